@@ -1,0 +1,125 @@
+// The kernel table: every computation on tensor data goes through the Backend of the device the
+// data lives on. Outputs are allocated by the caller (contiguous, of the right shape and dtype);
+// kernels only fill them. The CPU table is always there; a CUDA table is added when the engine is
+// built with CUDA and a device is present.
+#pragma once
+
+#include "tensor.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace gradlab {
+
+enum class UnaryOp : std::uint8_t { Neg, Exp, Log, Sqrt, Abs, Relu, Tanh, Sigmoid, Pow };
+
+// Binary ops broadcast a and b to out's shape. `scalar` is alpha for Add/Sub (a ± alpha·b) and the
+// exponent for PowGrad. The *Grad ops are the backward formulas that need one pass: a is the
+// incoming gradient, b the saved value.
+enum class BinaryOp : std::uint8_t {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    ReluGrad,    // a · (b > 0), b the result
+    TanhGrad,    // a · (1 − b²), b the result
+    SigmoidGrad, // a · b · (1 − b), b the result
+    SqrtGrad,    // a / (2b), b the result
+    AbsGrad,     // a · sign(b), b the input
+    PowGrad,     // a · p · b^(p−1), b the input
+};
+
+enum class LossKind : std::uint8_t { MSE, L1, Huber, SmoothL1 };
+
+enum class OptimizerKind : std::uint8_t { SGD, Adam, AdamW, RMSprop, Adagrad };
+
+// Everything an optimizer update needs for one parameter tensor, as torch.optim documents it.
+struct OptimizerStep {
+    OptimizerKind kind = OptimizerKind::SGD;
+    double lr = 0.01;
+    double momentum = 0.0;
+    double dampening = 0.0;
+    bool nesterov = false;
+    double weightDecay = 0.0;
+    bool maximize = false;
+    double beta1 = 0.9, beta2 = 0.999;
+    double eps = 1e-8;
+    bool amsgrad = false;
+    double alpha = 0.99;
+    bool centered = false;
+    double lrDecay = 0.0;
+    std::int64_t step = 1;       // the step count after this step (1 on the first step)
+    bool firstStep = true;       // momentum buffers start from the gradient itself
+};
+
+class Backend {
+public:
+    virtual ~Backend() = default;
+    virtual Device device() const = 0;
+
+    virtual void* allocate(std::size_t nbytes) = 0;
+    virtual void deallocate(void* p, std::size_t nbytes) = 0;
+
+    // Copies between any two devices, converting dtype when they differ; same shapes.
+    virtual void copy(const TensorImpl& src, TensorImpl& dst) = 0;
+    // Broadcasts src to dst's shape.
+    virtual void expand(const TensorImpl& src, TensorImpl& dst) = 0;
+    virtual void fill(TensorImpl& dst, double value) = 0;
+    // Values given in row-major order as doubles.
+    virtual void upload(const std::vector<double>& values, TensorImpl& dst) = 0;
+    virtual std::vector<double> download(const TensorImpl& src) = 0;
+
+    virtual void unary(UnaryOp op, const TensorImpl& a, TensorImpl& out, double scalar) = 0;
+    virtual void binary(BinaryOp op, const TensorImpl& a, const TensorImpl& b, TensorImpl& out, double scalar) = 0;
+    // out = a · scalar (same shape); used for mean and scaling.
+    virtual void scale(const TensorImpl& a, TensorImpl& out, double scalar) = 0;
+
+    // Sums `in` into `out`, whose shape has in's rank with 1 in each reduced dimension (or is
+    // broadcast-compatible with fewer leading dimensions). Multiplies by `scalar` at the end.
+    virtual void sumTo(const TensorImpl& in, TensorImpl& out, double scalar) = 0;
+    // out (one element) = scalar · Σ a·b over a and b of the same shape: a fused product and sum.
+    virtual void mulSum(const TensorImpl& a, const TensorImpl& b, TensorImpl& out, double scalar) = 0;
+
+    // 2-D matrix product out = op(a)·op(b) (+ bias broadcast over rows when given).
+    virtual void matmul(const TensorImpl& a, bool transA, const TensorImpl& b, bool transB, TensorImpl& out,
+                        const TensorImpl* bias) = 0;
+    // 2-D transpose into out.
+    virtual void transpose2d(const TensorImpl& a, TensorImpl& out) = 0;
+    // General permutation of two dimensions into out.
+    virtual void transpose(const TensorImpl& a, int dim0, int dim1, TensorImpl& out) = 0;
+
+    // Rows of src (dimension 0) picked by indices into out; and the reverse, adding into dst.
+    virtual void indexSelect(const TensorImpl& src, const std::vector<std::int64_t>& indices, TensorImpl& out) = 0;
+    virtual void indexAdd(TensorImpl& dst, const std::vector<std::int64_t>& indices, const TensorImpl& src) = 0;
+
+    // Loss of input against target (same shape) reduced to one element (mean when `mean`).
+    virtual void lossForward(LossKind kind, double param, const TensorImpl& input, const TensorImpl& target,
+                             TensorImpl& out, bool mean) = 0;
+    // d loss / d input, times the incoming gradient `gradOut` (one element); d/d target is its negative.
+    virtual void lossBackward(LossKind kind, double param, const TensorImpl& input, const TensorImpl& target,
+                              const TensorImpl& gradOut, TensorImpl& gradInput, bool mean) = 0;
+
+    // One optimizer update of `param` from `grad`; state buffers as the kind needs them
+    // (SGD: momentum; Adam/AdamW: exp_avg, exp_avg_sq, max_exp_avg_sq; RMSprop: square_avg,
+    // momentum_buffer, grad_avg; Adagrad: sum).
+    virtual void optimizerStep(const OptimizerStep& s, TensorImpl& param, const TensorImpl& grad,
+                               TensorImpl* state0, TensorImpl* state1, TensorImpl* state2) = 0;
+};
+
+// The kernel table for a device; throws EngineError naming the reason when none can serve it.
+Backend& backendFor(Device device);
+Backend& cpuBackend();
+
+// What the engine can run on.
+struct DeviceInfo {
+    Device device;
+    std::string name;
+    std::uint64_t totalMemory = 0;
+    bool usable = false;
+    std::string reason; // why not usable
+};
+std::vector<DeviceInfo> availableDevices();
+bool builtWithCuda();
+
+} // namespace gradlab

@@ -1,0 +1,68 @@
+// Internal helpers shared by the op files: raw kernel calls without autograd, and the checks
+// every op makes on its operands.
+#pragma once
+
+#include "autograd.h"
+#include "backend.h"
+#include "ops.h"
+
+namespace gradlab::detail {
+
+inline const Tensor& defined(const Tensor& t, const char* op)
+{
+    if (!t.defined())
+        throw EngineError(std::string(op) + ": an operand is an undefined tensor (for example a .grad that was never computed)");
+    return t;
+}
+
+// Two operands on one device with one dtype: float32 meets float64 as float64, as in PyTorch.
+inline std::pair<Tensor, Tensor> commonOperands(const Tensor& a, const Tensor& b, const char* op)
+{
+    defined(a, op);
+    defined(b, op);
+    if (a.device() != b.device())
+        throw EngineError(std::string(op) + ": Expected all tensors to be on the same device, but found at least two devices, "
+                          + a.device().str() + " and " + b.device().str() + "!");
+    if (a.dtype() == b.dtype())
+        return {a, b};
+    return {a.to(DType::Float64), b.to(DType::Float64)};
+}
+
+inline Tensor unaryRaw(UnaryOp op, const Tensor& a, double p = 0.0)
+{
+    Tensor out = makeTensor(a.shape(), a.dtype(), a.device());
+    backendFor(a.device()).unary(op, *a.impl(), *out.impl(), p);
+    return out;
+}
+
+inline Tensor binaryRaw(BinaryOp op, const Tensor& a, const Tensor& b, double s = 1.0)
+{
+    Tensor out = makeTensor(Shape::broadcast(a.shape(), b.shape()), a.dtype(), a.device());
+    backendFor(a.device()).binary(op, *a.impl(), *b.impl(), *out.impl(), s);
+    return out;
+}
+
+inline Tensor scaleRaw(const Tensor& a, double s)
+{
+    Tensor out = makeTensor(a.shape(), a.dtype(), a.device());
+    backendFor(a.device()).scale(*a.impl(), *out.impl(), s);
+    return out;
+}
+
+// sumToShape(g · other, target) without the intermediate when it reduces to one element.
+inline Tensor mulSumTo(const Tensor& g, const Tensor& other, const Shape& target)
+{
+    if (target.numel() == 1 && g.shape() == other.shape()) {
+        Tensor out = makeTensor(target, g.dtype(), g.device());
+        backendFor(g.device()).mulSum(*g.impl(), *other.impl(), *out.impl(), 1.0);
+        return out;
+    }
+    return autograd::sumToShape(binaryRaw(BinaryOp::Mul, g, other), target);
+}
+
+inline bool needsGrad(const Node& n, std::size_t i)
+{
+    return i < n.nextEdges().size() && n.nextEdges()[i].valid();
+}
+
+} // namespace gradlab::detail

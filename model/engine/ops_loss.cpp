@@ -1,0 +1,91 @@
+// Losses as single ops with their own backward (MseLossBackward0, ...), as torch.nn.functional.
+// Both the input and the target may require grad: the tutorial calls loss_fn(y, yhat).
+#include "ops_common.h"
+
+namespace gradlab {
+namespace {
+
+struct LossBackward final : Node {
+    const char* opName;
+    LossKind kind;
+    double param;
+    bool mean;
+    SavedTensor input, target;
+    const char* name() const override { return opName; }
+    std::vector<Tensor> apply(const Tensor& g) override
+    {
+        const Tensor& x = input.unpack();
+        const Tensor& y = target.unpack();
+        Backend& backend = backendFor(x.device());
+        Tensor gx, gy;
+        if (detail::needsGrad(*this, 0)) {
+            gx = makeTensor(x.shape(), x.dtype(), x.device());
+            backend.lossBackward(kind, param, *x.impl(), *y.impl(), *g.impl(), *gx.impl(), mean);
+        }
+        if (detail::needsGrad(*this, 1)) {
+            // PyTorch differentiates with the roles swapped; it matters only on the kinks.
+            gy = makeTensor(y.shape(), y.dtype(), y.device());
+            backend.lossBackward(kind, param, *y.impl(), *x.impl(), *g.impl(), *gy.impl(), mean);
+        }
+        return {gx, gy};
+    }
+    void releaseVariables() override
+    {
+        input.release();
+        target.release();
+    }
+};
+
+Tensor loss(const Tensor& input0, const Tensor& target0, Reduction reduction, LossKind kind, double param,
+            const char* nodeName)
+{
+    auto [input, target] = detail::commonOperands(input0, target0, nodeName);
+    if (input.shape() != target.shape())
+        throw EngineError(std::string(nodeName) + ": the target's shape " + target.shape().bracketStr()
+                          + " differs from the input's shape " + input.shape().bracketStr()
+                          + "; reshape one of them so that they match");
+    if (input.numel() == 0)
+        throw EngineError(std::string(nodeName) + ": the loss of an empty tensor is undefined");
+    const bool mean = reduction == Reduction::Mean;
+    Tensor out = makeTensor(Shape{}, input.dtype(), input.device());
+    backendFor(input.device()).lossForward(kind, param, *input.impl(), *target.impl(), *out.impl(), mean);
+    if (autograd::anyRequiresGrad({&input, &target})) {
+        auto node = std::make_shared<LossBackward>();
+        node->opName = nodeName;
+        node->kind = kind;
+        node->param = param;
+        node->mean = mean;
+        node->input = SavedTensor(input);
+        node->target = SavedTensor(target);
+        autograd::setHistory(out, node, {&input, &target});
+    }
+    return out;
+}
+
+} // namespace
+
+Tensor mseLoss(const Tensor& input, const Tensor& target, Reduction reduction)
+{
+    return loss(input, target, reduction, LossKind::MSE, 0.0, "MseLossBackward0");
+}
+
+Tensor l1Loss(const Tensor& input, const Tensor& target, Reduction reduction)
+{
+    return loss(input, target, reduction, LossKind::L1, 0.0, "L1LossBackward0");
+}
+
+Tensor huberLoss(const Tensor& input, const Tensor& target, Reduction reduction, double delta)
+{
+    if (!(delta > 0.0))
+        throw EngineError("huber_loss does not support non-positive values for delta.");
+    return loss(input, target, reduction, LossKind::Huber, delta, "HuberLossBackward0");
+}
+
+Tensor smoothL1Loss(const Tensor& input, const Tensor& target, Reduction reduction, double beta)
+{
+    if (!(beta >= 0.0))
+        throw EngineError("smooth_l1_loss does not support negative values for beta.");
+    return loss(input, target, reduction, LossKind::SmoothL1, beta, "SmoothL1LossBackward0");
+}
+
+} // namespace gradlab
