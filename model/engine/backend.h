@@ -105,6 +105,22 @@ public:
     // momentum_buffer, grad_avg; Adagrad: sum).
     virtual void optimizerStep(const OptimizerStep& s, TensorImpl& param, const TensorImpl& grad,
                                TensorImpl* state0, TensorImpl* state1, TensorImpl* state2) = 0;
+
+    // Deferred evaluation. A backend may answer an elementwise op with a tensor whose values are
+    // computed only when read, fusing a chain of such ops into the pass that finally reads them.
+    // An undefined result means: compute it now with the kernels above.
+    virtual Tensor deferBinary(BinaryOp /*op*/, const Tensor& /*a*/, const Tensor& /*b*/, const Shape& /*out*/,
+                               double /*scalar*/)
+    {
+        return {};
+    }
+    // d loss / d input (as lossBackward) deferred; `norm` is the incoming gradient times the
+    // reduction's scale.
+    virtual Tensor deferLossGrad(LossKind /*kind*/, double /*param*/, const Tensor& /*input*/,
+                                 const Tensor& /*target*/, double /*norm*/)
+    {
+        return {};
+    }
 };
 
 // The kernel table for a device; throws EngineError naming the reason when none can serve it.

@@ -2,8 +2,10 @@
 // everything else, OpenMP threads once a tensor is large enough to pay for them.
 #include "backend.h"
 #include "cpu_allocator.h"
+#include "lazy.h"
 
 #include <Eigen/Core>
+#include <omp.h>
 
 #include <algorithm>
 #include <cmath>
@@ -14,6 +16,39 @@ namespace {
 
 // Below this many elements a loop stays on the calling thread.
 constexpr std::int64_t kParallelGrain = 1 << 16;
+
+// Runs body(begin, end) over [0, n): on the calling thread for small n (entering an OpenMP
+// region costs more than such a loop), split across the OpenMP threads otherwise.
+template <typename F> void parallelFor(std::int64_t n, F&& body)
+{
+    if (n <= kParallelGrain) {
+        body(std::int64_t(0), n);
+        return;
+    }
+#pragma omp parallel
+    {
+        const std::int64_t threads = omp_get_num_threads();
+        const std::int64_t chunk = (n + threads - 1) / threads;
+        const std::int64_t begin = std::min(n, chunk * omp_get_thread_num());
+        body(begin, std::min(n, begin + chunk));
+    }
+}
+
+// The sum over threads of body(begin, end) -> double, as parallelFor splits the range.
+template <typename F> double parallelSum(std::int64_t n, F&& body)
+{
+    if (n <= kParallelGrain)
+        return body(std::int64_t(0), n);
+    double total = 0.0;
+#pragma omp parallel reduction(+ : total)
+    {
+        const std::int64_t threads = omp_get_num_threads();
+        const std::int64_t chunk = (n + threads - 1) / threads;
+        const std::int64_t begin = std::min(n, chunk * omp_get_thread_num());
+        total += body(begin, std::min(n, begin + chunk));
+    }
+    return total;
+}
 
 template <typename T> T* ptr(TensorImpl& t) { return static_cast<T*>(t.data()); }
 template <typename T> const T* ptr(const TensorImpl& t) { return static_cast<const T*>(t.data()); }
@@ -111,9 +146,10 @@ template <typename T> struct UnaryFn {
 template <typename T, UnaryOp Op> void unaryLoop(const T* a, T* out, std::int64_t n, T p)
 {
     const UnaryFn<T> fn{Op, p};
-#pragma omp parallel for simd if (n > kParallelGrain) schedule(static)
-    for (std::int64_t i = 0; i < n; ++i)
-        out[i] = fn(a[i]);
+    parallelFor(n, [&](std::int64_t begin, std::int64_t end) {
+        for (std::int64_t i = begin; i < end; ++i)
+            out[i] = fn(a[i]);
+    });
 }
 
 template <typename T> T signOf(T x) { return T((x > T(0)) - (x < T(0))); }
@@ -155,19 +191,22 @@ void binaryTyped(const TensorImpl& ta, const TensorImpl& tb, TensorImpl& tout, d
     const std::int64_t n = tout.numel();
     const std::int64_t na = ta.numel(), nb = tb.numel();
     if (na == n && nb == n) {
-#pragma omp parallel for simd if (n > kParallelGrain) schedule(static)
-        for (std::int64_t i = 0; i < n; ++i)
-            out[i] = binaryFn<Op>(a[i], b[i], s);
+        parallelFor(n, [&](std::int64_t begin, std::int64_t end) {
+            for (std::int64_t i = begin; i < end; ++i)
+                out[i] = binaryFn<Op>(a[i], b[i], s);
+        });
     } else if (na == n && nb == 1) {
         const T bv = b[0];
-#pragma omp parallel for simd if (n > kParallelGrain) schedule(static)
-        for (std::int64_t i = 0; i < n; ++i)
-            out[i] = binaryFn<Op>(a[i], bv, s);
+        parallelFor(n, [&](std::int64_t begin, std::int64_t end) {
+            for (std::int64_t i = begin; i < end; ++i)
+                out[i] = binaryFn<Op>(a[i], bv, s);
+        });
     } else if (na == 1 && nb == n) {
         const T av = a[0];
-#pragma omp parallel for simd if (n > kParallelGrain) schedule(static)
-        for (std::int64_t i = 0; i < n; ++i)
-            out[i] = binaryFn<Op>(av, b[i], s);
+        parallelFor(n, [&](std::int64_t begin, std::int64_t end) {
+            for (std::int64_t i = begin; i < end; ++i)
+                out[i] = binaryFn<Op>(av, b[i], s);
+        });
     } else {
         forEachBroadcastRun(ta.shape, tb.shape, tout.shape,
                             [&](std::int64_t o, std::int64_t oa, std::int64_t ob, std::int64_t count,
@@ -195,54 +234,134 @@ void binaryDispatch(BinaryOp op, const TensorImpl& a, const TensorImpl& b, Tenso
     }
 }
 
-template <typename T> double sumAll(const T* a, std::int64_t n)
+// Elementwise loss f(d) and its derivative times `norm` (the incoming gradient already scaled by
+// the reduction), for d = input − target. The kinks belong to the outer branches, as in ATen.
+template <LossKind K, typename T> inline double lossValue(T d, double p)
 {
-    double acc = 0.0;
-#pragma omp parallel for simd reduction(+ : acc) if (n > kParallelGrain) schedule(static)
-    for (std::int64_t i = 0; i < n; ++i)
-        acc += static_cast<double>(a[i]);
-    return acc;
+    const double x = static_cast<double>(d);
+    const double ax = std::abs(x);
+    if constexpr (K == LossKind::MSE)
+        return static_cast<double>(d * d);
+    else if constexpr (K == LossKind::L1)
+        return ax;
+    else if constexpr (K == LossKind::Huber)
+        return ax < p ? 0.5 * x * x : p * (ax - 0.5 * p);
+    else
+        return ax < p ? 0.5 * x * x / p : ax - 0.5 * p;
 }
 
-template <typename T> double dotAll(const T* a, const T* b, std::int64_t n)
+template <LossKind K, typename T> inline double lossDerivative(T d, double norm, double p)
 {
-    double acc = 0.0;
-#pragma omp parallel for simd reduction(+ : acc) if (n > kParallelGrain) schedule(static)
-    for (std::int64_t i = 0; i < n; ++i)
-        acc += static_cast<double>(a[i] * b[i]);
-    return acc;
+    const double x = static_cast<double>(d);
+    if constexpr (K == LossKind::MSE)
+        return 2.0 * norm * x;
+    else if constexpr (K == LossKind::L1)
+        return norm * static_cast<double>(signOf(d));
+    else if constexpr (K == LossKind::Huber)
+        return x <= -p ? -norm * p : (x >= p ? norm * p : norm * x);
+    else
+        return x <= -p ? -norm : (x >= p ? norm : norm * x / p);
 }
 
-// Elementwise loss f(d) and derivative f'(d) of d = input − target.
-template <typename T> struct LossFn {
-    LossKind kind;
-    double p;
-    double value(T d) const
-    {
-        const double x = static_cast<double>(d);
-        const double ax = std::abs(x);
-        switch (kind) {
-        case LossKind::MSE: return static_cast<double>(d * d);
-        case LossKind::L1: return ax;
-        case LossKind::Huber: return ax < p ? 0.5 * x * x : p * (ax - 0.5 * p);
-        case LossKind::SmoothL1: return ax < p ? 0.5 * x * x / p : ax - 0.5 * p;
-        }
-        return 0.0;
+template <typename F> void dispatchLoss(LossKind kind, F&& f)
+{
+    switch (kind) {
+    case LossKind::MSE: return f(std::integral_constant<LossKind, LossKind::MSE>{});
+    case LossKind::L1: return f(std::integral_constant<LossKind, LossKind::L1>{});
+    case LossKind::Huber: return f(std::integral_constant<LossKind, LossKind::Huber>{});
+    case LossKind::SmoothL1: return f(std::integral_constant<LossKind, LossKind::SmoothL1>{});
     }
-    // Times `norm`, the incoming gradient already scaled by the reduction.
-    double derivative(T d, double norm) const
-    {
-        const double x = static_cast<double>(d);
-        switch (kind) {
-        case LossKind::MSE: return 2.0 * norm * x;
-        case LossKind::L1: return norm * static_cast<double>(signOf(d));
-        // The kinks belong to the outer branches, as in ATen.
-        case LossKind::Huber: return x <= -p ? -norm * p : (x >= p ? norm * p : norm * x);
-        case LossKind::SmoothL1: return x <= -p ? -norm : (x >= p ? norm : norm * x / p);
-        }
-        return 0.0;
+}
+
+// ---- deferred expressions ------------------------------------------------------------------
+// Values are produced in chunks small enough to stay in cache, so that a whole expression tree
+// is evaluated in one pass over its inputs.
+constexpr std::int64_t kChunk = 2048;
+constexpr int kMaxLazyDepth = 6;
+
+template <typename T> void evalExpr(const LazyExpr& e, std::int64_t begin, std::int64_t count, T* out);
+
+// The values [begin, begin + count) of t, evaluated into `scratch` if t is deferred.
+template <typename T> const T* valuesOf(const TensorImpl& t, std::int64_t begin, std::int64_t count, T* scratch)
+{
+    const Storage& s = *t.storage;
+    if (s.pending) {
+        evalExpr<T>(*s.pending, t.offset + begin, count, scratch);
+        return scratch;
     }
-};
+    return static_cast<const T*>(s.data) + t.offset + begin;
+}
+
+template <typename T>
+const T* operandValues(const LazyOperand& o, std::int64_t begin, std::int64_t count, T* scratch, T& scalar)
+{
+    if (!o.tensor) {
+        scalar = static_cast<T>(o.value);
+        return &scalar;
+    }
+    return valuesOf<T>(*o.tensor, begin, count, scratch);
+}
+
+template <BinaryOp Op, typename T>
+void binaryChunk(const T* a, bool aScalar, const T* b, bool bScalar, T* out, std::int64_t n, T s)
+{
+    if (aScalar) {
+        const T av = a[0];
+        for (std::int64_t i = 0; i < n; ++i)
+            out[i] = binaryFn<Op>(av, b[i], s);
+    } else if (bScalar) {
+        const T bv = b[0];
+        for (std::int64_t i = 0; i < n; ++i)
+            out[i] = binaryFn<Op>(a[i], bv, s);
+    } else {
+        for (std::int64_t i = 0; i < n; ++i)
+            out[i] = binaryFn<Op>(a[i], b[i], s);
+    }
+}
+
+template <typename T> void evalExpr(const LazyExpr& e, std::int64_t begin, std::int64_t count, T* out)
+{
+    for (std::int64_t off = 0; off < count; off += kChunk) {
+        const std::int64_t n = std::min(kChunk, count - off);
+        T bufA[kChunk], bufB[kChunk];
+        T sa{}, sb{};
+        const T* a = operandValues<T>(e.a, begin + off, n, bufA, sa);
+        const T* b = operandValues<T>(e.b, begin + off, n, bufB, sb);
+        T* o = out + off;
+        if (e.kind == LazyExpr::Kind::LossGrad) {
+            dispatchLoss(e.loss, [&](auto k) {
+                for (std::int64_t i = 0; i < n; ++i)
+                    o[i] = static_cast<T>(lossDerivative<decltype(k)::value>(static_cast<T>(a[i] - b[i]), e.norm, e.scalar));
+            });
+            continue;
+        }
+        const bool as = !e.a.tensor, bs = !e.b.tensor;
+        const T sc = static_cast<T>(e.scalar);
+        switch (e.op) {
+        case BinaryOp::Add: binaryChunk<BinaryOp::Add>(a, as, b, bs, o, n, sc); break;
+        case BinaryOp::Sub: binaryChunk<BinaryOp::Sub>(a, as, b, bs, o, n, sc); break;
+        case BinaryOp::Mul: binaryChunk<BinaryOp::Mul>(a, as, b, bs, o, n, sc); break;
+        case BinaryOp::Div: binaryChunk<BinaryOp::Div>(a, as, b, bs, o, n, sc); break;
+        case BinaryOp::ReluGrad: binaryChunk<BinaryOp::ReluGrad>(a, as, b, bs, o, n, sc); break;
+        case BinaryOp::TanhGrad: binaryChunk<BinaryOp::TanhGrad>(a, as, b, bs, o, n, sc); break;
+        case BinaryOp::SigmoidGrad: binaryChunk<BinaryOp::SigmoidGrad>(a, as, b, bs, o, n, sc); break;
+        case BinaryOp::SqrtGrad: binaryChunk<BinaryOp::SqrtGrad>(a, as, b, bs, o, n, sc); break;
+        case BinaryOp::AbsGrad: binaryChunk<BinaryOp::AbsGrad>(a, as, b, bs, o, n, sc); break;
+        case BinaryOp::PowGrad: binaryChunk<BinaryOp::PowGrad>(a, as, b, bs, o, n, sc); break;
+        }
+    }
+}
+
+// Sum over [0, n) of body(values of a chunk..., count): chunked, split across threads.
+template <typename T, typename F> double chunkedSum(std::int64_t n, F&& chunk)
+{
+    return parallelSum(n, [&](std::int64_t begin, std::int64_t end) {
+        double part = 0.0;
+        for (std::int64_t off = begin; off < end; off += kChunk)
+            part += chunk(off, std::min(kChunk, end - off));
+        return part;
+    });
+}
 
 template <typename T> void optimizerTyped(const OptimizerStep& s, TensorImpl& tp, const TensorImpl& tg,
                                           TensorImpl* s0, TensorImpl* s1, TensorImpl* s2)
@@ -348,6 +467,44 @@ template <typename T> void optimizerTyped(const OptimizerStep& s, TensorImpl& tp
 }
 
 class CpuBackend final : public Backend {
+    // One element: captured by value. The result's size: referenced (deep expressions are
+    // computed first, to bound the work and stack of an evaluation). Anything else: no deferral.
+    static bool makeOperand(const Tensor& t, std::int64_t n, LazyOperand& o)
+    {
+        const std::int64_t m = t.numel();
+        if (m == 1) {
+            o.value = t.item();
+            return true;
+        }
+        if (m != n)
+            return false;
+        const Storage& s = *t.impl()->storage;
+        if (s.pending && s.pending->depth >= kMaxLazyDepth)
+            materialize(*t.impl()->storage);
+        o.tensor = t.implPtr();
+        return true;
+    }
+
+    static Tensor deferred(std::shared_ptr<LazyExpr> e, const Shape& shape, DType dtype)
+    {
+        e->dtype = dtype;
+        e->numel = shape.numel();
+        for (const LazyOperand* o : {&e->a, &e->b})
+            if (o->tensor && o->tensor->storage->pending)
+                e->depth = std::max(e->depth, o->tensor->storage->pending->depth + 1);
+        auto storage = std::make_shared<Storage>(static_cast<std::size_t>(e->numel) * elementSize(dtype),
+                                                 Device::cpu(), Storage::Allocate::Deferred);
+        for (const LazyOperand* o : {&e->a, &e->b})
+            if (o->tensor)
+                o->tensor->storage->lazyReaders.push_back(storage);
+        storage->pending = std::move(e);
+        auto impl = std::make_shared<TensorImpl>();
+        impl->storage = std::move(storage);
+        impl->shape = shape;
+        impl->dtype = dtype;
+        return Tensor(std::move(impl));
+    }
+
 public:
     Device device() const override { return Device::cpu(); }
 
@@ -457,9 +614,10 @@ public:
             T* d = ptr<T>(out);
             const T f = static_cast<T>(scalar);
             const std::int64_t n = a.numel();
-#pragma omp parallel for simd if (n > kParallelGrain) schedule(static)
-            for (std::int64_t i = 0; i < n; ++i)
-                d[i] = s[i] * f;
+            parallelFor(n, [&](std::int64_t begin, std::int64_t end) {
+                for (std::int64_t i = begin; i < end; ++i)
+                    d[i] = s[i] * f;
+            });
         });
     }
 
@@ -467,13 +625,21 @@ public:
     {
         dispatch(in.dtype, [&](auto tag) {
             using T = decltype(tag);
-            const T* s = ptr<T>(in);
             T* d = ptr<T>(out);
             const std::int64_t n = in.numel();
             if (out.numel() == 1) {
-                d[0] = static_cast<T>(sumAll(s, n) * scalar);
+                const double total = chunkedSum<T>(n, [&](std::int64_t off, std::int64_t count) {
+                    T scratch[kChunk];
+                    const T* v = valuesOf<T>(in, off, count, scratch);
+                    double part = 0.0;
+                    for (std::int64_t i = 0; i < count; ++i)
+                        part += static_cast<double>(v[i]);
+                    return part;
+                });
+                d[0] = static_cast<T>(total * scalar);
                 return;
             }
+            const T* s = ptr<T>(in);
             std::vector<double> acc(static_cast<std::size_t>(out.numel()), 0.0);
             // Walk the input; the output is the broadcast "a" operand in its index space.
             forEachBroadcastRun(out.shape, Shape{}, in.shape,
@@ -491,7 +657,16 @@ public:
     {
         dispatch(a.dtype, [&](auto tag) {
             using T = decltype(tag);
-            ptr<T>(out)[0] = static_cast<T>(dotAll(ptr<T>(a), ptr<T>(b), a.numel()) * scalar);
+            const double total = chunkedSum<T>(a.numel(), [&](std::int64_t off, std::int64_t count) {
+                T sa[kChunk], sb[kChunk];
+                const T* va = valuesOf<T>(a, off, count, sa);
+                const T* vb = valuesOf<T>(b, off, count, sb);
+                double part = 0.0;
+                for (std::int64_t i = 0; i < count; ++i)
+                    part += static_cast<double>(va[i] * vb[i]);
+                return part;
+            });
+            ptr<T>(out)[0] = static_cast<T>(total * scalar);
         });
     }
 
@@ -583,15 +758,20 @@ public:
     {
         dispatch(input.dtype, [&](auto tag) {
             using T = decltype(tag);
-            const T* x = ptr<T>(input);
-            const T* y = ptr<T>(target);
             const std::int64_t n = input.numel();
-            const LossFn<T> fn{kind, param};
-            double acc = 0.0;
-#pragma omp parallel for reduction(+ : acc) if (n > kParallelGrain) schedule(static)
-            for (std::int64_t i = 0; i < n; ++i)
-                acc += fn.value(static_cast<T>(x[i] - y[i]));
-            ptr<T>(out)[0] = static_cast<T>(mean ? acc / static_cast<double>(n) : acc);
+            double total = 0.0;
+            dispatchLoss(kind, [&](auto k) {
+                total = chunkedSum<T>(n, [&](std::int64_t off, std::int64_t count) {
+                    T sx[kChunk], sy[kChunk];
+                    const T* x = valuesOf<T>(input, off, count, sx);
+                    const T* y = valuesOf<T>(target, off, count, sy);
+                    double part = 0.0;
+                    for (std::int64_t i = 0; i < count; ++i)
+                        part += lossValue<decltype(k)::value>(static_cast<T>(x[i] - y[i]), param);
+                    return part;
+                });
+            });
+            ptr<T>(out)[0] = static_cast<T>(mean ? total / static_cast<double>(n) : total);
         });
     }
 
@@ -604,12 +784,43 @@ public:
             const T* y = ptr<T>(target);
             T* g = ptr<T>(gradInput);
             const std::int64_t n = input.numel();
-            const LossFn<T> fn{kind, param};
             const double norm = static_cast<double>(ptr<T>(gradOut)[0]) * (mean ? 1.0 / static_cast<double>(n) : 1.0);
-#pragma omp parallel for simd if (n > kParallelGrain) schedule(static)
-            for (std::int64_t i = 0; i < n; ++i)
-                g[i] = static_cast<T>(fn.derivative(static_cast<T>(x[i] - y[i]), norm));
+            dispatchLoss(kind, [&](auto k) {
+                parallelFor(n, [&](std::int64_t begin, std::int64_t end) {
+                    for (std::int64_t i = begin; i < end; ++i)
+                        g[i] = static_cast<T>(lossDerivative<decltype(k)::value>(static_cast<T>(x[i] - y[i]), norm, param));
+                });
+            });
         });
+    }
+
+    Tensor deferBinary(BinaryOp op, const Tensor& a, const Tensor& b, const Shape& shape, double scalar) override
+    {
+        const std::int64_t n = shape.numel();
+        if (n <= kParallelGrain || a.dtype() != b.dtype())
+            return {};
+        auto e = std::make_shared<LazyExpr>();
+        e->kind = LazyExpr::Kind::Binary;
+        e->op = op;
+        e->scalar = scalar;
+        if (!makeOperand(a, n, e->a) || !makeOperand(b, n, e->b))
+            return {};
+        return deferred(std::move(e), shape, a.dtype());
+    }
+
+    Tensor deferLossGrad(LossKind kind, double param, const Tensor& input, const Tensor& target, double norm) override
+    {
+        const std::int64_t n = input.numel();
+        if (n <= kParallelGrain || input.dtype() != target.dtype() || target.numel() != n)
+            return {};
+        auto e = std::make_shared<LazyExpr>();
+        e->kind = LazyExpr::Kind::LossGrad;
+        e->loss = kind;
+        e->scalar = param;
+        e->norm = norm;
+        if (!makeOperand(input, n, e->a) || !makeOperand(target, n, e->b))
+            return {};
+        return deferred(std::move(e), input.shape(), input.dtype());
     }
 
     void optimizerStep(const OptimizerStep& s, TensorImpl& param, const TensorImpl& grad, TensorImpl* s0,
@@ -623,6 +834,34 @@ public:
 };
 
 } // namespace
+
+void materialize(Storage& storage)
+{
+    if (!storage.pending)
+        return;
+    // Keep the expression (and what it reads) alive while computing into this storage.
+    const std::shared_ptr<LazyExpr> e = storage.pending;
+    if (!storage.data)
+        storage.data = cpuAllocate(storage.nbytes);
+    dispatch(e->dtype, [&](auto tag) {
+        using T = decltype(tag);
+        T* out = static_cast<T*>(storage.data);
+        parallelFor(e->numel, [&](std::int64_t begin, std::int64_t end) { evalExpr<T>(*e, begin, end - begin, out + begin); });
+    });
+    storage.pending.reset();
+}
+
+void prepareWrite(Storage& storage)
+{
+    if (!storage.lazyReaders.empty()) {
+        auto readers = std::move(storage.lazyReaders);
+        storage.lazyReaders.clear();
+        for (auto& weak : readers)
+            if (auto reader = weak.lock())
+                materialize(*reader);
+    }
+    materialize(storage);
+}
 
 Backend& cpuBackend()
 {

@@ -41,7 +41,10 @@ Graph buildGraph(const Tensor& t, const std::map<const TensorImpl*, std::string>
     auto paramLabel = [&](const std::shared_ptr<TensorImpl>& leaf) {
         auto it = names.find(leaf.get());
         std::string name = it != names.end() ? it->second : leaf->name;
-        return name.empty() ? leaf->shape.str() : name + "\n" + leaf->shape.str();
+        std::string label = name;
+        if (!label.empty())
+            label += '\n';
+        return label.append(leaf->shape.str());
     };
 
     if (!t.gradFn()) {
@@ -56,7 +59,7 @@ Graph buildGraph(const Tensor& t, const std::map<const TensorImpl*, std::string>
         auto it = ids.find(n);
         if (it != ids.end())
             return it->second;
-        const std::string id = "n" + std::to_string(g.nodes.size());
+        const std::string id = std::string(1, 'n').append(std::to_string(g.nodes.size()));
         ids.emplace(n, id);
         GraphNode node;
         node.id = id;
@@ -101,10 +104,10 @@ std::string toDot(const Graph& graph)
         const char* color = n.kind == GraphNode::Kind::Root        ? "darkolivegreen1"
                             : n.kind == GraphNode::Kind::Parameter ? "lightblue"
                                                                    : "lightgrey";
-        dot += "\t" + n.id + " [label=\"" + escapeDot(n.label) + "\" fillcolor=" + color + "]\n";
+        dot.append("\t").append(n.id).append(" [label=\"").append(escapeDot(n.label)).append("\" fillcolor=").append(color).append("]\n");
     }
     for (const GraphEdge& e : graph.edges)
-        dot += "\t" + e.from + " -> " + e.to + "\n";
+        dot.append("\t").append(e.from).append(" -> ").append(e.to).append("\n");
     dot += "}\n";
     return dot;
 }

@@ -37,8 +37,12 @@ inline Tensor unaryRaw(UnaryOp op, const Tensor& a, double p = 0.0)
 
 inline Tensor binaryRaw(BinaryOp op, const Tensor& a, const Tensor& b, double s = 1.0)
 {
-    Tensor out = makeTensor(Shape::broadcast(a.shape(), b.shape()), a.dtype(), a.device());
-    backendFor(a.device()).binary(op, *a.impl(), *b.impl(), *out.impl(), s);
+    const Shape shape = Shape::broadcast(a.shape(), b.shape());
+    Backend& backend = backendFor(a.device());
+    if (Tensor deferred = backend.deferBinary(op, a, b, shape, s); deferred.defined())
+        return deferred;
+    Tensor out = makeTensor(shape, a.dtype(), a.device());
+    backend.binary(op, *a.impl(), *b.impl(), *out.impl(), s);
     return out;
 }
 

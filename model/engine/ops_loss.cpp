@@ -17,16 +17,22 @@ struct LossBackward final : Node {
         const Tensor& x = input.unpack();
         const Tensor& y = target.unpack();
         Backend& backend = backendFor(x.device());
+        auto gradient = [&](const Tensor& in, const Tensor& other) {
+            if (g.device().isCpu()) {
+                const double norm = g.item() * (mean ? 1.0 / static_cast<double>(in.numel()) : 1.0);
+                if (Tensor d = backend.deferLossGrad(kind, param, in, other, norm); d.defined())
+                    return d;
+            }
+            Tensor out = makeTensor(in.shape(), in.dtype(), in.device());
+            backend.lossBackward(kind, param, *in.impl(), *other.impl(), *g.impl(), *out.impl(), mean);
+            return out;
+        };
         Tensor gx, gy;
-        if (detail::needsGrad(*this, 0)) {
-            gx = makeTensor(x.shape(), x.dtype(), x.device());
-            backend.lossBackward(kind, param, *x.impl(), *y.impl(), *g.impl(), *gx.impl(), mean);
-        }
-        if (detail::needsGrad(*this, 1)) {
-            // PyTorch differentiates with the roles swapped; it matters only on the kinks.
-            gy = makeTensor(y.shape(), y.dtype(), y.device());
-            backend.lossBackward(kind, param, *y.impl(), *x.impl(), *g.impl(), *gy.impl(), mean);
-        }
+        if (detail::needsGrad(*this, 0))
+            gx = gradient(x, y);
+        // PyTorch differentiates the target with the roles swapped; it matters only on the kinks.
+        if (detail::needsGrad(*this, 1))
+            gy = gradient(y, x);
         return {gx, gy};
     }
     void releaseVariables() override

@@ -97,6 +97,7 @@ void Optimizer::step()
         s.step = ++st.step;
         s.firstStep = fresh;
         auto buf = [&](std::size_t b) { return b < st.buffers.size() ? st.buffers[b].impl() : nullptr; };
+        prepareWrite(*p.impl()->storage);
         backendFor(p.device()).optimizerStep(s, *p.impl(), *g.impl(), buf(0), buf(1), buf(2));
         ++p.impl()->storage->version;
     }

@@ -10,9 +10,10 @@
 
 namespace gradlab {
 
-Storage::Storage(std::size_t n, Device d) : nbytes(n), device(d)
+Storage::Storage(std::size_t n, Device d, Allocate when) : nbytes(n), device(d)
 {
-    data = backendFor(d).allocate(n);
+    if (when == Allocate::Now)
+        data = backendFor(d).allocate(n);
 }
 
 Storage::~Storage()
@@ -60,6 +61,7 @@ void checkSameDevice(const Tensor& a, const Tensor& b)
 // in-place ops on tensors inside a graph do.
 void assignWithHistory(Tensor& self, const Tensor& result)
 {
+    prepareWrite(*self.impl()->storage);
     backendFor(self.device()).copy(*result.impl(), *self.impl());
     TensorImpl* s = self.impl();
     ++s->storage->version;
@@ -93,6 +95,7 @@ template <typename Op> Tensor& inplaceBinary(Tensor& self, const Tensor& otherIn
         assignWithHistory(self, graphOp(self, other));
         return self;
     }
+    prepareWrite(*self.impl()->storage);
     backendFor(self.device()).binary(op, *self.impl(), *other.impl(), *self.impl(), alpha);
     ++self.impl()->storage->version;
     return self;
@@ -263,6 +266,8 @@ template <typename T> T* Tensor::data() const
         throw EngineError("expected a " + dtypeName(want) + " tensor but got " + dtypeName(s->dtype));
     if (!s->device().isCpu())
         throw EngineError("the data of a tensor on " + s->device().str() + " cannot be read directly; use cpu()");
+    // The caller may write through the pointer.
+    prepareWrite(*s->storage);
     return static_cast<T*>(s->data());
 }
 template float* Tensor::data<float>() const;
@@ -302,6 +307,7 @@ Tensor& Tensor::fill_(double value)
         assignWithHistory(*this, add(mul(clone(), scalarTensor(0.0, TensorOptions{}.withDType(dtype()).withDevice(device()))), s));
         return *this;
     }
+    prepareWrite(*impl()->storage);
     backendFor(device()).fill(*impl(), value);
     ++impl()->storage->version;
     return *this;
@@ -322,6 +328,7 @@ Tensor& Tensor::copy_(const Tensor& src)
         return *this;
     }
     Backend& backend = backendFor(device());
+    prepareWrite(*impl()->storage);
     if (converted.shape() == shape() || converted.numel() == numel())
         backend.copy(*converted.impl(), *impl());
     else

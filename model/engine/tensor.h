@@ -11,11 +11,17 @@ namespace gradlab {
 
 class Node;
 class Generator;
+struct LazyExpr;
 
 // A block of memory on one device. Views (reshape, detach) share it, and with it the version
 // counter that in-place operations bump, so that autograd can tell when a saved value changed.
+//
+// A storage may be deferred: its values are an elementwise expression of other tensors, computed
+// when first read (or fused into the reduction that reads it, so that a chain of elementwise ops
+// over millions of values costs one pass over memory instead of one per op).
 struct Storage {
-    Storage(std::size_t nbytes, Device device);
+    enum class Allocate { Now, Deferred };
+    Storage(std::size_t nbytes, Device device, Allocate when = Allocate::Now);
     ~Storage();
     Storage(const Storage&) = delete;
     Storage& operator=(const Storage&) = delete;
@@ -24,7 +30,15 @@ struct Storage {
     std::size_t nbytes = 0;
     Device device;
     std::uint32_t version = 0;
+    std::shared_ptr<LazyExpr> pending;               // set while the values are not computed yet
+    std::vector<std::weak_ptr<Storage>> lazyReaders; // deferred values that read this storage
 };
+
+// Computes a deferred storage's values now.
+void materialize(Storage& storage);
+// Call before writing into a storage in place: computes deferred values that read the old
+// contents (and the storage's own, if deferred).
+void prepareWrite(Storage& storage);
 
 struct TensorImpl {
     std::shared_ptr<Storage> storage;
@@ -38,7 +52,13 @@ struct TensorImpl {
     std::weak_ptr<Node> gradAccumulator; // leaves only
     std::string name;
 
-    void* data() const { return static_cast<char*>(storage->data) + offset * elementSize(dtype); }
+    // The values; a deferred storage is computed first.
+    void* data() const
+    {
+        if (storage->pending)
+            materialize(*storage);
+        return static_cast<char*>(storage->data) + offset * elementSize(dtype);
+    }
     std::int64_t numel() const { return shape.numel(); }
     Device device() const { return storage->device; }
 };

@@ -1,0 +1,41 @@
+#!/usr/bin/env python3
+"""Fills translations/gradlab_zh_CN.ts from zh_CN.tsv (English source, TAB, Chinese).
+
+Run after `lupdate` has added new strings:
+    python3 translations/fill_zh_CN.py
+Every source text in the .ts must have a row; the script lists any that do not, and exits 1.
+"""
+import html
+import os
+import re
+import sys
+
+here = os.path.dirname(os.path.abspath(__file__))
+ts_path = os.path.join(here, "gradlab_zh_CN.ts")
+table = {}
+with open(os.path.join(here, "zh_CN.tsv"), encoding="utf-8") as f:
+    for line in f:
+        line = line.rstrip("\n")
+        if not line or line.startswith("#"):
+            continue
+        src, dst = line.split("\t")
+        table[src.replace("\\n", "\n")] = dst.replace("\\n", "\n")
+
+text = open(ts_path, encoding="utf-8").read()
+missing = []
+
+
+def fill(m):
+    source = html.unescape(m.group(2))
+    if source not in table:
+        missing.append(source)
+        return m.group(0)
+    return m.group(1) + "<translation>" + html.escape(table[source], quote=False) + "</translation>"
+
+
+text = re.sub(r'(<source>(.*?)</source>\s*(?:<comment>.*?</comment>\s*)?)<translation[^>]*>.*?</translation>',
+              fill, text, flags=re.S)
+open(ts_path, "w", encoding="utf-8").write(text)
+if missing:
+    print("no Chinese for:", *missing, sep="\n  ")
+    sys.exit(1)
