@@ -9,6 +9,24 @@
 #include <QTextStream>
 #include <QTranslator>
 
+namespace {
+
+QString deviceStatusText(const gradlab::DeviceInfo& d)
+{
+    using S = gradlab::DeviceInfo::Status;
+    switch (d.status) {
+    case S::Usable: return QCoreApplication::translate("main", "ready");
+    case S::BuiltWithoutCuda: return QCoreApplication::translate("main", "GradLab was built without CUDA");
+    case S::NoDriver: return QCoreApplication::translate("main", "no usable NVIDIA driver (missing, or older than the CUDA runtime)");
+    case S::NoDevice: return QCoreApplication::translate("main", "no CUDA device found");
+    case S::NoKernels: return QCoreApplication::translate("main", "this version of GradLab has no CUDA kernels yet");
+    case S::Error: break;
+    }
+    return QCoreApplication::translate("main", "CUDA error: %1").arg(QString::fromStdString(d.reason));
+}
+
+} // namespace
+
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
@@ -40,9 +58,9 @@ int main(int argc, char* argv[])
                .arg(epochs)
         << Qt::endl;
     for (const gradlab::DeviceInfo& d : gradlab::availableDevices())
-        if (!d.usable)
+        if (!d.usable())
             out << QCoreApplication::translate("main", "Device %1 is not used: %2")
-                       .arg(QString::fromStdString(d.device.str()), QString::fromStdString(d.reason))
+                       .arg(QString::fromStdString(d.device.str()), deviceStatusText(d))
                 << Qt::endl;
 
     const TutorialResult r = runTutorial(data, epochs, lr);

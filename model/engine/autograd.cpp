@@ -24,6 +24,14 @@ void setGradMode(bool enabled) { tGradMode = enabled; }
 
 Node::Node() : seq_(gSequence.fetch_add(1, std::memory_order_relaxed)) {}
 
+Node::~Node()
+{
+    for (Edge& e : next_)
+        autograd::releaseNode(std::move(e.fn));
+}
+
+TensorImpl::~TensorImpl() { autograd::releaseNode(std::move(gradFn)); }
+
 std::vector<Tensor> AccumulateGrad::apply(const Tensor& grad)
 {
     TensorImpl& leaf = *leaf_;
@@ -84,6 +92,27 @@ void SavedTensor::release()
 }
 
 namespace autograd {
+
+namespace {
+thread_local std::vector<std::shared_ptr<Node>> tDoomed;
+thread_local bool tReleasing = false;
+} // namespace
+
+void releaseNode(std::shared_ptr<Node>&& node)
+{
+    if (!node)
+        return;
+    tDoomed.push_back(std::move(node));
+    if (tReleasing)
+        return;
+    tReleasing = true;
+    while (!tDoomed.empty()) {
+        std::shared_ptr<Node> n = std::move(tDoomed.back());
+        tDoomed.pop_back();
+        n.reset(); // may push this node's inputs, which the loop then takes
+    }
+    tReleasing = false;
+}
 
 Edge gradientEdge(const Tensor& t)
 {

@@ -25,7 +25,7 @@ struct Edge {
 class Node {
 public:
     Node();
-    virtual ~Node() = default;
+    virtual ~Node(); // releases the rest of the graph iteratively: a long chain cannot overflow the stack
     Node(const Node&) = delete;
     Node& operator=(const Node&) = delete;
 
@@ -99,6 +99,10 @@ private:
 };
 
 namespace autograd {
+
+// Drops a reference to a graph node. When it was the last one, the node and whatever part of the
+// graph only it kept alive are destroyed one after another rather than recursively.
+void releaseNode(std::shared_ptr<Node>&& node);
 
 // The edge through which a gradient reaches `t`'s history: its grad_fn, or for a leaf that
 // requires grad its AccumulateGrad node. Invalid when no gradient is needed.

@@ -18,25 +18,29 @@ bool builtWithCuda()
 std::vector<DeviceInfo> availableDevices()
 {
     std::vector<DeviceInfo> out;
-    out.push_back({Device::cpu(), "CPU", 0, true, {}});
+    using S = DeviceInfo::Status;
+    out.push_back({Device::cpu(), "CPU", 0, S::Usable, {}});
 #ifdef GRADLAB_HAVE_CUDA
     int count = 0;
     const cudaError_t err = cudaGetDeviceCount(&count);
     if (err != cudaSuccess) {
-        std::string reason = err == cudaErrorNoDevice ? "no CUDA device found"
-                             : err == cudaErrorInsufficientDriver ? "no usable NVIDIA driver (the driver is older than the CUDA runtime or missing)"
-                                                                   : std::string("CUDA is unavailable: ") + cudaGetErrorString(err);
-        out.push_back({Device::cuda(0), "CUDA", 0, false, reason});
+        if (err == cudaErrorNoDevice)
+            out.push_back({Device::cuda(0), "CUDA", 0, S::NoDevice, "no CUDA device found"});
+        else if (err == cudaErrorInsufficientDriver)
+            out.push_back({Device::cuda(0), "CUDA", 0, S::NoDriver,
+                           "no usable NVIDIA driver (missing, or older than the CUDA runtime)"});
+        else
+            out.push_back({Device::cuda(0), "CUDA", 0, S::Error, std::string("CUDA is unavailable: ") + cudaGetErrorString(err)});
         return out;
     }
     for (int i = 0; i < count; ++i) {
         cudaDeviceProp prop{};
         cudaGetDeviceProperties(&prop, i);
-        out.push_back({Device::cuda(i), prop.name, static_cast<std::uint64_t>(prop.totalGlobalMem), false,
-                       "GradLab's CUDA kernels are not in this version yet; training runs on the CPU"});
+        out.push_back({Device::cuda(i), prop.name, static_cast<std::uint64_t>(prop.totalGlobalMem), S::NoKernels,
+                       "this version of GradLab has no CUDA kernels yet"});
     }
 #else
-    out.push_back({Device::cuda(0), "CUDA", 0, false, "GradLab was built without CUDA"});
+    out.push_back({Device::cuda(0), "CUDA", 0, S::BuiltWithoutCuda, "GradLab was built without CUDA"});
 #endif
     return out;
 }
@@ -46,7 +50,7 @@ Backend& backendFor(Device device)
     if (device.isCpu())
         return cpuBackend();
     for (const DeviceInfo& info : availableDevices()) {
-        if (info.device == device && !info.usable)
+        if (info.device == device && !info.usable())
             throw EngineError("cannot use " + device.str() + ": " + info.reason);
     }
     throw EngineError("cannot use " + device.str() + ": no such device");

@@ -129,11 +129,14 @@ Backend& cpuBackend();
 
 // What the engine can run on.
 struct DeviceInfo {
+    // Why a device can or cannot be used; the GUI shows (and translates) these.
+    enum class Status { Usable, BuiltWithoutCuda, NoDriver, NoDevice, NoKernels, Error };
     Device device;
     std::string name;
     std::uint64_t totalMemory = 0;
-    bool usable = false;
-    std::string reason; // why not usable
+    Status status = Status::Usable;
+    std::string reason; // the same in English words (with the driver's message for Error)
+    bool usable() const { return status == Status::Usable; }
 };
 std::vector<DeviceInfo> availableDevices();
 bool builtWithCuda();

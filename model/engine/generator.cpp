@@ -53,8 +53,10 @@ std::uint64_t Generator::random64()
 
 float Generator::uniformFloat(float from, float to)
 {
-    const float x = static_cast<float>(random() & ((1u << 24) - 1)) * (1.0f / static_cast<float>(1u << 24));
-    return x * (to - from) + from;
+    // 24 random bits scaled to [0, 1); the affine map to [from, to) is done in double and rounded
+    // once, as ATen does.
+    const double x = static_cast<double>(random() & ((1u << 24) - 1)) * (1.0 / static_cast<double>(1u << 24));
+    return static_cast<float>(x * (static_cast<double>(to) - static_cast<double>(from)) + static_cast<double>(from));
 }
 
 double Generator::uniformDouble(double from, double to)

@@ -104,8 +104,13 @@ Tensor linear(const Tensor& input, const Tensor& weight, const Tensor& bias)
         throw EngineError("linear: the weight must be 2-D, got shape " + weight.shape().bracketStr());
     if (input.dim() != 2 || !bias.defined())
         return bias.defined() ? add(matmul(input, t(weight)), bias) : matmul(input, t(weight));
-    auto [x, w] = detail::commonOperands(input, weight, "linear");
-    auto [x2, bv] = detail::commonOperands(x, bias, "linear");
+    detail::defined(bias, "linear");
+    // One dtype for all three: float64 as soon as any of them is.
+    const DType dt = input.dtype() == DType::Float64 || weight.dtype() == DType::Float64 || bias.dtype() == DType::Float64
+                         ? DType::Float64
+                         : DType::Float32;
+    const auto [x2, w] = detail::commonOperands(input.to(dt), weight.to(dt), "linear");
+    const auto [unused, bv] = detail::commonOperands(x2, bias.to(dt), "linear");
     if (bv.numel() != w.size(0))
         throw EngineError("linear: bias of shape " + bv.shape().bracketStr() + " does not match weight "
                           + w.shape().bracketStr());

@@ -65,6 +65,7 @@ Tensor reshape(const Tensor& a, const Shape& shape)
     impl->offset = a.impl()->offset;
     impl->shape = shape;
     impl->dtype = a.dtype();
+    impl->viewBase = a.impl()->viewBase.expired() ? a.implPtr() : a.impl()->viewBase;
     Tensor out(std::move(impl));
     if (autograd::anyRequiresGrad({&a})) {
         auto node = std::make_shared<ViewBackward0>();

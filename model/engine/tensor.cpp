@@ -45,9 +45,25 @@ namespace {
 // the small pieces shared by the in-place operations.
 void checkInplaceAllowed(const Tensor& self)
 {
-    if (gradModeEnabled() && self.isLeaf() && self.requiresGrad())
+    if (!gradModeEnabled())
+        return;
+    if (self.isLeaf() && self.requiresGrad())
         throw EngineError("a leaf Variable that requires grad is being used in an in-place operation. Update "
                           "parameters under NoGradGuard (torch.no_grad()), or through an optimizer.");
+    const auto base = self.impl()->viewBase.lock();
+    if (base && base->gradFn == nullptr && base->requiresGrad)
+        throw EngineError("a view of a leaf Variable that requires grad is being used in an in-place operation.");
+}
+
+// In a graph, an in-place change seen through another tensor sharing the data (a view, or a
+// value saved for backward) would need PyTorch's view rebasing, which GradLab does not do: it
+// refuses rather than produce a wrong gradient.
+void checkNotShared(const Tensor& self)
+{
+    if (self.impl()->storage.use_count() > 1 && (self.requiresGrad() || !self.impl()->viewBase.expired()))
+        throw EngineError("an in-place operation on a tensor whose data is shared with another tensor of the "
+                          "autograd graph (a view such as reshape, or a value saved for backward) is not "
+                          "supported; use the out-of-place form (y = y * 3 instead of y.mul_(3))");
 }
 
 void checkSameDevice(const Tensor& a, const Tensor& b)
@@ -92,6 +108,7 @@ template <typename Op> Tensor& inplaceBinary(Tensor& self, const Tensor& otherIn
     checkInplaceAllowed(self);
     const Tensor other = asOperand(self, otherIn);
     if (recordsHistory(self, &other)) {
+        checkNotShared(self);
         assignWithHistory(self, graphOp(self, other));
         return self;
     }
@@ -302,6 +319,7 @@ Tensor& Tensor::fill_(double value)
 {
     checkInplaceAllowed(*this);
     if (recordsHistory(*this, nullptr)) {
+        checkNotShared(*this);
         // The new value does not depend on the old one: its gradient is zero.
         const Tensor s = scalarTensor(value, TensorOptions{}.withDType(dtype()).withDevice(device()));
         assignWithHistory(*this, add(mul(clone(), scalarTensor(0.0, TensorOptions{}.withDType(dtype()).withDevice(device()))), s));
@@ -321,6 +339,7 @@ Tensor& Tensor::copy_(const Tensor& src)
                           + shape().bracketStr());
     Tensor converted = src.to(device(), dtype());
     if (recordsHistory(*this, &src)) {
+        checkNotShared(*this);
         Tensor r = converted.shape() == shape() ? converted : add(zeros(shape(), TensorOptions{}.withDType(dtype()).withDevice(device())), converted);
         if (r.implPtr() == src.implPtr())
             r = r.clone();

@@ -41,6 +41,11 @@ void materialize(Storage& storage);
 void prepareWrite(Storage& storage);
 
 struct TensorImpl {
+    TensorImpl() = default;
+    ~TensorImpl(); // releases the graph behind gradFn without recursion
+    TensorImpl(const TensorImpl&) = delete;
+    TensorImpl& operator=(const TensorImpl&) = delete;
+
     std::shared_ptr<Storage> storage;
     std::int64_t offset = 0; // in elements
     Shape shape;
@@ -50,6 +55,7 @@ struct TensorImpl {
     std::shared_ptr<TensorImpl> grad;
     std::shared_ptr<Node> gradFn;
     std::weak_ptr<Node> gradAccumulator; // leaves only
+    std::weak_ptr<TensorImpl> viewBase;  // the tensor this one is a view of (reshape), if any
     std::string name;
 
     // The values; a deferred storage is computed first.
