@@ -184,11 +184,24 @@ void runBackward(const Tensor& root, const Tensor& grad, bool retainGraph)
 
     // Run nodes once all their inputs have arrived. Holding shared_ptrs keeps a node alive while
     // it runs even if releasing the graph drops the last other owner.
+    // Leaves are accumulated last: by then every deferred reduction of the pass exists, and the
+    // first one read computes them all in one sweep over the data.
     std::vector<std::shared_ptr<Node>> ready{rootEdge.fn};
+    std::vector<std::shared_ptr<Node>> sinks;
     rootEdge.fn->buffer_ = grad;
-    while (!ready.empty()) {
-        std::shared_ptr<Node> node = std::move(ready.back());
-        ready.pop_back();
+    while (!ready.empty() || !sinks.empty()) {
+        std::shared_ptr<Node> node;
+        if (!ready.empty()) {
+            node = std::move(ready.back());
+            ready.pop_back();
+            if (node->next_.empty() && node->variable() && !ready.empty()) {
+                sinks.push_back(std::move(node));
+                continue;
+            }
+        } else {
+            node = std::move(sinks.back());
+            sinks.pop_back();
+        }
         Tensor g = std::move(node->buffer_);
         node->buffer_ = Tensor();
         // A node that received no gradient still releases its children's dependency counts.
@@ -217,12 +230,16 @@ Tensor sumToShape(const Tensor& grad, const Shape& shape)
 {
     if (grad.shape() == shape)
         return grad;
+    Backend& backend = backendFor(grad.device());
+    if (shape.numel() == 1)
+        if (Tensor deferred = backend.deferSum(grad, nullptr, shape, 1.0); deferred.defined())
+            return deferred;
     Tensor out = makeTensor(shape, grad.dtype(), grad.device());
     if (shape.numel() == grad.numel()) {
-        backendFor(grad.device()).copy(*grad.impl(), *out.impl());
+        backend.copy(*grad.impl(), *out.impl());
         return out;
     }
-    backendFor(grad.device()).sumTo(*grad.impl(), *out.impl(), 1.0);
+    backend.sumTo(*grad.impl(), *out.impl(), 1.0);
     return out;
 }
 

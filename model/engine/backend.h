@@ -114,6 +114,12 @@ public:
     {
         return {};
     }
+    // Σ a (b null) or Σ a·b over all elements, times `scale`, into a tensor of shape `shape`
+    // (one element), deferred.
+    virtual Tensor deferSum(const Tensor& /*a*/, const Tensor* /*b*/, const Shape& /*shape*/, double /*scale*/)
+    {
+        return {};
+    }
     // d loss / d input (as lossBackward) deferred; `norm` is the incoming gradient times the
     // reduction's scale.
     virtual Tensor deferLossGrad(LossKind /*kind*/, double /*param*/, const Tensor& /*input*/,

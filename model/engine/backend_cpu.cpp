@@ -236,31 +236,31 @@ void binaryDispatch(BinaryOp op, const TensorImpl& a, const TensorImpl& b, Tenso
 
 // Elementwise loss f(d) and its derivative times `norm` (the incoming gradient already scaled by
 // the reduction), for d = input − target. The kinks belong to the outer branches, as in ATen.
-template <LossKind K, typename T> inline double lossValue(T d, double p)
+template <LossKind K, typename T> inline T lossValue(T d, T p)
 {
-    const double x = static_cast<double>(d);
-    const double ax = std::abs(x);
+    const T ad = std::abs(d);
     if constexpr (K == LossKind::MSE)
-        return static_cast<double>(d * d);
+        return d * d;
     else if constexpr (K == LossKind::L1)
-        return ax;
+        return ad;
     else if constexpr (K == LossKind::Huber)
-        return ax < p ? 0.5 * x * x : p * (ax - 0.5 * p);
+        return ad < p ? T(0.5) * d * d : p * (ad - T(0.5) * p);
     else
-        return ax < p ? 0.5 * x * x / p : ax - 0.5 * p;
+        return ad < p ? T(0.5) * d * d / p : ad - T(0.5) * p;
 }
 
-template <LossKind K, typename T> inline double lossDerivative(T d, double norm, double p)
+// As ATen: the scale is applied in double and the result rounded once.
+template <LossKind K, typename T> inline T lossDerivative(T d, double norm, double p)
 {
     const double x = static_cast<double>(d);
     if constexpr (K == LossKind::MSE)
-        return 2.0 * norm * x;
+        return static_cast<T>(2.0 * norm * x);
     else if constexpr (K == LossKind::L1)
-        return norm * static_cast<double>(signOf(d));
+        return static_cast<T>(norm * static_cast<double>(signOf(d)));
     else if constexpr (K == LossKind::Huber)
-        return x <= -p ? -norm * p : (x >= p ? norm * p : norm * x);
+        return static_cast<T>(x <= -p ? -norm * p : (x >= p ? norm * p : norm * x));
     else
-        return x <= -p ? -norm : (x >= p ? norm : norm * x / p);
+        return static_cast<T>(x <= -p ? -norm : (x >= p ? norm : norm * x / p));
 }
 
 template <typename F> void dispatchLoss(LossKind kind, F&& f)
@@ -281,15 +281,79 @@ constexpr int kMaxLazyDepth = 6;
 
 template <typename T> void evalExpr(const LazyExpr& e, std::int64_t begin, std::int64_t count, T* out);
 
+// While pending reductions are computed together, each thread remembers the chunks of deferred
+// values it has evaluated for the current range, so that a subexpression shared by several
+// reductions is computed once per chunk.
+template <typename T> struct ChunkMemo {
+    static constexpr int kSlots = 8;
+    bool active = false;
+    int used = 0;
+    const LazyExpr* keys[kSlots] = {};
+    std::int64_t begins[kSlots] = {};
+    std::vector<T> buffers;
+
+    void start()
+    {
+        active = true;
+        used = 0;
+        if (buffers.empty())
+            buffers.resize(static_cast<std::size_t>(kSlots * kChunk));
+    }
+    void clear() { used = 0; }
+    T* find(const LazyExpr* e, std::int64_t begin)
+    {
+        for (int i = 0; i < used; ++i)
+            if (keys[i] == e && begins[i] == begin)
+                return buffers.data() + i * kChunk;
+        return nullptr;
+    }
+    T* claim(const LazyExpr* e, std::int64_t begin)
+    {
+        if (used == kSlots)
+            return nullptr;
+        keys[used] = e;
+        begins[used] = begin;
+        return buffers.data() + (used++) * kChunk;
+    }
+};
+
+template <typename T> ChunkMemo<T>& chunkMemo()
+{
+    thread_local ChunkMemo<T> memo;
+    return memo;
+}
+
+bool isReduction(const LazyExpr& e) { return e.kind == LazyExpr::Kind::Sum || e.kind == LazyExpr::Kind::MulSum; }
+
 // The values [begin, begin + count) of t, evaluated into `scratch` if t is deferred.
 template <typename T> const T* valuesOf(const TensorImpl& t, std::int64_t begin, std::int64_t count, T* scratch)
 {
-    const Storage& s = *t.storage;
+    Storage& s = *t.storage;
+    if (s.pending && isReduction(*s.pending))
+        materialize(s);
     if (s.pending) {
-        evalExpr<T>(*s.pending, t.offset + begin, count, scratch);
+        const LazyExpr* e = s.pending.get();
+        const std::int64_t at = t.offset + begin;
+        ChunkMemo<T>& memo = chunkMemo<T>();
+        if (memo.active && count <= kChunk) {
+            if (T* hit = memo.find(e, at))
+                return hit;
+            if (T* slot = memo.claim(e, at)) {
+                evalExpr<T>(*e, at, count, slot);
+                return slot;
+            }
+        }
+        evalExpr<T>(*e, at, count, scratch);
         return scratch;
     }
-    return static_cast<const T*>(s.data) + t.offset + begin;
+    const T* p = static_cast<const T*>(s.data) + t.offset + begin;
+    // Ask for the next chunk now: between the reads of a chunk the expression's arithmetic runs,
+    // and the memory would otherwise sit idle.
+    const std::int64_t total = static_cast<std::int64_t>(s.nbytes / sizeof(T)) - t.offset - begin;
+    const std::int64_t ahead = std::min(2 * count, total);
+    for (std::int64_t i = count; i < ahead; i += 64 / static_cast<std::int64_t>(sizeof(T)))
+        __builtin_prefetch(p + i);
+    return p;
 }
 
 template <typename T>
@@ -331,7 +395,7 @@ template <typename T> void evalExpr(const LazyExpr& e, std::int64_t begin, std::
         if (e.kind == LazyExpr::Kind::LossGrad) {
             dispatchLoss(e.loss, [&](auto k) {
                 for (std::int64_t i = 0; i < n; ++i)
-                    o[i] = static_cast<T>(lossDerivative<decltype(k)::value>(static_cast<T>(a[i] - b[i]), e.norm, e.scalar));
+                    o[i] = lossDerivative<decltype(k)::value>(static_cast<T>(a[i] - b[i]), e.norm, e.scalar);
             });
             continue;
         }
@@ -350,6 +414,24 @@ template <typename T> void evalExpr(const LazyExpr& e, std::int64_t begin, std::
         case BinaryOp::PowGrad: binaryChunk<BinaryOp::PowGrad>(a, as, b, bs, o, n, sc); break;
         }
     }
+}
+
+// Σ term(i) for i in [0, n) (one chunk), with sixteen independent accumulators of the element
+// type, as PyTorch's vectorised sums do: one accumulator would make every addition wait for the
+// previous one. Chunks are short, and their sums are added in double.
+template <typename T, typename F> double sumTerms(std::int64_t n, F&& term)
+{
+    T acc[16] = {};
+    std::int64_t i = 0;
+    for (; i + 16 <= n; i += 16)
+        for (int k = 0; k < 16; ++k)
+            acc[k] += term(i + k);
+    for (; i < n; ++i)
+        acc[0] += term(i);
+    double total = 0.0;
+    for (int k = 0; k < 16; ++k)
+        total += static_cast<double>(acc[k]);
+    return total;
 }
 
 // Sum over [0, n) of body(values of a chunk..., count): chunked, split across threads.
@@ -485,6 +567,14 @@ class CpuBackend final : public Backend {
         return true;
     }
 
+public:
+    static std::vector<std::weak_ptr<Storage>>& pendingReductions()
+    {
+        thread_local std::vector<std::weak_ptr<Storage>> list;
+        return list;
+    }
+
+private:
     static Tensor deferred(std::shared_ptr<LazyExpr> e, const Shape& shape, DType dtype)
     {
         e->dtype = dtype;
@@ -631,10 +721,7 @@ public:
                 const double total = chunkedSum<T>(n, [&](std::int64_t off, std::int64_t count) {
                     T scratch[kChunk];
                     const T* v = valuesOf<T>(in, off, count, scratch);
-                    double part = 0.0;
-                    for (std::int64_t i = 0; i < count; ++i)
-                        part += static_cast<double>(v[i]);
-                    return part;
+                    return sumTerms<T>(count, [&](std::int64_t i) { return v[i]; });
                 });
                 d[0] = static_cast<T>(total * scalar);
                 return;
@@ -661,10 +748,7 @@ public:
                 T sa[kChunk], sb[kChunk];
                 const T* va = valuesOf<T>(a, off, count, sa);
                 const T* vb = valuesOf<T>(b, off, count, sb);
-                double part = 0.0;
-                for (std::int64_t i = 0; i < count; ++i)
-                    part += static_cast<double>(va[i] * vb[i]);
-                return part;
+                return sumTerms<T>(count, [&](std::int64_t i) { return va[i] * vb[i]; });
             });
             ptr<T>(out)[0] = static_cast<T>(total * scalar);
         });
@@ -765,10 +849,9 @@ public:
                     T sx[kChunk], sy[kChunk];
                     const T* x = valuesOf<T>(input, off, count, sx);
                     const T* y = valuesOf<T>(target, off, count, sy);
-                    double part = 0.0;
-                    for (std::int64_t i = 0; i < count; ++i)
-                        part += lossValue<decltype(k)::value>(static_cast<T>(x[i] - y[i]), param);
-                    return part;
+                    return sumTerms<T>(count, [&](std::int64_t i) {
+                        return lossValue<decltype(k)::value>(static_cast<T>(x[i] - y[i]), static_cast<T>(param));
+                    });
                 });
             });
             ptr<T>(out)[0] = static_cast<T>(mean ? total / static_cast<double>(n) : total);
@@ -788,7 +871,7 @@ public:
             dispatchLoss(kind, [&](auto k) {
                 parallelFor(n, [&](std::int64_t begin, std::int64_t end) {
                     for (std::int64_t i = begin; i < end; ++i)
-                        g[i] = static_cast<T>(lossDerivative<decltype(k)::value>(static_cast<T>(x[i] - y[i]), norm, param));
+                        g[i] = lossDerivative<decltype(k)::value>(static_cast<T>(x[i] - y[i]), norm, param);
                 });
             });
         });
@@ -806,6 +889,24 @@ public:
         if (!makeOperand(a, n, e->a) || !makeOperand(b, n, e->b))
             return {};
         return deferred(std::move(e), shape, a.dtype());
+    }
+
+    Tensor deferSum(const Tensor& a, const Tensor* b, const Shape& shape, double scale) override
+    {
+        const std::int64_t n = a.numel();
+        const bool reads = a.impl()->storage->pending || (b && b->impl()->storage->pending);
+        if (n <= kParallelGrain || !reads || shape.numel() != 1 || (b && (b->numel() != n || b->dtype() != a.dtype())))
+            return {};
+        auto e = std::make_shared<LazyExpr>();
+        e->kind = b ? LazyExpr::Kind::MulSum : LazyExpr::Kind::Sum;
+        e->scalar = scale;
+        e->count = n;
+        e->a.tensor = a.implPtr();
+        if (b)
+            e->b.tensor = b->implPtr();
+        Tensor out = deferred(std::move(e), shape, a.dtype());
+        pendingReductions().push_back(out.impl()->storage);
+        return out;
     }
 
     Tensor deferLossGrad(LossKind kind, double param, const Tensor& input, const Tensor& target, double norm) override
@@ -835,10 +936,93 @@ public:
 
 } // namespace
 
+namespace {
+
+// Computes `first` and every other pending reduction of this thread over the same number of
+// values of the same dtype, in one pass.
+void materializeReductions(Storage& first)
+{
+    const LazyExpr& fe = *first.pending;
+    std::vector<std::shared_ptr<Storage>> keep; // holds the group alive while it is computed
+    std::vector<Storage*> group{&first};
+    auto& pending = CpuBackend::pendingReductions();
+    std::vector<std::weak_ptr<Storage>> rest;
+    for (auto& weak : pending) {
+        auto st = weak.lock();
+        if (!st || !st->pending || !isReduction(*st->pending))
+            continue;
+        if (st.get() != &first && st->pending->count == fe.count && st->pending->dtype == fe.dtype) {
+            group.push_back(st.get());
+            keep.push_back(std::move(st));
+        } else if (st.get() != &first) {
+            rest.push_back(weak);
+        }
+    }
+    pending = std::move(rest);
+
+    std::vector<std::shared_ptr<LazyExpr>> exprs;
+    for (Storage* st : group)
+        exprs.push_back(st->pending);
+    const std::size_t r = exprs.size();
+    const std::int64_t n = fe.count;
+    std::vector<double> totals(r, 0.0);
+    dispatch(fe.dtype, [&](auto tag) {
+        using T = decltype(tag);
+        auto sweep = [&](std::int64_t begin, std::int64_t end, double* part) {
+            ChunkMemo<T>& memo = chunkMemo<T>();
+            memo.start();
+            for (std::int64_t off = begin; off < end; off += kChunk) {
+                const std::int64_t count = std::min(kChunk, end - off);
+                memo.clear();
+                for (std::size_t k = 0; k < r; ++k) {
+                    const LazyExpr& e = *exprs[k];
+                    T sa[kChunk], sb[kChunk];
+                    const T* va = valuesOf<T>(*e.a.tensor, off, count, sa);
+                    if (e.kind == LazyExpr::Kind::Sum) {
+                        part[k] += sumTerms<T>(count, [&](std::int64_t i) { return va[i]; });
+                    } else {
+                        const T* vb = valuesOf<T>(*e.b.tensor, off, count, sb);
+                        part[k] += sumTerms<T>(count, [&](std::int64_t i) { return va[i] * vb[i]; });
+                    }
+                }
+            }
+            memo.active = false;
+        };
+        if (n <= kParallelGrain) {
+            sweep(0, n, totals.data());
+        } else {
+            std::vector<double> parts(static_cast<std::size_t>(omp_get_max_threads()) * r, 0.0);
+#pragma omp parallel
+            {
+                const std::int64_t threads = omp_get_num_threads();
+                const std::int64_t chunk = (n + threads - 1) / threads;
+                const std::int64_t begin = std::min(n, chunk * omp_get_thread_num());
+                sweep(begin, std::min(n, begin + chunk), parts.data() + static_cast<std::size_t>(omp_get_thread_num()) * r);
+            }
+            for (std::size_t t = 0; t < parts.size() / r; ++t)
+                for (std::size_t k = 0; k < r; ++k)
+                    totals[k] += parts[t * r + k];
+        }
+        for (std::size_t k = 0; k < r; ++k) {
+            Storage& st = *group[k];
+            if (!st.data)
+                st.data = cpuAllocate(st.nbytes);
+            static_cast<T*>(st.data)[0] = static_cast<T>(totals[k] * exprs[k]->scalar);
+            st.pending.reset();
+        }
+    });
+}
+
+} // namespace
+
 void materialize(Storage& storage)
 {
     if (!storage.pending)
         return;
+    if (isReduction(*storage.pending)) {
+        materializeReductions(storage);
+        return;
+    }
     // Keep the expression (and what it reads) alive while computing into this storage.
     const std::shared_ptr<LazyExpr> e = storage.pending;
     if (!storage.data)

@@ -12,8 +12,11 @@ struct LazyOperand {
     double value = 0.0;                 // a one-element operand, captured by value
 };
 
+// Binary and LossGrad are elementwise (numel values). Sum and MulSum reduce `count` values of
+// their operands to one (× scalar); pending reductions made on one thread are computed together,
+// in one pass over the data they read.
 struct LazyExpr {
-    enum class Kind : std::uint8_t { Binary, LossGrad };
+    enum class Kind : std::uint8_t { Binary, LossGrad, Sum, MulSum };
     Kind kind = Kind::Binary;
     BinaryOp op = BinaryOp::Add;
     LossKind loss = LossKind::MSE;
@@ -21,6 +24,7 @@ struct LazyExpr {
     double norm = 0.0;   // LossGrad: incoming gradient × reduction scale
     DType dtype = DType::Float32;
     std::int64_t numel = 0;
+    std::int64_t count = 0; // Sum, MulSum: how many values are reduced
     int depth = 1;
     LazyOperand a, b;
 };

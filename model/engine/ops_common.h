@@ -57,8 +57,11 @@ inline Tensor scaleRaw(const Tensor& a, double s)
 inline Tensor mulSumTo(const Tensor& g, const Tensor& other, const Shape& target)
 {
     if (target.numel() == 1 && g.shape() == other.shape()) {
+        Backend& backend = backendFor(g.device());
+        if (Tensor deferred = backend.deferSum(g, &other, target, 1.0); deferred.defined())
+            return deferred;
         Tensor out = makeTensor(target, g.dtype(), g.device());
-        backendFor(g.device()).mulSum(*g.impl(), *other.impl(), *out.impl(), 1.0);
+        backend.mulSum(*g.impl(), *other.impl(), *out.impl(), 1.0);
         return out;
     }
     return autograd::sumToShape(binaryRaw(BinaryOp::Mul, g, other), target);
