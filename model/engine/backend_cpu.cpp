@@ -17,36 +17,38 @@ namespace {
 // Below this many elements a loop stays on the calling thread.
 constexpr std::int64_t kParallelGrain = 1 << 16;
 
+// Large loops are cut into blocks handed out to the OpenMP threads as they become free, so that a
+// core busy with something else slows a loop down only by its share. Sums are added per block in
+// block order: the result does not depend on the number of threads or their timing.
+constexpr std::int64_t kBlock = 1 << 16;
+
 // Runs body(begin, end) over [0, n): on the calling thread for small n (entering an OpenMP
-// region costs more than such a loop), split across the OpenMP threads otherwise.
+// region costs more than such a loop), in blocks across the threads otherwise.
 template <typename F> void parallelFor(std::int64_t n, F&& body)
 {
     if (n <= kParallelGrain) {
         body(std::int64_t(0), n);
         return;
     }
-#pragma omp parallel
-    {
-        const std::int64_t threads = omp_get_num_threads();
-        const std::int64_t chunk = (n + threads - 1) / threads;
-        const std::int64_t begin = std::min(n, chunk * omp_get_thread_num());
-        body(begin, std::min(n, begin + chunk));
-    }
+    const std::int64_t blocks = (n + kBlock - 1) / kBlock;
+#pragma omp parallel for schedule(dynamic, 1)
+    for (std::int64_t k = 0; k < blocks; ++k)
+        body(k * kBlock, std::min(n, (k + 1) * kBlock));
 }
 
-// The sum over threads of body(begin, end) -> double, as parallelFor splits the range.
+// Σ body(begin, end) -> double over the blocks of [0, n).
 template <typename F> double parallelSum(std::int64_t n, F&& body)
 {
     if (n <= kParallelGrain)
         return body(std::int64_t(0), n);
+    const std::int64_t blocks = (n + kBlock - 1) / kBlock;
+    std::vector<double> parts(static_cast<std::size_t>(blocks));
+#pragma omp parallel for schedule(dynamic, 1)
+    for (std::int64_t k = 0; k < blocks; ++k)
+        parts[static_cast<std::size_t>(k)] = body(k * kBlock, std::min(n, (k + 1) * kBlock));
     double total = 0.0;
-#pragma omp parallel reduction(+ : total)
-    {
-        const std::int64_t threads = omp_get_num_threads();
-        const std::int64_t chunk = (n + threads - 1) / threads;
-        const std::int64_t begin = std::min(n, chunk * omp_get_thread_num());
-        total += body(begin, std::min(n, begin + chunk));
-    }
+    for (double p : parts)
+        total += p;
     return total;
 }
 
@@ -991,17 +993,14 @@ void materializeReductions(Storage& first)
         if (n <= kParallelGrain) {
             sweep(0, n, totals.data());
         } else {
-            std::vector<double> parts(static_cast<std::size_t>(omp_get_max_threads()) * r, 0.0);
-#pragma omp parallel
-            {
-                const std::int64_t threads = omp_get_num_threads();
-                const std::int64_t chunk = (n + threads - 1) / threads;
-                const std::int64_t begin = std::min(n, chunk * omp_get_thread_num());
-                sweep(begin, std::min(n, begin + chunk), parts.data() + static_cast<std::size_t>(omp_get_thread_num()) * r);
-            }
-            for (std::size_t t = 0; t < parts.size() / r; ++t)
+            const std::int64_t blocks = (n + kBlock - 1) / kBlock;
+            std::vector<double> parts(static_cast<std::size_t>(blocks) * r, 0.0);
+#pragma omp parallel for schedule(dynamic, 1)
+            for (std::int64_t b = 0; b < blocks; ++b)
+                sweep(b * kBlock, std::min(n, (b + 1) * kBlock), parts.data() + static_cast<std::size_t>(b) * r);
+            for (std::int64_t b = 0; b < blocks; ++b)
                 for (std::size_t k = 0; k < r; ++k)
-                    totals[k] += parts[t * r + k];
+                    totals[k] += parts[static_cast<std::size_t>(b) * r + k];
         }
         for (std::size_t k = 0; k < r; ++k) {
             Storage& st = *group[k];
