@@ -1,6 +1,7 @@
 // torch.optim for GradLab: every fixture "training" record (the tutorial's experiment trained by
 // PyTorch 1.13 with SGD / Adam / AdamW / RMSprop / Adagrad, several options and losses) replayed
-// step for step; option validation; zeroGrad; parameters without a gradient; optimizer state.
+// step for step, in the record's dtype and in float64; option validation; zeroGrad; parameters
+// without a gradient; optimizer state.
 #include "tutorial_data.h"
 
 #include "engine/autograd.h"
@@ -14,6 +15,8 @@
 #include <QJsonObject>
 #include <QtTest>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <functional>
 #include <memory>
@@ -117,6 +120,82 @@ std::vector<std::string> stateNames(const std::vector<std::pair<std::string, Ten
     return out;
 }
 
+// What replaying a fixture record gives: the values the record holds, and [a, b] after every step.
+struct TrainingRun {
+    double a = 0.0, b = 0.0, a1 = 0.0, b1 = 0.0;
+    double firstLoss = 0.0, lastLoss = 0.0, val = 0.0;
+    std::vector<std::array<double, 2>> path; // path[k]: after step k + 1
+};
+
+// [a, b] of the float32 trajectory are compared for this many first steps (the record holds them).
+constexpr qint64 kTrajectorySteps = 10;
+
+// The loop of the fixture generator (and of the tutorial), in `dtype` whatever the record's own:
+// yhat = model(x); loss = loss_fn(y, yhat) (target first, as the tutorial writes it); backward;
+// step; zero_grad; then the validation loss in eval mode without grad. Fails the current test (the
+// caller checks QTest::currentTestFailed()) on an exception.
+void replayTraining(const QJsonObject& record, const TutorialDataset& data, DType dtype, TrainingRun& run)
+{
+    const auto epochs = record.value(QLatin1String("epochs")).toInteger();
+    const TutorialSplit split = tutorialSplit(data, dtype);
+    manualSeed(static_cast<std::uint64_t>(record.value(QLatin1String("init_seed")).toInteger()));
+    ManualLinearRegression model(dtype);
+    const Loss lossFn = lossFromRecord(record.value(QLatin1String("loss")).toObject());
+    std::unique_ptr<Optimizer> opt;
+    GL_NO_THROW(opt = optimizerFromRecord(record.value(QLatin1String("optimizer")).toObject(),
+                                          {model.a(), model.b()}));
+    try {
+        for (qint64 epoch = 0; epoch < epochs; ++epoch) {
+            model.train();
+            const Tensor yhat = model(split.xTrain);
+            const Tensor loss = lossFn(split.yTrain, yhat);
+            loss.backward();
+            opt->step();
+            opt->zeroGrad();
+            run.lastLoss = loss.item();
+            if (epoch == 0) {
+                run.firstLoss = run.lastLoss;
+                run.a1 = model.a().item();
+                run.b1 = model.b().item();
+            }
+            run.path.push_back({model.a().item(), model.b().item()});
+        }
+    } catch (const std::exception& e) {
+        QFAIL(e.what());
+    }
+    model.eval();
+    {
+        NoGradGuard noGrad;
+        GL_NO_THROW(run.val = lossFn(split.yVal, model(split.xVal)).item());
+    }
+    QCOMPARE(opt->steps(), static_cast<std::int64_t>(epochs));
+    QCOMPARE(model.a().dtype(), dtype);
+    QVERIFY(model.a().isLeaf());
+    run.a = model.a().item();
+    run.b = model.b().item();
+}
+
+// The same-basin bound for the final values of a rounding-sensitive run: 1e-2, or twice the
+// farthest PyTorch's own final a or b moved under its one-ulp probes ("sensitivity": probe name ->
+// {a, b}) where that is more - another implementation is just another such perturbation.
+double basinBound(const QJsonObject& run)
+{
+    double spread = 0.0;
+    const QJsonObject probes = run.value(QLatin1String("sensitivity")).toObject();
+    for (auto it = probes.begin(); it != probes.end(); ++it) {
+        const QJsonObject p = it.value().toObject();
+        spread = std::max({spread, std::fabs(field(p, "a") - field(run, "a")),
+                           std::fabs(field(p, "b") - field(run, "b"))});
+    }
+    return std::max(1e-2, 2.0 * spread);
+}
+
+// |actual - expected| <= rel·|expected| + abs.
+bool closeMixed(double actual, double expected, double rel, double abs)
+{
+    return std::fabs(actual - expected) <= rel * std::fabs(expected) + abs;
+}
+
 // Two leaves and the tutorial's MSE on a small fixed batch; returns the loss after backward.
 struct TinyProblem {
     Tensor a = fromData({0.5}, Shape{1}, TensorOptions{}.withRequiresGrad());
@@ -142,6 +221,8 @@ private slots:
 
     void trainingMatchesTorch_data();
     void trainingMatchesTorch();
+    void trainingInFloat64MatchesTorch_data();
+    void trainingInFloat64MatchesTorch();
 
     void invalidOptionsThrowEngineError_data();
     void invalidOptionsThrowEngineError();
@@ -181,64 +262,156 @@ void TestOptim::trainingMatchesTorch_data()
     }
 }
 
-// The loop of the fixture generator (and of the tutorial): yhat = model(x); loss = loss_fn(y, yhat)
-// (target first, as the tutorial writes it); backward; step; zero_grad. Float32 runs are compared
-// with 1e-6 relative after the first step and 1e-5 after the last (1000 float32 steps may round
-// differently where torch's kernels vectorise a reduction); float64 runs with 1e-12 and 1e-10.
+// Every record replayed in its own dtype.
+//
+// Float32 records: float32 rounds differently here and in PyTorch by single ulps (torch sums in a
+// vectorised order and uses FMA in add_ with alpha), so they are compared in three parts:
+//  (a) [a, b] after each of the first 10 steps ("trajectory_f32") within 1e-6 relative plus 1e-7
+//      absolute (about one float32 ulp at the parameters' scale, 0.3 to 2, for values that come
+//      out of a cancellation near zero, like a after the first step of sgd_lr0.1_maximize_5ep),
+//      and the first loss within 1e-6 relative: no rounding difference has had time to grow;
+//  (b) the same configuration in float64 for all 1000 epochs: trainingInFloat64MatchesTorch;
+//  (c) the final float32 values after all epochs within 1e-5 (relative) - but only where the
+//      record is not "sensitive". The fixture generator marks a record sensitive when PyTorch's
+//      own float32 run moves its final a or b by more than 1e-6 under a one-ulp perturbation (the
+//      training rows reordered in one of several ways, which changes only how float32 reductions
+//      round; or the initial a nudged by one ulp). Such a configuration turns unstable near the
+//      optimum (Adam / RMSprop with a small eps: the squared-gradient average shrinks with the
+//      gradient until the step overshoots and bursts), and single-ulp differences grow to
+//      ~1e-3..1e-2 in the final values: agreeing with PyTorch to 1e-5 would take a bit-exact
+//      emulation of its SIMD kernels, which is not the goal. For those the final a and b are only
+//      checked to stay within 1e-2 (absolute) of PyTorch's - or within twice the farthest PyTorch
+//      itself moved under its probes, where that is more (basinBound) - and the losses within
+//      1e-2: a sanity bound that the run ended in the same basin. (a) and (b) carry the precision.
+// Float64 records compare step 1 within 1e-12, the final a and b within 1e-10 and the losses within
+// 1e-5 (relative); trainingInFloat64MatchesTorch holds them to its tighter float64 bounds too.
 void TestOptim::trainingMatchesTorch()
 {
     QFETCH(QJsonObject, record);
     const DType dtype = parseDType(record.value(QLatin1String("dtype")).toString().toStdString());
-    const bool f32 = dtype == DType::Float32;
-    const double firstTol = f32 ? 1e-6 : 1e-12;
-    const double finalTol = f32 ? 1e-5 : 1e-10;
-    const double lossTol = 1e-5;
+    TrainingRun run;
+    replayTraining(record, data_, dtype, run);
+    if (QTest::currentTestFailed())
+        return;
+
+    if (dtype == DType::Float64) {
+        const double lossTol = 1e-5;
+        GL_VERIFY_REL(run.firstLoss, field(record, "train_loss_first"), lossTol, "train_loss_first");
+        GL_VERIFY_REL(run.a1, field(record, "a_after_1"), 1e-12, "a after step 1");
+        GL_VERIFY_REL(run.b1, field(record, "b_after_1"), 1e-12, "b after step 1");
+        GL_VERIFY_REL(run.a, field(record, "a"), 1e-10, "final a");
+        GL_VERIFY_REL(run.b, field(record, "b"), 1e-10, "final b");
+        GL_VERIFY_REL(run.lastLoss, field(record, "train_loss_last"), lossTol, "train_loss_last");
+        GL_VERIFY_REL(run.val, field(record, "val_loss"), lossTol, "val_loss");
+        return;
+    }
+
+    // (a) the first steps
+    GL_VERIFY_REL(run.firstLoss, field(record, "train_loss_first"), 1e-6, "train_loss_first");
+    const QJsonArray trajectory = record.value(QLatin1String("trajectory_f32")).toArray();
     const auto epochs = record.value(QLatin1String("epochs")).toInteger();
-
-    const TutorialSplit split = tutorialSplit(data_, dtype);
-    manualSeed(static_cast<std::uint64_t>(record.value(QLatin1String("init_seed")).toInteger()));
-    ManualLinearRegression model(dtype);
-    const Loss lossFn = lossFromRecord(record.value(QLatin1String("loss")).toObject());
-    std::unique_ptr<Optimizer> opt;
-    GL_NO_THROW(opt = optimizerFromRecord(record.value(QLatin1String("optimizer")).toObject(),
-                                          {model.a(), model.b()}));
-
-    double firstLoss = 0.0, lastLoss = 0.0, a1 = 0.0, b1 = 0.0;
-    try {
-        for (qint64 epoch = 0; epoch < epochs; ++epoch) {
-            model.train();
-            const Tensor yhat = model(split.xTrain);
-            const Tensor loss = lossFn(split.yTrain, yhat);
-            loss.backward();
-            opt->step();
-            opt->zeroGrad();
-            lastLoss = loss.item();
-            if (epoch == 0) {
-                firstLoss = lastLoss;
-                a1 = model.a().item();
-                b1 = model.b().item();
-            }
+    QCOMPARE(trajectory.size(), static_cast<qsizetype>(std::min(epochs, kTrajectorySteps)));
+    QCOMPARE(trajectory.at(0).toArray().at(0).toDouble(), field(record, "a_after_1"));
+    QCOMPARE(trajectory.at(0).toArray().at(1).toDouble(), field(record, "b_after_1"));
+    for (qsizetype step = 0; step < trajectory.size(); ++step) {
+        const QJsonArray expected = trajectory.at(step).toArray();
+        QCOMPARE(expected.size(), qsizetype(2));
+        for (qsizetype p = 0; p < 2; ++p) {
+            const double actual = run.path[static_cast<std::size_t>(step)][static_cast<std::size_t>(p)];
+            const double want = expected.at(p).toDouble();
+            QVERIFY2(closeMixed(actual, want, 1e-6, 1e-7),
+                     QByteArray(QByteArray(p == 0 ? "a" : "b") + " after step " + QByteArray::number(step + 1)
+                                + ": actual " + num(actual) + ", expected " + num(want)
+                                + " (relative tolerance 1e-6, absolute 1e-7)")
+                         .constData());
         }
-    } catch (const std::exception& e) {
-        QFAIL(e.what());
     }
-    double val = 0.0;
-    model.eval();
-    {
-        NoGradGuard noGrad;
-        GL_NO_THROW(val = lossFn(split.yVal, model(split.xVal)).item());
-    }
-    QCOMPARE(opt->steps(), static_cast<std::int64_t>(epochs));
-    QCOMPARE(model.a().dtype(), dtype);
-    QVERIFY(model.a().isLeaf());
 
-    GL_VERIFY_REL(firstLoss, field(record, "train_loss_first"), lossTol, "train_loss_first");
-    GL_VERIFY_REL(a1, field(record, "a_after_1"), firstTol, "a after step 1");
-    GL_VERIFY_REL(b1, field(record, "b_after_1"), firstTol, "b after step 1");
-    GL_VERIFY_REL(model.a().item(), field(record, "a"), finalTol, "final a");
-    GL_VERIFY_REL(model.b().item(), field(record, "b"), finalTol, "final b");
-    GL_VERIFY_REL(lastLoss, field(record, "train_loss_last"), lossTol, "train_loss_last");
-    GL_VERIFY_REL(val, field(record, "val_loss"), lossTol, "val_loss");
+    // (c) the final values
+    const QJsonValue sensitive = record.value(QLatin1String("sensitive"));
+    QVERIFY2(sensitive.isBool(), "float32 record without \"sensitive\"");
+    if (!sensitive.toBool()) {
+        const double finalTol = 1e-5;
+        GL_VERIFY_REL(run.a, field(record, "a"), finalTol, "final a");
+        GL_VERIFY_REL(run.b, field(record, "b"), finalTol, "final b");
+        GL_VERIFY_REL(run.lastLoss, field(record, "train_loss_last"), finalTol, "train_loss_last");
+        GL_VERIFY_REL(run.val, field(record, "val_loss"), finalTol, "val_loss");
+    } else {
+        // Unstable in float32 (see above): PyTorch itself lands up to ~1e-2 away under a one-ulp
+        // perturbation, so only require the same basin. (a) and the float64 run check the arithmetic.
+        const double basin = basinBound(record);
+        GL_VERIFY_ABS(run.a, field(record, "a"), basin, "final a (sensitive record, same-basin bound)");
+        GL_VERIFY_ABS(run.b, field(record, "b"), basin, "final b (sensitive record, same-basin bound)");
+        GL_VERIFY_ABS(run.lastLoss, field(record, "train_loss_last"), 1e-2,
+                      "train_loss_last (sensitive record, same-basin bound)");
+        GL_VERIFY_ABS(run.val, field(record, "val_loss"), 1e-2, "val_loss (sensitive record, same-basin bound)");
+    }
+}
+
+void TestOptim::trainingInFloat64MatchesTorch_data() { trainingMatchesTorch_data(); }
+
+// (b) Every record's configuration run in float64 (data, parameters and optimizer state; the
+// initial a and b are the same normal draws as in float32, unrounded) against PyTorch's float64
+// run of it ("float64" in the record): step 1 within 1e-12; [a, b] every 50 steps within 1e-9
+// (relative) up to the record's "horizon"; the final a, b and losses within 1e-9 (relative) unless
+// the float64 run is "sensitive" too.
+//
+// Float64 does not make every configuration predictable: the instability described above also
+// grows float64 rounding noise, from ~1e-16 to ~1e-3 within ~100 steps. PyTorch's own float64 run
+// moves its final a by up to ~1e-2 when only its reduction order changes (training rows
+// reordered), so no implementation can match it to 1e-9 past that point. The fixture generator
+// runs its probes in float64 too: a record is sensitive in float64 when one moves the final a or b
+// by more than 1e-12, and its "horizon" is the last step up to which every probe's [a, b] stays
+// within 1e-12 of the run's - a thousandth of the tolerance, so up to there another
+// implementation's rounding differences have had no room to grow to 1e-9 either. Checkpoints up to the horizon are
+// compared tightly; the final values of a sensitive record only get the same-basin bound.
+void TestOptim::trainingInFloat64MatchesTorch()
+{
+    QFETCH(QJsonObject, record);
+    const QJsonObject f64 = record.value(QLatin1String("float64")).toObject();
+    QVERIFY2(!f64.isEmpty(), "record without \"float64\"");
+    QVERIFY2(f64.value(QLatin1String("sensitive")).isBool(), "\"float64\" without \"sensitive\"");
+    TrainingRun run;
+    replayTraining(record, data_, DType::Float64, run);
+    if (QTest::currentTestFailed())
+        return;
+    GL_VERIFY_REL(run.a1, field(f64, "a_after_1"), 1e-12, "float64: a after step 1");
+    GL_VERIFY_REL(run.b1, field(f64, "b_after_1"), 1e-12, "float64: b after step 1");
+
+    const auto horizon = f64.value(QLatin1String("horizon")).toInteger(-1);
+    QVERIFY2(horizon >= 1 && horizon <= static_cast<qint64>(run.path.size()), "bad \"horizon\"");
+    int compared = 0;
+    for (const QJsonValue& v : f64.value(QLatin1String("checkpoints")).toArray()) {
+        const QJsonArray cp = v.toArray();
+        QCOMPARE(cp.size(), qsizetype(3));
+        const qint64 step = cp.at(0).toInteger();
+        QVERIFY(step >= 1 && step <= static_cast<qint64>(run.path.size()));
+        if (step > horizon)
+            continue;
+        const auto& [a, b] = run.path[static_cast<std::size_t>(step - 1)];
+        const QByteArray at = " after step " + QByteArray::number(step);
+        GL_VERIFY_REL(a, cp.at(1).toDouble(), 1e-9, "float64: a" + at);
+        GL_VERIFY_REL(b, cp.at(2).toDouble(), 1e-9, "float64: b" + at);
+        ++compared;
+    }
+    // Every 1000-epoch record is predictable in float64 for at least its first 100 steps.
+    if (run.path.size() >= 1000)
+        QVERIFY2(compared >= 2, "fewer than 2 float64 checkpoints before the horizon");
+
+    if (!f64.value(QLatin1String("sensitive")).toBool()) {
+        GL_VERIFY_REL(run.a, field(f64, "a"), 1e-9, "float64: final a");
+        GL_VERIFY_REL(run.b, field(f64, "b"), 1e-9, "float64: final b");
+        GL_VERIFY_REL(run.lastLoss, field(f64, "train_loss_last"), 1e-9, "float64: train_loss_last");
+        GL_VERIFY_REL(run.val, field(f64, "val_loss"), 1e-9, "float64: val_loss");
+    } else {
+        // Past the horizon even float64 is a matter of rounding luck (see above): same basin only.
+        const double basin = basinBound(f64);
+        GL_VERIFY_ABS(run.a, field(f64, "a"), basin, "float64: final a (sensitive record, same-basin bound)");
+        GL_VERIFY_ABS(run.b, field(f64, "b"), basin, "float64: final b (sensitive record, same-basin bound)");
+        GL_VERIFY_ABS(run.lastLoss, field(f64, "train_loss_last"), 1e-2,
+                      "float64: train_loss_last (sensitive record, same-basin bound)");
+        GL_VERIFY_ABS(run.val, field(f64, "val_loss"), 1e-2, "float64: val_loss (sensitive record, same-basin bound)");
+    }
 }
 
 void TestOptim::invalidOptionsThrowEngineError_data()
