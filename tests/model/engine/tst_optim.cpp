@@ -249,7 +249,7 @@ void TestOptim::initTestCase()
     QCOMPARE(data_.x.size(), std::size_t(100));
     QCOMPARE(data_.trainIndices.size(), std::size_t(80));
     QCOMPARE(data_.valIndices.size(), std::size_t(20));
-    QVERIFY2(!torchReference().isEmpty(), "tests/engine/fixtures/torch_reference.json is missing or unreadable");
+    QVERIFY2(!torchReference().isEmpty(), "tests/model/engine/fixtures/torch_reference.json is missing or unreadable");
     QCOMPARE(fixtureSection("training").size(), 28);
 }
 

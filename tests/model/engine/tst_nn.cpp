@@ -123,7 +123,7 @@ private slots:
 
 void TestNn::fixtureIsPresent()
 {
-    QVERIFY2(!torchReference().isEmpty(), "tests/engine/fixtures/torch_reference.json is missing or unreadable");
+    QVERIFY2(!torchReference().isEmpty(), "tests/model/engine/fixtures/torch_reference.json is missing or unreadable");
     QCOMPARE(fixtureSection("linear_init").size(), 4);
     QCOMPARE(fixtureSection("losses").size(), 14);
 }

@@ -81,7 +81,7 @@ private slots:
 
 void TestGenerator::fixtureIsPresent()
 {
-    QVERIFY2(!torchReference().isEmpty(), "tests/engine/fixtures/torch_reference.json is missing or unreadable");
+    QVERIFY2(!torchReference().isEmpty(), "tests/model/engine/fixtures/torch_reference.json is missing or unreadable");
     QVERIFY(!fixtureSection("generator").isEmpty());
     QVERIFY(!tutorialExpected().isEmpty());
 }

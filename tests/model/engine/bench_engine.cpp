@@ -1,5 +1,5 @@
-// GradLab's engine benchmark: the same work as tests/engine/fixtures/bench_torch.py, so that
-// tests/engine/run_engine_bench.sh can print both and their ratio from one run.
+// GradLab's engine benchmark: the same work as tests/model/engine/fixtures/bench_torch.py, so that
+// tests/model/engine/run_engine_bench.sh can print both and their ratio from one run.
 //   engine_tutorial_ms     median of 7 whole tutorial runs (80 samples, 1000 full-batch epochs,
 //                          SGD lr 0.1, MSE mean, float32, CPU, loss.item() every step)
 //   engine_large_epoch_ms  one full-batch epoch of the same step on 10,000,000 samples
@@ -30,7 +30,7 @@ double median(std::vector<double> v)
 
 double ms(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); }
 
-// The tutorial's training set: tests/data/tutorial_dataset.csv rows picked by the reference split.
+// The tutorial's training set: tests/reference/tutorial_dataset.csv rows picked by the reference split.
 bool loadTutorial(const std::string& dir, std::vector<double>& x, std::vector<double>& y)
 {
     std::ifstream csv(dir + "/tutorial_dataset.csv");

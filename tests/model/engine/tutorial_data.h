@@ -1,5 +1,5 @@
 // Shared test data for the engine tests: the tutorial's dataset with its reference train/val split
-// (tests/data), the PyTorch reference fixtures (tests/engine/fixtures/torch_reference.json), and
+// (tests/reference), the PyTorch reference fixtures (tests/model/engine/fixtures/torch_reference.json), and
 // small comparison helpers. Header-only; QtCore is used here, never by the engine.
 #pragma once
 
@@ -23,10 +23,10 @@
 #include <vector>
 
 #ifndef GRADLAB_TEST_DATA_DIR
-#error "GRADLAB_TEST_DATA_DIR must name tests/data"
+#error "GRADLAB_TEST_DATA_DIR must name tests/reference"
 #endif
 #ifndef GRADLAB_TEST_FIXTURES_DIR
-#error "GRADLAB_TEST_FIXTURES_DIR must name tests/engine/fixtures"
+#error "GRADLAB_TEST_FIXTURES_DIR must name tests/model/engine/fixtures"
 #endif
 
 namespace gradlab::testdata {
@@ -53,14 +53,14 @@ inline QJsonObject readJsonObject(const QString& path, QString* error = nullptr)
     return doc.object();
 }
 
-// tests/engine/fixtures/torch_reference.json, read once.
+// tests/model/engine/fixtures/torch_reference.json, read once.
 inline const QJsonObject& torchReference()
 {
     static const QJsonObject doc = readJsonObject(fixturePath(QStringLiteral("torch_reference.json")));
     return doc;
 }
 
-// tests/data/tutorial_expected.json, read once.
+// tests/reference/tutorial_expected.json, read once.
 inline const QJsonObject& tutorialExpected()
 {
     static const QJsonObject doc = readJsonObject(dataPath(QStringLiteral("tutorial_expected.json")));

@@ -1,4 +1,4 @@
-// The tutorial ("Understanding PyTorch with an example") as tests: its data (tests/data) with the
+// The tutorial ("Understanding PyTorch with an example") as tests: its data (tests/reference) with the
 // reference split, torch's seed-42 initialisation, float32, 1000 epochs, MSE (mean), lr 0.1; the
 // update loop written four ways, each ending where PyTorch ended (tutorial_expected.json); and the
 // pitfalls the tutorial walks through on its way there.

@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Runs GradLab's engine benchmark and, when Debian's python3-torch is installed, the identical
 # work in PyTorch, in one run, and prints both with their ratio (PyTorch time / GradLab time).
-#   tests/engine/run_engine_bench.sh [build-dir]     (default: build-bench, configured in Release)
+#   tests/model/engine/run_engine_bench.sh [build-dir]     (default: build-bench, configured in Release)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
+root=$(cd "$here/../../.." && pwd)
 build=${1:-$root/build-bench}
-if [ ! -x "$build/tests/bench_engine" ]; then
+if [ ! -x "$build/tests/model/engine/bench_engine" ]; then
     cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DGRADLAB_BUILD_TESTS=ON >/dev/null
     cmake --build "$build" --target bench_engine --parallel >/dev/null
 fi
-engine=$("$build/tests/bench_engine" "$root/tests/data")
+engine=$("$build/tests/model/engine/bench_engine" "$root/tests/reference")
 echo "$engine"
 if ! /usr/bin/python3 -c 'import torch' 2>/dev/null; then
     echo "python3-torch is not installed: no PyTorch comparison (apt-get install python3-torch)"
