@@ -1,0 +1,656 @@
+#include "experiment_config.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <cmath>
+#include <limits>
+
+namespace gradlab::experiment {
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("ExperimentConfig", text); }
+
+template <typename E> struct EnumNames {
+    std::vector<std::pair<E, const char*>> names;
+    QString name(E v) const
+    {
+        for (const auto& [e, n] : names)
+            if (e == v)
+                return QString::fromLatin1(n);
+        return {};
+    }
+    std::optional<E> parse(const QString& s) const
+    {
+        for (const auto& [e, n] : names)
+            if (s == QLatin1String(n))
+                return e;
+        return std::nullopt;
+    }
+    QString list() const
+    {
+        QStringList l;
+        for (const auto& [e, n] : names)
+            l << QString::fromLatin1(n);
+        return l.join(QStringLiteral(", "));
+    }
+};
+
+const EnumNames<DatasetConfig::Source> kSources{{{DatasetConfig::Source::Generated, "generated"}, {DatasetConfig::Source::Csv, "csv"}}};
+const EnumNames<ModelConfig::Type> kModels{{{ModelConfig::Type::ScalarLinear, "scalar_linear"},
+                                            {ModelConfig::Type::Linear, "linear"},
+                                            {ModelConfig::Type::Polynomial, "polynomial"},
+                                            {ModelConfig::Type::Mlp, "mlp"}}};
+const EnumNames<InitConfig::Scheme> kSchemes{{{InitConfig::Scheme::Torch, "torch"}, {InitConfig::Scheme::Zeros, "zeros"}, {InitConfig::Scheme::Custom, "custom"}}};
+const EnumNames<LossConfig::Type> kLosses{{{LossConfig::Type::Mse, "mse"}, {LossConfig::Type::L1, "l1"}, {LossConfig::Type::Huber, "huber"}, {LossConfig::Type::SmoothL1, "smooth_l1"}}};
+const EnumNames<LossConfig::Reduction> kReductions{{{LossConfig::Reduction::Mean, "mean"}, {LossConfig::Reduction::Sum, "sum"}}};
+const EnumNames<OptimizerConfig::Type> kOptimizers{{{OptimizerConfig::Type::Sgd, "sgd"},
+                                                    {OptimizerConfig::Type::Adam, "adam"},
+                                                    {OptimizerConfig::Type::AdamW, "adamw"},
+                                                    {OptimizerConfig::Type::RmsProp, "rmsprop"},
+                                                    {OptimizerConfig::Type::Adagrad, "adagrad"}}};
+const EnumNames<CsvConfig::Missing> kMissing{{{CsvConfig::Missing::Error, "error"}, {CsvConfig::Missing::Drop, "drop"}}};
+
+// The options each optimizer has, as torch.optim names them.
+QStringList optimizerKeys(OptimizerConfig::Type t)
+{
+    using T = OptimizerConfig::Type;
+    switch (t) {
+    case T::Sgd: return {"lr", "momentum", "dampening", "nesterov", "weight_decay", "maximize"};
+    case T::Adam:
+    case T::AdamW: return {"lr", "betas", "eps", "weight_decay", "amsgrad", "maximize"};
+    case T::RmsProp: return {"lr", "alpha", "eps", "weight_decay", "momentum", "centered", "maximize"};
+    case T::Adagrad: return {"lr", "lr_decay", "weight_decay", "initial_accumulator_value", "eps", "maximize"};
+    }
+    return {};
+}
+
+QString jsonTypeName(const QJsonValue& v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null: return QStringLiteral("null");
+    case QJsonValue::Bool: return QStringLiteral("a boolean");
+    case QJsonValue::Double: return QStringLiteral("a number");
+    case QJsonValue::String: return QStringLiteral("a string");
+    case QJsonValue::Array: return QStringLiteral("an array");
+    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Undefined: break;
+    }
+    return QStringLiteral("nothing");
+}
+
+// Reads one JSON object, field by field, remembering the first problem with its dotted path.
+class Reader {
+public:
+    Reader(const QJsonObject& obj, QString path, QString* error) : obj_(obj), path_(std::move(path)), error_(error) {}
+
+    bool ok() const { return error_->isEmpty(); }
+    QString where(const QString& key) const { return path_.isEmpty() ? key : path_ + QLatin1Char('.') + key; }
+    void fail(const QString& key, const QString& what)
+    {
+        if (error_->isEmpty())
+            *error_ = where(key) + QStringLiteral(": ") + what;
+    }
+
+    // Every key present must be one of `known`.
+    void allowOnly(const QStringList& known)
+    {
+        for (auto it = obj_.begin(); it != obj_.end(); ++it)
+            if (!known.contains(it.key()))
+                fail(it.key(), tr("unknown field (expected one of: %1)").arg(known.join(QStringLiteral(", "))));
+    }
+
+    bool has(const QString& key) const { return obj_.contains(key); }
+
+    QJsonValue value(const QString& key, bool required)
+    {
+        const QJsonValue v = obj_.value(key);
+        if (v.isUndefined() && required)
+            fail(key, tr("missing required field"));
+        return v;
+    }
+
+    void number(const QString& key, double& out, bool required = false)
+    {
+        const QJsonValue v = value(key, required);
+        if (v.isUndefined())
+            return;
+        if (!v.isDouble() || !std::isfinite(v.toDouble())) {
+            fail(key, tr("expected a number, got %1").arg(jsonTypeName(v)));
+            return;
+        }
+        out = v.toDouble();
+    }
+
+    template <typename I> void integer(const QString& key, I& out, double min, double max, bool required = false)
+    {
+        double d = static_cast<double>(out);
+        const QJsonValue v = value(key, required);
+        if (v.isUndefined())
+            return;
+        number(key, d);
+        if (!ok())
+            return;
+        if (d != std::floor(d) || d < min || d > max) {
+            fail(key, tr("expected a whole number from %1 to %2, got %3").arg(min, 0, 'g', 17).arg(max, 0, 'g', 17).arg(d, 0, 'g', 17));
+            return;
+        }
+        out = static_cast<I>(d);
+    }
+
+    void boolean(const QString& key, bool& out)
+    {
+        const QJsonValue v = value(key, false);
+        if (v.isUndefined())
+            return;
+        if (!v.isBool()) {
+            fail(key, tr("expected true or false, got %1").arg(jsonTypeName(v)));
+            return;
+        }
+        out = v.toBool();
+    }
+
+    void string(const QString& key, QString& out, bool required = false)
+    {
+        const QJsonValue v = value(key, required);
+        if (v.isUndefined())
+            return;
+        if (!v.isString()) {
+            fail(key, tr("expected a string, got %1").arg(jsonTypeName(v)));
+            return;
+        }
+        out = v.toString();
+    }
+
+    template <typename E> void choice(const QString& key, const EnumNames<E>& names, E& out, bool required = false)
+    {
+        QString s;
+        const QJsonValue v = value(key, required);
+        if (v.isUndefined())
+            return;
+        string(key, s);
+        if (!ok())
+            return;
+        if (auto e = names.parse(s))
+            out = *e;
+        else
+            fail(key, tr("unknown value \"%1\" (expected one of: %2)").arg(s, names.list()));
+    }
+
+    void numbers(const QString& key, std::vector<double>& out)
+    {
+        const QJsonValue v = value(key, false);
+        if (v.isUndefined())
+            return;
+        if (!v.isArray()) {
+            fail(key, tr("expected an array of numbers, got %1").arg(jsonTypeName(v)));
+            return;
+        }
+        out.clear();
+        for (const QJsonValue e : v.toArray()) {
+            if (!e.isDouble() || !std::isfinite(e.toDouble())) {
+                fail(key, tr("expected an array of numbers, found %1 in it").arg(jsonTypeName(e)));
+                return;
+            }
+            out.push_back(e.toDouble());
+        }
+    }
+
+    void strings(const QString& key, QStringList& out)
+    {
+        const QJsonValue v = value(key, false);
+        if (v.isUndefined())
+            return;
+        if (!v.isArray()) {
+            fail(key, tr("expected an array of strings, got %1").arg(jsonTypeName(v)));
+            return;
+        }
+        out.clear();
+        for (const QJsonValue e : v.toArray()) {
+            if (!e.isString()) {
+                fail(key, tr("expected an array of strings, found %1 in it").arg(jsonTypeName(e)));
+                return;
+            }
+            out << e.toString();
+        }
+    }
+
+    // A nested object; an absent optional one reads as empty.
+    QJsonObject object(const QString& key, bool required)
+    {
+        const QJsonValue v = value(key, required);
+        if (v.isUndefined())
+            return {};
+        if (!v.isObject()) {
+            fail(key, tr("expected an object, got %1").arg(jsonTypeName(v)));
+            return {};
+        }
+        return v.toObject();
+    }
+
+private:
+    QJsonObject obj_;
+    QString path_;
+    QString* error_;
+};
+
+QJsonArray numbersJson(const std::vector<double>& v)
+{
+    QJsonArray a;
+    for (double d : v)
+        a.append(d);
+    return a;
+}
+
+void readGenerator(const QJsonObject& o, GeneratorConfig& g, QString* error)
+{
+    Reader r(o, QStringLiteral("dataset.generator"), error);
+    r.allowOnly({"n", "a", "b", "noise", "x_min", "x_max", "features", "weights", "seed", "rng"});
+    r.integer("n", g.n, 1, 1e12);
+    r.number("a", g.a);
+    r.number("b", g.b);
+    r.number("noise", g.noise);
+    r.number("x_min", g.xMin);
+    r.number("x_max", g.xMax);
+    r.integer("features", g.features, 1, 1000);
+    r.numbers("weights", g.weights);
+    r.integer("seed", g.seed, 0, 4294967295.0);
+    QString rng = QStringLiteral("numpy");
+    r.string("rng", rng);
+    if (r.ok() && rng != QLatin1String("numpy"))
+        r.fail(QStringLiteral("rng"), tr("unknown value \"%1\" (expected one of: numpy)").arg(rng));
+}
+
+void readCsv(const QJsonObject& o, CsvConfig& c, QString* error)
+{
+    Reader r(o, QStringLiteral("dataset.csv"), error);
+    r.allowOnly({"path", "features", "target", "delimiter", "header", "missing", "sha256", "rows", "embedded"});
+    r.string("path", c.path);
+    r.strings("features", c.features);
+    r.string("target", c.target);
+    r.string("delimiter", c.delimiter);
+    if (r.has(QStringLiteral("header"))) {
+        const QJsonValue h = o.value(QStringLiteral("header"));
+        if (h.isNull())
+            c.header.reset();
+        else if (h.isBool())
+            c.header = h.toBool();
+        else
+            r.fail(QStringLiteral("header"), tr("expected true, false or null (detect), got %1").arg(jsonTypeName(h)));
+    }
+    r.choice("missing", kMissing, c.missing);
+    r.string("sha256", c.sha256);
+    r.integer("rows", c.rows, 0, 1e15);
+    r.string("embedded", c.embedded);
+    if (r.ok() && c.delimiter.size() > 1)
+        r.fail(QStringLiteral("delimiter"), tr("expected one character (or empty to detect), got \"%1\"").arg(c.delimiter));
+}
+
+void readOptimizer(const QJsonObject& o, OptimizerConfig& opt, QString* error)
+{
+    Reader r(o, QStringLiteral("optimizer"), error);
+    OptimizerConfig::Type type = OptimizerConfig::Type::Sgd;
+    r.choice("type", kOptimizers, type, true);
+    if (!r.ok())
+        return;
+    opt = OptimizerConfig::defaults(type);
+    QStringList known = optimizerKeys(type);
+    known << QStringLiteral("type");
+    r.allowOnly(known);
+    r.number("lr", opt.lr);
+    r.number("momentum", opt.momentum);
+    r.number("dampening", opt.dampening);
+    r.boolean("nesterov", opt.nesterov);
+    r.number("weight_decay", opt.weightDecay);
+    r.boolean("maximize", opt.maximize);
+    std::vector<double> betas{opt.beta1, opt.beta2};
+    r.numbers("betas", betas);
+    if (r.ok() && betas.size() != 2)
+        r.fail(QStringLiteral("betas"), tr("expected two numbers, got %1").arg(betas.size()));
+    else if (betas.size() == 2) {
+        opt.beta1 = betas[0];
+        opt.beta2 = betas[1];
+    }
+    r.number("eps", opt.eps);
+    r.boolean("amsgrad", opt.amsgrad);
+    r.number("alpha", opt.alpha);
+    r.boolean("centered", opt.centered);
+    r.number("lr_decay", opt.lrDecay);
+    r.number("initial_accumulator_value", opt.initialAccumulatorValue);
+}
+
+void readModel(const QJsonObject& o, ModelConfig& m, QString* error)
+{
+    Reader r(o, QStringLiteral("model"), error);
+    r.allowOnly({"type", "degree", "hidden", "activation", "init", "frozen"});
+    r.choice("type", kModels, m.type, true);
+    r.integer("degree", m.degree, 1, 20);
+    std::vector<double> hidden;
+    r.numbers("hidden", hidden);
+    if (r.ok() && r.has(QStringLiteral("hidden"))) {
+        m.hidden.clear();
+        for (double h : hidden) {
+            if (h != std::floor(h) || h < 1 || h > 100000) {
+                r.fail(QStringLiteral("hidden"), tr("expected layer sizes from 1 to 100000, got %1").arg(h, 0, 'g', 17));
+                break;
+            }
+            m.hidden.push_back(static_cast<int>(h));
+        }
+    }
+    r.string("activation", m.activation);
+    if (r.ok() && !QStringList{"relu", "tanh", "sigmoid"}.contains(m.activation))
+        r.fail(QStringLiteral("activation"), tr("unknown value \"%1\" (expected one of: relu, tanh, sigmoid)").arg(m.activation));
+    r.strings("frozen", m.frozen);
+    const QJsonObject init = r.object(QStringLiteral("init"), false);
+    if (!r.ok())
+        return;
+    Reader ri(init, QStringLiteral("model.init"), error);
+    ri.allowOnly({"scheme", "seed", "values"});
+    ri.choice("scheme", kSchemes, m.init.scheme);
+    ri.integer("seed", m.init.seed, 0, 9007199254740992.0);
+    const QJsonObject values = ri.object(QStringLiteral("values"), false);
+    m.init.values.clear();
+    for (auto it = values.begin(); it != values.end() && ri.ok(); ++it) {
+        const QString where = QStringLiteral("values.") + it.key();
+        if (it.value().isDouble() && std::isfinite(it.value().toDouble())) {
+            m.init.values[it.key()] = {it.value().toDouble()};
+        } else if (it.value().isArray()) {
+            std::vector<double> v;
+            Reader(values, QStringLiteral("model.init.values"), error).numbers(it.key(), v);
+            m.init.values[it.key()] = v;
+        } else {
+            ri.fail(where, tr("expected a number or an array of numbers, got %1").arg(jsonTypeName(it.value())));
+        }
+    }
+}
+
+} // namespace
+
+OptimizerConfig OptimizerConfig::defaults(Type type)
+{
+    OptimizerConfig o;
+    o.type = type;
+    switch (type) {
+    case Type::Sgd: o.lr = 0.1; break;
+    case Type::Adam: o.lr = 1e-3; break;
+    case Type::AdamW:
+        o.lr = 1e-3;
+        o.weightDecay = 1e-2;
+        break;
+    case Type::RmsProp: o.lr = 1e-2; break;
+    case Type::Adagrad:
+        o.lr = 1e-2;
+        o.eps = 1e-10;
+        break;
+    }
+    return o;
+}
+
+QString jsonName(DatasetConfig::Source v) { return kSources.name(v); }
+QString jsonName(ModelConfig::Type v) { return kModels.name(v); }
+QString jsonName(InitConfig::Scheme v) { return kSchemes.name(v); }
+QString jsonName(LossConfig::Type v) { return kLosses.name(v); }
+QString jsonName(LossConfig::Reduction v) { return kReductions.name(v); }
+QString jsonName(OptimizerConfig::Type v) { return kOptimizers.name(v); }
+QString jsonName(CsvConfig::Missing v) { return kMissing.name(v); }
+
+QJsonObject toJson(const ExperimentConfig& c)
+{
+    const GeneratorConfig& g = c.dataset.generator;
+    QJsonObject gen{{"n", static_cast<double>(g.n)}, {"a", g.a}, {"b", g.b}, {"noise", g.noise}, {"x_min", g.xMin},
+                    {"x_max", g.xMax}, {"features", g.features}, {"seed", static_cast<double>(g.seed)}, {"rng", "numpy"}};
+    if (g.features > 1)
+        gen.insert(QStringLiteral("weights"), numbersJson(g.weights));
+    QJsonObject dataset{{"source", jsonName(c.dataset.source)},
+                        {"generator", gen},
+                        {"split", QJsonObject{{"train_fraction", c.dataset.split.trainFraction},
+                                              {"shuffle", c.dataset.split.shuffle},
+                                              {"seed", static_cast<double>(c.dataset.split.seed)}}}};
+    if (c.dataset.source == DatasetConfig::Source::Csv || !c.dataset.csv.path.isEmpty()) {
+        const CsvConfig& s = c.dataset.csv;
+        QJsonObject csv{{"path", s.path},
+                        {"features", QJsonArray::fromStringList(s.features)},
+                        {"target", s.target},
+                        {"delimiter", s.delimiter},
+                        {"header", s.header ? QJsonValue(*s.header) : QJsonValue(QJsonValue::Null)},
+                        {"missing", jsonName(s.missing)},
+                        {"sha256", s.sha256},
+                        {"rows", static_cast<double>(s.rows)}};
+        if (!s.embedded.isEmpty())
+            csv.insert(QStringLiteral("embedded"), s.embedded);
+        dataset.insert(QStringLiteral("csv"), csv);
+    }
+
+    QJsonObject values;
+    for (const auto& [name, v] : c.model.init.values)
+        values.insert(name, v.size() == 1 ? QJsonValue(v[0]) : QJsonValue(numbersJson(v)));
+    QJsonArray hidden;
+    for (int h : c.model.hidden)
+        hidden.append(h);
+    QJsonObject model{{"type", jsonName(c.model.type)},
+                      {"init", QJsonObject{{"scheme", jsonName(c.model.init.scheme)},
+                                           {"seed", static_cast<double>(c.model.init.seed)},
+                                           {"values", values}}},
+                      {"frozen", QJsonArray::fromStringList(c.model.frozen)}};
+    if (c.model.type == ModelConfig::Type::Polynomial)
+        model.insert(QStringLiteral("degree"), c.model.degree);
+    if (c.model.type == ModelConfig::Type::Mlp) {
+        model.insert(QStringLiteral("hidden"), hidden);
+        model.insert(QStringLiteral("activation"), c.model.activation);
+    }
+
+    QJsonObject loss{{"type", jsonName(c.loss.type)}, {"reduction", jsonName(c.loss.reduction)}};
+    if (c.loss.type == LossConfig::Type::Huber)
+        loss.insert(QStringLiteral("delta"), c.loss.delta);
+    if (c.loss.type == LossConfig::Type::SmoothL1)
+        loss.insert(QStringLiteral("beta"), c.loss.beta);
+
+    const OptimizerConfig& o = c.optimizer;
+    const QJsonObject all{{"lr", o.lr},
+                          {"momentum", o.momentum},
+                          {"dampening", o.dampening},
+                          {"nesterov", o.nesterov},
+                          {"weight_decay", o.weightDecay},
+                          {"maximize", o.maximize},
+                          {"betas", QJsonArray{o.beta1, o.beta2}},
+                          {"eps", o.eps},
+                          {"amsgrad", o.amsgrad},
+                          {"alpha", o.alpha},
+                          {"centered", o.centered},
+                          {"lr_decay", o.lrDecay},
+                          {"initial_accumulator_value", o.initialAccumulatorValue}};
+    QJsonObject optimizer{{"type", jsonName(o.type)}};
+    for (const QString& key : optimizerKeys(o.type))
+        optimizer.insert(key, all.value(key));
+
+    const TrainingConfig& t = c.training;
+    const QJsonObject training{{"epochs", static_cast<double>(t.epochs)}, {"batch_size", static_cast<double>(t.batchSize)},
+                               {"shuffle", t.shuffle},  {"seed", static_cast<double>(t.seed)},
+                               {"device", t.device},   {"dtype", t.dtype}};
+
+    return QJsonObject{{"format", QString::fromLatin1(kProjectFormat)},
+                       {"version", kProjectVersion},
+                       {"dataset", dataset},
+                       {"model", model},
+                       {"loss", loss},
+                       {"optimizer", optimizer},
+                       {"training", training}};
+}
+
+std::optional<ExperimentConfig> fromJson(const QJsonObject& json, QString* errorOut)
+{
+    QString error;
+    ExperimentConfig c;
+    Reader root(json, QString(), &error);
+    QString format;
+    root.string("format", format, true);
+    if (root.ok() && format != QLatin1String(kProjectFormat))
+        root.fail(QStringLiteral("format"), tr("this is not a GradLab project (format \"%1\")").arg(format));
+    int version = 0;
+    root.integer("version", version, 1, 1e9, true);
+    if (root.ok() && version > kProjectVersion)
+        error = tr("this project was written by a newer GradLab (file format version %1; this version reads up to %2)")
+                    .arg(version)
+                    .arg(kProjectVersion);
+    if (root.ok())
+        root.allowOnly({"format", "version", "dataset", "model", "loss", "optimizer", "training", "runs"});
+
+    const QJsonObject dataset = root.object(QStringLiteral("dataset"), true);
+    if (root.ok()) {
+        Reader r(dataset, QStringLiteral("dataset"), &error);
+        r.allowOnly({"source", "generator", "csv", "split"});
+        r.choice("source", kSources, c.dataset.source, true);
+        const QJsonObject gen = r.object(QStringLiteral("generator"), false);
+        const QJsonObject csv = r.object(QStringLiteral("csv"), false);
+        const QJsonObject split = r.object(QStringLiteral("split"), false);
+        if (r.ok())
+            readGenerator(gen, c.dataset.generator, &error);
+        if (r.ok())
+            readCsv(csv, c.dataset.csv, &error);
+        if (r.ok()) {
+            Reader rs(split, QStringLiteral("dataset.split"), &error);
+            rs.allowOnly({"train_fraction", "shuffle", "seed"});
+            rs.number("train_fraction", c.dataset.split.trainFraction);
+            rs.boolean("shuffle", c.dataset.split.shuffle);
+            rs.integer("seed", c.dataset.split.seed, 0, 4294967295.0);
+        }
+    }
+    const QJsonObject model = root.object(QStringLiteral("model"), true);
+    if (root.ok())
+        readModel(model, c.model, &error);
+    const QJsonObject loss = root.object(QStringLiteral("loss"), true);
+    if (root.ok()) {
+        Reader r(loss, QStringLiteral("loss"), &error);
+        r.allowOnly({"type", "reduction", "delta", "beta"});
+        r.choice("type", kLosses, c.loss.type, true);
+        r.choice("reduction", kReductions, c.loss.reduction);
+        r.number("delta", c.loss.delta);
+        r.number("beta", c.loss.beta);
+    }
+    const QJsonObject optimizer = root.object(QStringLiteral("optimizer"), true);
+    if (root.ok())
+        readOptimizer(optimizer, c.optimizer, &error);
+    const QJsonObject training = root.object(QStringLiteral("training"), true);
+    if (root.ok()) {
+        Reader r(training, QStringLiteral("training"), &error);
+        r.allowOnly({"epochs", "batch_size", "shuffle", "seed", "device", "dtype"});
+        r.integer("epochs", c.training.epochs, 0, 1e12);
+        r.integer("batch_size", c.training.batchSize, 0, 1e15);
+        r.boolean("shuffle", c.training.shuffle);
+        r.integer("seed", c.training.seed, 0, 4294967295.0);
+        r.string("device", c.training.device);
+        r.string("dtype", c.training.dtype);
+        if (r.ok() && c.training.dtype != QLatin1String("float32") && c.training.dtype != QLatin1String("float64"))
+            r.fail(QStringLiteral("dtype"), tr("unknown value \"%1\" (expected one of: float32, float64)").arg(c.training.dtype));
+        static const QRegularExpression device(QStringLiteral("^(cpu|cuda(:[0-9]+)?)$"));
+        if (r.ok() && !device.match(c.training.device).hasMatch())
+            r.fail(QStringLiteral("device"), tr("unknown device \"%1\" (expected cpu, cuda or cuda:N)").arg(c.training.device));
+    }
+    if (!error.isEmpty()) {
+        if (errorOut)
+            *errorOut = error;
+        return std::nullopt;
+    }
+    return c;
+}
+
+bool applySetting(ExperimentConfig& config, const QString& key, const QString& valueText, QString* error)
+{
+    const QStringList path = key.split(QLatin1Char('.'));
+    if (key.isEmpty() || path.contains(QString()) || path.first() == QLatin1String("format")
+        || path.first() == QLatin1String("version") || path.first() == QLatin1String("runs")) {
+        *error = tr("%1: not a setting that can be changed").arg(key);
+        return false;
+    }
+    // A JSON value, or a bare word taken as a string (--set optimizer.type=adam).
+    QJsonParseError pe{};
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray("[") + valueText.toUtf8() + "]", &pe);
+    const QJsonValue value = pe.error == QJsonParseError::NoError && doc.array().size() == 1 ? doc.array().at(0)
+                                                                                              : QJsonValue(valueText);
+
+    QJsonObject root = toJson(config);
+    // Changing a type starts that section from the new type's defaults.
+    if (path.size() == 2 && path[1] == QLatin1String("type") && value.isString()) {
+        if (path[0] == QLatin1String("optimizer")) {
+            if (auto t = kOptimizers.parse(value.toString())) {
+                ExperimentConfig copy = config;
+                copy.optimizer = OptimizerConfig::defaults(*t);
+                root = toJson(copy);
+            }
+        } else if (path[0] == QLatin1String("model")) {
+            QJsonObject model = root.value(QStringLiteral("model")).toObject();
+            model.remove(QStringLiteral("frozen"));
+            QJsonObject init = model.value(QStringLiteral("init")).toObject();
+            init.remove(QStringLiteral("values"));
+            model.insert(QStringLiteral("init"), init);
+            root.insert(QStringLiteral("model"), model);
+        }
+    }
+    // Walk down, creating the objects on the way, and set the leaf.
+    std::vector<QJsonObject> chain{root};
+    for (int i = 0; i + 1 < path.size(); ++i) {
+        const QJsonValue next = chain.back().value(path[i]);
+        if (!next.isUndefined() && !next.isObject()) {
+            *error = tr("%1: not an object").arg(path.mid(0, i + 1).join(QLatin1Char('.')));
+            return false;
+        }
+        chain.push_back(next.toObject());
+    }
+    chain.back().insert(path.last(), value);
+    for (int i = static_cast<int>(path.size()) - 2; i >= 0; --i)
+        chain[static_cast<std::size_t>(i)].insert(path[i], chain[static_cast<std::size_t>(i) + 1]);
+    QString readError;
+    const auto updated = fromJson(chain.front(), &readError);
+    if (!updated) {
+        *error = readError;
+        return false;
+    }
+    config = *updated;
+    return true;
+}
+
+QStringList validate(const ExperimentConfig& c)
+{
+    QStringList problems;
+    const auto& g = c.dataset.generator;
+    if (c.dataset.source == DatasetConfig::Source::Generated) {
+        if (g.n < 2)
+            problems << tr("dataset.generator.n: at least 2 samples are needed to train and validate");
+        if (!(g.xMin < g.xMax))
+            problems << tr("dataset.generator.x_min must be less than x_max");
+        if (g.noise < 0)
+            problems << tr("dataset.generator.noise: the noise level cannot be negative");
+        if (g.features > 1 && static_cast<int>(g.weights.size()) != g.features)
+            problems << tr("dataset.generator.weights: %1 features need %1 weights, got %2").arg(g.features).arg(g.weights.size());
+    } else {
+        if (c.dataset.csv.path.isEmpty() && c.dataset.csv.embedded.isEmpty())
+            problems << tr("dataset.csv.path: no CSV file is chosen");
+        if (c.dataset.csv.target.isEmpty())
+            problems << tr("dataset.csv.target: no target column is chosen");
+        if (c.dataset.csv.features.isEmpty())
+            problems << tr("dataset.csv.features: no feature column is chosen");
+    }
+    if (!(c.dataset.split.trainFraction > 0 && c.dataset.split.trainFraction < 1))
+        problems << tr("dataset.split.train_fraction must be between 0 and 1 (exclusive)");
+    if (!(c.optimizer.lr > 0))
+        problems << tr("optimizer.lr: the learning rate must be greater than 0");
+    if (c.training.epochs < 1)
+        problems << tr("training.epochs: at least one epoch is needed");
+    if (c.loss.type == LossConfig::Type::Huber && !(c.loss.delta > 0))
+        problems << tr("loss.delta: Huber's delta must be greater than 0");
+    if (c.loss.type == LossConfig::Type::SmoothL1 && !(c.loss.beta >= 0))
+        problems << tr("loss.beta: SmoothL1's beta cannot be negative");
+    const auto& o = c.optimizer;
+    if (o.momentum < 0 || o.weightDecay < 0 || o.eps < 0 || o.dampening < 0 || o.lrDecay < 0 || o.initialAccumulatorValue < 0)
+        problems << tr("optimizer: momentum, dampening, weight decay, eps, lr decay and the initial accumulator cannot be negative");
+    if ((o.type == OptimizerConfig::Type::Adam || o.type == OptimizerConfig::Type::AdamW)
+        && !(o.beta1 >= 0 && o.beta1 < 1 && o.beta2 >= 0 && o.beta2 < 1))
+        problems << tr("optimizer.betas: both must be in [0, 1)");
+    if (o.type == OptimizerConfig::Type::Sgd && o.nesterov && (o.momentum <= 0 || o.dampening != 0))
+        problems << tr("optimizer.nesterov: Nesterov momentum requires a momentum and zero dampening");
+    return problems;
+}
+
+} // namespace gradlab::experiment

@@ -1,0 +1,256 @@
+// ExperimentConfig's JSON form is the contract of the project file and of gradlab-cli --set: it
+// must round-trip exactly, name the field of every problem, and refuse what cannot run.
+#include "experiment/experiment_config.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace gradlab::experiment;
+
+namespace {
+
+QByteArray bytes(const ExperimentConfig& c) { return QJsonDocument(toJson(c)).toJson(QJsonDocument::Indented); }
+
+QJsonObject withField(QJsonObject root, const QStringList& path, const QJsonValue& value)
+{
+    if (path.size() == 1) {
+        if (value.isUndefined())
+            root.remove(path.first());
+        else
+            root.insert(path.first(), value);
+        return root;
+    }
+    root.insert(path.first(), withField(root.value(path.first()).toObject(), path.mid(1), value));
+    return root;
+}
+
+} // namespace
+
+class TestExperimentConfig : public QObject {
+    Q_OBJECT
+
+private slots:
+    void defaultsAreTheTutorial();
+    void jsonRoundTripIsExact_data();
+    void jsonRoundTripIsExact();
+    void malformedFieldsAreNamed_data();
+    void malformedFieldsAreNamed();
+    void newerVersionIsRefusedWithItsNumber();
+    void settingsChangeOneField_data();
+    void settingsChangeOneField();
+    void badSettingsNameTheKeyAndChangeNothing_data();
+    void badSettingsNameTheKeyAndChangeNothing();
+    void optionsLeftOutTakeTorchDefaults();
+    void impossibleValuesCannotStartARun_data();
+    void impossibleValuesCannotStartARun();
+};
+
+void TestExperimentConfig::defaultsAreTheTutorial()
+{
+    const ExperimentConfig c = ExperimentConfig::tutorial();
+    QCOMPARE(c.dataset.source, DatasetConfig::Source::Generated);
+    QCOMPARE(c.dataset.generator.seed, 42u);
+    QCOMPARE(c.dataset.generator.n, 100);
+    QCOMPARE(c.dataset.generator.a, 1.0);
+    QCOMPARE(c.dataset.generator.b, 2.0);
+    QCOMPARE(c.dataset.generator.noise, 0.1);
+    QCOMPARE(c.dataset.split.trainFraction, 0.8);
+    QCOMPARE(c.model.type, ModelConfig::Type::ScalarLinear);
+    QCOMPARE(c.model.init.scheme, InitConfig::Scheme::Torch);
+    QCOMPARE(c.model.init.seed, 42u);
+    QCOMPARE(c.loss.type, LossConfig::Type::Mse);
+    QCOMPARE(c.loss.reduction, LossConfig::Reduction::Mean);
+    QCOMPARE(c.optimizer.type, OptimizerConfig::Type::Sgd);
+    QCOMPARE(c.optimizer.lr, 0.1);
+    QCOMPARE(c.training.epochs, 1000);
+    QCOMPARE(c.training.batchSize, 0);
+    QCOMPARE(c.training.device, QStringLiteral("cpu"));
+    QCOMPARE(c.training.dtype, QStringLiteral("float32"));
+    QVERIFY(validate(c).isEmpty());
+}
+
+void TestExperimentConfig::jsonRoundTripIsExact_data()
+{
+    QTest::addColumn<QStringList>("settings");
+    QTest::newRow("tutorial") << QStringList{};
+    QTest::newRow("adam") << QStringList{"optimizer.type=adam", "optimizer.betas=[0.8,0.99]", "optimizer.lr=0.012345678901234567"};
+    QTest::newRow("rmsprop centered") << QStringList{"optimizer.type=rmsprop", "optimizer.centered=true", "optimizer.momentum=0.5"};
+    QTest::newRow("mlp") << QStringList{"model.type=mlp", "model.hidden=[16,8]", "model.activation=relu", "loss.type=huber", "loss.delta=0.25"};
+    QTest::newRow("csv") << QStringList{"dataset.source=csv", "dataset.csv.path=\"data/my data.csv\"", "dataset.csv.features=[\"x 1\",\"x,2\"]",
+                                        "dataset.csv.target=\"y \\\"quoted\\\"\"", "dataset.csv.header=true", "dataset.csv.delimiter=\";\""};
+    QTest::newRow("custom init and frozen") << QStringList{"model.init.scheme=custom", "model.init.values={\"a\":0.5,\"b\":[1e-300]}",
+                                                           "model.frozen=[\"a\"]", "training.dtype=float64", "training.batch_size=16"};
+}
+
+void TestExperimentConfig::jsonRoundTripIsExact()
+{
+    QFETCH(QStringList, settings);
+    ExperimentConfig c;
+    for (const QString& s : settings) {
+        QString error;
+        const qsizetype eq = s.indexOf(QLatin1Char('='));
+        QVERIFY2(applySetting(c, s.left(eq), s.mid(eq + 1), &error), qPrintable(s + ": " + error));
+    }
+    const QByteArray first = bytes(c);
+    QString error;
+    const auto back = fromJson(QJsonDocument::fromJson(first).object(), &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(bytes(*back), first); // save, load, save: identical bytes
+}
+
+void TestExperimentConfig::malformedFieldsAreNamed_data()
+{
+    QTest::addColumn<QStringList>("path");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("expected");
+    auto row = [](const char* name, QStringList path, QJsonValue v, const char* expected) {
+        QTest::newRow(name) << path << v << QString::fromLatin1(expected);
+    };
+    row("wrong type", {"optimizer", "lr"}, QJsonValue("fast"), "optimizer.lr: expected a number, got a string");
+    row("unknown enum", {"loss", "type"}, QJsonValue("hinge"), "loss.type: unknown value \"hinge\"");
+    row("missing required section", {"model"}, QJsonValue(QJsonValue::Undefined), "model: missing required field");
+    row("missing type", {"optimizer", "type"}, QJsonValue(QJsonValue::Undefined), "optimizer.type: missing required field");
+    row("unknown field", {"training", "epoch"}, QJsonValue(5), "training.epoch: unknown field");
+    row("option of another optimizer", {"optimizer", "betas"}, QJsonValue(QJsonArray{0.9, 0.99}), "optimizer.betas: unknown field");
+    row("fractional epochs", {"training", "epochs"}, QJsonValue(10.5), "training.epochs: expected a whole number");
+    row("negative seed", {"dataset", "split", "seed"}, QJsonValue(-1), "dataset.split.seed: expected a whole number");
+    row("bad device", {"training", "device"}, QJsonValue("tpu"), "training.device: unknown device \"tpu\"");
+    row("bad dtype", {"training", "dtype"}, QJsonValue("float16"), "training.dtype: unknown value \"float16\"");
+    row("not json format", {"format"}, QJsonValue("something-else"), "format: this is not a GradLab project");
+    row("array of strings", {"model", "frozen"}, QJsonValue(QJsonArray{1}), "model.frozen: expected an array of strings");
+    row("nested wrong type", {"dataset", "generator"}, QJsonValue(3), "dataset.generator: expected an object, got a number");
+}
+
+void TestExperimentConfig::malformedFieldsAreNamed()
+{
+    QFETCH(QStringList, path);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, expected);
+    const QJsonObject json = withField(toJson(ExperimentConfig::tutorial()), path, value);
+    QString error;
+    QVERIFY(!fromJson(json, &error));
+    QVERIFY2(error.startsWith(expected), qPrintable(error));
+}
+
+void TestExperimentConfig::newerVersionIsRefusedWithItsNumber()
+{
+    QJsonObject json = toJson(ExperimentConfig::tutorial());
+    json.insert(QStringLiteral("version"), 7);
+    QString error;
+    QVERIFY(!fromJson(json, &error));
+    QVERIFY2(error.contains(QLatin1String("newer GradLab")) && error.contains(QLatin1String("version 7")), qPrintable(error));
+}
+
+void TestExperimentConfig::settingsChangeOneField_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("number") << "optimizer.lr" << "0.05";
+    QTest::newRow("bare word") << "optimizer.type" << "adam";
+    QTest::newRow("array") << "model.frozen" << "[\"a\"]";
+    QTest::newRow("bool") << "dataset.split.shuffle" << "false";
+}
+
+void TestExperimentConfig::settingsChangeOneField()
+{
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    ExperimentConfig c;
+    QString error;
+    QVERIFY2(applySetting(c, key, value, &error), qPrintable(error));
+    if (key == QLatin1String("optimizer.lr"))
+        QCOMPARE(c.optimizer.lr, 0.05);
+    if (key == QLatin1String("optimizer.type")) {
+        QCOMPARE(c.optimizer.type, OptimizerConfig::Type::Adam);
+        QCOMPARE(c.optimizer.lr, 1e-3); // Adam's own default, not SGD's lr
+    }
+    if (key == QLatin1String("model.frozen"))
+        QCOMPARE(c.model.frozen, QStringList{"a"});
+    if (key == QLatin1String("dataset.split.shuffle"))
+        QCOMPARE(c.dataset.split.shuffle, false);
+    // Nothing else moved.
+    ExperimentConfig expected;
+    QVERIFY(applySetting(expected, key, value, &error));
+    QCOMPARE(bytes(c), bytes(expected));
+}
+
+void TestExperimentConfig::badSettingsNameTheKeyAndChangeNothing_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("unknown key") << "optimizer.learning_rate" << "0.1" << "optimizer.learning_rate: unknown field";
+    QTest::newRow("unknown section") << "trainer.epochs" << "5" << "trainer: unknown field";
+    QTest::newRow("bad value") << "training.epochs" << "many" << "training.epochs: expected a number, got a string";
+    QTest::newRow("bad enum") << "optimizer.type" << "lbfgs" << "optimizer.type: unknown value \"lbfgs\"";
+    QTest::newRow("betas of sgd") << "optimizer.betas" << "[0.8,0.9]" << "optimizer.betas: unknown field";
+    QTest::newRow("three betas") << "optimizer.type" << "adam" << "";
+    QTest::newRow("version") << "version" << "2" << "version: not a setting";
+    QTest::newRow("into a number") << "optimizer.lr.x" << "1" << "optimizer.lr: not an object";
+}
+
+void TestExperimentConfig::badSettingsNameTheKeyAndChangeNothing()
+{
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    QFETCH(QString, expected);
+    ExperimentConfig c;
+    const QByteArray before = bytes(c);
+    QString error;
+    const bool ok = applySetting(c, key, value, &error);
+    if (expected.isEmpty()) { // a valid setting in this table: the next one must then fail
+        QVERIFY(ok);
+        QVERIFY(!applySetting(c, QStringLiteral("optimizer.betas"), QStringLiteral("[0.1,0.2,0.3]"), &error));
+        QVERIFY2(error.startsWith(QLatin1String("optimizer.betas: expected two numbers")), qPrintable(error));
+        return;
+    }
+    QVERIFY(!ok);
+    QVERIFY2(error.startsWith(expected), qPrintable(error));
+    QCOMPARE(bytes(c), before);
+}
+
+void TestExperimentConfig::optionsLeftOutTakeTorchDefaults()
+{
+    QJsonObject json = toJson(ExperimentConfig::tutorial());
+    json.insert(QStringLiteral("optimizer"), QJsonObject{{"type", "adagrad"}});
+    QString error;
+    auto c = fromJson(json, &error);
+    QVERIFY2(c, qPrintable(error));
+    QCOMPARE(c->optimizer.lr, 1e-2);
+    QCOMPARE(c->optimizer.eps, 1e-10);
+    QCOMPARE(c->optimizer.lrDecay, 0.0);
+    json.insert(QStringLiteral("optimizer"), QJsonObject{{"type", "adamw"}});
+    c = fromJson(json, &error);
+    QVERIFY(c);
+    QCOMPARE(c->optimizer.weightDecay, 1e-2);
+    QCOMPARE(c->optimizer.beta2, 0.999);
+}
+
+void TestExperimentConfig::impossibleValuesCannotStartARun_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("lr 0") << "optimizer.lr" << "0" << "optimizer.lr";
+    QTest::newRow("lr negative") << "optimizer.lr" << "-0.1" << "optimizer.lr";
+    QTest::newRow("epochs 0") << "training.epochs" << "0" << "training.epochs";
+    QTest::newRow("fraction 1") << "dataset.split.train_fraction" << "1" << "dataset.split.train_fraction";
+    QTest::newRow("fraction 0") << "dataset.split.train_fraction" << "0" << "dataset.split.train_fraction";
+    QTest::newRow("csv without target") << "dataset.source" << "csv" << "dataset.csv.target";
+}
+
+void TestExperimentConfig::impossibleValuesCannotStartARun()
+{
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    QFETCH(QString, expected);
+    ExperimentConfig c;
+    QString error;
+    QVERIFY2(applySetting(c, key, value, &error), qPrintable(error));
+    const QStringList problems = validate(c);
+    QVERIFY2(!problems.isEmpty() && problems.join('\n').contains(expected), qPrintable(problems.join('\n')));
+}
+
+QTEST_APPLESS_MAIN(TestExperimentConfig)
+#include "tst_experiment_config.moc"
