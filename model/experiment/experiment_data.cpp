@@ -1,0 +1,68 @@
+#include "experiment_data.h"
+
+#include "data/split.h"
+#include "data/synthetic.h"
+
+#include <QCoreApplication>
+
+#include <stdexcept>
+
+namespace gradlab::experiment {
+namespace {
+
+ExperimentData assemble(data::Dataset all, const data::Split& split)
+{
+    ExperimentData d;
+    d.train = all.subset(split.train);
+    d.val = all.subset(split.val);
+    d.trainIndices = split.train;
+    d.valIndices = split.val;
+    d.all = std::move(all);
+    return d;
+}
+
+} // namespace
+
+std::optional<ExperimentData> splitData(data::Dataset all, const SplitConfig& split, QString* error)
+{
+    try {
+        const data::Split s = data::splitIndices(all.rows(), split.trainFraction, split.shuffle, split.seed);
+        return assemble(std::move(all), s);
+    } catch (const std::exception& e) {
+        *error = QStringLiteral("dataset.split: ") + QString::fromUtf8(e.what());
+        return std::nullopt;
+    }
+}
+
+std::optional<ExperimentData> loadExperimentData(const ExperimentConfig& config, QString* error)
+{
+    const DatasetConfig& d = config.dataset;
+    if (d.source == DatasetConfig::Source::Csv) {
+        *error = QCoreApplication::translate("ExperimentData", "CSV datasets are read by the project (see Project::load)");
+        return std::nullopt;
+    }
+    data::SyntheticConfig g;
+    g.n = d.generator.n;
+    g.a = d.generator.a;
+    g.b = d.generator.b;
+    g.noise = d.generator.noise;
+    g.xMin = d.generator.xMin;
+    g.xMax = d.generator.xMax;
+    g.features = d.generator.features;
+    g.weights = d.generator.weights;
+    g.seed = d.generator.seed;
+    try {
+        data::SyntheticData generated = data::generateSynthetic(g);
+        const std::int64_t n = generated.dataset.rows();
+        if (d.split.shuffle && d.split.seed == d.generator.seed) {
+            const data::Split s = data::splitIndices(n, d.split.trainFraction, generated.stream);
+            return assemble(std::move(generated.dataset), s);
+        }
+        return splitData(std::move(generated.dataset), d.split, error);
+    } catch (const std::exception& e) {
+        *error = QStringLiteral("dataset: ") + QString::fromUtf8(e.what());
+        return std::nullopt;
+    }
+}
+
+} // namespace gradlab::experiment

@@ -1,0 +1,32 @@
+// The data an experiment trains on: generated or read from its CSV, split into training and
+// validation rows as the configuration says.
+#pragma once
+
+#include "experiment_config.h"
+
+#include "data/dataset.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace gradlab::experiment {
+
+struct ExperimentData {
+    data::Dataset all;
+    data::Dataset train, val;
+    std::vector<std::int64_t> trainIndices, valIndices;
+    QStringList warnings; // e.g. rows dropped for missing values
+};
+
+// Generated data is drawn with NumPy's legacy generator. When the split's seed is the
+// generator's, the split's shuffle continues the same random stream, exactly as the tutorial's
+// np.random.shuffle(idx) after generating the data; with another seed it starts a fresh
+// RandomState(seed). A CSV split always uses RandomState(split.seed).
+std::optional<ExperimentData> loadExperimentData(const ExperimentConfig& config, QString* error);
+
+// Splits `all` as `split` says (fresh RandomState(seed) when shuffling).
+std::optional<ExperimentData> splitData(data::Dataset all, const SplitConfig& split, QString* error);
+
+} // namespace gradlab::experiment

@@ -1,0 +1,178 @@
+#include "trainer.h"
+#include "model_factory.h"
+
+#include "data/split.h"
+#include "engine/autograd.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+#include <cmath>
+#include <stdexcept>
+
+namespace gradlab::experiment {
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("Trainer", text); }
+
+Tensor matrix(const std::vector<double>& values, std::int64_t rows, std::int64_t cols, DType dtype, Device device)
+{
+    return fromData(values, Shape{rows, cols}, TensorOptions{}.withDType(dtype)).to(device);
+}
+
+} // namespace
+
+Loss buildLoss(const LossConfig& c)
+{
+    const Reduction r = c.reduction == LossConfig::Reduction::Mean ? Reduction::Mean : Reduction::Sum;
+    switch (c.type) {
+    case LossConfig::Type::Mse: return MSELoss(r);
+    case LossConfig::Type::L1: return L1Loss(r);
+    case LossConfig::Type::Huber: return HuberLoss(r, c.delta);
+    case LossConfig::Type::SmoothL1: return SmoothL1Loss(r, c.beta);
+    }
+    return MSELoss(r);
+}
+
+std::unique_ptr<Optimizer> buildOptimizer(const OptimizerConfig& c, std::vector<Tensor> params)
+{
+    switch (c.type) {
+    case OptimizerConfig::Type::Sgd:
+        return std::make_unique<SGD>(std::move(params), SGDOptions{c.lr, c.momentum, c.dampening, c.weightDecay, c.nesterov, c.maximize});
+    case OptimizerConfig::Type::Adam:
+        return std::make_unique<Adam>(std::move(params), AdamOptions{c.lr, c.beta1, c.beta2, c.eps, c.weightDecay, c.amsgrad, c.maximize});
+    case OptimizerConfig::Type::AdamW:
+        return std::make_unique<AdamW>(std::move(params), AdamOptions{c.lr, c.beta1, c.beta2, c.eps, c.weightDecay, c.amsgrad, c.maximize});
+    case OptimizerConfig::Type::RmsProp:
+        return std::make_unique<RMSprop>(std::move(params), RMSpropOptions{c.lr, c.alpha, c.eps, c.weightDecay, c.momentum, c.centered, c.maximize});
+    case OptimizerConfig::Type::Adagrad:
+        return std::make_unique<Adagrad>(std::move(params), AdagradOptions{c.lr, c.lrDecay, c.weightDecay, c.initialAccumulatorValue, c.eps, c.maximize});
+    }
+    throw std::invalid_argument("unknown optimizer type");
+}
+
+Trainer::Trainer(const ExperimentConfig& config, const data::Dataset& train, const data::Dataset& val)
+    : config_(config), loss_(buildLoss(config.loss))
+{
+    if (train.rows() == 0 || val.rows() == 0)
+        throw std::invalid_argument("both the training and the validation set need at least one row");
+    const DType dtype = parseDType(config.training.dtype.toStdString());
+    const Device device = Device::parse(config.training.device.toStdString());
+    const std::int64_t k = train.features();
+    const std::int64_t inputs = modelInputs(config.model, k);
+    model_ = buildModel(config.model, inputs, dtype);
+    model_->to(device);
+    xTrain_ = matrix(expandFeatures(config.model, train.x, k), train.rows(), inputs, dtype, device);
+    yTrain_ = matrix(train.y, train.rows(), 1, dtype, device);
+    xVal_ = matrix(expandFeatures(config.model, val.x, k), val.rows(), inputs, dtype, device);
+    yVal_ = matrix(val.y, val.rows(), 1, dtype, device);
+    std::vector<Tensor> trainable;
+    for (const Tensor& p : model_->parameters())
+        if (p.requiresGrad())
+            trainable.push_back(p);
+    if (trainable.empty())
+        throw std::invalid_argument("every parameter is frozen: nothing to train");
+    optimizer_ = buildOptimizer(config.optimizer, std::move(trainable));
+}
+
+std::vector<std::vector<std::int64_t>> Trainer::batches()
+{
+    const std::int64_t n = xTrain_.size(0);
+    const std::int64_t size = config_.training.batchSize;
+    if (size <= 0 || size >= n)
+        return {}; // full batch: the tensors as they are
+    return data::epochBatches(n, size, config_.training.shuffle, config_.training.seed, epoch_, false);
+}
+
+EpochRecord Trainer::step()
+{
+    if (finished())
+        throw std::logic_error("the run is over");
+    QElapsedTimer timer;
+    timer.start();
+    // The last finite parameters, to go back to if this epoch diverges.
+    const NamedTensors before = model_->stateDict();
+    std::vector<Tensor> saved;
+    for (const auto& [name, t] : before)
+        saved.push_back(t.clone());
+
+    // The tutorial's train_step: train mode, predict, loss (target first, as loss_fn(y, yhat)),
+    // backward, step, zero_grad.
+    auto trainStep = [&](const Tensor& x, const Tensor& y) {
+        model_->train();
+        const Tensor yhat = (*model_)(x);
+        const Tensor loss = loss_(y, yhat);
+        loss.backward();
+        optimizer_->step();
+        optimizer_->zeroGrad();
+        return loss.item();
+    };
+    double sum = 0.0;
+    const auto plan = batches();
+    if (plan.empty()) {
+        sum = trainStep(xTrain_, yTrain_);
+    } else {
+        for (const auto& idx : plan)
+            sum += trainStep(indexSelect(xTrain_, idx), indexSelect(yTrain_, idx));
+    }
+    ++epoch_;
+    EpochRecord r;
+    r.epoch = epoch_;
+    r.trainLoss = sum / static_cast<double>(plan.empty() ? 1 : plan.size());
+    r.valLoss = evaluate(true);
+    if (!std::isfinite(r.trainLoss) || !std::isfinite(r.valLoss)) {
+        NoGradGuard noGrad;
+        for (std::size_t i = 0; i < saved.size(); ++i)
+            Tensor(before[i].second).copy_(saved[i]);
+        diverged_ = true;
+        message_ = tr("The loss became %1 at epoch %2, so training stopped and the last finite parameters were kept. "
+                      "Try a smaller learning rate than %3.")
+                       .arg(std::isnan(r.trainLoss) || std::isnan(r.valLoss) ? QStringLiteral("NaN") : QStringLiteral("infinite"))
+                       .arg(epoch_)
+                       .arg(config_.optimizer.lr);
+    }
+    r.params = parameterValues();
+    r.seconds = static_cast<double>(timer.nsecsElapsed()) * 1e-9;
+    return r;
+}
+
+Trainer::Outcome Trainer::run(const std::function<bool()>& shouldStop, const std::function<void(const EpochRecord&)>& progress)
+{
+    while (!finished()) {
+        if (shouldStop && shouldStop())
+            return Outcome::Stopped;
+        const EpochRecord r = step();
+        if (progress)
+            progress(r);
+    }
+    return diverged_ ? Outcome::Diverged : Outcome::Finished;
+}
+
+double Trainer::evaluate(bool validation)
+{
+    model_->eval();
+    NoGradGuard noGrad;
+    const Tensor& x = validation ? xVal_ : xTrain_;
+    const Tensor& y = validation ? yVal_ : yTrain_;
+    return loss_(y, (*model_)(x)).item();
+}
+
+QStringList Trainer::parameterNames() const
+{
+    QStringList names;
+    for (const auto& [name, p] : model_->namedParameters())
+        names << QString::fromStdString(name);
+    return names;
+}
+
+std::vector<double> Trainer::parameterValues() const
+{
+    std::vector<double> out;
+    for (const auto& [name, p] : model_->namedParameters()) {
+        const auto v = p.toVector();
+        out.insert(out.end(), v.begin(), v.end());
+    }
+    return out;
+}
+
+} // namespace gradlab::experiment

@@ -1,0 +1,207 @@
+// The trainer runs the tutorial's make_train_step loop for a configuration: the tutorial's
+// numbers from its default configuration, deterministic runs, mini-batches, divergence, stopping.
+#include "experiment/experiment_data.h"
+#include "experiment/history.h"
+#include "experiment/trainer.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace gradlab;
+using namespace gradlab::experiment;
+
+namespace {
+
+QJsonObject expected()
+{
+    QFile f(QStringLiteral(GRADLAB_TEST_DATA_DIR "/tutorial_expected.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+std::vector<std::int64_t> indices(const QJsonArray& a)
+{
+    std::vector<std::int64_t> out;
+    for (const QJsonValue v : a)
+        out.push_back(v.toInteger());
+    return out;
+}
+
+ExperimentData tutorialData(const ExperimentConfig& c)
+{
+    QString error;
+    auto d = loadExperimentData(c, &error);
+    if (!d)
+        qFatal("%s", qPrintable(error));
+    return *d;
+}
+
+} // namespace
+
+class TestTrainer : public QObject {
+    Q_OBJECT
+
+private slots:
+    void tutorialDataAndSplitAreTheTutorials();
+    void defaultConfigurationReproducesPyTorch_data();
+    void defaultConfigurationReproducesPyTorch();
+    void runsAreDeterministic();
+    void miniBatchesVisitEveryRowOncePerEpoch();
+    void divergenceStopsAndKeepsLastFiniteParameters();
+    void stopQueryEndsTheRun();
+    void frozenParameterDoesNotMove();
+    void historyKeepsExtremesBeyondItsLimit();
+};
+
+void TestTrainer::tutorialDataAndSplitAreTheTutorials()
+{
+    const QJsonObject e = expected();
+    QVERIFY(!e.isEmpty());
+    const ExperimentData d = tutorialData(ExperimentConfig::tutorial());
+    QCOMPARE(d.trainIndices, indices(e["dataset"]["train_indices"].toArray()));
+    QCOMPARE(d.valIndices, indices(e["dataset"]["val_indices"].toArray()));
+    QCOMPARE(d.all.x[0], 0.3745401188473625);
+    QCOMPARE(d.all.y[0], 1.757784944518542);
+}
+
+void TestTrainer::defaultConfigurationReproducesPyTorch_data()
+{
+    QTest::addColumn<QString>("optimizer");
+    QTest::addColumn<QString>("key");
+    QTest::newRow("sgd") << "sgd" << "torch_sgd_lr0.1_1000_epochs_mse_mean";
+    QTest::newRow("adam") << "adam" << "torch_adam_lr0.1_1000_epochs_mse_mean";
+}
+
+void TestTrainer::defaultConfigurationReproducesPyTorch()
+{
+    QFETCH(QString, optimizer);
+    QFETCH(QString, key);
+    ExperimentConfig c = ExperimentConfig::tutorial();
+    QString error;
+    QVERIFY(applySetting(c, QStringLiteral("optimizer.type"), optimizer, &error));
+    QVERIFY(applySetting(c, QStringLiteral("optimizer.lr"), QStringLiteral("0.1"), &error));
+    const ExperimentData d = tutorialData(c);
+    Trainer t(c, d.train, d.val);
+    QCOMPARE(t.parameterNames(), (QStringList{"a", "b"}));
+    EpochRecord last;
+    const auto outcome = t.run({}, [&](const EpochRecord& r) { last = r; });
+    QCOMPARE(outcome, Trainer::Outcome::Finished);
+    QCOMPARE(last.epoch, 1000);
+    const QJsonObject ref = expected()[key].toObject();
+    QVERIFY(std::abs(last.params[0] - ref["a"].toDouble()) < 1e-5);
+    QVERIFY(std::abs(last.params[1] - ref["b"].toDouble()) < 1e-5);
+    QVERIFY(std::abs(last.valLoss - ref["val_loss"].toDouble()) < 1e-6);
+    QVERIFY(std::abs(last.trainLoss - ref["final_train_loss"].toDouble()) < 1e-6);
+}
+
+void TestTrainer::runsAreDeterministic()
+{
+    ExperimentConfig c;
+    c.training.epochs = 50;
+    c.training.batchSize = 16;
+    c.training.shuffle = true;
+    const ExperimentData d = tutorialData(c);
+    Trainer t1(c, d.train, d.val), t2(c, d.train, d.val);
+    t1.run({}, {});
+    t2.run({}, {});
+    QCOMPARE(t1.parameterValues(), t2.parameterValues());
+    c.training.seed = 7;
+    Trainer t3(c, d.train, d.val);
+    t3.run({}, {});
+    QVERIFY(t3.parameterValues() != t1.parameterValues());
+}
+
+void TestTrainer::miniBatchesVisitEveryRowOncePerEpoch()
+{
+    // With lr 0 nothing moves, so the epoch's train loss is the mean of the batch losses; with
+    // batches of 16 over 80 rows (5 equal batches) that equals the full-batch loss.
+    ExperimentConfig c;
+    c.optimizer.lr = 1e-300;
+    c.training.epochs = 1;
+    c.training.dtype = QStringLiteral("float64");
+    const ExperimentData d = tutorialData(c);
+    Trainer full(c, d.train, d.val);
+    const double fullLoss = full.step().trainLoss;
+    c.training.batchSize = 16;
+    c.training.shuffle = true;
+    Trainer mini(c, d.train, d.val);
+    QVERIFY(std::abs(mini.step().trainLoss - fullLoss) < 1e-12);
+}
+
+void TestTrainer::divergenceStopsAndKeepsLastFiniteParameters()
+{
+    ExperimentConfig c;
+    c.optimizer.lr = 1e6;
+    c.training.epochs = 1000;
+    const ExperimentData d = tutorialData(c);
+    Trainer t(c, d.train, d.val);
+    std::vector<double> lastFinite;
+    const auto outcome = t.run({}, [&](const EpochRecord& r) {
+        if (std::isfinite(r.trainLoss))
+            lastFinite = r.params;
+    });
+    QCOMPARE(outcome, Trainer::Outcome::Diverged);
+    QVERIFY(t.diverged());
+    QVERIFY(t.epoch() < 1000);
+    QVERIFY2(t.message().contains(QStringLiteral("epoch %1").arg(t.epoch())), qPrintable(t.message()));
+    QVERIFY2(t.message().contains(QLatin1String("smaller learning rate")), qPrintable(t.message()));
+    for (double v : t.parameterValues())
+        QVERIFY(std::isfinite(v));
+    QCOMPARE(t.parameterValues(), lastFinite);
+}
+
+void TestTrainer::stopQueryEndsTheRun()
+{
+    ExperimentConfig c;
+    const ExperimentData d = tutorialData(c);
+    Trainer t(c, d.train, d.val);
+    int calls = 0;
+    QCOMPARE(t.run([&] { return ++calls > 10; }, {}), Trainer::Outcome::Stopped);
+    QCOMPARE(t.epoch(), 10);
+    // And it can go on from there, one epoch at a time.
+    QCOMPARE(t.step().epoch, 11);
+}
+
+void TestTrainer::frozenParameterDoesNotMove()
+{
+    ExperimentConfig c;
+    c.model.frozen = {"a"};
+    c.training.epochs = 20;
+    const ExperimentData d = tutorialData(c);
+    Trainer t(c, d.train, d.val);
+    const double a0 = t.parameterValues()[0];
+    const double b0 = t.parameterValues()[1];
+    t.run({}, {});
+    QCOMPARE(t.parameterValues()[0], a0);
+    QVERIFY(t.parameterValues()[1] != b0);
+}
+
+void TestTrainer::historyKeepsExtremesBeyondItsLimit()
+{
+    History h(16);
+    for (int e = 1; e <= 1000; ++e) {
+        EpochRecord r;
+        r.epoch = e;
+        r.trainLoss = e == 500 ? 1e9 : (e == 777 ? -1.0 : 1.0 / e);
+        h.add(r);
+    }
+    const auto kept = h.records();
+    QVERIFY(kept.size() <= 40);
+    bool spike = false, dip = false;
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+        spike = spike || kept[i].epoch == 500;
+        dip = dip || kept[i].epoch == 777;
+        if (i)
+            QVERIFY(kept[i].epoch > kept[i - 1].epoch);
+    }
+    QVERIFY(spike);
+    QVERIFY(dip);
+    QCOMPARE(kept.front().epoch, 1);
+}
+
+QTEST_APPLESS_MAIN(TestTrainer)
+#include "tst_trainer.moc"
