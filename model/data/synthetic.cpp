@@ -1,0 +1,98 @@
+#include "synthetic.h"
+
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+namespace gradlab::data {
+
+namespace {
+
+// Far beyond any teaching dataset, and well inside what a std::vector index can address.
+constexpr std::int64_t kMaxValues = 1'000'000'000;
+
+void requireFinite(double value, const std::string& field)
+{
+    if (!std::isfinite(value))
+        throw std::invalid_argument(field + " must be a finite number (got " + std::to_string(value) + ")");
+}
+
+} // namespace
+
+void validate(const SyntheticConfig& config)
+{
+    if (config.n < 1)
+        throw std::invalid_argument("n must be at least 1 (got " + std::to_string(config.n) + ")");
+    if (config.features < 1)
+        throw std::invalid_argument("features must be at least 1 (got " + std::to_string(config.features) + ")");
+    if (config.n > kMaxValues / config.features)
+        throw std::invalid_argument("n × features must be at most " + std::to_string(kMaxValues) + " values (got "
+                                    + std::to_string(config.n) + " × " + std::to_string(config.features) + ")");
+    requireFinite(config.a, "a");
+    requireFinite(config.b, "b");
+    requireFinite(config.noise, "noise");
+    if (config.noise < 0.0)
+        throw std::invalid_argument("noise (σ) must not be negative (got " + std::to_string(config.noise) + ")");
+    requireFinite(config.xMin, "xMin");
+    requireFinite(config.xMax, "xMax");
+    if (!(config.xMin < config.xMax))
+        throw std::invalid_argument("xMin must be less than xMax (got " + std::to_string(config.xMin) + " and "
+                                    + std::to_string(config.xMax) + ")");
+    if (!std::isfinite(config.xMax - config.xMin))
+        throw std::invalid_argument("xMax - xMin must be a finite number");
+    if (config.weights.empty()) {
+        if (config.features != 1)
+            throw std::invalid_argument("weights: " + std::to_string(config.features) + " features need "
+                                        + std::to_string(config.features) + " weights, got none");
+    } else if (static_cast<std::int64_t>(config.weights.size()) != config.features) {
+        throw std::invalid_argument("weights: " + std::to_string(config.features) + " features need "
+                                    + std::to_string(config.features) + " weights, got "
+                                    + std::to_string(config.weights.size()));
+    }
+    for (std::size_t i = 0; i < config.weights.size(); ++i)
+        requireFinite(config.weights[i], "weights[" + std::to_string(i) + "]");
+    RandomState::checkedSeed(config.seed, "seed");
+}
+
+std::vector<double> effectiveWeights(const SyntheticConfig& config)
+{
+    return config.weights.empty() ? std::vector<double> {config.b} : config.weights;
+}
+
+SyntheticData generateSynthetic(const SyntheticConfig& config)
+{
+    validate(config);
+    const std::vector<double> w = effectiveWeights(config);
+    const auto n = static_cast<std::size_t>(config.n);
+    const auto k = static_cast<std::size_t>(config.features);
+
+    SyntheticData out {Dataset {}, RandomState(RandomState::checkedSeed(config.seed))};
+    Dataset& d = out.dataset;
+    // Appending rather than "x" + to_string(j): GCC 12 warns falsely (-Wrestrict) on the latter.
+    d.featureNames.assign(k, std::string(1, 'x'));
+    if (k > 1)
+        for (std::size_t j = 0; j < k; ++j)
+            d.featureNames[j].append(std::to_string(j + 1));
+    d.targetName = std::string(1, 'y');
+
+    // All of x first, then all of the noise: the order of the two NumPy calls.
+    const double range = config.xMax - config.xMin;
+    d.x = out.stream.randomSample(static_cast<std::int64_t>(n * k));
+    for (double& v : d.x)
+        v = config.xMin + range * v;
+
+    d.y.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double* row = d.x.data() + i * k;
+        double dot = row[0] * w[0];
+        for (std::size_t j = 1; j < k; ++j)
+            dot += row[j] * w[j];
+        d.y[i] = config.a + dot;
+    }
+    // Drawn even for noise 0, so that the stream a split continues does not depend on σ.
+    for (std::size_t i = 0; i < n; ++i)
+        d.y[i] += config.noise * out.stream.standardNormal();
+    return out;
+}
+
+} // namespace gradlab::data
