@@ -1,0 +1,310 @@
+#include "least_squares.h"
+
+#include "data/dataset.h"
+#include "design.h"
+#include "ordered_qr.h"
+#include "statistics.h"
+
+#include <Eigen/QR>
+#include <Eigen/SVD>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <numeric>
+
+namespace gradlab::fit {
+namespace {
+
+using detail::Design;
+using Eigen::Index;
+using Eigen::MatrixXd;
+using Eigen::VectorXd;
+
+std::vector<std::string> columnNames(const DataView& data, int degree)
+{
+    auto feature = [&](std::int64_t j) { return detail::featureName(data, j); };
+    std::vector<std::string> names{"intercept"};
+    if (degree > 1) {
+        names.push_back(feature(0));
+        for (int d = 2; d <= degree; ++d)
+            names.push_back(feature(0) + "^" + std::to_string(d));
+    } else {
+        for (std::int64_t j = 0; j < data.features; ++j)
+            names.push_back(feature(j));
+    }
+    return names;
+}
+
+void validate(const DataView& data, const FitOptions& options)
+{
+    if (options.degree < 1)
+        throw FitError("the polynomial degree must be at least 1, not " + std::to_string(options.degree));
+    if (options.degree > 1 && data.features != 1)
+        throw FitError("a polynomial fit needs exactly one feature, but the data has "
+                       + std::to_string(data.features));
+    if (!(options.confidenceLevel > 0.0 && options.confidenceLevel < 1.0))
+        throw FitError("the confidence level must lie strictly between 0 and 1");
+    if (data.rows < 0 || data.features < 0)
+        throw FitError("the data's row and feature counts must not be negative");
+    if (!data.featureNames.empty() && static_cast<std::int64_t>(data.featureNames.size()) != data.features)
+        throw FitError("there are " + std::to_string(data.featureNames.size()) + " feature names for "
+                       + std::to_string(data.features) + " features");
+    detail::checkPick(data);
+    if (data.used() == 0)
+        throw FitError("there are no rows to fit: least squares needs at least one observation");
+    if ((data.features > 0 && data.x == nullptr) || data.y == nullptr)
+        throw FitError("the data has rows but no values");
+}
+
+// The statistics square the columns' and the target's norms (R's column norms) and divide by
+// them: outside this range that would overflow or underflow in double precision.
+void checkMagnitudes(const MatrixXd& factor, const std::vector<std::string>& names)
+{
+    constexpr double kSmallest = 1e-140, kLargest = 1e140;
+    for (Index j = 1; j < factor.cols(); ++j) {
+        const double norm = factor.col(j).stableNorm();
+        if (norm == 0.0 || (norm >= kSmallest && norm <= kLargest))
+            continue;
+        char shown[32];
+        std::snprintf(shown, sizeof shown, "%.1e", norm);
+        const std::string what
+            = j + 1 == factor.cols() ? std::string("the target") : "'" + names[static_cast<std::size_t>(j)] + "'";
+        throw FitError(what + " is too " + (norm < kSmallest ? "small" : "large") + " in magnitude (its norm is "
+                       + shown + ") for least squares in double precision; rescale it, for example by changing "
+                         "its units");
+    }
+}
+
+struct Solution {
+    VectorXd beta;
+    MatrixXd spread; // S with S·Sᵀ = (XᵀX)⁺
+    Index rank = 0;
+    double rss = 0.0;
+    double condition = 1.0; // of the kept columns, each scaled to unit norm
+    std::string deficiency; // empty when the design has full column rank
+};
+
+double conditionNumber(const MatrixXd& triangular)
+{
+    const Eigen::JacobiSVD<MatrixXd> svd(triangular);
+    const VectorXd& sv = svd.singularValues();
+    return sv(0) / sv(sv.size() - 1);
+}
+
+std::string listNames(const std::vector<std::string>& names)
+{
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        out += (i == 0 ? "" : (i + 1 == names.size() ? " and " : ", ")) + names[i];
+    return out;
+}
+
+// Which columns were set aside, and what each one is a combination of.
+std::string describeDeficiency(const detail::OrderedQR& qr, const std::vector<std::string>& names,
+                               std::int64_t observations)
+{
+    const Index p = qr.r.cols();
+    const Index r = qr.rank;
+    const auto& order = qr.order.indices();
+    const auto r11 = qr.r.topLeftCorner(r, r).triangularView<Eigen::Upper>();
+    auto label = [&](Index column) {
+        return column == 0 ? std::string("the intercept") : "'" + names[static_cast<std::size_t>(column)] + "'";
+    };
+    std::vector<std::string> parts;
+    for (Index t = r; t < p; ++t) {
+        const VectorXd weights = r11.solve(qr.r.block(0, t, r, 1));
+        const double largest = weights.cwiseAbs().maxCoeff();
+        std::vector<std::string> involved;
+        bool interceptOnly = true;
+        for (Index i = 0; i < r; ++i) {
+            if (std::abs(weights(i)) > 1e-8 * largest) {
+                involved.push_back(label(order(i)));
+                interceptOnly = interceptOnly && order(i) == 0;
+            }
+        }
+        const std::string name = label(order(t));
+        if (involved.empty())
+            parts.push_back(name + " is all zeros");
+        else if (interceptOnly)
+            parts.push_back(name + " is constant (the intercept already covers it)");
+        else
+            parts.push_back(name + " is a linear combination of " + listNames(involved));
+    }
+    const std::string cause = observations < p ? "with " + std::to_string(observations) + " observations for "
+                                                     + std::to_string(p) + " coefficients, "
+                                               : std::string();
+    return cause + "the design matrix is rank-deficient (rank " + std::to_string(r) + " of " + std::to_string(p)
+           + " columns): " + std::accumulate(std::next(parts.begin()), parts.end(), parts.front(),
+                                               [](std::string a, const std::string& b) { return a + "; " + b; })
+           + ". The coefficients given are the minimum-norm solution, one of many that fit equally well";
+}
+
+// Least squares from the augmented factor [R z; 0 ρ] of [X y]: X = QR, Qᵀy = z, residual norm ρ.
+Solution solve(const MatrixXd& factor, std::int64_t observations, const std::vector<std::string>& names)
+{
+    const Index p = factor.cols() - 1;
+    const MatrixXd r = factor.topLeftCorner(p, p);
+    // Rank is judged on unit-norm columns, so that a feature measured in large units is not
+    // mistaken for a collinear one (a polynomial's x³ next to the intercept, say).
+    VectorXd scale = r.colwise().norm();
+    for (Index j = 0; j < p; ++j)
+        scale(j) = scale(j) > 0.0 ? scale(j) : 1.0;
+    // An exact dependency leaves a remainder of rounding size, a few ε·√n (the tall QR's sums
+    // have up to n terms); below this margin a column counts as dependent.
+    const double n = static_cast<double>(std::max<std::int64_t>(observations, 1));
+    const double tol = 8.0 * std::numeric_limits<double>::epsilon() * static_cast<double>(p) * std::sqrt(n);
+    const detail::OrderedQR qr
+        = detail::orderedQR(r * scale.cwiseInverse().asDiagonal(), factor.col(p).head(p), tol);
+
+    Solution s;
+    s.rank = qr.rank;
+    const Index k = s.rank;
+    s.rss = factor(p, p) * factor(p, p) + qr.c.tail(p - k).squaredNorm();
+    const MatrixXd top = qr.r.topRows(k);
+    if (k == p) {
+        const MatrixXd inverse = top.triangularView<Eigen::Upper>().solve(MatrixXd::Identity(p, p));
+        s.spread = scale.cwiseInverse().asDiagonal() * (qr.order * inverse);
+        s.beta = s.spread * qr.c;
+        s.condition = conditionNumber(top);
+        return s;
+    }
+    // The minimum-norm solution in the caller's units: M = [R11 R12]·Pᵀ·D is the rank-k part of
+    // the factor; with Mᵀ = Qm·Rm, β = Qm·Rm⁻ᵀ·c₁ and (XᵀX)⁺ = Qm·Rm⁻ᵀ·Rm⁻¹·Qmᵀ. (A complete
+    // orthogonal decomposition, with the column scaling undone between its two QRs.)
+    const MatrixXd mt = scale.asDiagonal() * (qr.order * top.transpose());
+    const Eigen::HouseholderQR<MatrixXd> mqr(mt);
+    const MatrixXd rm = mqr.matrixQR().topRows(k).triangularView<Eigen::Upper>();
+    const MatrixXd qm = mqr.householderQ() * MatrixXd::Identity(p, k);
+    s.spread = qm * rm.transpose().triangularView<Eigen::Lower>().solve(MatrixXd::Identity(k, k));
+    s.beta = s.spread * qr.c.head(k);
+    s.condition = conditionNumber(top.leftCols(k));
+    s.deficiency = describeDeficiency(qr, names, observations);
+    return s;
+}
+
+} // namespace
+
+std::vector<double> FitResult::estimates() const
+{
+    std::vector<double> out;
+    out.reserve(coefficients.size());
+    for (const Coefficient& c : coefficients)
+        out.push_back(c.estimate);
+    return out;
+}
+
+DataView view(const data::Dataset& dataset, std::span<const std::int64_t> pick)
+{
+    DataView v;
+    v.x = dataset.x.data();
+    v.y = dataset.y.data();
+    v.rows = dataset.rows();
+    v.features = dataset.features();
+    v.pick = pick;
+    v.featureNames = dataset.featureNames;
+    if (static_cast<std::int64_t>(dataset.x.size()) != v.rows * v.features)
+        throw FitError("the dataset holds " + std::to_string(dataset.x.size()) + " feature values, not "
+                       + std::to_string(v.rows) + " rows × " + std::to_string(v.features) + " features");
+    return v;
+}
+
+FitResult fitLeastSquares(const DataView& data, const FitOptions& options)
+{
+    validate(data, options);
+    const Design design{data, options.degree};
+    const MatrixXd factor = detail::augmentedTriangularFactor(design);
+    const std::vector<std::string> names = columnNames(data, options.degree);
+    checkMagnitudes(factor, names);
+    const Solution s = solve(factor, data.used(), names);
+
+    FitResult fit;
+    fit.degree = options.degree;
+    fit.features = data.features;
+    fit.observations = data.used();
+    fit.rank = s.rank;
+    fit.confidenceLevel = options.confidenceLevel;
+    fit.rss = s.rss;
+    const Index p = factor.cols() - 1;
+    // The intercept is the first column, so Qᵀy's first entry carries the mean: the rest is the
+    // spread about it, without the cancellation of Σy² − n·ȳ².
+    fit.tss = factor.col(p).segment(1, p - 1).squaredNorm() + factor(p, p) * factor(p, p);
+    const double yy = factor.col(p).squaredNorm();
+    if (!s.deficiency.empty())
+        fit.warnings.push_back(s.deficiency);
+    // Past this, rounding alone moves the coefficients in their sixth significant digit.
+    if (s.condition > 1e10) {
+        char condition[32];
+        std::snprintf(condition, sizeof condition, "%.1e", s.condition);
+        fit.warnings.push_back(std::string("the columns are nearly collinear (condition number ") + condition
+                               + " with each column scaled to unit length): the coefficients are poorly "
+                                 "determined, though the fitted values are not");
+    }
+
+    fit.coefficients.resize(static_cast<std::size_t>(p));
+    for (Index j = 0; j < p; ++j) {
+        fit.coefficients[static_cast<std::size_t>(j)].name = names[static_cast<std::size_t>(j)];
+        fit.coefficients[static_cast<std::size_t>(j)].estimate = s.beta(j);
+    }
+    const MatrixXd unscaled = s.spread * s.spread.transpose();
+    detail::fillStatistics(fit, unscaled, yy);
+
+    if (options.keepResiduals) {
+        fit.residuals.resize(static_cast<std::size_t>(fit.observations));
+        const std::int64_t n = fit.observations;
+        const double* beta = s.beta.data();
+#pragma omp parallel for if (n > 4 * detail::kBlockRows) schedule(static)
+        for (std::int64_t i = 0; i < n; ++i)
+            fit.residuals[static_cast<std::size_t>(i)] = data.y[design.source(i)] - design.dot(i, beta);
+    }
+    return fit;
+}
+
+std::vector<double> predict(const FitResult& fit, const DataView& data)
+{
+    if (data.features != fit.features)
+        throw FitError("the fit has " + std::to_string(fit.features) + " features but the data has "
+                       + std::to_string(data.features));
+    detail::checkPick(data);
+    if (data.used() > 0 && data.features > 0 && data.x == nullptr)
+        throw FitError("the data has rows but no values");
+    const std::vector<double> beta = fit.estimates();
+    const Design design{data, fit.degree};
+    const std::int64_t n = data.used();
+    std::vector<double> out(static_cast<std::size_t>(n));
+#pragma omp parallel for if (n > 4 * detail::kBlockRows) schedule(static)
+    for (std::int64_t i = 0; i < n; ++i)
+        out[static_cast<std::size_t>(i)] = design.dot(i, beta.data());
+    return out;
+}
+
+std::vector<double> predict(std::span<const double> coefficients, std::span<const double> x, int degree)
+{
+    if (coefficients.empty())
+        throw FitError("there are no coefficients to predict with");
+    if (degree < 1)
+        throw FitError("the polynomial degree must be at least 1, not " + std::to_string(degree));
+    if (degree > 1 && static_cast<int>(coefficients.size()) != degree + 1)
+        throw FitError("a polynomial of degree " + std::to_string(degree) + " has " + std::to_string(degree + 1)
+                       + " coefficients, not " + std::to_string(coefficients.size()));
+    FitResult fit;
+    fit.degree = degree;
+    fit.features = degree > 1 ? 1 : static_cast<std::int64_t>(coefficients.size()) - 1;
+    fit.coefficients.resize(coefficients.size());
+    for (std::size_t j = 0; j < coefficients.size(); ++j)
+        fit.coefficients[j].estimate = coefficients[j];
+    const std::int64_t width = std::max<std::int64_t>(fit.features, 1);
+    if (static_cast<std::int64_t>(x.size()) % width != 0)
+        throw FitError(std::to_string(x.size()) + " values do not make whole rows of " + std::to_string(width)
+                       + " features");
+    DataView data;
+    data.x = x.data();
+    data.rows = static_cast<std::int64_t>(x.size()) / width;
+    data.features = fit.features;
+    if (fit.features == 0) // an intercept alone: one constant prediction per value of x
+        return std::vector<double>(x.size(), coefficients[0]);
+    return predict(fit, data);
+}
+
+} // namespace gradlab::fit

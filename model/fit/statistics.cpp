@@ -1,0 +1,90 @@
+#include "statistics.h"
+
+#include <boost/math/distributions/fisher_f.hpp>
+#include <boost/math/distributions/students_t.hpp>
+
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+namespace gradlab::fit::detail {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Two-sided p-value of t; Boost refuses non-finite arguments, which have obvious answers.
+double twoSided(const boost::math::students_t& distribution, double t)
+{
+    if (std::isnan(t))
+        return kNaN;
+    if (std::isinf(t))
+        return 0.0;
+    return 2.0 * boost::math::cdf(boost::math::complement(distribution, std::abs(t)));
+}
+
+} // namespace
+
+void fillStatistics(FitResult& fit, const Eigen::MatrixXd& unscaled, double yy)
+{
+    const double n = static_cast<double>(fit.observations);
+    const double rank = static_cast<double>(fit.rank);
+    fit.dfResidual = n - rank;
+    fit.dfModel = rank - 1.0;
+    const bool dof = fit.dfResidual > 0.0;
+    if (!dof)
+        fit.warnings.push_back("there are no residual degrees of freedom (" + std::to_string(fit.observations)
+                               + " observations for " + std::to_string(fit.rank)
+                               + " independent columns): the standard errors, t statistics, p-values, "
+                                 "confidence intervals, adjusted R², residual standard error and F test are "
+                                 "undefined (NaN)");
+    // Rounding leaves residuals of about ε‖y‖; below a margin above that the fit is exact (or,
+    // for the spread about the mean, the target constant).
+    const double roundingRss = std::pow(1e3 * std::numeric_limits<double>::epsilon(), 2) * yy;
+    if (dof && fit.rss <= roundingRss)
+        fit.warnings.push_back("the fit is exact: the residuals are zero up to rounding, so the standard errors "
+                               "measure only rounding and the t statistics and p-values mean nothing");
+    const double sigma2 = dof ? fit.rss / fit.dfResidual : kNaN;
+    fit.residualStandardError = std::sqrt(sigma2);
+
+    if (fit.tss > roundingRss) {
+        fit.rSquared = 1.0 - fit.rss / fit.tss;
+    } else {
+        fit.rSquared = kNaN;
+        fit.warnings.push_back("the target is constant, so R² (the share of its variation explained) is undefined");
+    }
+    fit.adjustedRSquared = dof ? 1.0 - (n - 1.0) / fit.dfResidual * (1.0 - fit.rSquared) : kNaN;
+
+    fit.fStatistic = kNaN;
+    fit.fPValue = kNaN;
+    if (dof && fit.dfModel > 0.0) {
+        fit.fStatistic = (fit.tss - fit.rss) / fit.dfModel / sigma2;
+        if (std::isinf(fit.fStatistic))
+            fit.fPValue = 0.0;
+        else if (std::isfinite(fit.fStatistic))
+            fit.fPValue = boost::math::cdf(boost::math::complement(
+                boost::math::fisher_f(fit.dfModel, fit.dfResidual), std::max(fit.fStatistic, 0.0)));
+    }
+
+    fit.logLikelihood = -0.5 * n * (std::log(2.0 * std::numbers::pi * fit.rss / n) + 1.0);
+    fit.aic = -2.0 * fit.logLikelihood + 2.0 * rank;
+    fit.bic = -2.0 * fit.logLikelihood + std::log(n) * rank;
+
+    const Eigen::Index p = unscaled.rows();
+    fit.covariance.resize(static_cast<std::size_t>(p * p));
+    Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(fit.covariance.data(), p, p)
+        = sigma2 * unscaled;
+
+    const double tail = 0.5 * (1.0 - fit.confidenceLevel);
+    const boost::math::students_t distribution(dof ? fit.dfResidual : 1.0);
+    const double quantile = dof ? boost::math::quantile(boost::math::complement(distribution, tail)) : kNaN;
+    for (Eigen::Index j = 0; j < p; ++j) {
+        Coefficient& c = fit.coefficients[static_cast<std::size_t>(j)];
+        c.standardError = std::sqrt(sigma2 * unscaled(j, j));
+        c.tValue = c.estimate / c.standardError;
+        c.pValue = dof ? twoSided(distribution, c.tValue) : kNaN;
+        c.lower = c.estimate - quantile * c.standardError;
+        c.upper = c.estimate + quantile * c.standardError;
+    }
+}
+
+} // namespace gradlab::fit::detail

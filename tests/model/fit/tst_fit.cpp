@@ -1,0 +1,133 @@
+// The closed-form fit against independent references: scikit-learn's answer on the tutorial's
+// training split, and statsmodels / numpy / scipy on the problems in fixtures/fit_reference.json.
+#include "fit_test_support.h"
+
+#include "fit/loss.h"
+
+#include <QtTest>
+
+using namespace gradlab;
+using namespace gradlab::fittest;
+
+namespace {
+
+QJsonObject problem(const QString& name)
+{
+    for (const QJsonValue& p : fitReference().value(QLatin1String("problems")).toArray())
+        if (p.toObject().value(QLatin1String("name")).toString() == name)
+            return p.toObject();
+    return {};
+}
+
+} // namespace
+
+class TestFit : public QObject {
+    Q_OBJECT
+
+private slots:
+    void tutorialTrainingSplitMatchesScikitLearn()
+    {
+        const Columns data = tutorialCsv();
+        QCOMPARE(data.y.size(), std::size_t(100));
+        const std::vector<std::int64_t> train
+            = indices(tutorialExpected().value(QLatin1String("dataset")).toObject().value(QLatin1String("train_indices")));
+        QCOMPARE(train.size(), std::size_t(80));
+        fit::DataView v = viewOf(data.x, data.y, 1);
+        v.pick = train;
+        const fit::FitResult f = fit::fitLeastSquares(v);
+        const QJsonObject expected = tutorialExpected().value(QLatin1String("closed_form_train")).toObject();
+        FIT_VERIFY_ABS(f.coefficients[0].estimate, expected.value(QLatin1String("a")).toDouble(), 1e-12, "a");
+        FIT_VERIFY_ABS(f.coefficients[1].estimate, expected.value(QLatin1String("b")).toDouble(), 1e-12, "b");
+        QCOMPARE(f.coefficients[0].name, std::string("intercept"));
+        QCOMPARE(f.coefficients[1].name, std::string("x"));
+        QCOMPARE(f.observations, std::int64_t(80));
+        QVERIFY2(f.warnings.empty(), f.warnings.empty() ? "" : f.warnings.front().c_str());
+        // The training loss of the yardstick: MSE (mean) is RSS / n.
+        FIT_VERIFY_REL(fit::loss(f, v), f.rss / 80.0, 1e-12, "training MSE");
+    }
+
+    void matchesReference_data()
+    {
+        QTest::addColumn<QString>("name");
+        const QJsonArray problems = fitReference().value(QLatin1String("problems")).toArray();
+        QVERIFY2(problems.size() >= 5, "fixtures/fit_reference.json is missing or incomplete");
+        for (const QJsonValue& p : problems) {
+            const QString name = p.toObject().value(QLatin1String("name")).toString();
+            QTest::newRow(qPrintable(name)) << name;
+        }
+    }
+
+    void matchesReference()
+    {
+        QFETCH(QString, name);
+        const QJsonObject p = problem(name);
+        const QJsonObject e = p.value(QLatin1String("expected")).toObject();
+        auto list = [&](const char* key) { return doubles(e.value(QLatin1String(key))); };
+        auto number = [&](const char* key) { return e.value(QLatin1String(key)).toDouble(); };
+
+        std::vector<std::string> featureNames;
+        for (const QJsonValue& n : p.value(QLatin1String("feature_names")).toArray())
+            featureNames.push_back(n.toString().toStdString());
+        const std::vector<double> x = doubles(p.value(QLatin1String("x")));
+        const std::vector<double> y = doubles(p.value(QLatin1String("y")));
+        fit::DataView v = viewOf(x, y, static_cast<std::int64_t>(featureNames.size()));
+        v.featureNames = featureNames;
+        fit::FitOptions options;
+        options.degree = p.value(QLatin1String("degree")).toInt();
+        const fit::FitResult f = fit::fitLeastSquares(v, options);
+
+        const std::vector<double> coefficients = list("coefficients");
+        QCOMPARE(f.coefficients.size(), coefficients.size());
+        QCOMPARE(f.rank, static_cast<std::int64_t>(number("rank")));
+        QCOMPARE(f.dfResidual, number("df_residual"));
+        const std::vector<double> minimumNorm = list("lstsq_minimum_norm");
+        const std::vector<double> se = list("standard_errors"), t = list("t"), pv = list("p");
+        const std::vector<double> lower = list("ci_lower"), upper = list("ci_upper");
+        const QJsonArray names = e.value(QLatin1String("coefficient_names")).toArray();
+        for (std::size_t j = 0; j < coefficients.size(); ++j) {
+            const fit::Coefficient& c = f.coefficients[j];
+            const QByteArray at = "[" + QByteArray::number(qulonglong(j)) + "]";
+            QCOMPARE(QString::fromStdString(c.name), names.at(qsizetype(j)).toString());
+            FIT_VERIFY_REL(c.estimate, coefficients[j], 1e-10, "coefficient" + at);
+            FIT_VERIFY_REL(c.estimate, minimumNorm[j], 1e-10, "numpy lstsq coefficient" + at);
+            FIT_VERIFY_REL(c.standardError, se[j], 1e-10, "standard error" + at);
+            FIT_VERIFY_REL(c.tValue, t[j], 1e-10, "t" + at);
+            FIT_VERIFY_REL(c.pValue, pv[j], 1e-8, "p" + at);
+            FIT_VERIFY_REL(c.lower, lower[j], 1e-8, "lower" + at);
+            FIT_VERIFY_REL(c.upper, upper[j], 1e-8, "upper" + at);
+        }
+        FIT_VERIFY_REL(f.rSquared, number("r_squared"), 1e-10, "R²");
+        FIT_VERIFY_REL(f.adjustedRSquared, number("adjusted_r_squared"), 1e-10, "adjusted R²");
+        FIT_VERIFY_REL(f.residualStandardError, number("residual_standard_error"), 1e-10, "RSE");
+        FIT_VERIFY_REL(f.fStatistic, number("f_statistic"), 1e-9, "F");
+        FIT_VERIFY_REL(f.fPValue, number("f_p_value"), 1e-8, "F p-value");
+        FIT_VERIFY_REL(f.logLikelihood, number("log_likelihood"), 1e-10, "log-likelihood");
+        FIT_VERIFY_REL(f.aic, number("aic"), 1e-10, "AIC");
+        FIT_VERIFY_REL(f.bic, number("bic"), 1e-10, "BIC");
+        const std::vector<double> residuals = list("residuals");
+        QCOMPARE(f.residuals.size(), residuals.size());
+        for (std::size_t i = 0; i < residuals.size(); ++i)
+            FIT_VERIFY_ABS(f.residuals[i], residuals[i], 1e-12 * (1.0 + std::fabs(y[i])), "residual");
+        // Rank deficiency is the only warning these problems deserve.
+        QCOMPARE(f.warnings.size(), std::size_t(f.rankDeficient() ? 1 : 0));
+    }
+
+    void duplicatedColumnIsNamed()
+    {
+        const QJsonObject p = problem(QStringLiteral("duplicated_column"));
+        const std::vector<double> x = doubles(p.value(QLatin1String("x")));
+        const std::vector<double> y = doubles(p.value(QLatin1String("y")));
+        const std::vector<std::string> names{"x1", "x2", "x1 copy"};
+        fit::DataView v = viewOf(x, y, 3);
+        v.featureNames = names;
+        const fit::FitResult f = fit::fitLeastSquares(v);
+        QVERIFY(f.rankDeficient());
+        QVERIFY2(contains(f.warnings, "rank-deficient (rank 3 of 4 columns): 'x1 copy' is a linear combination of 'x1'"),
+                 f.warnings.front().c_str());
+        // The minimum-norm solution shares the weight equally between the twins.
+        FIT_VERIFY_REL(f.coefficients[3].estimate, f.coefficients[1].estimate, 1e-12, "twin coefficients");
+    }
+};
+
+QTEST_APPLESS_MAIN(TestFit)
+#include "tst_fit.moc"
