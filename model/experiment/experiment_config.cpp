@@ -11,7 +11,10 @@
 namespace gradlab::experiment {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("ExperimentConfig", text); }
+// The translation context of this file's messages.
+struct ConfigText {
+    Q_DECLARE_TR_FUNCTIONS(ConfigText)
+};
 
 template <typename E> struct EnumNames {
     std::vector<std::pair<E, const char*>> names;
@@ -70,15 +73,15 @@ QStringList optimizerKeys(OptimizerConfig::Type t)
 QString jsonTypeName(const QJsonValue& v)
 {
     switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Null: return ConfigText::tr("null");
+    case QJsonValue::Bool: return ConfigText::tr("a boolean");
+    case QJsonValue::Double: return ConfigText::tr("a number");
+    case QJsonValue::String: return ConfigText::tr("a string");
+    case QJsonValue::Array: return ConfigText::tr("an array");
+    case QJsonValue::Object: return ConfigText::tr("an object");
     case QJsonValue::Undefined: break;
     }
-    return QStringLiteral("nothing");
+    return ConfigText::tr("nothing");
 }
 
 // Reads one JSON object, field by field, remembering the first problem with its dotted path.
@@ -99,7 +102,7 @@ public:
     {
         for (auto it = obj_.begin(); it != obj_.end(); ++it)
             if (!known.contains(it.key()))
-                fail(it.key(), tr("unknown field (expected one of: %1)").arg(known.join(QStringLiteral(", "))));
+                fail(it.key(), ConfigText::tr("unknown field (expected one of: %1)").arg(known.join(QStringLiteral(", "))));
     }
 
     bool has(const QString& key) const { return obj_.contains(key); }
@@ -108,7 +111,7 @@ public:
     {
         const QJsonValue v = obj_.value(key);
         if (v.isUndefined() && required)
-            fail(key, tr("missing required field"));
+            fail(key, ConfigText::tr("missing required field"));
         return v;
     }
 
@@ -118,7 +121,7 @@ public:
         if (v.isUndefined())
             return;
         if (!v.isDouble() || !std::isfinite(v.toDouble())) {
-            fail(key, tr("expected a number, got %1").arg(jsonTypeName(v)));
+            fail(key, ConfigText::tr("expected a number, got %1").arg(jsonTypeName(v)));
             return;
         }
         out = v.toDouble();
@@ -134,7 +137,7 @@ public:
         if (!ok())
             return;
         if (d != std::floor(d) || d < min || d > max) {
-            fail(key, tr("expected a whole number from %1 to %2, got %3").arg(min, 0, 'g', 17).arg(max, 0, 'g', 17).arg(d, 0, 'g', 17));
+            fail(key, ConfigText::tr("expected a whole number from %1 to %2, got %3").arg(min, 0, 'g', 17).arg(max, 0, 'g', 17).arg(d, 0, 'g', 17));
             return;
         }
         out = static_cast<I>(d);
@@ -146,7 +149,7 @@ public:
         if (v.isUndefined())
             return;
         if (!v.isBool()) {
-            fail(key, tr("expected true or false, got %1").arg(jsonTypeName(v)));
+            fail(key, ConfigText::tr("expected true or false, got %1").arg(jsonTypeName(v)));
             return;
         }
         out = v.toBool();
@@ -158,7 +161,7 @@ public:
         if (v.isUndefined())
             return;
         if (!v.isString()) {
-            fail(key, tr("expected a string, got %1").arg(jsonTypeName(v)));
+            fail(key, ConfigText::tr("expected a string, got %1").arg(jsonTypeName(v)));
             return;
         }
         out = v.toString();
@@ -176,7 +179,7 @@ public:
         if (auto e = names.parse(s))
             out = *e;
         else
-            fail(key, tr("unknown value \"%1\" (expected one of: %2)").arg(s, names.list()));
+            fail(key, ConfigText::tr("unknown value \"%1\" (expected one of: %2)").arg(s, names.list()));
     }
 
     void numbers(const QString& key, std::vector<double>& out)
@@ -185,13 +188,13 @@ public:
         if (v.isUndefined())
             return;
         if (!v.isArray()) {
-            fail(key, tr("expected an array of numbers, got %1").arg(jsonTypeName(v)));
+            fail(key, ConfigText::tr("expected an array of numbers, got %1").arg(jsonTypeName(v)));
             return;
         }
         out.clear();
         for (const QJsonValue e : v.toArray()) {
             if (!e.isDouble() || !std::isfinite(e.toDouble())) {
-                fail(key, tr("expected an array of numbers, found %1 in it").arg(jsonTypeName(e)));
+                fail(key, ConfigText::tr("expected an array of numbers, found %1 in it").arg(jsonTypeName(e)));
                 return;
             }
             out.push_back(e.toDouble());
@@ -204,13 +207,13 @@ public:
         if (v.isUndefined())
             return;
         if (!v.isArray()) {
-            fail(key, tr("expected an array of strings, got %1").arg(jsonTypeName(v)));
+            fail(key, ConfigText::tr("expected an array of strings, got %1").arg(jsonTypeName(v)));
             return;
         }
         out.clear();
         for (const QJsonValue e : v.toArray()) {
             if (!e.isString()) {
-                fail(key, tr("expected an array of strings, found %1 in it").arg(jsonTypeName(e)));
+                fail(key, ConfigText::tr("expected an array of strings, found %1 in it").arg(jsonTypeName(e)));
                 return;
             }
             out << e.toString();
@@ -224,7 +227,7 @@ public:
         if (v.isUndefined())
             return {};
         if (!v.isObject()) {
-            fail(key, tr("expected an object, got %1").arg(jsonTypeName(v)));
+            fail(key, ConfigText::tr("expected an object, got %1").arg(jsonTypeName(v)));
             return {};
         }
         return v.toObject();
@@ -260,7 +263,7 @@ void readGenerator(const QJsonObject& o, GeneratorConfig& g, QString* error)
     QString rng = QStringLiteral("numpy");
     r.string("rng", rng);
     if (r.ok() && rng != QLatin1String("numpy"))
-        r.fail(QStringLiteral("rng"), tr("unknown value \"%1\" (expected one of: numpy)").arg(rng));
+        r.fail(QStringLiteral("rng"), ConfigText::tr("unknown value \"%1\" (expected one of: numpy)").arg(rng));
 }
 
 void readCsv(const QJsonObject& o, CsvConfig& c, QString* error)
@@ -278,14 +281,14 @@ void readCsv(const QJsonObject& o, CsvConfig& c, QString* error)
         else if (h.isBool())
             c.header = h.toBool();
         else
-            r.fail(QStringLiteral("header"), tr("expected true, false or null (detect), got %1").arg(jsonTypeName(h)));
+            r.fail(QStringLiteral("header"), ConfigText::tr("expected true, false or null (detect), got %1").arg(jsonTypeName(h)));
     }
     r.choice("missing", kMissing, c.missing);
     r.string("sha256", c.sha256);
     r.integer("rows", c.rows, 0, 1e15);
     r.string("embedded", c.embedded);
     if (r.ok() && c.delimiter.size() > 1)
-        r.fail(QStringLiteral("delimiter"), tr("expected one character (or empty to detect), got \"%1\"").arg(c.delimiter));
+        r.fail(QStringLiteral("delimiter"), ConfigText::tr("expected one character (or empty to detect), got \"%1\"").arg(c.delimiter));
 }
 
 void readOptimizer(const QJsonObject& o, OptimizerConfig& opt, QString* error)
@@ -308,7 +311,7 @@ void readOptimizer(const QJsonObject& o, OptimizerConfig& opt, QString* error)
     std::vector<double> betas{opt.beta1, opt.beta2};
     r.numbers("betas", betas);
     if (r.ok() && betas.size() != 2)
-        r.fail(QStringLiteral("betas"), tr("expected two numbers, got %1").arg(betas.size()));
+        r.fail(QStringLiteral("betas"), ConfigText::tr("expected two numbers, got %1").arg(betas.size()));
     else if (betas.size() == 2) {
         opt.beta1 = betas[0];
         opt.beta2 = betas[1];
@@ -333,7 +336,7 @@ void readModel(const QJsonObject& o, ModelConfig& m, QString* error)
         m.hidden.clear();
         for (double h : hidden) {
             if (h != std::floor(h) || h < 1 || h > 100000) {
-                r.fail(QStringLiteral("hidden"), tr("expected layer sizes from 1 to 100000, got %1").arg(h, 0, 'g', 17));
+                r.fail(QStringLiteral("hidden"), ConfigText::tr("expected layer sizes from 1 to 100000, got %1").arg(h, 0, 'g', 17));
                 break;
             }
             m.hidden.push_back(static_cast<int>(h));
@@ -341,7 +344,7 @@ void readModel(const QJsonObject& o, ModelConfig& m, QString* error)
     }
     r.string("activation", m.activation);
     if (r.ok() && !QStringList{"relu", "tanh", "sigmoid"}.contains(m.activation))
-        r.fail(QStringLiteral("activation"), tr("unknown value \"%1\" (expected one of: relu, tanh, sigmoid)").arg(m.activation));
+        r.fail(QStringLiteral("activation"), ConfigText::tr("unknown value \"%1\" (expected one of: relu, tanh, sigmoid)").arg(m.activation));
     r.strings("frozen", m.frozen);
     const QJsonObject init = r.object(QStringLiteral("init"), false);
     if (!r.ok())
@@ -361,7 +364,7 @@ void readModel(const QJsonObject& o, ModelConfig& m, QString* error)
             Reader(values, QStringLiteral("model.init.values"), error).numbers(it.key(), v);
             m.init.values[it.key()] = v;
         } else {
-            ri.fail(where, tr("expected a number or an array of numbers, got %1").arg(jsonTypeName(it.value())));
+            ri.fail(where, ConfigText::tr("expected a number or an array of numbers, got %1").arg(jsonTypeName(it.value())));
         }
     }
 }
@@ -487,11 +490,11 @@ std::optional<ExperimentConfig> fromJson(const QJsonObject& json, QString* error
     QString format;
     root.string("format", format, true);
     if (root.ok() && format != QLatin1String(kProjectFormat))
-        root.fail(QStringLiteral("format"), tr("this is not a GradLab project (format \"%1\")").arg(format));
+        root.fail(QStringLiteral("format"), ConfigText::tr("this is not a GradLab project (format \"%1\")").arg(format));
     int version = 0;
     root.integer("version", version, 1, 1e9, true);
     if (root.ok() && version > kProjectVersion)
-        error = tr("this project was written by a newer GradLab (file format version %1; this version reads up to %2)")
+        error = ConfigText::tr("this project was written by a newer GradLab (file format version %1; this version reads up to %2)")
                     .arg(version)
                     .arg(kProjectVersion);
     if (root.ok())
@@ -543,10 +546,10 @@ std::optional<ExperimentConfig> fromJson(const QJsonObject& json, QString* error
         r.string("device", c.training.device);
         r.string("dtype", c.training.dtype);
         if (r.ok() && c.training.dtype != QLatin1String("float32") && c.training.dtype != QLatin1String("float64"))
-            r.fail(QStringLiteral("dtype"), tr("unknown value \"%1\" (expected one of: float32, float64)").arg(c.training.dtype));
+            r.fail(QStringLiteral("dtype"), ConfigText::tr("unknown value \"%1\" (expected one of: float32, float64)").arg(c.training.dtype));
         static const QRegularExpression device(QStringLiteral("^(cpu|cuda(:[0-9]+)?)$"));
         if (r.ok() && !device.match(c.training.device).hasMatch())
-            r.fail(QStringLiteral("device"), tr("unknown device \"%1\" (expected cpu, cuda or cuda:N)").arg(c.training.device));
+            r.fail(QStringLiteral("device"), ConfigText::tr("unknown device \"%1\" (expected cpu, cuda or cuda:N)").arg(c.training.device));
     }
     if (!error.isEmpty()) {
         if (errorOut)
@@ -561,7 +564,7 @@ bool applySetting(ExperimentConfig& config, const QString& key, const QString& v
     const QStringList path = key.split(QLatin1Char('.'));
     if (key.isEmpty() || path.contains(QString()) || path.first() == QLatin1String("format")
         || path.first() == QLatin1String("version") || path.first() == QLatin1String("runs")) {
-        *error = tr("%1: not a setting that can be changed").arg(key);
+        *error = ConfigText::tr("%1: not a setting that can be changed").arg(key);
         return false;
     }
     // A JSON value, or a bare word taken as a string (--set optimizer.type=adam).
@@ -593,7 +596,7 @@ bool applySetting(ExperimentConfig& config, const QString& key, const QString& v
     for (int i = 0; i + 1 < path.size(); ++i) {
         const QJsonValue next = chain.back().value(path[i]);
         if (!next.isUndefined() && !next.isObject()) {
-            *error = tr("%1: not an object").arg(path.mid(0, i + 1).join(QLatin1Char('.')));
+            *error = ConfigText::tr("%1: not an object").arg(path.mid(0, i + 1).join(QLatin1Char('.')));
             return false;
         }
         chain.push_back(next.toObject());
@@ -617,39 +620,39 @@ QStringList validate(const ExperimentConfig& c)
     const auto& g = c.dataset.generator;
     if (c.dataset.source == DatasetConfig::Source::Generated) {
         if (g.n < 2)
-            problems << tr("dataset.generator.n: at least 2 samples are needed to train and validate");
+            problems << ConfigText::tr("dataset.generator.n: at least 2 samples are needed to train and validate");
         if (!(g.xMin < g.xMax))
-            problems << tr("dataset.generator.x_min must be less than x_max");
+            problems << ConfigText::tr("dataset.generator.x_min must be less than x_max");
         if (g.noise < 0)
-            problems << tr("dataset.generator.noise: the noise level cannot be negative");
+            problems << ConfigText::tr("dataset.generator.noise: the noise level cannot be negative");
         if (g.features > 1 && static_cast<int>(g.weights.size()) != g.features)
-            problems << tr("dataset.generator.weights: %1 features need %1 weights, got %2").arg(g.features).arg(g.weights.size());
+            problems << ConfigText::tr("dataset.generator.weights: %1 features need %1 weights, got %2").arg(g.features).arg(g.weights.size());
     } else {
         if (c.dataset.csv.path.isEmpty() && c.dataset.csv.embedded.isEmpty())
-            problems << tr("dataset.csv.path: no CSV file is chosen");
+            problems << ConfigText::tr("dataset.csv.path: no CSV file is chosen");
         if (c.dataset.csv.target.isEmpty())
-            problems << tr("dataset.csv.target: no target column is chosen");
+            problems << ConfigText::tr("dataset.csv.target: no target column is chosen");
         if (c.dataset.csv.features.isEmpty())
-            problems << tr("dataset.csv.features: no feature column is chosen");
+            problems << ConfigText::tr("dataset.csv.features: no feature column is chosen");
     }
     if (!(c.dataset.split.trainFraction > 0 && c.dataset.split.trainFraction < 1))
-        problems << tr("dataset.split.train_fraction must be between 0 and 1 (exclusive)");
+        problems << ConfigText::tr("dataset.split.train_fraction must be between 0 and 1 (exclusive)");
     if (!(c.optimizer.lr > 0))
-        problems << tr("optimizer.lr: the learning rate must be greater than 0");
+        problems << ConfigText::tr("optimizer.lr: the learning rate must be greater than 0");
     if (c.training.epochs < 1)
-        problems << tr("training.epochs: at least one epoch is needed");
+        problems << ConfigText::tr("training.epochs: at least one epoch is needed");
     if (c.loss.type == LossConfig::Type::Huber && !(c.loss.delta > 0))
-        problems << tr("loss.delta: Huber's delta must be greater than 0");
+        problems << ConfigText::tr("loss.delta: Huber's delta must be greater than 0");
     if (c.loss.type == LossConfig::Type::SmoothL1 && !(c.loss.beta >= 0))
-        problems << tr("loss.beta: SmoothL1's beta cannot be negative");
+        problems << ConfigText::tr("loss.beta: SmoothL1's beta cannot be negative");
     const auto& o = c.optimizer;
     if (o.momentum < 0 || o.weightDecay < 0 || o.eps < 0 || o.dampening < 0 || o.lrDecay < 0 || o.initialAccumulatorValue < 0)
-        problems << tr("optimizer: momentum, dampening, weight decay, eps, lr decay and the initial accumulator cannot be negative");
+        problems << ConfigText::tr("optimizer: momentum, dampening, weight decay, eps, lr decay and the initial accumulator cannot be negative");
     if ((o.type == OptimizerConfig::Type::Adam || o.type == OptimizerConfig::Type::AdamW)
         && !(o.beta1 >= 0 && o.beta1 < 1 && o.beta2 >= 0 && o.beta2 < 1))
-        problems << tr("optimizer.betas: both must be in [0, 1)");
+        problems << ConfigText::tr("optimizer.betas: both must be in [0, 1)");
     if (o.type == OptimizerConfig::Type::Sgd && o.nesterov && (o.momentum <= 0 || o.dampening != 0))
-        problems << tr("optimizer.nesterov: Nesterov momentum requires a momentum and zero dampening");
+        problems << ConfigText::tr("optimizer.nesterov: Nesterov momentum requires a momentum and zero dampening");
     return problems;
 }
 

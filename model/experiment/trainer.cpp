@@ -13,7 +13,10 @@
 namespace gradlab::experiment {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("Trainer", text); }
+// The translation context of this file's messages.
+struct TrainerText {
+    Q_DECLARE_TR_FUNCTIONS(TrainerText)
+};
 
 Tensor matrix(const std::vector<double>& values, std::int64_t rows, std::int64_t cols, DType dtype, Device device)
 {
@@ -125,9 +128,11 @@ EpochRecord Trainer::step()
         for (std::size_t i = 0; i < saved.size(); ++i)
             Tensor(before[i].second).copy_(saved[i]);
         diverged_ = true;
-        message_ = tr("The loss became %1 at epoch %2, so training stopped and the last finite parameters were kept. "
-                      "Try a smaller learning rate than %3.")
-                       .arg(std::isnan(r.trainLoss) || std::isnan(r.valLoss) ? QStringLiteral("NaN") : QStringLiteral("infinite"))
+        const bool nan = std::isnan(r.trainLoss) || std::isnan(r.valLoss);
+        message_ = (nan ? TrainerText::tr("The loss became NaN at epoch %1, so training stopped and the last finite parameters "
+                                          "were kept. Try a smaller learning rate than %2.")
+                        : TrainerText::tr("The loss became infinite at epoch %1, so training stopped and the last finite "
+                                          "parameters were kept. Try a smaller learning rate than %2."))
                        .arg(epoch_)
                        .arg(config_.optimizer.lr);
     }

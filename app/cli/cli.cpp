@@ -1,0 +1,441 @@
+#include "cli.h"
+
+#include "data/csv_reader.h"
+#include "data/csv_writer.h"
+#include "data/synthetic.h"
+#include "engine/backend.h"
+#include "engine/graph.h"
+#include "experiment/history.h"
+#include "experiment/model_factory.h"
+#include "experiment/project.h"
+#include "fit/least_squares.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <unistd.h>
+
+namespace gradlab::cli {
+namespace {
+
+// The translation context of this file's messages.
+struct CliText {
+    Q_DECLARE_TR_FUNCTIONS(CliText)
+};
+
+// A usage or input problem: exit status 2 with one line on stderr.
+struct Failure {
+    QString message;
+    int status = BadInput;
+};
+
+// Options of one command: --name value, --name=value, flags, and positionals.
+class Args {
+public:
+    Args(const QStringList& args, const QStringList& valued, const QStringList& flags)
+    {
+        for (qsizetype i = 0; i < args.size(); ++i) {
+            QString a = args[i];
+            if (!a.startsWith(QLatin1String("-")) || a == QLatin1String("-")) {
+                positionals_ << a;
+                continue;
+            }
+            QString value;
+            const qsizetype eq = a.indexOf(QLatin1Char('='));
+            const bool inlineValue = a.startsWith(QLatin1String("--")) && eq > 0;
+            if (inlineValue) {
+                value = a.mid(eq + 1);
+                a = a.left(eq);
+            }
+            if (flags.contains(a) && !inlineValue) {
+                values_[a] << QString();
+            } else if (valued.contains(a)) {
+                if (!inlineValue) {
+                    if (i + 1 >= args.size())
+                        throw Failure{CliText::tr("%1 needs a value").arg(a)};
+                    value = args[++i];
+                }
+                values_[a] << value;
+            } else {
+                throw Failure{CliText::tr("unknown option %1").arg(a)};
+            }
+        }
+    }
+    bool has(const QString& o) const { return values_.count(o) != 0; }
+    QString value(const QString& o, const QString& fallback = {}) const
+    {
+        const auto it = values_.find(o);
+        return it == values_.end() ? fallback : it->second.last();
+    }
+    QStringList values(const QString& o) const
+    {
+        const auto it = values_.find(o);
+        return it == values_.end() ? QStringList{} : it->second;
+    }
+    const QStringList& positionals() const { return positionals_; }
+    double number(const QString& o, double fallback) const
+    {
+        if (!has(o))
+            return fallback;
+        bool ok = false;
+        const double v = value(o).toDouble(&ok);
+        if (!ok || !std::isfinite(v))
+            throw Failure{CliText::tr("%1: expected a number, got \"%2\"").arg(o, value(o))};
+        return v;
+    }
+    qint64 integer(const QString& o, qint64 fallback) const
+    {
+        if (!has(o))
+            return fallback;
+        bool ok = false;
+        const qint64 v = value(o).toLongLong(&ok);
+        if (!ok)
+            throw Failure{CliText::tr("%1: expected a whole number, got \"%2\"").arg(o, value(o))};
+        return v;
+    }
+
+private:
+    std::map<QString, QStringList> values_;
+    QStringList positionals_;
+};
+
+QJsonValue jsonNumber(double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null); }
+
+QJsonObject namedParams(const std::vector<experiment::ParamSlot>& layout, const std::vector<double>& values)
+{
+    QJsonObject o;
+    std::size_t at = 0;
+    for (const auto& slot : layout) {
+        if (slot.size == 1) {
+            o.insert(slot.name, jsonNumber(values[at]));
+        } else {
+            QJsonArray a;
+            for (qint64 i = 0; i < slot.size; ++i)
+                a.append(jsonNumber(values[at + static_cast<std::size_t>(i)]));
+            o.insert(slot.name, a);
+        }
+        at += static_cast<std::size_t>(slot.size);
+    }
+    return o;
+}
+
+// The project named on the command line, or the tutorial's experiment.
+experiment::Project loadProject(const Args& a, bool allowNone)
+{
+    const bool example = a.has(QStringLiteral("--example"));
+    if (example && a.value(QStringLiteral("--example")) != QLatin1String("tutorial"))
+        throw Failure{CliText::tr("unknown example \"%1\" (there is: tutorial)").arg(a.value(QStringLiteral("--example")))};
+    if (a.positionals().size() > 1)
+        throw Failure{CliText::tr("one project at a time, got: %1").arg(a.positionals().join(QLatin1Char(' ')))};
+    if (!a.positionals().isEmpty() && example)
+        throw Failure{CliText::tr("give either a project or --example tutorial, not both")};
+    if (a.positionals().isEmpty()) {
+        if (!example && !allowNone)
+            throw Failure{CliText::tr("no project given (name a .gradlab file, or use --example tutorial)")};
+        return {};
+    }
+    QString error;
+    auto p = experiment::Project::load(a.positionals().first(), &error);
+    if (!p)
+        throw Failure{error};
+    return *p;
+}
+
+void applySettings(experiment::Project& p, const Args& a)
+{
+    for (const QString& s : a.values(QStringLiteral("--set"))) {
+        const qsizetype eq = s.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            throw Failure{CliText::tr("--set expects KEY=VALUE, got \"%1\"").arg(s)};
+        QString error;
+        if (!experiment::applySetting(p.config, s.left(eq), s.mid(eq + 1), &error))
+            throw Failure{CliText::tr("--set %1: %2").arg(s, error)};
+    }
+    if (a.has(QStringLiteral("--epochs"))) {
+        QString error;
+        if (!experiment::applySetting(p.config, QStringLiteral("training.epochs"), a.value(QStringLiteral("--epochs")), &error))
+            throw Failure{CliText::tr("--epochs: %1").arg(error)};
+    }
+    if (a.has(QStringLiteral("--device"))) {
+        QString error;
+        const QString d = a.value(QStringLiteral("--device"));
+        if (!experiment::applySetting(p.config, QStringLiteral("training.device"), QStringLiteral("\"%1\"").arg(d), &error))
+            throw Failure{CliText::tr("--device: %1").arg(error)};
+    }
+    const QStringList problems = experiment::validate(p.config);
+    if (!problems.isEmpty())
+        throw Failure{problems.join(QStringLiteral("; "))};
+}
+
+void progressBar(qint64 epoch, qint64 total, double loss)
+{
+    const int width = 30;
+    const int filled = static_cast<int>(width * epoch / std::max<qint64>(total, 1));
+    std::fprintf(stderr, "\r[%s%s] %lld/%lld  loss %.6g", QByteArray(filled, '#').constData(),
+                 QByteArray(width - filled, '.').constData(), static_cast<long long>(epoch), static_cast<long long>(total), loss);
+    std::fflush(stderr);
+}
+
+int train(const Args& a, QTextStream& out, QTextStream& err)
+{
+    experiment::Project p = loadProject(a, false);
+    applySettings(p, a);
+    QString error;
+    auto data = p.loadData(&error);
+    if (!data)
+        throw Failure{error};
+    for (const QString& w : data->warnings)
+        err << CliText::tr("warning: %1").arg(w) << Qt::endl;
+
+    std::unique_ptr<experiment::Trainer> trainer;
+    try {
+        trainer = std::make_unique<experiment::Trainer>(p.config, data->train, data->val);
+    } catch (const std::exception& e) {
+        throw Failure{QString::fromUtf8(e.what())};
+    }
+    const bool bar = isatty(STDERR_FILENO) != 0;
+    const qint64 total = p.config.training.epochs;
+    experiment::History history;
+    QElapsedTimer timer, redraw;
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    timer.start();
+    redraw.start();
+    try {
+        trainer->run({}, [&](const experiment::EpochRecord& r) {
+            history.add(r);
+            if (bar && (redraw.elapsed() > 100 || r.epoch == total)) {
+                progressBar(r.epoch, total, r.trainLoss);
+                redraw.restart();
+            }
+        });
+    } catch (const std::exception& e) {
+        throw Failure{CliText::tr("training failed: %1").arg(QString::fromUtf8(e.what()))};
+    }
+    const double seconds = static_cast<double>(timer.nsecsElapsed()) * 1e-9;
+    if (bar)
+        std::fprintf(stderr, "\n");
+    p.runs.push_back(experiment::recordRun(*trainer, history.records(), *data, started, seconds));
+    const experiment::RunRecord& run = p.runs.back();
+
+    if (a.has(QStringLiteral("--json"))) {
+        QJsonObject o{{"params", namedParams(run.layout, run.finalParams)},
+                      {"train_loss", jsonNumber(run.trainLoss)},
+                      {"val_loss", jsonNumber(run.valLoss)},
+                      {"epochs", static_cast<double>(run.epochs)},
+                      {"seconds", seconds},
+                      {"diverged", run.diverged}};
+        if (run.closedForm)
+            o.insert(QStringLiteral("closed_form"), QJsonObject{{"params", namedParams(run.layout, run.closedForm->params)},
+                                                                {"train_loss", run.closedForm->trainLoss},
+                                                                {"val_loss", run.closedForm->valLoss},
+                                                                {"r2", run.closedForm->r2}});
+        else
+            o.insert(QStringLiteral("closed_form"), QJsonValue(QJsonValue::Null));
+        out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+    } else {
+        out << CliText::tr("Trained %1 epochs in %2 s").arg(run.epochs).arg(seconds, 0, 'f', 3) << Qt::endl;
+        std::size_t at = 0;
+        for (const auto& slot : run.layout) {
+            for (qint64 i = 0; i < slot.size; ++i, ++at) {
+                const QString name = slot.size == 1 ? slot.name : QStringLiteral("%1[%2]").arg(slot.name).arg(i);
+                out << QStringLiteral("  %1 = %2").arg(name, -12).arg(run.finalParams[at], 0, 'g', 10);
+                if (run.closedForm)
+                    out << CliText::tr("   closed form %1").arg(run.closedForm->params[at], 0, 'g', 10);
+                out << Qt::endl;
+            }
+        }
+        out << CliText::tr("  train loss %1, validation loss %2").arg(run.trainLoss, 0, 'g', 8).arg(run.valLoss, 0, 'g', 8) << Qt::endl;
+        if (run.closedForm)
+            out << CliText::tr("  closed form: train loss %1, validation loss %2, R² %3")
+                       .arg(run.closedForm->trainLoss, 0, 'g', 8)
+                       .arg(run.closedForm->valLoss, 0, 'g', 8)
+                       .arg(run.closedForm->r2, 0, 'g', 8)
+                << Qt::endl;
+    }
+    if (a.has(QStringLiteral("--save"))) {
+        if (!p.save(a.value(QStringLiteral("--save")), &error))
+            throw Failure{error};
+    }
+    if (run.diverged) {
+        err << run.message << Qt::endl;
+        return Diverged;
+    }
+    return Ok;
+}
+
+int fitCommand(const Args& a, QTextStream& out)
+{
+    if (a.positionals().size() != 1)
+        throw Failure{CliText::tr("fit needs one CSV file")};
+    data::CsvReadOptions options;
+    for (const QString& f : a.value(QStringLiteral("--features")).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        options.features.push_back(data::CsvColumn::named(f.trimmed().toStdString()));
+    if (a.has(QStringLiteral("--target")))
+        options.target = data::CsvColumn::named(a.value(QStringLiteral("--target")).toStdString());
+    const auto read = data::readCsvFile(a.positionals().first().toStdString(), options);
+    if (!read)
+        throw Failure{QString::fromStdString(read.error().message)};
+    fit::FitOptions fo;
+    fo.degree = static_cast<int>(a.integer(QStringLiteral("--degree"), 1));
+    if (fo.degree < 1 || fo.degree > 20)
+        throw Failure{CliText::tr("--degree: expected 1 to 20")};
+    fit::FitResult f;
+    try {
+        f = fit::fitLeastSquares(fit::view(read.value().dataset), fo);
+    } catch (const std::exception& e) {
+        throw Failure{QString::fromUtf8(e.what())};
+    }
+    if (a.has(QStringLiteral("--json"))) {
+        QJsonObject params, errors;
+        for (const auto& c : f.coefficients) {
+            params.insert(QString::fromStdString(c.name), jsonNumber(c.estimate));
+            errors.insert(QString::fromStdString(c.name), jsonNumber(c.standardError));
+        }
+        out << QJsonDocument(QJsonObject{{"params", params},
+                                         {"r2", jsonNumber(f.rSquared)},
+                                         {"residual_std", jsonNumber(f.residualStandardError)},
+                                         {"std_errors", errors},
+                                         {"rank", static_cast<double>(f.rank)}})
+                   .toJson(QJsonDocument::Compact)
+            << Qt::endl;
+        return Ok;
+    }
+    out << CliText::tr("%1 observations, rank %2").arg(f.observations).arg(f.rank) << Qt::endl;
+    out << QStringLiteral("%1 %2 %3 %4 %5").arg(CliText::tr("coefficient"), -16).arg(CliText::tr("estimate"), 14).arg(CliText::tr("std. error"), 14).arg(CliText::tr("t"), 10).arg(CliText::tr("p"), 10)
+        << Qt::endl;
+    for (const auto& c : f.coefficients)
+        out << QStringLiteral("%1 %2 %3 %4 %5")
+                   .arg(QString::fromStdString(c.name), -16)
+                   .arg(c.estimate, 14, 'g', 8)
+                   .arg(c.standardError, 14, 'g', 6)
+                   .arg(c.tValue, 10, 'g', 5)
+                   .arg(c.pValue, 10, 'g', 4)
+            << Qt::endl;
+    out << CliText::tr("R² %1, adjusted R² %2, residual standard error %3")
+               .arg(f.rSquared, 0, 'g', 8)
+               .arg(f.adjustedRSquared, 0, 'g', 8)
+               .arg(f.residualStandardError, 0, 'g', 8)
+        << Qt::endl;
+    for (const std::string& w : f.warnings)
+        out << CliText::tr("warning: %1").arg(QString::fromStdString(w)) << Qt::endl;
+    return Ok;
+}
+
+int generate(const Args& a, QTextStream& out)
+{
+    if (!a.has(QStringLiteral("-o")))
+        throw Failure{CliText::tr("generate needs -o FILE.csv")};
+    data::SyntheticConfig c;
+    c.n = a.integer(QStringLiteral("--n"), c.n);
+    c.a = a.number(QStringLiteral("--a"), c.a);
+    c.b = a.number(QStringLiteral("--b"), c.b);
+    c.noise = a.number(QStringLiteral("--noise"), c.noise);
+    c.seed = a.integer(QStringLiteral("--seed"), c.seed);
+    c.features = a.integer(QStringLiteral("--features"), c.features);
+    if (c.features > 1)
+        c.weights.assign(static_cast<std::size_t>(c.features), c.b);
+    data::Dataset d;
+    try {
+        d = data::generateSynthetic(c).dataset;
+    } catch (const std::exception& e) {
+        throw Failure{QString::fromUtf8(e.what())};
+    }
+    const auto written = data::writeCsvFile(a.value(QStringLiteral("-o")).toStdString(), d);
+    if (!written)
+        throw Failure{QString::fromStdString(written.error().message)};
+    out << CliText::tr("Wrote %1 rows to %2").arg(d.rows()).arg(a.value(QStringLiteral("-o"))) << Qt::endl;
+    return Ok;
+}
+
+int graph(const Args& a, QTextStream& out)
+{
+    if (!a.has(QStringLiteral("-o")))
+        throw Failure{CliText::tr("graph needs -o FILE.dot")};
+    experiment::Project p = loadProject(a, false);
+    const QString of = a.value(QStringLiteral("--of"), QStringLiteral("yhat"));
+    if (of != QLatin1String("yhat") && of != QLatin1String("error") && of != QLatin1String("loss"))
+        throw Failure{CliText::tr("--of: expected yhat, error or loss, got \"%1\"").arg(of)};
+    QString error;
+    auto data = p.loadData(&error);
+    if (!data)
+        throw Failure{error};
+    try {
+        experiment::Trainer t(p.config, data->train, data->val);
+        const Tensor yhat = t.model()(t.trainInputs());
+        const Tensor target = t.trainTargets();
+        const Tensor root = of == QLatin1String("yhat") ? yhat : of == QLatin1String("error") ? target - yhat : t.loss()(target, yhat);
+        std::map<const TensorImpl*, std::string> names;
+        for (const auto& [name, param] : t.model().namedParameters())
+            names[param.impl()] = name;
+        QString writeError;
+        if (!experiment::writeFileAtomically(a.value(QStringLiteral("-o")), QByteArray::fromStdString(toDot(buildGraph(root, names))), &writeError))
+            throw Failure{writeError};
+    } catch (const std::exception& e) {
+        throw Failure{QString::fromUtf8(e.what())};
+    }
+    out << CliText::tr("Wrote the graph of %1 to %2").arg(of, a.value(QStringLiteral("-o"))) << Qt::endl;
+    return Ok;
+}
+
+int devices(QTextStream& out)
+{
+    for (const DeviceInfo& d : availableDevices()) {
+        out << QString::fromStdString(d.device.str()) << QLatin1Char('\t') << QString::fromStdString(d.name);
+        if (d.totalMemory)
+            out << QLatin1Char('\t') << CliText::tr("%1 GiB").arg(static_cast<double>(d.totalMemory) / (1024.0 * 1024 * 1024), 0, 'f', 1);
+        out << QLatin1Char('\t') << (d.usable() ? CliText::tr("usable") : CliText::tr("not usable: %1").arg(QString::fromStdString(d.reason))) << Qt::endl;
+    }
+    return Ok;
+}
+
+QString usage()
+{
+    return CliText::tr("usage:\n"
+              "  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]\n"
+              "                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--save PROJECT]\n"
+              "  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]\n"
+              "  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV\n"
+              "  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py\n"
+              "  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss] -o GRAPH.dot\n"
+              "  gradlab-cli devices");
+}
+
+} // namespace
+
+int run(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
+        (args.isEmpty() ? err : out) << usage() << Qt::endl;
+        return args.isEmpty() ? BadInput : Ok;
+    }
+    const QString command = args.first();
+    const QStringList rest = args.mid(1);
+    try {
+        if (command == QLatin1String("train"))
+            return train(Args(rest, {"--example", "--set", "--epochs", "--device", "--export-params", "--export-history", "--export-plot", "--save"}, {"--json"}),
+                         out, err);
+        if (command == QLatin1String("fit"))
+            return fitCommand(Args(rest, {"--features", "--target", "--degree"}, {"--json"}), out);
+        if (command == QLatin1String("generate"))
+            return generate(Args(rest, {"--n", "--a", "--b", "--noise", "--seed", "--features", "-o"}, {}), out);
+        if (command == QLatin1String("graph"))
+            return graph(Args(rest, {"--example", "--of", "-o"}, {}), out);
+        if (command == QLatin1String("devices"))
+            return devices(out);
+        throw Failure{CliText::tr("unknown command \"%1\"").arg(command) + QLatin1Char('\n') + usage()};
+    } catch (const Failure& f) {
+        err << CliText::tr("gradlab-cli: %1").arg(f.message) << Qt::endl;
+        return f.status;
+    }
+}
+
+} // namespace gradlab::cli

@@ -1,0 +1,199 @@
+#include "csv_chunk_parser.h"
+
+#include "csv_tokenizer.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace gradlab::data::csv_detail {
+
+namespace {
+
+constexpr const char* kDropHint = ". To skip such rows, choose to drop rows with missing values";
+
+bool looksLikeDecimalComma(std::string_view t)
+{
+    if (!t.empty() && t.front() == '-')
+        t.remove_prefix(1);
+    const auto comma = t.find(',');
+    if (comma == std::string_view::npos || comma == 0 || comma + 1 == t.size())
+        return false;
+    for (std::size_t i = 0; i < t.size(); ++i)
+        if (i != comma && (t[i] < '0' || t[i] > '9'))
+            return false;
+    return true;
+}
+
+CsvError valueError(ValueKind kind, const Field& f, std::int64_t line, std::size_t column, const RowLayout& layout)
+{
+    const std::string text = quoteForMessage(fieldString(f));
+    const auto& names = *layout.names;
+    switch (kind) {
+    case ValueKind::Missing:
+        return fieldError(CsvErrorCode::MissingValue, line, column, names,
+                          std::string("missing value") + (f.text.empty() ? " (empty field)" : " " + text) + kDropHint);
+    case ValueKind::NotFinite:
+        return fieldError(CsvErrorCode::NotFinite, line, column, names, text + " is not a finite number" + kDropHint);
+    case ValueKind::OutOfRange:
+        return fieldError(CsvErrorCode::OutOfRange, line, column, names,
+                          text + " is beyond the range of double-precision numbers");
+    default: {
+        std::string what = text + " is not a number";
+        if (layout.delimiter != ',' && looksLikeDecimalComma(f.text))
+            what += " (numbers must use '.' as the decimal separator)";
+        return fieldError(CsvErrorCode::NotANumber, line, column, names, what);
+    }
+    }
+}
+
+CsvError raggedError(std::int64_t line, std::size_t fields, std::size_t expected)
+{
+    return CsvError{CsvErrorCode::RaggedRow,
+                    "line " + std::to_string(line) + " has " + std::to_string(fields) + (fields == 1 ? " field" : " fields")
+                        + " where " + std::to_string(expected) + " were expected (one per column)",
+                    line, static_cast<std::int64_t>(std::min(fields, expected) + 1)};
+}
+
+} // namespace
+
+CsvError tooLongError(std::int64_t line, std::size_t limit)
+{
+    return CsvError{CsvErrorCode::RecordTooLong,
+                    "line " + std::to_string(line) + ": the record is longer than " + std::to_string(limit)
+                        + " bytes; is this really a CSV file?",
+                    line, 0};
+}
+
+void parseRows(const char* begin, const char* end, bool atEof, std::int64_t firstLine, const RowLayout& layout,
+               double* x, double* y, std::size_t capacity, ChunkResult& out)
+{
+    out = ChunkResult{};
+    const char d = layout.delimiter;
+    const std::size_t ncol = layout.slots.size();
+    const int* slots = layout.slots.data();
+    const std::size_t k = layout.features;
+    const bool drop = layout.missing == MissingValues::DropRow;
+    std::vector<double> scratch(k + 1); // where a row goes that would not fit (and then fails)
+    const char* p = begin;
+    std::int64_t line = firstLine;
+    std::size_t rows = 0;
+
+    const auto stop = [&](const char* at, std::int64_t atLine) {
+        out.rows = rows;
+        out.consumed = static_cast<std::size_t>(at - begin);
+        out.endLine = atLine;
+    };
+
+    while (p < end) {
+        const char* recordStart = p;
+        const std::int64_t recordLine = line;
+        const bool full = rows == capacity;
+        double* rowX = full ? scratch.data() : x + rows * k;
+        double* rowY = full ? scratch.data() + k : y + rows;
+        bool missing = false;
+        bool blank = false;
+        std::size_t col = 0;
+        for (;;) {
+            const int slot = col < ncol ? slots[col] : -2;
+            if (slot >= 0) {
+                // Fast path: a plain number straight from the buffer, no field scan first.
+                double v;
+                const auto [ptr, ec] = std::from_chars(p, end, v);
+                if (ec == std::errc() && ptr != p && ptr < end) {
+                    const char c = *ptr;
+                    const bool atDelimiter = c == d;
+                    if ((atDelimiter || c == '\n' || (c == '\r' && ptr + 1 < end && ptr[1] == '\n')) && std::isfinite(v)) {
+                        (static_cast<std::size_t>(slot) < k ? rowX[slot] : *rowY) = v;
+                        ++col;
+                        if (atDelimiter) {
+                            p = ptr + 1;
+                            continue;
+                        }
+                        p = ptr + (c == '\r' ? 2 : 1);
+                        ++line;
+                        break;
+                    }
+                }
+            }
+            const Field f = scanField(p, end, d, atEof);
+            if (f.end == FieldEnd::NeedMore) {
+                out.needMore = true;
+                return stop(recordStart, recordLine);
+            }
+            if (f.end == FieldEnd::UnterminatedQuote || f.end == FieldEnd::TextAfterQuote) {
+                out.error = structureError(f.end, line, col + 1);
+                return stop(recordStart, recordLine);
+            }
+            if (col == 0 && isBlankField(f)) {
+                blank = true;
+                p = f.next;
+                if (f.end == FieldEnd::Record)
+                    ++line;
+                break;
+            }
+            if (slot == -2) {
+                // Count the whole record's fields for the message; it may still be incomplete.
+                std::size_t fields = col + 1;
+                for (Field g = f; g.end == FieldEnd::Delimiter; ++fields) {
+                    g = scanField(g.next, end, d, atEof);
+                    if (g.end == FieldEnd::NeedMore) {
+                        out.needMore = true;
+                        return stop(recordStart, recordLine);
+                    }
+                    if (g.end == FieldEnd::UnterminatedQuote || g.end == FieldEnd::TextAfterQuote)
+                        break;
+                }
+                out.error = raggedError(recordLine, fields, ncol);
+                return stop(recordStart, recordLine);
+            }
+            if (static_cast<std::size_t>(f.next - recordStart) > layout.maxRecordBytes) {
+                out.error = tooLongError(recordLine, layout.maxRecordBytes);
+                return stop(recordStart, recordLine);
+            }
+            if (slot >= 0) {
+                double v = 0;
+                const ValueKind kind = classifyValue(f.text, f.escaped, v);
+                if (kind == ValueKind::Number)
+                    (static_cast<std::size_t>(slot) < k ? rowX[slot] : *rowY) = v;
+                else if (drop && (kind == ValueKind::Missing || kind == ValueKind::NotFinite))
+                    missing = true;
+                else {
+                    out.error = valueError(kind, f, line, col, layout);
+                    return stop(recordStart, recordLine);
+                }
+            }
+            line += f.newlines;
+            p = f.next;
+            ++col;
+            if (f.end != FieldEnd::Delimiter) {
+                if (f.end == FieldEnd::Record)
+                    ++line;
+                break;
+            }
+        }
+        if (blank)
+            continue;
+        if (col != ncol) {
+            out.error = raggedError(recordLine, col, ncol);
+            return stop(recordStart, recordLine);
+        }
+        if (static_cast<std::size_t>(p - recordStart) > layout.maxRecordBytes) {
+            out.error = tooLongError(recordLine, layout.maxRecordBytes);
+            return stop(recordStart, recordLine);
+        }
+        if (missing) {
+            if (out.dropped++ == 0)
+                out.firstDroppedLine = recordLine;
+        } else if (full) {
+            // The rows were counted before they were parsed: a file edited while it is read.
+            out.error = CsvError{CsvErrorCode::FileChanged,
+                                 "line " + std::to_string(recordLine) + ": the file changed while it was read", recordLine, 0};
+            return stop(recordStart, recordLine);
+        } else {
+            ++rows;
+        }
+    }
+    stop(p, line);
+}
+
+} // namespace gradlab::data::csv_detail

@@ -1,0 +1,410 @@
+#include "csv_reader.h"
+
+#include "csv_chunk_parser.h"
+#include "csv_parallel.h"
+#include "csv_selection.h"
+#include "csv_sniff.h"
+#include "csv_tokenizer.h"
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <stdexcept>
+#include <thread>
+
+namespace gradlab::data {
+
+using namespace csv_detail;
+
+namespace {
+
+CsvError cancelledError() { return CsvError{CsvErrorCode::Cancelled, "reading the file was cancelled", 0, 0}; }
+
+// A run of whole records of the data region, and where its rows go.
+struct Chunk {
+    std::uint64_t begin = 0, end = 0; // offsets in the source
+    std::int64_t firstLine = 1;
+    std::uint64_t newlines = 0;
+    std::size_t rowOffset = 0, capacity = 0;
+};
+
+class Reader {
+public:
+    Reader(const CsvSource& source, const CsvReadOptions& options)
+        : m_source(source), m_options(options), m_progress(options.progress, source.size()),
+          m_threads(options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency()))
+    {
+    }
+
+    CsvResult<CsvData> run()
+    {
+        if (auto e = checkOptions(m_options))
+            return *e;
+        if (!m_progress.report())
+            return cancelledError();
+        Prefix prefix(m_source);
+        auto head = readHead(prefix, m_options);
+        if (!head)
+            return head.error();
+        m_head = std::move(head).value();
+        auto selection = selectColumns(m_head.format.columnNames, m_options);
+        if (!selection)
+            return selection.error();
+        m_layout = RowLayout{m_head.format.delimiter, selection.value().slots, selection.value().featureNames.size(),
+                             m_options.missing, m_options.maxRecordBytes, &m_head.format.columnNames};
+
+        const std::uint64_t begin = m_head.dataStart, end = m_source.size();
+        std::optional<CsvError> error = (end - begin <= m_options.chunkBytes) ? readWhole(prefix) : readChunked(begin, end);
+        if (error)
+            return *error;
+
+        const std::size_t rows = m_y.size();
+        if (rows == 0)
+            return CsvError{CsvErrorCode::NoData,
+                            m_dropped > 0           ? "every data row has a missing value: no rows are left"
+                            : m_head.format.hasHeader ? "the file has a header but no data rows"
+                                                      : "the file has no data rows",
+                            0, 0};
+        CsvData data;
+        data.dataset.featureNames = std::move(selection.value().featureNames);
+        data.dataset.targetName = std::move(selection.value().targetName);
+        data.dataset.x = std::move(m_x);
+        data.dataset.y = std::move(m_y);
+        data.format = m_head.format;
+        data.droppedRows = m_dropped;
+        data.warnings = m_head.warnings;
+        if (m_dropped > 0)
+            data.warnings.push_back(std::to_string(m_dropped) + (m_dropped == 1 ? " row" : " rows")
+                                    + " with missing or non-finite values left out (the first on line "
+                                    + std::to_string(m_firstDroppedLine) + ")");
+        if (!m_progress.finish())
+            return cancelledError();
+        return data;
+    }
+
+private:
+    // At most one row per record, and each row holds its columns' delimiters: lines that are
+    // short for their column count (blank lines, say) cannot claim much memory.
+    std::size_t rowBound(std::uint64_t records, std::uint64_t bytes) const
+    {
+        const std::uint64_t perRow = std::max<std::size_t>(1, m_layout.slots.size() - 1);
+        return static_cast<std::size_t>(std::min(records, bytes / perRow + 1));
+    }
+
+    void allocate(std::size_t rows)
+    {
+        m_x.resize(rows * m_layout.features);
+        m_y.resize(rows);
+    }
+
+    void noteDropped(const ChunkResult& r)
+    {
+        if (r.dropped > 0 && m_dropped == 0)
+            m_firstDroppedLine = r.firstDroppedLine;
+        m_dropped += r.dropped;
+    }
+
+    // Moves each part's rows down to close the gaps the upper bounds left, then trims.
+    void compact(const std::vector<std::pair<std::size_t, std::size_t>>& parts)
+    {
+        const std::size_t k = m_layout.features;
+        std::size_t rows = 0;
+        for (const auto& [offset, count] : parts) {
+            if (offset != rows && count > 0) {
+                std::memmove(m_x.data() + rows * k, m_x.data() + offset * k, count * k * sizeof(double));
+                std::memmove(m_y.data() + rows, m_y.data() + offset, count * sizeof(double));
+            }
+            rows += count;
+        }
+        m_x.resize(rows * k);
+        m_y.resize(rows);
+        if (m_y.capacity() - rows > rows / 4 + 64) { // many blank or dropped rows: give the memory back
+            m_x.shrink_to_fit();
+            m_y.shrink_to_fit();
+        }
+    }
+
+    std::optional<CsvError> readWhole(Prefix& prefix)
+    {
+        const std::uint64_t begin = m_head.dataStart, length = m_source.size() - begin;
+        std::string_view bytes;
+        std::unique_ptr<char[]> own;
+        if (prefix.atEof()) {
+            bytes = prefix.bytes().substr(begin);
+        } else {
+            own = std::make_unique_for_overwrite<char[]>(length);
+            auto got = m_source.read(begin, std::span<char>(own.get(), length));
+            if (!got)
+                return got.error();
+            if (got.value() < length)
+                return fileChangedError();
+            bytes = std::string_view(own.get(), length);
+        }
+        const std::size_t capacity = rowBound(static_cast<std::uint64_t>(std::count(bytes.begin(), bytes.end(), '\n')) + 1, bytes.size());
+        allocate(capacity);
+        ChunkResult r;
+        parseRows(bytes.data(), bytes.data() + bytes.size(), true, m_head.dataLine, m_layout, m_x.data(), m_y.data(), capacity, r);
+        if (r.error)
+            return r.error;
+        noteDropped(r);
+        compact({{0, r.rows}});
+        return std::nullopt;
+    }
+
+    std::optional<CsvError> readChunked(std::uint64_t begin, std::uint64_t end);
+    std::optional<CsvError> planChunks(std::uint64_t begin, std::uint64_t end, std::vector<Chunk>& chunks);
+    std::optional<CsvError> streamFrom(const std::vector<Chunk>& chunks, std::size_t first, std::uint64_t end, std::size_t& rows);
+    std::optional<CsvError> readExactly(std::uint64_t offset, char* buffer, std::size_t n) const
+    {
+        auto got = m_source.read(offset, std::span<char>(buffer, n));
+        if (!got)
+            return got.error();
+        if (got.value() < n)
+            return fileChangedError();
+        return std::nullopt;
+    }
+
+    const CsvSource& m_source;
+    const CsvReadOptions& m_options;
+    Progress m_progress;
+    unsigned m_threads;
+    std::size_t m_block = 0; // the scan's block size
+    Head m_head;
+    RowLayout m_layout;
+    std::vector<double> m_x, m_y;
+    std::int64_t m_dropped = 0;
+    std::int64_t m_firstDroppedLine = 0;
+};
+
+// Phase 1: scan blocks in parallel and place the chunk boundaries.
+std::optional<CsvError> Reader::planChunks(std::uint64_t begin, std::uint64_t end, std::vector<Chunk>& chunks)
+{
+    // Tiny chunks are for tests; on a large file they would make bookkeeping outweigh the data.
+    m_block = static_cast<std::size_t>(std::max<std::uint64_t>(m_options.chunkBytes, (end - begin) / 65536 + 1));
+    const std::size_t block = m_block;
+    const std::size_t blocks = static_cast<std::size_t>((end - begin + block - 1) / block);
+    std::vector<BlockScan> scans(blocks);
+    std::vector<std::optional<CsvError>> errors(blocks);
+    std::vector<std::unique_ptr<char[]>> buffers(m_threads);
+    const bool finished = runTasks(
+        blocks, m_threads,
+        [&](std::size_t i, unsigned worker) {
+            const std::uint64_t at = begin + i * block;
+            const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(block, end - at));
+            if (!buffers[worker])
+                buffers[worker] = std::make_unique_for_overwrite<char[]>(block);
+            errors[i] = readExactly(at, buffers[worker].get(), n);
+            if (errors[i])
+                return false;
+            scans[i] = scanBlock(buffers[worker].get(), n);
+            m_progress.add(n);
+            return true;
+        },
+        m_progress);
+    if (!finished)
+        return cancelledError();
+    for (auto& e : errors)
+        if (e)
+            return e;
+
+    unsigned parity = 0;
+    std::uint64_t newlines = 0; // before the current block
+    chunks.push_back(Chunk{begin, end, m_head.dataLine, 0, 0});
+    std::vector<std::uint64_t> newlinesAt{0}; // before each chunk's begin
+    for (std::size_t i = 0; i < blocks; ++i) {
+        const BlockScan& s = scans[i];
+        if (i > 0 && s.firstBreak[parity] >= 0) {
+            const std::uint64_t boundary = begin + i * block + static_cast<std::uint64_t>(s.firstBreak[parity]) + 1;
+            if (boundary < end) {
+                chunks.back().end = boundary;
+                newlinesAt.push_back(newlines + s.newlinesBefore[parity] + 1);
+                chunks.push_back(Chunk{boundary, end, m_head.dataLine + static_cast<std::int64_t>(newlinesAt.back()), 0, 0});
+            }
+        }
+        parity ^= s.oddQuotes ? 1u : 0u;
+        newlines += s.newlines;
+    }
+    newlinesAt.push_back(newlines);
+    std::size_t rows = 0;
+    for (std::size_t c = 0; c < chunks.size(); ++c) {
+        Chunk& chunk = chunks[c];
+        // Every record but the file's last ends in a newline of its own chunk.
+        chunk.newlines = newlinesAt[c + 1] - newlinesAt[c];
+        chunk.capacity = rowBound(chunk.newlines + (c + 1 == chunks.size() ? 1 : 0), chunk.end - chunk.begin);
+        chunk.rowOffset = rows;
+        rows += chunk.capacity;
+    }
+    return std::nullopt;
+}
+
+std::optional<CsvError> Reader::readChunked(std::uint64_t begin, std::uint64_t end)
+{
+    m_progress.setWork(2 * (end - begin)); // scan, then parse
+    std::vector<Chunk> chunks;
+    if (auto e = planChunks(begin, end, chunks))
+        return e;
+    const std::size_t capacity = chunks.back().rowOffset + chunks.back().capacity;
+    allocate(capacity);
+
+    // Phase 2: parse the chunks in parallel, each into its own rows.
+    std::vector<ChunkResult> results(chunks.size());
+    std::vector<std::optional<CsvError>> readErrors(chunks.size());
+    std::vector<std::unique_ptr<char[]>> buffers(m_threads);
+    std::vector<std::size_t> sizes(m_threads, 0);
+    const bool finished = runTasks(
+        chunks.size(), m_threads,
+        [&](std::size_t c, unsigned worker) {
+            const Chunk& chunk = chunks[c];
+            const auto n = static_cast<std::size_t>(chunk.end - chunk.begin);
+            ChunkResult& r = results[c];
+            if (n > m_options.maxRecordBytes + 2 * m_block) {
+                // It holds a record too long to load: streaming from here reports it in turn.
+                r.needMore = true;
+                return false;
+            }
+            if (sizes[worker] < n) {
+                buffers[worker].reset();
+                buffers[worker] = std::make_unique_for_overwrite<char[]>(n);
+                sizes[worker] = n;
+            }
+            char* buffer = buffers[worker].get();
+            readErrors[c] = readExactly(chunk.begin, buffer, n);
+            if (readErrors[c])
+                return false;
+            parseRows(buffer, buffer + n, c + 1 == chunks.size(), chunk.firstLine, m_layout,
+                      m_x.data() + chunk.rowOffset * m_layout.features, m_y.data() + chunk.rowOffset, chunk.capacity, r);
+            m_progress.add(n);
+            return !r.error && !r.needMore && r.consumed == n;
+        },
+        m_progress);
+    buffers.clear();
+    if (!finished)
+        return cancelledError();
+
+    std::vector<std::pair<std::size_t, std::size_t>> parts;
+    for (std::size_t c = 0; c < chunks.size(); ++c) {
+        if (readErrors[c])
+            return readErrors[c];
+        const ChunkResult& r = results[c];
+        if (r.error)
+            return r.error;
+        if (r.needMore || r.consumed != chunks[c].end - chunks[c].begin) {
+            // A quote the scan counted that the parser reads as a plain character (a"b) moved a
+            // boundary: this chunk started right, so read on from it, one record after another.
+            std::size_t rows = 0;
+            if (auto e = streamFrom(chunks, c, end, rows))
+                return e;
+            parts.emplace_back(chunks[c].rowOffset, rows);
+            break;
+        }
+        noteDropped(r);
+        parts.emplace_back(chunks[c].rowOffset, r.rows);
+    }
+    compact(parts);
+    return std::nullopt;
+}
+
+std::optional<CsvError> Reader::streamFrom(const std::vector<Chunk>& chunks, std::size_t first, std::uint64_t end, std::size_t& rows)
+{
+    const Chunk& from = chunks[first];
+    std::uint64_t newlines = 0;
+    for (std::size_t c = first; c < chunks.size(); ++c)
+        newlines += chunks[c].newlines;
+    // Records no longer keep to chunks, so the chunks' bounds need not hold: bound them anew.
+    const std::size_t capacity = rowBound(newlines + 1, end - from.begin);
+    if (from.rowOffset + capacity > m_y.size())
+        allocate(from.rowOffset + capacity);
+    std::uint64_t at = from.begin; // the source offset of buffer[0]
+    std::int64_t line = from.firstLine;
+    std::size_t size = m_options.chunkBytes, have = 0;
+    std::vector<char> buffer(size);
+    for (;;) {
+        const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(size - have, end - at - have));
+        if (auto e = readExactly(at + have, buffer.data() + have, want))
+            return e;
+        have += want;
+        const bool atEof = at + have == end;
+        ChunkResult r;
+        parseRows(buffer.data(), buffer.data() + have, atEof, line, m_layout, m_x.data() + (from.rowOffset + rows) * m_layout.features,
+                  m_y.data() + from.rowOffset + rows, capacity - rows, r);
+        if (r.error)
+            return r.error;
+        noteDropped(r);
+        rows += r.rows;
+        if (atEof)
+            return std::nullopt;
+        line = r.endLine;
+        at += r.consumed;
+        have -= r.consumed;
+        std::memmove(buffer.data(), buffer.data() + r.consumed, have);
+        if (have == size) { // one record fills the buffer
+            if (size > m_options.maxRecordBytes)
+                return tooLongError(line, m_options.maxRecordBytes);
+            size *= 2;
+            buffer.resize(size);
+        }
+        if (!m_progress.report())
+            return cancelledError();
+    }
+}
+
+template <typename T, typename F>
+CsvResult<T> guarded(F&& f)
+{
+    try {
+        return f();
+    } catch (const std::bad_alloc&) {
+        return CsvError{CsvErrorCode::OutOfMemory, "there is not enough memory to read the file", 0, 0};
+    } catch (const std::length_error&) {
+        return CsvError{CsvErrorCode::OutOfMemory, "there is not enough memory to read the file", 0, 0};
+    }
+}
+
+} // namespace
+
+CsvResult<CsvData> readCsv(const CsvSource& source, const CsvReadOptions& options)
+{
+    return guarded<CsvData>([&] { return Reader(source, options).run(); });
+}
+
+CsvResult<CsvData> readCsvFile(const std::filesystem::path& path, const CsvReadOptions& options)
+{
+    auto source = openCsvFile(path);
+    if (!source)
+        return source.error();
+    return readCsv(*source.value(), options);
+}
+
+CsvResult<CsvData> readCsvText(std::string_view text, const CsvReadOptions& options)
+{
+    return readCsv(*csvSourceFromMemory(text), options);
+}
+
+CsvResult<CsvPreview> previewCsv(const CsvSource& source, std::size_t maxRows, const CsvReadOptions& options)
+{
+    return guarded<CsvPreview>([&]() -> CsvResult<CsvPreview> {
+        if (auto e = checkOptions(options))
+            return *e;
+        Prefix prefix(source);
+        auto head = readHead(prefix, options);
+        if (!head)
+            return head.error();
+        return readPreview(prefix, head.value(), maxRows, options);
+    });
+}
+
+CsvResult<CsvPreview> previewCsvFile(const std::filesystem::path& path, std::size_t maxRows, const CsvReadOptions& options)
+{
+    auto source = openCsvFile(path);
+    if (!source)
+        return source.error();
+    return previewCsv(*source.value(), maxRows, options);
+}
+
+CsvResult<CsvPreview> previewCsvText(std::string_view text, std::size_t maxRows, const CsvReadOptions& options)
+{
+    return previewCsv(*csvSourceFromMemory(text), maxRows, options);
+}
+
+} // namespace gradlab::data

@@ -1,0 +1,268 @@
+#include "csv_sniff.h"
+
+#include "csv_chunk_parser.h"
+#include "csv_tokenizer.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+namespace gradlab::data::csv_detail {
+
+namespace {
+
+constexpr std::size_t kSniffBytes = 64u << 10;
+constexpr std::size_t kSniffRecords = 50;
+constexpr std::array<char, 4> kDelimiters = {',', '\t', ';', '|'}; // ties go to the earlier
+
+unsigned char byteAt(std::string_view s, std::size_t i) { return static_cast<unsigned char>(s[i]); }
+
+bool looksLikeUtf16(std::string_view b)
+{
+    const std::size_t n = std::min<std::size_t>(b.size(), 64) & ~std::size_t{1};
+    bool le = n >= 2, be = n >= 2;
+    for (std::size_t i = 0; i < n; i += 2) {
+        le = le && b[i] != '\0' && b[i + 1] == '\0';
+        be = be && b[i] == '\0' && b[i + 1] != '\0';
+    }
+    return le || be;
+}
+
+std::int64_t lineOf(std::string_view bytes, std::size_t offset)
+{
+    return 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
+}
+
+// Reads the next record at `offset`, growing the prefix until the record is complete.
+RecordStatus recordAt(Prefix& prefix, std::size_t& offset, std::int64_t& line, char delimiter, std::size_t limit,
+                      std::vector<std::string>& fields, std::int64_t& recordLine, CsvError& error)
+{
+    for (;;) {
+        const std::string_view b = prefix.bytes();
+        const char* p = b.data() + offset;
+        std::int64_t l = line;
+        const RecordStatus status = nextRecord(p, b.data() + b.size(), prefix.atEof(), delimiter, l, fields, recordLine, error);
+        if (status != RecordStatus::NeedMore) {
+            offset = static_cast<std::size_t>(p - b.data());
+            line = l;
+            return status;
+        }
+        if (b.size() - offset > limit) {
+            error = tooLongError(line, limit);
+            return RecordStatus::Error;
+        }
+        if (auto e = prefix.ensure(std::max(b.size() * 2, kSniffBytes))) {
+            error = *e;
+            return RecordStatus::Error;
+        }
+    }
+}
+
+// The delimiter that splits the first records into the same number (two or more) of fields most often.
+char detectDelimiter(std::string_view b, std::size_t start, bool atEof)
+{
+    char best = ',';
+    double bestScore = 0;
+    std::vector<std::string> fields;
+    for (char d : kDelimiters) {
+        const char* p = b.data() + start;
+        std::int64_t line = 1, recordLine = 0;
+        CsvError ignored;
+        std::map<std::size_t, std::size_t> histogram;
+        std::size_t records = 0;
+        for (; records < kSniffRecords; ++records) {
+            if (nextRecord(p, b.data() + b.size(), atEof, d, line, fields, recordLine, ignored) != RecordStatus::Record)
+                break;
+            ++histogram[fields.size()];
+        }
+        if (records == 0)
+            continue;
+        const auto mode = std::max_element(histogram.begin(), histogram.end(),
+                                           [](const auto& a, const auto& c) { return a.second < c.second; });
+        if (mode->first < 2)
+            continue;
+        const double score = static_cast<double>(mode->second) / static_cast<double>(records);
+        if (score > bestScore) {
+            bestScore = score;
+            best = d;
+        }
+    }
+    return best;
+}
+
+bool looksNumeric(const std::string& field)
+{
+    double v = 0;
+    const ValueKind kind = classifyValue(field, false, v);
+    return kind == ValueKind::Number || kind == ValueKind::NotFinite || kind == ValueKind::OutOfRange;
+}
+
+std::string generatedName(std::size_t column) { return "column " + std::to_string(column + 1); }
+
+} // namespace
+
+CsvError fileChangedError()
+{
+    return CsvError{CsvErrorCode::FileChanged,
+                    "the file became shorter while it was read; was it changed or deleted by another program?", 0, 0};
+}
+
+std::optional<CsvError> Prefix::ensure(std::size_t n)
+{
+    const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(n, m_total));
+    if (m_bytes.size() >= want)
+        return std::nullopt;
+    const std::size_t have = m_bytes.size();
+    m_bytes.resize(want);
+    auto got = m_source.read(have, std::span<char>(m_bytes.data() + have, want - have));
+    if (!got) {
+        m_bytes.resize(have);
+        return got.error();
+    }
+    if (got.value() < want - have) {
+        m_bytes.resize(have + got.value());
+        return fileChangedError();
+    }
+    return std::nullopt;
+}
+
+std::optional<CsvError> checkOptions(const CsvReadOptions& options)
+{
+    if (options.delimiter) {
+        const char d = *options.delimiter;
+        const bool punct = d > 0x20 && d < 0x7F && !(d >= '0' && d <= '9') && !(d >= 'A' && d <= 'Z') && !(d >= 'a' && d <= 'z');
+        if (!(d == '\t' || (punct && d != '"' && d != '.' && d != '+' && d != '-')))
+            return CsvError{CsvErrorCode::InvalidOption,
+                            "the delimiter must be a tab or an ASCII punctuation character other than '\"', '.', '+' and '-'",
+                            0, 0};
+    }
+    if (options.chunkBytes == 0 || options.maxRecordBytes == 0)
+        return CsvError{CsvErrorCode::InvalidOption, "the chunk size and the record size limit must be positive", 0, 0};
+    return std::nullopt;
+}
+
+CsvResult<Head> readHead(Prefix& prefix, const CsvReadOptions& options)
+{
+    if (auto e = prefix.ensure(kSniffBytes))
+        return *e;
+    std::string_view b = prefix.bytes();
+    Head head;
+    std::size_t start = 0;
+    if (b.size() >= 2 && ((byteAt(b, 0) == 0xFF && byteAt(b, 1) == 0xFE) || (byteAt(b, 0) == 0xFE && byteAt(b, 1) == 0xFF)))
+        return CsvError{CsvErrorCode::Utf16, "the file is UTF-16 text; save it as UTF-8 (for example, \"CSV UTF-8\" in Excel)", 1, 0};
+    // Without a BOM, UTF-16 shows as ASCII interleaved with NULs.
+    if (looksLikeUtf16(b))
+        return CsvError{CsvErrorCode::Utf16, "the file looks like UTF-16 text; save it as UTF-8 (for example, \"CSV UTF-8\" in Excel)", 1, 0};
+    if (b.size() >= 3 && byteAt(b, 0) == 0xEF && byteAt(b, 1) == 0xBB && byteAt(b, 2) == 0xBF) {
+        head.format.hasBom = true;
+        start = 3;
+    }
+    if (prefix.total() <= start)
+        return CsvError{CsvErrorCode::Empty, "the file is empty", 0, 0};
+    if (const auto nul = b.find('\0'); nul != std::string_view::npos)
+        return CsvError{CsvErrorCode::NotText,
+                        "line " + std::to_string(lineOf(b, nul)) + " holds a NUL byte: this is a binary file, not CSV text",
+                        lineOf(b, nul), 0};
+    if (const auto cr = b.find('\r', start); b.find('\n') == std::string_view::npos && cr != std::string_view::npos && cr + 1 < b.size())
+        return CsvError{CsvErrorCode::UnsupportedLineEnding,
+                        "the lines of the file end in CR alone (classic Mac OS); save it with LF or CRLF line endings", 1, 0};
+
+    std::vector<std::string> first;
+    std::int64_t recordLine = 0;
+    CsvError error;
+    const auto readFirst = [&](char d) {
+        std::size_t offset = start;
+        std::int64_t line = 1;
+        const RecordStatus status = recordAt(prefix, offset, line, d, options.maxRecordBytes, first, recordLine, error);
+        head.dataStart = offset;
+        head.dataLine = line;
+        return status;
+    };
+    RecordStatus status = readFirst(options.delimiter.value_or(','));
+    if (status == RecordStatus::Record && !options.delimiter) {
+        b = prefix.bytes();
+        head.format.delimiter = detectDelimiter(b, start, prefix.atEof());
+        status = readFirst(head.format.delimiter);
+    } else {
+        head.format.delimiter = options.delimiter.value_or(',');
+    }
+    if (status == RecordStatus::Error)
+        return error;
+    if (status == RecordStatus::End)
+        return CsvError{CsvErrorCode::Empty, "the file holds nothing but blank lines", 0, 0};
+
+    head.format.hasHeader = options.hasHeader.value_or(
+        std::none_of(first.begin(), first.end(), looksNumeric)
+        && std::any_of(first.begin(), first.end(), [](const std::string& f) { return !f.empty(); }));
+    auto& names = head.format.columnNames;
+    if (head.format.hasHeader) {
+        for (std::size_t c = 0; c < first.size(); ++c) {
+            if (!isValidUtf8(first[c]))
+                return CsvError{CsvErrorCode::InvalidUtf8,
+                                "line " + std::to_string(recordLine) + ", column " + std::to_string(c + 1)
+                                    + ": the column name " + quoteForMessage(first[c])
+                                    + " is not UTF-8 text; save the file as UTF-8",
+                                recordLine, static_cast<std::int64_t>(c + 1)};
+            if (first[c].find('\0') != std::string::npos)
+                return CsvError{CsvErrorCode::NotText,
+                                "line " + std::to_string(recordLine) + ", column " + std::to_string(c + 1)
+                                    + ": the column name holds a NUL byte: this is a binary file, not CSV text",
+                                recordLine, static_cast<std::int64_t>(c + 1)};
+            names.push_back(first[c].empty() ? generatedName(c) : first[c]);
+        }
+        std::vector<std::string> sorted = names;
+        std::sort(sorted.begin(), sorted.end());
+        if (const auto dup = std::adjacent_find(sorted.begin(), sorted.end()); dup != sorted.end())
+            head.warnings.push_back("more than one column is named " + quoteForMessage(*dup)
+                                    + "; choose such columns by position");
+    } else {
+        for (std::size_t c = 0; c < first.size(); ++c)
+            names.push_back(generatedName(c));
+        head.dataStart = start;
+        head.dataLine = 1;
+    }
+    return head;
+}
+
+CsvResult<CsvPreview> readPreview(Prefix& prefix, const Head& head, std::size_t maxRows, const CsvReadOptions& options)
+{
+    CsvPreview preview;
+    preview.format = head.format;
+    preview.warnings = head.warnings;
+    std::size_t offset = head.dataStart;
+    std::int64_t line = head.dataLine, recordLine = 0;
+    std::vector<std::string> fields;
+    CsvError error;
+    bool replaced = false;
+    while (preview.rows.size() < maxRows) {
+        const RecordStatus status =
+            recordAt(prefix, offset, line, head.format.delimiter, options.maxRecordBytes, fields, recordLine, error);
+        if (status == RecordStatus::Error)
+            return error;
+        if (status == RecordStatus::End)
+            break;
+        for (auto& f : fields) {
+            if (!isValidUtf8(f)) {
+                f = withInvalidUtf8Replaced(f);
+                replaced = true;
+            }
+        }
+        preview.rows.push_back(std::move(fields));
+        fields = {};
+    }
+    if (preview.rows.size() < maxRows) {
+        preview.wholeFile = true;
+    } else {
+        // Whole only if nothing but blank lines follows.
+        std::size_t probe = offset;
+        std::int64_t probeLine = line;
+        preview.wholeFile = recordAt(prefix, probe, probeLine, head.format.delimiter, options.maxRecordBytes, fields,
+                                     recordLine, error)
+                            == RecordStatus::End;
+    }
+    if (replaced)
+        preview.warnings.push_back("some text is not valid UTF-8 and is shown as \xEF\xBF\xBD");
+    return preview;
+}
+
+} // namespace gradlab::data::csv_detail

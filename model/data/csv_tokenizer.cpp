@@ -1,0 +1,294 @@
+#include "csv_tokenizer.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+namespace gradlab::data::csv_detail {
+
+namespace {
+
+bool isSpace(char c, char delimiter) { return c == ' ' || (c == '\t' && delimiter != '\t'); }
+
+// pandas' default na_values, less the spellings of NaN, which from_chars reads and which are
+// reported as not finite instead.
+constexpr std::array<std::string_view, 14> kMissingTokens = {
+    "NA", "N/A", "n/a", "#N/A", "#N/A N/A", "#NA", "NULL", "null", "None", "<NA>",
+    "-1.#IND", "1.#IND", "-1.#QNAN", "1.#QNAN",
+};
+
+// The length of the UTF-8 sequence at s[i], or 0 when it is not valid UTF-8.
+std::size_t utf8Length(std::string_view s, std::size_t i)
+{
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned c = byte(i);
+    if (c < 0x80)
+        return 1;
+    std::size_t len = 0;
+    unsigned lo = 0x80, hi = 0xBF; // allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        if (c == 0xE0)
+            lo = 0xA0; // no overlong forms
+        if (c == 0xED)
+            hi = 0x9F; // no UTF-16 surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        if (c == 0xF4)
+            hi = 0x8F; // nothing above U+10FFFF
+    } else
+        return 0;
+    if (i + len > s.size())
+        return 0;
+    if (byte(i + 1) < lo || byte(i + 1) > hi)
+        return 0;
+    for (std::size_t k = 2; k < len; ++k)
+        if ((byte(i + k) & 0xC0) != 0x80)
+            return 0;
+    return len;
+}
+
+} // namespace
+
+Field scanField(const char* p, const char* end, char delimiter, bool atEof)
+{
+    Field f;
+    const char* s = p;
+    while (s < end && isSpace(*s, delimiter))
+        ++s;
+    if (s < end && *s == '"') {
+        f.quoted = true;
+        const char* c = s + 1;
+        for (;;) {
+            const auto* q = static_cast<const char*>(std::memchr(c, '"', static_cast<std::size_t>(end - c)));
+            if (!q) {
+                f.end = atEof ? FieldEnd::UnterminatedQuote : FieldEnd::NeedMore;
+                return f;
+            }
+            if (q + 1 == end && !atEof) { // a closing quote, or the first of a doubled one?
+                f.end = FieldEnd::NeedMore;
+                return f;
+            }
+            if (q + 1 < end && q[1] == '"') {
+                f.escaped = true;
+                c = q + 2;
+                continue;
+            }
+            f.text = std::string_view(s + 1, static_cast<std::size_t>(q - s - 1));
+            f.newlines = std::count(f.text.begin(), f.text.end(), '\n');
+            const char* a = q + 1;
+            while (a < end && isSpace(*a, delimiter))
+                ++a;
+            if (a == end) {
+                f.end = atEof ? FieldEnd::Eof : FieldEnd::NeedMore;
+                f.next = end;
+            } else if (*a == delimiter) {
+                f.end = FieldEnd::Delimiter;
+                f.next = a + 1;
+            } else if (*a == '\n') {
+                f.end = FieldEnd::Record;
+                f.next = a + 1;
+            } else if (*a == '\r' && a + 1 < end && a[1] == '\n') {
+                f.end = FieldEnd::Record;
+                f.next = a + 2;
+            } else if (*a == '\r' && a + 1 == end) {
+                f.end = atEof ? FieldEnd::Eof : FieldEnd::NeedMore;
+                f.next = end;
+            } else {
+                f.end = FieldEnd::TextAfterQuote;
+            }
+            return f;
+        }
+    }
+    const char* e = p;
+    while (e < end && *e != delimiter && *e != '\n')
+        ++e;
+    if (e == end) {
+        if (!atEof) {
+            f.end = FieldEnd::NeedMore;
+            return f;
+        }
+        f.end = FieldEnd::Eof;
+        f.next = end;
+    } else {
+        f.end = *e == delimiter ? FieldEnd::Delimiter : FieldEnd::Record;
+        f.next = e + 1;
+    }
+    const char* t = e;
+    while (t > s && (isSpace(t[-1], delimiter) || t[-1] == '\r'))
+        --t;
+    f.text = std::string_view(s, static_cast<std::size_t>(t - s));
+    return f;
+}
+
+std::string fieldString(const Field& field)
+{
+    if (!field.escaped)
+        return std::string(field.text);
+    std::string out;
+    out.reserve(field.text.size());
+    for (std::size_t i = 0; i < field.text.size(); ++i) {
+        out.push_back(field.text[i]);
+        if (field.text[i] == '"')
+            ++i; // the second of a doubled pair
+    }
+    return out;
+}
+
+ValueKind classifyValue(std::string_view text, bool escaped, double& value)
+{
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    if (escaped)
+        return ValueKind::NotANumber;
+    if (text.empty() || std::find(kMissingTokens.begin(), kMissingTokens.end(), text) != kMissingTokens.end())
+        return ValueKind::Missing;
+    const char* b = text.data();
+    const char* e = b + text.size();
+    if (*b == '+' && e - b > 1 && ((b[1] >= '0' && b[1] <= '9') || b[1] == '.'))
+        ++b;
+    const auto [ptr, ec] = std::from_chars(b, e, value);
+    if (ec == std::errc::invalid_argument || ptr != e)
+        return ValueKind::NotANumber;
+    if (ec == std::errc::result_out_of_range)
+        return ValueKind::OutOfRange;
+    return std::isfinite(value) ? ValueKind::Number : ValueKind::NotFinite;
+}
+
+RecordStatus nextRecord(const char*& p, const char* end, bool atEof, char delimiter, std::int64_t& line,
+                        std::vector<std::string>& fields, std::int64_t& recordLine, CsvError& error)
+{
+    for (;;) {
+        if (p == end)
+            return atEof ? RecordStatus::End : RecordStatus::NeedMore;
+        fields.clear();
+        const char* q = p;
+        std::int64_t l = line;
+        recordLine = line;
+        FieldEnd last = FieldEnd::Eof;
+        for (;;) {
+            const Field f = scanField(q, end, delimiter, atEof);
+            if (f.end == FieldEnd::NeedMore)
+                return RecordStatus::NeedMore;
+            if (f.end == FieldEnd::UnterminatedQuote || f.end == FieldEnd::TextAfterQuote) {
+                error = structureError(f.end, l, fields.size() + 1);
+                return RecordStatus::Error;
+            }
+            l += f.newlines;
+            q = f.next;
+            last = f.end;
+            if (fields.empty() && isBlankField(f)) {
+                fields.clear();
+                break;
+            }
+            fields.push_back(fieldString(f));
+            if (f.end != FieldEnd::Delimiter)
+                break;
+        }
+        if (last == FieldEnd::Record)
+            ++l;
+        p = q;
+        line = l;
+        if (!fields.empty())
+            return RecordStatus::Record;
+    }
+}
+
+std::string quoteForMessage(std::string_view text)
+{
+    constexpr std::size_t kMax = 40;
+    std::string out = "\"";
+    std::size_t shown = 0;
+    for (std::size_t i = 0; i < text.size(); ++shown) {
+        if (shown == kMax) {
+            out += "...";
+            break;
+        }
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        const std::size_t len = utf8Length(text, i);
+        if (len == 0 || c < 0x20 || c == 0x7F) {
+            static constexpr char kHex[] = "0123456789ABCDEF";
+            if (c == '\n')
+                out += "\\n";
+            else if (c == '\r')
+                out += "\\r";
+            else if (c == '\t')
+                out += "\\t";
+            else
+                out += std::string("\\x") + kHex[c >> 4] + kHex[c & 15];
+            ++i;
+        } else {
+            if (c == '"' || c == '\\')
+                out += '\\';
+            out.append(text.substr(i, len));
+            i += len;
+        }
+    }
+    return out + "\"";
+}
+
+std::string columnLabel(std::size_t column, const std::vector<std::string>& names)
+{
+    std::string label = "column " + std::to_string(column + 1);
+    if (column < names.size() && names[column] != label)
+        label += " (" + quoteForMessage(names[column]) + ")";
+    return label;
+}
+
+CsvError fieldError(CsvErrorCode code, std::int64_t line, std::size_t column, const std::vector<std::string>& names,
+                    const std::string& what)
+{
+    return CsvError{code, "line " + std::to_string(line) + ", " + columnLabel(column, names) + ": " + what, line,
+                    static_cast<std::int64_t>(column + 1)};
+}
+
+CsvError structureError(FieldEnd end, std::int64_t line, std::size_t column)
+{
+    const std::string where = "line " + std::to_string(line) + ", column " + std::to_string(column) + ": ";
+    if (end == FieldEnd::UnterminatedQuote)
+        return CsvError{CsvErrorCode::UnterminatedQuote,
+                        where + "a quoted field starts here and is never closed (the file ends inside the quotes)", line,
+                        static_cast<std::int64_t>(column)};
+    return CsvError{CsvErrorCode::TextAfterQuote,
+                    where + "text follows the closing quote of a quoted field; a quote inside a quoted field "
+                            "must be written twice (\"\")",
+                    line, static_cast<std::int64_t>(column)};
+}
+
+bool isValidUtf8(std::string_view text)
+{
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t len = utf8Length(text, i);
+        if (len == 0)
+            return false;
+        i += len;
+    }
+    return true;
+}
+
+std::string withInvalidUtf8Replaced(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t len = utf8Length(text, i);
+        if (len == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        } else {
+            out.append(text.substr(i, len));
+            i += len;
+        }
+    }
+    return out;
+}
+
+} // namespace gradlab::data::csv_detail

@@ -1,0 +1,71 @@
+// The CSV grammar, shared by every part of the reader (detection, preview, the fast row parser) so
+// that they cannot disagree about where a field or a record ends. Internal to gradlab_data.
+//
+// A record ends at LF (an optional CR before it is dropped). A field is quoted when its first
+// character other than spaces is '"'; inside, "" stands for one quote and delimiters and newlines
+// are plain text; after the closing quote only spaces may come before the delimiter or the end of
+// the record. An unquoted field is everything up to the delimiter, less surrounding spaces (and
+// tabs, unless tab is the delimiter); a quote inside it is a plain character. A record whose only
+// field is unquoted and empty is a blank line and is skipped.
+#pragma once
+
+#include "csv_result.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gradlab::data::csv_detail {
+
+enum class FieldEnd : std::uint8_t {
+    Delimiter,         // more fields follow
+    Record,            // the newline that ends the record was consumed
+    Eof,               // the data ended (only when the caller said it is the end)
+    NeedMore,          // the field runs past the buffer, which is not the end of the data
+    UnterminatedQuote, // the end of the data inside a quoted field
+    TextAfterQuote,    // something other than a delimiter or newline after a closing quote
+};
+
+struct Field {
+    std::string_view text;      // unquoted: trimmed; quoted: between the quotes, "" not yet undone
+    const char* next = nullptr; // just after the delimiter or newline
+    std::int64_t newlines = 0;  // newlines inside the quotes
+    FieldEnd end = FieldEnd::Eof;
+    bool quoted = false;
+    bool escaped = false;       // text holds "" pairs
+};
+
+Field scanField(const char* p, const char* end, char delimiter, bool atEof);
+std::string fieldString(const Field& field); // the field's value, "" undone
+
+inline bool isBlankField(const Field& f)
+{
+    return !f.quoted && f.text.empty() && (f.end == FieldEnd::Record || f.end == FieldEnd::Eof);
+}
+
+enum class ValueKind : std::uint8_t { Number, Missing, NotFinite, OutOfRange, NotANumber };
+
+// Classifies a field's text as a C-locale number (std::from_chars, an optional leading '+'),
+// a missing value (empty, NA, N/A, NULL, None, ... as pandas reads them), nan/inf, or text.
+ValueKind classifyValue(std::string_view text, bool escaped, double& value);
+
+enum class RecordStatus : std::uint8_t { Record, End, NeedMore, Error };
+
+// Reads the next record that is not a blank line from [p, end), advancing `p` and `line` (the
+// physical line number at p) past it. `recordLine` is where the record starts.
+RecordStatus nextRecord(const char*& p, const char* end, bool atEof, char delimiter, std::int64_t& line,
+                        std::vector<std::string>& fields, std::int64_t& recordLine, CsvError& error);
+
+// Messages.
+std::string quoteForMessage(std::string_view text);     // "text", escaped, shortened, UTF-8 safe
+std::string columnLabel(std::size_t column, const std::vector<std::string>& names); // column 2 ("y")
+CsvError fieldError(CsvErrorCode code, std::int64_t line, std::size_t column, const std::vector<std::string>& names,
+                    const std::string& what);
+CsvError structureError(FieldEnd end, std::int64_t line, std::size_t column); // for the two quote errors
+
+bool isValidUtf8(std::string_view text);
+std::string withInvalidUtf8Replaced(std::string_view text); // each bad byte becomes U+FFFD
+
+} // namespace gradlab::data::csv_detail

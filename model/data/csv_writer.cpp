@@ -1,0 +1,200 @@
+#include "csv_writer.h"
+
+#include <cerrno>
+#include <charconv>
+#include <chrono>
+#include <fstream>
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <sstream>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+namespace gradlab::data {
+
+namespace {
+
+constexpr std::size_t kFlushBytes = 1u << 20;
+
+std::optional<CsvError> checkDelimiter(char d)
+{
+    const bool punct = d > 0x20 && d < 0x7F && !(d >= '0' && d <= '9') && !(d >= 'A' && d <= 'Z') && !(d >= 'a' && d <= 'z');
+    if (d == '\t' || (punct && d != '"' && d != '.' && d != '+' && d != '-'))
+        return std::nullopt;
+    return CsvError{CsvErrorCode::InvalidOption,
+                    "the delimiter must be a tab or an ASCII punctuation character other than '\"', '.', '+' and '-'", 0, 0};
+}
+
+// The reader trims unquoted fields and skips an empty record, so such names are quoted too.
+bool needsQuotes(std::string_view name, char delimiter)
+{
+    if (name.empty() || name.front() == ' ' || name.front() == '\t' || name.back() == ' ' || name.back() == '\t')
+        return true;
+    return name.find_first_of(std::string{delimiter, '"', '\n', '\r'}) != std::string_view::npos;
+}
+
+void appendName(std::string& out, std::string_view name, char delimiter)
+{
+    if (!needsQuotes(name, delimiter)) {
+        out += name;
+        return;
+    }
+    out += '"';
+    for (char c : name) {
+        out += c;
+        if (c == '"')
+            out += '"';
+    }
+    out += '"';
+}
+
+// Writes a rows × names.size() table whose values come from value(row, column).
+CsvResult<std::uint64_t> writeTable(std::ostream& out, const std::vector<std::string_view>& names, std::size_t rows,
+                                    const std::function<double(std::size_t, std::size_t)>& value, const CsvWriteOptions& options)
+{
+    if (auto e = checkDelimiter(options.delimiter))
+        return *e;
+    if (names.empty())
+        return CsvError{CsvErrorCode::InvalidOption, "there are no columns to write", 0, 0};
+    const std::string_view eol = options.crlf ? "\r\n" : "\n";
+    std::string buffer;
+    buffer.reserve(kFlushBytes + 4096);
+    std::uint64_t written = 0;
+    const auto flush = [&]() -> bool {
+        out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        written += buffer.size();
+        buffer.clear();
+        return static_cast<bool>(out);
+    };
+    const auto failed = [] { return CsvError{CsvErrorCode::Io, "writing the CSV text failed", 0, 0}; };
+    if (options.header) {
+        for (std::size_t c = 0; c < names.size(); ++c) {
+            if (c)
+                buffer += options.delimiter;
+            appendName(buffer, names[c], options.delimiter);
+        }
+        buffer += eol;
+    }
+    char number[32];
+    for (std::size_t r = 0; r < rows; ++r) {
+        for (std::size_t c = 0; c < names.size(); ++c) {
+            if (c)
+                buffer += options.delimiter;
+            const auto result = std::to_chars(number, number + sizeof number, value(r, c));
+            buffer.append(number, result.ptr);
+        }
+        buffer += eol;
+        if (buffer.size() >= kFlushBytes && !flush())
+            return failed();
+    }
+    if (!flush() || !out.flush())
+        return failed();
+    return written;
+}
+
+std::optional<CsvError> checkDataset(const Dataset& d)
+{
+    const auto n = static_cast<std::size_t>(d.rows()), k = static_cast<std::size_t>(d.features());
+    if (d.x.size() != n * k)
+        return CsvError{CsvErrorCode::InvalidOption,
+                        "the dataset is inconsistent: " + std::to_string(d.x.size()) + " feature values for " + std::to_string(n)
+                            + " rows of " + std::to_string(k) + " features",
+                        0, 0};
+    return std::nullopt;
+}
+
+CsvResult<std::uint64_t> writeDataset(std::ostream& out, const Dataset& d, const CsvWriteOptions& options)
+{
+    if (auto e = checkDataset(d))
+        return *e;
+    std::vector<std::string_view> names(d.featureNames.begin(), d.featureNames.end());
+    names.push_back(d.targetName);
+    const auto k = static_cast<std::size_t>(d.features());
+    return writeTable(out, names, d.y.size(),
+                      [&](std::size_t r, std::size_t c) { return c < k ? d.x[r * k + c] : d.y[r]; }, options);
+}
+
+CsvResult<std::uint64_t> writeColumns(std::ostream& out, std::span<const CsvColumnData> columns, const CsvWriteOptions& options)
+{
+    std::vector<std::string_view> names;
+    for (const auto& c : columns) {
+        if (c.values.size() != columns.front().values.size())
+            return CsvError{CsvErrorCode::InvalidOption,
+                            "column " + c.name + " has " + std::to_string(c.values.size()) + " values where "
+                                + columns.front().name + " has " + std::to_string(columns.front().values.size()),
+                            0, 0};
+        names.push_back(c.name);
+    }
+    const std::size_t rows = columns.empty() ? 0 : columns.front().values.size();
+    return writeTable(out, names, rows, [&](std::size_t r, std::size_t c) { return columns[c].values[r]; }, options);
+}
+
+CsvResult<std::uint64_t> writeAtomically(const std::filesystem::path& path,
+                                         const std::function<CsvResult<std::uint64_t>(std::ostream&)>& write)
+{
+    const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count()
+                       ^ static_cast<long long>(std::hash<std::thread::id>{}(std::this_thread::get_id()));
+    std::filesystem::path temp = path;
+    temp += ".tmp-" + std::to_string(static_cast<unsigned long long>(stamp) % 1000000007ull);
+    const auto ioError = [&](const std::string& what, std::error_code ec) {
+        return CsvError{CsvErrorCode::Io, "cannot " + what + " " + path.string() + ": " + ec.message(), 0, 0};
+    };
+    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
+    if (!file)
+        return ioError("write", std::error_code(errno, std::generic_category()));
+    auto result = write(file);
+    file.close();
+    std::error_code ec;
+    if (!result || file.fail()) {
+        const int err = errno;
+        std::filesystem::remove(temp, ec);
+        if (!result && result.error().code != CsvErrorCode::Io)
+            return result;
+        return ioError("write", std::error_code(err, std::generic_category()));
+    }
+    std::filesystem::rename(temp, path, ec);
+    if (ec) {
+        std::error_code ignored;
+        std::filesystem::remove(temp, ignored);
+        return ioError("replace", ec);
+    }
+    return result;
+}
+
+} // namespace
+
+CsvResult<std::uint64_t> writeCsv(std::ostream& out, const Dataset& dataset, const CsvWriteOptions& options)
+{
+    return writeDataset(out, dataset, options);
+}
+
+CsvResult<std::uint64_t> writeCsv(std::ostream& out, std::span<const CsvColumnData> columns, const CsvWriteOptions& options)
+{
+    return writeColumns(out, columns, options);
+}
+
+CsvResult<std::uint64_t> writeCsvFile(const std::filesystem::path& path, const Dataset& dataset, const CsvWriteOptions& options)
+{
+    if (auto e = checkDataset(dataset))
+        return *e;
+    return writeAtomically(path, [&](std::ostream& out) { return writeDataset(out, dataset, options); });
+}
+
+CsvResult<std::uint64_t> writeCsvFile(const std::filesystem::path& path, std::span<const CsvColumnData> columns,
+                                      const CsvWriteOptions& options)
+{
+    return writeAtomically(path, [&](std::ostream& out) { return writeColumns(out, columns, options); });
+}
+
+CsvResult<std::string> csvText(const Dataset& dataset, const CsvWriteOptions& options)
+{
+    std::ostringstream out;
+    auto result = writeDataset(out, dataset, options);
+    if (!result)
+        return result.error();
+    return std::move(out).str();
+}
+
+} // namespace gradlab::data

@@ -1,0 +1,52 @@
+// Exports of an experiment for use outside GradLab: a run's parameters (JSON, CSV) beside the
+// closed-form values, its loss history (CSV), the autograd graph (Graphviz DOT), and a runnable
+// PyTorch script of the experiment. Every file is written atomically (writeFileAtomically); names
+// that may come from files (CSV headers, a project's parameter names) are escaped wherever they
+// are written, so that no name can break a CSV or turn into code in the script.
+#pragma once
+
+#include "project.h"
+
+#include "engine/graph.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace gradlab::experiment {
+
+// One name per parameter value in layout order: "a" for a one-value parameter, "weight[0]",
+// "weight[1]", ... (row-major) for the others.
+QStringList flatParameterNames(const std::vector<ParamSlot>& layout);
+
+// {name: {"value", "closed_form", "difference"}}: numbers for one-value parameters, flat arrays
+// otherwise; closed_form and difference (value − closed form) are null without a closed form,
+// and any value that is not finite is null.
+std::optional<QByteArray> parametersJson(const RunRecord& run, QString* error);
+// parameter,index,value,closed_form,difference: one row per value (flat names, index within the
+// parameter); the closed-form cells are empty without a closed form.
+std::optional<QByteArray> parametersCsv(const RunRecord& run, QString* error);
+// epoch,train_loss,val_loss, then one column per parameter value (flat names), one row per kept
+// history record.
+std::optional<QByteArray> historyCsv(const RunRecord& run, QString* error);
+
+bool exportParametersJson(const RunRecord& run, const QString& path, QString* error);
+bool exportParametersCsv(const RunRecord& run, const QString& path, QString* error);
+bool exportHistoryCsv(const RunRecord& run, const QString& path, QString* error);
+bool exportGraphDot(const Graph& graph, const QString& path, QString* error);
+
+// A plain Python 3 + NumPy + PyTorch script of the project's experiment: the same data
+// (regenerated from NumPy's seed, or read from the CSV file or the embedded CSV text), split and
+// mini-batches, the initial parameter values GradLab trains from, the same model, loss,
+// optimizer and epochs. It prints one JSON line, {"params": {...}, "train_loss": ...,
+// "val_loss": ...}, that matches GradLab's run. Empty (and an error) when the configuration
+// cannot run or its CSV cannot be read.
+QString pytorchScript(const Project& project, QString* error);
+bool exportPytorchScript(const Project& project, const QString& path, QString* error);
+
+// `text` as a double-quoted, pure-ASCII Python string literal that evaluates to exactly `text`.
+QString pythonStringLiteral(const QString& text);
+
+} // namespace gradlab::experiment

@@ -1,0 +1,429 @@
+#include "project.h"
+
+#include "data/csv_reader.h"
+#include "fit/least_squares.h"
+#include "fit/loss.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <cmath>
+
+namespace gradlab::experiment {
+namespace {
+
+// The translation context of this file's messages.
+struct ProjectText {
+    Q_DECLARE_TR_FUNCTIONS(ProjectText)
+};
+
+QJsonArray numbers(const std::vector<double>& v)
+{
+    QJsonArray a;
+    for (double d : v)
+        a.append(std::isfinite(d) ? QJsonValue(d) : QJsonValue(QJsonValue::Null));
+    return a;
+}
+
+// Named parameter values: a number for a one-value parameter, an array otherwise.
+QJsonObject namedValues(const std::vector<ParamSlot>& layout, const std::vector<double>& values)
+{
+    QJsonObject o;
+    std::size_t at = 0;
+    for (const ParamSlot& slot : layout) {
+        if (slot.size == 1 && at < values.size())
+            o.insert(slot.name, values[at]);
+        else
+            o.insert(slot.name, numbers(std::vector<double>(values.begin() + static_cast<std::ptrdiff_t>(std::min(at, values.size())),
+                                                            values.begin() + static_cast<std::ptrdiff_t>(std::min(at + static_cast<std::size_t>(slot.size), values.size())))));
+        at += static_cast<std::size_t>(slot.size);
+    }
+    return o;
+}
+
+QJsonObject configBody(const ExperimentConfig& c)
+{
+    QJsonObject o = toJson(c);
+    o.remove(QStringLiteral("format"));
+    o.remove(QStringLiteral("version"));
+    return o;
+}
+
+QJsonObject runJson(const RunRecord& r)
+{
+    QJsonArray layout;
+    for (const ParamSlot& s : r.layout)
+        layout.append(QJsonObject{{"name", s.name}, {"size", static_cast<double>(s.size)}});
+    QJsonArray epochs, train, val, seconds, params;
+    for (const EpochRecord& e : r.history) {
+        epochs.append(static_cast<double>(e.epoch));
+        train.append(std::isfinite(e.trainLoss) ? QJsonValue(e.trainLoss) : QJsonValue(QJsonValue::Null));
+        val.append(std::isfinite(e.valLoss) ? QJsonValue(e.valLoss) : QJsonValue(QJsonValue::Null));
+        seconds.append(e.seconds);
+        params.append(numbers(e.params));
+    }
+    QJsonObject o{{"config", configBody(r.config)},
+                  {"started", r.started.toUTC().toString(Qt::ISODateWithMs)},
+                  {"layout", layout},
+                  {"history", QJsonObject{{"epoch", epochs}, {"train_loss", train}, {"val_loss", val}, {"seconds", seconds}, {"params", params}}},
+                  {"params", namedValues(r.layout, r.finalParams)},
+                  {"epochs", static_cast<double>(r.epochs)},
+                  {"seconds", r.seconds},
+                  {"diverged", r.diverged},
+                  {"message", r.message},
+                  {"train_loss", r.trainLoss},
+                  {"val_loss", r.valLoss},
+                  {"events", QJsonArray::fromStringList(r.events)}};
+    if (r.closedForm)
+        o.insert(QStringLiteral("closed_form"), QJsonObject{{"params", namedValues(r.layout, r.closedForm->params)},
+                                                            {"train_loss", r.closedForm->trainLoss},
+                                                            {"val_loss", r.closedForm->valLoss},
+                                                            {"r2", r.closedForm->r2}});
+    else
+        o.insert(QStringLiteral("closed_form"), QJsonValue(QJsonValue::Null));
+    return o;
+}
+
+// Reads values named by `layout` back into one flat vector.
+bool readNamed(const QJsonObject& o, const std::vector<ParamSlot>& layout, std::vector<double>& out, QString* error, const QString& where)
+{
+    out.clear();
+    for (const ParamSlot& slot : layout) {
+        const QJsonValue v = o.value(slot.name);
+        if (slot.size == 1 && v.isDouble()) {
+            out.push_back(v.toDouble());
+            continue;
+        }
+        const QJsonArray a = v.toArray();
+        if (!v.isArray() || a.size() != slot.size) {
+            *error = where + QLatin1Char('.') + slot.name + ProjectText::tr(": expected %1 number(s)").arg(slot.size);
+            return false;
+        }
+        for (const QJsonValue e : a)
+            out.push_back(e.isDouble() ? e.toDouble() : std::nan(""));
+    }
+    return true;
+}
+
+std::optional<RunRecord> readRun(const QJsonObject& o, const QString& where, QString* error)
+{
+    RunRecord r;
+    QJsonObject cfg = o.value(QStringLiteral("config")).toObject();
+    cfg.insert(QStringLiteral("format"), QString::fromLatin1(kProjectFormat));
+    cfg.insert(QStringLiteral("version"), kProjectVersion);
+    QString e;
+    auto config = experiment::fromJson(cfg, &e);
+    if (!config) {
+        *error = where + QStringLiteral(".config.") + e;
+        return std::nullopt;
+    }
+    r.config = *config;
+    r.started = QDateTime::fromString(o.value(QStringLiteral("started")).toString(), Qt::ISODateWithMs);
+    for (const QJsonValue v : o.value(QStringLiteral("layout")).toArray()) {
+        const QJsonObject s = v.toObject();
+        if (!s.value(QStringLiteral("name")).isString() || s.value(QStringLiteral("size")).toDouble() < 1) {
+            *error = where + ProjectText::tr(".layout: each entry needs a name and a size");
+            return std::nullopt;
+        }
+        r.layout.push_back({s.value(QStringLiteral("name")).toString(), static_cast<qint64>(s.value(QStringLiteral("size")).toDouble())});
+    }
+    qint64 total = 0;
+    for (const ParamSlot& s : r.layout)
+        total += s.size;
+    const QJsonObject h = o.value(QStringLiteral("history")).toObject();
+    const QJsonArray epochs = h.value(QStringLiteral("epoch")).toArray();
+    const QJsonArray train = h.value(QStringLiteral("train_loss")).toArray();
+    const QJsonArray val = h.value(QStringLiteral("val_loss")).toArray();
+    const QJsonArray secs = h.value(QStringLiteral("seconds")).toArray();
+    const QJsonArray params = h.value(QStringLiteral("params")).toArray();
+    if (train.size() != epochs.size() || val.size() != epochs.size() || secs.size() != epochs.size() || params.size() != epochs.size()) {
+        *error = where + ProjectText::tr(".history: its columns have different lengths");
+        return std::nullopt;
+    }
+    for (qsizetype i = 0; i < epochs.size(); ++i) {
+        EpochRecord rec;
+        rec.epoch = static_cast<qint64>(epochs[i].toDouble());
+        rec.trainLoss = train[i].isDouble() ? train[i].toDouble() : std::nan("");
+        rec.valLoss = val[i].isDouble() ? val[i].toDouble() : std::nan("");
+        rec.seconds = secs[i].toDouble();
+        for (const QJsonValue p : params[i].toArray())
+            rec.params.push_back(p.isDouble() ? p.toDouble() : std::nan(""));
+        if (static_cast<qint64>(rec.params.size()) != total) {
+            *error = where + ProjectText::tr(".history.params[%1]: expected %2 values").arg(i).arg(total);
+            return std::nullopt;
+        }
+        r.history.push_back(std::move(rec));
+    }
+    if (!readNamed(o.value(QStringLiteral("params")).toObject(), r.layout, r.finalParams, error, where + QStringLiteral(".params")))
+        return std::nullopt;
+    r.epochs = static_cast<qint64>(o.value(QStringLiteral("epochs")).toDouble());
+    r.seconds = o.value(QStringLiteral("seconds")).toDouble();
+    r.diverged = o.value(QStringLiteral("diverged")).toBool();
+    r.message = o.value(QStringLiteral("message")).toString();
+    r.trainLoss = o.value(QStringLiteral("train_loss")).toDouble();
+    r.valLoss = o.value(QStringLiteral("val_loss")).toDouble();
+    for (const QJsonValue v : o.value(QStringLiteral("events")).toArray())
+        r.events << v.toString();
+    const QJsonValue cf = o.value(QStringLiteral("closed_form"));
+    if (cf.isObject()) {
+        ClosedFormComparison c;
+        const QJsonObject co = cf.toObject();
+        if (!readNamed(co.value(QStringLiteral("params")).toObject(), r.layout, c.params, error, where + QStringLiteral(".closed_form.params")))
+            return std::nullopt;
+        c.trainLoss = co.value(QStringLiteral("train_loss")).toDouble();
+        c.valLoss = co.value(QStringLiteral("val_loss")).toDouble();
+        c.r2 = co.value(QStringLiteral("r2")).toDouble();
+        r.closedForm = c;
+    }
+    return r;
+}
+
+data::CsvReadOptions csvOptions(const CsvConfig& c)
+{
+    data::CsvReadOptions o;
+    if (!c.delimiter.isEmpty())
+        o.delimiter = c.delimiter.at(0).toLatin1();
+    o.hasHeader = c.header;
+    for (const QString& f : c.features)
+        o.features.push_back(data::CsvColumn::named(f.toStdString()));
+    if (!c.target.isEmpty())
+        o.target = data::CsvColumn::named(c.target.toStdString());
+    o.missing = c.missing == CsvConfig::Missing::Drop ? data::MissingValues::DropRow : data::MissingValues::Reject;
+    return o;
+}
+
+} // namespace
+
+bool writeFileAtomically(const QString& path, const QByteArray& bytes, QString* error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush() || !file.commit()) {
+        *error = ProjectText::tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+QString fileSha256(const QString& path, QString* error)
+{
+    QFile f(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!f.open(QIODevice::ReadOnly) || !hash.addData(&f)) {
+        *error = ProjectText::tr("Could not read %1: %2").arg(QDir::toNativeSeparators(path), f.errorString());
+        return {};
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+QByteArray Project::toJson() const
+{
+    QJsonObject root = experiment::toJson(config);
+    QJsonArray r;
+    for (const RunRecord& run : runs)
+        r.append(runJson(run));
+    root.insert(QStringLiteral("runs"), r);
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+QString Project::csvAbsolutePath() const
+{
+    const QString p = config.dataset.csv.path;
+    if (p.isEmpty() || QFileInfo(p).isAbsolute() || path_.isEmpty())
+        return p;
+    return QDir::cleanPath(QFileInfo(path_).absoluteDir().filePath(p));
+}
+
+bool Project::save(const QString& path, QString* error)
+{
+    Project copy = *this;
+    const QString csv = csvAbsolutePath();
+    if (!csv.isEmpty())
+        copy.config.dataset.csv.path = QFileInfo(path).absoluteDir().relativeFilePath(csv);
+    if (!writeFileAtomically(path, copy.toJson(), error))
+        return false;
+    config.dataset.csv.path = copy.config.dataset.csv.path;
+    path_ = QFileInfo(path).absoluteFilePath();
+    return true;
+}
+
+std::optional<Project> Project::fromJson(const QByteArray& bytes, const QString& path, QString* error)
+{
+    QJsonParseError pe{};
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        *error = ProjectText::tr("%1 is not a GradLab project: not valid JSON at byte %2 (%3)")
+                     .arg(QDir::toNativeSeparators(path))
+                     .arg(pe.offset)
+                     .arg(pe.errorString());
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        *error = ProjectText::tr("%1 is not a GradLab project: the JSON is not an object").arg(QDir::toNativeSeparators(path));
+        return std::nullopt;
+    }
+    const QJsonObject root = doc.object();
+    QString e;
+    auto config = experiment::fromJson(root, &e);
+    if (!config) {
+        *error = e;
+        return std::nullopt;
+    }
+    Project p;
+    p.config = *config;
+    p.path_ = path.isEmpty() ? QString() : QFileInfo(path).absoluteFilePath();
+    const QJsonValue runs = root.value(QStringLiteral("runs"));
+    if (!runs.isUndefined() && !runs.isArray()) {
+        *error = ProjectText::tr("runs: expected an array");
+        return std::nullopt;
+    }
+    const QJsonArray list = runs.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (!list[i].isObject()) {
+            *error = ProjectText::tr("runs[%1]: expected an object").arg(i);
+            return std::nullopt;
+        }
+        auto run = readRun(list[i].toObject(), QStringLiteral("runs[%1]").arg(i), error);
+        if (!run)
+            return std::nullopt;
+        p.runs.push_back(std::move(*run));
+    }
+    return p;
+}
+
+std::optional<Project> Project::load(const QString& path, QString* error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = ProjectText::tr("Could not open %1: %2").arg(QDir::toNativeSeparators(path), f.errorString());
+        return std::nullopt;
+    }
+    return fromJson(f.readAll(), path, error);
+}
+
+std::optional<ExperimentData> Project::loadData(QString* error)
+{
+    if (config.dataset.source == DatasetConfig::Source::Generated)
+        return loadExperimentData(config, error);
+    CsvConfig& csv = config.dataset.csv;
+    QStringList warnings;
+    data::CsvResult<data::CsvData> read = data::CsvError{};
+    if (!csv.embedded.isEmpty()) {
+        const QByteArray text = csv.embedded.toUtf8();
+        read = data::readCsvText(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), csvOptions(csv));
+    } else {
+        const QString file = csvAbsolutePath();
+        if (file.isEmpty() || !QFileInfo::exists(file)) {
+            *error = ProjectText::tr("The project's CSV file %1 does not exist").arg(QDir::toNativeSeparators(file.isEmpty() ? csv.path : file));
+            return std::nullopt;
+        }
+        QString hashError;
+        const QString sha = fileSha256(file, &hashError);
+        if (sha.isEmpty()) {
+            *error = hashError;
+            return std::nullopt;
+        }
+        if (!csv.sha256.isEmpty() && sha != csv.sha256)
+            warnings << ProjectText::tr("%1 has changed since the project was saved; the new data is used").arg(QDir::toNativeSeparators(file));
+        csv.sha256 = sha;
+        read = data::readCsvFile(file.toStdString(), csvOptions(csv));
+    }
+    if (!read) {
+        *error = QString::fromStdString(read.error().message);
+        return std::nullopt;
+    }
+    for (const std::string& w : read.value().warnings)
+        warnings << QString::fromStdString(w);
+    csv.rows = read.value().dataset.rows();
+    auto d = splitData(std::move(read.value().dataset), config.dataset.split, error);
+    if (d)
+        d->warnings = warnings;
+    return d;
+}
+
+bool Project::embedCsv(QString* error)
+{
+    const QString file = csvAbsolutePath();
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = ProjectText::tr("Could not open %1: %2").arg(QDir::toNativeSeparators(file), f.errorString());
+        return false;
+    }
+    const QByteArray text = f.readAll();
+    auto read = data::readCsvText(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), csvOptions(config.dataset.csv));
+    if (!read) {
+        *error = QString::fromStdString(read.error().message);
+        return false;
+    }
+    if (read.value().dataset.rows() > kMaxEmbeddedRows) {
+        *error = ProjectText::tr("%1 has %2 rows; only files of at most %3 rows can be embedded in a project")
+                     .arg(QDir::toNativeSeparators(file))
+                     .arg(read.value().dataset.rows())
+                     .arg(kMaxEmbeddedRows);
+        return false;
+    }
+    config.dataset.csv.embedded = QString::fromUtf8(text);
+    return true;
+}
+
+RunRecord recordRun(Trainer& trainer, const std::vector<EpochRecord>& history, const ExperimentData& data,
+                    const QDateTime& started, double seconds)
+{
+    RunRecord r;
+    r.config = trainer.config();
+    r.started = started;
+    for (const auto& [name, p] : trainer.model().namedParameters())
+        r.layout.push_back({QString::fromStdString(name), p.numel()});
+    r.history = history;
+    r.finalParams = trainer.parameterValues();
+    r.epochs = trainer.epoch();
+    r.seconds = seconds;
+    r.diverged = trainer.diverged();
+    r.message = trainer.message();
+    r.trainLoss = trainer.evaluate(false);
+    r.valLoss = trainer.evaluate(true);
+
+    const ModelConfig& m = r.config.model;
+    if (m.type == ModelConfig::Type::Mlp)
+        return r;
+    try {
+        fit::FitOptions options;
+        options.degree = m.type == ModelConfig::Type::Polynomial ? m.degree : 1;
+        options.keepResiduals = false;
+        const fit::FitResult f = fit::fitLeastSquares(fit::view(data.train), options);
+        ClosedFormComparison c;
+        std::vector<double> slopes;
+        for (std::size_t i = 1; i < f.coefficients.size(); ++i)
+            slopes.push_back(f.coefficients[i].estimate);
+        const double intercept = f.coefficients.front().estimate;
+        if (m.type == ModelConfig::Type::ScalarLinear) {
+            c.params = {intercept, slopes.empty() ? 0.0 : slopes.front()};
+        } else {
+            c.params = slopes;
+            c.params.push_back(intercept);
+        }
+        const LossConfig& l = r.config.loss;
+        fit::LossSpec spec;
+        spec.kind = l.type == LossConfig::Type::Mse ? fit::LossKind::MSE
+                    : l.type == LossConfig::Type::L1 ? fit::LossKind::L1
+                    : l.type == LossConfig::Type::Huber ? fit::LossKind::Huber
+                                                          : fit::LossKind::SmoothL1;
+        spec.reduction = l.reduction == LossConfig::Reduction::Mean ? fit::Reduction::Mean : fit::Reduction::Sum;
+        spec.parameter = l.type == LossConfig::Type::Huber ? l.delta : l.beta;
+        c.trainLoss = fit::loss(f, fit::view(data.train), spec);
+        c.valLoss = fit::loss(f, fit::view(data.val), spec);
+        c.r2 = f.rSquared;
+        r.closedForm = c;
+    } catch (const std::exception&) {
+        // No closed form for this data (for example fewer rows than coefficients): none shown.
+    }
+    return r;
+}
+
+} // namespace gradlab::experiment

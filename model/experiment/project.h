@@ -1,0 +1,89 @@
+// A project: one experiment's configuration and the runs made with it, saved as one JSON file
+// (format "gradlab-project", version 1). Saving is atomic; loading validates everything and
+// names the bad field; nothing on disk changes when a load or a save fails.
+#pragma once
+
+#include "experiment_config.h"
+#include "experiment_data.h"
+#include "trainer.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace gradlab::experiment {
+
+// A parameter of the model: its name and how many values it has.
+struct ParamSlot {
+    QString name;
+    qint64 size = 1;
+};
+
+// Trained parameters beside the closed-form (least-squares) fit, where the model has one.
+struct ClosedFormComparison {
+    std::vector<double> params;   // in the run's parameter layout
+    double trainLoss = 0.0, valLoss = 0.0; // the closed form's, with the run's loss function
+    double r2 = 0.0;              // of the closed-form fit on the training rows
+};
+
+struct RunRecord {
+    ExperimentConfig config;      // as the run started
+    QDateTime started;
+    std::vector<ParamSlot> layout;
+    std::vector<EpochRecord> history; // thinned beyond History::kDefaultLimit epochs
+    std::vector<double> finalParams;
+    qint64 epochs = 0;
+    double seconds = 0.0;         // training time
+    bool diverged = false;
+    QString message;              // why it stopped early, if it did
+    double trainLoss = 0.0, valLoss = 0.0; // of the final parameters
+    std::optional<ClosedFormComparison> closedForm;
+    QStringList events;           // changes made while paused ("epoch 120: optimizer.lr = 0.05")
+};
+
+// Writes `bytes` to `path` through QSaveFile: the old file stays intact unless every byte of
+// the new one was written. On failure returns false and says why.
+bool writeFileAtomically(const QString& path, const QByteArray& bytes, QString* error);
+
+// The file's SHA-256 as lowercase hex; empty (and an error) when it cannot be read.
+QString fileSha256(const QString& path, QString* error);
+
+class Project {
+public:
+    ExperimentConfig config;
+    std::vector<RunRecord> runs;
+
+    // Where the project lives (empty for a new, unsaved one); CSV paths are relative to it.
+    const QString& filePath() const { return path_; }
+
+    QByteArray toJson() const;
+    // Writes the project to `path` (CSV paths rewritten relative to it) and makes it the
+    // project's path.
+    bool save(const QString& path, QString* error);
+    static std::optional<Project> load(const QString& path, QString* error);
+    // From bytes, as if read from `path` (which only resolves relative CSV paths).
+    static std::optional<Project> fromJson(const QByteArray& bytes, const QString& path, QString* error);
+
+    // The CSV file the configuration names, resolved against the project's folder.
+    QString csvAbsolutePath() const;
+    // The experiment's data: generated from its parameters, or read from the CSV (embedded text
+    // first). A CSV whose SHA-256 differs from the one recorded gives a warning and is used; the
+    // recorded hash and row count are updated.
+    std::optional<ExperimentData> loadData(QString* error);
+    // Puts the CSV's text into the project (at most kMaxEmbeddedRows rows) so it travels alone.
+    bool embedCsv(QString* error);
+    static constexpr qint64 kMaxEmbeddedRows = 10'000;
+
+private:
+    QString path_;
+};
+
+// A finished (or stopped) run, recorded from its trainer and history, with the closed-form
+// comparison where the model has one (scalar_linear, linear, polynomial).
+RunRecord recordRun(Trainer& trainer, const std::vector<EpochRecord>& history, const ExperimentData& data,
+                    const QDateTime& started, double seconds);
+
+} // namespace gradlab::experiment

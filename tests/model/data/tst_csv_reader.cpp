@@ -1,0 +1,406 @@
+// The CSV reader on small inputs: the formats it accepts, the clear errors for those it cannot
+// read, column selection, missing values, overrides, and the tutorial's data file.
+#include "csv_test_util.h"
+
+#include "data/csv_reader.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+using namespace gradlab::data;
+using namespace gradlab::test;
+
+Q_DECLARE_METATYPE(CsvErrorCode)
+
+class TestCsvReader : public QObject {
+    Q_OBJECT
+
+private slots:
+    void tutorialDatasetParsesToExactDoubles()
+    {
+        const QString path = QStringLiteral(GRADLAB_TEST_DATA_DIR "/tutorial_dataset.csv");
+        auto result = readCsvFile(path.toStdString());
+        QVERIFY2(result, describe(result));
+        const Dataset& d = result.value().dataset;
+        QCOMPARE(d.rows(), 100);
+        QCOMPARE(d.featureNames, std::vector<std::string>{"x"});
+        QCOMPARE(d.targetName, std::string("y"));
+        QCOMPARE(result.value().format.delimiter, ',');
+        QVERIFY(result.value().format.hasHeader);
+        QCOMPARE(d.x.front(), 0.3745401188473625);
+        QCOMPARE(d.y.front(), 1.757784944518542);
+        // Every value against an independent correctly rounded conversion of its text.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 101);
+        std::vector<double> x, y;
+        for (int i = 1; i < lines.size(); ++i) {
+            const QList<QByteArray> fields = lines[i].trimmed().split(',');
+            x.push_back(fields[0].toDouble());
+            y.push_back(fields[1].toDouble());
+        }
+        QVERIFY(sameBits(d.x, x));
+        QVERIFY(sameBits(d.y, y));
+    }
+
+    void readsWellFormedText_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<char>("delimiter");
+        QTest::addColumn<bool>("header");
+        QTest::addColumn<QStringList>("names"); // features, then the target
+        QTest::addColumn<QList<double>>("x");   // row-major
+        QTest::addColumn<QList<double>>("y");
+
+        const QStringList xy{"x", "y"};
+        QTest::newRow("comma, LF") << QByteArray("x,y\n1,2\n3,4\n") << ',' << true << xy << QList<double>{1, 3} << QList<double>{2, 4};
+        QTest::newRow("CRLF") << QByteArray("x,y\r\n1,2\r\n3,4\r\n") << ',' << true << xy << QList<double>{1, 3} << QList<double>{2, 4};
+        QTest::newRow("UTF-8 BOM") << QByteArray("\xEF\xBB\xBFx,y\n1,2\n") << ',' << true << xy << QList<double>{1} << QList<double>{2};
+        QTest::newRow("no final newline") << QByteArray("x,y\n1,2\n3,4") << ',' << true << xy << QList<double>{1, 3} << QList<double>{2, 4};
+        QTest::newRow("no final newline, CR") << QByteArray("x,y\r\n1,2\r\n3,4\r") << ',' << true << xy << QList<double>{1, 3}
+                                              << QList<double>{2, 4};
+        QTest::newRow("semicolon") << QByteArray("x;y\n1.5;2\n3;4e1\n") << ';' << true << xy << QList<double>{1.5, 3}
+                                   << QList<double>{2, 40};
+        QTest::newRow("tab") << QByteArray("a\tb\ty\n1\t2\t3\n") << '\t' << true << QStringList{"a", "b", "y"} << QList<double>{1, 2}
+                             << QList<double>{3};
+        QTest::newRow("pipe") << QByteArray("x|y\n1|2\n") << '|' << true << xy << QList<double>{1} << QList<double>{2};
+        QTest::newRow("no header") << QByteArray("1,2\n3,4\n") << ',' << false << QStringList{"column 1", "column 2"}
+                                   << QList<double>{1, 3} << QList<double>{2, 4};
+        QTest::newRow("blank lines anywhere") << QByteArray("\n\nx,y\n\n1,2\n   \n\r\n3,4\n\n\n") << ',' << true << xy
+                                              << QList<double>{1, 3} << QList<double>{2, 4};
+        QTest::newRow("quoted names with delimiters, quotes, newlines")
+            << QByteArray("\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\"\n1,2,3\n") << ',' << true
+            << QStringList{"a,b", "say \"hi\"", "two\nlines"} << QList<double>{1, 2} << QList<double>{3};
+        QTest::newRow("quoted numbers") << QByteArray("x,y\n\"1.5\",\" 2 \"\n") << ',' << true << xy << QList<double>{1.5}
+                                        << QList<double>{2};
+        QTest::newRow("spaces around fields") << QByteArray(" x , y \n 1 ,\t2\t\n") << ',' << true << xy << QList<double>{1}
+                                              << QList<double>{2};
+        QTest::newRow("number forms") << QByteArray("x,y\n1e3,-2.5E-3\n.5,5.\n+7,-0\n0e0,1\n") << ',' << true << xy
+                                      << QList<double>{1e3, .5, 7, 0} << QList<double>{-2.5e-3, 5, -0.0, 1};
+        QTest::newRow("empty header name is generated") << QByteArray(",y\n1,2\n") << ',' << true << QStringList{"column 1", "y"}
+                                                        << QList<double>{1} << QList<double>{2};
+        QTest::newRow("a comma inside quotes does not fool detection")
+            << QByteArray("n;y\n\"1,5\";2\n\"2,5\";3\n") << ';' << true << QStringList{"n", "y"} << QList<double>() << QList<double>();
+    }
+
+    void readsWellFormedText()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(char, delimiter);
+        QFETCH(bool, header);
+        QFETCH(QStringList, names);
+        QFETCH(QList<double>, x);
+        QFETCH(QList<double>, y);
+        if (x.isEmpty()) { // only the layout is checked
+            auto preview = previewCsvText(view(text), 10);
+            QVERIFY2(preview, describe(preview));
+            QCOMPARE(preview.value().format.delimiter, delimiter);
+            QCOMPARE(qstrings(preview.value().format.columnNames), names);
+            return;
+        }
+        auto result = readCsvText(view(text));
+        QVERIFY2(result, describe(result));
+        const CsvData& data = result.value();
+        QCOMPARE(data.format.delimiter, delimiter);
+        QCOMPARE(data.format.hasHeader, header);
+        QStringList got = qstrings(data.dataset.featureNames);
+        got << QString::fromStdString(data.dataset.targetName);
+        QCOMPARE(got, names);
+        QVERIFY(sameBits(data.dataset.x, doubles(x)));
+        QVERIFY(sameBits(data.dataset.y, doubles(y)));
+        QCOMPARE(data.format.hasBom, text.startsWith("\xEF\xBB\xBF"));
+    }
+
+    void unselectedColumnsMayHoldAnything()
+    {
+        const QByteArray text = "id,note,x,y\n"
+                                "a,\"multi\nline, \"\"quoted\"\"\",1,2\n"
+                                "b,5\" screen,3,4\n"
+                                "c,,5,6\n"
+                                "d,NA,7,8\n"
+                                "e,caf\xC3\xA9 \xFF\xFE,9,10\n";
+        CsvReadOptions options;
+        options.features = {CsvColumn::named("x")};
+        auto result = readCsvText(view(text), options);
+        QVERIFY2(result, describe(result));
+        QVERIFY(sameBits(result.value().dataset.x, {1, 3, 5, 7, 9}));
+        QVERIFY(sameBits(result.value().dataset.y, {2, 4, 6, 8, 10}));
+    }
+
+    void rejectsWhatItCannotRead_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<CsvErrorCode>("code");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QByteArray>("mentions"); // a part of the message
+
+        using C = CsvErrorCode;
+        QTest::newRow("empty file") << QByteArray() << C::Empty << 0 << 0 << QByteArray("empty");
+        QTest::newRow("only a BOM") << QByteArray("\xEF\xBB\xBF") << C::Empty << 0 << 0 << QByteArray("empty");
+        QTest::newRow("only blank lines") << QByteArray("\n\r\n  \n") << C::Empty << 0 << 0 << QByteArray("blank lines");
+        QTest::newRow("header only") << QByteArray("x,y\n") << C::NoData << 0 << 0 << QByteArray("no data rows");
+        QTest::newRow("header and blank lines") << QByteArray("x,y\n\n\n") << C::NoData << 0 << 0 << QByteArray("no data rows");
+        QTest::newRow("short row") << QByteArray("x,y\n1,2\n3\n") << C::RaggedRow << 3 << 2 << QByteArray("line 3 has 1 field where 2");
+        QTest::newRow("long row") << QByteArray("x,y\n1,2,3,4\n") << C::RaggedRow << 2 << 3 << QByteArray("line 2 has 4 fields where 2");
+        QTest::newRow("trailing delimiter") << QByteArray("x,y\n1,2,\n") << C::RaggedRow << 2 << 3 << QByteArray("3 fields");
+        QTest::newRow("unterminated quote at EOF") << QByteArray("x,y\n1,\"2\n3,4\n") << C::UnterminatedQuote << 2 << 2
+                                                   << QByteArray("never closed");
+        QTest::newRow("unterminated quote in header") << QByteArray("\"x,y\n1,2\n") << C::UnterminatedQuote << 1 << 1
+                                                      << QByteArray("never closed");
+        QTest::newRow("text after closing quote") << QByteArray("x,y\n1,\"2\"3\n") << C::TextAfterQuote << 2 << 2
+                                                  << QByteArray("written twice");
+        QTest::newRow("NUL byte: binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << C::NotText << 3 << 0
+                                          << QByteArray("binary");
+        QTest::newRow("UTF-16 with BOM") << QByteArray("\xFF\xFEx\0,\0y\0", 8) << C::Utf16 << 1 << 0 << QByteArray("UTF-8");
+        QTest::newRow("UTF-16 without BOM") << QByteArray("x\0,\0y\0\n\0001\0,\0002\0", 14) << C::Utf16 << 1 << 0
+                                            << QByteArray("UTF-16");
+        QTest::newRow("invalid UTF-8 name") << QByteArray("x,gr\xF6\xDF" "e\n1,2\n") << C::InvalidUtf8 << 1 << 2
+                                            << QByteArray("\\xF6");
+        QTest::newRow("CR-only line endings") << QByteArray("x,y\r1,2\r3,4\r") << C::UnsupportedLineEnding << 1 << 0
+                                              << QByteArray("CR alone");
+        QTest::newRow("empty field") << QByteArray("x,y\n1,2\n3,\n") << C::MissingValue << 3 << 2
+                                     << QByteArray("line 3, column 2 (\"y\"): missing value (empty field)");
+        QTest::newRow("NA") << QByteArray("x,y\nNA,2\n") << C::MissingValue << 2 << 1 << QByteArray("missing value \"NA\"");
+        QTest::newRow("NULL quoted") << QByteArray("x,y\n1,\"NULL\"\n") << C::MissingValue << 2 << 2 << QByteArray("\"NULL\"");
+        QTest::newRow("nan") << QByteArray("x,y\n1,nan\n") << C::NotFinite << 2 << 2 << QByteArray("\"nan\" is not a finite number");
+        QTest::newRow("NaN") << QByteArray("x,y\n1,NaN\n") << C::NotFinite << 2 << 2 << QByteArray("\"NaN\"");
+        QTest::newRow("inf") << QByteArray("x,y\ninf,2\n") << C::NotFinite << 2 << 1 << QByteArray("\"inf\"");
+        QTest::newRow("-Infinity") << QByteArray("x,y\n1,-Infinity\n") << C::NotFinite << 2 << 2 << QByteArray("\"-Infinity\"");
+        QTest::newRow("overflow") << QByteArray("x,y\n1,1e400\n") << C::OutOfRange << 2 << 2 << QByteArray("\"1e400\" is beyond");
+        QTest::newRow("underflow") << QByteArray("x,y\n1e-400,1\n") << C::OutOfRange << 2 << 1 << QByteArray("\"1e-400\"");
+        QTest::newRow("text in a selected column") << QByteArray("x,y\n1,2\n3,abc\n") << C::NotANumber << 3 << 2
+                                                   << QByteArray("line 3, column 2 (\"y\"): \"abc\" is not a number");
+        QTest::newRow("number with trailing text") << QByteArray("x,y\n1.5kg,2\n") << C::NotANumber << 2 << 1
+                                                   << QByteArray("\"1.5kg\"");
+        QTest::newRow("decimal comma") << QByteArray("x;y\n1,5;2\n") << C::NotANumber << 2 << 1
+                                       << QByteArray("'.' as the decimal separator");
+        QTest::newRow("doubled quote in a number") << QByteArray("x,y\n\"1\"\"\",2\n") << C::NotANumber << 2 << 1
+                                                   << QByteArray("\"1\\\"\"");
+        QTest::newRow("line count after a quoted newline")
+            << QByteArray("\"x\nname\",y\n1,2\n3,oops\n") << C::NotANumber << 4 << 2 << QByteArray("line 4");
+        QTest::newRow("line count after blank lines") << QByteArray("x,y\n\n\n1,2\n\r\n3,?\n") << C::NotANumber << 6 << 2
+                                                      << QByteArray("line 6");
+        QTest::newRow("single column") << QByteArray("x\n1\n2\n") << C::BadSelection << 0 << 0 << QByteArray("only one column");
+        QTest::newRow("control characters are escaped") << QByteArray("x,y\n1,a\x01\x7F\n") << C::NotANumber << 2 << 2
+                                                        << QByteArray("\"a\\x01\\x7F\"");
+        QTest::newRow("long text is shortened") << (QByteArray("x,y\n1,") + QByteArray(500, 'z') + "\n") << C::NotANumber << 2 << 2
+                                                << QByteArray("zzz...\"");
+    }
+
+    void rejectsWhatItCannotRead()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(CsvErrorCode, code);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        QFETCH(QByteArray, mentions);
+        auto result = readCsvText(view(text));
+        QVERIFY2(!result, "the text was read");
+        const CsvError& e = result.error();
+        QVERIFY2(e.code == code, describe(e));
+        QCOMPARE(e.line, line);
+        QCOMPARE(e.column, column);
+        QVERIFY2(QByteArray::fromStdString(e.message).contains(mentions), describe(e));
+    }
+
+    void droppedRowsAreCountedInTheWarnings()
+    {
+        const QByteArray text = "x,y\n1,2\n,3\n4,nan\n5,NA\n6,inf\n7,8\n";
+        CsvReadOptions options;
+        options.missing = MissingValues::DropRow;
+        auto result = readCsvText(view(text), options);
+        QVERIFY2(result, describe(result));
+        QCOMPARE(result.value().droppedRows, 4);
+        QVERIFY(sameBits(result.value().dataset.x, {1, 7}));
+        QVERIFY(sameBits(result.value().dataset.y, {2, 8}));
+        QCOMPARE(result.value().warnings.size(), std::size_t(1));
+        QCOMPARE(result.value().warnings[0], std::string("4 rows with missing or non-finite values left out (the first on line 3)"));
+    }
+
+    void droppingStillRejectsText()
+    {
+        CsvReadOptions options;
+        options.missing = MissingValues::DropRow;
+        auto result = readCsvText("x,y\n,2\n1,abc\n", options);
+        QVERIFY(!result);
+        QCOMPARE(result.error().code, CsvErrorCode::NotANumber);
+        QCOMPARE(result.error().line, 3);
+    }
+
+    void droppingEveryRowLeavesNoData()
+    {
+        CsvReadOptions options;
+        options.missing = MissingValues::DropRow;
+        auto result = readCsvText("x,y\n,2\n1,\n", options);
+        QVERIFY(!result);
+        QCOMPARE(result.error().code, CsvErrorCode::NoData);
+    }
+
+    void missingValuesInUnselectedColumnsAreIgnored()
+    {
+        CsvReadOptions options;
+        options.features = {CsvColumn::at(0)};
+        options.target = CsvColumn::at(2);
+        auto result = readCsvText("a,b,c\n1,,3\n4,NA,6\n", options);
+        QVERIFY2(result, describe(result));
+        QCOMPARE(result.value().droppedRows, 0);
+        QVERIFY(sameBits(result.value().dataset.y, {3, 6}));
+    }
+
+    void selectsColumns_data()
+    {
+        QTest::addColumn<QStringList>("features"); // names, or #index
+        QTest::addColumn<QString>("target");       // empty: the default
+        QTest::addColumn<QStringList>("names");
+        QTest::addColumn<QList<double>>("x");
+        QTest::addColumn<QList<double>>("y");
+        QTest::newRow("defaults: all but the last, then the last")
+            << QStringList() << QString() << QStringList{"a", "b", "c", "t"} << QList<double>{1, 2, 3, 5, 6, 7} << QList<double>{4, 8};
+        QTest::newRow("one feature by name") << QStringList{"b"} << QString() << QStringList{"b", "t"} << QList<double>{2, 6}
+                                             << QList<double>{4, 8};
+        QTest::newRow("features in the order asked") << QStringList{"c", "a"} << QString("t") << QStringList{"c", "a", "t"}
+                                                     << QList<double>{3, 1, 7, 5} << QList<double>{4, 8};
+        QTest::newRow("by index") << QStringList{"#1"} << QString("#0") << QStringList{"b", "a"} << QList<double>{2, 6}
+                                  << QList<double>{1, 5};
+        QTest::newRow("target only: the rest are features") << QStringList() << QString("a") << QStringList{"b", "c", "t", "a"}
+                                                            << QList<double>{2, 3, 4, 6, 7, 8} << QList<double>{1, 5};
+    }
+
+    void selectsColumns()
+    {
+        QFETCH(QStringList, features);
+        QFETCH(QString, target);
+        QFETCH(QStringList, names);
+        QFETCH(QList<double>, x);
+        QFETCH(QList<double>, y);
+        const auto column = [](const QString& s) {
+            return s.startsWith('#') ? CsvColumn::at(s.mid(1).toULong()) : CsvColumn::named(s.toStdString());
+        };
+        CsvReadOptions options;
+        for (const auto& f : features)
+            options.features.push_back(column(f));
+        if (!target.isEmpty())
+            options.target = column(target);
+        auto result = readCsvText("a,b,c,t\n1,2,3,4\n5,6,7,8\n", options);
+        QVERIFY2(result, describe(result));
+        QStringList got = qstrings(result.value().dataset.featureNames);
+        got << QString::fromStdString(result.value().dataset.targetName);
+        QCOMPARE(got, names);
+        QVERIFY(sameBits(result.value().dataset.x, doubles(x)));
+        QVERIFY(sameBits(result.value().dataset.y, doubles(y)));
+        QCOMPARE(qstrings(result.value().format.columnNames), (QStringList{"a", "b", "c", "t"}));
+    }
+
+    void rejectsBadSelections_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QStringList>("features");
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<CsvErrorCode>("code");
+        QTest::addColumn<QByteArray>("mentions");
+        const QByteArray abc = "a,b,c\n1,2,3\n";
+        QTest::newRow("no such name") << abc << QStringList{"z"} << QString() << CsvErrorCode::ColumnNotFound
+                                      << QByteArray("no column named \"z\"; the columns are \"a\", \"b\", \"c\"");
+        QTest::newRow("index out of range") << abc << QStringList() << QString("#3") << CsvErrorCode::ColumnNotFound
+                                            << QByteArray("the file has 3 columns");
+        QTest::newRow("a name twice in the file") << QByteArray("a,a,c\n1,2,3\n") << QStringList{"a"} << QString()
+                                                  << CsvErrorCode::AmbiguousColumn << QByteArray("choose it by position");
+        QTest::newRow("target is a feature") << abc << QStringList{"a", "c"} << QString() << CsvErrorCode::BadSelection
+                                             << QByteArray("both as a feature and as the target");
+        QTest::newRow("a feature twice") << abc << QStringList{"a", "#0"} << QString() << CsvErrorCode::BadSelection
+                                         << QByteArray("column 1 (\"a\") is chosen twice");
+        QTest::newRow("a non-numeric selected column") << QByteArray("a,b\nx,1\n") << QStringList() << QString()
+                                                       << CsvErrorCode::NotANumber << QByteArray("\"x\" is not a number");
+    }
+
+    void rejectsBadSelections()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QStringList, features);
+        QFETCH(QString, target);
+        QFETCH(CsvErrorCode, code);
+        QFETCH(QByteArray, mentions);
+        const auto column = [](const QString& s) {
+            return s.startsWith('#') ? CsvColumn::at(s.mid(1).toULong()) : CsvColumn::named(s.toStdString());
+        };
+        CsvReadOptions options;
+        for (const auto& f : features)
+            options.features.push_back(column(f));
+        if (!target.isEmpty())
+            options.target = column(target);
+        options.hasHeader = true;
+        auto result = readCsvText(view(text), options);
+        QVERIFY(!result);
+        QVERIFY2(result.error().code == code, describe(result));
+        QVERIFY2(QByteArray::fromStdString(result.error().message).contains(mentions), describe(result));
+    }
+
+    void overridesWinOverDetection()
+    {
+        CsvReadOptions options;
+        options.delimiter = ';';
+        auto semicolon = readCsvText("a,b;c\n1,2;3\n", options); // "a,b" and "c"
+        QVERIFY(!semicolon);
+        QCOMPARE(semicolon.error().code, CsvErrorCode::NotANumber);
+        QVERIFY2(semicolon.error().message.find("\"1,2\"") != std::string::npos, describe(semicolon));
+
+        CsvReadOptions numericHeader;
+        numericHeader.hasHeader = true;
+        auto years = readCsvText("2020,2021\n1,2\n", numericHeader);
+        QVERIFY2(years, describe(years));
+        QCOMPARE(years.value().dataset.targetName, std::string("2021"));
+        QCOMPARE(years.value().dataset.rows(), 1);
+
+        CsvReadOptions noHeader;
+        noHeader.hasHeader = false;
+        auto text = readCsvText("x,y\n1,2\n", noHeader);
+        QVERIFY(!text);
+        QCOMPARE(text.error().line, 1);
+        QCOMPARE(text.error().code, CsvErrorCode::NotANumber);
+    }
+
+    void rejectsInvalidOptions_data()
+    {
+        QTest::addColumn<char>("delimiter");
+        QTest::addColumn<int>("chunkBytes");
+        QTest::newRow("quote as delimiter") << '"' << 1024;
+        QTest::newRow("point as delimiter") << '.' << 1024;
+        QTest::newRow("minus as delimiter") << '-' << 1024;
+        QTest::newRow("digit as delimiter") << '1' << 1024;
+        QTest::newRow("newline as delimiter") << '\n' << 1024;
+        QTest::newRow("zero chunk size") << ',' << 0;
+    }
+
+    void rejectsInvalidOptions()
+    {
+        QFETCH(char, delimiter);
+        QFETCH(int, chunkBytes);
+        CsvReadOptions options;
+        options.delimiter = delimiter;
+        options.chunkBytes = static_cast<std::size_t>(chunkBytes);
+        auto result = readCsvText("x,y\n1,2\n", options);
+        QVERIFY(!result);
+        QCOMPARE(result.error().code, CsvErrorCode::InvalidOption);
+    }
+
+    void missingFileIsAnIoErrorNamingIt()
+    {
+        auto result = readCsvFile("/nonexistent/gradlab/data.csv");
+        QVERIFY(!result);
+        QCOMPARE(result.error().code, CsvErrorCode::Io);
+        QVERIFY2(result.error().message.find("/nonexistent/gradlab/data.csv") != std::string::npos, describe(result));
+        auto folder = readCsvFile(GRADLAB_TEST_DATA_DIR);
+        QVERIFY(!folder);
+        QCOMPARE(folder.error().code, CsvErrorCode::Io);
+        QVERIFY2(folder.error().message.find("folder") != std::string::npos, describe(folder));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCsvReader)
+#include "tst_csv_reader.moc"

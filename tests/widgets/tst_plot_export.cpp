@@ -1,0 +1,238 @@
+// Plot exports: loss curves and the data plot rendered off screen as PNG, SVG and PDF, chosen by
+// extension; anything else, or a plot that cannot be drawn, is an error that leaves no file.
+#include "widgets/plot_export.h"
+
+#include "experiment/history.h"
+
+#include <QFile>
+#include <QImage>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gradlab;
+using namespace gradlab::experiment;
+using gradlab::widgets::exportFitPlot;
+using gradlab::widgets::exportLossPlot;
+
+namespace {
+
+struct Trained {
+    ExperimentData data;
+    RunRecord run;
+};
+
+Trained train(ExperimentConfig config)
+{
+    Project p;
+    p.config = config;
+    QString error;
+    auto data = p.loadData(&error);
+    if (!data)
+        qFatal("%s", qPrintable(error));
+    Trainer t(p.config, data->train, data->val);
+    History h;
+    t.run({}, [&](const EpochRecord& r) { h.add(r); });
+    return {*data, recordRun(t, h.records(), *data, QDateTime::currentDateTimeUtc(), 0.0)};
+}
+
+ExperimentConfig tutorial(qint64 epochs)
+{
+    ExperimentConfig c;
+    c.training.epochs = epochs;
+    return c;
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// A rendered plot: axes, text, points and lines make many colours; a blank page has one.
+int colours(const QImage& image)
+{
+    QSet<QRgb> seen;
+    for (int y = 0; y < image.height(); y += 3)
+        for (int x = 0; x < image.width(); x += 3)
+            seen.insert(image.pixel(x, y));
+    return static_cast<int>(seen.size());
+}
+
+void checkFile(const QString& path, const QString& format, QSize size)
+{
+    const QByteArray bytes = readAll(path);
+    QVERIFY2(bytes.size() > 1000, qPrintable(path));
+    if (format == QLatin1String("png")) {
+        QImage image;
+        QVERIFY(image.loadFromData(bytes, "PNG"));
+        QCOMPARE(image.size(), size);
+        QVERIFY2(colours(image) > 10, "the PNG looks blank");
+    } else if (format == QLatin1String("svg")) {
+        QVERIFY(bytes.contains("<svg"));
+        QVERIFY(bytes.contains("</svg>"));
+    } else {
+        QVERIFY(bytes.startsWith("%PDF"));
+        QVERIFY(bytes.trimmed().endsWith("%%EOF"));
+    }
+}
+
+} // namespace
+
+class TestPlotExport : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void lossPlotInEachFormat_data();
+    void lossPlotInEachFormat();
+    void fitPlotInEachFormat_data();
+    void fitPlotInEachFormat();
+    void unknownExtensionIsAnError_data();
+    void unknownExtensionIsAnError();
+    void multiFeatureDataHasNoFitPlot();
+    void nothingToPlotIsAnError();
+    void hostileColumnNamesAreJustLabels();
+
+private:
+    Trained tutorial_;
+};
+
+void TestPlotExport::initTestCase()
+{
+    tutorial_ = train(tutorial(100));
+    QVERIFY(tutorial_.run.closedForm);
+}
+
+void TestPlotExport::lossPlotInEachFormat_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<bool>("logScale");
+    QTest::addColumn<int>("runs");
+    for (const char* format : {"png", "svg", "pdf"}) {
+        QTest::addRow("%s linear", format) << QString::fromLatin1(format) << false << 1;
+        QTest::addRow("%s log, two runs", format) << QString::fromLatin1(format) << true << 2;
+    }
+}
+
+void TestPlotExport::lossPlotInEachFormat()
+{
+    QFETCH(QString, format);
+    QFETCH(bool, logScale);
+    QFETCH(int, runs);
+    std::vector<RunRecord> list{tutorial_.run};
+    if (runs == 2) {
+        ExperimentConfig c = tutorial(60);
+        c.optimizer.lr = 0.05;
+        list.push_back(train(c).run);
+    }
+    QTemporaryDir dir;
+    // Upper case works too: the extension is a file name's, not a keyword.
+    const QString path = dir.filePath(QStringLiteral("loss.") + (runs == 2 ? format.toUpper() : format));
+    QString error;
+    QVERIFY2(exportLossPlot(list, path, logScale, &error, QSize(640, 480)), qPrintable(error));
+    checkFile(path, format, QSize(640, 480));
+}
+
+void TestPlotExport::fitPlotInEachFormat_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("model");
+    for (const char* format : {"png", "svg", "pdf"})
+        for (const char* model : {"scalar_linear", "polynomial", "mlp"})
+            QTest::addRow("%s %s", format, model) << QString::fromLatin1(format) << QString::fromLatin1(model);
+}
+
+void TestPlotExport::fitPlotInEachFormat()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, model);
+    Trained t = tutorial_;
+    if (model != QLatin1String("scalar_linear")) {
+        ExperimentConfig c = tutorial(50);
+        c.model.type = model == QLatin1String("mlp") ? ModelConfig::Type::Mlp : ModelConfig::Type::Polynomial;
+        t = train(c);
+        QCOMPARE(static_cast<bool>(t.run.closedForm), model != QLatin1String("mlp"));
+    }
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("fit.") + format);
+    QString error;
+    QVERIFY2(exportFitPlot(t.data, t.run, path, &error), qPrintable(error));
+    checkFile(path, format, widgets::kDefaultPlotSize);
+}
+
+void TestPlotExport::unknownExtensionIsAnError_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("jpg") << "plot.jpg" << ".jpg";
+    QTest::newRow("txt") << "plot.png.txt" << ".txt";
+    QTest::newRow("none") << "plot" << "no extension";
+}
+
+void TestPlotExport::unknownExtensionIsAnError()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(name);
+    QString error;
+    QVERIFY(!exportLossPlot({tutorial_.run}, path, false, &error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+    QVERIFY(!exportFitPlot(tutorial_.data, tutorial_.run, path, &error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestPlotExport::multiFeatureDataHasNoFitPlot()
+{
+    ExperimentConfig c = tutorial(5);
+    c.dataset.generator.features = 2;
+    c.dataset.generator.weights = {1.0, -1.0};
+    c.model.type = ModelConfig::Type::Linear;
+    const Trained t = train(c);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("fit.png"));
+    QString error;
+    QVERIFY(!exportFitPlot(t.data, t.run, path, &error));
+    QVERIFY2(error.contains(QLatin1String("2 features")), qPrintable(error));
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestPlotExport::nothingToPlotIsAnError()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("loss.svg"));
+    QString error;
+    QVERIFY(!exportLossPlot({}, path, false, &error));
+    QVERIFY(!error.isEmpty());
+    RunRecord negative = tutorial_.run;
+    for (EpochRecord& e : negative.history)
+        e.trainLoss = e.valLoss = -1.0; // a maximising run: nothing on a log axis
+    QVERIFY(!exportLossPlot({negative}, path, true, &error));
+    QVERIFY2(error.contains(QLatin1String("positive")), qPrintable(error));
+    QVERIFY(exportLossPlot({negative}, path, false, &error));
+    QVERIFY(!exportLossPlot({tutorial_.run}, path, false, &error, QSize(0, 10)));
+    QVERIFY2(error.contains(QStringLiteral("0 × 10")), qPrintable(error));
+}
+
+void TestPlotExport::hostileColumnNamesAreJustLabels()
+{
+    Trained t = tutorial_;
+    t.data.all.featureNames = {"x\", \"y\n\"; import os #"};
+    t.data.all.targetName = "温度 °C <svg> & </svg>";
+    QTemporaryDir dir;
+    QString error;
+    for (const char* format : {"png", "svg", "pdf"}) {
+        const QString path = dir.filePath(QStringLiteral("fit.") + QLatin1String(format));
+        QVERIFY2(exportFitPlot(t.data, t.run, path, &error), qPrintable(error));
+        checkFile(path, QLatin1String(format), widgets::kDefaultPlotSize);
+    }
+    // The SVG is still one well-formed document: the name is escaped text in it.
+    const QByteArray svg = readAll(dir.filePath(QStringLiteral("fit.svg")));
+    QCOMPARE(svg.count("<svg"), 1);
+    QCOMPARE(svg.count("</svg>"), 1);
+}
+
+QTEST_MAIN(TestPlotExport)
+#include "tst_plot_export.moc"

@@ -1,0 +1,308 @@
+#include "plot_export.h"
+
+#include "engine/autograd.h"
+#include "experiment/model_factory.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QFileInfo>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QSvgGenerator>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <optional>
+
+namespace gradlab::widgets {
+namespace {
+
+class PlotExport {
+    Q_DECLARE_TR_FUNCTIONS(PlotExport)
+};
+
+enum class Format { Png, Svg, Pdf };
+
+std::optional<Format> formatOf(const QString& path, QString* error)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("png"))
+        return Format::Png;
+    if (suffix == QLatin1String("svg"))
+        return Format::Svg;
+    if (suffix == QLatin1String("pdf"))
+        return Format::Pdf;
+    *error = suffix.isEmpty() ? PlotExport::tr("%1 has no extension: name the plot .png, .svg or .pdf").arg(QFileInfo(path).fileName())
+                              : PlotExport::tr("Plots cannot be saved as .%1: use .png, .svg or .pdf").arg(suffix);
+    return std::nullopt;
+}
+
+// What every export checks before it builds a plot.
+std::optional<Format> prepare(const QString& path, QSize size, QString* error)
+{
+    const auto format = formatOf(path, error);
+    if (!format)
+        return std::nullopt;
+    if (!qobject_cast<QApplication*>(QCoreApplication::instance())) {
+        *error = PlotExport::tr("Plots can only be drawn while a QApplication runs");
+        return std::nullopt;
+    }
+    if (size.width() < 16 || size.height() < 16 || size.width() > 20'000 || size.height() > 20'000) {
+        *error = PlotExport::tr("A plot of %1 × %2 pixels cannot be drawn: each side must be 16 to 20000 pixels")
+                     .arg(size.width())
+                     .arg(size.height());
+        return std::nullopt;
+    }
+    return format;
+}
+
+QByteArray render(QCustomPlot& plot, Format format, QSize size, const QString& title)
+{
+    const int w = size.width(), h = size.height();
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    switch (format) {
+    case Format::Png: {
+        const QPixmap pixmap = plot.toPixmap(w, h);
+        if (pixmap.isNull() || !pixmap.save(&buffer, "PNG"))
+            return {};
+        break;
+    }
+    case Format::Svg: {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&buffer);
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
+        svg.setResolution(96);
+        svg.setTitle(title);
+        QCPPainter painter;
+        if (!painter.begin(&svg))
+            return {};
+        painter.setMode(QCPPainter::pmVectorized);
+        plot.toPainter(&painter, w, h);
+        painter.end();
+        break;
+    }
+    case Format::Pdf: {
+        // The page is the plot's size at 96 dpi, as QCustomPlot's own savePdf makes it; the
+        // window maps the plot's pixels onto it whatever the writer's resolution.
+        QPdfWriter pdf(&buffer);
+        pdf.setResolution(96);
+        pdf.setPageSize(QPageSize(QSizeF(w * 72.0 / 96.0, h * 72.0 / 96.0), QPageSize::Point, QString(), QPageSize::ExactMatch));
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        pdf.setTitle(title);
+        pdf.setCreator(QStringLiteral("GradLab"));
+        QCPPainter painter;
+        if (!painter.begin(&pdf))
+            return {};
+        painter.setMode(QCPPainter::pmVectorized);
+        painter.setWindow(0, 0, w, h);
+        plot.toPainter(&painter, w, h);
+        painter.end();
+        break;
+    }
+    }
+    return buffer.data();
+}
+
+bool save(QCustomPlot& plot, Format format, QSize size, const QString& title, const QString& path, QString* error)
+{
+    const QByteArray bytes = render(plot, format, size, title);
+    if (bytes.isEmpty()) {
+        *error = PlotExport::tr("The plot could not be drawn for %1").arg(QFileInfo(path).fileName());
+        return false;
+    }
+    return experiment::writeFileAtomically(path, bytes, error);
+}
+
+// Distinguishable on white and for the common colour-vision deficiencies (Okabe–Ito).
+const QColor kPalette[] = {QColor(0, 114, 178), QColor(213, 94, 0), QColor(0, 158, 115), QColor(204, 121, 167),
+                           QColor(230, 159, 0), QColor(86, 180, 233), QColor(0, 0, 0)};
+
+QColor paletteColor(std::size_t i) { return kPalette[i % std::size(kPalette)]; }
+
+void setUpLegend(QCustomPlot& plot)
+{
+    plot.legend->setVisible(true);
+    plot.legend->setBrush(QColor(255, 255, 255, 220));
+}
+
+// The model of `config` carrying `values` (in `layout` order), evaluated at `xs` in float64.
+std::optional<std::vector<double>> predict(const experiment::ModelConfig& config, const std::vector<experiment::ParamSlot>& layout,
+                                           const std::vector<double>& values, const std::vector<double>& xs, QString* error)
+{
+    experiment::ModelConfig m = config;
+    m.frozen.clear();
+    m.init.scheme = experiment::InitConfig::Scheme::Custom;
+    m.init.values.clear();
+    std::size_t at = 0;
+    for (const experiment::ParamSlot& slot : layout) {
+        const auto end = at + static_cast<std::size_t>(slot.size);
+        if (end > values.size())
+            break;
+        m.init.values[slot.name] = std::vector<double>(values.begin() + static_cast<std::ptrdiff_t>(at), values.begin() + static_cast<std::ptrdiff_t>(end));
+        at = end;
+    }
+    try {
+        const std::int64_t inputs = experiment::modelInputs(m, 1);
+        const std::shared_ptr<Module> model = experiment::buildModel(m, inputs, DType::Float64);
+        model->eval();
+        NoGradGuard noGrad;
+        const Tensor x = fromData(experiment::expandFeatures(m, xs, 1), Shape{static_cast<std::int64_t>(xs.size()), inputs},
+                                  TensorOptions{}.withDType(DType::Float64));
+        return (*model)(x).toVector();
+    } catch (const std::exception& e) {
+        *error = PlotExport::tr("The run's parameters do not fit its model: %1").arg(QString::fromUtf8(e.what()));
+        return std::nullopt;
+    }
+}
+
+void addPoints(QCustomPlot& plot, const data::Dataset& d, const QColor& color, const QString& name)
+{
+    QCPGraph* g = plot.addGraph();
+    g->setName(name);
+    g->setLineStyle(QCPGraph::lsNone);
+    g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, 6));
+    g->setPen(QPen(color));
+    QVector<double> xs, ys;
+    for (std::int64_t i = 0; i < d.rows(); ++i) {
+        xs << d.feature(i, 0);
+        ys << d.y[static_cast<std::size_t>(i)];
+    }
+    g->setData(xs, ys);
+}
+
+void addCurve(QCustomPlot& plot, const std::vector<double>& xs, const std::vector<double>& ys, const QPen& pen, const QString& name)
+{
+    QCPGraph* g = plot.addGraph();
+    g->setName(name);
+    g->setPen(pen);
+    QVector<double> vx, vy;
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        if (std::isfinite(ys[i])) {
+            vx << xs[i];
+            vy << ys[i];
+        }
+    }
+    g->setData(vx, vy, true);
+}
+
+} // namespace
+
+bool exportLossPlot(const std::vector<experiment::RunRecord>& runs, const QString& path, bool logScale, QString* error, QSize size)
+{
+    const auto format = prepare(path, size, error);
+    if (!format)
+        return false;
+    if (runs.empty()) {
+        *error = PlotExport::tr("There is no run to plot");
+        return false;
+    }
+    QCustomPlot plot;
+    setUpLegend(plot);
+    plot.xAxis->setLabel(PlotExport::tr("Epoch"));
+    plot.yAxis->setLabel(logScale ? PlotExport::tr("Loss (log scale)") : PlotExport::tr("Loss"));
+    if (logScale) {
+        plot.yAxis->setScaleType(QCPAxis::stLogarithmic);
+        plot.yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    }
+    const auto plottable = [&](double v) { return std::isfinite(v) && (!logScale || v > 0); };
+    bool any = false;
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+        QVector<double> epochs, train, valEpochs, val;
+        for (const experiment::EpochRecord& e : runs[r].history) {
+            if (plottable(e.trainLoss)) {
+                epochs << static_cast<double>(e.epoch);
+                train << e.trainLoss;
+            }
+            if (plottable(e.valLoss)) {
+                valEpochs << static_cast<double>(e.epoch);
+                val << e.valLoss;
+            }
+        }
+        any = any || !train.isEmpty() || !val.isEmpty();
+        const bool one = runs.size() == 1;
+        QCPGraph* t = plot.addGraph();
+        t->setName(one ? PlotExport::tr("Training loss") : PlotExport::tr("Run %1: training loss").arg(r + 1));
+        t->setPen(QPen(paletteColor(r), 2));
+        t->setData(epochs, train, true);
+        QCPGraph* v = plot.addGraph();
+        v->setName(one ? PlotExport::tr("Validation loss") : PlotExport::tr("Run %1: validation loss").arg(r + 1));
+        // One run: two colours read best; several: a run keeps its colour, validation is dashed.
+        v->setPen(QPen(one ? paletteColor(1) : paletteColor(r), 2, one ? Qt::SolidLine : Qt::DashLine));
+        v->setData(valEpochs, val, true);
+    }
+    if (!any) {
+        *error = logScale ? PlotExport::tr("There is nothing to plot: no run has a positive, finite loss")
+                          : PlotExport::tr("There is nothing to plot: no run has a finite loss");
+        return false;
+    }
+    plot.rescaleAxes();
+    // Headroom above the highest loss; a linear axis starts at zero, where a loss is perfect.
+    if (logScale) {
+        plot.yAxis->scaleRange(1.1);
+    } else {
+        const QCPRange r = plot.yAxis->range();
+        const double lower = std::min(0.0, r.lower);
+        plot.yAxis->setRange(lower, r.upper + 0.05 * (r.upper - lower));
+    }
+    return save(plot, *format, size, PlotExport::tr("Loss curves"), path, error);
+}
+
+bool exportFitPlot(const experiment::ExperimentData& data, const experiment::RunRecord& run, const QString& path, QString* error, QSize size)
+{
+    const auto format = prepare(path, size, error);
+    if (!format)
+        return false;
+    if (data.all.features() != 1) {
+        *error = PlotExport::tr("The data plot shows one feature against the target; this dataset has %1 features").arg(data.all.features());
+        return false;
+    }
+    if (data.all.rows() == 0) {
+        *error = PlotExport::tr("There is no data to plot");
+        return false;
+    }
+    const auto [lo, hi] = std::minmax_element(data.all.x.begin(), data.all.x.end());
+    double xMin = *lo, xMax = *hi;
+    if (!(xMin < xMax)) {
+        xMin -= 0.5;
+        xMax += 0.5;
+    }
+    constexpr int kSamples = 200;
+    std::vector<double> grid(kSamples);
+    for (int i = 0; i < kSamples; ++i)
+        grid[static_cast<std::size_t>(i)] = xMin + (xMax - xMin) * i / (kSamples - 1);
+    const auto fitted = predict(run.config.model, run.layout, run.finalParams, grid, error);
+    if (!fitted)
+        return false;
+    std::optional<std::vector<double>> closed;
+    if (run.closedForm) {
+        closed = predict(run.config.model, run.layout, run.closedForm->params, grid, error);
+        if (!closed)
+            return false;
+    }
+
+    QCustomPlot plot;
+    setUpLegend(plot);
+    const std::string& feature = data.all.featureNames.front();
+    plot.xAxis->setLabel(feature.empty() ? PlotExport::tr("x") : QString::fromStdString(feature));
+    plot.yAxis->setLabel(data.all.targetName.empty() ? PlotExport::tr("y") : QString::fromStdString(data.all.targetName));
+    addPoints(plot, data.train, paletteColor(0), PlotExport::tr("Training data"));
+    addPoints(plot, data.val, paletteColor(1), PlotExport::tr("Validation data"));
+    addCurve(plot, grid, *fitted, QPen(paletteColor(2), 2), PlotExport::tr("Trained model"));
+    if (closed)
+        addCurve(plot, grid, *closed, QPen(QColor(0, 0, 0), 2, Qt::DashLine), PlotExport::tr("Closed form (least squares)"));
+    // The legend in the upper corner the trained curve leaves free.
+    const bool rising = fitted->back() >= fitted->front();
+    plot.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | (rising ? Qt::AlignLeft : Qt::AlignRight));
+    plot.rescaleAxes();
+    // Room around the points, so that none sits on the frame.
+    plot.xAxis->scaleRange(1.05, plot.xAxis->range().center());
+    plot.yAxis->scaleRange(1.1, plot.yAxis->range().center());
+    return save(plot, *format, size, PlotExport::tr("Data and fitted model"), path, error);
+}
+
+} // namespace gradlab::widgets

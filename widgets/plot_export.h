@@ -1,0 +1,29 @@
+// Plots rendered off screen by QCustomPlot and written as PNG, SVG or PDF, chosen by the file's
+// extension: the loss curves of runs, and the data with the fitted and closed-form curves.
+// QCustomPlot is a widget, so these need a QApplication (QT_QPA_PLATFORM=offscreen is enough);
+// without one they return an error. Files are written atomically.
+#pragma once
+
+#include "experiment/experiment_data.h"
+#include "experiment/project.h"
+
+#include <QSize>
+#include <QString>
+
+#include <vector>
+
+namespace gradlab::widgets {
+
+inline constexpr QSize kDefaultPlotSize{800, 600};
+
+// Training (solid) and validation (dashed) loss per epoch, one colour per run. With `logScale`
+// the loss axis is logarithmic and losses that are not positive are left out.
+bool exportLossPlot(const std::vector<experiment::RunRecord>& runs, const QString& path, bool logScale, QString* error,
+                    QSize size = kDefaultPlotSize);
+
+// The training and validation points in two colours, the curve of the run's final parameters and,
+// where the run has one, the closed-form (least-squares) curve dashed. One-feature data only.
+bool exportFitPlot(const experiment::ExperimentData& data, const experiment::RunRecord& run, const QString& path, QString* error,
+                   QSize size = kDefaultPlotSize);
+
+} // namespace gradlab::widgets
