@@ -4,186 +4,197 @@
 <context>
     <name>CliText</name>
     <message>
-        <location filename="../app/cli/cli.cpp" line="64"/>
+        <location filename="../app/cli/cli.cpp" line="66"/>
         <source>%1 needs a value</source>
         <translation>%1 需要一个值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="69"/>
+        <location filename="../app/cli/cli.cpp" line="71"/>
         <source>unknown option %1</source>
         <translation>未知选项 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="92"/>
+        <location filename="../app/cli/cli.cpp" line="94"/>
         <source>%1: expected a number, got &quot;%2&quot;</source>
         <translation>%1：应为数值，实际为 "%2"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="102"/>
+        <location filename="../app/cli/cli.cpp" line="104"/>
         <source>%1: expected a whole number, got &quot;%2&quot;</source>
         <translation>%1：应为整数，实际为 "%2"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="136"/>
+        <location filename="../app/cli/cli.cpp" line="138"/>
         <source>unknown example &quot;%1&quot; (there is: tutorial)</source>
         <translation>未知示例 "%1"（可用的示例：tutorial）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="138"/>
+        <location filename="../app/cli/cli.cpp" line="140"/>
         <source>one project at a time, got: %1</source>
         <translation>一次只能指定一个项目，实际给出：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="140"/>
+        <location filename="../app/cli/cli.cpp" line="142"/>
         <source>give either a project or --example tutorial, not both</source>
         <translation>请指定项目或 --example tutorial，二者不能同时使用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="143"/>
+        <location filename="../app/cli/cli.cpp" line="145"/>
         <source>no project given (name a .gradlab file, or use --example tutorial)</source>
         <translation>未指定项目（请给出 .gradlab 文件，或使用 --example tutorial）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="158"/>
+        <location filename="../app/cli/cli.cpp" line="160"/>
         <source>--set expects KEY=VALUE, got &quot;%1&quot;</source>
         <translation>--set 的参数应为 KEY=VALUE，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="161"/>
+        <location filename="../app/cli/cli.cpp" line="163"/>
         <source>--set %1: %2</source>
         <translation>--set %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="166"/>
+        <location filename="../app/cli/cli.cpp" line="168"/>
         <source>--epochs: %1</source>
         <translation>--epochs：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="172"/>
+        <location filename="../app/cli/cli.cpp" line="174"/>
         <source>--device: %1</source>
         <translation>--device：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="197"/>
-        <location filename="../app/cli/cli.cpp" line="329"/>
+        <location filename="../app/cli/cli.cpp" line="199"/>
+        <location filename="../app/cli/cli.cpp" line="352"/>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="221"/>
+        <location filename="../app/cli/cli.cpp" line="223"/>
         <source>training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="245"/>
+        <location filename="../app/cli/cli.cpp" line="247"/>
         <source>Trained %1 epochs in %2 s</source>
         <translation>已训练 %1 轮，耗时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="252"/>
+        <location filename="../app/cli/cli.cpp" line="254"/>
         <source>   closed form %1</source>
         <translation>   闭式解 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="256"/>
+        <location filename="../app/cli/cli.cpp" line="258"/>
         <source>  train loss %1, validation loss %2</source>
         <translation>  训练损失 %1，验证损失 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="258"/>
+        <location filename="../app/cli/cli.cpp" line="260"/>
         <source>  closed form: train loss %1, validation loss %2, R² %3</source>
         <translation>  闭式解：训练损失 %1，验证损失 %2，R² %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="278"/>
+        <location filename="../app/cli/cli.cpp" line="301"/>
         <source>fit needs one CSV file</source>
         <translation>fit 需要一个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="290"/>
+        <location filename="../app/cli/cli.cpp" line="313"/>
         <source>--degree: expected 1 to 20</source>
         <translation>--degree：应为 1 到 20 之间的整数</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="312"/>
+        <location filename="../app/cli/cli.cpp" line="335"/>
         <source>%1 observations, rank %2</source>
         <translation>%1 个观测值，秩为 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="313"/>
+        <location filename="../app/cli/cli.cpp" line="336"/>
         <source>coefficient</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="313"/>
+        <location filename="../app/cli/cli.cpp" line="336"/>
         <source>estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="313"/>
+        <location filename="../app/cli/cli.cpp" line="336"/>
         <source>std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="313"/>
+        <location filename="../app/cli/cli.cpp" line="336"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="313"/>
+        <location filename="../app/cli/cli.cpp" line="336"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="323"/>
+        <location filename="../app/cli/cli.cpp" line="346"/>
         <source>R² %1, adjusted R² %2, residual standard error %3</source>
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="336"/>
+        <location filename="../app/cli/cli.cpp" line="359"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="355"/>
+        <location filename="../app/cli/cli.cpp" line="378"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="362"/>
+        <location filename="../app/cli/cli.cpp" line="385"/>
         <source>graph needs -o FILE.dot</source>
         <translation>graph 需要 -o FILE.dot</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="366"/>
+        <location filename="../app/cli/cli.cpp" line="389"/>
         <source>--of: expected yhat, error or loss, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error 或 loss，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="385"/>
+        <location filename="../app/cli/cli.cpp" line="408"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="394"/>
+        <location filename="../app/cli/cli.cpp" line="415"/>
+        <source>export-script needs -o SCRIPT.py</source>
+        <translation>export-script 需要 -o SCRIPT.py</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="420"/>
+        <source>Wrote the PyTorch script to %1</source>
+        <translation>已将 PyTorch 脚本写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="429"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="395"/>
+        <location filename="../app/cli/cli.cpp" line="430"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="395"/>
+        <location filename="../app/cli/cli.cpp" line="430"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="402"/>
+        <location filename="../app/cli/cli.cpp" line="437"/>
         <source>usage:
   gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
-                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--save PROJECT]
+                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
+                    [--save PROJECT]
   gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]
   gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV
   gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py
@@ -191,7 +202,8 @@
   gradlab-cli devices</source>
         <translation>用法：
   gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
-                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--save PROJECT]
+                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
+                    [--save PROJECT]
   gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]
   gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV
   gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py
@@ -199,12 +211,12 @@
   gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="434"/>
+        <location filename="../app/cli/cli.cpp" line="472"/>
         <source>unknown command &quot;%1&quot;</source>
         <translation>未知命令 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="436"/>
+        <location filename="../app/cli/cli.cpp" line="474"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>

@@ -5,10 +5,12 @@
 #include "data/synthetic.h"
 #include "engine/backend.h"
 #include "engine/graph.h"
+#include "experiment/exports.h"
 #include "experiment/history.h"
 #include "experiment/model_factory.h"
 #include "experiment/project.h"
 #include "fit/least_squares.h"
+#include "widgets/plot_export.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -261,6 +263,27 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
                        .arg(run.closedForm->r2, 0, 'g', 8)
                 << Qt::endl;
     }
+    // Exports by extension; the parameters as JSON or CSV.
+    if (a.has(QStringLiteral("--export-params"))) {
+        const QString f = a.value(QStringLiteral("--export-params"));
+        const bool ok = f.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? experiment::exportParametersCsv(run, f, &error)
+                                                                               : experiment::exportParametersJson(run, f, &error);
+        if (!ok)
+            throw Failure{error};
+    }
+    if (a.has(QStringLiteral("--export-history")) && !experiment::exportHistoryCsv(run, a.value(QStringLiteral("--export-history")), &error))
+        throw Failure{error};
+    if (a.has(QStringLiteral("--export-plot"))) {
+        const QString f = a.value(QStringLiteral("--export-plot"));
+        // The data with the fitted and closed-form lines where the model reads one feature,
+        // the loss curves otherwise.
+        const bool fitPlot = data->all.features() == 1;
+        const bool ok = fitPlot ? widgets::exportFitPlot(*data, run, f, &error) : widgets::exportLossPlot({run}, f, false, &error);
+        if (!ok)
+            throw Failure{error};
+    }
+    if (a.has(QStringLiteral("--export-loss-plot")) && !widgets::exportLossPlot({run}, a.value(QStringLiteral("--export-loss-plot")), false, &error))
+        throw Failure{error};
     if (a.has(QStringLiteral("--save"))) {
         if (!p.save(a.value(QStringLiteral("--save")), &error))
             throw Failure{error};
@@ -386,6 +409,18 @@ int graph(const Args& a, QTextStream& out)
     return Ok;
 }
 
+int exportScript(const Args& a, QTextStream& out)
+{
+    if (!a.has(QStringLiteral("-o")))
+        throw Failure{CliText::tr("export-script needs -o SCRIPT.py")};
+    experiment::Project p = loadProject(a, false);
+    QString error;
+    if (!experiment::exportPytorchScript(p, a.value(QStringLiteral("-o")), &error))
+        throw Failure{error};
+    out << CliText::tr("Wrote the PyTorch script to %1").arg(a.value(QStringLiteral("-o"))) << Qt::endl;
+    return Ok;
+}
+
 int devices(QTextStream& out)
 {
     for (const DeviceInfo& d : availableDevices()) {
@@ -401,7 +436,8 @@ QString usage()
 {
     return CliText::tr("usage:\n"
               "  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]\n"
-              "                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--save PROJECT]\n"
+              "                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]\n"
+              "                    [--save PROJECT]\n"
               "  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]\n"
               "  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV\n"
               "  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py\n"
@@ -421,12 +457,14 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
     const QStringList rest = args.mid(1);
     try {
         if (command == QLatin1String("train"))
-            return train(Args(rest, {"--example", "--set", "--epochs", "--device", "--export-params", "--export-history", "--export-plot", "--save"}, {"--json"}),
+            return train(Args(rest, {"--example", "--set", "--epochs", "--device", "--export-params", "--export-history", "--export-plot", "--export-loss-plot", "--save"}, {"--json"}),
                          out, err);
         if (command == QLatin1String("fit"))
             return fitCommand(Args(rest, {"--features", "--target", "--degree"}, {"--json"}), out);
         if (command == QLatin1String("generate"))
             return generate(Args(rest, {"--n", "--a", "--b", "--noise", "--seed", "--features", "-o"}, {}), out);
+        if (command == QLatin1String("export-script"))
+            return exportScript(Args(rest, {"--example", "-o"}, {}), out);
         if (command == QLatin1String("graph"))
             return graph(Args(rest, {"--example", "--of", "-o"}, {}), out);
         if (command == QLatin1String("devices"))

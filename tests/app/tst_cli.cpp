@@ -52,6 +52,8 @@ private slots:
     void fitReportsTheClosedForm();
     void savedProjectTrainsAgain();
     void graphOfTheLossIsTheTutorials();
+    void trainWritesTheRequestedExports();
+    void exportScriptWritesARunnableScript();
 };
 
 void TestCli::tutorialReproducesPyTorch_data()
@@ -167,5 +169,37 @@ void TestCli::graphOfTheLossIsTheTutorials()
     QCOMPARE(dot.count("->"), 4);
 }
 
-QTEST_APPLESS_MAIN(TestCli)
+void TestCli::trainWritesTheRequestedExports()
+{
+    QTemporaryDir dir;
+    auto path = [&](const char* name) { return dir.filePath(QString::fromLatin1(name)); };
+    const Result r = cli({"train", "--example", "tutorial", "--epochs", "20", "--export-params", path("p.json"), "--export-history", path("h.csv"),
+                          "--export-plot", path("fit.png"), "--export-loss-plot", path("loss.svg")});
+    QCOMPARE(r.status, 0);
+    const QJsonObject params = QJsonDocument::fromJson(readAll(path("p.json"))).object();
+    QVERIFY(params["a"]["value"].isDouble());
+    QVERIFY(std::abs(params["a"]["closed_form"].toDouble() - 1.0235407546635176) < 1e-12);
+    const QList<QByteArray> history = readAll(path("h.csv")).trimmed().split('\n');
+    QCOMPARE(history.first(), QByteArray("epoch,train_loss,val_loss,a,b"));
+    QCOMPARE(history.size(), 21);
+    QVERIFY(readAll(path("fit.png")).startsWith("\x89PNG"));
+    QVERIFY(readAll(path("loss.svg")).contains("<svg"));
+    // A plot format GradLab cannot write is bad input, and writes nothing.
+    const Result bad = cli({"train", "--example", "tutorial", "--epochs", "2", "--export-plot", path("fit.bmpx")});
+    QCOMPARE(bad.status, 2);
+    QVERIFY(!QFile::exists(path("fit.bmpx")));
+}
+
+void TestCli::exportScriptWritesARunnableScript()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.py"));
+    QCOMPARE(cli({"export-script", "--example", "tutorial", "-o", path}).status, 0);
+    const QByteArray script = readAll(path);
+    QVERIFY(script.contains("import torch"));
+    QVERIFY(script.contains("np.random.seed(42)"));
+    QCOMPARE(cli({"export-script", "--example", "tutorial"}).status, 2);
+}
+
+QTEST_MAIN(TestCli)
 #include "tst_cli.moc"
