@@ -2,8 +2,9 @@
 
 #include "csv_tokenizer.h"
 
-#include <charconv>
 #include <cmath>
+
+#include <fast_float/fast_float.h>
 
 namespace gradlab::data::csv_detail {
 
@@ -98,7 +99,7 @@ void parseRows(const char* begin, const char* end, bool atEof, std::int64_t firs
             if (slot >= 0) {
                 // Fast path: a plain number straight from the buffer, no field scan first.
                 double v;
-                const auto [ptr, ec] = std::from_chars(p, end, v);
+                const auto [ptr, ec] = fast_float::from_chars(p, end, v);
                 if (ec == std::errc() && ptr != p && ptr < end) {
                     const char c = *ptr;
                     const bool atDelimiter = c == d;

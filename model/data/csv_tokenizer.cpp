@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <cstring>
+
+#include <fast_float/fast_float.h>
 
 namespace gradlab::data::csv_detail {
 
@@ -155,12 +156,14 @@ ValueKind classifyValue(std::string_view text, bool escaped, double& value)
     const char* e = b + text.size();
     if (*b == '+' && e - b > 1 && ((b[1] >= '0' && b[1] <= '9') || b[1] == '.'))
         ++b;
-    const auto [ptr, ec] = std::from_chars(b, e, value);
-    if (ec == std::errc::invalid_argument || ptr != e)
+    const auto [ptr, ec] = fast_float::from_chars(b, e, value);
+    if (ec != std::errc() || ptr != e)
         return ValueKind::NotANumber;
-    if (ec == std::errc::result_out_of_range)
-        return ValueKind::OutOfRange;
-    return std::isfinite(value) ? ValueKind::Number : ValueKind::NotFinite;
+    if (std::isfinite(value))
+        return ValueKind::Number;
+    // fast_float rounds 1e400 to infinity (and 1e-400 to zero, as strtod does).
+    const char first = *b == '-' ? b[1] : *b;
+    return std::isinf(value) && ((first >= '0' && first <= '9') || first == '.') ? ValueKind::OutOfRange : ValueKind::NotFinite;
 }
 
 RecordStatus nextRecord(const char*& p, const char* end, bool atEof, char delimiter, std::int64_t& line,

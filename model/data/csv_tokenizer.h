@@ -47,8 +47,9 @@ inline bool isBlankField(const Field& f)
 
 enum class ValueKind : std::uint8_t { Number, Missing, NotFinite, OutOfRange, NotANumber };
 
-// Classifies a field's text as a C-locale number (std::from_chars, an optional leading '+'),
-// a missing value (empty, NA, N/A, NULL, None, ... as pandas reads them), nan/inf, or text.
+// Classifies a field's text as a C-locale number (fast_float, correctly rounded, an optional
+// leading '+'; beyond the double range an error, below it zero), a missing value (empty, NA, N/A,
+// NULL, None, ... as pandas reads them), nan/inf, or text.
 ValueKind classifyValue(std::string_view text, bool escaped, double& value);
 
 enum class RecordStatus : std::uint8_t { Record, End, NeedMore, Error };

@@ -82,6 +82,8 @@ private slots:
                                               << QList<double>{2};
         QTest::newRow("number forms") << QByteArray("x,y\n1e3,-2.5E-3\n.5,5.\n+7,-0\n0e0,1\n") << ',' << true << xy
                                       << QList<double>{1e3, .5, 7, 0} << QList<double>{-2.5e-3, 5, -0.0, 1};
+        QTest::newRow("underflow is zero") << QByteArray("x,y\n1e-400,-1e-400\n") << ',' << true << xy << QList<double>{0.0}
+                                           << QList<double>{-0.0};
         QTest::newRow("empty header name is generated") << QByteArray(",y\n1,2\n") << ',' << true << QStringList{"column 1", "y"}
                                                         << QList<double>{1} << QList<double>{2};
         QTest::newRow("a comma inside quotes does not fool detection")
@@ -173,7 +175,7 @@ private slots:
         QTest::newRow("inf") << QByteArray("x,y\ninf,2\n") << C::NotFinite << 2 << 1 << QByteArray("\"inf\"");
         QTest::newRow("-Infinity") << QByteArray("x,y\n1,-Infinity\n") << C::NotFinite << 2 << 2 << QByteArray("\"-Infinity\"");
         QTest::newRow("overflow") << QByteArray("x,y\n1,1e400\n") << C::OutOfRange << 2 << 2 << QByteArray("\"1e400\" is beyond");
-        QTest::newRow("underflow") << QByteArray("x,y\n1e-400,1\n") << C::OutOfRange << 2 << 1 << QByteArray("\"1e-400\"");
+        QTest::newRow("overflow, negative") << QByteArray("x,y\n-1e400,1\n") << C::OutOfRange << 2 << 1 << QByteArray("\"-1e400\"");
         QTest::newRow("text in a selected column") << QByteArray("x,y\n1,2\n3,abc\n") << C::NotANumber << 3 << 2
                                                    << QByteArray("line 3, column 2 (\"y\"): \"abc\" is not a number");
         QTest::newRow("number with trailing text") << QByteArray("x,y\n1.5kg,2\n") << C::NotANumber << 2 << 1
