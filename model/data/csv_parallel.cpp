@@ -54,6 +54,21 @@ BlockScan scanBlock(const char* p, std::size_t n)
     return s;
 }
 
+BlockScan joinScans(const BlockScan& first, const BlockScan& next, std::uint64_t offset)
+{
+    BlockScan s = first;
+    s.newlines += next.newlines;
+    s.oddQuotes = first.oddQuotes != next.oddQuotes;
+    for (unsigned start = 0; start < 2; ++start) {
+        const unsigned there = start ^ (first.oddQuotes ? 1u : 0u); // the state where `next` begins
+        if (first.firstBreak[start] < 0 && next.firstBreak[there] >= 0) {
+            s.firstBreak[start] = static_cast<std::int64_t>(offset) + next.firstBreak[there];
+            s.newlinesBefore[start] = first.newlines + next.newlinesBefore[there];
+        }
+    }
+    return s;
+}
+
 bool Progress::report()
 {
     const std::uint64_t done = std::min(m_done.load(std::memory_order_relaxed), m_units);

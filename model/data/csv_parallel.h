@@ -25,6 +25,8 @@ struct BlockScan {
 };
 
 BlockScan scanBlock(const char* p, std::size_t n);
+// The scan of a block made of `first` and, `offset` bytes after its start, `next`.
+BlockScan joinScans(const BlockScan& first, const BlockScan& next, std::uint64_t offset);
 
 // Progress in bytes of the source; the work of each phase is mapped onto [0, total].
 class Progress {

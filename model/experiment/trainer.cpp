@@ -141,10 +141,13 @@ EpochRecord Trainer::step()
     return r;
 }
 
-Trainer::Outcome Trainer::run(const std::function<bool()>& shouldStop, const std::function<void(const EpochRecord&)>& progress)
+Trainer::Outcome Trainer::run(const std::function<Control()>& query, const std::function<void(const EpochRecord&)>& progress)
 {
     while (!finished()) {
-        if (shouldStop && shouldStop())
+        const Control c = query ? query() : Control::Continue;
+        if (c == Control::Pause)
+            return Outcome::Paused;
+        if (c == Control::Stop)
             return Outcome::Stopped;
         const EpochRecord r = step();
         if (progress)

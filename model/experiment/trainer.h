@@ -35,10 +35,13 @@ public:
     // finite values, diverged() is true and message() says what happened.
     EpochRecord step();
 
-    enum class Outcome { Finished, Stopped, Diverged };
-    // Steps until the configured epochs are done, the loss diverges, or shouldStop() says so;
-    // progress gets every epoch.
-    Outcome run(const std::function<bool()>& shouldStop, const std::function<void(const EpochRecord&)>& progress);
+    // What the owner of the run wants before each epoch: a paused run goes on from the same
+    // point with the next run() or step(); a stopped one is over for its owner.
+    enum class Control { Continue, Pause, Stop };
+    enum class Outcome { Finished, Paused, Stopped, Diverged };
+    // Steps until the configured epochs are done, the loss diverges, or query() says to pause or
+    // stop; progress gets every epoch.
+    Outcome run(const std::function<Control()>& query, const std::function<void(const EpochRecord&)>& progress);
 
     qint64 epoch() const { return epoch_; }
     bool finished() const { return diverged_ || epoch_ >= config_.training.epochs; }

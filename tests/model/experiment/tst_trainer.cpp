@@ -52,7 +52,7 @@ private slots:
     void runsAreDeterministic();
     void miniBatchesVisitEveryRowOncePerEpoch();
     void divergenceStopsAndKeepsLastFiniteParameters();
-    void stopQueryEndsTheRun();
+    void pauseAndStopQueries();
     void frozenParameterDoesNotMove();
     void historyKeepsExtremesBeyondItsLimit();
 };
@@ -154,16 +154,19 @@ void TestTrainer::divergenceStopsAndKeepsLastFiniteParameters()
     QCOMPARE(t.parameterValues(), lastFinite);
 }
 
-void TestTrainer::stopQueryEndsTheRun()
+void TestTrainer::pauseAndStopQueries()
 {
     ExperimentConfig c;
     const ExperimentData d = tutorialData(c);
     Trainer t(c, d.train, d.val);
     int calls = 0;
-    QCOMPARE(t.run([&] { return ++calls > 10; }, {}), Trainer::Outcome::Stopped);
+    QCOMPARE(t.run([&] { return ++calls > 10 ? Trainer::Control::Pause : Trainer::Control::Continue; }, {}), Trainer::Outcome::Paused);
     QCOMPARE(t.epoch(), 10);
-    // And it can go on from there, one epoch at a time.
+    // It goes on from there, one epoch at a time or running again, until stopped.
     QCOMPARE(t.step().epoch, 11);
+    calls = 0;
+    QCOMPARE(t.run([&] { return ++calls > 5 ? Trainer::Control::Stop : Trainer::Control::Continue; }, {}), Trainer::Outcome::Stopped);
+    QCOMPARE(t.epoch(), 16);
 }
 
 void TestTrainer::frozenParameterDoesNotMove()
