@@ -154,7 +154,10 @@ private:
 
     std::optional<CsvError> readChunked(std::uint64_t begin, std::uint64_t end);
     std::optional<CsvError> planChunks(std::uint64_t begin, std::uint64_t end, std::vector<Chunk>& chunks);
-    std::optional<CsvError> streamFrom(const std::vector<Chunk>& chunks, std::size_t first, std::uint64_t end, std::size_t& rows);
+    // Parses [from, to) of the source in cache-sized pieces into the rows from `rowOffset`; thread-safe.
+    // Unless `last`, a range that ends inside a record comes back with needMore.
+    void parseRange(std::uint64_t from, std::uint64_t to, bool last, std::int64_t firstLine, std::size_t rowOffset,
+                    std::size_t capacity, std::vector<char>& buffer, bool onCallingThread, ChunkResult& out) const;
     std::optional<CsvError> readExactly(std::uint64_t offset, char* buffer, std::size_t n) const
     {
         auto got = m_source.read(offset, std::span<char>(buffer, n));
@@ -165,14 +168,15 @@ private:
         return std::nullopt;
     }
 
+    static constexpr std::size_t kPieceBytes = 256u << 10; // stays in the CPU's cache between read and parse
+
     const CsvSource& m_source;
     const CsvReadOptions& m_options;
-    Progress m_progress;
+    mutable Progress m_progress;
     unsigned m_threads;
-    std::size_t m_block = 0; // the scan's block size
     Head m_head;
     RowLayout m_layout;
-    std::vector<double> m_x, m_y;
+    mutable std::vector<double> m_x, m_y; // parseRange writes disjoint rows from several threads
     std::int64_t m_dropped = 0;
     std::int64_t m_firstDroppedLine = 0;
 };
@@ -181,14 +185,13 @@ private:
 std::optional<CsvError> Reader::planChunks(std::uint64_t begin, std::uint64_t end, std::vector<Chunk>& chunks)
 {
     // Tiny chunks are for tests; on a large file they would make bookkeeping outweigh the data.
-    m_block = static_cast<std::size_t>(std::max<std::uint64_t>(m_options.chunkBytes, (end - begin) / 65536 + 1));
-    const std::size_t block = m_block;
+    const auto block = static_cast<std::size_t>(std::max<std::uint64_t>(m_options.chunkBytes, (end - begin) / 65536 + 1));
     const std::size_t blocks = static_cast<std::size_t>((end - begin + block - 1) / block);
     std::vector<BlockScan> scans(blocks);
     std::vector<std::optional<CsvError>> errors(blocks);
     std::vector<std::unique_ptr<char[]>> buffers(m_threads);
     // Read in pieces that stay in the CPU's cache between the copy and the scan.
-    const std::size_t piece = std::min<std::size_t>(block, 256u << 10);
+    const std::size_t piece = std::min(block, kPieceBytes);
     const bool finished = runTasks(
         blocks, m_threads,
         [&](std::size_t i, unsigned worker) {
@@ -250,38 +253,19 @@ std::optional<CsvError> Reader::readChunked(std::uint64_t begin, std::uint64_t e
     std::vector<Chunk> chunks;
     if (auto e = planChunks(begin, end, chunks))
         return e;
-    const std::size_t capacity = chunks.back().rowOffset + chunks.back().capacity;
-    allocate(capacity);
+    allocate(chunks.back().rowOffset + chunks.back().capacity);
 
     // Phase 2: parse the chunks in parallel, each into its own rows.
     std::vector<ChunkResult> results(chunks.size());
-    std::vector<std::optional<CsvError>> readErrors(chunks.size());
-    std::vector<std::unique_ptr<char[]>> buffers(m_threads);
-    std::vector<std::size_t> sizes(m_threads, 0);
+    std::vector<std::vector<char>> buffers(m_threads);
     const bool finished = runTasks(
         chunks.size(), m_threads,
         [&](std::size_t c, unsigned worker) {
             const Chunk& chunk = chunks[c];
-            const auto n = static_cast<std::size_t>(chunk.end - chunk.begin);
             ChunkResult& r = results[c];
-            if (n > m_options.maxRecordBytes + 2 * m_block) {
-                // It holds a record too long to load: streaming from here reports it in turn.
-                r.needMore = true;
-                return false;
-            }
-            if (sizes[worker] < n) {
-                buffers[worker].reset();
-                buffers[worker] = std::make_unique_for_overwrite<char[]>(n);
-                sizes[worker] = n;
-            }
-            char* buffer = buffers[worker].get();
-            readErrors[c] = readExactly(chunk.begin, buffer, n);
-            if (readErrors[c])
-                return false;
-            parseRows(buffer, buffer + n, c + 1 == chunks.size(), chunk.firstLine, m_layout,
-                      m_x.data() + chunk.rowOffset * m_layout.features, m_y.data() + chunk.rowOffset, chunk.capacity, r);
-            m_progress.add(n);
-            return !r.error && !r.needMore && r.consumed == n;
+            parseRange(chunk.begin, chunk.end, c + 1 == chunks.size(), chunk.firstLine, chunk.rowOffset, chunk.capacity,
+                       buffers[worker], false, r);
+            return !r.error && !r.needMore;
         },
         m_progress);
     buffers.clear();
@@ -290,68 +274,83 @@ std::optional<CsvError> Reader::readChunked(std::uint64_t begin, std::uint64_t e
 
     std::vector<std::pair<std::size_t, std::size_t>> parts;
     for (std::size_t c = 0; c < chunks.size(); ++c) {
-        if (readErrors[c])
-            return readErrors[c];
-        const ChunkResult& r = results[c];
+        ChunkResult& r = results[c];
+        if (r.needMore && !r.error) {
+            // A quote the scan counted that the parser reads as a plain character (a"b) moved a
+            // boundary: this chunk started right, so read on from it to the end in one stream.
+            // Records no longer keep to chunks, so the chunks' row bounds need not hold either.
+            std::uint64_t newlines = 0;
+            for (std::size_t d = c; d < chunks.size(); ++d)
+                newlines += chunks[d].newlines;
+            const std::size_t capacity = rowBound(newlines + 1, end - chunks[c].begin);
+            if (chunks[c].rowOffset + capacity > m_y.size())
+                allocate(chunks[c].rowOffset + capacity);
+            std::vector<char> buffer;
+            parseRange(chunks[c].begin, end, true, chunks[c].firstLine, chunks[c].rowOffset, capacity, buffer, true, r);
+        }
         if (r.error)
             return r.error;
-        if (r.needMore || r.consumed != chunks[c].end - chunks[c].begin) {
-            // A quote the scan counted that the parser reads as a plain character (a"b) moved a
-            // boundary: this chunk started right, so read on from it, one record after another.
-            std::size_t rows = 0;
-            if (auto e = streamFrom(chunks, c, end, rows))
-                return e;
-            parts.emplace_back(chunks[c].rowOffset, rows);
-            break;
-        }
         noteDropped(r);
         parts.emplace_back(chunks[c].rowOffset, r.rows);
+        if (r.consumed == end - chunks[c].begin)
+            break;
     }
     compact(parts);
     return std::nullopt;
 }
 
-std::optional<CsvError> Reader::streamFrom(const std::vector<Chunk>& chunks, std::size_t first, std::uint64_t end, std::size_t& rows)
+void Reader::parseRange(std::uint64_t from, std::uint64_t to, bool last, std::int64_t firstLine, std::size_t rowOffset,
+                        std::size_t capacity, std::vector<char>& buffer, bool onCallingThread, ChunkResult& out) const
 {
-    const Chunk& from = chunks[first];
-    std::uint64_t newlines = 0;
-    for (std::size_t c = first; c < chunks.size(); ++c)
-        newlines += chunks[c].newlines;
-    // Records no longer keep to chunks, so the chunks' bounds need not hold: bound them anew.
-    const std::size_t capacity = rowBound(newlines + 1, end - from.begin);
-    if (from.rowOffset + capacity > m_y.size())
-        allocate(from.rowOffset + capacity);
-    std::uint64_t at = from.begin; // the source offset of buffer[0]
-    std::int64_t line = from.firstLine;
-    std::size_t size = m_options.chunkBytes, have = 0;
-    std::vector<char> buffer(size);
+    out = ChunkResult{};
+    const std::size_t k = m_layout.features;
+    std::uint64_t at = from; // the source offset of buffer[0]
+    std::int64_t line = firstLine;
+    std::size_t size = std::max<std::size_t>(1, std::min<std::uint64_t>(kPieceBytes, to - from)), have = 0;
+    if (buffer.size() < size)
+        buffer.resize(size);
+    size = buffer.size();
     for (;;) {
-        const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(size - have, end - at - have));
-        if (auto e = readExactly(at + have, buffer.data() + have, want))
-            return e;
+        const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(size - have, to - at - have));
+        if (auto e = readExactly(at + have, buffer.data() + have, want)) {
+            out.error = e;
+            return;
+        }
         have += want;
-        const bool atEof = at + have == end;
+        const bool atEnd = at + have == to;
         ChunkResult r;
-        parseRows(buffer.data(), buffer.data() + have, atEof, line, m_layout, m_x.data() + (from.rowOffset + rows) * m_layout.features,
-                  m_y.data() + from.rowOffset + rows, capacity - rows, r);
-        if (r.error)
-            return r.error;
-        noteDropped(r);
-        rows += r.rows;
-        if (atEof)
-            return std::nullopt;
-        line = r.endLine;
+        parseRows(buffer.data(), buffer.data() + have, last && atEnd, line, m_layout, m_x.data() + (rowOffset + out.rows) * k,
+                  m_y.data() + rowOffset + out.rows, capacity - out.rows, r);
+        if (r.dropped > 0 && out.dropped == 0)
+            out.firstDroppedLine = r.firstDroppedLine;
+        out.dropped += r.dropped;
+        out.rows += r.rows;
+        m_progress.add(r.consumed);
+        if (r.error) {
+            out.error = r.error;
+            return;
+        }
         at += r.consumed;
         have -= r.consumed;
+        line = r.endLine;
+        out.consumed = static_cast<std::size_t>(at - from);
+        if (atEnd) {
+            out.needMore = have > 0; // the range ends inside a record
+            return;
+        }
         std::memmove(buffer.data(), buffer.data() + r.consumed, have);
         if (have == size) { // one record fills the buffer
-            if (size > m_options.maxRecordBytes)
-                return tooLongError(line, m_options.maxRecordBytes);
+            if (size > m_options.maxRecordBytes) {
+                out.error = tooLongError(line, m_options.maxRecordBytes);
+                return;
+            }
             size *= 2;
             buffer.resize(size);
         }
-        if (!m_progress.report())
-            return cancelledError();
+        if (onCallingThread && !m_progress.report()) {
+            out.error = cancelledError();
+            return;
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 // y = 1 + 2x + 0.1·noise, with GradLab's writer, then times GradLab's reader on it. Peak memory is
 // measured in a process of its own (the `read` mode), so the generator's arrays do not count.
 //   bench_csv generate FILE [ROWS]     (default 10,000,000 rows)
-//   bench_csv read FILE [REPEATS]      (default 3; prints the best)
+//   bench_csv read FILE [REPEATS] [THREADS]   (default 3, one thread per core; prints the best)
 // Output: one "key value" pair per line.
 #include "data/csv_reader.h"
 #include "data/csv_writer.h"
@@ -62,14 +62,16 @@ int generate(const char* path, long rows)
     return 0;
 }
 
-int read(const char* path, int repeats)
+int read(const char* path, int repeats, unsigned threads)
 {
+    CsvReadOptions options;
+    options.threads = threads;
     const double baseline = residentBytes().first;
     double best = 1e300, bytes = 0, dataBytes = 0;
     long rows = 0;
     for (int i = 0; i < repeats; ++i) {
         const auto start = std::chrono::steady_clock::now();
-        auto result = readCsvFile(path);
+        auto result = readCsvFile(path, options);
         const double s = seconds(start);
         if (!result) {
             std::fprintf(stderr, "%s\n", result.error().message.c_str());
@@ -97,7 +99,7 @@ int main(int argc, char** argv)
     if (mode == "generate")
         return generate(argv[2], argc > 3 ? std::atol(argv[3]) : 10'000'000L);
     if (mode == "read")
-        return read(argv[2], argc > 3 ? std::atoi(argv[3]) : 3);
-    std::fprintf(stderr, "usage: bench_csv generate FILE [ROWS] | bench_csv read FILE [REPEATS]\n");
+        return read(argv[2], argc > 3 ? std::atoi(argv[3]) : 3, argc > 4 ? static_cast<unsigned>(std::atoi(argv[4])) : 0);
+    std::fprintf(stderr, "usage: bench_csv generate FILE [ROWS] | bench_csv read FILE [REPEATS] [THREADS]\n");
     return 2;
 }

@@ -3,6 +3,7 @@
 // random garbage, and the edge-case files of the fuzzing corpus.
 #include "csv_test_util.h"
 
+#include "data/csv_parallel.h"
 #include "data/csv_reader.h"
 #include "data/csv_writer.h"
 
@@ -163,6 +164,71 @@ private slots:
         QVERIFY2(result, describe(result));
         QVERIFY(sameBits(result.value().dataset.x, x));
         QVERIFY(sameBits(result.value().dataset.y, y));
+    }
+
+    // A block is scanned in pieces; the pieces' scans must join into the scan of the whole.
+    void blockScansJoinAtAnyPoint()
+    {
+        using gradlab::data::csv_detail::BlockScan;
+        std::mt19937 rng(11);
+        const auto same = [](const BlockScan& a, const BlockScan& b) {
+            return a.newlines == b.newlines && a.oddQuotes == b.oddQuotes && a.firstBreak[0] == b.firstBreak[0]
+                   && a.firstBreak[1] == b.firstBreak[1] && (a.firstBreak[0] < 0 || a.newlinesBefore[0] == b.newlinesBefore[0])
+                   && (a.firstBreak[1] < 0 || a.newlinesBefore[1] == b.newlinesBefore[1]);
+        };
+        for (int round = 0; round < 300; ++round) {
+            std::string text(rng() % 40, ' ');
+            for (char& c : text)
+                c = "ab\n\"\n,"[rng() % 6];
+            const BlockScan whole = gradlab::data::csv_detail::scanBlock(text.data(), text.size());
+            for (std::size_t cut = 0; cut <= text.size(); ++cut) {
+                const BlockScan joined = gradlab::data::csv_detail::joinScans(
+                    gradlab::data::csv_detail::scanBlock(text.data(), cut), gradlab::data::csv_detail::scanBlock(text.data() + cut, text.size() - cut), cut);
+                QVERIFY2(same(whole, joined), QByteArray::fromStdString(text).toPercentEncoding() + " cut at " + QByteArray::number(quint64(cut)));
+            }
+        }
+    }
+
+    // Chunks of a megabyte are scanned and parsed in smaller pieces; long quoted fields cross
+    // both, and plain quotes in unquoted fields (5" screen) mislead the scan.
+    void longQuotedFieldsCrossPiecesAndChunks_data()
+    {
+        QTest::addColumn<bool>("plainQuotes");
+        QTest::newRow("quoted fields") << false;
+        QTest::newRow("quoted fields and plain quotes") << true;
+    }
+
+    void longQuotedFieldsCrossPiecesAndChunks()
+    {
+        QFETCH(bool, plainQuotes);
+        std::mt19937 rng(5);
+        std::string text = "id,x,y\n";
+        for (int i = 0; text.size() < (6u << 20); ++i) {
+            if (plainQuotes && i % 7 == 3) {
+                text += "5\" screen";
+            } else {
+                text += '"';
+                const std::size_t length = rng() % 3 == 0 ? rng() % 400'000 : rng() % 40;
+                for (std::size_t j = 0; j < length; ++j) {
+                    const char c = "ab\n,\"c"[rng() % 6];
+                    text += c == '"' ? "\"\"" : std::string(1, c);
+                }
+                text += '"';
+            }
+            text += "," + std::to_string(i) + "," + std::to_string(-i) + "\n";
+        }
+        CsvReadOptions options;
+        options.features = {CsvColumn::named("x")};
+        options.target = CsvColumn::named("y");
+        options.threads = 1;
+        options.chunkBytes = 64 << 20;
+        const auto whole = readCsvText(text, options);
+        QVERIFY2(whole, describe(whole));
+        options.threads = 2;
+        options.chunkBytes = 1 << 20;
+        const auto chunked = readCsvText(text, options);
+        const QByteArray diff = difference(whole, chunked);
+        QVERIFY2(diff.isEmpty(), diff);
     }
 
     void progressCountsBytesUpToTheTotal_data()
