@@ -1,10 +1,11 @@
 // GradLab's entry point. Until the window arrives it runs the tutorial's experiment through the
-// engine and prints what happened, as the tutorial's last section does.
-#include "tutorial_run.h"
-
+// experiment layer (the tutorial's data, model, loss and optimizer are its defaults) and prints
+// what happened, as the tutorial's last section does.
 #include "engine/backend.h"
+#include "experiment/project.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QLocale>
 #include <QTextStream>
 #include <QTranslator>
@@ -29,6 +30,7 @@ QString deviceStatusText(const gradlab::DeviceInfo& d)
 
 int main(int argc, char* argv[])
 {
+    using namespace gradlab::experiment;
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("GradLab"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
@@ -38,24 +40,24 @@ int main(int argc, char* argv[])
     QTextStream out(stdout);
     QTextStream err(stderr);
 
-    TutorialData data;
+    Project project; // the tutorial's experiment
+    const ExperimentConfig& c = project.config;
     QString error;
-    if (!loadTutorialData(data, error)) {
+    const auto data = project.loadData(&error);
+    if (!data) {
         err << error << Qt::endl;
         return 1;
     }
-    const int epochs = 1000;
-    const double lr = 0.1;
     out << QCoreApplication::translate("main", "GradLab %1: the tutorial's experiment, trained by GradLab's autograd engine")
                .arg(QCoreApplication::applicationVersion())
         << Qt::endl;
     out << QCoreApplication::translate("main", "Data: y = 1 + 2x + 0.1 noise, %1 training and %2 validation samples")
-               .arg(data.xTrain.size())
-               .arg(data.xVal.size())
+               .arg(data->train.rows())
+               .arg(data->val.rows())
         << Qt::endl;
     out << QCoreApplication::translate("main", "Model: yhat = a + b*x; loss: MSE (mean); optimizer: SGD, lr %1; %2 epochs on the CPU, float32")
-               .arg(lr)
-               .arg(epochs)
+               .arg(c.optimizer.lr)
+               .arg(c.training.epochs)
         << Qt::endl;
     for (const gradlab::DeviceInfo& d : gradlab::availableDevices())
         if (!d.usable())
@@ -63,19 +65,31 @@ int main(int argc, char* argv[])
                        .arg(QString::fromStdString(d.device.str()), deviceStatusText(d))
                 << Qt::endl;
 
-    const TutorialResult r = runTutorial(data, epochs, lr);
+    Trainer trainer(c, data->train, data->val);
+    const std::vector<double> initial = trainer.parameterValues();
+    QElapsedTimer timer;
+    timer.start();
+    trainer.run({}, {});
+    const double seconds = static_cast<double>(timer.nsecsElapsed()) * 1e-9;
+    const RunRecord run = recordRun(trainer, {}, *data, QDateTime::currentDateTimeUtc(), seconds);
+
     out << QCoreApplication::translate("main", "Initial parameters (torch.manual_seed(42)): a = %1, b = %2")
-               .arg(r.a0, 0, 'g', 9)
-               .arg(r.b0, 0, 'g', 9)
+               .arg(initial[0], 0, 'g', 9)
+               .arg(initial[1], 0, 'g', 9)
         << Qt::endl;
     out << QCoreApplication::translate("main", "Trained parameters: a = %1, b = %2")
-               .arg(r.a, 0, 'g', 9)
-               .arg(r.b, 0, 'g', 9)
+               .arg(run.finalParams[0], 0, 'g', 9)
+               .arg(run.finalParams[1], 0, 'g', 9)
         << Qt::endl;
+    if (run.closedForm)
+        out << QCoreApplication::translate("main", "Closed form (least squares): a = %1, b = %2")
+                   .arg(run.closedForm->params[0], 0, 'g', 9)
+                   .arg(run.closedForm->params[1], 0, 'g', 9)
+            << Qt::endl;
     out << QCoreApplication::translate("main", "Final training loss %1, validation loss %2")
-               .arg(r.trainLoss, 0, 'g', 6)
-               .arg(r.valLoss, 0, 'g', 6)
+               .arg(run.trainLoss, 0, 'g', 6)
+               .arg(run.valLoss, 0, 'g', 6)
         << Qt::endl;
-    out << QCoreApplication::translate("main", "Training took %1 ms").arg(r.seconds * 1e3, 0, 'f', 2) << Qt::endl;
+    out << QCoreApplication::translate("main", "Training took %1 ms").arg(seconds * 1e3, 0, 'f', 2) << Qt::endl;
     return 0;
 }
