@@ -1,0 +1,73 @@
+#include "training_controller.h"
+#include "training_worker.h"
+
+namespace gradlab::app {
+
+TrainingController::TrainingController(QObject* parent) : QObject(parent)
+{
+    qRegisterMetaType<TrainingSnapshot>();
+    qRegisterMetaType<experiment::RunRecord>();
+    thread_.setObjectName(QStringLiteral("training"));
+    thread_.start();
+}
+
+TrainingController::~TrainingController()
+{
+    if (worker_)
+        worker_->requestStop();
+    thread_.quit();
+    thread_.wait();
+    delete worker_; // its thread has finished: safe to delete from here
+}
+
+bool TrainingController::start(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data)
+{
+    if (worker_)
+        return false;
+    worker_ = new TrainingWorker(config, data);
+    worker_->moveToThread(&thread_);
+    connect(worker_, &TrainingWorker::progress, this, &TrainingController::progress);
+    connect(worker_, &TrainingWorker::paused, this, &TrainingController::paused);
+    connect(worker_, &TrainingWorker::finished, this, &TrainingController::finished);
+    connect(worker_, &TrainingWorker::failed, this, &TrainingController::failed);
+    connect(worker_, &TrainingWorker::done, this, &TrainingController::onWorkerDone);
+    QMetaObject::invokeMethod(worker_, &TrainingWorker::run, Qt::QueuedConnection);
+    return true;
+}
+
+bool TrainingController::isRunning() const { return worker_ != nullptr; }
+bool TrainingController::isPaused() const { return worker_ && worker_->isPaused(); }
+
+void TrainingController::pause()
+{
+    if (worker_)
+        worker_->requestPause();
+}
+
+void TrainingController::resume()
+{
+    if (worker_)
+        worker_->requestResume();
+}
+
+void TrainingController::step()
+{
+    if (worker_)
+        worker_->requestStep();
+}
+
+void TrainingController::stop()
+{
+    if (worker_)
+        worker_->requestStop();
+}
+
+void TrainingController::onWorkerDone()
+{
+    if (!worker_)
+        return;
+    worker_->deleteLater();
+    worker_ = nullptr;
+}
+
+} // namespace gradlab::app

@@ -1,0 +1,140 @@
+// Training in the worker thread: the tutorial's result arrives by signal, pause/step/resume/stop
+// act between epochs, snapshots are throttled, errors arrive as messages, and destroying the
+// controller in the middle of a run stops it cleanly.
+#include "training/training_controller.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace gradlab;
+using namespace gradlab::app;
+using namespace gradlab::experiment;
+
+namespace {
+
+ExperimentData tutorialData(const ExperimentConfig& c)
+{
+    QString error;
+    auto d = loadExperimentData(c, &error);
+    if (!d)
+        qFatal("%s", qPrintable(error));
+    return *d;
+}
+
+} // namespace
+
+class TestTrainingController : public QObject {
+    Q_OBJECT
+
+private slots:
+    void tutorialRunArrivesBySignal();
+    void pauseStepResumeAndStop();
+    void snapshotsAreThrottled();
+    void errorsArriveAsMessages();
+    void destroyingDuringARunStopsIt();
+};
+
+void TestTrainingController::tutorialRunArrivesBySignal()
+{
+    TrainingController c;
+    QSignalSpy finished(&c, &TrainingController::finished);
+    QSignalSpy progress(&c, &TrainingController::progress);
+    const ExperimentConfig config;
+    QVERIFY(c.start(config, tutorialData(config)));
+    QVERIFY(!c.start(config, tutorialData(config))); // one run at a time
+    QVERIFY(finished.wait(20000));
+    const auto run = finished.first().first().value<RunRecord>();
+    QCOMPARE(run.epochs, 1000);
+    QVERIFY(std::abs(run.finalParams[0] - 1.023543119430542) < 1e-5);
+    QVERIFY(std::abs(run.finalParams[1] - 1.9689600467681885) < 1e-5);
+    QVERIFY(run.closedForm);
+    QVERIFY(progress.count() >= 1);
+    // Every epoch reached the GUI in the snapshots (none thinned at this size).
+    qint64 epochs = 0;
+    for (const auto& args : progress)
+        epochs += static_cast<qint64>(args.first().value<TrainingSnapshot>().newEpochs.size());
+    QCOMPARE(epochs, 1000);
+    QTRY_VERIFY(!c.isRunning());
+}
+
+void TestTrainingController::pauseStepResumeAndStop()
+{
+    TrainingController c;
+    QSignalSpy paused(&c, &TrainingController::paused);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    QSignalSpy progress(&c, &TrainingController::progress);
+    ExperimentConfig config;
+    config.training.epochs = 100'000'000;
+    QVERIFY(c.start(config, tutorialData(config)));
+    QVERIFY(progress.wait(10000));
+    c.pause();
+    QVERIFY(paused.wait(10000));
+    const qint64 at = paused.last().first().value<TrainingSnapshot>().epoch;
+    QTRY_VERIFY(c.isPaused());
+    QTest::qWait(100);
+    QCOMPARE(paused.count(), 1); // nothing happens while paused
+    c.step();
+    QVERIFY(paused.wait(10000));
+    QCOMPARE(paused.last().first().value<TrainingSnapshot>().epoch, at + 1);
+    c.resume();
+    QVERIFY(progress.wait(10000));
+    c.stop();
+    QVERIFY(finished.wait(10000));
+    const auto run = finished.first().first().value<RunRecord>();
+    QVERIFY(run.epochs > at + 1);
+    QVERIFY(run.epochs < config.training.epochs);
+}
+
+void TestTrainingController::snapshotsAreThrottled()
+{
+    TrainingController c;
+    QSignalSpy progress(&c, &TrainingController::progress);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    ExperimentConfig config;
+    config.training.epochs = 100'000;
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(c.start(config, tutorialData(config)));
+    QVERIFY(finished.wait(60000));
+    const qint64 ms = timer.elapsed();
+    // About 30 a second, plus the last one.
+    QVERIFY2(progress.count() <= ms / 33 + 2, qPrintable(QStringLiteral("%1 snapshots in %2 ms").arg(progress.count()).arg(ms)));
+    QCOMPARE(progress.last().first().value<TrainingSnapshot>().epoch, 100'000);
+}
+
+void TestTrainingController::errorsArriveAsMessages()
+{
+    TrainingController c;
+    QSignalSpy failed(&c, &TrainingController::failed);
+    ExperimentConfig config;
+    config.training.device = QStringLiteral("cuda:7");
+    QVERIFY(c.start(config, tutorialData(config)));
+    QVERIFY(failed.wait(10000));
+    QVERIFY2(failed.first().first().toString().contains(QLatin1String("cuda:7")), qPrintable(failed.first().first().toString()));
+    QTRY_VERIFY(!c.isRunning());
+    // The controller takes the next run.
+    config.training.device = QStringLiteral("cpu");
+    config.training.epochs = 5;
+    QSignalSpy finished(&c, &TrainingController::finished);
+    QVERIFY(c.start(config, tutorialData(config)));
+    QVERIFY(finished.wait(10000));
+}
+
+void TestTrainingController::destroyingDuringARunStopsIt()
+{
+    QElapsedTimer timer;
+    timer.start();
+    {
+        TrainingController c;
+        QSignalSpy progress(&c, &TrainingController::progress);
+        ExperimentConfig config;
+        config.training.epochs = 1'000'000'000;
+        QVERIFY(c.start(config, tutorialData(config)));
+        QVERIFY(progress.wait(10000));
+    }
+    QVERIFY(timer.elapsed() < 15000);
+}
+
+QTEST_GUILESS_MAIN(TestTrainingController)
+#include "tst_training_controller.moc"
