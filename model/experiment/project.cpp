@@ -235,8 +235,11 @@ QByteArray Project::toJson() const
 QString Project::csvAbsolutePath() const
 {
     const QString p = config.dataset.csv.path;
-    if (p.isEmpty() || QFileInfo(p).isAbsolute() || path_.isEmpty())
+    if (p.isEmpty() || QFileInfo(p).isAbsolute())
         return p;
+    // A new project's relative path is relative to the working folder, a saved one's to the file.
+    if (path_.isEmpty())
+        return QFileInfo(p).absoluteFilePath();
     return QDir::cleanPath(QFileInfo(path_).absoluteDir().filePath(p));
 }
 

@@ -53,6 +53,7 @@ private slots:
     void runRecordsTheClosedFormComparison();
     void csvPathIsRelativeToTheProjectFile();
     void changedCsvGivesAWarningAndTheNewData();
+    void newProjectsRelativeCsvPathIsTheWorkingFolders();
     void embeddedCsvTravelsWithTheProject();
     void malformedProjectsAreRefusedWithTheFieldNamed_data();
     void malformedProjectsAreRefusedWithTheFieldNamed();
@@ -146,6 +147,28 @@ void TestProject::changedCsvGivesAWarningAndTheNewData()
     QVERIFY(second->warnings.join(' ').contains(QLatin1String("changed")));
     QCOMPARE(second->all.rows(), 6);
     QVERIFY(p.config.dataset.csv.sha256 != sha);
+}
+
+void TestProject::newProjectsRelativeCsvPathIsTheWorkingFolders()
+{
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("work")));
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("projects")));
+    QVERIFY(writeText(dir.filePath(QStringLiteral("work/d.csv")), "x,y\n1,1\n2,2\n3,3\n4,4\n5,5\n"));
+    const QString before = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(dir.filePath(QStringLiteral("work"))));
+    Project p;
+    p.config.dataset.source = DatasetConfig::Source::Csv;
+    p.config.dataset.csv.path = QStringLiteral("d.csv"); // as typed on a command line in work/
+    p.config.dataset.csv.features = {"x"};
+    p.config.dataset.csv.target = QStringLiteral("y");
+    QString error;
+    const bool saved = p.save(dir.filePath(QStringLiteral("projects/p.gradlab")), &error);
+    QDir::setCurrent(before);
+    QVERIFY2(saved, qPrintable(error));
+    QCOMPARE(p.config.dataset.csv.path, QStringLiteral("../work/d.csv"));
+    auto loaded = Project::load(dir.filePath(QStringLiteral("projects/p.gradlab")), &error);
+    QVERIFY2(loaded && loaded->loadData(&error), qPrintable(error));
 }
 
 void TestProject::embeddedCsvTravelsWithTheProject()
