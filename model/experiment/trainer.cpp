@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace gradlab::experiment {
@@ -101,24 +102,49 @@ EpochRecord Trainer::step()
 
     // The tutorial's train_step: train mode, predict, loss (target first, as loss_fn(y, yhat)),
     // backward, step, zero_grad.
-    auto trainStep = [&](const Tensor& x, const Tensor& y) {
+    // The epoch's last step is kept for the step inspector.
+    auto trainStep = [&](const Tensor& x, const Tensor& y, bool last) {
         model_->train();
         const Tensor yhat = (*model_)(x);
         const Tensor loss = loss_(y, yhat);
         loss.backward();
+        const double value = loss.item();
+        if (last) {
+            lastStep_.loss = value;
+            lastStep_.before = parameterValues();
+            lastStep_.gradients.clear();
+            for (const auto& [name, p] : model_->namedParameters()) {
+                const Tensor g = p.grad();
+                if (g.defined()) {
+                    const auto v = g.toVector();
+                    lastStep_.gradients.insert(lastStep_.gradients.end(), v.begin(), v.end());
+                } else {
+                    lastStep_.gradients.insert(lastStep_.gradients.end(), static_cast<std::size_t>(p.numel()),
+                                               std::numeric_limits<double>::quiet_NaN());
+                }
+            }
+        }
         optimizer_->step();
         optimizer_->zeroGrad();
-        return loss.item();
+        if (last)
+            lastStep_.after = parameterValues();
+        return value;
     };
     double sum = 0.0;
     const auto plan = batches();
     if (plan.empty()) {
-        sum = trainStep(xTrain_, yTrain_);
+        lastStep_.batch.clear();
+        sum = trainStep(xTrain_, yTrain_, true);
     } else {
-        for (const auto& idx : plan)
-            sum += trainStep(indexSelect(xTrain_, idx), indexSelect(yTrain_, idx));
+        for (std::size_t i = 0; i < plan.size(); ++i) {
+            const bool last = i + 1 == plan.size();
+            if (last)
+                lastStep_.batch = plan[i];
+            sum += trainStep(indexSelect(xTrain_, plan[i]), indexSelect(yTrain_, plan[i]), last);
+        }
     }
     ++epoch_;
+    lastStep_.epoch = epoch_;
     EpochRecord r;
     r.epoch = epoch_;
     r.trainLoss = sum / static_cast<double>(plan.empty() ? 1 : plan.size());

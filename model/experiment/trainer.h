@@ -25,6 +25,17 @@ struct EpochRecord {
     double seconds = 0.0;    // wall time of this epoch
 };
 
+// The last optimizer step of an epoch, for the step inspector: what autograd computed and what
+// the optimizer did with it. Values are flat, in namedParameters() order.
+struct StepDetail {
+    qint64 epoch = 0;                 // the epoch the step ended (1-based)
+    std::vector<std::int64_t> batch;  // rows of the training set in the step's batch; empty: all of them
+    double loss = 0.0;                // the batch's loss before the step
+    std::vector<double> before;       // parameter values before the step
+    std::vector<double> gradients;    // autograd's .grad before the step; NaN for a frozen parameter
+    std::vector<double> after;        // parameter values after the step
+};
+
 class Trainer {
 public:
     // Builds the model, loss and optimizer; moves them and the data to the configured device.
@@ -42,6 +53,9 @@ public:
     // Steps until the configured epochs are done, the loss diverges, or query() says to pause or
     // stop; progress gets every epoch.
     Outcome run(const std::function<Control()>& query, const std::function<void(const EpochRecord&)>& progress);
+
+    // The last optimizer step of the latest epoch (empty before the first epoch).
+    const StepDetail& lastStep() const { return lastStep_; }
 
     qint64 epoch() const { return epoch_; }
     bool finished() const { return diverged_ || epoch_ >= config_.training.epochs; }
@@ -69,6 +83,7 @@ private:
     std::unique_ptr<Optimizer> optimizer_;
     Loss loss_;
     Tensor xTrain_, yTrain_, xVal_, yVal_;
+    StepDetail lastStep_;
     qint64 epoch_ = 0;
     bool diverged_ = false;
     QString message_;
