@@ -20,11 +20,15 @@ TrainingController::~TrainingController()
     delete worker_; // its thread has finished: safe to delete from here
 }
 
-bool TrainingController::start(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data)
+bool TrainingController::start(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data, StartMode mode)
 {
     if (worker_)
         return false;
     worker_ = new TrainingWorker(config, data);
+    if (mode == StartMode::Paused)
+        worker_->requestPause();
+    else if (mode == StartMode::Step)
+        worker_->requestFirstStep();
     worker_->moveToThread(&thread_);
     connect(worker_, &TrainingWorker::progress, this, &TrainingController::progress);
     connect(worker_, &TrainingWorker::paused, this, &TrainingController::paused);
@@ -37,6 +41,24 @@ bool TrainingController::start(const experiment::ExperimentConfig& config, const
 
 bool TrainingController::isRunning() const { return worker_ != nullptr; }
 bool TrainingController::isPaused() const { return worker_ && worker_->isPaused(); }
+
+bool TrainingController::setOptimizerOptions(const experiment::OptimizerConfig& options, QString* error)
+{
+    if (!worker_) {
+        *error = tr("No run is in progress");
+        return false;
+    }
+    return worker_->setOptimizerOptions(options, error);
+}
+
+bool TrainingController::setParameterValue(int flatIndex, double value, QString* error)
+{
+    if (!worker_) {
+        *error = tr("No run is in progress");
+        return false;
+    }
+    return worker_->setParameterValue(flatIndex, value, error);
+}
 
 void TrainingController::pause()
 {

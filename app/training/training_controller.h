@@ -8,8 +8,11 @@
 #include <QObject>
 #include <QThread>
 
+#include <QStringList>
+
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace gradlab::app {
 
@@ -22,6 +25,8 @@ struct TrainingSnapshot {
     double seconds = 0.0;          // training time so far
     double epochsPerSecond = 0.0;
     std::vector<experiment::EpochRecord> newEpochs; // every epoch since the last snapshot (thinned beyond 2000)
+    std::optional<experiment::StepDetail> lastStep;  // on paused snapshots: the last optimizer step
+    QStringList events;                              // changes made while paused, so far
 };
 
 class TrainingWorker;
@@ -33,10 +38,21 @@ public:
     explicit TrainingController(QObject* parent = nullptr);
     ~TrainingController() override;
 
+    enum class StartMode {
+        Run,    // train until done
+        Paused, // stop before the first epoch
+        Step,   // one epoch, then paused
+    };
     // Starts a run of `config` on `data`; false (and failed() is not emitted) when one is running.
-    bool start(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data);
+    bool start(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data, StartMode mode = StartMode::Run);
     bool isRunning() const;
     bool isPaused() const;
+
+    // While paused: new options for the running optimizer (same type), or a new value for one
+    // parameter value (flat index in namedParameters() order). The run goes on from there when
+    // resumed, and its record lists the change. False with a message when not paused or invalid.
+    bool setOptimizerOptions(const experiment::OptimizerConfig& options, QString* error);
+    bool setParameterValue(int flatIndex, double value, QString* error);
 
 public slots:
     void pause();

@@ -2,6 +2,12 @@
 
 #include "experiment/history.h"
 
+#include "engine/autograd.h"
+
+#include <QJsonObject>
+
+#include <cmath>
+
 #include <QElapsedTimer>
 
 namespace gradlab::app {
@@ -45,6 +51,115 @@ void TrainingWorker::requestStep()
     wake_.notify_all();
 }
 
+void TrainingWorker::requestFirstStep()
+{
+    std::lock_guard lock(mutex_);
+    pauseRequested_ = true;
+    stepsRequested_ = 1;
+}
+
+bool TrainingWorker::setOptimizerOptions(const experiment::OptimizerConfig& options, QString* error)
+{
+    std::lock_guard lock(mutex_);
+    if (!paused_ || !trainer_) {
+        *error = tr("The optimizer's options can only be changed while the run is paused");
+        return false;
+    }
+    if (options.type != optimizer_.type) {
+        *error = tr("A paused run keeps its optimizer; to train with %1, stop this run and start a new one")
+                     .arg(experiment::jsonName(options.type));
+        return false;
+    }
+    experiment::ExperimentConfig check = config_;
+    check.optimizer = options;
+    if (const QStringList problems = experiment::validate(check); !problems.isEmpty()) {
+        *error = problems.join(QLatin1Char('\n'));
+        return false;
+    }
+    try {
+        Optimizer& live = trainer_->optimizer();
+        const auto& c = options;
+        if (auto* sgd = dynamic_cast<SGD*>(&live))
+            sgd->setOptions(SGDOptions{c.lr, c.momentum, c.dampening, c.weightDecay, c.nesterov, c.maximize});
+        else if (auto* adam = dynamic_cast<Adam*>(&live))
+            adam->setOptions(AdamOptions{c.lr, c.beta1, c.beta2, c.eps, c.weightDecay, c.amsgrad, c.maximize});
+        else if (auto* rms = dynamic_cast<RMSprop*>(&live))
+            rms->setOptions(RMSpropOptions{c.lr, c.alpha, c.eps, c.weightDecay, c.momentum, c.centered, c.maximize});
+        else if (auto* ada = dynamic_cast<Adagrad*>(&live))
+            ada->setOptions(AdagradOptions{c.lr, c.lrDecay, c.weightDecay, c.initialAccumulatorValue, c.eps, c.maximize});
+    } catch (const std::exception& e) {
+        *error = QString::fromUtf8(e.what());
+        return false;
+    }
+    // One event per option that changed, named as in the project file.
+    experiment::ExperimentConfig before = config_, after = config_;
+    before.optimizer = optimizer_;
+    after.optimizer = options;
+    const QJsonObject was = experiment::toJson(before).value(QStringLiteral("optimizer")).toObject();
+    const QJsonObject now = experiment::toJson(after).value(QStringLiteral("optimizer")).toObject();
+    for (auto it = now.begin(); it != now.end(); ++it)
+        if (was.value(it.key()) != it.value())
+            events_ << tr("epoch %1: optimizer.%2 = %3")
+                           .arg(trainer_->epoch())
+                           .arg(it.key(), it.value().isBool() ? (it.value().toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                                                              : QString::number(it.value().toDouble(), 'g', 17));
+    optimizer_ = options;
+    republishPaused();
+    return true;
+}
+
+bool TrainingWorker::setParameterValue(int flatIndex, double value, QString* error)
+{
+    std::lock_guard lock(mutex_);
+    if (!paused_ || !trainer_) {
+        *error = tr("A parameter can only be edited while the run is paused");
+        return false;
+    }
+    if (!std::isfinite(value)) {
+        *error = tr("A parameter's value must be a finite number");
+        return false;
+    }
+    int at = 0;
+    for (const auto& [name, p] : trainer_->model().namedParameters()) {
+        const int size = static_cast<int>(p.numel());
+        if (flatIndex >= at && flatIndex < at + size) {
+            std::vector<double> values = p.toVector();
+            const double old = values[static_cast<std::size_t>(flatIndex - at)];
+            values[static_cast<std::size_t>(flatIndex - at)] = value;
+            try {
+                NoGradGuard noGrad;
+                Tensor(p).copy_(fromData(values, p.shape(), TensorOptions{}.withDType(p.dtype())).to(p.device()));
+            } catch (const std::exception& e) {
+                *error = QString::fromUtf8(e.what());
+                return false;
+            }
+            const QString label = size == 1 ? QString::fromStdString(name) : QStringLiteral("%1[%2]").arg(QString::fromStdString(name)).arg(flatIndex - at);
+            events_ << tr("epoch %1: %2 = %3 (was %4)")
+                           .arg(trainer_->epoch())
+                           .arg(label, QString::number(value, 'g', 17), QString::number(old, 'g', 17));
+            republishPaused();
+            return true;
+        }
+        at += size;
+    }
+    *error = tr("There is no parameter value number %1").arg(flatIndex);
+    return false;
+}
+
+void TrainingWorker::republishPaused()
+{
+    TrainingSnapshot s;
+    s.epoch = trainer_->epoch();
+    s.epochs = config_.training.epochs;
+    s.params = trainer_->parameterValues();
+    s.seconds = seconds_;
+    s.epochsPerSecond = seconds_ > 0 ? static_cast<double>(s.epoch) / seconds_ : 0.0;
+    s.events = events_;
+    if (s.epoch > 0)
+        s.lastStep = trainer_->lastStep();
+    emit paused(s);
+}
+
 void TrainingWorker::requestStop()
 {
     {
@@ -68,16 +183,21 @@ TrainingSnapshot TrainingWorker::snapshot(const experiment::Trainer& trainer, do
     s.epochsPerSecond = seconds > 0 ? static_cast<double>(s.epoch) / seconds : 0.0;
     s.newEpochs = std::move(pending_);
     pending_.clear();
+    std::lock_guard lock(mutex_);
+    s.events = events_;
     return s;
 }
 
 bool TrainingWorker::waitWhilePaused(experiment::Trainer& trainer, double seconds)
 {
+    TrainingSnapshot s = snapshot(trainer, seconds);
+    if (trainer.epoch() > 0)
+        s.lastStep = trainer.lastStep();
     {
         std::lock_guard lock(mutex_);
         paused_ = true;
     }
-    emit paused(snapshot(trainer, seconds));
+    emit paused(s);
     std::unique_lock lock(mutex_);
     wake_.wait(lock, [&] { return stopRequested_ || !pauseRequested_ || stepsRequested_ > 0; });
     if (stepsRequested_ > 0)
@@ -88,14 +208,20 @@ bool TrainingWorker::waitWhilePaused(experiment::Trainer& trainer, double second
 
 void TrainingWorker::run()
 {
-    std::unique_ptr<experiment::Trainer> trainer;
+    optimizer_ = config_.optimizer;
+    std::unique_ptr<experiment::Trainer> created;
     try {
-        trainer = std::make_unique<experiment::Trainer>(config_, data_.train, data_.val);
+        created = std::make_unique<experiment::Trainer>(config_, data_.train, data_.val);
     } catch (const std::exception& e) {
         emit failed(QString::fromUtf8(e.what()));
         emit done();
         return;
     }
+    {
+        std::lock_guard lock(mutex_);
+        trainer_ = std::move(created);
+    }
+    experiment::Trainer* trainer = trainer_.get();
     experiment::History history;
     const QDateTime started = QDateTime::currentDateTimeUtc();
     double seconds = 0.0;
@@ -107,6 +233,7 @@ void TrainingWorker::run()
                 break;
             const experiment::EpochRecord r = trainer->step();
             seconds += r.seconds;
+            seconds_ = seconds;
             history.add(r);
             if (pending_.size() >= kMaxCarried) {
                 std::vector<experiment::EpochRecord> thinned;
@@ -122,7 +249,12 @@ void TrainingWorker::run()
         }
         if (!pending_.empty())
             emit progress(snapshot(*trainer, seconds));
-        emit finished(experiment::recordRun(*trainer, history.records(), data_, started, seconds));
+        experiment::RunRecord record = experiment::recordRun(*trainer, history.records(), data_, started, seconds);
+        {
+            std::lock_guard lock(mutex_);
+            record.events = events_;
+        }
+        emit finished(record);
     } catch (const std::exception& e) {
         emit failed(QString::fromUtf8(e.what()));
     }

@@ -19,6 +19,11 @@ public:
     void requestResume();
     void requestStep();
     void requestStop();
+    // Before run(): one epoch, then paused.
+    void requestFirstStep();
+    // While paused (called from another thread): see TrainingController.
+    bool setOptimizerOptions(const experiment::OptimizerConfig& options, QString* error);
+    bool setParameterValue(int flatIndex, double value, QString* error);
     bool isPaused() const { return paused_.load(); }
 
 public slots:
@@ -33,9 +38,16 @@ signals:
 
 private:
     TrainingSnapshot snapshot(const experiment::Trainer& trainer, double seconds);
+    // Sends a paused snapshot again after an edit (from the editing thread, under mutex_).
+    void republishPaused();
     // Blocks while paused; false when a stop was requested.
     bool waitWhilePaused(experiment::Trainer& trainer, double seconds);
 
+    // The trainer, touched by another thread only while paused_ and under mutex_.
+    std::unique_ptr<experiment::Trainer> trainer_;
+    experiment::OptimizerConfig optimizer_; // the options in force
+    QStringList events_;                    // guarded by mutex_
+    double seconds_ = 0.0;
     experiment::ExperimentConfig config_;
     experiment::ExperimentData data_;
     std::mutex mutex_;

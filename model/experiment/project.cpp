@@ -310,7 +310,7 @@ std::optional<Project> Project::load(const QString& path, QString* error)
     return fromJson(f.readAll(), path, error);
 }
 
-std::optional<ExperimentData> Project::loadData(QString* error)
+std::optional<ExperimentData> Project::loadData(QString* error, const data::CsvProgress& progress)
 {
     if (config.dataset.source == DatasetConfig::Source::Generated)
         return loadExperimentData(config, error);
@@ -335,7 +335,9 @@ std::optional<ExperimentData> Project::loadData(QString* error)
         if (!csv.sha256.isEmpty() && sha != csv.sha256)
             warnings << ProjectText::tr("%1 has changed since the project was saved; the new data is used").arg(QDir::toNativeSeparators(file));
         csv.sha256 = sha;
-        read = data::readCsvFile(file.toStdString(), csvOptions(csv));
+        data::CsvReadOptions options = csvOptions(csv);
+        options.progress = progress;
+        read = data::readCsvFile(file.toStdString(), options);
     }
     if (!read) {
         *error = QString::fromStdString(read.error().message);
@@ -375,6 +377,45 @@ bool Project::embedCsv(QString* error)
     return true;
 }
 
+std::optional<ClosedFormComparison> closedFormFor(const ExperimentConfig& config, const ExperimentData& data)
+{
+    const ModelConfig& m = config.model;
+    if (m.type == ModelConfig::Type::Mlp)
+        return std::nullopt;
+    try {
+        fit::FitOptions options;
+        options.degree = m.type == ModelConfig::Type::Polynomial ? m.degree : 1;
+        options.keepResiduals = false;
+        const fit::FitResult f = fit::fitLeastSquares(fit::view(data.train), options);
+        ClosedFormComparison c;
+        std::vector<double> slopes;
+        for (std::size_t i = 1; i < f.coefficients.size(); ++i)
+            slopes.push_back(f.coefficients[i].estimate);
+        const double intercept = f.coefficients.front().estimate;
+        if (m.type == ModelConfig::Type::ScalarLinear) {
+            c.params = {intercept, slopes.empty() ? 0.0 : slopes.front()};
+        } else {
+            c.params = slopes;
+            c.params.push_back(intercept);
+        }
+        const LossConfig& l = config.loss;
+        fit::LossSpec spec;
+        spec.kind = l.type == LossConfig::Type::Mse ? fit::LossKind::MSE
+                    : l.type == LossConfig::Type::L1 ? fit::LossKind::L1
+                    : l.type == LossConfig::Type::Huber ? fit::LossKind::Huber
+                                                          : fit::LossKind::SmoothL1;
+        spec.reduction = l.reduction == LossConfig::Reduction::Mean ? fit::Reduction::Mean : fit::Reduction::Sum;
+        spec.parameter = l.type == LossConfig::Type::Huber ? l.delta : l.beta;
+        c.trainLoss = fit::loss(f, fit::view(data.train), spec);
+        c.valLoss = fit::loss(f, fit::view(data.val), spec);
+        c.r2 = f.rSquared;
+        return c;
+    } catch (const std::exception&) {
+        // No closed form for this data (for example fewer rows than coefficients): none shown.
+        return std::nullopt;
+    }
+}
+
 RunRecord recordRun(Trainer& trainer, const std::vector<EpochRecord>& history, const ExperimentData& data,
                     const QDateTime& started, double seconds)
 {
@@ -392,40 +433,7 @@ RunRecord recordRun(Trainer& trainer, const std::vector<EpochRecord>& history, c
     r.trainLoss = trainer.evaluate(false);
     r.valLoss = trainer.evaluate(true);
 
-    const ModelConfig& m = r.config.model;
-    if (m.type == ModelConfig::Type::Mlp)
-        return r;
-    try {
-        fit::FitOptions options;
-        options.degree = m.type == ModelConfig::Type::Polynomial ? m.degree : 1;
-        options.keepResiduals = false;
-        const fit::FitResult f = fit::fitLeastSquares(fit::view(data.train), options);
-        ClosedFormComparison c;
-        std::vector<double> slopes;
-        for (std::size_t i = 1; i < f.coefficients.size(); ++i)
-            slopes.push_back(f.coefficients[i].estimate);
-        const double intercept = f.coefficients.front().estimate;
-        if (m.type == ModelConfig::Type::ScalarLinear) {
-            c.params = {intercept, slopes.empty() ? 0.0 : slopes.front()};
-        } else {
-            c.params = slopes;
-            c.params.push_back(intercept);
-        }
-        const LossConfig& l = r.config.loss;
-        fit::LossSpec spec;
-        spec.kind = l.type == LossConfig::Type::Mse ? fit::LossKind::MSE
-                    : l.type == LossConfig::Type::L1 ? fit::LossKind::L1
-                    : l.type == LossConfig::Type::Huber ? fit::LossKind::Huber
-                                                          : fit::LossKind::SmoothL1;
-        spec.reduction = l.reduction == LossConfig::Reduction::Mean ? fit::Reduction::Mean : fit::Reduction::Sum;
-        spec.parameter = l.type == LossConfig::Type::Huber ? l.delta : l.beta;
-        c.trainLoss = fit::loss(f, fit::view(data.train), spec);
-        c.valLoss = fit::loss(f, fit::view(data.val), spec);
-        c.r2 = f.rSquared;
-        r.closedForm = c;
-    } catch (const std::exception&) {
-        // No closed form for this data (for example fewer rows than coefficients): none shown.
-    }
+    r.closedForm = closedFormFor(r.config, data);
     return r;
 }
 

@@ -7,6 +7,8 @@
 #include "experiment_data.h"
 #include "trainer.h"
 
+#include "data/csv_reader.h"
+
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -72,7 +74,8 @@ public:
     // The experiment's data: generated from its parameters, or read from the CSV (embedded text
     // first). A CSV whose SHA-256 differs from the one recorded gives a warning and is used; the
     // recorded hash and row count are updated.
-    std::optional<ExperimentData> loadData(QString* error);
+    // `progress` follows the reading of a CSV file and may cancel it.
+    std::optional<ExperimentData> loadData(QString* error, const data::CsvProgress& progress = {});
     // Puts the CSV's text into the project (at most kMaxEmbeddedRows rows) so it travels alone.
     bool embedCsv(QString* error);
     static constexpr qint64 kMaxEmbeddedRows = 10'000;
@@ -80,6 +83,10 @@ public:
 private:
     QString path_;
 };
+
+// The closed-form (least-squares) fit of `config`'s model on the training rows, with its losses
+// under the configured loss; none for an MLP or data that has no unique fit.
+std::optional<ClosedFormComparison> closedFormFor(const ExperimentConfig& config, const ExperimentData& data);
 
 // A finished (or stopped) run, recorded from its trainer and history, with the closed-form
 // comparison where the model has one (scalar_linear, linear, polynomial).

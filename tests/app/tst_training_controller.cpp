@@ -3,6 +3,8 @@
 // controller in the middle of a run stops it cleanly.
 #include "training/training_controller.h"
 
+#include "engine/autograd.h"
+
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
@@ -33,6 +35,7 @@ private slots:
     void snapshotsAreThrottled();
     void errorsArriveAsMessages();
     void destroyingDuringARunStopsIt();
+    void stepFromIdleAndEditWhilePaused();
 };
 
 void TestTrainingController::tutorialRunArrivesBySignal()
@@ -134,6 +137,64 @@ void TestTrainingController::destroyingDuringARunStopsIt()
         QVERIFY(progress.wait(10000));
     }
     QVERIFY(timer.elapsed() < 15000);
+}
+
+// Step from a fresh start does one epoch and pauses with the step's gradients; edits made while
+// paused take effect when resumed and are listed in the run's record. The same run done by hand
+// with a Trainer (the same edits between the same epochs) gives the same parameters.
+void TestTrainingController::stepFromIdleAndEditWhilePaused()
+{
+    TrainingController c;
+    QSignalSpy paused(&c, &TrainingController::paused);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    ExperimentConfig config;
+    config.training.epochs = 50;
+    const ExperimentData data = tutorialData(config);
+    QString error;
+    QVERIFY(!c.setOptimizerOptions(config.optimizer, &error)); // nothing runs yet
+    QVERIFY(!error.isEmpty());
+    QVERIFY(c.start(config, data, TrainingController::StartMode::Step));
+    QTRY_VERIFY_WITH_TIMEOUT(!paused.isEmpty() && paused.last().first().value<TrainingSnapshot>().epoch == 1, 10000);
+    const auto first = paused.last().first().value<TrainingSnapshot>();
+    QVERIFY(first.lastStep);
+    QCOMPARE(first.lastStep->epoch, 1);
+    QCOMPARE(first.lastStep->gradients.size(), std::size_t(2));
+    QCOMPARE(first.lastStep->after, first.params);
+
+    OptimizerConfig slower = config.optimizer;
+    slower.lr = 0.05;
+    QVERIFY2(c.setOptimizerOptions(slower, &error), qPrintable(error));
+    QVERIFY(!c.setOptimizerOptions(OptimizerConfig::defaults(OptimizerConfig::Type::Adam), &error)); // the type stays
+    QVERIFY(error.contains(QLatin1String("adam")));
+    OptimizerConfig bad = slower;
+    bad.lr = 0.0;
+    QVERIFY(!c.setOptimizerOptions(bad, &error));
+    QVERIFY(!c.setParameterValue(7, 1.0, &error));
+    QVERIFY(!c.setParameterValue(0, qQNaN(), &error));
+    QVERIFY2(c.setParameterValue(0, 0.75, &error), qPrintable(error));
+    // The edit shows at once in a fresh paused snapshot.
+    QTRY_COMPARE(paused.last().first().value<TrainingSnapshot>().params[0], 0.75);
+    c.resume();
+    QVERIFY(finished.wait(20000));
+    const auto run = finished.first().first().value<RunRecord>();
+    QCOMPARE(run.epochs, 50);
+    QCOMPARE(run.events.size(), 2);
+    QVERIFY(run.events[0].contains(QLatin1String("epoch 1: optimizer.lr = 0.05")));
+    QVERIFY(run.events[1].contains(QLatin1String("epoch 1: a = 0.75")));
+    QCOMPARE(run.config.optimizer.lr, 0.1); // the record keeps the configuration the run started with
+
+    Trainer byHand(config, data.train, data.val);
+    byHand.step();
+    static_cast<SGD&>(byHand.optimizer()).setLr(0.05);
+    {
+        NoGradGuard noGrad;
+        Tensor a = byHand.model().namedParameters().front().second;
+        a.copy_(fromData({0.75}, a.shape(), TensorOptions{}.withDType(a.dtype())));
+    }
+    while (!byHand.finished())
+        byHand.step();
+    QCOMPARE(run.finalParams, byHand.parameterValues());
+    QTRY_VERIFY(!c.isRunning());
 }
 
 QTEST_GUILESS_MAIN(TestTrainingController)
