@@ -1,95 +1,143 @@
-// GradLab's entry point. Until the window arrives it runs the tutorial's experiment through the
-// experiment layer (the tutorial's data, model, loss and optimizer are its defaults) and prints
-// what happened, as the tutorial's last section does.
-#include "engine/backend.h"
-#include "experiment/project.h"
+// GradLab's window. It opens with the tutorial's experiment, ready to press Run; a project
+// (.gradlab) or a CSV file named on the command line is opened instead.
+#include "window/main_window.h"
 
-#include <QCoreApplication>
+#include "widgets/data_form.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QScreen>
+#include <QTabWidget>
+
+#include <QApplication>
 #include <QElapsedTimer>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QLibraryInfo>
 #include <QLocale>
+#include <QSettings>
 #include <QTextStream>
+#include <QTimer>
 #include <QTranslator>
 
 namespace {
 
-QString deviceStatusText(const gradlab::DeviceInfo& d)
+void settle(int ms)
 {
-    using S = gradlab::DeviceInfo::Status;
-    switch (d.status) {
-    case S::Usable: return QCoreApplication::translate("main", "ready");
-    case S::BuiltWithoutCuda: return QCoreApplication::translate("main", "GradLab was built without CUDA");
-    case S::NoDriver: return QCoreApplication::translate("main", "no usable NVIDIA driver (missing, or older than the CUDA runtime)");
-    case S::NoDevice: return QCoreApplication::translate("main", "no CUDA device found");
-    case S::NoKernels: return QCoreApplication::translate("main", "this version of GradLab has no CUDA kernels yet");
-    case S::Error: break;
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+// --screenshots DIR: trains the tutorial, then saves the screen (as the X server shows it) with each
+// main view in front, for the README's tour. Returns the exit code.
+int takeScreenshots(gradlab::app::MainWindow& window, const QString& dir, const QString& prefix)
+{
+    QTextStream err(stderr);
+    if (!QDir().mkpath(dir)) {
+        err << "Cannot create " << dir << "\n";
+        return 1;
     }
-    return QCoreApplication::translate("main", "CUDA error: %1").arg(QString::fromStdString(d.reason));
+    auto shoot = [&](const QString& name) {
+        settle(700);
+        const QPixmap shot = window.screen()->grabWindow(0);
+        const QString path = QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(prefix, name));
+        if (!shot.save(path))
+            err << "Cannot write " << path << "\n";
+        return !shot.isNull();
+    };
+    QElapsedTimer t;
+    t.start();
+    while (!window.dataReady() && t.elapsed() < 30000)
+        settle(50);
+    auto* settingsTabs = window.findChild<QTabWidget*>(QStringLiteral("settingsTabs"));
+    // One Step first: the step inspector and the graph show what autograd computed.
+    window.views()->setCurrentIndex(4);
+    window.step();
+    settle(1500);
+    shoot(QStringLiteral("step"));
+    window.reset();
+    settle(500);
+    bool finished = false;
+    QObject::connect(&window, &gradlab::app::MainWindow::runFinished, &window, [&finished] { finished = true; });
+    window.run();
+    t.restart();
+    while (!finished && t.elapsed() < 60000)
+        settle(50);
+    const char* names[] = {"fit", "loss", "parameters", "landscape", "graph"};
+    for (int i = 0; i < window.views()->count() && i < 5; ++i) {
+        window.views()->setCurrentIndex(i);
+        if (settingsTabs)
+            settingsTabs->setCurrentIndex(i == 0 ? 0 : 1);
+        shoot(QString::fromLatin1(names[i]));
+    }
+    return 0;
 }
 
 } // namespace
 
 int main(int argc, char* argv[])
 {
-    using namespace gradlab::experiment;
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("GradLab"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("gradlab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
-    QTextStream out(stdout);
-    QTextStream err(stderr);
-
-    Project project; // the tutorial's experiment
-    const ExperimentConfig& c = project.config;
-    QString error;
-    const auto data = project.loadData(&error);
-    if (!data) {
-        err << error << Qt::endl;
+#ifdef Q_OS_LINUX
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        QTextStream(stderr) << "GradLab needs a graphical display (DISPLAY or WAYLAND_DISPLAY is not set).\n"
+                               "On a machine without one, gradlab-cli runs the same experiments: gradlab-cli --help\n";
         return 1;
     }
-    out << QCoreApplication::translate("main", "GradLab %1: the tutorial's experiment, trained by GradLab's autograd engine")
-               .arg(QCoreApplication::applicationVersion())
-        << Qt::endl;
-    out << QCoreApplication::translate("main", "Data: y = 1 + 2x + 0.1 noise, %1 training and %2 validation samples")
-               .arg(data->train.rows())
-               .arg(data->val.rows())
-        << Qt::endl;
-    out << QCoreApplication::translate("main", "Model: yhat = a + b*x; loss: MSE (mean); optimizer: SGD, lr %1; %2 epochs on the CPU, float32")
-               .arg(c.optimizer.lr)
-               .arg(c.training.epochs)
-        << Qt::endl;
-    for (const gradlab::DeviceInfo& d : gradlab::availableDevices())
-        if (!d.usable())
-            out << QCoreApplication::translate("main", "Device %1 is not used: %2")
-                       .arg(QString::fromStdString(d.device.str()), deviceStatusText(d))
-                << Qt::endl;
+#endif
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("GradLab"));
+    QCoreApplication::setApplicationName(QStringLiteral("GradLab"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/gradlab.svg")));
 
-    Trainer trainer(c, data->train, data->val);
-    const std::vector<double> initial = trainer.parameterValues();
-    QElapsedTimer timer;
-    timer.start();
-    trainer.run({}, {});
-    const double seconds = static_cast<double>(timer.nsecsElapsed()) * 1e-9;
-    const RunRecord run = recordRun(trainer, {}, *data, QDateTime::currentDateTimeUtc(), seconds);
+    // The language chosen in the Language menu, or the system's.
+    // --language overrides the menu's choice for this start.
+    QString chosen = QSettings().value(QStringLiteral("language")).toString();
+    for (int i = 1; i + 1 < argc; ++i)
+        if (qstrcmp(argv[i], "--language") == 0)
+            chosen = QString::fromLocal8Bit(argv[i + 1]);
+    const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
+    QLocale::setDefault(locale);
+    QTranslator translator, qtTranslator;
+    if (translator.load(locale, QStringLiteral("gradlab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
 
-    out << QCoreApplication::translate("main", "Initial parameters (torch.manual_seed(42)): a = %1, b = %2")
-               .arg(initial[0], 0, 'g', 9)
-               .arg(initial[1], 0, 'g', 9)
-        << Qt::endl;
-    out << QCoreApplication::translate("main", "Trained parameters: a = %1, b = %2")
-               .arg(run.finalParams[0], 0, 'g', 9)
-               .arg(run.finalParams[1], 0, 'g', 9)
-        << Qt::endl;
-    if (run.closedForm)
-        out << QCoreApplication::translate("main", "Closed form (least squares): a = %1, b = %2")
-                   .arg(run.closedForm->params[0], 0, 'g', 9)
-                   .arg(run.closedForm->params[1], 0, 'g', 9)
-            << Qt::endl;
-    out << QCoreApplication::translate("main", "Final training loss %1, validation loss %2")
-               .arg(run.trainLoss, 0, 'g', 6)
-               .arg(run.valLoss, 0, 'g', 6)
-        << Qt::endl;
-    out << QCoreApplication::translate("main", "Training took %1 ms").arg(seconds * 1e3, 0, 'f', 2) << Qt::endl;
-    return 0;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main", "GradLab: train a model through GradLab's autograd engine and "
+                                                                         "compare it with the closed-form fit."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption languageOption(QStringLiteral("language"),
+                                            QCoreApplication::translate("main", "Use this language (en, zh_CN) instead of the system's."),
+                                            QStringLiteral("code"));
+    const QCommandLineOption screenshotsOption(QStringLiteral("screenshots"),
+                                               QCoreApplication::translate("main", "Train the tutorial, save a screenshot of each view in this folder, and quit."),
+                                               QStringLiteral("folder"));
+    parser.addOption(languageOption);
+    parser.addOption(screenshotsOption);
+    parser.addPositionalArgument(QStringLiteral("file"), QCoreApplication::translate("main", "A project (.gradlab) or a CSV file to open."));
+    parser.process(app);
+
+    gradlab::app::MainWindow window;
+    window.show();
+    if (parser.isSet(screenshotsOption)) {
+        window.setGeometry(window.screen()->availableGeometry()); // no window manager under Xvfb to maximise it
+        const QString prefix = locale.name().startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN") : QStringLiteral("en");
+        return takeScreenshots(window, parser.value(screenshotsOption), prefix);
+    }
+    const QStringList files = parser.positionalArguments();
+    if (!files.isEmpty()) {
+        const QString path = QFileInfo(files.first()).absoluteFilePath();
+        QTimer::singleShot(0, &window, [&window, path] {
+            if (QFileInfo(path).suffix().toLower() == QLatin1String("gradlab"))
+                window.openProject(path);
+            else
+                window.dataForm()->openCsv(path);
+        });
+    }
+    return QApplication::exec();
 }

@@ -1,7 +1,6 @@
 #include "plot_export.h"
 
-#include "engine/autograd.h"
-#include "experiment/model_factory.h"
+#include "experiment/curves.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -118,46 +117,10 @@ bool save(QCustomPlot& plot, Format format, QSize size, const QString& title, co
     return experiment::writeFileAtomically(path, bytes, error);
 }
 
-// Distinguishable on white and for the common colour-vision deficiencies (Okabe–Ito).
-const QColor kPalette[] = {QColor(0, 114, 178), QColor(213, 94, 0), QColor(0, 158, 115), QColor(204, 121, 167),
-                           QColor(230, 159, 0), QColor(86, 180, 233), QColor(0, 0, 0)};
-
-QColor paletteColor(std::size_t i) { return kPalette[i % std::size(kPalette)]; }
-
 void setUpLegend(QCustomPlot& plot)
 {
     plot.legend->setVisible(true);
     plot.legend->setBrush(QColor(255, 255, 255, 220));
-}
-
-// The model of `config` carrying `values` (in `layout` order), evaluated at `xs` in float64.
-std::optional<std::vector<double>> predict(const experiment::ModelConfig& config, const std::vector<experiment::ParamSlot>& layout,
-                                           const std::vector<double>& values, const std::vector<double>& xs, QString* error)
-{
-    experiment::ModelConfig m = config;
-    m.frozen.clear();
-    m.init.scheme = experiment::InitConfig::Scheme::Custom;
-    m.init.values.clear();
-    std::size_t at = 0;
-    for (const experiment::ParamSlot& slot : layout) {
-        const auto end = at + static_cast<std::size_t>(slot.size);
-        if (end > values.size())
-            break;
-        m.init.values[slot.name] = std::vector<double>(values.begin() + static_cast<std::ptrdiff_t>(at), values.begin() + static_cast<std::ptrdiff_t>(end));
-        at = end;
-    }
-    try {
-        const std::int64_t inputs = experiment::modelInputs(m, 1);
-        const std::shared_ptr<Module> model = experiment::buildModel(m, inputs, DType::Float64);
-        model->eval();
-        NoGradGuard noGrad;
-        const Tensor x = fromData(experiment::expandFeatures(m, xs, 1), Shape{static_cast<std::int64_t>(xs.size()), inputs},
-                                  TensorOptions{}.withDType(DType::Float64));
-        return (*model)(x).toVector();
-    } catch (const std::exception& e) {
-        *error = PlotExport::tr("The run's parameters do not fit its model: %1").arg(QString::fromUtf8(e.what()));
-        return std::nullopt;
-    }
 }
 
 void addPoints(QCustomPlot& plot, const data::Dataset& d, const QColor& color, const QString& name)
@@ -191,6 +154,20 @@ void addCurve(QCustomPlot& plot, const std::vector<double>& xs, const std::vecto
 }
 
 } // namespace
+
+QColor plotColor(std::size_t index)
+{
+    // Distinguishable on white and for the common colour-vision deficiencies (Okabe–Ito).
+    static const QColor palette[] = {QColor(0, 114, 178), QColor(213, 94, 0), QColor(0, 158, 115), QColor(204, 121, 167),
+                                     QColor(230, 159, 0), QColor(86, 180, 233), QColor(0, 0, 0)};
+    return palette[index % std::size(palette)];
+}
+
+bool savePlot(QCustomPlot& plot, const QString& path, const QString& title, QString* error, QSize size)
+{
+    const auto format = prepare(path, size, error);
+    return format && save(plot, *format, size, title, path, error);
+}
 
 bool exportLossPlot(const std::vector<experiment::RunRecord>& runs, const QString& path, bool logScale, QString* error, QSize size)
 {
@@ -227,12 +204,12 @@ bool exportLossPlot(const std::vector<experiment::RunRecord>& runs, const QStrin
         const bool one = runs.size() == 1;
         QCPGraph* t = plot.addGraph();
         t->setName(one ? PlotExport::tr("Training loss") : PlotExport::tr("Run %1: training loss").arg(r + 1));
-        t->setPen(QPen(paletteColor(r), 2));
+        t->setPen(QPen(plotColor(r), 2));
         t->setData(epochs, train, true);
         QCPGraph* v = plot.addGraph();
         v->setName(one ? PlotExport::tr("Validation loss") : PlotExport::tr("Run %1: validation loss").arg(r + 1));
         // One run: two colours read best; several: a run keeps its colour, validation is dashed.
-        v->setPen(QPen(one ? paletteColor(1) : paletteColor(r), 2, one ? Qt::SolidLine : Qt::DashLine));
+        v->setPen(QPen(one ? plotColor(1) : plotColor(r), 2, one ? Qt::SolidLine : Qt::DashLine));
         v->setData(valEpochs, val, true);
     }
     if (!any) {
@@ -275,12 +252,12 @@ bool exportFitPlot(const experiment::ExperimentData& data, const experiment::Run
     std::vector<double> grid(kSamples);
     for (int i = 0; i < kSamples; ++i)
         grid[static_cast<std::size_t>(i)] = xMin + (xMax - xMin) * i / (kSamples - 1);
-    const auto fitted = predict(run.config.model, run.layout, run.finalParams, grid, error);
+    const auto fitted = experiment::predict(run.config.model, run.layout, run.finalParams, grid, error);
     if (!fitted)
         return false;
     std::optional<std::vector<double>> closed;
     if (run.closedForm) {
-        closed = predict(run.config.model, run.layout, run.closedForm->params, grid, error);
+        closed = experiment::predict(run.config.model, run.layout, run.closedForm->params, grid, error);
         if (!closed)
             return false;
     }
@@ -290,9 +267,9 @@ bool exportFitPlot(const experiment::ExperimentData& data, const experiment::Run
     const std::string& feature = data.all.featureNames.front();
     plot.xAxis->setLabel(feature.empty() ? PlotExport::tr("x") : QString::fromStdString(feature));
     plot.yAxis->setLabel(data.all.targetName.empty() ? PlotExport::tr("y") : QString::fromStdString(data.all.targetName));
-    addPoints(plot, data.train, paletteColor(0), PlotExport::tr("Training data"));
-    addPoints(plot, data.val, paletteColor(1), PlotExport::tr("Validation data"));
-    addCurve(plot, grid, *fitted, QPen(paletteColor(2), 2), PlotExport::tr("Trained model"));
+    addPoints(plot, data.train, plotColor(0), PlotExport::tr("Training data"));
+    addPoints(plot, data.val, plotColor(1), PlotExport::tr("Validation data"));
+    addCurve(plot, grid, *fitted, QPen(plotColor(2), 2), PlotExport::tr("Trained model"));
     if (closed)
         addCurve(plot, grid, *closed, QPen(QColor(0, 0, 0), 2, Qt::DashLine), PlotExport::tr("Closed form (least squares)"));
     // The legend in the upper corner the trained curve leaves free.

@@ -7,14 +7,26 @@
 #include "experiment/experiment_data.h"
 #include "experiment/project.h"
 
+#include <QColor>
 #include <QSize>
 #include <QString>
 
 #include <vector>
 
+class QCustomPlot;
+
 namespace gradlab::widgets {
 
 inline constexpr QSize kDefaultPlotSize{800, 600};
+
+// The plots' colours, in order (Okabe–Ito: distinguishable on white and for the common
+// colour-vision deficiencies); the index wraps around.
+QColor plotColor(std::size_t index);
+
+// Renders `plot` at `size` as PNG, SVG or PDF (by the path's extension; `title` names the SVG
+// and PDF document) and writes it atomically. Every export, and the live plots' own, goes
+// through here.
+bool savePlot(QCustomPlot& plot, const QString& path, const QString& title, QString* error, QSize size = kDefaultPlotSize);
 
 // Training (solid) and validation (dashed) loss per epoch, one colour per run. With `logScale`
 // the loss axis is logarithmic and losses that are not positive are left out.

@@ -8,6 +8,8 @@ namespace gradlab {
 namespace {
 
 thread_local bool tGradMode = true;
+thread_local bool tRecordGraph = false;
+thread_local const BackwardObserver* tBackwardObserver = nullptr;
 std::atomic<std::uint64_t> gSequence{0};
 std::atomic<std::uint64_t> gBackwardPass{0};
 
@@ -21,6 +23,19 @@ std::string tensorTypeName(const Tensor& t)
 
 bool gradModeEnabled() { return tGradMode; }
 void setGradMode(bool enabled) { tGradMode = enabled; }
+
+GraphRecordGuard::GraphRecordGuard(BackwardObserver observer)
+    : observer_(std::move(observer)), prevRecording_(tRecordGraph), prevObserver_(tBackwardObserver)
+{
+    tRecordGraph = true;
+    tBackwardObserver = observer_ ? &observer_ : nullptr;
+}
+
+GraphRecordGuard::~GraphRecordGuard()
+{
+    tRecordGraph = prevRecording_;
+    tBackwardObserver = prevObserver_;
+}
 
 Node::Node() : seq_(gSequence.fetch_add(1, std::memory_order_relaxed)) {}
 
@@ -149,6 +164,8 @@ void setHistory(Tensor& result, const std::shared_ptr<Node>& node, std::initiali
     r->gradFn = node;
     r->outputNr = 0;
     r->requiresGrad = true;
+    if (tRecordGraph) // a detached alias: the node must not own the tensor that owns it
+        node->output_ = result.detach();
 }
 
 void runBackward(const Tensor& root, const Tensor& grad, bool retainGraph)
@@ -204,6 +221,8 @@ void runBackward(const Tensor& root, const Tensor& grad, bool retainGraph)
         }
         Tensor g = std::move(node->buffer_);
         node->buffer_ = Tensor();
+        if (tBackwardObserver && g.defined())
+            (*tBackwardObserver)(*node, g);
         // A node that received no gradient still releases its children's dependency counts.
         std::vector<Tensor> grads = g.defined() ? node->apply(g) : std::vector<Tensor>{};
         auto& edges = node->next_;

@@ -3,6 +3,7 @@
 
 #include "tensor.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@ namespace gradlab {
 
 namespace autograd {
 void runBackward(const Tensor& root, const Tensor& grad, bool retainGraph);
+void setHistory(Tensor& result, const std::shared_ptr<Node>& node, std::initializer_list<const Tensor*> inputs);
 }
 
 struct Edge {
@@ -41,9 +43,15 @@ public:
     // The leaf this node accumulates into (AccumulateGrad only).
     virtual std::shared_ptr<TensorImpl> variable() const { return nullptr; }
 
+    // The value this node's operation produced (a detached alias of its output), kept only for
+    // nodes made under a GraphRecordGuard; undefined otherwise.
+    const Tensor& recordedOutput() const { return output_; }
+
 private:
     friend void autograd::runBackward(const Tensor&, const Tensor&, bool);
+    friend void autograd::setHistory(Tensor&, const std::shared_ptr<Node>&, std::initializer_list<const Tensor*>);
     std::vector<Edge> next_;
+    Tensor output_;
     std::uint64_t seq_;
     // Scratch state of the backward pass in progress.
     std::uint64_t visit_ = 0;
@@ -96,6 +104,26 @@ public:
 
 private:
     bool prev_;
+};
+
+// Graph inspection, for the graph view. Under a GraphRecordGuard every node made on this thread
+// keeps the value its operation produced (Node::recordedOutput), and every backward pass run on
+// this thread hands `observer` each node with the gradient flowing into it (the gradient of the
+// node's output), just before the node runs. Outside a guard this costs one thread-local check
+// per op and per backward node.
+using BackwardObserver = std::function<void(const Node& node, const Tensor& grad)>;
+
+class GraphRecordGuard {
+public:
+    explicit GraphRecordGuard(BackwardObserver observer = {});
+    ~GraphRecordGuard();
+    GraphRecordGuard(const GraphRecordGuard&) = delete;
+    GraphRecordGuard& operator=(const GraphRecordGuard&) = delete;
+
+private:
+    BackwardObserver observer_;
+    bool prevRecording_;
+    const BackwardObserver* prevObserver_;
 };
 
 namespace autograd {

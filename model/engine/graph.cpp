@@ -49,7 +49,10 @@ Graph buildGraph(const Tensor& t, const std::map<const TensorImpl*, std::string>
 
     if (!t.gradFn()) {
         // A parameter on its own is its whole graph.
-        g.nodes.push_back({GraphNode::Kind::Root, "n0", paramLabel(t.implPtr()), "AccumulateGrad", t.shape(), t.implPtr()});
+        GraphNode node{GraphNode::Kind::Root, "n0", paramLabel(t.implPtr()), "AccumulateGrad", t.shape(), t.implPtr(), 0};
+        if (const auto acc = t.impl()->gradAccumulator.lock())
+            node.sequenceNr = acc->sequenceNr();
+        g.nodes.push_back(std::move(node));
         return g;
     }
 
@@ -64,6 +67,7 @@ Graph buildGraph(const Tensor& t, const std::map<const TensorImpl*, std::string>
         GraphNode node;
         node.id = id;
         node.op = n->name();
+        node.sequenceNr = n->sequenceNr();
         if (auto leaf = n->variable()) {
             node.kind = GraphNode::Kind::Parameter;
             node.label = paramLabel(leaf);
@@ -72,6 +76,10 @@ Graph buildGraph(const Tensor& t, const std::map<const TensorImpl*, std::string>
         } else {
             node.kind = GraphNode::Kind::Operation;
             node.label = n->name();
+            if (const Tensor& out = n->recordedOutput(); out.defined()) {
+                node.shape = out.shape();
+                node.tensor = out.implPtr();
+            }
         }
         g.nodes.push_back(std::move(node));
         stack.push_back(n);

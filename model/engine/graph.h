@@ -16,8 +16,12 @@ struct GraphNode {
     std::string id;    // stable within one export: "n0", "n1", ...
     std::string label; // "AddBackward0", or a parameter's name and shape, "b\n(1)"
     std::string op;    // the backward node's name (AccumulateGrad for parameters)
-    Shape shape;       // of the tensor the node produces (parameters: the parameter's shape)
-    std::shared_ptr<TensorImpl> tensor; // parameters: the leaf itself
+    Shape shape;       // of the tensor the node produces (parameters: the parameter's shape); known for
+                       // the root, and for operations recorded under a GraphRecordGuard
+    // Parameters: the leaf itself. Operations: the value they produced, when recorded under a
+    // GraphRecordGuard (Node::recordedOutput); null otherwise.
+    std::shared_ptr<TensorImpl> tensor;
+    std::uint64_t sequenceNr = 0; // the backward node's Node::sequenceNr, as a BackwardObserver sees it
 };
 
 struct GraphEdge {

@@ -1,0 +1,1170 @@
+#include "main_window.h"
+
+#include "experiment/exports.h"
+#include "experiment/model_factory.h"
+
+#include "widgets/data_form.h"
+#include "widgets/graph_view.h"
+#include "widgets/plots.h"
+#include "widgets/results_view.h"
+#include "widgets/run_list.h"
+#include "widgets/settings_form.h"
+#include "widgets/step_inspector.h"
+
+#include "engine/nn.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUndoCommand>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+#include <utility>
+
+namespace gradlab::app {
+
+// One change of settings. Successive changes of the same field (typing in a spin box) merge.
+class ConfigCommand final : public QUndoCommand {
+public:
+    ConfigCommand(MainWindow* window, experiment::ExperimentConfig before, experiment::ExperimentConfig after, QString key,
+                  const QString& text)
+        : QUndoCommand(text), window_(window), before_(std::move(before)), after_(std::move(after)), key_(std::move(key))
+    {
+    }
+    int id() const override { return 1; }
+    bool mergeWith(const QUndoCommand* other) override
+    {
+        const auto* o = static_cast<const ConfigCommand*>(other);
+        if (key_.isEmpty() || o->key_ != key_)
+            return false;
+        after_ = o->after_;
+        return true;
+    }
+    void undo() override { window_->applyConfig(before_); }
+    void redo() override { window_->applyConfig(after_); }
+
+private:
+    MainWindow* window_;
+    experiment::ExperimentConfig before_, after_;
+    QString key_;
+};
+
+namespace {
+
+constexpr int kMaxRecentFiles = 8;
+const char kFileFilter[] = QT_TRANSLATE_NOOP("gradlab::app::MainWindow", "GradLab projects (*.gradlab);;All files (*)");
+
+// The dataset settings that decide the data (not what loading it records: hash and row count).
+QJsonObject datasetKey(const experiment::ExperimentConfig& config)
+{
+    QJsonObject d = experiment::toJson(config).value(QStringLiteral("dataset")).toObject();
+    QJsonObject csv = d.value(QStringLiteral("csv")).toObject();
+    csv.remove(QStringLiteral("sha256"));
+    csv.remove(QStringLiteral("rows"));
+    if (!csv.isEmpty())
+        d.insert(QStringLiteral("csv"), csv);
+    return d;
+}
+
+QString formatDuration(double seconds)
+{
+    if (!std::isfinite(seconds) || seconds < 0)
+        return QStringLiteral("—");
+    const qint64 s = std::llround(seconds);
+    if (s < 60)
+        return QCoreApplication::translate("gradlab::app::MainWindow", "%1 s").arg(s);
+    if (s < 3600)
+        return QCoreApplication::translate("gradlab::app::MainWindow", "%1 min %2 s").arg(s / 60).arg(s % 60);
+    return QCoreApplication::translate("gradlab::app::MainWindow", "%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setAcceptDrops(true);
+    unsavedChangesPrompt = [](QWidget* p) {
+        return QMessageBox::question(p, MainWindow::tr("Unsaved changes"),
+                                     MainWindow::tr("The project has changes that are not saved. Save them first?"),
+                                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    };
+    createViews();
+    createActions();
+    createMenus();
+    createStatusBar();
+
+    connect(&controller_, &TrainingController::progress, this, &MainWindow::onProgress);
+    connect(&controller_, &TrainingController::paused, this, &MainWindow::onPaused);
+    connect(&controller_, &TrainingController::finished, this, &MainWindow::onFinished);
+    connect(&controller_, &TrainingController::failed, this, &MainWindow::onFailed);
+    connect(&undo_, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(&undo_, &QUndoStack::indexChanged, this, &MainWindow::updateTitle);
+
+    readSettings();
+    setProject(experiment::Project{});
+}
+
+MainWindow::~MainWindow()
+{
+    // The training thread stops with the controller; a data load in progress is cancelled.
+    if (cancelLoad_)
+        *cancelLoad_ = true;
+    loader_.waitForFinished();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building the window
+
+void MainWindow::createViews()
+{
+    views_ = new QTabWidget;
+    views_->setObjectName(QStringLiteral("views"));
+    views_->setDocumentMode(true);
+    fitPlot_ = new widgets::DataFitPlot;
+    lossPlot_ = new widgets::LossPlot;
+    paramPlot_ = new widgets::ParameterPlot;
+    landscape_ = new widgets::LandscapePlot;
+    graph_ = new widgets::GraphView;
+    views_->addTab(fitPlot_, tr("Data and fit"));
+    views_->addTab(lossPlot_, tr("Loss"));
+    views_->addTab(paramPlot_, tr("Parameters"));
+    views_->addTab(landscape_, tr("Loss landscape"));
+    views_->addTab(graph_, tr("Computation graph"));
+    connect(views_, &QTabWidget::currentChanged, this, [this] {
+        if (views_->currentWidget() == graph_)
+            updateGraph();
+    });
+    setCentralWidget(views_);
+
+    // Settings on the left: the data, then the model and its training.
+    dataForm_ = new widgets::DataForm;
+    settingsForm_ = new widgets::SettingsForm;
+    auto* settingsTabs = new QTabWidget;
+    settingsTabs->setObjectName(QStringLiteral("settingsTabs"));
+    auto scrolled = [](QWidget* w) {
+        auto* area = new QScrollArea;
+        area->setWidget(w);
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        return area;
+    };
+    settingsTabs->addTab(scrolled(dataForm_), tr("Data"));
+    settingsTabs->addTab(scrolled(settingsForm_), tr("Model and training"));
+    auto* settingsDock = new QDockWidget(tr("Experiment"), this);
+    settingsDock->setObjectName(QStringLiteral("experimentDock"));
+    settingsDock->setWidget(settingsTabs);
+    addDockWidget(Qt::LeftDockWidgetArea, settingsDock);
+    connect(dataForm_, &widgets::DataForm::edited, this, &MainWindow::onSettingsEdited);
+    connect(settingsForm_, &widgets::SettingsForm::edited, this, &MainWindow::onSettingsEdited);
+
+    // Results on the right: the runs, and the selected run (or the live one) against the closed form.
+    runList_ = new widgets::RunList;
+    results_ = new widgets::ResultsView;
+    auto* split = new QSplitter(Qt::Vertical);
+    split->addWidget(results_);
+    split->addWidget(runList_);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    auto* resultsDock = new QDockWidget(tr("Results"), this);
+    resultsDock->setObjectName(QStringLiteral("resultsDock"));
+    resultsDock->setWidget(split);
+    addDockWidget(Qt::RightDockWidgetArea, resultsDock);
+    connect(runList_, &widgets::RunList::selectionChanged, this, &MainWindow::showSelectedRuns);
+    connect(runList_, &widgets::RunList::removeRequested, this, &MainWindow::removeRun);
+    connect(results_, &widgets::ResultsView::parameterEdited, this, &MainWindow::onParameterEdited);
+
+    inspector_ = new widgets::StepInspector;
+    auto* inspectorDock = new QDockWidget(tr("Step inspector"), this);
+    inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
+    inspectorDock->setWidget(inspector_);
+    addDockWidget(Qt::BottomDockWidgetArea, inspectorDock);
+    inspector_->clear(tr("Press Step to train one epoch and see what autograd computed and what the optimizer did with it."));
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString& name, const QString& text, const QKeySequence& key, const QString& tip, auto slot) {
+        auto* a = new QAction(text, this);
+        a->setObjectName(name);
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        a->setStatusTip(tip);
+        a->setToolTip(key.isEmpty() ? tip : tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    newAct_ = make(QStringLiteral("new"), tr("&New"), QKeySequence::New, tr("Start a new project from the tutorial's experiment"),
+                   [this] { newProject(); });
+    openAct_ = make(QStringLiteral("open"), tr("&Open…"), QKeySequence::Open, tr("Open a project"), [this] { openWithDialog(); });
+    saveAct_ = make(QStringLiteral("save"), tr("&Save"), QKeySequence::Save, tr("Save the project"), [this] {
+        if (project_.filePath().isEmpty())
+            saveAs();
+        else
+            saveProject(project_.filePath());
+    });
+    saveAsAct_ = make(QStringLiteral("saveAs"), tr("Save &As…"), QKeySequence::SaveAs, tr("Save the project under a new name"),
+                      [this] { saveAs(); });
+
+    runAct_ = make(QStringLiteral("run"), tr("&Run"), QKeySequence(Qt::Key_F5), tr("Train the model (or resume a paused run)"),
+                   [this] { run(); });
+    pauseAct_ = make(QStringLiteral("pause"), tr("&Pause"), QKeySequence(Qt::Key_F6), tr("Pause the run after the current epoch"),
+                     [this] { pauseOrResume(); });
+    stepAct_ = make(QStringLiteral("step"), tr("S&tep"), QKeySequence(Qt::Key_F10), tr("Train one epoch, then pause"),
+                    [this] { step(); });
+    stopAct_ = make(QStringLiteral("stop"), tr("St&op"), QKeySequence(Qt::SHIFT | Qt::Key_F5), tr("Stop the run and keep it"),
+                    [this] { stop(); });
+    resetAct_ = make(QStringLiteral("reset"), tr("R&eset"), QKeySequence(Qt::CTRL | Qt::Key_R),
+                     tr("Stop any run and show the initial parameters again"), [this] { reset(); });
+    runAct_->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    pauseAct_->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
+    stepAct_->setIcon(style()->standardIcon(QStyle::SP_MediaSkipForward));
+    stopAct_->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    resetAct_->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+
+    undoAct_ = undo_.createUndoAction(this, tr("&Undo"));
+    undoAct_->setObjectName(QStringLiteral("undo"));
+    undoAct_->setShortcut(QKeySequence::Undo);
+    redoAct_ = undo_.createRedoAction(this, tr("&Redo"));
+    redoAct_->setObjectName(QStringLiteral("redo"));
+    redoAct_->setShortcut(QKeySequence::Redo);
+
+    auto* bar = addToolBar(tr("Run"));
+    bar->setObjectName(QStringLiteral("runToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(runAct_);
+    bar->addAction(pauseAct_);
+    bar->addAction(stepAct_);
+    bar->addAction(stopAct_);
+    bar->addAction(resetAct_);
+}
+
+QAction* MainWindow::action(const QString& name) const
+{
+    return findChild<QAction*>(name);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(newAct_);
+    file->addAction(openAct_);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    file->addAction(saveAct_);
+    file->addAction(saveAsAct_);
+    file->addSeparator();
+    QMenu* exp = file->addMenu(tr("&Export"));
+    exp->addAction(tr("&Parameters (JSON or CSV)…"), this, &MainWindow::exportParameters);
+    exp->addAction(tr("Loss &history (CSV)…"), this, &MainWindow::exportHistory);
+    exp->addSeparator();
+    exp->addAction(tr("&Data and fit plot…"), this, [this] { exportPlot(0); });
+    exp->addAction(tr("&Loss plot…"), this, [this] { exportPlot(1); });
+    exp->addAction(tr("P&arameter plot…"), this, [this] { exportPlot(2); });
+    exp->addAction(tr("Loss la&ndscape plot…"), this, [this] { exportPlot(3); });
+    exp->addAction(tr("Computation &graph (DOT, SVG or PNG)…"), this, &MainWindow::exportGraph);
+    exp->addSeparator();
+    exp->addAction(tr("PyTorch &script…"), this, &MainWindow::exportScript);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(undoAct_);
+    edit->addAction(redoAct_);
+
+    QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
+    runMenu->addAction(runAct_);
+    runMenu->addAction(pauseAct_);
+    runMenu->addAction(stepAct_);
+    runMenu->addAction(stopAct_);
+    runMenu->addAction(resetAct_);
+
+    viewMenu_ = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        viewMenu_->addAction(dock->toggleViewAction());
+    for (QToolBar* bar : findChildren<QToolBar*>())
+        viewMenu_->addAction(bar->toggleViewAction());
+
+    // The language applies at the next start, when every text is created in it.
+    QMenu* language = menuBar()->addMenu(tr("&Language"));
+    auto* group = new QActionGroup(this);
+    const QString current = QSettings().value(QStringLiteral("language")).toString();
+    const std::pair<QString, QString> choices[] = {{QString(), tr("System language")},
+                                                   {QStringLiteral("en"), QStringLiteral("English")},
+                                                   {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+    for (const auto& [code, name] : choices) {
+        QAction* a = language->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        a->setData(code);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] { setLanguage(code); });
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About GradLab"), this, [this] {
+        QMessageBox::about(this, tr("About GradLab"),
+                           tr("<p><b>GradLab %1</b></p><p>Train a model through GradLab's own autograd engine, watch it learn, "
+                              "and compare it with the closed-form least-squares fit.</p>"
+                              "<p>Built on Qt, QCustomPlot, Eigen and Graphviz.</p>")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::createStatusBar()
+{
+    statusText_ = new QLabel;
+    epochLabel_ = new QLabel;
+    speedLabel_ = new QLabel;
+    etaLabel_ = new QLabel;
+    runProgress_ = new QProgressBar;
+    runProgress_->setMaximumWidth(200);
+    runProgress_->setTextVisible(true);
+    loadBar_ = new QProgressBar;
+    loadBar_->setMaximumWidth(160);
+    loadBar_->setRange(0, 1000);
+    loadBar_->setFormat(tr("Loading data %p%"));
+    cancelLoadButton_ = new QToolButton;
+    cancelLoadButton_->setText(tr("Cancel"));
+    cancelLoadButton_->setToolTip(tr("Stop loading the data"));
+    connect(cancelLoadButton_, &QToolButton::clicked, this, &MainWindow::cancelDataLoad);
+    statusBar()->addWidget(statusText_, 1);
+    statusBar()->addPermanentWidget(loadBar_);
+    statusBar()->addPermanentWidget(cancelLoadButton_);
+    statusBar()->addPermanentWidget(epochLabel_);
+    statusBar()->addPermanentWidget(speedLabel_);
+    statusBar()->addPermanentWidget(etaLabel_);
+    statusBar()->addPermanentWidget(runProgress_);
+    loadBar_->hide();
+    cancelLoadButton_->hide();
+    loadTimer_ = new QTimer(this);
+    loadTimer_->setInterval(100);
+    connect(loadTimer_, &QTimer::timeout, this, [this] {
+        if (loadProgress_)
+            loadBar_->setValue(static_cast<int>(loadProgress_->load() * 1000));
+    });
+}
+
+void MainWindow::readSettings()
+{
+    QSettings s;
+    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1400, 860);
+    if (!restoreState(s.value(QStringLiteral("window/state")).toByteArray())) {
+        // First start: the plots get most of the room.
+        resizeDocks({findChild<QDockWidget*>(QStringLiteral("experimentDock")), findChild<QDockWidget*>(QStringLiteral("resultsDock"))},
+                    {340, 380}, Qt::Horizontal);
+        resizeDocks({findChild<QDockWidget*>(QStringLiteral("inspectorDock"))}, {170}, Qt::Vertical);
+    }
+    lossPlot_->setLogScale(s.value(QStringLiteral("plots/lossLogScale"), true).toBool());
+    updateRecentMenu();
+}
+
+void MainWindow::writeSettings()
+{
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(QStringLiteral("plots/lossLogScale"), lossPlot_->logScale());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The configuration and its data
+
+void MainWindow::setProject(experiment::Project project)
+{
+    project_ = std::move(project);
+    undo_.clear();
+    runsChanged_ = false;
+    live_.clear();
+    runEvents_.clear();
+    data_.reset();
+    dataKey_ = {};
+    closedForm_.reset();
+    runList_->setRuns(project_.runs);
+    lossPlot_->clearLive();
+    lossPlot_->setRuns(project_.runs, {});
+    inspector_->clear(tr("Press Step to train one epoch and see what autograd computed and what the optimizer did with it."));
+    applyConfig(project_.config);
+    if (!project_.runs.empty())
+        runList_->selectRuns({static_cast<int>(project_.runs.size()) - 1});
+    undo_.setClean();
+    updateTitle();
+}
+
+void MainWindow::changeConfig(const experiment::ExperimentConfig& after, const QString& key, const QString& description)
+{
+    undo_.push(new ConfigCommand(this, project_.config, after, key, description));
+}
+
+void MainWindow::onSettingsEdited(const experiment::ExperimentConfig& after, const QString& key, const QString& description)
+{
+    if (mode_ == Mode::Running) {
+        applyConfig(project_.config); // the forms are read-only during a run; show the settings in force
+        return;
+    }
+    if (mode_ == Mode::Paused) {
+        // Only the optimizer's options can change now, and they change the run in progress too.
+        QString error;
+        if (!controller_.setOptimizerOptions(after.optimizer, &error)) {
+            applyConfig(project_.config);
+            showError(tr("The run's optimizer was not changed"), error);
+            return;
+        }
+        experiment::ExperimentConfig c = project_.config;
+        c.optimizer = after.optimizer;
+        changeConfig(c, key, description);
+        return;
+    }
+    changeConfig(after, key, description);
+}
+
+void MainWindow::applyConfig(const experiment::ExperimentConfig& config)
+{
+    project_.config = config;
+    const int features = data_ ? static_cast<int>(data_->all.features()) : std::max(1, static_cast<int>(config.dataset.csv.features.size()));
+    dataForm_->setConfig(config, projectDir());
+    settingsForm_->setConfig(config, config.dataset.source == experiment::DatasetConfig::Source::Generated ? config.dataset.generator.features
+                                                                                                         : features);
+    updateValidation();
+    if (datasetKey(config) != dataKey_ || !data_)
+        loadData();
+    else
+        refreshModelViews();
+    updateActions();
+}
+
+void MainWindow::updateValidation()
+{
+    const QStringList problems = experiment::validate(project_.config);
+    runAct_->setToolTip(problems.isEmpty() ? tr("Train the model (or resume a paused run) (%1)").arg(runAct_->shortcut().toString(QKeySequence::NativeText))
+                                           : tr("The run cannot start:\n%1").arg(problems.join(QLatin1Char('\n'))));
+}
+
+QString MainWindow::projectDir() const
+{
+    return project_.filePath().isEmpty() ? QDir::currentPath() : QFileInfo(project_.filePath()).absolutePath();
+}
+
+void MainWindow::loadData()
+{
+    cancelDataLoad();
+    loader_.waitForFinished();
+    const QJsonObject key = datasetKey(project_.config);
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    auto progress = std::make_shared<std::atomic<double>>(0.0);
+    cancelLoad_ = cancel;
+    loadProgress_ = progress;
+    loading_ = true;
+    data_.reset();
+    dataKey_ = key;
+    auto copy = std::make_shared<experiment::Project>(project_);
+    auto result = std::make_shared<std::optional<experiment::ExperimentData>>();
+    auto error = std::make_shared<QString>();
+    loadBar_->setValue(0);
+    QTimer::singleShot(400, this, [this, cancel] {
+        // Only a load that takes a while shows its progress.
+        if (loading_ && cancelLoad_ == cancel) {
+            loadBar_->show();
+            cancelLoadButton_->show();
+            loadTimer_->start();
+        }
+    });
+    showStatus(tr("Loading the data…"));
+    fitPlot_->setFit({});
+    QFuture<void> f = QtConcurrent::run([copy, result, error, cancel, progress] {
+        *result = copy->loadData(error.get(), [cancel, progress](std::uint64_t done, std::uint64_t total) {
+            if (total > 0)
+                *progress = static_cast<double>(done) / static_cast<double>(total);
+            return !cancel->load();
+        });
+    });
+    // The results travel with the watcher's finished signal through these shared copies.
+    connect(&loader_, &QFutureWatcher<void>::finished, this, [this, copy, result, error, cancel, key] {
+        if (cancelLoad_ != cancel)
+            return; // a newer load replaced this one
+        if (cancel->load()) {
+            showStatus(tr("Loading the data was cancelled"));
+        } else if (!*result) {
+            showError(tr("The data could not be loaded"), *error);
+        } else {
+            data_ = std::move(*result);
+            // What loading records about a CSV file (hash, rows), without an undo step.
+            project_.config.dataset.csv.sha256 = copy->config.dataset.csv.sha256;
+            project_.config.dataset.csv.rows = copy->config.dataset.csv.rows;
+            for (const QString& w : data_->warnings)
+                showStatus(w);
+        }
+        onDataLoaded();
+    }, Qt::SingleShotConnection);
+    loader_.setFuture(f);
+}
+
+void MainWindow::cancelDataLoad()
+{
+    if (cancelLoad_)
+        *cancelLoad_ = true;
+}
+
+void MainWindow::onDataLoaded()
+{
+    loading_ = false;
+    loadTimer_->stop();
+    loadBar_->hide();
+    cancelLoadButton_->hide();
+    if (!data_) {
+        pending_ = Pending::None;
+        fitPlot_->setData(project_.config, experiment::ExperimentData{});
+        graph_->clear(tr("No data: load or generate a dataset first."));
+        updateActions();
+        return;
+    }
+    if (lastMessage_ == tr("Loading the data…"))
+        showStatus(tr("%1 rows: %2 for training, %3 for validation").arg(data_->all.rows()).arg(data_->train.rows()).arg(data_->val.rows()));
+    dataForm_->setLoadedRows(data_->all.rows(), data_->warnings);
+    settingsForm_->setConfig(project_.config, static_cast<int>(data_->all.features()));
+    updateValidation();
+    fitPlot_->setData(project_.config, *data_);
+    refreshModelViews();
+    updateActions();
+    emit dataLoaded();
+    const Pending p = std::exchange(pending_, Pending::None);
+    if (p == Pending::Run)
+        startRun(TrainingController::StartMode::Run);
+    else if (p == Pending::Step)
+        startRun(TrainingController::StartMode::Step);
+}
+
+std::vector<double> MainWindow::initialParameters() const
+{
+    if (!data_)
+        return {};
+    try {
+        const auto inputs = experiment::modelInputs(project_.config.model, data_->all.features());
+        const auto model = experiment::buildModel(project_.config.model, inputs, DType::Float64);
+        std::vector<double> out;
+        for (const auto& [name, p] : model->namedParameters()) {
+            const auto v = p.toVector();
+            out.insert(out.end(), v.begin(), v.end());
+        }
+        return out;
+    } catch (const std::exception&) {
+        return {}; // an invalid model: the forms say why
+    }
+}
+
+QStringList MainWindow::flatNames() const
+{
+    if (!data_)
+        return {};
+    try {
+        const auto inputs = experiment::modelInputs(project_.config.model, data_->all.features());
+        const auto model = experiment::buildModel(project_.config.model, inputs, DType::Float64);
+        std::vector<experiment::ParamSlot> layout;
+        for (const auto& [name, p] : model->namedParameters())
+            layout.push_back({QString::fromStdString(name), p.numel()});
+        return experiment::flatParameterNames(layout);
+    } catch (const std::exception&) {
+        return {};
+    }
+}
+
+// The views that depend on the model: closed form, initial fit, parameters, landscape, graph.
+void MainWindow::refreshModelViews()
+{
+    if (!data_ || mode_ != Mode::Idle)
+        return;
+    closedForm_ = experiment::closedFormFor(project_.config, *data_);
+    const std::vector<double> cf = closedForm_ ? closedForm_->params : std::vector<double>{};
+    fitPlot_->setClosedForm(cf);
+    paramPlot_->setParameters(flatNames(), cf);
+    paramPlot_->setHistory(live_);
+    const std::vector<double> init = initialParameters();
+    landscape_->setProblem(project_.config, *data_, cf.empty() ? init : cf);
+    landscape_->setPath(live_);
+    showParameters(live_.empty() ? init : live_.back().params);
+}
+
+void MainWindow::showParameters(const std::vector<double>& params)
+{
+    if (!data_)
+        return;
+    fitPlot_->setFit(params);
+    showGraph(project_.config, params);
+}
+
+// The graph runs a forward and backward pass over the training rows: it is drawn when it is in
+// view, and otherwise when it comes into view.
+void MainWindow::showGraph(const experiment::ExperimentConfig& config, const std::vector<double>& params)
+{
+    graphConfig_ = config;
+    graphParams_ = params;
+    graphStale_ = true;
+    if (views_->currentWidget() == graph_)
+        updateGraph();
+}
+
+void MainWindow::updateGraph()
+{
+    if (!graphStale_ || !data_)
+        return;
+    graphStale_ = false;
+    graph_->setExperiment(graphConfig_, *data_, graphParams_);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running
+
+void MainWindow::run()
+{
+    if (mode_ == Mode::Paused) {
+        controller_.resume();
+        setMode(Mode::Running);
+        return;
+    }
+    if (mode_ == Mode::Idle)
+        startRun(TrainingController::StartMode::Run);
+}
+
+void MainWindow::pauseOrResume()
+{
+    if (mode_ == Mode::Running)
+        controller_.pause();
+    else if (mode_ == Mode::Paused)
+        run();
+}
+
+void MainWindow::step()
+{
+    if (mode_ == Mode::Idle)
+        startRun(TrainingController::StartMode::Step);
+    else
+        controller_.step();
+}
+
+void MainWindow::stop()
+{
+    if (mode_ != Mode::Idle)
+        controller_.stop();
+    pending_ = Pending::None;
+}
+
+void MainWindow::reset()
+{
+    stop();
+    if (controller_.isRunning()) {
+        // The stopped run is recorded when the worker has finished; the views reset after it.
+        connect(this, &MainWindow::runFinished, this, &MainWindow::reset, Qt::SingleShotConnection);
+        return;
+    }
+    live_.clear();
+    runEvents_.clear();
+    lossPlot_->clearLive();
+    inspector_->clear(tr("Press Step to train one epoch and see what autograd computed and what the optimizer did with it."));
+    results_->clear(tr("Press Run to train the model."));
+    epochLabel_->clear();
+    speedLabel_->clear();
+    etaLabel_->clear();
+    runProgress_->reset();
+    refreshModelViews();
+    showStatus(tr("Back to the initial parameters"));
+}
+
+bool MainWindow::startRun(TrainingController::StartMode mode)
+{
+    const QStringList problems = experiment::validate(project_.config);
+    if (!problems.isEmpty()) {
+        showError(tr("The run cannot start"), problems.join(QLatin1Char('\n')));
+        return false;
+    }
+    if (!dataReady()) {
+        pending_ = mode == TrainingController::StartMode::Step ? Pending::Step : Pending::Run;
+        if (!loading_)
+            loadData();
+        showStatus(tr("The run starts when the data is loaded"));
+        return false;
+    }
+    runConfig_ = project_.config;
+    if (!controller_.start(runConfig_, *data_, mode))
+        return false;
+    live_.clear();
+    runEvents_.clear();
+    lossPlot_->beginLive(tr("This run"));
+    paramPlot_->setHistory({});
+    landscape_->setPath({});
+    runProgress_->setRange(0, 1000);
+    runProgress_->setValue(0);
+    results_->clear(tr("Training…"));
+    setMode(mode == TrainingController::StartMode::Run ? Mode::Running : Mode::Paused);
+    showStatus(tr("Training on %1").arg(runConfig_.training.device));
+    return true;
+}
+
+void MainWindow::setMode(Mode mode)
+{
+    mode_ = mode;
+    using SM = widgets::SettingsForm::Mode;
+    settingsForm_->setMode(mode == Mode::Idle ? SM::Idle : mode == Mode::Running ? SM::Running : SM::Paused);
+    dataForm_->setEditable(mode == Mode::Idle);
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const bool idle = mode_ == Mode::Idle;
+    runAct_->setEnabled(mode_ != Mode::Running);
+    runAct_->setText(mode_ == Mode::Paused ? tr("&Resume") : tr("&Run"));
+    pauseAct_->setEnabled(mode_ == Mode::Running);
+    stepAct_->setEnabled(mode_ != Mode::Running);
+    stopAct_->setEnabled(!idle);
+    resetAct_->setEnabled(true);
+    // Undoing a setting during a run would leave the run and the forms disagreeing.
+    undoAct_->setEnabled(idle && undo_.canUndo());
+    redoAct_->setEnabled(idle && undo_.canRedo());
+    newAct_->setEnabled(idle);
+    openAct_->setEnabled(idle);
+    recentMenu_->setEnabled(idle);
+}
+
+void MainWindow::updateRunStatus(const TrainingSnapshot& s)
+{
+    const double fraction = s.epochs > 0 ? static_cast<double>(s.epoch) / static_cast<double>(s.epochs) : 0.0;
+    runProgress_->setValue(static_cast<int>(fraction * 1000));
+    runProgress_->setFormat(QStringLiteral("%1%").arg(fraction * 100, 0, 'f', 1));
+    epochLabel_->setText(tr("Epoch %1 of %2").arg(QLocale().toString(s.epoch), QLocale().toString(s.epochs)));
+    speedLabel_->setText(tr("%1 epochs/s").arg(QLocale().toString(s.epochsPerSecond, 'f', s.epochsPerSecond < 100 ? 1 : 0)));
+    const double left = s.epochsPerSecond > 0 ? static_cast<double>(s.epochs - s.epoch) / s.epochsPerSecond : qQNaN();
+    etaLabel_->setText(tr("%1 left").arg(formatDuration(left)));
+}
+
+void MainWindow::appendLive(const TrainingSnapshot& s)
+{
+    if (!s.newEpochs.empty()) {
+        live_.insert(live_.end(), s.newEpochs.begin(), s.newEpochs.end());
+        lossPlot_->appendEpochs(s.newEpochs);
+        paramPlot_->appendEpochs(s.newEpochs);
+        landscape_->appendPath(s.newEpochs);
+    }
+    runEvents_ = s.events;
+    if (!s.params.empty())
+        fitPlot_->setFit(s.params);
+    updateRunStatus(s);
+}
+
+void MainWindow::onProgress(const TrainingSnapshot& s)
+{
+    appendLive(s);
+    if (mode_ == Mode::Running)
+        results_->showLive(flatNames(), s.params, s.epoch, s.trainLoss, s.valLoss, false);
+}
+
+void MainWindow::onPaused(const TrainingSnapshot& s)
+{
+    if (!controller_.isRunning())
+        return;
+    appendLive(s);
+    if (mode_ != Mode::Paused)
+        setMode(Mode::Paused);
+    const double trainLoss = live_.empty() ? qQNaN() : live_.back().trainLoss;
+    const double valLoss = live_.empty() ? qQNaN() : live_.back().valLoss;
+    results_->showLive(flatNames(), s.params, s.epoch, trainLoss, valLoss, true);
+    if (data_) {
+        showGraph(runConfig_, s.params);
+        if (s.lastStep) {
+            std::vector<experiment::ParamSlot> layout;
+            const QStringList names = flatNames();
+            try {
+                const auto inputs = experiment::modelInputs(runConfig_.model, data_->all.features());
+                const auto model = experiment::buildModel(runConfig_.model, inputs, DType::Float64);
+                for (const auto& [name, p] : model->namedParameters())
+                    layout.push_back({QString::fromStdString(name), p.numel()});
+                inspector_->setInspection(experiment::inspectStep(*s.lastStep, runConfig_, data_->train, layout));
+            } catch (const std::exception& e) {
+                inspector_->clear(QString::fromUtf8(e.what()));
+            }
+        }
+    }
+    showStatus(tr("Paused at epoch %1: the optimizer's options and the parameter values can be edited").arg(s.epoch));
+}
+
+void MainWindow::onFinished(const experiment::RunRecord& run)
+{
+    project_.runs.push_back(run);
+    runsChanged_ = true;
+    setMode(Mode::Idle);
+    runList_->setRuns(project_.runs);
+    const int row = static_cast<int>(project_.runs.size()) - 1;
+    runList_->selectRuns({row});
+    showSelectedRuns({row});
+    lossPlot_->clearLive();
+    if (!run.history.empty())
+        live_ = run.history;
+    refreshModelViews();
+    if (!run.finalParams.empty())
+        showParameters(run.finalParams);
+    const TrainingSnapshot last{run.epochs, run.config.training.epochs, run.trainLoss, run.valLoss, run.finalParams, run.seconds,
+                                run.seconds > 0 ? static_cast<double>(run.epochs) / run.seconds : 0.0, {}, std::nullopt, run.events};
+    updateRunStatus(last);
+    etaLabel_->clear();
+    if (run.diverged)
+        showError(tr("The run diverged"), run.message);
+    else
+        showStatus(run.epochs < run.config.training.epochs ? tr("Run %1 stopped at epoch %2").arg(row + 1).arg(run.epochs)
+                                                           : tr("Run %1 finished: %2 epochs in %3").arg(row + 1).arg(run.epochs).arg(formatDuration(run.seconds)));
+    updateTitle();
+    emit runFinished();
+}
+
+void MainWindow::onFailed(const QString& message)
+{
+    setMode(Mode::Idle);
+    lossPlot_->clearLive();
+    showError(tr("The run failed"), message);
+    emit runFailed(message);
+}
+
+void MainWindow::onParameterEdited(int flatIndex, double value)
+{
+    QString error;
+    if (!controller_.setParameterValue(flatIndex, value, &error))
+        showError(tr("The parameter was not changed"), error);
+}
+
+void MainWindow::showSelectedRuns(const QList<int>& rows)
+{
+    const int n = static_cast<int>(project_.runs.size());
+    QList<int> valid;
+    for (int r : rows)
+        if (r >= 0 && r < n)
+            valid << r;
+    lossPlot_->setRuns(project_.runs, valid);
+    if (mode_ != Mode::Idle)
+        return;
+    if (valid.size() == 2)
+        results_->compareRuns(project_.runs[static_cast<std::size_t>(valid[0])], project_.runs[static_cast<std::size_t>(valid[1])],
+                              tr("Run %1").arg(valid[0] + 1), tr("Run %1").arg(valid[1] + 1));
+    else if (valid.size() == 1)
+        results_->showRun(project_.runs[static_cast<std::size_t>(valid[0])], tr("Run %1").arg(valid[0] + 1));
+    else
+        results_->clear(project_.runs.empty() ? tr("Press Run to train the model.") : tr("Select a run to see its results, or two to compare them."));
+}
+
+void MainWindow::removeRun(int row)
+{
+    if (mode_ != Mode::Idle || row < 0 || row >= static_cast<int>(project_.runs.size()))
+        return;
+    project_.runs.erase(project_.runs.begin() + row);
+    runsChanged_ = true;
+    runList_->setRuns(project_.runs);
+    showSelectedRuns({});
+    updateTitle();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+
+void MainWindow::updateTitle()
+{
+    const QString name = project_.filePath().isEmpty() ? tr("Untitled") : QFileInfo(project_.filePath()).fileName();
+    setWindowTitle(tr("%1[*] — GradLab").arg(name));
+    setWindowModified(!undo_.isClean() || runsChanged_);
+    updateActions();
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!isWindowModified())
+        return true;
+    switch (unsavedChangesPrompt(this)) {
+    case QMessageBox::Save:
+        return project_.filePath().isEmpty() ? saveAs() : saveProject(project_.filePath());
+    case QMessageBox::Discard:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool MainWindow::newProject()
+{
+    if (mode_ != Mode::Idle || !maybeSave())
+        return false;
+    setProject(experiment::Project{});
+    showStatus(tr("A new project with the tutorial's experiment"));
+    return true;
+}
+
+void MainWindow::openWithDialog()
+{
+    if (mode_ != Mode::Idle || !maybeSave())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a project"), projectDir(), tr(kFileFilter));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+bool MainWindow::openProject(const QString& path)
+{
+    if (mode_ != Mode::Idle)
+        return false;
+    QString error;
+    auto p = experiment::Project::load(path, &error);
+    if (!p) {
+        showError(tr("The project could not be opened"), error);
+        return false;
+    }
+    setProject(std::move(*p));
+    addRecentFile(project_.filePath());
+    showStatus(tr("Opened %1").arg(QDir::toNativeSeparators(project_.filePath())));
+    return true;
+}
+
+bool MainWindow::saveAs()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Save the project"),
+                                                project_.filePath().isEmpty() ? QDir(projectDir()).filePath(tr("experiment.gradlab")) : project_.filePath(),
+                                                tr(kFileFilter));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".gradlab");
+    return saveProject(path);
+}
+
+bool MainWindow::saveProject(const QString& path)
+{
+    QString error;
+    if (!project_.save(path, &error)) {
+        showError(tr("The project could not be saved"), error);
+        return false;
+    }
+    undo_.setClean();
+    runsChanged_ = false;
+    // Relative CSV paths are now relative to the new folder.
+    dataForm_->setConfig(project_.config, projectDir());
+    addRecentFile(project_.filePath());
+    updateTitle();
+    showStatus(tr("Saved %1").arg(QDir::toNativeSeparators(project_.filePath())));
+    return true;
+}
+
+void MainWindow::addRecentFile(const QString& path)
+{
+    QSettings s;
+    QStringList files = s.value(QStringLiteral("recentFiles")).toStringList();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > kMaxRecentFiles)
+        files.removeLast();
+    s.setValue(QStringLiteral("recentFiles"), files);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    recentMenu_->clear();
+    const QStringList files = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const QString& f : files) {
+        QAction* a = recentMenu_->addAction(QDir::toNativeSeparators(f));
+        connect(a, &QAction::triggered, this, [this, f] {
+            if (mode_ == Mode::Idle && maybeSave())
+                openProject(f);
+        });
+    }
+    if (files.isEmpty())
+        recentMenu_->addAction(tr("No recent projects"))->setEnabled(false);
+    else {
+        recentMenu_->addSeparator();
+        recentMenu_->addAction(tr("Clear the list"), this, [this] {
+            QSettings().remove(QStringLiteral("recentFiles"));
+            updateRecentMenu();
+        });
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    writeSettings();
+    // Stop the run and wait for the worker before the window goes.
+    if (controller_.isRunning()) {
+        controller_.stop();
+        QElapsedTimer t;
+        t.start();
+        while (controller_.isRunning() && t.elapsed() < 30'000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (mode_ != Mode::Idle || !event->mimeData()->hasUrls())
+        return;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        const QString suffix = QFileInfo(url.toLocalFile()).suffix().toLower();
+        if (url.isLocalFile() && (suffix == QLatin1String("gradlab") || suffix == QLatin1String("csv") || suffix == QLatin1String("tsv") ||
+                                  suffix == QLatin1String("txt"))) {
+            event->acceptProposedAction();
+            return;
+        }
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    if (mode_ != Mode::Idle)
+        return;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        const QString path = url.toLocalFile();
+        if (path.isEmpty())
+            continue;
+        event->acceptProposedAction();
+        if (QFileInfo(path).suffix().toLower() == QLatin1String("gradlab")) {
+            if (maybeSave())
+                openProject(path);
+        } else {
+            dataForm_->openCsv(path);
+        }
+        return;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages and exports
+
+void MainWindow::showError(const QString& title, const QString& message)
+{
+    lastMessage_ = message;
+    statusText_->setText(message.section(QLatin1Char('\n'), 0, 0));
+    // Window-modal and not blocking: the window (and a test driving it) goes on.
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("errorMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::showStatus(const QString& message)
+{
+    lastMessage_ = message;
+    statusText_->setText(message);
+}
+
+const experiment::RunRecord* MainWindow::exportRun()
+{
+    const QList<int> rows = runList_->selectedRuns();
+    const int n = static_cast<int>(project_.runs.size());
+    if (n == 0) {
+        showError(tr("Nothing to export"), tr("Train the model first: exports are made from a run."));
+        return nullptr;
+    }
+    const int row = rows.isEmpty() || rows.first() >= n ? n - 1 : rows.first();
+    return &project_.runs[static_cast<std::size_t>(row)];
+}
+
+void MainWindow::exportParameters()
+{
+    const experiment::RunRecord* run = exportRun();
+    if (!run)
+        return;
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the parameters"), QDir(projectDir()).filePath(QStringLiteral("parameters.json")),
+                                                      tr("JSON (*.json);;CSV (*.csv)"), &filter);
+    if (path.isEmpty())
+        return;
+    QString error;
+    const bool csv = QFileInfo(path).suffix().toLower() == QLatin1String("csv");
+    if (!(csv ? experiment::exportParametersCsv(*run, path, &error) : experiment::exportParametersJson(*run, path, &error)))
+        showError(tr("The parameters were not exported"), error);
+    else
+        showStatus(tr("Exported the parameters to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::exportHistory()
+{
+    const experiment::RunRecord* run = exportRun();
+    if (!run)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the loss history"), QDir(projectDir()).filePath(QStringLiteral("history.csv")),
+                                                      tr("CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!experiment::exportHistoryCsv(*run, path, &error))
+        showError(tr("The history was not exported"), error);
+    else
+        showStatus(tr("Exported the history to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::exportPlot(int view)
+{
+    widgets::PlotView* plots[] = {fitPlot_, lossPlot_, paramPlot_, landscape_};
+    const QString names[] = {QStringLiteral("fit.png"), QStringLiteral("loss.png"), QStringLiteral("parameters.png"), QStringLiteral("landscape.png")};
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the plot"), QDir(projectDir()).filePath(names[view]),
+                                                      tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!plots[view]->exportTo(path, &error))
+        showError(tr("The plot was not exported"), error);
+    else
+        showStatus(tr("Exported the plot to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::exportGraph()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the computation graph"), QDir(projectDir()).filePath(QStringLiteral("graph.svg")),
+                                                      tr("SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)"));
+    if (path.isEmpty())
+        return;
+    updateGraph();
+    QString error;
+    if (!graph_->exportTo(path, &error))
+        showError(tr("The graph was not exported"), error);
+    else
+        showStatus(tr("Exported the graph to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::exportScript()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export a PyTorch script"), QDir(projectDir()).filePath(QStringLiteral("experiment.py")),
+                                                      tr("Python script (*.py)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!experiment::exportPytorchScript(project_, path, &error))
+        showError(tr("The script was not exported"), error);
+    else
+        showStatus(tr("Exported the PyTorch script to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::setLanguage(const QString& locale)
+{
+    QSettings().setValue(QStringLiteral("language"), locale);
+    QMessageBox::information(this, tr("Language"), tr("GradLab will use the new language the next time it starts."));
+}
+
+} // namespace gradlab::app

@@ -1,0 +1,226 @@
+// The GradLab window: the forms that edit the project's ExperimentConfig, the run controls, the
+// live plots, the computation graph, the results and the step inspector. It shows and edits; the
+// experiment layer computes, and the TrainingController trains in its own thread.
+#pragma once
+
+#include "training/training_controller.h"
+
+#include "experiment/project.h"
+#include "experiment/step_inspection.h"
+
+#include <QFutureWatcher>
+#include <QJsonObject>
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
+#include <QUndoStack>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QPushButton;
+class QTabWidget;
+class QToolButton;
+
+namespace gradlab::widgets {
+class DataFitPlot;
+class DataForm;
+class GraphView;
+class LandscapePlot;
+class LossPlot;
+class ParameterPlot;
+class ResultsView;
+class RunList;
+class SettingsForm;
+class StepInspector;
+} // namespace gradlab::widgets
+
+namespace gradlab::app {
+
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // File operations without dialogs (the menu's actions ask for the path, then call these).
+    // Failures are shown in a message box; the window keeps its project.
+    bool openProject(const QString& path);
+    bool saveProject(const QString& path);
+    // Starts over with the tutorial's experiment (asks first when there are unsaved changes).
+    bool newProject();
+
+    const experiment::Project& project() const { return project_; }
+    const experiment::ExperimentConfig& config() const { return project_.config; }
+    // A change of settings, as the forms make it: undoable, marks the window modified.
+    void changeConfig(const experiment::ExperimentConfig& after, const QString& key, const QString& description);
+    QUndoStack* undoStack() { return &undo_; }
+    TrainingController* controller() { return &controller_; }
+
+    // The data of the current configuration has been loaded (or generated).
+    bool dataReady() const { return data_.has_value() && !loading_; }
+    bool isTraining() const { return controller_.isRunning(); }
+    // The last message shown to the user in a dialog or the status bar, for tests.
+    QString lastMessage() const { return lastMessage_; }
+
+    // What the window asks before discarding unsaved changes; replaceable for tests.
+    std::function<QMessageBox::StandardButton(QWidget* parent)> unsavedChangesPrompt;
+
+    widgets::ResultsView* resultsView() const { return results_; }
+    widgets::RunList* runList() const { return runList_; }
+    widgets::StepInspector* stepInspector() const { return inspector_; }
+    widgets::SettingsForm* settingsForm() const { return settingsForm_; }
+    widgets::DataForm* dataForm() const { return dataForm_; }
+    widgets::GraphView* graphView() const { return graph_; }
+    widgets::LossPlot* lossPlot() const { return lossPlot_; }
+    QTabWidget* views() const { return views_; }
+    QAction* action(const QString& name) const;
+
+public slots:
+    void run();           // start, or resume a paused run
+    void pauseOrResume();
+    void step();          // one epoch (starting a run paused when none is in progress)
+    void stop();
+    void reset();         // ends a run in progress and shows the initial parameters again
+
+signals:
+    void dataLoaded();
+    void runFinished();
+    void runFailed(const QString& message);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    enum class Mode { Idle, Running, Paused };
+    enum class Pending { None, Run, Step };
+
+    void createViews();
+    void createActions();
+    void createMenus();
+    void createStatusBar();
+    void readSettings();
+    void writeSettings();
+
+    // Shows `config` everywhere (forms, validation, views); reloads the data when its dataset
+    // settings changed. Used by the undo commands.
+    friend class ConfigCommand;
+    void applyConfig(const experiment::ExperimentConfig& config);
+    void loadData();
+    void onDataLoaded();
+    void cancelDataLoad();
+    void refreshModelViews();
+    void showParameters(const std::vector<double>& params);
+    void showGraph(const experiment::ExperimentConfig& config, const std::vector<double>& params);
+    void updateGraph();
+    std::vector<double> initialParameters() const;
+    QStringList flatNames() const;
+    void updateValidation();
+    bool startRun(TrainingController::StartMode mode);
+    void setMode(Mode mode);
+    void updateActions();
+    void updateTitle();
+
+    void onProgress(const TrainingSnapshot& snapshot);
+    void onPaused(const TrainingSnapshot& snapshot);
+    void onFinished(const experiment::RunRecord& run);
+    void onFailed(const QString& message);
+    void appendLive(const TrainingSnapshot& snapshot);
+    void updateRunStatus(const TrainingSnapshot& snapshot);
+    void showSelectedRuns(const QList<int>& rows);
+    void removeRun(int row);
+    void onSettingsEdited(const experiment::ExperimentConfig& after, const QString& key, const QString& description);
+    void onParameterEdited(int flatIndex, double value);
+
+    bool maybeSave();
+    bool saveAs();
+    void openWithDialog();
+    void addRecentFile(const QString& path);
+    void updateRecentMenu();
+    void setProject(experiment::Project project);
+    QString projectDir() const;
+    void showError(const QString& title, const QString& message);
+    void showStatus(const QString& message);
+
+    // Exports (File > Export).
+    const experiment::RunRecord* exportRun();
+    void exportParameters();
+    void exportHistory();
+    void exportPlot(int view);
+    void exportGraph();
+    void exportScript();
+    void setLanguage(const QString& locale);
+
+    experiment::Project project_;
+    QUndoStack undo_;
+    bool runsChanged_ = false;
+    TrainingController controller_;
+    Mode mode_ = Mode::Idle;
+    Pending pending_ = Pending::None;
+
+    // The data of the configuration, loaded in the background.
+    std::optional<experiment::ExperimentData> data_;
+    QJsonObject dataKey_; // the dataset settings data_ belongs to
+    bool loading_ = false;
+    QFutureWatcher<void> loader_;
+    std::shared_ptr<std::atomic<bool>> cancelLoad_;
+    std::shared_ptr<std::atomic<double>> loadProgress_;
+    std::optional<experiment::ClosedFormComparison> closedForm_;
+    // What the graph view is to show when it is next in view.
+    experiment::ExperimentConfig graphConfig_;
+    std::vector<double> graphParams_;
+    bool graphStale_ = false;
+
+    // The run in progress (or the last one) as the views show it.
+    std::vector<experiment::EpochRecord> live_;
+    experiment::ExperimentConfig runConfig_;
+    QStringList runEvents_;
+
+    widgets::DataForm* dataForm_ = nullptr;
+    widgets::SettingsForm* settingsForm_ = nullptr;
+    QLabel* validation_ = nullptr;
+    QTabWidget* views_ = nullptr;
+    widgets::DataFitPlot* fitPlot_ = nullptr;
+    widgets::LossPlot* lossPlot_ = nullptr;
+    widgets::ParameterPlot* paramPlot_ = nullptr;
+    widgets::LandscapePlot* landscape_ = nullptr;
+    widgets::GraphView* graph_ = nullptr;
+    widgets::ResultsView* results_ = nullptr;
+    widgets::RunList* runList_ = nullptr;
+    widgets::StepInspector* inspector_ = nullptr;
+
+    QAction* newAct_ = nullptr;
+    QAction* openAct_ = nullptr;
+    QAction* saveAct_ = nullptr;
+    QAction* saveAsAct_ = nullptr;
+    QAction* runAct_ = nullptr;
+    QAction* pauseAct_ = nullptr;
+    QAction* stepAct_ = nullptr;
+    QAction* stopAct_ = nullptr;
+    QAction* resetAct_ = nullptr;
+    QAction* undoAct_ = nullptr;
+    QAction* redoAct_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    QMenu* viewMenu_ = nullptr;
+
+    QLabel* statusText_ = nullptr;
+    QLabel* epochLabel_ = nullptr;
+    QLabel* speedLabel_ = nullptr;
+    QLabel* etaLabel_ = nullptr;
+    QProgressBar* runProgress_ = nullptr;
+    QProgressBar* loadBar_ = nullptr;
+    QToolButton* cancelLoadButton_ = nullptr;
+    QTimer* loadTimer_ = nullptr;
+    QString lastMessage_;
+};
+
+} // namespace gradlab::app

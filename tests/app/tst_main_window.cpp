@@ -1,0 +1,309 @@
+// The real window, driven as a user drives it (offscreen): the tutorial runs to the end and the
+// results table shows PyTorch's a and b; another optimizer runs again; a project is saved,
+// reopened and compared; a corrupt project gives a message and leaves the window working;
+// closing during a run stops the worker; undo follows the settings; a paused run takes edits;
+// Step fills the step inspector with autograd's gradients beside the NumPy formulas.
+#include "window/main_window.h"
+
+#include "widgets/results_view.h"
+#include "widgets/run_list.h"
+#include "widgets/settings_form.h"
+#include "widgets/step_inspector.h"
+
+#include <QAction>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMessageBox>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gradlab;
+using namespace gradlab::app;
+using namespace gradlab::experiment;
+
+namespace {
+
+QJsonObject reference()
+{
+    QFile f(QStringLiteral(GRADLAB_TEST_DATA_DIR "/tutorial_expected.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("tutorial_expected.json is missing");
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+// A window that never asks (tests answer the unsaved-changes prompt themselves).
+struct Window {
+    MainWindow w;
+    QMessageBox::StandardButton answer = QMessageBox::Discard;
+    int prompts = 0;
+    Window()
+    {
+        w.unsavedChangesPrompt = [this](QWidget*) {
+            ++prompts;
+            return answer;
+        };
+        w.show();
+    }
+};
+
+bool waitForData(MainWindow& w)
+{
+    return QTest::qWaitFor([&] { return w.dataReady(); }, 20000);
+}
+
+bool runToEnd(MainWindow& w)
+{
+    QSignalSpy finished(&w, &MainWindow::runFinished);
+    w.action(QStringLiteral("run"))->trigger();
+    return finished.wait(60000);
+}
+
+QMessageBox* visibleError(MainWindow& w)
+{
+    for (QMessageBox* box : w.findChildren<QMessageBox*>(QStringLiteral("errorMessage")))
+        if (box->isVisible())
+            return box;
+    return nullptr;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void tutorialRunsToTheEnd();
+    void anotherOptimizerRunsAgain();
+    void saveReopenCompare();
+    void corruptProjectLeavesTheWindowWorking();
+    void closingDuringARunStopsTheWorker();
+    void undoFollowsTheSettings();
+    void pausedRunTakesEdits();
+    void stepFillsTheInspector();
+    void invalidSettingsCannotStartARun();
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // settings and recent files stay out of the user's
+    QCoreApplication::setOrganizationName(QStringLiteral("GradLabTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_main_window"));
+}
+
+void TestMainWindow::tutorialRunsToTheEnd()
+{
+    Window t;
+    QVERIFY(waitForData(t.w));
+    QVERIFY(t.w.action(QStringLiteral("run"))->isEnabled());
+    QVERIFY(runToEnd(t.w));
+    const QJsonObject torch = reference().value(QStringLiteral("torch_sgd_lr0.1_1000_epochs_mse_mean")).toObject();
+    const QJsonObject sklearn = reference().value(QStringLiteral("closed_form_train")).toObject();
+    auto* results = t.w.resultsView();
+    QVERIFY(std::abs(results->value(QStringLiteral("a")) - torch.value(QStringLiteral("a")).toDouble()) < 1e-5);
+    QVERIFY(std::abs(results->value(QStringLiteral("b")) - torch.value(QStringLiteral("b")).toDouble()) < 1e-5);
+    // The closed-form column is scikit-learn's fit.
+    QVERIFY(std::abs(results->cellText(QStringLiteral("a"), 1).toDouble() - sklearn.value(QStringLiteral("a")).toDouble()) < 1e-6);
+    QVERIFY(std::abs(results->cellText(QStringLiteral("b"), 1).toDouble() - sklearn.value(QStringLiteral("b")).toDouble()) < 1e-6);
+    QCOMPARE(t.w.project().runs.size(), std::size_t(1));
+    QCOMPARE(t.w.runList()->selectedRuns(), QList<int>{0});
+    QVERIFY(t.w.isWindowModified()); // a new run is an unsaved change
+    QVERIFY(!t.w.isTraining());
+}
+
+void TestMainWindow::anotherOptimizerRunsAgain()
+{
+    Window t;
+    QVERIFY(waitForData(t.w));
+    QVERIFY(runToEnd(t.w));
+    ExperimentConfig c = t.w.config();
+    c.optimizer = OptimizerConfig::defaults(OptimizerConfig::Type::Adam);
+    c.optimizer.lr = 0.1;
+    t.w.changeConfig(c, QStringLiteral("optimizer.type"), QStringLiteral("Adam"));
+    QCOMPARE(t.w.settingsForm()->config().optimizer.type, OptimizerConfig::Type::Adam); // the form shows it
+    QVERIFY(runToEnd(t.w));
+    QCOMPARE(t.w.project().runs.size(), std::size_t(2));
+    QCOMPARE(t.w.project().runs[1].config.optimizer.type, OptimizerConfig::Type::Adam);
+    const QJsonObject torch = reference().value(QStringLiteral("torch_adam_lr0.1_1000_epochs_mse_mean")).toObject();
+    QVERIFY(std::abs(t.w.resultsView()->value(QStringLiteral("a")) - torch.value(QStringLiteral("a")).toDouble()) < 1e-5);
+    QVERIFY(std::abs(t.w.resultsView()->value(QStringLiteral("b")) - torch.value(QStringLiteral("b")).toDouble()) < 1e-5);
+    // Two runs selected: compared side by side.
+    t.w.runList()->selectRuns({0, 1});
+    QCOMPARE(t.w.runList()->selectedRuns().size(), 2);
+}
+
+void TestMainWindow::saveReopenCompare()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tutorial.gradlab"));
+    QByteArray saved;
+    {
+        Window t;
+        QVERIFY(waitForData(t.w));
+        ExperimentConfig c = t.w.config();
+        c.training.epochs = 300;
+        t.w.changeConfig(c, QStringLiteral("training.epochs"), QStringLiteral("epochs"));
+        QVERIFY(runToEnd(t.w));
+        QVERIFY(t.w.isWindowModified());
+        QVERIFY(t.w.saveProject(path));
+        QVERIFY(!t.w.isWindowModified());
+        QVERIFY(t.w.windowTitle().contains(QLatin1String("tutorial.gradlab")));
+        saved = t.w.project().toJson();
+    }
+    Window t;
+    QVERIFY(t.w.openProject(path));
+    QCOMPARE(t.w.project().toJson(), saved);
+    QCOMPARE(t.w.config().training.epochs, 300);
+    QCOMPARE(t.w.project().runs.size(), std::size_t(1));
+    QVERIFY(!t.w.isWindowModified());
+    QCOMPARE(t.prompts, 0);
+    // The reopened run is shown: its a is the saved one.
+    QCOMPARE(t.w.resultsView()->value(QStringLiteral("a")), t.w.project().runs[0].finalParams[0]);
+}
+
+void TestMainWindow::corruptProjectLeavesTheWindowWorking()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("broken.gradlab"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format": "gradlab-project", "version": 1, "experiment": {"optimizer": {"lr": "fast")");
+    f.close();
+    Window t;
+    QVERIFY(waitForData(t.w));
+    const QByteArray before = t.w.project().toJson();
+    QVERIFY(!t.w.openProject(path));
+    QMessageBox* box = visibleError(t.w);
+    QVERIFY(box);
+    QVERIFY(!box->text().isEmpty());
+    QCOMPARE(box->text(), t.w.lastMessage());
+    box->close();
+    QCOMPARE(t.w.project().toJson(), before); // nothing changed
+    QVERIFY(runToEnd(t.w));                   // and the window still trains
+    QCOMPARE(t.w.project().runs.size(), std::size_t(1));
+}
+
+void TestMainWindow::closingDuringARunStopsTheWorker()
+{
+    auto* w = new MainWindow;
+    w->unsavedChangesPrompt = [](QWidget*) { return QMessageBox::Discard; };
+    w->show();
+    QVERIFY(waitForData(*w));
+    ExperimentConfig c = w->config();
+    c.training.epochs = 1'000'000'000;
+    w->changeConfig(c, QStringLiteral("training.epochs"), QStringLiteral("epochs"));
+    QSignalSpy progress(w->controller(), &TrainingController::progress);
+    w->action(QStringLiteral("run"))->trigger();
+    QVERIFY(progress.wait(10000));
+    QVERIFY(w->isTraining());
+    QVERIFY(w->close());
+    QVERIFY(!w->isTraining()); // the worker stopped before the window closed
+    delete w;                  // and the thread is gone without a crash or a hang
+}
+
+void TestMainWindow::undoFollowsTheSettings()
+{
+    Window t;
+    QVERIFY(waitForData(t.w));
+    QVERIFY(!t.w.isWindowModified());
+    ExperimentConfig c = t.w.config();
+    c.optimizer.lr = 0.05;
+    t.w.changeConfig(c, QStringLiteral("optimizer.lr"), QStringLiteral("lr"));
+    c.optimizer.lr = 0.01;
+    t.w.changeConfig(c, QStringLiteral("optimizer.lr"), QStringLiteral("lr")); // merges with the last
+    QVERIFY(t.w.isWindowModified());
+    QCOMPARE(t.w.undoStack()->count(), 1);
+    QCOMPARE(t.w.settingsForm()->config().optimizer.lr, 0.01);
+    t.w.action(QStringLiteral("undo"))->trigger();
+    QCOMPARE(t.w.config().optimizer.lr, 0.1);
+    QCOMPARE(t.w.settingsForm()->config().optimizer.lr, 0.1);
+    QVERIFY(!t.w.isWindowModified());
+    t.w.action(QStringLiteral("redo"))->trigger();
+    QCOMPARE(t.w.config().optimizer.lr, 0.01);
+    QVERIFY(t.w.isWindowModified());
+    // New asks first, then starts over.
+    t.answer = QMessageBox::Cancel;
+    QVERIFY(!t.w.newProject());
+    QCOMPARE(t.w.config().optimizer.lr, 0.01);
+    t.answer = QMessageBox::Discard;
+    QVERIFY(t.w.newProject());
+    QCOMPARE(t.w.config().optimizer.lr, 0.1);
+    QCOMPARE(t.prompts, 2);
+}
+
+void TestMainWindow::pausedRunTakesEdits()
+{
+    Window t;
+    QVERIFY(waitForData(t.w));
+    ExperimentConfig c = t.w.config();
+    c.training.epochs = 40;
+    t.w.changeConfig(c, QStringLiteral("training.epochs"), QStringLiteral("epochs"));
+    QSignalSpy paused(t.w.controller(), &TrainingController::paused);
+    t.w.action(QStringLiteral("step"))->trigger();
+    QVERIFY(QTest::qWaitFor([&] { return !paused.isEmpty() && paused.last().first().value<TrainingSnapshot>().epoch == 1; }, 20000));
+    QVERIFY(t.w.action(QStringLiteral("run"))->isEnabled());  // Resume
+    QVERIFY(!t.w.action(QStringLiteral("undo"))->isEnabled()); // settings are the run's now
+    // Edit b by hand and halve the learning rate, as a user would in the results table and the form.
+    QVERIFY(QMetaObject::invokeMethod(t.w.resultsView(), "parameterEdited", Q_ARG(int, 1), Q_ARG(double, 3.0)));
+    QVERIFY(QTest::qWaitFor([&] { return paused.last().first().value<TrainingSnapshot>().params[1] == 3.0; }, 5000));
+    c = t.w.config();
+    c.optimizer.lr = 0.05;
+    QVERIFY(QMetaObject::invokeMethod(t.w.settingsForm(), "edited", Q_ARG(gradlab::experiment::ExperimentConfig, c),
+                                      Q_ARG(QString, QStringLiteral("optimizer.lr")), Q_ARG(QString, QStringLiteral("lr"))));
+    QCOMPARE(t.w.config().optimizer.lr, 0.05);
+    QVERIFY(runToEnd(t.w));
+    const RunRecord& run = t.w.project().runs.back();
+    QCOMPARE(run.epochs, 40);
+    QCOMPARE(run.events.size(), 2);
+    QVERIFY(run.events[0].contains(QLatin1String("b = 3")));
+    QVERIFY(run.events[1].contains(QLatin1String("optimizer.lr = 0.05")));
+}
+
+void TestMainWindow::stepFillsTheInspector()
+{
+    Window t;
+    QVERIFY(waitForData(t.w));
+    ExperimentConfig c = t.w.config();
+    c.training.dtype = QStringLiteral("float64");
+    t.w.changeConfig(c, QStringLiteral("training.dtype"), QStringLiteral("dtype"));
+    QSignalSpy paused(t.w.controller(), &TrainingController::paused);
+    t.w.step();
+    QVERIFY(QTest::qWaitFor([&] { return !paused.isEmpty() && paused.last().first().value<TrainingSnapshot>().epoch == 1; }, 20000));
+    QTest::qWait(50);
+    // Rows a and b: autograd's gradient (column 2) equals the NumPy formula (column 3).
+    auto* inspector = t.w.stepInspector();
+    for (int row = 0; row < 2; ++row) {
+        const double autograd = inspector->cellText(row, 2).toDouble();
+        const double formula = inspector->cellText(row, 3).toDouble();
+        QVERIFY2(autograd != 0.0, qPrintable(inspector->cellText(row, 2)));
+        QVERIFY2(std::abs(autograd - formula) <= 1e-9 * std::abs(formula), qPrintable(QStringLiteral("%1 vs %2").arg(autograd).arg(formula)));
+    }
+    t.w.step();
+    QVERIFY(QTest::qWaitFor([&] { return paused.last().first().value<TrainingSnapshot>().epoch == 2; }, 20000));
+    t.w.stop();
+    QVERIFY(QTest::qWaitFor([&] { return !t.w.isTraining(); }, 20000));
+    QCOMPARE(t.w.project().runs.back().epochs, 2);
+}
+
+void TestMainWindow::invalidSettingsCannotStartARun()
+{
+    Window t;
+    QVERIFY(waitForData(t.w));
+    ExperimentConfig c = t.w.config();
+    c.optimizer.lr = 0.0;
+    t.w.changeConfig(c, QStringLiteral("optimizer.lr"), QStringLiteral("lr"));
+    QVERIFY(!t.w.settingsForm()->validationMessages().isEmpty());
+    t.w.run();
+    QVERIFY(!t.w.isTraining());
+    QMessageBox* box = visibleError(t.w);
+    QVERIFY(box);
+    QVERIFY(box->text().contains(QLatin1String("lr")));
+    QVERIFY(t.w.project().runs.empty());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"

@@ -1,0 +1,274 @@
+// The graph view's data: make_dot's nodes for the model's ŷ, error and loss, each with its value
+// and the gradient a backward pass sent into it, checked against the tutorial's NumPy formulas.
+#include "experiment/graph_inspection.h"
+#include "experiment/model_factory.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+using namespace gradlab;
+using namespace gradlab::experiment;
+
+namespace {
+
+QJsonObject expected()
+{
+    QFile f(QStringLiteral(GRADLAB_TEST_DATA_DIR "/tutorial_expected.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+// The tutorial's training rows, read from the reference CSV at the reference split's indices.
+ExperimentData tutorialData()
+{
+    QFile f(QStringLiteral(GRADLAB_TEST_DATA_DIR "/tutorial_dataset.csv"));
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
+        qFatal("cannot read tutorial_dataset.csv");
+    std::vector<double> xs, ys;
+    f.readLine(); // header
+    while (!f.atEnd()) {
+        const QList<QByteArray> cells = f.readLine().trimmed().split(',');
+        if (cells.size() != 2)
+            continue;
+        xs.push_back(cells[0].toDouble());
+        ys.push_back(cells[1].toDouble());
+    }
+    ExperimentData d;
+    d.train.featureNames.emplace_back(1, 'x');
+    d.train.targetName.assign(1, 'y');
+    for (const QJsonValue v : expected().value(QStringLiteral("dataset")).toObject().value(QStringLiteral("train_indices")).toArray()) {
+        const auto i = static_cast<std::size_t>(v.toInteger());
+        d.train.x.push_back(xs.at(i));
+        d.train.y.push_back(ys.at(i));
+    }
+    d.val = d.train;
+    return d;
+}
+
+// The tutorial's gradients, in NumPy's words: a_grad = -2 * error.mean(), b_grad = -2 * (x * error).mean().
+std::pair<double, double> numpyGradients(const ExperimentData& d, double a, double b)
+{
+    double ga = 0.0, gb = 0.0;
+    const auto n = static_cast<double>(d.train.y.size());
+    for (std::size_t i = 0; i < d.train.y.size(); ++i) {
+        const double error = d.train.y[i] - (a + b * d.train.x[i]);
+        ga += error;
+        gb += d.train.x[i] * error;
+    }
+    return {-2.0 * ga / n, -2.0 * gb / n};
+}
+
+int nodeWithLabel(const InspectedGraph& g, const std::string& label)
+{
+    for (std::size_t i = 0; i < g.graph.nodes.size(); ++i)
+        if (g.graph.nodes[i].label == label)
+            return static_cast<int>(i);
+    return -1;
+}
+
+std::multiset<std::string> ops(const InspectedGraph& g)
+{
+    std::multiset<std::string> out;
+    for (const GraphNode& n : g.graph.nodes)
+        out.insert(n.op);
+    return out;
+}
+
+bool closeRel(double actual, double expected, double tol)
+{
+    return std::abs(actual - expected) <= tol * std::max(1.0, std::abs(expected));
+}
+
+InspectedGraph inspect(const ExperimentConfig& c, const ExperimentData& d, GraphRoot root, const std::vector<double>& params = {})
+{
+    QString error;
+    auto g = inspectGraph(c, d, params, root, &error);
+    if (!g)
+        qFatal("%s", qPrintable(error));
+    return *g;
+}
+
+} // namespace
+
+class TestGraphInspection : public QObject {
+    Q_OBJECT
+
+private slots:
+    void lossGraphHasPyTorchsNodes();
+    void parameterGradientsAreTheNumPyFormulas();
+    void givenParametersAreUsed();
+    void yhatAndErrorGraphs();
+    void frozenParameterHasNoNode();
+    void everyParameterFrozenIsAnError();
+    void wrongParameterCountIsAnError();
+    void mlpGraphHasEveryParameter();
+};
+
+void TestGraphInspection::lossGraphHasPyTorchsNodes()
+{
+    const ExperimentData d = tutorialData();
+    const InspectedGraph g = inspect(ExperimentConfig::tutorial(), d, GraphRoot::Loss);
+    // make_dot(loss_fn(y, yhat)) with nn.MSELoss and yhat = a + b * x.
+    const std::multiset<std::string> want{"MseLossBackward0", "AddBackward0", "MulBackward0", "AccumulateGrad",
+                                          "AccumulateGrad"};
+    QCOMPARE(ops(g), want);
+    QCOMPARE(g.graph.edges.size(), std::size_t(4));
+    QCOMPARE(g.graph.nodes.front().kind, GraphNode::Kind::Root);
+    QCOMPARE(g.graph.nodes.front().op, std::string("MseLossBackward0"));
+    QVERIFY(nodeWithLabel(g, "a\n(1)") >= 0);
+    QVERIFY(nodeWithLabel(g, "b\n(1)") >= 0);
+    QCOMPARE(g.values.size(), g.graph.nodes.size());
+    QCOMPARE(g.grads.size(), g.graph.nodes.size());
+    QCOMPARE(g.shapes.size(), g.graph.nodes.size());
+
+    // Every node has a value and a gradient, sized by its shape.
+    for (std::size_t i = 0; i < g.graph.nodes.size(); ++i) {
+        QCOMPARE(static_cast<std::int64_t>(g.values[i].size()), g.shapes[i].numel());
+        QCOMPARE(static_cast<std::int64_t>(g.grads[i].size()), g.shapes[i].numel());
+    }
+    const int add = nodeWithLabel(g, "AddBackward0");
+    QCOMPARE(g.shapes[static_cast<std::size_t>(add)], (Shape{80, 1}));
+    QCOMPARE(g.shapes.front(), Shape{});
+
+    // The root's value is the tutorial's loss at the initial parameters, its gradient 1.
+    const QJsonObject init = expected().value(QStringLiteral("torch_init_seed42")).toObject();
+    const double a = init.value(QStringLiteral("a")).toDouble(), b = init.value(QStringLiteral("b")).toDouble();
+    double mse = 0.0;
+    for (std::size_t i = 0; i < d.train.y.size(); ++i)
+        mse += std::pow(d.train.y[i] - (a + b * d.train.x[i]), 2);
+    mse /= static_cast<double>(d.train.y.size());
+    QVERIFY2(closeRel(g.values.front().at(0), mse, 1e-5), qPrintable(QString::number(g.values.front().at(0))));
+    QCOMPARE(g.grads.front().at(0), 1.0);
+    // The prediction node's gradient is dL/dŷ = -2 (y - ŷ) / n.
+    const auto& gy = g.grads[static_cast<std::size_t>(add)];
+    const auto& yhat = g.values[static_cast<std::size_t>(add)];
+    for (std::size_t i = 0; i < d.train.y.size(); ++i) {
+        QVERIFY(closeRel(yhat[i], a + b * d.train.x[i], 1e-5));
+        QVERIFY(closeRel(gy[i], -2.0 * (d.train.y[i] - yhat[i]) / 80.0, 1e-5));
+    }
+}
+
+void TestGraphInspection::parameterGradientsAreTheNumPyFormulas()
+{
+    const ExperimentData d = tutorialData();
+    const InspectedGraph g = inspect(ExperimentConfig::tutorial(), d, GraphRoot::Loss);
+    const QJsonObject init = expected().value(QStringLiteral("torch_init_seed42")).toObject();
+    const double a = init.value(QStringLiteral("a")).toDouble(), b = init.value(QStringLiteral("b")).toDouble();
+    const auto [ga, gb] = numpyGradients(d, a, b);
+    const int ia = nodeWithLabel(g, "a\n(1)"), ib = nodeWithLabel(g, "b\n(1)");
+    QVERIFY(ia >= 0 && ib >= 0);
+    QVERIFY(closeRel(g.values[static_cast<std::size_t>(ia)].at(0), a, 1e-6));
+    QVERIFY(closeRel(g.values[static_cast<std::size_t>(ib)].at(0), b, 1e-6));
+    const double gotA = g.grads[static_cast<std::size_t>(ia)].at(0), gotB = g.grads[static_cast<std::size_t>(ib)].at(0);
+    QVERIFY2(closeRel(gotA, ga, 1e-5), qPrintable(QStringLiteral("%1 vs %2").arg(gotA).arg(ga)));
+    QVERIFY2(closeRel(gotB, gb, 1e-5), qPrintable(QStringLiteral("%1 vs %2").arg(gotB).arg(gb)));
+}
+
+void TestGraphInspection::givenParametersAreUsed()
+{
+    const ExperimentData d = tutorialData();
+    ExperimentConfig c = ExperimentConfig::tutorial();
+    c.training.dtype = QStringLiteral("float64");
+    const InspectedGraph g = inspect(c, d, GraphRoot::Loss, {1.5, -0.5});
+    const auto [ga, gb] = numpyGradients(d, 1.5, -0.5);
+    const int ia = nodeWithLabel(g, "a\n(1)"), ib = nodeWithLabel(g, "b\n(1)");
+    QCOMPARE(g.values[static_cast<std::size_t>(ia)].at(0), 1.5);
+    QCOMPARE(g.values[static_cast<std::size_t>(ib)].at(0), -0.5);
+    QVERIFY(closeRel(g.grads[static_cast<std::size_t>(ia)].at(0), ga, 1e-12));
+    QVERIFY(closeRel(g.grads[static_cast<std::size_t>(ib)].at(0), gb, 1e-12));
+}
+
+void TestGraphInspection::yhatAndErrorGraphs()
+{
+    const ExperimentData d = tutorialData();
+    const InspectedGraph yhat = inspect(ExperimentConfig::tutorial(), d, GraphRoot::Yhat);
+    QCOMPARE(ops(yhat), (std::multiset<std::string>{"AddBackward0", "MulBackward0", "AccumulateGrad", "AccumulateGrad"}));
+    QCOMPARE(yhat.graph.nodes.front().op, std::string("AddBackward0"));
+    // Seeded with ones: a's gradient is the number of rows, b's the sum of x.
+    double sumX = 0.0;
+    for (double x : d.train.x)
+        sumX += x;
+    QVERIFY(closeRel(yhat.grads[static_cast<std::size_t>(nodeWithLabel(yhat, "a\n(1)"))].at(0), 80.0, 1e-6));
+    QVERIFY(closeRel(yhat.grads[static_cast<std::size_t>(nodeWithLabel(yhat, "b\n(1)"))].at(0), sumX, 1e-5));
+
+    const InspectedGraph error = inspect(ExperimentConfig::tutorial(), d, GraphRoot::Error);
+    QCOMPARE(ops(error),
+             (std::multiset<std::string>{"SubBackward0", "AddBackward0", "MulBackward0", "AccumulateGrad", "AccumulateGrad"}));
+    QCOMPARE(error.graph.nodes.front().op, std::string("SubBackward0"));
+    QCOMPARE(error.shapes.front(), (Shape{80, 1}));
+    QVERIFY(closeRel(error.grads[static_cast<std::size_t>(nodeWithLabel(error, "a\n(1)"))].at(0), -80.0, 1e-6));
+}
+
+void TestGraphInspection::frozenParameterHasNoNode()
+{
+    const ExperimentData d = tutorialData();
+    ExperimentConfig c = ExperimentConfig::tutorial();
+    c.model.frozen = QStringList{QStringLiteral("b")};
+    const InspectedGraph g = inspect(c, d, GraphRoot::Loss);
+    QCOMPARE(nodeWithLabel(g, "b\n(1)"), -1);
+    QVERIFY(nodeWithLabel(g, "a\n(1)") >= 0);
+    QCOMPARE(ops(g), (std::multiset<std::string>{"MseLossBackward0", "AddBackward0", "AccumulateGrad"}));
+    // Freezing b changes no gradient: a's is still the formula's.
+    const QJsonObject init = expected().value(QStringLiteral("torch_init_seed42")).toObject();
+    const auto [ga, gb] = numpyGradients(d, init.value(QStringLiteral("a")).toDouble(), init.value(QStringLiteral("b")).toDouble());
+    Q_UNUSED(gb);
+    QVERIFY(closeRel(g.grads[static_cast<std::size_t>(nodeWithLabel(g, "a\n(1)"))].at(0), ga, 1e-5));
+}
+
+void TestGraphInspection::everyParameterFrozenIsAnError()
+{
+    ExperimentConfig c = ExperimentConfig::tutorial();
+    c.model.frozen = QStringList{QStringLiteral("a"), QStringLiteral("b")};
+    QString error;
+    QVERIFY(!inspectGraph(c, tutorialData(), {}, GraphRoot::Loss, &error));
+    QVERIFY(error.contains(QStringLiteral("frozen")));
+}
+
+void TestGraphInspection::wrongParameterCountIsAnError()
+{
+    QString error;
+    QVERIFY(!inspectGraph(ExperimentConfig::tutorial(), tutorialData(), {1.0, 2.0, 3.0}, GraphRoot::Loss, &error));
+    QVERIFY(error.contains(QStringLiteral("2")) && error.contains(QStringLiteral("3")));
+    ExperimentData empty;
+    QVERIFY(!inspectGraph(ExperimentConfig::tutorial(), empty, {}, GraphRoot::Loss, &error));
+    QVERIFY(!error.isEmpty());
+}
+
+void TestGraphInspection::mlpGraphHasEveryParameter()
+{
+    const ExperimentData d = tutorialData();
+    ExperimentConfig c = ExperimentConfig::tutorial();
+    c.model.type = ModelConfig::Type::Mlp;
+    c.model.hidden = {16, 16};
+    const InspectedGraph g = inspect(c, d, GraphRoot::Loss);
+    const QStringList names = parameterNames(c.model, 1);
+    QCOMPARE(names.size(), 6);
+    int params = 0;
+    for (std::size_t i = 0; i < g.graph.nodes.size(); ++i) {
+        const GraphNode& n = g.graph.nodes[i];
+        if (n.kind != GraphNode::Kind::Parameter)
+            continue;
+        ++params;
+        QVERIFY2(names.contains(QString::fromStdString(n.label.substr(0, n.label.find('\n')))), n.label.c_str());
+        QCOMPARE(static_cast<std::int64_t>(g.grads[i].size()), n.shape.numel());
+    }
+    QCOMPARE(params, 6);
+    QCOMPARE(std::count_if(g.graph.nodes.begin(), g.graph.nodes.end(), [](const GraphNode& n) { return n.op == "TanhBackward0"; }), 2);
+    // Freezing one layer's weight removes exactly its node.
+    c.model.frozen = QStringList{names.front()};
+    const InspectedGraph frozen = inspect(c, d, GraphRoot::Loss);
+    QCOMPARE(std::count_if(frozen.graph.nodes.begin(), frozen.graph.nodes.end(),
+                           [](const GraphNode& n) { return n.kind == GraphNode::Kind::Parameter; }),
+             5);
+}
+
+QTEST_GUILESS_MAIN(TestGraphInspection)
+#include "tst_graph_inspection.moc"

@@ -1,0 +1,458 @@
+// The Data form: each user change is one edited() carrying the whole configuration; a CSV file is
+// previewed with its columns picked; unreadable files are reported beside the form and change
+// nothing; setConfig is silent; dropped files open.
+#include "widgets/data_form.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+Q_DECLARE_METATYPE(gradlab::experiment::ExperimentConfig)
+
+using namespace gradlab::experiment;
+using gradlab::widgets::DataForm;
+
+namespace {
+
+const QString kTutorialCsv = QStringLiteral(GRADLAB_TEST_DATA_DIR "/tutorial_dataset.csv");
+
+QByteArray json(const ExperimentConfig& c) { return QJsonDocument(toJson(c)).toJson(QJsonDocument::Compact); }
+
+// The file's data lines split at commas, read independently of the CSV reader.
+QList<QStringList> fileRows(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
+        qFatal("cannot open %s", qPrintable(path));
+    QList<QStringList> rows;
+    while (!f.atEnd()) {
+        const QString line = QString::fromUtf8(f.readLine()).trimmed();
+        if (!line.isEmpty())
+            rows << line.split(QLatin1Char(','));
+    }
+    return rows;
+}
+
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+// Types a value into a spin box and presses Enter, as a user does.
+template <typename Spin>
+void typeInto(Spin* spin, const QString& text)
+{
+    spin->setFocus();
+    spin->selectAll();
+    QTest::keyClicks(spin, text);
+    QTest::keyClick(spin, Qt::Key_Return);
+}
+
+void selectData(QComboBox* combo, const QVariant& data)
+{
+    const int i = combo->findData(data);
+    QVERIFY(i >= 0);
+    combo->setCurrentIndex(i);
+}
+
+ExperimentConfig editedConfig(const QSignalSpy& spy, int i = 0) { return spy.at(i).at(0).value<ExperimentConfig>(); }
+
+} // namespace
+
+class TestDataForm : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { qRegisterMetaType<ExperimentConfig>(); }
+
+    void typingSlopeEmitsOneEdit()
+    {
+        DataForm form;
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        form.show();
+        QSignalSpy spy(&form, &DataForm::edited);
+        auto* b = form.findChild<QDoubleSpinBox*>(QStringLiteral("dataset.generator.b"));
+        QVERIFY(b);
+        typeInto(b, QStringLiteral("3.5"));
+        QCOMPARE(spy.count(), 1); // keyboard tracking off: the keystrokes are not edits of their own
+        const ExperimentConfig after = editedConfig(spy);
+        QCOMPARE(after.dataset.generator.b, 3.5);
+        QCOMPARE(after.dataset.generator.a, 1.0);
+        QCOMPARE(spy.at(0).at(1).toString(), QStringLiteral("dataset.generator.b"));
+        QVERIFY(!spy.at(0).at(2).toString().isEmpty());
+        QCOMPARE(json(form.config()), json(after));
+
+        QTest::keyClick(b, Qt::Key_Up); // one step, one edit
+        QCOMPARE(spy.count(), 2);
+        QCOMPARE(editedConfig(spy, 1).dataset.generator.b, 3.6);
+    }
+
+    void otherGeneratorAndSplitFields()
+    {
+        DataForm form;
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        form.show();
+        QSignalSpy spy(&form, &DataForm::edited);
+        typeInto(form.findChild<QSpinBox*>(QStringLiteral("dataset.generator.n")), QStringLiteral("250"));
+        typeInto(form.findChild<QDoubleSpinBox*>(QStringLiteral("dataset.generator.noise")), QStringLiteral("0.5"));
+        typeInto(form.findChild<QDoubleSpinBox*>(QStringLiteral("dataset.generator.seed")), QStringLiteral("4000000000"));
+        typeInto(form.findChild<QDoubleSpinBox*>(QStringLiteral("dataset.split.train_fraction")), QStringLiteral("0.7"));
+        form.findChild<QCheckBox*>(QStringLiteral("dataset.split.shuffle"))->click();
+        QCOMPARE(spy.count(), 5);
+        const ExperimentConfig c = form.config();
+        QCOMPARE(c.dataset.generator.n, qint64(250));
+        QCOMPARE(c.dataset.generator.noise, 0.5);
+        QCOMPARE(c.dataset.generator.seed, 4000000000u); // beyond INT_MAX: a seed is a quint32
+        QCOMPARE(c.dataset.split.trainFraction, 0.7);
+        QCOMPARE(c.dataset.split.shuffle, false);
+        QCOMPARE(spy.at(3).at(1).toString(), QStringLiteral("dataset.split.train_fraction"));
+        QCOMPARE(spy.at(4).at(1).toString(), QStringLiteral("dataset.split.shuffle"));
+    }
+
+    void severalFeaturesTakeWeights()
+    {
+        DataForm form;
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        form.show();
+        QSignalSpy spy(&form, &DataForm::edited);
+        auto* weights = form.findChild<QLineEdit*>(QStringLiteral("dataset.generator.weights"));
+        QVERIFY(!weights->isVisible());
+        typeInto(form.findChild<QSpinBox*>(QStringLiteral("dataset.generator.features")), QStringLiteral("3"));
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(form.config().dataset.generator.features, 3);
+        QCOMPARE(form.config().dataset.generator.weights.size(), std::size_t(3)); // validate() asks for one per feature
+        QVERIFY(validate(form.config()).isEmpty());
+        QVERIFY(weights->isVisible());
+
+        weights->setFocus();
+        weights->selectAll();
+        QTest::keyClicks(weights, QStringLiteral("1, 2, x"));
+        QTest::keyClick(weights, Qt::Key_Return);
+        QCOMPARE(spy.count(), 1); // not a number: a message, no edit
+        auto* error = form.findChild<QLabel*>(QStringLiteral("weightsError"));
+        QVERIFY(error->isVisible());
+        QVERIFY(error->text().contains(QLatin1String("x")));
+
+        weights->selectAll();
+        QTest::keyClicks(weights, QStringLiteral("1, 2"));
+        QTest::keyClick(weights, Qt::Key_Return);
+        QCOMPARE(spy.count(), 1); // two weights for three features
+        QVERIFY(error->isVisible());
+
+        weights->selectAll();
+        QTest::keyClicks(weights, QStringLiteral("1, -2.5, 3e-1"));
+        QTest::keyClick(weights, Qt::Key_Return);
+        QCOMPARE(spy.count(), 2);
+        QVERIFY(!error->isVisible());
+        QCOMPARE(form.config().dataset.generator.weights, (std::vector<double>{1.0, -2.5, 0.3}));
+        QCOMPARE(spy.at(1).at(1).toString(), QStringLiteral("dataset.generator.weights"));
+    }
+
+    void openingTutorialCsvPreviewsAndPicksColumns()
+    {
+        DataForm form;
+        ExperimentConfig start = ExperimentConfig::tutorial();
+        start.dataset.split.trainFraction = 0.6;
+        form.setConfig(start, {});
+        QSignalSpy spy(&form, &DataForm::edited);
+        form.openCsv(kTutorialCsv);
+        QCOMPARE(spy.count(), 1);
+        const ExperimentConfig c = editedConfig(spy);
+        QCOMPARE(c.dataset.source, DatasetConfig::Source::Csv);
+        QCOMPARE(c.dataset.csv.path, kTutorialCsv);
+        QCOMPARE(c.dataset.csv.features, QStringList{QStringLiteral("x")});
+        QCOMPARE(c.dataset.csv.target, QStringLiteral("y"));
+        QCOMPARE(c.dataset.split.trainFraction, 0.6); // the rest of the configuration is kept
+        QVERIFY(validate(c).isEmpty());
+        QCOMPARE(spy.at(0).at(1).toString(), QStringLiteral("dataset.csv.path"));
+
+        QCOMPARE(form.findChild<QComboBox*>(QStringLiteral("dataset.source"))->currentIndex(), 1);
+        QCOMPARE(form.findChild<QStackedWidget*>(QStringLiteral("pages"))->currentIndex(), 1);
+        auto* table = form.findChild<QTableWidget*>(QStringLiteral("preview"));
+        const QList<QStringList> rows = fileRows(kTutorialCsv);
+        QCOMPARE(table->rowCount(), 20);
+        QCOMPARE(table->columnCount(), 2);
+        QCOMPARE(table->horizontalHeaderItem(0)->text(), rows[0][0]);
+        QCOMPARE(table->horizontalHeaderItem(1)->text(), rows[0][1]);
+        QCOMPARE(table->item(0, 0)->text(), rows[1][0]);
+        QCOMPARE(table->item(19, 1)->text(), rows[20][1]);
+        QCOMPARE(form.findChild<QLineEdit*>(QStringLiteral("dataset.csv.path"))->text(), kTutorialCsv);
+        QVERIFY(!form.findChild<QLabel*>(QStringLiteral("readerError"))->isVisible());
+
+        auto* rowsLabel = form.findChild<QLabel*>(QStringLiteral("rows"));
+        QCOMPARE(rowsLabel->text(), QStringLiteral("counted when loaded")); // 100 rows, more than the preview
+        form.setLoadedRows(100, {});
+        QVERIFY(rowsLabel->text().contains(QLatin1String("100")));
+        QCOMPARE(spy.count(), 1);
+    }
+
+    void newFileClearsRecordedHash()
+    {
+        DataForm form;
+        ExperimentConfig start = ExperimentConfig::tutorial();
+        start.dataset.source = DatasetConfig::Source::Csv;
+        start.dataset.csv.path = QStringLiteral("old.csv");
+        start.dataset.csv.sha256 = QStringLiteral("abc");
+        start.dataset.csv.rows = 7;
+        start.dataset.csv.embedded = QStringLiteral("a,b\n1,2\n");
+        start.dataset.csv.delimiter = QStringLiteral(";");
+        form.setConfig(start, {});
+        QSignalSpy spy(&form, &DataForm::edited);
+        form.openCsv(kTutorialCsv);
+        QCOMPARE(spy.count(), 1);
+        const CsvConfig csv = form.config().dataset.csv;
+        QVERIFY(csv.sha256.isEmpty());
+        QCOMPARE(csv.rows, 0);
+        QVERIFY(csv.embedded.isEmpty());
+        QVERIFY(csv.delimiter.isEmpty()); // detected for the new file
+    }
+
+    void unreadableFileIsReportedAndChangesNothing_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("ragged") << QByteArray("x,y\n1,2\n3\n4,5\n") << QStringLiteral("ragged.csv");
+        QTest::newRow("binary") << QByteArray("x,y\n1,2\n\0\x01\x02\x03", 12) << QStringLiteral("binary.csv");
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("empty.csv");
+        QTest::newRow("one column") << QByteArray("x\n1\n2\n") << QStringLiteral("single.csv");
+        QTest::newRow("missing file") << QByteArray() << QString();
+    }
+
+    void unreadableFileIsReportedAndChangesNothing()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, name);
+        QTemporaryDir dir;
+        const QString path = name.isEmpty() ? dir.filePath(QStringLiteral("no such file.csv")) : writeFile(dir, name, bytes);
+
+        DataForm form;
+        form.show();
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        form.openCsv(kTutorialCsv);
+        const QByteArray before = json(form.config());
+        QSignalSpy spy(&form, &DataForm::edited);
+        form.openCsv(path);
+        QCOMPARE(spy.count(), 0);
+        QCOMPARE(json(form.config()), before);
+        auto* error = form.findChild<QLabel*>(QStringLiteral("readerError"));
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(QFileInfo(path).fileName()), qPrintable(error->text()));
+        // The preview still shows the file in use.
+        QCOMPARE(form.findChild<QTableWidget*>(QStringLiteral("preview"))->rowCount(), 20);
+
+        form.openCsv(kTutorialCsv); // a good file clears the message
+        QVERIFY(!error->isVisible());
+    }
+
+    void delimiterOverrideRereadsPreview()
+    {
+        QTemporaryDir dir;
+        // Two fields per line whether split at ',' or at ';'.
+        const QString path = writeFile(dir, QStringLiteral("two.csv"), "a,b;c\n1,2;3\n4,5;6\n");
+        DataForm form;
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        form.openCsv(path);
+        auto* delimiter = form.findChild<QComboBox*>(QStringLiteral("dataset.csv.delimiter"));
+        auto* table = form.findChild<QTableWidget*>(QStringLiteral("preview"));
+        QSignalSpy spy(&form, &DataForm::edited);
+
+        selectData(delimiter, QStringLiteral(";"));
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(form.config().dataset.csv.delimiter, QStringLiteral(";"));
+        QCOMPARE(spy.at(0).at(1).toString(), QStringLiteral("dataset.csv.delimiter"));
+        QCOMPARE(table->horizontalHeaderItem(0)->text(), QStringLiteral("a,b"));
+        QCOMPARE(table->item(1, 0)->text(), QStringLiteral("4,5"));
+        QCOMPARE(form.config().dataset.csv.target, QStringLiteral("c"));
+        QCOMPARE(form.config().dataset.csv.features, QStringList{QStringLiteral("a,b")});
+
+        selectData(delimiter, QStringLiteral(","));
+        QCOMPARE(spy.count(), 2);
+        QCOMPARE(form.config().dataset.csv.delimiter, QStringLiteral(","));
+        QCOMPARE(table->horizontalHeaderItem(1)->text(), QStringLiteral("b;c"));
+        QCOMPARE(table->item(1, 0)->text(), QStringLiteral("4"));
+        // Picks the new layout lacks give way to defaults: "b;c" holds text, so "a" is the target.
+        QCOMPARE(form.config().dataset.csv.target, QStringLiteral("a"));
+        QCOMPARE(form.config().dataset.csv.features, QStringList{QStringLiteral("b;c")});
+    }
+
+    void overrideThatBreaksTheFileIsRefused()
+    {
+        DataForm form;
+        form.show();
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        form.openCsv(kTutorialCsv);
+        const QByteArray before = json(form.config());
+        QSignalSpy spy(&form, &DataForm::edited);
+        auto* delimiter = form.findChild<QComboBox*>(QStringLiteral("dataset.csv.delimiter"));
+        selectData(delimiter, QStringLiteral(";")); // one column: no data set
+        QCOMPARE(spy.count(), 0);
+        QCOMPARE(json(form.config()), before);
+        QCOMPARE(delimiter->currentData().toString(), QString()); // back to Detect, as configured
+        QVERIFY(form.findChild<QLabel*>(QStringLiteral("readerError"))->isVisible());
+    }
+
+    void headerOverrideNamesColumns()
+    {
+        DataForm form;
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        form.openCsv(kTutorialCsv);
+        QSignalSpy spy(&form, &DataForm::edited);
+        selectData(form.findChild<QComboBox*>(QStringLiteral("dataset.csv.header")), QStringLiteral("no"));
+        QCOMPARE(spy.count(), 1);
+        const CsvConfig csv = form.config().dataset.csv;
+        QCOMPARE(csv.header, std::optional<bool>(false));
+        auto* table = form.findChild<QTableWidget*>(QStringLiteral("preview"));
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("x")); // the header line is now data
+        QCOMPARE(csv.target, QStringLiteral("column 2"));
+        QCOMPARE(csv.features, QStringList{QStringLiteral("column 1")});
+    }
+
+    void pickingColumns()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("three.csv"), "name,u,v,w\nr1,1,2,3\nr2,4,5,6\n");
+        DataForm form;
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        form.openCsv(path);
+        // The text column is neither target nor feature; the last numeric column is the target.
+        QCOMPARE(form.config().dataset.csv.target, QStringLiteral("w"));
+        QCOMPARE(form.config().dataset.csv.features, (QStringList{QStringLiteral("u"), QStringLiteral("v")}));
+
+        QSignalSpy spy(&form, &DataForm::edited);
+        auto* features = form.findChild<QListWidget*>(QStringLiteral("dataset.csv.features"));
+        features->item(1)->setCheckState(Qt::Unchecked); // u
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(form.config().dataset.csv.features, QStringList{QStringLiteral("v")});
+        QCOMPARE(spy.at(0).at(1).toString(), QStringLiteral("dataset.csv.features"));
+
+        auto* target = form.findChild<QComboBox*>(QStringLiteral("dataset.csv.target"));
+        target->setCurrentIndex(target->findText(QStringLiteral("v")));
+        QCOMPARE(spy.count(), 2);
+        QCOMPARE(form.config().dataset.csv.target, QStringLiteral("v"));
+        QVERIFY(form.config().dataset.csv.features.isEmpty()); // v cannot predict itself
+        QVERIFY(!(features->item(2)->flags() & Qt::ItemIsEnabled));
+
+        selectData(form.findChild<QComboBox*>(QStringLiteral("dataset.csv.missing")), static_cast<int>(CsvConfig::Missing::Drop));
+        QCOMPARE(spy.count(), 3);
+        QCOMPARE(form.config().dataset.csv.missing, CsvConfig::Missing::Drop);
+    }
+
+    void setConfigEmitsNothing()
+    {
+        ExperimentConfig c = ExperimentConfig::tutorial();
+        c.dataset.generator.b = 2.5;
+        c.dataset.split.seed = 7;
+        c.dataset.source = DatasetConfig::Source::Csv;
+        c.dataset.csv.path = QStringLiteral("tutorial_dataset.csv"); // relative to the project's folder
+        c.dataset.csv.features = QStringList{QStringLiteral("x")};
+        c.dataset.csv.target = QStringLiteral("y");
+        c.dataset.csv.rows = 100;
+        DataForm form;
+        QSignalSpy spy(&form, &DataForm::edited);
+        form.setConfig(c, QStringLiteral(GRADLAB_TEST_DATA_DIR));
+        QCOMPARE(spy.count(), 0);
+        QCOMPARE(json(form.config()), json(c));
+        QCOMPARE(form.findChild<QDoubleSpinBox*>(QStringLiteral("dataset.generator.b"))->value(), 2.5);
+        QCOMPARE(form.findChild<QDoubleSpinBox*>(QStringLiteral("dataset.split.seed"))->value(), 7.0);
+        QCOMPARE(form.findChild<QComboBox*>(QStringLiteral("dataset.csv.target"))->currentText(), QStringLiteral("y"));
+        auto* table = form.findChild<QTableWidget*>(QStringLiteral("preview"));
+        QCOMPARE(table->rowCount(), 20);
+        QCOMPARE(table->item(0, 1)->text(), fileRows(kTutorialCsv)[1][1]);
+        QVERIFY(form.findChild<QLabel*>(QStringLiteral("rows"))->text().contains(QLatin1String("100")));
+
+        // Back to the generator: still silent.
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        QCOMPARE(spy.count(), 0);
+        QCOMPARE(form.findChild<QStackedWidget*>(QStringLiteral("pages"))->currentIndex(), 0);
+    }
+
+    void setConfigWithMissingFileShowsWhy()
+    {
+        ExperimentConfig c = ExperimentConfig::tutorial();
+        c.dataset.source = DatasetConfig::Source::Csv;
+        c.dataset.csv.path = QStringLiteral("moved away.csv");
+        c.dataset.csv.features = QStringList{QStringLiteral("u")};
+        c.dataset.csv.target = QStringLiteral("v");
+        DataForm form;
+        form.show();
+        QSignalSpy spy(&form, &DataForm::edited);
+        QTemporaryDir dir;
+        form.setConfig(c, dir.path());
+        QCOMPARE(spy.count(), 0);
+        QCOMPARE(json(form.config()), json(c));
+        auto* error = form.findChild<QLabel*>(QStringLiteral("readerError"));
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(QLatin1String("moved away.csv")), qPrintable(error->text()));
+        // The configured columns are still shown, so the user sees what the project expects.
+        QCOMPARE(form.findChild<QComboBox*>(QStringLiteral("dataset.csv.target"))->currentText(), QStringLiteral("v"));
+        QCOMPARE(form.findChild<QListWidget*>(QStringLiteral("dataset.csv.features"))->item(0)->checkState(), Qt::Checked);
+    }
+
+    void switchingSourceIsOneEdit()
+    {
+        DataForm form;
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        QSignalSpy spy(&form, &DataForm::edited);
+        auto* source = form.findChild<QComboBox*>(QStringLiteral("dataset.source"));
+        source->setCurrentIndex(1);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(1).toString(), QStringLiteral("dataset.source"));
+        QCOMPARE(form.config().dataset.source, DatasetConfig::Source::Csv);
+        QVERIFY(!validate(form.config()).isEmpty()); // no file yet
+    }
+
+    void droppedCsvFileOpens()
+    {
+        DataForm form;
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        form.show();
+        QSignalSpy spy(&form, &DataForm::edited);
+
+        QMimeData image;
+        image.setUrls({QUrl::fromLocalFile(QStringLiteral("/tmp/picture.png"))});
+        QDragEnterEvent refused(QPoint(5, 5), Qt::CopyAction, &image, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&form, &refused);
+        QVERIFY(!refused.isAccepted());
+
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(kTutorialCsv)});
+        QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&form, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&form, &drop);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(form.config().dataset.source, DatasetConfig::Source::Csv);
+        QCOMPARE(form.config().dataset.csv.path, kTutorialCsv);
+
+        form.setEditable(false); // no drops while a run is in progress
+        QDragEnterEvent locked(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&form, &locked);
+        QVERIFY(!locked.isAccepted());
+        QVERIFY(!form.findChild<QDoubleSpinBox*>(QStringLiteral("dataset.split.train_fraction"))->isEnabled());
+        form.setEditable(true);
+        QVERIFY(form.findChild<QDoubleSpinBox*>(QStringLiteral("dataset.split.train_fraction"))->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestDataForm)
+#include "tst_data_form.moc"

@@ -1,0 +1,420 @@
+// The live plots: what each draws for the tutorial, log scales, the run overlays, exports and
+// the loss landscape, and that long runs stay cheap to draw.
+#include "widgets/plots.h"
+
+#include "experiment/curves.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+#include <cmath>
+#include <memory>
+
+using namespace gradlab;
+using namespace gradlab::experiment;
+using namespace gradlab::widgets;
+
+namespace {
+
+QJsonObject expected()
+{
+    QFile f(QStringLiteral(GRADLAB_TEST_DATA_DIR "/tutorial_expected.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read tutorial_expected.json");
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+std::vector<double> closedForm()
+{
+    const QJsonObject cf = expected().value(QStringLiteral("closed_form_train")).toObject();
+    return {cf.value(QStringLiteral("a")).toDouble(), cf.value(QStringLiteral("b")).toDouble()};
+}
+
+ExperimentData load(const ExperimentConfig& config)
+{
+    QString error;
+    auto data = loadExperimentData(config, &error);
+    if (!data)
+        qFatal("%s", qPrintable(error));
+    return *data;
+}
+
+// The graph's value at `x`, linear between its points (exact for a straight line).
+double valueAt(const QCPGraph* g, double x)
+{
+    const auto data = g->data();
+    for (auto it = data->constBegin(); it != data->constEnd() && std::next(it) != data->constEnd(); ++it) {
+        const auto next = std::next(it);
+        if (it->key <= x && x <= next->key)
+            return it->value + (next->value - it->value) * (x - it->key) / (next->key - it->key);
+    }
+    return std::nan("");
+}
+
+EpochRecord record(qint64 epoch, double train, double val, std::vector<double> params = {})
+{
+    EpochRecord r;
+    r.epoch = epoch;
+    r.trainLoss = train;
+    r.valLoss = val;
+    r.params = std::move(params);
+    return r;
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestPlots : public QObject {
+    Q_OBJECT
+
+private slots:
+    void dataFitShowsTheTutorial()
+    {
+        const ExperimentConfig config = ExperimentConfig::tutorial();
+        const ExperimentData data = load(config);
+        DataFitPlot plot;
+        plot.resize(800, 600);
+        plot.setData(config, data);
+        QCOMPARE(plot.trainGraph()->dataCount(), 80);
+        QCOMPARE(plot.validationGraph()->dataCount(), 20);
+        QVERIFY(plot.message().isEmpty());
+        // The generator's line y = 1 + 2x, dashed.
+        QVERIFY(plot.trueLineGraph()->dataCount() >= 2);
+        QVERIFY(std::abs(valueAt(plot.trueLineGraph(), 0.5) - 2.0) < 1e-12);
+        QCOMPARE(plot.trueLineGraph()->pen().style(), Qt::DashLine);
+
+        const std::vector<double> cf = closedForm();
+        QCOMPARE(plot.fitGraph()->dataCount(), 0);
+        plot.setFit(cf);
+        QVERIFY(plot.fitGraph()->dataCount() > 100);
+        QVERIFY2(std::abs(valueAt(plot.fitGraph(), 0.0) - cf[0]) < 1e-9, qPrintable(QString::number(valueAt(plot.fitGraph(), 0.0))));
+        QVERIFY(std::abs(valueAt(plot.fitGraph(), 1.0) - (cf[0] + cf[1])) < 1e-9);
+
+        plot.setClosedForm(cf);
+        QCOMPARE(plot.closedFormGraph()->pen().style(), Qt::DashLine);
+        QVERIFY(plot.closedFormGraph()->dataCount() > 100);
+        plot.setClosedForm({});
+        QCOMPARE(plot.closedFormGraph()->dataCount(), 0);
+
+        // New data clears the curves.
+        plot.setData(config, data);
+        QCOMPARE(plot.fitGraph()->dataCount(), 0);
+    }
+
+    void dataFitExplainsManyFeatures()
+    {
+        ExperimentConfig config;
+        config.model.type = ModelConfig::Type::Linear;
+        config.dataset.generator.features = 3;
+        config.dataset.generator.weights = {1.0, 2.0, 3.0};
+        DataFitPlot plot;
+        plot.setData(config, load(config));
+        QVERIFY2(plot.message().contains(QLatin1String("3")), qPrintable(plot.message()));
+        QCOMPARE(plot.trainGraph()->dataCount(), 0);
+        plot.setFit({1.0, 2.0, 3.0, 4.0});
+        QCOMPARE(plot.fitGraph()->dataCount(), 0);
+    }
+
+    void lossLogScaleDropsNonPositiveValues()
+    {
+        LossPlot plot;
+        QSignalSpy spy(&plot, &LossPlot::logScaleChanged);
+        plot.beginLive(QStringLiteral("Run 1"));
+        const double nan = std::nan("");
+        plot.appendEpochs({record(1, 1.0, 2.0), record(2, 0.5, 1.0), record(3, 0.0, 0.5)});
+        plot.appendEpochs({record(4, -0.1, 0.0), record(5, 0.25, 0.3), record(6, nan, 0.2)});
+        QCOMPARE(plot.liveTrainGraph()->dataCount(), 5);
+        QCOMPARE(plot.liveValidationGraph()->dataCount(), 6);
+        QVERIFY(!plot.logScale());
+
+        plot.setLogScale(true);
+        QVERIFY(plot.logScale());
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).toBool(), true);
+        QCOMPARE(plot.yAxis->scaleType(), QCPAxis::stLogarithmic);
+        QCOMPARE(plot.liveTrainGraph()->dataCount(), 3);
+        QCOMPARE(plot.liveValidationGraph()->dataCount(), 5);
+        QVERIFY(plot.yAxis->range().lower > 0);
+        // Epochs that arrive on the log scale are filtered too.
+        plot.appendEpochs({record(7, -1.0, 0.1)});
+        QCOMPARE(plot.liveTrainGraph()->dataCount(), 3);
+        QCOMPARE(plot.liveValidationGraph()->dataCount(), 6);
+
+        plot.setLogScale(false);
+        QCOMPARE(spy.count(), 2);
+        QCOMPARE(plot.liveTrainGraph()->dataCount(), 6);
+        QCOMPARE(plot.liveValidationGraph()->dataCount(), 7);
+        plot.setLogScale(false);
+        QCOMPARE(spy.count(), 2);
+
+        plot.clearLive();
+        QCOMPARE(plot.liveTrainGraph()->dataCount(), 0);
+    }
+
+    void lossOverlaysTheShownRuns()
+    {
+        std::vector<RunRecord> runs(3);
+        for (std::size_t r = 0; r < runs.size(); ++r) {
+            runs[r].config.optimizer.lr = 0.1 * static_cast<double>(r + 1);
+            for (qint64 e = 1; e <= 50; ++e)
+                runs[r].history.push_back(record(e, 1.0 / static_cast<double>(e + static_cast<qint64>(r)), 1.2 / static_cast<double>(e)));
+        }
+        runs[2].config.optimizer.type = OptimizerConfig::Type::Adam;
+        LossPlot plot;
+        plot.setRuns(runs, {0, 2});
+        QCOMPARE(plot.legend->itemCount(), 2);
+        const auto name = [&](int i) {
+            auto* item = qobject_cast<QCPPlottableLegendItem*>(plot.legend->item(i));
+            return item ? item->plottable()->name() : QString();
+        };
+        QCOMPARE(name(0), QStringLiteral("Run 1 — sgd lr 0.1"));
+        QCOMPARE(name(1), QStringLiteral("Run 3 — adam lr 0.3"));
+        // Training and validation of each run.
+        QCOMPARE(plot.graphCount(), 2 + 4);
+
+        plot.beginLive(QStringLiteral("Current"));
+        QCOMPARE(plot.legend->itemCount(), 4);
+        plot.setRuns(runs, {1, 7, -1});
+        QCOMPARE(plot.legend->itemCount(), 3);
+        plot.clearLive();
+        plot.setRuns(runs, {});
+        QCOMPARE(plot.legend->itemCount(), 0);
+    }
+
+    void parametersWithTheirClosedForm()
+    {
+        ParameterPlot plot;
+        plot.setParameters({QStringLiteral("a"), QStringLiteral("b")}, closedForm());
+        QCOMPARE(plot.shownParameters(), 2);
+        QCOMPARE(plot.closedFormLines(), 2);
+        std::vector<EpochRecord> history;
+        for (qint64 e = 1; e <= 30; ++e)
+            history.push_back(record(e, 0.1, 0.1, {0.1 * static_cast<double>(e), -0.05 * static_cast<double>(e)}));
+        plot.setHistory(history);
+        QCOMPARE(plot.parameterGraph(0)->dataCount(), 30);
+        QCOMPARE(plot.parameterGraph(1)->dataCount(), 30);
+        plot.appendEpochs({record(31, 0.1, 0.1, {3.1, -1.55})});
+        QCOMPARE(plot.parameterGraph(1)->dataCount(), 31);
+        QCOMPARE(plot.parameterGraph(1)->data()->at(30)->value, -1.55);
+        plot.setHistory({});
+        QCOMPARE(plot.parameterGraph(0)->dataCount(), 0);
+
+        // An MLP's 25 values: the first 12, and no closed form whose size does not match.
+        QStringList many;
+        for (int i = 0; i < 25; ++i)
+            many << QStringLiteral("p%1").arg(i);
+        plot.setParameters(many, {1.0, 2.0});
+        QCOMPARE(plot.shownParameters(), ParameterPlot::kMaxShown);
+        QCOMPARE(plot.closedFormLines(), 0);
+        plot.appendEpochs({record(1, 0.1, 0.1, std::vector<double>(25, 0.5))});
+        QCOMPARE(plot.parameterGraph(11)->dataCount(), 1);
+    }
+
+    void exportsEveryFormat_data()
+    {
+        QTest::addColumn<QString>("suffix");
+        QTest::newRow("png") << QStringLiteral("png");
+        QTest::newRow("svg") << QStringLiteral("svg");
+        QTest::newRow("pdf") << QStringLiteral("pdf");
+    }
+
+    void exportsEveryFormat()
+    {
+        QFETCH(QString, suffix);
+        const ExperimentConfig config = ExperimentConfig::tutorial();
+        DataFitPlot plot;
+        plot.setData(config, load(config));
+        plot.setFit(closedForm());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("plot.") + suffix);
+        QString error;
+        QVERIFY2(plot.exportTo(path, &error, QSize(640, 480)), qPrintable(error));
+        const QByteArray bytes = readAll(path);
+        QVERIFY(bytes.size() > 1000);
+        if (suffix == QLatin1String("png")) {
+            QImage image;
+            QVERIFY(image.loadFromData(bytes, "PNG"));
+            QCOMPARE(image.size(), QSize(640, 480));
+        } else if (suffix == QLatin1String("svg")) {
+            QXmlStreamReader xml(bytes);
+            bool root = false;
+            while (!xml.atEnd()) {
+                xml.readNext();
+                if (xml.isStartElement() && !root) {
+                    QCOMPARE(xml.name().toString(), QStringLiteral("svg"));
+                    root = true;
+                }
+            }
+            QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+            QVERIFY(root);
+        } else {
+            QVERIFY(bytes.startsWith("%PDF"));
+        }
+    }
+
+    void exportRefusesOtherFormats()
+    {
+        LossPlot plot;
+        plot.appendEpochs({record(1, 1.0, 1.0), record(2, 0.5, 0.6)});
+        QTemporaryDir dir;
+        for (const QString& name : {QStringLiteral("plot.bmp"), QStringLiteral("plot")}) {
+            const QString path = dir.filePath(name);
+            QString error;
+            QVERIFY(!plot.exportTo(path, &error));
+            QVERIFY(!error.isEmpty());
+            QVERIFY(!QFileInfo::exists(path));
+        }
+        // The widget's own size when none is given.
+        plot.resize(300, 200);
+        QString error;
+        QVERIFY2(plot.exportTo(dir.filePath(QStringLiteral("loss.png")), &error), qPrintable(error));
+        QImage image(dir.filePath(QStringLiteral("loss.png")));
+        QCOMPARE(image.size(), QSize(300, 200));
+    }
+
+    void viewFollowsDataUntilTheUserMovesIt()
+    {
+        LossPlot plot;
+        plot.appendEpochs({record(1, 1.0, 1.0)});
+        QVERIFY(plot.followsData());
+        plot.xAxis->setRange(5, 10); // as a drag or the wheel would
+        QVERIFY(!plot.followsData());
+        plot.resetView();
+        QVERIFY(plot.followsData());
+        QCOMPARE(plot.xAxis->range().lower, 0.0);
+    }
+
+    void contextMenuOffersResetExportAndLogScale()
+    {
+        LossPlot plot;
+        QSignalSpy spy(&plot, &LossPlot::logScaleChanged);
+        std::unique_ptr<QMenu> menu(plot.createContextMenu(nullptr));
+        QStringList texts;
+        QAction* log = nullptr;
+        for (QAction* a : menu->actions()) {
+            texts << a->text();
+            if (a->text() == QLatin1String("Log scale"))
+                log = a;
+        }
+        QVERIFY2(texts.contains(QStringLiteral("Reset view")), qPrintable(texts.join(u',')));
+        QVERIFY(texts.contains(QStringLiteral("Export as PNG, SVG or PDF…")));
+        QVERIFY(log && log->isCheckable() && !log->isChecked());
+        log->trigger();
+        QVERIFY(plot.logScale());
+        QCOMPARE(spy.count(), 1);
+        // The other plots have no log scale.
+        std::unique_ptr<QMenu> other(ParameterPlot().createContextMenu(nullptr));
+        QCOMPARE(other->actions().size(), 2);
+    }
+
+    void doubleClickResetsTheView()
+    {
+        LossPlot plot;
+        plot.resize(400, 300);
+        plot.appendEpochs({record(1, 1.0, 1.0), record(100, 0.5, 0.4)});
+        plot.xAxis->setRange(40, 50);
+        QVERIFY(!plot.followsData());
+        QTest::mouseDClick(&plot, Qt::LeftButton, {}, QPoint(200, 150));
+        QVERIFY(plot.followsData());
+        QCOMPARE(plot.xAxis->range().lower, 0.0);
+        QVERIFY(plot.xAxis->range().upper >= 100.0);
+    }
+
+    void landscapeForTheTutorial()
+    {
+        const ExperimentConfig config = ExperimentConfig::tutorial();
+        const ExperimentData data = load(config);
+        LandscapePlot plot;
+        plot.setProblem(config, data, closedForm());
+        QVERIFY2(plot.available(), qPrintable(plot.unavailableReason()));
+        QVERIFY(plot.message().isEmpty());
+        const Landscape& land = *plot.landscape();
+        // The path from the tutorial's initial values (NumPy's and PyTorch's) to the optimum.
+        const QJsonObject torchInit = expected().value(QStringLiteral("torch_init_seed42")).toObject();
+        for (const auto& [a, b] : {std::pair{0.4967, -0.1383}, std::pair{torchInit.value(QStringLiteral("a")).toDouble(),
+                                                                          torchInit.value(QStringLiteral("b")).toDouble()},
+                                   std::pair{1.02, 1.97}}) {
+            QVERIFY(land.aAxis.front() < a && a < land.aAxis.back());
+            QVERIFY(land.bAxis.front() < b && b < land.bAxis.back());
+        }
+        QCOMPARE(plot.xAxis->label(), QStringLiteral("a"));
+        QCOMPARE(plot.yAxis->label(), QStringLiteral("b"));
+
+        plot.setPath({record(1, 1, 1, {0.34, 0.13}), record(2, 1, 1, {0.5, 0.6}), record(3, 1, 1, {0.7, 1.0})});
+        // From the model's initial values (PyTorch's, seed 42) through every epoch.
+        QCOMPARE(plot.pathPoints(), 4);
+        const auto first = plot.pathCurve()->data()->constBegin();
+        QVERIFY(std::abs(first->key - torchInit.value(QStringLiteral("a")).toDouble()) < 1e-7);
+        QVERIFY(std::abs(first->value - torchInit.value(QStringLiteral("b")).toDouble()) < 1e-7);
+        plot.appendPath({record(4, 1, 1, {0.8, 1.2})});
+        QCOMPARE(plot.pathPoints(), 5);
+    }
+
+    void landscapeNeedsTwoParameters()
+    {
+        ExperimentConfig config;
+        config.model.type = ModelConfig::Type::Mlp;
+        LandscapePlot plot;
+        plot.setProblem(config, load(config), {0.0, 0.0});
+        QVERIFY(!plot.available());
+        QVERIFY(plot.unavailableReason().contains(QLatin1String("25")));
+        QVERIFY(plot.message().contains(plot.unavailableReason()));
+        // An available landscape after it clears the note.
+        plot.setProblem(ExperimentConfig::tutorial(), load(ExperimentConfig::tutorial()), closedForm());
+        QVERIFY(plot.available());
+        QVERIFY(plot.message().isEmpty());
+    }
+
+    void aMillionEpochsStayCheap()
+    {
+        const ExperimentConfig config = ExperimentConfig::tutorial();
+        LossPlot loss;
+        ParameterPlot params;
+        LandscapePlot landscape;
+        for (PlotView* p : std::initializer_list<PlotView*>{&loss, &params, &landscape})
+            p->resize(800, 600);
+        params.setParameters({QStringLiteral("a"), QStringLiteral("b")}, closedForm());
+        landscape.setProblem(config, load(config), closedForm());
+        constexpr qint64 kEpochs = 1'000'000, kChunk = 20'000;
+        std::vector<EpochRecord> chunk;
+        for (qint64 start = 1; start <= kEpochs; start += kChunk) {
+            chunk.clear();
+            for (qint64 e = start; e < start + kChunk; ++e) {
+                const double t = static_cast<double>(e) / kEpochs;
+                chunk.push_back(record(e, 1.0 / static_cast<double>(e), 1.1 / static_cast<double>(e), {0.34 + 0.68 * t, 0.13 + 1.84 * t}));
+            }
+            loss.appendEpochs(chunk);
+            params.appendEpochs(chunk);
+            landscape.appendPath(chunk);
+        }
+        QCOMPARE(loss.liveTrainGraph()->dataCount(), int(kEpochs));
+        QVERIFY(landscape.pathPoints() <= int(LandscapePlot::kMaxPathPoints) + 2);
+        QVERIFY(landscape.pathPoints() > int(LandscapePlot::kMaxPathPoints) / 2);
+        // The path ends at the latest parameters.
+        const auto last = std::prev(landscape.pathCurve()->data()->constEnd());
+        QVERIFY(std::abs(last->key - (0.34 + 0.68)) < 1e-12);
+        QVERIFY(std::abs(last->value - (0.13 + 1.84)) < 1e-12);
+        QElapsedTimer timer;
+        timer.start();
+        for (PlotView* p : std::initializer_list<PlotView*>{&loss, &params, &landscape})
+            p->replot(QCustomPlot::rpImmediateRefresh);
+        QVERIFY2(timer.elapsed() < 3000, qPrintable(QStringLiteral("%1 ms").arg(timer.elapsed())));
+    }
+};
+
+QTEST_MAIN(TestPlots)
+#include "tst_plots.moc"

@@ -1,0 +1,301 @@
+// The results views: a tutorial run's parameters beside the closed form (checked against the
+// tutorial's PyTorch and sklearn numbers), editing a paused run's values, choosing runs to show
+// or compare, and the step inspector's table.
+#include "experiment/experiment_data.h"
+#include "experiment/project.h"
+#include "experiment/step_inspection.h"
+#include "experiment/trainer.h"
+#include "widgets/results_view.h"
+#include "widgets/run_list.h"
+#include "widgets/step_inspector.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <cmath>
+
+using namespace gradlab;
+using namespace gradlab::experiment;
+using namespace gradlab::widgets;
+
+namespace {
+
+QJsonObject expected()
+{
+    QFile f(QStringLiteral(GRADLAB_TEST_DATA_DIR "/tutorial_expected.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+ExperimentData dataFor(const ExperimentConfig& c)
+{
+    QString error;
+    auto d = loadExperimentData(c, &error);
+    if (!d)
+        qFatal("%s", qPrintable(error));
+    return *d;
+}
+
+// The tutorial's run, trained to the end and recorded as the application records it.
+RunRecord tutorialRun()
+{
+    const ExperimentConfig c = ExperimentConfig::tutorial();
+    const ExperimentData d = dataFor(c);
+    Trainer t(c, d.train, d.val);
+    std::vector<EpochRecord> history;
+    t.run({}, [&](const EpochRecord& r) { history.push_back(r); });
+    return recordRun(t, history, d, QDateTime::currentDateTime(), 0.25);
+}
+
+double parse(const QString& text)
+{
+    bool ok = false;
+    const double v = text.toDouble(&ok);
+    return ok ? v : std::nan("");
+}
+
+// Double-clicks `item`, types `text` into the editor that opens and presses Enter. False when
+// no editor opened.
+bool editCell(QTableWidget* table, QTableWidgetItem* item, const QString& text)
+{
+    const QPoint at = table->visualItemRect(item).center();
+    // A double-click is a press and release followed by a second press that Qt reports as one.
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
+    QLineEdit* editor = nullptr;
+    for (QLineEdit* e : table->viewport()->findChildren<QLineEdit*>())
+        if (e->isVisible())
+            editor = e;
+    if (!editor)
+        return false;
+    editor->selectAll();
+    QTest::keyClicks(editor, text);
+    QTest::keyClick(editor, Qt::Key_Return);
+    QCoreApplication::processEvents(); // the delegate commits through a queued call
+    return true;
+}
+
+} // namespace
+
+class TestResultsView : public QObject {
+    Q_OBJECT
+
+private slots:
+    void tutorialRunBesideClosedForm();
+    void comparingTwoRuns();
+    void pausedValuesCanBeEdited();
+    void runningValuesCannotBeEdited();
+    void runListSelectsAtMostTwo();
+    void stepInspectorShowsTheInspection();
+    void stepInspectorWithoutFormula();
+};
+
+void TestResultsView::tutorialRunBesideClosedForm()
+{
+    const QJsonObject e = expected();
+    QVERIFY(!e.isEmpty());
+    const RunRecord run = tutorialRun();
+    ResultsView view;
+    view.showRun(run, QStringLiteral("Run 1"));
+    for (const QString& name : {QStringLiteral("a"), QStringLiteral("b")}) {
+        const double torch = e["torch_sgd_lr0.1_1000_epochs_mse_mean"][name].toDouble();
+        const double sklearn = e["closed_form_train"][name].toDouble();
+        QVERIFY2(std::abs(view.value(name) - torch) < 1e-5, qPrintable(name));
+        QVERIFY(std::abs(parse(view.cellText(name, 0)) - torch) < 1e-5);
+        QVERIFY(std::abs(parse(view.cellText(name, 0)) - view.value(name)) < 1e-8);
+        QVERIFY2(std::abs(parse(view.cellText(name, 1)) - sklearn) < 1e-8 * std::abs(sklearn), qPrintable(view.cellText(name, 1)));
+        QVERIFY(std::abs(parse(view.cellText(name, 2)) - (view.value(name) - sklearn)) < 1e-8);
+    }
+    auto* summary = view.findChild<QTableWidget*>(QStringLiteral("summary"));
+    QVERIFY(summary);
+    const double trainLoss = e["torch_sgd_lr0.1_1000_epochs_mse_mean"]["final_train_loss"].toDouble();
+    const double valLoss = e["torch_sgd_lr0.1_1000_epochs_mse_mean"]["val_loss"].toDouble();
+    QCOMPARE(summary->verticalHeaderItem(0)->text(), QStringLiteral("Train loss"));
+    QVERIFY(std::abs(parse(summary->item(0, 0)->text()) - trainLoss) < 1e-6);
+    QVERIFY(std::abs(parse(summary->item(1, 0)->text()) - valLoss) < 1e-6);
+    QCOMPARE(summary->item(3, 0)->text(), QStringLiteral("1000"));
+    // The trained fit is as good as the closed form's: the same R² to several digits.
+    const double r2 = parse(summary->item(2, 1)->text());
+    QVERIFY(r2 > 0.9 && r2 < 1.0);
+    QVERIFY(std::abs(parse(summary->item(2, 0)->text()) - r2) < 1e-6);
+
+    view.clear(QStringLiteral("nothing"));
+    QVERIFY(view.cellText(QStringLiteral("a"), 0).isEmpty());
+    QVERIFY(std::isnan(view.value(QStringLiteral("a"))));
+}
+
+void TestResultsView::comparingTwoRuns()
+{
+    RunRecord a = tutorialRun();
+    RunRecord b = a;
+    b.finalParams = {0.5, 1.5};
+    b.events = {QStringLiteral("epoch 120: optimizer.lr = 0.05")};
+    ResultsView view;
+    view.compareRuns(a, b, QStringLiteral("Run 1"), QStringLiteral("Run 2"));
+    QVERIFY(std::abs(parse(view.cellText(QStringLiteral("a"), 0)) - a.finalParams[0]) < 1e-8);
+    QCOMPARE(view.cellText(QStringLiteral("b"), 1), QStringLiteral("1.5"));
+    QVERIFY(std::abs(parse(view.cellText(QStringLiteral("b"), 2)) - (a.finalParams[1] - 1.5)) < 1e-3);
+    auto* params = view.findChild<QTableWidget*>(QStringLiteral("parameters"));
+    QCOMPARE(params->horizontalHeaderItem(0)->text(), QStringLiteral("Run 1"));
+    QCOMPARE(params->horizontalHeaderItem(1)->text(), QStringLiteral("Run 2"));
+}
+
+void TestResultsView::pausedValuesCanBeEdited()
+{
+    ResultsView view;
+    view.resize(500, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showLive({QStringLiteral("a"), QStringLiteral("b")}, {0.5, 1.5}, 10, 0.1, 0.2, true);
+    QCOMPARE(view.cellText(QStringLiteral("b"), 0), QStringLiteral("1.5"));
+    QSignalSpy spy(&view, &ResultsView::parameterEdited);
+    auto* table = view.findChild<QTableWidget*>(QStringLiteral("parameters"));
+    QVERIFY(table);
+    QVERIFY(editCell(table, table->item(1, 0), QStringLiteral("2.25")));
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).toInt(), 1);
+    QCOMPARE(spy.at(0).at(1).toDouble(), 2.25);
+    QCOMPARE(view.value(QStringLiteral("b")), 2.25);
+
+    // Not a number: nothing is emitted and the value stays.
+    QTest::qWait(50);
+    QVERIFY(editCell(table, table->item(0, 0), QStringLiteral("abc")));
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(view.value(QStringLiteral("a")), 0.5);
+    QCOMPARE(view.cellText(QStringLiteral("a"), 0), QStringLiteral("0.5"));
+}
+
+void TestResultsView::runningValuesCannotBeEdited()
+{
+    ResultsView view;
+    view.resize(500, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showLive({QStringLiteral("a"), QStringLiteral("b")}, {0.5, 1.5}, 10, 0.1, 0.2, false);
+    QSignalSpy spy(&view, &ResultsView::parameterEdited);
+    auto* table = view.findChild<QTableWidget*>(QStringLiteral("parameters"));
+    QVERIFY(!editCell(table, table->item(1, 0), QStringLiteral("2.25")));
+    QVERIFY(!(table->item(1, 0)->flags() & Qt::ItemIsEditable));
+    QCOMPARE(spy.count(), 0);
+    QCOMPARE(view.value(QStringLiteral("b")), 1.5);
+
+    // Paused, then running again: the next update takes editing away.
+    view.showLive({QStringLiteral("a"), QStringLiteral("b")}, {0.5, 1.5}, 11, 0.1, 0.2, true);
+    view.showLive({QStringLiteral("a"), QStringLiteral("b")}, {0.6, 1.4}, 12, 0.1, 0.2, false);
+    QVERIFY(!editCell(table, table->item(0, 0), QStringLiteral("7")));
+    QCOMPARE(spy.count(), 0);
+    QCOMPARE(view.value(QStringLiteral("a")), 0.6);
+}
+
+void TestResultsView::runListSelectsAtMostTwo()
+{
+    RunRecord finished = tutorialRun();
+    RunRecord stopped = finished;
+    stopped.epochs = 400;
+    stopped.config.optimizer = OptimizerConfig::defaults(OptimizerConfig::Type::Adam);
+    RunRecord diverged = finished;
+    diverged.diverged = true;
+    diverged.message = QStringLiteral("The loss became NaN");
+    RunList list;
+    list.resize(800, 300);
+    list.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&list));
+    list.setRuns({finished, stopped, diverged});
+    auto* tree = list.findChild<QTreeWidget*>(QStringLiteral("runs"));
+    QVERIFY(tree);
+    QCOMPARE(tree->topLevelItemCount(), 3);
+    QCOMPARE(tree->topLevelItem(0)->text(0), QStringLiteral("1"));
+    QCOMPARE(tree->topLevelItem(0)->text(7), QStringLiteral("finished"));
+    QCOMPARE(tree->topLevelItem(1)->text(7), QStringLiteral("stopped"));
+    QCOMPARE(tree->topLevelItem(2)->text(7), QStringLiteral("diverged"));
+    QCOMPARE(tree->topLevelItem(0)->text(2), QStringLiteral("scalar_linear"));
+    QVERIFY(tree->topLevelItem(1)->text(3).startsWith(QStringLiteral("adam")));
+    QCOMPARE(tree->topLevelItem(1)->text(4), QStringLiteral("400"));
+
+    QSignalSpy spy(&list, &RunList::selectionChanged);
+    auto click = [&](int row, Qt::KeyboardModifiers mods) {
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, mods, tree->visualItemRect(tree->topLevelItem(row)).center());
+    };
+    click(0, {});
+    QCOMPARE(spy.last().at(0).value<QList<int>>(), QList<int>({0}));
+    click(2, Qt::ControlModifier);
+    QCOMPARE(spy.last().at(0).value<QList<int>>(), QList<int>({0, 2}));
+    QCOMPARE(list.selectedRuns(), QList<int>({0, 2}));
+    // A third selection drops the oldest.
+    click(1, Qt::ControlModifier);
+    QCOMPARE(spy.last().at(0).value<QList<int>>(), QList<int>({1, 2}));
+    QCOMPARE(tree->selectedItems().size(), 2);
+    QVERIFY(!tree->topLevelItem(0)->isSelected());
+
+    list.selectRuns({2, 0, 1});
+    QCOMPARE(list.selectedRuns(), QList<int>({0, 2}));
+    QCOMPARE(spy.last().at(0).value<QList<int>>(), QList<int>({0, 2}));
+    // Fewer runs: the selection that no longer exists goes.
+    list.setRuns({finished});
+    QCOMPARE(list.selectedRuns(), QList<int>({0}));
+    QCOMPARE(spy.last().at(0).value<QList<int>>(), QList<int>({0}));
+
+    QSignalSpy removed(&list, &RunList::removeRequested);
+    tree->setFocus();
+    tree->setCurrentItem(tree->topLevelItem(0));
+    QTest::keyClick(tree, Qt::Key_Delete);
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(removed.at(0).at(0).toInt(), 0);
+}
+
+void TestResultsView::stepInspectorShowsTheInspection()
+{
+    ExperimentConfig c = ExperimentConfig::tutorial();
+    c.model.frozen = {QStringLiteral("a")};
+    const ExperimentData d = dataFor(c);
+    Trainer t(c, d.train, d.val);
+    t.step();
+    const StepInspection s = inspectStep(t.lastStep(), c, d.train, {{QStringLiteral("a"), 1}, {QStringLiteral("b"), 1}});
+    StepInspector inspector;
+    inspector.setInspection(s);
+    QCOMPARE(inspector.cellText(0, 0), QStringLiteral("a"));
+    QCOMPARE(inspector.cellText(1, 0), QStringLiteral("b"));
+    QCOMPARE(inspector.cellText(0, 2), QStringLiteral("—")); // frozen: no autograd gradient
+    QCOMPARE(inspector.cellText(0, 5), QStringLiteral("0"));
+    for (int row = 0; row < 2; ++row) {
+        const auto i = static_cast<std::size_t>(row);
+        QVERIFY(std::abs(parse(inspector.cellText(row, 1)) - s.before[i]) <= 1e-8 * std::abs(s.before[i]));
+        QVERIFY(std::abs(parse(inspector.cellText(row, 3)) - s.formula[i]) <= 1e-8 * std::abs(s.formula[i]));
+        QVERIFY(std::abs(parse(inspector.cellText(row, 6)) - s.after[i]) <= 1e-8 * std::abs(s.after[i]));
+    }
+    // Gradient and update of b, at 9 significant digits.
+    QVERIFY(std::abs(parse(inspector.cellText(1, 2)) - s.autograd[1]) <= 1e-8 * std::abs(s.autograd[1]));
+    QVERIFY(std::abs(parse(inspector.cellText(1, 5)) - s.update[1]) <= 1e-8 * std::abs(s.update[1]));
+    QVERIFY(std::abs(parse(inspector.cellText(1, 4)) - (s.autograd[1] - s.formula[1])) <= 1e-6);
+    QVERIFY(inspector.cellText(2, 0).isEmpty());
+
+    inspector.clear(QStringLiteral("Press Step"));
+    QVERIFY(inspector.cellText(0, 0).isEmpty());
+}
+
+void TestResultsView::stepInspectorWithoutFormula()
+{
+    ExperimentConfig c = ExperimentConfig::tutorial();
+    c.loss.type = LossConfig::Type::L1;
+    const ExperimentData d = dataFor(c);
+    Trainer t(c, d.train, d.val);
+    t.step();
+    const StepInspection s = inspectStep(t.lastStep(), c, d.train, {{QStringLiteral("a"), 1}, {QStringLiteral("b"), 1}});
+    QVERIFY(!s.why.isEmpty());
+    StepInspector inspector;
+    inspector.setInspection(s);
+    QVERIFY(std::abs(parse(inspector.cellText(0, 2)) - s.autograd[0]) <= 1e-8 * std::abs(s.autograd[0]));
+    QCOMPARE(inspector.cellText(0, 3), QStringLiteral("—"));
+    QCOMPARE(inspector.cellText(1, 4), QStringLiteral("—"));
+}
+
+QTEST_MAIN(TestResultsView)
+#include "tst_results_view.moc"

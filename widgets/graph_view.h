@@ -1,0 +1,106 @@
+// The computation graph: torchviz's make_dot picture of ŷ, the error or the loss for the current
+// model, laid out by Graphviz's dot and drawn in a zoomable, pannable view. Parameters are light
+// blue, operations grey, the root green. Clicking a node shows its shape, value and gradient;
+// "Show values" writes them into every node. Exports DOT, SVG and PNG.
+#pragma once
+
+#include "experiment/experiment_config.h"
+#include "experiment/experiment_data.h"
+#include "experiment/graph_inspection.h"
+
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+
+#include <map>
+#include <optional>
+#include <vector>
+
+class QCheckBox;
+class QComboBox;
+class QGraphicsRectItem;
+class QGraphicsScene;
+class QGraphicsView;
+class QLabel;
+class QPlainTextEdit;
+class QStackedWidget;
+
+namespace gradlab::widgets {
+
+class GraphView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit GraphView(QWidget* parent = nullptr);
+    ~GraphView() override;
+
+    // Recomputes the graph of the current root for `config` on `data`'s training rows with
+    // `params` (flat, in namedParameters() order; empty: the model's initial values) and redraws.
+    void setExperiment(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data,
+                       const std::vector<double>& params);
+    // No graph; `reason` says why.
+    void clear(const QString& reason);
+
+    experiment::GraphRoot root() const { return root_; }
+    void setRoot(experiment::GraphRoot root);
+    bool showValues() const;
+    void setShowValues(bool on);
+
+    // Writes the graph as shown, by the path's extension: .dot (Graphviz source), .svg
+    // (rendered by Graphviz) or .png (the view's drawing). Atomic; false and `error` otherwise.
+    bool exportTo(const QString& path, QString* error) const;
+
+    // For tests and the window.
+    int nodeCount() const;
+    QStringList nodeLabels() const; // as drawn, in the graph's node order
+    QStringList nodeIds() const;
+    // The node's box in scene coordinates (laid out by Graphviz); null when there is no such node.
+    QRectF nodeRect(const QString& nodeId) const;
+    // Selects the node, shows its details in the info panel and returns them; empty for an
+    // unknown id.
+    QString selectNode(const QString& nodeId);
+    QString message() const; // the reason shown instead of a graph, or empty
+
+public slots:
+    void fitToView();
+    void zoomIn();
+    void zoomOut();
+
+signals:
+    void nodeSelected(const QString& info);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void recompute();
+    void redraw();
+    void showMessage(const QString& text); // instead of a graph; keeps the experiment
+    void exportInteractively();
+    void onSceneSelectionChanged();
+    QString displayedLabel(std::size_t node) const;
+    QString nodeInfo(std::size_t node) const;
+    std::string displayedDot() const;
+
+    experiment::GraphRoot root_ = experiment::GraphRoot::Loss;
+    std::optional<experiment::ExperimentConfig> config_;
+    std::optional<experiment::ExperimentData> data_;
+    std::vector<double> params_;
+    std::optional<experiment::InspectedGraph> graph_;
+    std::map<QString, QGraphicsRectItem*> items_; // node id -> its box
+    QString selected_;
+    QString message_;
+    QString structure_; // what was last fitted to the view
+    bool pendingFit_ = false;
+
+    QComboBox* rootCombo_;
+    QCheckBox* valuesCheck_;
+    QStackedWidget* stack_;
+    QLabel* messageLabel_;
+    QGraphicsScene* scene_;
+    QGraphicsView* view_;
+    QPlainTextEdit* info_;
+};
+
+} // namespace gradlab::widgets

@@ -1,0 +1,199 @@
+#include "plot_data_fit.h"
+
+#include <QLocale>
+
+#include "plot_export.h"
+
+#include "experiment/curves.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace gradlab::widgets {
+namespace {
+
+constexpr int kCurveSamples = 200;
+
+QCPRange extent(const std::vector<double>& values, std::size_t offset, std::size_t stride)
+{
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (std::size_t i = offset; i < values.size(); i += stride) {
+        if (std::isfinite(values[i])) {
+            lo = std::min(lo, values[i]);
+            hi = std::max(hi, values[i]);
+        }
+    }
+    if (!(lo <= hi))
+        return QCPRange(0.0, 1.0);
+    if (!(lo < hi))
+        return QCPRange(lo - 0.5, hi + 0.5);
+    return QCPRange(lo, hi);
+}
+
+// Changes the legend only when the graph's presence changes, keeping the entries' order.
+void showInLegend(QCPGraph* graph, bool shown)
+{
+    if (graph->parentPlot()->legend->hasItemWithPlottable(graph) == shown)
+        return;
+    if (shown)
+        graph->addToLegend();
+    else
+        graph->removeFromLegend();
+}
+
+} // namespace
+
+DataFitPlot::DataFitPlot(QWidget* parent)
+    : PlotView(parent)
+{
+    setExportTitle(tr("Data and fitted model"));
+    legend->setVisible(true);
+    legend->setBrush(QColor(255, 255, 255, 220));
+    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+
+    const auto points = [this](const QColor& color, const QString& name) {
+        QCPGraph* g = addGraph();
+        g->setName(name);
+        g->setLineStyle(QCPGraph::lsNone);
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, 6));
+        g->setPen(QPen(color));
+        return g;
+    };
+    train_ = points(plotColor(0), tr("Training data"));
+    val_ = points(plotColor(1), tr("Validation data"));
+    trueLine_ = addGraph();
+    trueLine_->setName(tr("True line"));
+    trueLine_->setPen(QPen(QColor(128, 128, 128), 1.5, Qt::DashLine));
+    closed_ = addGraph();
+    closed_->setName(tr("Closed form (least squares)"));
+    closed_->setPen(QPen(QColor(0, 0, 0), 2, Qt::DashLine));
+    fit_ = addGraph();
+    fit_->setName(tr("Trained model"));
+    fit_->setPen(QPen(plotColor(2), 2));
+    for (QCPGraph* g : {trueLine_, closed_, fit_})
+        g->removeFromLegend();
+
+    xAxis->setLabel(tr("x"));
+    yAxis->setLabel(tr("y"));
+    connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &DataFitPlot::drawCurves);
+}
+
+void DataFitPlot::setData(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data)
+{
+    for (QCPGraph* g : {train_, val_, trueLine_, closed_, fit_})
+        g->data()->clear();
+    showInLegend(closed_, false);
+    showInLegend(fit_, false);
+    fitParams_.clear();
+    closedParams_.clear();
+    model_ = config.model;
+    layout_.clear();
+    const std::int64_t features = data.all.features();
+    usable_ = features == 1 && data.all.rows() > 0;
+    legend->setVisible(usable_);
+    if (!usable_) {
+        setMessage(features == 1 ? tr("There is no data to plot")
+                                 : tr("The data plot shows one feature; this dataset has %1").arg(features));
+        showInLegend(trueLine_, false);
+        dataChanged();
+        return;
+    }
+    setMessage(QString());
+    try {
+        layout_ = experiment::parameterLayout(config.model, 1);
+    } catch (const std::exception&) {
+        layout_.clear(); // a model that cannot take the data draws no curve
+    }
+
+    // Large sets are drawn thinned to an even stride, so that a replot stays cheap during a run.
+    constexpr std::int64_t kMaxPoints = 20'000;
+    const auto fill = [](QCPGraph* g, const data::Dataset& d, const QString& name) {
+        const std::int64_t stride = std::max<std::int64_t>(1, (d.rows() + kMaxPoints - 1) / kMaxPoints);
+        QVector<double> xs, ys;
+        xs.reserve(static_cast<qsizetype>(d.rows() / stride + 1));
+        ys.reserve(static_cast<qsizetype>(d.rows() / stride + 1));
+        for (std::int64_t i = 0; i < d.rows(); i += stride) {
+            xs << d.feature(i, 0);
+            ys << d.y[static_cast<std::size_t>(i)];
+        }
+        g->setData(xs, ys);
+        g->setName(stride == 1 ? name : tr("%1 (every %2th of %3 points)").arg(name).arg(stride).arg(QLocale().toString(d.rows())));
+    };
+    fill(train_, data.train, tr("Training data"));
+    fill(val_, data.val, tr("Validation data"));
+    xAxis->setLabel(data.all.featureNames.front().empty() ? tr("x") : QString::fromStdString(data.all.featureNames.front()));
+    yAxis->setLabel(data.all.targetName.empty() ? tr("y") : QString::fromStdString(data.all.targetName));
+    xData_ = extent(data.all.x, 0, 1);
+    yData_ = extent(data.all.y, 0, 1);
+
+    hasTrueLine_ = config.dataset.source == experiment::DatasetConfig::Source::Generated && config.dataset.generator.features == 1;
+    trueA_ = config.dataset.generator.a;
+    trueB_ = config.dataset.generator.b;
+    showInLegend(trueLine_, hasTrueLine_);
+    // New data, new view, fitted now rather than on the next replot: the curves are drawn over it.
+    resetView();
+    drawCurves();
+}
+
+void DataFitPlot::setFit(const std::vector<double>& params)
+{
+    fitParams_ = params;
+    drawCurve(fit_, fitParams_);
+    scheduleReplot();
+}
+
+void DataFitPlot::setClosedForm(const std::vector<double>& params)
+{
+    closedParams_ = params;
+    drawCurve(closed_, closedParams_);
+    scheduleReplot();
+}
+
+void DataFitPlot::fitView()
+{
+    xAxis->setRange(xData_);
+    yAxis->setRange(yData_);
+    // Room around the points, so that none sits on the frame.
+    xAxis->scaleRange(1.1, xAxis->range().center());
+    yAxis->scaleRange(1.15, yAxis->range().center());
+}
+
+void DataFitPlot::drawCurve(QCPGraph* graph, const std::vector<double>& params)
+{
+    graph->data()->clear();
+    showInLegend(graph, false);
+    if (!usable_ || params.empty() || layout_.empty())
+        return;
+    const QCPRange range = xAxis->range();
+    std::vector<double> grid(kCurveSamples);
+    for (int i = 0; i < kCurveSamples; ++i)
+        grid[static_cast<std::size_t>(i)] = range.lower + range.size() * i / (kCurveSamples - 1);
+    QString error;
+    const auto ys = experiment::predict(model_, layout_, params, grid, &error);
+    if (!ys)
+        return; // parameters of another model (a stale update): nothing to draw
+    QVector<double> vx, vy;
+    for (std::size_t i = 0; i < grid.size(); ++i) {
+        if (std::isfinite((*ys)[i])) {
+            vx << grid[i];
+            vy << (*ys)[i];
+        }
+    }
+    graph->setData(vx, vy, true);
+    showInLegend(graph, true);
+}
+
+void DataFitPlot::drawCurves()
+{
+    trueLine_->data()->clear();
+    if (usable_ && hasTrueLine_) {
+        const QCPRange r = xAxis->range();
+        trueLine_->setData(QVector<double>{r.lower, r.upper}, QVector<double>{trueA_ + trueB_ * r.lower, trueA_ + trueB_ * r.upper}, true);
+    }
+    drawCurve(closed_, closedParams_);
+    drawCurve(fit_, fitParams_);
+    scheduleReplot();
+}
+
+} // namespace gradlab::widgets

@@ -1,0 +1,56 @@
+// Data and fit: the training and validation points in two colours, the current fitted curve, the
+// closed-form (least-squares) curve dashed and, for generated one-feature data, the true line.
+#pragma once
+
+#include "plot_view.h"
+
+#include "experiment/experiment_data.h"
+#include "experiment/project.h"
+
+#include <vector>
+
+namespace gradlab::widgets {
+
+class DataFitPlot : public PlotView {
+    Q_OBJECT
+
+public:
+    explicit DataFitPlot(QWidget* parent = nullptr);
+
+    // The points of `data`, and the true line y = a + b·x for generated one-feature data; clears
+    // the curves. Data with several features shows a note instead.
+    void setData(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data);
+    // The model of the configuration carrying `params` (flat, in namedParameters() order).
+    void setFit(const std::vector<double>& params);
+    // The closed-form solution, dashed (same layout); empty removes it.
+    void setClosedForm(const std::vector<double>& params);
+
+    QCPGraph* trainGraph() const { return train_; }
+    QCPGraph* validationGraph() const { return val_; }
+    QCPGraph* fitGraph() const { return fit_; }
+    QCPGraph* closedFormGraph() const { return closed_; }
+    QCPGraph* trueLineGraph() const { return trueLine_; }
+
+protected:
+    void fitView() override;
+
+private:
+    // Curves are evaluated across the visible x range, so that they reach the edges at any zoom.
+    void drawCurve(QCPGraph* graph, const std::vector<double>& params);
+    void drawCurves();
+
+    experiment::ModelConfig model_;
+    std::vector<experiment::ParamSlot> layout_;
+    std::vector<double> fitParams_, closedParams_;
+    bool usable_ = false;
+    bool hasTrueLine_ = false;
+    double trueA_ = 0.0, trueB_ = 0.0;
+    QCPRange xData_, yData_;
+    QCPGraph* train_ = nullptr;
+    QCPGraph* val_ = nullptr;
+    QCPGraph* trueLine_ = nullptr;
+    QCPGraph* closed_ = nullptr;
+    QCPGraph* fit_ = nullptr;
+};
+
+} // namespace gradlab::widgets

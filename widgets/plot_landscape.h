@@ -1,0 +1,64 @@
+// Loss landscape, for two-parameter models: the loss over the two parameters around the optimum
+// as a colour map with contour lines, the lowest point marked, and the optimizer's path on it.
+#pragma once
+
+#include "plot_view.h"
+
+#include "experiment/curves.h"
+#include "experiment/experiment_data.h"
+
+#include <optional>
+#include <vector>
+
+namespace gradlab::widgets {
+
+class LandscapePlot : public PlotView {
+    Q_OBJECT
+
+public:
+    // The path keeps at most this many points (evenly thinned), plus the initial and the latest.
+    static constexpr std::size_t kMaxPathPoints = 5000;
+
+    explicit LandscapePlot(QWidget* parent = nullptr);
+
+    // Computes the landscape of `config` on the training rows around `center` (the optimum, e.g.
+    // the closed form), wide enough to hold the path from the model's initial values. Clears the
+    // path. Where there is no landscape (not two parameters, ...) a note says why.
+    void setProblem(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data, const std::vector<double>& center);
+    void setPath(const std::vector<experiment::EpochRecord>& records);
+    void appendPath(const std::vector<experiment::EpochRecord>& records);
+
+    bool available() const { return landscape_.has_value(); }
+    // Why there is no landscape (empty when there is one).
+    const QString& unavailableReason() const { return reason_; }
+    const std::optional<experiment::Landscape>& landscape() const { return landscape_; }
+    // The points the path curve draws now.
+    int pathPoints() const;
+    QCPCurve* pathCurve() const { return path_; }
+
+protected:
+    void fitView() override;
+
+private:
+    void clearLandscape();
+    void drawPath();
+
+    std::optional<experiment::Landscape> landscape_;
+    QString reason_;
+    QCPColorMap* map_ = nullptr;
+    QCPColorScale* scale_ = nullptr;
+    QCPMarginGroup* margins_ = nullptr;
+    std::vector<QCPCurve*> contours_;
+    QCPGraph* minimum_ = nullptr;
+    QCPCurve* path_ = nullptr;
+    QCPGraph* current_ = nullptr;
+
+    // The path, thinned: every stride-th point since the start; `sinceKept` counts towards the next.
+    std::vector<double> initial_; // the model's initial values, where the path begins
+    QVector<double> pathA_, pathB_;
+    std::size_t stride_ = 1, sinceKept_ = 0;
+    double lastA_ = 0.0, lastB_ = 0.0;
+    bool hasLast_ = false;
+};
+
+} // namespace gradlab::widgets

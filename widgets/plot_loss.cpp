@@ -1,0 +1,219 @@
+#include "plot_loss.h"
+
+#include "plot_export.h"
+
+#include <QMenu>
+
+#include <algorithm>
+#include <cmath>
+
+namespace gradlab::widgets {
+
+void LossPlot::Bounds::add(double y)
+{
+    if (!std::isfinite(y))
+        return;
+    yMin = any ? std::min(yMin, y) : y;
+    yMax = any ? std::max(yMax, y) : y;
+    any = true;
+    if (y > 0) {
+        positiveMin = anyPositive ? std::min(positiveMin, y) : y;
+        positiveMax = anyPositive ? std::max(positiveMax, y) : y;
+        anyPositive = true;
+    }
+}
+
+LossPlot::LossPlot(QWidget* parent)
+    : PlotView(parent)
+{
+    setExportTitle(tr("Loss curves"));
+    legend->setVisible(true);
+    legend->setBrush(QColor(255, 255, 255, 220));
+    xAxis->setLabel(tr("Epoch"));
+    yAxis->setLabel(tr("Loss"));
+    // The live run draws over the recorded ones: its graphs are on a layer above.
+    addLayer(QStringLiteral("live"), layer(QStringLiteral("main")), limAbove);
+    liveTrain_ = addGraph();
+    liveVal_ = addGraph();
+    liveTrain_->setPen(QPen(plotColor(0), 2));
+    liveVal_->setPen(QPen(plotColor(1), 2));
+    for (QCPGraph* g : {liveTrain_, liveVal_}) {
+        g->setLayer(QStringLiteral("live"));
+        g->removeFromLegend();
+        g->setAdaptiveSampling(true);
+    }
+}
+
+bool LossPlot::plottable(double v) const { return std::isfinite(v) && (!logScale_ || v > 0); }
+
+void LossPlot::beginLive(const QString& name)
+{
+    clearLive();
+    liveActive_ = true;
+    const QString run = name.isEmpty() ? tr("Current run") : name;
+    liveTrain_->setName(tr("%1 — training").arg(run));
+    liveVal_->setName(tr("%1 — validation").arg(run));
+    liveTrain_->addToLegend();
+    liveVal_->addToLegend();
+    resetView();
+}
+
+void LossPlot::clearLive()
+{
+    live_ = {};
+    liveTrain_->data()->clear();
+    liveVal_->data()->clear();
+    if (liveActive_) {
+        liveTrain_->removeFromLegend();
+        liveVal_->removeFromLegend();
+    }
+    liveActive_ = false;
+    rebuild();
+}
+
+void LossPlot::appendEpochs(const std::vector<experiment::EpochRecord>& records)
+{
+    if (records.empty())
+        return;
+    if (!liveActive_)
+        beginLive(QString());
+    const std::size_t from = live_.epochs.size();
+    for (const experiment::EpochRecord& r : records) {
+        live_.epochs.push_back(static_cast<double>(r.epoch));
+        live_.train.push_back(r.trainLoss);
+        live_.val.push_back(r.valLoss);
+        bounds_.xMax = std::max(bounds_.xMax, static_cast<double>(r.epoch));
+        bounds_.add(r.trainLoss);
+        bounds_.add(r.valLoss);
+    }
+    appendTo(liveTrain_, live_.epochs, live_.train, from);
+    appendTo(liveVal_, live_.epochs, live_.val, from);
+    dataChanged();
+}
+
+void LossPlot::appendTo(QCPGraph* graph, const std::vector<double>& epochs, const std::vector<double>& values, std::size_t from)
+{
+    QVector<double> keys, vals;
+    keys.reserve(static_cast<qsizetype>(epochs.size() - from));
+    vals.reserve(static_cast<qsizetype>(epochs.size() - from));
+    for (std::size_t i = from; i < epochs.size(); ++i) {
+        if (plottable(values[i])) {
+            keys << epochs[i];
+            vals << values[i];
+        }
+    }
+    graph->addData(keys, vals, true);
+}
+
+void LossPlot::fill(QCPGraph* train, QCPGraph* val, const Series& series)
+{
+    train->data()->clear();
+    val->data()->clear();
+    appendTo(train, series.epochs, series.train, 0);
+    appendTo(val, series.epochs, series.val, 0);
+}
+
+void LossPlot::setRuns(const std::vector<experiment::RunRecord>& runs, const QList<int>& shown)
+{
+    for (const auto& [train, val] : runGraphs_) {
+        removeGraph(train);
+        removeGraph(val);
+    }
+    runGraphs_.clear();
+    runs_.clear();
+    for (const int index : shown) {
+        if (index < 0 || static_cast<std::size_t>(index) >= runs.size())
+            continue;
+        const experiment::RunRecord& run = runs[static_cast<std::size_t>(index)];
+        Series s;
+        for (const experiment::EpochRecord& e : run.history) {
+            s.epochs.push_back(static_cast<double>(e.epoch));
+            s.train.push_back(e.trainLoss);
+            s.val.push_back(e.valLoss);
+        }
+        // Colours after the live run's two, so that a recorded run never looks like the live one.
+        const QColor color = plotColor(static_cast<std::size_t>(index) + 2);
+        QCPGraph* train = addGraph();
+        train->setName(tr("Run %1 — %2 lr %3")
+                           .arg(index + 1)
+                           .arg(experiment::jsonName(run.config.optimizer.type))
+                           .arg(run.config.optimizer.lr, 0, 'g', 6));
+        train->setPen(QPen(color, 1.5));
+        QCPGraph* val = addGraph();
+        val->setPen(QPen(color, 1.5, Qt::DashLine));
+        val->removeFromLegend();
+        runGraphs_.emplace_back(train, val);
+        runs_.push_back(std::move(s));
+    }
+    rebuild();
+}
+
+void LossPlot::rebuild()
+{
+    bounds_ = {};
+    const auto account = [this](const Series& s) {
+        if (!s.epochs.empty())
+            bounds_.xMax = std::max(bounds_.xMax, *std::max_element(s.epochs.begin(), s.epochs.end()));
+        for (const double v : s.train)
+            bounds_.add(v);
+        for (const double v : s.val)
+            bounds_.add(v);
+    };
+    for (std::size_t i = 0; i < runs_.size(); ++i) {
+        fill(runGraphs_[i].first, runGraphs_[i].second, runs_[i]);
+        account(runs_[i]);
+    }
+    fill(liveTrain_, liveVal_, live_);
+    account(live_);
+    dataChanged();
+}
+
+void LossPlot::setLogScale(bool on)
+{
+    if (on == logScale_)
+        return;
+    logScale_ = on;
+    if (on) {
+        yAxis->setScaleType(QCPAxis::stLogarithmic);
+        yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+        yAxis->setLabel(tr("Loss (log scale)"));
+    } else {
+        yAxis->setScaleType(QCPAxis::stLinear);
+        yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        yAxis->setLabel(tr("Loss"));
+    }
+    rebuild();
+    // A new scale needs a new range whatever the user zoomed to.
+    resetView();
+    emit logScaleChanged(on);
+}
+
+void LossPlot::addContextActions(QMenu* menu)
+{
+    menu->addSeparator();
+    QAction* log = menu->addAction(tr("Log scale"));
+    log->setCheckable(true);
+    log->setChecked(logScale_);
+    connect(log, &QAction::toggled, this, &LossPlot::setLogScale);
+}
+
+void LossPlot::fitView()
+{
+    const double xMax = std::max(bounds_.xMax, 1.0);
+    xAxis->setRange(0.0, xMax * 1.02);
+    if (logScale_) {
+        if (bounds_.anyPositive)
+            yAxis->setRange(bounds_.positiveMin / 1.5, bounds_.positiveMax * 1.5);
+        else
+            yAxis->setRange(1e-3, 1.0);
+    } else if (bounds_.any) {
+        // A linear loss axis starts at zero, where a loss is perfect, with headroom at the top.
+        const double lower = std::min(0.0, bounds_.yMin);
+        const double upper = bounds_.yMax > lower ? bounds_.yMax : lower + 1.0;
+        yAxis->setRange(lower, upper + 0.05 * (upper - lower));
+    } else {
+        yAxis->setRange(0.0, 1.0);
+    }
+}
+
+} // namespace gradlab::widgets

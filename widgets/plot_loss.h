@@ -1,0 +1,72 @@
+// Loss: training and validation loss per epoch of the running experiment, with the project's
+// recorded runs overlaid for comparison; a linear or logarithmic loss axis.
+#pragma once
+
+#include "plot_view.h"
+
+#include "experiment/project.h"
+
+#include <QList>
+
+#include <vector>
+
+namespace gradlab::widgets {
+
+class LossPlot : public PlotView {
+    Q_OBJECT
+
+public:
+    explicit LossPlot(QWidget* parent = nullptr);
+
+    // Starts the live curves afresh for the run called `name` (shown in the legend).
+    void beginLive(const QString& name);
+    void appendEpochs(const std::vector<experiment::EpochRecord>& records);
+    // Removes the live curves.
+    void clearLive();
+
+    // The recorded runs whose indices (into `runs`) are in `shown`, each in a colour of its own:
+    // training solid, validation dashed, one legend entry "Run N — optimizer lr …".
+    void setRuns(const std::vector<experiment::RunRecord>& runs, const QList<int>& shown);
+
+    // A logarithmic loss axis leaves out losses that are not positive.
+    void setLogScale(bool on);
+    bool logScale() const { return logScale_; }
+
+    QCPGraph* liveTrainGraph() const { return liveTrain_; }
+    QCPGraph* liveValidationGraph() const { return liveVal_; }
+
+signals:
+    void logScaleChanged(bool on);
+
+protected:
+    void addContextActions(QMenu* menu) override;
+    void fitView() override;
+
+private:
+    struct Series {
+        std::vector<double> epochs, train, val;
+    };
+    struct Bounds {
+        double xMax = 0.0;
+        double yMin = 0.0, yMax = 0.0, positiveMin = 0.0, positiveMax = 0.0;
+        bool any = false, anyPositive = false;
+        void add(double y);
+    };
+
+    // Adds the plottable points of `epochs` × `values` from `from` on.
+    void appendTo(QCPGraph* graph, const std::vector<double>& epochs, const std::vector<double>& values, std::size_t from);
+    void fill(QCPGraph* train, QCPGraph* val, const Series& series);
+    void rebuild();
+    bool plottable(double v) const;
+
+    bool logScale_ = false;
+    bool liveActive_ = false;
+    Series live_;
+    QCPGraph* liveTrain_ = nullptr;
+    QCPGraph* liveVal_ = nullptr;
+    std::vector<Series> runs_;
+    std::vector<std::pair<QCPGraph*, QCPGraph*>> runGraphs_;
+    Bounds bounds_;
+};
+
+} // namespace gradlab::widgets

@@ -1,0 +1,66 @@
+// The base of GradLab's live plots: a QCustomPlot that zooms with the wheel, pans by dragging,
+// resets on a double click, and offers "Reset view" and an export to PNG, SVG or PDF in its
+// context menu. Data updates refit the view (until the user zooms or pans) and replot at most
+// about 30 times a second, however often the data arrives.
+#pragma once
+
+#include <qcustomplot.h>
+
+#include <QSize>
+#include <QString>
+#include <QTimer>
+
+class QMenu;
+
+namespace gradlab::widgets {
+
+class PlotView : public QCustomPlot {
+    Q_OBJECT
+
+public:
+    explicit PlotView(QWidget* parent = nullptr);
+
+    // Writes the plot as PNG, SVG or PDF, chosen by the extension, atomically; `size` empty:
+    // the widget's size. On failure returns false, says why and leaves no file.
+    bool exportTo(const QString& path, QString* error, QSize size = QSize()) const;
+
+    // Shows all the data again, and follows it as it grows.
+    virtual void resetView();
+    // Whether the view refits to the data as it changes (false once the user zooms or pans).
+    bool followsData() const { return following_; }
+
+    // The context menu: "Reset view", the export, then the subclass's items. The caller owns it.
+    QMenu* createContextMenu(QWidget* parent);
+
+    // The text shown centred over a plot that has nothing to draw (empty when it draws).
+    QString message() const;
+
+protected:
+    // Items a subclass adds to the context menu, after "Reset view" and the export.
+    virtual void addContextActions(QMenu* menu);
+    // Sets the axes' ranges to show all the data.
+    virtual void fitView();
+    // The data changed: refit (if following) and replot soon, coalescing bursts.
+    void dataChanged();
+    // Only the drawing changed: replot soon.
+    void scheduleReplot();
+    void setMessage(const QString& text);
+    void setExportTitle(const QString& title) { exportTitle_ = title; }
+
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+
+private:
+    void applyFit();
+    void flush();
+    void exportFromMenu();
+
+    QTimer replotTimer_;
+    bool following_ = true;
+    bool fitting_ = false;
+    bool refitPending_ = false;
+    QString exportTitle_;
+    QCPItemText* message_ = nullptr;
+};
+
+} // namespace gradlab::widgets

@@ -1,0 +1,65 @@
+// The results of training: each parameter's trained value beside the closed-form (least-squares)
+// value, the final losses, R², epochs and time of one run; two runs side by side; or, during a
+// run, the live values, which can be edited by hand while the run is paused.
+#pragma once
+
+#include "experiment/project.h"
+
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+
+#include <vector>
+
+class QLabel;
+class QTableWidget;
+class QTableWidgetItem;
+
+namespace gradlab::widgets {
+
+class ResultsView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ResultsView(QWidget* parent = nullptr);
+
+    // One run: value, closed form and difference (value − closed form) per parameter, then the
+    // summary (losses, R², epochs, time), the reason a run stopped early and its paused edits.
+    void showRun(const experiment::RunRecord& run, const QString& title);
+    // Two runs: run A, run B and their difference (A − B) per parameter, then both summaries.
+    void compareRuns(const experiment::RunRecord& a, const experiment::RunRecord& b, const QString& titleA,
+                     const QString& titleB);
+    // During a run: the live values; `editable` while paused (double-click a value to edit it;
+    // a valid edit emits parameterEdited).
+    void showLive(const QStringList& flatNames, const std::vector<double>& values, qint64 epoch, double trainLoss,
+                  double valLoss, bool editable);
+    void clear(const QString& hint);
+
+    // For tests: the text of a cell of the parameter table by parameter name and column (0 value,
+    // 1 closed form, 2 difference; when comparing: run A, run B, difference). Empty if none.
+    QString cellText(const QString& parameter, int column) const;
+    // The value shown in column 0 for `parameter` at full precision (NaN if there is none).
+    double value(const QString& parameter) const;
+
+signals:
+    void parameterEdited(int flatIndex, double value);
+
+private:
+    enum class Mode { Empty, Run, Compare, Live };
+
+    void setParameterRows(const QStringList& names, const QStringList& headers);
+    void setSummary(const QStringList& rows, const QStringList& headers);
+    void setCell(QTableWidget* table, int row, int column, const QString& text, double value);
+    void onItemChanged(QTableWidgetItem* item);
+    int rowOf(const QString& parameter) const;
+
+    QLabel* title_;
+    QTableWidget* parameters_;
+    QTableWidget* summary_;
+    QLabel* notes_;
+    Mode mode_ = Mode::Empty;
+    bool editable_ = false;
+    bool updating_ = false; // the view itself is writing cells: not an edit
+};
+
+} // namespace gradlab::widgets
