@@ -71,6 +71,19 @@ DataFitPlot::DataFitPlot(QWidget* parent)
     fit_ = addGraph();
     fit_->setName(tr("Trained model"));
     fit_->setPen(QPen(plotColor(2), 2));
+    // The trained curve moves with every update of a run while the points stay: on a buffered
+    // layer of its own it is redrawn without the points.
+    addLayer(QStringLiteral("fit"), layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    layer(QStringLiteral("fit"))->setMode(QCPLayer::lmBuffered);
+    fit_->setLayer(QStringLiteral("fit"));
+    fitTimer_.setSingleShot(true);
+    fitTimer_.setInterval(33);
+    connect(&fitTimer_, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            fit_->layer()->replot();
+        else
+            scheduleReplot();
+    });
     for (QCPGraph* g : {trueLine_, closed_, fit_})
         g->removeFromLegend();
 
@@ -107,7 +120,7 @@ void DataFitPlot::setData(const experiment::ExperimentConfig& config, const expe
     }
 
     // Large sets are drawn thinned to an even stride, so that a replot stays cheap during a run.
-    constexpr std::int64_t kMaxPoints = 20'000;
+    constexpr std::int64_t kMaxPoints = 10'000;
     const auto fill = [](QCPGraph* g, const data::Dataset& d, const QString& name) {
         const std::int64_t stride = std::max<std::int64_t>(1, (d.rows() + kMaxPoints - 1) / kMaxPoints);
         QVector<double> xs, ys;
@@ -138,9 +151,16 @@ void DataFitPlot::setData(const experiment::ExperimentConfig& config, const expe
 
 void DataFitPlot::setFit(const std::vector<double>& params)
 {
+    const bool wasShown = !fitParams_.empty();
     fitParams_ = params;
     drawCurve(fit_, fitParams_);
-    scheduleReplot();
+    if (wasShown && !fitParams_.empty()) {
+        // Only the curve changed: its own layer is enough.
+        if (!fitTimer_.isActive())
+            fitTimer_.start();
+    } else {
+        scheduleReplot(); // the legend changes too
+    }
 }
 
 void DataFitPlot::setClosedForm(const std::vector<double>& params)
@@ -162,17 +182,20 @@ void DataFitPlot::fitView()
 void DataFitPlot::drawCurve(QCPGraph* graph, const std::vector<double>& params)
 {
     graph->data()->clear();
-    showInLegend(graph, false);
-    if (!usable_ || params.empty() || layout_.empty())
+    if (!usable_ || params.empty() || layout_.empty()) {
+        showInLegend(graph, false);
         return;
+    }
     const QCPRange range = xAxis->range();
     std::vector<double> grid(kCurveSamples);
     for (int i = 0; i < kCurveSamples; ++i)
         grid[static_cast<std::size_t>(i)] = range.lower + range.size() * i / (kCurveSamples - 1);
     QString error;
     const auto ys = experiment::predict(model_, layout_, params, grid, &error);
-    if (!ys)
+    if (!ys) {
+        showInLegend(graph, false);
         return; // parameters of another model (a stale update): nothing to draw
+    }
     QVector<double> vx, vy;
     for (std::size_t i = 0; i < grid.size(); ++i) {
         if (std::isfinite((*ys)[i])) {

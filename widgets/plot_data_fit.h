@@ -2,6 +2,8 @@
 // closed-form (least-squares) curve dashed and, for generated one-feature data, the true line.
 #pragma once
 
+#include <QTimer>
+
 #include "plot_view.h"
 
 #include "experiment/experiment_data.h"
@@ -51,6 +53,7 @@ private:
     QCPGraph* trueLine_ = nullptr;
     QCPGraph* closed_ = nullptr;
     QCPGraph* fit_ = nullptr;
+    QTimer fitTimer_; // paces the redraws of the trained curve's layer
 };
 
 } // namespace gradlab::widgets

@@ -21,6 +21,8 @@ PlotView::PlotView(QWidget* parent)
 {
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     setNoAntialiasingOnDrag(true);
+    // Wide antialiased lines are stroked point by point otherwise: too slow to redraw 30 times a second.
+    setPlottingHint(QCP::phFastPolylines, true);
     setExportTitle(tr("Plot"));
     replotTimer_.setSingleShot(true);
     replotTimer_.setInterval(kReplotIntervalMs);
@@ -104,7 +106,17 @@ void PlotView::flush()
     if (refitPending_ && following_)
         applyFit();
     refitPending_ = false;
-    replot(rpQueuedReplot);
+    // A plot on a hidden tab is drawn when it is shown: during a run only the one in view costs time.
+    hiddenChanges_ = !isVisible();
+    if (!hiddenChanges_)
+        replot(rpQueuedReplot);
+}
+
+void PlotView::showEvent(QShowEvent* event)
+{
+    QCustomPlot::showEvent(event);
+    if (hiddenChanges_)
+        flush();
 }
 
 QMenu* PlotView::createContextMenu(QWidget* parent)

@@ -48,6 +48,7 @@ protected:
     void setExportTitle(const QString& title) { exportTitle_ = title; }
 
     void contextMenuEvent(QContextMenuEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
 
 private:
@@ -59,6 +60,7 @@ private:
     bool following_ = true;
     bool fitting_ = false;
     bool refitPending_ = false;
+    bool hiddenChanges_ = false; // data changed while hidden: replot when shown
     QString exportTitle_;
     QCPItemText* message_ = nullptr;
 };

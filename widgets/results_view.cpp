@@ -40,7 +40,10 @@ QTableWidget* makeTable(QWidget* parent, const QString& name)
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionMode(QAbstractItemView::ContiguousSelection);
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    t->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Rows share one height: sizing each to its contents costs a text layout per row per change,
+    // which an MLP's thousand parameters turn into seconds.
+    t->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 6);
     t->setAlternatingRowColors(true);
     return t;
 }

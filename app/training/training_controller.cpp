@@ -24,7 +24,15 @@ bool TrainingController::start(const experiment::ExperimentConfig& config, const
 {
     if (worker_)
         return false;
-    worker_ = new TrainingWorker(config, data);
+    return start(config, std::make_shared<const experiment::ExperimentData>(data), mode);
+}
+
+bool TrainingController::start(const experiment::ExperimentConfig& config, std::shared_ptr<const experiment::ExperimentData> data,
+                               StartMode mode)
+{
+    if (worker_)
+        return false;
+    worker_ = new TrainingWorker(config, std::move(data));
     if (mode == StartMode::Paused)
         worker_->requestPause();
     else if (mode == StartMode::Step)

@@ -45,6 +45,9 @@ public:
     };
     // Starts a run of `config` on `data`; false (and failed() is not emitted) when one is running.
     bool start(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data, StartMode mode = StartMode::Run);
+    // The same without a copy of the data: the worker reads `data` while the run lasts.
+    bool start(const experiment::ExperimentConfig& config, std::shared_ptr<const experiment::ExperimentData> data,
+               StartMode mode = StartMode::Run);
     bool isRunning() const;
     bool isPaused() const;
 

@@ -21,7 +21,7 @@ constexpr std::size_t kMaxCarried = 2000;
 
 } // namespace
 
-TrainingWorker::TrainingWorker(experiment::ExperimentConfig config, experiment::ExperimentData data)
+TrainingWorker::TrainingWorker(experiment::ExperimentConfig config, std::shared_ptr<const experiment::ExperimentData> data)
     : config_(std::move(config)), data_(std::move(data))
 {
 }
@@ -211,7 +211,7 @@ void TrainingWorker::run()
     optimizer_ = config_.optimizer;
     std::unique_ptr<experiment::Trainer> created;
     try {
-        created = std::make_unique<experiment::Trainer>(config_, data_.train, data_.val);
+        created = std::make_unique<experiment::Trainer>(config_, data_->train, data_->val);
     } catch (const std::exception& e) {
         emit failed(QString::fromUtf8(e.what()));
         emit done();
@@ -249,7 +249,7 @@ void TrainingWorker::run()
         }
         if (!pending_.empty())
             emit progress(snapshot(*trainer, seconds));
-        experiment::RunRecord record = experiment::recordRun(*trainer, history.records(), data_, started, seconds);
+        experiment::RunRecord record = experiment::recordRun(*trainer, history.records(), *data_, started, seconds);
         {
             std::lock_guard lock(mutex_);
             record.events = events_;

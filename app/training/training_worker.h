@@ -12,7 +12,7 @@ class TrainingWorker final : public QObject {
     Q_OBJECT
 
 public:
-    TrainingWorker(experiment::ExperimentConfig config, experiment::ExperimentData data);
+    TrainingWorker(experiment::ExperimentConfig config, std::shared_ptr<const experiment::ExperimentData> data);
 
     // Thread-safe requests, read between epochs.
     void requestPause();
@@ -49,7 +49,7 @@ private:
     QStringList events_;                    // guarded by mutex_
     double seconds_ = 0.0;
     experiment::ExperimentConfig config_;
-    experiment::ExperimentData data_;
+    std::shared_ptr<const experiment::ExperimentData> data_; // shared with the window, never changed
     std::mutex mutex_;
     std::condition_variable wake_;
     std::atomic<bool> pauseRequested_{false}, stopRequested_{false}, paused_{false};

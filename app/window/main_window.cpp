@@ -508,7 +508,7 @@ void MainWindow::loadData()
         } else if (!*result) {
             showError(tr("The data could not be loaded"), *error);
         } else {
-            data_ = std::move(*result);
+            data_ = std::make_shared<const experiment::ExperimentData>(std::move(**result));
             // What loading records about a CSV file (hash, rows), without an undo step.
             project_.config.dataset.csv.sha256 = copy->config.dataset.csv.sha256;
             project_.config.dataset.csv.rows = copy->config.dataset.csv.rows;
@@ -705,10 +705,12 @@ bool MainWindow::startRun(TrainingController::StartMode mode)
         return false;
     }
     runConfig_ = project_.config;
-    if (!controller_.start(runConfig_, *data_, mode))
+    if (!controller_.start(runConfig_, data_, mode))
         return false;
     live_.clear();
     runEvents_.clear();
+    liveNames_ = flatNames();
+    resultsClock_.invalidate();
     lossPlot_->beginLive(tr("This run"));
     paramPlot_->setHistory({});
     landscape_->setPath({});
@@ -774,8 +776,13 @@ void MainWindow::appendLive(const TrainingSnapshot& s)
 void MainWindow::onProgress(const TrainingSnapshot& s)
 {
     appendLive(s);
-    if (mode_ == Mode::Running)
-        results_->showLive(flatNames(), s.params, s.epoch, s.trainLoss, s.valLoss, false);
+    // A table of numbers changing 30 times a second cannot be read: a few updates a second.
+    if (mode_ == Mode::Running && (!resultsClock_.isValid() || resultsClock_.elapsed() >= 200)) {
+        resultsClock_.start();
+        if (liveNames_.isEmpty())
+            liveNames_ = flatNames();
+        results_->showLive(liveNames_, s.params, s.epoch, s.trainLoss, s.valLoss, false);
+    }
 }
 
 void MainWindow::onPaused(const TrainingSnapshot& s)
@@ -787,7 +794,7 @@ void MainWindow::onPaused(const TrainingSnapshot& s)
         setMode(Mode::Paused);
     const double trainLoss = live_.empty() ? qQNaN() : live_.back().trainLoss;
     const double valLoss = live_.empty() ? qQNaN() : live_.back().valLoss;
-    results_->showLive(flatNames(), s.params, s.epoch, trainLoss, valLoss, true);
+    results_->showLive(liveNames_.isEmpty() ? flatNames() : liveNames_, s.params, s.epoch, trainLoss, valLoss, true);
     if (data_) {
         showGraph(runConfig_, s.params);
         if (s.lastStep) {
@@ -819,7 +826,7 @@ void MainWindow::onFinished(const experiment::RunRecord& run)
     lossPlot_->clearLive();
     if (!run.history.empty())
         live_ = run.history;
-    refreshModelViews();
+    // The plots have followed the run; the closed form is the same as before it.
     if (!run.finalParams.empty())
         showParameters(run.finalParams);
     const TrainingSnapshot last{run.epochs, run.config.training.epochs, run.trainLoss, run.valLoss, run.finalParams, run.seconds,

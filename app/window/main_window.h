@@ -8,6 +8,7 @@
 #include "experiment/project.h"
 #include "experiment/step_inspection.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QJsonObject>
 #include <QMainWindow>
@@ -65,7 +66,7 @@ public:
     TrainingController* controller() { return &controller_; }
 
     // The data of the current configuration has been loaded (or generated).
-    bool dataReady() const { return data_.has_value() && !loading_; }
+    bool dataReady() const { return data_ && !loading_; }
     bool isTraining() const { return controller_.isRunning(); }
     // The last message shown to the user in a dialog or the status bar, for tests.
     QString lastMessage() const { return lastMessage_; }
@@ -168,7 +169,7 @@ private:
     Pending pending_ = Pending::None;
 
     // The data of the configuration, loaded in the background.
-    std::optional<experiment::ExperimentData> data_;
+    std::shared_ptr<const experiment::ExperimentData> data_; // shared with a run in progress
     QJsonObject dataKey_; // the dataset settings data_ belongs to
     bool loading_ = false;
     QFutureWatcher<void> loader_;
@@ -184,6 +185,8 @@ private:
     std::vector<experiment::EpochRecord> live_;
     experiment::ExperimentConfig runConfig_;
     QStringList runEvents_;
+    QStringList liveNames_;      // the run's flat parameter names
+    QElapsedTimer resultsClock_; // paces the live results table
 
     widgets::DataForm* dataForm_ = nullptr;
     widgets::SettingsForm* settingsForm_ = nullptr;
