@@ -120,7 +120,7 @@ void DataFitPlot::setData(const experiment::ExperimentConfig& config, const expe
     }
 
     // Large sets are drawn thinned to an even stride, so that a replot stays cheap during a run.
-    constexpr std::int64_t kMaxPoints = 10'000;
+    constexpr std::int64_t kMaxPoints = 5'000;
     const auto fill = [](QCPGraph* g, const data::Dataset& d, const QString& name) {
         const std::int64_t stride = std::max<std::int64_t>(1, (d.rows() + kMaxPoints - 1) / kMaxPoints);
         QVector<double> xs, ys;
@@ -131,6 +131,8 @@ void DataFitPlot::setData(const experiment::ExperimentConfig& config, const expe
             ys << d.y[static_cast<std::size_t>(i)];
         }
         g->setData(xs, ys);
+        // Antialiased discs cost too much to redraw by the thousand.
+        g->setAntialiasedScatters(xs.size() <= 2000);
         g->setName(stride == 1 ? name : tr("%1 (every %2th of %3 points)").arg(name).arg(stride).arg(QLocale().toString(d.rows())));
     };
     fill(train_, data.train, tr("Training data"));

@@ -72,6 +72,8 @@ private:
 namespace {
 
 constexpr int kMaxRecentFiles = 8;
+// Epochs of a run in progress the window keeps for its plots; beyond, every other one goes.
+constexpr std::size_t kMaxLiveEpochs = 200'000;
 const char kFileFilter[] = QT_TRANSLATE_NOOP("gradlab::app::MainWindow", "GradLab projects (*.gradlab);;All files (*)");
 
 // The dataset settings that decide the data (not what loading it records: hash and row count).
@@ -708,6 +710,9 @@ bool MainWindow::startRun(TrainingController::StartMode mode)
     if (!controller_.start(runConfig_, data_, mode))
         return false;
     live_.clear();
+    liveStride_ = 1;
+    liveCount_ = 0;
+    liveNextDoubling_ = kMaxLiveEpochs;
     runEvents_.clear();
     liveNames_ = flatNames();
     resultsClock_.invalidate();
@@ -762,10 +767,22 @@ void MainWindow::updateRunStatus(const TrainingSnapshot& s)
 void MainWindow::appendLive(const TrainingSnapshot& s)
 {
     if (!s.newEpochs.empty()) {
-        live_.insert(live_.end(), s.newEpochs.begin(), s.newEpochs.end());
-        lossPlot_->appendEpochs(s.newEpochs);
-        paramPlot_->appendEpochs(s.newEpochs);
-        landscape_->appendPath(s.newEpochs);
+        // A long run keeps every stride-th epoch on screen (its record keeps them all), the
+        // stride doubling each time the plots have taken another half of the limit: the
+        // window's memory and the plots' cost grow with the logarithm of the epochs.
+        std::vector<experiment::EpochRecord> kept;
+        kept.reserve(s.newEpochs.size() / liveStride_ + 1);
+        for (const experiment::EpochRecord& r : s.newEpochs)
+            if (liveCount_++ % liveStride_ == 0)
+                kept.push_back(r);
+        if (live_.size() + kept.size() >= liveNextDoubling_) {
+            liveStride_ *= 2;
+            liveNextDoubling_ = live_.size() + kept.size() + kMaxLiveEpochs / 2;
+        }
+        live_.insert(live_.end(), kept.begin(), kept.end());
+        lossPlot_->appendEpochs(kept);
+        paramPlot_->appendEpochs(kept);
+        landscape_->appendPath(kept);
     }
     runEvents_ = s.events;
     if (!s.params.empty())
@@ -824,8 +841,6 @@ void MainWindow::onFinished(const experiment::RunRecord& run)
     runList_->selectRuns({row});
     showSelectedRuns({row});
     lossPlot_->clearLive();
-    if (!run.history.empty())
-        live_ = run.history;
     // The plots have followed the run; the closed form is the same as before it.
     if (!run.finalParams.empty())
         showParameters(run.finalParams);

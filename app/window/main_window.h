@@ -186,6 +186,7 @@ private:
     experiment::ExperimentConfig runConfig_;
     QStringList runEvents_;
     QStringList liveNames_;      // the run's flat parameter names
+    std::size_t liveStride_ = 1, liveCount_ = 0, liveNextDoubling_ = 0; // thinning of live_
     QElapsedTimer resultsClock_; // paces the live results table
 
     widgets::DataForm* dataForm_ = nullptr;
