@@ -346,7 +346,9 @@ void MainWindow::createStatusBar()
     loadBar_->setMaximumWidth(160);
     loadBar_->setRange(0, 1000);
     loadBar_->setFormat(tr("Loading data %p%"));
+    loadBar_->setObjectName(QStringLiteral("loadProgress"));
     cancelLoadButton_ = new QToolButton;
+    cancelLoadButton_->setObjectName(QStringLiteral("cancelLoad"));
     cancelLoadButton_->setText(tr("Cancel"));
     cancelLoadButton_->setToolTip(tr("Stop loading the data"));
     connect(cancelLoadButton_, &QToolButton::clicked, this, &MainWindow::cancelDataLoad);

@@ -5,6 +5,7 @@
 // Step fills the step inspector with autograd's gradients beside the NumPy formulas.
 #include "window/main_window.h"
 
+#include "widgets/data_form.h"
 #include "widgets/results_view.h"
 #include "widgets/run_list.h"
 #include "widgets/settings_form.h"
@@ -16,6 +17,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageBox>
+#include <QProgressBar>
+#include <QToolButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -86,6 +89,7 @@ private slots:
     void pausedRunTakesEdits();
     void stepFillsTheInspector();
     void invalidSettingsCannotStartARun();
+    void largeCsvLoadsInTheBackgroundAndCancels();
 };
 
 void TestMainWindow::initTestCase()
@@ -303,6 +307,42 @@ void TestMainWindow::invalidSettingsCannotStartARun()
     QVERIFY(box);
     QVERIFY(box->text().contains(QLatin1String("lr")));
     QVERIFY(t.w.project().runs.empty());
+}
+
+// A large CSV file loads in the background with a progress bar and a Cancel button; cancelling
+// leaves the window working, and Run loads it again and trains on it.
+void TestMainWindow::largeCsvLoadsInTheBackgroundAndCancels()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("large.csv"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QByteArray text = "x,y\n";
+        for (int i = 0; i < 2'000'000; ++i) {
+            const double x = (i % 1000) / 1000.0;
+            text += QByteArray::number(x, 'f', 6) + ',' + QByteArray::number(1.0 + 2.0 * x, 'f', 6) + '\n';
+        }
+        QCOMPARE(f.write(text), text.size());
+    }
+    Window t;
+    QVERIFY(waitForData(t.w));
+    auto* cancel = t.w.findChild<QToolButton*>(QStringLiteral("cancelLoad"));
+    QVERIFY(cancel);
+    t.w.dataForm()->openCsv(path);
+    QCOMPARE(t.w.config().dataset.source, DatasetConfig::Source::Csv);
+    QVERIFY(!t.w.dataReady());
+    cancel->click();
+    QVERIFY(QTest::qWaitFor([&] { return t.w.lastMessage().contains(QLatin1String("cancelled")); }, 20000));
+    QVERIFY(!t.w.dataReady());
+    QVERIFY(!t.w.findChild<QProgressBar*>(QStringLiteral("loadProgress"))->isVisible());
+    // Run loads it again, then trains on it.
+    ExperimentConfig c = t.w.config();
+    c.training.epochs = 3;
+    t.w.changeConfig(c, QStringLiteral("training.epochs"), QStringLiteral("epochs"));
+    QVERIFY(runToEnd(t.w));
+    QCOMPARE(t.w.project().runs.back().epochs, 3);
+    QCOMPARE(t.w.project().config.dataset.csv.rows, 2'000'000);
 }
 
 QTEST_MAIN(TestMainWindow)
