@@ -16,7 +16,8 @@ table = {}
 with open(os.path.join(here, "zh_CN.tsv"), encoding="utf-8") as f:
     for line in f:
         line = line.rstrip("\n")
-        if not line or line.startswith("#"):
+        # A comment is a line starting with # that has no TAB, so that "#" itself can be a source text.
+        if not line or (line.startswith("#") and "\t" not in line):
             continue
         src, dst = line.split("\t")
         table[src.replace("\\n", "\n")] = dst.replace("\\n", "\n")

@@ -460,6 +460,59 @@
     </message>
 </context>
 <context>
+    <name>CurvesText</name>
+    <message>
+        <location filename="../model/experiment/curves.cpp" line="89"/>
+        <source>The model has %1 parameter values; %2 were given</source>
+        <translation>模型有 %1 个参数值，但给出了 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/curves.cpp" line="111"/>
+        <source>The parameters do not fit the model: %1</source>
+        <translation>参数与模型不匹配：%1</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/curves.cpp" line="120"/>
+        <source>The loss landscape needs training rows; there are none</source>
+        <translation>损失曲面需要训练数据行，但当前没有</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/curves.cpp" line="127"/>
+        <source>The model cannot take this data: %1</source>
+        <translation>模型无法使用此数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/curves.cpp" line="132"/>
+        <source>The loss landscape is drawn over two parameters; this model has %1 parameter values</source>
+        <translation>损失曲面基于两个参数绘制；此模型有 %1 个参数值</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/curves.cpp" line="136"/>
+        <source>The loss landscape needs a finite centre for both parameters</source>
+        <translation>损失曲面要求两个参数的中心均为有限值</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/curves.cpp" line="140"/>
+        <source>The loss landscape needs a positive, finite width on both axes</source>
+        <translation>损失曲面要求两个轴上的宽度均为正的有限值</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/curves.cpp" line="144"/>
+        <source>The loss landscape needs 2 to 2001 steps per axis, not %1</source>
+        <translation>损失曲面每个轴需要 2 到 2001 步，而不是 %1 步</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/curves.cpp" line="217"/>
+        <source>The loss cannot be evaluated: %1</source>
+        <translation>无法计算损失：%1</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/curves.cpp" line="234"/>
+        <source>The loss is not finite anywhere on the grid: the data has values that are not numbers</source>
+        <translation>损失在网格上处处不是有限值：数据中含有非数值</translation>
+    </message>
+</context>
+<context>
     <name>ExperimentData</name>
     <message>
         <location filename="../model/experiment/experiment_data.cpp" line="41"/>
@@ -496,134 +549,152 @@
     </message>
 </context>
 <context>
+    <name>GraphInspectionText</name>
+    <message>
+        <location filename="../model/experiment/graph_inspection.cpp" line="32"/>
+        <source>The training set has no rows, so there is no graph to show.</source>
+        <translation>训练集没有任何行，因此没有可显示的计算图。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/graph_inspection.cpp" line="47"/>
+        <source>The model has %1 parameter values but %2 were given.</source>
+        <translation>模型有 %1 个参数值，但给出了 %2 个。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/graph_inspection.cpp" line="74"/>
+        <source>Every parameter is frozen, so nothing requires a gradient and autograd records no graph.</source>
+        <translation>所有参数均已冻结，没有任何量需要梯度，因此自动求导不会记录计算图。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/graph_inspection.cpp" line="94"/>
+        <source>Could not build the graph: %1</source>
+        <translation>无法构建计算图：%1</translation>
+    </message>
+</context>
+<context>
     <name>PlotExport</name>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="38"/>
+        <location filename="../widgets/plot_export.cpp" line="37"/>
         <source>%1 has no extension: name the plot .png, .svg or .pdf</source>
         <translation>%1 没有扩展名：请将图保存为 .png、.svg 或 .pdf 文件</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="39"/>
+        <location filename="../widgets/plot_export.cpp" line="38"/>
         <source>Plots cannot be saved as .%1: use .png, .svg or .pdf</source>
         <translation>图不能保存为 .%1 格式：请使用 .png、.svg 或 .pdf</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="50"/>
+        <location filename="../widgets/plot_export.cpp" line="49"/>
         <source>Plots can only be drawn while a QApplication runs</source>
         <translation>只有在 QApplication 运行时才能绘图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="54"/>
+        <location filename="../widgets/plot_export.cpp" line="53"/>
         <source>A plot of %1 × %2 pixels cannot be drawn: each side must be 16 to 20000 pixels</source>
         <translation>无法绘制 %1 × %2 像素的图：每边必须在 16 到 20000 像素之间</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="115"/>
+        <location filename="../widgets/plot_export.cpp" line="114"/>
         <source>The plot could not be drawn for %1</source>
         <translation>无法为 %1 绘制图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="158"/>
-        <source>The run&apos;s parameters do not fit its model: %1</source>
-        <translation>该运行的参数与其模型不匹配：%1</translation>
-    </message>
-    <message>
-        <location filename="../widgets/plot_export.cpp" line="201"/>
+        <location filename="../widgets/plot_export.cpp" line="178"/>
         <source>There is no run to plot</source>
         <translation>没有可绘制的运行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="206"/>
+        <location filename="../widgets/plot_export.cpp" line="183"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="207"/>
+        <location filename="../widgets/plot_export.cpp" line="184"/>
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="207"/>
+        <location filename="../widgets/plot_export.cpp" line="184"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="229"/>
+        <location filename="../widgets/plot_export.cpp" line="206"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="229"/>
+        <location filename="../widgets/plot_export.cpp" line="206"/>
         <source>Run %1: training loss</source>
         <translation>运行 %1：训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="233"/>
+        <location filename="../widgets/plot_export.cpp" line="210"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="233"/>
+        <location filename="../widgets/plot_export.cpp" line="210"/>
         <source>Run %1: validation loss</source>
         <translation>运行 %1：验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="239"/>
+        <location filename="../widgets/plot_export.cpp" line="216"/>
         <source>There is nothing to plot: no run has a positive, finite loss</source>
         <translation>没有可绘制的内容：没有任何运行的损失为正的有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="240"/>
+        <location filename="../widgets/plot_export.cpp" line="217"/>
         <source>There is nothing to plot: no run has a finite loss</source>
         <translation>没有可绘制的内容：没有任何运行的损失为有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="252"/>
+        <location filename="../widgets/plot_export.cpp" line="229"/>
         <source>Loss curves</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="261"/>
+        <location filename="../widgets/plot_export.cpp" line="238"/>
         <source>The data plot shows one feature against the target; this dataset has %1 features</source>
         <translation>数据图只能展示单个特征与目标的关系；此数据集有 %1 个特征</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="265"/>
+        <location filename="../widgets/plot_export.cpp" line="242"/>
         <source>There is no data to plot</source>
         <translation>没有可绘制的数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="291"/>
+        <location filename="../widgets/plot_export.cpp" line="268"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="292"/>
+        <location filename="../widgets/plot_export.cpp" line="269"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="293"/>
+        <location filename="../widgets/plot_export.cpp" line="270"/>
         <source>Training data</source>
         <translation>训练数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="294"/>
+        <location filename="../widgets/plot_export.cpp" line="271"/>
         <source>Validation data</source>
         <translation>验证数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="295"/>
+        <location filename="../widgets/plot_export.cpp" line="272"/>
         <source>Trained model</source>
         <translation>训练后的模型</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="297"/>
+        <location filename="../widgets/plot_export.cpp" line="274"/>
         <source>Closed form (least squares)</source>
         <translation>闭式解（最小二乘）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="305"/>
+        <location filename="../widgets/plot_export.cpp" line="282"/>
         <source>Data and fitted model</source>
         <translation>数据与拟合模型</translation>
     </message>
@@ -661,136 +732,2628 @@
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="261"/>
+        <location filename="../model/experiment/project.cpp" line="264"/>
         <source>%1 is not a GradLab project: not valid JSON at byte %2 (%3)</source>
         <translation>%1 不是 GradLab 项目：第 %2 字节处不是有效的 JSON（%3）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="268"/>
+        <location filename="../model/experiment/project.cpp" line="271"/>
         <source>%1 is not a GradLab project: the JSON is not an object</source>
         <translation>%1 不是 GradLab 项目：其 JSON 不是对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="283"/>
+        <location filename="../model/experiment/project.cpp" line="286"/>
         <source>runs: expected an array</source>
         <translation>runs：应为数组</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="289"/>
+        <location filename="../model/experiment/project.cpp" line="292"/>
         <source>runs[%1]: expected an object</source>
         <translation>runs[%1]：应为对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="304"/>
-        <location filename="../model/experiment/project.cpp" line="355"/>
+        <location filename="../model/experiment/project.cpp" line="307"/>
+        <location filename="../model/experiment/project.cpp" line="360"/>
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="323"/>
+        <location filename="../model/experiment/project.cpp" line="326"/>
         <source>The project&apos;s CSV file %1 does not exist</source>
         <translation>项目的 CSV 文件 %1 不存在</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="333"/>
+        <location filename="../model/experiment/project.cpp" line="336"/>
         <source>%1 has changed since the project was saved; the new data is used</source>
         <translation>%1 在项目保存后已被修改；将使用新数据</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="365"/>
+        <location filename="../model/experiment/project.cpp" line="370"/>
         <source>%1 has %2 rows; only files of at most %3 rows can be embedded in a project</source>
         <translation>%1 有 %2 行；只有不超过 %3 行的文件才能嵌入项目</translation>
     </message>
 </context>
 <context>
+    <name>StepText</name>
+    <message>
+        <location filename="../model/experiment/step_inspection.cpp" line="34"/>
+        <source>The NumPy formulas are for the a + b·x model; this run&apos;s model is %1.</source>
+        <translation>NumPy 公式适用于 a + b·x 模型；此运行的模型为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/step_inspection.cpp" line="36"/>
+        <source>The NumPy formulas are for one feature; this dataset has %1.</source>
+        <translation>NumPy 公式适用于单个特征；此数据集有 %1 个特征。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/step_inspection.cpp" line="38"/>
+        <source>The NumPy formulas are for the MSE loss; this run uses %1.</source>
+        <translation>NumPy 公式适用于 MSE 损失；此运行使用的是 %1。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/step_inspection.cpp" line="55"/>
+        <source>No step has been taken yet.</source>
+        <translation>尚未执行任何一步。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/step_inspection.cpp" line="59"/>
+        <source>The step has %1 parameter values but the model has %2.</source>
+        <translation>该步有 %1 个参数值，但模型有 %2 个。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/step_inspection.cpp" line="76"/>
+        <source>The NumPy formulas need an intercept and one slope; this model&apos;s parameters are %1.</source>
+        <translation>NumPy 公式需要一个截距和一个斜率；此模型的参数为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/step_inspection.cpp" line="97"/>
+        <source>The step&apos;s batch names row %1, but the training set has %2 rows.</source>
+        <translation>该步的批次引用了第 %1 行，但训练集只有 %2 行。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/step_inspection.cpp" line="104"/>
+        <source>The step&apos;s batch has no rows.</source>
+        <translation>该步的批次没有任何行。</translation>
+    </message>
+</context>
+<context>
     <name>TrainerText</name>
     <message>
-        <location filename="../model/experiment/trainer.cpp" line="132"/>
+        <location filename="../model/experiment/trainer.cpp" line="158"/>
         <source>The loss became NaN at epoch %1, so training stopped and the last finite parameters were kept. Try a smaller learning rate than %2.</source>
         <translation>第 %1 轮时损失变为 NaN，训练已停止，并保留了最后一组有限的参数。请尝试小于 %2 的学习率。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/trainer.cpp" line="134"/>
+        <location filename="../model/experiment/trainer.cpp" line="160"/>
         <source>The loss became infinite at epoch %1, so training stopped and the last finite parameters were kept. Try a smaller learning rate than %2.</source>
         <translation>第 %1 轮时损失变为无穷大，训练已停止，并保留了最后一组有限的参数。请尝试小于 %2 的学习率。</translation>
     </message>
 </context>
 <context>
+    <name>gradlab::app::MainWindow</name>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="77"/>
+        <source>GradLab projects (*.gradlab);;All files (*)</source>
+        <translation>GradLab 项目 (*.gradlab);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="96"/>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="98"/>
+        <location filename="../app/window/main_window.cpp" line="101"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="103"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="104"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="114"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="115"/>
+        <source>The project has changes that are not saved. Save them first?</source>
+        <translation>项目有尚未保存的更改。是否先保存？</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="155"/>
+        <source>Data and fit</source>
+        <translation>数据与拟合</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="156"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="157"/>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="158"/>
+        <source>Loss landscape</source>
+        <translation>损失曲面</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="159"/>
+        <source>Computation graph</source>
+        <translation>计算图</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="178"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="179"/>
+        <source>Model and training</source>
+        <translation>模型与训练</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="180"/>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="195"/>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="204"/>
+        <source>Step inspector</source>
+        <translation>单步检查器</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="208"/>
+        <location filename="../app/window/main_window.cpp" line="416"/>
+        <location filename="../app/window/main_window.cpp" line="692"/>
+        <source>Press Step to train one epoch and see what autograd computed and what the optimizer did with it.</source>
+        <translation>按“单步”训练一轮，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="219"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="223"/>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="223"/>
+        <source>Start a new project from the tutorial&apos;s experiment</source>
+        <translation>以教程中的实验新建项目</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="225"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="225"/>
+        <location filename="../app/window/main_window.cpp" line="951"/>
+        <source>Open a project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="226"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="226"/>
+        <location filename="../app/window/main_window.cpp" line="974"/>
+        <source>Save the project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="232"/>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="232"/>
+        <source>Save the project under a new name</source>
+        <translation>以新名称保存项目</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="235"/>
+        <location filename="../app/window/main_window.cpp" line="301"/>
+        <location filename="../app/window/main_window.cpp" line="751"/>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="235"/>
+        <source>Train the model (or resume a paused run)</source>
+        <translation>训练模型（或继续已暂停的运行）</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="237"/>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="237"/>
+        <source>Pause the run after the current epoch</source>
+        <translation>在当前轮结束后暂停运行</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="239"/>
+        <source>S&amp;tep</source>
+        <translation>单步(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="239"/>
+        <source>Train one epoch, then pause</source>
+        <translation>训练一轮后暂停</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="241"/>
+        <source>St&amp;op</source>
+        <translation>停止(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="241"/>
+        <source>Stop the run and keep it</source>
+        <translation>停止运行并保留该运行</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="243"/>
+        <source>R&amp;eset</source>
+        <translation>重置(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="244"/>
+        <source>Stop any run and show the initial parameters again</source>
+        <translation>停止正在进行的运行，并重新显示初始参数</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="251"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="254"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="258"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="275"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="278"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="282"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="283"/>
+        <source>&amp;Parameters (JSON or CSV)…</source>
+        <translation>参数（JSON 或 CSV）(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="284"/>
+        <source>Loss &amp;history (CSV)…</source>
+        <translation>损失历史（CSV）(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="286"/>
+        <source>&amp;Data and fit plot…</source>
+        <translation>数据与拟合图(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="287"/>
+        <source>&amp;Loss plot…</source>
+        <translation>损失图(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="288"/>
+        <source>P&amp;arameter plot…</source>
+        <translation>参数图(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="289"/>
+        <source>Loss la&amp;ndscape plot…</source>
+        <translation>损失曲面图(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="290"/>
+        <source>Computation &amp;graph (DOT, SVG or PNG)…</source>
+        <translation>计算图（DOT、SVG 或 PNG）(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="292"/>
+        <source>PyTorch &amp;script…</source>
+        <translation>PyTorch 脚本(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="294"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="297"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="308"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="315"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="318"/>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="330"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="331"/>
+        <source>&amp;About GradLab</source>
+        <translation>关于 GradLab(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="332"/>
+        <source>About GradLab</source>
+        <translation>关于 GradLab</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="333"/>
+        <source>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model through GradLab&apos;s own autograd engine, watch it learn, and compare it with the closed-form least-squares fit.&lt;/p&gt;&lt;p&gt;Built on Qt, QCustomPlot, Eigen and Graphviz.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;使用 GradLab 自己的自动求导引擎训练模型，观察其学习过程，并与最小二乘闭式解拟合进行比较。&lt;/p&gt;&lt;p&gt;基于 Qt、QCustomPlot、Eigen 和 Graphviz 构建。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="352"/>
+        <source>Loading data %p%</source>
+        <translation>正在加载数据 %p%</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="356"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="357"/>
+        <source>Stop loading the data</source>
+        <translation>停止加载数据</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="440"/>
+        <source>The run&apos;s optimizer was not changed</source>
+        <translation>未更改该运行的优化器</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="469"/>
+        <source>Train the model (or resume a paused run) (%1)</source>
+        <translation>训练模型（或继续已暂停的运行）（%1）</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="470"/>
+        <source>The run cannot start:
+%1</source>
+        <translation>无法开始运行：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="502"/>
+        <location filename="../app/window/main_window.cpp" line="551"/>
+        <source>Loading the data…</source>
+        <translation>正在加载数据…</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="516"/>
+        <source>Loading the data was cancelled</source>
+        <translation>已取消加载数据</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="518"/>
+        <source>The data could not be loaded</source>
+        <translation>无法加载数据</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="547"/>
+        <source>No data: load or generate a dataset first.</source>
+        <translation>没有数据：请先加载或生成数据集。</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="552"/>
+        <source>%1 rows: %2 for training, %3 for validation</source>
+        <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="693"/>
+        <location filename="../app/window/main_window.cpp" line="899"/>
+        <source>Press Run to train the model.</source>
+        <translation>按“运行”训练模型。</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="699"/>
+        <source>Back to the initial parameters</source>
+        <translation>已恢复初始参数</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="706"/>
+        <source>The run cannot start</source>
+        <translation>无法开始运行</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="713"/>
+        <source>The run starts when the data is loaded</source>
+        <translation>数据加载完成后将开始运行</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="726"/>
+        <source>This run</source>
+        <translation>本次运行</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="732"/>
+        <source>Training…</source>
+        <translation>正在训练…</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="734"/>
+        <source>Training on %1</source>
+        <translation>正在 %1 上训练</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="751"/>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="769"/>
+        <source>Epoch %1 of %2</source>
+        <translation>第 %1 / %2 轮</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="770"/>
+        <source>%1 epochs/s</source>
+        <translation>%1 轮/秒</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="772"/>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="839"/>
+        <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
+        <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="860"/>
+        <source>The run diverged</source>
+        <translation>运行已发散</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="862"/>
+        <source>Run %1 stopped at epoch %2</source>
+        <translation>运行 %1 已在第 %2 轮停止</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="863"/>
+        <source>Run %1 finished: %2 epochs in %3</source>
+        <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="872"/>
+        <source>The run failed</source>
+        <translation>运行失败</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="880"/>
+        <source>The parameter was not changed</source>
+        <translation>参数未更改</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="895"/>
+        <location filename="../app/window/main_window.cpp" line="897"/>
+        <source>Run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="899"/>
+        <source>Select a run to see its results, or two to compare them.</source>
+        <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="918"/>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="919"/>
+        <source>%1[*] — GradLab</source>
+        <translation>%1[*] — GradLab</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="943"/>
+        <source>A new project with the tutorial&apos;s experiment</source>
+        <translation>已新建项目（使用教程中的实验）</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="963"/>
+        <source>The project could not be opened</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="968"/>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="975"/>
+        <source>experiment.gradlab</source>
+        <translation>实验.gradlab</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="988"/>
+        <source>The project could not be saved</source>
+        <translation>无法保存项目</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="997"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1025"/>
+        <source>No recent projects</source>
+        <translation>没有最近打开的项目</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1028"/>
+        <source>Clear the list</source>
+        <translation>清除列表</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1111"/>
+        <source>Nothing to export</source>
+        <translation>没有可导出的内容</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1111"/>
+        <source>Train the model first: exports are made from a run.</source>
+        <translation>请先训练模型：导出的内容来自一次运行。</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1124"/>
+        <source>Export the parameters</source>
+        <translation>导出参数</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1125"/>
+        <source>JSON (*.json);;CSV (*.csv)</source>
+        <translation>JSON (*.json);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1131"/>
+        <source>The parameters were not exported</source>
+        <translation>参数未导出</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1133"/>
+        <source>Exported the parameters to %1</source>
+        <translation>已将参数导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1141"/>
+        <source>Export the loss history</source>
+        <translation>导出损失历史</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1142"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1147"/>
+        <source>The history was not exported</source>
+        <translation>历史记录未导出</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1149"/>
+        <source>Exported the history to %1</source>
+        <translation>已将历史记录导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1156"/>
+        <source>Export the plot</source>
+        <translation>导出图</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1157"/>
+        <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1162"/>
+        <source>The plot was not exported</source>
+        <translation>图未导出</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1164"/>
+        <source>Exported the plot to %1</source>
+        <translation>已将图导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1169"/>
+        <source>Export the computation graph</source>
+        <translation>导出计算图</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1170"/>
+        <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
+        <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1176"/>
+        <source>The graph was not exported</source>
+        <translation>计算图未导出</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1178"/>
+        <source>Exported the graph to %1</source>
+        <translation>已将计算图导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1183"/>
+        <source>Export a PyTorch script</source>
+        <translation>导出 PyTorch 脚本</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1184"/>
+        <source>Python script (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1189"/>
+        <source>The script was not exported</source>
+        <translation>脚本未导出</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1191"/>
+        <source>Exported the PyTorch script to %1</source>
+        <translation>已将 PyTorch 脚本导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1197"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1197"/>
+        <source>GradLab will use the new language the next time it starts.</source>
+        <translation>GradLab 将在下次启动时使用新的语言。</translation>
+    </message>
+</context>
+<context>
+    <name>gradlab::app::TrainingController</name>
+    <message>
+        <location filename="../app/training/training_controller.cpp" line="56"/>
+        <location filename="../app/training/training_controller.cpp" line="65"/>
+        <source>No run is in progress</source>
+        <translation>没有正在进行的运行</translation>
+    </message>
+</context>
+<context>
+    <name>gradlab::app::TrainingWorker</name>
+    <message>
+        <location filename="../app/training/training_worker.cpp" line="65"/>
+        <source>The optimizer&apos;s options can only be changed while the run is paused</source>
+        <translation>只有在运行暂停时才能更改优化器选项</translation>
+    </message>
+    <message>
+        <location filename="../app/training/training_worker.cpp" line="69"/>
+        <source>A paused run keeps its optimizer; to train with %1, stop this run and start a new one</source>
+        <translation>暂停的运行会保留其优化器；若要使用 %1 训练，请停止此运行并开始新的运行</translation>
+    </message>
+    <message>
+        <location filename="../app/training/training_worker.cpp" line="102"/>
+        <source>epoch %1: optimizer.%2 = %3</source>
+        <translation>第 %1 轮：optimizer.%2 = %3</translation>
+    </message>
+    <message>
+        <location filename="../app/training/training_worker.cpp" line="115"/>
+        <source>A parameter can only be edited while the run is paused</source>
+        <translation>只有在运行暂停时才能编辑参数</translation>
+    </message>
+    <message>
+        <location filename="../app/training/training_worker.cpp" line="119"/>
+        <source>A parameter&apos;s value must be a finite number</source>
+        <translation>参数值必须是有限数值</translation>
+    </message>
+    <message>
+        <location filename="../app/training/training_worker.cpp" line="137"/>
+        <source>epoch %1: %2 = %3 (was %4)</source>
+        <translation>第 %1 轮：%2 = %3（原为 %4）</translation>
+    </message>
+    <message>
+        <location filename="../app/training/training_worker.cpp" line="145"/>
+        <source>There is no parameter value number %1</source>
+        <translation>不存在第 %1 个参数值</translation>
+    </message>
+</context>
+<context>
+    <name>gradlab::widgets::DataFitPlot</name>
+    <message>
+        <location filename="../widgets/plot_data_fit.cpp" line="50"/>
+        <source>Data and fitted model</source>
+        <translation>数据与拟合模型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_data_fit.cpp" line="63"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="138"/>
+        <source>Training data</source>
+        <translation>训练数据</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_data_fit.cpp" line="64"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="139"/>
+        <source>Validation data</source>
+        <translation>验证数据</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_data_fit.cpp" line="66"/>
+        <source>True line</source>
+        <translation>真实直线</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_data_fit.cpp" line="69"/>
+        <source>Closed form (least squares)</source>
+        <translation>闭式解（最小二乘）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_data_fit.cpp" line="72"/>
+        <source>Trained model</source>
+        <translation>训练后的模型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_data_fit.cpp" line="90"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="140"/>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_data_fit.cpp" line="91"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="141"/>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_data_fit.cpp" line="109"/>
+        <source>There is no data to plot</source>
+        <translation>没有可绘制的数据</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_data_fit.cpp" line="110"/>
+        <source>The data plot shows one feature; this dataset has %1</source>
+        <translation>数据图只展示一个特征；此数据集有 %1 个特征</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_data_fit.cpp" line="136"/>
+        <source>%1 (every %2th of %3 points)</source>
+        <translation>%1（共 %3 个点，每 %2 个取 1 个）</translation>
+    </message>
+</context>
+<context>
+    <name>gradlab::widgets::DataForm</name>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="173"/>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="174"/>
+        <source>Load CSV</source>
+        <translation>加载 CSV</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="196"/>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="227"/>
+        <source>w1, w2, …</source>
+        <translation>w1, w2, …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="233"/>
+        <source>The intercept: y = a + b·x + noise</source>
+        <translation>截距：y = a + b·x + 噪声</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="234"/>
+        <source>The slope, for one feature</source>
+        <translation>斜率（单特征时）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="235"/>
+        <source>The standard deviation σ of the Gaussian noise added to y</source>
+        <translation>加到 y 上的高斯噪声的标准差 σ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="236"/>
+        <source>One weight per feature, separated by commas</source>
+        <translation>每个特征一个权重，以逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="238"/>
+        <source>Intercept a:</source>
+        <translation>截距 a：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="239"/>
+        <source>Slope b:</source>
+        <translation>斜率 b：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="240"/>
+        <source>Samples n:</source>
+        <translation>样本数 n：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="241"/>
+        <source>Noise σ:</source>
+        <translation>噪声 σ：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="242"/>
+        <source>x min:</source>
+        <translation>x 最小值：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="243"/>
+        <source>x max:</source>
+        <translation>x 最大值：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="244"/>
+        <location filename="../widgets/data_form.cpp" line="351"/>
+        <source>Features:</source>
+        <translation>特征：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="245"/>
+        <source>Weights:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="248"/>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="274"/>
+        <source>Change intercept a</source>
+        <translation>更改截距 a</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="275"/>
+        <source>Change slope b</source>
+        <translation>更改斜率 b</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="276"/>
+        <source>Change noise σ</source>
+        <translation>更改噪声 σ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="277"/>
+        <source>Change x min</source>
+        <translation>更改 x 最小值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="278"/>
+        <source>Change x max</source>
+        <translation>更改 x 最大值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="280"/>
+        <source>Change data seed</source>
+        <translation>更改数据种子</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="286"/>
+        <source>Change sample count n</source>
+        <translation>更改样本数 n</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="301"/>
+        <source>Choose a CSV file or drop one here</source>
+        <translation>选择 CSV 文件，或将文件拖放到此处</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="303"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="309"/>
+        <location filename="../widgets/data_form.cpp" line="315"/>
+        <source>Detect</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="310"/>
+        <source>Comma (,)</source>
+        <translation>逗号（,）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="311"/>
+        <source>Semicolon (;)</source>
+        <translation>分号（;）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="312"/>
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="313"/>
+        <source>Pipe (|)</source>
+        <translation>竖线（|）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="316"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="317"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="319"/>
+        <source>Stop with an error</source>
+        <translation>报错并停止</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="320"/>
+        <source>Drop the row</source>
+        <translation>丢弃该行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="327"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="328"/>
+        <source>Delimiter:</source>
+        <translation>分隔符：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="329"/>
+        <source>Header row:</source>
+        <translation>标题行：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="330"/>
+        <source>Missing values:</source>
+        <translation>缺失值：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="352"/>
+        <source>Target:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="353"/>
+        <source>Rows:</source>
+        <translation>行数：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="356"/>
+        <source>First rows:</source>
+        <translation>前几行：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="377"/>
+        <source>Change delimiter</source>
+        <translation>更改分隔符</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="388"/>
+        <source>Change header row</source>
+        <translation>更改标题行设置</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="395"/>
+        <source>Change missing values</source>
+        <translation>更改缺失值处理方式</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="404"/>
+        <source>Train / validation split</source>
+        <translation>训练集/验证集划分</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="407"/>
+        <source>The share of the rows used for training; the rest validates</source>
+        <translation>用于训练的行所占的比例；其余的行用于验证</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="408"/>
+        <location filename="../widgets/data_form.cpp" line="431"/>
+        <source>Shuffle before splitting</source>
+        <translation>划分前打乱</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="413"/>
+        <source>Train fraction:</source>
+        <translation>训练集比例：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="415"/>
+        <source>Split seed:</source>
+        <translation>划分种子：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="424"/>
+        <source>Change train fraction</source>
+        <translation>更改训练集比例</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="431"/>
+        <source>Split without shuffling</source>
+        <translation>不打乱直接划分</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="438"/>
+        <source>Change split seed</source>
+        <translation>更改划分种子</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="527"/>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="563"/>
+        <source>counted when loaded</source>
+        <translation>加载时统计</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="565"/>
+        <source>1 row</source>
+        <translation>1 行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="565"/>
+        <source>%1 rows</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="643"/>
+        <source>the embedded data</source>
+        <translation>嵌入的数据</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="645"/>
+        <source>No CSV file is chosen.</source>
+        <translation>未选择 CSV 文件。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="656"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="663"/>
+        <source>Cannot use %1: it has only one column, and a data set needs at least one feature column and a target column. Is the delimiter right?</source>
+        <translation>无法使用 %1：它只有一列，而数据集至少需要一个特征列和一个目标列。分隔符是否正确？</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="669"/>
+        <source>Cannot use %1: it has no data rows.</source>
+        <translation>无法使用 %1：其中没有数据行。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="674"/>
+        <source>1 field</source>
+        <translation>1 个字段</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="674"/>
+        <source>%1 fields</source>
+        <translation>%1 个字段</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="675"/>
+        <source>Cannot read %1: data row %2 has %3, but the file has %4 columns.</source>
+        <translation>无法读取 %1：第 %2 个数据行有 %3，但该文件有 %4 列。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="744"/>
+        <source>Open %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="802"/>
+        <source>Load data from CSV</source>
+        <translation>从 CSV 加载数据</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="802"/>
+        <source>Generate data</source>
+        <translation>生成数据</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="823"/>
+        <source>Change feature count</source>
+        <translation>更改特征数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="838"/>
+        <source>“%1” is not a number.</source>
+        <translation>“%1”不是数值。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="844"/>
+        <source>Enter %1 weights, one per feature, separated by commas.</source>
+        <translation>请输入 %1 个权重，每个特征一个，以逗号分隔。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="855"/>
+        <source>Change weights</source>
+        <translation>更改权重</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="867"/>
+        <source>Change feature columns</source>
+        <translation>更改特征列</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="879"/>
+        <source>Change target column</source>
+        <translation>更改目标列</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="888"/>
+        <source>Open CSV File</source>
+        <translation>打开 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="889"/>
+        <source>CSV files (*.csv);;TSV files (*.tsv);;Text files (*.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;TSV 文件 (*.tsv);;文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>gradlab::widgets::GraphView</name>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="130"/>
+        <source>Show values</source>
+        <translation>显示数值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="134"/>
+        <source>ŷ (prediction)</source>
+        <translation>ŷ（预测值）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="135"/>
+        <source>error (y − ŷ)</source>
+        <translation>误差（y − ŷ）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="136"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="138"/>
+        <source>The tensor whose graph is drawn, as make_dot(yhat), make_dot(error) or make_dot(loss)</source>
+        <translation>要绘制其计算图的张量，相当于 make_dot(yhat)、make_dot(error) 或 make_dot(loss)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="139"/>
+        <source>Write each node&apos;s value and gradient into its box</source>
+        <translation>在每个节点的方框中写出其值和梯度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="147"/>
+        <source>Fit to view</source>
+        <translation>适应视图</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="147"/>
+        <source>Show the whole graph</source>
+        <translation>显示整个计算图</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="148"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="148"/>
+        <source>Zoom in (or turn the mouse wheel)</source>
+        <translation>放大（或滚动鼠标滚轮）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="149"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="149"/>
+        <source>Zoom out (or turn the mouse wheel)</source>
+        <translation>缩小（或滚动鼠标滚轮）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="150"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="150"/>
+        <source>Save the graph as Graphviz DOT, SVG or PNG</source>
+        <translation>将计算图保存为 Graphviz DOT、SVG 或 PNG</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="153"/>
+        <source>Graph of</source>
+        <translation>计算图：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="164"/>
+        <source>Click a node to see its shape, value and gradient.</source>
+        <translation>单击节点可查看其形状、值和梯度。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="192"/>
+        <source>No experiment yet.</source>
+        <translation>尚无实验。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="280"/>
+        <source>mean %1 [%2, %3]</source>
+        <translation>均值 %1 [%2, %3]</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="282"/>
+        <source>value: %1</source>
+        <translation>值：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="283"/>
+        <source>grad: %1</source>
+        <translation>梯度：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="306"/>
+        <source>Graphviz could not lay out the graph.</source>
+        <translation>Graphviz 无法对计算图进行布局。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="355"/>
+        <source>Click for shape, value and gradient</source>
+        <translation>单击查看形状、值和梯度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="437"/>
+        <source>%1 values [%2, …]; min %3, mean %4, max %5</source>
+        <translation>%1 个值 [%2, …]；最小值 %3，均值 %4，最大值 %5</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="444"/>
+        <source>parameter %1</source>
+        <translation>参数 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="445"/>
+        <source>operation</source>
+        <translation>运算</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="446"/>
+        <source>root (the tensor the graph is drawn for)</source>
+        <translation>根节点（绘制计算图所针对的张量）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="449"/>
+        <source>Kind: %1</source>
+        <translation>类型：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="450"/>
+        <source>Operation: %1</source>
+        <translation>运算：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="451"/>
+        <source>Shape: %1</source>
+        <translation>形状：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="452"/>
+        <source>Value: %1</source>
+        <translation>值：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="452"/>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="453"/>
+        <source>Gradient: %1</source>
+        <translation>梯度：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="453"/>
+        <source>none reached this node</source>
+        <translation>没有梯度传到此节点</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="455"/>
+        <source>(Gradients of the sum of the root&apos;s values: backward was seeded with ones.)</source>
+        <translation>（梯度是针对根节点各值之和求得的：反向传播以全 1 作为初始梯度。）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="526"/>
+        <source>Cannot export the graph as &quot;%1&quot;: choose a file ending in .dot, .svg or .png.</source>
+        <translation>无法将计算图导出为 "%1"：请选择以 .dot、.svg 或 .png 结尾的文件。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="529"/>
+        <location filename="../widgets/graph_view.cpp" line="563"/>
+        <source>There is no graph to export.</source>
+        <translation>没有可导出的计算图。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="539"/>
+        <source>Graphviz could not render the graph as SVG.</source>
+        <translation>Graphviz 无法将计算图渲染为 SVG。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="555"/>
+        <source>Could not encode the graph as PNG.</source>
+        <translation>无法将计算图编码为 PNG。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="563"/>
+        <location filename="../widgets/graph_view.cpp" line="570"/>
+        <location filename="../widgets/graph_view.cpp" line="578"/>
+        <source>Export graph</source>
+        <translation>导出计算图</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="566"/>
+        <source>Graphviz DOT (*.dot)</source>
+        <translation>Graphviz DOT (*.dot)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="567"/>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="568"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>gradlab::widgets::LandscapePlot</name>
+    <message>
+        <location filename="../widgets/plot_landscape.cpp" line="35"/>
+        <source>Loss landscape</source>
+        <translation>损失曲面</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_landscape.cpp" line="45"/>
+        <location filename="../widgets/plot_landscape.cpp" line="140"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_landscape.cpp" line="50"/>
+        <source>Lowest loss on the grid</source>
+        <translation>网格上的最低损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_landscape.cpp" line="55"/>
+        <source>Optimizer&apos;s path</source>
+        <translation>优化器路径</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_landscape.cpp" line="63"/>
+        <source>Current parameters</source>
+        <translation>当前参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_landscape.cpp" line="140"/>
+        <source>Loss (on %1 sampled rows)</source>
+        <translation>损失（基于 %1 个抽样行）</translation>
+    </message>
+</context>
+<context>
+    <name>gradlab::widgets::LossPlot</name>
+    <message>
+        <location filename="../widgets/plot_loss.cpp" line="29"/>
+        <source>Loss curves</source>
+        <translation>损失曲线</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_loss.cpp" line="32"/>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_loss.cpp" line="33"/>
+        <location filename="../widgets/plot_loss.cpp" line="183"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_loss.cpp" line="53"/>
+        <source>Current run</source>
+        <translation>当前运行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_loss.cpp" line="54"/>
+        <source>%1 — training</source>
+        <translation>%1 — 训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_loss.cpp" line="55"/>
+        <source>%1 — validation</source>
+        <translation>%1 — 验证</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_loss.cpp" line="137"/>
+        <source>Run %1 — %2 lr %3</source>
+        <translation>运行 %1 — %2 lr %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_loss.cpp" line="179"/>
+        <source>Loss (log scale)</source>
+        <translation>损失（对数刻度）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_loss.cpp" line="194"/>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+</context>
+<context>
+    <name>gradlab::widgets::ParameterPlot</name>
+    <message>
+        <location filename="../widgets/plot_parameters.cpp" line="25"/>
+        <source>Parameter trajectories</source>
+        <translation>参数轨迹</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_parameters.cpp" line="28"/>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_parameters.cpp" line="29"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_parameters.cpp" line="31"/>
+        <source>Closed form (dashed)</source>
+        <translation>闭式解（虚线）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_parameters.cpp" line="75"/>
+        <source>Showing the first %1 of %2 parameters</source>
+        <translation>显示 %2 个参数中的前 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_parameters.cpp" line="77"/>
+        <source>The model has no parameters to show</source>
+        <translation>该模型没有可显示的参数</translation>
+    </message>
+</context>
+<context>
+    <name>gradlab::widgets::PlotView</name>
+    <message>
+        <location filename="../widgets/plot_view.cpp" line="26"/>
+        <source>Plot</source>
+        <translation>图</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_view.cpp" line="125"/>
+        <source>Reset view</source>
+        <translation>重置视图</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_view.cpp" line="126"/>
+        <source>Export as PNG, SVG or PDF…</source>
+        <translation>导出为 PNG、SVG 或 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_view.cpp" line="146"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_view.cpp" line="146"/>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_view.cpp" line="146"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_view.cpp" line="148"/>
+        <location filename="../widgets/plot_view.cpp" line="155"/>
+        <source>Export plot</source>
+        <translation>导出图</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_view.cpp" line="155"/>
+        <source>The plot could not be exported: %1</source>
+        <translation>无法导出图：%1</translation>
+    </message>
+</context>
+<context>
+    <name>gradlab::widgets::ResultsView</name>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="82"/>
+        <source>Train a model to see its parameters beside the closed-form solution.</source>
+        <translation>训练模型后，可将其参数与闭式解并列查看。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="136"/>
+        <source>This run&apos;s record does not match its model&apos;s parameters, so it cannot be shown.</source>
+        <translation>该运行的记录与其模型参数不匹配，因此无法显示。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="146"/>
+        <location filename="../widgets/results_view.cpp" line="272"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="146"/>
+        <location filename="../widgets/results_view.cpp" line="161"/>
+        <source>Closed form</source>
+        <translation>闭式解</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="146"/>
+        <source>Difference</source>
+        <translation>差值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="160"/>
+        <location filename="../widgets/results_view.cpp" line="221"/>
+        <location filename="../widgets/results_view.cpp" line="273"/>
+        <source>Train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="160"/>
+        <location filename="../widgets/results_view.cpp" line="221"/>
+        <location filename="../widgets/results_view.cpp" line="273"/>
+        <source>Validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="160"/>
+        <location filename="../widgets/results_view.cpp" line="221"/>
+        <source>R² (training rows)</source>
+        <translation>R²（训练集）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="160"/>
+        <location filename="../widgets/results_view.cpp" line="222"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="160"/>
+        <location filename="../widgets/results_view.cpp" line="222"/>
+        <source>Training time</source>
+        <translation>训练时间</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="161"/>
+        <source>Trained</source>
+        <translation>训练结果</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="168"/>
+        <location filename="../widgets/results_view.cpp" line="235"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="177"/>
+        <source>This model has no closed-form solution to compare with.</source>
+        <translation>此模型没有可供比较的闭式解。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="181"/>
+        <source>Changed while paused: %1</source>
+        <translation>暂停期间的更改：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="193"/>
+        <source>A run&apos;s record does not match its model&apos;s parameters, so the runs cannot be compared.</source>
+        <translation>有一次运行的记录与其模型参数不匹配，因此无法比较这些运行。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="207"/>
+        <source>%1 compared with %2</source>
+        <translation>%1 与 %2 的比较</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="208"/>
+        <source>Difference (A − B)</source>
+        <translation>差值（A − B）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="221"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="221"/>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="222"/>
+        <source>Closed-form train loss</source>
+        <translation>闭式解训练损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="227"/>
+        <source>%1, lr %2</source>
+        <translation>%1，lr %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="249"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="251"/>
+        <source>%1, changed while paused: %2</source>
+        <translation>%1，暂停期间的更改：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="261"/>
+        <source>The run reported %1 values for %2 parameters.</source>
+        <translation>该运行为 %2 个参数报告了 %1 个值。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="273"/>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="273"/>
+        <source>Current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="277"/>
+        <source>Paused at epoch %1</source>
+        <translation>已在第 %1 轮暂停</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="277"/>
+        <source>Training: epoch %1</source>
+        <translation>训练中：第 %1 轮</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="284"/>
+        <source>Double-click to change this value; Resume continues from it.</source>
+        <translation>双击可修改此值；“继续”将从该值接着训练。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="294"/>
+        <source>Paused: double-click a value to change it by hand; Resume continues from there.</source>
+        <translation>已暂停：双击某个值可手动修改；“继续”将从修改后的值接着训练。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="319"/>
+        <source>“%1” is not a finite number; %2 keeps its value %3.</source>
+        <translation>“%1”不是有限数值；%2 保持原值 %3。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="325"/>
+        <source>%1 set to %2; Resume continues from there.</source>
+        <translation>%1 已设为 %2；“继续”将从此值接着训练。</translation>
+    </message>
+</context>
+<context>
+    <name>gradlab::widgets::RunList</name>
+    <message>
+        <location filename="../widgets/run_list.cpp" line="30"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_list.cpp" line="30"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_list.cpp" line="30"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_list.cpp" line="30"/>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_list.cpp" line="30"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_list.cpp" line="30"/>
+        <source>Train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_list.cpp" line="31"/>
+        <source>Validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_list.cpp" line="31"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_list.cpp" line="37"/>
+        <source>Select a run to see its results, or two runs to compare them.</source>
+        <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_list.cpp" line="44"/>
+        <location filename="../widgets/run_list.cpp" line="150"/>
+        <source>Remove run</source>
+        <translation>删除运行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_list.cpp" line="71"/>
+        <source>%1 (degree %2)</source>
+        <translation>%1（%2 次）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_list.cpp" line="74"/>
+        <source>%1, lr %2</source>
+        <translation>%1，lr %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_list.cpp" line="78"/>
+        <source>diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_list.cpp" line="79"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_list.cpp" line="80"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+</context>
+<context>
+    <name>gradlab::widgets::SettingsForm</name>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="62"/>
+        <source>expected a whole number from %1 to %2, got “%3”</source>
+        <translation>应为 %1 到 %2 之间的整数，实际为“%3”</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="73"/>
+        <source>“%1” is not a number</source>
+        <translation>“%1”不是数值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="148"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="149"/>
+        <source>Initialisation</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="150"/>
+        <source>Trainable parameters</source>
+        <translation>可训练参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="151"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="152"/>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="153"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="174"/>
+        <source>a + b·x (the tutorial&apos;s)</source>
+        <translation>a + b·x（教程模型）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="175"/>
+        <source>Linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="176"/>
+        <source>Polynomial</source>
+        <translation>多项式</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="177"/>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="178"/>
+        <location filename="../widgets/settings_form.cpp" line="261"/>
+        <location filename="../widgets/settings_form.cpp" line="295"/>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="185"/>
+        <source>Degree:</source>
+        <translation>次数：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="189"/>
+        <source>Change polynomial degree</source>
+        <translation>更改多项式次数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="194"/>
+        <source>8, 8</source>
+        <translation>8, 8</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="195"/>
+        <source>The sizes of the hidden layers, separated by commas</source>
+        <translation>各隐藏层的大小，以逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="196"/>
+        <source>Hidden sizes:</source>
+        <translation>隐藏层大小：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="201"/>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="202"/>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="203"/>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="204"/>
+        <source>Activation:</source>
+        <translation>激活函数：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="208"/>
+        <source>Change activation</source>
+        <translation>更改激活函数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="217"/>
+        <source>PyTorch default, seeded</source>
+        <translation>PyTorch 默认（使用种子）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="218"/>
+        <source>Zeros</source>
+        <translation>全零</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="219"/>
+        <source>Custom values</source>
+        <translation>自定义值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="220"/>
+        <source>Scheme:</source>
+        <translation>方式：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="226"/>
+        <location filename="../widgets/settings_form.cpp" line="414"/>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="233"/>
+        <source>Initialisation seed: %1</source>
+        <translation>初始化种子：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="239"/>
+        <source>Change initialisation seed</source>
+        <translation>更改初始化种子</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="244"/>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="244"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="244"/>
+        <source>Values (comma separated)</source>
+        <translation>值（以逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="248"/>
+        <source>Values:</source>
+        <translation>值：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="257"/>
+        <source>MSE</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="258"/>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="259"/>
+        <source>Huber</source>
+        <translation>Huber</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="260"/>
+        <source>Smooth L1</source>
+        <translation>Smooth L1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="265"/>
+        <source>Change loss</source>
+        <translation>更改损失函数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="270"/>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="271"/>
+        <source>sum</source>
+        <translation>求和</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="272"/>
+        <source>Reduction:</source>
+        <translation>归约方式：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="276"/>
+        <source>Change loss reduction</source>
+        <translation>更改损失归约方式</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="279"/>
+        <source>Delta:</source>
+        <translation>Delta：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="279"/>
+        <source>Change Huber delta</source>
+        <translation>更改 Huber delta</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="281"/>
+        <source>Beta:</source>
+        <translation>Beta：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="281"/>
+        <source>Change Smooth L1 beta</source>
+        <translation>更改 Smooth L1 beta</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="290"/>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="291"/>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="292"/>
+        <source>AdamW</source>
+        <translation>AdamW</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="293"/>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="294"/>
+        <source>Adagrad</source>
+        <translation>Adagrad</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="311"/>
+        <source>Learning rate:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="311"/>
+        <source>Change learning rate</source>
+        <translation>更改学习率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="313"/>
+        <source>Momentum:</source>
+        <translation>动量：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="313"/>
+        <source>Change momentum</source>
+        <translation>更改动量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="315"/>
+        <source>Dampening:</source>
+        <translation>阻尼：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="315"/>
+        <source>Change dampening</source>
+        <translation>更改阻尼</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="317"/>
+        <source>Nesterov:</source>
+        <translation>Nesterov：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="317"/>
+        <source>Change Nesterov momentum</source>
+        <translation>更改 Nesterov 动量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="323"/>
+        <source>Betas:</source>
+        <translation>Betas：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="334"/>
+        <source>Beta %1: %2</source>
+        <translation>Beta %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="340"/>
+        <source>Change betas</source>
+        <translation>更改 betas</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="349"/>
+        <source>Alpha:</source>
+        <translation>Alpha：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="349"/>
+        <source>Change alpha</source>
+        <translation>更改 alpha</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="351"/>
+        <source>Eps:</source>
+        <translation>Eps：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="351"/>
+        <source>Change eps</source>
+        <translation>更改 eps</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="353"/>
+        <source>Learning rate decay:</source>
+        <translation>学习率衰减：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="354"/>
+        <source>Change learning rate decay</source>
+        <translation>更改学习率衰减</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="355"/>
+        <source>Initial accumulator:</source>
+        <translation>累加器初始值：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="356"/>
+        <source>Change initial accumulator value</source>
+        <translation>更改累加器初始值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="358"/>
+        <source>Weight decay:</source>
+        <translation>权重衰减：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="358"/>
+        <source>Change weight decay</source>
+        <translation>更改权重衰减</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="360"/>
+        <source>Centered:</source>
+        <translation>中心化：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="360"/>
+        <source>Change centered</source>
+        <translation>更改中心化设置</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="362"/>
+        <source>AMSGrad:</source>
+        <translation>AMSGrad：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="362"/>
+        <source>Change AMSGrad</source>
+        <translation>更改 AMSGrad 设置</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="364"/>
+        <source>Maximize:</source>
+        <translation>最大化：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="364"/>
+        <source>Change maximize</source>
+        <translation>更改最大化设置</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="376"/>
+        <source>Epochs:</source>
+        <translation>轮数：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="380"/>
+        <source>Change epochs</source>
+        <translation>更改轮数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="386"/>
+        <source>Full batch</source>
+        <translation>全批量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="395"/>
+        <source>Batch:</source>
+        <translation>批量：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="400"/>
+        <location filename="../widgets/settings_form.cpp" line="958"/>
+        <source>Change batch size</source>
+        <translation>更改批量大小</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="403"/>
+        <source>Shuffle the batches every epoch</source>
+        <translation>每轮打乱批次</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="405"/>
+        <source>Shuffle:</source>
+        <translation>打乱：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="409"/>
+        <source>Change shuffling</source>
+        <translation>更改打乱设置</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="421"/>
+        <source>Training seed: %1</source>
+        <translation>训练种子：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="427"/>
+        <source>Change training seed</source>
+        <translation>更改训练种子</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="432"/>
+        <source>float32</source>
+        <translation>float32</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="433"/>
+        <source>float64</source>
+        <translation>float64</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="434"/>
+        <source>Precision:</source>
+        <translation>精度：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="438"/>
+        <source>Change precision</source>
+        <translation>更改精度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="443"/>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="449"/>
+        <source>Change device</source>
+        <translation>更改设备</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="468"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="638"/>
+        <source>The parameters cannot be listed: %1</source>
+        <translation>无法列出参数：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="643"/>
+        <source>requires grad</source>
+        <translation>需要梯度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="654"/>
+        <source>Train %1</source>
+        <translation>解冻 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="654"/>
+        <source>Freeze %1</source>
+        <translation>冻结 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="662"/>
+        <source>large</source>
+        <translation>很大</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="694"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="696"/>
+        <location filename="../widgets/settings_form.cpp" line="713"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="697"/>
+        <source>%1, %2 GiB</source>
+        <translation>%1，%2 GiB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="703"/>
+        <source>built without CUDA</source>
+        <translation>构建时未启用 CUDA</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="703"/>
+        <source>This GradLab was built without CUDA support.</source>
+        <translation>此 GradLab 构建时未启用 CUDA 支持。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="704"/>
+        <source>no driver</source>
+        <translation>无驱动</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="704"/>
+        <source>No usable NVIDIA driver (missing, or older than the CUDA runtime).</source>
+        <translation>没有可用的 NVIDIA 驱动（未安装，或版本低于 CUDA 运行时）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="705"/>
+        <source>no device</source>
+        <translation>无设备</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="705"/>
+        <source>No CUDA device was found.</source>
+        <translation>未找到 CUDA 设备。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="706"/>
+        <source>no CUDA kernels</source>
+        <translation>无 CUDA 内核</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="706"/>
+        <source>This version of GradLab has no CUDA kernels yet.</source>
+        <translation>此版本的 GradLab 尚无 CUDA 内核。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="709"/>
+        <source>unavailable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="710"/>
+        <source>CUDA is unavailable: %1</source>
+        <translation>CUDA 不可用：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="726"/>
+        <source>%1 — not available here</source>
+        <translation>%1 — 本机不可用</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="728"/>
+        <source>This computer has no such device.</source>
+        <translation>此计算机上没有该设备。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="779"/>
+        <source>model: %1</source>
+        <translation>model：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="784"/>
+        <source>model.init.values.%1: no values given</source>
+        <translation>model.init.values.%1：未给出任何值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="786"/>
+        <source>model.init.values.%1: %2 values are needed, got %3</source>
+        <translation>model.init.values.%1：需要 %2 个值，实际为 %3 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="791"/>
+        <source>training.device: %1 cannot be used</source>
+        <translation>training.device：无法使用 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="796"/>
+        <source>• %1</source>
+        <translation>• %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="859"/>
+        <source>Change model type</source>
+        <translation>更改模型类型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="873"/>
+        <source>Hidden sizes: “%1” is not a layer size from 1 to 100000</source>
+        <translation>隐藏层大小：“%1”不是 1 到 100000 之间的层大小</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="879"/>
+        <source>Hidden sizes: at least one hidden layer is needed (without one, choose the linear model)</source>
+        <translation>隐藏层大小：至少需要一个隐藏层（若不需要隐藏层，请选择线性模型）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="888"/>
+        <source>Change hidden layer sizes</source>
+        <translation>更改隐藏层大小</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="898"/>
+        <source>Change initialisation</source>
+        <translation>更改初始化方式</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="916"/>
+        <source>Initial values of %1: “%2” is not a number</source>
+        <translation>%1 的初始值：“%2”不是数值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="922"/>
+        <source>Initial values of %1: %2 values are needed, got %3</source>
+        <translation>%1 的初始值：需要 %2 个值，实际为 %3 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="939"/>
+        <source>Change initial values of %1</source>
+        <translation>更改 %1 的初始值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="949"/>
+        <source>Change optimizer</source>
+        <translation>更改优化器</translation>
+    </message>
+</context>
+<context>
+    <name>gradlab::widgets::StepInspector</name>
+    <message>
+        <location filename="../widgets/step_inspector.cpp" line="33"/>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/step_inspector.cpp" line="33"/>
+        <source>Value before</source>
+        <translation>更新前的值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/step_inspector.cpp" line="33"/>
+        <source>Autograd gradient</source>
+        <translation>自动求导梯度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/step_inspector.cpp" line="34"/>
+        <source>NumPy formula</source>
+        <translation>NumPy 公式</translation>
+    </message>
+    <message>
+        <location filename="../widgets/step_inspector.cpp" line="34"/>
+        <source>Difference</source>
+        <translation>差值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/step_inspector.cpp" line="34"/>
+        <source>Update applied</source>
+        <translation>实际更新量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/step_inspector.cpp" line="34"/>
+        <source>Value after</source>
+        <translation>更新后的值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/step_inspector.cpp" line="35"/>
+        <source>The .grad autograd computed in the backward pass.</source>
+        <translation>自动求导在反向传播中计算出的 .grad。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/step_inspector.cpp" line="37"/>
+        <source>The gradient from the tutorial&apos;s NumPy code for the a + b·x model with the MSE loss, computed in double from the batch&apos;s rows at the values before the step.</source>
+        <translation>按教程中针对 a + b·x 模型和 MSE 损失的 NumPy 代码算出的梯度：以双精度，用批次中的行，在该步之前的参数值处计算。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/step_inspector.cpp" line="39"/>
+        <source>Autograd gradient − NumPy formula</source>
+        <translation>自动求导梯度 − NumPy 公式</translation>
+    </message>
+    <message>
+        <location filename="../widgets/step_inspector.cpp" line="40"/>
+        <source>Value after − value before: what the optimizer did with the gradient.</source>
+        <translation>更新后的值 − 更新前的值：优化器根据梯度所做的更新。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/step_inspector.cpp" line="52"/>
+        <source>Press Step to run one epoch and see its gradients.</source>
+        <translation>按“单步”运行一轮并查看其梯度。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/step_inspector.cpp" line="66"/>
+        <source>There is no step to show.</source>
+        <translation>没有可显示的步。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/step_inspector.cpp" line="69"/>
+        <source>Epoch %1: last step on a batch of %2 rows, loss %3</source>
+        <translation>第 %1 轮：最后一步，批次共 %2 行，损失 %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/step_inspector.cpp" line="89"/>
+        <source>Frozen: autograd computes no gradient for it.</source>
+        <translation>已冻结：自动求导不会为其计算梯度。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/step_inspector.cpp" line="103"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/step_inspector.cpp" line="104"/>
+        <source>NumPy formulas, with error = y − (a + b·x) over the batch&apos;s rows: %1</source>
+        <translation>NumPy 公式（其中 error = y − (a + b·x)，在批次的各行上计算）：%1</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="19"/>
-        <source>ready</source>
-        <translation>可用</translation>
+        <location filename="../app/main.cpp" line="110"/>
+        <source>GradLab: train a model through GradLab&apos;s autograd engine and compare it with the closed-form fit.</source>
+        <translation>GradLab：使用 GradLab 的自动求导引擎训练模型，并与闭式解拟合进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="20"/>
-        <source>GradLab was built without CUDA</source>
-        <translation>GradLab 构建时未启用 CUDA</translation>
+        <location filename="../app/main.cpp" line="115"/>
+        <source>Use this language (en, zh_CN) instead of the system&apos;s.</source>
+        <translation>使用此语言（en、zh_CN）代替系统语言。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="21"/>
-        <source>no usable NVIDIA driver (missing, or older than the CUDA runtime)</source>
-        <translation>没有可用的 NVIDIA 驱动（未安装，或版本低于 CUDA 运行时）</translation>
+        <location filename="../app/main.cpp" line="118"/>
+        <source>Train the tutorial, save a screenshot of each view in this folder, and quit.</source>
+        <translation>训练教程实验，将每个视图的截图保存到此文件夹，然后退出。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="22"/>
-        <source>no CUDA device found</source>
-        <translation>未找到 CUDA 设备</translation>
-    </message>
-    <message>
-        <location filename="../app/main.cpp" line="23"/>
-        <source>this version of GradLab has no CUDA kernels yet</source>
-        <translation>此版本的 GradLab 尚无 CUDA 内核</translation>
-    </message>
-    <message>
-        <location filename="../app/main.cpp" line="26"/>
-        <source>CUDA error: %1</source>
-        <translation>CUDA 错误：%1</translation>
-    </message>
-    <message>
-        <location filename="../app/main.cpp" line="51"/>
-        <source>GradLab %1: the tutorial&apos;s experiment, trained by GradLab&apos;s autograd engine</source>
-        <translation>GradLab %1：教程中的实验，由 GradLab 的自动求导引擎训练</translation>
-    </message>
-    <message>
-        <location filename="../app/main.cpp" line="54"/>
-        <source>Data: y = 1 + 2x + 0.1 noise, %1 training and %2 validation samples</source>
-        <translation>数据：y = 1 + 2x + 0.1 噪声，%1 个训练样本和 %2 个验证样本</translation>
-    </message>
-    <message>
-        <location filename="../app/main.cpp" line="58"/>
-        <source>Model: yhat = a + b*x; loss: MSE (mean); optimizer: SGD, lr %1; %2 epochs on the CPU, float32</source>
-        <translation>模型：yhat = a + b*x；损失：MSE（均值）；优化器：SGD，学习率 %1；在 CPU 上训练 %2 轮，float32</translation>
-    </message>
-    <message>
-        <location filename="../app/main.cpp" line="64"/>
-        <source>Device %1 is not used: %2</source>
-        <translation>未使用设备 %1：%2</translation>
-    </message>
-    <message>
-        <location filename="../app/main.cpp" line="76"/>
-        <source>Initial parameters (torch.manual_seed(42)): a = %1, b = %2</source>
-        <translation>初始参数（torch.manual_seed(42)）：a = %1，b = %2</translation>
-    </message>
-    <message>
-        <location filename="../app/main.cpp" line="80"/>
-        <source>Trained parameters: a = %1, b = %2</source>
-        <translation>训练后的参数：a = %1，b = %2</translation>
-    </message>
-    <message>
-        <location filename="../app/main.cpp" line="85"/>
-        <source>Closed form (least squares): a = %1, b = %2</source>
-        <translation>闭式解（最小二乘）：a = %1，b = %2</translation>
-    </message>
-    <message>
-        <location filename="../app/main.cpp" line="89"/>
-        <source>Final training loss %1, validation loss %2</source>
-        <translation>最终训练损失 %1，验证损失 %2</translation>
-    </message>
-    <message>
-        <location filename="../app/main.cpp" line="93"/>
-        <source>Training took %1 ms</source>
-        <translation>训练耗时 %1 毫秒</translation>
+        <location filename="../app/main.cpp" line="122"/>
+        <source>A project (.gradlab) or a CSV file to open.</source>
+        <translation>要打开的项目（.gradlab）或 CSV 文件。</translation>
     </message>
 </context>
 </TS>

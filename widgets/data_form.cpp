@@ -1,4 +1,4 @@
-#include "widgets/data_form.h"
+#include "data_form.h"
 
 #include "data/csv_reader.h"
 
@@ -663,6 +663,10 @@ bool DataForm::readPreview(const CsvConfig& csv, data::CsvPreview& preview, QStr
         *error = tr("Cannot use %1: it has only one column, and a data set needs at least one feature column and a target "
                     "column. Is the delimiter right?")
                      .arg(shown);
+        return false;
+    }
+    if (p.rows.empty()) {
+        *error = tr("Cannot use %1: it has no data rows.").arg(shown);
         return false;
     }
     for (std::size_t r = 0; r < p.rows.size(); ++r) {

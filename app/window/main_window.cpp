@@ -92,6 +92,10 @@ QString formatDuration(double seconds)
 {
     if (!std::isfinite(seconds) || seconds < 0)
         return QStringLiteral("—");
+    if (seconds < 1.0)
+        return QCoreApplication::translate("gradlab::app::MainWindow", "%1 ms").arg(std::max<qint64>(1, std::llround(seconds * 1e3)));
+    if (seconds < 10.0)
+        return QCoreApplication::translate("gradlab::app::MainWindow", "%1 s").arg(QLocale().toString(seconds, 'f', 1));
     const qint64 s = std::llround(seconds);
     if (s < 60)
         return QCoreApplication::translate("gradlab::app::MainWindow", "%1 s").arg(s);
@@ -361,6 +365,7 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(runProgress_);
     loadBar_->hide();
     cancelLoadButton_->hide();
+    runProgress_->hide(); // until the first run
     loadTimer_ = new QTimer(this);
     loadTimer_->setInterval(100);
     connect(loadTimer_, &QTimer::timeout, this, [this] {
@@ -723,6 +728,7 @@ bool MainWindow::startRun(TrainingController::StartMode mode)
     landscape_->setPath({});
     runProgress_->setRange(0, 1000);
     runProgress_->setValue(0);
+    runProgress_->show();
     results_->clear(tr("Training…"));
     setMode(mode == TrainingController::StartMode::Run ? Mode::Running : Mode::Paused);
     showStatus(tr("Training on %1").arg(runConfig_.training.device));
