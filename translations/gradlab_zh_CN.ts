@@ -753,22 +753,27 @@
     </message>
     <message>
         <location filename="../model/experiment/project.cpp" line="307"/>
-        <location filename="../model/experiment/project.cpp" line="360"/>
+        <location filename="../model/experiment/project.cpp" line="364"/>
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
         <location filename="../model/experiment/project.cpp" line="326"/>
+        <source>No CSV file is chosen</source>
+        <translation>尚未选择 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/project.cpp" line="330"/>
         <source>The project&apos;s CSV file %1 does not exist</source>
         <translation>项目的 CSV 文件 %1 不存在</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="336"/>
+        <location filename="../model/experiment/project.cpp" line="340"/>
         <source>%1 has changed since the project was saved; the new data is used</source>
         <translation>%1 在项目保存后已被修改；将使用新数据</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="370"/>
+        <location filename="../model/experiment/project.cpp" line="374"/>
         <source>%1 has %2 rows; only files of at most %3 rows can be embedded in a project</source>
         <translation>%1 有 %2 行；只有不超过 %3 行的文件才能嵌入项目</translation>
     </message>
@@ -920,7 +925,7 @@
     <message>
         <location filename="../app/window/main_window.cpp" line="208"/>
         <location filename="../app/window/main_window.cpp" line="416"/>
-        <location filename="../app/window/main_window.cpp" line="692"/>
+        <location filename="../app/window/main_window.cpp" line="719"/>
         <source>Press Step to train one epoch and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单步”训练一轮，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
@@ -946,7 +951,7 @@
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="225"/>
-        <location filename="../app/window/main_window.cpp" line="951"/>
+        <location filename="../app/window/main_window.cpp" line="984"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
@@ -957,7 +962,7 @@
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="226"/>
-        <location filename="../app/window/main_window.cpp" line="974"/>
+        <location filename="../app/window/main_window.cpp" line="1007"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
@@ -974,7 +979,7 @@
     <message>
         <location filename="../app/window/main_window.cpp" line="235"/>
         <location filename="../app/window/main_window.cpp" line="301"/>
-        <location filename="../app/window/main_window.cpp" line="751"/>
+        <location filename="../app/window/main_window.cpp" line="778"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -1171,295 +1176,295 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="502"/>
-        <location filename="../app/window/main_window.cpp" line="551"/>
+        <location filename="../app/window/main_window.cpp" line="513"/>
+        <location filename="../app/window/main_window.cpp" line="562"/>
         <source>Loading the data…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="516"/>
+        <location filename="../app/window/main_window.cpp" line="527"/>
         <source>Loading the data was cancelled</source>
         <translation>已取消加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="518"/>
+        <location filename="../app/window/main_window.cpp" line="529"/>
         <source>The data could not be loaded</source>
         <translation>无法加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="547"/>
+        <location filename="../app/window/main_window.cpp" line="558"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="552"/>
+        <location filename="../app/window/main_window.cpp" line="563"/>
         <source>%1 rows: %2 for training, %3 for validation</source>
         <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="693"/>
-        <location filename="../app/window/main_window.cpp" line="899"/>
+        <location filename="../app/window/main_window.cpp" line="720"/>
+        <location filename="../app/window/main_window.cpp" line="932"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="699"/>
+        <location filename="../app/window/main_window.cpp" line="726"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="706"/>
+        <location filename="../app/window/main_window.cpp" line="733"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="713"/>
+        <location filename="../app/window/main_window.cpp" line="740"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="726"/>
+        <location filename="../app/window/main_window.cpp" line="753"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="732"/>
+        <location filename="../app/window/main_window.cpp" line="759"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="734"/>
+        <location filename="../app/window/main_window.cpp" line="761"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="751"/>
+        <location filename="../app/window/main_window.cpp" line="778"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="769"/>
+        <location filename="../app/window/main_window.cpp" line="796"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="770"/>
+        <location filename="../app/window/main_window.cpp" line="797"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="772"/>
+        <location filename="../app/window/main_window.cpp" line="799"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="839"/>
+        <location filename="../app/window/main_window.cpp" line="866"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="860"/>
+        <location filename="../app/window/main_window.cpp" line="888"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="862"/>
+        <location filename="../app/window/main_window.cpp" line="890"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="863"/>
+        <location filename="../app/window/main_window.cpp" line="891"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="872"/>
+        <location filename="../app/window/main_window.cpp" line="903"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="880"/>
+        <location filename="../app/window/main_window.cpp" line="913"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="895"/>
-        <location filename="../app/window/main_window.cpp" line="897"/>
+        <location filename="../app/window/main_window.cpp" line="928"/>
+        <location filename="../app/window/main_window.cpp" line="930"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="899"/>
+        <location filename="../app/window/main_window.cpp" line="932"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="918"/>
+        <location filename="../app/window/main_window.cpp" line="951"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="919"/>
+        <location filename="../app/window/main_window.cpp" line="952"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="943"/>
+        <location filename="../app/window/main_window.cpp" line="976"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="963"/>
+        <location filename="../app/window/main_window.cpp" line="996"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="968"/>
+        <location filename="../app/window/main_window.cpp" line="1001"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="975"/>
+        <location filename="../app/window/main_window.cpp" line="1008"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="988"/>
+        <location filename="../app/window/main_window.cpp" line="1021"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="997"/>
+        <location filename="../app/window/main_window.cpp" line="1030"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1025"/>
+        <location filename="../app/window/main_window.cpp" line="1058"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1028"/>
+        <location filename="../app/window/main_window.cpp" line="1061"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1111"/>
+        <location filename="../app/window/main_window.cpp" line="1144"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1111"/>
+        <location filename="../app/window/main_window.cpp" line="1144"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1124"/>
+        <location filename="../app/window/main_window.cpp" line="1157"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1125"/>
+        <location filename="../app/window/main_window.cpp" line="1158"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1131"/>
+        <location filename="../app/window/main_window.cpp" line="1164"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1133"/>
+        <location filename="../app/window/main_window.cpp" line="1166"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1141"/>
+        <location filename="../app/window/main_window.cpp" line="1174"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1142"/>
+        <location filename="../app/window/main_window.cpp" line="1175"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1147"/>
+        <location filename="../app/window/main_window.cpp" line="1180"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1149"/>
+        <location filename="../app/window/main_window.cpp" line="1182"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1156"/>
+        <location filename="../app/window/main_window.cpp" line="1189"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1157"/>
+        <location filename="../app/window/main_window.cpp" line="1190"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1162"/>
+        <location filename="../app/window/main_window.cpp" line="1195"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1164"/>
+        <location filename="../app/window/main_window.cpp" line="1197"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1169"/>
+        <location filename="../app/window/main_window.cpp" line="1202"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1170"/>
+        <location filename="../app/window/main_window.cpp" line="1203"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1176"/>
+        <location filename="../app/window/main_window.cpp" line="1209"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1178"/>
+        <location filename="../app/window/main_window.cpp" line="1211"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1183"/>
+        <location filename="../app/window/main_window.cpp" line="1216"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1184"/>
+        <location filename="../app/window/main_window.cpp" line="1217"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1189"/>
+        <location filename="../app/window/main_window.cpp" line="1222"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1191"/>
+        <location filename="../app/window/main_window.cpp" line="1224"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1197"/>
+        <location filename="../app/window/main_window.cpp" line="1230"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1197"/>
+        <location filename="../app/window/main_window.cpp" line="1230"/>
         <source>GradLab will use the new language the next time it starts.</source>
         <translation>GradLab 将在下次启动时使用新的语言。</translation>
     </message>
@@ -1467,8 +1472,8 @@
 <context>
     <name>gradlab::app::TrainingController</name>
     <message>
-        <location filename="../app/training/training_controller.cpp" line="56"/>
-        <location filename="../app/training/training_controller.cpp" line="65"/>
+        <location filename="../app/training/training_controller.cpp" line="71"/>
+        <location filename="../app/training/training_controller.cpp" line="80"/>
         <source>No run is in progress</source>
         <translation>没有正在进行的运行</translation>
     </message>

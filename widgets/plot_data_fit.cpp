@@ -151,6 +151,22 @@ void DataFitPlot::setData(const experiment::ExperimentConfig& config, const expe
     drawCurves();
 }
 
+void DataFitPlot::setModel(const experiment::ModelConfig& model)
+{
+    model_ = model;
+    layout_.clear();
+    if (usable_) {
+        try {
+            layout_ = experiment::parameterLayout(model, 1);
+        } catch (const std::exception&) {
+            layout_.clear(); // a model that cannot take the data draws no curve
+        }
+    }
+    fitParams_.clear();
+    closedParams_.clear();
+    drawCurves();
+}
+
 void DataFitPlot::setFit(const std::vector<double>& params)
 {
     const bool wasShown = !fitParams_.empty();

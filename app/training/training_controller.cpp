@@ -1,6 +1,8 @@
 #include "training_controller.h"
 #include "training_worker.h"
 
+#include <QPointer>
+
 namespace gradlab::app {
 
 TrainingController::TrainingController(QObject* parent) : QObject(parent)
@@ -13,11 +15,14 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent)
 
 TrainingController::~TrainingController()
 {
+    // A worker that finished its run has deleted itself as its thread ended; one that did not is
+    // deleted here, its thread having finished.
+    const QPointer<TrainingWorker> worker = worker_;
     if (worker_)
         worker_->requestStop();
     thread_.quit();
     thread_.wait();
-    delete worker_; // its thread has finished: safe to delete from here
+    delete worker.data();
 }
 
 bool TrainingController::start(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data, StartMode mode)
@@ -40,9 +45,19 @@ bool TrainingController::start(const experiment::ExperimentConfig& config, std::
     worker_->moveToThread(&thread_);
     connect(worker_, &TrainingWorker::progress, this, &TrainingController::progress);
     connect(worker_, &TrainingWorker::paused, this, &TrainingController::paused);
-    connect(worker_, &TrainingWorker::finished, this, &TrainingController::finished);
-    connect(worker_, &TrainingWorker::failed, this, &TrainingController::failed);
-    connect(worker_, &TrainingWorker::done, this, &TrainingController::onWorkerDone);
+    // The run is over for the window as soon as it is recorded (or has failed): a new one can
+    // start at once, while the old worker finishes its last steps and deletes itself.
+    TrainingWorker* w = worker_;
+    connect(worker_, &TrainingWorker::finished, this, [this, w](const experiment::RunRecord& run) {
+        retire(w);
+        emit finished(run);
+    });
+    connect(worker_, &TrainingWorker::failed, this, [this, w](const QString& message) {
+        retire(w);
+        emit failed(message);
+    });
+    connect(worker_, &TrainingWorker::done, w, &QObject::deleteLater);
+    connect(worker_, &TrainingWorker::done, this, [this, w] { retire(w); });
     QMetaObject::invokeMethod(worker_, &TrainingWorker::run, Qt::QueuedConnection);
     return true;
 }
@@ -92,12 +107,10 @@ void TrainingController::stop()
         worker_->requestStop();
 }
 
-void TrainingController::onWorkerDone()
+void TrainingController::retire(TrainingWorker* worker)
 {
-    if (!worker_)
-        return;
-    worker_->deleteLater();
-    worker_ = nullptr;
+    if (worker_ == worker)
+        worker_ = nullptr;
 }
 
 } // namespace gradlab::app

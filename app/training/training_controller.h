@@ -73,7 +73,8 @@ signals:
     void failed(const QString& message);
 
 private:
-    void onWorkerDone();
+    // Forgets `worker` when it is the current one (it deletes itself when done).
+    void retire(TrainingWorker* worker);
 
     QThread thread_;
     TrainingWorker* worker_ = nullptr; // lives in thread_

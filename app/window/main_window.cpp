@@ -480,6 +480,17 @@ void MainWindow::loadData()
     cancelDataLoad();
     loader_.waitForFinished();
     const QJsonObject key = datasetKey(project_.config);
+    const experiment::CsvConfig& csv = project_.config.dataset.csv;
+    if (project_.config.dataset.source == experiment::DatasetConfig::Source::Csv && csv.path.isEmpty() && csv.embedded.isEmpty()) {
+        // The CSV source is chosen but no file yet: nothing to load, and nothing wrong (the Data
+        // form asks for the file; Run says what is missing).
+        cancelLoad_.reset(); // a load still reporting is stale
+        loadProgress_.reset();
+        data_.reset();
+        dataKey_ = key;
+        onDataLoaded();
+        return;
+    }
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     auto progress = std::make_shared<std::atomic<double>>(0.0);
     cancelLoad_ = cancel;
@@ -603,6 +614,12 @@ void MainWindow::refreshModelViews()
 {
     if (!data_ || mode_ != Mode::Idle)
         return;
+    // The last run's path and parameters belong to its model and data: after a change of either,
+    // the views start from the new configuration's initial values.
+    const auto modelOf = [](const experiment::ExperimentConfig& c) { return experiment::toJson(c).value(QStringLiteral("model")); };
+    if (!live_.empty() && (modelOf(runConfig_) != modelOf(project_.config) || datasetKey(runConfig_) != datasetKey(project_.config)))
+        live_.clear();
+    fitPlot_->setModel(project_.config.model);
     closedForm_ = experiment::closedFormFor(project_.config, *data_);
     const std::vector<double> cf = closedForm_ ? closedForm_->params : std::vector<double>{};
     fitPlot_->setClosedForm(cf);
@@ -646,6 +663,8 @@ void MainWindow::updateGraph()
 
 void MainWindow::run()
 {
+    if (stopping_)
+        return; // the run is being stopped: Run starts a new one once it has ended
     if (mode_ == Mode::Paused) {
         controller_.resume();
         setMode(Mode::Running);
@@ -665,6 +684,8 @@ void MainWindow::pauseOrResume()
 
 void MainWindow::step()
 {
+    if (stopping_)
+        return;
     if (mode_ == Mode::Idle)
         startRun(TrainingController::StartMode::Step);
     else
@@ -673,19 +694,25 @@ void MainWindow::step()
 
 void MainWindow::stop()
 {
-    if (mode_ != Mode::Idle)
+    if (mode_ != Mode::Idle) {
+        stopping_ = true;
         controller_.stop();
+        updateActions();
+    }
     pending_ = Pending::None;
 }
 
 void MainWindow::reset()
 {
-    stop();
-    if (controller_.isRunning()) {
-        // The stopped run is recorded when the worker has finished; the views reset after it.
-        connect(this, &MainWindow::runFinished, this, &MainWindow::reset, Qt::SingleShotConnection);
+    pending_ = Pending::None;
+    if (mode_ != Mode::Idle) {
+        // The stopped run is recorded when the worker reports it (onFinished or onFailed); the
+        // views reset after that.
+        resetPending_ = true;
+        stop();
         return;
     }
+    resetPending_ = false;
     live_.clear();
     runEvents_.clear();
     lossPlot_->clearLive();
@@ -747,11 +774,11 @@ void MainWindow::setMode(Mode mode)
 void MainWindow::updateActions()
 {
     const bool idle = mode_ == Mode::Idle;
-    runAct_->setEnabled(mode_ != Mode::Running);
+    runAct_->setEnabled(mode_ != Mode::Running && !stopping_);
     runAct_->setText(mode_ == Mode::Paused ? tr("&Resume") : tr("&Run"));
     pauseAct_->setEnabled(mode_ == Mode::Running);
-    stepAct_->setEnabled(mode_ != Mode::Running);
-    stopAct_->setEnabled(!idle);
+    stepAct_->setEnabled(mode_ != Mode::Running && !stopping_);
+    stopAct_->setEnabled(!idle && !stopping_);
     resetAct_->setEnabled(true);
     // Undoing a setting during a run would leave the run and the forms disagreeing.
     undoAct_->setEnabled(idle && undo_.canUndo());
@@ -841,6 +868,7 @@ void MainWindow::onPaused(const TrainingSnapshot& s)
 
 void MainWindow::onFinished(const experiment::RunRecord& run)
 {
+    stopping_ = false;
     project_.runs.push_back(run);
     runsChanged_ = true;
     setMode(Mode::Idle);
@@ -863,14 +891,19 @@ void MainWindow::onFinished(const experiment::RunRecord& run)
                                                            : tr("Run %1 finished: %2 epochs in %3").arg(row + 1).arg(run.epochs).arg(formatDuration(run.seconds)));
     updateTitle();
     emit runFinished();
+    if (std::exchange(resetPending_, false))
+        reset();
 }
 
 void MainWindow::onFailed(const QString& message)
 {
+    stopping_ = false;
     setMode(Mode::Idle);
     lossPlot_->clearLive();
     showError(tr("The run failed"), message);
     emit runFailed(message);
+    if (std::exchange(resetPending_, false))
+        reset();
 }
 
 void MainWindow::onParameterEdited(int flatIndex, double value)

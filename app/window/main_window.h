@@ -167,6 +167,8 @@ private:
     TrainingController controller_;
     Mode mode_ = Mode::Idle;
     Pending pending_ = Pending::None;
+    bool stopping_ = false; // Stop was pressed; the run has not ended yet
+    bool resetPending_ = false; // Reset pressed during a run: the views reset once it has ended
 
     // The data of the configuration, loaded in the background.
     std::shared_ptr<const experiment::ExperimentData> data_; // shared with a run in progress

@@ -322,8 +322,12 @@ std::optional<ExperimentData> Project::loadData(QString* error, const data::CsvP
         read = data::readCsvText(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), csvOptions(csv));
     } else {
         const QString file = csvAbsolutePath();
-        if (file.isEmpty() || !QFileInfo::exists(file)) {
-            *error = ProjectText::tr("The project's CSV file %1 does not exist").arg(QDir::toNativeSeparators(file.isEmpty() ? csv.path : file));
+        if (file.isEmpty()) {
+            *error = ProjectText::tr("No CSV file is chosen");
+            return std::nullopt;
+        }
+        if (!QFileInfo::exists(file)) {
+            *error = ProjectText::tr("The project's CSV file %1 does not exist").arg(QDir::toNativeSeparators(file));
             return std::nullopt;
         }
         QString hashError;
