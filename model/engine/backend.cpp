@@ -45,6 +45,33 @@ std::vector<DeviceInfo> availableDevices()
     return out;
 }
 
+void synchronize(Device device)
+{
+#ifdef GRADLAB_HAVE_CUDA
+    if (device.isCuda() && cudaSetDevice(device.index) == cudaSuccess)
+        cudaDeviceSynchronize();
+#else
+    (void)device;
+#endif
+}
+
+double memoryBandwidth(Device device)
+{
+#ifdef GRADLAB_HAVE_CUDA
+    if (!device.isCuda())
+        return 0.0;
+    int clockKHz = 0, busBits = 0;
+    if (cudaDeviceGetAttribute(&clockKHz, cudaDevAttrMemoryClockRate, device.index) != cudaSuccess
+        || cudaDeviceGetAttribute(&busBits, cudaDevAttrGlobalMemoryBusWidth, device.index) != cudaSuccess)
+        return 0.0;
+    // Double data rate: two transfers per clock.
+    return 2.0 * clockKHz * 1e3 * (busBits / 8.0);
+#else
+    (void)device;
+    return 0.0;
+#endif
+}
+
 Backend& backendFor(Device device)
 {
     if (device.isCpu())

@@ -146,5 +146,11 @@ struct DeviceInfo {
 };
 std::vector<DeviceInfo> availableDevices();
 bool builtWithCuda();
+// Waits until the device has finished the work queued on it (nothing to wait for on the CPU);
+// for timing. Reading a value (item(), toVector()) waits by itself.
+void synchronize(Device device);
+// The device's peak memory bandwidth in bytes per second, from its memory clock and bus width;
+// 0 when unknown (the CPU, or no such device).
+double memoryBandwidth(Device device);
 
 } // namespace gradlab
