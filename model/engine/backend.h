@@ -4,35 +4,16 @@
 // built with CUDA and a device is present.
 #pragma once
 
+#include "kernel_math.h"
 #include "tensor.h"
+
+#include <cmath>
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace gradlab {
-
-enum class UnaryOp : std::uint8_t { Neg, Exp, Log, Sqrt, Abs, Relu, Tanh, Sigmoid, Pow };
-
-// Binary ops broadcast a and b to out's shape. `scalar` is alpha for Add/Sub (a ± alpha·b) and the
-// exponent for PowGrad. The *Grad ops are the backward formulas that need one pass: a is the
-// incoming gradient, b the saved value.
-enum class BinaryOp : std::uint8_t {
-    Add,
-    Sub,
-    Mul,
-    Div,
-    ReluGrad,    // a · (b > 0), b the result
-    TanhGrad,    // a · (1 − b²), b the result
-    SigmoidGrad, // a · b · (1 − b), b the result
-    SqrtGrad,    // a / (2b), b the result
-    AbsGrad,     // a · sign(b), b the input
-    PowGrad,     // a · p · b^(p−1), b the input
-};
-
-enum class LossKind : std::uint8_t { MSE, L1, Huber, SmoothL1 };
-
-enum class OptimizerKind : std::uint8_t { SGD, Adam, AdamW, RMSprop, Adagrad };
 
 // Everything an optimizer update needs for one parameter tensor, as torch.optim documents it.
 struct OptimizerStep {
@@ -52,6 +33,39 @@ struct OptimizerStep {
     std::int64_t step = 1;       // the step count after this step (1 on the first step)
     bool firstStep = true;       // momentum buffers start from the gradient itself
 };
+
+// The step's constants in the element type T, as torch.optim computes them.
+template <typename T> km::OptimizerCoefficients<T> optimizerCoefficients(const OptimizerStep& s)
+{
+    km::OptimizerCoefficients<T> c{};
+    c.kind = s.kind;
+    c.maximize = s.maximize;
+    c.weightDecay = s.weightDecay != 0.0;
+    c.momentum = s.kind == OptimizerKind::RMSprop ? s.momentum > 0.0 : s.momentum != 0.0;
+    c.nesterov = s.nesterov;
+    c.firstStep = s.firstStep;
+    c.amsgrad = s.amsgrad;
+    c.centered = s.centered;
+    c.adamw = s.kind == OptimizerKind::AdamW;
+    c.wd = static_cast<T>(s.weightDecay);
+    c.m = static_cast<T>(s.momentum);
+    c.damp = static_cast<T>(1.0 - s.dampening);
+    c.negLr = static_cast<T>(-s.lr);
+    c.b1 = static_cast<T>(s.beta1);
+    c.b2 = static_cast<T>(s.beta2);
+    c.omb1 = static_cast<T>(1.0 - s.beta1);
+    c.omb2 = static_cast<T>(1.0 - s.beta2);
+    c.eps = static_cast<T>(s.eps);
+    const double step = static_cast<double>(s.step);
+    c.negStepSize = static_cast<T>(-(s.lr / (1.0 - std::pow(s.beta1, step))));
+    c.bc2Sqrt = static_cast<T>(std::sqrt(1.0 - std::pow(s.beta2, step)));
+    c.decay = static_cast<T>(1.0 - s.lr * s.weightDecay);
+    c.alpha = static_cast<T>(s.alpha);
+    c.oma = static_cast<T>(1.0 - s.alpha);
+    if (s.kind == OptimizerKind::Adagrad)
+        c.negLr = static_cast<T>(-(s.lr / (1.0 + static_cast<double>(s.step - 1) * s.lrDecay)));
+    return c;
+}
 
 class Backend {
 public:

@@ -114,74 +114,17 @@ template <typename F> void forEachBroadcastRun(const Shape& a, const Shape& b, c
     }
 }
 
-template <typename T> struct UnaryFn {
-    UnaryOp op;
-    T p;
-    T operator()(T x) const
-    {
-        switch (op) {
-        case UnaryOp::Neg: return -x;
-        case UnaryOp::Exp: return std::exp(x);
-        case UnaryOp::Log: return std::log(x);
-        case UnaryOp::Sqrt: return std::sqrt(x);
-        case UnaryOp::Abs: return std::abs(x);
-        case UnaryOp::Relu: return x > T(0) ? x : T(0);
-        case UnaryOp::Tanh: return std::tanh(x);
-        case UnaryOp::Sigmoid: return T(1) / (T(1) + std::exp(-x));
-        case UnaryOp::Pow:
-            if (p == T(2))
-                return x * x;
-            if (p == T(3))
-                return x * x * x;
-            if (p == T(0.5))
-                return std::sqrt(x);
-            if (p == T(1))
-                return x;
-            if (p == T(-1))
-                return T(1) / x;
-            return std::pow(x, p);
-        }
-        return x;
-    }
-};
-
 template <typename T, UnaryOp Op> void unaryLoop(const T* a, T* out, std::int64_t n, T p)
 {
-    const UnaryFn<T> fn{Op, p};
     parallelFor(n, [&](std::int64_t begin, std::int64_t end) {
         for (std::int64_t i = begin; i < end; ++i)
-            out[i] = fn(a[i]);
+            out[i] = km::unaryFn(Op, a[i], p);
     });
 }
 
-template <typename T> T signOf(T x) { return T((x > T(0)) - (x < T(0))); }
-
-template <BinaryOp Op, typename T> inline T binaryFn(T a, T b, T s)
-{
-    if constexpr (Op == BinaryOp::Add)
-        return a + s * b;
-    else if constexpr (Op == BinaryOp::Sub)
-        return a - s * b;
-    else if constexpr (Op == BinaryOp::Mul)
-        return a * b;
-    else if constexpr (Op == BinaryOp::Div)
-        return a / b;
-    else if constexpr (Op == BinaryOp::ReluGrad)
-        return b > T(0) ? a : T(0);
-    else if constexpr (Op == BinaryOp::TanhGrad)
-        return a * (T(1) - b * b);
-    else if constexpr (Op == BinaryOp::SigmoidGrad)
-        return a * ((T(1) - b) * b);
-    else if constexpr (Op == BinaryOp::SqrtGrad)
-        return a / (T(2) * b);
-    else if constexpr (Op == BinaryOp::AbsGrad)
-        return a * signOf(b);
-    else { // PowGrad: grad * (p * x^(p-1))
-        const T e = s - T(1);
-        const T xp = e == T(1) ? b : (e == T(0) ? T(1) : (e == T(2) ? b * b : std::pow(b, e)));
-        return a * (s * xp);
-    }
-}
+using km::binaryFn;
+using km::lossDerivative;
+using km::lossValue;
 
 template <BinaryOp Op, typename T>
 void binaryTyped(const TensorImpl& ta, const TensorImpl& tb, TensorImpl& tout, double scalar)
@@ -234,35 +177,6 @@ void binaryDispatch(BinaryOp op, const TensorImpl& a, const TensorImpl& b, Tenso
     case BinaryOp::AbsGrad: return binaryTyped<BinaryOp::AbsGrad, T>(a, b, out, s);
     case BinaryOp::PowGrad: return binaryTyped<BinaryOp::PowGrad, T>(a, b, out, s);
     }
-}
-
-// Elementwise loss f(d) and its derivative times `norm` (the incoming gradient already scaled by
-// the reduction), for d = input − target. The kinks belong to the outer branches, as in ATen.
-template <LossKind K, typename T> inline T lossValue(T d, T p)
-{
-    const T ad = std::abs(d);
-    if constexpr (K == LossKind::MSE)
-        return d * d;
-    else if constexpr (K == LossKind::L1)
-        return ad;
-    else if constexpr (K == LossKind::Huber)
-        return ad < p ? T(0.5) * d * d : p * (ad - T(0.5) * p);
-    else
-        return ad < p ? T(0.5) * d * d / p : ad - T(0.5) * p;
-}
-
-// As ATen: the scale is applied in double and the result rounded once.
-template <LossKind K, typename T> inline T lossDerivative(T d, double norm, double p)
-{
-    const double x = static_cast<double>(d);
-    if constexpr (K == LossKind::MSE)
-        return static_cast<T>(2.0 * norm * x);
-    else if constexpr (K == LossKind::L1)
-        return static_cast<T>(norm * static_cast<double>(signOf(d)));
-    else if constexpr (K == LossKind::Huber)
-        return static_cast<T>(x <= -p ? -norm * p : (x >= p ? norm * p : norm * x));
-    else
-        return static_cast<T>(x <= -p ? -norm : (x >= p ? norm : norm * x / p));
 }
 
 template <typename F> void dispatchLoss(LossKind kind, F&& f)
@@ -450,104 +364,15 @@ template <typename T, typename F> double chunkedSum(std::int64_t n, F&& chunk)
 template <typename T> void optimizerTyped(const OptimizerStep& s, TensorImpl& tp, const TensorImpl& tg,
                                           TensorImpl* s0, TensorImpl* s1, TensorImpl* s2)
 {
+    const km::OptimizerCoefficients<T> c = optimizerCoefficients<T>(s);
     T* p = ptr<T>(tp);
-    const T* gr = ptr<T>(tg);
+    const T* g = ptr<T>(tg);
+    T* b0 = s0 ? ptr<T>(*s0) : nullptr;
+    T* b1 = s1 ? ptr<T>(*s1) : nullptr;
+    T* b2 = s2 ? ptr<T>(*s2) : nullptr;
     const std::int64_t n = tp.numel();
-    const T wd = static_cast<T>(s.weightDecay);
-    switch (s.kind) {
-    case OptimizerKind::SGD: {
-        T* buf = s0 ? ptr<T>(*s0) : nullptr;
-        const T m = static_cast<T>(s.momentum), damp = static_cast<T>(1.0 - s.dampening);
-        const T negLr = static_cast<T>(-s.lr);
-        for (std::int64_t i = 0; i < n; ++i) {
-            T g = s.maximize ? -gr[i] : gr[i];
-            if (s.weightDecay != 0.0)
-                g = g + wd * p[i];
-            if (s.momentum != 0.0) {
-                buf[i] = s.firstStep ? g : buf[i] * m + damp * g;
-                g = s.nesterov ? g + m * buf[i] : buf[i];
-            }
-            p[i] = p[i] + negLr * g;
-        }
-        break;
-    }
-    case OptimizerKind::Adam:
-    case OptimizerKind::AdamW: {
-        T* m = ptr<T>(*s0);
-        T* v = ptr<T>(*s1);
-        T* vmax = s2 ? ptr<T>(*s2) : nullptr;
-        const double step = static_cast<double>(s.step);
-        const double bc1 = 1.0 - std::pow(s.beta1, step);
-        const double bc2 = 1.0 - std::pow(s.beta2, step);
-        const T negStepSize = static_cast<T>(-(s.lr / bc1));
-        const T bc2Sqrt = static_cast<T>(std::sqrt(bc2));
-        const T b1 = static_cast<T>(s.beta1), b2 = static_cast<T>(s.beta2);
-        const T omb1 = static_cast<T>(1.0 - s.beta1), omb2 = static_cast<T>(1.0 - s.beta2);
-        const T eps = static_cast<T>(s.eps);
-        const bool adamw = s.kind == OptimizerKind::AdamW;
-        const T decay = static_cast<T>(1.0 - s.lr * s.weightDecay);
-        for (std::int64_t i = 0; i < n; ++i) {
-            T g = s.maximize ? -gr[i] : gr[i];
-            if (adamw)
-                p[i] = p[i] * decay;
-            else if (s.weightDecay != 0.0)
-                g = g + wd * p[i];
-            m[i] = m[i] * b1 + omb1 * g;
-            v[i] = v[i] * b2 + omb2 * g * g;
-            T second = v[i];
-            if (s.amsgrad) {
-                vmax[i] = std::max(vmax[i], v[i]);
-                second = vmax[i];
-            }
-            const T denom = std::sqrt(second) / bc2Sqrt + eps;
-            p[i] = p[i] + negStepSize * m[i] / denom;
-        }
-        break;
-    }
-    case OptimizerKind::RMSprop: {
-        T* sq = ptr<T>(*s0);
-        T* buf = s1 ? ptr<T>(*s1) : nullptr;
-        T* gavg = s2 ? ptr<T>(*s2) : nullptr;
-        const T a = static_cast<T>(s.alpha), oma = static_cast<T>(1.0 - s.alpha);
-        const T eps = static_cast<T>(s.eps), mom = static_cast<T>(s.momentum);
-        const T negLr = static_cast<T>(-s.lr);
-        for (std::int64_t i = 0; i < n; ++i) {
-            T g = s.maximize ? -gr[i] : gr[i];
-            if (s.weightDecay != 0.0)
-                g = g + wd * p[i];
-            sq[i] = sq[i] * a + oma * g * g;
-            T avg;
-            if (s.centered) {
-                gavg[i] = gavg[i] * a + oma * g;
-                avg = std::sqrt(sq[i] + T(-1) * gavg[i] * gavg[i]);
-            } else {
-                avg = std::sqrt(sq[i]);
-            }
-            avg = avg + eps;
-            if (s.momentum > 0.0) {
-                buf[i] = buf[i] * mom + g / avg;
-                p[i] = p[i] + negLr * buf[i];
-            } else {
-                p[i] = p[i] + negLr * g / avg;
-            }
-        }
-        break;
-    }
-    case OptimizerKind::Adagrad: {
-        T* sum = ptr<T>(*s0);
-        const T negClr = static_cast<T>(-(s.lr / (1.0 + static_cast<double>(s.step - 1) * s.lrDecay)));
-        const T eps = static_cast<T>(s.eps);
-        for (std::int64_t i = 0; i < n; ++i) {
-            T g = s.maximize ? -gr[i] : gr[i];
-            if (s.weightDecay != 0.0)
-                g = g + wd * p[i];
-            sum[i] = sum[i] + T(1) * g * g;
-            const T stdv = std::sqrt(sum[i]) + eps;
-            p[i] = p[i] + negClr * g / stdv;
-        }
-        break;
-    }
-    }
+    for (std::int64_t i = 0; i < n; ++i)
+        km::optimizerUpdate(c, p[i], g[i], b0 ? b0 + i : nullptr, b1 ? b1 + i : nullptr, b2 ? b2 + i : nullptr);
 }
 
 class CpuBackend final : public Backend {
