@@ -1,6 +1,8 @@
 #include "backend.h"
 
 #ifdef GRADLAB_HAVE_CUDA
+#include "cuda_backend.h"
+
 #include <cuda_runtime_api.h>
 #endif
 
@@ -15,7 +17,10 @@ bool builtWithCuda()
 #endif
 }
 
-std::vector<DeviceInfo> availableDevices()
+namespace {
+
+// What the driver reports, asked once: a device appears or goes away only with a restart.
+std::vector<DeviceInfo> discover()
 {
     std::vector<DeviceInfo> out;
     using S = DeviceInfo::Status;
@@ -23,8 +28,9 @@ std::vector<DeviceInfo> availableDevices()
 #ifdef GRADLAB_HAVE_CUDA
     int count = 0;
     const cudaError_t err = cudaGetDeviceCount(&count);
-    if (err != cudaSuccess) {
-        if (err == cudaErrorNoDevice)
+    if (err != cudaSuccess || count == 0) {
+        cudaGetLastError();
+        if (err == cudaErrorNoDevice || (err == cudaSuccess && count == 0))
             out.push_back({Device::cuda(0), "CUDA", 0, S::NoDevice, "no CUDA device found"});
         else if (err == cudaErrorInsufficientDriver)
             out.push_back({Device::cuda(0), "CUDA", 0, S::NoDriver,
@@ -35,14 +41,31 @@ std::vector<DeviceInfo> availableDevices()
     }
     for (int i = 0; i < count; ++i) {
         cudaDeviceProp prop{};
-        cudaGetDeviceProperties(&prop, i);
-        out.push_back({Device::cuda(i), prop.name, static_cast<std::uint64_t>(prop.totalGlobalMem), S::NoKernels,
-                       "this version of GradLab has no CUDA kernels yet"});
+        if (cudaGetDeviceProperties(&prop, i) != cudaSuccess) {
+            cudaGetLastError();
+            out.push_back({Device::cuda(i), "CUDA", 0, S::Error, "the driver could not describe this device"});
+            continue;
+        }
+        DeviceInfo info{Device::cuda(i), prop.name, static_cast<std::uint64_t>(prop.totalGlobalMem), S::Usable, {}};
+        if (prop.major < 7 || (prop.major == 7 && prop.minor < 5)) {
+            info.status = S::Error;
+            info.reason = "compute capability " + std::to_string(prop.major) + "." + std::to_string(prop.minor)
+                          + " is older than the 7.5 (Turing) this build supports";
+        }
+        out.push_back(std::move(info));
     }
 #else
     out.push_back({Device::cuda(0), "CUDA", 0, S::BuiltWithoutCuda, "GradLab was built without CUDA"});
 #endif
     return out;
+}
+
+} // namespace
+
+std::vector<DeviceInfo> availableDevices()
+{
+    static const std::vector<DeviceInfo> devices = discover();
+    return devices;
 }
 
 void synchronize(Device device)
@@ -76,10 +99,21 @@ Backend& backendFor(Device device)
 {
     if (device.isCpu())
         return cpuBackend();
-    for (const DeviceInfo& info : availableDevices()) {
-        if (info.device == device && !info.usable())
-            throw EngineError("cannot use " + device.str() + ": " + info.reason);
+    // Once a device has been found usable, its table answers at once.
+#ifdef GRADLAB_HAVE_CUDA
+    static const std::vector<DeviceInfo> devices = availableDevices();
+    for (const DeviceInfo& info : devices) {
+        if (info.device == device) {
+            if (!info.usable())
+                throw EngineError("cannot use " + device.str() + ": " + info.reason);
+            return cuda::backend(device.index);
+        }
     }
+#else
+    for (const DeviceInfo& info : availableDevices())
+        if (info.device == device)
+            throw EngineError("cannot use " + device.str() + ": " + info.reason);
+#endif
     throw EngineError("cannot use " + device.str() + ": no such device");
 }
 

@@ -141,6 +141,13 @@ public:
     {
         return {};
     }
+    // The loss of input against target reduced to one element (as lossForward) deferred, so that
+    // it can be computed in the same pass as the gradients' reductions.
+    virtual Tensor deferLoss(LossKind /*kind*/, double /*param*/, const Tensor& /*input*/, const Tensor& /*target*/,
+                             bool /*mean*/)
+    {
+        return {};
+    }
 };
 
 // The kernel table for a device; throws EngineError naming the reason when none can serve it.

@@ -3,6 +3,9 @@
 #include "backend.h"
 #include "cpu_allocator.h"
 #include "lazy.h"
+#ifdef GRADLAB_HAVE_CUDA
+#include "cuda_backend.h"
+#endif
 
 #include <Eigen/Core>
 #include <omp.h>
@@ -843,6 +846,12 @@ void materialize(Storage& storage)
 {
     if (!storage.pending)
         return;
+#ifdef GRADLAB_HAVE_CUDA
+    if (storage.device.isCuda()) {
+        cuda::materialize(storage);
+        return;
+    }
+#endif
     if (isReduction(*storage.pending)) {
         materializeReductions(storage);
         return;

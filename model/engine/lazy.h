@@ -13,15 +13,16 @@ struct LazyOperand {
 };
 
 // Binary and LossGrad are elementwise (numel values). Sum and MulSum reduce `count` values of
-// their operands to one (× scalar); pending reductions made on one thread are computed together,
+// their operands to one (× scalar); LossSum (CUDA only) sums the loss of a against b (scalar: the
+// loss parameter; norm: the divisor, n for a mean and 1 for a sum); pending reductions made on one thread are computed together,
 // in one pass over the data they read.
 struct LazyExpr {
-    enum class Kind : std::uint8_t { Binary, LossGrad, Sum, MulSum };
+    enum class Kind : std::uint8_t { Binary, LossGrad, Sum, MulSum, LossSum };
     Kind kind = Kind::Binary;
     BinaryOp op = BinaryOp::Add;
     LossKind loss = LossKind::MSE;
     double scalar = 0.0; // Binary: alpha or exponent; LossGrad: the loss parameter (delta, beta)
-    double norm = 0.0;   // LossGrad: incoming gradient × reduction scale
+    double norm = 0.0;   // LossGrad: incoming gradient × reduction scale; LossSum: the divisor
     DType dtype = DType::Float32;
     std::int64_t numel = 0;
     std::int64_t count = 0; // Sum, MulSum: how many values are reduced

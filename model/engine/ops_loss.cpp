@@ -5,6 +5,10 @@
 namespace gradlab {
 namespace {
 
+// Below this size no backend defers a loss's gradient: reading the incoming gradient would cost
+// more than it saves.
+constexpr std::int64_t kDeferMin = 1 << 16;
+
 struct LossBackward final : Node {
     const char* opName;
     LossKind kind;
@@ -18,7 +22,7 @@ struct LossBackward final : Node {
         const Tensor& y = target.unpack();
         Backend& backend = backendFor(x.device());
         auto gradient = [&](const Tensor& in, const Tensor& other) {
-            if (g.device().isCpu()) {
+            if (in.numel() >= kDeferMin) {
                 const double norm = g.item() * (mean ? 1.0 / static_cast<double>(in.numel()) : 1.0);
                 if (Tensor d = backend.deferLossGrad(kind, param, in, other, norm); d.defined())
                     return d;
@@ -53,8 +57,12 @@ Tensor loss(const Tensor& input0, const Tensor& target0, Reduction reduction, Lo
     if (input.numel() == 0)
         throw EngineError(std::string(nodeName) + ": the loss of an empty tensor is undefined");
     const bool mean = reduction == Reduction::Mean;
-    Tensor out = makeTensor(Shape{}, input.dtype(), input.device());
-    backendFor(input.device()).lossForward(kind, param, *input.impl(), *target.impl(), *out.impl(), mean);
+    Backend& backend = backendFor(input.device());
+    Tensor out = backend.deferLoss(kind, param, input, target, mean);
+    if (!out.defined()) {
+        out = makeTensor(Shape{}, input.dtype(), input.device());
+        backend.lossForward(kind, param, *input.impl(), *target.impl(), *out.impl(), mean);
+    }
     if (autograd::anyRequiresGrad({&input, &target})) {
         auto node = std::make_shared<LossBackward>();
         node->opName = nodeName;

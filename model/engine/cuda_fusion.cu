@@ -1,0 +1,569 @@
+// Fusion on the GPU. An elementwise op over many values is answered with a deferred tensor (see
+// Storage::pending), as on the CPU; when its values are needed, the whole expression, or every
+// pending reduction over the same values, becomes the source of one kernel that NVRTC compiles
+// for this device. The source depends only on the expression's shape (values travel as
+// parameters), so an epoch compiles nothing after the first. The tutorial's step, forward loss
+// and both gradients, reads x and y once. Where NVRTC cannot compile, the expression is computed
+// with the ordinary kernels, and nothing is deferred from then on.
+#include "cuda_internal.h"
+#include "fusion_params.h"
+#include "lazy.h"
+
+#include <nvrtc.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <map>
+
+namespace gradlab::cuda {
+
+// The texts NVRTC compiles with, embedded at build time (cuda_sources.cpp).
+extern const char* const kKernelMathSource;
+extern const char* const kFusionParamsSource;
+
+namespace {
+
+// Below this many values an op is computed at once: a kernel launch costs more than it saves.
+constexpr std::int64_t kFuseMin = 1 << 16;
+// Deeper expressions are computed first, which bounds the size of a fused kernel.
+constexpr int kMaxDepth = 6;
+constexpr int kFusedThreads = 256;
+
+bool isReduction(const LazyExpr& e)
+{
+    return e.kind == LazyExpr::Kind::Sum || e.kind == LazyExpr::Kind::MulSum || e.kind == LazyExpr::Kind::LossSum;
+}
+
+const char* binaryName(BinaryOp op)
+{
+    switch (op) {
+    case BinaryOp::Add: return "Add";
+    case BinaryOp::Sub: return "Sub";
+    case BinaryOp::Mul: return "Mul";
+    case BinaryOp::Div: return "Div";
+    case BinaryOp::ReluGrad: return "ReluGrad";
+    case BinaryOp::TanhGrad: return "TanhGrad";
+    case BinaryOp::SigmoidGrad: return "SigmoidGrad";
+    case BinaryOp::SqrtGrad: return "SqrtGrad";
+    case BinaryOp::AbsGrad: return "AbsGrad";
+    case BinaryOp::PowGrad: return "PowGrad";
+    }
+    return "Add";
+}
+
+const char* lossName(LossKind k)
+{
+    switch (k) {
+    case LossKind::MSE: return "MSE";
+    case LossKind::L1: return "L1";
+    case LossKind::Huber: return "Huber";
+    case LossKind::SmoothL1: return "SmoothL1";
+    }
+    return "MSE";
+}
+
+// Writes the body of a fused kernel for expressions over n values of one dtype, and fills the
+// parameter block it reads. Fails (false) when the expression needs more inputs or constants than
+// the block holds.
+class Codegen {
+public:
+    Codegen(DType dtype, FusedParams& params) : dtype_(dtype), p_(params) {}
+
+    bool expr(const LazyExpr& e, std::string& var)
+    {
+        if (auto it = memo_.find(&e); it != memo_.end()) {
+            var = it->second;
+            return true;
+        }
+        std::string a, b;
+        if (!operand(e.a, a) || !operand(e.b, b))
+            return false;
+        var = "v" + std::to_string(vars_++);
+        if (e.kind == LazyExpr::Kind::Binary) {
+            int s;
+            if (!constant(e.scalar, s))
+                return false;
+            body_ += "    const T " + var + " = km::binaryFn<BinaryOp::" + binaryName(e.op) + ">(" + a + ", " + b
+                     + ", (T)p.c[" + std::to_string(s) + "]);\n";
+        } else if (e.kind == LazyExpr::Kind::LossGrad) {
+            int norm, param;
+            if (!constant(e.norm, norm) || !constant(e.scalar, param))
+                return false;
+            body_ += "    const T " + var + " = km::lossDerivative<LossKind::" + lossName(e.loss) + ">((T)(" + a + " - " + b
+                     + "), p.c[" + std::to_string(norm) + "], p.c[" + std::to_string(param) + "]);\n";
+        } else {
+            return false;
+        }
+        memo_.emplace(&e, var);
+        return true;
+    }
+
+    // Adds reduction r of `e` (Sum, MulSum or LossSum) to the body.
+    bool reduction(const LazyExpr& e, int r)
+    {
+        std::string a, b;
+        if (!operand(e.a, a))
+            return false;
+        if (e.kind != LazyExpr::Kind::Sum && !operand(e.b, b))
+            return false;
+        const std::string acc = "    acc[" + std::to_string(r) + "] += (double)";
+        if (e.kind == LazyExpr::Kind::Sum) {
+            body_ += acc + a + ";\n";
+            p_.scale[r] = e.scalar;
+            p_.divisor[r] = 1.0;
+        } else if (e.kind == LazyExpr::Kind::MulSum) {
+            body_ += acc + "(" + a + " * " + b + ");\n";
+            p_.scale[r] = e.scalar;
+            p_.divisor[r] = 1.0;
+        } else {
+            int param;
+            if (!constant(e.scalar, param))
+                return false;
+            body_ += acc + "km::lossValue<LossKind::" + lossName(e.loss) + ">((T)(" + a + " - " + b + "), (T)p.c["
+                     + std::to_string(param) + "]);\n";
+            p_.scale[r] = 1.0;
+            p_.divisor[r] = e.norm;
+        }
+        return true;
+    }
+
+    void store(const std::string& var) { body_ += "    ((T*)p.out[0])[i] = " + var + ";\n"; }
+
+    std::string source(int reductions) const
+    {
+        const std::string R = std::to_string(reductions);
+        std::string s;
+        s += "#include \"kernel_math.h\"\n#include \"fusion_params.h\"\n";
+        s += "using namespace gradlab;\n";
+        s += dtype_ == DType::Float32 ? "typedef float T;\n" : "typedef double T;\n";
+        s += "#define R " + R + "\n";
+        s += "__device__ __forceinline__ void body(const FusedParams& p, long long i, double* acc)\n{\n";
+        s += "    (void)acc;\n" + body_ + "}\n";
+        s += R"src(
+extern "C" __global__ void __launch_bounds__(256) fused(const FusedParams p)
+{
+    double acc[R > 0 ? R : 1] = {};
+    const long long stride = (long long)gridDim.x * blockDim.x;
+    long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+    for (; i + 3 * stride < p.n; i += 4 * stride) {
+        body(p, i, acc);
+        body(p, i + stride, acc);
+        body(p, i + 2 * stride, acc);
+        body(p, i + 3 * stride, acc);
+    }
+    for (; i < p.n; i += stride)
+        body(p, i, acc);
+#if R > 0
+    __shared__ double shared[R][8];
+    for (int r = 0; r < R; ++r) {
+        double v = acc[r];
+        for (int off = 16; off > 0; off /= 2)
+            v += __shfl_down_sync(0xffffffffu, v, off);
+        if (threadIdx.x % 32 == 0)
+            shared[r][threadIdx.x / 32] = v;
+    }
+    __syncthreads();
+    if (threadIdx.x < R) {
+        double t = 0.0;
+        for (int w = 0; w < 8; ++w)
+            t += shared[threadIdx.x][w];
+        p.partial[(long long)blockIdx.x * R + threadIdx.x] = t;
+    }
+#endif
+}
+
+extern "C" __global__ void finish(const FusedParams p)
+{
+    const int r = threadIdx.x;
+    if (r >= R)
+        return;
+    double t = 0.0;
+    for (int b = 0; b < p.blocks; ++b)
+        t += p.partial[(long long)b * R + r];
+    t = t * p.scale[r];
+    if (p.divisor[r] != 1.0)
+        t = t / p.divisor[r];
+    *(T*)p.out[r] = (T)t;
+}
+)src";
+        return s;
+    }
+
+private:
+    bool operand(const LazyOperand& o, std::string& var)
+    {
+        if (!o.tensor) {
+            int k;
+            if (!constant(o.value, k))
+                return false;
+            var = "((T)p.c[" + std::to_string(k) + "])";
+            return true;
+        }
+        const TensorImpl& t = *o.tensor;
+        Storage& s = *t.storage;
+        if (s.pending && !isReduction(*s.pending) && t.offset == 0)
+            return expr(*s.pending, var);
+        if (s.pending)
+            gradlab::materialize(s);
+        const void* data = static_cast<const char*>(s.data) + t.offset * static_cast<std::int64_t>(elementSize(t.dtype));
+        if (auto it = loads_.find(data); it != loads_.end()) {
+            var = it->second;
+            return true;
+        }
+        if (inputs_ == FusedParams::kMaxInputs)
+            return false;
+        p_.in[inputs_] = data;
+        var = "x" + std::to_string(inputs_);
+        body_ += "    const T " + var + " = ((const T*)p.in[" + std::to_string(inputs_) + "])[i];\n";
+        ++inputs_;
+        loads_.emplace(data, var);
+        return true;
+    }
+
+    bool constant(double value, int& k)
+    {
+        if (constants_ == FusedParams::kMaxConstants)
+            return false;
+        p_.c[constants_] = value;
+        k = constants_++;
+        return true;
+    }
+
+    DType dtype_;
+    FusedParams& p_;
+    std::string body_;
+    int vars_ = 0, inputs_ = 0, constants_ = 0;
+    std::map<const LazyExpr*, std::string> memo_;
+    std::map<const void*, std::string> loads_;
+};
+
+} // namespace
+
+Fusion::~Fusion() = default;
+
+bool Fusion::enabled() { return state_ >= 0; }
+
+const Fusion::Kernels* Fusion::compile(const std::string& source, std::string& error)
+{
+    {
+        std::lock_guard lock(mutex_);
+        if (auto it = cache_.find(source); it != cache_.end())
+            return it->second.get();
+    }
+    const char* headers[] = {kKernelMathSource, kFusionParamsSource};
+    const char* names[] = {"kernel_math.h", "fusion_params.h"};
+    nvrtcProgram program = nullptr;
+    if (nvrtcCreateProgram(&program, source.c_str(), "gradlab_fused.cu", 2, headers, names) != NVRTC_SUCCESS) {
+        error = "NVRTC could not create a program";
+        return nullptr;
+    }
+    const std::string arch = "--gpu-architecture=sm_" + std::to_string(dev_.ccMajor) + std::to_string(dev_.ccMinor);
+    // No contraction into fused multiply-adds: the same rounding as the CPU and the other kernels.
+    const char* options[] = {arch.c_str(), "-std=c++17", "--fmad=false"};
+    const nvrtcResult compiled = nvrtcCompileProgram(program, 3, options);
+    std::vector<char> cubin;
+    if (compiled == NVRTC_SUCCESS) {
+        std::size_t size = 0;
+        if (nvrtcGetCUBINSize(program, &size) == NVRTC_SUCCESS && size > 0) {
+            cubin.resize(size);
+            if (nvrtcGetCUBIN(program, cubin.data()) != NVRTC_SUCCESS)
+                cubin.clear();
+        }
+    } else {
+        std::size_t logSize = 0;
+        nvrtcGetProgramLogSize(program, &logSize);
+        std::string log(logSize, '\0');
+        if (logSize > 0)
+            nvrtcGetProgramLog(program, log.data());
+        error = std::string("NVRTC failed (") + nvrtcGetErrorString(compiled) + "): " + log;
+    }
+    nvrtcDestroyProgram(&program);
+    if (cubin.empty()) {
+        if (error.empty())
+            error = "NVRTC produced no code for " + arch;
+        return nullptr;
+    }
+    auto kernels = std::make_unique<Kernels>();
+    useDevice(dev_.index);
+    cudaError_t err = cudaLibraryLoadData(&kernels->library, cubin.data(), nullptr, nullptr, 0, nullptr, nullptr, 0);
+    if (err == cudaSuccess)
+        err = cudaLibraryGetKernel(&kernels->fused, kernels->library, "fused");
+    if (err == cudaSuccess)
+        err = cudaLibraryGetKernel(&kernels->finish, kernels->library, "finish");
+    if (err != cudaSuccess) {
+        cudaGetLastError();
+        error = std::string("loading the compiled kernel failed: ") + cudaGetErrorString(err);
+        return nullptr;
+    }
+    std::lock_guard lock(mutex_);
+    auto [it, inserted] = cache_.emplace(source, std::move(kernels));
+    return it->second.get();
+}
+
+Tensor Fusion::deferred(std::shared_ptr<LazyExpr> e, const Shape& shape, DType dtype)
+{
+    e->dtype = dtype;
+    e->numel = shape.numel();
+    for (const LazyOperand* o : {&e->a, &e->b})
+        if (o->tensor && o->tensor->storage->pending)
+            e->depth = std::max(e->depth, o->tensor->storage->pending->depth + 1);
+    auto storage = std::make_shared<Storage>(static_cast<std::size_t>(e->numel) * elementSize(dtype), Device::cuda(dev_.index),
+                                             Storage::Allocate::Deferred);
+    for (const LazyOperand* o : {&e->a, &e->b})
+        if (o->tensor)
+            o->tensor->storage->lazyReaders.push_back(storage);
+    const bool reduction = isReduction(*e);
+    storage->pending = std::move(e);
+    if (reduction) {
+        std::lock_guard lock(mutex_);
+        pendingReductions_.push_back(storage);
+    }
+    auto impl = std::make_shared<TensorImpl>();
+    impl->storage = std::move(storage);
+    impl->shape = shape;
+    impl->dtype = dtype;
+    return Tensor(std::move(impl));
+}
+
+// One element: captured by value. The result's size: referenced (too deep an expression is
+// computed first). Anything else cannot be deferred.
+bool Fusion::makeOperand(const Tensor& t, std::int64_t n, DType dtype, LazyOperand& o)
+{
+    if (t.dtype() != dtype || t.device() != Device::cuda(dev_.index))
+        return false;
+    const std::int64_t m = t.numel();
+    if (m == 1) {
+        o.value = t.item();
+        return true;
+    }
+    if (m != n)
+        return false;
+    Storage& s = *t.impl()->storage;
+    if (s.pending && s.pending->depth >= kMaxDepth)
+        gradlab::materialize(s);
+    o.tensor = t.implPtr();
+    return true;
+}
+
+Tensor Fusion::deferBinary(BinaryOp op, const Tensor& a, const Tensor& b, const Shape& shape, double scalar)
+{
+    const std::int64_t n = shape.numel();
+    if (n < kFuseMin || a.dtype() != b.dtype() || !enabled())
+        return {};
+    auto e = std::make_shared<LazyExpr>();
+    e->kind = LazyExpr::Kind::Binary;
+    e->op = op;
+    e->scalar = scalar;
+    if (!makeOperand(a, n, a.dtype(), e->a) || !makeOperand(b, n, a.dtype(), e->b))
+        return {};
+    return deferred(std::move(e), shape, a.dtype());
+}
+
+Tensor Fusion::deferSum(const Tensor& a, const Tensor* b, const Shape& shape, double scale)
+{
+    const std::int64_t n = a.numel();
+    const bool reads = a.impl()->storage->pending || (b && b->impl()->storage->pending);
+    if (n < kFuseMin || !reads || shape.numel() != 1 || !enabled()
+        || (b && (b->numel() != n || b->dtype() != a.dtype() || b->device() != a.device())))
+        return {};
+    auto e = std::make_shared<LazyExpr>();
+    e->kind = b ? LazyExpr::Kind::MulSum : LazyExpr::Kind::Sum;
+    e->scalar = scale;
+    e->count = n;
+    e->a.tensor = a.implPtr();
+    if (b)
+        e->b.tensor = b->implPtr();
+    return deferred(std::move(e), shape, a.dtype());
+}
+
+Tensor Fusion::deferLossGrad(LossKind kind, double param, const Tensor& input, const Tensor& target, double norm)
+{
+    const std::int64_t n = input.numel();
+    if (n < kFuseMin || target.numel() != n || !enabled())
+        return {};
+    auto e = std::make_shared<LazyExpr>();
+    e->kind = LazyExpr::Kind::LossGrad;
+    e->loss = kind;
+    e->scalar = param;
+    e->norm = norm;
+    if (!makeOperand(input, n, input.dtype(), e->a) || !makeOperand(target, n, input.dtype(), e->b))
+        return {};
+    return deferred(std::move(e), input.shape(), input.dtype());
+}
+
+Tensor Fusion::deferLoss(LossKind kind, double param, const Tensor& input, const Tensor& target, bool mean)
+{
+    const std::int64_t n = input.numel();
+    if (n < kFuseMin || target.numel() != n || !enabled())
+        return {};
+    auto e = std::make_shared<LazyExpr>();
+    e->kind = LazyExpr::Kind::LossSum;
+    e->loss = kind;
+    e->scalar = param;
+    e->norm = mean ? static_cast<double>(n) : 1.0;
+    e->count = n;
+    if (!makeOperand(input, n, input.dtype(), e->a) || !makeOperand(target, n, input.dtype(), e->b))
+        return {};
+    return deferred(std::move(e), Shape{}, input.dtype());
+}
+
+void Fusion::materialize(Storage& storage)
+{
+    if (!storage.pending)
+        return;
+    if (isReduction(*storage.pending))
+        materializeReductions(storage);
+    else
+        materializeElementwise(storage);
+}
+
+void Fusion::materializeElementwise(Storage& storage)
+{
+    const std::shared_ptr<LazyExpr> e = storage.pending; // keeps what it reads alive
+    FusedParams params{};
+    Codegen gen(e->dtype, params);
+    std::string var, error;
+    const Kernels* kernels = nullptr;
+    if (enabled() && gen.expr(*e, var)) {
+        gen.store(var);
+        kernels = compile(gen.source(0), error);
+    }
+    if (!kernels) {
+        if (!error.empty())
+            disable(error);
+        evaluateEagerly(storage);
+        return;
+    }
+    useDevice(dev_.index);
+    if (!storage.data)
+        storage.data = dev_.allocator.allocate(storage.nbytes);
+    params.out[0] = storage.data;
+    params.n = e->numel;
+    launchFused(*kernels, params, 0);
+    storage.pending.reset();
+}
+
+void Fusion::materializeReductions(Storage& first)
+{
+    const LazyExpr& fe = *first.pending;
+    std::vector<std::shared_ptr<Storage>> group; // holds the group alive while it is computed
+    {
+        std::lock_guard lock(mutex_);
+        std::vector<std::weak_ptr<Storage>> rest;
+        for (auto& weak : pendingReductions_) {
+            auto st = weak.lock();
+            if (!st || !st->pending || !isReduction(*st->pending) || st.get() == &first)
+                continue;
+            if (st->pending->count == fe.count && st->pending->dtype == fe.dtype
+                && group.size() + 1 < static_cast<std::size_t>(FusedParams::kMaxOutputs))
+                group.push_back(std::move(st));
+            else
+                rest.push_back(weak);
+        }
+        pendingReductions_ = std::move(rest);
+    }
+    std::vector<Storage*> storages{&first};
+    for (const auto& st : group)
+        storages.push_back(st.get());
+    std::vector<std::shared_ptr<LazyExpr>> exprs;
+    for (Storage* st : storages)
+        exprs.push_back(st->pending);
+
+    FusedParams params{};
+    Codegen gen(fe.dtype, params);
+    bool ok = enabled();
+    for (std::size_t r = 0; ok && r < exprs.size(); ++r)
+        ok = gen.reduction(*exprs[r], static_cast<int>(r));
+    std::string error;
+    const int R = static_cast<int>(exprs.size());
+    const Kernels* kernels = ok ? compile(gen.source(R), error) : nullptr;
+    if (!kernels) {
+        if (!error.empty())
+            disable(error);
+        for (Storage* st : storages)
+            evaluateEagerly(*st);
+        return;
+    }
+    useDevice(dev_.index);
+    for (std::size_t r = 0; r < storages.size(); ++r) {
+        if (!storages[r]->data)
+            storages[r]->data = dev_.allocator.allocate(storages[r]->nbytes);
+        params.out[r] = storages[r]->data;
+    }
+    params.n = fe.count;
+    launchFused(*kernels, params, R);
+    for (Storage* st : storages)
+        st->pending.reset();
+}
+
+void Fusion::launchFused(const Kernels& kernels, FusedParams& params, int reductions)
+{
+    const long long perBlock = static_cast<long long>(kFusedThreads) * 4;
+    const long long blocks = std::max<long long>(
+        1, std::min<long long>((params.n + perBlock - 1) / perBlock, static_cast<long long>(dev_.multiprocessors) * 8));
+    params.blocks = static_cast<int>(blocks);
+    void* partial = nullptr;
+    const std::size_t partialBytes = static_cast<std::size_t>(blocks) * static_cast<std::size_t>(std::max(reductions, 1)) * sizeof(double);
+    if (reductions > 0)
+        partial = dev_.allocator.allocate(partialBytes);
+    params.partial = static_cast<double*>(partial);
+    void* args[] = {&params};
+    cudaError_t err = cudaLaunchKernel(reinterpret_cast<const void*>(kernels.fused), dim3(static_cast<unsigned>(blocks)),
+                                       dim3(kFusedThreads), args, 0, dev_.stream);
+    if (err == cudaSuccess && reductions > 0)
+        err = cudaLaunchKernel(reinterpret_cast<const void*>(kernels.finish), dim3(1), dim3(32), args, 0, dev_.stream);
+    if (partial)
+        dev_.allocator.deallocate(partial, partialBytes); // reused only by work queued after these kernels
+    check(err, dev_.index, "running a fused kernel");
+}
+
+void Fusion::disable(const std::string& why)
+{
+    if (state_ < 0)
+        return;
+    state_ = -1;
+    std::fprintf(stderr, "GradLab: fused CUDA kernels are unavailable on cuda:%d, so each operation runs on its own: %s\n",
+                 dev_.index, why.c_str());
+}
+
+void Fusion::evaluateEagerly(Storage& storage)
+{
+    const std::shared_ptr<LazyExpr> e = std::move(storage.pending);
+    storage.pending.reset();
+    Backend& eager = *dev_.eager;
+    if (!storage.data)
+        storage.data = dev_.allocator.allocate(storage.nbytes);
+    const std::int64_t n = isReduction(*e) ? e->count : e->numel;
+    // Flat views: deferred operands have n values (or one), whatever their shapes.
+    auto view = [&](const LazyOperand& o) {
+        if (!o.tensor)
+            return full(Shape{}, o.value, TensorOptions{}.withDType(e->dtype).withDevice(Device::cuda(dev_.index)));
+        auto impl = std::make_shared<TensorImpl>();
+        impl->storage = o.tensor->storage;
+        impl->offset = o.tensor->offset;
+        impl->shape = Shape{n};
+        impl->dtype = o.tensor->dtype;
+        return Tensor(std::move(impl));
+    };
+    TensorImpl out;
+    out.storage = std::shared_ptr<Storage>(&storage, [](Storage*) {}); // this storage, not owned
+    out.shape = isReduction(*e) ? Shape{} : Shape{e->numel};
+    out.dtype = e->dtype;
+    const Tensor a = view(e->a);
+    switch (e->kind) {
+    case LazyExpr::Kind::Binary: eager.binary(e->op, *a.impl(), *view(e->b).impl(), out, e->scalar); break;
+    case LazyExpr::Kind::LossGrad: {
+        const Tensor norm = full(Shape{}, e->norm, TensorOptions{}.withDType(e->dtype).withDevice(Device::cuda(dev_.index)));
+        eager.lossBackward(e->loss, e->scalar, *a.impl(), *view(e->b).impl(), *norm.impl(), out, false);
+        break;
+    }
+    case LazyExpr::Kind::Sum: eager.sumTo(*a.impl(), out, e->scalar); break;
+    case LazyExpr::Kind::MulSum: eager.mulSum(*a.impl(), *view(e->b).impl(), out, e->scalar); break;
+    case LazyExpr::Kind::LossSum:
+        eager.lossForward(e->loss, e->scalar, *a.impl(), *view(e->b).impl(), out, e->norm != 1.0);
+        break;
+    }
+}
+
+} // namespace gradlab::cuda
