@@ -1,7 +1,7 @@
 #include "main_window.h"
 
+#include "experiment/curves.h"
 #include "experiment/exports.h"
-#include "experiment/model_factory.h"
 
 #include "widgets/data_form.h"
 #include "widgets/graph_view.h"
@@ -10,8 +10,6 @@
 #include "widgets/run_list.h"
 #include "widgets/settings_form.h"
 #include "widgets/step_inspector.h"
-
-#include "engine/nn.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -580,14 +578,7 @@ std::vector<double> MainWindow::initialParameters() const
     if (!data_)
         return {};
     try {
-        const auto inputs = experiment::modelInputs(project_.config.model, data_->all.features());
-        const auto model = experiment::buildModel(project_.config.model, inputs, DType::Float64);
-        std::vector<double> out;
-        for (const auto& [name, p] : model->namedParameters()) {
-            const auto v = p.toVector();
-            out.insert(out.end(), v.begin(), v.end());
-        }
-        return out;
+        return experiment::initialParameters(project_.config.model, data_->all.features());
     } catch (const std::exception&) {
         return {}; // an invalid model: the forms say why
     }
@@ -598,12 +589,7 @@ QStringList MainWindow::flatNames() const
     if (!data_)
         return {};
     try {
-        const auto inputs = experiment::modelInputs(project_.config.model, data_->all.features());
-        const auto model = experiment::buildModel(project_.config.model, inputs, DType::Float64);
-        std::vector<experiment::ParamSlot> layout;
-        for (const auto& [name, p] : model->namedParameters())
-            layout.push_back({QString::fromStdString(name), p.numel()});
-        return experiment::flatParameterNames(layout);
+        return experiment::flatParameterNames(experiment::parameterLayout(project_.config.model, data_->all.features()));
     } catch (const std::exception&) {
         return {};
     }
@@ -850,13 +836,8 @@ void MainWindow::onPaused(const TrainingSnapshot& s)
     if (data_) {
         showGraph(runConfig_, s.params);
         if (s.lastStep) {
-            std::vector<experiment::ParamSlot> layout;
-            const QStringList names = flatNames();
             try {
-                const auto inputs = experiment::modelInputs(runConfig_.model, data_->all.features());
-                const auto model = experiment::buildModel(runConfig_.model, inputs, DType::Float64);
-                for (const auto& [name, p] : model->namedParameters())
-                    layout.push_back({QString::fromStdString(name), p.numel()});
+                const auto layout = experiment::parameterLayout(runConfig_.model, data_->all.features());
                 inspector_->setInspection(experiment::inspectStep(*s.lastStep, runConfig_, data_->train, layout));
             } catch (const std::exception& e) {
                 inspector_->clear(QString::fromUtf8(e.what()));
