@@ -44,6 +44,8 @@ class StepInspector;
 
 namespace gradlab::app {
 
+struct ModelViews;
+
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 
@@ -117,9 +119,10 @@ private:
     friend class ConfigCommand;
     void applyConfig(const experiment::ExperimentConfig& config);
     void loadData();
-    void onDataLoaded();
+    // `computed`: the closed form and landscape computed with the data in the background.
+    void onDataLoaded(const std::shared_ptr<const ModelViews>& computed = {});
     void cancelDataLoad();
-    void refreshModelViews();
+    void refreshModelViews(const std::shared_ptr<const ModelViews>& computed = {});
     void showParameters(const std::vector<double>& params);
     void showGraph(const experiment::ExperimentConfig& config, const std::vector<double>& params);
     void updateGraph();
