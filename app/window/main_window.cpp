@@ -25,6 +25,7 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -918,10 +919,47 @@ void MainWindow::onFailed(const QString& message)
     stopping_ = false;
     setMode(Mode::Idle);
     lossPlot_->clearLive();
-    showError(tr("The run failed"), message);
+    if (runConfig_.training.device.startsWith(QLatin1String("cuda")))
+        offerCpuRun(message);
+    else
+        showError(tr("The run failed"), message);
     emit runFailed(message);
     if (std::exchange(resetPending_, false))
         reset();
+}
+
+void MainWindow::offerCpuRun(const QString& message)
+{
+    lastMessage_ = message;
+    statusText_->setText(message.section(QLatin1Char('\n'), 0, 0));
+    // Found by tests as the error box it is; not blocking, like every error box of the window.
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("The run failed"), message, QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("errorMessage"));
+    box->setInformativeText(tr("The run on %1 failed. Run it again from the beginning on the CPU?").arg(runConfig_.training.device));
+    QPushButton* cpu = box->addButton(tr("Run on the CPU"), QMessageBox::AcceptRole);
+    cpu->setObjectName(QStringLiteral("runOnCpu"));
+    box->addButton(tr("Close"), QMessageBox::RejectRole);
+    box->setDefaultButton(cpu);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, cpu](QAbstractButton* clicked) {
+        if (clicked == cpu)
+            runOnCpu();
+    });
+    box->open();
+}
+
+void MainWindow::runOnCpu()
+{
+    if (mode_ != Mode::Idle || stopping_)
+        return;
+    if (project_.config.training.device != QLatin1String("cpu")) {
+        experiment::ExperimentConfig c = project_.config;
+        c.training.device = QStringLiteral("cpu");
+        // An undoable change like the settings form's; no key, so that it never merges with an
+        // earlier change of the device and Undo brings that device back.
+        changeConfig(c, QString(), tr("Change device"));
+    }
+    startRun(TrainingController::StartMode::Run);
 }
 
 void MainWindow::onParameterEdited(int flatIndex, double value)

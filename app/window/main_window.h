@@ -138,6 +138,9 @@ private:
     void onPaused(const TrainingSnapshot& snapshot);
     void onFinished(const experiment::RunRecord& run);
     void onFailed(const QString& message);
+    // A run on a CUDA device failed: the error, with the offer to run again on the CPU.
+    void offerCpuRun(const QString& message);
+    void runOnCpu();
     void appendLive(const TrainingSnapshot& snapshot);
     void updateRunStatus(const TrainingSnapshot& snapshot);
     void showSelectedRuns(const QList<int>& rows);
