@@ -837,634 +837,655 @@
 <context>
     <name>gradlab::app::MainWindow</name>
     <message>
-        <location filename="../app/window/main_window.cpp" line="77"/>
+        <location filename="../app/window/main_window.cpp" line="76"/>
         <source>GradLab projects (*.gradlab);;All files (*)</source>
         <translation>GradLab 项目 (*.gradlab);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="96"/>
+        <location filename="../app/window/main_window.cpp" line="95"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="98"/>
-        <location filename="../app/window/main_window.cpp" line="101"/>
+        <location filename="../app/window/main_window.cpp" line="97"/>
+        <location filename="../app/window/main_window.cpp" line="100"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="103"/>
+        <location filename="../app/window/main_window.cpp" line="102"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="104"/>
+        <location filename="../app/window/main_window.cpp" line="103"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="114"/>
+        <location filename="../app/window/main_window.cpp" line="142"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="115"/>
+        <location filename="../app/window/main_window.cpp" line="143"/>
         <source>The project has changes that are not saved. Save them first?</source>
         <translation>项目有尚未保存的更改。是否先保存？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="155"/>
+        <location filename="../app/window/main_window.cpp" line="183"/>
         <source>Data and fit</source>
         <translation>数据与拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="156"/>
+        <location filename="../app/window/main_window.cpp" line="184"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="157"/>
+        <location filename="../app/window/main_window.cpp" line="185"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="158"/>
+        <location filename="../app/window/main_window.cpp" line="186"/>
         <source>Loss landscape</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="159"/>
+        <location filename="../app/window/main_window.cpp" line="187"/>
         <source>Computation graph</source>
         <translation>计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="178"/>
+        <location filename="../app/window/main_window.cpp" line="206"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="179"/>
+        <location filename="../app/window/main_window.cpp" line="207"/>
         <source>Model and training</source>
         <translation>模型与训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="180"/>
+        <location filename="../app/window/main_window.cpp" line="208"/>
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="195"/>
+        <location filename="../app/window/main_window.cpp" line="223"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="204"/>
+        <location filename="../app/window/main_window.cpp" line="232"/>
         <source>Step inspector</source>
         <translation>单步检查器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="208"/>
-        <location filename="../app/window/main_window.cpp" line="416"/>
-        <location filename="../app/window/main_window.cpp" line="719"/>
+        <location filename="../app/window/main_window.cpp" line="236"/>
+        <location filename="../app/window/main_window.cpp" line="444"/>
+        <location filename="../app/window/main_window.cpp" line="743"/>
         <source>Press Step to train one epoch and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单步”训练一轮，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="219"/>
+        <location filename="../app/window/main_window.cpp" line="247"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="223"/>
+        <location filename="../app/window/main_window.cpp" line="251"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="223"/>
+        <location filename="../app/window/main_window.cpp" line="251"/>
         <source>Start a new project from the tutorial&apos;s experiment</source>
         <translation>以教程中的实验新建项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="225"/>
+        <location filename="../app/window/main_window.cpp" line="253"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="225"/>
-        <location filename="../app/window/main_window.cpp" line="984"/>
+        <location filename="../app/window/main_window.cpp" line="253"/>
+        <location filename="../app/window/main_window.cpp" line="1040"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="226"/>
+        <location filename="../app/window/main_window.cpp" line="254"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="226"/>
-        <location filename="../app/window/main_window.cpp" line="1007"/>
+        <location filename="../app/window/main_window.cpp" line="254"/>
+        <location filename="../app/window/main_window.cpp" line="1063"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="232"/>
+        <location filename="../app/window/main_window.cpp" line="260"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="232"/>
+        <location filename="../app/window/main_window.cpp" line="260"/>
         <source>Save the project under a new name</source>
         <translation>以新名称保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="235"/>
-        <location filename="../app/window/main_window.cpp" line="301"/>
-        <location filename="../app/window/main_window.cpp" line="778"/>
+        <location filename="../app/window/main_window.cpp" line="263"/>
+        <location filename="../app/window/main_window.cpp" line="329"/>
+        <location filename="../app/window/main_window.cpp" line="802"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="235"/>
+        <location filename="../app/window/main_window.cpp" line="263"/>
         <source>Train the model (or resume a paused run)</source>
         <translation>训练模型（或继续已暂停的运行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="237"/>
+        <location filename="../app/window/main_window.cpp" line="265"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="237"/>
+        <location filename="../app/window/main_window.cpp" line="265"/>
         <source>Pause the run after the current epoch</source>
         <translation>在当前轮结束后暂停运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="239"/>
+        <location filename="../app/window/main_window.cpp" line="267"/>
         <source>S&amp;tep</source>
         <translation>单步(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="239"/>
+        <location filename="../app/window/main_window.cpp" line="267"/>
         <source>Train one epoch, then pause</source>
         <translation>训练一轮后暂停</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="241"/>
+        <location filename="../app/window/main_window.cpp" line="269"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="241"/>
+        <location filename="../app/window/main_window.cpp" line="269"/>
         <source>Stop the run and keep it</source>
         <translation>停止运行并保留该运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="243"/>
+        <location filename="../app/window/main_window.cpp" line="271"/>
         <source>R&amp;eset</source>
         <translation>重置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="244"/>
+        <location filename="../app/window/main_window.cpp" line="272"/>
         <source>Stop any run and show the initial parameters again</source>
         <translation>停止正在进行的运行，并重新显示初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="251"/>
+        <location filename="../app/window/main_window.cpp" line="279"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="254"/>
+        <location filename="../app/window/main_window.cpp" line="282"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="258"/>
+        <location filename="../app/window/main_window.cpp" line="286"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="275"/>
+        <location filename="../app/window/main_window.cpp" line="303"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="278"/>
+        <location filename="../app/window/main_window.cpp" line="306"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="282"/>
+        <location filename="../app/window/main_window.cpp" line="310"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="283"/>
+        <location filename="../app/window/main_window.cpp" line="311"/>
         <source>&amp;Parameters (JSON or CSV)…</source>
         <translation>参数（JSON 或 CSV）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="284"/>
+        <location filename="../app/window/main_window.cpp" line="312"/>
         <source>Loss &amp;history (CSV)…</source>
         <translation>损失历史（CSV）(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="286"/>
+        <location filename="../app/window/main_window.cpp" line="314"/>
         <source>&amp;Data and fit plot…</source>
         <translation>数据与拟合图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="287"/>
+        <location filename="../app/window/main_window.cpp" line="315"/>
         <source>&amp;Loss plot…</source>
         <translation>损失图(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="288"/>
+        <location filename="../app/window/main_window.cpp" line="316"/>
         <source>P&amp;arameter plot…</source>
         <translation>参数图(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="289"/>
+        <location filename="../app/window/main_window.cpp" line="317"/>
         <source>Loss la&amp;ndscape plot…</source>
         <translation>损失曲面图(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="290"/>
+        <location filename="../app/window/main_window.cpp" line="318"/>
         <source>Computation &amp;graph (DOT, SVG or PNG)…</source>
         <translation>计算图（DOT、SVG 或 PNG）(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="292"/>
+        <location filename="../app/window/main_window.cpp" line="320"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 脚本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="294"/>
+        <location filename="../app/window/main_window.cpp" line="322"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="297"/>
+        <location filename="../app/window/main_window.cpp" line="325"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="308"/>
+        <location filename="../app/window/main_window.cpp" line="336"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="315"/>
+        <location filename="../app/window/main_window.cpp" line="343"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="318"/>
+        <location filename="../app/window/main_window.cpp" line="346"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="330"/>
+        <location filename="../app/window/main_window.cpp" line="358"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="331"/>
+        <location filename="../app/window/main_window.cpp" line="359"/>
         <source>&amp;About GradLab</source>
         <translation>关于 GradLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="332"/>
+        <location filename="../app/window/main_window.cpp" line="360"/>
         <source>About GradLab</source>
         <translation>关于 GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="333"/>
+        <location filename="../app/window/main_window.cpp" line="361"/>
         <source>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model through GradLab&apos;s own autograd engine, watch it learn, and compare it with the closed-form least-squares fit.&lt;/p&gt;&lt;p&gt;Built on Qt, QCustomPlot, Eigen and Graphviz.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;使用 GradLab 自己的自动求导引擎训练模型，观察其学习过程，并与最小二乘闭式解拟合进行比较。&lt;/p&gt;&lt;p&gt;基于 Qt、QCustomPlot、Eigen 和 Graphviz 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="352"/>
+        <location filename="../app/window/main_window.cpp" line="380"/>
         <source>Loading data %p%</source>
         <translation>正在加载数据 %p%</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="356"/>
+        <location filename="../app/window/main_window.cpp" line="384"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="357"/>
+        <location filename="../app/window/main_window.cpp" line="385"/>
         <source>Stop loading the data</source>
         <translation>停止加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="440"/>
+        <location filename="../app/window/main_window.cpp" line="468"/>
         <source>The run&apos;s optimizer was not changed</source>
         <translation>未更改该运行的优化器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="469"/>
+        <location filename="../app/window/main_window.cpp" line="497"/>
         <source>Train the model (or resume a paused run) (%1)</source>
         <translation>训练模型（或继续已暂停的运行）（%1）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="470"/>
+        <location filename="../app/window/main_window.cpp" line="498"/>
         <source>The run cannot start:
 %1</source>
         <translation>无法开始运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="513"/>
-        <location filename="../app/window/main_window.cpp" line="562"/>
+        <location filename="../app/window/main_window.cpp" line="541"/>
+        <location filename="../app/window/main_window.cpp" line="593"/>
         <source>Loading the data…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="527"/>
+        <location filename="../app/window/main_window.cpp" line="558"/>
         <source>Loading the data was cancelled</source>
         <translation>已取消加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="529"/>
+        <location filename="../app/window/main_window.cpp" line="560"/>
         <source>The data could not be loaded</source>
         <translation>无法加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="558"/>
+        <location filename="../app/window/main_window.cpp" line="589"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="563"/>
+        <location filename="../app/window/main_window.cpp" line="594"/>
         <source>%1 rows: %2 for training, %3 for validation</source>
         <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="720"/>
-        <location filename="../app/window/main_window.cpp" line="932"/>
+        <location filename="../app/window/main_window.cpp" line="744"/>
+        <location filename="../app/window/main_window.cpp" line="988"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="726"/>
+        <location filename="../app/window/main_window.cpp" line="750"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="733"/>
+        <location filename="../app/window/main_window.cpp" line="757"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="740"/>
+        <location filename="../app/window/main_window.cpp" line="764"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="753"/>
+        <location filename="../app/window/main_window.cpp" line="777"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="759"/>
+        <location filename="../app/window/main_window.cpp" line="783"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="761"/>
+        <location filename="../app/window/main_window.cpp" line="785"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="778"/>
+        <location filename="../app/window/main_window.cpp" line="802"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="796"/>
+        <location filename="../app/window/main_window.cpp" line="820"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="797"/>
+        <location filename="../app/window/main_window.cpp" line="821"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="799"/>
+        <location filename="../app/window/main_window.cpp" line="823"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="866"/>
+        <location filename="../app/window/main_window.cpp" line="885"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="888"/>
+        <location filename="../app/window/main_window.cpp" line="907"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="890"/>
+        <location filename="../app/window/main_window.cpp" line="909"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="891"/>
+        <location filename="../app/window/main_window.cpp" line="910"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="903"/>
+        <location filename="../app/window/main_window.cpp" line="925"/>
+        <location filename="../app/window/main_window.cpp" line="936"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="913"/>
+        <location filename="../app/window/main_window.cpp" line="938"/>
+        <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
+        <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="939"/>
+        <source>Run on the CPU</source>
+        <translation>在 CPU 上运行</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="941"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="960"/>
+        <source>Change device</source>
+        <translation>更改设备</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="969"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="928"/>
-        <location filename="../app/window/main_window.cpp" line="930"/>
+        <location filename="../app/window/main_window.cpp" line="984"/>
+        <location filename="../app/window/main_window.cpp" line="986"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="932"/>
+        <location filename="../app/window/main_window.cpp" line="988"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="951"/>
+        <location filename="../app/window/main_window.cpp" line="1007"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="952"/>
+        <location filename="../app/window/main_window.cpp" line="1008"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="976"/>
+        <location filename="../app/window/main_window.cpp" line="1032"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="996"/>
+        <location filename="../app/window/main_window.cpp" line="1052"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1001"/>
+        <location filename="../app/window/main_window.cpp" line="1057"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1008"/>
+        <location filename="../app/window/main_window.cpp" line="1064"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1021"/>
+        <location filename="../app/window/main_window.cpp" line="1077"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1030"/>
+        <location filename="../app/window/main_window.cpp" line="1086"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1058"/>
+        <location filename="../app/window/main_window.cpp" line="1114"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1061"/>
+        <location filename="../app/window/main_window.cpp" line="1117"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1144"/>
+        <location filename="../app/window/main_window.cpp" line="1200"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1144"/>
+        <location filename="../app/window/main_window.cpp" line="1200"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1157"/>
+        <location filename="../app/window/main_window.cpp" line="1213"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1158"/>
+        <location filename="../app/window/main_window.cpp" line="1214"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1164"/>
+        <location filename="../app/window/main_window.cpp" line="1220"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1166"/>
+        <location filename="../app/window/main_window.cpp" line="1222"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1174"/>
+        <location filename="../app/window/main_window.cpp" line="1230"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1175"/>
+        <location filename="../app/window/main_window.cpp" line="1231"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1180"/>
+        <location filename="../app/window/main_window.cpp" line="1236"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1182"/>
+        <location filename="../app/window/main_window.cpp" line="1238"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1189"/>
+        <location filename="../app/window/main_window.cpp" line="1245"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1190"/>
+        <location filename="../app/window/main_window.cpp" line="1246"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1195"/>
+        <location filename="../app/window/main_window.cpp" line="1251"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1197"/>
+        <location filename="../app/window/main_window.cpp" line="1253"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1202"/>
+        <location filename="../app/window/main_window.cpp" line="1258"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1203"/>
+        <location filename="../app/window/main_window.cpp" line="1259"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1209"/>
+        <location filename="../app/window/main_window.cpp" line="1265"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1211"/>
+        <location filename="../app/window/main_window.cpp" line="1267"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1216"/>
+        <location filename="../app/window/main_window.cpp" line="1272"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1217"/>
+        <location filename="../app/window/main_window.cpp" line="1273"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1222"/>
+        <location filename="../app/window/main_window.cpp" line="1278"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1224"/>
+        <location filename="../app/window/main_window.cpp" line="1280"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1230"/>
+        <location filename="../app/window/main_window.cpp" line="1286"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1230"/>
+        <location filename="../app/window/main_window.cpp" line="1286"/>
         <source>GradLab will use the new language the next time it starts.</source>
         <translation>GradLab 将在下次启动时使用新的语言。</translation>
     </message>
@@ -1581,385 +1602,385 @@
 <context>
     <name>gradlab::widgets::DataForm</name>
     <message>
-        <location filename="../widgets/data_form.cpp" line="173"/>
+        <location filename="../widgets/data_form.cpp" line="174"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="174"/>
+        <location filename="../widgets/data_form.cpp" line="175"/>
         <source>Load CSV</source>
         <translation>加载 CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="196"/>
+        <location filename="../widgets/data_form.cpp" line="197"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="227"/>
+        <location filename="../widgets/data_form.cpp" line="228"/>
         <source>w1, w2, …</source>
         <translation>w1, w2, …</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="233"/>
+        <location filename="../widgets/data_form.cpp" line="234"/>
         <source>The intercept: y = a + b·x + noise</source>
         <translation>截距：y = a + b·x + 噪声</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="234"/>
+        <location filename="../widgets/data_form.cpp" line="235"/>
         <source>The slope, for one feature</source>
         <translation>斜率（单特征时）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="235"/>
+        <location filename="../widgets/data_form.cpp" line="236"/>
         <source>The standard deviation σ of the Gaussian noise added to y</source>
         <translation>加到 y 上的高斯噪声的标准差 σ</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="236"/>
+        <location filename="../widgets/data_form.cpp" line="237"/>
         <source>One weight per feature, separated by commas</source>
         <translation>每个特征一个权重，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="238"/>
+        <location filename="../widgets/data_form.cpp" line="239"/>
         <source>Intercept a:</source>
         <translation>截距 a：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="239"/>
+        <location filename="../widgets/data_form.cpp" line="240"/>
         <source>Slope b:</source>
         <translation>斜率 b：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="240"/>
+        <location filename="../widgets/data_form.cpp" line="241"/>
         <source>Samples n:</source>
         <translation>样本数 n：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="241"/>
+        <location filename="../widgets/data_form.cpp" line="242"/>
         <source>Noise σ:</source>
         <translation>噪声 σ：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="242"/>
+        <location filename="../widgets/data_form.cpp" line="243"/>
         <source>x min:</source>
         <translation>x 最小值：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="243"/>
+        <location filename="../widgets/data_form.cpp" line="244"/>
         <source>x max:</source>
         <translation>x 最大值：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="244"/>
-        <location filename="../widgets/data_form.cpp" line="351"/>
+        <location filename="../widgets/data_form.cpp" line="245"/>
+        <location filename="../widgets/data_form.cpp" line="352"/>
         <source>Features:</source>
         <translation>特征：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="245"/>
+        <location filename="../widgets/data_form.cpp" line="246"/>
         <source>Weights:</source>
         <translation>权重：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="248"/>
+        <location filename="../widgets/data_form.cpp" line="249"/>
         <source>Seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="274"/>
+        <location filename="../widgets/data_form.cpp" line="275"/>
         <source>Change intercept a</source>
         <translation>更改截距 a</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="275"/>
+        <location filename="../widgets/data_form.cpp" line="276"/>
         <source>Change slope b</source>
         <translation>更改斜率 b</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="276"/>
+        <location filename="../widgets/data_form.cpp" line="277"/>
         <source>Change noise σ</source>
         <translation>更改噪声 σ</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="277"/>
+        <location filename="../widgets/data_form.cpp" line="278"/>
         <source>Change x min</source>
         <translation>更改 x 最小值</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="278"/>
+        <location filename="../widgets/data_form.cpp" line="279"/>
         <source>Change x max</source>
         <translation>更改 x 最大值</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="280"/>
+        <location filename="../widgets/data_form.cpp" line="281"/>
         <source>Change data seed</source>
         <translation>更改数据种子</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="286"/>
+        <location filename="../widgets/data_form.cpp" line="287"/>
         <source>Change sample count n</source>
         <translation>更改样本数 n</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="301"/>
+        <location filename="../widgets/data_form.cpp" line="302"/>
         <source>Choose a CSV file or drop one here</source>
         <translation>选择 CSV 文件，或将文件拖放到此处</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="303"/>
+        <location filename="../widgets/data_form.cpp" line="304"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="309"/>
-        <location filename="../widgets/data_form.cpp" line="315"/>
+        <location filename="../widgets/data_form.cpp" line="310"/>
+        <location filename="../widgets/data_form.cpp" line="316"/>
         <source>Detect</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="310"/>
+        <location filename="../widgets/data_form.cpp" line="311"/>
         <source>Comma (,)</source>
         <translation>逗号（,）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="311"/>
+        <location filename="../widgets/data_form.cpp" line="312"/>
         <source>Semicolon (;)</source>
         <translation>分号（;）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="312"/>
+        <location filename="../widgets/data_form.cpp" line="313"/>
         <source>Tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="313"/>
+        <location filename="../widgets/data_form.cpp" line="314"/>
         <source>Pipe (|)</source>
         <translation>竖线（|）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="316"/>
+        <location filename="../widgets/data_form.cpp" line="317"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="317"/>
+        <location filename="../widgets/data_form.cpp" line="318"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="319"/>
+        <location filename="../widgets/data_form.cpp" line="320"/>
         <source>Stop with an error</source>
         <translation>报错并停止</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="320"/>
+        <location filename="../widgets/data_form.cpp" line="321"/>
         <source>Drop the row</source>
         <translation>丢弃该行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="327"/>
+        <location filename="../widgets/data_form.cpp" line="328"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="328"/>
+        <location filename="../widgets/data_form.cpp" line="329"/>
         <source>Delimiter:</source>
         <translation>分隔符：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="329"/>
+        <location filename="../widgets/data_form.cpp" line="330"/>
         <source>Header row:</source>
         <translation>标题行：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="330"/>
+        <location filename="../widgets/data_form.cpp" line="331"/>
         <source>Missing values:</source>
         <translation>缺失值：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="352"/>
+        <location filename="../widgets/data_form.cpp" line="353"/>
         <source>Target:</source>
         <translation>目标：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="353"/>
+        <location filename="../widgets/data_form.cpp" line="354"/>
         <source>Rows:</source>
         <translation>行数：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="356"/>
+        <location filename="../widgets/data_form.cpp" line="357"/>
         <source>First rows:</source>
         <translation>前几行：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="377"/>
+        <location filename="../widgets/data_form.cpp" line="378"/>
         <source>Change delimiter</source>
         <translation>更改分隔符</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="388"/>
+        <location filename="../widgets/data_form.cpp" line="389"/>
         <source>Change header row</source>
         <translation>更改标题行设置</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="395"/>
+        <location filename="../widgets/data_form.cpp" line="396"/>
         <source>Change missing values</source>
         <translation>更改缺失值处理方式</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="404"/>
+        <location filename="../widgets/data_form.cpp" line="405"/>
         <source>Train / validation split</source>
         <translation>训练集/验证集划分</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="407"/>
+        <location filename="../widgets/data_form.cpp" line="408"/>
         <source>The share of the rows used for training; the rest validates</source>
         <translation>用于训练的行所占的比例；其余的行用于验证</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="408"/>
-        <location filename="../widgets/data_form.cpp" line="431"/>
+        <location filename="../widgets/data_form.cpp" line="409"/>
+        <location filename="../widgets/data_form.cpp" line="432"/>
         <source>Shuffle before splitting</source>
         <translation>划分前打乱</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="413"/>
+        <location filename="../widgets/data_form.cpp" line="414"/>
         <source>Train fraction:</source>
         <translation>训练集比例：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="415"/>
+        <location filename="../widgets/data_form.cpp" line="416"/>
         <source>Split seed:</source>
         <translation>划分种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="424"/>
+        <location filename="../widgets/data_form.cpp" line="425"/>
         <source>Change train fraction</source>
         <translation>更改训练集比例</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="431"/>
+        <location filename="../widgets/data_form.cpp" line="432"/>
         <source>Split without shuffling</source>
         <translation>不打乱直接划分</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="438"/>
+        <location filename="../widgets/data_form.cpp" line="439"/>
         <source>Change split seed</source>
         <translation>更改划分种子</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="527"/>
+        <location filename="../widgets/data_form.cpp" line="526"/>
         <source>“%1”</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="563"/>
+        <location filename="../widgets/data_form.cpp" line="560"/>
         <source>counted when loaded</source>
         <translation>加载时统计</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="565"/>
+        <location filename="../widgets/data_form.cpp" line="562"/>
         <source>1 row</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="565"/>
+        <location filename="../widgets/data_form.cpp" line="562"/>
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="643"/>
+        <location filename="../widgets/data_form.cpp" line="638"/>
         <source>the embedded data</source>
         <translation>嵌入的数据</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="645"/>
+        <location filename="../widgets/data_form.cpp" line="640"/>
         <source>No CSV file is chosen.</source>
         <translation>未选择 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="656"/>
+        <location filename="../widgets/data_form.cpp" line="651"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="663"/>
+        <location filename="../widgets/data_form.cpp" line="658"/>
         <source>Cannot use %1: it has only one column, and a data set needs at least one feature column and a target column. Is the delimiter right?</source>
         <translation>无法使用 %1：它只有一列，而数据集至少需要一个特征列和一个目标列。分隔符是否正确？</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="669"/>
+        <location filename="../widgets/data_form.cpp" line="664"/>
         <source>Cannot use %1: it has no data rows.</source>
         <translation>无法使用 %1：其中没有数据行。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="674"/>
+        <location filename="../widgets/data_form.cpp" line="669"/>
         <source>1 field</source>
         <translation>1 个字段</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="674"/>
+        <location filename="../widgets/data_form.cpp" line="669"/>
         <source>%1 fields</source>
         <translation>%1 个字段</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="675"/>
+        <location filename="../widgets/data_form.cpp" line="670"/>
         <source>Cannot read %1: data row %2 has %3, but the file has %4 columns.</source>
         <translation>无法读取 %1：第 %2 个数据行有 %3，但该文件有 %4 列。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="744"/>
+        <location filename="../widgets/data_form.cpp" line="739"/>
         <source>Open %1</source>
         <translation>打开 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="802"/>
+        <location filename="../widgets/data_form.cpp" line="797"/>
         <source>Load data from CSV</source>
         <translation>从 CSV 加载数据</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="802"/>
+        <location filename="../widgets/data_form.cpp" line="797"/>
         <source>Generate data</source>
         <translation>生成数据</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="823"/>
+        <location filename="../widgets/data_form.cpp" line="818"/>
         <source>Change feature count</source>
         <translation>更改特征数</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="838"/>
+        <location filename="../widgets/data_form.cpp" line="833"/>
         <source>“%1” is not a number.</source>
         <translation>“%1”不是数值。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="844"/>
+        <location filename="../widgets/data_form.cpp" line="839"/>
         <source>Enter %1 weights, one per feature, separated by commas.</source>
         <translation>请输入 %1 个权重，每个特征一个，以逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="855"/>
+        <location filename="../widgets/data_form.cpp" line="850"/>
         <source>Change weights</source>
         <translation>更改权重</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="867"/>
+        <location filename="../widgets/data_form.cpp" line="862"/>
         <source>Change feature columns</source>
         <translation>更改特征列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="879"/>
+        <location filename="../widgets/data_form.cpp" line="874"/>
         <source>Change target column</source>
         <translation>更改目标列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="888"/>
+        <location filename="../widgets/data_form.cpp" line="883"/>
         <source>Open CSV File</source>
         <translation>打开 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="889"/>
+        <location filename="../widgets/data_form.cpp" line="884"/>
         <source>CSV files (*.csv);;TSV files (*.tsv);;Text files (*.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;TSV 文件 (*.tsv);;文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
@@ -2189,7 +2210,7 @@
     </message>
     <message>
         <location filename="../widgets/plot_landscape.cpp" line="45"/>
-        <location filename="../widgets/plot_landscape.cpp" line="140"/>
+        <location filename="../widgets/plot_landscape.cpp" line="154"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -2209,7 +2230,7 @@
         <translation>当前参数</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_landscape.cpp" line="140"/>
+        <location filename="../widgets/plot_landscape.cpp" line="154"/>
         <source>Loss (on %1 sampled rows)</source>
         <translation>损失（基于 %1 个抽样行）</translation>
     </message>

@@ -20,6 +20,7 @@
 #include <QLocale>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTableWidget>
@@ -481,12 +482,12 @@ void DataForm::commit(const ExperimentConfig& after, const QString& key, const Q
 
 void DataForm::showConfig()
 {
-    const bool wasUpdating = updating_;
-    updating_ = true;
-    const bool csv = config_.dataset.source == DatasetConfig::Source::Csv;
-    source_->setCurrentIndex(csv ? 1 : 0);
-    pages_->setCurrentIndex(csv ? 1 : 0);
-    updating_ = wasUpdating;
+    {
+        const QScopedValueRollback guard(updating_, true);
+        const bool csv = config_.dataset.source == DatasetConfig::Source::Csv;
+        source_->setCurrentIndex(csv ? 1 : 0);
+        pages_->setCurrentIndex(csv ? 1 : 0);
+    }
     showGenerator();
     showCsvSettings();
     showSplit();
@@ -495,8 +496,7 @@ void DataForm::showConfig()
 
 void DataForm::showGenerator()
 {
-    const bool wasUpdating = updating_;
-    updating_ = true;
+    const QScopedValueRollback guard(updating_, true);
     const auto& g = config_.dataset.generator;
     a_->setValue(g.a);
     b_->setValue(g.b);
@@ -513,37 +513,34 @@ void DataForm::showGenerator()
     if (!several)
         weightsError_->hide();
     b_->setEnabled(editable_ && !several);
-    updating_ = wasUpdating;
 }
 
 void DataForm::showCsvSettings()
 {
-    const bool wasUpdating = updating_;
-    updating_ = true;
-    const CsvConfig& csv = config_.dataset.csv;
-    path_->setText(pendingPath_.isEmpty() ? csv.path : pendingPath_);
-    int d = delimiter_->findData(csv.delimiter);
-    if (d < 0) { // a delimiter set in the project file or by --set that the list lacks
-        delimiter_->addItem(tr("“%1”").arg(csv.delimiter), csv.delimiter);
-        d = delimiter_->count() - 1;
+    {
+        const QScopedValueRollback guard(updating_, true);
+        const CsvConfig& csv = config_.dataset.csv;
+        path_->setText(pendingPath_.isEmpty() ? csv.path : pendingPath_);
+        int d = delimiter_->findData(csv.delimiter);
+        if (d < 0) { // a delimiter set in the project file or by --set that the list lacks
+            delimiter_->addItem(tr("“%1”").arg(csv.delimiter), csv.delimiter);
+            d = delimiter_->count() - 1;
+        }
+        delimiter_->setCurrentIndex(d);
+        header_->setCurrentIndex(!csv.header ? 0 : (*csv.header ? 1 : 2));
+        missing_->setCurrentIndex(missing_->findData(static_cast<int>(csv.missing)));
     }
-    delimiter_->setCurrentIndex(d);
-    header_->setCurrentIndex(!csv.header ? 0 : (*csv.header ? 1 : 2));
-    missing_->setCurrentIndex(missing_->findData(static_cast<int>(csv.missing)));
-    updating_ = wasUpdating;
     showColumnPickers();
     showRowCount();
 }
 
 void DataForm::showSplit()
 {
-    const bool wasUpdating = updating_;
-    updating_ = true;
+    const QScopedValueRollback guard(updating_, true);
     const auto& s = config_.dataset.split;
     trainFraction_->setValue(s.trainFraction);
     shuffle_->setChecked(s.shuffle);
     splitSeed_->setValue(s.seed);
-    updating_ = wasUpdating;
 }
 
 void DataForm::showProblems()
@@ -606,8 +603,7 @@ void DataForm::showPreview(const data::CsvPreview* preview)
 
 void DataForm::showColumnPickers()
 {
-    const bool wasUpdating = updating_;
-    updating_ = true;
+    const QScopedValueRollback guard(updating_, true);
     const CsvConfig& csv = config_.dataset.csv;
     featureList_->clear();
     target_->clear();
@@ -619,7 +615,6 @@ void DataForm::showColumnPickers()
         target_->addItem(name);
     }
     target_->setCurrentIndex(target_->findText(csv.target, Qt::MatchExactly));
-    updating_ = wasUpdating;
 }
 
 QString DataForm::resolvedPath(const QString& path) const
@@ -725,10 +720,10 @@ void DataForm::openCsv(const QString& path)
     if (!readPreview(csv, preview, &error)) {
         pendingPath_ = file;
         setReaderError(error);
-        const bool wasUpdating = updating_;
-        updating_ = true;
-        path_->setText(file);
-        updating_ = wasUpdating;
+        {
+            const QScopedValueRollback guard(updating_, true);
+            path_->setText(file);
+        }
         return;
     }
 

@@ -89,12 +89,10 @@ void LandscapePlot::clearLandscape()
     legend->setVisible(false);
 }
 
-void LandscapePlot::setProblem(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data,
-                               const std::vector<double>& center)
+LandscapeProblem LandscapePlot::computeProblem(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data,
+                                               const std::vector<double>& center)
 {
-    clearLandscape();
-    setPath({});
-    QString error;
+    LandscapeProblem problem;
     std::vector<double> initial;
     try {
         initial = experiment::initialParameters(config.model, data.train.features());
@@ -102,20 +100,36 @@ void LandscapePlot::setProblem(const experiment::ExperimentConfig& config, const
         initial.clear(); // lossLandscape below says what is wrong with the model
     }
     // Wide enough for the way from the initial values to the optimum, and then some.
-    initial_.clear();
     if (initial.size() == 2 && std::isfinite(initial[0]) && std::isfinite(initial[1]))
-        initial_ = initial;
+        problem.initial = initial;
     double half[2] = {1.0, 1.0};
     for (std::size_t i = 0; i < 2 && i < initial.size() && i < center.size(); ++i)
         if (std::isfinite(initial[i]))
             half[i] = std::max(2.0 * std::abs(center[i] - initial[i]), 1.0);
     const int steps = config.loss.type == experiment::LossConfig::Type::Mse ? kStepsExact : kStepsDirect;
-    landscape_ = experiment::lossLandscape(config, data.train, center, half[0], half[1], steps, &error);
+    problem.landscape = experiment::lossLandscape(config, data.train, center, half[0], half[1], steps, &problem.reason);
+    if (problem.landscape)
+        problem.lines = experiment::contours(*problem.landscape, experiment::contourLevels(*problem.landscape, kContourLevels));
+    return problem;
+}
+
+void LandscapePlot::setProblem(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data,
+                               const std::vector<double>& center)
+{
+    showProblem(computeProblem(config, data, center));
+}
+
+void LandscapePlot::showProblem(const LandscapeProblem& problem)
+{
+    clearLandscape();
+    setPath({});
+    initial_ = problem.initial;
+    landscape_ = problem.landscape;
     if (!landscape_) {
-        reason_ = error;
+        reason_ = problem.reason;
         path_->setVisible(false);
         current_->setVisible(false);
-        setMessage(error);
+        setMessage(reason_);
         xAxis->setLabel(QString());
         yAxis->setLabel(QString());
         resetView();
@@ -149,7 +163,7 @@ void LandscapePlot::setProblem(const experiment::ExperimentConfig& config, const
     map_->rescaleDataRange(true);
     map_->setVisible(true);
 
-    for (const experiment::Polyline& line : experiment::contours(land, experiment::contourLevels(land, kContourLevels))) {
+    for (const experiment::Polyline& line : problem.lines) {
         auto* curve = new QCPCurve(xAxis, yAxis);
         curve->setPen(QPen(QColor(255, 255, 255, 150), 1));
         curve->setData(QVector<double>(line.a.begin(), line.a.end()), QVector<double>(line.b.begin(), line.b.end()));

@@ -12,6 +12,15 @@
 
 namespace gradlab::widgets {
 
+// What the landscape plot draws for one problem, computed apart from the plot so that a
+// background thread can compute it (see LandscapePlot::computeProblem).
+struct LandscapeProblem {
+    std::optional<experiment::Landscape> landscape;
+    QString reason;                          // why there is no landscape
+    std::vector<double> initial;             // the model's initial values, where the path begins
+    std::vector<experiment::Polyline> lines; // the contour lines
+};
+
 class LandscapePlot : public PlotView {
     Q_OBJECT
 
@@ -21,9 +30,15 @@ public:
 
     explicit LandscapePlot(QWidget* parent = nullptr);
 
-    // Computes the landscape of `config` on the training rows around `center` (the optimum, e.g.
-    // the closed form), wide enough to hold the path from the model's initial values. Clears the
-    // path. Where there is no landscape (not two parameters, ...) a note says why.
+    // The landscape of `config` on the training rows around `center` (the optimum, e.g. the
+    // closed form), wide enough to hold the path from the model's initial values, and its contour
+    // lines. Touches no widget: safe in any thread.
+    static LandscapeProblem computeProblem(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data,
+                                           const std::vector<double>& center);
+    // Shows a computed problem and clears the path. Where there is no landscape (not two
+    // parameters, ...) a note says why.
+    void showProblem(const LandscapeProblem& problem);
+    // computeProblem, then showProblem.
     void setProblem(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data, const std::vector<double>& center);
     void setPath(const std::vector<experiment::EpochRecord>& records);
     void appendPath(const std::vector<experiment::EpochRecord>& records);

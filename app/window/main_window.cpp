@@ -1,7 +1,7 @@
 #include "main_window.h"
 
+#include "experiment/curves.h"
 #include "experiment/exports.h"
-#include "experiment/model_factory.h"
 
 #include "widgets/data_form.h"
 #include "widgets/graph_view.h"
@@ -10,8 +10,6 @@
 #include "widgets/run_list.h"
 #include "widgets/settings_form.h"
 #include "widgets/step_inspector.h"
-
-#include "engine/nn.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -27,6 +25,7 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -102,6 +101,35 @@ QString formatDuration(double seconds)
     if (s < 3600)
         return QCoreApplication::translate("gradlab::app::MainWindow", "%1 min %2 s").arg(s / 60).arg(s % 60);
     return QCoreApplication::translate("gradlab::app::MainWindow", "%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+}
+
+} // namespace
+
+// What refreshModelViews computes from the data (0.2 s at 10M rows): computed by the loader's
+// background task along with the data, so the GUI thread only shows it.
+struct ModelViews {
+    QJsonObject config; // the configuration they belong to (experiment::toJson)
+    std::optional<experiment::ClosedFormComparison> closedForm;
+    widgets::LandscapeProblem landscape;
+};
+
+namespace {
+
+std::shared_ptr<const ModelViews> computeModelViews(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data)
+{
+    auto views = std::make_shared<ModelViews>();
+    views->config = experiment::toJson(config);
+    views->closedForm = experiment::closedFormFor(config, data);
+    std::vector<double> center = views->closedForm ? views->closedForm->params : std::vector<double>{};
+    if (center.empty()) {
+        try {
+            center = experiment::initialParameters(config.model, data.all.features());
+        } catch (const std::exception&) {
+            center.clear(); // an invalid model: the landscape says why
+        }
+    }
+    views->landscape = widgets::LandscapePlot::computeProblem(config, data, center);
+    return views;
 }
 
 } // namespace
@@ -512,15 +540,18 @@ void MainWindow::loadData()
     });
     showStatus(tr("Loading the data…"));
     fitPlot_->setFit({});
-    QFuture<void> f = QtConcurrent::run([copy, result, error, cancel, progress] {
+    auto views = std::make_shared<std::shared_ptr<const ModelViews>>();
+    QFuture<void> f = QtConcurrent::run([copy, result, error, cancel, progress, views] {
         *result = copy->loadData(error.get(), [cancel, progress](std::uint64_t done, std::uint64_t total) {
             if (total > 0)
                 *progress = static_cast<double>(done) / static_cast<double>(total);
             return !cancel->load();
         });
+        if (*result && !cancel->load())
+            *views = computeModelViews(copy->config, **result);
     });
     // The results travel with the watcher's finished signal through these shared copies.
-    connect(&loader_, &QFutureWatcher<void>::finished, this, [this, copy, result, error, cancel, key] {
+    connect(&loader_, &QFutureWatcher<void>::finished, this, [this, copy, result, error, cancel, key, views] {
         if (cancelLoad_ != cancel)
             return; // a newer load replaced this one
         if (cancel->load()) {
@@ -535,7 +566,7 @@ void MainWindow::loadData()
             for (const QString& w : data_->warnings)
                 showStatus(w);
         }
-        onDataLoaded();
+        onDataLoaded(data_ ? *views : nullptr);
     }, Qt::SingleShotConnection);
     loader_.setFuture(f);
 }
@@ -546,7 +577,7 @@ void MainWindow::cancelDataLoad()
         *cancelLoad_ = true;
 }
 
-void MainWindow::onDataLoaded()
+void MainWindow::onDataLoaded(const std::shared_ptr<const ModelViews>& computed)
 {
     loading_ = false;
     loadTimer_->stop();
@@ -565,7 +596,7 @@ void MainWindow::onDataLoaded()
     settingsForm_->setConfig(project_.config, static_cast<int>(data_->all.features()));
     updateValidation();
     fitPlot_->setData(project_.config, *data_);
-    refreshModelViews();
+    refreshModelViews(computed);
     updateActions();
     emit dataLoaded();
     const Pending p = std::exchange(pending_, Pending::None);
@@ -580,14 +611,7 @@ std::vector<double> MainWindow::initialParameters() const
     if (!data_)
         return {};
     try {
-        const auto inputs = experiment::modelInputs(project_.config.model, data_->all.features());
-        const auto model = experiment::buildModel(project_.config.model, inputs, DType::Float64);
-        std::vector<double> out;
-        for (const auto& [name, p] : model->namedParameters()) {
-            const auto v = p.toVector();
-            out.insert(out.end(), v.begin(), v.end());
-        }
-        return out;
+        return experiment::initialParameters(project_.config.model, data_->all.features());
     } catch (const std::exception&) {
         return {}; // an invalid model: the forms say why
     }
@@ -598,19 +622,14 @@ QStringList MainWindow::flatNames() const
     if (!data_)
         return {};
     try {
-        const auto inputs = experiment::modelInputs(project_.config.model, data_->all.features());
-        const auto model = experiment::buildModel(project_.config.model, inputs, DType::Float64);
-        std::vector<experiment::ParamSlot> layout;
-        for (const auto& [name, p] : model->namedParameters())
-            layout.push_back({QString::fromStdString(name), p.numel()});
-        return experiment::flatParameterNames(layout);
+        return experiment::flatParameterNames(experiment::parameterLayout(project_.config.model, data_->all.features()));
     } catch (const std::exception&) {
         return {};
     }
 }
 
 // The views that depend on the model: closed form, initial fit, parameters, landscape, graph.
-void MainWindow::refreshModelViews()
+void MainWindow::refreshModelViews(const std::shared_ptr<const ModelViews>& computed)
 {
     if (!data_ || mode_ != Mode::Idle)
         return;
@@ -620,13 +639,18 @@ void MainWindow::refreshModelViews()
     if (!live_.empty() && (modelOf(runConfig_) != modelOf(project_.config) || datasetKey(runConfig_) != datasetKey(project_.config)))
         live_.clear();
     fitPlot_->setModel(project_.config.model);
-    closedForm_ = experiment::closedFormFor(project_.config, *data_);
+    // What the loader computed holds unless the settings have changed since.
+    const bool fresh = computed && computed->config == experiment::toJson(project_.config);
+    closedForm_ = fresh ? computed->closedForm : experiment::closedFormFor(project_.config, *data_);
     const std::vector<double> cf = closedForm_ ? closedForm_->params : std::vector<double>{};
     fitPlot_->setClosedForm(cf);
     paramPlot_->setParameters(flatNames(), cf);
     paramPlot_->setHistory(live_);
     const std::vector<double> init = initialParameters();
-    landscape_->setProblem(project_.config, *data_, cf.empty() ? init : cf);
+    if (fresh)
+        landscape_->showProblem(computed->landscape);
+    else
+        landscape_->setProblem(project_.config, *data_, cf.empty() ? init : cf);
     landscape_->setPath(live_);
     showParameters(live_.empty() ? init : live_.back().params);
 }
@@ -850,13 +874,8 @@ void MainWindow::onPaused(const TrainingSnapshot& s)
     if (data_) {
         showGraph(runConfig_, s.params);
         if (s.lastStep) {
-            std::vector<experiment::ParamSlot> layout;
-            const QStringList names = flatNames();
             try {
-                const auto inputs = experiment::modelInputs(runConfig_.model, data_->all.features());
-                const auto model = experiment::buildModel(runConfig_.model, inputs, DType::Float64);
-                for (const auto& [name, p] : model->namedParameters())
-                    layout.push_back({QString::fromStdString(name), p.numel()});
+                const auto layout = experiment::parameterLayout(runConfig_.model, data_->all.features());
                 inspector_->setInspection(experiment::inspectStep(*s.lastStep, runConfig_, data_->train, layout));
             } catch (const std::exception& e) {
                 inspector_->clear(QString::fromUtf8(e.what()));
@@ -900,10 +919,47 @@ void MainWindow::onFailed(const QString& message)
     stopping_ = false;
     setMode(Mode::Idle);
     lossPlot_->clearLive();
-    showError(tr("The run failed"), message);
+    if (runConfig_.training.device.startsWith(QLatin1String("cuda")))
+        offerCpuRun(message);
+    else
+        showError(tr("The run failed"), message);
     emit runFailed(message);
     if (std::exchange(resetPending_, false))
         reset();
+}
+
+void MainWindow::offerCpuRun(const QString& message)
+{
+    lastMessage_ = message;
+    statusText_->setText(message.section(QLatin1Char('\n'), 0, 0));
+    // Found by tests as the error box it is; not blocking, like every error box of the window.
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("The run failed"), message, QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("errorMessage"));
+    box->setInformativeText(tr("The run on %1 failed. Run it again from the beginning on the CPU?").arg(runConfig_.training.device));
+    QPushButton* cpu = box->addButton(tr("Run on the CPU"), QMessageBox::AcceptRole);
+    cpu->setObjectName(QStringLiteral("runOnCpu"));
+    box->addButton(tr("Close"), QMessageBox::RejectRole);
+    box->setDefaultButton(cpu);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, cpu](QAbstractButton* clicked) {
+        if (clicked == cpu)
+            runOnCpu();
+    });
+    box->open();
+}
+
+void MainWindow::runOnCpu()
+{
+    if (mode_ != Mode::Idle || stopping_)
+        return;
+    if (project_.config.training.device != QLatin1String("cpu")) {
+        experiment::ExperimentConfig c = project_.config;
+        c.training.device = QStringLiteral("cpu");
+        // An undoable change like the settings form's; no key, so that it never merges with an
+        // earlier change of the device and Undo brings that device back.
+        changeConfig(c, QString(), tr("Change device"));
+    }
+    startRun(TrainingController::StartMode::Run);
 }
 
 void MainWindow::onParameterEdited(int flatIndex, double value)

@@ -44,6 +44,8 @@ class StepInspector;
 
 namespace gradlab::app {
 
+struct ModelViews;
+
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 
@@ -117,9 +119,10 @@ private:
     friend class ConfigCommand;
     void applyConfig(const experiment::ExperimentConfig& config);
     void loadData();
-    void onDataLoaded();
+    // `computed`: the closed form and landscape computed with the data in the background.
+    void onDataLoaded(const std::shared_ptr<const ModelViews>& computed = {});
     void cancelDataLoad();
-    void refreshModelViews();
+    void refreshModelViews(const std::shared_ptr<const ModelViews>& computed = {});
     void showParameters(const std::vector<double>& params);
     void showGraph(const experiment::ExperimentConfig& config, const std::vector<double>& params);
     void updateGraph();
@@ -135,6 +138,9 @@ private:
     void onPaused(const TrainingSnapshot& snapshot);
     void onFinished(const experiment::RunRecord& run);
     void onFailed(const QString& message);
+    // A run on a CUDA device failed: the error, with the offer to run again on the CPU.
+    void offerCpuRun(const QString& message);
+    void runOnCpu();
     void appendLive(const TrainingSnapshot& snapshot);
     void updateRunStatus(const TrainingSnapshot& snapshot);
     void showSelectedRuns(const QList<int>& rows);

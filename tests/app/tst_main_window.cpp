@@ -2,7 +2,8 @@
 // results table shows PyTorch's a and b; another optimizer runs again; a project is saved,
 // reopened and compared; a corrupt project gives a message and leaves the window working;
 // closing during a run stops the worker; undo follows the settings; a paused run takes edits;
-// Step fills the step inspector with autograd's gradients beside the NumPy formulas.
+// Step fills the step inspector with autograd's gradients beside the NumPy formulas; a failed
+// CUDA run offers the CPU.
 #include "window/main_window.h"
 
 #include "widgets/data_form.h"
@@ -11,13 +12,18 @@
 #include "widgets/settings_form.h"
 #include "widgets/step_inspector.h"
 
+#include "engine/backend.h"
+
 #include <QAction>
+#include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QToolButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -90,6 +96,7 @@ private slots:
     void stepFillsTheInspector();
     void invalidSettingsCannotStartARun();
     void largeCsvLoadsInTheBackgroundAndCancels();
+    void cudaFailureOffersTheCpu();
 };
 
 void TestMainWindow::initTestCase()
@@ -343,6 +350,86 @@ void TestMainWindow::largeCsvLoadsInTheBackgroundAndCancels()
     QVERIFY(runToEnd(t.w));
     QCOMPARE(t.w.project().runs.back().epochs, 3);
     QCOMPARE(t.w.project().config.dataset.csv.rows, 2'000'000);
+}
+
+// A run on a CUDA device this machine cannot use fails; the error offers the CPU. Close leaves
+// the settings as they are; "Run on the CPU" switches the device (undoably) and trains the
+// tutorial from the beginning to PyTorch's result.
+void TestMainWindow::cudaFailureOffersTheCpu()
+{
+    for (const DeviceInfo& info : availableDevices())
+        if (info.device == Device::cuda(0) && info.usable())
+            QSKIP("cuda:0 is usable here: a run on it does not fail");
+    Window t;
+    QVERIFY(waitForData(t.w));
+    ExperimentConfig c = t.w.config();
+    c.training.device = QStringLiteral("cuda:0");
+    t.w.changeConfig(c, QStringLiteral("training.device"), QStringLiteral("Change device"));
+    // The settings form shows the device chosen and says it cannot be used.
+    auto* device = t.w.settingsForm()->findChild<QComboBox*>(QStringLiteral("training.device"));
+    QVERIFY(device);
+    QCOMPARE(device->currentData().toString(), QStringLiteral("cuda:0"));
+    QVERIFY(!device->itemData(device->currentIndex(), Qt::ToolTipRole).toString().isEmpty()); // why not
+    auto* problems = t.w.settingsForm()->findChild<QLabel*>(QStringLiteral("validation"));
+    QVERIFY(problems);
+    QVERIFY2(problems->text().contains(QLatin1String("cuda:0 cannot be used")), qPrintable(problems->text()));
+
+    QSignalSpy failed(&t.w, &MainWindow::runFailed);
+    QSignalSpy finished(&t.w, &MainWindow::runFinished);
+    const auto offer = [&]() -> QMessageBox* {
+        const qsizetype before = failed.size();
+        t.w.action(QStringLiteral("run"))->trigger();
+        if (!QTest::qWaitFor([&] { return failed.size() > before; }, 20000))
+            return nullptr;
+        return visibleError(t.w);
+    };
+    QMessageBox* box = offer();
+    QVERIFY(box);
+    QVERIFY2(failed.last().first().toString().contains(QLatin1String("cuda:0")), qPrintable(failed.last().first().toString()));
+    QVERIFY(box->text().contains(QLatin1String("cuda:0")));
+    auto* cpu = box->findChild<QPushButton*>(QStringLiteral("runOnCpu"));
+    QVERIFY(cpu);
+    QCOMPARE(cpu->text(), QStringLiteral("Run on the CPU"));
+    QAbstractButton* close = nullptr;
+    for (QAbstractButton* b : box->buttons())
+        if (b->text() == QLatin1String("Close"))
+            close = b;
+    QVERIFY(close);
+    QVERIFY(!t.w.isTraining());
+
+    // Close: nothing changes, nothing runs.
+    close->click();
+    QVERIFY(QTest::qWaitFor([&] { return !visibleError(t.w); }, 5000));
+    QCOMPARE(t.w.config().training.device, QStringLiteral("cuda:0"));
+    QVERIFY(!t.w.isTraining());
+    QVERIFY(t.w.project().runs.empty());
+
+    // Run on the CPU: the device changes and the run starts over, to the tutorial's result.
+    box = offer();
+    QVERIFY(box);
+    cpu = box->findChild<QPushButton*>(QStringLiteral("runOnCpu"));
+    QVERIFY(cpu);
+    cpu->click();
+    QCOMPARE(t.w.config().training.device, QStringLiteral("cpu"));
+    QVERIFY(t.w.isTraining());
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(failed.size(), 2);
+    QCOMPARE(t.w.project().runs.size(), std::size_t(1));
+    const RunRecord& run = t.w.project().runs.front();
+    QCOMPARE(run.config.training.device, QStringLiteral("cpu"));
+    QCOMPARE(run.epochs, 1000);
+    const QJsonObject torch = reference().value(QStringLiteral("torch_sgd_lr0.1_1000_epochs_mse_mean")).toObject();
+    QVERIFY(std::abs(t.w.resultsView()->value(QStringLiteral("a")) - torch.value(QStringLiteral("a")).toDouble()) < 1e-5);
+    QVERIFY(std::abs(t.w.resultsView()->value(QStringLiteral("b")) - torch.value(QStringLiteral("b")).toDouble()) < 1e-5);
+    QCOMPARE(device->currentData().toString(), QStringLiteral("cpu"));
+
+    // Undo brings the CUDA device back (a change of its own, not merged with the earlier one).
+    QVERIFY(t.w.action(QStringLiteral("undo"))->isEnabled());
+    t.w.action(QStringLiteral("undo"))->trigger();
+    QCOMPARE(t.w.config().training.device, QStringLiteral("cuda:0"));
+    QCOMPARE(device->currentData().toString(), QStringLiteral("cuda:0"));
+    t.w.action(QStringLiteral("undo"))->trigger();
+    QCOMPARE(t.w.config().training.device, QStringLiteral("cpu"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -5,6 +5,8 @@
 
 #include "engine/autograd.h"
 
+#include "tutorial_fixture.h"
+
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
@@ -12,19 +14,7 @@
 using namespace gradlab;
 using namespace gradlab::app;
 using namespace gradlab::experiment;
-
-namespace {
-
-ExperimentData tutorialData(const ExperimentConfig& c)
-{
-    QString error;
-    auto d = loadExperimentData(c, &error);
-    if (!d)
-        qFatal("%s", qPrintable(error));
-    return *d;
-}
-
-} // namespace
+using namespace gradlab::testing;
 
 class TestTrainingController : public QObject {
     Q_OBJECT
@@ -44,8 +34,8 @@ void TestTrainingController::tutorialRunArrivesBySignal()
     QSignalSpy finished(&c, &TrainingController::finished);
     QSignalSpy progress(&c, &TrainingController::progress);
     const ExperimentConfig config;
-    QVERIFY(c.start(config, tutorialData(config)));
-    QVERIFY(!c.start(config, tutorialData(config))); // one run at a time
+    QVERIFY(c.start(config, dataFor(config)));
+    QVERIFY(!c.start(config, dataFor(config))); // one run at a time
     QVERIFY(finished.wait(20000));
     const auto run = finished.first().first().value<RunRecord>();
     QCOMPARE(run.epochs, 1000);
@@ -69,7 +59,7 @@ void TestTrainingController::pauseStepResumeAndStop()
     QSignalSpy progress(&c, &TrainingController::progress);
     ExperimentConfig config;
     config.training.epochs = 100'000'000;
-    QVERIFY(c.start(config, tutorialData(config)));
+    QVERIFY(c.start(config, dataFor(config)));
     QVERIFY(progress.wait(10000));
     c.pause();
     QVERIFY(paused.wait(10000));
@@ -98,7 +88,7 @@ void TestTrainingController::snapshotsAreThrottled()
     config.training.epochs = 100'000;
     QElapsedTimer timer;
     timer.start();
-    QVERIFY(c.start(config, tutorialData(config)));
+    QVERIFY(c.start(config, dataFor(config)));
     QVERIFY(finished.wait(60000));
     const qint64 ms = timer.elapsed();
     // About 30 a second, plus the last one.
@@ -112,7 +102,7 @@ void TestTrainingController::errorsArriveAsMessages()
     QSignalSpy failed(&c, &TrainingController::failed);
     ExperimentConfig config;
     config.training.device = QStringLiteral("cuda:7");
-    QVERIFY(c.start(config, tutorialData(config)));
+    QVERIFY(c.start(config, dataFor(config)));
     QVERIFY(failed.wait(10000));
     QVERIFY2(failed.first().first().toString().contains(QLatin1String("cuda:7")), qPrintable(failed.first().first().toString()));
     QTRY_VERIFY(!c.isRunning());
@@ -120,7 +110,7 @@ void TestTrainingController::errorsArriveAsMessages()
     config.training.device = QStringLiteral("cpu");
     config.training.epochs = 5;
     QSignalSpy finished(&c, &TrainingController::finished);
-    QVERIFY(c.start(config, tutorialData(config)));
+    QVERIFY(c.start(config, dataFor(config)));
     QVERIFY(finished.wait(10000));
 }
 
@@ -133,7 +123,7 @@ void TestTrainingController::destroyingDuringARunStopsIt()
         QSignalSpy progress(&c, &TrainingController::progress);
         ExperimentConfig config;
         config.training.epochs = 1'000'000'000;
-        QVERIFY(c.start(config, tutorialData(config)));
+        QVERIFY(c.start(config, dataFor(config)));
         QVERIFY(progress.wait(10000));
     }
     QVERIFY(timer.elapsed() < 15000);
@@ -149,7 +139,7 @@ void TestTrainingController::stepFromIdleAndEditWhilePaused()
     QSignalSpy finished(&c, &TrainingController::finished);
     ExperimentConfig config;
     config.training.epochs = 50;
-    const ExperimentData data = tutorialData(config);
+    const ExperimentData data = dataFor(config);
     QString error;
     QVERIFY(!c.setOptimizerOptions(config.optimizer, &error)); // nothing runs yet
     QVERIFY(!error.isEmpty());

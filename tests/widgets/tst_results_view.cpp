@@ -9,6 +9,8 @@
 #include "widgets/run_list.h"
 #include "widgets/step_inspector.h"
 
+#include "tutorial_fixture.h"
+
 #include <QApplication>
 #include <QFile>
 #include <QJsonDocument>
@@ -23,26 +25,10 @@
 
 using namespace gradlab;
 using namespace gradlab::experiment;
+using namespace gradlab::testing;
 using namespace gradlab::widgets;
 
 namespace {
-
-QJsonObject expected()
-{
-    QFile f(QStringLiteral(GRADLAB_TEST_DATA_DIR "/tutorial_expected.json"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
-ExperimentData dataFor(const ExperimentConfig& c)
-{
-    QString error;
-    auto d = loadExperimentData(c, &error);
-    if (!d)
-        qFatal("%s", qPrintable(error));
-    return *d;
-}
 
 // The tutorial's run, trained to the end and recorded as the application records it.
 RunRecord tutorialRun()

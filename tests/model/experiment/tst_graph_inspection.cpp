@@ -3,6 +3,8 @@
 #include "experiment/graph_inspection.h"
 #include "experiment/model_factory.h"
 
+#include "tutorial_fixture.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,43 +17,9 @@
 
 using namespace gradlab;
 using namespace gradlab::experiment;
+using namespace gradlab::testing;
 
 namespace {
-
-QJsonObject expected()
-{
-    QFile f(QStringLiteral(GRADLAB_TEST_DATA_DIR "/tutorial_expected.json"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
-// The tutorial's training rows, read from the reference CSV at the reference split's indices.
-ExperimentData tutorialData()
-{
-    QFile f(QStringLiteral(GRADLAB_TEST_DATA_DIR "/tutorial_dataset.csv"));
-    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
-        qFatal("cannot read tutorial_dataset.csv");
-    std::vector<double> xs, ys;
-    f.readLine(); // header
-    while (!f.atEnd()) {
-        const QList<QByteArray> cells = f.readLine().trimmed().split(',');
-        if (cells.size() != 2)
-            continue;
-        xs.push_back(cells[0].toDouble());
-        ys.push_back(cells[1].toDouble());
-    }
-    ExperimentData d;
-    d.train.featureNames.emplace_back(1, 'x');
-    d.train.targetName.assign(1, 'y');
-    for (const QJsonValue v : expected().value(QStringLiteral("dataset")).toObject().value(QStringLiteral("train_indices")).toArray()) {
-        const auto i = static_cast<std::size_t>(v.toInteger());
-        d.train.x.push_back(xs.at(i));
-        d.train.y.push_back(ys.at(i));
-    }
-    d.val = d.train;
-    return d;
-}
 
 // The tutorial's gradients, in NumPy's words: a_grad = -2 * error.mean(), b_grad = -2 * (x * error).mean().
 std::pair<double, double> numpyGradients(const ExperimentData& d, double a, double b)

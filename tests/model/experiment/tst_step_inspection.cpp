@@ -4,6 +4,8 @@
 #include "experiment/step_inspection.h"
 #include "experiment/trainer.h"
 
+#include "tutorial_fixture.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,16 +16,9 @@
 
 using namespace gradlab;
 using namespace gradlab::experiment;
+using namespace gradlab::testing;
 
 namespace {
-
-QJsonObject expected()
-{
-    QFile f(QStringLiteral(GRADLAB_TEST_DATA_DIR "/tutorial_expected.json"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
 
 // x, y of every row of the tutorial's CSV, in file order.
 std::vector<std::pair<long double, long double>> csvRows()
@@ -39,15 +34,6 @@ std::vector<std::pair<long double, long double>> csvRows()
             rows.emplace_back(std::strtold(cells[0].constData(), nullptr), std::strtold(cells[1].constData(), nullptr));
     }
     return rows;
-}
-
-ExperimentData dataFor(const ExperimentConfig& c)
-{
-    QString error;
-    auto d = loadExperimentData(c, &error);
-    if (!d)
-        qFatal("%s", qPrintable(error));
-    return *d;
 }
 
 std::vector<ParamSlot> layoutOf(Trainer& t)
