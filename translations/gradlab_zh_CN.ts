@@ -3035,7 +3035,7 @@
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="400"/>
-        <location filename="../widgets/settings_form.cpp" line="958"/>
+        <location filename="../widgets/settings_form.cpp" line="957"/>
         <source>Change batch size</source>
         <translation>更改批量大小</translation>
     </message>
@@ -3131,7 +3131,7 @@
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="696"/>
-        <location filename="../widgets/settings_form.cpp" line="713"/>
+        <location filename="../widgets/settings_form.cpp" line="712"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -3171,102 +3171,92 @@
         <translation>未找到 CUDA 设备。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="706"/>
-        <source>no CUDA kernels</source>
-        <translation>无 CUDA 内核</translation>
-    </message>
-    <message>
-        <location filename="../widgets/settings_form.cpp" line="706"/>
-        <source>This version of GradLab has no CUDA kernels yet.</source>
-        <translation>此版本的 GradLab 尚无 CUDA 内核。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/settings_form.cpp" line="709"/>
+        <location filename="../widgets/settings_form.cpp" line="708"/>
         <source>unavailable</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="710"/>
+        <location filename="../widgets/settings_form.cpp" line="709"/>
         <source>CUDA is unavailable: %1</source>
         <translation>CUDA 不可用：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="726"/>
+        <location filename="../widgets/settings_form.cpp" line="725"/>
         <source>%1 — not available here</source>
         <translation>%1 — 本机不可用</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="728"/>
+        <location filename="../widgets/settings_form.cpp" line="727"/>
         <source>This computer has no such device.</source>
         <translation>此计算机上没有该设备。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="779"/>
+        <location filename="../widgets/settings_form.cpp" line="778"/>
         <source>model: %1</source>
         <translation>model：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="784"/>
+        <location filename="../widgets/settings_form.cpp" line="783"/>
         <source>model.init.values.%1: no values given</source>
         <translation>model.init.values.%1：未给出任何值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="786"/>
+        <location filename="../widgets/settings_form.cpp" line="785"/>
         <source>model.init.values.%1: %2 values are needed, got %3</source>
         <translation>model.init.values.%1：需要 %2 个值，实际为 %3 个</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="791"/>
+        <location filename="../widgets/settings_form.cpp" line="790"/>
         <source>training.device: %1 cannot be used</source>
         <translation>training.device：无法使用 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="796"/>
+        <location filename="../widgets/settings_form.cpp" line="795"/>
         <source>• %1</source>
         <translation>• %1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="859"/>
+        <location filename="../widgets/settings_form.cpp" line="858"/>
         <source>Change model type</source>
         <translation>更改模型类型</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="873"/>
+        <location filename="../widgets/settings_form.cpp" line="872"/>
         <source>Hidden sizes: “%1” is not a layer size from 1 to 100000</source>
         <translation>隐藏层大小：“%1”不是 1 到 100000 之间的层大小</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="879"/>
+        <location filename="../widgets/settings_form.cpp" line="878"/>
         <source>Hidden sizes: at least one hidden layer is needed (without one, choose the linear model)</source>
         <translation>隐藏层大小：至少需要一个隐藏层（若不需要隐藏层，请选择线性模型）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="888"/>
+        <location filename="../widgets/settings_form.cpp" line="887"/>
         <source>Change hidden layer sizes</source>
         <translation>更改隐藏层大小</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="898"/>
+        <location filename="../widgets/settings_form.cpp" line="897"/>
         <source>Change initialisation</source>
         <translation>更改初始化方式</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="916"/>
+        <location filename="../widgets/settings_form.cpp" line="915"/>
         <source>Initial values of %1: “%2” is not a number</source>
         <translation>%1 的初始值：“%2”不是数值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="922"/>
+        <location filename="../widgets/settings_form.cpp" line="921"/>
         <source>Initial values of %1: %2 values are needed, got %3</source>
         <translation>%1 的初始值：需要 %2 个值，实际为 %3 个</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="939"/>
+        <location filename="../widgets/settings_form.cpp" line="938"/>
         <source>Change initial values of %1</source>
         <translation>更改 %1 的初始值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="949"/>
+        <location filename="../widgets/settings_form.cpp" line="948"/>
         <source>Change optimizer</source>
         <translation>更改优化器</translation>
     </message>

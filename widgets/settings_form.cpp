@@ -703,7 +703,6 @@ void SettingsForm::showDevices()
             case S::BuiltWithoutCuda: why = tr("built without CUDA"); tip = tr("This GradLab was built without CUDA support."); break;
             case S::NoDriver: why = tr("no driver"); tip = tr("No usable NVIDIA driver (missing, or older than the CUDA runtime)."); break;
             case S::NoDevice: why = tr("no device"); tip = tr("No CUDA device was found."); break;
-            case S::NoKernels: why = tr("no CUDA kernels"); tip = tr("This version of GradLab has no CUDA kernels yet."); break;
             case S::Error:
             case S::Usable:
                 why = tr("unavailable");

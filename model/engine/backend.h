@@ -157,7 +157,7 @@ Backend& cpuBackend();
 // What the engine can run on.
 struct DeviceInfo {
     // Why a device can or cannot be used; the GUI shows (and translates) these.
-    enum class Status { Usable, BuiltWithoutCuda, NoDriver, NoDevice, NoKernels, Error };
+    enum class Status { Usable, BuiltWithoutCuda, NoDriver, NoDevice, Error };
     Device device;
     std::string name;
     std::uint64_t totalMemory = 0;
