@@ -2,6 +2,7 @@
 // everything else, OpenMP threads once a tensor is large enough to pay for them.
 #include "backend.h"
 #include "cpu_allocator.h"
+#include "kernel_dispatch.h"
 #include "lazy.h"
 #ifdef GRADLAB_HAVE_CUDA
 #include "cuda_backend.h"
@@ -57,14 +58,6 @@ template <typename F> double parallelSum(std::int64_t n, F&& body)
 
 template <typename T> T* ptr(TensorImpl& t) { return static_cast<T*>(t.data()); }
 template <typename T> const T* ptr(const TensorImpl& t) { return static_cast<const T*>(t.data()); }
-
-template <typename F> void dispatch(DType dtype, F&& f)
-{
-    if (dtype == DType::Float32)
-        f(float{});
-    else
-        f(double{});
-}
 
 // Strides of `in` (right-aligned, contiguous) in the index space of `out`, 0 where `in` is
 // broadcast.
@@ -162,33 +155,6 @@ void binaryTyped(const TensorImpl& ta, const TensorImpl& tb, TensorImpl& tout, d
                                 for (std::int64_t i = 0; i < count; ++i)
                                     out[o + i] = binaryFn<Op>(a[oa + i * da], b[ob + i * db], s);
                             });
-    }
-}
-
-template <typename T>
-void binaryDispatch(BinaryOp op, const TensorImpl& a, const TensorImpl& b, TensorImpl& out, double s)
-{
-    switch (op) {
-    case BinaryOp::Add: return binaryTyped<BinaryOp::Add, T>(a, b, out, s);
-    case BinaryOp::Sub: return binaryTyped<BinaryOp::Sub, T>(a, b, out, s);
-    case BinaryOp::Mul: return binaryTyped<BinaryOp::Mul, T>(a, b, out, s);
-    case BinaryOp::Div: return binaryTyped<BinaryOp::Div, T>(a, b, out, s);
-    case BinaryOp::ReluGrad: return binaryTyped<BinaryOp::ReluGrad, T>(a, b, out, s);
-    case BinaryOp::TanhGrad: return binaryTyped<BinaryOp::TanhGrad, T>(a, b, out, s);
-    case BinaryOp::SigmoidGrad: return binaryTyped<BinaryOp::SigmoidGrad, T>(a, b, out, s);
-    case BinaryOp::SqrtGrad: return binaryTyped<BinaryOp::SqrtGrad, T>(a, b, out, s);
-    case BinaryOp::AbsGrad: return binaryTyped<BinaryOp::AbsGrad, T>(a, b, out, s);
-    case BinaryOp::PowGrad: return binaryTyped<BinaryOp::PowGrad, T>(a, b, out, s);
-    }
-}
-
-template <typename F> void dispatchLoss(LossKind kind, F&& f)
-{
-    switch (kind) {
-    case LossKind::MSE: return f(std::integral_constant<LossKind, LossKind::MSE>{});
-    case LossKind::L1: return f(std::integral_constant<LossKind, LossKind::L1>{});
-    case LossKind::Huber: return f(std::integral_constant<LossKind, LossKind::Huber>{});
-    case LossKind::SmoothL1: return f(std::integral_constant<LossKind, LossKind::SmoothL1>{});
     }
 }
 
@@ -407,22 +373,7 @@ public:
 private:
     static Tensor deferred(std::shared_ptr<LazyExpr> e, const Shape& shape, DType dtype)
     {
-        e->dtype = dtype;
-        e->numel = shape.numel();
-        for (const LazyOperand* o : {&e->a, &e->b})
-            if (o->tensor && o->tensor->storage->pending)
-                e->depth = std::max(e->depth, o->tensor->storage->pending->depth + 1);
-        auto storage = std::make_shared<Storage>(static_cast<std::size_t>(e->numel) * elementSize(dtype),
-                                                 Device::cpu(), Storage::Allocate::Deferred);
-        for (const LazyOperand* o : {&e->a, &e->b})
-            if (o->tensor)
-                o->tensor->storage->lazyReaders.push_back(storage);
-        storage->pending = std::move(e);
-        auto impl = std::make_shared<TensorImpl>();
-        impl->storage = std::move(storage);
-        impl->shape = shape;
-        impl->dtype = dtype;
-        return Tensor(std::move(impl));
+        return deferredTensor(std::move(e), shape, dtype, Device::cpu());
     }
 
 public:
@@ -520,10 +471,9 @@ public:
 
     void binary(BinaryOp op, const TensorImpl& a, const TensorImpl& b, TensorImpl& out, double scalar) override
     {
-        if (a.dtype == DType::Float32)
-            binaryDispatch<float>(op, a, b, out, scalar);
-        else
-            binaryDispatch<double>(op, a, b, out, scalar);
+        dispatch(a.dtype, [&](auto tag) {
+            dispatchBinary(op, [&](auto o) { binaryTyped<decltype(o)::value, decltype(tag)>(a, b, out, scalar); });
+        });
     }
 
     void scale(const TensorImpl& a, TensorImpl& out, double scalar) override
@@ -727,14 +677,7 @@ public:
         const bool reads = a.impl()->storage->pending || (b && b->impl()->storage->pending);
         if (n <= kParallelGrain || !reads || shape.numel() != 1 || (b && (b->numel() != n || b->dtype() != a.dtype())))
             return {};
-        auto e = std::make_shared<LazyExpr>();
-        e->kind = b ? LazyExpr::Kind::MulSum : LazyExpr::Kind::Sum;
-        e->scalar = scale;
-        e->count = n;
-        e->a.tensor = a.implPtr();
-        if (b)
-            e->b.tensor = b->implPtr();
-        Tensor out = deferred(std::move(e), shape, a.dtype());
+        Tensor out = deferred(sumExpr(a, b, scale), shape, a.dtype());
         pendingReductions().push_back(out.impl()->storage);
         return out;
     }

@@ -6,6 +6,7 @@
 // sums in double. Long elementwise chains and their reductions are fused (cuda_fusion.cpp).
 #include "cuda_backend.h"
 #include "cuda_internal.h"
+#include "kernel_dispatch.h"
 #include "kernel_math.h"
 #include "lazy.h"
 
@@ -317,40 +318,6 @@ __global__ void finishKernel(const double* partial, int splits, long long output
         if (divisor != 1.0)
             total = total / divisor;
         out[o] = static_cast<T>(total);
-    }
-}
-
-template <typename F> void dispatch(DType dtype, F&& f)
-{
-    if (dtype == DType::Float32)
-        f(float{});
-    else
-        f(double{});
-}
-
-template <typename F> void dispatchLoss(LossKind kind, F&& f)
-{
-    switch (kind) {
-    case LossKind::MSE: return f(std::integral_constant<LossKind, LossKind::MSE>{});
-    case LossKind::L1: return f(std::integral_constant<LossKind, LossKind::L1>{});
-    case LossKind::Huber: return f(std::integral_constant<LossKind, LossKind::Huber>{});
-    case LossKind::SmoothL1: return f(std::integral_constant<LossKind, LossKind::SmoothL1>{});
-    }
-}
-
-template <typename F> void dispatchBinary(BinaryOp op, F&& f)
-{
-    switch (op) {
-    case BinaryOp::Add: return f(std::integral_constant<BinaryOp, BinaryOp::Add>{});
-    case BinaryOp::Sub: return f(std::integral_constant<BinaryOp, BinaryOp::Sub>{});
-    case BinaryOp::Mul: return f(std::integral_constant<BinaryOp, BinaryOp::Mul>{});
-    case BinaryOp::Div: return f(std::integral_constant<BinaryOp, BinaryOp::Div>{});
-    case BinaryOp::ReluGrad: return f(std::integral_constant<BinaryOp, BinaryOp::ReluGrad>{});
-    case BinaryOp::TanhGrad: return f(std::integral_constant<BinaryOp, BinaryOp::TanhGrad>{});
-    case BinaryOp::SigmoidGrad: return f(std::integral_constant<BinaryOp, BinaryOp::SigmoidGrad>{});
-    case BinaryOp::SqrtGrad: return f(std::integral_constant<BinaryOp, BinaryOp::SqrtGrad>{});
-    case BinaryOp::AbsGrad: return f(std::integral_constant<BinaryOp, BinaryOp::AbsGrad>{});
-    case BinaryOp::PowGrad: return f(std::integral_constant<BinaryOp, BinaryOp::PowGrad>{});
     }
 }
 

@@ -303,27 +303,13 @@ const Fusion::Kernels* Fusion::compile(const std::string& source, std::string& e
 
 Tensor Fusion::deferred(std::shared_ptr<LazyExpr> e, const Shape& shape, DType dtype)
 {
-    e->dtype = dtype;
-    e->numel = shape.numel();
-    for (const LazyOperand* o : {&e->a, &e->b})
-        if (o->tensor && o->tensor->storage->pending)
-            e->depth = std::max(e->depth, o->tensor->storage->pending->depth + 1);
-    auto storage = std::make_shared<Storage>(static_cast<std::size_t>(e->numel) * elementSize(dtype), Device::cuda(dev_.index),
-                                             Storage::Allocate::Deferred);
-    for (const LazyOperand* o : {&e->a, &e->b})
-        if (o->tensor)
-            o->tensor->storage->lazyReaders.push_back(storage);
     const bool reduction = isReduction(*e);
-    storage->pending = std::move(e);
+    Tensor out = deferredTensor(std::move(e), shape, dtype, Device::cuda(dev_.index));
     if (reduction) {
         std::lock_guard lock(mutex_);
-        pendingReductions_.push_back(storage);
+        pendingReductions_.push_back(out.impl()->storage);
     }
-    auto impl = std::make_shared<TensorImpl>();
-    impl->storage = std::move(storage);
-    impl->shape = shape;
-    impl->dtype = dtype;
-    return Tensor(std::move(impl));
+    return out;
 }
 
 // One element: captured by value. The result's size: referenced (too deep an expression is
@@ -367,14 +353,7 @@ Tensor Fusion::deferSum(const Tensor& a, const Tensor* b, const Shape& shape, do
     if (n < kFuseMin || !reads || shape.numel() != 1 || !enabled()
         || (b && (b->numel() != n || b->dtype() != a.dtype() || b->device() != a.device())))
         return {};
-    auto e = std::make_shared<LazyExpr>();
-    e->kind = b ? LazyExpr::Kind::MulSum : LazyExpr::Kind::Sum;
-    e->scalar = scale;
-    e->count = n;
-    e->a.tensor = a.implPtr();
-    if (b)
-        e->b.tensor = b->implPtr();
-    return deferred(std::move(e), shape, a.dtype());
+    return deferred(sumExpr(a, b, scale), shape, a.dtype());
 }
 
 Tensor Fusion::deferLossGrad(LossKind kind, double param, const Tensor& input, const Tensor& target, double norm)

@@ -1,4 +1,4 @@
-// A deferred elementwise expression (see Storage::pending): what a CPU storage's values will be.
+// A deferred expression (see Storage::pending): what a storage's values will be.
 #pragma once
 
 #include "backend.h"
@@ -14,8 +14,8 @@ struct LazyOperand {
 
 // Binary and LossGrad are elementwise (numel values). Sum and MulSum reduce `count` values of
 // their operands to one (× scalar); LossSum (CUDA only) sums the loss of a against b (scalar: the
-// loss parameter; norm: the divisor, n for a mean and 1 for a sum); pending reductions made on one thread are computed together,
-// in one pass over the data they read.
+// loss parameter; norm: the divisor, n for a mean and 1 for a sum). Pending reductions over the
+// same values are computed together, in one pass over the data they read.
 struct LazyExpr {
     enum class Kind : std::uint8_t { Binary, LossGrad, Sum, MulSum, LossSum };
     Kind kind = Kind::Binary;
@@ -29,5 +29,12 @@ struct LazyExpr {
     int depth = 1;
     LazyOperand a, b;
 };
+
+// Σ a (b null) or Σ a·b over a's values, times `scale`.
+std::shared_ptr<LazyExpr> sumExpr(const Tensor& a, const Tensor* b, double scale);
+
+// A tensor on `device` whose storage holds e's values once computed; the storages e reads learn
+// of it, so that writing into them in place computes it first.
+Tensor deferredTensor(std::shared_ptr<LazyExpr> e, const Shape& shape, DType dtype, Device device);
 
 } // namespace gradlab
