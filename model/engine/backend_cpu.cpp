@@ -2,6 +2,7 @@
 // everything else, OpenMP threads once a tensor is large enough to pay for them.
 #include "backend.h"
 #include "cpu_allocator.h"
+#include "index_maps.h"
 #include "kernel_dispatch.h"
 #include "lazy.h"
 #ifdef GRADLAB_HAVE_CUDA
@@ -58,25 +59,6 @@ template <typename F> double parallelSum(std::int64_t n, F&& body)
 
 template <typename T> T* ptr(TensorImpl& t) { return static_cast<T*>(t.data()); }
 template <typename T> const T* ptr(const TensorImpl& t) { return static_cast<const T*>(t.data()); }
-
-// Strides of `in` (right-aligned, contiguous) in the index space of `out`, 0 where `in` is
-// broadcast.
-void broadcastStrides(const Shape& in, const Shape& out, std::int64_t* strides)
-{
-    const int n = out.ndim();
-    const int off = n - in.ndim();
-    std::int64_t s = 1;
-    for (int i = n - 1; i >= 0; --i) {
-        const int j = i - off;
-        if (j < 0 || in[j] == 1) {
-            strides[i] = 0;
-        } else {
-            strides[i] = s;
-        }
-        if (j >= 0)
-            s *= in[j];
-    }
-}
 
 // Calls f(outIndex, aOffset, bOffset, count, aStep, bStep) for runs along the last dimension of
 // `out`, with a and b broadcast to it.

@@ -7,6 +7,7 @@
 #include "cuda_backend.h"
 #include "cuda_internal.h"
 #include "kernel_dispatch.h"
+#include "index_maps.h"
 #include "kernel_math.h"
 #include "lazy.h"
 
@@ -76,79 +77,6 @@ void useDevice(int device)
 namespace {
 
 constexpr int kThreads = 256;
-constexpr int kMaxDims = Shape::kMaxDims;
-
-// ---- index helpers ---------------------------------------------------------------------------
-
-// Maps a linear index of an output to the offsets of two operands broadcast to it.
-struct Indexer {
-    int ndim = 0;
-    long long sizes[kMaxDims] = {};
-    long long sa[kMaxDims] = {};
-    long long sb[kMaxDims] = {};
-
-    __device__ void offsets(long long i, long long& oa, long long& ob) const
-    {
-        oa = 0;
-        ob = 0;
-        for (int d = ndim - 1; d >= 0; --d) {
-            const long long c = i % sizes[d];
-            i /= sizes[d];
-            oa += c * sa[d];
-            ob += c * sb[d];
-        }
-    }
-};
-
-// Strides of `in` (right-aligned, contiguous) in the index space of `out`, 0 where broadcast.
-void broadcastStrides(const Shape& in, const Shape& out, long long* strides)
-{
-    const int n = out.ndim();
-    const int off = n - in.ndim();
-    long long s = 1;
-    for (int i = n - 1; i >= 0; --i) {
-        const int j = i - off;
-        strides[i] = (j < 0 || in[j] == 1) ? 0 : s;
-        if (j >= 0)
-            s *= in[j];
-    }
-}
-
-Indexer makeIndexer(const Shape& a, const Shape& b, const Shape& out)
-{
-    Indexer ix;
-    ix.ndim = out.ndim();
-    for (int d = 0; d < out.ndim(); ++d)
-        ix.sizes[d] = out[d];
-    broadcastStrides(a, out, ix.sa);
-    broadcastStrides(b, out, ix.sb);
-    return ix;
-}
-
-// Reduction layout: output o and position r among its inputs give the input's offset.
-struct ReduceMap {
-    bool identity = true; // one output over a contiguous input: the offset is r
-    long long perOutput = 0;
-    int keptDims = 0, reducedDims = 0;
-    long long keptSizes[kMaxDims] = {}, keptStrides[kMaxDims] = {};
-    long long reducedSizes[kMaxDims] = {}, reducedStrides[kMaxDims] = {};
-
-    __device__ long long offset(long long o, long long r) const
-    {
-        if (identity)
-            return r;
-        long long off = 0;
-        for (int d = keptDims - 1; d >= 0; --d) {
-            off += (o % keptSizes[d]) * keptStrides[d];
-            o /= keptSizes[d];
-        }
-        for (int d = reducedDims - 1; d >= 0; --d) {
-            off += (r % reducedSizes[d]) * reducedStrides[d];
-            r /= reducedSizes[d];
-        }
-        return off;
-    }
-};
 
 // ---- kernels ----------------------------------------------------------------------------------
 
@@ -170,7 +98,7 @@ template <typename T> __global__ void expandKernel(const T* in, T* out, long lon
 {
     GRID_STRIDE(i, n)
     {
-        long long oa, ob;
+        std::int64_t oa, ob;
         ix.offsets(i, oa, ob);
         out[i] = in[oa];
     }
@@ -198,7 +126,7 @@ __global__ void binaryKernel(const T* a, const T* b, T* out, long long n, T s, i
             av = a[0];
             bv = b[i];
         } else {
-            long long oa, ob;
+            std::int64_t oa, ob;
             ix.offsets(i, oa, ob);
             av = a[oa];
             bv = b[ob];
@@ -212,23 +140,9 @@ template <typename T> __global__ void scaleKernel(const T* a, T* out, long long 
     GRID_STRIDE(i, n) out[i] = a[i] * f;
 }
 
-struct Permuter {
-    int ndim = 0;
-    long long outSizes[kMaxDims] = {};
-    long long inStrides[kMaxDims] = {};
-};
-
 template <typename T> __global__ void permuteKernel(const T* in, T* out, long long n, Permuter pm)
 {
-    GRID_STRIDE(i, n)
-    {
-        long long rest = i, off = 0;
-        for (int d = pm.ndim - 1; d >= 0; --d) {
-            off += (rest % pm.outSizes[d]) * pm.inStrides[d];
-            rest /= pm.outSizes[d];
-        }
-        out[i] = in[off];
-    }
+    GRID_STRIDE(i, n) out[i] = in[pm.offset(i)];
 }
 
 template <typename T>
@@ -616,16 +530,7 @@ public:
     void transpose(const TensorImpl& a, int dim0, int dim1, TensorImpl& out) override
     {
         useDevice(index_);
-        Permuter pm;
-        pm.ndim = a.shape.ndim();
-        long long st = 1;
-        for (int d = pm.ndim - 1; d >= 0; --d) {
-            pm.inStrides[d] = st;
-            st *= a.shape[d];
-        }
-        std::swap(pm.inStrides[dim0], pm.inStrides[dim1]);
-        for (int d = 0; d < pm.ndim; ++d)
-            pm.outSizes[d] = out.shape[d];
+        const Permuter pm = makePermuter(a.shape, dim0, dim1, out.shape);
         const long long n = out.numel();
         dispatch(a.dtype, [&](auto tag) {
             using T = decltype(tag);
@@ -757,35 +662,6 @@ private:
     {
         check(cudaMemcpyAsync(buf.get(), indices.data(), indices.size() * sizeof(long long), cudaMemcpyHostToDevice, stream_),
               index_, "copying indices to the device");
-    }
-
-    static ReduceMap reduceMap(const Shape& in, const Shape& out)
-    {
-        ReduceMap map;
-        const long long outputs = out.numel();
-        map.perOutput = outputs == 0 ? 0 : in.numel() / outputs;
-        if (outputs == 1)
-            return map;
-        map.identity = false;
-        const int n = in.ndim();
-        const int off = n - out.ndim();
-        long long stride = 1;
-        long long strides[kMaxDims];
-        for (int d = n - 1; d >= 0; --d) {
-            strides[d] = stride;
-            stride *= in[d];
-        }
-        for (int d = 0; d < n; ++d) {
-            const long long o = d - off >= 0 ? out[d - off] : 1;
-            if (o == in[d]) {
-                map.keptSizes[map.keptDims] = in[d];
-                map.keptStrides[map.keptDims++] = strides[d];
-            } else {
-                map.reducedSizes[map.reducedDims] = in[d];
-                map.reducedStrides[map.reducedDims++] = strides[d];
-            }
-        }
-        return map;
     }
 
     template <typename Term, typename T>
