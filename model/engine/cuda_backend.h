@@ -4,11 +4,25 @@
 
 #include "backend.h"
 
+#include <string>
+#include <vector>
+
+namespace gradlab {
+struct LazyExpr;
+}
+
 namespace gradlab::cuda {
 
 // The kernel table of device `index`, created on first use.
 Backend& backend(int index);
 // Computes a deferred storage on a CUDA device (see Storage::pending).
 void materialize(Storage& storage);
+
+// What the fusion compiles, for tests on machines without a GPU: the source of the fused kernel
+// for one deferred elementwise expression or for reductions over the same values (empty when it
+// cannot be fused), and NVRTC's machine code for it on compute capability major.minor (empty, with
+// `error` set, when NVRTC fails).
+std::string fusedSource(const std::vector<const LazyExpr*>& exprs, bool reductions);
+std::vector<char> compileCubin(const std::string& source, int major, int minor, std::string& error);
 
 } // namespace gradlab::cuda

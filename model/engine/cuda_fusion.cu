@@ -244,21 +244,16 @@ Fusion::~Fusion() = default;
 
 bool Fusion::enabled() { return state_ >= 0; }
 
-const Fusion::Kernels* Fusion::compile(const std::string& source, std::string& error)
+std::vector<char> compileCubin(const std::string& source, int major, int minor, std::string& error)
 {
-    {
-        std::lock_guard lock(mutex_);
-        if (auto it = cache_.find(source); it != cache_.end())
-            return it->second.get();
-    }
     const char* headers[] = {kKernelMathSource, kFusionParamsSource};
     const char* names[] = {"kernel_math.h", "fusion_params.h"};
     nvrtcProgram program = nullptr;
     if (nvrtcCreateProgram(&program, source.c_str(), "gradlab_fused.cu", 2, headers, names) != NVRTC_SUCCESS) {
         error = "NVRTC could not create a program";
-        return nullptr;
+        return {};
     }
-    const std::string arch = "--gpu-architecture=sm_" + std::to_string(dev_.ccMajor) + std::to_string(dev_.ccMinor);
+    const std::string arch = "--gpu-architecture=sm_" + std::to_string(major) + std::to_string(minor);
     // No contraction into fused multiply-adds: the same rounding as the CPU and the other kernels.
     const char* options[] = {arch.c_str(), "-std=c++17", "--fmad=false"};
     const nvrtcResult compiled = nvrtcCompileProgram(program, 3, options);
@@ -279,11 +274,40 @@ const Fusion::Kernels* Fusion::compile(const std::string& source, std::string& e
         error = std::string("NVRTC failed (") + nvrtcGetErrorString(compiled) + "): " + log;
     }
     nvrtcDestroyProgram(&program);
-    if (cubin.empty()) {
-        if (error.empty())
-            error = "NVRTC produced no code for " + arch;
-        return nullptr;
+    if (cubin.empty() && error.empty())
+        error = "NVRTC produced no code for " + arch;
+    return cubin;
+}
+
+std::string fusedSource(const std::vector<const LazyExpr*>& exprs, bool reductions)
+{
+    if (exprs.empty() || (!reductions && exprs.size() != 1))
+        return {};
+    FusedParams params{};
+    Codegen gen(exprs.front()->dtype, params);
+    if (reductions) {
+        for (std::size_t r = 0; r < exprs.size(); ++r)
+            if (!gen.reduction(*exprs[r], static_cast<int>(r)))
+                return {};
+        return gen.source(static_cast<int>(exprs.size()));
     }
+    std::string var;
+    if (!gen.expr(*exprs.front(), var))
+        return {};
+    gen.store(var);
+    return gen.source(0);
+}
+
+const Fusion::Kernels* Fusion::compile(const std::string& source, std::string& error)
+{
+    {
+        std::lock_guard lock(mutex_);
+        if (auto it = cache_.find(source); it != cache_.end())
+            return it->second.get();
+    }
+    const std::vector<char> cubin = compileCubin(source, dev_.ccMajor, dev_.ccMinor, error);
+    if (cubin.empty())
+        return nullptr;
     auto kernels = std::make_unique<Kernels>();
     useDevice(dev_.index);
     cudaError_t err = cudaLibraryLoadData(&kernels->library, cubin.data(), nullptr, nullptr, 0, nullptr, nullptr, 0);
