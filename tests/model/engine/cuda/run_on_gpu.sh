@@ -52,6 +52,20 @@ echo "== CUDA checks (each op and its gradient against the CPU)"
 checks=${PIPESTATUS[0]}
 summary_checks=$(grep '^summary:' "$build/cuda_check.log" || echo "summary: none")
 
+# Code that has never met a GPU before: let compute-sanitizer look for out-of-bounds and racy
+# accesses while the checks run (skipped where the tool is missing; capped at two minutes).
+sanitizer=skipped
+if command -v compute-sanitizer >/dev/null; then
+    echo "== compute-sanitizer memcheck over the checks"
+    if timeout 120 compute-sanitizer --tool memcheck --error-exitcode 9 --print-limit 20 "$bin/cuda_check" --require-device \
+        >"$build/sanitizer.log" 2>&1; then
+        sanitizer="no errors"
+    else
+        sanitizer="errors or time out (exit $?), see below"
+        grep -v '^PASS' "$build/sanitizer.log" | tail -n 40
+    fi
+fi
+
 echo "== GradLab benchmark"
 "$bin/bench_cuda" --samples "$samples" --require-device | tee "$build/bench.log"
 bench=${PIPESTATUS[0]}
@@ -71,6 +85,7 @@ echo
 echo "== summary"
 echo "device:              $(value device "$build/bench.log")"
 echo "checks:              $summary_checks"
+echo "memcheck:            $sanitizer"
 echo "samples:             $samples (float32, one full-batch epoch)"
 echo "GradLab epoch:       ${ours:-?} ms (median), floor $(value floor_ms "$build/bench.log") ms at $(value memory_bandwidth_gb_s "$build/bench.log") GB/s, ratio $(value ratio_to_floor "$build/bench.log")"
 echo "CPU epoch:           $(value cpu_epoch_ms "$build/bench.log") ms ($(nproc) cores), GPU speed-up $(value speedup_vs_cpu "$build/bench.log")"
