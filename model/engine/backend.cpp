@@ -99,22 +99,30 @@ Backend& backendFor(Device device)
 {
     if (device.isCpu())
         return cpuBackend();
-    // Once a device has been found usable, its table answers at once.
-#ifdef GRADLAB_HAVE_CUDA
     static const std::vector<DeviceInfo> devices = availableDevices();
+    int cudaDevices = 0;
+    const DeviceInfo* firstCuda = nullptr;
     for (const DeviceInfo& info : devices) {
+        if (!info.device.isCuda())
+            continue;
+        if (!firstCuda)
+            firstCuda = &info;
+        if (info.status != DeviceInfo::Status::BuiltWithoutCuda && info.status != DeviceInfo::Status::NoDriver
+            && info.status != DeviceInfo::Status::NoDevice)
+            ++cudaDevices;
         if (info.device == device) {
             if (!info.usable())
                 throw EngineError("cannot use " + device.str() + ": " + info.reason);
+#ifdef GRADLAB_HAVE_CUDA
             return cuda::backend(device.index);
+#endif
         }
     }
-#else
-    for (const DeviceInfo& info : availableDevices())
-        if (info.device == device)
-            throw EngineError("cannot use " + device.str() + ": " + info.reason);
-#endif
-    throw EngineError("cannot use " + device.str() + ": no such device");
+    // A device that is not there: say why there is none, or which there are.
+    if (cudaDevices == 0 && firstCuda)
+        throw EngineError("cannot use " + device.str() + ": " + firstCuda->reason);
+    throw EngineError("cannot use " + device.str() + ": no such device (this machine has " + std::to_string(cudaDevices)
+                      + " CUDA device" + (cudaDevices == 1 ? "" : "s") + ", cuda:0" + (cudaDevices > 1 ? " to cuda:" + std::to_string(cudaDevices - 1) : std::string()) + ")");
 }
 
 } // namespace gradlab
