@@ -1166,6 +1166,13 @@ void MainWindow::dropEvent(QDropEvent* event)
             if (maybeSave())
                 openProject(path);
         } else {
+            // The data form shows the file's preview, or why it cannot be read: bring it into view.
+            if (auto* dock = findChild<QDockWidget*>(QStringLiteral("experimentDock"))) {
+                dock->show();
+                dock->raise();
+            }
+            if (auto* tabs = findChild<QTabWidget*>(QStringLiteral("settingsTabs")))
+                tabs->setCurrentIndex(tabs->indexOf(dataForm_->parentWidget()->parentWidget()));
             dataForm_->openCsv(path);
         }
         return;

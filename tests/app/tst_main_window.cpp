@@ -16,6 +16,10 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QTabWidget>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -97,6 +101,7 @@ private slots:
     void invalidSettingsCannotStartARun();
     void largeCsvLoadsInTheBackgroundAndCancels();
     void cudaFailureOffersTheCpu();
+    void aDroppedBadCsvShowsWhyInView();
 };
 
 void TestMainWindow::initTestCase()
@@ -430,6 +435,41 @@ void TestMainWindow::cudaFailureOffersTheCpu()
     QCOMPARE(device->currentData().toString(), QStringLiteral("cuda:0"));
     t.w.action(QStringLiteral("undo"))->trigger();
     QCOMPARE(t.w.config().training.device, QStringLiteral("cpu"));
+}
+
+void TestMainWindow::aDroppedBadCsvShowsWhyInView()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("empty.csv"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly)); // an empty file: nothing to read
+    f.close();
+    Window t;
+    QVERIFY(waitForData(t.w));
+    const QByteArray before = t.w.project().toJson();
+    // The user looks at the model's settings, with the experiment dock closed.
+    auto* tabs = t.w.findChild<QTabWidget*>(QStringLiteral("settingsTabs"));
+    auto* dock = t.w.findChild<QDockWidget*>(QStringLiteral("experimentDock"));
+    QVERIFY(tabs && dock);
+    tabs->setCurrentIndex(1);
+    dock->close();
+
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    // As a drag from a file manager arrives: entering (the window accepts a .csv), then the drop.
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&t.w, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&t.w, &drop);
+
+    QVERIFY(dock->isVisible());
+    auto* error = t.w.findChild<QLabel*>(QStringLiteral("readerError"));
+    QVERIFY(error);
+    QTRY_VERIFY(error->isVisible());
+    QVERIFY(!error->text().isEmpty());
+    QCOMPARE(tabs->currentWidget()->findChild<QLabel*>(QStringLiteral("readerError")), error);
+    QCOMPARE(t.w.project().toJson(), before); // the experiment is unchanged
 }
 
 QTEST_MAIN(TestMainWindow)
