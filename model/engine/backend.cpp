@@ -60,19 +60,29 @@ std::vector<DeviceInfo> discover()
     return out;
 }
 
+// Never destroyed: tensors released while the program exits still find their device.
+const std::vector<DeviceInfo>& devices()
+{
+    static const auto* found = new std::vector<DeviceInfo>(discover());
+    return *found;
+}
+
 } // namespace
 
-std::vector<DeviceInfo> availableDevices()
-{
-    static const std::vector<DeviceInfo> devices = discover();
-    return devices;
-}
+std::vector<DeviceInfo> availableDevices() { return devices(); }
 
 void synchronize(Device device)
 {
 #ifdef GRADLAB_HAVE_CUDA
-    if (device.isCuda() && cudaSetDevice(device.index) == cudaSuccess)
-        cudaDeviceSynchronize();
+    if (!device.isCuda())
+        return;
+    cudaError_t err = cudaSetDevice(device.index);
+    if (err == cudaSuccess)
+        err = cudaDeviceSynchronize();
+    if (err != cudaSuccess) {
+        cudaGetLastError();
+        throw EngineError("CUDA error on " + device.str() + " while waiting for the device: " + cudaGetErrorString(err));
+    }
 #else
     (void)device;
 #endif
@@ -99,10 +109,9 @@ Backend& backendFor(Device device)
 {
     if (device.isCpu())
         return cpuBackend();
-    static const std::vector<DeviceInfo> devices = availableDevices();
     int cudaDevices = 0;
     const DeviceInfo* firstCuda = nullptr;
-    for (const DeviceInfo& info : devices) {
+    for (const DeviceInfo& info : devices()) {
         if (!info.device.isCuda())
             continue;
         if (!firstCuda)

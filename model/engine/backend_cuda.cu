@@ -51,7 +51,11 @@ std::string bytesText(double bytes)
     case cudaErrorHardwareStackError:
     case cudaErrorInvalidPc:
     case cudaErrorAssert:
-        msg += ". The device cannot be used again by this process; restart GradLab to use it, or continue on the CPU.";
+    case cudaErrorLaunchTimeout:
+    case cudaErrorECCUncorrectable:
+    case cudaErrorUnknown:
+        msg += " (the error may come from earlier work queued on the device). The device cannot be used again by this "
+               "process; restart GradLab to use it, or continue on the CPU.";
         break;
     default:
         break;
@@ -162,10 +166,15 @@ template <typename T> __global__ void addBiasKernel(T* c, const T* bias, long lo
     GRID_STRIDE(i, n) c[i] = c[i] + bias[scalar ? 0 : i % cols];
 }
 
+// norm = the incoming gradient (one element of either dtype, or none: 1) × scale, in double.
 template <LossKind K, typename T>
-__global__ void lossGradKernel(const T* x, const T* y, const T* gradOut, T* g, long long n, double scale, double p)
+__global__ void lossGradKernel(const T* x, const T* y, const void* gradOut, bool gradOutDouble, T* g, long long n,
+                               double scale, double p)
 {
-    const double norm = static_cast<double>(gradOut[0]) * scale;
+    const double in = !gradOut ? 1.0
+                      : gradOutDouble ? static_cast<const double*>(gradOut)[0]
+                                      : static_cast<double>(static_cast<const float*>(gradOut)[0]);
+    const double norm = in * scale;
     GRID_STRIDE(i, n) g[i] = km::lossDerivative<K>(static_cast<T>(x[i] - y[i]), norm, p);
 }
 
@@ -275,6 +284,7 @@ void* Allocator::allocate(std::size_t nbytes)
         cudaGetLastError();
         std::size_t freeBytes = 0, totalBytes = 0;
         cudaMemGetInfo(&freeBytes, &totalBytes);
+        cudaGetLastError();
         throw EngineError("CUDA out of memory on cuda:" + std::to_string(device_) + ": tried to allocate "
                           + bytesText(static_cast<double>(size)) + ", but only " + bytesText(static_cast<double>(freeBytes))
                           + " of the device's " + bytesText(static_cast<double>(totalBytes))
@@ -298,9 +308,12 @@ void Allocator::releaseCached()
 {
     std::lock_guard lock(mutex_);
     useDevice(device_);
+    // Blocks in the cache may still be read by queued kernels: wait for them before freeing.
+    cudaDeviceSynchronize();
     for (auto& [size, blocks] : free_)
         for (void* p : blocks)
             cudaFree(p);
+    cudaGetLastError(); // an error here belongs to no operation; the next one reports its own
     free_.clear();
     cached_ = 0;
 }
@@ -319,6 +332,7 @@ public:
         dev_.multiprocessors = std::max(sms, 1);
         cudaDeviceGetAttribute(&dev_.ccMajor, cudaDevAttrComputeCapabilityMajor, index_);
         cudaDeviceGetAttribute(&dev_.ccMinor, cudaDevAttrComputeCapabilityMinor, index_);
+        cudaGetLastError();
         dev_.eager = this;
         maxBlocks_ = static_cast<long long>(dev_.multiprocessors) * 32;
         targetBlocks_ = dev_.multiprocessors * 4;
@@ -497,6 +511,12 @@ public:
         const long long k = transA ? a.shape[0] : a.shape[1];
         if (m == 0 || n == 0)
             return;
+        if (k == 0) { // an empty sum: zeros (cuBLAS refuses leading dimensions of 0)
+            fill(out, 0.0);
+            if (bias)
+                addBias(out, *bias);
+            return;
+        }
         std::lock_guard lock(blasMutex_);
         cublasHandle_t handle = blas();
         // Row-major C = op(A)·op(B) is column-major Cᵀ = op(B)ᵀ·op(A)ᵀ: swap the operands.
@@ -516,13 +536,17 @@ public:
             throw EngineError("cuBLAS failed on cuda:" + std::to_string(index_) + " in a matrix product of "
                               + a.shape.bracketStr() + " and " + b.shape.bracketStr() + ": "
                               + cublasGetStatusString(status));
-        if (bias) {
-            const long long total = m * n;
-            dispatch(a.dtype, [&](auto tag) {
-                using T = decltype(tag);
-                launch("adding the bias", total, addBiasKernel<T>, ptr<T>(out), ptr<T>(*bias), total, n, bias->numel() == 1);
-            });
-        }
+        if (bias)
+            addBias(out, *bias);
+    }
+
+    void addBias(TensorImpl& out, const TensorImpl& bias)
+    {
+        const long long total = out.numel(), cols = out.shape[1];
+        dispatch(out.dtype, [&](auto tag) {
+            using T = decltype(tag);
+            launch("adding the bias", total, addBiasKernel<T>, ptr<T>(out), ptr<T>(bias), total, cols, bias.numel() == 1);
+        });
     }
 
     void transpose2d(const TensorImpl& a, TensorImpl& out) override { transpose(a, 0, 1, out); }
@@ -594,7 +618,8 @@ public:
             using T = decltype(tag);
             dispatchLoss(kind, [&](auto k) {
                 launch("the loss gradient", n, lossGradKernel<decltype(k)::value, T>, ptr<T>(input), ptr<T>(target),
-                       ptr<T>(gradOut), ptr<T>(gradInput), n, scale, param);
+                       static_cast<const void*>(gradOut.data()), gradOut.dtype == DType::Float64, ptr<T>(gradInput), n,
+                       scale, param);
             });
         });
     }
@@ -689,13 +714,22 @@ private:
     {
         if (!blas_) {
             if (cublasCreate(&blas_) != CUBLAS_STATUS_SUCCESS) {
+                allocator_.releaseCached(); // the cache may hold the memory cuBLAS needs
+                if (cublasCreate(&blas_) == CUBLAS_STATUS_SUCCESS)
+                    return setUpBlas();
                 blas_ = nullptr;
                 throw EngineError("cuBLAS could not start on cuda:" + std::to_string(index_)
                                   + " (out of memory, or a broken CUDA installation)");
             }
-            cublasSetStream(blas_, stream_);
-            cublasSetMathMode(blas_, CUBLAS_PEDANTIC_MATH); // full float32 products, as on the CPU
+            return setUpBlas();
         }
+        return blas_;
+    }
+
+    cublasHandle_t setUpBlas()
+    {
+        cublasSetStream(blas_, stream_);
+        cublasSetMathMode(blas_, CUBLAS_PEDANTIC_MATH); // full float32 products, as on the CPU
         return blas_;
     }
 

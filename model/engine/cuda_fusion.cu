@@ -200,10 +200,15 @@ private:
             var = "((T)p.c[" + std::to_string(k) + "])";
             return true;
         }
+        // Everything read stays alive until the kernel is queued, even where computing a part of
+        // the expression releases it (memory handed back could be handed to the kernel's output).
+        keep_.push_back(o.tensor);
         const TensorImpl& t = *o.tensor;
         Storage& s = *t.storage;
-        if (s.pending && !isReduction(*s.pending) && t.offset == 0)
+        if (s.pending && !isReduction(*s.pending) && t.offset == 0) {
+            keep_.push_back(s.pending);
             return expr(*s.pending, var);
+        }
         if (s.pending)
             gradlab::materialize(s);
         const void* data = static_cast<const char*>(s.data) + t.offset * static_cast<std::int64_t>(elementSize(t.dtype));
@@ -236,13 +241,14 @@ private:
     int vars_ = 0, inputs_ = 0, constants_ = 0;
     std::map<const LazyExpr*, std::string> memo_;
     std::map<const void*, std::string> loads_;
+    std::vector<std::shared_ptr<const void>> keep_;
 };
 
 } // namespace
 
 Fusion::~Fusion() = default;
 
-bool Fusion::enabled() { return state_ >= 0; }
+bool Fusion::enabled() { return !disabled_; }
 
 std::vector<char> compileCubin(const std::string& source, int major, int minor, std::string& error)
 {
@@ -311,17 +317,26 @@ const Fusion::Kernels* Fusion::compile(const std::string& source, std::string& e
     auto kernels = std::make_unique<Kernels>();
     useDevice(dev_.index);
     cudaError_t err = cudaLibraryLoadData(&kernels->library, cubin.data(), nullptr, nullptr, 0, nullptr, nullptr, 0);
+    if (err == cudaErrorMemoryAllocation) { // the allocator's cache may hold the memory it needs
+        cudaGetLastError();
+        dev_.allocator.releaseCached();
+        err = cudaLibraryLoadData(&kernels->library, cubin.data(), nullptr, nullptr, 0, nullptr, nullptr, 0);
+    }
     if (err == cudaSuccess)
         err = cudaLibraryGetKernel(&kernels->fused, kernels->library, "fused");
     if (err == cudaSuccess)
         err = cudaLibraryGetKernel(&kernels->finish, kernels->library, "finish");
     if (err != cudaSuccess) {
         cudaGetLastError();
+        if (kernels->library)
+            cudaLibraryUnload(kernels->library);
         error = std::string("loading the compiled kernel failed: ") + cudaGetErrorString(err);
         return nullptr;
     }
     std::lock_guard lock(mutex_);
-    auto [it, inserted] = cache_.emplace(source, std::move(kernels));
+    auto [it, inserted] = cache_.try_emplace(source, std::move(kernels)); // leaves `kernels` when not inserted
+    if (!inserted) // another thread compiled the same source meanwhile
+        cudaLibraryUnload(kernels->library);
     return it->second.get();
 }
 
@@ -331,7 +346,7 @@ Tensor Fusion::deferred(std::shared_ptr<LazyExpr> e, const Shape& shape, DType d
     Tensor out = deferredTensor(std::move(e), shape, dtype, Device::cuda(dev_.index));
     if (reduction) {
         std::lock_guard lock(mutex_);
-        pendingReductions_.push_back(out.impl()->storage);
+        pendingReductions_.push_back({std::this_thread::get_id(), out.impl()->storage});
     }
     return out;
 }
@@ -423,70 +438,78 @@ void Fusion::materialize(Storage& storage)
 
 void Fusion::materializeElementwise(Storage& storage)
 {
-    const std::shared_ptr<LazyExpr> e = storage.pending; // keeps what it reads alive
-    FusedParams params{};
-    Codegen gen(e->dtype, params);
-    std::string var, error;
-    const Kernels* kernels = nullptr;
-    if (enabled() && gen.expr(*e, var)) {
-        gen.store(var);
-        kernels = compile(gen.source(0), error);
-    }
-    if (!kernels) {
-        if (!error.empty())
-            disable(error);
+    if (!runFused({&storage}, false))
         evaluateEagerly(storage);
-        return;
-    }
-    useDevice(dev_.index);
-    if (!storage.data)
-        storage.data = dev_.allocator.allocate(storage.nbytes);
-    params.out[0] = storage.data;
-    params.n = e->numel;
-    launchFused(*kernels, params, 0);
-    storage.pending.reset();
 }
 
 void Fusion::materializeReductions(Storage& first)
 {
     const LazyExpr& fe = *first.pending;
+    const std::thread::id self = std::this_thread::get_id();
     std::vector<std::shared_ptr<Storage>> group; // holds the group alive while it is computed
     {
         std::lock_guard lock(mutex_);
-        std::vector<std::weak_ptr<Storage>> rest;
-        for (auto& weak : pendingReductions_) {
-            auto st = weak.lock();
+        std::vector<PendingReduction> rest;
+        for (PendingReduction& entry : pendingReductions_) {
+            auto st = entry.storage.lock();
             if (!st || !st->pending || !isReduction(*st->pending) || st.get() == &first)
                 continue;
-            if (st->pending->count == fe.count && st->pending->dtype == fe.dtype
+            if (entry.thread == self && st->pending->count == fe.count && st->pending->dtype == fe.dtype
                 && group.size() + 1 < static_cast<std::size_t>(FusedParams::kMaxOutputs))
                 group.push_back(std::move(st));
             else
-                rest.push_back(weak);
+                rest.push_back(std::move(entry));
         }
         pendingReductions_ = std::move(rest);
     }
     std::vector<Storage*> storages{&first};
     for (const auto& st : group)
         storages.push_back(st.get());
+    if (runFused(storages, true))
+        return;
+    // Too many inputs or constants together: the first alone, the others stay pending (each is
+    // then computed the same way whatever else was pending), or the ordinary kernels.
+    if (storages.size() > 1) {
+        {
+            std::lock_guard lock(mutex_);
+            for (const auto& st : group)
+                pendingReductions_.push_back({self, st});
+        }
+        if (runFused({&first}, true))
+            return;
+    }
+    evaluateEagerly(first);
+}
+
+bool Fusion::runFused(const std::vector<Storage*>& storages, bool reductions)
+{
+    if (!enabled())
+        return false;
+    // The expressions, held until the kernels are queued (code generation may compute and
+    // release parts of them).
     std::vector<std::shared_ptr<LazyExpr>> exprs;
     for (Storage* st : storages)
         exprs.push_back(st->pending);
-
     FusedParams params{};
-    Codegen gen(fe.dtype, params);
-    bool ok = enabled();
-    for (std::size_t r = 0; ok && r < exprs.size(); ++r)
-        ok = gen.reduction(*exprs[r], static_cast<int>(r));
+    Codegen gen(exprs.front()->dtype, params);
+    std::string var;
+    bool ok = true;
+    if (reductions) {
+        for (std::size_t r = 0; ok && r < exprs.size(); ++r)
+            ok = gen.reduction(*exprs[r], static_cast<int>(r));
+    } else {
+        ok = gen.expr(*exprs.front(), var);
+        if (ok)
+            gen.store(var);
+    }
+    if (!ok)
+        return false;
     std::string error;
-    const int R = static_cast<int>(exprs.size());
-    const Kernels* kernels = ok ? compile(gen.source(R), error) : nullptr;
+    const int R = reductions ? static_cast<int>(exprs.size()) : 0;
+    const Kernels* kernels = compile(gen.source(R), error);
     if (!kernels) {
-        if (!error.empty())
-            disable(error);
-        for (Storage* st : storages)
-            evaluateEagerly(*st);
-        return;
+        disable(error);
+        return false;
     }
     useDevice(dev_.index);
     for (std::size_t r = 0; r < storages.size(); ++r) {
@@ -494,13 +517,20 @@ void Fusion::materializeReductions(Storage& first)
             storages[r]->data = dev_.allocator.allocate(storages[r]->nbytes);
         params.out[r] = storages[r]->data;
     }
-    params.n = fe.count;
-    launchFused(*kernels, params, R);
+    params.n = reductions ? exprs.front()->count : exprs.front()->numel;
+    const cudaError_t err = launchFused(*kernels, params, R);
+    if (err != cudaSuccess) {
+        // The compiled code could not be loaded on this device (loading is lazy): as a failed
+        // compilation, the ordinary kernels take over.
+        disable(std::string("loading the compiled kernel failed: ") + cudaGetErrorString(err));
+        return false;
+    }
     for (Storage* st : storages)
         st->pending.reset();
+    return true;
 }
 
-void Fusion::launchFused(const Kernels& kernels, FusedParams& params, int reductions)
+cudaError_t Fusion::launchFused(const Kernels& kernels, FusedParams& params, int reductions)
 {
     const long long perBlock = static_cast<long long>(kFusedThreads) * 4;
     const long long blocks = std::max<long long>(
@@ -518,30 +548,41 @@ void Fusion::launchFused(const Kernels& kernels, FusedParams& params, int reduct
         err = cudaLaunchKernel(reinterpret_cast<const void*>(kernels.finish), dim3(1), dim3(32), args, 0, dev_.stream);
     if (partial)
         dev_.allocator.deallocate(partial, partialBytes); // reused only by work queued after these kernels
-    check(err, dev_.index, "running a fused kernel");
+    switch (err) {
+    case cudaSuccess: return err;
+    case cudaErrorInvalidKernelImage:
+    case cudaErrorNoKernelImageForDevice:
+    case cudaErrorInvalidPtx:
+    case cudaErrorUnsupportedPtxVersion:
+    case cudaErrorInvalidSource:
+    case cudaErrorSharedObjectInitFailed:
+    case cudaErrorJitCompilerNotFound:
+        cudaGetLastError();
+        return err;
+    default: check(err, dev_.index, "running a fused kernel"); return err;
+    }
 }
 
 void Fusion::disable(const std::string& why)
 {
-    if (state_ < 0)
+    if (disabled_.exchange(true))
         return;
-    state_ = -1;
     std::fprintf(stderr, "GradLab: fused CUDA kernels are unavailable on cuda:%d, so each operation runs on its own: %s\n",
                  dev_.index, why.c_str());
 }
 
 void Fusion::evaluateEagerly(Storage& storage)
 {
-    const std::shared_ptr<LazyExpr> e = std::move(storage.pending);
-    storage.pending.reset();
+    // The expression stays pending until its kernel is queued, so that an error on the way (out
+    // of memory) leaves it to be computed later rather than lost.
+    const std::shared_ptr<LazyExpr> e = storage.pending;
     Backend& eager = *dev_.eager;
-    if (!storage.data)
-        storage.data = dev_.allocator.allocate(storage.nbytes);
+    const TensorOptions options = TensorOptions{}.withDType(e->dtype).withDevice(Device::cuda(dev_.index));
     const std::int64_t n = isReduction(*e) ? e->count : e->numel;
     // Flat views: deferred operands have n values (or one), whatever their shapes.
     auto view = [&](const LazyOperand& o) {
         if (!o.tensor)
-            return full(Shape{}, o.value, TensorOptions{}.withDType(e->dtype).withDevice(Device::cuda(dev_.index)));
+            return full(Shape{}, o.value, options);
         auto impl = std::make_shared<TensorImpl>();
         impl->storage = o.tensor->storage;
         impl->offset = o.tensor->offset;
@@ -549,23 +590,30 @@ void Fusion::evaluateEagerly(Storage& storage)
         impl->dtype = o.tensor->dtype;
         return Tensor(std::move(impl));
     };
+    const Tensor a = view(e->a);
+    const Tensor b = e->kind == LazyExpr::Kind::Sum ? Tensor() : view(e->b);
+    // The loss gradient's scale in double, as the fused kernel and the CPU have it.
+    const Tensor norm = e->kind == LazyExpr::Kind::LossGrad
+                            ? full(Shape{}, e->norm, TensorOptions{}.withDType(DType::Float64).withDevice(options.device))
+                            : Tensor();
+    if (!storage.data)
+        storage.data = dev_.allocator.allocate(storage.nbytes);
     TensorImpl out;
     out.storage = std::shared_ptr<Storage>(&storage, [](Storage*) {}); // this storage, not owned
     out.shape = isReduction(*e) ? Shape{} : Shape{e->numel};
     out.dtype = e->dtype;
-    const Tensor a = view(e->a);
-    switch (e->kind) {
-    case LazyExpr::Kind::Binary: eager.binary(e->op, *a.impl(), *view(e->b).impl(), out, e->scalar); break;
-    case LazyExpr::Kind::LossGrad: {
-        const Tensor norm = full(Shape{}, e->norm, TensorOptions{}.withDType(e->dtype).withDevice(Device::cuda(dev_.index)));
-        eager.lossBackward(e->loss, e->scalar, *a.impl(), *view(e->b).impl(), *norm.impl(), out, false);
-        break;
-    }
-    case LazyExpr::Kind::Sum: eager.sumTo(*a.impl(), out, e->scalar); break;
-    case LazyExpr::Kind::MulSum: eager.mulSum(*a.impl(), *view(e->b).impl(), out, e->scalar); break;
-    case LazyExpr::Kind::LossSum:
-        eager.lossForward(e->loss, e->scalar, *a.impl(), *view(e->b).impl(), out, e->norm != 1.0);
-        break;
+    storage.pending.reset(); // the kernels below read `out` as computed
+    try {
+        switch (e->kind) {
+        case LazyExpr::Kind::Binary: eager.binary(e->op, *a.impl(), *b.impl(), out, e->scalar); break;
+        case LazyExpr::Kind::LossGrad: eager.lossBackward(e->loss, e->scalar, *a.impl(), *b.impl(), *norm.impl(), out, false); break;
+        case LazyExpr::Kind::Sum: eager.sumTo(*a.impl(), out, e->scalar); break;
+        case LazyExpr::Kind::MulSum: eager.mulSum(*a.impl(), *b.impl(), out, e->scalar); break;
+        case LazyExpr::Kind::LossSum: eager.lossForward(e->loss, e->scalar, *a.impl(), *b.impl(), out, e->norm != 1.0); break;
+        }
+    } catch (...) {
+        storage.pending = e;
+        throw;
     }
 }
 

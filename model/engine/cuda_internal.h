@@ -8,10 +8,12 @@
 
 #include <cuda_runtime.h>
 
+#include <atomic>
 #include <cstddef>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -80,15 +82,25 @@ private:
     void materializeReductions(Storage& first);
     void evaluateEagerly(Storage& storage);
     const Kernels* compile(const std::string& source, std::string& error);
-    void launchFused(const Kernels& kernels, FusedParams& params, int reductions);
+    // Queues the compiled kernels; an error in loading them is returned, any other thrown.
+    cudaError_t launchFused(const Kernels& kernels, FusedParams& params, int reductions);
+    // The fused kernels of `storages` (all reductions, or one elementwise expression) if they
+    // can be generated, compiled and launched; false leaves every storage pending.
+    bool runFused(const std::vector<Storage*>& storages, bool reductions);
     // After a failed compilation: says why once, and defers nothing from then on.
     void disable(const std::string& why);
 
     DeviceState& dev_;
     std::mutex mutex_;
-    std::vector<std::weak_ptr<Storage>> pendingReductions_;
+    // Pending reductions with the thread that made them: a thread computes only its own, as on
+    // the CPU, so that two threads working on one device never touch each other's tensors.
+    struct PendingReduction {
+        std::thread::id thread;
+        std::weak_ptr<Storage> storage;
+    };
+    std::vector<PendingReduction> pendingReductions_;
     std::unordered_map<std::string, std::unique_ptr<Kernels>> cache_;
-    int state_ = 0; // 0 untried, 1 working, -1 unavailable
+    std::atomic<bool> disabled_{false};
 };
 
 } // namespace gradlab::cuda

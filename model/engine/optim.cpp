@@ -98,6 +98,8 @@ void Optimizer::step()
         s.firstStep = fresh;
         auto buf = [&](std::size_t b) { return b < st.buffers.size() ? st.buffers[b].impl() : nullptr; };
         prepareWrite(*p.impl()->storage);
+        for (Tensor& b : st.buffers)
+            prepareWrite(*b.impl()->storage);
         backendFor(p.device()).optimizerStep(s, *p.impl(), *g.impl(), buf(0), buf(1), buf(2));
         ++p.impl()->storage->version;
     }
