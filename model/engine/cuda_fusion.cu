@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 
@@ -245,6 +246,12 @@ private:
 };
 
 } // namespace
+
+Fusion::Fusion(DeviceState& device) : dev_(device)
+{
+    const char* setting = std::getenv("GRADLAB_CUDA_FUSION");
+    disabled_ = setting && (std::strcmp(setting, "off") == 0 || std::strcmp(setting, "0") == 0);
+}
 
 Fusion::~Fusion() = default;
 

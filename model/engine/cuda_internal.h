@@ -60,7 +60,9 @@ struct DeviceState {
 // expression shape (cached), so that a chain over many values costs one pass over memory.
 class Fusion {
 public:
-    explicit Fusion(DeviceState& device) : dev_(device) {}
+    // GRADLAB_CUDA_FUSION=off in the environment turns fusion off (every op runs its own kernel),
+    // so that the checks can compare both ways of computing with the CPU.
+    explicit Fusion(DeviceState& device);
     ~Fusion();
     Tensor deferBinary(BinaryOp op, const Tensor& a, const Tensor& b, const Shape& shape, double scalar);
     Tensor deferSum(const Tensor& a, const Tensor* b, const Shape& shape, double scale);

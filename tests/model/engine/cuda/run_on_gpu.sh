@@ -51,6 +51,10 @@ echo "== CUDA checks (each op and its gradient against the CPU)"
 "$bin/cuda_check" --require-device | tee "$build/cuda_check.log" | grep -v '^PASS'
 checks=${PIPESTATUS[0]}
 summary_checks=$(grep '^summary:' "$build/cuda_check.log" || echo "summary: none")
+echo "== the same checks with fusion off (one kernel per operation)"
+GRADLAB_CUDA_FUSION=off "$bin/cuda_check" --require-device | tee "$build/cuda_check_unfused.log" | grep -v '^PASS'
+checks_unfused=${PIPESTATUS[0]}
+summary_unfused=$(grep '^summary:' "$build/cuda_check_unfused.log" || echo "summary: none")
 
 # Code that has never met a GPU before: let compute-sanitizer look for out-of-bounds and racy
 # accesses while the checks run (skipped where the tool is missing; capped at two minutes).
@@ -70,6 +74,9 @@ echo "== GradLab benchmark"
 "$bin/bench_cuda" --samples "$samples" --require-device | tee "$build/bench.log"
 bench=${PIPESTATUS[0]}
 
+echo "== GradLab benchmark with fusion off"
+GRADLAB_CUDA_FUSION=off "$bin/bench_cuda" --samples "$samples" --no-cpu --require-device | tee "$build/bench_unfused.log"
+
 echo "== PyTorch, same loop"
 torch=skipped
 if python3 -c 'import torch, sys; sys.exit(0 if torch.cuda.is_available() else 1)' 2>/dev/null; then
@@ -85,9 +92,11 @@ echo
 echo "== summary"
 echo "device:              $(value device "$build/bench.log")"
 echo "checks:              $summary_checks"
+echo "checks, no fusion:   $summary_unfused"
 echo "memcheck:            $sanitizer"
 echo "samples:             $samples (float32, one full-batch epoch)"
 echo "GradLab epoch:       ${ours:-?} ms (median), floor $(value floor_ms "$build/bench.log") ms at $(value memory_bandwidth_gb_s "$build/bench.log") GB/s, ratio $(value ratio_to_floor "$build/bench.log")"
+echo "GradLab, no fusion:  $(value gpu_epoch_ms_median "$build/bench_unfused.log") ms (median), ratio to floor $(value ratio_to_floor "$build/bench_unfused.log")"
 echo "CPU epoch:           $(value cpu_epoch_ms "$build/bench.log") ms ($(nproc) cores), GPU speed-up $(value speedup_vs_cpu "$build/bench.log")"
 if [ "$torch" = ran ]; then
     theirs=$(value torch_epoch_ms_median "$build/torch.log")
@@ -96,4 +105,4 @@ if [ "$torch" = ran ]; then
         echo "PyTorch / GradLab:   $(python3 -c "print(f'{$theirs / $ours:.2f}')")"
     fi
 fi
-[ "$checks" -eq 0 ] && [ "$bench" -eq 0 ]
+[ "$checks" -eq 0 ] && [ "$checks_unfused" -eq 0 ] && [ "$bench" -eq 0 ]
