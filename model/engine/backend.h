@@ -134,10 +134,10 @@ public:
     {
         return {};
     }
-    // d loss / d input (as lossBackward) deferred; `norm` is the incoming gradient times the
-    // reduction's scale.
+    // d loss / d input (as lossBackward) deferred, for the incoming gradient `gradOut` (one
+    // element) times `scale` (the reduction's: 1/n for a mean, 1 for a sum).
     virtual Tensor deferLossGrad(LossKind /*kind*/, double /*param*/, const Tensor& /*input*/,
-                                 const Tensor& /*target*/, double /*norm*/)
+                                 const Tensor& /*target*/, const Tensor& /*gradOut*/, double /*scale*/)
     {
         return {};
     }

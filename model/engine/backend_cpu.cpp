@@ -664,7 +664,8 @@ public:
         return out;
     }
 
-    Tensor deferLossGrad(LossKind kind, double param, const Tensor& input, const Tensor& target, double norm) override
+    Tensor deferLossGrad(LossKind kind, double param, const Tensor& input, const Tensor& target, const Tensor& gradOut,
+                         double scale) override
     {
         const std::int64_t n = input.numel();
         if (n <= kParallelGrain || input.dtype() != target.dtype() || target.numel() != n)
@@ -673,7 +674,7 @@ public:
         e->kind = LazyExpr::Kind::LossGrad;
         e->loss = kind;
         e->scalar = param;
-        e->norm = norm;
+        e->norm = gradOut.item() * scale;
         if (!makeOperand(input, n, e->a) || !makeOperand(target, n, e->b))
             return {};
         return deferred(std::move(e), input.shape(), input.dtype());
@@ -795,6 +796,12 @@ void materialize(Storage& storage)
 
 void prepareWrite(Storage& storage)
 {
+#ifdef GRADLAB_HAVE_CUDA
+    if (storage.device.isCuda()) {
+        cuda::prepareWrite(storage);
+        return;
+    }
+#endif
     if (!storage.lazyReaders.empty()) {
         auto readers = std::move(storage.lazyReaders);
         storage.lazyReaders.clear();

@@ -644,9 +644,10 @@ public:
     {
         return fusion_.deferSum(a, b, shape, scale);
     }
-    Tensor deferLossGrad(LossKind kind, double param, const Tensor& input, const Tensor& target, double norm) override
+    Tensor deferLossGrad(LossKind kind, double param, const Tensor& input, const Tensor& target, const Tensor& gradOut,
+                         double scale) override
     {
-        return fusion_.deferLossGrad(kind, param, input, target, norm);
+        return fusion_.deferLossGrad(kind, param, input, target, gradOut, scale);
     }
     Tensor deferLoss(LossKind kind, double param, const Tensor& input, const Tensor& target, bool mean) override
     {
@@ -763,6 +764,11 @@ Backend& backend(int index)
 void materialize(Storage& storage)
 {
     static_cast<CudaBackend&>(backend(storage.device.index)).fusion().materialize(storage);
+}
+
+void prepareWrite(Storage& storage)
+{
+    static_cast<CudaBackend&>(backend(storage.device.index)).fusion().prepareWrite(storage);
 }
 
 } // namespace gradlab::cuda

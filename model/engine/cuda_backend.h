@@ -17,6 +17,9 @@ namespace gradlab::cuda {
 Backend& backend(int index);
 // Computes a deferred storage on a CUDA device (see Storage::pending).
 void materialize(Storage& storage);
+// Before `storage` is written in place: deferred values that read it as a one-element operand
+// take a copy of its current value (on the device, without waiting); the others are computed.
+void prepareWrite(Storage& storage);
 
 // What the fusion compiles, for tests on machines without a GPU: the source of the fused kernel
 // for one deferred elementwise expression or for reductions over the same values (empty when it

@@ -88,11 +88,13 @@ public:
             body_ += "    const T " + var + " = km::binaryFn<BinaryOp::" + binaryName(e.op) + ">(" + a + ", " + b
                      + ", (T)p.c[" + std::to_string(s) + "]);\n";
         } else if (e.kind == LazyExpr::Kind::LossGrad) {
-            int norm, param;
-            if (!constant(e.norm, norm) || !constant(e.scalar, param))
+            // norm = the incoming gradient (as double) × the reduction's scale, as on the CPU.
+            int scale, param;
+            std::string g;
+            if (!operand(e.c, g) || !constant(e.norm, scale) || !constant(e.scalar, param))
                 return false;
             body_ += "    const T " + var + " = km::lossDerivative<LossKind::" + lossName(e.loss) + ">((T)(" + a + " - " + b
-                     + "), p.c[" + std::to_string(norm) + "], p.c[" + std::to_string(param) + "]);\n";
+                     + "), (double)" + g + " * p.c[" + std::to_string(scale) + "], p.c[" + std::to_string(param) + "]);\n";
         } else {
             return false;
         }
@@ -221,7 +223,8 @@ private:
             return false;
         p_.in[inputs_] = data;
         var = "x" + std::to_string(inputs_);
-        body_ += "    const T " + var + " = ((const T*)p.in[" + std::to_string(inputs_) + "])[i];\n";
+        // A one-element operand is the same value for every i.
+        body_ += "    const T " + var + " = ((const T*)p.in[" + std::to_string(inputs_) + "])[" + (t.numel() == 1 ? "0" : "i") + "];\n";
         ++inputs_;
         loads_.emplace(data, var);
         return true;
@@ -358,18 +361,14 @@ Tensor Fusion::deferred(std::shared_ptr<LazyExpr> e, const Shape& shape, DType d
     return out;
 }
 
-// One element: captured by value. The result's size: referenced (too deep an expression is
-// computed first). Anything else cannot be deferred.
+// The result's size, or one element (read on the device when the values are computed: no
+// waiting for it now). Too deep an expression is computed first. Anything else cannot be deferred.
 bool Fusion::makeOperand(const Tensor& t, std::int64_t n, DType dtype, LazyOperand& o)
 {
     if (t.dtype() != dtype || t.device() != Device::cuda(dev_.index))
         return false;
     const std::int64_t m = t.numel();
-    if (m == 1) {
-        o.value = t.item();
-        return true;
-    }
-    if (m != n)
+    if (m != n && m != 1)
         return false;
     Storage& s = *t.impl()->storage;
     if (s.pending && s.pending->depth >= kMaxDepth)
@@ -402,17 +401,19 @@ Tensor Fusion::deferSum(const Tensor& a, const Tensor* b, const Shape& shape, do
     return deferred(sumExpr(a, b, scale), shape, a.dtype());
 }
 
-Tensor Fusion::deferLossGrad(LossKind kind, double param, const Tensor& input, const Tensor& target, double norm)
+Tensor Fusion::deferLossGrad(LossKind kind, double param, const Tensor& input, const Tensor& target, const Tensor& gradOut,
+                             double scale)
 {
     const std::int64_t n = input.numel();
-    if (n < kFuseMin || target.numel() != n || !enabled())
+    if (n < kFuseMin || target.numel() != n || gradOut.numel() != 1 || !enabled())
         return {};
     auto e = std::make_shared<LazyExpr>();
     e->kind = LazyExpr::Kind::LossGrad;
     e->loss = kind;
     e->scalar = param;
-    e->norm = norm;
-    if (!makeOperand(input, n, input.dtype(), e->a) || !makeOperand(target, n, input.dtype(), e->b))
+    e->norm = scale;
+    if (!makeOperand(input, n, input.dtype(), e->a) || !makeOperand(target, n, input.dtype(), e->b)
+        || !makeOperand(gradOut, n, gradOut.dtype(), e->c))
         return {};
     return deferred(std::move(e), input.shape(), input.dtype());
 }
@@ -431,6 +432,37 @@ Tensor Fusion::deferLoss(LossKind kind, double param, const Tensor& input, const
     if (!makeOperand(input, n, input.dtype(), e->a) || !makeOperand(target, n, input.dtype(), e->b))
         return {};
     return deferred(std::move(e), Shape{}, input.dtype());
+}
+
+void Fusion::prepareWrite(Storage& storage)
+{
+    auto readers = std::move(storage.lazyReaders);
+    storage.lazyReaders.clear();
+    for (auto& weak : readers) {
+        const auto reader = weak.lock();
+        if (!reader || !reader->pending)
+            continue;
+        LazyExpr& e = *reader->pending;
+        bool scalarOnly = true;
+        for (const LazyOperand* o : {&e.a, &e.b, &e.c})
+            if (o->tensor && o->tensor->storage.get() == &storage && o->tensor->numel() != 1)
+                scalarOnly = false;
+        if (!scalarOnly) {
+            gradlab::materialize(*reader);
+            continue;
+        }
+        // Read as one value: the reader keeps a copy of the value before the write (a copy on the
+        // stream, queued before the write, so nothing waits), and stays deferred. This is what
+        // lets an optimizer step update the parameters that a deferred prediction reads.
+        for (LazyOperand* o : {&e.a, &e.b, &e.c}) {
+            if (!o->tensor || o->tensor->storage.get() != &storage)
+                continue;
+            Tensor copy = makeTensor(Shape{}, o->tensor->dtype, Device::cuda(dev_.index));
+            dev_.eager->copy(*o->tensor, *copy.impl());
+            o->tensor = copy.implPtr();
+        }
+    }
+    materialize(storage);
 }
 
 void Fusion::materialize(Storage& storage)
@@ -586,23 +618,20 @@ void Fusion::evaluateEagerly(Storage& storage)
     Backend& eager = *dev_.eager;
     const TensorOptions options = TensorOptions{}.withDType(e->dtype).withDevice(Device::cuda(dev_.index));
     const std::int64_t n = isReduction(*e) ? e->count : e->numel;
-    // Flat views: deferred operands have n values (or one), whatever their shapes.
+    // Flat views: deferred operands have n values, or one, whatever their shapes.
     auto view = [&](const LazyOperand& o) {
         if (!o.tensor)
             return full(Shape{}, o.value, options);
         auto impl = std::make_shared<TensorImpl>();
         impl->storage = o.tensor->storage;
         impl->offset = o.tensor->offset;
-        impl->shape = Shape{n};
+        impl->shape = o.tensor->numel() == 1 ? Shape{} : Shape{n};
         impl->dtype = o.tensor->dtype;
         return Tensor(std::move(impl));
     };
     const Tensor a = view(e->a);
     const Tensor b = e->kind == LazyExpr::Kind::Sum ? Tensor() : view(e->b);
-    // The loss gradient's scale in double, as the fused kernel and the CPU have it.
-    const Tensor norm = e->kind == LazyExpr::Kind::LossGrad
-                            ? full(Shape{}, e->norm, TensorOptions{}.withDType(DType::Float64).withDevice(options.device))
-                            : Tensor();
+    const Tensor gradOut = e->kind == LazyExpr::Kind::LossGrad ? view(e->c) : Tensor();
     if (!storage.data)
         storage.data = dev_.allocator.allocate(storage.nbytes);
     TensorImpl out;
@@ -613,7 +642,10 @@ void Fusion::evaluateEagerly(Storage& storage)
     try {
         switch (e->kind) {
         case LazyExpr::Kind::Binary: eager.binary(e->op, *a.impl(), *b.impl(), out, e->scalar); break;
-        case LazyExpr::Kind::LossGrad: eager.lossBackward(e->loss, e->scalar, *a.impl(), *b.impl(), *norm.impl(), out, false); break;
+        // The scale is 1/n for a mean (as lossBackward computes it for `mean`) or 1 for a sum.
+        case LazyExpr::Kind::LossGrad:
+            eager.lossBackward(e->loss, e->scalar, *a.impl(), *b.impl(), *gradOut.impl(), out, e->norm != 1.0);
+            break;
         case LazyExpr::Kind::Sum: eager.sumTo(*a.impl(), out, e->scalar); break;
         case LazyExpr::Kind::MulSum: eager.mulSum(*a.impl(), *b.impl(), out, e->scalar); break;
         case LazyExpr::Kind::LossSum: eager.lossForward(e->loss, e->scalar, *a.impl(), *b.impl(), out, e->norm != 1.0); break;

@@ -66,9 +66,11 @@ public:
     ~Fusion();
     Tensor deferBinary(BinaryOp op, const Tensor& a, const Tensor& b, const Shape& shape, double scalar);
     Tensor deferSum(const Tensor& a, const Tensor* b, const Shape& shape, double scale);
-    Tensor deferLossGrad(LossKind kind, double param, const Tensor& input, const Tensor& target, double norm);
+    Tensor deferLossGrad(LossKind kind, double param, const Tensor& input, const Tensor& target, const Tensor& gradOut,
+                         double scale);
     Tensor deferLoss(LossKind kind, double param, const Tensor& input, const Tensor& target, bool mean);
     void materialize(Storage& storage);
+    void prepareWrite(Storage& storage);
 
 private:
     // A compiled expression: the kernel that runs it and the one that adds its partial sums.

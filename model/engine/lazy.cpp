@@ -20,12 +20,12 @@ Tensor deferredTensor(std::shared_ptr<LazyExpr> e, const Shape& shape, DType dty
 {
     e->dtype = dtype;
     e->numel = shape.numel();
-    for (const LazyOperand* o : {&e->a, &e->b})
+    for (const LazyOperand* o : {&e->a, &e->b, &e->c})
         if (o->tensor && o->tensor->storage->pending)
             e->depth = std::max(e->depth, o->tensor->storage->pending->depth + 1);
     auto storage = std::make_shared<Storage>(static_cast<std::size_t>(e->numel) * elementSize(dtype), device,
                                              Storage::Allocate::Deferred);
-    for (const LazyOperand* o : {&e->a, &e->b})
+    for (const LazyOperand* o : {&e->a, &e->b, &e->c})
         if (o->tensor)
             o->tensor->storage->lazyReaders.push_back(storage);
     storage->pending = std::move(e);

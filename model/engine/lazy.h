@@ -8,8 +8,10 @@
 namespace gradlab {
 
 struct LazyOperand {
-    std::shared_ptr<TensorImpl> tensor; // same number of elements as the result, or null
-    double value = 0.0;                 // a one-element operand, captured by value
+    // Same number of elements as the result; or, on CUDA, one element read where it is used
+    // (a copy is taken before it is written: see cuda::prepareWrite). Null: `value`.
+    std::shared_ptr<TensorImpl> tensor;
+    double value = 0.0; // a one-element operand, captured by value (the CPU's way)
 };
 
 // Binary and LossGrad are elementwise (numel values). Sum and MulSum reduce `count` values of
@@ -28,6 +30,7 @@ struct LazyExpr {
     std::int64_t count = 0; // Sum, MulSum: how many values are reduced
     int depth = 1;
     LazyOperand a, b;
+    LazyOperand c; // CUDA's LossGrad: the incoming gradient (then `norm` is the reduction's scale)
 };
 
 // Σ a (b null) or Σ a·b over a's values, times `scale`.

@@ -23,8 +23,8 @@ struct LossBackward final : Node {
         Backend& backend = backendFor(x.device());
         auto gradient = [&](const Tensor& in, const Tensor& other) {
             if (in.numel() >= kDeferMin) {
-                const double norm = g.item() * (mean ? 1.0 / static_cast<double>(in.numel()) : 1.0);
-                if (Tensor d = backend.deferLossGrad(kind, param, in, other, norm); d.defined())
+                const double scale = mean ? 1.0 / static_cast<double>(in.numel()) : 1.0;
+                if (Tensor d = backend.deferLossGrad(kind, param, in, other, g, scale); d.defined())
                     return d;
             }
             Tensor out = makeTensor(in.shape(), in.dtype(), in.device());

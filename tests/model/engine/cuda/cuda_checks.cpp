@@ -768,8 +768,57 @@ void largeChain(const std::string& what, Device d, DType dt, const std::function
         expectClose(what + ": grad of y", g[2].grad(), c[2].grad());
 }
 
+// Several epochs of the tutorial's loop on many samples, as the trainer runs it: the prediction
+// and the loss are still alive when the optimizer writes the parameters they were computed from,
+// so deferred values that read a parameter must keep its value from before the step.
+void largeTraining(const std::string& what, Device d, DType dt, bool adam)
+{
+    const LargeData data = largeData(kLarge);
+    struct Trace {
+        std::vector<Tensor> losses, as, bs;
+    };
+    auto run = [&](Device dev) {
+        Trace t;
+        Tensor a = fromData({0.33669036626815796}, Shape{1}, opts(dt, dev, true));
+        Tensor b = fromData({0.12880940735340118}, Shape{1}, opts(dt, dev, true));
+        const Tensor x = data.x.to(dev, dt), y = data.y.to(dev, dt);
+        std::unique_ptr<Optimizer> optimizer;
+        if (adam)
+            optimizer = std::make_unique<Adam>(std::vector<Tensor>{a, b}, AdamOptions{0.05});
+        else
+            optimizer = std::make_unique<SGD>(std::vector<Tensor>{a, b}, SGDOptions{0.1});
+        const Loss lossFn = MSELoss();
+        for (int epoch = 0; epoch < 5; ++epoch) {
+            const Tensor yhat = a + b * x;
+            const Tensor loss = lossFn(y, yhat);
+            loss.backward();
+            optimizer->step();
+            optimizer->zeroGrad();
+            // Read after the step, while yhat still holds the old parameters' prediction.
+            t.losses.push_back(loss.detach());
+            t.as.push_back(a.detach().clone());
+            t.bs.push_back(b.detach().clone());
+            const Tensor again = (yhat - y).abs().mean(); // yhat from before the step
+            t.losses.push_back(again);
+        }
+        return t;
+    };
+    const Trace c = run(kCpu), g = run(d);
+    for (std::size_t i = 0; i < c.as.size(); ++i) {
+        const std::string epoch = what + ", epoch " + std::to_string(i + 1);
+        expectClose(epoch + ": a", g.as[i], c.as[i]);
+        expectClose(epoch + ": b", g.bs[i], c.bs[i]);
+    }
+    for (std::size_t i = 0; i < c.losses.size(); ++i)
+        expectClose(what + ": loss " + std::to_string(i), g.losses[i], c.losses[i]);
+}
+
 void addLargeChecks(std::vector<Check>& out)
 {
+    addForDTypes(out, "large/5 epochs of SGD, the prediction read again after each step",
+                 [](Device d, DType dt) { largeTraining("SGD", d, dt, false); });
+    addForDTypes(out, "large/5 epochs of Adam, the prediction read again after each step",
+                 [](Device d, DType dt) { largeTraining("Adam", d, dt, true); });
     struct LossCase {
         const char* name;
         LossFn mean, sum;
