@@ -341,7 +341,7 @@ class CpuBackend final : public Backend {
         const Storage& s = *t.impl()->storage;
         if (s.pending && s.pending->depth >= kMaxLazyDepth)
             materialize(*t.impl()->storage);
-        o.tensor = t.implPtr();
+        o.tensor = operandView(t);
         return true;
     }
 

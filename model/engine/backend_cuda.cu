@@ -306,10 +306,11 @@ void Allocator::deallocate(void* p, std::size_t nbytes)
 
 void Allocator::releaseCached()
 {
-    std::lock_guard lock(mutex_);
+    // Blocks in the cache may still be read by queued kernels: wait for them before freeing (and
+    // before locking, so that other threads can return blocks meanwhile).
     useDevice(device_);
-    // Blocks in the cache may still be read by queued kernels: wait for them before freeing.
     cudaDeviceSynchronize();
+    std::lock_guard lock(mutex_);
     for (auto& [size, blocks] : free_)
         for (void* p : blocks)
             cudaFree(p);
@@ -747,10 +748,10 @@ private:
 
 Backend& backend(int index)
 {
-    static std::mutex mutex;
     // Never destroyed: tensors released during the program's exit still return their memory here.
-    static std::vector<CudaBackend*>* tables = new std::vector<CudaBackend*>();
-    std::lock_guard lock(mutex);
+    static auto* mutex = new std::mutex;
+    static auto* tables = new std::vector<CudaBackend*>();
+    std::lock_guard lock(*mutex);
     if (index < 0)
         throw EngineError("cuda:" + std::to_string(index) + " is not a device");
     if (static_cast<std::size_t>(index) >= tables->size())

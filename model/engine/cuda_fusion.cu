@@ -254,6 +254,7 @@ Fusion::Fusion(DeviceState& device) : dev_(device)
 {
     const char* setting = std::getenv("GRADLAB_CUDA_FUSION");
     disabled_ = setting && (std::strcmp(setting, "off") == 0 || std::strcmp(setting, "0") == 0);
+    eagerOnly_ = setting && std::strcmp(setting, "eager") == 0;
 }
 
 Fusion::~Fusion() = default;
@@ -373,7 +374,7 @@ bool Fusion::makeOperand(const Tensor& t, std::int64_t n, DType dtype, LazyOpera
     Storage& s = *t.impl()->storage;
     if (s.pending && s.pending->depth >= kMaxDepth)
         gradlab::materialize(s);
-    o.tensor = t.implPtr();
+    o.tensor = operandView(t);
     return true;
 }
 
@@ -413,7 +414,7 @@ Tensor Fusion::deferLossGrad(LossKind kind, double param, const Tensor& input, c
     e->scalar = param;
     e->norm = scale;
     if (!makeOperand(input, n, input.dtype(), e->a) || !makeOperand(target, n, input.dtype(), e->b)
-        || !makeOperand(gradOut, n, gradOut.dtype(), e->c))
+        || !makeOperand(gradOut, n, input.dtype(), e->c))
         return {};
     return deferred(std::move(e), input.shape(), input.dtype());
 }
@@ -438,8 +439,22 @@ void Fusion::prepareWrite(Storage& storage)
 {
     auto readers = std::move(storage.lazyReaders);
     storage.lazyReaders.clear();
-    for (auto& weak : readers) {
-        const auto reader = weak.lock();
+    std::size_t done = 0;
+    // On an error (out of memory), the readers not yet handled stay registered: the write has not
+    // happened, and they must still be handled before it does.
+    struct Restore {
+        Storage& storage;
+        std::vector<std::weak_ptr<Storage>>& readers;
+        std::size_t& done;
+        ~Restore()
+        {
+            if (done < readers.size())
+                storage.lazyReaders.insert(storage.lazyReaders.end(), readers.begin() + static_cast<std::ptrdiff_t>(done),
+                                           readers.end());
+        }
+    } restore{storage, readers, done};
+    for (; done < readers.size(); ++done) {
+        const auto reader = readers[done].lock();
         if (!reader || !reader->pending)
             continue;
         LazyExpr& e = *reader->pending;
@@ -514,7 +529,8 @@ void Fusion::materializeReductions(Storage& first)
             for (const auto& st : group)
                 pendingReductions_.push_back({self, st});
         }
-        if (runFused({&first}, true))
+        // Generating the group's code may have computed `first` already (an operand that read it).
+        if (!first.pending || runFused({&first}, true))
             return;
     }
     evaluateEagerly(first);
@@ -522,10 +538,10 @@ void Fusion::materializeReductions(Storage& first)
 
 bool Fusion::runFused(const std::vector<Storage*>& storages, bool reductions)
 {
-    if (!enabled())
+    if (!enabled() || eagerOnly_ || std::any_of(storages.begin(), storages.end(), [](Storage* st) { return !st->pending; }))
         return false;
     // The expressions, held until the kernels are queued (code generation may compute and
-    // release parts of them).
+    // release parts of them; a storage computed that way is simply computed again).
     std::vector<std::shared_ptr<LazyExpr>> exprs;
     for (Storage* st : storages)
         exprs.push_back(st->pending);
@@ -615,6 +631,8 @@ void Fusion::evaluateEagerly(Storage& storage)
     // The expression stays pending until its kernel is queued, so that an error on the way (out
     // of memory) leaves it to be computed later rather than lost.
     const std::shared_ptr<LazyExpr> e = storage.pending;
+    if (!e)
+        return; // computed meanwhile (by a group that read it)
     Backend& eager = *dev_.eager;
     const TensorOptions options = TensorOptions{}.withDType(e->dtype).withDevice(Device::cuda(dev_.index));
     const std::int64_t n = isReduction(*e) ? e->count : e->numel;
@@ -632,6 +650,13 @@ void Fusion::evaluateEagerly(Storage& storage)
     const Tensor a = view(e->a);
     const Tensor b = e->kind == LazyExpr::Kind::Sum ? Tensor() : view(e->b);
     const Tensor gradOut = e->kind == LazyExpr::Kind::LossGrad ? view(e->c) : Tensor();
+    // The operands first, while this storage is still pending: computing one may compute other
+    // pending values, which may read this one.
+    for (const Tensor* t : {&a, &b, &gradOut})
+        if (t->defined())
+            t->impl()->data();
+    if (!storage.pending)
+        return;
     if (!storage.data)
         storage.data = dev_.allocator.allocate(storage.nbytes);
     TensorImpl out;

@@ -60,8 +60,9 @@ struct DeviceState {
 // expression shape (cached), so that a chain over many values costs one pass over memory.
 class Fusion {
 public:
-    // GRADLAB_CUDA_FUSION=off in the environment turns fusion off (every op runs its own kernel),
-    // so that the checks can compare both ways of computing with the CPU.
+    // GRADLAB_CUDA_FUSION=off in the environment turns fusion off (every op runs its own kernel);
+    // =eager still defers, but computes deferred values with the ordinary kernels (the path taken
+    // when a kernel cannot be compiled). The checks compare every way with the CPU.
     explicit Fusion(DeviceState& device);
     ~Fusion();
     Tensor deferBinary(BinaryOp op, const Tensor& a, const Tensor& b, const Shape& shape, double scalar);
@@ -105,6 +106,7 @@ private:
     std::vector<PendingReduction> pendingReductions_;
     std::unordered_map<std::string, std::unique_ptr<Kernels>> cache_;
     std::atomic<bool> disabled_{false};
+    bool eagerOnly_ = false;
 };
 
 } // namespace gradlab::cuda

@@ -5,7 +5,7 @@
 namespace gradlab {
 
 struct FusedParams {
-    static constexpr int kMaxInputs = 16;
+    static constexpr int kMaxInputs = 32;
     static constexpr int kMaxConstants = 32;
     static constexpr int kMaxOutputs = 8;
     const void* in[kMaxInputs];  // the tensors the expression reads, by position

@@ -4,15 +4,26 @@
 
 namespace gradlab {
 
+std::shared_ptr<TensorImpl> operandView(const Tensor& t)
+{
+    const TensorImpl& s = *t.impl();
+    auto view = std::make_shared<TensorImpl>();
+    view->storage = s.storage;
+    view->offset = s.offset;
+    view->shape = s.shape;
+    view->dtype = s.dtype;
+    return view;
+}
+
 std::shared_ptr<LazyExpr> sumExpr(const Tensor& a, const Tensor* b, double scale)
 {
     auto e = std::make_shared<LazyExpr>();
     e->kind = b ? LazyExpr::Kind::MulSum : LazyExpr::Kind::Sum;
     e->scalar = scale;
     e->count = a.numel();
-    e->a.tensor = a.implPtr();
+    e->a.tensor = operandView(a);
     if (b)
-        e->b.tensor = b->implPtr();
+        e->b.tensor = operandView(*b);
     return e;
 }
 

@@ -33,6 +33,10 @@ struct LazyExpr {
     LazyOperand c; // CUDA's LossGrad: the incoming gradient (then `norm` is the reduction's scale)
 };
 
+// What an operand refers to: t's data as it is now. A view of its own, so that a tensor given
+// other storage later (Module::to) does not change what a deferred value reads.
+std::shared_ptr<TensorImpl> operandView(const Tensor& t);
+
 // Σ a (b null) or Σ a·b over a's values, times `scale`.
 std::shared_ptr<LazyExpr> sumExpr(const Tensor& a, const Tensor* b, double scale);
 

@@ -198,6 +198,9 @@ void Tensor::backward(const Tensor& gradient, bool retainGraph) const
     } else if (g.shape() != shape()) {
         throw EngineError("the gradient passed to backward() has shape " + g.shape().bracketStr()
                           + " but the tensor has shape " + shape().bracketStr());
+    } else if (g.device() != device()) {
+        throw EngineError("invalid gradient passed to backward(): expected device " + device().str() + " but got "
+                          + g.device().str());
     }
     autograd::runBackward(*this, g.dtype() == dtype() ? g : g.to(dtype()), retainGraph);
 }

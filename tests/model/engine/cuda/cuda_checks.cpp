@@ -813,8 +813,120 @@ void largeTraining(const std::string& what, Device d, DType dt, bool adam)
         expectClose(what + ": loss " + std::to_string(i), g.losses[i], c.losses[i]);
 }
 
+// The loss's gradient for an incoming gradient other than 1: a scaled loss, and backward(g).
+void largeScaledBackward(Device d, DType dt)
+{
+    const LargeData data = largeData(kLarge);
+    for (bool explicitGradient : {false, true}) {
+        for (Reduction r : {Reduction::Mean, Reduction::Sum}) {
+            auto run = [&](Device dev) {
+                Tensor a = fromData({0.33669036626815796}, Shape{1}, opts(dt, dev, true));
+                Tensor b = fromData({0.12880940735340118}, Shape{1}, opts(dt, dev, true));
+                const Tensor yhat = a + b * data.x.to(dev, dt);
+                const Tensor loss = huberLoss(yhat, data.y.to(dev, dt), r, 0.5);
+                if (explicitGradient)
+                    loss.backward(scalarTensor(2.5, opts(dt, dev)));
+                else
+                    (loss * 0.37).backward();
+                return std::pair{a.grad(), b.grad()};
+            };
+            const auto c = run(kCpu), g = run(d);
+            const std::string what = std::string(explicitGradient ? "backward(2.5)" : "(loss * 0.37).backward()")
+                                     + (r == Reduction::Mean ? ", mean" : ", sum");
+            expectClose(what + ": grad of a", g.first, c.first);
+            expectClose(what + ": grad of b", g.second, c.second);
+        }
+    }
+}
+
+// Parameters written in place (not by an optimizer) while a prediction computed from them is
+// still deferred: the prediction keeps the values it was computed with.
+void largeWritesUnderAPendingPrediction(Device d, DType dt)
+{
+    const LargeData data = largeData(kLarge);
+    auto run = [&](Device dev) {
+        Tensor a = fromData({0.5}, Shape{1}, opts(dt, dev, true));
+        Tensor b = fromData({-1.5}, Shape{1}, opts(dt, dev, true));
+        const Tensor x = data.x.to(dev, dt);
+        const Tensor before = a + b * x;
+        {
+            NoGradGuard noGrad;
+            a.fill_(2.0);
+            b.add_(0.25);
+        }
+        const Tensor middle = a * x - b;
+        {
+            NoGradGuard noGrad;
+            a.copy_(fromData({-3.0}, Shape{1}, opts(dt, dev)));
+            b.mul_(2.0);
+            b.zero_();
+        }
+        const Tensor after = a + b * x;
+        return std::vector<Tensor>{before, middle, after, (before * middle).sum(), after.mean()};
+    };
+    const auto c = run(kCpu), g = run(d);
+    const char* names[] = {"prediction before the writes", "prediction between them", "prediction after them",
+                           "sum of two of them", "mean of the last"};
+    for (std::size_t i = 0; i < c.size(); ++i)
+        expectClose(names[i], g[i], c[i]);
+}
+
+// Two statistics of one deferred chain, one reading the other: read in both orders.
+void largeMeanAndVariance(Device d, DType dt)
+{
+    const LargeData data = largeData(kLarge);
+    for (bool meanFirst : {true, false}) {
+        auto run = [&](Device dev) {
+            const Tensor x = data.x.to(dev, dt) * 3.0 - data.y.to(dev, dt);
+            const Tensor m = x.mean();
+            const Tensor v = (x - m).pow(2.0).mean();
+            std::vector<double> r(2);
+            if (meanFirst) {
+                r[0] = m.item();
+                r[1] = v.item();
+            } else {
+                r[1] = v.item();
+                r[0] = m.item();
+            }
+            return r;
+        };
+        const auto c = run(kCpu), g = run(d);
+        const std::string order = meanFirst ? "mean read first" : "variance read first";
+        expectScalarClose(order + ": mean", g[0], c[0], dt, d);
+        expectScalarClose(order + ": variance", g[1], c[1], dt, d);
+    }
+}
+
+// More operands and constants than one fused kernel takes (32 of each): the backend must split
+// or fall back, and still compute the same values.
+void largeManyOperands(Device d, DType dt)
+{
+    const LargeData data = largeData(kLarge);
+    auto run = [&](Device dev) {
+        const Tensor x = data.x.to(dev, dt), y = data.y.to(dev, dt);
+        std::vector<Tensor> inputs;
+        for (int k = 0; k < 40; ++k)
+            inputs.push_back(x * (1.0 + 0.01 * k) + y * (0.5 - 0.01 * k)); // distinct tensors
+        Tensor acc = inputs[0];
+        for (int k = 1; k < 40; ++k)
+            acc = acc + inputs[static_cast<std::size_t>(k)] * (0.1 * k);
+        Tensor literals = x;
+        for (int k = 0; k < 45; ++k)
+            literals = literals * 0.999 + 0.001 * k;
+        return std::vector<Tensor>{acc.sum(), literals.mean(), (acc * literals).mean()};
+    };
+    const auto c = run(kCpu), g = run(d);
+    expectClose("sum of 40 large tensors", g[0], c[0]);
+    expectClose("chain of 90 literals", g[1], c[1]);
+    expectClose("product of both", g[2], c[2]);
+}
+
 void addLargeChecks(std::vector<Check>& out)
 {
+    addForDTypes(out, "large/loss gradient for an incoming gradient other than 1", largeScaledBackward);
+    addForDTypes(out, "large/parameters written in place while a prediction is pending", largeWritesUnderAPendingPrediction);
+    addForDTypes(out, "large/mean and variance of one chain, read in both orders", largeMeanAndVariance);
+    addForDTypes(out, "large/more operands and constants than one fused kernel takes", largeManyOperands);
     addForDTypes(out, "large/5 epochs of SGD, the prediction read again after each step",
                  [](Device d, DType dt) { largeTraining("SGD", d, dt, false); });
     addForDTypes(out, "large/5 epochs of Adam, the prediction read again after each step",
@@ -1134,8 +1246,59 @@ void checkOutOfMemory(Device d)
     require(s == 2000.0, "a small op on " + d.str() + " after the failed allocation gives " + num(s) + ", expected 2000");
 }
 
+void checkBackwardGradientOnAnotherDevice(Device d)
+{
+    needTwoDevices(d);
+    const Tensor w = ones(Shape{3}, opts(kF32, d, true));
+    const Tensor y = w * 2.0;
+    expectEngineError("backward() with a cpu gradient of a " + d.str() + " tensor",
+                      [&] { y.backward(ones(Shape{3}, opts(kF32, kCpu))); }, {"cpu", d.str()});
+}
+
+void checkModuleMovedWhilePredictionPending(Device d)
+{
+    needTwoDevices(d);
+    const LargeData data = largeData(kLarge);
+    manualSeed(42);
+    ManualLinearRegression model;
+    model.to(d);
+    const Tensor x = data.x.to(d, kF32);
+    const Tensor yhat = model(x); // deferred on the device
+    const double a = model.a().item(), b = model.b().item();
+    model.to(kCpu); // the parameters get other storage; the prediction still reads the old values
+    const std::vector<double> got = yhat.toVector();
+    const std::vector<double> xs = x.toVector();
+    for (std::size_t i = 0; i < got.size(); i += 9973) {
+        const double expected = static_cast<double>(static_cast<float>(a) + static_cast<float>(b) * static_cast<float>(xs[i]));
+        require(std::abs(got[i] - expected) <= 1e-5 * std::max(1.0, std::abs(expected)),
+                "prediction after the model moved to the cpu: element " + std::to_string(i) + " is " + num(got[i])
+                    + ", expected " + num(expected));
+    }
+}
+
+void checkEmptyProducts(Device d)
+{
+    for (DType dt : {kF32, kF64}) {
+        const Tensor w = zeros(Shape{4, 0}, opts(dt, d));
+        const Tensor x = zeros(Shape{3, 0}, opts(dt, d));
+        const Tensor bias = fromData({1.0, 2.0, 3.0, 4.0}, Shape{4}, opts(dt, d));
+        const std::vector<double> got = linear(x, w, bias).toVector();
+        require(got.size() == 12, "linear of (3,0) by (4,0): expected 12 values, got " + std::to_string(got.size()));
+        for (std::size_t i = 0; i < got.size(); ++i)
+            require(got[i] == static_cast<double>(i % 4 + 1),
+                    "linear with an empty inner dimension: element " + std::to_string(i) + " is " + num(got[i]));
+        require(matmul(zeros(Shape{0, 5}, opts(dt, d)), zeros(Shape{5, 2}, opts(dt, d))).numel() == 0,
+                "matmul of (0,5) by (5,2) must be empty");
+    }
+}
+
 void addDeviceRuleChecks(std::vector<Check>& out)
 {
+    out.push_back({"device/backward() with a gradient on another device throws EngineError",
+                   checkBackwardGradientOnAnotherDevice});
+    out.push_back({"device/a prediction deferred on the device survives moving the model to the cpu",
+                   checkModuleMovedWhilePredictionPending});
+    out.push_back({"device/matrix products with an empty dimension", checkEmptyProducts});
     out.push_back({"device/to(device) of a cpu leaf is ToCopyBackward0 and its grad reaches the leaf",
                    checkToCopyBackward});
     out.push_back({"device/an op mixing cpu and device tensors throws EngineError", checkMixedDevices});
