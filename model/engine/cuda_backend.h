@@ -8,6 +8,7 @@
 #include <vector>
 
 namespace gradlab {
+struct FusedParams;
 struct LazyExpr;
 }
 
@@ -23,9 +24,9 @@ void prepareWrite(Storage& storage);
 
 // What the fusion compiles, for tests on machines without a GPU: the source of the fused kernel
 // for one deferred elementwise expression or for reductions over the same values (empty when it
-// cannot be fused), and NVRTC's machine code for it on compute capability major.minor (empty, with
+// cannot be fused; with the parameter block it reads, when asked), and NVRTC's machine code for it on compute capability major.minor (empty, with
 // `error` set, when NVRTC fails).
-std::string fusedSource(const std::vector<const LazyExpr*>& exprs, bool reductions);
+std::string fusedSource(const std::vector<const LazyExpr*>& exprs, bool reductions, FusedParams* params = nullptr);
 std::vector<char> compileCubin(const std::string& source, int major, int minor, std::string& error);
 
 } // namespace gradlab::cuda

@@ -296,11 +296,13 @@ std::vector<char> compileCubin(const std::string& source, int major, int minor, 
     return cubin;
 }
 
-std::string fusedSource(const std::vector<const LazyExpr*>& exprs, bool reductions)
+std::string fusedSource(const std::vector<const LazyExpr*>& exprs, bool reductions, FusedParams* out)
 {
     if (exprs.empty() || (!reductions && exprs.size() != 1))
         return {};
-    FusedParams params{};
+    FusedParams local{};
+    FusedParams& params = out ? *out : local;
+    params = FusedParams{};
     Codegen gen(exprs.front()->dtype, params);
     if (reductions) {
         for (std::size_t r = 0; r < exprs.size(); ++r)
