@@ -921,8 +921,74 @@ void largeManyOperands(Device d, DType dt)
     expectClose("product of both", g[2], c[2]);
 }
 
+// What the trainer does with a network: an MLP (Linear, Tanh, Linear) on two features, trained
+// in shuffled mini-batches gathered with indexSelect, with SGD and momentum (linear in the
+// gradients, so that summation-order differences do not grow), for three epochs; then evaluated
+// on all rows without grad. Parameters and losses against the same run on the CPU.
+void largeMlpMiniBatches(Device d, DType dt)
+{
+    constexpr std::int64_t n = 20'011, batch = 4'096;
+    Generator g(7);
+    Tensor features, target;
+    {
+        NoGradGuard noGrad;
+        features = rand(Shape{n, 2}, opts(kF64, kCpu), &g);
+        target = (features.matmul(fromData({1.5, -0.5}, Shape{2, 1}, opts(kF64, kCpu))).tanh() * 2.0 + 0.3);
+    }
+    // One shuffled order per epoch, the same on both sides.
+    std::vector<std::vector<std::int64_t>> orders;
+    std::uint64_t state = 2024;
+    for (int epoch = 0; epoch < 3; ++epoch) {
+        std::vector<std::int64_t> order(static_cast<std::size_t>(n));
+        for (std::int64_t i = 0; i < n; ++i)
+            order[static_cast<std::size_t>(i)] = i;
+        for (std::size_t i = order.size() - 1; i > 0; --i) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            std::swap(order[i], order[static_cast<std::size_t>((state >> 33) % (i + 1))]);
+        }
+        orders.push_back(std::move(order));
+    }
+    auto run = [&](Device dev) {
+        Generator init(11);
+        auto model = std::make_shared<Sequential>();
+        model->append(std::make_shared<Linear>(2, 32, true, dt, &init));
+        model->append(std::make_shared<Tanh>());
+        model->append(std::make_shared<Linear>(32, 1, true, dt, &init));
+        model->to(dev);
+        const Tensor x = features.to(dev, dt), y = target.to(dev, dt);
+        SGDOptions options{0.05};
+        options.momentum = 0.9;
+        SGD optimizer(model->parameters(), options);
+        const Loss lossFn = MSELoss();
+        std::vector<Tensor> losses;
+        for (const auto& order : orders) {
+            for (std::int64_t start = 0; start < n; start += batch) {
+                const std::vector<std::int64_t> rows(order.begin() + start, order.begin() + std::min(n, start + batch));
+                const Tensor loss = lossFn(indexSelect(y, rows), (*model)(indexSelect(x, rows)));
+                loss.backward();
+                optimizer.step();
+                optimizer.zeroGrad();
+                losses.push_back(loss.detach());
+            }
+        }
+        NoGradGuard noGrad;
+        model->eval();
+        losses.push_back(lossFn(y, (*model)(x)));
+        std::vector<Tensor> params;
+        for (const Tensor& p : model->parameters())
+            params.push_back(p.detach());
+        return std::pair{losses, params};
+    };
+    const auto c = run(kCpu), gpu = run(d);
+    for (std::size_t i = 0; i < c.second.size(); ++i)
+        expectClose("MLP parameter " + std::to_string(i) + " after 3 epochs", gpu.second[i], c.second[i]);
+    for (std::size_t i = 0; i < c.first.size(); ++i)
+        expectClose("MLP loss " + std::to_string(i), gpu.first[i], c.first[i]);
+}
+
 void addLargeChecks(std::vector<Check>& out)
 {
+    addForDTypes(out, "large/MLP in shuffled mini-batches with SGD momentum, 3 epochs", largeMlpMiniBatches);
     addForDTypes(out, "large/loss gradient for an incoming gradient other than 1", largeScaledBackward);
     addForDTypes(out, "large/parameters written in place while a prediction is pending", largeWritesUnderAPendingPrediction);
     addForDTypes(out, "large/mean and variance of one chain, read in both orders", largeMeanAndVariance);
