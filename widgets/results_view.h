@@ -12,10 +12,12 @@
 #include <vector>
 
 class QLabel;
+class QTableView;
 class QTableWidget;
-class QTableWidgetItem;
 
 namespace gradlab::widgets {
+
+class ParameterTableModel;
 
 class ResultsView : public QWidget {
     Q_OBJECT
@@ -47,19 +49,19 @@ signals:
 private:
     enum class Mode { Empty, Run, Compare, Live };
 
-    void setParameterRows(const QStringList& names, const QStringList& headers);
     void setSummary(const QStringList& rows, const QStringList& headers);
-    void setCell(QTableWidget* table, int row, int column, const QString& text, double value);
-    void onItemChanged(QTableWidgetItem* item);
-    int rowOf(const QString& parameter) const;
+    void setSummaryCell(int row, int column, const QString& text, double value);
+    void setEditable(bool editable);
+    void onValueEdited(int row, double value);
+    void onEditRefused(int row, const QString& text);
 
     QLabel* title_;
-    QTableWidget* parameters_;
+    // The parameters are a model/view table: a big MLP's rows are formatted only when on screen.
+    ParameterTableModel* model_;
+    QTableView* parameters_;
     QTableWidget* summary_;
     QLabel* notes_;
     Mode mode_ = Mode::Empty;
-    bool editable_ = false;
-    bool updating_ = false; // the view itself is writing cells: not an edit
 };
 
 } // namespace gradlab::widgets

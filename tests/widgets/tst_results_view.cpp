@@ -1,6 +1,6 @@
 // The results views: a tutorial run's parameters beside the closed form (checked against the
 // tutorial's PyTorch and sklearn numbers), editing a paused run's values, choosing runs to show
-// or compare, and the step inspector's table.
+// or compare, and the step inspector's table; a 200,000-parameter model's live values.
 #include "experiment/experiment_data.h"
 #include "experiment/project.h"
 #include "experiment/step_inspection.h"
@@ -15,8 +15,10 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScrollBar>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
@@ -48,11 +50,12 @@ double parse(const QString& text)
     return ok ? v : std::nan("");
 }
 
-// Double-clicks `item`, types `text` into the editor that opens and presses Enter. False when
-// no editor opened.
-bool editCell(QTableWidget* table, QTableWidgetItem* item, const QString& text)
+// Scrolls to `index`, double-clicks it, types `text` into the editor that opens and presses Enter.
+// False when no editor opened.
+bool editCell(QTableView* table, const QModelIndex& index, const QString& text)
 {
-    const QPoint at = table->visualItemRect(item).center();
+    table->scrollTo(index);
+    const QPoint at = table->visualRect(index).center();
     // A double-click is a press and release followed by a second press that Qt reports as one.
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
     QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
@@ -69,6 +72,11 @@ bool editCell(QTableWidget* table, QTableWidgetItem* item, const QString& text)
     return true;
 }
 
+QModelIndex cell(QTableView* table, int row, int column)
+{
+    return table->model()->index(row, column);
+}
+
 } // namespace
 
 class TestResultsView : public QObject {
@@ -79,6 +87,7 @@ private slots:
     void comparingTwoRuns();
     void pausedValuesCanBeEdited();
     void runningValuesCannotBeEdited();
+    void largeLiveModel();
     void runListSelectsAtMostTwo();
     void stepInspectorShowsTheInspection();
     void stepInspectorWithoutFormula();
@@ -113,6 +122,15 @@ void TestResultsView::tutorialRunBesideClosedForm()
     QVERIFY(r2 > 0.9 && r2 < 1.0);
     QVERIFY(std::abs(parse(summary->item(2, 0)->text()) - r2) < 1e-6);
 
+    // Without a closed form: the value, and "—" beside it.
+    RunRecord noClosedForm = run;
+    noClosedForm.closedForm.reset();
+    view.showRun(noClosedForm, QStringLiteral("Run 2"));
+    QCOMPARE(view.value(QStringLiteral("b")), run.finalParams[1]);
+    QCOMPARE(view.cellText(QStringLiteral("b"), 1), QStringLiteral("—"));
+    QCOMPARE(view.cellText(QStringLiteral("b"), 2), QStringLiteral("—"));
+    QCOMPARE(summary->item(0, 1)->text(), QStringLiteral("—"));
+
     view.clear(QStringLiteral("nothing"));
     QVERIFY(view.cellText(QStringLiteral("a"), 0).isEmpty());
     QVERIFY(std::isnan(view.value(QStringLiteral("a"))));
@@ -129,9 +147,22 @@ void TestResultsView::comparingTwoRuns()
     QVERIFY(std::abs(parse(view.cellText(QStringLiteral("a"), 0)) - a.finalParams[0]) < 1e-8);
     QCOMPARE(view.cellText(QStringLiteral("b"), 1), QStringLiteral("1.5"));
     QVERIFY(std::abs(parse(view.cellText(QStringLiteral("b"), 2)) - (a.finalParams[1] - 1.5)) < 1e-3);
-    auto* params = view.findChild<QTableWidget*>(QStringLiteral("parameters"));
-    QCOMPARE(params->horizontalHeaderItem(0)->text(), QStringLiteral("Run 1"));
-    QCOMPARE(params->horizontalHeaderItem(1)->text(), QStringLiteral("Run 2"));
+    auto* params = view.findChild<QTableView*>(QStringLiteral("parameters"));
+    QVERIFY(params);
+    QCOMPARE(params->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Run 1"));
+    QCOMPARE(params->model()->headerData(1, Qt::Horizontal).toString(), QStringLiteral("Run 2"));
+
+    // A parameter only one run has: "—" for the other and for the difference.
+    RunRecord c = b;
+    c.layout.push_back({QStringLiteral("c"), 1});
+    c.finalParams.push_back(4.0);
+    view.compareRuns(a, c, QStringLiteral("Run 1"), QStringLiteral("Run 3"));
+    QCOMPARE(params->model()->rowCount(), 3);
+    QCOMPARE(params->model()->headerData(2, Qt::Vertical).toString(), QStringLiteral("c"));
+    QCOMPARE(view.cellText(QStringLiteral("c"), 0), QStringLiteral("—"));
+    QCOMPARE(view.cellText(QStringLiteral("c"), 1), QStringLiteral("4"));
+    QCOMPARE(view.cellText(QStringLiteral("c"), 2), QStringLiteral("—"));
+    QVERIFY(std::isnan(view.value(QStringLiteral("c"))));
 }
 
 void TestResultsView::pausedValuesCanBeEdited()
@@ -143,9 +174,9 @@ void TestResultsView::pausedValuesCanBeEdited()
     view.showLive({QStringLiteral("a"), QStringLiteral("b")}, {0.5, 1.5}, 10, 0.1, 0.2, true);
     QCOMPARE(view.cellText(QStringLiteral("b"), 0), QStringLiteral("1.5"));
     QSignalSpy spy(&view, &ResultsView::parameterEdited);
-    auto* table = view.findChild<QTableWidget*>(QStringLiteral("parameters"));
+    auto* table = view.findChild<QTableView*>(QStringLiteral("parameters"));
     QVERIFY(table);
-    QVERIFY(editCell(table, table->item(1, 0), QStringLiteral("2.25")));
+    QVERIFY(editCell(table, cell(table, 1, 0), QStringLiteral("2.25")));
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(0).toInt(), 1);
     QCOMPARE(spy.at(0).at(1).toDouble(), 2.25);
@@ -153,7 +184,7 @@ void TestResultsView::pausedValuesCanBeEdited()
 
     // Not a number: nothing is emitted and the value stays.
     QTest::qWait(50);
-    QVERIFY(editCell(table, table->item(0, 0), QStringLiteral("abc")));
+    QVERIFY(editCell(table, cell(table, 0, 0), QStringLiteral("abc")));
     QCOMPARE(spy.count(), 1);
     QCOMPARE(view.value(QStringLiteral("a")), 0.5);
     QCOMPARE(view.cellText(QStringLiteral("a"), 0), QStringLiteral("0.5"));
@@ -167,18 +198,96 @@ void TestResultsView::runningValuesCannotBeEdited()
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.showLive({QStringLiteral("a"), QStringLiteral("b")}, {0.5, 1.5}, 10, 0.1, 0.2, false);
     QSignalSpy spy(&view, &ResultsView::parameterEdited);
-    auto* table = view.findChild<QTableWidget*>(QStringLiteral("parameters"));
-    QVERIFY(!editCell(table, table->item(1, 0), QStringLiteral("2.25")));
-    QVERIFY(!(table->item(1, 0)->flags() & Qt::ItemIsEditable));
+    auto* table = view.findChild<QTableView*>(QStringLiteral("parameters"));
+    QVERIFY(table);
+    QVERIFY(!editCell(table, cell(table, 1, 0), QStringLiteral("2.25")));
+    QVERIFY(!(table->model()->flags(cell(table, 1, 0)) & Qt::ItemIsEditable));
     QCOMPARE(spy.count(), 0);
     QCOMPARE(view.value(QStringLiteral("b")), 1.5);
 
+    QVERIFY(table->model()->data(cell(table, 1, 0), Qt::ToolTipRole).toString().isEmpty());
+
     // Paused, then running again: the next update takes editing away.
     view.showLive({QStringLiteral("a"), QStringLiteral("b")}, {0.5, 1.5}, 11, 0.1, 0.2, true);
+    QVERIFY(table->model()->flags(cell(table, 1, 0)) & Qt::ItemIsEditable);
+    QVERIFY(!table->model()->data(cell(table, 1, 0), Qt::ToolTipRole).toString().isEmpty());
     view.showLive({QStringLiteral("a"), QStringLiteral("b")}, {0.6, 1.4}, 12, 0.1, 0.2, false);
-    QVERIFY(!editCell(table, table->item(0, 0), QStringLiteral("7")));
+    QVERIFY(!editCell(table, cell(table, 0, 0), QStringLiteral("7")));
     QCOMPARE(spy.count(), 0);
     QCOMPARE(view.value(QStringLiteral("a")), 0.6);
+}
+
+// An MLP's worth of parameters: every row is there, a live update changes the values in place
+// (same rows, same scroll position), and a row far down can be edited while paused.
+void TestResultsView::largeLiveModel()
+{
+    constexpr int n = 200000;
+    QStringList names;
+    names.reserve(n);
+    std::vector<double> first(n), second(n);
+    for (int i = 0; i < n; ++i) {
+        names << QStringLiteral("layer%1.weight[%2]").arg(i / 50000).arg(i % 50000);
+        first[static_cast<std::size_t>(i)] = (i % 1000) * 0.25 - 100.0; // exact in binary, few digits
+        second[static_cast<std::size_t>(i)] = -(i % 777) * 0.125;
+    }
+    ResultsView view;
+    view.resize(500, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showLive(names, first, 1, 0.5, 0.6, false);
+    auto* table = view.findChild<QTableView*>(QStringLiteral("parameters"));
+    QVERIFY(table);
+    QAbstractItemModel* model = table->model();
+    QCOMPARE(model->rowCount(), n);
+    QCOMPARE(model->columnCount(), 1);
+    const int samples[] = {0, 1, 49999, 50000, 123457, 150000, 199999};
+    auto check = [&](const std::vector<double>& values) {
+        for (int row : samples) {
+            const double v = values[static_cast<std::size_t>(row)];
+            const QString& name = names[row];
+            if (model->headerData(row, Qt::Vertical).toString() != name)
+                return false;
+            if (view.value(name) != v || parse(view.cellText(name, 0)) != v
+                || model->data(cell(table, row, 0)).toString() != view.cellText(name, 0))
+                return false;
+        }
+        return true;
+    };
+    QCOMPARE(names[150000], QStringLiteral("layer3.weight[0]"));
+    QCOMPARE(view.cellText(QStringLiteral("layer3.weight[0]"), 0), QStringLiteral("-100"));
+    QCOMPARE(view.cellText(QStringLiteral("layer2.weight[23457]"), 0), QStringLiteral("14.25"));
+    QVERIFY(check(first));
+
+    table->scrollTo(cell(table, 150000, 0), QAbstractItemView::PositionAtTop);
+    QCoreApplication::processEvents();
+    const int scroll = table->verticalScrollBar()->value();
+    QVERIFY(scroll > 0);
+    QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+    view.showLive(names, second, 2, 0.4, 0.5, false);
+    QCoreApplication::processEvents();
+    QCOMPARE(reset.count(), 0);
+    QVERIFY(changed.count() > 0);
+    QCOMPARE(model->rowCount(), n);
+    QCOMPARE(table->verticalScrollBar()->value(), scroll);
+    QCOMPARE(view.cellText(QStringLiteral("layer2.weight[23457]"), 0), QStringLiteral("-86.375")); // 123457 % 777 = 691
+    QVERIFY(check(second));
+    // The visible rows show the new values.
+    const QModelIndex top = table->indexAt(QPoint(1, 1));
+    QCOMPARE(top.row(), 150000);
+    QCOMPARE(parse(model->data(top).toString()), second[150000]);
+
+    // Paused: editing row 150,000 hands its flat index and the new value on.
+    view.showLive(names, second, 3, 0.4, 0.5, true);
+    QCOMPARE(reset.count(), 0);
+    QSignalSpy edited(&view, &ResultsView::parameterEdited);
+    QVERIFY(editCell(table, cell(table, 150000, 0), QStringLiteral("0.0625")));
+    QCOMPARE(edited.count(), 1);
+    QCOMPARE(edited.at(0).at(0).toInt(), 150000);
+    QCOMPARE(edited.at(0).at(1).toDouble(), 0.0625);
+    QCOMPARE(view.value(QStringLiteral("layer3.weight[0]")), 0.0625);
+    QCOMPARE(view.value(QStringLiteral("layer3.weight[1]")), second[150001]);
+    QCOMPARE(model->rowCount(), n);
 }
 
 void TestResultsView::runListSelectsAtMostTwo()
