@@ -1370,122 +1370,122 @@
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1200"/>
+        <location filename="../app/window/main_window.cpp" line="1207"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1200"/>
+        <location filename="../app/window/main_window.cpp" line="1207"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1213"/>
+        <location filename="../app/window/main_window.cpp" line="1220"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1214"/>
+        <location filename="../app/window/main_window.cpp" line="1221"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1220"/>
+        <location filename="../app/window/main_window.cpp" line="1227"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1222"/>
+        <location filename="../app/window/main_window.cpp" line="1229"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1230"/>
+        <location filename="../app/window/main_window.cpp" line="1237"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1231"/>
+        <location filename="../app/window/main_window.cpp" line="1238"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1236"/>
+        <location filename="../app/window/main_window.cpp" line="1243"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1238"/>
+        <location filename="../app/window/main_window.cpp" line="1245"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1245"/>
+        <location filename="../app/window/main_window.cpp" line="1252"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1246"/>
+        <location filename="../app/window/main_window.cpp" line="1253"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1251"/>
+        <location filename="../app/window/main_window.cpp" line="1258"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1253"/>
+        <location filename="../app/window/main_window.cpp" line="1260"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1258"/>
+        <location filename="../app/window/main_window.cpp" line="1265"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1259"/>
+        <location filename="../app/window/main_window.cpp" line="1266"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1265"/>
+        <location filename="../app/window/main_window.cpp" line="1272"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1267"/>
+        <location filename="../app/window/main_window.cpp" line="1274"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1272"/>
+        <location filename="../app/window/main_window.cpp" line="1279"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1273"/>
+        <location filename="../app/window/main_window.cpp" line="1280"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1278"/>
+        <location filename="../app/window/main_window.cpp" line="1285"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1280"/>
+        <location filename="../app/window/main_window.cpp" line="1287"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1286"/>
+        <location filename="../app/window/main_window.cpp" line="1293"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1286"/>
+        <location filename="../app/window/main_window.cpp" line="1293"/>
         <source>GradLab will use the new language the next time it starts.</source>
         <translation>GradLab 将在下次启动时使用新的语言。</translation>
     </message>
@@ -2364,172 +2364,172 @@
 <context>
     <name>gradlab::widgets::ResultsView</name>
     <message>
-        <location filename="../widgets/results_view.cpp" line="82"/>
+        <location filename="../widgets/results_view.cpp" line="83"/>
         <source>Train a model to see its parameters beside the closed-form solution.</source>
         <translation>训练模型后，可将其参数与闭式解并列查看。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="136"/>
+        <location filename="../widgets/results_view.cpp" line="133"/>
         <source>This run&apos;s record does not match its model&apos;s parameters, so it cannot be shown.</source>
         <translation>该运行的记录与其模型参数不匹配，因此无法显示。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="146"/>
-        <location filename="../widgets/results_view.cpp" line="272"/>
+        <location filename="../widgets/results_view.cpp" line="140"/>
+        <location filename="../widgets/results_view.cpp" line="293"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="146"/>
-        <location filename="../widgets/results_view.cpp" line="161"/>
+        <location filename="../widgets/results_view.cpp" line="141"/>
+        <location filename="../widgets/results_view.cpp" line="159"/>
         <source>Closed form</source>
         <translation>闭式解</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="146"/>
+        <location filename="../widgets/results_view.cpp" line="142"/>
         <source>Difference</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="160"/>
-        <location filename="../widgets/results_view.cpp" line="221"/>
-        <location filename="../widgets/results_view.cpp" line="273"/>
+        <location filename="../widgets/results_view.cpp" line="158"/>
+        <location filename="../widgets/results_view.cpp" line="245"/>
+        <location filename="../widgets/results_view.cpp" line="294"/>
         <source>Train loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="160"/>
-        <location filename="../widgets/results_view.cpp" line="221"/>
-        <location filename="../widgets/results_view.cpp" line="273"/>
+        <location filename="../widgets/results_view.cpp" line="158"/>
+        <location filename="../widgets/results_view.cpp" line="245"/>
+        <location filename="../widgets/results_view.cpp" line="294"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="160"/>
-        <location filename="../widgets/results_view.cpp" line="221"/>
+        <location filename="../widgets/results_view.cpp" line="158"/>
+        <location filename="../widgets/results_view.cpp" line="245"/>
         <source>R² (training rows)</source>
         <translation>R²（训练集）</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="160"/>
-        <location filename="../widgets/results_view.cpp" line="222"/>
+        <location filename="../widgets/results_view.cpp" line="158"/>
+        <location filename="../widgets/results_view.cpp" line="246"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="160"/>
-        <location filename="../widgets/results_view.cpp" line="222"/>
+        <location filename="../widgets/results_view.cpp" line="158"/>
+        <location filename="../widgets/results_view.cpp" line="246"/>
         <source>Training time</source>
         <translation>训练时间</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="161"/>
+        <location filename="../widgets/results_view.cpp" line="159"/>
         <source>Trained</source>
         <translation>训练结果</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="168"/>
-        <location filename="../widgets/results_view.cpp" line="235"/>
+        <location filename="../widgets/results_view.cpp" line="166"/>
+        <location filename="../widgets/results_view.cpp" line="260"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="177"/>
+        <location filename="../widgets/results_view.cpp" line="175"/>
         <source>This model has no closed-form solution to compare with.</source>
         <translation>此模型没有可供比较的闭式解。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="181"/>
+        <location filename="../widgets/results_view.cpp" line="179"/>
         <source>Changed while paused: %1</source>
         <translation>暂停期间的更改：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="193"/>
+        <location filename="../widgets/results_view.cpp" line="190"/>
         <source>A run&apos;s record does not match its model&apos;s parameters, so the runs cannot be compared.</source>
         <translation>有一次运行的记录与其模型参数不匹配，因此无法比较这些运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="207"/>
+        <location filename="../widgets/results_view.cpp" line="213"/>
         <source>%1 compared with %2</source>
         <translation>%1 与 %2 的比较</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="208"/>
+        <location filename="../widgets/results_view.cpp" line="214"/>
         <source>Difference (A − B)</source>
         <translation>差值（A − B）</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="221"/>
+        <location filename="../widgets/results_view.cpp" line="245"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="221"/>
+        <location filename="../widgets/results_view.cpp" line="245"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="222"/>
+        <location filename="../widgets/results_view.cpp" line="246"/>
         <source>Closed-form train loss</source>
         <translation>闭式解训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="227"/>
+        <location filename="../widgets/results_view.cpp" line="251"/>
         <source>%1, lr %2</source>
         <translation>%1，lr %2</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="249"/>
+        <location filename="../widgets/results_view.cpp" line="274"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="251"/>
+        <location filename="../widgets/results_view.cpp" line="276"/>
         <source>%1, changed while paused: %2</source>
         <translation>%1，暂停期间的更改：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="261"/>
+        <location filename="../widgets/results_view.cpp" line="285"/>
         <source>The run reported %1 values for %2 parameters.</source>
         <translation>该运行为 %2 个参数报告了 %1 个值。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="273"/>
+        <location filename="../widgets/results_view.cpp" line="294"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="273"/>
+        <location filename="../widgets/results_view.cpp" line="294"/>
         <source>Current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="277"/>
+        <location filename="../widgets/results_view.cpp" line="298"/>
         <source>Paused at epoch %1</source>
         <translation>已在第 %1 轮暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="277"/>
+        <location filename="../widgets/results_view.cpp" line="298"/>
         <source>Training: epoch %1</source>
         <translation>训练中：第 %1 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="284"/>
+        <location filename="../widgets/results_view.cpp" line="110"/>
         <source>Double-click to change this value; Resume continues from it.</source>
         <translation>双击可修改此值；“继续”将从该值接着训练。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="294"/>
+        <location filename="../widgets/results_view.cpp" line="302"/>
         <source>Paused: double-click a value to change it by hand; Resume continues from there.</source>
         <translation>已暂停：双击某个值可手动修改；“继续”将从修改后的值接着训练。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="319"/>
+        <location filename="../widgets/results_view.cpp" line="314"/>
         <source>“%1” is not a finite number; %2 keeps its value %3.</source>
         <translation>“%1”不是有限数值；%2 保持原值 %3。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="325"/>
+        <location filename="../widgets/results_view.cpp" line="308"/>
         <source>%1 set to %2; Resume continues from there.</source>
         <translation>%1 已设为 %2；“继续”将从此值接着训练。</translation>
     </message>
