@@ -109,29 +109,29 @@ Backend& backendFor(Device device)
 {
     if (device.isCpu())
         return cpuBackend();
-    int cudaDevices = 0;
-    const DeviceInfo* firstCuda = nullptr;
+    int found = 0; // CUDA devices the driver reported
+    const DeviceInfo* none = nullptr; // or the entry that says why there are none
     for (const DeviceInfo& info : devices()) {
         if (!info.device.isCuda())
             continue;
-        if (!firstCuda)
-            firstCuda = &info;
-        if (info.status != DeviceInfo::Status::BuiltWithoutCuda && info.status != DeviceInfo::Status::NoDriver
-            && info.status != DeviceInfo::Status::NoDevice)
-            ++cudaDevices;
-        if (info.device == device) {
-            if (!info.usable())
-                throw EngineError("cannot use " + device.str() + ": " + info.reason);
-#ifdef GRADLAB_HAVE_CUDA
-            return cuda::backend(device.index);
-#endif
+        using S = DeviceInfo::Status;
+        if (info.status == S::BuiltWithoutCuda || info.status == S::NoDriver || info.status == S::NoDevice) {
+            none = &info;
+            continue;
         }
+        ++found;
+        if (info.device != device)
+            continue;
+        if (!info.usable())
+            throw EngineError("cannot use " + device.str() + ": " + info.reason);
+#ifdef GRADLAB_HAVE_CUDA
+        return cuda::backend(device.index);
+#endif
     }
-    // A device that is not there: say why there is none, or which there are.
-    if (cudaDevices == 0 && firstCuda)
-        throw EngineError("cannot use " + device.str() + ": " + firstCuda->reason);
-    throw EngineError("cannot use " + device.str() + ": no such device (this machine has " + std::to_string(cudaDevices)
-                      + " CUDA device" + (cudaDevices == 1 ? "" : "s") + ", cuda:0" + (cudaDevices > 1 ? " to cuda:" + std::to_string(cudaDevices - 1) : std::string()) + ")");
+    if (found == 0 && none)
+        throw EngineError("cannot use " + device.str() + ": " + none->reason);
+    throw EngineError("cannot use " + device.str() + ": no such device; the CUDA devices here are cuda:0 to cuda:"
+                      + std::to_string(found - 1));
 }
 
 } // namespace gradlab

@@ -190,13 +190,12 @@ template <typename T> ChunkMemo<T>& chunkMemo()
     return memo;
 }
 
-bool isReduction(const LazyExpr& e) { return e.kind == LazyExpr::Kind::Sum || e.kind == LazyExpr::Kind::MulSum; }
 
 // The values [begin, begin + count) of t, evaluated into `scratch` if t is deferred.
 template <typename T> const T* valuesOf(const TensorImpl& t, std::int64_t begin, std::int64_t count, T* scratch)
 {
     Storage& s = *t.storage;
-    if (s.pending && isReduction(*s.pending))
+    if (s.pending && s.pending->isReduction())
         materialize(s);
     if (s.pending) {
         const LazyExpr* e = s.pending.get();
@@ -705,7 +704,7 @@ void materializeReductions(Storage& first)
     std::vector<std::weak_ptr<Storage>> rest;
     for (auto& weak : pending) {
         auto st = weak.lock();
-        if (!st || !st->pending || !isReduction(*st->pending))
+        if (!st || !st->pending || !st->pending->isReduction())
             continue;
         if (st.get() != &first && st->pending->count == fe.count && st->pending->dtype == fe.dtype) {
             group.push_back(st.get());
@@ -778,7 +777,7 @@ void materialize(Storage& storage)
         return;
     }
 #endif
-    if (isReduction(*storage.pending)) {
+    if (storage.pending->isReduction()) {
         materializeReductions(storage);
         return;
     }

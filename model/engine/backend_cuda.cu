@@ -323,26 +323,23 @@ void Allocator::releaseCached()
 
 class CudaBackend final : public Backend {
 public:
-    explicit CudaBackend(int index) : dev_(index), index_(index), allocator_(dev_.allocator)
+    explicit CudaBackend(int index) : dev_(index)
     {
-        useDevice(index_);
-        check(cudaStreamCreateWithFlags(&dev_.stream, cudaStreamNonBlocking), index_, "creating a stream");
-        stream_ = dev_.stream;
+        useDevice(dev_.index);
+        check(cudaStreamCreateWithFlags(&dev_.stream, cudaStreamNonBlocking), dev_.index, "creating a stream");
         int sms = 1;
-        cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, index_);
+        cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, dev_.index);
         dev_.multiprocessors = std::max(sms, 1);
-        cudaDeviceGetAttribute(&dev_.ccMajor, cudaDevAttrComputeCapabilityMajor, index_);
-        cudaDeviceGetAttribute(&dev_.ccMinor, cudaDevAttrComputeCapabilityMinor, index_);
+        cudaDeviceGetAttribute(&dev_.ccMajor, cudaDevAttrComputeCapabilityMajor, dev_.index);
+        cudaDeviceGetAttribute(&dev_.ccMinor, cudaDevAttrComputeCapabilityMinor, dev_.index);
         cudaGetLastError();
         dev_.eager = this;
-        maxBlocks_ = static_cast<long long>(dev_.multiprocessors) * 32;
-        targetBlocks_ = dev_.multiprocessors * 4;
     }
 
-    Device device() const override { return Device::cuda(index_); }
+    Device device() const override { return Device::cuda(dev_.index); }
 
-    void* allocate(std::size_t nbytes) override { return allocator_.allocate(nbytes); }
-    void deallocate(void* p, std::size_t nbytes) override { allocator_.deallocate(p, nbytes); }
+    void* allocate(std::size_t nbytes) override { return dev_.allocator.allocate(nbytes); }
+    void deallocate(void* p, std::size_t nbytes) override { dev_.allocator.deallocate(p, nbytes); }
 
     void copy(const TensorImpl& src, TensorImpl& dst) override
     {
@@ -357,10 +354,10 @@ public:
             backend(dst.device().index).upload(values, dst);
             return;
         }
-        useDevice(index_);
+        useDevice(dev_.index);
         if (fromDevice && toDevice) {
             if (src.dtype == dst.dtype)
-                check(cudaMemcpyAsync(dst.data(), src.data(), bytes, cudaMemcpyDeviceToDevice, stream_), index_, "copying on the device");
+                check(cudaMemcpyAsync(dst.data(), src.data(), bytes, cudaMemcpyDeviceToDevice, dev_.stream), dev_.index, "copying on the device");
             else if (src.dtype == DType::Float32)
                 launch("converting float32 to float64", n, convertKernel<float, double>, ptr<float>(src), ptr<double>(dst), n);
             else
@@ -369,7 +366,7 @@ public:
         }
         if (toDevice) {
             if (src.dtype == dst.dtype) {
-                check(cudaMemcpyAsync(dst.data(), src.data(), bytes, cudaMemcpyHostToDevice, stream_), index_, "copying to the device");
+                check(cudaMemcpyAsync(dst.data(), src.data(), bytes, cudaMemcpyHostToDevice, dev_.stream), dev_.index, "copying to the device");
                 return;
             }
             dispatch(dst.dtype, [&](auto tag) {
@@ -379,15 +376,15 @@ public:
                     std::copy_n(static_cast<const float*>(src.data()), n, host.begin());
                 else
                     std::copy_n(static_cast<const double*>(src.data()), n, host.begin());
-                check(cudaMemcpyAsync(dst.data(), host.data(), host.size() * sizeof(T), cudaMemcpyHostToDevice, stream_),
-                      index_, "copying to the device");
+                check(cudaMemcpyAsync(dst.data(), host.data(), host.size() * sizeof(T), cudaMemcpyHostToDevice, dev_.stream),
+                      dev_.index, "copying to the device");
             });
             return;
         }
         // Device to host.
         if (src.dtype == dst.dtype) {
-            check(cudaMemcpyAsync(dst.data(), src.data(), bytes, cudaMemcpyDeviceToHost, stream_), index_, "copying to the host");
-            check(cudaStreamSynchronize(stream_), index_, "waiting for the device");
+            check(cudaMemcpyAsync(dst.data(), src.data(), bytes, cudaMemcpyDeviceToHost, dev_.stream), dev_.index, "copying to the host");
+            check(cudaStreamSynchronize(dev_.stream), dev_.index, "waiting for the device");
             return;
         }
         const std::vector<double> values = download(src);
@@ -399,7 +396,7 @@ public:
 
     void expand(const TensorImpl& src, TensorImpl& dst) override
     {
-        useDevice(index_);
+        useDevice(dev_.index);
         const long long n = dst.numel();
         const Indexer ix = makeIndexer(src.shape, Shape{}, dst.shape);
         dispatch(src.dtype, [&](auto tag) {
@@ -410,7 +407,7 @@ public:
 
     void fill(TensorImpl& dst, double value) override
     {
-        useDevice(index_);
+        useDevice(dev_.index);
         const long long n = dst.numel();
         dispatch(dst.dtype, [&](auto tag) {
             using T = decltype(tag);
@@ -422,12 +419,12 @@ public:
     {
         if (values.empty())
             return;
-        useDevice(index_);
+        useDevice(dev_.index);
         dispatch(dst.dtype, [&](auto tag) {
             using T = decltype(tag);
             const std::vector<T> host(values.begin(), values.end());
-            check(cudaMemcpyAsync(dst.data(), host.data(), host.size() * sizeof(T), cudaMemcpyHostToDevice, stream_),
-                  index_, "copying to the device");
+            check(cudaMemcpyAsync(dst.data(), host.data(), host.size() * sizeof(T), cudaMemcpyHostToDevice, dev_.stream),
+                  dev_.index, "copying to the device");
         });
     }
 
@@ -436,13 +433,13 @@ public:
         std::vector<double> out(static_cast<std::size_t>(src.numel()));
         if (out.empty())
             return out;
-        useDevice(index_);
+        useDevice(dev_.index);
         dispatch(src.dtype, [&](auto tag) {
             using T = decltype(tag);
             std::vector<T> host(out.size());
-            check(cudaMemcpyAsync(host.data(), src.data(), host.size() * sizeof(T), cudaMemcpyDeviceToHost, stream_),
-                  index_, "copying to the host");
-            check(cudaStreamSynchronize(stream_), index_, "waiting for the device");
+            check(cudaMemcpyAsync(host.data(), src.data(), host.size() * sizeof(T), cudaMemcpyDeviceToHost, dev_.stream),
+                  dev_.index, "copying to the host");
+            check(cudaStreamSynchronize(dev_.stream), dev_.index, "waiting for the device");
             std::copy(host.begin(), host.end(), out.begin());
         });
         return out;
@@ -450,7 +447,7 @@ public:
 
     void unary(UnaryOp op, const TensorImpl& a, TensorImpl& out, double scalar) override
     {
-        useDevice(index_);
+        useDevice(dev_.index);
         const long long n = a.numel();
         dispatch(a.dtype, [&](auto tag) {
             using T = decltype(tag);
@@ -460,7 +457,7 @@ public:
 
     void binary(BinaryOp op, const TensorImpl& a, const TensorImpl& b, TensorImpl& out, double scalar) override
     {
-        useDevice(index_);
+        useDevice(dev_.index);
         const long long n = out.numel(), na = a.numel(), nb = b.numel();
         const int mode = (na == n && nb == n && a.shape == b.shape) ? 0 : (na == n && nb == 1) ? 1 : (na == 1 && nb == n) ? 2 : 3;
         const Indexer ix = mode == 3 ? makeIndexer(a.shape, b.shape, out.shape) : Indexer{};
@@ -475,7 +472,7 @@ public:
 
     void scale(const TensorImpl& a, TensorImpl& out, double scalar) override
     {
-        useDevice(index_);
+        useDevice(dev_.index);
         const long long n = a.numel();
         dispatch(a.dtype, [&](auto tag) {
             using T = decltype(tag);
@@ -485,7 +482,7 @@ public:
 
     void sumTo(const TensorImpl& in, TensorImpl& out, double scalar) override
     {
-        useDevice(index_);
+        useDevice(dev_.index);
         const ReduceMap map = reduceMap(in.shape, out.shape);
         dispatch(in.dtype, [&](auto tag) {
             using T = decltype(tag);
@@ -495,7 +492,7 @@ public:
 
     void mulSum(const TensorImpl& a, const TensorImpl& b, TensorImpl& out, double scalar) override
     {
-        useDevice(index_);
+        useDevice(dev_.index);
         ReduceMap map;
         map.perOutput = a.numel();
         dispatch(a.dtype, [&](auto tag) {
@@ -507,7 +504,7 @@ public:
     void matmul(const TensorImpl& a, bool transA, const TensorImpl& b, bool transB, TensorImpl& out,
                 const TensorImpl* bias) override
     {
-        useDevice(index_);
+        useDevice(dev_.index);
         const long long m = out.shape[0], n = out.shape[1];
         const long long k = transA ? a.shape[0] : a.shape[1];
         if (m == 0 || n == 0)
@@ -534,7 +531,7 @@ public:
             status = cublasDgemm(handle, opB, opA, M, N, K, &one, ptr<double>(b), lda, ptr<double>(a), ldb, &zero, ptr<double>(out), ldc);
         }
         if (status != CUBLAS_STATUS_SUCCESS)
-            throw EngineError("cuBLAS failed on cuda:" + std::to_string(index_) + " in a matrix product of "
+            throw EngineError("cuBLAS failed on cuda:" + std::to_string(dev_.index) + " in a matrix product of "
                               + a.shape.bracketStr() + " and " + b.shape.bracketStr() + ": "
                               + cublasGetStatusString(status));
         if (bias)
@@ -554,7 +551,7 @@ public:
 
     void transpose(const TensorImpl& a, int dim0, int dim1, TensorImpl& out) override
     {
-        useDevice(index_);
+        useDevice(dev_.index);
         const Permuter pm = makePermuter(a.shape, dim0, dim1, out.shape);
         const long long n = out.numel();
         dispatch(a.dtype, [&](auto tag) {
@@ -565,12 +562,12 @@ public:
 
     void indexSelect(const TensorImpl& src, const std::vector<std::int64_t>& indices, TensorImpl& out) override
     {
-        useDevice(index_);
+        useDevice(dev_.index);
         const long long row = src.numel() / std::max<long long>(src.shape[0], 1);
         const long long n = static_cast<long long>(indices.size()) * row;
         if (n == 0)
             return;
-        const DeviceBuffer idx(allocator_, indices.size() * sizeof(long long));
+        const DeviceBuffer idx(dev_.allocator, indices.size() * sizeof(long long));
         uploadIndices(indices, idx);
         dispatch(src.dtype, [&](auto tag) {
             using T = decltype(tag);
@@ -580,12 +577,12 @@ public:
 
     void indexAdd(TensorImpl& dst, const std::vector<std::int64_t>& indices, const TensorImpl& src) override
     {
-        useDevice(index_);
+        useDevice(dev_.index);
         const long long row = dst.numel() / std::max<long long>(dst.shape[0], 1);
         const long long n = static_cast<long long>(indices.size()) * row;
         if (n == 0)
             return;
-        const DeviceBuffer idx(allocator_, indices.size() * sizeof(long long));
+        const DeviceBuffer idx(dev_.allocator, indices.size() * sizeof(long long));
         uploadIndices(indices, idx);
         dispatch(dst.dtype, [&](auto tag) {
             using T = decltype(tag);
@@ -596,7 +593,7 @@ public:
     void lossForward(LossKind kind, double param, const TensorImpl& input, const TensorImpl& target, TensorImpl& out,
                      bool mean) override
     {
-        useDevice(index_);
+        useDevice(dev_.index);
         ReduceMap map;
         map.perOutput = input.numel();
         const double divisor = mean ? static_cast<double>(input.numel()) : 1.0;
@@ -612,7 +609,7 @@ public:
     void lossBackward(LossKind kind, double param, const TensorImpl& input, const TensorImpl& target,
                       const TensorImpl& gradOut, TensorImpl& gradInput, bool mean) override
     {
-        useDevice(index_);
+        useDevice(dev_.index);
         const long long n = input.numel();
         const double scale = mean ? 1.0 / static_cast<double>(n) : 1.0;
         dispatch(input.dtype, [&](auto tag) {
@@ -628,7 +625,7 @@ public:
     void optimizerStep(const OptimizerStep& s, TensorImpl& param, const TensorImpl& grad, TensorImpl* s0,
                        TensorImpl* s1, TensorImpl* s2) override
     {
-        useDevice(index_);
+        useDevice(dev_.index);
         const long long n = param.numel();
         dispatch(param.dtype, [&](auto tag) {
             using T = decltype(tag);
@@ -663,9 +660,10 @@ public:
     {
         if (n <= 0)
             return;
-        const long long blocks = std::min((n + kThreads - 1) / kThreads, maxBlocks_);
-        kernel<<<static_cast<unsigned>(blocks), kThreads, 0, stream_>>>(std::forward<Args>(args)...);
-        check(cudaGetLastError(), index_, what);
+        // Enough blocks to fill every multiprocessor many times over; the loop strides the rest.
+        const long long blocks = std::min((n + kThreads - 1) / kThreads, 32LL * dev_.multiprocessors);
+        kernel<<<static_cast<unsigned>(blocks), kThreads, 0, dev_.stream>>>(std::forward<Args>(args)...);
+        check(cudaGetLastError(), dev_.index, what);
     }
 
 private:
@@ -687,8 +685,8 @@ private:
 
     void uploadIndices(const std::vector<std::int64_t>& indices, const DeviceBuffer& buf)
     {
-        check(cudaMemcpyAsync(buf.get(), indices.data(), indices.size() * sizeof(long long), cudaMemcpyHostToDevice, stream_),
-              index_, "copying indices to the device");
+        check(cudaMemcpyAsync(buf.get(), indices.data(), indices.size() * sizeof(long long), cudaMemcpyHostToDevice, dev_.stream),
+              dev_.index, "copying indices to the device");
     }
 
     template <typename Term, typename T>
@@ -701,13 +699,14 @@ private:
             return;
         }
         const long long perBlock = static_cast<long long>(kThreads) * 8;
-        const long long wanted = std::max<long long>(1, (targetBlocks_ + outputs - 1) / outputs);
+        const long long target = 4LL * dev_.multiprocessors; // blocks for the whole reduction
+        const long long wanted = std::max<long long>(1, (target + outputs - 1) / outputs);
         const int splits = static_cast<int>(std::min<long long>(wanted, (map.perOutput + perBlock - 1) / perBlock));
         const long long blocks = outputs * std::max(splits, 1);
-        DeviceBuffer partial(allocator_, static_cast<std::size_t>(blocks) * sizeof(double));
-        reduceKernel<Term><<<static_cast<unsigned>(blocks), kThreads, 0, stream_>>>(term, map, std::max(splits, 1),
+        DeviceBuffer partial(dev_.allocator, static_cast<std::size_t>(blocks) * sizeof(double));
+        reduceKernel<Term><<<static_cast<unsigned>(blocks), kThreads, 0, dev_.stream>>>(term, map, std::max(splits, 1),
                                                                                     static_cast<double*>(partial.get()));
-        check(cudaGetLastError(), index_, "a reduction");
+        check(cudaGetLastError(), dev_.index, "a reduction");
         launch("a reduction", outputs, finishKernel<T>, static_cast<const double*>(partial.get()), std::max(splits, 1),
                outputs, out, scale, divisor);
     }
@@ -716,11 +715,11 @@ private:
     {
         if (!blas_) {
             if (cublasCreate(&blas_) != CUBLAS_STATUS_SUCCESS) {
-                allocator_.releaseCached(); // the cache may hold the memory cuBLAS needs
+                dev_.allocator.releaseCached(); // the cache may hold the memory cuBLAS needs
                 if (cublasCreate(&blas_) == CUBLAS_STATUS_SUCCESS)
                     return setUpBlas();
                 blas_ = nullptr;
-                throw EngineError("cuBLAS could not start on cuda:" + std::to_string(index_)
+                throw EngineError("cuBLAS could not start on cuda:" + std::to_string(dev_.index)
                                   + " (out of memory, or a broken CUDA installation)");
             }
             return setUpBlas();
@@ -730,17 +729,12 @@ private:
 
     cublasHandle_t setUpBlas()
     {
-        cublasSetStream(blas_, stream_);
+        cublasSetStream(blas_, dev_.stream);
         cublasSetMathMode(blas_, CUBLAS_PEDANTIC_MATH); // full float32 products, as on the CPU
         return blas_;
     }
 
     DeviceState dev_;
-    int index_;
-    Allocator& allocator_;
-    cudaStream_t stream_ = nullptr;
-    long long maxBlocks_ = 1024;
-    long long targetBlocks_ = 512;
     std::mutex blasMutex_;
     cublasHandle_t blas_ = nullptr;
     Fusion fusion_{dev_};

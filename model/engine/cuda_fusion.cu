@@ -31,11 +31,6 @@ constexpr std::int64_t kFuseMin = 1 << 16;
 constexpr int kMaxDepth = 6;
 constexpr int kFusedThreads = 256;
 
-bool isReduction(const LazyExpr& e)
-{
-    return e.kind == LazyExpr::Kind::Sum || e.kind == LazyExpr::Kind::MulSum || e.kind == LazyExpr::Kind::LossSum;
-}
-
 const char* binaryName(BinaryOp op)
 {
     switch (op) {
@@ -208,7 +203,7 @@ private:
         keep_.push_back(o.tensor);
         const TensorImpl& t = *o.tensor;
         Storage& s = *t.storage;
-        if (s.pending && !isReduction(*s.pending) && t.offset == 0) {
+        if (s.pending && !s.pending->isReduction() && t.offset == 0) {
             keep_.push_back(s.pending);
             return expr(*s.pending, var);
         }
@@ -355,7 +350,7 @@ const Fusion::Kernels* Fusion::compile(const std::string& source, std::string& e
 
 Tensor Fusion::deferred(std::shared_ptr<LazyExpr> e, const Shape& shape, DType dtype)
 {
-    const bool reduction = isReduction(*e);
+    const bool reduction = e->isReduction();
     Tensor out = deferredTensor(std::move(e), shape, dtype, Device::cuda(dev_.index));
     if (reduction) {
         std::lock_guard lock(mutex_);
@@ -486,7 +481,7 @@ void Fusion::materialize(Storage& storage)
 {
     if (!storage.pending)
         return;
-    if (isReduction(*storage.pending))
+    if (storage.pending->isReduction())
         materializeReductions(storage);
     else
         materializeElementwise(storage);
@@ -508,7 +503,7 @@ void Fusion::materializeReductions(Storage& first)
         std::vector<PendingReduction> rest;
         for (PendingReduction& entry : pendingReductions_) {
             auto st = entry.storage.lock();
-            if (!st || !st->pending || !isReduction(*st->pending) || st.get() == &first)
+            if (!st || !st->pending || !st->pending->isReduction() || st.get() == &first)
                 continue;
             if (entry.thread == self && st->pending->count == fe.count && st->pending->dtype == fe.dtype
                 && group.size() + 1 < static_cast<std::size_t>(FusedParams::kMaxOutputs))
@@ -637,7 +632,7 @@ void Fusion::evaluateEagerly(Storage& storage)
         return; // computed meanwhile (by a group that read it)
     Backend& eager = *dev_.eager;
     const TensorOptions options = TensorOptions{}.withDType(e->dtype).withDevice(Device::cuda(dev_.index));
-    const std::int64_t n = isReduction(*e) ? e->count : e->numel;
+    const std::int64_t n = e->isReduction() ? e->count : e->numel;
     // Flat views: deferred operands have n values, or one, whatever their shapes.
     auto view = [&](const LazyOperand& o) {
         if (!o.tensor)
@@ -663,7 +658,7 @@ void Fusion::evaluateEagerly(Storage& storage)
         storage.data = dev_.allocator.allocate(storage.nbytes);
     TensorImpl out;
     out.storage = std::shared_ptr<Storage>(&storage, [](Storage*) {}); // this storage, not owned
-    out.shape = isReduction(*e) ? Shape{} : Shape{e->numel};
+    out.shape = e->isReduction() ? Shape{} : Shape{e->numel};
     out.dtype = e->dtype;
     storage.pending.reset(); // the kernels below read `out` as computed
     try {

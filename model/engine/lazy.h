@@ -31,6 +31,9 @@ struct LazyExpr {
     int depth = 1;
     LazyOperand a, b;
     LazyOperand c; // CUDA's LossGrad: the incoming gradient (then `norm` is the reduction's scale)
+
+    // One value from `count` (Sum, MulSum, LossSum), rather than `numel` values.
+    bool isReduction() const { return kind == Kind::Sum || kind == Kind::MulSum || kind == Kind::LossSum; }
 };
 
 // What an operand refers to: t's data as it is now. A view of its own, so that a tensor given

@@ -4,6 +4,8 @@
 //                          SGD lr 0.1, MSE mean, float32, CPU, loss.item() every step)
 //   engine_large_epoch_ms  one full-batch epoch of the same step on 10,000,000 samples
 //                          (2 warm-up epochs, then the median of 7)
+#include "train_step.h"
+
 #include "engine/autograd.h"
 #include "engine/generator.h"
 #include "engine/nn.h"
@@ -73,15 +75,7 @@ Run tutorialRun(const Tensor& x, const Tensor& y, int epochs)
     ManualLinearRegression model;
     const Loss lossFn = MSELoss();
     SGD optimizer(model.parameters(), SGDOptions{.lr = 0.1});
-    auto trainStep = [&](const Tensor& xb, const Tensor& yb) {
-        model.train();
-        const Tensor yhat = model(xb);
-        const Tensor loss = lossFn(yb, yhat);
-        loss.backward();
-        optimizer.step();
-        optimizer.zeroGrad();
-        return loss.item();
-    };
+    const auto trainStep = makeTrainStep(model, lossFn, optimizer);
     double sink = 0.0;
     for (int e = 0; e < epochs; ++e)
         sink += trainStep(x, y);

@@ -4,6 +4,7 @@
 // the generated code fails here rather than on a user's card.
 #include "engine/cuda_backend.h"
 #include "engine/fusion_params.h"
+#include "engine/generator.h"
 #include "engine/lazy.h"
 #include "engine/ops.h"
 
@@ -390,16 +391,14 @@ StepValues tutorialValues()
     v.a = 0.33669036626815796;
     v.b = 0.12880940735340118;
     v.seed = 0.75; // an incoming gradient other than 1, as for loss * 0.75
-    std::uint64_t state = 42;
-    auto uniform = [&] {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<double>(state >> 11) * 0x1.0p-53;
-    };
-    for (std::int64_t i = 0; i < kN; ++i) {
-        const double x = uniform();
-        v.x.push_back(x);
-        v.y.push_back(1.0 + 2.0 * x + 0.1 * (uniform() - 0.5));
-    }
+    // y = 1 + 2x + 0.1·noise, drawn with the engine's generator.
+    Generator g(42);
+    v.x.resize(static_cast<std::size_t>(kN));
+    v.y.resize(static_cast<std::size_t>(kN));
+    g.fillUniform(v.x.data(), kN, 0.0, 1.0);
+    g.fillNormal(v.y.data(), kN, 0.0, 0.1);
+    for (std::size_t i = 0; i < v.x.size(); ++i)
+        v.y[i] += 1.0 + 2.0 * v.x[i];
     return v;
 }
 

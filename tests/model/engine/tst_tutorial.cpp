@@ -2,6 +2,7 @@
 // reference split, torch's seed-42 initialisation, float32, 1000 epochs, MSE (mean), lr 0.1; the
 // update loop written four ways, each ending where PyTorch ended (tutorial_expected.json); and the
 // pitfalls the tutorial walks through on its way there.
+#include "train_step.h"
 #include "tutorial_data.h"
 
 #include "engine/autograd.h"
@@ -38,21 +39,6 @@ Expected expectedRun(const char* key)
     const QJsonObject o = tutorialExpected().value(QLatin1String(key)).toObject();
     return {o.value(QLatin1String("a")).toDouble(), o.value(QLatin1String("b")).toDouble(),
             o.value(QLatin1String("final_train_loss")).toDouble(), o.value(QLatin1String("val_loss")).toDouble()};
-}
-
-// The tutorial's make_train_step: a function that performs one step of the training loop and
-// returns the loss.
-std::function<double(const Tensor&, const Tensor&)> makeTrainStep(Module& model, const Loss& lossFn, Optimizer& optimizer)
-{
-    return [&model, lossFn, &optimizer](const Tensor& x, const Tensor& y) {
-        model.train();
-        const Tensor yhat = model(x);
-        const Tensor loss = lossFn(y, yhat);
-        loss.backward();
-        optimizer.step();
-        optimizer.zeroGrad();
-        return loss.item();
-    };
 }
 
 } // namespace

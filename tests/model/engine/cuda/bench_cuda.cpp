@@ -6,6 +6,8 @@
 // Output: one "key: value" line per result (see main). bench_cuda_torch.py times the same loop in
 // PyTorch and prints the same keys prefixed with torch_. Without a usable device it prints
 // "skip: reason" and exits 0 (2 with --require-device); a bad command line exits 3.
+#include "../train_step.h"
+
 #include "engine/autograd.h"
 #include "engine/backend.h"
 #include "engine/generator.h"
@@ -68,15 +70,8 @@ Timing run(Device device, const Tensor& xCpu, const Tensor& yCpu, int warmup, in
     model.to(device);
     SGD optimizer(model.parameters(), SGDOptions{0.1});
     const Loss lossFn = MSELoss();
-    auto epoch = [&] {
-        model.train();
-        const Tensor yhat = model(x);
-        const Tensor loss = lossFn(y, yhat);
-        loss.backward();
-        optimizer.step();
-        optimizer.zeroGrad();
-        return loss.item();
-    };
+    const auto trainStep = makeTrainStep(model, lossFn, optimizer);
+    auto epoch = [&] { return trainStep(x, y); };
     Timing t;
     for (int i = 0; i < warmup; ++i) {
         const double loss = epoch();

@@ -1,4 +1,5 @@
 #include "cuda_checks.h"
+#include "../gradcheck.h"
 
 #include "engine/autograd.h"
 #include "engine/backend.h"
@@ -17,6 +18,8 @@
 #include <initializer_list>
 #include <iterator>
 #include <memory>
+#include <numeric>
+#include <random>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -147,31 +150,16 @@ void expectScalarClose(const std::string& what, double actual, double reference,
                                    + "; |difference| " + num(diff) + " > tolerance " + num(r * scale));
 }
 
-// Deterministic values in [lo, hi) (splitmix64), pushed away from zero by at least minAbs.
+// Deterministic values in [lo, hi) from the engine's generator, pushed away from zero by at least
+// minAbs.
 std::vector<double> values(std::int64_t n, std::uint64_t seed, double lo, double hi, double minAbs = 0.0)
 {
     std::vector<double> v(static_cast<std::size_t>(n));
-    std::uint64_t s = seed * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL;
-    for (auto& x : v) {
-        s += 0x9E3779B97F4A7C15ULL;
-        std::uint64_t z = s;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        z ^= z >> 31;
-        const double u = static_cast<double>(z >> 11) * 0x1.0p-53;
-        x = lo + (hi - lo) * u;
+    Generator g(seed);
+    g.fillUniform(v.data(), n, lo, hi);
+    for (auto& x : v)
         if (std::fabs(x) < minAbs)
             x += x < 0.0 ? -minAbs : minAbs;
-    }
-    return v;
-}
-
-// The seed of backward passes: values in ±[0.5, 1.5], never near zero.
-std::vector<double> projection(std::int64_t n, std::uint64_t seed)
-{
-    std::vector<double> v = values(n, seed ^ 0xA5A5A5A5ULL, -1.0, 1.0);
-    for (auto& x : v)
-        x = x < 0.0 ? x - 0.5 : x + 0.5;
     return v;
 }
 
@@ -214,7 +202,7 @@ void compareOp(const std::string& what, Device device, DType dtype, const std::v
     if (!anyGrad)
         return;
     require(rd.requiresGrad(), what + ": the result on " + device.str() + " does not require grad");
-    const std::vector<double> v = projection(rc.numel(), seed);
+    const std::vector<double> v = gradcheck::projection(rc.numel(), seed); // never near zero
     rc.backward(fromData(v, rc.shape(), opts(dtype, kCpu)));
     rd.backward(fromData(v, rd.shape(), opts(dtype, device)));
     for (std::size_t i = 0; i < specs.size(); ++i) {
@@ -937,15 +925,11 @@ void largeMlpMiniBatches(Device d, DType dt)
     }
     // One shuffled order per epoch, the same on both sides.
     std::vector<std::vector<std::int64_t>> orders;
-    std::uint64_t state = 2024;
+    std::mt19937_64 shuffler(2024);
     for (int epoch = 0; epoch < 3; ++epoch) {
         std::vector<std::int64_t> order(static_cast<std::size_t>(n));
-        for (std::int64_t i = 0; i < n; ++i)
-            order[static_cast<std::size_t>(i)] = i;
-        for (std::size_t i = order.size() - 1; i > 0; --i) {
-            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-            std::swap(order[i], order[static_cast<std::size_t>((state >> 33) % (i + 1))]);
-        }
+        std::iota(order.begin(), order.end(), std::int64_t{0});
+        std::shuffle(order.begin(), order.end(), shuffler);
         orders.push_back(std::move(order));
     }
     auto run = [&](Device dev) {
