@@ -1,5 +1,6 @@
 #include "synthetic.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -61,6 +62,11 @@ std::vector<double> effectiveWeights(const SyntheticConfig& config)
 
 SyntheticData generateSynthetic(const SyntheticConfig& config)
 {
+    return *generateSynthetic(config, SyntheticProgress {});
+}
+
+std::optional<SyntheticData> generateSynthetic(const SyntheticConfig& config, const SyntheticProgress& progress)
+{
     validate(config);
     const std::vector<double> w = effectiveWeights(config);
     const auto n = static_cast<std::size_t>(config.n);
@@ -75,23 +81,40 @@ SyntheticData generateSynthetic(const SyntheticConfig& config)
             d.featureNames[j].append(std::to_string(j + 1));
     d.targetName = std::string(1, 'y');
 
+    // The draws in blocks, so that a caller hears of progress and can stop; the values are drawn
+    // one by one either way, so the blocks change nothing in the stream.
+    const std::uint64_t total = n * k + n;
+    std::uint64_t done = 0;
+    const auto draw = [&](std::vector<double>& into, std::size_t count, auto&& next) {
+        constexpr std::size_t kBlock = std::size_t {1} << 20;
+        while (into.size() < count) {
+            const std::size_t end = std::min(count, into.size() + kBlock);
+            done += end - into.size();
+            while (into.size() < end)
+                into.push_back(next(into.size()));
+            if (progress && !progress(done, total))
+                return false;
+        }
+        return true;
+    };
+
     // All of x first, then all of the noise: the order of the two NumPy calls.
     const double range = config.xMax - config.xMin;
-    d.x = out.stream.randomSample(static_cast<std::int64_t>(n * k));
-    for (double& v : d.x)
-        v = config.xMin + range * v;
+    d.x.reserve(n * k);
+    if (!draw(d.x, n * k, [&](std::size_t) { return config.xMin + range * out.stream.randomSample(); }))
+        return std::nullopt;
 
-    d.y.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        const double* row = d.x.data() + i * k;
-        double dot = row[0] * w[0];
-        for (std::size_t j = 1; j < k; ++j)
-            dot += row[j] * w[j];
-        d.y[i] = config.a + dot;
-    }
     // Drawn even for noise 0, so that the stream a split continues does not depend on σ.
-    for (std::size_t i = 0; i < n; ++i)
-        d.y[i] += config.noise * out.stream.standardNormal();
+    d.y.reserve(n);
+    const auto row = [&](std::size_t i) {
+        const double* xi = d.x.data() + i * k;
+        double dot = xi[0] * w[0];
+        for (std::size_t j = 1; j < k; ++j)
+            dot += xi[j] * w[j];
+        return (config.a + dot) + config.noise * out.stream.standardNormal();
+    };
+    if (!draw(d.y, n, row))
+        return std::nullopt;
     return out;
 }
 

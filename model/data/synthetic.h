@@ -21,6 +21,8 @@
 #include "numpy_random.h"
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <vector>
 
 namespace gradlab::data {
@@ -48,7 +50,15 @@ struct SyntheticData {
     RandomState stream; // where generation left the stream: the tutorial's split continues it
 };
 
+// Told how many of the random values are drawn so far, of how many; returning false stops the
+// generation (a user cancelling a large dataset).
+using SyntheticProgress = std::function<bool(std::uint64_t done, std::uint64_t total)>;
+
 // The data of `config`, after validate(config).
 SyntheticData generateSynthetic(const SyntheticConfig& config);
+
+// The same, reporting progress every million values or so; std::nullopt when `progress` returned
+// false. The rows do not depend on whether progress is asked for.
+std::optional<SyntheticData> generateSynthetic(const SyntheticConfig& config, const SyntheticProgress& progress);
 
 } // namespace gradlab::data

@@ -34,7 +34,8 @@ std::optional<ExperimentData> splitData(data::Dataset all, const SplitConfig& sp
     }
 }
 
-std::optional<ExperimentData> loadExperimentData(const ExperimentConfig& config, QString* error)
+std::optional<ExperimentData> loadExperimentData(const ExperimentConfig& config, QString* error,
+                                                 const data::SyntheticProgress& progress)
 {
     const DatasetConfig& d = config.dataset;
     if (d.source == DatasetConfig::Source::Csv) {
@@ -52,7 +53,12 @@ std::optional<ExperimentData> loadExperimentData(const ExperimentConfig& config,
     g.weights = d.generator.weights;
     g.seed = d.generator.seed;
     try {
-        data::SyntheticData generated = data::generateSynthetic(g);
+        std::optional<data::SyntheticData> drawn = data::generateSynthetic(g, progress);
+        if (!drawn) {
+            *error = QCoreApplication::translate("ExperimentData", "Generating the data was cancelled");
+            return std::nullopt;
+        }
+        data::SyntheticData& generated = *drawn;
         const std::int64_t n = generated.dataset.rows();
         if (d.split.shuffle && d.split.seed == d.generator.seed) {
             const data::Split s = data::splitIndices(n, d.split.trainFraction, generated.stream);

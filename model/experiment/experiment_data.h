@@ -5,6 +5,7 @@
 #include "experiment_config.h"
 
 #include "data/dataset.h"
+#include "data/synthetic.h"
 
 #include <QString>
 #include <QStringList>
@@ -24,7 +25,9 @@ struct ExperimentData {
 // generator's, the split's shuffle continues the same random stream, exactly as the tutorial's
 // np.random.shuffle(idx) after generating the data; with another seed it starts a fresh
 // RandomState(seed). A CSV split always uses RandomState(split.seed).
-std::optional<ExperimentData> loadExperimentData(const ExperimentConfig& config, QString* error);
+// `progress` hears how far generation has got and may stop it (then `error` says it was cancelled).
+std::optional<ExperimentData> loadExperimentData(const ExperimentConfig& config, QString* error,
+                                                 const data::SyntheticProgress& progress = {});
 
 // Splits `all` as `split` says (fresh RandomState(seed) when shuffling).
 std::optional<ExperimentData> splitData(data::Dataset all, const SplitConfig& split, QString* error);

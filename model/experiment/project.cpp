@@ -313,7 +313,7 @@ std::optional<Project> Project::load(const QString& path, QString* error)
 std::optional<ExperimentData> Project::loadData(QString* error, const data::CsvProgress& progress)
 {
     if (config.dataset.source == DatasetConfig::Source::Generated)
-        return loadExperimentData(config, error);
+        return loadExperimentData(config, error, progress);
     CsvConfig& csv = config.dataset.csv;
     QStringList warnings;
     data::CsvResult<data::CsvData> read = data::CsvError{};

@@ -100,6 +100,7 @@ private slots:
     void stepFillsTheInspector();
     void invalidSettingsCannotStartARun();
     void largeCsvLoadsInTheBackgroundAndCancels();
+    void largeGeneratedDatasetCancels();
     void cudaFailureOffersTheCpu();
     void aDroppedBadCsvShowsWhyInView();
 };
@@ -355,6 +356,34 @@ void TestMainWindow::largeCsvLoadsInTheBackgroundAndCancels()
     QVERIFY(runToEnd(t.w));
     QCOMPARE(t.w.project().runs.back().epochs, 3);
     QCOMPARE(t.w.project().config.dataset.csv.rows, 2'000'000);
+}
+
+// Generating a large dataset shows its progress and can be cancelled: the window is left without
+// data, and working.
+void TestMainWindow::largeGeneratedDatasetCancels()
+{
+    Window t;
+    QVERIFY(waitForData(t.w));
+    auto* cancel = t.w.findChild<QToolButton*>(QStringLiteral("cancelLoad"));
+    auto* bar = t.w.findChild<QProgressBar*>(QStringLiteral("loadProgress"));
+    QVERIFY(cancel && bar);
+    ExperimentConfig c = t.w.config();
+    c.dataset.generator.n = 100'000'000;
+    t.w.changeConfig(c, QStringLiteral("dataset.generator.n"), QStringLiteral("n"));
+    QVERIFY(!t.w.dataReady());
+    QVERIFY(QTest::qWaitFor([&] { return bar->isVisible() && bar->value() > 0; }, 20000));
+    QVERIFY(!t.w.dataReady());
+    cancel->click();
+    QVERIFY(QTest::qWaitFor([&] { return t.w.lastMessage().contains(QLatin1String("cancelled")); }, 60000));
+    QVERIFY(!t.w.dataReady());
+    QVERIFY(!bar->isVisible());
+    // A smaller dataset loads and trains.
+    c.dataset.generator.n = 1000;
+    c.training.epochs = 2;
+    t.w.changeConfig(c, QStringLiteral("dataset.generator.n"), QStringLiteral("n"));
+    QVERIFY(runToEnd(t.w));
+    QCOMPARE(t.w.project().runs.back().epochs, 2);
+    QCOMPARE(t.w.project().runs.back().config.dataset.generator.n, 1000);
 }
 
 // A run on a CUDA device this machine cannot use fails; the error offers the CPU. Close leaves

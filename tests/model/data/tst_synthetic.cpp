@@ -125,6 +125,37 @@ private slots:
             QCOMPARE(quiet.dataset.y[static_cast<std::size_t>(i)], 1.0 + 2.0 * quiet.dataset.x[static_cast<std::size_t>(i)]);
     }
 
+    // A large dataset is drawn in blocks that report progress and can be stopped; the rows are the
+    // stream's values in order across the block boundaries, as NumPy draws them.
+    void progressAndCancel()
+    {
+        SyntheticConfig config;
+        config.n = 1'500'000;
+        std::vector<std::pair<std::uint64_t, std::uint64_t>> calls;
+        const auto generated = generateSynthetic(config, [&](std::uint64_t done, std::uint64_t total) {
+            calls.emplace_back(done, total);
+            return true;
+        });
+        QVERIFY(generated);
+        QVERIFY(calls.size() >= 4);
+        for (std::size_t i = 0; i < calls.size(); ++i) {
+            QCOMPARE(calls[i].second, std::uint64_t {3'000'000});
+            QVERIFY(i == 0 || calls[i].first > calls[i - 1].first);
+        }
+        QCOMPARE(calls.back().first, std::uint64_t {3'000'000});
+        RandomState stream(42);
+        const std::vector<double> x = stream.randomSample(config.n);
+        const std::vector<double> noise = stream.standardNormal(config.n);
+        QCOMPARE(generated->dataset.x, x);
+        for (std::size_t i = 0; i < x.size(); ++i)
+            QCOMPARE(generated->dataset.y[i], 1.0 + 2.0 * x[i] + 0.1 * noise[i]);
+
+        int asked = 0;
+        const auto stopped = generateSynthetic(config, [&](std::uint64_t, std::uint64_t) { return ++asked < 2; });
+        QVERIFY(!stopped);
+        QCOMPARE(asked, 2); // nothing more is drawn once the caller says stop
+    }
+
     void invalidConfig_data()
     {
         QTest::addColumn<SyntheticConfig>("config");
