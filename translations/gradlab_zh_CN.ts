@@ -515,9 +515,14 @@
 <context>
     <name>ExperimentData</name>
     <message>
-        <location filename="../model/experiment/experiment_data.cpp" line="41"/>
+        <location filename="../model/experiment/experiment_data.cpp" line="42"/>
         <source>CSV datasets are read by the project (see Project::load)</source>
         <translation>CSV 数据集由项目读取（见 Project::load）</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/experiment_data.cpp" line="58"/>
+        <source>Generating the data was cancelled</source>
+        <translation>已取消生成数据</translation>
     </message>
 </context>
 <context>
