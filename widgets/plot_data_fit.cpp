@@ -106,8 +106,8 @@ void DataFitPlot::setData(const experiment::ExperimentConfig& config, const expe
     usable_ = features == 1 && data.all.rows() > 0;
     legend->setVisible(usable_);
     if (!usable_) {
-        setMessage(features == 1 ? tr("There is no data to plot")
-                                 : tr("The data plot shows one feature; this dataset has %1").arg(features));
+        setMessage(features <= 1 || data.all.rows() == 0 ? tr("There is no data to plot")
+                                                         : tr("The data plot shows one feature; this dataset has %1").arg(features));
         showInLegend(trueLine_, false);
         dataChanged();
         return;
@@ -149,6 +149,12 @@ void DataFitPlot::setData(const experiment::ExperimentConfig& config, const expe
     // New data, new view, fitted now rather than on the next replot: the curves are drawn over it.
     resetView();
     drawCurves();
+}
+
+void DataFitPlot::setNoData(const experiment::ExperimentConfig& config, const QString& why)
+{
+    setData(config, experiment::ExperimentData {});
+    setMessage(why.isEmpty() ? tr("There is no data to plot") : why);
 }
 
 void DataFitPlot::setModel(const experiment::ModelConfig& model)

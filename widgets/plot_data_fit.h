@@ -22,6 +22,8 @@ public:
     // The points of `data`, and the true line y = a + b·x for generated one-feature data; clears
     // the curves. Data with several features shows a note instead.
     void setData(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data);
+    // No data to show, and why ("Loading the data…", the reason it could not be loaded).
+    void setNoData(const experiment::ExperimentConfig& config, const QString& why);
     // Another model for the same data (setData sets the model too): the curves of the old one go,
     // and setFit and setClosedForm take the new model's parameters from now on.
     void setModel(const experiment::ModelConfig& model);

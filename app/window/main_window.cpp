@@ -87,6 +87,28 @@ QJsonObject datasetKey(const experiment::ExperimentConfig& config)
     return d;
 }
 
+// Whether a run of `a` can be drawn over the data and model of `b`: its path, fit and trajectories.
+bool sameModelAndData(const experiment::ExperimentConfig& a, const experiment::ExperimentConfig& b)
+{
+    const auto modelOf = [](const experiment::ExperimentConfig& c) { return experiment::toJson(c).value(QStringLiteral("model")); };
+    return modelOf(a) == modelOf(b) && datasetKey(a) == datasetKey(b);
+}
+
+// At most kMaxLiveEpochs of `history`, evenly spaced, the last one always among them.
+std::vector<experiment::EpochRecord> thinned(const std::vector<experiment::EpochRecord>& history)
+{
+    if (history.size() <= kMaxLiveEpochs)
+        return history;
+    const std::size_t stride = (history.size() + kMaxLiveEpochs - 1) / kMaxLiveEpochs;
+    std::vector<experiment::EpochRecord> kept;
+    kept.reserve(history.size() / stride + 2);
+    for (std::size_t i = 0; i < history.size(); i += stride)
+        kept.push_back(history[i]);
+    if ((history.size() - 1) % stride != 0)
+        kept.push_back(history.back());
+    return kept;
+}
+
 QString formatDuration(double seconds)
 {
     if (!std::isfinite(seconds) || seconds < 0)
@@ -139,8 +161,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
     unsavedChangesPrompt = [](QWidget* p) {
-        return QMessageBox::question(p, MainWindow::tr("Unsaved changes"),
-                                     MainWindow::tr("The project has changes that are not saved. Save them first?"),
+        const auto* w = qobject_cast<const MainWindow*>(p);
+        const QString text = w && w->isTraining() ? MainWindow::tr("A run is in progress. Stop it and save the project with the run first?")
+                                                  : MainWindow::tr("The project has changes that are not saved. Save them first?");
+        return QMessageBox::question(p, MainWindow::tr("Unsaved changes"), text,
                                      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     };
     createViews();
@@ -208,6 +232,8 @@ void MainWindow::createViews()
     auto* settingsDock = new QDockWidget(tr("Experiment"), this);
     settingsDock->setObjectName(QStringLiteral("experimentDock"));
     settingsDock->setWidget(settingsTabs);
+    // The forms and the results need room to be read; the plots in the middle give way first.
+    settingsTabs->setMinimumWidth(260);
     addDockWidget(Qt::LeftDockWidgetArea, settingsDock);
     connect(dataForm_, &widgets::DataForm::edited, this, &MainWindow::onSettingsEdited);
     connect(settingsForm_, &widgets::SettingsForm::edited, this, &MainWindow::onSettingsEdited);
@@ -223,6 +249,7 @@ void MainWindow::createViews()
     auto* resultsDock = new QDockWidget(tr("Results"), this);
     resultsDock->setObjectName(QStringLiteral("resultsDock"));
     resultsDock->setWidget(split);
+    split->setMinimumWidth(240);
     addDockWidget(Qt::RightDockWidgetArea, resultsDock);
     connect(runList_, &widgets::RunList::selectionChanged, this, &MainWindow::showSelectedRuns);
     connect(runList_, &widgets::RunList::removeRequested, this, &MainWindow::removeRun);
@@ -338,6 +365,10 @@ void MainWindow::createMenus()
         viewMenu_->addAction(dock->toggleViewAction());
     for (QToolBar* bar : findChildren<QToolBar*>())
         viewMenu_->addAction(bar->toggleViewAction());
+    viewMenu_->addSeparator();
+    QAction* resetLayout = viewMenu_->addAction(tr("Reset &Layout"), this, &MainWindow::resetLayout);
+    resetLayout->setObjectName(QStringLiteral("resetLayout"));
+    resetLayout->setStatusTip(tr("Put the panels back where they were at the first start"));
 
     // The language applies at the next start, when every text is created in it.
     QMenu* language = menuBar()->addMenu(tr("&Language"));
@@ -372,6 +403,7 @@ void MainWindow::createStatusBar()
     speedLabel_ = new QLabel;
     etaLabel_ = new QLabel;
     runProgress_ = new QProgressBar;
+    runProgress_->setObjectName(QStringLiteral("runProgress"));
     runProgress_->setMaximumWidth(200);
     runProgress_->setTextVisible(true);
     loadBar_ = new QProgressBar;
@@ -407,14 +439,31 @@ void MainWindow::readSettings()
     QSettings s;
     if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1400, 860);
-    if (!restoreState(s.value(QStringLiteral("window/state")).toByteArray())) {
-        // First start: the plots get most of the room.
-        resizeDocks({findChild<QDockWidget*>(QStringLiteral("experimentDock")), findChild<QDockWidget*>(QStringLiteral("resultsDock"))},
-                    {340, 380}, Qt::Horizontal);
-        resizeDocks({findChild<QDockWidget*>(QStringLiteral("inspectorDock"))}, {170}, Qt::Vertical);
-    }
+    defaultState_ = saveState();
+    if (!restoreState(s.value(QStringLiteral("window/state")).toByteArray()))
+        resizeDocksToDefault();
     lossPlot_->setLogScale(s.value(QStringLiteral("plots/lossLogScale"), true).toBool());
     updateRecentMenu();
+}
+
+// The first start's layout: the plots get most of the room.
+void MainWindow::resizeDocksToDefault()
+{
+    resizeDocks({findChild<QDockWidget*>(QStringLiteral("experimentDock")), findChild<QDockWidget*>(QStringLiteral("resultsDock"))},
+                {340, 380}, Qt::Horizontal);
+    resizeDocks({findChild<QDockWidget*>(QStringLiteral("inspectorDock"))}, {170}, Qt::Vertical);
+}
+
+void MainWindow::resetLayout()
+{
+    restoreState(defaultState_);
+    for (QDockWidget* dock : findChildren<QDockWidget*>()) {
+        dock->setFloating(false);
+        dock->show();
+    }
+    for (QToolBar* bar : findChildren<QToolBar*>())
+        bar->show();
+    resizeDocksToDefault();
 }
 
 void MainWindow::writeSettings()
@@ -516,6 +565,7 @@ void MainWindow::loadData()
         loadProgress_.reset();
         data_.reset();
         dataKey_ = key;
+        dataProblem_ = tr("Choose a CSV file on the Data tab, or drop one onto the window");
         onDataLoaded();
         return;
     }
@@ -536,6 +586,7 @@ void MainWindow::loadData()
             loadBar_->show();
             cancelLoadButton_->show();
             loadTimer_->start();
+            fitPlot_->setNoData(project_.config, tr("Loading the data…"));
         }
     });
     showStatus(tr("Loading the data…"));
@@ -554,10 +605,17 @@ void MainWindow::loadData()
     connect(&loader_, &QFutureWatcher<void>::finished, this, [this, copy, result, error, cancel, key, views] {
         if (cancelLoad_ != cancel)
             return; // a newer load replaced this one
+        dataProblem_.clear();
         if (cancel->load()) {
-            showStatus(tr("Loading the data was cancelled"));
+            dataProblem_ = tr("Loading the data was cancelled");
+            showStatus(dataProblem_);
         } else if (!*result) {
-            showError(tr("The data could not be loaded"), *error);
+            dataProblem_ = tr("The data could not be loaded: %1").arg(*error);
+            // Settings the forms already mark as invalid need no dialog on top of their message.
+            if (experiment::validate(project_.config).isEmpty())
+                showError(tr("The data could not be loaded"), *error);
+            else
+                showStatus(dataProblem_);
         } else {
             data_ = std::make_shared<const experiment::ExperimentData>(std::move(**result));
             // What loading records about a CSV file (hash, rows), without an undo step.
@@ -585,7 +643,7 @@ void MainWindow::onDataLoaded(const std::shared_ptr<const ModelViews>& computed)
     cancelLoadButton_->hide();
     if (!data_) {
         pending_ = Pending::None;
-        fitPlot_->setData(project_.config, experiment::ExperimentData{});
+        fitPlot_->setNoData(project_.config, dataProblem_);
         graph_->clear(tr("No data: load or generate a dataset first."));
         updateActions();
         return;
@@ -635,8 +693,7 @@ void MainWindow::refreshModelViews(const std::shared_ptr<const ModelViews>& comp
         return;
     // The last run's path and parameters belong to its model and data: after a change of either,
     // the views start from the new configuration's initial values.
-    const auto modelOf = [](const experiment::ExperimentConfig& c) { return experiment::toJson(c).value(QStringLiteral("model")); };
-    if (!live_.empty() && (modelOf(runConfig_) != modelOf(project_.config) || datasetKey(runConfig_) != datasetKey(project_.config)))
+    if (!live_.empty() && !sameModelAndData(runConfig_, project_.config))
         live_.clear();
     fitPlot_->setModel(project_.config.model);
     // What the loader computed holds unless the settings have changed since.
@@ -919,6 +976,13 @@ void MainWindow::onFailed(const QString& message)
     stopping_ = false;
     setMode(Mode::Idle);
     lossPlot_->clearLive();
+    // Nothing of the failed run is kept: the panels go back to what they showed before it.
+    runProgress_->reset();
+    runProgress_->hide();
+    epochLabel_->clear();
+    speedLabel_->clear();
+    etaLabel_->clear();
+    showSelectedRuns(runList_->selectedRuns());
     if (runConfig_.training.device.startsWith(QLatin1String("cuda")))
         offerCpuRun(message);
     else
@@ -979,6 +1043,8 @@ void MainWindow::showSelectedRuns(const QList<int>& rows)
     lossPlot_->setRuns(project_.runs, valid);
     if (mode_ != Mode::Idle)
         return;
+    if (valid.size() == 1)
+        showRunPath(project_.runs[static_cast<std::size_t>(valid[0])], valid[0]);
     if (valid.size() == 2)
         results_->compareRuns(project_.runs[static_cast<std::size_t>(valid[0])], project_.runs[static_cast<std::size_t>(valid[1])],
                               tr("Run %1").arg(valid[0] + 1), tr("Run %1").arg(valid[1] + 1));
@@ -986,6 +1052,27 @@ void MainWindow::showSelectedRuns(const QList<int>& rows)
         results_->showRun(project_.runs[static_cast<std::size_t>(valid[0])], tr("Run %1").arg(valid[0] + 1));
     else
         results_->clear(project_.runs.empty() ? tr("Press Run to train the model.") : tr("Select a run to see its results, or two to compare them."));
+}
+
+// The selected run's fit, parameter trajectories and landscape path, when it was trained on the
+// current data and model; otherwise the views show the current settings' initial parameters.
+void MainWindow::showRunPath(const experiment::RunRecord& run, int row)
+{
+    if (!sameModelAndData(run.config, project_.config)) {
+        if (!live_.empty()) {
+            live_.clear();
+            refreshModelViews();
+        }
+        showStatus(tr("Run %1 was trained with other data or another model: the plots show the current settings").arg(row + 1));
+        return;
+    }
+    runConfig_ = run.config;
+    live_ = thinned(run.history);
+    if (!data_ || loading_)
+        return; // drawn when the data is there (refreshModelViews)
+    paramPlot_->setHistory(live_);
+    landscape_->setPath(live_);
+    showParameters(run.finalParams.empty() && !live_.empty() ? live_.back().params : run.finalParams);
 }
 
 void MainWindow::removeRun(int row)
@@ -1012,10 +1099,13 @@ void MainWindow::updateTitle()
 
 bool MainWindow::maybeSave()
 {
-    if (!isWindowModified())
+    // A run in progress is work that is not saved yet, even in a saved project.
+    if (!isWindowModified() && !isTraining())
         return true;
     switch (unsavedChangesPrompt(this)) {
     case QMessageBox::Save:
+        // The run is stopped first, so that the project keeps it as a stopped run.
+        stopAndWait();
         return project_.filePath().isEmpty() ? saveAs() : saveProject(project_.filePath());
     case QMessageBox::Discard:
         return true;
@@ -1121,6 +1211,18 @@ void MainWindow::updateRecentMenu()
     }
 }
 
+void MainWindow::stopAndWait()
+{
+    if (!controller_.isRunning() && mode_ == Mode::Idle)
+        return;
+    stop();
+    // The worker ends within an epoch; its report (onFinished or onFailed) records the run.
+    QElapsedTimer t;
+    t.start();
+    while ((controller_.isRunning() || mode_ != Mode::Idle) && t.elapsed() < 30'000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     if (!maybeSave()) {
@@ -1129,13 +1231,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     }
     writeSettings();
     // Stop the run and wait for the worker before the window goes.
-    if (controller_.isRunning()) {
-        controller_.stop();
-        QElapsedTimer t;
-        t.start();
-        while (controller_.isRunning() && t.elapsed() < 30'000)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    }
+    stopAndWait();
     event->accept();
 }
 

@@ -113,6 +113,11 @@ private:
     void createStatusBar();
     void readSettings();
     void writeSettings();
+    void resizeDocksToDefault();
+    // Stops a run in progress and waits until it is recorded (or has failed).
+    void stopAndWait();
+    void showRunPath(const experiment::RunRecord& run, int row);
+    void resetLayout();
 
     // Shows `config` everywhere (forms, validation, views); reloads the data when its dataset
     // settings changed. Used by the undo commands.
@@ -233,6 +238,8 @@ private:
     QToolButton* cancelLoadButton_ = nullptr;
     QTimer* loadTimer_ = nullptr;
     QString lastMessage_;
+    QByteArray defaultState_; // the docks as built, before the saved layout was restored
+    QString dataProblem_;     // why there is no data, for the data plot
 };
 
 } // namespace gradlab::app

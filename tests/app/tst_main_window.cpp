@@ -7,6 +7,9 @@
 #include "window/main_window.h"
 
 #include "widgets/data_form.h"
+#include "widgets/plot_data_fit.h"
+#include "widgets/plot_landscape.h"
+#include "widgets/plot_parameters.h"
 #include "widgets/results_view.h"
 #include "widgets/run_list.h"
 #include "widgets/settings_form.h"
@@ -95,6 +98,10 @@ private slots:
     void saveReopenCompare();
     void corruptProjectLeavesTheWindowWorking();
     void closingDuringARunStopsTheWorker();
+    void closingDuringARunCanSaveTheRun();
+    void selectingARunDrawsIt();
+    void resetLayoutGivesThePanelsRoom();
+    void invalidDataSettingsNeedNoDialog();
     void undoFollowsTheSettings();
     void pausedRunTakesEdits();
     void stepFillsTheInspector();
@@ -180,6 +187,17 @@ void TestMainWindow::saveReopenCompare()
     QCOMPARE(t.prompts, 0);
     // The reopened run is shown: its a is the saved one.
     QCOMPARE(t.w.resultsView()->value(QStringLiteral("a")), t.w.project().runs[0].finalParams[0]);
+    // And drawn: the fitted line is the run's a + b·x, its trajectories and path are there.
+    QVERIFY(waitForData(t.w));
+    const double a = t.w.project().runs[0].finalParams[0], b = t.w.project().runs[0].finalParams[1];
+    auto* fit = t.w.findChild<widgets::DataFitPlot*>();
+    QVERIFY(fit && !fit->fitGraph()->data()->isEmpty());
+    for (const QCPGraphData& point : *fit->fitGraph()->data())
+        QVERIFY(std::abs(point.value - (a + b * point.key)) < 1e-6);
+    auto* params = t.w.findChild<widgets::ParameterPlot*>();
+    QVERIFY(params && params->shownParameters() == 2);
+    QCOMPARE(params->parameterGraph(0)->data()->size(), 300);
+    QVERIFY(t.w.findChild<widgets::LandscapePlot*>()->pathPoints() > 100);
 }
 
 void TestMainWindow::corruptProjectLeavesTheWindowWorking()
@@ -220,6 +238,118 @@ void TestMainWindow::closingDuringARunStopsTheWorker()
     QVERIFY(w->close());
     QVERIFY(!w->isTraining()); // the worker stopped before the window closed
     delete w;                  // and the thread is gone without a crash or a hang
+}
+
+// Closing while a run is in progress asks, even in a saved project, and Save keeps the run (stopped
+// where it was) in the file.
+void TestMainWindow::closingDuringARunCanSaveTheRun()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("running.gradlab"));
+    auto* w = new MainWindow;
+    int prompts = 0;
+    w->unsavedChangesPrompt = [&](QWidget*) {
+        ++prompts;
+        return QMessageBox::Save;
+    };
+    w->show();
+    QVERIFY(waitForData(*w));
+    ExperimentConfig c = w->config();
+    c.training.epochs = 1'000'000'000;
+    w->changeConfig(c, QStringLiteral("training.epochs"), QStringLiteral("epochs"));
+    QVERIFY(w->saveProject(path));
+    QVERIFY(!w->isWindowModified());
+    QSignalSpy progress(w->controller(), &TrainingController::progress);
+    w->action(QStringLiteral("run"))->trigger();
+    QVERIFY(progress.wait(10000));
+    QVERIFY(w->close());
+    QCOMPARE(prompts, 1);
+    QVERIFY(!w->isTraining());
+    delete w;
+    QString error;
+    const auto saved = Project::load(path, &error);
+    QVERIFY2(saved, qPrintable(error));
+    QCOMPARE(saved->runs.size(), std::size_t(1));
+    QVERIFY(saved->runs[0].epochs > 0);
+    QVERIFY(saved->runs[0].epochs < 1'000'000'000);
+    QCOMPARE(static_cast<qint64>(saved->runs[0].history.size()), saved->runs[0].epochs);
+}
+
+// Picking an earlier run draws that run; a run of other data says the plots show the current settings.
+void TestMainWindow::selectingARunDrawsIt()
+{
+    Window t;
+    QVERIFY(waitForData(t.w));
+    ExperimentConfig c = t.w.config();
+    c.training.epochs = 5;
+    t.w.changeConfig(c, QStringLiteral("training.epochs"), QStringLiteral("epochs"));
+    QVERIFY(runToEnd(t.w));
+    c.training.epochs = 50;
+    t.w.changeConfig(c, QStringLiteral("training.epochs"), QStringLiteral("epochs"));
+    QVERIFY(runToEnd(t.w));
+    auto* fit = t.w.findChild<widgets::DataFitPlot*>();
+    auto* params = t.w.findChild<widgets::ParameterPlot*>();
+    const auto fitMatches = [&](const RunRecord& run) {
+        const double a = run.finalParams[0], b = run.finalParams[1];
+        for (const QCPGraphData& point : *fit->fitGraph()->data())
+            if (std::abs(point.value - (a + b * point.key)) > 1e-6)
+                return false;
+        return !fit->fitGraph()->data()->isEmpty();
+    };
+    QVERIFY(fitMatches(t.w.project().runs[1]));
+    t.w.runList()->selectRuns({0});
+    QVERIFY(fitMatches(t.w.project().runs[0]));
+    QCOMPARE(params->parameterGraph(0)->data()->size(), 5);
+    t.w.runList()->selectRuns({1});
+    QCOMPARE(params->parameterGraph(0)->data()->size(), 50);
+    // Other data: the first run no longer belongs to what the plots show.
+    c.dataset.generator.b = 3.0;
+    t.w.changeConfig(c, QStringLiteral("dataset.generator.b"), QStringLiteral("b"));
+    QVERIFY(waitForData(t.w));
+    t.w.runList()->selectRuns({0});
+    QVERIFY2(t.w.lastMessage().contains(QLatin1String("other data")), qPrintable(t.w.lastMessage()));
+    QVERIFY(!fitMatches(t.w.project().runs[0]));
+}
+
+// View > Reset Layout puts the panels back, and a narrow window never squeezes the forms away.
+void TestMainWindow::resetLayoutGivesThePanelsRoom()
+{
+    Window t;
+    QVERIFY(waitForData(t.w));
+    auto* experiment = t.w.findChild<QDockWidget*>(QStringLiteral("experimentDock"));
+    auto* results = t.w.findChild<QDockWidget*>(QStringLiteral("resultsDock"));
+    QVERIFY(experiment && results);
+    t.w.resize(800, 600);
+    QTest::qWait(50);
+    QVERIFY2(experiment->width() >= 250, qPrintable(QString::number(experiment->width())));
+    QVERIFY2(results->width() >= 230, qPrintable(QString::number(results->width())));
+    experiment->setFloating(true);
+    results->hide();
+    t.w.resize(1400, 860);
+    t.w.action(QStringLiteral("resetLayout"))->trigger();
+    QTest::qWait(50);
+    QVERIFY(!experiment->isFloating());
+    QVERIFY(results->isVisible());
+    QVERIFY2(experiment->width() >= 300, qPrintable(QString::number(experiment->width())));
+}
+
+// Settings the form marks as invalid (x min above x max) are said there and on the plot, without a
+// dialog on top.
+void TestMainWindow::invalidDataSettingsNeedNoDialog()
+{
+    Window t;
+    QVERIFY(waitForData(t.w));
+    ExperimentConfig c = t.w.config();
+    c.dataset.generator.xMin = 5.0;
+    t.w.changeConfig(c, QStringLiteral("dataset.generator.x_min"), QStringLiteral("x min"));
+    QVERIFY(QTest::qWaitFor([&] { return t.w.lastMessage().contains(QLatin1String("could not be loaded")); }, 20000));
+    QVERIFY(!visibleError(t.w));
+    auto* fit = t.w.findChild<widgets::DataFitPlot*>();
+    QVERIFY2(fit->message().contains(QLatin1String("could not be loaded")), qPrintable(fit->message()));
+    // Run says why it cannot start.
+    t.w.action(QStringLiteral("run"))->trigger();
+    QVERIFY(visibleError(t.w));
+    QVERIFY(!t.w.isTraining());
 }
 
 void TestMainWindow::undoFollowsTheSettings()
@@ -431,9 +561,12 @@ void TestMainWindow::cudaFailureOffersTheCpu()
     QVERIFY(close);
     QVERIFY(!t.w.isTraining());
 
-    // Close: nothing changes, nothing runs.
+    // Close: nothing changes, nothing runs, and nothing says it is still training.
     close->click();
     QVERIFY(QTest::qWaitFor([&] { return !visibleError(t.w); }, 5000));
+    for (QLabel* label : t.w.resultsView()->findChildren<QLabel*>())
+        QVERIFY(!label->isVisible() || !label->text().contains(QLatin1String("Training")));
+    QVERIFY(!t.w.findChild<QProgressBar*>(QStringLiteral("runProgress")) || !t.w.findChild<QProgressBar*>(QStringLiteral("runProgress"))->isVisible());
     QCOMPARE(t.w.config().training.device, QStringLiteral("cuda:0"));
     QVERIFY(!t.w.isTraining());
     QVERIFY(t.w.project().runs.empty());

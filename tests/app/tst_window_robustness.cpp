@@ -726,7 +726,10 @@ void TestWindowRobustness::impossibleGeneratorSettings()
     };
     for (const auto& edit : edits) {
         change(t.w, edit);
-        QVERIFY(QTest::qWaitFor([&] { return t.w.dataReady() || visibleError(t.w); }, 20000));
+        // Settings the forms mark are said in the status bar; others in a dialog.
+        QVERIFY2(QTest::qWaitFor([&] { return t.w.dataReady() || visibleError(t.w) || t.w.lastMessage().contains(QLatin1String("could not be loaded")); },
+                                 20000),
+                 qPrintable(t.w.lastMessage()));
         closeErrors(t.w);
         QVERIFY(!runToEnd(t.w, 20000));
         QVERIFY(visibleError(t.w)); // why the run cannot start
