@@ -404,7 +404,8 @@ QJsonObject toJson(const ExperimentConfig& c)
     const GeneratorConfig& g = c.dataset.generator;
     QJsonObject gen{{"n", static_cast<double>(g.n)}, {"a", g.a}, {"b", g.b}, {"noise", g.noise}, {"x_min", g.xMin},
                     {"x_max", g.xMax}, {"features", g.features}, {"seed", static_cast<double>(g.seed)}, {"rng", "numpy"}};
-    if (g.features > 1)
+    // One feature may have a weight too (it replaces b); none leaves older files' bytes as they were.
+    if (g.features > 1 || !g.weights.empty())
         gen.insert(QStringLiteral("weights"), numbersJson(g.weights));
     QJsonObject dataset{{"source", jsonName(c.dataset.source)},
                         {"generator", gen},

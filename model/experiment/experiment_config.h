@@ -20,7 +20,7 @@ struct GeneratorConfig {
     double noise = 0.1; // σ
     double xMin = 0.0, xMax = 1.0;
     int features = 1;
-    std::vector<double> weights; // w1..wk when features > 1
+    std::vector<double> weights; // w1..wk; needed when features > 1, replaces b when one is given with 1 feature
     quint32 seed = 42;
 };
 

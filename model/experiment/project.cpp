@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSaveFile>
 
 #include <cmath>
@@ -97,8 +98,8 @@ bool readNamed(const QJsonObject& o, const std::vector<ParamSlot>& layout, std::
     out.clear();
     for (const ParamSlot& slot : layout) {
         const QJsonValue v = o.value(slot.name);
-        if (slot.size == 1 && v.isDouble()) {
-            out.push_back(v.toDouble());
+        if (slot.size == 1 && (v.isDouble() || v.isNull())) {
+            out.push_back(v.isDouble() ? v.toDouble() : std::nan("")); // null is how NaN is written
             continue;
         }
         const QJsonArray a = v.toArray();
@@ -110,6 +111,32 @@ bool readNamed(const QJsonObject& o, const std::vector<ParamSlot>& layout, std::
             out.push_back(e.isDouble() ? e.toDouble() : std::nan(""));
     }
     return true;
+}
+
+// Largest whole number a double holds exactly (2^53); counts beyond it come only from hand edits.
+constexpr double kMaxWhole = 9007199254740992.0;
+
+// A count (epoch, size) as a whole number from `min` to kMaxWhole; a message naming `where` otherwise.
+std::optional<qint64> readWhole(const QJsonValue& v, double min, const QString& where, QString* error)
+{
+    const double d = v.toDouble(std::nan(""));
+    if (!(d == std::floor(d) && d >= min && d <= kMaxWhole)) {
+        const QString range = ProjectText::tr("%1: expected a whole number from %2 to %3").arg(where).arg(min, 0, 'f', 0).arg(kMaxWhole, 0, 'f', 0);
+        *error = v.isDouble() ? ProjectText::tr("%1, got %2").arg(range, QString::number(d, 'g', QLocale::FloatingPointShortest)) : range;
+        return std::nullopt;
+    }
+    return static_cast<qint64>(d);
+}
+
+// A run's number that may be NaN or infinite, which JSON writes as null: null (or nothing) reads as NaN.
+std::optional<double> readNumber(const QJsonValue& v, const QString& where, QString* error)
+{
+    if (v.isDouble())
+        return v.toDouble();
+    if (v.isNull() || v.isUndefined())
+        return std::nan("");
+    *error = ProjectText::tr("%1: expected a number or null").arg(where);
+    return std::nullopt;
 }
 
 std::optional<RunRecord> readRun(const QJsonObject& o, const QString& where, QString* error)
@@ -126,17 +153,24 @@ std::optional<RunRecord> readRun(const QJsonObject& o, const QString& where, QSt
     }
     r.config = *config;
     r.started = QDateTime::fromString(o.value(QStringLiteral("started")).toString(), Qt::ISODateWithMs);
-    for (const QJsonValue v : o.value(QStringLiteral("layout")).toArray()) {
-        const QJsonObject s = v.toObject();
-        if (!s.value(QStringLiteral("name")).isString() || s.value(QStringLiteral("size")).toDouble() < 1) {
+    const QJsonArray layout = o.value(QStringLiteral("layout")).toArray();
+    qint64 total = 0;
+    for (qsizetype i = 0; i < layout.size(); ++i) {
+        const QJsonObject s = layout[i].toObject();
+        if (!s.value(QStringLiteral("name")).isString() || !s.contains(QStringLiteral("size"))) {
             *error = where + ProjectText::tr(".layout: each entry needs a name and a size");
             return std::nullopt;
         }
-        r.layout.push_back({s.value(QStringLiteral("name")).toString(), static_cast<qint64>(s.value(QStringLiteral("size")).toDouble())});
+        const auto size = readWhole(s.value(QStringLiteral("size")), 1, where + QStringLiteral(".layout[%1].size").arg(i), error);
+        if (!size)
+            return std::nullopt;
+        total += *size;
+        if (total > kMaxWhole) {
+            *error = where + ProjectText::tr(".layout: the sizes add up to more than %1").arg(kMaxWhole, 0, 'f', 0);
+            return std::nullopt;
+        }
+        r.layout.push_back({s.value(QStringLiteral("name")).toString(), *size});
     }
-    qint64 total = 0;
-    for (const ParamSlot& s : r.layout)
-        total += s.size;
     const QJsonObject h = o.value(QStringLiteral("history")).toObject();
     const QJsonArray epochs = h.value(QStringLiteral("epoch")).toArray();
     const QJsonArray train = h.value(QStringLiteral("train_loss")).toArray();
@@ -149,10 +183,13 @@ std::optional<RunRecord> readRun(const QJsonObject& o, const QString& where, QSt
     }
     for (qsizetype i = 0; i < epochs.size(); ++i) {
         EpochRecord rec;
-        rec.epoch = static_cast<qint64>(epochs[i].toDouble());
+        const auto epoch = readWhole(epochs[i], 0, where + QStringLiteral(".history.epoch[%1]").arg(i), error);
+        if (!epoch)
+            return std::nullopt;
+        rec.epoch = *epoch;
         rec.trainLoss = train[i].isDouble() ? train[i].toDouble() : std::nan("");
         rec.valLoss = val[i].isDouble() ? val[i].toDouble() : std::nan("");
-        rec.seconds = secs[i].toDouble();
+        rec.seconds = secs[i].isDouble() ? secs[i].toDouble() : std::nan("");
         for (const QJsonValue p : params[i].toArray())
             rec.params.push_back(p.isDouble() ? p.toDouble() : std::nan(""));
         if (static_cast<qint64>(rec.params.size()) != total) {
@@ -163,12 +200,18 @@ std::optional<RunRecord> readRun(const QJsonObject& o, const QString& where, QSt
     }
     if (!readNamed(o.value(QStringLiteral("params")).toObject(), r.layout, r.finalParams, error, where + QStringLiteral(".params")))
         return std::nullopt;
-    r.epochs = static_cast<qint64>(o.value(QStringLiteral("epochs")).toDouble());
-    r.seconds = o.value(QStringLiteral("seconds")).toDouble();
+    const auto runEpochs = readWhole(o.value(QStringLiteral("epochs")), 0, where + QStringLiteral(".epochs"), error);
+    const auto seconds = runEpochs ? readNumber(o.value(QStringLiteral("seconds")), where + QStringLiteral(".seconds"), error) : std::nullopt;
+    const auto trainLoss = seconds ? readNumber(o.value(QStringLiteral("train_loss")), where + QStringLiteral(".train_loss"), error) : std::nullopt;
+    const auto valLoss = trainLoss ? readNumber(o.value(QStringLiteral("val_loss")), where + QStringLiteral(".val_loss"), error) : std::nullopt;
+    if (!valLoss)
+        return std::nullopt;
+    r.epochs = *runEpochs;
+    r.seconds = *seconds;
+    r.trainLoss = *trainLoss;
+    r.valLoss = *valLoss;
     r.diverged = o.value(QStringLiteral("diverged")).toBool();
     r.message = o.value(QStringLiteral("message")).toString();
-    r.trainLoss = o.value(QStringLiteral("train_loss")).toDouble();
-    r.valLoss = o.value(QStringLiteral("val_loss")).toDouble();
     for (const QJsonValue v : o.value(QStringLiteral("events")).toArray())
         r.events << v.toString();
     const QJsonValue cf = o.value(QStringLiteral("closed_form"));
@@ -177,9 +220,15 @@ std::optional<RunRecord> readRun(const QJsonObject& o, const QString& where, QSt
         const QJsonObject co = cf.toObject();
         if (!readNamed(co.value(QStringLiteral("params")).toObject(), r.layout, c.params, error, where + QStringLiteral(".closed_form.params")))
             return std::nullopt;
-        c.trainLoss = co.value(QStringLiteral("train_loss")).toDouble();
-        c.valLoss = co.value(QStringLiteral("val_loss")).toDouble();
-        c.r2 = co.value(QStringLiteral("r2")).toDouble();
+        const QString at = where + QStringLiteral(".closed_form.");
+        const auto cfTrain = readNumber(co.value(QStringLiteral("train_loss")), at + QStringLiteral("train_loss"), error);
+        const auto cfVal = cfTrain ? readNumber(co.value(QStringLiteral("val_loss")), at + QStringLiteral("val_loss"), error) : std::nullopt;
+        const auto r2 = cfVal ? readNumber(co.value(QStringLiteral("r2")), at + QStringLiteral("r2"), error) : std::nullopt;
+        if (!r2)
+            return std::nullopt;
+        c.trainLoss = *cfTrain;
+        c.valLoss = *cfVal;
+        c.r2 = *r2;
         r.closedForm = c;
     }
     return r;
@@ -203,6 +252,18 @@ data::CsvReadOptions csvOptions(const CsvConfig& c)
 
 bool writeFileAtomically(const QString& path, const QByteArray& bytes, QString* error)
 {
+    // QSaveFile renames a new file over the target, which would replace a FIFO or a device
+    // (/dev/null, /dev/stdout) with a regular file: those are written in place. QFileInfo follows
+    // symbolic links, and QSaveFile writes a link's target, keeping the link.
+    const QFileInfo target(path);
+    if (target.exists() && !target.isFile() && !target.isDir()) {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush()) {
+            *error = ProjectText::tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+            return false;
+        }
+        return true;
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush() || !file.commit()) {
         *error = ProjectText::tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
@@ -234,7 +295,11 @@ QByteArray Project::toJson() const
 
 QString Project::csvAbsolutePath() const
 {
-    const QString p = config.dataset.csv.path;
+    return absoluteCsvPath(config.dataset.csv.path);
+}
+
+QString Project::absoluteCsvPath(const QString& p) const
+{
     if (p.isEmpty() || QFileInfo(p).isAbsolute())
         return p;
     // A new project's relative path is relative to the working folder, a saved one's to the file.
@@ -245,13 +310,22 @@ QString Project::csvAbsolutePath() const
 
 bool Project::save(const QString& path, QString* error)
 {
+    // Every CSV path, the project's and each run's, is rewritten relative to the new file.
     Project copy = *this;
-    const QString csv = csvAbsolutePath();
-    if (!csv.isEmpty())
-        copy.config.dataset.csv.path = QFileInfo(path).absoluteDir().relativeFilePath(csv);
+    const QDir folder = QFileInfo(path).absoluteDir();
+    const auto rebase = [&](QString& csvPath) {
+        const QString csv = absoluteCsvPath(csvPath);
+        if (!csv.isEmpty())
+            csvPath = folder.relativeFilePath(csv);
+    };
+    rebase(copy.config.dataset.csv.path);
+    for (RunRecord& run : copy.runs)
+        rebase(run.config.dataset.csv.path);
     if (!writeFileAtomically(path, copy.toJson(), error))
         return false;
     config.dataset.csv.path = copy.config.dataset.csv.path;
+    for (std::size_t i = 0; i < runs.size(); ++i)
+        runs[i].config.dataset.csv.path = copy.runs[i].config.dataset.csv.path;
     path_ = QFileInfo(path).absoluteFilePath();
     return true;
 }

@@ -47,7 +47,8 @@ struct RunRecord {
 };
 
 // Writes `bytes` to `path` through QSaveFile: the old file stays intact unless every byte of
-// the new one was written. On failure returns false and says why.
+// the new one was written. A FIFO or device (/dev/null) is written in place, never replaced; a
+// symbolic link's target is written. On failure returns false and says why.
 bool writeFileAtomically(const QString& path, const QByteArray& bytes, QString* error);
 
 // The file's SHA-256 as lowercase hex; empty (and an error) when it cannot be read.
@@ -62,8 +63,8 @@ public:
     const QString& filePath() const { return path_; }
 
     QByteArray toJson() const;
-    // Writes the project to `path` (CSV paths rewritten relative to it) and makes it the
-    // project's path.
+    // Writes the project to `path` (its and its runs' CSV paths rewritten relative to it) and
+    // makes it the project's path.
     bool save(const QString& path, QString* error);
     static std::optional<Project> load(const QString& path, QString* error);
     // From bytes, as if read from `path` (which only resolves relative CSV paths).
@@ -81,6 +82,9 @@ public:
     static constexpr qint64 kMaxEmbeddedRows = 10'000;
 
 private:
+    // `p` (a CSV path of the project or of one of its runs) resolved like csvAbsolutePath().
+    QString absoluteCsvPath(const QString& p) const;
+
     QString path_;
 };
 

@@ -1,10 +1,13 @@
 // ExperimentConfig's JSON form is the contract of the project file and of gradlab-cli --set: it
 // must round-trip exactly, name the field of every problem, and refuse what cannot run.
 #include "experiment/experiment_config.h"
+#include "experiment/experiment_data.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+
+#include <cmath>
 
 using namespace gradlab::experiment;
 
@@ -34,6 +37,7 @@ private slots:
     void defaultsAreTheTutorial();
     void jsonRoundTripIsExact_data();
     void jsonRoundTripIsExact();
+    void oneFeaturesWeightSurvivesSaveAndLoad();
     void malformedFieldsAreNamed_data();
     void malformedFieldsAreNamed();
     void newerVersionIsRefusedWithItsNumber();
@@ -97,6 +101,32 @@ void TestExperimentConfig::jsonRoundTripIsExact()
     const auto back = fromJson(QJsonDocument::fromJson(first).object(), &error);
     QVERIFY2(back, qPrintable(error));
     QCOMPARE(bytes(*back), first); // save, load, save: identical bytes
+}
+
+void TestExperimentConfig::oneFeaturesWeightSurvivesSaveAndLoad()
+{
+    // With one feature a weight replaces b in the generator, so it must be saved like any weight.
+    ExperimentConfig c;
+    c.dataset.generator.weights = {5.0};
+    QString error;
+    const auto back = fromJson(QJsonDocument::fromJson(bytes(c)).object(), &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->dataset.generator.weights, std::vector<double>{5.0});
+    QCOMPARE(bytes(*back), bytes(c));
+    const auto saved = loadExperimentData(c, &error);
+    QVERIFY2(saved, qPrintable(error));
+    const auto loaded = loadExperimentData(*back, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->all.x, saved->all.x);
+    QCOMPARE(loaded->all.y, saved->all.y);
+    // The same draws as the tutorial (b = 2) with slope 5: y - 5x is the tutorial's y - 2x.
+    const auto tutorial = loadExperimentData(ExperimentConfig::tutorial(), &error);
+    QVERIFY2(tutorial, qPrintable(error));
+    QCOMPARE(loaded->all.x, tutorial->all.x);
+    for (std::size_t i = 0; i < loaded->all.y.size(); ++i)
+        QVERIFY(std::abs((loaded->all.y[i] - 5 * loaded->all.x[i]) - (tutorial->all.y[i] - 2 * tutorial->all.x[i])) < 1e-12);
+    // Without weights (the tutorial) the field stays out, so older files keep their bytes.
+    QVERIFY(!bytes(ExperimentConfig::tutorial()).contains("\"weights\""));
 }
 
 void TestExperimentConfig::malformedFieldsAreNamed_data()

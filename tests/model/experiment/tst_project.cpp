@@ -1,15 +1,27 @@
-// Project files: exact round trips with runs, CSV paths relative to the project, the CSV's
-// SHA-256, embedded data, and every malformed file refused with its field named while nothing
-// on disk changes.
+// Project files: exact round trips with runs (NaN included), CSV paths relative to the project,
+// the CSV's SHA-256, embedded data, every malformed file refused with its field named while
+// nothing on disk changes, and writes that never replace a FIFO, a device or a symbolic link.
 #include "experiment/history.h"
 #include "experiment/project.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
+#include <functional>
+#include <limits>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+#endif
 
 using namespace gradlab;
 using namespace gradlab::experiment;
@@ -43,6 +55,45 @@ Project trainedTutorial(qint64 epochs)
     return p;
 }
 
+// `good` with its first run changed by `edit`.
+QByteArray withRun(const QByteArray& good, const std::function<void(QJsonObject&)>& edit)
+{
+    QJsonObject root = QJsonDocument::fromJson(good).object();
+    QJsonArray runs = root.value(QStringLiteral("runs")).toArray();
+    QJsonObject run = runs[0].toObject();
+    edit(run);
+    runs[0] = run;
+    root.insert(QStringLiteral("runs"), runs);
+    return QJsonDocument(root).toJson();
+}
+
+// `good` with runs[0].<object>.<key>[index] (index < 0: the key itself) set to `value`.
+QByteArray withRunValue(const QByteArray& good, const QString& object, const QString& key, int index, const QJsonValue& value)
+{
+    return withRun(good, [&](QJsonObject& run) {
+        if (object == QLatin1String("layout")) {
+            QJsonArray layout = run.value(object).toArray();
+            QJsonObject slot = layout[index].toObject();
+            slot.insert(key, value);
+            layout[index] = slot;
+            run.insert(object, layout);
+            return;
+        }
+        QJsonObject o = object.isEmpty() ? run : run.value(object).toObject();
+        if (index < 0) {
+            o.insert(key, value);
+        } else {
+            QJsonArray a = o.value(key).toArray();
+            a[index] = value;
+            o.insert(key, a);
+        }
+        if (object.isEmpty())
+            run = o;
+        else
+            run.insert(object, o);
+    });
+}
+
 } // namespace
 
 class TestProject : public QObject {
@@ -58,6 +109,10 @@ private slots:
     void malformedProjectsAreRefusedWithTheFieldNamed_data();
     void malformedProjectsAreRefusedWithTheFieldNamed();
     void failedSaveLeavesTheOldFile();
+    void nanValuesOfARunStayNaNThroughSaveAndLoad();
+    void runsCsvPathsFollowTheProjectToAnotherFolder();
+    void fifoAndDeviceTargetsAreWrittenNotReplaced();
+    void symbolicLinkStaysALinkAndItsTargetIsWritten();
 };
 
 void TestProject::saveLoadSaveGivesIdenticalBytes()
@@ -212,6 +267,23 @@ void TestProject::malformedProjectsAreRefusedWithTheFieldNamed_data()
     runsNotArray.insert(QStringLiteral("runs"), 5);
     QTest::newRow("runs not array") << QJsonDocument(runsNotArray).toJson() << "runs: expected an array";
     QTest::newRow("history short") << QByteArray(good).replace("\"train_loss\": [", "\"train_loss\": [0.5, ") << "runs[0].history";
+    // Counts must be whole numbers a double holds exactly, not cast from whatever was typed.
+    const QString sizeRange = QStringLiteral("runs[0].layout[1].size: expected a whole number from 1 to 9007199254740992");
+    QTest::newRow("layout size huge") << withRunValue(good, "layout", "size", 1, 1e300) << sizeRange + ", got 1e+300";
+    QTest::newRow("layout size fraction") << withRunValue(good, "layout", "size", 1, 2.5) << sizeRange + ", got 2.5";
+    QTest::newRow("layout size negative") << withRunValue(good, "layout", "size", 1, -1) << sizeRange + ", got -1";
+    QTest::newRow("layout size zero") << withRunValue(good, "layout", "size", 1, 0) << sizeRange + ", got 0";
+    QTest::newRow("layout size string") << withRunValue(good, "layout", "size", 1, "1") << sizeRange;
+    QTest::newRow("layout sizes add up too far") << withRun(good, [](QJsonObject& run) {
+        run.insert(QStringLiteral("layout"), QJsonArray{QJsonObject{{"name", "a"}, {"size", 9007199254740992.0}},
+                                                        QJsonObject{{"name", "b"}, {"size", 9007199254740992.0}}});
+    }) << "runs[0].layout: the sizes add up to more than 9007199254740992";
+    QTest::newRow("history epoch huge") << withRunValue(good, "history", "epoch", 1, 1e300)
+                                        << "runs[0].history.epoch[1]: expected a whole number from 0 to 9007199254740992, got 1e+300";
+    QTest::newRow("epochs fraction") << withRunValue(good, "", "epochs", -1, 2.5)
+                                     << "runs[0].epochs: expected a whole number from 0 to 9007199254740992, got 2.5";
+    QTest::newRow("r2 not a number") << withRunValue(good, "closed_form", "r2", -1, "high") << "runs[0].closed_form.r2: expected a number or null";
+    QTest::newRow("loss not a number") << withRunValue(good, "", "val_loss", -1, true) << "runs[0].val_loss: expected a number or null";
 }
 
 void TestProject::malformedProjectsAreRefusedWithTheFieldNamed()
@@ -241,6 +313,148 @@ void TestProject::failedSaveLeavesTheOldFile()
     QVERIFY(!p.save(dir.filePath(QStringLiteral("no/such/folder/p.gradlab")), &error));
     QCOMPARE(readText(path), before);
     QCOMPARE(p.filePath(), QFileInfo(path).absoluteFilePath());
+}
+
+void TestProject::nanValuesOfARunStayNaNThroughSaveAndLoad()
+{
+    // JSON has no NaN: GradLab writes null (R² of one training row, a diverged run), which must
+    // read back as NaN, not as 0.
+    constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+    Project p = trainedTutorial(3);
+    RunRecord& r = p.runs[0];
+    QVERIFY(r.closedForm);
+    r.closedForm->r2 = nan;
+    r.closedForm->valLoss = nan;
+    r.trainLoss = nan;
+    r.valLoss = std::numeric_limits<double>::infinity();
+    r.finalParams[0] = nan;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("nan.gradlab"));
+    QString error;
+    QVERIFY2(p.save(path, &error), qPrintable(error));
+    const QByteArray first = readText(path);
+    const QJsonObject run = QJsonDocument::fromJson(first).object()[QStringLiteral("runs")][0].toObject();
+    QVERIFY(run[QStringLiteral("closed_form")][QStringLiteral("r2")].isNull());
+    QVERIFY(run[QStringLiteral("train_loss")].isNull());
+    QVERIFY(run[QStringLiteral("params")][QStringLiteral("a")].isNull());
+
+    auto loaded = Project::load(path, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    const RunRecord& back = loaded->runs[0];
+    QVERIFY(back.closedForm);
+    QVERIFY(std::isnan(back.closedForm->r2));
+    QVERIFY(std::isnan(back.closedForm->valLoss));
+    QCOMPARE(back.closedForm->trainLoss, r.closedForm->trainLoss);
+    QVERIFY(std::isnan(back.trainLoss));
+    QVERIFY(std::isnan(back.valLoss)); // infinity is written as null too
+    QVERIFY(std::isnan(back.finalParams[0]));
+    QCOMPARE(back.finalParams[1], r.finalParams[1]);
+    const QString again = dir.filePath(QStringLiteral("again.gradlab"));
+    QVERIFY2(loaded->save(again, &error), qPrintable(error));
+    QCOMPARE(readText(again), first);
+}
+
+void TestProject::runsCsvPathsFollowTheProjectToAnotherFolder()
+{
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("a")));
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("b/deeper")));
+    const QString csv = dir.filePath(QStringLiteral("a/data.csv"));
+    QVERIFY(writeText(csv, "x,y\n1,3\n2,5\n3,7.1\n4,9\n5,10.9\n"));
+    Project p;
+    p.config.dataset.source = DatasetConfig::Source::Csv;
+    p.config.dataset.csv.path = csv;
+    p.config.dataset.csv.features = {"x"};
+    p.config.dataset.csv.target = QStringLiteral("y");
+    RunRecord run;
+    run.config = p.config;
+    run.layout = {{QStringLiteral("a"), 1}, {QStringLiteral("b"), 1}};
+    run.finalParams = {1.0, 2.0};
+    p.runs.push_back(run);
+    QString error;
+    QVERIFY2(p.save(dir.filePath(QStringLiteral("a/p.gradlab")), &error), qPrintable(error));
+    auto inA = Project::load(dir.filePath(QStringLiteral("a/p.gradlab")), &error);
+    QVERIFY2(inA, qPrintable(error));
+    QCOMPARE(inA->runs[0].config.dataset.csv.path, QStringLiteral("data.csv"));
+
+    const QString inBPath = dir.filePath(QStringLiteral("b/deeper/p.gradlab"));
+    QVERIFY2(inA->save(inBPath, &error), qPrintable(error));
+    QCOMPARE(inA->runs[0].config.dataset.csv.path, QStringLiteral("../../a/data.csv"));
+    auto inB = Project::load(inBPath, &error);
+    QVERIFY2(inB, qPrintable(error));
+    const QDir folderB = QFileInfo(inBPath).absoluteDir();
+    const QString expected = QFileInfo(csv).canonicalFilePath();
+    QCOMPARE(QFileInfo(folderB.filePath(inB->config.dataset.csv.path)).canonicalFilePath(), expected);
+    QCOMPARE(QFileInfo(folderB.filePath(inB->runs[0].config.dataset.csv.path)).canonicalFilePath(), expected);
+    // Loading the run's configuration as the project's trains on the same file.
+    inB->config = inB->runs[0].config;
+    QVERIFY2(inB->loadData(&error), qPrintable(error));
+}
+
+void TestProject::fifoAndDeviceTargetsAreWrittenNotReplaced()
+{
+#ifdef Q_OS_UNIX
+    // Exports to a FIFO (a pipe to another program), /dev/null or /dev/stdout are written in
+    // place: renaming a new file over them would remove them (as root, even /dev/null).
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("export.csv"));
+    const QByteArray fifoName = QFile::encodeName(fifo);
+    QCOMPARE(::mkfifo(fifoName.constData(), 0600), 0);
+    // The reader is there before the write, as `cat export.csv &` would be; it does not block,
+    // so a write that never opens the FIFO fails the test instead of hanging it.
+    const int reader = ::open(fifoName.constData(), O_RDONLY | O_NONBLOCK);
+    QVERIFY(reader >= 0);
+    const QByteArray payload("epoch,train_loss,val_loss\n1,0.5,0.625\n2,0.25,0.3125\n");
+    QString error;
+    const bool written = writeFileAtomically(fifo, payload, &error);
+    QByteArray got;
+    char buffer[4096];
+    for (ssize_t n = 0; (n = ::read(reader, buffer, sizeof buffer)) > 0;)
+        got.append(buffer, n);
+    ::close(reader);
+    QVERIFY2(written, qPrintable(error));
+    QCOMPARE(got, payload);
+    struct stat st {};
+    QCOMPARE(::lstat(fifoName.constData(), &st), 0);
+    QVERIFY(S_ISFIFO(st.st_mode));
+
+    // A character device: a private copy of /dev/null where mknod is allowed (root), so that a
+    // regression replaces only the copy; otherwise /dev/null itself, which a user cannot replace.
+    QString device = dir.filePath(QStringLiteral("null"));
+    if (::mknod(QFile::encodeName(device).constData(), S_IFCHR | 0666, makedev(1, 3)) != 0)
+        device = QStringLiteral("/dev/null");
+    Project p = trainedTutorial(2);
+    QVERIFY2(p.save(device, &error), qPrintable(error));
+    QCOMPARE(::lstat(QFile::encodeName(device).constData(), &st), 0);
+    QVERIFY(S_ISCHR(st.st_mode));
+    QVERIFY(!QFileInfo(device).isFile());
+    // A device that refuses the bytes is an error, not a silent success.
+    // (only on a private copy of /dev/full, where mknod is allowed).
+    const QString full = dir.filePath(QStringLiteral("full"));
+    if (::mknod(QFile::encodeName(full).constData(), S_IFCHR | 0666, makedev(1, 7)) == 0) {
+        QVERIFY(!writeFileAtomically(full, payload, &error));
+        QVERIFY2(error.contains(QLatin1String("Could not write")), qPrintable(error));
+        QVERIFY(!QFileInfo(full).isFile());
+    }
+#else
+    QSKIP("FIFOs and device nodes are Unix's");
+#endif
+}
+
+void TestProject::symbolicLinkStaysALinkAndItsTargetIsWritten()
+{
+    // QSaveFile writes through a link to its target (it renames over the target, not the link).
+    QTemporaryDir dir;
+    const QString target = dir.filePath(QStringLiteral("real.gradlab"));
+    const QString link = dir.filePath(QStringLiteral("link.gradlab"));
+    QVERIFY(writeText(target, "old"));
+    QVERIFY(QFile::link(target, link));
+    Project p = trainedTutorial(2);
+    QString error;
+    QVERIFY2(p.save(link, &error), qPrintable(error));
+    QVERIFY(QFileInfo(link).isSymLink());
+    QCOMPARE(QFileInfo(link).symLinkTarget(), target);
+    QCOMPARE(readText(target), p.toJson());
 }
 
 QTEST_APPLESS_MAIN(TestProject)
