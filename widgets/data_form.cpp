@@ -598,7 +598,9 @@ void DataForm::showConfig()
 {
     {
         const QScopedValueRollback guard(updating_, true);
-        const bool csv = config_.dataset.source == DatasetConfig::Source::Csv;
+        // A file chosen but unreadable shows the CSV page (with the reader's message) even while
+        // the configuration still generates its data.
+        const bool csv = config_.dataset.source == DatasetConfig::Source::Csv || !pendingPath_.isEmpty();
         source_->setCurrentIndex(csv ? 1 : 0);
         pages_->setCurrentIndex(csv ? 1 : 0);
     }
@@ -882,6 +884,7 @@ void DataForm::openCsv(const QString& path)
             const QScopedValueRollback guard(updating_, true);
             path_->setText(file);
         }
+        showConfig();
         showUnreadable();
         return;
     }
@@ -951,11 +954,16 @@ void DataForm::onSourceChanged(int index)
         return;
     ExperimentConfig c = config_;
     c.dataset.source = static_cast<DatasetConfig::Source>(source_->itemData(index).toInt());
+    const bool unchanged = c.dataset.source == config_.dataset.source; // only a pending file is dropped
     pendingPath_.clear();
     config_ = c;
     pages_->setCurrentIndex(index);
     showCsvSettings();
     refreshPreview();
+    if (unchanged) {
+        showProblems();
+        return;
+    }
     commit(c, QStringLiteral("dataset.source"),
            c.dataset.source == DatasetConfig::Source::Csv ? tr("Load data from CSV") : tr("Generate data"));
 }
@@ -1048,7 +1056,8 @@ void DataForm::tickFeatures(bool all)
 QStringList DataForm::runBlockers() const
 {
     QStringList out;
-    const bool csv = config_.dataset.source == DatasetConfig::Source::Csv;
+    // A pending file is what the form shows, whatever the configuration's source.
+    const bool csv = config_.dataset.source == DatasetConfig::Source::Csv || !pendingPath_.isEmpty();
     if (csv && !fileError_.isEmpty()) {
         const QString file = pendingPath_.isEmpty() ? resolvedPath(config_.dataset.csv.path) : pendingPath_;
         out << tr("The file %1 cannot be read: %2").arg(QDir::toNativeSeparators(file), fileError_);

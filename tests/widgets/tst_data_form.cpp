@@ -313,6 +313,27 @@ private slots:
         QCOMPARE(form.runBlockers(), QStringList());
     }
 
+    void unreadableFileWhileGeneratingShowsTheCsvPage()
+    {
+        DataForm form;
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        form.show();
+        QSignalSpy spy(&form, &DataForm::edited);
+        form.openCsv(QStringLiteral("/nonexistent/dropped.csv"));
+        QCOMPARE(spy.count(), 0);
+        QCOMPARE(form.config().dataset.source, DatasetConfig::Source::Generated);
+        // The form shows what the user chose, with why it cannot be used, and a run is blocked.
+        QCOMPARE(form.findChild<QComboBox*>(QStringLiteral("dataset.source"))->currentIndex(), 1);
+        QVERIFY(form.findChild<QLabel*>(QStringLiteral("readerError"))->isVisible());
+        QCOMPARE(form.runBlockers().size(), 1);
+        QVERIFY(form.runBlockers()[0].contains(QStringLiteral("dropped.csv")));
+        // Back to Generate: the generated data is what runs, and nothing changed to undo.
+        form.findChild<QComboBox*>(QStringLiteral("dataset.source"))->setCurrentIndex(0);
+        QCOMPARE(spy.count(), 0);
+        QCOMPARE(form.runBlockers(), QStringList());
+        QCOMPARE(form.findChild<QStackedWidget*>(QStringLiteral("pages"))->currentIndex(), 0);
+    }
+
     void refusedWeightsBlockRun()
     {
         DataForm form;
