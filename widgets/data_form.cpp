@@ -1,6 +1,7 @@
 #include "data_form.h"
 
 #include "data/csv_reader.h"
+#include "wheel_guard.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -25,18 +26,21 @@
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QUrl>
+#include <QValidator>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <limits>
+#include <utility>
 
 namespace gradlab::widgets {
 
 using experiment::CsvConfig;
 using experiment::DatasetConfig;
 using experiment::ExperimentConfig;
+using experiment::ModelConfig;
 
 namespace {
 
@@ -94,9 +98,16 @@ bool isNumericColumn(const data::CsvPreview& preview, std::size_t column)
     return any;
 }
 
+// The a + b·x and the polynomial model read one feature; the others any number.
+bool takesOneFeature(ModelConfig::Type type)
+{
+    return type == ModelConfig::Type::ScalarLinear || type == ModelConfig::Type::Polynomial;
+}
+
 // A fresh file's picks: the last numeric column is the target, the other numeric columns the
-// features (every other column when none is numeric).
-void defaultPicks(const data::CsvPreview& preview, CsvConfig& csv)
+// features; only the first of them for a model that reads one feature, so that a file just opened
+// trains as it is. A column holding text is never ticked: it would only stop the load.
+void defaultPicks(const data::CsvPreview& preview, CsvConfig& csv, ModelConfig::Type model)
 {
     const QStringList names = fromStd(preview.format.columnNames);
     std::size_t target = static_cast<std::size_t>(names.size()) - 1;
@@ -108,16 +119,11 @@ void defaultPicks(const data::CsvPreview& preview, CsvConfig& csv)
     }
     csv.target = names[static_cast<qsizetype>(target)];
     csv.features.clear();
-    QStringList others;
-    for (std::size_t i = 0; i < static_cast<std::size_t>(names.size()); ++i) {
-        if (i == target)
-            continue;
-        others << names[static_cast<qsizetype>(i)];
-        if (isNumericColumn(preview, i))
+    for (std::size_t i = 0; i < static_cast<std::size_t>(names.size()); ++i)
+        if (i != target && isNumericColumn(preview, i))
             csv.features << names[static_cast<qsizetype>(i)];
-    }
-    if (csv.features.isEmpty())
-        csv.features = others;
+    if (takesOneFeature(model) && csv.features.size() > 1)
+        csv.features = QStringList{csv.features.front()};
 }
 
 QString formatNumbers(const std::vector<double>& values)
@@ -139,9 +145,69 @@ public:
     }
 };
 
+// A spin box that keeps a typed number outside its range in the field until Enter (the plain one
+// refuses the keystroke), then reverts to its value as usual but remembers the refused number, so
+// that the form can say why it was not taken.
+template <typename Base>
+class CheckedSpin : public Base {
+public:
+    QValidator::State validate(QString& text, int& pos) const override
+    {
+        const QValidator::State state = Base::validate(text, pos);
+        return state == QValidator::Invalid && outOfRange(text) ? QValidator::Intermediate : state;
+    }
+    void fixup(QString& text) const override
+    {
+        rejected_ = text;
+        Base::fixup(text);
+    }
+    // The number typed and refused since the last call when it was out of range, else empty.
+    QString takeRejected()
+    {
+        const QString text = std::exchange(rejected_, QString()).trimmed();
+        return outOfRange(text) ? text : QString();
+    }
+    QString minimumText() const { return this->textFromValue(this->minimum()); }
+    QString maximumText() const { return this->textFromValue(this->maximum()); }
+
+private:
+    bool outOfRange(const QString& text) const
+    {
+        bool ok = false;
+        double v = this->locale().toDouble(text.trimmed(), &ok);
+        if (!ok)
+            v = QLocale::c().toDouble(text.trimmed(), &ok);
+        return ok && std::isfinite(v) && (v < this->minimum() || v > this->maximum());
+    }
+
+    mutable QString rejected_;
+};
+
+QLabel* makeErrorLabel(const QString& name)
+{
+    auto* label = new QLabel;
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: #c62828;"));
+    label->hide();
+    return label;
+}
+
+// After each Enter or focus change: `label` says why a typed number was refused, or goes away.
+template <typename Spin, typename Message>
+void explainRefusals(Spin* spin, QLabel* label, Message message)
+{
+    QObject::connect(spin, &QAbstractSpinBox::editingFinished, label, [spin, label, message] {
+        const QString refused = spin->takeRejected();
+        label->setText(refused.isEmpty() ? QString() : message(refused, spin->minimumText(), spin->maximumText()));
+        label->setVisible(!refused.isEmpty());
+    });
+}
+
+template <typename Spin = ShortSpinBox>
 QDoubleSpinBox* makeDoubleSpin(double min, double max, int decimals, double step)
 {
-    auto* spin = new ShortSpinBox;
+    auto* spin = new Spin;
     spin->setRange(min, max);
     spin->setDecimals(decimals);
     spin->setSingleStep(step);
@@ -155,9 +221,10 @@ QDoubleSpinBox* makeSeedSpin()
     return makeDoubleSpin(0, kSeedMax, 0, 1);
 }
 
+template <typename Spin = QSpinBox>
 QSpinBox* makeIntSpin(int min, int max)
 {
-    auto* spin = new QSpinBox;
+    auto* spin = new Spin;
     spin->setRange(min, max);
     spin->setKeyboardTracking(false);
     return spin;
@@ -180,31 +247,21 @@ DataForm::DataForm(QWidget* parent) : QWidget(parent)
     pages_->addWidget(buildGeneratorPage());
     pages_->addWidget(buildCsvPage());
 
-    readerError_ = new QLabel;
-    readerError_->setObjectName(QStringLiteral("readerError"));
-    readerError_->setWordWrap(true);
-    readerError_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    readerError_->setStyleSheet(QStringLiteral("color: #c62828;"));
-    readerError_->hide();
-
-    problems_ = new QLabel;
-    problems_->setObjectName(QStringLiteral("problems"));
-    problems_->setWordWrap(true);
-    problems_->setStyleSheet(QStringLiteral("color: #c62828;"));
-    problems_->hide();
+    // Below the form: a problem appearing while the user types moves no field.
+    problems_ = makeErrorLabel(QStringLiteral("problems"));
 
     auto* sourceRow = new QFormLayout;
     sourceRow->addRow(tr("Source:"), source_);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(sourceRow);
-    layout->addWidget(readerError_);
     layout->addWidget(pages_, 1);
     layout->addWidget(buildSplitGroup());
     layout->addWidget(problems_);
 
     connect(source_, &QComboBox::currentIndexChanged, this, &DataForm::onSourceChanged);
 
+    guardWheel(this);
     showConfig();
     showPreview(nullptr);
 }
@@ -218,7 +275,15 @@ QWidget* DataForm::buildGeneratorPage()
 
     a_ = makeDoubleSpin(-1e6, 1e6, 6, 0.1);
     b_ = makeDoubleSpin(-1e6, 1e6, 6, 0.1);
-    n_ = makeIntSpin(1, 100'000'000);
+    // A split into training and validation rows needs two rows at least.
+    auto* n = static_cast<CheckedSpin<QSpinBox>*>(makeIntSpin<CheckedSpin<QSpinBox>>(2, 100'000'000));
+    n_ = n;
+    nError_ = makeErrorLabel(QStringLiteral("nError"));
+    explainRefusals(n, nError_, [](const QString& refused, const QString& min, const QString& max) {
+        return tr("%1 rows were not taken: from %2 to %3 can be generated, and the split into training and validation "
+                  "needs at least 2.")
+            .arg(refused, min, max);
+    });
     noise_ = makeDoubleSpin(0, 1e6, 6, 0.05);
     xMin_ = makeDoubleSpin(-1e9, 1e9, 6, 0.5);
     xMax_ = makeDoubleSpin(-1e9, 1e9, 6, 0.5);
@@ -226,19 +291,19 @@ QWidget* DataForm::buildGeneratorPage()
     features_ = makeIntSpin(1, 1000);
     weights_ = new QLineEdit;
     weights_->setPlaceholderText(tr("w1, w2, …"));
-    weightsError_ = new QLabel;
-    weightsError_->setWordWrap(true);
-    weightsError_->setStyleSheet(QStringLiteral("color: #c62828;"));
-    weightsError_->hide();
+    weightsError_ = makeErrorLabel(QStringLiteral("weightsError"));
 
     a_->setToolTip(tr("The intercept: y = a + b·x + noise"));
     b_->setToolTip(tr("The slope, for one feature"));
+    n_->setToolTip(tr("The number of rows to generate, from %1 to %2: the split needs at least 2")
+                       .arg(QLocale().toString(n_->minimum()), QLocale().toString(n_->maximum())));
     noise_->setToolTip(tr("The standard deviation σ of the Gaussian noise added to y"));
     weights_->setToolTip(tr("One weight per feature, separated by commas"));
 
     form->addRow(tr("Intercept a:"), a_);
     form->addRow(tr("Slope b:"), b_);
     form->addRow(tr("Samples n:"), n_);
+    form->addRow(QString(), nError_);
     form->addRow(tr("Noise σ:"), noise_);
     form->addRow(tr("x min:"), xMin_);
     form->addRow(tr("x max:"), xMax_);
@@ -260,7 +325,6 @@ QWidget* DataForm::buildGeneratorPage()
     genSeed_->setObjectName(QStringLiteral("dataset.generator.seed"));
     features_->setObjectName(QStringLiteral("dataset.generator.features"));
     weights_->setObjectName(QStringLiteral("dataset.generator.weights"));
-    weightsError_->setObjectName(QStringLiteral("weightsError"));
 
     auto onDouble = [this](QDoubleSpinBox* spin, auto apply, const QString& key, const QString& description) {
         connect(spin, &QDoubleSpinBox::valueChanged, this, [this, apply, key, description](double v) {
@@ -282,6 +346,7 @@ QWidget* DataForm::buildGeneratorPage()
     connect(n_, &QSpinBox::valueChanged, this, [this](int v) {
         if (updating_)
             return;
+        nError_->hide();
         ExperimentConfig c = config_;
         c.dataset.generator.n = v;
         commit(c, QStringLiteral("dataset.generator.n"), tr("Change sample count n"));
@@ -299,8 +364,12 @@ QWidget* DataForm::buildCsvPage()
 
     path_ = new QLineEdit;
     path_->setObjectName(QStringLiteral("dataset.csv.path"));
-    path_->setPlaceholderText(tr("Choose a CSV file or drop one here"));
+    path_->setPlaceholderText(tr("Choose or drop a CSV file"));
+    path_->setToolTip(tr("A CSV, TSV or text file: type its path and press Enter, click Browse…, or drop it on the form"));
     path_->setAcceptDrops(false); // a dropped file opens it, through the form
+    // Wide enough for the whole placeholder, so that it reads as a sentence.
+    path_->setMinimumWidth(path_->fontMetrics().horizontalAdvance(path_->placeholderText())
+                           + 4 * path_->fontMetrics().averageCharWidth());
     browse_ = new QPushButton(tr("Browse…"));
     auto* pathRow = new QHBoxLayout;
     pathRow->addWidget(path_, 1);
@@ -326,6 +395,10 @@ QWidget* DataForm::buildCsvPage()
 
     auto* format = new QFormLayout;
     format->addRow(tr("File:"), pathRow);
+    // Under the file, not above it: the field the user just typed in stays where it is.
+    readerError_ = makeErrorLabel(QStringLiteral("readerError"));
+    readerError_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    format->addRow(QString(), readerError_);
     format->addRow(tr("Delimiter:"), delimiter_);
     format->addRow(tr("Header row:"), header_);
     format->addRow(tr("Missing values:"), missing_);
@@ -340,6 +413,21 @@ QWidget* DataForm::buildCsvPage()
     featureList_ = new QListWidget;
     featureList_->setObjectName(QStringLiteral("dataset.csv.features"));
     featureList_->setMaximumHeight(110);
+    selectAll_ = new QPushButton(tr("Select all"));
+    selectAll_->setObjectName(QStringLiteral("selectAllFeatures"));
+    selectAll_->setToolTip(tr("Tick every numeric column but the target"));
+    selectNone_ = new QPushButton(tr("Select none"));
+    selectNone_->setObjectName(QStringLiteral("selectNoFeatures"));
+    selectNone_->setToolTip(tr("Untick every column"));
+    auto* featureBox = new QWidget;
+    auto* featureColumn = new QVBoxLayout(featureBox);
+    featureColumn->setContentsMargins(0, 0, 0, 0);
+    featureColumn->addWidget(featureList_);
+    auto* featureButtons = new QHBoxLayout;
+    featureButtons->addWidget(selectAll_);
+    featureButtons->addWidget(selectNone_);
+    featureButtons->addStretch(1);
+    featureColumn->addLayout(featureButtons);
     target_ = new QComboBox;
     target_->setObjectName(QStringLiteral("dataset.csv.target"));
     rows_ = new QLabel;
@@ -349,7 +437,7 @@ QWidget* DataForm::buildCsvPage()
     warnings_->hide();
 
     auto* columns = new QFormLayout;
-    columns->addRow(tr("Features:"), featureList_);
+    columns->addRow(tr("Features:"), featureBox);
     columns->addRow(tr("Target:"), target_);
     columns->addRow(tr("Rows:"), rows_);
 
@@ -359,7 +447,8 @@ QWidget* DataForm::buildCsvPage()
     layout->addLayout(columns);
     layout->addWidget(warnings_);
 
-    for (QWidget* w : std::initializer_list<QWidget*>{path_, browse_, delimiter_, header_, missing_, featureList_, target_})
+    for (QWidget* w : std::initializer_list<QWidget*>{path_, browse_, delimiter_, header_, missing_, featureList_, selectAll_,
+                                                        selectNone_, target_})
         inputs_.push_back(w);
 
     connect(browse_, &QPushButton::clicked, this, &DataForm::browse);
@@ -396,6 +485,8 @@ QWidget* DataForm::buildCsvPage()
         commit(c, QStringLiteral("dataset.csv.missing"), tr("Change missing values"));
     });
     connect(featureList_, &QListWidget::itemChanged, this, &DataForm::onFeatureItemChanged);
+    connect(selectAll_, &QPushButton::clicked, this, [this] { tickFeatures(true); });
+    connect(selectNone_, &QPushButton::clicked, this, [this] { tickFeatures(false); });
     connect(target_, &QComboBox::currentIndexChanged, this, &DataForm::onTargetChanged);
     return page;
 }
@@ -404,14 +495,24 @@ QWidget* DataForm::buildSplitGroup()
 {
     auto* group = new QGroupBox(tr("Train / validation split"));
     auto* form = new QFormLayout(group);
-    trainFraction_ = makeDoubleSpin(0.01, 0.99, 2, 0.05);
-    trainFraction_->setToolTip(tr("The share of the rows used for training; the rest validates"));
+    auto* fraction = static_cast<CheckedSpin<ShortSpinBox>*>(makeDoubleSpin<CheckedSpin<ShortSpinBox>>(0.01, 0.99, 2, 0.05));
+    trainFraction_ = fraction;
+    trainFraction_->setToolTip(tr("The share of the rows used for training, from %1 to %2; the rest validates, so "
+                                  "both parts keep some rows")
+                                   .arg(fraction->minimumText(), fraction->maximumText()));
+    splitError_ = makeErrorLabel(QStringLiteral("splitError"));
+    explainRefusals(fraction, splitError_, [](const QString& refused, const QString& min, const QString& max) {
+        return tr("A train fraction of %1 was not taken: it must be from %2 to %3, so that both training and "
+                  "validation keep some rows.")
+            .arg(refused, min, max);
+    });
     shuffle_ = new QCheckBox(tr("Shuffle before splitting"));
     splitSeed_ = makeSeedSpin();
     trainFraction_->setObjectName(QStringLiteral("dataset.split.train_fraction"));
     shuffle_->setObjectName(QStringLiteral("dataset.split.shuffle"));
     splitSeed_->setObjectName(QStringLiteral("dataset.split.seed"));
     form->addRow(tr("Train fraction:"), trainFraction_);
+    form->addRow(QString(), splitError_);
     form->addRow(QString(), shuffle_);
     form->addRow(tr("Split seed:"), splitSeed_);
     for (QWidget* w : std::initializer_list<QWidget*>{trainFraction_, shuffle_, splitSeed_})
@@ -420,6 +521,7 @@ QWidget* DataForm::buildSplitGroup()
     connect(trainFraction_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
         if (updating_)
             return;
+        splitError_->hide();
         ExperimentConfig c = config_;
         c.dataset.split.trainFraction = v;
         commit(c, QStringLiteral("dataset.split.train_fraction"), tr("Change train fraction"));
@@ -444,14 +546,26 @@ QWidget* DataForm::buildSplitGroup()
 void DataForm::setConfig(const ExperimentConfig& config, const QString& projectDir)
 {
     const QString oldFile = resolvedPath(config_.dataset.csv.path);
+    // An edit elsewhere hands back the same file settings: a file chosen but unreadable stays in the
+    // field with its error (and keeps blocking a run) rather than giving way to the previous file.
+    const CsvConfig& a = config.dataset.csv;
+    const CsvConfig& b = config_.dataset.csv;
+    const bool keepPending = !pendingPath_.isEmpty() && projectDir == projectDir_
+                             && config.dataset.source == config_.dataset.source && a.path == b.path
+                             && a.embedded == b.embedded && a.delimiter == b.delimiter && a.header == b.header;
     config_ = config;
     projectDir_ = projectDir;
-    pendingPath_.clear();
     if (resolvedPath(config_.dataset.csv.path) != oldFile) {
         loadedRows_ = -1;
         loadedWarnings_.clear();
     }
     weightsError_->hide();
+    weightsProblem_.clear();
+    if (keepPending) {
+        showConfig();
+        return;
+    }
+    pendingPath_.clear();
     showConfig();
     refreshPreview();
 }
@@ -484,7 +598,9 @@ void DataForm::showConfig()
 {
     {
         const QScopedValueRollback guard(updating_, true);
-        const bool csv = config_.dataset.source == DatasetConfig::Source::Csv;
+        // A file chosen but unreadable shows the CSV page (with the reader's message) even while
+        // the configuration still generates its data.
+        const bool csv = config_.dataset.source == DatasetConfig::Source::Csv || !pendingPath_.isEmpty();
         source_->setCurrentIndex(csv ? 1 : 0);
         pages_->setCurrentIndex(csv ? 1 : 0);
     }
@@ -510,8 +626,10 @@ void DataForm::showGenerator()
     const bool several = g.features > 1;
     weightsLabel_->setVisible(several);
     weights_->setVisible(several);
-    if (!several)
+    if (!several) {
         weightsError_->hide();
+        weightsProblem_.clear();
+    }
     b_->setEnabled(editable_ && !several);
 }
 
@@ -555,6 +673,11 @@ void DataForm::showProblems()
 
 void DataForm::showRowCount()
 {
+    if (!pendingPath_.isEmpty()) {
+        rows_->setText(tr("none: the file cannot be read"));
+        warnings_->hide();
+        return;
+    }
     const qint64 rows = loadedRows_ >= 0 ? loadedRows_ : config_.dataset.csv.rows > 0 ? config_.dataset.csv.rows : previewRows_;
     if (rows < 0)
         rows_->setText(tr("counted when loaded"));
@@ -569,6 +692,7 @@ void DataForm::showPreview(const data::CsvPreview* preview)
 {
     preview_->clear();
     columns_.clear();
+    textColumns_.clear();
     previewWarnings_.clear();
     previewRows_ = -1;
     if (!preview) {
@@ -584,6 +708,9 @@ void DataForm::showPreview(const data::CsvPreview* preview)
         return;
     }
     columns_ = fromStd(preview->format.columnNames);
+    for (qsizetype i = 0; i < columns_.size(); ++i)
+        if (!isNumericColumn(*preview, static_cast<std::size_t>(i)))
+            textColumns_ << columns_[i];
     previewWarnings_ = fromStd(preview->warnings);
     if (preview->wholeFile)
         previewRows_ = static_cast<qint64>(preview->rows.size());
@@ -601,6 +728,19 @@ void DataForm::showPreview(const data::CsvPreview* preview)
     showRowCount();
 }
 
+void DataForm::showUnreadable()
+{
+    preview_->clear();
+    preview_->setRowCount(0);
+    preview_->setColumnCount(0);
+    columns_.clear();
+    textColumns_.clear();
+    previewWarnings_.clear();
+    previewRows_ = -1;
+    showColumnPickers();
+    showRowCount();
+}
+
 void DataForm::showColumnPickers()
 {
     const QScopedValueRollback guard(updating_, true);
@@ -608,10 +748,24 @@ void DataForm::showColumnPickers()
     featureList_->clear();
     target_->clear();
     for (const QString& name : std::as_const(columns_)) {
-        auto* item = new QListWidgetItem(name, featureList_);
-        const bool isTarget = name == csv.target;
-        item->setFlags(isTarget ? Qt::ItemIsUserCheckable : Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
-        item->setCheckState(csv.features.contains(name) && !isTarget ? Qt::Checked : Qt::Unchecked);
+        auto* item = new QListWidgetItem(featureList_);
+        item->setData(Qt::UserRole, name); // the column's name; the text may say more
+        if (name == csv.target) {
+            // Readable like the others, but with no box to tick: a column cannot predict itself.
+            item->setText(tr("%1 (target)").arg(name));
+            item->setFlags(Qt::ItemIsEnabled);
+            item->setToolTip(tr("The target: the column the model predicts. Choose another target to use it as a feature."));
+            QFont italic = item->font();
+            italic.setItalic(true);
+            item->setFont(italic);
+        } else {
+            const bool text = textColumns_.contains(name);
+            item->setText(text ? tr("%1 (text)").arg(name) : name);
+            if (text)
+                item->setToolTip(tr("The first rows of this column hold text, not numbers: it cannot be a feature."));
+            item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
+            item->setCheckState(csv.features.contains(name) ? Qt::Checked : Qt::Unchecked);
+        }
         target_->addItem(name);
     }
     target_->setCurrentIndex(target_->findText(csv.target, Qt::MatchExactly));
@@ -686,6 +840,7 @@ void DataForm::refreshPreview()
 {
     const CsvConfig& csv = config_.dataset.csv;
     if (config_.dataset.source != DatasetConfig::Source::Csv || (csv.path.isEmpty() && csv.embedded.isEmpty())) {
+        fileError_.clear();
         setReaderError({});
         showPreview(nullptr);
         return;
@@ -693,9 +848,11 @@ void DataForm::refreshPreview()
     data::CsvPreview preview;
     QString error;
     if (readPreview(csv, preview, &error)) {
+        fileError_.clear();
         setReaderError({});
         showPreview(&preview);
     } else {
+        fileError_ = error;
         setReaderError(error);
         showPreview(nullptr);
     }
@@ -718,18 +875,24 @@ void DataForm::openCsv(const QString& path)
     data::CsvPreview preview;
     QString error;
     if (!readPreview(csv, preview, &error)) {
+        // The configuration keeps the previous file, but nothing on screen describes it any more: the
+        // field shows the file the user chose, and runBlockers() stops a run until it is resolved.
         pendingPath_ = file;
+        fileError_ = error;
         setReaderError(error);
         {
             const QScopedValueRollback guard(updating_, true);
             path_->setText(file);
         }
+        showConfig();
+        showUnreadable();
         return;
     }
 
-    defaultPicks(preview, csv);
+    defaultPicks(preview, csv, c.model.type);
 
     pendingPath_.clear();
+    fileError_.clear();
     loadedRows_ = -1;
     loadedWarnings_.clear();
     setReaderError({});
@@ -757,6 +920,8 @@ void DataForm::applyFormatOverride(const CsvConfig& changed, const QString& key,
     data::CsvPreview preview;
     QString error;
     if (!readPreview(csv, preview, &error)) {
+        if (!pendingPath_.isEmpty())
+            fileError_ = error;
         setReaderError(error);
         showCsvSettings(); // back to the configuration's settings
         return;
@@ -768,9 +933,10 @@ void DataForm::applyFormatOverride(const CsvConfig& changed, const QString& key,
     for (const QString& f : std::as_const(csv.features))
         picksValid = picksValid && names.contains(f);
     if (!picksValid)
-        defaultPicks(preview, csv);
+        defaultPicks(preview, csv, c.model.type);
     const bool newFile = !pendingPath_.isEmpty();
     pendingPath_.clear();
+    fileError_.clear();
     if (newFile) {
         loadedRows_ = -1;
         loadedWarnings_.clear();
@@ -788,11 +954,16 @@ void DataForm::onSourceChanged(int index)
         return;
     ExperimentConfig c = config_;
     c.dataset.source = static_cast<DatasetConfig::Source>(source_->itemData(index).toInt());
+    const bool unchanged = c.dataset.source == config_.dataset.source; // only a pending file is dropped
     pendingPath_.clear();
     config_ = c;
     pages_->setCurrentIndex(index);
     showCsvSettings();
     refreshPreview();
+    if (unchanged) {
+        showProblems();
+        return;
+    }
     commit(c, QStringLiteral("dataset.source"),
            c.dataset.source == DatasetConfig::Source::Csv ? tr("Load data from CSV") : tr("Generate data"));
 }
@@ -813,6 +984,7 @@ void DataForm::onFeaturesCountChanged(int count)
         g.weights.resize(static_cast<std::size_t>(count), g.b);
     }
     weightsError_->hide();
+    weightsProblem_.clear();
     config_ = c;
     showGenerator();
     commit(c, QStringLiteral("dataset.generator.features"), tr("Change feature count"));
@@ -837,6 +1009,7 @@ void DataForm::onWeightsEdited()
     }
     if (problem.isEmpty() && static_cast<int>(values.size()) != count)
         problem = tr("Enter %1 weights, one per feature, separated by commas.").arg(count);
+    weightsProblem_ = problem;
     if (!problem.isEmpty()) {
         weightsError_->setText(problem);
         weightsError_->show();
@@ -858,8 +1031,41 @@ void DataForm::onFeatureItemChanged(QListWidgetItem*)
     c.dataset.csv.features.clear();
     for (int i = 0; i < featureList_->count(); ++i)
         if (featureList_->item(i)->checkState() == Qt::Checked)
-            c.dataset.csv.features << featureList_->item(i)->text();
+            c.dataset.csv.features << featureList_->item(i)->data(Qt::UserRole).toString();
     commit(c, QStringLiteral("dataset.csv.features"), tr("Change feature columns"));
+}
+
+void DataForm::tickFeatures(bool all)
+{
+    if (updating_)
+        return;
+    ExperimentConfig c = config_;
+    CsvConfig& csv = c.dataset.csv;
+    csv.features.clear();
+    if (all)
+        for (const QString& name : std::as_const(columns_))
+            if (name != csv.target && !textColumns_.contains(name))
+                csv.features << name;
+    if (csv.features == config_.dataset.csv.features)
+        return;
+    config_ = c;
+    showColumnPickers();
+    commit(c, QStringLiteral("dataset.csv.features"), all ? tr("Select all feature columns") : tr("Select no feature columns"));
+}
+
+QStringList DataForm::runBlockers() const
+{
+    QStringList out;
+    // A pending file is what the form shows, whatever the configuration's source.
+    const bool csv = config_.dataset.source == DatasetConfig::Source::Csv || !pendingPath_.isEmpty();
+    if (csv && !fileError_.isEmpty()) {
+        const QString file = pendingPath_.isEmpty() ? resolvedPath(config_.dataset.csv.path) : pendingPath_;
+        out << tr("The file %1 cannot be read: %2").arg(QDir::toNativeSeparators(file), fileError_);
+    }
+    if (!csv && config_.dataset.generator.features > 1 && !weightsProblem_.isEmpty())
+        out << tr("The weights “%1” were not taken: %2 The run would use the previous weights.")
+                   .arg(weights_->text().trimmed(), weightsProblem_);
+    return out;
 }
 
 void DataForm::onTargetChanged(int index)

@@ -48,6 +48,10 @@ public:
     void openCsv(const QString& path);
     // The number of rows once the full file has been loaded elsewhere (shown as the row count).
     void setLoadedRows(qint64 rows, const QStringList& warnings);
+    // Sentences for the problems the form shows that config() alone does not reveal but that must stop
+    // a run: a chosen CSV file that cannot be read (config() still names the previous file, or names
+    // this one), weights text the form refused. Empty when nothing blocks.
+    QStringList runBlockers() const;
 
 signals:
     // One user change: the whole new configuration, a stable key for merging undo steps of the same
@@ -71,6 +75,7 @@ private:
     void showProblems();
     void showRowCount();
     void showPreview(const data::CsvPreview* preview);
+    void showUnreadable(); // a chosen file cannot be read: no preview, columns or rows of another file
     void showColumnPickers();
 
     // Reads the first rows of the file `csv` names; on failure returns false with the message in `error`.
@@ -88,6 +93,7 @@ private:
     void onWeightsEdited();
     void onFeatureItemChanged(QListWidgetItem* item);
     void onTargetChanged(int index);
+    void tickFeatures(bool all); // Select all (the numeric columns) / Select none
     void browse();
 
     experiment::ExperimentConfig config_;
@@ -95,7 +101,10 @@ private:
     bool editable_ = true;
     bool updating_ = false;      // widgets are being set from config_: their signals are not edits
     QString pendingPath_;        // a file chosen but unreadable; the next format override retries it
+    QString fileError_;          // why the CSV file in the field (pending or configured) cannot be read
+    QString weightsProblem_;     // why the typed weights were refused
     QStringList columns_;        // the columns of the previewed file
+    QStringList textColumns_;    // those of columns_ whose previewed fields are not numbers
     qint64 previewRows_ = -1;    // rows of a preview that holds the whole file, else -1
     qint64 loadedRows_ = -1;     // from setLoadedRows, for the current file
     QStringList loadedWarnings_;
@@ -110,6 +119,7 @@ private:
     QDoubleSpinBox* a_ = nullptr;
     QDoubleSpinBox* b_ = nullptr;
     QSpinBox* n_ = nullptr;
+    QLabel* nError_ = nullptr;
     QDoubleSpinBox* noise_ = nullptr;
     QDoubleSpinBox* xMin_ = nullptr;
     QDoubleSpinBox* xMax_ = nullptr;
@@ -123,6 +133,8 @@ private:
     QPushButton* browse_ = nullptr;
     QTableWidget* preview_ = nullptr;
     QListWidget* featureList_ = nullptr;
+    QPushButton* selectAll_ = nullptr;
+    QPushButton* selectNone_ = nullptr;
     QComboBox* target_ = nullptr;
     QComboBox* delimiter_ = nullptr;
     QComboBox* header_ = nullptr;
@@ -131,6 +143,7 @@ private:
     QLabel* warnings_ = nullptr;
 
     QDoubleSpinBox* trainFraction_ = nullptr;
+    QLabel* splitError_ = nullptr;
     QCheckBox* shuffle_ = nullptr;
     QDoubleSpinBox* splitSeed_ = nullptr;
 };

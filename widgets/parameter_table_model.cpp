@@ -152,7 +152,13 @@ bool ParameterTableModel::setData(const QModelIndex& index, const QVariant& valu
     if (!ok)
         v = QLocale::c().toDouble(text, &ok);
     if (!ok || !std::isfinite(v)) {
-        emit editRefused(index.row(), text);
+        emit editRefused(index.row(), text, false);
+        return false;
+    }
+    // What float32 rounds to infinity: 2^128 − 2^103, halfway between FLT_MAX and 2^128, and above.
+    static const double kFloat32Overflow = std::ldexp(1.0, 128) - std::ldexp(1.0, 103);
+    if (dtype_ == gradlab::DType::Float32 && std::abs(v) >= kFloat32Overflow) {
+        emit editRefused(index.row(), text, true);
         return false;
     }
     Column& c = columns_[0];

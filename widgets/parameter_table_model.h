@@ -3,6 +3,8 @@
 // MLP's hundred thousand parameters cost only the rows on screen.
 #pragma once
 
+#include "engine/types.h"
+
 #include <QAbstractTableModel>
 #include <QString>
 #include <QStringList>
@@ -35,6 +37,10 @@ public:
     void setValues(int column, std::vector<double> values);
     // Whether column 0 can be edited, and the tooltip its cells show meanwhile.
     void setEditable(bool editable, const QString& toolTip);
+    // The element type the edited values are stored in (default float32, the configuration's
+    // default): an edit it cannot hold as a finite number (1e39 in float32) is refused.
+    void setDType(gradlab::DType dtype) { dtype_ = dtype; }
+    gradlab::DType dtype() const { return dtype_; }
 
     const QStringList& names() const { return names_; }
     int rowOf(const QString& name) const;
@@ -50,13 +56,14 @@ public:
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     Qt::ItemFlags flags(const QModelIndex& index) const override;
-    // An edit of column 0 while editable: a finite number (the user's locale, then C) becomes the
-    // value and valueEdited follows; anything else is refused (editRefused) and the value stays.
+    // An edit of column 0 while editable: a number (the user's locale, then C) that is finite in the
+    // dtype becomes the value and valueEdited follows; anything else is refused (editRefused, with
+    // `overflows` when it is a finite double that the dtype cannot hold) and the value stays.
     bool setData(const QModelIndex& index, const QVariant& value, int role) override;
 
 signals:
     void valueEdited(int row, double value);
-    void editRefused(int row, const QString& text);
+    void editRefused(int row, const QString& text, bool overflows);
 
 private:
     bool has(int row, int column) const;
@@ -64,6 +71,7 @@ private:
     QStringList names_;
     std::vector<Column> columns_;
     bool editable_ = false;
+    gradlab::DType dtype_ = gradlab::DType::Float32;
     QString toolTip_;
 };
 

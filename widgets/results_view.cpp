@@ -309,10 +309,20 @@ void ResultsView::onValueEdited(int row, double value)
     emit parameterEdited(row, value);
 }
 
-void ResultsView::onEditRefused(int row, const QString& text)
+void ResultsView::setDType(gradlab::DType dtype)
 {
-    notes_->setText(tr("“%1” is not a finite number; %2 keeps its value %3.")
-                        .arg(text, model_->names()[row], number(model_->value(row, 0))));
+    model_->setDType(dtype);
+}
+
+void ResultsView::onEditRefused(int row, const QString& text, bool overflows)
+{
+    const QString name = model_->names()[row];
+    const QString kept = number(model_->value(row, 0));
+    if (overflows)
+        notes_->setText(tr("“%1” is not a finite number in %2; %3 keeps its value %4.")
+                            .arg(text, QString::fromStdString(gradlab::dtypeName(model_->dtype())), name, kept));
+    else
+        notes_->setText(tr("“%1” is not a finite number; %2 keeps its value %3.").arg(text, name, kept));
 }
 
 QString ResultsView::cellText(const QString& parameter, int column) const

@@ -3,6 +3,7 @@
 // run, the live values, which can be edited by hand while the run is paused.
 #pragma once
 
+#include "engine/types.h"
 #include "experiment/project.h"
 
 #include <QString>
@@ -36,6 +37,9 @@ public:
     void showLive(const QStringList& flatNames, const std::vector<double>& values, qint64 epoch, double trainLoss,
                   double valLoss, bool editable);
     void clear(const QString& hint);
+    // The element type of the run shown live (default float32): an edited value it cannot hold as a
+    // finite number (1e39 in float32) is refused.
+    void setDType(gradlab::DType dtype);
 
     // For tests: the text of a cell of the parameter table by parameter name and column (0 value,
     // 1 closed form, 2 difference; when comparing: run A, run B, difference). Empty if none.
@@ -53,7 +57,7 @@ private:
     void setSummaryCell(int row, int column, const QString& text, double value);
     void setEditable(bool editable);
     void onValueEdited(int row, double value);
-    void onEditRefused(int row, const QString& text);
+    void onEditRefused(int row, const QString& text, bool overflows);
 
     QLabel* title_;
     // The parameters are a model/view table: a big MLP's rows are formatted only when on screen.

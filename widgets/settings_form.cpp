@@ -1,6 +1,7 @@
 #include "settings_form.h"
 
 #include "experiment/model_factory.h"
+#include "wheel_guard.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -116,6 +117,16 @@ bool sameDevice(const gradlab::Device& device, const QString& name)
     }
 }
 
+bool isDeviceName(const QString& name)
+{
+    try {
+        gradlab::Device::parse(name.toStdString());
+        return true;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
 void markInvalid(QWidget* field, const QString& message)
 {
     field->setToolTip(message);
@@ -138,7 +149,6 @@ SettingsForm::SettingsForm(QWidget* parent) : QWidget(parent)
     problemsLabel_->setTextFormat(Qt::PlainText);
     problemsLabel_->setStyleSheet(QStringLiteral("QLabel { color: #c00000; }"));
     problemsLabel_->setVisible(false);
-    outer->addWidget(problemsLabel_);
 
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
@@ -162,7 +172,10 @@ SettingsForm::SettingsForm(QWidget* parent) : QWidget(parent)
     column->addStretch(1);
     scroll->setWidget(content);
     outer->addWidget(scroll, 1);
+    // Below the fields, not above them: a problem appearing while the user types moves no field.
+    outer->addWidget(problemsLabel_);
 
+    guardWheel(this);
     showConfig(true);
 }
 
@@ -770,26 +783,61 @@ void SettingsForm::updateEnabled()
     batchSize_->setEnabled(config_.training.batchSize > 0);
 }
 
-void SettingsForm::updateProblems()
+QStringList SettingsForm::runBlockers() const
 {
-    QStringList lines = experiment::validate(config_);
-    // Problems validate() does not see but that would stop the run when the model is built.
-    if (!parametersError_.isEmpty())
-        lines << tr("model: %1").arg(parametersError_);
-    if (config_.model.init.scheme == InitConfig::Scheme::Custom) {
+    QStringList out;
+    const ModelConfig& m = config_.model;
+    if ((m.type == ModelConfig::Type::ScalarLinear || m.type == ModelConfig::Type::Polynomial) && featureCount_ > 1) {
+        out << tr("The %1 model takes one feature, but the data has %2: choose the linear model or an MLP, or use one "
+                  "feature.")
+                   .arg(modelType_->itemText(modelType_->findData(static_cast<int>(m.type))))
+                   .arg(featureCount_);
+    } else if (!parametersError_.isEmpty()) {
+        out << tr("The model cannot be built: %1.").arg(parametersError_);
+    }
+    if (m.init.scheme == InitConfig::Scheme::Custom) {
         for (const Parameter& p : parameters_) {
-            const auto it = config_.model.init.values.find(p.name);
-            if (it == config_.model.init.values.end())
-                lines << tr("model.init.values.%1: no values given").arg(p.name);
+            const auto it = m.init.values.find(p.name);
+            if (it == m.init.values.end())
+                out << tr("The initial values of %1 are not given: enter them under Initialisation, or choose another "
+                          "scheme.")
+                           .arg(p.name);
             else if (p.count >= 0 && static_cast<qint64>(it->second.size()) != p.count)
-                lines << tr("model.init.values.%1: %2 values are needed, got %3").arg(p.name).arg(p.count).arg(it->second.size());
+                out << tr("The initial values of %1: %2 values are needed, got %3.").arg(p.name).arg(p.count).arg(it->second.size());
         }
     }
+    bool known = false;
     for (const gradlab::DeviceInfo& info : devices_) {
-        if (!info.usable() && sameDevice(info.device, config_.training.device))
-            lines << tr("training.device: %1 cannot be used").arg(config_.training.device);
+        if (!sameDevice(info.device, config_.training.device))
+            continue;
+        known = true;
+        if (info.usable())
+            break;
+        using S = gradlab::DeviceInfo::Status;
+        QString why;
+        switch (info.status) {
+        case S::BuiltWithoutCuda: why = tr("this GradLab was built without CUDA support"); break;
+        case S::NoDriver: why = tr("no usable NVIDIA driver (missing, or older than the CUDA runtime)"); break;
+        case S::NoDevice: why = tr("no CUDA device was found"); break;
+        case S::Error:
+        case S::Usable: why = QString::fromStdString(info.reason); break;
+        }
+        out << tr("%1 cannot be used: %2. Choose another device under Training.").arg(config_.training.device, why);
+        break;
     }
-    lines << inputProblems_.values();
+    if (!known && isDeviceName(config_.training.device)) // a name that is not a device: validate() says so
+        out << tr("%1 cannot be used: this computer has no such device. Choose another device under Training.")
+                   .arg(config_.training.device);
+    // The fields holding text the form refused: the configuration still has their previous values.
+    for (const QString& problem : inputProblems_)
+        out << tr("%1 (the value was not taken).").arg(problem);
+    return out;
+}
+
+void SettingsForm::updateProblems()
+{
+    // validate()'s problems, then those that only the form knows; all of them stop a run.
+    const QStringList lines = experiment::validate(config_) + runBlockers();
     QStringList bullets;
     for (const QString& l : lines)
         bullets << tr("• %1").arg(l);

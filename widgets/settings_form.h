@@ -45,6 +45,11 @@ public:
     void setDevices(const std::vector<gradlab::DeviceInfo>& devices);
     // The problems experiment::validate() finds in the current config, as shown in the form.
     QStringList validationMessages() const;
+    // Sentences for the problems the form shows that config() alone does not reveal but that must stop
+    // a run: typed text the form refused (config() still holds the previous value), a device this
+    // computer cannot use (with the reason), missing or miscounted custom initial values, a model that
+    // does not fit the data. Empty when nothing blocks.
+    QStringList runBlockers() const;
 
 signals:
     // One user change: the whole new configuration, a stable key for merging undo steps of the same

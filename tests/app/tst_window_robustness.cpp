@@ -21,6 +21,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -226,6 +227,9 @@ void TestWindowRobustness::mlpOnThreeFeatures()
     QVERIFY(waitForData(t.w));
     t.w.dataForm()->openCsv(path);
     QCOMPARE(t.w.config().dataset.source, DatasetConfig::Source::Csv);
+    // A fresh file gets one feature for the a + b·x model; Select all ticks the three.
+    QCOMPARE(t.w.config().dataset.csv.features.size(), 1);
+    t.w.dataForm()->findChild<QPushButton*>(QStringLiteral("selectAllFeatures"))->click();
     QCOMPARE(t.w.config().dataset.csv.features.size(), 3);
     change(t.w, [](ExperimentConfig& c) {
         c.model.type = ModelConfig::Type::Mlp;

@@ -22,6 +22,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
+#include <QDir>
+#include <QPushButton>
+#include <QWheelEvent>
 
 Q_DECLARE_METATYPE(gradlab::experiment::ExperimentConfig)
 
@@ -248,6 +251,8 @@ private slots:
         form.show();
         form.setConfig(ExperimentConfig::tutorial(), {});
         form.openCsv(kTutorialCsv);
+        form.setLoadedRows(100, {});
+        QCOMPARE(form.runBlockers(), QStringList());
         const QByteArray before = json(form.config());
         QSignalSpy spy(&form, &DataForm::edited);
         form.openCsv(path);
@@ -256,11 +261,254 @@ private slots:
         auto* error = form.findChild<QLabel*>(QStringLiteral("readerError"));
         QVERIFY(error->isVisible());
         QVERIFY2(error->text().contains(QFileInfo(path).fileName()), qPrintable(error->text()));
-        // The preview still shows the file in use.
-        QCOMPARE(form.findChild<QTableWidget*>(QStringLiteral("preview"))->rowCount(), 20);
+        // Nothing on screen describes the previous file any more: no preview, columns or row count.
+        auto* table = form.findChild<QTableWidget*>(QStringLiteral("preview"));
+        QCOMPARE(table->rowCount(), 0);
+        QCOMPARE(table->columnCount(), 0);
+        QCOMPARE(form.findChild<QListWidget*>(QStringLiteral("dataset.csv.features"))->count(), 0);
+        auto* rows = form.findChild<QLabel*>(QStringLiteral("rows"));
+        QVERIFY2(!rows->text().contains(QLatin1String("100")) && rows->text().contains(QLatin1String("cannot be read")),
+                 qPrintable(rows->text()));
+        QCOMPARE(form.findChild<QLineEdit*>(QStringLiteral("dataset.csv.path"))->text(), path);
+        // The run must not start on the previous file: the form says why.
+        QStringList blockers = form.runBlockers();
+        QCOMPARE(blockers.size(), 1);
+        QVERIFY2(blockers[0].contains(QDir::toNativeSeparators(path)) && blockers[0].contains(error->text()),
+                 qPrintable(blockers[0]));
+        // An edit elsewhere hands the same configuration back: the choice and its message stay.
+        form.setConfig(form.config(), {});
+        QCOMPARE(form.runBlockers(), blockers);
+        QVERIFY(error->isVisible());
+        QCOMPARE(table->rowCount(), 0);
+        QCOMPARE(form.findChild<QLineEdit*>(QStringLiteral("dataset.csv.path"))->text(), path);
 
         form.openCsv(kTutorialCsv); // a good file clears the message
         QVERIFY(!error->isVisible());
+        QCOMPARE(form.runBlockers(), QStringList());
+        QCOMPARE(table->rowCount(), 20);
+    }
+
+    void typedUnreadablePathBlocksRun()
+    {
+        QTemporaryDir dir;
+        const QString missing = dir.filePath(QStringLiteral("nope/missing.csv"));
+        DataForm form;
+        form.show();
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        form.openCsv(kTutorialCsv);
+        QSignalSpy spy(&form, &DataForm::edited);
+        auto* path = form.findChild<QLineEdit*>(QStringLiteral("dataset.csv.path"));
+        path->setFocus();
+        path->selectAll();
+        QTest::keyClicks(path, missing);
+        QTest::keyClick(path, Qt::Key_Return);
+        QCOMPARE(spy.count(), 0);
+        QCOMPARE(form.config().dataset.csv.path, kTutorialCsv);
+        QCOMPARE(form.findChild<QTableWidget*>(QStringLiteral("preview"))->rowCount(), 0);
+        QCOMPARE(form.runBlockers().size(), 1);
+        QVERIFY(form.runBlockers()[0].contains(QDir::toNativeSeparators(missing)));
+
+        // Another project (or an undo to other data) replaces the choice.
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        QCOMPARE(form.runBlockers(), QStringList());
+    }
+
+    void unreadableFileWhileGeneratingShowsTheCsvPage()
+    {
+        DataForm form;
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        form.show();
+        QSignalSpy spy(&form, &DataForm::edited);
+        form.openCsv(QStringLiteral("/nonexistent/dropped.csv"));
+        QCOMPARE(spy.count(), 0);
+        QCOMPARE(form.config().dataset.source, DatasetConfig::Source::Generated);
+        // The form shows what the user chose, with why it cannot be used, and a run is blocked.
+        QCOMPARE(form.findChild<QComboBox*>(QStringLiteral("dataset.source"))->currentIndex(), 1);
+        QVERIFY(form.findChild<QLabel*>(QStringLiteral("readerError"))->isVisible());
+        QCOMPARE(form.runBlockers().size(), 1);
+        QVERIFY(form.runBlockers()[0].contains(QStringLiteral("dropped.csv")));
+        // Back to Generate: the generated data is what runs, and nothing changed to undo.
+        form.findChild<QComboBox*>(QStringLiteral("dataset.source"))->setCurrentIndex(0);
+        QCOMPARE(spy.count(), 0);
+        QCOMPARE(form.runBlockers(), QStringList());
+        QCOMPARE(form.findChild<QStackedWidget*>(QStringLiteral("pages"))->currentIndex(), 0);
+    }
+
+    void refusedWeightsBlockRun()
+    {
+        DataForm form;
+        ExperimentConfig c = ExperimentConfig::tutorial();
+        c.model.type = ModelConfig::Type::Linear;
+        c.dataset.generator.features = 2;
+        c.dataset.generator.weights = {1.0, 2.0};
+        form.setConfig(c, {});
+        form.show();
+        auto* weights = form.findChild<QLineEdit*>(QStringLiteral("dataset.generator.weights"));
+        weights->setFocus();
+        weights->selectAll();
+        QTest::keyClicks(weights, QStringLiteral("1, two"));
+        QTest::keyClick(weights, Qt::Key_Return);
+        QCOMPARE(form.config().dataset.generator.weights, (std::vector<double>{1.0, 2.0}));
+        QCOMPARE(form.runBlockers().size(), 1);
+        QVERIFY2(form.runBlockers()[0].contains(QStringLiteral("“1, two”")), qPrintable(form.runBlockers()[0]));
+        weights->selectAll();
+        QTest::keyClicks(weights, QStringLiteral("1, 3"));
+        QTest::keyClick(weights, Qt::Key_Return);
+        QCOMPARE(form.runBlockers(), QStringList());
+    }
+
+    void freshFileTicksNumericColumnsTheModelCanRead()
+    {
+        QTemporaryDir dir;
+        // As text.csv in the QA report: "label" holds text, "foo" makes x text too in the second file.
+        const QString text = writeFile(dir, QStringLiteral("text.csv"), "x,y,label\n0.1,1.2,a\n0.2,1.4,b\n0.3,,c\n");
+        const QString allText = writeFile(dir, QStringLiteral("all.csv"), "x,y,label\n0.1,1.2,a\nfoo,1.4,b\n");
+        QByteArray wideBytes;
+        for (int r = 0; r < 3; ++r) {
+            QStringList fields;
+            for (int i = 0; i < 10; ++i)
+                fields << (r == 0 ? QStringLiteral("c%1").arg(i) : QString::number(r * 10 + i));
+            wideBytes += fields.join(QLatin1Char(',')).toUtf8() + '\n';
+        }
+        const QString wide = writeFile(dir, QStringLiteral("wide.csv"), wideBytes);
+
+        DataForm form;
+        form.setConfig(ExperimentConfig::tutorial(), {}); // the a + b·x model: one feature
+        auto* list = form.findChild<QListWidget*>(QStringLiteral("dataset.csv.features"));
+        form.openCsv(text);
+        QCOMPARE(form.config().dataset.csv.target, QStringLiteral("y"));
+        QCOMPARE(form.config().dataset.csv.features, QStringList{QStringLiteral("x")});
+        QCOMPARE(list->item(2)->checkState(), Qt::Unchecked);
+        QVERIFY(list->item(2)->text().contains(QStringLiteral("label")));
+        // The target is readable (enabled), named as such, and has no box to tick.
+        QVERIFY(list->item(1)->flags() & Qt::ItemIsEnabled);
+        QVERIFY(!(list->item(1)->flags() & Qt::ItemIsUserCheckable));
+        QCOMPARE(list->item(1)->text(), QStringLiteral("y (target)"));
+
+        form.openCsv(allText);
+        QVERIFY(form.config().dataset.csv.features.isEmpty()); // no numeric column to tick
+
+        form.openCsv(wide);
+        QCOMPARE(form.config().dataset.csv.target, QStringLiteral("c9"));
+        QCOMPARE(form.config().dataset.csv.features, QStringList{QStringLiteral("c0")});
+        QVERIFY(validate(form.config()).isEmpty());
+
+        // A model that reads any number of features gets every numeric column.
+        ExperimentConfig linear = ExperimentConfig::tutorial();
+        linear.model.type = ModelConfig::Type::Linear;
+        form.setConfig(linear, {});
+        form.openCsv(wide);
+        QCOMPARE(form.config().dataset.csv.features.size(), 9);
+        QVERIFY(!form.config().dataset.csv.features.contains(QStringLiteral("c9")));
+    }
+
+    void selectAllAndNoneAreOneEditEach()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("cols.csv"), "u,label,v,w,t\n1,a,2,3,4\n5,b,6,7,8\n");
+        DataForm form;
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        form.openCsv(path);
+        QCOMPARE(form.config().dataset.csv.target, QStringLiteral("t"));
+        QSignalSpy spy(&form, &DataForm::edited);
+        form.findChild<QPushButton*>(QStringLiteral("selectAllFeatures"))->click();
+        QCOMPARE(spy.count(), 1);
+        // Every numeric column but the target; the text column stays out.
+        QCOMPARE(form.config().dataset.csv.features, (QStringList{QStringLiteral("u"), QStringLiteral("v"), QStringLiteral("w")}));
+        auto* list = form.findChild<QListWidget*>(QStringLiteral("dataset.csv.features"));
+        QCOMPARE(list->item(3)->checkState(), Qt::Checked);
+        QCOMPARE(list->item(1)->checkState(), Qt::Unchecked);
+        form.findChild<QPushButton*>(QStringLiteral("selectNoFeatures"))->click();
+        QCOMPARE(spy.count(), 2);
+        QVERIFY(form.config().dataset.csv.features.isEmpty());
+        QCOMPARE(list->item(0)->checkState(), Qt::Unchecked);
+        form.findChild<QPushButton*>(QStringLiteral("selectNoFeatures"))->click(); // nothing to change
+        QCOMPARE(spy.count(), 2);
+    }
+
+    void outOfRangeTypedValuesSayWhy()
+    {
+        DataForm form;
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        form.show();
+        QSignalSpy spy(&form, &DataForm::edited);
+        auto* fraction = form.findChild<QDoubleSpinBox*>(QStringLiteral("dataset.split.train_fraction"));
+        QVERIFY(fraction->toolTip().contains(QStringLiteral("0.99")));
+        typeInto(fraction, QStringLiteral("1"));
+        QCOMPARE(spy.count(), 0);
+        QCOMPARE(form.config().dataset.split.trainFraction, 0.8);
+        auto* splitError = form.findChild<QLabel*>(QStringLiteral("splitError"));
+        QVERIFY(splitError->isVisible());
+        QVERIFY2(splitError->text().contains(QStringLiteral("0.01")) && splitError->text().contains(QStringLiteral("0.99")),
+                 qPrintable(splitError->text()));
+        typeInto(fraction, QStringLiteral("0.7"));
+        QCOMPARE(spy.count(), 1);
+        QVERIFY(!splitError->isVisible());
+
+        // n: a split needs two rows, so 1 is refused with the reason.
+        auto* n = form.findChild<QSpinBox*>(QStringLiteral("dataset.generator.n"));
+        QCOMPARE(n->minimum(), 2);
+        typeInto(n, QStringLiteral("1"));
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(form.config().dataset.generator.n, qint64(100));
+        auto* nError = form.findChild<QLabel*>(QStringLiteral("nError"));
+        QVERIFY(nError->isVisible());
+        QVERIFY(nError->text().contains(QStringLiteral("at least 2")));
+        typeInto(n, QStringLiteral("2"));
+        QCOMPARE(form.config().dataset.generator.n, qint64(2));
+        QVERIFY(!nError->isVisible());
+    }
+
+    void wheelOverUnfocusedFieldsScrollsInstead()
+    {
+        DataForm form;
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        form.show();
+        form.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&form));
+        QSignalSpy spy(&form, &DataForm::edited);
+        const QByteArray before = json(form.config());
+        const auto wheelDown = [](QWidget* target) {
+            QWheelEvent wheel(QPointF(5, 5), target->mapToGlobal(QPointF(5, 5)), QPoint(), QPoint(0, -120), Qt::NoButton,
+                              Qt::NoModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(target, &wheel);
+            return wheel.isAccepted();
+        };
+        auto* source = form.findChild<QComboBox*>(QStringLiteral("dataset.source"));
+        auto* n = form.findChild<QSpinBox*>(QStringLiteral("dataset.generator.n"));
+        auto* fraction = form.findChild<QDoubleSpinBox*>(QStringLiteral("dataset.split.train_fraction"));
+        form.findChild<QCheckBox*>(QStringLiteral("dataset.split.shuffle"))->setFocus(); // the user is elsewhere
+        for (QWidget* w : std::initializer_list<QWidget*>{source, n, fraction}) {
+            QCOMPARE(w->focusPolicy(), Qt::StrongFocus);
+            QVERIFY(!w->hasFocus());
+            QVERIFY(!wheelDown(w)); // ignored: the scroll area around the form scrolls
+        }
+        QCOMPARE(spy.count(), 0);
+        QCOMPARE(json(form.config()), before);
+
+        n->setFocus();
+        QVERIFY(n->hasFocus());
+        wheelDown(n);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(form.config().dataset.generator.n, qint64(99));
+    }
+
+    void fileFieldShowsItsWholePlaceholder()
+    {
+        DataForm form;
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        form.findChild<QComboBox*>(QStringLiteral("dataset.source"))->setCurrentIndex(1);
+        form.resize(form.minimumSizeHint());
+        form.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&form));
+        auto* path = form.findChild<QLineEdit*>(QStringLiteral("dataset.csv.path"));
+        QVERIFY(path->width() > path->fontMetrics().horizontalAdvance(path->placeholderText()));
+        // The reader's message appears under the field: the field does not move.
+        const QPoint before = path->mapTo(&form, QPoint(0, 0));
+        form.openCsv(QStringLiteral("/nonexistent/missing.csv"));
+        QApplication::processEvents();
+        QVERIFY(form.findChild<QLabel*>(QStringLiteral("readerError"))->isVisible());
+        QCOMPARE(path->mapTo(&form, QPoint(0, 0)), before);
     }
 
     void delimiterOverrideRereadsPreview()
@@ -282,16 +530,18 @@ private slots:
         QCOMPARE(table->horizontalHeaderItem(0)->text(), QStringLiteral("a,b"));
         QCOMPARE(table->item(1, 0)->text(), QStringLiteral("4,5"));
         QCOMPARE(form.config().dataset.csv.target, QStringLiteral("c"));
-        QCOMPARE(form.config().dataset.csv.features, QStringList{QStringLiteral("a,b")});
+        // "a,b" holds "1,2": text to the reader, so it is not ticked.
+        QVERIFY(form.config().dataset.csv.features.isEmpty());
 
         selectData(delimiter, QStringLiteral(","));
         QCOMPARE(spy.count(), 2);
         QCOMPARE(form.config().dataset.csv.delimiter, QStringLiteral(","));
         QCOMPARE(table->horizontalHeaderItem(1)->text(), QStringLiteral("b;c"));
         QCOMPARE(table->item(1, 0)->text(), QStringLiteral("4"));
-        // Picks the new layout lacks give way to defaults: "b;c" holds text, so "a" is the target.
+        // Picks the new layout lacks give way to defaults: "b;c" holds text, so "a" is the target
+        // and no column is left to tick.
         QCOMPARE(form.config().dataset.csv.target, QStringLiteral("a"));
-        QCOMPARE(form.config().dataset.csv.features, QStringList{QStringLiteral("b;c")});
+        QVERIFY(form.config().dataset.csv.features.isEmpty());
     }
 
     void overrideThatBreaksTheFileIsRefused()
@@ -323,7 +573,8 @@ private slots:
         auto* table = form.findChild<QTableWidget*>(QStringLiteral("preview"));
         QCOMPARE(table->item(0, 0)->text(), QStringLiteral("x")); // the header line is now data
         QCOMPARE(csv.target, QStringLiteral("column 2"));
-        QCOMPARE(csv.features, QStringList{QStringLiteral("column 1")});
+        // "x" and "y" are now data: text the reader refuses, so no column is ticked.
+        QVERIFY(csv.features.isEmpty());
     }
 
     void pickingColumns()
@@ -331,7 +582,9 @@ private slots:
         QTemporaryDir dir;
         const QString path = writeFile(dir, QStringLiteral("three.csv"), "name,u,v,w\nr1,1,2,3\nr2,4,5,6\n");
         DataForm form;
-        form.setConfig(ExperimentConfig::tutorial(), {});
+        ExperimentConfig linear = ExperimentConfig::tutorial();
+        linear.model.type = ModelConfig::Type::Linear; // reads several features
+        form.setConfig(linear, {});
         form.openCsv(path);
         // The text column is neither target nor feature; the last numeric column is the target.
         QCOMPARE(form.config().dataset.csv.target, QStringLiteral("w"));
@@ -349,7 +602,7 @@ private slots:
         QCOMPARE(spy.count(), 2);
         QCOMPARE(form.config().dataset.csv.target, QStringLiteral("v"));
         QVERIFY(form.config().dataset.csv.features.isEmpty()); // v cannot predict itself
-        QVERIFY(!(features->item(2)->flags() & Qt::ItemIsEnabled));
+        QVERIFY(!(features->item(2)->flags() & Qt::ItemIsUserCheckable)); // the target: nothing to tick
 
         selectData(form.findChild<QComboBox*>(QStringLiteral("dataset.csv.missing")), static_cast<int>(CsvConfig::Missing::Drop));
         QCOMPARE(spy.count(), 3);

@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QScrollBar>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTableView>
@@ -87,6 +88,7 @@ private slots:
     void comparingTwoRuns();
     void pausedValuesCanBeEdited();
     void runningValuesCannotBeEdited();
+    void editedValueMustBeFiniteInTheRunsDType();
     void largeLiveModel();
     void runListSelectsAtMostTwo();
     void stepInspectorShowsTheInspection();
@@ -188,6 +190,45 @@ void TestResultsView::pausedValuesCanBeEdited()
     QCOMPARE(spy.count(), 1);
     QCOMPARE(view.value(QStringLiteral("a")), 0.5);
     QCOMPARE(view.cellText(QStringLiteral("a"), 0), QStringLiteral("0.5"));
+}
+
+void TestResultsView::editedValueMustBeFiniteInTheRunsDType()
+{
+    ResultsView view;
+    view.resize(500, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showLive({QStringLiteral("a"), QStringLiteral("b")}, {0.5, 1.5}, 10, 0.1, 0.2, true);
+    QSignalSpy spy(&view, &ResultsView::parameterEdited);
+    auto* table = view.findChild<QTableView*>(QStringLiteral("parameters"));
+    const auto notes = [&view] {
+        QStringList texts;
+        for (const QLabel* l : view.findChildren<QLabel*>())
+            texts << l->text();
+        return texts.join(QLatin1Char('\n'));
+    };
+
+    // float32 (the default) holds no 1e39: Python's struct.pack('f', 1e39) gives inf.
+    QVERIFY(editCell(table, cell(table, 1, 0), QStringLiteral("1e39")));
+    QCOMPARE(spy.count(), 0);
+    QCOMPARE(view.value(QStringLiteral("b")), 1.5);
+    QVERIFY2(notes().contains(QStringLiteral("“1e39” is not a finite number in float32; b keeps its value 1.5")),
+             qPrintable(notes()));
+    // 3.4028236e38 rounds to inf in float32, 3.40282356e38 to FLT_MAX (struct.pack('f', …) again).
+    QTest::qWait(50);
+    QVERIFY(editCell(table, cell(table, 1, 0), QStringLiteral("3.4028236e38")));
+    QCOMPARE(spy.count(), 0);
+    QTest::qWait(50);
+    QVERIFY(editCell(table, cell(table, 1, 0), QStringLiteral("3.40282356e38")));
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(view.value(QStringLiteral("b")), 3.40282356e38);
+
+    // A float64 run holds it.
+    view.setDType(DType::Float64);
+    QTest::qWait(50);
+    QVERIFY(editCell(table, cell(table, 0, 0), QStringLiteral("1e39")));
+    QCOMPARE(spy.count(), 2);
+    QCOMPARE(view.value(QStringLiteral("a")), 1e39);
 }
 
 void TestResultsView::runningValuesCannotBeEdited()

@@ -16,6 +16,9 @@
 #include <QStandardItemModel>
 #include <QTableWidget>
 #include <QTest>
+#include <QWheelEvent>
+#include <QScrollArea>
+#include <QApplication>
 
 using namespace gradlab;
 using namespace gradlab::experiment;
@@ -83,6 +86,9 @@ private slots:
     void setConfigEmitsNothingAndShowsTheConfig();
     void batchSizeAndEpochs();
     void modelThatDoesNotFitTheDataSaysWhy();
+    void runBlockersListWhatTheFormRefused();
+    void problemsAppearBelowTheFields();
+    void wheelOverAnUnfocusedComboScrollsInstead();
 };
 
 void TestSettingsForm::typedLearningRateIsExact_data()
@@ -614,6 +620,102 @@ void TestSettingsForm::modelThatDoesNotFitTheDataSaysWhy()
     typeInto(form.findChild<QLineEdit*>(QStringLiteral("model.init.seed")), QStringLiteral("9007199254740993"));
     QCOMPARE(rec.edits.size(), before);
     QVERIFY(label->text().contains(QStringLiteral("Initialisation seed")));
+}
+
+void TestSettingsForm::runBlockersListWhatTheFormRefused()
+{
+    SettingsForm form;
+    form.setDevices({{Device::cpu(), "CPU", 0, DeviceInfo::Status::Usable, {}},
+                     {Device::cuda(0), "CUDA", 0, DeviceInfo::Status::NoDriver, "no usable NVIDIA driver"}});
+    form.setConfig(ExperimentConfig::tutorial(), 1);
+    QCOMPARE(form.runBlockers(), QStringList());
+
+    // Refused text: the configuration keeps 0.1, so only the form knows the run must not start.
+    typeInto(form.findChild<QLineEdit*>(QStringLiteral("optimizer.lr")), QStringLiteral("abc"));
+    QVERIFY(form.config().optimizer.lr == 0.1);
+    QVERIFY(validate(form.config()).isEmpty());
+    QStringList blockers = form.runBlockers();
+    QCOMPARE(blockers.size(), 1);
+    QVERIFY2(blockers[0].contains(QStringLiteral("Learning rate")) && blockers[0].contains(QStringLiteral("“abc”")),
+             qPrintable(blockers[0]));
+    typeInto(form.findChild<QLineEdit*>(QStringLiteral("optimizer.lr")), QStringLiteral("0.05"));
+    QCOMPARE(form.runBlockers(), QStringList());
+
+    // An unusable device, with the reason the device list knows.
+    ExperimentConfig c = ExperimentConfig::tutorial();
+    c.training.device = QStringLiteral("cuda:0");
+    form.setConfig(c, 1);
+    blockers = form.runBlockers();
+    QCOMPARE(blockers.size(), 1);
+    QVERIFY2(blockers[0].startsWith(QStringLiteral("cuda:0 cannot be used: no usable NVIDIA driver")), qPrintable(blockers[0]));
+    QVERIFY(form.findChild<QLabel*>(QStringLiteral("validation"))->text().contains(blockers[0]));
+    c.training.device = QStringLiteral("cuda:3"); // not on this computer at all
+    form.setConfig(c, 1);
+    QCOMPARE(form.runBlockers().size(), 1);
+    QVERIFY(form.runBlockers()[0].startsWith(QStringLiteral("cuda:3 cannot be used")));
+
+    // Custom initialisation without values for b.
+    c = ExperimentConfig::tutorial();
+    c.model.init.scheme = InitConfig::Scheme::Custom;
+    c.model.init.values["a"] = {0.5};
+    form.setConfig(c, 1);
+    blockers = form.runBlockers();
+    QCOMPARE(blockers.size(), 1);
+    QVERIFY2(blockers[0].contains(QStringLiteral("initial values of b")), qPrintable(blockers[0]));
+}
+
+void TestSettingsForm::problemsAppearBelowTheFields()
+{
+    // A message appearing while the user types must not move the fields under the pointer.
+    SettingsForm form;
+    form.setConfig(ExperimentConfig::tutorial(), 1);
+    form.resize(400, 600);
+    form.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&form));
+    auto* lr = form.findChild<QLineEdit*>(QStringLiteral("optimizer.lr"));
+    const QPoint before = lr->mapTo(&form, QPoint(0, 0));
+    typeInto(lr, QStringLiteral("abc"));
+    QApplication::processEvents();
+    auto* label = form.findChild<QLabel*>(QStringLiteral("validation"));
+    QVERIFY(label->isVisible());
+    QCOMPARE(lr->mapTo(&form, QPoint(0, 0)), before);
+    QVERIFY(label->geometry().top() >= form.findChild<QScrollArea*>()->geometry().bottom());
+}
+
+void TestSettingsForm::wheelOverAnUnfocusedComboScrollsInstead()
+{
+    SettingsForm form;
+    form.setConfig(ExperimentConfig::tutorial(), 1);
+    form.show();
+    form.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&form));
+    Recorder rec(form);
+    auto* optimizer = form.findChild<QComboBox*>(QStringLiteral("optimizer.type"));
+    QVERIFY(optimizer);
+    QCOMPARE(optimizer->focusPolicy(), Qt::StrongFocus); // the wheel does not give it the focus
+    const auto wheelDown = [](QWidget* target) {
+        QWheelEvent wheel(QPointF(5, 5), target->mapToGlobal(QPointF(5, 5)), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(target, &wheel);
+        return wheel.isAccepted();
+    };
+
+    form.findChild<QLineEdit*>(QStringLiteral("optimizer.lr"))->setFocus();
+    QVERIFY(!optimizer->hasFocus());
+    QVERIFY(!wheelDown(optimizer)); // ignored: it goes on to the scroll area
+    QVERIFY(rec.edits.empty());
+    QCOMPARE(form.config().optimizer.type, OptimizerConfig::Type::Sgd);
+    QCOMPARE(form.config().optimizer.lr, 0.1);
+    auto* epochs = form.findChild<QSpinBox*>(QStringLiteral("training.epochs"));
+    QVERIFY(!wheelDown(epochs));
+    QVERIFY(rec.edits.empty());
+
+    // Once the user has clicked or tabbed into it, the wheel changes it as usual.
+    optimizer->setFocus();
+    QVERIFY(optimizer->hasFocus());
+    wheelDown(optimizer);
+    QCOMPARE(rec.edits.size(), std::size_t{1});
+    QCOMPARE(rec.edits.back().after.optimizer.type, OptimizerConfig::Type::Adam);
 }
 
 QTEST_MAIN(TestSettingsForm)
