@@ -809,9 +809,14 @@ void MainWindow::reset()
 
 bool MainWindow::startRun(TrainingController::StartMode mode)
 {
-    const QStringList problems = experiment::validate(project_.config);
+    // The configuration's problems, and what the forms refused (typed text not taken, a file that
+    // cannot be read, a device that cannot be used), which the configuration does not show.
+    const QStringList problems = experiment::validate(project_.config) + dataForm_->runBlockers() + settingsForm_->runBlockers();
     if (!problems.isEmpty()) {
-        showError(tr("The run cannot start"), problems.join(QLatin1Char('\n')));
+        if (problems.size() == 1 && !deviceUsable(project_.config.training.device))
+            offerCpuRun(problems.first(), false); // the one problem is the device
+        else
+            showError(tr("The run cannot start"), problems.join(QLatin1Char('\n')));
         return false;
     }
     if (!dataReady()) {
@@ -838,6 +843,7 @@ bool MainWindow::startRun(TrainingController::StartMode mode)
     runProgress_->setValue(0);
     runProgress_->show();
     results_->clear(tr("Training…"));
+    results_->setDType(gradlab::parseDType(runConfig_.training.dtype.toStdString()));
     setMode(mode == TrainingController::StartMode::Run ? Mode::Running : Mode::Paused);
     showStatus(tr("Training on %1").arg(runConfig_.training.device));
     return true;
@@ -984,7 +990,7 @@ void MainWindow::onFailed(const QString& message)
     etaLabel_->clear();
     showSelectedRuns(runList_->selectedRuns());
     if (runConfig_.training.device.startsWith(QLatin1String("cuda")))
-        offerCpuRun(message);
+        offerCpuRun(message, true);
     else
         showError(tr("The run failed"), message);
     emit runFailed(message);
@@ -992,14 +998,30 @@ void MainWindow::onFailed(const QString& message)
         reset();
 }
 
-void MainWindow::offerCpuRun(const QString& message)
+bool MainWindow::deviceUsable(const QString& name)
+{
+    try {
+        const Device device = Device::parse(name.toStdString());
+        for (const DeviceInfo& info : availableDevices())
+            if (info.device == device)
+                return info.usable();
+    } catch (const std::exception&) {
+        // not a device name: validate() says so
+    }
+    return false;
+}
+
+// `failed`: a run on the GPU failed; otherwise the GPU cannot be used and no run was started.
+void MainWindow::offerCpuRun(const QString& message, bool failed)
 {
     lastMessage_ = message;
     statusText_->setText(message.section(QLatin1Char('\n'), 0, 0));
     // Found by tests as the error box it is; not blocking, like every error box of the window.
-    auto* box = new QMessageBox(QMessageBox::Warning, tr("The run failed"), message, QMessageBox::NoButton, this);
+    auto* box = new QMessageBox(QMessageBox::Warning, failed ? tr("The run failed") : tr("The run cannot start"), message,
+                                QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("errorMessage"));
-    box->setInformativeText(tr("The run on %1 failed. Run it again from the beginning on the CPU?").arg(runConfig_.training.device));
+    box->setInformativeText(failed ? tr("The run on %1 failed. Run it again from the beginning on the CPU?").arg(runConfig_.training.device)
+                                   : tr("Run it on the CPU instead?"));
     QPushButton* cpu = box->addButton(tr("Run on the CPU"), QMessageBox::AcceptRole);
     cpu->setObjectName(QStringLiteral("runOnCpu"));
     box->addButton(tr("Close"), QMessageBox::RejectRole);

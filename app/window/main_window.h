@@ -144,7 +144,8 @@ private:
     void onFinished(const experiment::RunRecord& run);
     void onFailed(const QString& message);
     // A run on a CUDA device failed: the error, with the offer to run again on the CPU.
-    void offerCpuRun(const QString& message);
+    void offerCpuRun(const QString& message, bool failed);
+    static bool deviceUsable(const QString& name);
     void runOnCpu();
     void appendLive(const TrainingSnapshot& snapshot);
     void updateRunStatus(const TrainingSnapshot& snapshot);

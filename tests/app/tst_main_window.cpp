@@ -538,19 +538,19 @@ void TestMainWindow::cudaFailureOffersTheCpu()
     QVERIFY(problems);
     QVERIFY2(problems->text().contains(QLatin1String("cuda:0 cannot be used")), qPrintable(problems->text()));
 
+    // Run does not start a run that cannot work: it says why and offers the CPU.
     QSignalSpy failed(&t.w, &MainWindow::runFailed);
     QSignalSpy finished(&t.w, &MainWindow::runFinished);
     const auto offer = [&]() -> QMessageBox* {
-        const qsizetype before = failed.size();
         t.w.action(QStringLiteral("run"))->trigger();
-        if (!QTest::qWaitFor([&] { return failed.size() > before; }, 20000))
+        if (!QTest::qWaitFor([&] { return visibleError(t.w) != nullptr; }, 20000))
             return nullptr;
         return visibleError(t.w);
     };
     QMessageBox* box = offer();
     QVERIFY(box);
-    QVERIFY2(failed.last().first().toString().contains(QLatin1String("cuda:0")), qPrintable(failed.last().first().toString()));
-    QVERIFY(box->text().contains(QLatin1String("cuda:0")));
+    QVERIFY2(box->text().contains(QLatin1String("cuda:0 cannot be used")), qPrintable(box->text()));
+    QVERIFY(failed.isEmpty());
     auto* cpu = box->findChild<QPushButton*>(QStringLiteral("runOnCpu"));
     QVERIFY(cpu);
     QCOMPARE(cpu->text(), QStringLiteral("Run on the CPU"));
