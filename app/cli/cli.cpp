@@ -23,7 +23,9 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <limits>
 #include <map>
+#include <new>
 #include <unistd.h>
 
 namespace gradlab::cli {
@@ -43,8 +45,10 @@ struct Failure {
 // Options of one command: --name value, --name=value, flags, and positionals.
 class Args {
 public:
-    Args(const QStringList& args, const QStringList& valued, const QStringList& flags)
+    // Every command also takes --help and -h.
+    Args(const QStringList& args, const QStringList& valued, QStringList flags)
     {
+        flags << QStringLiteral("--help") << QStringLiteral("-h");
         for (qsizetype i = 0; i < args.size(); ++i) {
             QString a = args[i];
             if (!a.startsWith(QLatin1String("-")) || a == QLatin1String("-")) {
@@ -58,7 +62,9 @@ public:
                 value = a.mid(eq + 1);
                 a = a.left(eq);
             }
-            if (flags.contains(a) && !inlineValue) {
+            if (flags.contains(a)) {
+                if (inlineValue)
+                    throw Failure{CliText::tr("%1 takes no value").arg(a)};
                 values_[a] << QString();
             } else if (valued.contains(a)) {
                 if (!inlineValue) {
@@ -73,6 +79,7 @@ public:
         }
     }
     bool has(const QString& o) const { return values_.count(o) != 0; }
+    bool helpAsked() const { return has(QStringLiteral("--help")) || has(QStringLiteral("-h")); }
     QString value(const QString& o, const QString& fallback = {}) const
     {
         const auto it = values_.find(o);
@@ -94,7 +101,9 @@ public:
             throw Failure{CliText::tr("%1: expected a number, got \"%2\"").arg(o, value(o))};
         return v;
     }
-    qint64 integer(const QString& o, qint64 fallback) const
+    // Checked against [lowest, highest] as a 64-bit value, so that a caller may narrow it safely.
+    qint64 integer(const QString& o, qint64 fallback, qint64 lowest = std::numeric_limits<qint64>::min(),
+                   qint64 highest = std::numeric_limits<qint64>::max()) const
     {
         if (!has(o))
             return fallback;
@@ -102,6 +111,8 @@ public:
         const qint64 v = value(o).toLongLong(&ok);
         if (!ok)
             throw Failure{CliText::tr("%1: expected a whole number, got \"%2\"").arg(o, value(o))};
+        if (v < lowest || v > highest)
+            throw Failure{CliText::tr("%1: expected %2 to %3, got %4").arg(o).arg(lowest).arg(highest).arg(value(o))};
         return v;
     }
 
@@ -109,6 +120,14 @@ private:
     std::map<QString, QStringList> values_;
     QStringList positionals_;
 };
+
+// What an exception says, in words where the library's own text is a type name.
+QString messageOf(const std::exception& e)
+{
+    if (dynamic_cast<const std::bad_alloc*>(&e))
+        return CliText::tr("out of memory: there is not enough memory on the CPU for this command");
+    return QString::fromUtf8(e.what());
+}
 
 QJsonValue jsonNumber(double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null); }
 
@@ -202,7 +221,7 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
     try {
         trainer = std::make_unique<experiment::Trainer>(p.config, data->train, data->val);
     } catch (const std::exception& e) {
-        throw Failure{QString::fromUtf8(e.what())};
+        throw Failure{messageOf(e)};
     }
     const bool bar = isatty(STDERR_FILENO) != 0;
     const qint64 total = p.config.training.epochs;
@@ -220,7 +239,7 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
             }
         });
     } catch (const std::exception& e) {
-        throw Failure{CliText::tr("training failed: %1").arg(QString::fromUtf8(e.what()))};
+        throw Failure{CliText::tr("training failed: %1").arg(messageOf(e))};
     }
     const double seconds = static_cast<double>(timer.nsecsElapsed()) * 1e-9;
     if (bar)
@@ -308,14 +327,12 @@ int fitCommand(const Args& a, QTextStream& out)
     if (!read)
         throw Failure{QString::fromStdString(read.error().message)};
     fit::FitOptions fo;
-    fo.degree = static_cast<int>(a.integer(QStringLiteral("--degree"), 1));
-    if (fo.degree < 1 || fo.degree > 20)
-        throw Failure{CliText::tr("--degree: expected 1 to 20")};
+    fo.degree = static_cast<int>(a.integer(QStringLiteral("--degree"), 1, 1, 20));
     fit::FitResult f;
     try {
         f = fit::fitLeastSquares(fit::view(read.value().dataset), fo);
     } catch (const std::exception& e) {
-        throw Failure{QString::fromUtf8(e.what())};
+        throw Failure{messageOf(e)};
     }
     if (a.has(QStringLiteral("--json"))) {
         QJsonObject params, errors;
@@ -355,6 +372,8 @@ int fitCommand(const Args& a, QTextStream& out)
 
 int generate(const Args& a, QTextStream& out)
 {
+    if (!a.positionals().isEmpty())
+        throw Failure{CliText::tr("generate takes no file but -o FILE.csv, got: %1").arg(a.positionals().join(QLatin1Char(' ')))};
     if (!a.has(QStringLiteral("-o")))
         throw Failure{CliText::tr("generate needs -o FILE.csv")};
     data::SyntheticConfig c;
@@ -363,14 +382,22 @@ int generate(const Args& a, QTextStream& out)
     c.b = a.number(QStringLiteral("--b"), c.b);
     c.noise = a.number(QStringLiteral("--noise"), c.noise);
     c.seed = a.integer(QStringLiteral("--seed"), c.seed);
-    c.features = a.integer(QStringLiteral("--features"), c.features);
+    // Bounded before it sizes the weights: the generator draws at most 10^9 values.
+    c.features = a.integer(QStringLiteral("--features"), c.features, 1, 1'000'000'000);
     if (c.features > 1)
         c.weights.assign(static_cast<std::size_t>(c.features), c.b);
     data::Dataset d;
     try {
         d = data::generateSynthetic(c).dataset;
+    } catch (const std::bad_alloc&) {
+        // validate() has bounded n × features, so the count is exact.
+        const qint64 values = c.n * (c.features + 1);
+        throw Failure{CliText::tr("out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows")
+                          .arg(values * static_cast<qint64>(sizeof(double)))
+                          .arg(values)
+                          .arg(c.n)};
     } catch (const std::exception& e) {
-        throw Failure{QString::fromUtf8(e.what())};
+        throw Failure{messageOf(e)};
     }
     const auto written = data::writeCsvFile(a.value(QStringLiteral("-o")).toStdString(), d);
     if (!written)
@@ -403,7 +430,7 @@ int graph(const Args& a, QTextStream& out)
         if (!experiment::writeFileAtomically(a.value(QStringLiteral("-o")), QByteArray::fromStdString(toDot(buildGraph(root, names))), &writeError))
             throw Failure{writeError};
     } catch (const std::exception& e) {
-        throw Failure{QString::fromUtf8(e.what())};
+        throw Failure{messageOf(e)};
     }
     out << CliText::tr("Wrote the graph of %1 to %2").arg(of, a.value(QStringLiteral("-o"))) << Qt::endl;
     return Ok;
@@ -415,14 +442,19 @@ int exportScript(const Args& a, QTextStream& out)
         throw Failure{CliText::tr("export-script needs -o SCRIPT.py")};
     experiment::Project p = loadProject(a, false);
     QString error;
+    // The data as train reads it: a script for data GradLab refuses would only fail in Python.
+    if (!p.loadData(&error))
+        throw Failure{error};
     if (!experiment::exportPytorchScript(p, a.value(QStringLiteral("-o")), &error))
         throw Failure{error};
     out << CliText::tr("Wrote the PyTorch script to %1").arg(a.value(QStringLiteral("-o"))) << Qt::endl;
     return Ok;
 }
 
-int devices(QTextStream& out)
+int devices(const Args& a, QTextStream& out)
 {
+    if (!a.positionals().isEmpty())
+        throw Failure{CliText::tr("devices takes no arguments, got: %1").arg(a.positionals().join(QLatin1Char(' ')))};
     for (const DeviceInfo& d : availableDevices()) {
         out << QString::fromStdString(d.device.str()) << QLatin1Char('\t') << QString::fromStdString(d.name);
         if (d.totalMemory)
@@ -432,17 +464,33 @@ int devices(QTextStream& out)
     return Ok;
 }
 
-QString usage()
+// Each command's usage, in the order of the full usage.
+const std::vector<std::pair<QString, QString>>& commandUsages()
 {
-    return CliText::tr("usage:\n"
-              "  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]\n"
-              "                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]\n"
-              "                    [--save PROJECT]\n"
-              "  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]\n"
-              "  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV\n"
-              "  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py\n"
-              "  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss] -o GRAPH.dot\n"
-              "  gradlab-cli devices");
+    static const std::vector<std::pair<QString, QString>> usages{
+        {QStringLiteral("train"),
+         CliText::tr("  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]\n"
+                     "                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]\n"
+                     "                    [--save PROJECT]")},
+        {QStringLiteral("fit"), CliText::tr("  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]")},
+        {QStringLiteral("generate"), CliText::tr("  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV")},
+        {QStringLiteral("export-script"), CliText::tr("  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py")},
+        {QStringLiteral("graph"), CliText::tr("  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss] -o GRAPH.dot")},
+        {QStringLiteral("devices"), CliText::tr("  gradlab-cli devices")},
+    };
+    return usages;
+}
+
+// The usage of one command, or of all of them for an empty name.
+QString usage(const QString& command = {})
+{
+    QStringList lines{CliText::tr("usage:")};
+    for (const auto& [name, text] : commandUsages())
+        if (command.isEmpty() || name == command)
+            lines << text;
+    if (command.isEmpty())
+        lines << CliText::tr("  gradlab-cli COMMAND --help");
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace
@@ -450,29 +498,55 @@ QString usage()
 int run(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
+        // gradlab-cli --help COMMAND ..., as COMMAND ... --help (which refuses what it does not know).
+        if (args.size() > 1 && !args[1].startsWith(QLatin1Char('-')))
+            return run(args.mid(1) << args.first(), out, err);
+        if (args.size() > 1) {
+            err << CliText::tr("gradlab-cli: unknown command '%1' (see gradlab-cli --help)").arg(args[1]) << Qt::endl;
+            return BadInput;
+        }
         (args.isEmpty() ? err : out) << usage() << Qt::endl;
         return args.isEmpty() ? BadInput : Ok;
     }
     const QString command = args.first();
     const QStringList rest = args.mid(1);
+    // Each command's options that take a value, and its flags.
+    static const std::map<QString, std::pair<QStringList, QStringList>> options{
+        {QStringLiteral("train"),
+         {{"--example", "--set", "--epochs", "--device", "--export-params", "--export-history", "--export-plot", "--export-loss-plot", "--save"}, {"--json"}}},
+        {QStringLiteral("fit"), {{"--features", "--target", "--degree"}, {"--json"}}},
+        {QStringLiteral("generate"), {{"--n", "--a", "--b", "--noise", "--seed", "--features", "-o"}, {}}},
+        {QStringLiteral("export-script"), {{"--example", "-o"}, {}}},
+        {QStringLiteral("graph"), {{"--example", "--of", "-o"}, {}}},
+        {QStringLiteral("devices"), {{}, {}}},
+    };
     try {
+        const auto known = options.find(command);
+        if (known == options.end())
+            throw Failure{CliText::tr("unknown command '%1' (see gradlab-cli --help)").arg(command)};
+        const Args a(rest, known->second.first, known->second.second);
+        if (a.helpAsked()) {
+            out << usage(command) << Qt::endl;
+            return Ok;
+        }
         if (command == QLatin1String("train"))
-            return train(Args(rest, {"--example", "--set", "--epochs", "--device", "--export-params", "--export-history", "--export-plot", "--export-loss-plot", "--save"}, {"--json"}),
-                         out, err);
+            return train(a, out, err);
         if (command == QLatin1String("fit"))
-            return fitCommand(Args(rest, {"--features", "--target", "--degree"}, {"--json"}), out);
+            return fitCommand(a, out);
         if (command == QLatin1String("generate"))
-            return generate(Args(rest, {"--n", "--a", "--b", "--noise", "--seed", "--features", "-o"}, {}), out);
+            return generate(a, out);
         if (command == QLatin1String("export-script"))
-            return exportScript(Args(rest, {"--example", "-o"}, {}), out);
+            return exportScript(a, out);
         if (command == QLatin1String("graph"))
-            return graph(Args(rest, {"--example", "--of", "-o"}, {}), out);
-        if (command == QLatin1String("devices"))
-            return devices(out);
-        throw Failure{CliText::tr("unknown command \"%1\"").arg(command) + QLatin1Char('\n') + usage()};
+            return graph(a, out);
+        return devices(a, out);
     } catch (const Failure& f) {
         err << CliText::tr("gradlab-cli: %1").arg(f.message) << Qt::endl;
         return f.status;
+    } catch (const std::exception& e) {
+        // Anything a command did not turn into a message of its own (std::bad_alloc).
+        err << CliText::tr("gradlab-cli: %1").arg(messageOf(e)) << Qt::endl;
+        return BadInput;
     }
 }
 

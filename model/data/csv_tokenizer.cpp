@@ -154,7 +154,9 @@ ValueKind classifyValue(std::string_view text, bool escaped, double& value)
         return ValueKind::Missing;
     const char* b = text.data();
     const char* e = b + text.size();
-    if (*b == '+' && e - b > 1 && ((b[1] >= '0' && b[1] <= '9') || b[1] == '.'))
+    // A leading '+' as Python's float() takes it, "+inf" and "+nan" included; fast_float takes
+    // only '-'. A second sign after it stays an error.
+    if (*b == '+' && e - b > 1 && b[1] != '+' && b[1] != '-')
         ++b;
     const auto [ptr, ec] = fast_float::from_chars(b, e, value);
     if (ec != std::errc() || ptr != e)

@@ -1,6 +1,7 @@
 #include "synthetic.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -11,6 +12,14 @@ namespace {
 
 // Far beyond any teaching dataset, and well inside what a std::vector index can address.
 constexpr std::int64_t kMaxValues = 1'000'000'000;
+
+// The shortest text that reads back as `value` (1e+308, not 309 digits).
+std::string shortest(double value)
+{
+    char buffer[32];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return ec == std::errc() ? std::string(buffer, end) : std::to_string(value);
+}
 
 void requireFinite(double value, const std::string& field)
 {
@@ -111,7 +120,19 @@ std::optional<SyntheticData> generateSynthetic(const SyntheticConfig& config, co
         double dot = xi[0] * w[0];
         for (std::size_t j = 1; j < k; ++j)
             dot += xi[j] * w[j];
-        return (config.a + dot) + config.noise * out.stream.standardNormal();
+        const double y = (config.a + dot) + config.noise * out.stream.standardNormal();
+        // Finite settings can still overflow (a = b = 1e308): such data could be neither trained
+        // on nor read back from a CSV.
+        if (!std::isfinite(y)) {
+            std::string weights;
+            for (std::size_t j = 0; j < k; ++j)
+                weights.append(j ? ", " : "").append(shortest(w[j]));
+            throw std::invalid_argument("the generated values overflow: row " + std::to_string(i + 1) + " has y = "
+                                        + shortest(y) + " (a = " + shortest(config.a) + ", weights = [" + weights
+                                        + "], noise = " + shortest(config.noise) + ", x in [" + shortest(config.xMin)
+                                        + ", " + shortest(config.xMax) + ")); choose smaller values");
+        }
+        return y;
     };
     if (!draw(d.y, n, row))
         return std::nullopt;

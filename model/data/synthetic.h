@@ -54,7 +54,8 @@ struct SyntheticData {
 // generation (a user cancelling a large dataset).
 using SyntheticProgress = std::function<bool(std::uint64_t done, std::uint64_t total)>;
 
-// The data of `config`, after validate(config).
+// The data of `config`, after validate(config). Throws std::invalid_argument, naming the settings,
+// when a value overflows although every setting is finite (a = b = 1e308).
 SyntheticData generateSynthetic(const SyntheticConfig& config);
 
 // The same, reporting progress every million values or so; std::nullopt when `progress` returned

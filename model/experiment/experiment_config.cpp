@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <charconv>
 #include <cmath>
 #include <limits>
 
@@ -573,6 +574,22 @@ bool applySetting(ExperimentConfig& config, const QString& key, const QString& v
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArray("[") + valueText.toUtf8() + "]", &pe);
     const QJsonValue value = pe.error == QJsonParseError::NoError && doc.array().size() == 1 ? doc.array().at(0)
                                                                                               : QJsonValue(valueText);
+    // JSON refuses a number beyond a double's range (1e400), which would otherwise read as a word.
+    if (pe.error != QJsonParseError::NoError) {
+        static const QRegularExpression number(QStringLiteral("(?<![\\w.])-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?(?![\\w.])"));
+        for (auto it = number.globalMatch(valueText); it.hasNext();) {
+            const QString literal = it.next().captured();
+            const QByteArray bytes = literal.toLatin1();
+            double v = 0;
+            const auto [end, ec] = std::from_chars(bytes.constData(), bytes.constData() + bytes.size(), v);
+            if (ec == std::errc::result_out_of_range) {
+                *error = literal.contains(QLatin1String("e-"), Qt::CaseInsensitive)
+                             ? ConfigText::tr("%1: %2 is out of range for a double (too close to zero: the smallest is about 4.9e-324)").arg(key, literal)
+                             : ConfigText::tr("%1: %2 is out of range for a double (whose magnitude is at most about 1.8e308)").arg(key, literal);
+                return false;
+            }
+        }
+    }
 
     QJsonObject root = toJson(config);
     // Changing a type starts that section from the new type's defaults.

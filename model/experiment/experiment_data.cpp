@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <cstdint>
+#include <new>
 #include <stdexcept>
 
 namespace gradlab::experiment {
@@ -21,13 +23,28 @@ ExperimentData assemble(data::Dataset all, const data::Split& split)
     return d;
 }
 
+// In words, where std::bad_alloc would say only its type; as the engine says it for tensors.
+QString outOfMemory(std::int64_t rows, std::int64_t columns)
+{
+    const std::int64_t values = rows * columns;
+    return QCoreApplication::translate("ExperimentData", "dataset: out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows × %4 columns")
+        .arg(values * static_cast<std::int64_t>(sizeof(double)))
+        .arg(values)
+        .arg(rows)
+        .arg(columns);
+}
+
 } // namespace
 
 std::optional<ExperimentData> splitData(data::Dataset all, const SplitConfig& split, QString* error)
 {
+    const std::int64_t rows = all.rows(), columns = all.features() + 1; // before `all` is moved
     try {
         const data::Split s = data::splitIndices(all.rows(), split.trainFraction, split.shuffle, split.seed);
         return assemble(std::move(all), s);
+    } catch (const std::bad_alloc&) {
+        *error = outOfMemory(rows, columns);
+        return std::nullopt;
     } catch (const std::exception& e) {
         *error = QStringLiteral("dataset.split: ") + QString::fromUtf8(e.what());
         return std::nullopt;
@@ -65,6 +82,10 @@ std::optional<ExperimentData> loadExperimentData(const ExperimentConfig& config,
             return assemble(std::move(generated.dataset), s);
         }
         return splitData(std::move(generated.dataset), d.split, error);
+    } catch (const std::bad_alloc&) {
+        // After validation, so n × (features + 1) is bounded.
+        *error = outOfMemory(g.n, g.features + 1);
+        return std::nullopt;
     } catch (const std::exception& e) {
         *error = QStringLiteral("dataset: ") + QString::fromUtf8(e.what());
         return std::nullopt;

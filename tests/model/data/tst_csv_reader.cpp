@@ -174,6 +174,10 @@ private slots:
         QTest::newRow("NaN") << QByteArray("x,y\n1,NaN\n") << C::NotFinite << 2 << 2 << QByteArray("\"NaN\"");
         QTest::newRow("inf") << QByteArray("x,y\ninf,2\n") << C::NotFinite << 2 << 1 << QByteArray("\"inf\"");
         QTest::newRow("-Infinity") << QByteArray("x,y\n1,-Infinity\n") << C::NotFinite << 2 << 2 << QByteArray("\"-Infinity\"");
+        // Python's float() takes a leading '+' on inf and nan too.
+        QTest::newRow("+inf") << QByteArray("x,y\n+inf,2\n") << C::NotFinite << 2 << 1 << QByteArray("\"+inf\" is not a finite number");
+        QTest::newRow("+NaN") << QByteArray("x,y\n1,+NaN\n") << C::NotFinite << 2 << 2 << QByteArray("\"+NaN\" is not a finite number");
+        QTest::newRow("two signs") << QByteArray("x,y\n+-1,2\n") << C::NotANumber << 2 << 1 << QByteArray("\"+-1\" is not a number");
         QTest::newRow("overflow") << QByteArray("x,y\n1,1e400\n") << C::OutOfRange << 2 << 2 << QByteArray("\"1e400\" is beyond");
         QTest::newRow("overflow, negative") << QByteArray("x,y\n-1e400,1\n") << C::OutOfRange << 2 << 1 << QByteArray("\"-1e400\"");
         QTest::newRow("text in a selected column") << QByteArray("x,y\n1,2\n3,abc\n") << C::NotANumber << 3 << 2
@@ -223,6 +227,17 @@ private slots:
         QVERIFY(sameBits(result.value().dataset.y, {2, 8}));
         QCOMPARE(result.value().warnings.size(), std::size_t(1));
         QCOMPARE(result.value().warnings[0], std::string("4 rows with missing or non-finite values left out (the first on line 3)"));
+    }
+
+    void signedInfinityIsDroppedLikeInfinity()
+    {
+        CsvReadOptions options;
+        options.missing = MissingValues::DropRow;
+        auto result = readCsvText("x,y\n1,2\n+inf,3\n4,+Infinity\n+5,+nan\n+6,-7\n", options);
+        QVERIFY2(result, describe(result));
+        QCOMPARE(result.value().droppedRows, 3);
+        QVERIFY(sameBits(result.value().dataset.x, {1, 6}));
+        QVERIFY(sameBits(result.value().dataset.y, {2, -7}));
     }
 
     void droppingStillRejectsText()

@@ -184,6 +184,10 @@ private slots:
         QTest::newRow("3 features, 2 weights") << with([](SyntheticConfig& c) { c.features = 3; c.weights = {1, 2}; }) << "weights: 3 features need 3 weights, got 2";
         QTest::newRow("weight NaN") << with([=](SyntheticConfig& c) { c.features = 2; c.weights = {1, nan}; }) << "weights[1] must be a finite number";
         QTest::newRow("seed negative") << with([](SyntheticConfig& c) { c.seed = -1; }) << "seed must be between 0 and 2**32 - 1";
+        // Finite settings whose rows are not finite.
+        QTest::newRow("values overflow") << with([](SyntheticConfig& c) { c.n = 3; c.a = 1e308; c.b = 1e308; })
+                                         << "the generated values overflow: row 2 has y = inf (a = 1e+308, weights = [1e+308], noise = 0.1, x in [0, 1))";
+        QTest::newRow("noise overflows") << with([](SyntheticConfig& c) { c.noise = 1e308; }) << "the generated values overflow: row ";
         QTest::newRow("seed 2^32") << with([](SyntheticConfig& c) { c.seed = std::int64_t {1} << 32; }) << "seed must be between 0 and 2**32 - 1";
     }
 

@@ -133,6 +133,16 @@ Project reproductionCase(const QString& name, const QString& dir)
         p.config.training.dtype = QStringLiteral("float64");
         p.config.training.epochs = 200;
         p.config.training.batchSize = 8;
+    } else if (name == QLatin1String("csv with a text field longer than Python's default limit")) {
+        // GradLab reads the 300,000-character field (an unselected column); so must the script.
+        const QString path = QDir(dir).filePath(QStringLiteral("long.csv"));
+        QByteArray text = "x,note,y\n";
+        for (int i = 0; i < 30; ++i)
+            text += QByteArray::number(i * 0.1) + ",\"" + (i == 3 ? QByteArray(300'000, 'z') : QByteArray("short")) + "\","
+                    + QByteArray::number(1.0 + 2.0 * i * 0.1 + 0.03 * ((i * 7) % 5)) + "\n";
+        writeText(path, text);
+        p = csvProject(path, {QStringLiteral("x")}, QStringLiteral("y"));
+        p.config.training.epochs = 200;
     } else if (name == QLatin1String("polynomial, x in [-1, 1), split seed of its own")) {
         c.dataset.generator.xMin = -1.0;
         c.dataset.generator.xMax = 1.0;
@@ -598,6 +608,7 @@ void TestExports::scriptReproducesGradLab_data()
 {
     QTest::addColumn<QString>("name");
     for (const char* name : {"tutorial", "csv hostile headers, Adam mini-batches", "embedded csv, semicolons, no header, SGD Nesterov, float64",
+                             "csv with a text field longer than Python's default limit",
                              "polynomial, x in [-1, 1), split seed of its own", "mlp, tanh, Adam mini-batches", "two features, AdamW, L1, unshuffled split",
                              "frozen a, Huber sum, RMSprop centered, custom init", "Adagrad, SmoothL1, batches without reshuffling",
                              "cuda, mlp, Adam mini-batches"})
