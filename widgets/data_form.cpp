@@ -1056,12 +1056,11 @@ void DataForm::tickFeatures(bool all)
 QStringList DataForm::runBlockers() const
 {
     QStringList out;
-    // A pending file is what the form shows, whatever the configuration's source.
+    // A chosen file that was not taken: the form shows it, whatever the configuration's source. (The
+    // project's own file is read again when Run loads the data, which says if it still cannot be.)
     const bool csv = config_.dataset.source == DatasetConfig::Source::Csv || !pendingPath_.isEmpty();
-    if (csv && !fileError_.isEmpty()) {
-        const QString file = pendingPath_.isEmpty() ? resolvedPath(config_.dataset.csv.path) : pendingPath_;
-        out << tr("The file %1 cannot be read: %2").arg(QDir::toNativeSeparators(file), fileError_);
-    }
+    if (!pendingPath_.isEmpty() && !fileError_.isEmpty())
+        out << tr("The file %1 cannot be read: %2").arg(QDir::toNativeSeparators(pendingPath_), fileError_);
     if (!csv && config_.dataset.generator.features > 1 && !weightsProblem_.isEmpty())
         out << tr("The weights “%1” were not taken: %2 The run would use the previous weights.")
                    .arg(weights_->text().trimmed(), weightsProblem_);

@@ -580,7 +580,7 @@ void TestMainWindow::cudaFailureOffersTheCpu()
     QCOMPARE(t.w.config().training.device, QStringLiteral("cpu"));
     QVERIFY(t.w.isTraining());
     QVERIFY(finished.wait(60000));
-    QCOMPARE(failed.size(), 2);
+    QVERIFY(failed.isEmpty()); // no run was started on the device that cannot be used
     QCOMPARE(t.w.project().runs.size(), std::size_t(1));
     const RunRecord& run = t.w.project().runs.front();
     QCOMPARE(run.config.training.device, QStringLiteral("cpu"));

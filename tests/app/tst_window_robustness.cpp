@@ -315,6 +315,16 @@ void TestWindowRobustness::unreadableCsvFilesLoseNothing()
         QCOMPARE(t.w.project().toJson(), before);
         QCOMPARE(t.w.undoStack()->count(), undoCount);
     }
+    // Run does not train on other data than the form shows: it names the file it cannot read.
+    QVERIFY(!runToEnd(t.w, 3000));
+    QVERIFY(visibleError(t.w));
+    QVERIFY2(visibleError(t.w)->text().contains(QLatin1String("cannot be read")), qPrintable(visibleError(t.w)->text()));
+    closeErrors(t.w);
+    QVERIFY(t.w.project().runs.empty());
+    // Back to the generated data: it trains.
+    auto* source = t.w.dataForm()->findChild<QComboBox*>(QStringLiteral("dataset.source"));
+    QVERIFY(source);
+    source->setCurrentIndex(source->findData(static_cast<int>(DatasetConfig::Source::Generated)));
     QVERIFY(runToEnd(t.w));
     QCOMPARE(t.w.project().runs.size(), std::size_t(1));
 }
