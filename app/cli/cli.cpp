@@ -7,6 +7,7 @@
 #include "engine/graph.h"
 #include "experiment/exports.h"
 #include "experiment/history.h"
+#include "experiment/messages.h"
 #include "experiment/model_factory.h"
 #include "experiment/project.h"
 #include "fit/least_squares.h"
@@ -173,7 +174,9 @@ void applySettings(experiment::Project& p, const Args& a)
         if (!experiment::applySetting(p.config, QStringLiteral("training.device"), QStringLiteral("\"%1\"").arg(d), &error))
             throw Failure{CliText::tr("--device: %1").arg(error)};
     }
-    const QStringList problems = experiment::validate(p.config);
+    QStringList problems;
+    for (const experiment::ConfigProblem& problem : experiment::configProblems(p.config))
+        problems << CliText::tr("%1: %2").arg(problem.key, problem.message);
     if (!problems.isEmpty())
         throw Failure{problems.join(QStringLiteral("; "))};
 }
@@ -306,7 +309,7 @@ int fitCommand(const Args& a, QTextStream& out)
         options.target = data::CsvColumn::named(a.value(QStringLiteral("--target")).toStdString());
     const auto read = data::readCsvFile(a.positionals().first().toStdString(), options);
     if (!read)
-        throw Failure{QString::fromStdString(read.error().message)};
+        throw Failure{experiment::translated(read.error().text)};
     fit::FitOptions fo;
     fo.degree = static_cast<int>(a.integer(QStringLiteral("--degree"), 1));
     if (fo.degree < 1 || fo.degree > 20)
@@ -315,7 +318,7 @@ int fitCommand(const Args& a, QTextStream& out)
     try {
         f = fit::fitLeastSquares(fit::view(read.value().dataset), fo);
     } catch (const std::exception& e) {
-        throw Failure{QString::fromUtf8(e.what())};
+        throw Failure{experiment::translated(e)};
     }
     if (a.has(QStringLiteral("--json"))) {
         QJsonObject params, errors;
@@ -348,8 +351,8 @@ int fitCommand(const Args& a, QTextStream& out)
                .arg(f.adjustedRSquared, 0, 'g', 8)
                .arg(f.residualStandardError, 0, 'g', 8)
         << Qt::endl;
-    for (const std::string& w : f.warnings)
-        out << CliText::tr("warning: %1").arg(QString::fromStdString(w)) << Qt::endl;
+    for (const data::Message& w : f.warnings)
+        out << CliText::tr("warning: %1").arg(experiment::translated(w)) << Qt::endl;
     return Ok;
 }
 
@@ -370,11 +373,11 @@ int generate(const Args& a, QTextStream& out)
     try {
         d = data::generateSynthetic(c).dataset;
     } catch (const std::exception& e) {
-        throw Failure{QString::fromUtf8(e.what())};
+        throw Failure{experiment::translated(e)};
     }
     const auto written = data::writeCsvFile(a.value(QStringLiteral("-o")).toStdString(), d);
     if (!written)
-        throw Failure{QString::fromStdString(written.error().message)};
+        throw Failure{experiment::translated(written.error().text)};
     out << CliText::tr("Wrote %1 rows to %2").arg(d.rows()).arg(a.value(QStringLiteral("-o"))) << Qt::endl;
     return Ok;
 }

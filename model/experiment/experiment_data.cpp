@@ -1,6 +1,7 @@
 #include "experiment_data.h"
 
 #include "data/split.h"
+#include "messages.h"
 #include "data/synthetic.h"
 
 #include <QCoreApplication>
@@ -29,7 +30,7 @@ std::optional<ExperimentData> splitData(data::Dataset all, const SplitConfig& sp
         const data::Split s = data::splitIndices(all.rows(), split.trainFraction, split.shuffle, split.seed);
         return assemble(std::move(all), s);
     } catch (const std::exception& e) {
-        *error = QStringLiteral("dataset.split: ") + QString::fromUtf8(e.what());
+        *error = translated(e);
         return std::nullopt;
     }
 }
@@ -66,7 +67,7 @@ std::optional<ExperimentData> loadExperimentData(const ExperimentConfig& config,
         }
         return splitData(std::move(generated.dataset), d.split, error);
     } catch (const std::exception& e) {
-        *error = QStringLiteral("dataset: ") + QString::fromUtf8(e.what());
+        *error = translated(e);
         return std::nullopt;
     }
 }
