@@ -4,193 +4,198 @@
 <context>
     <name>CliText</name>
     <message>
-        <location filename="../app/cli/cli.cpp" line="66"/>
+        <location filename="../app/cli/cli.cpp" line="67"/>
         <source>%1 needs a value</source>
         <translation>%1 需要一个值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="71"/>
+        <location filename="../app/cli/cli.cpp" line="72"/>
         <source>unknown option %1</source>
         <translation>未知选项 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="94"/>
+        <location filename="../app/cli/cli.cpp" line="95"/>
         <source>%1: expected a number, got &quot;%2&quot;</source>
         <translation>%1：应为数值，实际为 "%2"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="104"/>
+        <location filename="../app/cli/cli.cpp" line="105"/>
         <source>%1: expected a whole number, got &quot;%2&quot;</source>
         <translation>%1：应为整数，实际为 "%2"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="138"/>
+        <location filename="../app/cli/cli.cpp" line="139"/>
         <source>unknown example &quot;%1&quot; (there is: tutorial)</source>
         <translation>未知示例 "%1"（可用的示例：tutorial）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="140"/>
+        <location filename="../app/cli/cli.cpp" line="141"/>
         <source>one project at a time, got: %1</source>
         <translation>一次只能指定一个项目，实际给出：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="142"/>
+        <location filename="../app/cli/cli.cpp" line="143"/>
         <source>give either a project or --example tutorial, not both</source>
         <translation>请指定项目或 --example tutorial，二者不能同时使用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="145"/>
+        <location filename="../app/cli/cli.cpp" line="146"/>
         <source>no project given (name a .gradlab file, or use --example tutorial)</source>
         <translation>未指定项目（请给出 .gradlab 文件，或使用 --example tutorial）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="160"/>
+        <location filename="../app/cli/cli.cpp" line="161"/>
         <source>--set expects KEY=VALUE, got &quot;%1&quot;</source>
         <translation>--set 的参数应为 KEY=VALUE，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="163"/>
+        <location filename="../app/cli/cli.cpp" line="164"/>
         <source>--set %1: %2</source>
         <translation>--set %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="168"/>
+        <location filename="../app/cli/cli.cpp" line="169"/>
         <source>--epochs: %1</source>
         <translation>--epochs：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="174"/>
+        <location filename="../app/cli/cli.cpp" line="175"/>
         <source>--device: %1</source>
         <translation>--device：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="199"/>
-        <location filename="../app/cli/cli.cpp" line="352"/>
+        <location filename="../app/cli/cli.cpp" line="179"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="202"/>
+        <location filename="../app/cli/cli.cpp" line="355"/>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="223"/>
+        <location filename="../app/cli/cli.cpp" line="226"/>
         <source>training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="247"/>
+        <location filename="../app/cli/cli.cpp" line="250"/>
         <source>Trained %1 epochs in %2 s</source>
         <translation>已训练 %1 轮，耗时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="254"/>
+        <location filename="../app/cli/cli.cpp" line="257"/>
         <source>   closed form %1</source>
         <translation>   闭式解 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="258"/>
+        <location filename="../app/cli/cli.cpp" line="261"/>
         <source>  train loss %1, validation loss %2</source>
         <translation>  训练损失 %1，验证损失 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="260"/>
+        <location filename="../app/cli/cli.cpp" line="263"/>
         <source>  closed form: train loss %1, validation loss %2, R² %3</source>
         <translation>  闭式解：训练损失 %1，验证损失 %2，R² %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="301"/>
+        <location filename="../app/cli/cli.cpp" line="304"/>
         <source>fit needs one CSV file</source>
         <translation>fit 需要一个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="313"/>
+        <location filename="../app/cli/cli.cpp" line="316"/>
         <source>--degree: expected 1 to 20</source>
         <translation>--degree：应为 1 到 20 之间的整数</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="335"/>
+        <location filename="../app/cli/cli.cpp" line="338"/>
         <source>%1 observations, rank %2</source>
         <translation>%1 个观测值，秩为 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="336"/>
+        <location filename="../app/cli/cli.cpp" line="339"/>
         <source>coefficient</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="336"/>
+        <location filename="../app/cli/cli.cpp" line="339"/>
         <source>estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="336"/>
+        <location filename="../app/cli/cli.cpp" line="339"/>
         <source>std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="336"/>
+        <location filename="../app/cli/cli.cpp" line="339"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="336"/>
+        <location filename="../app/cli/cli.cpp" line="339"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="346"/>
+        <location filename="../app/cli/cli.cpp" line="349"/>
         <source>R² %1, adjusted R² %2, residual standard error %3</source>
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="359"/>
+        <location filename="../app/cli/cli.cpp" line="362"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="378"/>
+        <location filename="../app/cli/cli.cpp" line="381"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="385"/>
+        <location filename="../app/cli/cli.cpp" line="388"/>
         <source>graph needs -o FILE.dot</source>
         <translation>graph 需要 -o FILE.dot</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="389"/>
+        <location filename="../app/cli/cli.cpp" line="392"/>
         <source>--of: expected yhat, error or loss, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error 或 loss，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="408"/>
+        <location filename="../app/cli/cli.cpp" line="411"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="415"/>
+        <location filename="../app/cli/cli.cpp" line="418"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="420"/>
+        <location filename="../app/cli/cli.cpp" line="423"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="429"/>
+        <location filename="../app/cli/cli.cpp" line="432"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="430"/>
+        <location filename="../app/cli/cli.cpp" line="433"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="430"/>
+        <location filename="../app/cli/cli.cpp" line="433"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="437"/>
+        <location filename="../app/cli/cli.cpp" line="440"/>
         <source>usage:
   gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
                     [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
@@ -211,12 +216,12 @@
   gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="472"/>
+        <location filename="../app/cli/cli.cpp" line="475"/>
         <source>unknown command &quot;%1&quot;</source>
         <translation>未知命令 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="474"/>
+        <location filename="../app/cli/cli.cpp" line="477"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>
@@ -384,79 +389,79 @@
         <translation>%1：不是对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="623"/>
-        <source>dataset.generator.n: at least 2 samples are needed to train and validate</source>
-        <translation>dataset.generator.n：训练和验证至少需要 2 个样本</translation>
-    </message>
-    <message>
         <location filename="../model/experiment/experiment_config.cpp" line="625"/>
-        <source>dataset.generator.x_min must be less than x_max</source>
-        <translation>dataset.generator.x_min 必须小于 x_max</translation>
+        <source>At least 2 samples (n) are needed to train and validate</source>
+        <translation>训练和验证至少需要 2 个样本（n）</translation>
     </message>
     <message>
         <location filename="../model/experiment/experiment_config.cpp" line="627"/>
-        <source>dataset.generator.noise: the noise level cannot be negative</source>
-        <translation>dataset.generator.noise：噪声水平不能为负</translation>
+        <source>x min must be less than x max</source>
+        <translation>x 最小值必须小于 x 最大值</translation>
     </message>
     <message>
         <location filename="../model/experiment/experiment_config.cpp" line="629"/>
-        <source>dataset.generator.weights: %1 features need %1 weights, got %2</source>
-        <translation>dataset.generator.weights：%1 个特征需要 %1 个权重，实际为 %2 个</translation>
+        <source>The noise σ cannot be negative</source>
+        <translation>噪声 σ 不能为负</translation>
     </message>
     <message>
         <location filename="../model/experiment/experiment_config.cpp" line="632"/>
-        <source>dataset.csv.path: no CSV file is chosen</source>
-        <translation>dataset.csv.path：未选择 CSV 文件</translation>
+        <source>%1 features need %1 weights, got %2</source>
+        <translation>%1 个特征需要 %1 个权重，实际为 %2 个</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="634"/>
-        <source>dataset.csv.target: no target column is chosen</source>
-        <translation>dataset.csv.target：未选择目标列</translation>
+        <location filename="../model/experiment/experiment_config.cpp" line="635"/>
+        <source>No CSV file is chosen</source>
+        <translation>尚未选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="636"/>
-        <source>dataset.csv.features: no feature column is chosen</source>
-        <translation>dataset.csv.features：未选择特征列</translation>
+        <location filename="../model/experiment/experiment_config.cpp" line="637"/>
+        <source>No target column is chosen</source>
+        <translation>尚未选择目标列</translation>
     </message>
     <message>
         <location filename="../model/experiment/experiment_config.cpp" line="639"/>
-        <source>dataset.split.train_fraction must be between 0 and 1 (exclusive)</source>
-        <translation>dataset.split.train_fraction 必须介于 0 和 1 之间（不含 0 和 1）</translation>
+        <source>No feature column is chosen</source>
+        <translation>尚未选择特征列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="641"/>
-        <source>optimizer.lr: the learning rate must be greater than 0</source>
-        <translation>optimizer.lr：学习率必须大于 0</translation>
+        <location filename="../model/experiment/experiment_config.cpp" line="642"/>
+        <source>The train fraction must be between 0 and 1 (exclusive)</source>
+        <translation>训练集比例必须介于 0 和 1 之间（不含 0 和 1）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="643"/>
-        <source>training.epochs: at least one epoch is needed</source>
-        <translation>training.epochs：至少需要训练 1 轮</translation>
+        <location filename="../model/experiment/experiment_config.cpp" line="644"/>
+        <source>The learning rate must be greater than 0</source>
+        <translation>学习率必须大于 0</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="645"/>
-        <source>loss.delta: Huber&apos;s delta must be greater than 0</source>
-        <translation>loss.delta：Huber 损失的 delta 必须大于 0</translation>
+        <location filename="../model/experiment/experiment_config.cpp" line="646"/>
+        <source>At least one epoch is needed</source>
+        <translation>至少需要训练 1 轮</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="647"/>
-        <source>loss.beta: SmoothL1&apos;s beta cannot be negative</source>
-        <translation>loss.beta：SmoothL1 损失的 beta 不能为负</translation>
+        <location filename="../model/experiment/experiment_config.cpp" line="648"/>
+        <source>Huber&apos;s delta must be greater than 0</source>
+        <translation>Huber 损失的 delta 必须大于 0</translation>
     </message>
     <message>
         <location filename="../model/experiment/experiment_config.cpp" line="650"/>
-        <source>optimizer: momentum, dampening, weight decay, eps, lr decay and the initial accumulator cannot be negative</source>
-        <translation>optimizer：动量、阻尼、权重衰减、eps、学习率衰减和累加器初始值均不能为负</translation>
+        <source>SmoothL1&apos;s beta cannot be negative</source>
+        <translation>SmoothL1 损失的 beta 不能为负</translation>
     </message>
     <message>
         <location filename="../model/experiment/experiment_config.cpp" line="653"/>
-        <source>optimizer.betas: both must be in [0, 1)</source>
-        <translation>optimizer.betas：两个值都必须在 [0, 1) 内</translation>
+        <source>Momentum, dampening, weight decay, eps, lr decay and the initial accumulator cannot be negative</source>
+        <translation>动量、阻尼、权重衰减、eps、学习率衰减和累加器初始值均不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="655"/>
-        <source>optimizer.nesterov: Nesterov momentum requires a momentum and zero dampening</source>
-        <translation>optimizer.nesterov：Nesterov 动量要求动量大于 0 且阻尼为 0</translation>
+        <location filename="../model/experiment/experiment_config.cpp" line="656"/>
+        <source>Both betas must be in [0, 1)</source>
+        <translation>两个 beta 值都必须在 [0, 1) 内</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/experiment_config.cpp" line="658"/>
+        <source>Nesterov momentum requires a momentum and zero dampening</source>
+        <translation>Nesterov 动量要求动量大于 0 且阻尼为 0</translation>
     </message>
 </context>
 <context>
@@ -515,12 +520,12 @@
 <context>
     <name>ExperimentData</name>
     <message>
-        <location filename="../model/experiment/experiment_data.cpp" line="42"/>
+        <location filename="../model/experiment/experiment_data.cpp" line="43"/>
         <source>CSV datasets are read by the project (see Project::load)</source>
         <translation>CSV 数据集由项目读取（见 Project::load）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_data.cpp" line="58"/>
+        <location filename="../model/experiment/experiment_data.cpp" line="59"/>
         <source>Generating the data was cancelled</source>
         <translation>已取消生成数据</translation>
     </message>
@@ -528,27 +533,27 @@
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="41"/>
+        <location filename="../model/experiment/exports.cpp" line="42"/>
         <source>The run&apos;s %1 has %2 values but its parameters have %3</source>
         <translation>该运行的%1包含 %2 个值，但其参数共有 %3 个</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="45"/>
+        <location filename="../model/experiment/exports.cpp" line="46"/>
         <source>final parameters</source>
         <translation>最终参数</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="47"/>
+        <location filename="../model/experiment/exports.cpp" line="48"/>
         <source>closed form</source>
         <translation>闭式解</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="51"/>
+        <location filename="../model/experiment/exports.cpp" line="52"/>
         <source>history at epoch %1</source>
         <translation>第 %1 轮的历史记录</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="200"/>
+        <location filename="../model/experiment/exports.cpp" line="201"/>
         <source>The project&apos;s CSV file %1 does not exist</source>
         <translation>项目的 CSV 文件 %1 不存在</translation>
     </message>
@@ -574,6 +579,64 @@
         <location filename="../model/experiment/graph_inspection.cpp" line="94"/>
         <source>Could not build the graph: %1</source>
         <translation>无法构建计算图：%1</translation>
+    </message>
+</context>
+<context>
+    <name>NameText</name>
+    <message>
+        <location filename="../widgets/display_names.cpp" line="18"/>
+        <source>a + b·x</source>
+        <translation>a + b·x</translation>
+    </message>
+    <message>
+        <location filename="../widgets/display_names.cpp" line="19"/>
+        <source>Linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <location filename="../widgets/display_names.cpp" line="20"/>
+        <source>Polynomial</source>
+        <translation>多项式</translation>
+    </message>
+    <message>
+        <location filename="../widgets/display_names.cpp" line="21"/>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <location filename="../widgets/display_names.cpp" line="29"/>
+        <source>%1 (degree %2)</source>
+        <translation>%1（%2 次）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/display_names.cpp" line="37"/>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <location filename="../widgets/display_names.cpp" line="38"/>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location filename="../widgets/display_names.cpp" line="39"/>
+        <source>AdamW</source>
+        <translation>AdamW</translation>
+    </message>
+    <message>
+        <location filename="../widgets/display_names.cpp" line="40"/>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <location filename="../widgets/display_names.cpp" line="41"/>
+        <source>Adagrad</source>
+        <translation>Adagrad</translation>
+    </message>
+    <message>
+        <location filename="../widgets/display_names.cpp" line="48"/>
+        <source>%1, lr %2</source>
+        <translation>%1，lr %2</translation>
     </message>
 </context>
 <context>
@@ -707,78 +770,78 @@
 <context>
     <name>ProjectText</name>
     <message>
-        <location filename="../model/experiment/project.cpp" line="106"/>
+        <location filename="../model/experiment/project.cpp" line="107"/>
         <source>: expected %1 number(s)</source>
         <translation>：应为 %1 个数值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="132"/>
+        <location filename="../model/experiment/project.cpp" line="133"/>
         <source>.layout: each entry needs a name and a size</source>
         <translation>.layout：每一项都需要名称和大小</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="147"/>
+        <location filename="../model/experiment/project.cpp" line="148"/>
         <source>.history: its columns have different lengths</source>
         <translation>.history：各列长度不一致</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="159"/>
+        <location filename="../model/experiment/project.cpp" line="160"/>
         <source>.history.params[%1]: expected %2 values</source>
         <translation>.history.params[%1]：应为 %2 个值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="208"/>
+        <location filename="../model/experiment/project.cpp" line="209"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="219"/>
+        <location filename="../model/experiment/project.cpp" line="220"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="264"/>
+        <location filename="../model/experiment/project.cpp" line="265"/>
         <source>%1 is not a GradLab project: not valid JSON at byte %2 (%3)</source>
         <translation>%1 不是 GradLab 项目：第 %2 字节处不是有效的 JSON（%3）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="271"/>
+        <location filename="../model/experiment/project.cpp" line="272"/>
         <source>%1 is not a GradLab project: the JSON is not an object</source>
         <translation>%1 不是 GradLab 项目：其 JSON 不是对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="286"/>
+        <location filename="../model/experiment/project.cpp" line="287"/>
         <source>runs: expected an array</source>
         <translation>runs：应为数组</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="292"/>
+        <location filename="../model/experiment/project.cpp" line="293"/>
         <source>runs[%1]: expected an object</source>
         <translation>runs[%1]：应为对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="307"/>
-        <location filename="../model/experiment/project.cpp" line="364"/>
+        <location filename="../model/experiment/project.cpp" line="308"/>
+        <location filename="../model/experiment/project.cpp" line="365"/>
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="326"/>
+        <location filename="../model/experiment/project.cpp" line="327"/>
         <source>No CSV file is chosen</source>
         <translation>尚未选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="330"/>
+        <location filename="../model/experiment/project.cpp" line="331"/>
         <source>The project&apos;s CSV file %1 does not exist</source>
         <translation>项目的 CSV 文件 %1 不存在</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="340"/>
+        <location filename="../model/experiment/project.cpp" line="341"/>
         <source>%1 has changed since the project was saved; the new data is used</source>
         <translation>%1 在项目保存后已被修改；将使用新数据</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="374"/>
+        <location filename="../model/experiment/project.cpp" line="375"/>
         <source>%1 has %2 rows; only files of at most %3 rows can be embedded in a project</source>
         <translation>%1 有 %2 行；只有不超过 %3 行的文件才能嵌入项目</translation>
     </message>
@@ -1543,6 +1606,451 @@
     </message>
 </context>
 <context>
+    <name>gradlab::data</name>
+    <message>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="34"/>
+        <source>missing value (empty field). To skip such rows, choose to drop rows with missing values</source>
+        <translation>缺失值（空字段）。如需跳过这类行，请选择删除含缺失值的行</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="37"/>
+        <source>missing value %1. To skip such rows, choose to drop rows with missing values</source>
+        <translation>缺失值 %1。如需跳过这类行，请选择删除含缺失值的行</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="42"/>
+        <source>%1 is not a finite number. To skip such rows, choose to drop rows with missing values</source>
+        <translation>%1 不是有限数。如需跳过这类行，请选择删除含缺失值的行</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="47"/>
+        <source>%1 is beyond the range of double-precision numbers</source>
+        <translation>%1 超出了双精度浮点数的范围</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="52"/>
+        <source>%1 is not a number (numbers must use &apos;.&apos; as the decimal separator)</source>
+        <translation>%1 不是数字（数字必须使用“.”作为小数点）</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="56"/>
+        <source>%1 is not a number</source>
+        <translation>%1 不是数字</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="65"/>
+        <source>line %1 has 1 field where %2 were expected (one per column)</source>
+        <translation>第 %1 行只有 1 个字段，应为 %2 个（每列一个）</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="70"/>
+        <source>line %1 has %2 fields where %3 were expected (one per column)</source>
+        <translation>第 %1 行有 %2 个字段，应为 %3 个（每列一个）</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="81"/>
+        <source>line %1: the record is longer than %2 bytes; is this really a CSV file?</source>
+        <translation>第 %1 行：记录长度超过 %2 字节；这真的是 CSV 文件吗？</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="210"/>
+        <source>line %1: the file changed while it was read</source>
+        <translation>第 %1 行：读取期间文件发生了变化</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_reader.cpp" line="24"/>
+        <source>reading the file was cancelled</source>
+        <translation>已取消读取文件</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_reader.cpp" line="68"/>
+        <source>every data row has a missing value: no rows are left</source>
+        <translation>每个数据行都有缺失值：没有剩余的行</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_reader.cpp" line="71"/>
+        <source>the file has a header but no data rows</source>
+        <translation>文件有表头，但没有数据行</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_reader.cpp" line="72"/>
+        <source>the file has no data rows</source>
+        <translation>文件没有数据行</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_reader.cpp" line="83"/>
+        <source>1 row with missing or non-finite values left out (line %1)</source>
+        <translation>已略去 1 个含缺失值或非有限值的行（第 %1 行）</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_reader.cpp" line="86"/>
+        <source>%1 rows with missing or non-finite values left out (the first on line %2)</source>
+        <translation>已略去 %1 个含缺失值或非有限值的行（第一个在第 %2 行）</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_reader.cpp" line="372"/>
+        <location filename="../model/data/csv_reader.cpp" line="375"/>
+        <source>there is not enough memory to read the file</source>
+        <translation>内存不足，无法读取文件</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_selection.cpp" line="18"/>
+        <source>there is no column %1 (counting from 0): the file has 1 column</source>
+        <translation>没有第 %1 列（从 0 开始计数）：文件只有 1 列</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_selection.cpp" line="21"/>
+        <source>there is no column %1 (counting from 0): the file has %2 columns</source>
+        <translation>没有第 %1 列（从 0 开始计数）：文件共有 %2 列</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_selection.cpp" line="30"/>
+        <source>more than one column is named %1; choose it by position</source>
+        <translation>有多个列名为 %1；请按位置选择</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_selection.cpp" line="39"/>
+        <source>there is no column named %1; the columns are %2</source>
+        <translation>没有名为 %1 的列；现有的列为 %2</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_selection.cpp" line="69"/>
+        <source>the file has only one column; a dataset needs at least one feature column and a target column</source>
+        <translation>文件只有一列；数据集至少需要一个特征列和一个目标列</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_selection.cpp" line="80"/>
+        <source>%1 is chosen both as a feature and as the target</source>
+        <translation>%1 同时被选为特征和目标</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_selection.cpp" line="83"/>
+        <source>%1 is chosen twice</source>
+        <translation>%1 被选择了两次</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_sniff.cpp" line="107"/>
+        <source>the file became shorter while it was read; was it changed or deleted by another program?</source>
+        <translation>读取期间文件变短了；是否被其他程序修改或删除？</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_sniff.cpp" line="137"/>
+        <location filename="../model/data/csv_writer.cpp" line="27"/>
+        <source>the delimiter must be a tab or an ASCII punctuation character other than &apos;&quot;&apos;, &apos;.&apos;, &apos;+&apos; and &apos;-&apos;</source>
+        <translation>分隔符必须是制表符，或除 '"'、'.'、'+' 和 '-' 以外的 ASCII 标点字符</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_sniff.cpp" line="143"/>
+        <source>the chunk size and the record size limit must be positive</source>
+        <translation>块大小和记录大小上限必须为正数</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_sniff.cpp" line="156"/>
+        <source>the file is UTF-16 text; save it as UTF-8 (for example, &quot;CSV UTF-8&quot; in Excel)</source>
+        <translation>该文件是 UTF-16 文本；请另存为 UTF-8（例如 Excel 中的“CSV UTF-8”）</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_sniff.cpp" line="162"/>
+        <source>the file looks like UTF-16 text; save it as UTF-8 (for example, &quot;CSV UTF-8&quot; in Excel)</source>
+        <translation>该文件似乎是 UTF-16 文本；请另存为 UTF-8（例如 Excel 中的“CSV UTF-8”）</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_sniff.cpp" line="170"/>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_sniff.cpp" line="173"/>
+        <source>line %1 holds a NUL byte: this is a binary file, not CSV text</source>
+        <translation>第 %1 行含有 NUL 字节：这是二进制文件，不是 CSV 文本</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_sniff.cpp" line="179"/>
+        <source>the lines of the file end in CR alone (classic Mac OS); save it with LF or CRLF line endings</source>
+        <translation>文件的行仅以 CR 结尾（经典 Mac OS 格式）；请以 LF 或 CRLF 换行符保存</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_sniff.cpp" line="206"/>
+        <source>the file holds nothing but blank lines</source>
+        <translation>文件中只有空行</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_sniff.cpp" line="216"/>
+        <source>line %1, column %2: the column name %3 is not UTF-8 text; save the file as UTF-8</source>
+        <translation>第 %1 行，第 %2 列：列名 %3 不是 UTF-8 文本；请将文件另存为 UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_sniff.cpp" line="223"/>
+        <source>line %1, column %2: the column name holds a NUL byte: this is a binary file, not CSV text</source>
+        <translation>第 %1 行，第 %2 列：列名含有 NUL 字节：这是二进制文件，不是 CSV 文本</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_sniff.cpp" line="232"/>
+        <source>more than one column is named %1; choose such columns by position</source>
+        <translation>有多个列名为 %1；请按位置选择这些列</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_sniff.cpp" line="281"/>
+        <source>some text is not valid UTF-8 and is shown as %1</source>
+        <translation>部分文本不是有效的 UTF-8，显示为 %1</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_source.cpp" line="65"/>
+        <location filename="../model/data/csv_source.cpp" line="92"/>
+        <location filename="../model/data/csv_source.cpp" line="95"/>
+        <location filename="../model/data/csv_source.cpp" line="124"/>
+        <location filename="../model/data/csv_source.cpp" line="134"/>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_source.cpp" line="114"/>
+        <source>cannot read %1: it is a folder, not a file</source>
+        <translation>无法读取 %1：它是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_source.cpp" line="119"/>
+        <location filename="../model/data/csv_source.cpp" line="130"/>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_tokenizer.cpp" line="247"/>
+        <source>column %1 (%2)</source>
+        <translation>第 %1 列（%2）</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_tokenizer.cpp" line="249"/>
+        <source>column %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_tokenizer.cpp" line="256"/>
+        <source>line %1, %2: %3</source>
+        <translation>第 %1 行，%2：%3</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_tokenizer.cpp" line="265"/>
+        <source>line %1, column %2: a quoted field starts here and is never closed (the file ends inside the quotes)</source>
+        <translation>第 %1 行，第 %2 列：带引号的字段从此处开始，但始终没有闭合（文件在引号内结束）</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_tokenizer.cpp" line="270"/>
+        <source>line %1, column %2: text follows the closing quote of a quoted field; a quote inside a quoted field must be written twice (&quot;&quot;)</source>
+        <translation>第 %1 行，第 %2 列：带引号字段的闭合引号后还有文本；带引号字段内的引号必须写成两个（""）</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_writer.cpp" line="62"/>
+        <source>there are no columns to write</source>
+        <translation>没有可写入的列</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_writer.cpp" line="74"/>
+        <source>writing the CSV text failed</source>
+        <translation>写入 CSV 文本失败</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_writer.cpp" line="106"/>
+        <source>the dataset is inconsistent: %1 feature values for %2 rows of %3 features</source>
+        <translation>数据集不一致：%2 行、%3 个特征，却有 %1 个特征值</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_writer.cpp" line="129"/>
+        <source>column %1 has %2 values where %3 has %4</source>
+        <translation>列 %1 有 %2 个值，而 %3 有 %4 个</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_writer.cpp" line="151"/>
+        <location filename="../model/data/csv_writer.cpp" line="160"/>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_writer.cpp" line="166"/>
+        <source>cannot replace %1: %2</source>
+        <translation>无法替换 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../model/data/split.cpp" line="32"/>
+        <source>a split needs at least 2 rows (got %1)</source>
+        <translation>划分数据至少需要 2 行（实际为 %1 行）</translation>
+    </message>
+    <message>
+        <location filename="../model/data/split.cpp" line="34"/>
+        <source>trainFraction must be between 0 and 1, both excluded (got %1)</source>
+        <translation>训练集比例必须介于 0 和 1 之间，不含 0 和 1（实际为 %1）</translation>
+    </message>
+    <message>
+        <location filename="../model/data/split.cpp" line="40"/>
+        <source>trainFraction %1 of %2 rows leaves the training set empty</source>
+        <translation>对 %2 行取训练集比例 %1，训练集为空</translation>
+    </message>
+    <message>
+        <location filename="../model/data/split.cpp" line="44"/>
+        <source>trainFraction %1 of %2 rows leaves the validation set empty</source>
+        <translation>对 %2 行取训练集比例 %1，验证集为空</translation>
+    </message>
+    <message>
+        <location filename="../model/data/synthetic.cpp" line="20"/>
+        <source>%1 must be a finite number (got %2)</source>
+        <translation>%1 必须是有限数（实际为 %2）</translation>
+    </message>
+    <message>
+        <location filename="../model/data/synthetic.cpp" line="29"/>
+        <source>n must be at least 1 (got %1)</source>
+        <translation>样本数 n 至少为 1（实际为 %1）</translation>
+    </message>
+    <message>
+        <location filename="../model/data/synthetic.cpp" line="31"/>
+        <source>features must be at least 1 (got %1)</source>
+        <translation>特征数至少为 1（实际为 %1）</translation>
+    </message>
+    <message>
+        <location filename="../model/data/synthetic.cpp" line="34"/>
+        <source>n × features must be at most %1 values (got %2 × %3)</source>
+        <translation>n × 特征数不能超过 %1 个值（实际为 %2 × %3）</translation>
+    </message>
+    <message>
+        <location filename="../model/data/synthetic.cpp" line="40"/>
+        <source>noise (σ) must not be negative (got %1)</source>
+        <translation>噪声 σ 不能为负（实际为 %1）</translation>
+    </message>
+    <message>
+        <location filename="../model/data/synthetic.cpp" line="45"/>
+        <source>xMin must be less than xMax (got %1 and %2)</source>
+        <translation>x 最小值必须小于 x 最大值（实际为 %1 和 %2）</translation>
+    </message>
+    <message>
+        <location filename="../model/data/synthetic.cpp" line="48"/>
+        <source>xMax - xMin must be a finite number</source>
+        <translation>x 最大值 − x 最小值必须是有限数</translation>
+    </message>
+    <message>
+        <location filename="../model/data/synthetic.cpp" line="51"/>
+        <source>weights: %1 features need %1 weights, got none</source>
+        <translation>权重：%1 个特征需要 %1 个权重，实际没有</translation>
+    </message>
+    <message>
+        <location filename="../model/data/synthetic.cpp" line="54"/>
+        <source>weights: %1 features need %1 weights, got %2</source>
+        <translation>权重：%1 个特征需要 %1 个权重，实际为 %2 个</translation>
+    </message>
+</context>
+<context>
+    <name>gradlab::fit</name>
+    <message>
+        <location filename="../model/fit/design.cpp" line="17"/>
+        <location filename="../model/fit/least_squares.cpp" line="77"/>
+        <source>the target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/design.cpp" line="20"/>
+        <source>%1 to the power %2 (it overflows)</source>
+        <translation>%1 的 %2 次方（溢出）</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/design.cpp" line="35"/>
+        <source>row index %1, %2: the value is %3; least squares needs finite numbers (remove or fill in that row)</source>
+        <translation>行索引 %1，%2：值为 %3；最小二乘需要有限数（请删除或填补该行）</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/design.cpp" line="42"/>
+        <source>the values are too large for least squares in double precision (their squares overflow); rescale the data</source>
+        <translation>数值过大，无法在双精度下做最小二乘（其平方会溢出）；请对数据重新缩放</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/least_squares.cpp" line="44"/>
+        <source>the polynomial degree must be at least 1, not %1</source>
+        <translation>多项式次数至少为 1，而不是 %1</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/least_squares.cpp" line="47"/>
+        <source>a polynomial fit needs exactly one feature, but the data has %1</source>
+        <translation>多项式拟合只能有一个特征，但数据有 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/least_squares.cpp" line="59"/>
+        <source>there are no rows to fit: least squares needs at least one observation</source>
+        <translation>没有可拟合的行：最小二乘至少需要一个观测值</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/least_squares.cpp" line="80"/>
+        <source>%1 is too small in magnitude (its norm is %2) for least squares in double precision; rescale it, for example by changing its units</source>
+        <translation>%1 的量级过小（范数为 %2），无法在双精度下做最小二乘；请重新缩放，例如更换其单位</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/least_squares.cpp" line="83"/>
+        <source>%1 is too large in magnitude (its norm is %2) for least squares in double precision; rescale it, for example by changing its units</source>
+        <translation>%1 的量级过大（范数为 %2），无法在双精度下做最小二乘；请重新缩放，例如更换其单位</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/least_squares.cpp" line="112"/>
+        <source>%1 and %2</source>
+        <translation>%1 和 %2</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/least_squares.cpp" line="114"/>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/least_squares.cpp" line="129"/>
+        <source>the intercept</source>
+        <translation>截距</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/least_squares.cpp" line="146"/>
+        <source>%1 is all zeros</source>
+        <translation>%1 全为零</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/least_squares.cpp" line="148"/>
+        <source>%1 is constant (the intercept already covers it)</source>
+        <translation>%1 是常数（已由截距涵盖）</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/least_squares.cpp" line="151"/>
+        <source>%1 is a linear combination of %2</source>
+        <translation>%1 是 %2 的线性组合</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/least_squares.cpp" line="156"/>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/least_squares.cpp" line="158"/>
+        <source>with %1 observations for %2 coefficients, the design matrix is rank-deficient (rank %3 of %4 columns): %5. The coefficients given are the minimum-norm solution, one of many that fit equally well</source>
+        <translation>%1 个观测值对应 %2 个系数，设计矩阵秩亏（秩为 %3，共 %4 列）：%5。给出的系数是最小范数解，是同样拟合得好的众多解之一</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/least_squares.cpp" line="164"/>
+        <source>the design matrix is rank-deficient (rank %1 of %2 columns): %3. The coefficients given are the minimum-norm solution, one of many that fit equally well</source>
+        <translation>设计矩阵秩亏（秩为 %1，共 %2 列）：%3。给出的系数是最小范数解，是同样拟合得好的众多解之一</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/least_squares.cpp" line="266"/>
+        <source>the columns are nearly collinear (condition number %1 with each column scaled to unit length): the coefficients are poorly determined, though the fitted values are not</source>
+        <translation>各列近似共线（各列缩放为单位长度后条件数为 %1）：系数难以准确确定，但拟合值不受影响</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/statistics.cpp" line="35"/>
+        <source>there are no residual degrees of freedom (%1 observations for %2 independent columns): the standard errors, t statistics, p-values, confidence intervals, adjusted R², residual standard error and F test are undefined (NaN)</source>
+        <translation>没有残差自由度（%1 个观测值对应 %2 个线性无关的列）：标准误、t 统计量、p 值、置信区间、调整后 R²、残差标准误和 F 检验均无定义（NaN）</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/statistics.cpp" line="45"/>
+        <source>the fit is exact: the residuals are zero up to rounding, so the standard errors measure only rounding and the t statistics and p-values mean nothing</source>
+        <translation>拟合是精确的：残差在舍入误差范围内为零，因此标准误只反映舍入误差，t 统计量和 p 值没有意义</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/statistics.cpp" line="56"/>
+        <source>the target is constant, so R² (the share of its variation explained) is undefined</source>
+        <translation>目标是常数，因此 R²（被解释的变异所占比例）无定义</translation>
+    </message>
+</context>
+<context>
     <name>gradlab::widgets::DataFitPlot</name>
     <message>
         <location filename="../widgets/plot_data_fit.cpp" line="50"/>
@@ -1607,385 +2115,385 @@
 <context>
     <name>gradlab::widgets::DataForm</name>
     <message>
-        <location filename="../widgets/data_form.cpp" line="174"/>
+        <location filename="../widgets/data_form.cpp" line="175"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="175"/>
+        <location filename="../widgets/data_form.cpp" line="176"/>
         <source>Load CSV</source>
         <translation>加载 CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="197"/>
+        <location filename="../widgets/data_form.cpp" line="198"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="228"/>
+        <location filename="../widgets/data_form.cpp" line="229"/>
         <source>w1, w2, …</source>
         <translation>w1, w2, …</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="234"/>
+        <location filename="../widgets/data_form.cpp" line="235"/>
         <source>The intercept: y = a + b·x + noise</source>
         <translation>截距：y = a + b·x + 噪声</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="235"/>
+        <location filename="../widgets/data_form.cpp" line="236"/>
         <source>The slope, for one feature</source>
         <translation>斜率（单特征时）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="236"/>
+        <location filename="../widgets/data_form.cpp" line="237"/>
         <source>The standard deviation σ of the Gaussian noise added to y</source>
         <translation>加到 y 上的高斯噪声的标准差 σ</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="237"/>
+        <location filename="../widgets/data_form.cpp" line="238"/>
         <source>One weight per feature, separated by commas</source>
         <translation>每个特征一个权重，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="239"/>
+        <location filename="../widgets/data_form.cpp" line="240"/>
         <source>Intercept a:</source>
         <translation>截距 a：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="240"/>
+        <location filename="../widgets/data_form.cpp" line="241"/>
         <source>Slope b:</source>
         <translation>斜率 b：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="241"/>
+        <location filename="../widgets/data_form.cpp" line="242"/>
         <source>Samples n:</source>
         <translation>样本数 n：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="242"/>
+        <location filename="../widgets/data_form.cpp" line="243"/>
         <source>Noise σ:</source>
         <translation>噪声 σ：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="243"/>
+        <location filename="../widgets/data_form.cpp" line="244"/>
         <source>x min:</source>
         <translation>x 最小值：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="244"/>
+        <location filename="../widgets/data_form.cpp" line="245"/>
         <source>x max:</source>
         <translation>x 最大值：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="245"/>
-        <location filename="../widgets/data_form.cpp" line="352"/>
+        <location filename="../widgets/data_form.cpp" line="246"/>
+        <location filename="../widgets/data_form.cpp" line="353"/>
         <source>Features:</source>
         <translation>特征：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="246"/>
+        <location filename="../widgets/data_form.cpp" line="247"/>
         <source>Weights:</source>
         <translation>权重：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="249"/>
+        <location filename="../widgets/data_form.cpp" line="250"/>
         <source>Seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="275"/>
+        <location filename="../widgets/data_form.cpp" line="276"/>
         <source>Change intercept a</source>
         <translation>更改截距 a</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="276"/>
+        <location filename="../widgets/data_form.cpp" line="277"/>
         <source>Change slope b</source>
         <translation>更改斜率 b</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="277"/>
+        <location filename="../widgets/data_form.cpp" line="278"/>
         <source>Change noise σ</source>
         <translation>更改噪声 σ</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="278"/>
+        <location filename="../widgets/data_form.cpp" line="279"/>
         <source>Change x min</source>
         <translation>更改 x 最小值</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="279"/>
+        <location filename="../widgets/data_form.cpp" line="280"/>
         <source>Change x max</source>
         <translation>更改 x 最大值</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="281"/>
+        <location filename="../widgets/data_form.cpp" line="282"/>
         <source>Change data seed</source>
         <translation>更改数据种子</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="287"/>
+        <location filename="../widgets/data_form.cpp" line="288"/>
         <source>Change sample count n</source>
         <translation>更改样本数 n</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="302"/>
+        <location filename="../widgets/data_form.cpp" line="303"/>
         <source>Choose a CSV file or drop one here</source>
         <translation>选择 CSV 文件，或将文件拖放到此处</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="304"/>
+        <location filename="../widgets/data_form.cpp" line="305"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="310"/>
-        <location filename="../widgets/data_form.cpp" line="316"/>
+        <location filename="../widgets/data_form.cpp" line="311"/>
+        <location filename="../widgets/data_form.cpp" line="317"/>
         <source>Detect</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="311"/>
+        <location filename="../widgets/data_form.cpp" line="312"/>
         <source>Comma (,)</source>
         <translation>逗号（,）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="312"/>
+        <location filename="../widgets/data_form.cpp" line="313"/>
         <source>Semicolon (;)</source>
         <translation>分号（;）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="313"/>
+        <location filename="../widgets/data_form.cpp" line="314"/>
         <source>Tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="314"/>
+        <location filename="../widgets/data_form.cpp" line="315"/>
         <source>Pipe (|)</source>
         <translation>竖线（|）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="317"/>
+        <location filename="../widgets/data_form.cpp" line="318"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="318"/>
+        <location filename="../widgets/data_form.cpp" line="319"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="320"/>
+        <location filename="../widgets/data_form.cpp" line="321"/>
         <source>Stop with an error</source>
         <translation>报错并停止</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="321"/>
+        <location filename="../widgets/data_form.cpp" line="322"/>
         <source>Drop the row</source>
         <translation>丢弃该行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="328"/>
+        <location filename="../widgets/data_form.cpp" line="329"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="329"/>
+        <location filename="../widgets/data_form.cpp" line="330"/>
         <source>Delimiter:</source>
         <translation>分隔符：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="330"/>
+        <location filename="../widgets/data_form.cpp" line="331"/>
         <source>Header row:</source>
         <translation>标题行：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="331"/>
+        <location filename="../widgets/data_form.cpp" line="332"/>
         <source>Missing values:</source>
         <translation>缺失值：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="353"/>
+        <location filename="../widgets/data_form.cpp" line="354"/>
         <source>Target:</source>
         <translation>目标：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="354"/>
+        <location filename="../widgets/data_form.cpp" line="355"/>
         <source>Rows:</source>
         <translation>行数：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="357"/>
+        <location filename="../widgets/data_form.cpp" line="358"/>
         <source>First rows:</source>
         <translation>前几行：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="378"/>
+        <location filename="../widgets/data_form.cpp" line="379"/>
         <source>Change delimiter</source>
         <translation>更改分隔符</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="389"/>
+        <location filename="../widgets/data_form.cpp" line="390"/>
         <source>Change header row</source>
         <translation>更改标题行设置</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="396"/>
+        <location filename="../widgets/data_form.cpp" line="397"/>
         <source>Change missing values</source>
         <translation>更改缺失值处理方式</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="405"/>
+        <location filename="../widgets/data_form.cpp" line="406"/>
         <source>Train / validation split</source>
         <translation>训练集/验证集划分</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="408"/>
+        <location filename="../widgets/data_form.cpp" line="409"/>
         <source>The share of the rows used for training; the rest validates</source>
         <translation>用于训练的行所占的比例；其余的行用于验证</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="409"/>
-        <location filename="../widgets/data_form.cpp" line="432"/>
+        <location filename="../widgets/data_form.cpp" line="410"/>
+        <location filename="../widgets/data_form.cpp" line="433"/>
         <source>Shuffle before splitting</source>
         <translation>划分前打乱</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="414"/>
+        <location filename="../widgets/data_form.cpp" line="415"/>
         <source>Train fraction:</source>
         <translation>训练集比例：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="416"/>
+        <location filename="../widgets/data_form.cpp" line="417"/>
         <source>Split seed:</source>
         <translation>划分种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="425"/>
+        <location filename="../widgets/data_form.cpp" line="426"/>
         <source>Change train fraction</source>
         <translation>更改训练集比例</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="432"/>
+        <location filename="../widgets/data_form.cpp" line="433"/>
         <source>Split without shuffling</source>
         <translation>不打乱直接划分</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="439"/>
+        <location filename="../widgets/data_form.cpp" line="440"/>
         <source>Change split seed</source>
         <translation>更改划分种子</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="526"/>
+        <location filename="../widgets/data_form.cpp" line="527"/>
         <source>“%1”</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="560"/>
+        <location filename="../widgets/data_form.cpp" line="561"/>
         <source>counted when loaded</source>
         <translation>加载时统计</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="562"/>
+        <location filename="../widgets/data_form.cpp" line="563"/>
         <source>1 row</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="562"/>
+        <location filename="../widgets/data_form.cpp" line="563"/>
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="638"/>
+        <location filename="../widgets/data_form.cpp" line="639"/>
         <source>the embedded data</source>
         <translation>嵌入的数据</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="640"/>
+        <location filename="../widgets/data_form.cpp" line="641"/>
         <source>No CSV file is chosen.</source>
         <translation>未选择 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="651"/>
+        <location filename="../widgets/data_form.cpp" line="652"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="658"/>
+        <location filename="../widgets/data_form.cpp" line="659"/>
         <source>Cannot use %1: it has only one column, and a data set needs at least one feature column and a target column. Is the delimiter right?</source>
         <translation>无法使用 %1：它只有一列，而数据集至少需要一个特征列和一个目标列。分隔符是否正确？</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="664"/>
+        <location filename="../widgets/data_form.cpp" line="665"/>
         <source>Cannot use %1: it has no data rows.</source>
         <translation>无法使用 %1：其中没有数据行。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="669"/>
+        <location filename="../widgets/data_form.cpp" line="670"/>
         <source>1 field</source>
         <translation>1 个字段</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="669"/>
+        <location filename="../widgets/data_form.cpp" line="670"/>
         <source>%1 fields</source>
         <translation>%1 个字段</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="670"/>
+        <location filename="../widgets/data_form.cpp" line="671"/>
         <source>Cannot read %1: data row %2 has %3, but the file has %4 columns.</source>
         <translation>无法读取 %1：第 %2 个数据行有 %3，但该文件有 %4 列。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="739"/>
+        <location filename="../widgets/data_form.cpp" line="740"/>
         <source>Open %1</source>
         <translation>打开 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="797"/>
+        <location filename="../widgets/data_form.cpp" line="798"/>
         <source>Load data from CSV</source>
         <translation>从 CSV 加载数据</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="797"/>
+        <location filename="../widgets/data_form.cpp" line="798"/>
         <source>Generate data</source>
         <translation>生成数据</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="818"/>
+        <location filename="../widgets/data_form.cpp" line="819"/>
         <source>Change feature count</source>
         <translation>更改特征数</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="833"/>
+        <location filename="../widgets/data_form.cpp" line="834"/>
         <source>“%1” is not a number.</source>
         <translation>“%1”不是数值。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="839"/>
+        <location filename="../widgets/data_form.cpp" line="840"/>
         <source>Enter %1 weights, one per feature, separated by commas.</source>
         <translation>请输入 %1 个权重，每个特征一个，以逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="850"/>
+        <location filename="../widgets/data_form.cpp" line="851"/>
         <source>Change weights</source>
         <translation>更改权重</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="862"/>
+        <location filename="../widgets/data_form.cpp" line="863"/>
         <source>Change feature columns</source>
         <translation>更改特征列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="874"/>
+        <location filename="../widgets/data_form.cpp" line="875"/>
         <source>Change target column</source>
         <translation>更改目标列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="883"/>
+        <location filename="../widgets/data_form.cpp" line="884"/>
         <source>Open CSV File</source>
         <translation>打开 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="884"/>
+        <location filename="../widgets/data_form.cpp" line="885"/>
         <source>CSV files (*.csv);;TSV files (*.tsv);;Text files (*.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;TSV 文件 (*.tsv);;文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
@@ -2243,48 +2751,48 @@
 <context>
     <name>gradlab::widgets::LossPlot</name>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="29"/>
+        <location filename="../widgets/plot_loss.cpp" line="30"/>
         <source>Loss curves</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="32"/>
+        <location filename="../widgets/plot_loss.cpp" line="33"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="33"/>
-        <location filename="../widgets/plot_loss.cpp" line="183"/>
+        <location filename="../widgets/plot_loss.cpp" line="34"/>
+        <location filename="../widgets/plot_loss.cpp" line="184"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="53"/>
+        <location filename="../widgets/plot_loss.cpp" line="54"/>
         <source>Current run</source>
         <translation>当前运行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="54"/>
+        <location filename="../widgets/plot_loss.cpp" line="55"/>
         <source>%1 — training</source>
         <translation>%1 — 训练</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="55"/>
+        <location filename="../widgets/plot_loss.cpp" line="56"/>
         <source>%1 — validation</source>
         <translation>%1 — 验证</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="137"/>
+        <location filename="../widgets/plot_loss.cpp" line="138"/>
         <source>Run %1 — %2 lr %3</source>
         <translation>运行 %1 — %2 lr %3</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="179"/>
+        <location filename="../widgets/plot_loss.cpp" line="180"/>
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="194"/>
+        <location filename="../widgets/plot_loss.cpp" line="195"/>
         <source>Log scale</source>
         <translation>对数刻度</translation>
     </message>
@@ -2369,172 +2877,167 @@
 <context>
     <name>gradlab::widgets::ResultsView</name>
     <message>
-        <location filename="../widgets/results_view.cpp" line="83"/>
+        <location filename="../widgets/results_view.cpp" line="84"/>
         <source>Train a model to see its parameters beside the closed-form solution.</source>
         <translation>训练模型后，可将其参数与闭式解并列查看。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="133"/>
+        <location filename="../widgets/results_view.cpp" line="134"/>
         <source>This run&apos;s record does not match its model&apos;s parameters, so it cannot be shown.</source>
         <translation>该运行的记录与其模型参数不匹配，因此无法显示。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="140"/>
-        <location filename="../widgets/results_view.cpp" line="293"/>
+        <location filename="../widgets/results_view.cpp" line="141"/>
+        <location filename="../widgets/results_view.cpp" line="292"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="141"/>
-        <location filename="../widgets/results_view.cpp" line="159"/>
+        <location filename="../widgets/results_view.cpp" line="142"/>
+        <location filename="../widgets/results_view.cpp" line="160"/>
         <source>Closed form</source>
         <translation>闭式解</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="142"/>
+        <location filename="../widgets/results_view.cpp" line="143"/>
         <source>Difference</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="158"/>
-        <location filename="../widgets/results_view.cpp" line="245"/>
-        <location filename="../widgets/results_view.cpp" line="294"/>
+        <location filename="../widgets/results_view.cpp" line="159"/>
+        <location filename="../widgets/results_view.cpp" line="246"/>
+        <location filename="../widgets/results_view.cpp" line="293"/>
         <source>Train loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="158"/>
-        <location filename="../widgets/results_view.cpp" line="245"/>
-        <location filename="../widgets/results_view.cpp" line="294"/>
+        <location filename="../widgets/results_view.cpp" line="159"/>
+        <location filename="../widgets/results_view.cpp" line="246"/>
+        <location filename="../widgets/results_view.cpp" line="293"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="158"/>
-        <location filename="../widgets/results_view.cpp" line="245"/>
+        <location filename="../widgets/results_view.cpp" line="159"/>
+        <location filename="../widgets/results_view.cpp" line="246"/>
         <source>R² (training rows)</source>
         <translation>R²（训练集）</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="158"/>
-        <location filename="../widgets/results_view.cpp" line="246"/>
+        <location filename="../widgets/results_view.cpp" line="159"/>
+        <location filename="../widgets/results_view.cpp" line="247"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="158"/>
-        <location filename="../widgets/results_view.cpp" line="246"/>
+        <location filename="../widgets/results_view.cpp" line="159"/>
+        <location filename="../widgets/results_view.cpp" line="247"/>
         <source>Training time</source>
         <translation>训练时间</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="159"/>
+        <location filename="../widgets/results_view.cpp" line="160"/>
         <source>Trained</source>
         <translation>训练结果</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="166"/>
-        <location filename="../widgets/results_view.cpp" line="260"/>
+        <location filename="../widgets/results_view.cpp" line="167"/>
+        <location filename="../widgets/results_view.cpp" line="259"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="175"/>
+        <location filename="../widgets/results_view.cpp" line="176"/>
         <source>This model has no closed-form solution to compare with.</source>
         <translation>此模型没有可供比较的闭式解。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="179"/>
+        <location filename="../widgets/results_view.cpp" line="180"/>
         <source>Changed while paused: %1</source>
         <translation>暂停期间的更改：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="190"/>
+        <location filename="../widgets/results_view.cpp" line="191"/>
         <source>A run&apos;s record does not match its model&apos;s parameters, so the runs cannot be compared.</source>
         <translation>有一次运行的记录与其模型参数不匹配，因此无法比较这些运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="213"/>
+        <location filename="../widgets/results_view.cpp" line="214"/>
         <source>%1 compared with %2</source>
         <translation>%1 与 %2 的比较</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="214"/>
+        <location filename="../widgets/results_view.cpp" line="215"/>
         <source>Difference (A − B)</source>
         <translation>差值（A − B）</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="245"/>
+        <location filename="../widgets/results_view.cpp" line="246"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="245"/>
+        <location filename="../widgets/results_view.cpp" line="246"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="246"/>
+        <location filename="../widgets/results_view.cpp" line="247"/>
         <source>Closed-form train loss</source>
         <translation>闭式解训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="251"/>
-        <source>%1, lr %2</source>
-        <translation>%1，lr %2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/results_view.cpp" line="274"/>
+        <location filename="../widgets/results_view.cpp" line="273"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="276"/>
+        <location filename="../widgets/results_view.cpp" line="275"/>
         <source>%1, changed while paused: %2</source>
         <translation>%1，暂停期间的更改：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="285"/>
+        <location filename="../widgets/results_view.cpp" line="284"/>
         <source>The run reported %1 values for %2 parameters.</source>
         <translation>该运行为 %2 个参数报告了 %1 个值。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="294"/>
+        <location filename="../widgets/results_view.cpp" line="293"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="294"/>
+        <location filename="../widgets/results_view.cpp" line="293"/>
         <source>Current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="298"/>
+        <location filename="../widgets/results_view.cpp" line="297"/>
         <source>Paused at epoch %1</source>
         <translation>已在第 %1 轮暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="298"/>
+        <location filename="../widgets/results_view.cpp" line="297"/>
         <source>Training: epoch %1</source>
         <translation>训练中：第 %1 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="110"/>
+        <location filename="../widgets/results_view.cpp" line="111"/>
         <source>Double-click to change this value; Resume continues from it.</source>
         <translation>双击可修改此值；“继续”将从该值接着训练。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="302"/>
+        <location filename="../widgets/results_view.cpp" line="301"/>
         <source>Paused: double-click a value to change it by hand; Resume continues from there.</source>
         <translation>已暂停：双击某个值可手动修改；“继续”将从修改后的值接着训练。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="314"/>
+        <location filename="../widgets/results_view.cpp" line="313"/>
         <source>“%1” is not a finite number; %2 keeps its value %3.</source>
         <translation>“%1”不是有限数值；%2 保持原值 %3。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="308"/>
+        <location filename="../widgets/results_view.cpp" line="307"/>
         <source>%1 set to %2; Resume continues from there.</source>
         <translation>%1 已设为 %2；“继续”将从此值接着训练。</translation>
     </message>
@@ -2542,78 +3045,68 @@
 <context>
     <name>gradlab::widgets::RunList</name>
     <message>
-        <location filename="../widgets/run_list.cpp" line="30"/>
+        <location filename="../widgets/run_list.cpp" line="32"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="30"/>
+        <location filename="../widgets/run_list.cpp" line="32"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="30"/>
+        <location filename="../widgets/run_list.cpp" line="32"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="30"/>
+        <location filename="../widgets/run_list.cpp" line="32"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="30"/>
+        <location filename="../widgets/run_list.cpp" line="32"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="30"/>
+        <location filename="../widgets/run_list.cpp" line="32"/>
         <source>Train loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="31"/>
+        <location filename="../widgets/run_list.cpp" line="33"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="31"/>
+        <location filename="../widgets/run_list.cpp" line="33"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="37"/>
+        <location filename="../widgets/run_list.cpp" line="39"/>
         <source>Select a run to see its results, or two runs to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="44"/>
-        <location filename="../widgets/run_list.cpp" line="150"/>
+        <location filename="../widgets/run_list.cpp" line="46"/>
+        <location filename="../widgets/run_list.cpp" line="148"/>
         <source>Remove run</source>
         <translation>删除运行</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="71"/>
-        <source>%1 (degree %2)</source>
-        <translation>%1（%2 次）</translation>
-    </message>
-    <message>
-        <location filename="../widgets/run_list.cpp" line="74"/>
-        <source>%1, lr %2</source>
-        <translation>%1，lr %2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/run_list.cpp" line="78"/>
+        <location filename="../widgets/run_list.cpp" line="76"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="79"/>
+        <location filename="../widgets/run_list.cpp" line="77"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="80"/>
+        <location filename="../widgets/run_list.cpp" line="78"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
@@ -2621,647 +3114,607 @@
 <context>
     <name>gradlab::widgets::SettingsForm</name>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="62"/>
+        <location filename="../widgets/settings_form.cpp" line="63"/>
         <source>expected a whole number from %1 to %2, got “%3”</source>
         <translation>应为 %1 到 %2 之间的整数，实际为“%3”</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="73"/>
+        <location filename="../widgets/settings_form.cpp" line="74"/>
         <source>“%1” is not a number</source>
         <translation>“%1”不是数值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="148"/>
+        <location filename="../widgets/settings_form.cpp" line="149"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="149"/>
+        <location filename="../widgets/settings_form.cpp" line="150"/>
         <source>Initialisation</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="150"/>
+        <location filename="../widgets/settings_form.cpp" line="151"/>
         <source>Trainable parameters</source>
         <translation>可训练参数</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="151"/>
+        <location filename="../widgets/settings_form.cpp" line="152"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="152"/>
+        <location filename="../widgets/settings_form.cpp" line="153"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="153"/>
+        <location filename="../widgets/settings_form.cpp" line="154"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="174"/>
-        <source>a + b·x (the tutorial&apos;s)</source>
-        <translation>a + b·x（教程模型）</translation>
-    </message>
-    <message>
-        <location filename="../widgets/settings_form.cpp" line="175"/>
-        <source>Linear</source>
-        <translation>线性</translation>
-    </message>
-    <message>
-        <location filename="../widgets/settings_form.cpp" line="176"/>
-        <source>Polynomial</source>
-        <translation>多项式</translation>
-    </message>
-    <message>
-        <location filename="../widgets/settings_form.cpp" line="177"/>
-        <source>MLP</source>
-        <translation>MLP</translation>
-    </message>
-    <message>
-        <location filename="../widgets/settings_form.cpp" line="178"/>
-        <location filename="../widgets/settings_form.cpp" line="261"/>
-        <location filename="../widgets/settings_form.cpp" line="295"/>
+        <location filename="../widgets/settings_form.cpp" line="179"/>
+        <location filename="../widgets/settings_form.cpp" line="262"/>
+        <location filename="../widgets/settings_form.cpp" line="294"/>
         <source>Type:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="185"/>
+        <location filename="../widgets/settings_form.cpp" line="186"/>
         <source>Degree:</source>
         <translation>次数：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="189"/>
+        <location filename="../widgets/settings_form.cpp" line="190"/>
         <source>Change polynomial degree</source>
         <translation>更改多项式次数</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="194"/>
+        <location filename="../widgets/settings_form.cpp" line="195"/>
         <source>8, 8</source>
         <translation>8, 8</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="195"/>
+        <location filename="../widgets/settings_form.cpp" line="196"/>
         <source>The sizes of the hidden layers, separated by commas</source>
         <translation>各隐藏层的大小，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="196"/>
+        <location filename="../widgets/settings_form.cpp" line="197"/>
         <source>Hidden sizes:</source>
         <translation>隐藏层大小：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="201"/>
+        <location filename="../widgets/settings_form.cpp" line="202"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="202"/>
+        <location filename="../widgets/settings_form.cpp" line="203"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="203"/>
+        <location filename="../widgets/settings_form.cpp" line="204"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="204"/>
+        <location filename="../widgets/settings_form.cpp" line="205"/>
         <source>Activation:</source>
         <translation>激活函数：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="208"/>
+        <location filename="../widgets/settings_form.cpp" line="209"/>
         <source>Change activation</source>
         <translation>更改激活函数</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="217"/>
+        <location filename="../widgets/settings_form.cpp" line="218"/>
         <source>PyTorch default, seeded</source>
         <translation>PyTorch 默认（使用种子）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="218"/>
+        <location filename="../widgets/settings_form.cpp" line="219"/>
         <source>Zeros</source>
         <translation>全零</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="219"/>
+        <location filename="../widgets/settings_form.cpp" line="220"/>
         <source>Custom values</source>
         <translation>自定义值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="220"/>
+        <location filename="../widgets/settings_form.cpp" line="221"/>
         <source>Scheme:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="226"/>
-        <location filename="../widgets/settings_form.cpp" line="414"/>
+        <location filename="../widgets/settings_form.cpp" line="227"/>
+        <location filename="../widgets/settings_form.cpp" line="413"/>
         <source>Seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="233"/>
+        <location filename="../widgets/settings_form.cpp" line="234"/>
         <source>Initialisation seed: %1</source>
         <translation>初始化种子：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="239"/>
+        <location filename="../widgets/settings_form.cpp" line="240"/>
         <source>Change initialisation seed</source>
         <translation>更改初始化种子</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="244"/>
+        <location filename="../widgets/settings_form.cpp" line="245"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="244"/>
+        <location filename="../widgets/settings_form.cpp" line="245"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="244"/>
+        <location filename="../widgets/settings_form.cpp" line="245"/>
         <source>Values (comma separated)</source>
         <translation>值（以逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="248"/>
+        <location filename="../widgets/settings_form.cpp" line="249"/>
         <source>Values:</source>
         <translation>值：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="257"/>
+        <location filename="../widgets/settings_form.cpp" line="258"/>
         <source>MSE</source>
         <translation>MSE</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="258"/>
+        <location filename="../widgets/settings_form.cpp" line="259"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="259"/>
+        <location filename="../widgets/settings_form.cpp" line="260"/>
         <source>Huber</source>
         <translation>Huber</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="260"/>
+        <location filename="../widgets/settings_form.cpp" line="261"/>
         <source>Smooth L1</source>
         <translation>Smooth L1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="265"/>
+        <location filename="../widgets/settings_form.cpp" line="266"/>
         <source>Change loss</source>
         <translation>更改损失函数</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="270"/>
+        <location filename="../widgets/settings_form.cpp" line="271"/>
         <source>mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="271"/>
+        <location filename="../widgets/settings_form.cpp" line="272"/>
         <source>sum</source>
         <translation>求和</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="272"/>
+        <location filename="../widgets/settings_form.cpp" line="273"/>
         <source>Reduction:</source>
         <translation>归约方式：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="276"/>
+        <location filename="../widgets/settings_form.cpp" line="277"/>
         <source>Change loss reduction</source>
         <translation>更改损失归约方式</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="279"/>
+        <location filename="../widgets/settings_form.cpp" line="280"/>
         <source>Delta:</source>
         <translation>Delta：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="279"/>
+        <location filename="../widgets/settings_form.cpp" line="280"/>
         <source>Change Huber delta</source>
         <translation>更改 Huber delta</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="281"/>
+        <location filename="../widgets/settings_form.cpp" line="282"/>
         <source>Beta:</source>
         <translation>Beta：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="281"/>
+        <location filename="../widgets/settings_form.cpp" line="282"/>
         <source>Change Smooth L1 beta</source>
         <translation>更改 Smooth L1 beta</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="290"/>
-        <source>SGD</source>
-        <translation>SGD</translation>
+        <location filename="../widgets/settings_form.cpp" line="175"/>
+        <source>%1 (the tutorial&apos;s)</source>
+        <translation>%1（教程模型）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="291"/>
-        <source>Adam</source>
-        <translation>Adam</translation>
-    </message>
-    <message>
-        <location filename="../widgets/settings_form.cpp" line="292"/>
-        <source>AdamW</source>
-        <translation>AdamW</translation>
-    </message>
-    <message>
-        <location filename="../widgets/settings_form.cpp" line="293"/>
-        <source>RMSprop</source>
-        <translation>RMSprop</translation>
-    </message>
-    <message>
-        <location filename="../widgets/settings_form.cpp" line="294"/>
-        <source>Adagrad</source>
-        <translation>Adagrad</translation>
-    </message>
-    <message>
-        <location filename="../widgets/settings_form.cpp" line="311"/>
+        <location filename="../widgets/settings_form.cpp" line="310"/>
         <source>Learning rate:</source>
         <translation>学习率：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="311"/>
+        <location filename="../widgets/settings_form.cpp" line="310"/>
         <source>Change learning rate</source>
         <translation>更改学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="313"/>
+        <location filename="../widgets/settings_form.cpp" line="312"/>
         <source>Momentum:</source>
         <translation>动量：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="313"/>
+        <location filename="../widgets/settings_form.cpp" line="312"/>
         <source>Change momentum</source>
         <translation>更改动量</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="315"/>
+        <location filename="../widgets/settings_form.cpp" line="314"/>
         <source>Dampening:</source>
         <translation>阻尼：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="315"/>
+        <location filename="../widgets/settings_form.cpp" line="314"/>
         <source>Change dampening</source>
         <translation>更改阻尼</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="317"/>
+        <location filename="../widgets/settings_form.cpp" line="316"/>
         <source>Nesterov:</source>
         <translation>Nesterov：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="317"/>
+        <location filename="../widgets/settings_form.cpp" line="316"/>
         <source>Change Nesterov momentum</source>
         <translation>更改 Nesterov 动量</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="323"/>
+        <location filename="../widgets/settings_form.cpp" line="322"/>
         <source>Betas:</source>
         <translation>Betas：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="334"/>
+        <location filename="../widgets/settings_form.cpp" line="333"/>
         <source>Beta %1: %2</source>
         <translation>Beta %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="340"/>
+        <location filename="../widgets/settings_form.cpp" line="339"/>
         <source>Change betas</source>
         <translation>更改 betas</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="349"/>
+        <location filename="../widgets/settings_form.cpp" line="348"/>
         <source>Alpha:</source>
         <translation>Alpha：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="349"/>
+        <location filename="../widgets/settings_form.cpp" line="348"/>
         <source>Change alpha</source>
         <translation>更改 alpha</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="351"/>
+        <location filename="../widgets/settings_form.cpp" line="350"/>
         <source>Eps:</source>
         <translation>Eps：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="351"/>
+        <location filename="../widgets/settings_form.cpp" line="350"/>
         <source>Change eps</source>
         <translation>更改 eps</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="353"/>
+        <location filename="../widgets/settings_form.cpp" line="352"/>
         <source>Learning rate decay:</source>
         <translation>学习率衰减：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="354"/>
+        <location filename="../widgets/settings_form.cpp" line="353"/>
         <source>Change learning rate decay</source>
         <translation>更改学习率衰减</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="355"/>
+        <location filename="../widgets/settings_form.cpp" line="354"/>
         <source>Initial accumulator:</source>
         <translation>累加器初始值：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="356"/>
+        <location filename="../widgets/settings_form.cpp" line="355"/>
         <source>Change initial accumulator value</source>
         <translation>更改累加器初始值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="358"/>
+        <location filename="../widgets/settings_form.cpp" line="357"/>
         <source>Weight decay:</source>
         <translation>权重衰减：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="358"/>
+        <location filename="../widgets/settings_form.cpp" line="357"/>
         <source>Change weight decay</source>
         <translation>更改权重衰减</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="360"/>
+        <location filename="../widgets/settings_form.cpp" line="359"/>
         <source>Centered:</source>
         <translation>中心化：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="360"/>
+        <location filename="../widgets/settings_form.cpp" line="359"/>
         <source>Change centered</source>
         <translation>更改中心化设置</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="362"/>
+        <location filename="../widgets/settings_form.cpp" line="361"/>
         <source>AMSGrad:</source>
         <translation>AMSGrad：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="362"/>
+        <location filename="../widgets/settings_form.cpp" line="361"/>
         <source>Change AMSGrad</source>
         <translation>更改 AMSGrad 设置</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="364"/>
+        <location filename="../widgets/settings_form.cpp" line="363"/>
         <source>Maximize:</source>
         <translation>最大化：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="364"/>
+        <location filename="../widgets/settings_form.cpp" line="363"/>
         <source>Change maximize</source>
         <translation>更改最大化设置</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="376"/>
+        <location filename="../widgets/settings_form.cpp" line="375"/>
         <source>Epochs:</source>
         <translation>轮数：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="380"/>
+        <location filename="../widgets/settings_form.cpp" line="379"/>
         <source>Change epochs</source>
         <translation>更改轮数</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="386"/>
+        <location filename="../widgets/settings_form.cpp" line="385"/>
         <source>Full batch</source>
         <translation>全批量</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="395"/>
+        <location filename="../widgets/settings_form.cpp" line="394"/>
         <source>Batch:</source>
         <translation>批量：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="400"/>
-        <location filename="../widgets/settings_form.cpp" line="957"/>
+        <location filename="../widgets/settings_form.cpp" line="399"/>
+        <location filename="../widgets/settings_form.cpp" line="956"/>
         <source>Change batch size</source>
         <translation>更改批量大小</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="403"/>
+        <location filename="../widgets/settings_form.cpp" line="402"/>
         <source>Shuffle the batches every epoch</source>
         <translation>每轮打乱批次</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="405"/>
+        <location filename="../widgets/settings_form.cpp" line="404"/>
         <source>Shuffle:</source>
         <translation>打乱：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="409"/>
+        <location filename="../widgets/settings_form.cpp" line="408"/>
         <source>Change shuffling</source>
         <translation>更改打乱设置</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="421"/>
+        <location filename="../widgets/settings_form.cpp" line="420"/>
         <source>Training seed: %1</source>
         <translation>训练种子：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="427"/>
+        <location filename="../widgets/settings_form.cpp" line="426"/>
         <source>Change training seed</source>
         <translation>更改训练种子</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="432"/>
+        <location filename="../widgets/settings_form.cpp" line="431"/>
         <source>float32</source>
         <translation>float32</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="433"/>
+        <location filename="../widgets/settings_form.cpp" line="432"/>
         <source>float64</source>
         <translation>float64</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="434"/>
+        <location filename="../widgets/settings_form.cpp" line="433"/>
         <source>Precision:</source>
         <translation>精度：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="438"/>
+        <location filename="../widgets/settings_form.cpp" line="437"/>
         <source>Change precision</source>
         <translation>更改精度</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="443"/>
+        <location filename="../widgets/settings_form.cpp" line="442"/>
         <source>Device:</source>
         <translation>设备：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="449"/>
+        <location filename="../widgets/settings_form.cpp" line="448"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="468"/>
+        <location filename="../widgets/settings_form.cpp" line="467"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="638"/>
+        <location filename="../widgets/settings_form.cpp" line="637"/>
         <source>The parameters cannot be listed: %1</source>
         <translation>无法列出参数：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="643"/>
+        <location filename="../widgets/settings_form.cpp" line="642"/>
         <source>requires grad</source>
         <translation>需要梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="654"/>
+        <location filename="../widgets/settings_form.cpp" line="653"/>
         <source>Train %1</source>
         <translation>解冻 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="654"/>
+        <location filename="../widgets/settings_form.cpp" line="653"/>
         <source>Freeze %1</source>
         <translation>冻结 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="662"/>
+        <location filename="../widgets/settings_form.cpp" line="661"/>
         <source>large</source>
         <translation>很大</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="694"/>
+        <location filename="../widgets/settings_form.cpp" line="693"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="696"/>
-        <location filename="../widgets/settings_form.cpp" line="712"/>
+        <location filename="../widgets/settings_form.cpp" line="695"/>
+        <location filename="../widgets/settings_form.cpp" line="711"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="697"/>
+        <location filename="../widgets/settings_form.cpp" line="696"/>
         <source>%1, %2 GiB</source>
         <translation>%1，%2 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="703"/>
+        <location filename="../widgets/settings_form.cpp" line="702"/>
         <source>built without CUDA</source>
         <translation>构建时未启用 CUDA</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="703"/>
+        <location filename="../widgets/settings_form.cpp" line="702"/>
         <source>This GradLab was built without CUDA support.</source>
         <translation>此 GradLab 构建时未启用 CUDA 支持。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="704"/>
+        <location filename="../widgets/settings_form.cpp" line="703"/>
         <source>no driver</source>
         <translation>无驱动</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="704"/>
+        <location filename="../widgets/settings_form.cpp" line="703"/>
         <source>No usable NVIDIA driver (missing, or older than the CUDA runtime).</source>
         <translation>没有可用的 NVIDIA 驱动（未安装，或版本低于 CUDA 运行时）。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="705"/>
+        <location filename="../widgets/settings_form.cpp" line="704"/>
         <source>no device</source>
         <translation>无设备</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="705"/>
+        <location filename="../widgets/settings_form.cpp" line="704"/>
         <source>No CUDA device was found.</source>
         <translation>未找到 CUDA 设备。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="708"/>
+        <location filename="../widgets/settings_form.cpp" line="707"/>
         <source>unavailable</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="709"/>
+        <location filename="../widgets/settings_form.cpp" line="708"/>
         <source>CUDA is unavailable: %1</source>
         <translation>CUDA 不可用：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="725"/>
+        <location filename="../widgets/settings_form.cpp" line="724"/>
         <source>%1 — not available here</source>
         <translation>%1 — 本机不可用</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="727"/>
+        <location filename="../widgets/settings_form.cpp" line="726"/>
         <source>This computer has no such device.</source>
         <translation>此计算机上没有该设备。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="778"/>
+        <location filename="../widgets/settings_form.cpp" line="777"/>
         <source>model: %1</source>
         <translation>model：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="783"/>
+        <location filename="../widgets/settings_form.cpp" line="782"/>
         <source>model.init.values.%1: no values given</source>
         <translation>model.init.values.%1：未给出任何值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="785"/>
+        <location filename="../widgets/settings_form.cpp" line="784"/>
         <source>model.init.values.%1: %2 values are needed, got %3</source>
         <translation>model.init.values.%1：需要 %2 个值，实际为 %3 个</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="790"/>
+        <location filename="../widgets/settings_form.cpp" line="789"/>
         <source>training.device: %1 cannot be used</source>
         <translation>training.device：无法使用 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="795"/>
+        <location filename="../widgets/settings_form.cpp" line="794"/>
         <source>• %1</source>
         <translation>• %1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="858"/>
+        <location filename="../widgets/settings_form.cpp" line="857"/>
         <source>Change model type</source>
         <translation>更改模型类型</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="872"/>
+        <location filename="../widgets/settings_form.cpp" line="871"/>
         <source>Hidden sizes: “%1” is not a layer size from 1 to 100000</source>
         <translation>隐藏层大小：“%1”不是 1 到 100000 之间的层大小</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="878"/>
+        <location filename="../widgets/settings_form.cpp" line="877"/>
         <source>Hidden sizes: at least one hidden layer is needed (without one, choose the linear model)</source>
         <translation>隐藏层大小：至少需要一个隐藏层（若不需要隐藏层，请选择线性模型）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="887"/>
+        <location filename="../widgets/settings_form.cpp" line="886"/>
         <source>Change hidden layer sizes</source>
         <translation>更改隐藏层大小</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="897"/>
+        <location filename="../widgets/settings_form.cpp" line="896"/>
         <source>Change initialisation</source>
         <translation>更改初始化方式</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="915"/>
+        <location filename="../widgets/settings_form.cpp" line="914"/>
         <source>Initial values of %1: “%2” is not a number</source>
         <translation>%1 的初始值：“%2”不是数值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="921"/>
+        <location filename="../widgets/settings_form.cpp" line="920"/>
         <source>Initial values of %1: %2 values are needed, got %3</source>
         <translation>%1 的初始值：需要 %2 个值，实际为 %3 个</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="938"/>
+        <location filename="../widgets/settings_form.cpp" line="937"/>
         <source>Change initial values of %1</source>
         <translation>更改 %1 的初始值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="948"/>
+        <location filename="../widgets/settings_form.cpp" line="947"/>
         <source>Change optimizer</source>
         <translation>更改优化器</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "data_form.h"
 
 #include "data/csv_reader.h"
+#include "experiment/messages.h"
 #include "wheel_guard.h"
 
 #include <QCheckBox>
@@ -664,9 +665,9 @@ void DataForm::showSplit()
 void DataForm::showProblems()
 {
     QStringList mine;
-    for (const QString& p : experiment::validate(config_))
-        if (p.startsWith(QLatin1String("dataset")))
-            mine << p;
+    for (const experiment::ConfigProblem& p : experiment::configProblems(config_))
+        if (p.key.startsWith(QLatin1String("dataset")))
+            mine << p.message;
     problems_->setText(mine.join(QLatin1Char('\n')));
     problems_->setVisible(!mine.isEmpty());
 }
@@ -711,7 +712,7 @@ void DataForm::showPreview(const data::CsvPreview* preview)
     for (qsizetype i = 0; i < columns_.size(); ++i)
         if (!isNumericColumn(*preview, static_cast<std::size_t>(i)))
             textColumns_ << columns_[i];
-    previewWarnings_ = fromStd(preview->warnings);
+    previewWarnings_ = experiment::translated(preview->warnings);
     if (preview->wholeFile)
         previewRows_ = static_cast<qint64>(preview->rows.size());
     const int rowCount = static_cast<int>(preview->rows.size());
@@ -797,7 +798,7 @@ bool DataForm::readPreview(const CsvConfig& csv, data::CsvPreview& preview, QStr
     auto result = useEmbedded ? data::previewCsvText(csv.embedded.toStdString(), kPreviewRows, options)
                               : data::previewCsvFile(std::filesystem::path(file.toStdU16String()), kPreviewRows, options);
     if (!result) {
-        QString message = fromStd(result.error().message);
+        QString message = experiment::translated(result.error().text);
         if (message.contains(file) && !file.isEmpty()) { // it names the file already ("cannot open …")
             message[0] = message[0].toUpper();
             *error = message;

@@ -1,5 +1,6 @@
 #include "plot_loss.h"
 
+#include "display_names.h"
 #include "plot_export.h"
 
 #include <QMenu>
@@ -136,7 +137,7 @@ void LossPlot::setRuns(const std::vector<experiment::RunRecord>& runs, const QLi
         QCPGraph* train = addGraph();
         train->setName(tr("Run %1 — %2 lr %3")
                            .arg(index + 1)
-                           .arg(experiment::jsonName(run.config.optimizer.type))
+                           .arg(optimizerTypeName(run.config.optimizer.type))
                            .arg(run.config.optimizer.lr, 0, 'g', 6));
         train->setPen(QPen(color, 1.5));
         QCPGraph* val = addGraph();

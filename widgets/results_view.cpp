@@ -1,5 +1,6 @@
 #include "results_view.h"
 
+#include "display_names.h"
 #include "experiment/exports.h"
 #include "parameter_table_model.h"
 
@@ -246,10 +247,8 @@ void ResultsView::compareRuns(const experiment::RunRecord& a, const experiment::
                 tr("Closed-form train loss"), tr("Epochs"), tr("Training time")},
                {titleA, titleB, difference});
     auto fill = [&](int column, const experiment::RunRecord& r) {
-        setSummaryCell(0, column, experiment::jsonName(r.config.model.type), kNaN);
-        setSummaryCell(1, column,
-                       tr("%1, lr %2").arg(experiment::jsonName(r.config.optimizer.type)).arg(r.config.optimizer.lr),
-                       kNaN);
+        setSummaryCell(0, column, modelName(r.config.model), kNaN);
+        setSummaryCell(1, column, optimizerSummary(r.config.optimizer), kNaN);
         setSummaryCell(2, column, number(r.trainLoss), r.trainLoss);
         setSummaryCell(3, column, number(r.valLoss), r.valLoss);
         const double r2 = trainedR2(r);

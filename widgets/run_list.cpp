@@ -1,5 +1,7 @@
 #include "run_list.h"
 
+#include "display_names.h"
+
 #include <QAction>
 #include <QHeaderView>
 #include <QLocale>
@@ -66,12 +68,8 @@ void RunList::setRuns(const std::vector<experiment::RunRecord>& runs)
             auto* item = new QTreeWidgetItem(tree_);
             item->setText(Number, QString::number(++number));
             item->setText(Started, locale.toString(r.started.toLocalTime(), QLocale::ShortFormat));
-            QString model = experiment::jsonName(r.config.model.type);
-            if (r.config.model.type == experiment::ModelConfig::Type::Polynomial)
-                model = tr("%1 (degree %2)").arg(model).arg(r.config.model.degree);
-            item->setText(Model, model);
-            item->setText(Optimizer,
-                          tr("%1, lr %2").arg(experiment::jsonName(r.config.optimizer.type)).arg(r.config.optimizer.lr));
+            item->setText(Model, modelName(r.config.model));
+            item->setText(Optimizer, optimizerSummary(r.config.optimizer));
             item->setText(Epochs, QString::number(r.epochs));
             item->setText(TrainLoss, QString::number(r.trainLoss, 'g', 6));
             item->setText(ValLoss, QString::number(r.valLoss, 'g', 6));

@@ -1,5 +1,6 @@
 #include "settings_form.h"
 
+#include "display_names.h"
 #include "experiment/model_factory.h"
 #include "wheel_guard.h"
 
@@ -184,10 +185,10 @@ void SettingsForm::buildModelGroup(QGroupBox* box)
     modelForm_ = new QFormLayout(box);
     modelType_ = new QComboBox(box);
     modelType_->setObjectName(QStringLiteral("model.type"));
-    modelType_->addItem(tr("a + b·x (the tutorial's)"), static_cast<int>(ModelConfig::Type::ScalarLinear));
-    modelType_->addItem(tr("Linear"), static_cast<int>(ModelConfig::Type::Linear));
-    modelType_->addItem(tr("Polynomial"), static_cast<int>(ModelConfig::Type::Polynomial));
-    modelType_->addItem(tr("MLP"), static_cast<int>(ModelConfig::Type::Mlp));
+    modelType_->addItem(tr("%1 (the tutorial's)").arg(modelTypeName(ModelConfig::Type::ScalarLinear)),
+                        static_cast<int>(ModelConfig::Type::ScalarLinear));
+    for (const auto t : {ModelConfig::Type::Linear, ModelConfig::Type::Polynomial, ModelConfig::Type::Mlp})
+        modelType_->addItem(modelTypeName(t), static_cast<int>(t));
     modelForm_->addRow(tr("Type:"), modelType_);
     connect(modelType_, &QComboBox::currentIndexChanged, this, [this] { onModelTypeChanged(); });
 
@@ -300,11 +301,9 @@ void SettingsForm::buildOptimizerGroup(QGroupBox* box)
     optimizerForm_ = new QFormLayout(box);
     optimizerType_ = new QComboBox(box);
     optimizerType_->setObjectName(QStringLiteral("optimizer.type"));
-    optimizerType_->addItem(tr("SGD"), static_cast<int>(OptimizerConfig::Type::Sgd));
-    optimizerType_->addItem(tr("Adam"), static_cast<int>(OptimizerConfig::Type::Adam));
-    optimizerType_->addItem(tr("AdamW"), static_cast<int>(OptimizerConfig::Type::AdamW));
-    optimizerType_->addItem(tr("RMSprop"), static_cast<int>(OptimizerConfig::Type::RmsProp));
-    optimizerType_->addItem(tr("Adagrad"), static_cast<int>(OptimizerConfig::Type::Adagrad));
+    using O = OptimizerConfig::Type;
+    for (const auto t : {O::Sgd, O::Adam, O::AdamW, O::RmsProp, O::Adagrad})
+        optimizerType_->addItem(optimizerTypeName(t), static_cast<int>(t));
     optimizerForm_->addRow(tr("Type:"), optimizerType_);
     connect(optimizerType_, &QComboBox::currentIndexChanged, this, [this] { onOptimizerTypeChanged(); });
 

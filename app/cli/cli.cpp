@@ -7,6 +7,7 @@
 #include "engine/graph.h"
 #include "experiment/exports.h"
 #include "experiment/history.h"
+#include "experiment/messages.h"
 #include "experiment/model_factory.h"
 #include "experiment/project.h"
 #include "fit/least_squares.h"
@@ -126,7 +127,7 @@ QString messageOf(const std::exception& e)
 {
     if (dynamic_cast<const std::bad_alloc*>(&e))
         return CliText::tr("out of memory: there is not enough memory on the CPU for this command");
-    return QString::fromUtf8(e.what());
+    return experiment::translated(e);
 }
 
 QJsonValue jsonNumber(double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null); }
@@ -192,7 +193,9 @@ void applySettings(experiment::Project& p, const Args& a)
         if (!experiment::applySetting(p.config, QStringLiteral("training.device"), QStringLiteral("\"%1\"").arg(d), &error))
             throw Failure{CliText::tr("--device: %1").arg(error)};
     }
-    const QStringList problems = experiment::validate(p.config);
+    QStringList problems;
+    for (const experiment::ConfigProblem& problem : experiment::configProblems(p.config))
+        problems << CliText::tr("%1: %2").arg(problem.key, problem.message);
     if (!problems.isEmpty())
         throw Failure{problems.join(QStringLiteral("; "))};
 }
@@ -325,7 +328,7 @@ int fitCommand(const Args& a, QTextStream& out)
         options.target = data::CsvColumn::named(a.value(QStringLiteral("--target")).toStdString());
     const auto read = data::readCsvFile(a.positionals().first().toStdString(), options);
     if (!read)
-        throw Failure{QString::fromStdString(read.error().message)};
+        throw Failure{experiment::translated(read.error().text)};
     fit::FitOptions fo;
     fo.degree = static_cast<int>(a.integer(QStringLiteral("--degree"), 1, 1, 20));
     fit::FitResult f;
@@ -365,8 +368,8 @@ int fitCommand(const Args& a, QTextStream& out)
                .arg(f.adjustedRSquared, 0, 'g', 8)
                .arg(f.residualStandardError, 0, 'g', 8)
         << Qt::endl;
-    for (const std::string& w : f.warnings)
-        out << CliText::tr("warning: %1").arg(QString::fromStdString(w)) << Qt::endl;
+    for (const data::Message& w : f.warnings)
+        out << CliText::tr("warning: %1").arg(experiment::translated(w)) << Qt::endl;
     return Ok;
 }
 
@@ -401,7 +404,7 @@ int generate(const Args& a, QTextStream& out)
     }
     const auto written = data::writeCsvFile(a.value(QStringLiteral("-o")).toStdString(), d);
     if (!written)
-        throw Failure{QString::fromStdString(written.error().message)};
+        throw Failure{experiment::translated(written.error().text)};
     out << CliText::tr("Wrote %1 rows to %2").arg(d.rows()).arg(a.value(QStringLiteral("-o"))) << Qt::endl;
     return Ok;
 }

@@ -10,8 +10,6 @@ namespace gradlab::data::csv_detail {
 
 namespace {
 
-constexpr const char* kDropHint = ". To skip such rows, choose to drop rows with missing values";
-
 bool looksLikeDecimalComma(std::string_view t)
 {
     if (!t.empty() && t.front() == '-')
@@ -27,42 +25,63 @@ bool looksLikeDecimalComma(std::string_view t)
 
 CsvError valueError(ValueKind kind, const Field& f, std::int64_t line, std::size_t column, const RowLayout& layout)
 {
-    const std::string text = quoteForMessage(fieldString(f));
+    const Message text = Message::arg(quoteForMessage(fieldString(f)));
     const auto& names = *layout.names;
     switch (kind) {
     case ValueKind::Missing:
+        if (f.text.empty())
+            return fieldError(CsvErrorCode::MissingValue, line, column, names,
+                              dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "missing value (empty field). To skip such "
+                                                                             "rows, choose to drop rows with missing values")));
         return fieldError(CsvErrorCode::MissingValue, line, column, names,
-                          std::string("missing value") + (f.text.empty() ? " (empty field)" : " " + text) + kDropHint);
+                          dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "missing value %1. To skip such rows, choose to "
+                                                                         "drop rows with missing values"),
+                                      {text}));
     case ValueKind::NotFinite:
-        return fieldError(CsvErrorCode::NotFinite, line, column, names, text + " is not a finite number" + kDropHint);
+        return fieldError(CsvErrorCode::NotFinite, line, column, names,
+                          dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "%1 is not a finite number. To skip such rows, "
+                                                                         "choose to drop rows with missing values"),
+                                      {text}));
     case ValueKind::OutOfRange:
         return fieldError(CsvErrorCode::OutOfRange, line, column, names,
-                          text + " is beyond the range of double-precision numbers");
-    default: {
-        std::string what = text + " is not a number";
+                          dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "%1 is beyond the range of double-precision numbers"),
+                                      {text}));
+    default:
         if (layout.delimiter != ',' && looksLikeDecimalComma(f.text))
-            what += " (numbers must use '.' as the decimal separator)";
-        return fieldError(CsvErrorCode::NotANumber, line, column, names, what);
-    }
+            return fieldError(CsvErrorCode::NotANumber, line, column, names,
+                              dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "%1 is not a number (numbers must use '.' as "
+                                                                             "the decimal separator)"),
+                                          {text}));
+        return fieldError(CsvErrorCode::NotANumber, line, column, names,
+                          dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "%1 is not a number"), {text}));
     }
 }
 
 CsvError raggedError(std::int64_t line, std::size_t fields, std::size_t expected)
 {
-    return CsvError{CsvErrorCode::RaggedRow,
-                    "line " + std::to_string(line) + " has " + std::to_string(fields) + (fields == 1 ? " field" : " fields")
-                        + " where " + std::to_string(expected) + " were expected (one per column)",
-                    line, static_cast<std::int64_t>(std::min(fields, expected) + 1)};
+    const auto column = static_cast<std::int64_t>(std::min(fields, expected) + 1);
+    if (fields == 1)
+        return csvError(CsvErrorCode::RaggedRow,
+                        dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "line %1 has 1 field where %2 were expected (one "
+                                                                       "per column)"),
+                                    {Message::arg(line), Message::arg(expected)}),
+                        line, column);
+    return csvError(CsvErrorCode::RaggedRow,
+                    dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "line %1 has %2 fields where %3 were expected (one per "
+                                                                   "column)"),
+                                {Message::arg(line), Message::arg(fields), Message::arg(expected)}),
+                    line, column);
 }
 
 } // namespace
 
 CsvError tooLongError(std::int64_t line, std::size_t limit)
 {
-    return CsvError{CsvErrorCode::RecordTooLong,
-                    "line " + std::to_string(line) + ": the record is longer than " + std::to_string(limit)
-                        + " bytes; is this really a CSV file?",
-                    line, 0};
+    return csvError(CsvErrorCode::RecordTooLong,
+                    dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "line %1: the record is longer than %2 bytes; is this "
+                                                                   "really a CSV file?"),
+                                {Message::arg(line), Message::arg(limit)}),
+                    line, 0);
 }
 
 void parseRows(const char* begin, const char* end, bool atEof, std::int64_t firstLine, const RowLayout& layout,
@@ -187,8 +206,10 @@ void parseRows(const char* begin, const char* end, bool atEof, std::int64_t firs
                 out.firstDroppedLine = recordLine;
         } else if (full) {
             // The rows were counted before they were parsed: a file edited while it is read.
-            out.error = CsvError{CsvErrorCode::FileChanged,
-                                 "line " + std::to_string(recordLine) + ": the file changed while it was read", recordLine, 0};
+            out.error = csvError(CsvErrorCode::FileChanged,
+                                 dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "line %1: the file changed while it was read"),
+                                             {Message::arg(recordLine)}),
+                                 recordLine, 0);
             return stop(recordStart, recordLine);
         } else {
             ++rows;

@@ -19,7 +19,10 @@ using namespace csv_detail;
 
 namespace {
 
-CsvError cancelledError() { return CsvError{CsvErrorCode::Cancelled, "reading the file was cancelled", 0, 0}; }
+CsvError cancelledError()
+{
+    return csvError(CsvErrorCode::Cancelled, dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "reading the file was cancelled")));
+}
 
 // A run of whole records of the data region, and where its rows go.
 struct Chunk {
@@ -61,11 +64,12 @@ public:
 
         const std::size_t rows = m_y.size();
         if (rows == 0)
-            return CsvError{CsvErrorCode::NoData,
-                            m_dropped > 0           ? "every data row has a missing value: no rows are left"
-                            : m_head.format.hasHeader ? "the file has a header but no data rows"
-                                                      : "the file has no data rows",
-                            0, 0};
+            return csvError(CsvErrorCode::NoData,
+                            dataMessage(m_dropped > 0 ? QT_TRANSLATE_NOOP("gradlab::data", "every data row has a missing "
+                                                                                           "value: no rows are left")
+                                        : m_head.format.hasHeader
+                                            ? QT_TRANSLATE_NOOP("gradlab::data", "the file has a header but no data rows")
+                                            : QT_TRANSLATE_NOOP("gradlab::data", "the file has no data rows")));
         CsvData data;
         data.dataset.featureNames = std::move(selection.value().featureNames);
         data.dataset.targetName = std::move(selection.value().targetName);
@@ -75,9 +79,13 @@ public:
         data.droppedRows = m_dropped;
         data.warnings = m_head.warnings;
         if (m_dropped > 0)
-            data.warnings.push_back(std::to_string(m_dropped) + (m_dropped == 1 ? " row" : " rows")
-                                    + " with missing or non-finite values left out (the first on line "
-                                    + std::to_string(m_firstDroppedLine) + ")");
+            data.warnings.push_back(
+                m_dropped == 1 ? dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "1 row with missing or non-finite values "
+                                                                                "left out (line %1)"),
+                                             {Message::arg(m_firstDroppedLine)})
+                               : dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "%1 rows with missing or non-finite values "
+                                                                                "left out (the first on line %2)"),
+                                             {Message::arg(m_dropped), Message::arg(m_firstDroppedLine)}));
         if (!m_progress.finish())
             return cancelledError();
         return data;
@@ -360,9 +368,11 @@ CsvResult<T> guarded(F&& f)
     try {
         return f();
     } catch (const std::bad_alloc&) {
-        return CsvError{CsvErrorCode::OutOfMemory, "there is not enough memory to read the file", 0, 0};
+        return csvError(CsvErrorCode::OutOfMemory,
+                        dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "there is not enough memory to read the file")));
     } catch (const std::length_error&) {
-        return CsvError{CsvErrorCode::OutOfMemory, "there is not enough memory to read the file", 0, 0};
+        return csvError(CsvErrorCode::OutOfMemory,
+                        dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "there is not enough memory to read the file")));
     }
 }
 

@@ -72,7 +72,7 @@ struct CsvData {
     Dataset dataset;  // the selected columns: features in the order asked, then the target
     CsvFormat format;
     std::int64_t droppedRows = 0;
-    std::vector<std::string> warnings;
+    std::vector<Message> warnings; // english() for the text
 };
 
 struct CsvPreview {
@@ -81,7 +81,7 @@ struct CsvPreview {
     // Rows may be ragged: the preview shows the file as it is.
     std::vector<std::vector<std::string>> rows;
     bool wholeFile = false;  // the rows are all the file holds
-    std::vector<std::string> warnings;
+    std::vector<Message> warnings; // english() for the text
 };
 
 // Loads the selected columns of a CSV file.

@@ -2,6 +2,8 @@
 // that says what went wrong and where (line and column), in words a user can act on.
 #pragma once
 
+#include "message.h"
+
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -39,7 +41,25 @@ struct CsvError {
     std::string message;    // complete and self-contained, including the line and column
     std::int64_t line = 0;  // 1-based physical line of the file (as an editor counts); 0 when none applies
     std::int64_t column = 0; // 1-based field number; 0 when none applies
+    Message text;            // `message` as a template with its values, for translation
+
+    CsvError() = default;
+    // message is text's English.
+    CsvError(CsvErrorCode code, Message text, std::int64_t line = 0, std::int64_t column = 0)
+        : code(code), message(text.english()), line(line), column(column), text(std::move(text))
+    {
+    }
+    // English only, never translated (a simulated failure in a test).
+    CsvError(CsvErrorCode code, std::string message, std::int64_t line = 0, std::int64_t column = 0)
+        : code(code), message(message), line(line), column(column), text(Message::arg(std::move(message)))
+    {
+    }
 };
+
+inline CsvError csvError(CsvErrorCode code, Message text, std::int64_t line = 0, std::int64_t column = 0)
+{
+    return CsvError(code, std::move(text), line, column);
+}
 
 template <typename T>
 class CsvResult {

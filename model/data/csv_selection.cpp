@@ -13,24 +13,31 @@ CsvResult<std::size_t> findColumn(const CsvColumn& c, const std::vector<std::str
     if (!c.byName()) {
         if (c.index() < names.size())
             return c.index();
-        return CsvError{CsvErrorCode::ColumnNotFound,
-                        "there is no column " + std::to_string(c.index()) + " (counting from 0): the file has "
-                            + std::to_string(names.size()) + (names.size() == 1 ? " column" : " columns"),
-                        0, 0};
+        return csvError(CsvErrorCode::ColumnNotFound,
+                        names.size() == 1
+                            ? dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "there is no column %1 (counting from 0): the "
+                                                                             "file has 1 column"),
+                                          {Message::arg(c.index())})
+                            : dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "there is no column %1 (counting from 0): the "
+                                                                             "file has %2 columns"),
+                                          {Message::arg(c.index()), Message::arg(names.size())}));
     }
     const auto hits = std::count(names.begin(), names.end(), c.name());
     if (hits == 1)
         return static_cast<std::size_t>(std::find(names.begin(), names.end(), c.name()) - names.begin());
     if (hits > 1)
-        return CsvError{CsvErrorCode::AmbiguousColumn,
-                        "more than one column is named " + quoteForMessage(c.name()) + "; choose it by position", 0, 0};
+        return csvError(CsvErrorCode::AmbiguousColumn,
+                        dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "more than one column is named %1; choose it by "
+                                                                       "position"),
+                                    {Message::arg(quoteForMessage(c.name()))}));
     std::string list;
     for (std::size_t i = 0; i < names.size() && i < 20; ++i)
         list += (i ? ", " : "") + quoteForMessage(names[i]);
     if (names.size() > 20)
         list += ", ...";
-    return CsvError{CsvErrorCode::ColumnNotFound, "there is no column named " + quoteForMessage(c.name()) + "; the columns are " + list,
-                    0, 0};
+    return csvError(CsvErrorCode::ColumnNotFound,
+                    dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "there is no column named %1; the columns are %2"),
+                                {Message::arg(quoteForMessage(c.name())), Message::arg(list)}));
 }
 
 } // namespace
@@ -58,8 +65,9 @@ CsvResult<Selection> selectColumns(const std::vector<std::string>& names, const 
         }
     }
     if (features.empty())
-        return CsvError{CsvErrorCode::BadSelection,
-                        "the file has only one column; a dataset needs at least one feature column and a target column", 0, 0};
+        return csvError(CsvErrorCode::BadSelection,
+                        dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "the file has only one column; a dataset needs at "
+                                                                       "least one feature column and a target column")));
     Selection s;
     s.slots.assign(names.size(), -1);
     s.slots[target] = static_cast<int>(features.size());
@@ -67,10 +75,14 @@ CsvResult<Selection> selectColumns(const std::vector<std::string>& names, const 
     for (std::size_t i = 0; i < features.size(); ++i) {
         int& slot = s.slots[features[i]];
         if (slot != -1)
-            return CsvError{CsvErrorCode::BadSelection,
-                            columnLabel(features[i], names)
-                                + (features[i] == target ? " is chosen both as a feature and as the target" : " is chosen twice"),
-                            0, static_cast<std::int64_t>(features[i] + 1)};
+            return csvError(CsvErrorCode::BadSelection,
+                            features[i] == target
+                                ? dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "%1 is chosen both as a feature and as "
+                                                                                 "the target"),
+                                              {columnLabel(features[i], names)})
+                                : dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "%1 is chosen twice"),
+                                              {columnLabel(features[i], names)}),
+                            0, static_cast<std::int64_t>(features[i] + 1));
         slot = static_cast<int>(i);
         s.featureNames.push_back(names[features[i]]);
     }

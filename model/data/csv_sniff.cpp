@@ -103,8 +103,9 @@ std::string generatedName(std::size_t column) { return "column " + std::to_strin
 
 CsvError fileChangedError()
 {
-    return CsvError{CsvErrorCode::FileChanged,
-                    "the file became shorter while it was read; was it changed or deleted by another program?", 0, 0};
+    return csvError(CsvErrorCode::FileChanged,
+                    dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "the file became shorter while it was read; was it "
+                                                                   "changed or deleted by another program?")));
 }
 
 std::optional<CsvError> Prefix::ensure(std::size_t n)
@@ -132,12 +133,14 @@ std::optional<CsvError> checkOptions(const CsvReadOptions& options)
         const char d = *options.delimiter;
         const bool punct = d > 0x20 && d < 0x7F && !(d >= '0' && d <= '9') && !(d >= 'A' && d <= 'Z') && !(d >= 'a' && d <= 'z');
         if (!(d == '\t' || (punct && d != '"' && d != '.' && d != '+' && d != '-')))
-            return CsvError{CsvErrorCode::InvalidOption,
-                            "the delimiter must be a tab or an ASCII punctuation character other than '\"', '.', '+' and '-'",
-                            0, 0};
+            return csvError(CsvErrorCode::InvalidOption,
+                            dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "the delimiter must be a tab or an ASCII "
+                                                                           "punctuation character other than '\"', '.', "
+                                                                           "'+' and '-'")));
     }
     if (options.chunkBytes == 0 || options.maxRecordBytes == 0)
-        return CsvError{CsvErrorCode::InvalidOption, "the chunk size and the record size limit must be positive", 0, 0};
+        return csvError(CsvErrorCode::InvalidOption,
+                        dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "the chunk size and the record size limit must be positive")));
     return std::nullopt;
 }
 
@@ -149,23 +152,33 @@ CsvResult<Head> readHead(Prefix& prefix, const CsvReadOptions& options)
     Head head;
     std::size_t start = 0;
     if (b.size() >= 2 && ((byteAt(b, 0) == 0xFF && byteAt(b, 1) == 0xFE) || (byteAt(b, 0) == 0xFE && byteAt(b, 1) == 0xFF)))
-        return CsvError{CsvErrorCode::Utf16, "the file is UTF-16 text; save it as UTF-8 (for example, \"CSV UTF-8\" in Excel)", 1, 0};
+        return csvError(CsvErrorCode::Utf16,
+                        dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "the file is UTF-16 text; save it as UTF-8 (for "
+                                                                       "example, \"CSV UTF-8\" in Excel)")),
+                        1, 0);
     // Without a BOM, UTF-16 shows as ASCII interleaved with NULs.
     if (looksLikeUtf16(b))
-        return CsvError{CsvErrorCode::Utf16, "the file looks like UTF-16 text; save it as UTF-8 (for example, \"CSV UTF-8\" in Excel)", 1, 0};
+        return csvError(CsvErrorCode::Utf16,
+                        dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "the file looks like UTF-16 text; save it as UTF-8 "
+                                                                       "(for example, \"CSV UTF-8\" in Excel)")),
+                        1, 0);
     if (b.size() >= 3 && byteAt(b, 0) == 0xEF && byteAt(b, 1) == 0xBB && byteAt(b, 2) == 0xBF) {
         head.format.hasBom = true;
         start = 3;
     }
     if (prefix.total() <= start)
-        return CsvError{CsvErrorCode::Empty, "the file is empty", 0, 0};
+        return csvError(CsvErrorCode::Empty, dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "the file is empty")));
     if (const auto nul = b.find('\0'); nul != std::string_view::npos)
-        return CsvError{CsvErrorCode::NotText,
-                        "line " + std::to_string(lineOf(b, nul)) + " holds a NUL byte: this is a binary file, not CSV text",
-                        lineOf(b, nul), 0};
+        return csvError(CsvErrorCode::NotText,
+                        dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "line %1 holds a NUL byte: this is a binary file, "
+                                                                       "not CSV text"),
+                                    {Message::arg(lineOf(b, nul))}),
+                        lineOf(b, nul), 0);
     if (const auto cr = b.find('\r', start); b.find('\n') == std::string_view::npos && cr != std::string_view::npos && cr + 1 < b.size())
-        return CsvError{CsvErrorCode::UnsupportedLineEnding,
-                        "the lines of the file end in CR alone (classic Mac OS); save it with LF or CRLF line endings", 1, 0};
+        return csvError(CsvErrorCode::UnsupportedLineEnding,
+                        dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "the lines of the file end in CR alone (classic Mac "
+                                                                       "OS); save it with LF or CRLF line endings")),
+                        1, 0);
 
     std::vector<std::string> first;
     std::int64_t recordLine = 0;
@@ -189,7 +202,8 @@ CsvResult<Head> readHead(Prefix& prefix, const CsvReadOptions& options)
     if (status == RecordStatus::Error)
         return error;
     if (status == RecordStatus::End)
-        return CsvError{CsvErrorCode::Empty, "the file holds nothing but blank lines", 0, 0};
+        return csvError(CsvErrorCode::Empty,
+                        dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "the file holds nothing but blank lines")));
 
     head.format.hasHeader = options.hasHeader.value_or(
         std::none_of(first.begin(), first.end(), looksNumeric)
@@ -198,23 +212,26 @@ CsvResult<Head> readHead(Prefix& prefix, const CsvReadOptions& options)
     if (head.format.hasHeader) {
         for (std::size_t c = 0; c < first.size(); ++c) {
             if (!isValidUtf8(first[c]))
-                return CsvError{CsvErrorCode::InvalidUtf8,
-                                "line " + std::to_string(recordLine) + ", column " + std::to_string(c + 1)
-                                    + ": the column name " + quoteForMessage(first[c])
-                                    + " is not UTF-8 text; save the file as UTF-8",
-                                recordLine, static_cast<std::int64_t>(c + 1)};
+                return csvError(CsvErrorCode::InvalidUtf8,
+                                dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "line %1, column %2: the column name %3 is "
+                                                                               "not UTF-8 text; save the file as UTF-8"),
+                                            {Message::arg(recordLine), Message::arg(c + 1),
+                                             Message::arg(quoteForMessage(first[c]))}),
+                                recordLine, static_cast<std::int64_t>(c + 1));
             if (first[c].find('\0') != std::string::npos)
-                return CsvError{CsvErrorCode::NotText,
-                                "line " + std::to_string(recordLine) + ", column " + std::to_string(c + 1)
-                                    + ": the column name holds a NUL byte: this is a binary file, not CSV text",
-                                recordLine, static_cast<std::int64_t>(c + 1)};
+                return csvError(CsvErrorCode::NotText,
+                                dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "line %1, column %2: the column name holds a "
+                                                                               "NUL byte: this is a binary file, not CSV text"),
+                                            {Message::arg(recordLine), Message::arg(c + 1)}),
+                                recordLine, static_cast<std::int64_t>(c + 1));
             names.push_back(first[c].empty() ? generatedName(c) : first[c]);
         }
         std::vector<std::string> sorted = names;
         std::sort(sorted.begin(), sorted.end());
         if (const auto dup = std::adjacent_find(sorted.begin(), sorted.end()); dup != sorted.end())
-            head.warnings.push_back("more than one column is named " + quoteForMessage(*dup)
-                                    + "; choose such columns by position");
+            head.warnings.push_back(dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "more than one column is named %1; "
+                                                                                   "choose such columns by position"),
+                                                {Message::arg(quoteForMessage(*dup))}));
     } else {
         for (std::size_t c = 0; c < first.size(); ++c)
             names.push_back(generatedName(c));
@@ -261,7 +278,9 @@ CsvResult<CsvPreview> readPreview(Prefix& prefix, const Head& head, std::size_t 
                             == RecordStatus::End;
     }
     if (replaced)
-        preview.warnings.push_back("some text is not valid UTF-8 and is shown as \xEF\xBF\xBD");
+        preview.warnings.push_back(dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "some text is not valid UTF-8 and is "
+                                                                                   "shown as %1"),
+                                               {Message::arg("\xEF\xBF\xBD")}));
     return preview;
 }
 

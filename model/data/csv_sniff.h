@@ -32,7 +32,7 @@ struct Head {
     CsvFormat format;
     std::size_t dataStart = 0; // offset of the first byte after the header (or after the BOM)
     std::int64_t dataLine = 1; // the physical line there
-    std::vector<std::string> warnings;
+    std::vector<Message> warnings;
 };
 
 std::optional<CsvError> checkOptions(const CsvReadOptions& options);

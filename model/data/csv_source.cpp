@@ -21,9 +21,10 @@ namespace {
 
 std::string osMessage(int err) { return std::error_code(err, std::generic_category()).message(); }
 
-CsvError ioError(const std::filesystem::path& path, std::string_view what, int err)
+// `what` is a QT_TRANSLATE_NOOP template: %1 the path, %2 the system's reason.
+CsvError ioError(const std::filesystem::path& path, const char* what, int err)
 {
-    return CsvError{CsvErrorCode::Io, "cannot " + std::string(what) + " " + path.string() + ": " + osMessage(err), 0, 0};
+    return csvError(CsvErrorCode::Io, dataMessage(what, {Message::arg(path.string()), Message::arg(osMessage(err))}));
 }
 
 class MemorySource final : public CsvSource {
@@ -61,7 +62,7 @@ public:
             if (n < 0) {
                 if (errno == EINTR)
                     continue;
-                return ioError(m_path, "read", errno);
+                return ioError(m_path, QT_TRANSLATE_NOOP("gradlab::data", "cannot read %1: %2"), errno);
             }
             if (n == 0)
                 break;
@@ -88,10 +89,10 @@ public:
     {
         std::lock_guard lock(m_mutex);
         if (std::fseek(m_file, static_cast<long>(offset), SEEK_SET) != 0)
-            return ioError(m_path, "read", errno);
+            return ioError(m_path, QT_TRANSLATE_NOOP("gradlab::data", "cannot read %1: %2"), errno);
         const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), m_file);
         if (n < buffer.size() && std::ferror(m_file))
-            return ioError(m_path, "read", errno);
+            return ioError(m_path, QT_TRANSLATE_NOOP("gradlab::data", "cannot read %1: %2"), errno);
         return n;
     }
 
@@ -109,26 +110,28 @@ CsvResult<std::unique_ptr<CsvSource>> openCsvFile(const std::filesystem::path& p
 {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
-        return CsvError{CsvErrorCode::Io, "cannot read " + path.string() + ": it is a folder, not a file", 0, 0};
+        return csvError(CsvErrorCode::Io,
+                        dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "cannot read %1: it is a folder, not a file"),
+                                    {Message::arg(path.string())}));
 #ifdef GRADLAB_CSV_POSIX
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return ioError(path, "open", errno);
+        return ioError(path, QT_TRANSLATE_NOOP("gradlab::data", "cannot open %1: %2"), errno);
     struct stat st {};
     if (::fstat(fd, &st) != 0) {
         const int err = errno;
         ::close(fd);
-        return ioError(path, "read", err);
+        return ioError(path, QT_TRANSLATE_NOOP("gradlab::data", "cannot read %1: %2"), err);
     }
     return std::unique_ptr<CsvSource>(std::make_unique<FileSource>(path, fd, static_cast<std::uint64_t>(st.st_size)));
 #else
     std::FILE* file = std::fopen(path.string().c_str(), "rb");
     if (!file)
-        return ioError(path, "open", errno);
+        return ioError(path, QT_TRANSLATE_NOOP("gradlab::data", "cannot open %1: %2"), errno);
     const auto size = std::filesystem::file_size(path, ec);
     if (ec) {
         std::fclose(file);
-        return ioError(path, "read", ec.value());
+        return ioError(path, QT_TRANSLATE_NOOP("gradlab::data", "cannot read %1: %2"), ec.value());
     }
     return std::unique_ptr<CsvSource>(std::make_unique<FileSource>(path, file, size));
 #endif

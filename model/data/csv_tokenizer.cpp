@@ -240,32 +240,40 @@ std::string quoteForMessage(std::string_view text)
     return out + "\"";
 }
 
-std::string columnLabel(std::size_t column, const std::vector<std::string>& names)
+Message columnLabel(std::size_t column, const std::vector<std::string>& names)
 {
-    std::string label = "column " + std::to_string(column + 1);
-    if (column < names.size() && names[column] != label)
-        label += " (" + quoteForMessage(names[column]) + ")";
-    return label;
+    // A header cell left empty is named "column N" already.
+    std::string plain = "column ";
+    plain.append(std::to_string(column + 1));
+    if (column < names.size() && names[column] != plain)
+        return dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "column %1 (%2)"),
+                           {Message::arg(column + 1), Message::arg(quoteForMessage(names[column]))});
+    return dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "column %1"), {Message::arg(column + 1)});
 }
 
 CsvError fieldError(CsvErrorCode code, std::int64_t line, std::size_t column, const std::vector<std::string>& names,
-                    const std::string& what)
+                    Message what)
 {
-    return CsvError{code, "line " + std::to_string(line) + ", " + columnLabel(column, names) + ": " + what, line,
-                    static_cast<std::int64_t>(column + 1)};
+    return csvError(code,
+                    dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "line %1, %2: %3"),
+                                {Message::arg(line), columnLabel(column, names), std::move(what)}),
+                    line, static_cast<std::int64_t>(column + 1));
 }
 
 CsvError structureError(FieldEnd end, std::int64_t line, std::size_t column)
 {
-    const std::string where = "line " + std::to_string(line) + ", column " + std::to_string(column) + ": ";
     if (end == FieldEnd::UnterminatedQuote)
-        return CsvError{CsvErrorCode::UnterminatedQuote,
-                        where + "a quoted field starts here and is never closed (the file ends inside the quotes)", line,
-                        static_cast<std::int64_t>(column)};
-    return CsvError{CsvErrorCode::TextAfterQuote,
-                    where + "text follows the closing quote of a quoted field; a quote inside a quoted field "
-                            "must be written twice (\"\")",
-                    line, static_cast<std::int64_t>(column)};
+        return csvError(CsvErrorCode::UnterminatedQuote,
+                        dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "line %1, column %2: a quoted field starts here and "
+                                                                       "is never closed (the file ends inside the quotes)"),
+                                    {Message::arg(line), Message::arg(column)}),
+                        line, static_cast<std::int64_t>(column));
+    return csvError(CsvErrorCode::TextAfterQuote,
+                    dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "line %1, column %2: text follows the closing quote of a "
+                                                                   "quoted field; a quote inside a quoted field must be "
+                                                                   "written twice (\"\")"),
+                                {Message::arg(line), Message::arg(column)}),
+                    line, static_cast<std::int64_t>(column));
 }
 
 bool isValidUtf8(std::string_view text)

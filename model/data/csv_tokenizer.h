@@ -61,9 +61,9 @@ RecordStatus nextRecord(const char*& p, const char* end, bool atEof, char delimi
 
 // Messages.
 std::string quoteForMessage(std::string_view text);     // "text", escaped, shortened, UTF-8 safe
-std::string columnLabel(std::size_t column, const std::vector<std::string>& names); // column 2 ("y")
+Message columnLabel(std::size_t column, const std::vector<std::string>& names); // column 2 ("y")
 CsvError fieldError(CsvErrorCode code, std::int64_t line, std::size_t column, const std::vector<std::string>& names,
-                    const std::string& what);
+                    Message what);
 CsvError structureError(FieldEnd end, std::int64_t line, std::size_t column); // for the two quote errors
 
 bool isValidUtf8(std::string_view text);

@@ -23,8 +23,9 @@ std::optional<CsvError> checkDelimiter(char d)
     const bool punct = d > 0x20 && d < 0x7F && !(d >= '0' && d <= '9') && !(d >= 'A' && d <= 'Z') && !(d >= 'a' && d <= 'z');
     if (d == '\t' || (punct && d != '"' && d != '.' && d != '+' && d != '-'))
         return std::nullopt;
-    return CsvError{CsvErrorCode::InvalidOption,
-                    "the delimiter must be a tab or an ASCII punctuation character other than '\"', '.', '+' and '-'", 0, 0};
+    return csvError(CsvErrorCode::InvalidOption,
+                    dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "the delimiter must be a tab or an ASCII punctuation "
+                                                                   "character other than '\"', '.', '+' and '-'")));
 }
 
 // The reader trims unquoted fields and skips an empty record, so such names are quoted too.
@@ -57,7 +58,8 @@ CsvResult<std::uint64_t> writeTable(std::ostream& out, const std::vector<std::st
     if (auto e = checkDelimiter(options.delimiter))
         return *e;
     if (names.empty())
-        return CsvError{CsvErrorCode::InvalidOption, "there are no columns to write", 0, 0};
+        return csvError(CsvErrorCode::InvalidOption,
+                        dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "there are no columns to write")));
     const std::string_view eol = options.crlf ? "\r\n" : "\n";
     std::string buffer;
     buffer.reserve(kFlushBytes + 4096);
@@ -68,7 +70,9 @@ CsvResult<std::uint64_t> writeTable(std::ostream& out, const std::vector<std::st
         buffer.clear();
         return static_cast<bool>(out);
     };
-    const auto failed = [] { return CsvError{CsvErrorCode::Io, "writing the CSV text failed", 0, 0}; };
+    const auto failed = [] {
+        return csvError(CsvErrorCode::Io, dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "writing the CSV text failed")));
+    };
     if (options.header) {
         for (std::size_t c = 0; c < names.size(); ++c) {
             if (c)
@@ -98,10 +102,10 @@ std::optional<CsvError> checkDataset(const Dataset& d)
 {
     const auto n = static_cast<std::size_t>(d.rows()), k = static_cast<std::size_t>(d.features());
     if (d.x.size() != n * k)
-        return CsvError{CsvErrorCode::InvalidOption,
-                        "the dataset is inconsistent: " + std::to_string(d.x.size()) + " feature values for " + std::to_string(n)
-                            + " rows of " + std::to_string(k) + " features",
-                        0, 0};
+        return csvError(CsvErrorCode::InvalidOption,
+                        dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "the dataset is inconsistent: %1 feature values "
+                                                                       "for %2 rows of %3 features"),
+                                    {Message::arg(d.x.size()), Message::arg(n), Message::arg(k)}));
     return std::nullopt;
 }
 
@@ -121,10 +125,10 @@ CsvResult<std::uint64_t> writeColumns(std::ostream& out, std::span<const CsvColu
     std::vector<std::string_view> names;
     for (const auto& c : columns) {
         if (c.values.size() != columns.front().values.size())
-            return CsvError{CsvErrorCode::InvalidOption,
-                            "column " + c.name + " has " + std::to_string(c.values.size()) + " values where "
-                                + columns.front().name + " has " + std::to_string(columns.front().values.size()),
-                            0, 0};
+            return csvError(CsvErrorCode::InvalidOption,
+                            dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "column %1 has %2 values where %3 has %4"),
+                                        {Message::arg(c.name), Message::arg(c.values.size()),
+                                         Message::arg(columns.front().name), Message::arg(columns.front().values.size())}));
         names.push_back(c.name);
     }
     const std::size_t rows = columns.empty() ? 0 : columns.front().values.size();
@@ -138,12 +142,13 @@ CsvResult<std::uint64_t> writeAtomically(const std::filesystem::path& path,
                        ^ static_cast<long long>(std::hash<std::thread::id>{}(std::this_thread::get_id()));
     std::filesystem::path temp = path;
     temp += ".tmp-" + std::to_string(static_cast<unsigned long long>(stamp) % 1000000007ull);
-    const auto ioError = [&](const std::string& what, std::error_code ec) {
-        return CsvError{CsvErrorCode::Io, "cannot " + what + " " + path.string() + ": " + ec.message(), 0, 0};
+    // `what` is a QT_TRANSLATE_NOOP template: %1 the path, %2 the system's reason.
+    const auto ioError = [&](const char* what, std::error_code ec) {
+        return csvError(CsvErrorCode::Io, dataMessage(what, {Message::arg(path.string()), Message::arg(ec.message())}));
     };
     std::ofstream file(temp, std::ios::binary | std::ios::trunc);
     if (!file)
-        return ioError("write", std::error_code(errno, std::generic_category()));
+        return ioError(QT_TRANSLATE_NOOP("gradlab::data", "cannot write %1: %2"), std::error_code(errno, std::generic_category()));
     auto result = write(file);
     file.close();
     std::error_code ec;
@@ -152,13 +157,13 @@ CsvResult<std::uint64_t> writeAtomically(const std::filesystem::path& path,
         std::filesystem::remove(temp, ec);
         if (!result && result.error().code != CsvErrorCode::Io)
             return result;
-        return ioError("write", std::error_code(err, std::generic_category()));
+        return ioError(QT_TRANSLATE_NOOP("gradlab::data", "cannot write %1: %2"), std::error_code(err, std::generic_category()));
     }
     std::filesystem::rename(temp, path, ec);
     if (ec) {
         std::error_code ignored;
         std::filesystem::remove(temp, ignored);
-        return ioError("replace", ec);
+        return ioError(QT_TRANSLATE_NOOP("gradlab::data", "cannot replace %1: %2"), ec);
     }
     return result;
 }

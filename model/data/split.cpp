@@ -1,5 +1,7 @@
 #include "split.h"
 
+#include "message.h"
+
 #include <algorithm>
 #include <numeric>
 #include <stdexcept>
@@ -27,18 +29,21 @@ Split cut(const std::vector<std::int64_t>& order, std::int64_t train)
 std::int64_t trainCount(std::int64_t n, double trainFraction)
 {
     if (n < 2)
-        throw std::invalid_argument("a split needs at least 2 rows (got " + std::to_string(n) + ")");
+        throw InvalidArgument(dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "a split needs at least 2 rows (got %1)"), {Message::arg(n)}));
     if (!(trainFraction > 0.0 && trainFraction < 1.0))
-        throw std::invalid_argument("trainFraction must be between 0 and 1, both excluded (got "
-                                    + std::to_string(trainFraction) + ")");
+        throw InvalidArgument(dataMessage(QT_TRANSLATE_NOOP(
+            "gradlab::data", "trainFraction must be between 0 and 1, both excluded (got %1)"),
+                                           {Message::arg(trainFraction)}));
     // Python's int(n * fraction): the product in double, truncated.
     const auto train = static_cast<std::int64_t>(static_cast<double>(n) * trainFraction);
     if (train < 1)
-        throw std::invalid_argument("trainFraction " + std::to_string(trainFraction) + " of " + std::to_string(n)
-                                    + " rows leaves the training set empty");
+        throw InvalidArgument(dataMessage(QT_TRANSLATE_NOOP(
+            "gradlab::data", "trainFraction %1 of %2 rows leaves the training set empty"),
+                                           {Message::arg(trainFraction), Message::arg(n)}));
     if (train >= n)
-        throw std::invalid_argument("trainFraction " + std::to_string(trainFraction) + " of " + std::to_string(n)
-                                    + " rows leaves the validation set empty");
+        throw InvalidArgument(dataMessage(QT_TRANSLATE_NOOP(
+            "gradlab::data", "trainFraction %1 of %2 rows leaves the validation set empty"),
+                                           {Message::arg(trainFraction), Message::arg(n)}));
     return train;
 }
 

@@ -1,5 +1,7 @@
 #include "synthetic.h"
 
+#include "message.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -24,7 +26,8 @@ std::string shortest(double value)
 void requireFinite(double value, const std::string& field)
 {
     if (!std::isfinite(value))
-        throw std::invalid_argument(field + " must be a finite number (got " + std::to_string(value) + ")");
+        throw InvalidArgument(dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "%1 must be a finite number (got %2)"),
+                                           {Message::arg(field), Message::arg(value)}));
 }
 
 } // namespace
@@ -32,32 +35,33 @@ void requireFinite(double value, const std::string& field)
 void validate(const SyntheticConfig& config)
 {
     if (config.n < 1)
-        throw std::invalid_argument("n must be at least 1 (got " + std::to_string(config.n) + ")");
+        throw InvalidArgument(dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "n must be at least 1 (got %1)"), {Message::arg(config.n)}));
     if (config.features < 1)
-        throw std::invalid_argument("features must be at least 1 (got " + std::to_string(config.features) + ")");
+        throw InvalidArgument(dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "features must be at least 1 (got %1)"),
+                                           {Message::arg(config.features)}));
     if (config.n > kMaxValues / config.features)
-        throw std::invalid_argument("n × features must be at most " + std::to_string(kMaxValues) + " values (got "
-                                    + std::to_string(config.n) + " × " + std::to_string(config.features) + ")");
+        throw InvalidArgument(dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "n × features must be at most %1 values (got %2 × %3)"),
+                                           {Message::arg(kMaxValues), Message::arg(config.n), Message::arg(config.features)}));
     requireFinite(config.a, "a");
     requireFinite(config.b, "b");
     requireFinite(config.noise, "noise");
     if (config.noise < 0.0)
-        throw std::invalid_argument("noise (σ) must not be negative (got " + std::to_string(config.noise) + ")");
+        throw InvalidArgument(dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "noise (σ) must not be negative (got %1)"),
+                                           {Message::arg(config.noise)}));
     requireFinite(config.xMin, "xMin");
     requireFinite(config.xMax, "xMax");
     if (!(config.xMin < config.xMax))
-        throw std::invalid_argument("xMin must be less than xMax (got " + std::to_string(config.xMin) + " and "
-                                    + std::to_string(config.xMax) + ")");
+        throw InvalidArgument(dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "xMin must be less than xMax (got %1 and %2)"),
+                                           {Message::arg(config.xMin), Message::arg(config.xMax)}));
     if (!std::isfinite(config.xMax - config.xMin))
-        throw std::invalid_argument("xMax - xMin must be a finite number");
+        throw InvalidArgument(dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "xMax - xMin must be a finite number")));
     if (config.weights.empty()) {
         if (config.features != 1)
-            throw std::invalid_argument("weights: " + std::to_string(config.features) + " features need "
-                                        + std::to_string(config.features) + " weights, got none");
+            throw InvalidArgument(dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "weights: %1 features need %1 weights, got none"),
+                                               {Message::arg(config.features)}));
     } else if (static_cast<std::int64_t>(config.weights.size()) != config.features) {
-        throw std::invalid_argument("weights: " + std::to_string(config.features) + " features need "
-                                    + std::to_string(config.features) + " weights, got "
-                                    + std::to_string(config.weights.size()));
+        throw InvalidArgument(dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "weights: %1 features need %1 weights, got %2"),
+                                           {Message::arg(config.features), Message::arg(config.weights.size())}));
     }
     for (std::size_t i = 0; i < config.weights.size(); ++i)
         requireFinite(config.weights[i], "weights[" + std::to_string(i) + "]");

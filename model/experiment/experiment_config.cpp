@@ -632,46 +632,57 @@ bool applySetting(ExperimentConfig& config, const QString& key, const QString& v
     return true;
 }
 
-QStringList validate(const ExperimentConfig& c)
+QList<ConfigProblem> configProblems(const ExperimentConfig& c)
 {
-    QStringList problems;
+    // In the words of the forms' labels; the key is for the command line and for routing.
+    QList<ConfigProblem> problems;
+    const auto add = [&](const char* key, const QString& message) { problems.append({QLatin1String(key), message}); };
     const auto& g = c.dataset.generator;
     if (c.dataset.source == DatasetConfig::Source::Generated) {
         if (g.n < 2)
-            problems << ConfigText::tr("dataset.generator.n: at least 2 samples are needed to train and validate");
+            add("dataset.generator.n", ConfigText::tr("At least 2 samples (n) are needed to train and validate"));
         if (!(g.xMin < g.xMax))
-            problems << ConfigText::tr("dataset.generator.x_min must be less than x_max");
+            add("dataset.generator.x_min", ConfigText::tr("x min must be less than x max"));
         if (g.noise < 0)
-            problems << ConfigText::tr("dataset.generator.noise: the noise level cannot be negative");
+            add("dataset.generator.noise", ConfigText::tr("The noise σ cannot be negative"));
         if (g.features > 1 && static_cast<int>(g.weights.size()) != g.features)
-            problems << ConfigText::tr("dataset.generator.weights: %1 features need %1 weights, got %2").arg(g.features).arg(g.weights.size());
+            add("dataset.generator.weights",
+                ConfigText::tr("%1 features need %1 weights, got %2").arg(g.features).arg(g.weights.size()));
     } else {
         if (c.dataset.csv.path.isEmpty() && c.dataset.csv.embedded.isEmpty())
-            problems << ConfigText::tr("dataset.csv.path: no CSV file is chosen");
+            add("dataset.csv.path", ConfigText::tr("No CSV file is chosen"));
         if (c.dataset.csv.target.isEmpty())
-            problems << ConfigText::tr("dataset.csv.target: no target column is chosen");
+            add("dataset.csv.target", ConfigText::tr("No target column is chosen"));
         if (c.dataset.csv.features.isEmpty())
-            problems << ConfigText::tr("dataset.csv.features: no feature column is chosen");
+            add("dataset.csv.features", ConfigText::tr("No feature column is chosen"));
     }
     if (!(c.dataset.split.trainFraction > 0 && c.dataset.split.trainFraction < 1))
-        problems << ConfigText::tr("dataset.split.train_fraction must be between 0 and 1 (exclusive)");
+        add("dataset.split.train_fraction", ConfigText::tr("The train fraction must be between 0 and 1 (exclusive)"));
     if (!(c.optimizer.lr > 0))
-        problems << ConfigText::tr("optimizer.lr: the learning rate must be greater than 0");
+        add("optimizer.lr", ConfigText::tr("The learning rate must be greater than 0"));
     if (c.training.epochs < 1)
-        problems << ConfigText::tr("training.epochs: at least one epoch is needed");
+        add("training.epochs", ConfigText::tr("At least one epoch is needed"));
     if (c.loss.type == LossConfig::Type::Huber && !(c.loss.delta > 0))
-        problems << ConfigText::tr("loss.delta: Huber's delta must be greater than 0");
+        add("loss.delta", ConfigText::tr("Huber's delta must be greater than 0"));
     if (c.loss.type == LossConfig::Type::SmoothL1 && !(c.loss.beta >= 0))
-        problems << ConfigText::tr("loss.beta: SmoothL1's beta cannot be negative");
+        add("loss.beta", ConfigText::tr("SmoothL1's beta cannot be negative"));
     const auto& o = c.optimizer;
     if (o.momentum < 0 || o.weightDecay < 0 || o.eps < 0 || o.dampening < 0 || o.lrDecay < 0 || o.initialAccumulatorValue < 0)
-        problems << ConfigText::tr("optimizer: momentum, dampening, weight decay, eps, lr decay and the initial accumulator cannot be negative");
+        add("optimizer", ConfigText::tr("Momentum, dampening, weight decay, eps, lr decay and the initial accumulator cannot be negative"));
     if ((o.type == OptimizerConfig::Type::Adam || o.type == OptimizerConfig::Type::AdamW)
         && !(o.beta1 >= 0 && o.beta1 < 1 && o.beta2 >= 0 && o.beta2 < 1))
-        problems << ConfigText::tr("optimizer.betas: both must be in [0, 1)");
+        add("optimizer.betas", ConfigText::tr("Both betas must be in [0, 1)"));
     if (o.type == OptimizerConfig::Type::Sgd && o.nesterov && (o.momentum <= 0 || o.dampening != 0))
-        problems << ConfigText::tr("optimizer.nesterov: Nesterov momentum requires a momentum and zero dampening");
+        add("optimizer.nesterov", ConfigText::tr("Nesterov momentum requires a momentum and zero dampening"));
     return problems;
+}
+
+QStringList validate(const ExperimentConfig& c)
+{
+    QStringList messages;
+    for (const ConfigProblem& p : configProblems(c))
+        messages << p.message;
+    return messages;
 }
 
 } // namespace gradlab::experiment

@@ -127,7 +127,15 @@ std::optional<ExperimentConfig> fromJson(const QJsonObject& json, QString* error
 bool applySetting(ExperimentConfig& config, const QString& key, const QString& value, QString* error);
 
 // Impossible values that cannot start a run (lr ≤ 0, epochs 0, a train fraction outside (0, 1),
-// no target column, ...), each as a message naming the field. Empty when the run can start.
+// no target column, ...): each one's JSON key ("optimizer.lr") and a translated message in the
+// words of the forms ("The learning rate must be greater than 0"). Empty when the run can start.
+struct ConfigProblem {
+    QString key;
+    QString message;
+};
+QList<ConfigProblem> configProblems(const ExperimentConfig& config);
+
+// configProblems' messages.
 QStringList validate(const ExperimentConfig& config);
 
 // Names used in JSON and by the forms.

@@ -1,6 +1,7 @@
 #include "experiment_data.h"
 
 #include "data/split.h"
+#include "messages.h"
 #include "data/synthetic.h"
 
 #include <QCoreApplication>
@@ -46,7 +47,7 @@ std::optional<ExperimentData> splitData(data::Dataset all, const SplitConfig& sp
         *error = outOfMemory(rows, columns);
         return std::nullopt;
     } catch (const std::exception& e) {
-        *error = QStringLiteral("dataset.split: ") + QString::fromUtf8(e.what());
+        *error = translated(e);
         return std::nullopt;
     }
 }
@@ -87,7 +88,7 @@ std::optional<ExperimentData> loadExperimentData(const ExperimentConfig& config,
         *error = outOfMemory(g.n, g.features + 1);
         return std::nullopt;
     } catch (const std::exception& e) {
-        *error = QStringLiteral("dataset: ") + QString::fromUtf8(e.what());
+        *error = translated(e);
         return std::nullopt;
     }
 }

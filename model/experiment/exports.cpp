@@ -1,5 +1,6 @@
 #include "exports.h"
 
+#include "messages.h"
 #include "model_factory.h"
 
 #include "data/csv_reader.h"
@@ -203,7 +204,7 @@ std::optional<CsvLayout> csvLayout(const Project& project, QString* error)
         preview = data::previewCsvFile(file.toStdString(), 1, options);
     }
     if (!preview) {
-        *error = QString::fromStdString(preview.error().message);
+        *error = translated(preview.error().text);
         return std::nullopt;
     }
     return CsvLayout{preview.value().format.delimiter, preview.value().format.hasHeader};
@@ -464,7 +465,7 @@ std::optional<QByteArray> historyCsv(const RunRecord& run, QString* error)
     std::ostringstream out;
     const auto written = data::writeCsv(out, columns);
     if (!written) {
-        *error = QString::fromStdString(written.error().message);
+        *error = translated(written.error().text);
         return std::nullopt;
     }
     return bytes(std::move(out).str());

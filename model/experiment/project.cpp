@@ -3,6 +3,7 @@
 #include "data/csv_reader.h"
 #include "fit/least_squares.h"
 #include "fit/loss.h"
+#include "messages.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -418,11 +419,11 @@ std::optional<ExperimentData> Project::loadData(QString* error, const data::CsvP
         read = data::readCsvFile(file.toStdString(), options);
     }
     if (!read) {
-        *error = QString::fromStdString(read.error().message);
+        *error = translated(read.error().text);
         return std::nullopt;
     }
-    for (const std::string& w : read.value().warnings)
-        warnings << QString::fromStdString(w);
+    for (const data::Message& w : read.value().warnings)
+        warnings << translated(w);
     csv.rows = read.value().dataset.rows();
     auto d = splitData(std::move(read.value().dataset), config.dataset.split, error);
     if (d)
@@ -441,7 +442,7 @@ bool Project::embedCsv(QString* error)
     const QByteArray text = f.readAll();
     auto read = data::readCsvText(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), csvOptions(config.dataset.csv));
     if (!read) {
-        *error = QString::fromStdString(read.error().message);
+        *error = translated(read.error().text);
         return false;
     }
     if (read.value().dataset.rows() > kMaxEmbeddedRows) {

@@ -11,13 +11,14 @@ namespace {
 // R factors stacked into one QR while reducing the blocks' factors to one.
 constexpr std::int64_t kGroup = 32;
 
-std::string columnLabel(const Design& design, std::int64_t column)
+data::Message columnLabel(const Design& design, std::int64_t column)
 {
     if (column == design.columns())
-        return "the target";
-    const std::string name = "'" + featureName(design.data, design.degree > 1 ? 0 : column - 1) + "'";
+        return fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "the target"));
+    data::Message name = data::Message::arg("'" + featureName(design.data, design.degree > 1 ? 0 : column - 1) + "'");
     if (design.degree > 1 && column > 1)
-        return name + " to the power " + std::to_string(column) + " (it overflows)";
+        return fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "%1 to the power %2 (it overflows)"),
+                          {std::move(name), data::Message::arg(column)});
     return name;
 }
 
@@ -31,13 +32,15 @@ std::string columnLabel(const Design& design, std::int64_t column)
         for (std::int64_t j = 0; j < w; ++j) {
             const double v = row[static_cast<std::size_t>(j)];
             if (!std::isfinite(v))
-                throw FitError("row index " + std::to_string(design.source(i)) + ", " + columnLabel(design, j)
-                               + ": the value is " + (std::isnan(v) ? "NaN" : (v > 0 ? "+infinity" : "-infinity"))
-                               + "; least squares needs finite numbers (remove or fill in that row)");
+                throw FitError(fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "row index %1, %2: the value is %3; least "
+                                                                            "squares needs finite numbers (remove or fill "
+                                                                            "in that row)"),
+                                          {data::Message::arg(design.source(i)), columnLabel(design, j),
+                                           data::Message::arg(std::isnan(v) ? "NaN" : (v > 0 ? "+infinity" : "-infinity"))}));
         }
     }
-    throw FitError("the values are too large for least squares in double precision (their squares overflow); "
-                   "rescale the data");
+    throw FitError(fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "the values are too large for least squares in double "
+                                                                "precision (their squares overflow); rescale the data")));
 }
 
 // Overwrites the m × w column-major `a` with its QR and writes R, zero-padded to w × w, to `out`

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <limits>
 #include <numeric>
+#include <optional>
 
 namespace gradlab::fit {
 namespace {
@@ -40,10 +41,12 @@ std::vector<std::string> columnNames(const DataView& data, int degree)
 void validate(const DataView& data, const FitOptions& options)
 {
     if (options.degree < 1)
-        throw FitError("the polynomial degree must be at least 1, not " + std::to_string(options.degree));
+        throw FitError(fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "the polynomial degree must be at least 1, not %1"),
+                                  {data::Message::arg(options.degree)}));
     if (options.degree > 1 && data.features != 1)
-        throw FitError("a polynomial fit needs exactly one feature, but the data has "
-                       + std::to_string(data.features));
+        throw FitError(fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "a polynomial fit needs exactly one feature, but the "
+                                                                    "data has %1"),
+                                  {data::Message::arg(data.features)}));
     if (!(options.confidenceLevel > 0.0 && options.confidenceLevel < 1.0))
         throw FitError("the confidence level must lie strictly between 0 and 1");
     if (data.rows < 0 || data.features < 0)
@@ -53,7 +56,8 @@ void validate(const DataView& data, const FitOptions& options)
                        + std::to_string(data.features) + " features");
     detail::checkPick(data);
     if (data.used() == 0)
-        throw FitError("there are no rows to fit: least squares needs at least one observation");
+        throw FitError(fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "there are no rows to fit: least squares needs at "
+                                                                    "least one observation")));
     if ((data.features > 0 && data.x == nullptr) || data.y == nullptr)
         throw FitError("the data has rows but no values");
 }
@@ -69,11 +73,17 @@ void checkMagnitudes(const MatrixXd& factor, const std::vector<std::string>& nam
             continue;
         char shown[32];
         std::snprintf(shown, sizeof shown, "%.1e", norm);
-        const std::string what
-            = j + 1 == factor.cols() ? std::string("the target") : "'" + names[static_cast<std::size_t>(j)] + "'";
-        throw FitError(what + " is too " + (norm < kSmallest ? "small" : "large") + " in magnitude (its norm is "
-                       + shown + ") for least squares in double precision; rescale it, for example by changing "
-                         "its units");
+        const data::Message what = j + 1 == factor.cols()
+                                       ? fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "the target"))
+                                       : data::Message::arg("'" + names[static_cast<std::size_t>(j)] + "'");
+        throw FitError(fitMessage(norm < kSmallest
+                                      ? QT_TRANSLATE_NOOP("gradlab::fit", "%1 is too small in magnitude (its norm is %2) "
+                                                                          "for least squares in double precision; rescale "
+                                                                          "it, for example by changing its units")
+                                      : QT_TRANSLATE_NOOP("gradlab::fit", "%1 is too large in magnitude (its norm is %2) "
+                                                                          "for least squares in double precision; rescale "
+                                                                          "it, for example by changing its units"),
+                                  {what, data::Message::arg(std::string(shown))}));
     }
 }
 
@@ -83,7 +93,7 @@ struct Solution {
     Index rank = 0;
     double rss = 0.0;
     double condition = 1.0; // of the kept columns, each scaled to unit norm
-    std::string deficiency; // empty when the design has full column rank
+    std::optional<data::Message> deficiency; // none when the design has full column rank
 };
 
 double conditionNumber(const MatrixXd& triangular)
@@ -93,30 +103,37 @@ double conditionNumber(const MatrixXd& triangular)
     return sv(0) / sv(sv.size() - 1);
 }
 
-std::string listNames(const std::vector<std::string>& names)
+// "'a', 'b' and 'c'", with the joining words translatable.
+data::Message listNames(const std::vector<data::Message>& names)
 {
-    std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i)
-        out += (i == 0 ? "" : (i + 1 == names.size() ? " and " : ", ")) + names[i];
+    data::Message out = names.back();
+    if (names.size() < 2)
+        return out;
+    out = fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "%1 and %2"), {names[names.size() - 2], out});
+    for (std::size_t i = names.size() - 2; i-- > 0;)
+        out = fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "%1, %2"), {names[i], out});
     return out;
 }
 
 // Which columns were set aside, and what each one is a combination of.
-std::string describeDeficiency(const detail::OrderedQR& qr, const std::vector<std::string>& names,
-                               std::int64_t observations)
+std::optional<data::Message> describeDeficiency(const detail::OrderedQR& qr, const std::vector<std::string>& names,
+                                                std::int64_t observations)
 {
     const Index p = qr.r.cols();
     const Index r = qr.rank;
     const auto& order = qr.order.indices();
     const auto r11 = qr.r.topLeftCorner(r, r).triangularView<Eigen::Upper>();
+    if (r == p)
+        return std::nullopt;
     auto label = [&](Index column) {
-        return column == 0 ? std::string("the intercept") : "'" + names[static_cast<std::size_t>(column)] + "'";
+        return column == 0 ? fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "the intercept"))
+                           : data::Message::arg("'" + names[static_cast<std::size_t>(column)] + "'");
     };
-    std::vector<std::string> parts;
+    std::vector<data::Message> parts;
     for (Index t = r; t < p; ++t) {
         const VectorXd weights = r11.solve(qr.r.block(0, t, r, 1));
         const double largest = weights.cwiseAbs().maxCoeff();
-        std::vector<std::string> involved;
+        std::vector<data::Message> involved;
         bool interceptOnly = true;
         for (Index i = 0; i < r; ++i) {
             if (std::abs(weights(i)) > 1e-8 * largest) {
@@ -124,21 +141,30 @@ std::string describeDeficiency(const detail::OrderedQR& qr, const std::vector<st
                 interceptOnly = interceptOnly && order(i) == 0;
             }
         }
-        const std::string name = label(order(t));
+        const data::Message name = label(order(t));
         if (involved.empty())
-            parts.push_back(name + " is all zeros");
+            parts.push_back(fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "%1 is all zeros"), {name}));
         else if (interceptOnly)
-            parts.push_back(name + " is constant (the intercept already covers it)");
+            parts.push_back(fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "%1 is constant (the intercept already covers it)"),
+                                       {name}));
         else
-            parts.push_back(name + " is a linear combination of " + listNames(involved));
+            parts.push_back(fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "%1 is a linear combination of %2"),
+                                       {name, listNames(involved)}));
     }
-    const std::string cause = observations < p ? "with " + std::to_string(observations) + " observations for "
-                                                     + std::to_string(p) + " coefficients, "
-                                               : std::string();
-    return cause + "the design matrix is rank-deficient (rank " + std::to_string(r) + " of " + std::to_string(p)
-           + " columns): " + std::accumulate(std::next(parts.begin()), parts.end(), parts.front(),
-                                               [](std::string a, const std::string& b) { return a + "; " + b; })
-           + ". The coefficients given are the minimum-norm solution, one of many that fit equally well";
+    data::Message all = parts.front();
+    for (std::size_t i = 1; i < parts.size(); ++i)
+        all = fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "%1; %2"), {all, parts[i]});
+    if (observations < p)
+        return fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "with %1 observations for %2 coefficients, the design matrix is "
+                                                            "rank-deficient (rank %3 of %4 columns): %5. The coefficients "
+                                                            "given are the minimum-norm solution, one of many that fit "
+                                                            "equally well"),
+                          {data::Message::arg(observations), data::Message::arg(p), data::Message::arg(r),
+                           data::Message::arg(p), all});
+    return fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "the design matrix is rank-deficient (rank %1 of %2 columns): %3. "
+                                                        "The coefficients given are the minimum-norm solution, one of many "
+                                                        "that fit equally well"),
+                      {data::Message::arg(r), data::Message::arg(p), all});
 }
 
 // Least squares from the augmented factor [R z; 0 ρ] of [X y]: X = QR, Qᵀy = z, residual norm ρ.
@@ -231,15 +257,17 @@ FitResult fitLeastSquares(const DataView& data, const FitOptions& options)
     // spread about it, without the cancellation of Σy² − n·ȳ².
     fit.tss = factor.col(p).segment(1, p - 1).squaredNorm() + factor(p, p) * factor(p, p);
     const double yy = factor.col(p).squaredNorm();
-    if (!s.deficiency.empty())
-        fit.warnings.push_back(s.deficiency);
+    if (s.deficiency)
+        fit.warnings.push_back(*s.deficiency);
     // Past this, rounding alone moves the coefficients in their sixth significant digit.
     if (s.condition > 1e10) {
         char condition[32];
         std::snprintf(condition, sizeof condition, "%.1e", s.condition);
-        fit.warnings.push_back(std::string("the columns are nearly collinear (condition number ") + condition
-                               + " with each column scaled to unit length): the coefficients are poorly "
-                                 "determined, though the fitted values are not");
+        fit.warnings.push_back(fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "the columns are nearly collinear (condition "
+                                                                            "number %1 with each column scaled to unit "
+                                                                            "length): the coefficients are poorly "
+                                                                            "determined, though the fitted values are not"),
+                                          {data::Message::arg(std::string(condition))}));
     }
 
     fit.coefficients.resize(static_cast<std::size_t>(p));

@@ -6,6 +6,8 @@
 // (as numpy.linalg.lstsq) and a warning naming the dependent columns.
 #pragma once
 
+#include "data/message.h"
+
 #include <cstdint>
 #include <span>
 #include <stdexcept>
@@ -20,10 +22,25 @@ namespace gradlab::fit {
 
 // Input the fit cannot use (empty, NaN or infinite values, mismatched sizes); the message names
 // the row and column.
-class FitError : public std::runtime_error {
+// The message is kept as a data::Message too, for translation.
+class FitError : public std::runtime_error, public data::MessageCarrier {
 public:
-    using std::runtime_error::runtime_error;
+    explicit FitError(data::Message message)
+        : std::runtime_error(message.english()), data::MessageCarrier(std::move(message))
+    {
+    }
+    // For mistakes of the calling code rather than of the data: English only.
+    explicit FitError(const std::string& what) : std::runtime_error(what), data::MessageCarrier(data::Message::arg(what)) {}
 };
+
+inline constexpr const char* kFitContext = "gradlab::fit";
+
+// A message of the fit; `text` must be written as QT_TRANSLATE_NOOP("gradlab::fit", "...") at the
+// call so that lupdate finds it.
+inline data::Message fitMessage(const char* text, std::vector<data::Message> args = {})
+{
+    return data::Message(kFitContext, text, std::move(args));
+}
 
 // Caller-owned data, read in place and never copied whole.
 struct DataView {
@@ -79,7 +96,7 @@ struct FitResult {
     double aic = 0.0;
     double bic = 0.0;
     double confidenceLevel = 0.95;
-    std::vector<std::string> warnings;        // rank deficiency (naming the columns), near collinearity,
+    std::vector<data::Message> warnings;        // rank deficiency (naming the columns), near collinearity,
                                               // no residual dof, exact fit, constant target
 
     std::vector<double> estimates() const;

@@ -32,17 +32,20 @@ void fillStatistics(FitResult& fit, const Eigen::MatrixXd& unscaled, double yy)
     fit.dfModel = rank - 1.0;
     const bool dof = fit.dfResidual > 0.0;
     if (!dof)
-        fit.warnings.push_back("there are no residual degrees of freedom (" + std::to_string(fit.observations)
-                               + " observations for " + std::to_string(fit.rank)
-                               + " independent columns): the standard errors, t statistics, p-values, "
-                                 "confidence intervals, adjusted R², residual standard error and F test are "
-                                 "undefined (NaN)");
+        fit.warnings.push_back(fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "there are no residual degrees of freedom (%1 "
+                                                                            "observations for %2 independent columns): "
+                                                                            "the standard errors, t statistics, p-values, "
+                                                                            "confidence intervals, adjusted R², residual "
+                                                                            "standard error and F test are undefined (NaN)"),
+                                          {data::Message::arg(fit.observations), data::Message::arg(fit.rank)}));
     // Rounding leaves residuals of about ε‖y‖; below a margin above that the fit is exact (or,
     // for the spread about the mean, the target constant).
     const double roundingRss = std::pow(1e3 * std::numeric_limits<double>::epsilon(), 2) * yy;
     if (dof && fit.rss <= roundingRss)
-        fit.warnings.push_back("the fit is exact: the residuals are zero up to rounding, so the standard errors "
-                               "measure only rounding and the t statistics and p-values mean nothing");
+        fit.warnings.push_back(fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "the fit is exact: the residuals are zero up "
+                                                                            "to rounding, so the standard errors measure "
+                                                                            "only rounding and the t statistics and "
+                                                                            "p-values mean nothing")));
     const double sigma2 = dof ? fit.rss / fit.dfResidual : kNaN;
     fit.residualStandardError = std::sqrt(sigma2);
 
@@ -50,7 +53,8 @@ void fillStatistics(FitResult& fit, const Eigen::MatrixXd& unscaled, double yy)
         fit.rSquared = 1.0 - fit.rss / fit.tss;
     } else {
         fit.rSquared = kNaN;
-        fit.warnings.push_back("the target is constant, so R² (the share of its variation explained) is undefined");
+        fit.warnings.push_back(fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "the target is constant, so R² (the share of "
+                                                                            "its variation explained) is undefined")));
     }
     fit.adjustedRSquared = dof ? 1.0 - (n - 1.0) / fit.dfResidual * (1.0 - fit.rSquared) : kNaN;
 

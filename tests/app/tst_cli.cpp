@@ -127,7 +127,7 @@ void TestCli::badUsageExitsWithTwoAndOneLine_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("unknown key") << QStringList{"train", "--example", "tutorial", "--set", "optimizer.foo=1"} << "optimizer.foo: unknown field";
     QTest::newRow("bad value") << QStringList{"train", "--example", "tutorial", "--set", "training.epochs=lots"} << "training.epochs: expected a number";
-    QTest::newRow("impossible lr") << QStringList{"train", "--example", "tutorial", "--set", "optimizer.lr=0"} << "optimizer.lr";
+    QTest::newRow("impossible lr") << QStringList{"train", "--example", "tutorial", "--set", "optimizer.lr=0"} << "optimizer.lr: The learning rate must be greater than 0";
     QTest::newRow("bad epochs") << QStringList{"train", "--example", "tutorial", "--epochs", "x"} << "--epochs";
     QTest::newRow("bad device") << QStringList{"train", "--example", "tutorial", "--device", "tpu"} << "unknown device";
     QTest::newRow("no project") << QStringList{"train"} << "no project given";

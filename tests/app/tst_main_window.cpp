@@ -448,7 +448,7 @@ void TestMainWindow::invalidSettingsCannotStartARun()
     QVERIFY(!t.w.isTraining());
     QMessageBox* box = visibleError(t.w);
     QVERIFY(box);
-    QVERIFY(box->text().contains(QLatin1String("lr")));
+    QVERIFY2(box->text().contains(QLatin1String("The learning rate must be greater than 0")), qPrintable(box->text()));
     QVERIFY(t.w.project().runs.empty());
 }
 

@@ -181,8 +181,8 @@ private slots:
             auto* item = qobject_cast<QCPPlottableLegendItem*>(plot.legend->item(i));
             return item ? item->plottable()->name() : QString();
         };
-        QCOMPARE(name(0), QStringLiteral("Run 1 — sgd lr 0.1"));
-        QCOMPARE(name(1), QStringLiteral("Run 3 — adam lr 0.3"));
+        QCOMPARE(name(0), QStringLiteral("Run 1 — SGD lr 0.1"));
+        QCOMPARE(name(1), QStringLiteral("Run 3 — Adam lr 0.3"));
         // Training and validation of each run.
         QCOMPARE(plot.graphCount(), 2 + 4);
 

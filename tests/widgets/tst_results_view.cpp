@@ -352,8 +352,9 @@ void TestResultsView::runListSelectsAtMostTwo()
     QCOMPARE(tree->topLevelItem(0)->text(7), QStringLiteral("finished"));
     QCOMPARE(tree->topLevelItem(1)->text(7), QStringLiteral("stopped"));
     QCOMPARE(tree->topLevelItem(2)->text(7), QStringLiteral("diverged"));
-    QCOMPARE(tree->topLevelItem(0)->text(2), QStringLiteral("scalar_linear"));
-    QVERIFY(tree->topLevelItem(1)->text(3).startsWith(QStringLiteral("adam")));
+    // The names the settings form shows, not the JSON names (scalar_linear, adam).
+    QCOMPARE(tree->topLevelItem(0)->text(2), QStringLiteral("a + b·x"));
+    QVERIFY2(tree->topLevelItem(1)->text(3).startsWith(QStringLiteral("Adam, lr ")), qPrintable(tree->topLevelItem(1)->text(3)));
     QCOMPARE(tree->topLevelItem(1)->text(4), QStringLiteral("400"));
 
     QSignalSpy spy(&list, &RunList::selectionChanged);

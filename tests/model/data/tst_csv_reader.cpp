@@ -226,7 +226,7 @@ private slots:
         QVERIFY(sameBits(result.value().dataset.x, {1, 7}));
         QVERIFY(sameBits(result.value().dataset.y, {2, 8}));
         QCOMPARE(result.value().warnings.size(), std::size_t(1));
-        QCOMPARE(result.value().warnings[0], std::string("4 rows with missing or non-finite values left out (the first on line 3)"));
+        QCOMPARE(result.value().warnings[0].english(), std::string("4 rows with missing or non-finite values left out (the first on line 3)"));
     }
 
     void signedInfinityIsDroppedLikeInfinity()

@@ -90,7 +90,7 @@ private slots:
         QTest::newRow("fraction above 1") << qint64(100) << 1.5 << "trainFraction must be between 0 and 1";
         QTest::newRow("fraction NaN") << qint64(100) << std::numeric_limits<double>::quiet_NaN()
                                       << "trainFraction must be between 0 and 1";
-        QTest::newRow("empty train") << qint64(3) << 0.2 << "trainFraction 0.200000 of 3 rows leaves the training set empty";
+        QTest::newRow("empty train") << qint64(3) << 0.2 << "trainFraction 0.2 of 3 rows leaves the training set empty";
         QTest::newRow("one row") << qint64(1) << 0.5 << "a split needs at least 2 rows";
         QTest::newRow("no rows") << qint64(0) << 0.5 << "a split needs at least 2 rows";
     }

@@ -1,6 +1,7 @@
 // The synthetic generator: the tutorial's dataset to the last bit, NumPy-made cases with custom
 // ranges and several features, and a clear message for every impossible setting.
 #include "data/synthetic.h"
+#include "data/message.h"
 #include "numpy_fixture.h"
 
 #include <QTest>
@@ -13,6 +14,8 @@
 using gradlab::data::RandomState;
 using gradlab::data::SyntheticConfig;
 using gradlab::data::generateSynthetic;
+using gradlab::data::InvalidArgument;
+using gradlab::data::validate;
 using namespace gradlab::test;
 
 Q_DECLARE_METATYPE(gradlab::data::SyntheticConfig)
@@ -200,6 +203,23 @@ private slots:
             QFAIL("no exception");
         } catch (const std::invalid_argument& e) {
             QVERIFY2(QString::fromUtf8(e.what()).startsWith(field), e.what());
+        }
+    }
+
+    // The values read as a user typed them (std::to_string would give 5.000000), and the message
+    // keeps its template and values apart for translation.
+    void invalidConfigMessage()
+    {
+        SyntheticConfig config;
+        config.xMin = 5.0;
+        config.xMax = 1.25;
+        try {
+            validate(config);
+            QFAIL("no exception");
+        } catch (const InvalidArgument& e) {
+            QCOMPARE(std::string(e.what()), std::string("xMin must be less than xMax (got 5 and 1.25)"));
+            QCOMPARE(std::string(e.message().text), std::string("xMin must be less than xMax (got %1 and %2)"));
+            QCOMPARE(e.message().args.size(), std::size_t(2));
         }
     }
 

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace gradlab::experiment;
@@ -262,12 +263,17 @@ void TestExperimentConfig::impossibleValuesCannotStartARun_data()
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("lr 0") << "optimizer.lr" << "0" << "optimizer.lr";
-    QTest::newRow("lr negative") << "optimizer.lr" << "-0.1" << "optimizer.lr";
-    QTest::newRow("epochs 0") << "training.epochs" << "0" << "training.epochs";
-    QTest::newRow("fraction 1") << "dataset.split.train_fraction" << "1" << "dataset.split.train_fraction";
-    QTest::newRow("fraction 0") << "dataset.split.train_fraction" << "0" << "dataset.split.train_fraction";
-    QTest::newRow("csv without target") << "dataset.source" << "csv" << "dataset.csv.target";
+    QTest::addColumn<QString>("message");
+    const QString lr = QStringLiteral("The learning rate must be greater than 0");
+    const QString fraction = QStringLiteral("The train fraction must be between 0 and 1 (exclusive)");
+    QTest::newRow("lr 0") << "optimizer.lr" << "0" << "optimizer.lr" << lr;
+    QTest::newRow("lr negative") << "optimizer.lr" << "-0.1" << "optimizer.lr" << lr;
+    QTest::newRow("epochs 0") << "training.epochs" << "0" << "training.epochs" << "At least one epoch is needed";
+    QTest::newRow("fraction 1") << "dataset.split.train_fraction" << "1" << "dataset.split.train_fraction" << fraction;
+    QTest::newRow("fraction 0") << "dataset.split.train_fraction" << "0" << "dataset.split.train_fraction" << fraction;
+    QTest::newRow("csv without target") << "dataset.source" << "csv" << "dataset.csv.target" << "No target column is chosen";
+    QTest::newRow("x min > x max") << "dataset.generator.x_min" << "5" << "dataset.generator.x_min"
+                                   << "x min must be less than x max";
 }
 
 void TestExperimentConfig::impossibleValuesCannotStartARun()
@@ -278,8 +284,14 @@ void TestExperimentConfig::impossibleValuesCannotStartARun()
     ExperimentConfig c;
     QString error;
     QVERIFY2(applySetting(c, key, value, &error), qPrintable(error));
-    const QStringList problems = validate(c);
-    QVERIFY2(!problems.isEmpty() && problems.join('\n').contains(expected), qPrintable(problems.join('\n')));
+    QFETCH(QString, message);
+    // The message speaks as the form does; the key names the field for the command line.
+    const QList<ConfigProblem> problems = configProblems(c);
+    const bool found = std::any_of(problems.begin(), problems.end(),
+                                   [&](const ConfigProblem& p) { return p.key == expected && p.message == message; });
+    QVERIFY2(found, qPrintable(validate(c).join('\n')));
+    QCOMPARE(validate(c).size(), problems.size());
+    QVERIFY(validate(c).contains(message));
 }
 
 QTEST_APPLESS_MAIN(TestExperimentConfig)

@@ -83,7 +83,7 @@ int main(int argc, char** argv)
         file << b << "\n";
     }
     std::cout << "\n";
-    for (const std::string& w : result.warnings)
-        std::cout << "gradlab_warning " << w << "\n";
+    for (const gradlab::data::Message& w : result.warnings)
+        std::cout << "gradlab_warning " << w.english() << "\n";
     return file ? 0 : 1;
 }

@@ -112,10 +112,10 @@ inline bool closeRelative(double actual, double expected, double tol)
     return std::fabs(actual - expected) <= tol * std::fabs(expected);
 }
 
-inline bool contains(const std::vector<std::string>& warnings, const std::string& fragment)
+inline bool contains(const std::vector<data::Message>& warnings, const std::string& fragment)
 {
-    for (const std::string& w : warnings)
-        if (w.find(fragment) != std::string::npos)
+    for (const data::Message& w : warnings)
+        if (w.english().find(fragment) != std::string::npos)
             return true;
     return false;
 }

@@ -41,7 +41,7 @@ private slots:
         QCOMPARE(f.coefficients[0].name, std::string("intercept"));
         QCOMPARE(f.coefficients[1].name, std::string("x"));
         QCOMPARE(f.observations, std::int64_t(80));
-        QVERIFY2(f.warnings.empty(), f.warnings.empty() ? "" : f.warnings.front().c_str());
+        QVERIFY2(f.warnings.empty(), f.warnings.empty() ? "" : f.warnings.front().english().c_str());
         // The training loss of the yardstick: MSE (mean) is RSS / n.
         FIT_VERIFY_REL(fit::loss(f, v), f.rss / 80.0, 1e-12, "training MSE");
     }
@@ -123,7 +123,7 @@ private slots:
         const fit::FitResult f = fit::fitLeastSquares(v);
         QVERIFY(f.rankDeficient());
         QVERIFY2(contains(f.warnings, "rank-deficient (rank 3 of 4 columns): 'x1 copy' is a linear combination of 'x1'"),
-                 f.warnings.front().c_str());
+                 f.warnings.front().english().c_str());
         // The minimum-norm solution shares the weight equally between the twins.
         FIT_VERIFY_REL(f.coefficients[3].estimate, f.coefficients[1].estimate, 1e-12, "twin coefficients");
     }

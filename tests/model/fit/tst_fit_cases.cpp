@@ -120,8 +120,8 @@ private slots:
         v.featureNames = names;
         const fit::FitResult f = fit::fitLeastSquares(v);
         QCOMPARE(f.rank, std::int64_t(3));
-        QVERIFY2(contains(f.warnings, "'seven' is constant (the intercept already covers it)"), f.warnings[0].c_str());
-        QVERIFY2(contains(f.warnings, "'nothing' is all zeros"), f.warnings[0].c_str());
+        QVERIFY2(contains(f.warnings, "'seven' is constant (the intercept already covers it)"), f.warnings[0].english().c_str());
+        QVERIFY2(contains(f.warnings, "'nothing' is all zeros"), f.warnings[0].english().c_str());
         // The answer is the fit without those columns, spread by minimum norm over intercept and 7.
         const fit::FitResult reduced = fit::fitLeastSquares(viewOf(p.x, p.y, 2));
         FIT_VERIFY_REL(f.coefficients[3].estimate, reduced.coefficients[2].estimate, 1e-10, "b");
@@ -155,7 +155,7 @@ private slots:
         const fit::FitResult f = fit::fitLeastSquares(viewOf(x, y, 1), cubic);
         QCOMPARE(f.rank, std::int64_t(3));
         QVERIFY2(contains(f.warnings, "'x^3' is a linear combination of 'x' and 'x^2'"),
-                 f.warnings.front().c_str());
+                 f.warnings.front().english().c_str());
     }
 
     void datasetView()
@@ -191,7 +191,7 @@ private slots:
         cubic.degree = 3;
         const fit::FitResult f = fit::fitLeastSquares(viewOf(x, y, 1), cubic);
         QCOMPARE(f.rank, std::int64_t(4));
-        QVERIFY2(f.warnings.empty(), f.warnings.empty() ? "" : f.warnings.front().c_str());
+        QVERIFY2(f.warnings.empty(), f.warnings.empty() ? "" : f.warnings.front().english().c_str());
         const fit::FitResult reference = fit::fitLeastSquares(viewOf(centered, y, 1), cubic);
         FIT_VERIFY_REL(f.rss, reference.rss, 1e-6, "rss of the same model, centred");
         QCOMPARE(f.coefficients[3].name, std::string("x^3"));

@@ -1,0 +1,51 @@
+#include "display_names.h"
+
+#include <QCoreApplication>
+
+namespace gradlab::widgets {
+namespace {
+
+struct NameText {
+    Q_DECLARE_TR_FUNCTIONS(NameText)
+};
+
+} // namespace
+
+QString modelTypeName(experiment::ModelConfig::Type type)
+{
+    using T = experiment::ModelConfig::Type;
+    switch (type) {
+    case T::ScalarLinear: return NameText::tr("a + b·x");
+    case T::Linear: return NameText::tr("Linear");
+    case T::Polynomial: return NameText::tr("Polynomial");
+    case T::Mlp: return NameText::tr("MLP");
+    }
+    return experiment::jsonName(type);
+}
+
+QString modelName(const experiment::ModelConfig& model)
+{
+    if (model.type == experiment::ModelConfig::Type::Polynomial)
+        return NameText::tr("%1 (degree %2)").arg(modelTypeName(model.type)).arg(model.degree);
+    return modelTypeName(model.type);
+}
+
+QString optimizerTypeName(experiment::OptimizerConfig::Type type)
+{
+    using T = experiment::OptimizerConfig::Type;
+    switch (type) {
+    case T::Sgd: return NameText::tr("SGD");
+    case T::Adam: return NameText::tr("Adam");
+    case T::AdamW: return NameText::tr("AdamW");
+    case T::RmsProp: return NameText::tr("RMSprop");
+    case T::Adagrad: return NameText::tr("Adagrad");
+    }
+    return experiment::jsonName(type);
+}
+
+QString optimizerSummary(const experiment::OptimizerConfig& optimizer)
+{
+    return NameText::tr("%1, lr %2").arg(optimizerTypeName(optimizer.type)).arg(optimizer.lr);
+}
+
+} // namespace gradlab::widgets
