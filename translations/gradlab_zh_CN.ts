@@ -4,224 +4,278 @@
 <context>
     <name>CliText</name>
     <message>
-        <location filename="../app/cli/cli.cpp" line="67"/>
+        <location filename="../app/cli/cli.cpp" line="68"/>
+        <source>%1 takes no value</source>
+        <translation>%1 不接受取值</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="73"/>
         <source>%1 needs a value</source>
         <translation>%1 需要一个值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="72"/>
+        <location filename="../app/cli/cli.cpp" line="78"/>
         <source>unknown option %1</source>
         <translation>未知选项 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="95"/>
+        <location filename="../app/cli/cli.cpp" line="102"/>
         <source>%1: expected a number, got &quot;%2&quot;</source>
         <translation>%1：应为数值，实际为 "%2"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="105"/>
+        <location filename="../app/cli/cli.cpp" line="114"/>
         <source>%1: expected a whole number, got &quot;%2&quot;</source>
         <translation>%1：应为整数，实际为 "%2"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="139"/>
+        <location filename="../app/cli/cli.cpp" line="116"/>
+        <source>%1: expected %2 to %3, got %4</source>
+        <translation>%1：应为 %2 到 %3，实际为 %4</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="129"/>
+        <source>out of memory: there is not enough memory on the CPU for this command</source>
+        <translation>内存不足：CPU 上没有足够的内存执行此命令</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="158"/>
         <source>unknown example &quot;%1&quot; (there is: tutorial)</source>
         <translation>未知示例 "%1"（可用的示例：tutorial）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="141"/>
+        <location filename="../app/cli/cli.cpp" line="160"/>
         <source>one project at a time, got: %1</source>
         <translation>一次只能指定一个项目，实际给出：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="143"/>
+        <location filename="../app/cli/cli.cpp" line="162"/>
         <source>give either a project or --example tutorial, not both</source>
         <translation>请指定项目或 --example tutorial，二者不能同时使用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="146"/>
+        <location filename="../app/cli/cli.cpp" line="165"/>
         <source>no project given (name a .gradlab file, or use --example tutorial)</source>
         <translation>未指定项目（请给出 .gradlab 文件，或使用 --example tutorial）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="161"/>
+        <location filename="../app/cli/cli.cpp" line="180"/>
         <source>--set expects KEY=VALUE, got &quot;%1&quot;</source>
         <translation>--set 的参数应为 KEY=VALUE，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="164"/>
+        <location filename="../app/cli/cli.cpp" line="183"/>
         <source>--set %1: %2</source>
         <translation>--set %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="169"/>
+        <location filename="../app/cli/cli.cpp" line="188"/>
         <source>--epochs: %1</source>
         <translation>--epochs：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="175"/>
+        <location filename="../app/cli/cli.cpp" line="194"/>
         <source>--device: %1</source>
         <translation>--device：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="179"/>
+        <location filename="../app/cli/cli.cpp" line="198"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="202"/>
-        <location filename="../app/cli/cli.cpp" line="355"/>
+        <location filename="../app/cli/cli.cpp" line="221"/>
+        <location filename="../app/cli/cli.cpp" line="372"/>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="226"/>
+        <location filename="../app/cli/cli.cpp" line="245"/>
         <source>training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="250"/>
+        <location filename="../app/cli/cli.cpp" line="269"/>
         <source>Trained %1 epochs in %2 s</source>
         <translation>已训练 %1 轮，耗时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="257"/>
+        <location filename="../app/cli/cli.cpp" line="276"/>
         <source>   closed form %1</source>
         <translation>   闭式解 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="261"/>
+        <location filename="../app/cli/cli.cpp" line="280"/>
         <source>  train loss %1, validation loss %2</source>
         <translation>  训练损失 %1，验证损失 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="263"/>
+        <location filename="../app/cli/cli.cpp" line="282"/>
         <source>  closed form: train loss %1, validation loss %2, R² %3</source>
         <translation>  闭式解：训练损失 %1，验证损失 %2，R² %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="304"/>
+        <location filename="../app/cli/cli.cpp" line="323"/>
         <source>fit needs one CSV file</source>
         <translation>fit 需要一个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="316"/>
-        <source>--degree: expected 1 to 20</source>
-        <translation>--degree：应为 1 到 20 之间的整数</translation>
+        <location filename="../app/cli/cli.cpp" line="475"/>
+        <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
+                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
+                    [--save PROJECT]</source>
+        <translation>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
+                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
+                    [--save PROJECT]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="338"/>
+        <location filename="../app/cli/cli.cpp" line="478"/>
+        <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]</source>
+        <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="479"/>
+        <source>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</source>
+        <translation>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="480"/>
+        <source>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</source>
+        <translation>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="481"/>
+        <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss] -o GRAPH.dot</source>
+        <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss] -o GRAPH.dot</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="482"/>
+        <source>  gradlab-cli devices</source>
+        <translation>  gradlab-cli devices</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="490"/>
+        <source>usage:</source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="495"/>
+        <source>  gradlab-cli COMMAND --help</source>
+        <translation>  gradlab-cli COMMAND --help</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="508"/>
+        <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
+        <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="529"/>
+        <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
+        <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="355"/>
         <source>%1 observations, rank %2</source>
         <translation>%1 个观测值，秩为 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="339"/>
+        <location filename="../app/cli/cli.cpp" line="356"/>
         <source>coefficient</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="339"/>
+        <location filename="../app/cli/cli.cpp" line="356"/>
         <source>estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="339"/>
+        <location filename="../app/cli/cli.cpp" line="356"/>
         <source>std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="339"/>
+        <location filename="../app/cli/cli.cpp" line="356"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="339"/>
+        <location filename="../app/cli/cli.cpp" line="356"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="349"/>
+        <location filename="../app/cli/cli.cpp" line="366"/>
         <source>R² %1, adjusted R² %2, residual standard error %3</source>
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="362"/>
+        <location filename="../app/cli/cli.cpp" line="379"/>
+        <source>generate takes no file but -o FILE.csv, got: %1</source>
+        <translation>generate 只接受 -o FILE.csv 指定的文件，实际收到：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="381"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="381"/>
+        <location filename="../app/cli/cli.cpp" line="398"/>
+        <source>out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows</source>
+        <translation>内存不足：无法在 CPU 上为 %3 行的 %2 个值分配 %1 字节</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="408"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="388"/>
+        <location filename="../app/cli/cli.cpp" line="415"/>
         <source>graph needs -o FILE.dot</source>
         <translation>graph 需要 -o FILE.dot</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="392"/>
+        <location filename="../app/cli/cli.cpp" line="419"/>
         <source>--of: expected yhat, error or loss, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error 或 loss，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="411"/>
+        <location filename="../app/cli/cli.cpp" line="438"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="418"/>
+        <location filename="../app/cli/cli.cpp" line="445"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="423"/>
+        <location filename="../app/cli/cli.cpp" line="453"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="432"/>
+        <location filename="../app/cli/cli.cpp" line="460"/>
+        <source>devices takes no arguments, got: %1</source>
+        <translation>devices 不接受参数，实际收到：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="464"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="433"/>
+        <location filename="../app/cli/cli.cpp" line="465"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="433"/>
+        <location filename="../app/cli/cli.cpp" line="465"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="440"/>
-        <source>usage:
-  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
-                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
-                    [--save PROJECT]
-  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]
-  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV
-  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py
-  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss] -o GRAPH.dot
-  gradlab-cli devices</source>
-        <translation>用法：
-  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
-                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
-                    [--save PROJECT]
-  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]
-  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV
-  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py
-  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss] -o GRAPH.dot
-  gradlab-cli devices</translation>
-    </message>
-    <message>
-        <location filename="../app/cli/cli.cpp" line="475"/>
-        <source>unknown command &quot;%1&quot;</source>
-        <translation>未知命令 "%1"</translation>
-    </message>
-    <message>
-        <location filename="../app/cli/cli.cpp" line="477"/>
+        <location filename="../app/cli/cli.cpp" line="547"/>
+        <location filename="../app/cli/cli.cpp" line="551"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>
@@ -229,237 +283,247 @@
 <context>
     <name>ConfigText</name>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="76"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="77"/>
         <source>null</source>
         <translation>null</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="77"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="78"/>
         <source>a boolean</source>
         <translation>布尔值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="78"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="79"/>
         <source>a number</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="79"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="80"/>
         <source>a string</source>
         <translation>字符串</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="80"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="81"/>
         <source>an array</source>
         <translation>数组</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="81"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="82"/>
         <source>an object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="84"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="85"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="105"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="106"/>
         <source>unknown field (expected one of: %1)</source>
         <translation>未知字段（应为以下之一：%1）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="114"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="115"/>
         <source>missing required field</source>
         <translation>缺少必填字段</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="124"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="125"/>
         <source>expected a number, got %1</source>
         <translation>应为数值，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="140"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="141"/>
         <source>expected a whole number from %1 to %2, got %3</source>
         <translation>应为 %1 到 %2 之间的整数，实际为 %3</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="152"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="153"/>
         <source>expected true or false, got %1</source>
         <translation>应为 true 或 false，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="164"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="165"/>
         <source>expected a string, got %1</source>
         <translation>应为字符串，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="182"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="183"/>
         <source>unknown value &quot;%1&quot; (expected one of: %2)</source>
         <translation>未知的值 "%1"（应为以下之一：%2）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="191"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="192"/>
         <source>expected an array of numbers, got %1</source>
         <translation>应为数值数组，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="197"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="198"/>
         <source>expected an array of numbers, found %1 in it</source>
         <translation>应为数值数组，但其中含有 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="210"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="211"/>
         <source>expected an array of strings, got %1</source>
         <translation>应为字符串数组，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="216"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="217"/>
         <source>expected an array of strings, found %1 in it</source>
         <translation>应为字符串数组，但其中含有 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="230"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="231"/>
         <source>expected an object, got %1</source>
         <translation>应为对象，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="266"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="267"/>
         <source>unknown value &quot;%1&quot; (expected one of: numpy)</source>
         <translation>未知的值 "%1"（应为以下之一：numpy）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="284"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="285"/>
         <source>expected true, false or null (detect), got %1</source>
         <translation>应为 true、false 或 null（自动检测），实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="291"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="292"/>
         <source>expected one character (or empty to detect), got &quot;%1&quot;</source>
         <translation>应为单个字符（留空则自动检测），实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="314"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="315"/>
         <source>expected two numbers, got %1</source>
         <translation>应为 2 个数值，实际为 %1 个</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="339"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="340"/>
         <source>expected layer sizes from 1 to 100000, got %1</source>
         <translation>层大小应为 1 到 100000 之间的整数，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="347"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="348"/>
         <source>unknown value &quot;%1&quot; (expected one of: relu, tanh, sigmoid)</source>
         <translation>未知的值 "%1"（应为以下之一：relu、tanh、sigmoid）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="367"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="368"/>
         <source>expected a number or an array of numbers, got %1</source>
         <translation>应为数值或数值数组，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="493"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="495"/>
         <source>this is not a GradLab project (format &quot;%1&quot;)</source>
         <translation>这不是 GradLab 项目（格式为 "%1"）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="497"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="499"/>
         <source>this project was written by a newer GradLab (file format version %1; this version reads up to %2)</source>
         <translation>此项目由更新版本的 GradLab 写入（文件格式版本 %1；当前版本最高只能读取版本 %2）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="549"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="551"/>
         <source>unknown value &quot;%1&quot; (expected one of: float32, float64)</source>
         <translation>未知的值 "%1"（应为以下之一：float32、float64）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="552"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="554"/>
         <source>unknown device &quot;%1&quot; (expected cpu, cuda or cuda:N)</source>
         <translation>未知设备 "%1"（应为 cpu、cuda 或 cuda:N）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="567"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="569"/>
         <source>%1: not a setting that can be changed</source>
         <translation>%1：不是可修改的设置项</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="599"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="587"/>
+        <source>%1: %2 is out of range for a double (too close to zero: the smallest is about 4.9e-324)</source>
+        <translation>%1：%2 超出双精度浮点数的范围（太接近零：最小约为 4.9e-324）</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/experiment_config.cpp" line="588"/>
+        <source>%1: %2 is out of range for a double (whose magnitude is at most about 1.8e308)</source>
+        <translation>%1：%2 超出双精度浮点数的范围（绝对值最大约为 1.8e308）</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/experiment_config.cpp" line="617"/>
         <source>%1: not an object</source>
         <translation>%1：不是对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="625"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="643"/>
         <source>At least 2 samples (n) are needed to train and validate</source>
         <translation>训练和验证至少需要 2 个样本（n）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="627"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="645"/>
         <source>x min must be less than x max</source>
         <translation>x 最小值必须小于 x 最大值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="629"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="647"/>
         <source>The noise σ cannot be negative</source>
         <translation>噪声 σ 不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="632"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="650"/>
         <source>%1 features need %1 weights, got %2</source>
         <translation>%1 个特征需要 %1 个权重，实际为 %2 个</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="635"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="653"/>
         <source>No CSV file is chosen</source>
         <translation>尚未选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="637"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="655"/>
         <source>No target column is chosen</source>
         <translation>尚未选择目标列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="639"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="657"/>
         <source>No feature column is chosen</source>
         <translation>尚未选择特征列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="642"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="660"/>
         <source>The train fraction must be between 0 and 1 (exclusive)</source>
         <translation>训练集比例必须介于 0 和 1 之间（不含 0 和 1）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="644"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="662"/>
         <source>The learning rate must be greater than 0</source>
         <translation>学习率必须大于 0</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="646"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="664"/>
         <source>At least one epoch is needed</source>
         <translation>至少需要训练 1 轮</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="648"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="666"/>
         <source>Huber&apos;s delta must be greater than 0</source>
         <translation>Huber 损失的 delta 必须大于 0</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="650"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="668"/>
         <source>SmoothL1&apos;s beta cannot be negative</source>
         <translation>SmoothL1 损失的 beta 不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="653"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="671"/>
         <source>Momentum, dampening, weight decay, eps, lr decay and the initial accumulator cannot be negative</source>
         <translation>动量、阻尼、权重衰减、eps、学习率衰减和累加器初始值均不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="656"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="674"/>
         <source>Both betas must be in [0, 1)</source>
         <translation>两个 beta 值都必须在 [0, 1) 内</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="658"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="676"/>
         <source>Nesterov momentum requires a momentum and zero dampening</source>
         <translation>Nesterov 动量要求动量大于 0 且阻尼为 0</translation>
     </message>
@@ -520,12 +584,17 @@
 <context>
     <name>ExperimentData</name>
     <message>
-        <location filename="../model/experiment/experiment_data.cpp" line="43"/>
+        <location filename="../model/experiment/experiment_data.cpp" line="31"/>
+        <source>dataset: out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows × %4 columns</source>
+        <translation>数据集：内存不足：无法在 CPU 上为 %3 行 × %4 列的 %2 个值分配 %1 字节</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/experiment_data.cpp" line="60"/>
         <source>CSV datasets are read by the project (see Project::load)</source>
         <translation>CSV 数据集由项目读取（见 Project::load）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_data.cpp" line="59"/>
+        <location filename="../model/experiment/experiment_data.cpp" line="76"/>
         <source>Generating the data was cancelled</source>
         <translation>已取消生成数据</translation>
     </message>
@@ -770,78 +839,99 @@
 <context>
     <name>ProjectText</name>
     <message>
-        <location filename="../model/experiment/project.cpp" line="107"/>
+        <location filename="../model/experiment/project.cpp" line="108"/>
         <source>: expected %1 number(s)</source>
         <translation>：应为 %1 个数值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="133"/>
+        <location filename="../model/experiment/project.cpp" line="125"/>
+        <source>%1: expected a whole number from %2 to %3</source>
+        <translation>%1：应为 %2 到 %3 之间的整数</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/project.cpp" line="126"/>
+        <source>%1, got %2</source>
+        <translation>%1，实际为 %2</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/project.cpp" line="139"/>
+        <source>%1: expected a number or null</source>
+        <translation>%1：应为数字或 null</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/project.cpp" line="162"/>
         <source>.layout: each entry needs a name and a size</source>
         <translation>.layout：每一项都需要名称和大小</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="148"/>
+        <location filename="../model/experiment/project.cpp" line="170"/>
+        <source>.layout: the sizes add up to more than %1</source>
+        <translation>.layout：各项大小之和超过 %1</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/project.cpp" line="182"/>
         <source>.history: its columns have different lengths</source>
         <translation>.history：各列长度不一致</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="160"/>
+        <location filename="../model/experiment/project.cpp" line="197"/>
         <source>.history.params[%1]: expected %2 values</source>
         <translation>.history.params[%1]：应为 %2 个值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="209"/>
+        <location filename="../model/experiment/project.cpp" line="263"/>
+        <location filename="../model/experiment/project.cpp" line="270"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="220"/>
+        <location filename="../model/experiment/project.cpp" line="281"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="265"/>
+        <location filename="../model/experiment/project.cpp" line="339"/>
         <source>%1 is not a GradLab project: not valid JSON at byte %2 (%3)</source>
         <translation>%1 不是 GradLab 项目：第 %2 字节处不是有效的 JSON（%3）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="272"/>
+        <location filename="../model/experiment/project.cpp" line="346"/>
         <source>%1 is not a GradLab project: the JSON is not an object</source>
         <translation>%1 不是 GradLab 项目：其 JSON 不是对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="287"/>
+        <location filename="../model/experiment/project.cpp" line="361"/>
         <source>runs: expected an array</source>
         <translation>runs：应为数组</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="293"/>
+        <location filename="../model/experiment/project.cpp" line="367"/>
         <source>runs[%1]: expected an object</source>
         <translation>runs[%1]：应为对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="308"/>
-        <location filename="../model/experiment/project.cpp" line="365"/>
+        <location filename="../model/experiment/project.cpp" line="382"/>
+        <location filename="../model/experiment/project.cpp" line="439"/>
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="327"/>
+        <location filename="../model/experiment/project.cpp" line="401"/>
         <source>No CSV file is chosen</source>
         <translation>尚未选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="331"/>
+        <location filename="../model/experiment/project.cpp" line="405"/>
         <source>The project&apos;s CSV file %1 does not exist</source>
         <translation>项目的 CSV 文件 %1 不存在</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="341"/>
+        <location filename="../model/experiment/project.cpp" line="415"/>
         <source>%1 has changed since the project was saved; the new data is used</source>
         <translation>%1 在项目保存后已被修改；将使用新数据</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="375"/>
+        <location filename="../model/experiment/project.cpp" line="449"/>
         <source>%1 has %2 rows; only files of at most %3 rows can be embedded in a project</source>
         <translation>%1 有 %2 行；只有不超过 %3 行的文件才能嵌入项目</translation>
     </message>
@@ -910,650 +1000,687 @@
         <translation>GradLab 项目 (*.gradlab);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="95"/>
+        <location filename="../app/window/main_window.cpp" line="117"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="97"/>
-        <location filename="../app/window/main_window.cpp" line="100"/>
+        <location filename="../app/window/main_window.cpp" line="119"/>
+        <location filename="../app/window/main_window.cpp" line="122"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="102"/>
+        <location filename="../app/window/main_window.cpp" line="124"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="103"/>
+        <location filename="../app/window/main_window.cpp" line="125"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="142"/>
+        <location filename="../app/window/main_window.cpp" line="167"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="143"/>
+        <location filename="../app/window/main_window.cpp" line="166"/>
         <source>The project has changes that are not saved. Save them first?</source>
         <translation>项目有尚未保存的更改。是否先保存？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="183"/>
+        <location filename="../app/window/main_window.cpp" line="165"/>
+        <source>A run is in progress. Stop it and save the project with the run first?</source>
+        <translation>有一次运行正在进行。要先停止它，并把这次运行一起保存到项目中吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="207"/>
         <source>Data and fit</source>
         <translation>数据与拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="184"/>
+        <location filename="../app/window/main_window.cpp" line="208"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="185"/>
+        <location filename="../app/window/main_window.cpp" line="209"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="186"/>
+        <location filename="../app/window/main_window.cpp" line="210"/>
         <source>Loss landscape</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="187"/>
+        <location filename="../app/window/main_window.cpp" line="211"/>
         <source>Computation graph</source>
         <translation>计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="206"/>
+        <location filename="../app/window/main_window.cpp" line="230"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="207"/>
+        <location filename="../app/window/main_window.cpp" line="231"/>
         <source>Model and training</source>
         <translation>模型与训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="208"/>
+        <location filename="../app/window/main_window.cpp" line="232"/>
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="223"/>
+        <location filename="../app/window/main_window.cpp" line="249"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="232"/>
+        <location filename="../app/window/main_window.cpp" line="259"/>
         <source>Step inspector</source>
         <translation>单步检查器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="236"/>
-        <location filename="../app/window/main_window.cpp" line="444"/>
-        <location filename="../app/window/main_window.cpp" line="743"/>
+        <location filename="../app/window/main_window.cpp" line="263"/>
+        <location filename="../app/window/main_window.cpp" line="493"/>
+        <location filename="../app/window/main_window.cpp" line="800"/>
         <source>Press Step to train one epoch and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单步”训练一轮，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="247"/>
+        <location filename="../app/window/main_window.cpp" line="274"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="251"/>
+        <location filename="../app/window/main_window.cpp" line="278"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="251"/>
+        <location filename="../app/window/main_window.cpp" line="278"/>
         <source>Start a new project from the tutorial&apos;s experiment</source>
         <translation>以教程中的实验新建项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="253"/>
+        <location filename="../app/window/main_window.cpp" line="280"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="253"/>
-        <location filename="../app/window/main_window.cpp" line="1040"/>
+        <location filename="../app/window/main_window.cpp" line="280"/>
+        <location filename="../app/window/main_window.cpp" line="1152"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="254"/>
+        <location filename="../app/window/main_window.cpp" line="281"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="254"/>
-        <location filename="../app/window/main_window.cpp" line="1063"/>
+        <location filename="../app/window/main_window.cpp" line="281"/>
+        <location filename="../app/window/main_window.cpp" line="1175"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="260"/>
+        <location filename="../app/window/main_window.cpp" line="287"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="260"/>
+        <location filename="../app/window/main_window.cpp" line="287"/>
         <source>Save the project under a new name</source>
         <translation>以新名称保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="263"/>
-        <location filename="../app/window/main_window.cpp" line="329"/>
-        <location filename="../app/window/main_window.cpp" line="802"/>
+        <location filename="../app/window/main_window.cpp" line="290"/>
+        <location filename="../app/window/main_window.cpp" line="356"/>
+        <location filename="../app/window/main_window.cpp" line="865"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="263"/>
+        <location filename="../app/window/main_window.cpp" line="290"/>
         <source>Train the model (or resume a paused run)</source>
         <translation>训练模型（或继续已暂停的运行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="265"/>
+        <location filename="../app/window/main_window.cpp" line="292"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="265"/>
+        <location filename="../app/window/main_window.cpp" line="292"/>
         <source>Pause the run after the current epoch</source>
         <translation>在当前轮结束后暂停运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="267"/>
+        <location filename="../app/window/main_window.cpp" line="294"/>
         <source>S&amp;tep</source>
         <translation>单步(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="267"/>
+        <location filename="../app/window/main_window.cpp" line="294"/>
         <source>Train one epoch, then pause</source>
         <translation>训练一轮后暂停</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="269"/>
+        <location filename="../app/window/main_window.cpp" line="296"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="269"/>
+        <location filename="../app/window/main_window.cpp" line="296"/>
         <source>Stop the run and keep it</source>
         <translation>停止运行并保留该运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="271"/>
+        <location filename="../app/window/main_window.cpp" line="298"/>
         <source>R&amp;eset</source>
         <translation>重置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="272"/>
+        <location filename="../app/window/main_window.cpp" line="299"/>
         <source>Stop any run and show the initial parameters again</source>
         <translation>停止正在进行的运行，并重新显示初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="279"/>
+        <location filename="../app/window/main_window.cpp" line="306"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="282"/>
+        <location filename="../app/window/main_window.cpp" line="309"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="286"/>
+        <location filename="../app/window/main_window.cpp" line="313"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="303"/>
+        <location filename="../app/window/main_window.cpp" line="330"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="306"/>
+        <location filename="../app/window/main_window.cpp" line="333"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="310"/>
+        <location filename="../app/window/main_window.cpp" line="337"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="311"/>
+        <location filename="../app/window/main_window.cpp" line="338"/>
         <source>&amp;Parameters (JSON or CSV)…</source>
         <translation>参数（JSON 或 CSV）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="312"/>
+        <location filename="../app/window/main_window.cpp" line="339"/>
         <source>Loss &amp;history (CSV)…</source>
         <translation>损失历史（CSV）(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="314"/>
+        <location filename="../app/window/main_window.cpp" line="341"/>
         <source>&amp;Data and fit plot…</source>
         <translation>数据与拟合图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="315"/>
+        <location filename="../app/window/main_window.cpp" line="342"/>
         <source>&amp;Loss plot…</source>
         <translation>损失图(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="316"/>
+        <location filename="../app/window/main_window.cpp" line="343"/>
         <source>P&amp;arameter plot…</source>
         <translation>参数图(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="317"/>
+        <location filename="../app/window/main_window.cpp" line="344"/>
         <source>Loss la&amp;ndscape plot…</source>
         <translation>损失曲面图(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="318"/>
+        <location filename="../app/window/main_window.cpp" line="345"/>
         <source>Computation &amp;graph (DOT, SVG or PNG)…</source>
         <translation>计算图（DOT、SVG 或 PNG）(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="320"/>
+        <location filename="../app/window/main_window.cpp" line="347"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 脚本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="322"/>
+        <location filename="../app/window/main_window.cpp" line="349"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="325"/>
+        <location filename="../app/window/main_window.cpp" line="352"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="336"/>
+        <location filename="../app/window/main_window.cpp" line="363"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="343"/>
+        <location filename="../app/window/main_window.cpp" line="369"/>
+        <source>Reset &amp;Layout</source>
+        <translation>重置布局(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="371"/>
+        <source>Put the panels back where they were at the first start</source>
+        <translation>把各面板恢复到首次启动时的位置</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="374"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="346"/>
+        <location filename="../app/window/main_window.cpp" line="377"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="358"/>
+        <location filename="../app/window/main_window.cpp" line="389"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="359"/>
+        <location filename="../app/window/main_window.cpp" line="390"/>
         <source>&amp;About GradLab</source>
         <translation>关于 GradLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="360"/>
+        <location filename="../app/window/main_window.cpp" line="391"/>
         <source>About GradLab</source>
         <translation>关于 GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="361"/>
+        <location filename="../app/window/main_window.cpp" line="392"/>
         <source>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model through GradLab&apos;s own autograd engine, watch it learn, and compare it with the closed-form least-squares fit.&lt;/p&gt;&lt;p&gt;Built on Qt, QCustomPlot, Eigen and Graphviz.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;使用 GradLab 自己的自动求导引擎训练模型，观察其学习过程，并与最小二乘闭式解拟合进行比较。&lt;/p&gt;&lt;p&gt;基于 Qt、QCustomPlot、Eigen 和 Graphviz 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="380"/>
+        <location filename="../app/window/main_window.cpp" line="412"/>
         <source>Loading data %p%</source>
         <translation>正在加载数据 %p%</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="384"/>
+        <location filename="../app/window/main_window.cpp" line="416"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="385"/>
+        <location filename="../app/window/main_window.cpp" line="417"/>
         <source>Stop loading the data</source>
         <translation>停止加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="468"/>
+        <location filename="../app/window/main_window.cpp" line="517"/>
         <source>The run&apos;s optimizer was not changed</source>
         <translation>未更改该运行的优化器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="497"/>
+        <location filename="../app/window/main_window.cpp" line="546"/>
         <source>Train the model (or resume a paused run) (%1)</source>
         <translation>训练模型（或继续已暂停的运行）（%1）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="498"/>
+        <location filename="../app/window/main_window.cpp" line="547"/>
         <source>The run cannot start:
 %1</source>
         <translation>无法开始运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="541"/>
-        <location filename="../app/window/main_window.cpp" line="593"/>
+        <location filename="../app/window/main_window.cpp" line="568"/>
+        <source>Choose a CSV file on the Data tab, or drop one onto the window</source>
+        <translation>请在“数据”选项卡中选择一个 CSV 文件，或把文件拖放到窗口上</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="589"/>
+        <location filename="../app/window/main_window.cpp" line="592"/>
+        <location filename="../app/window/main_window.cpp" line="651"/>
         <source>Loading the data…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="558"/>
+        <location filename="../app/window/main_window.cpp" line="610"/>
         <source>Loading the data was cancelled</source>
         <translation>已取消加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="560"/>
+        <location filename="../app/window/main_window.cpp" line="613"/>
+        <source>The data could not be loaded: %1</source>
+        <translation>无法加载数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="616"/>
         <source>The data could not be loaded</source>
         <translation>无法加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="589"/>
+        <location filename="../app/window/main_window.cpp" line="647"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="594"/>
+        <location filename="../app/window/main_window.cpp" line="652"/>
         <source>%1 rows: %2 for training, %3 for validation</source>
         <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="744"/>
-        <location filename="../app/window/main_window.cpp" line="988"/>
+        <location filename="../app/window/main_window.cpp" line="801"/>
+        <location filename="../app/window/main_window.cpp" line="1076"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="750"/>
+        <location filename="../app/window/main_window.cpp" line="807"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="757"/>
+        <location filename="../app/window/main_window.cpp" line="819"/>
+        <location filename="../app/window/main_window.cpp" line="1020"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="764"/>
+        <location filename="../app/window/main_window.cpp" line="826"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="777"/>
+        <location filename="../app/window/main_window.cpp" line="839"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="783"/>
+        <location filename="../app/window/main_window.cpp" line="845"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="785"/>
+        <location filename="../app/window/main_window.cpp" line="848"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="802"/>
+        <location filename="../app/window/main_window.cpp" line="865"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="820"/>
+        <location filename="../app/window/main_window.cpp" line="883"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="821"/>
+        <location filename="../app/window/main_window.cpp" line="884"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="823"/>
+        <location filename="../app/window/main_window.cpp" line="886"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="885"/>
+        <location filename="../app/window/main_window.cpp" line="948"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="907"/>
+        <location filename="../app/window/main_window.cpp" line="970"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="909"/>
+        <location filename="../app/window/main_window.cpp" line="972"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="910"/>
+        <location filename="../app/window/main_window.cpp" line="973"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="925"/>
-        <location filename="../app/window/main_window.cpp" line="936"/>
+        <location filename="../app/window/main_window.cpp" line="995"/>
+        <location filename="../app/window/main_window.cpp" line="1020"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="938"/>
+        <location filename="../app/window/main_window.cpp" line="1023"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="939"/>
+        <location filename="../app/window/main_window.cpp" line="1024"/>
+        <source>Run it on the CPU instead?</source>
+        <translation>改为在 CPU 上运行吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1025"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="941"/>
+        <location filename="../app/window/main_window.cpp" line="1027"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="960"/>
+        <location filename="../app/window/main_window.cpp" line="1046"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="969"/>
+        <location filename="../app/window/main_window.cpp" line="1055"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="984"/>
-        <location filename="../app/window/main_window.cpp" line="986"/>
+        <location filename="../app/window/main_window.cpp" line="1072"/>
+        <location filename="../app/window/main_window.cpp" line="1074"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="988"/>
+        <location filename="../app/window/main_window.cpp" line="1076"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1007"/>
+        <location filename="../app/window/main_window.cpp" line="1088"/>
+        <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
+        <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1116"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1008"/>
+        <location filename="../app/window/main_window.cpp" line="1117"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1032"/>
+        <location filename="../app/window/main_window.cpp" line="1144"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1052"/>
+        <location filename="../app/window/main_window.cpp" line="1164"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1057"/>
+        <location filename="../app/window/main_window.cpp" line="1169"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1064"/>
+        <location filename="../app/window/main_window.cpp" line="1176"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1077"/>
+        <location filename="../app/window/main_window.cpp" line="1189"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1086"/>
+        <location filename="../app/window/main_window.cpp" line="1198"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1114"/>
+        <location filename="../app/window/main_window.cpp" line="1226"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1117"/>
+        <location filename="../app/window/main_window.cpp" line="1229"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1207"/>
+        <location filename="../app/window/main_window.cpp" line="1325"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1207"/>
+        <location filename="../app/window/main_window.cpp" line="1325"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1220"/>
+        <location filename="../app/window/main_window.cpp" line="1338"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1221"/>
+        <location filename="../app/window/main_window.cpp" line="1339"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1227"/>
+        <location filename="../app/window/main_window.cpp" line="1345"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1229"/>
+        <location filename="../app/window/main_window.cpp" line="1347"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1237"/>
+        <location filename="../app/window/main_window.cpp" line="1355"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1238"/>
+        <location filename="../app/window/main_window.cpp" line="1356"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1243"/>
+        <location filename="../app/window/main_window.cpp" line="1361"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1245"/>
+        <location filename="../app/window/main_window.cpp" line="1363"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1252"/>
+        <location filename="../app/window/main_window.cpp" line="1370"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1253"/>
+        <location filename="../app/window/main_window.cpp" line="1371"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1258"/>
+        <location filename="../app/window/main_window.cpp" line="1376"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1260"/>
+        <location filename="../app/window/main_window.cpp" line="1378"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1265"/>
+        <location filename="../app/window/main_window.cpp" line="1383"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1266"/>
+        <location filename="../app/window/main_window.cpp" line="1384"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1272"/>
+        <location filename="../app/window/main_window.cpp" line="1390"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1274"/>
+        <location filename="../app/window/main_window.cpp" line="1392"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1279"/>
+        <location filename="../app/window/main_window.cpp" line="1397"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1280"/>
+        <location filename="../app/window/main_window.cpp" line="1398"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1285"/>
+        <location filename="../app/window/main_window.cpp" line="1403"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1287"/>
+        <location filename="../app/window/main_window.cpp" line="1405"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1293"/>
+        <location filename="../app/window/main_window.cpp" line="1411"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1293"/>
+        <location filename="../app/window/main_window.cpp" line="1411"/>
         <source>GradLab will use the new language the next time it starts.</source>
         <translation>GradLab 将在下次启动时使用新的语言。</translation>
     </message>
@@ -1815,27 +1942,27 @@
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_tokenizer.cpp" line="247"/>
+        <location filename="../model/data/csv_tokenizer.cpp" line="249"/>
         <source>column %1 (%2)</source>
         <translation>第 %1 列（%2）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_tokenizer.cpp" line="249"/>
+        <location filename="../model/data/csv_tokenizer.cpp" line="251"/>
         <source>column %1</source>
         <translation>第 %1 列</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_tokenizer.cpp" line="256"/>
+        <location filename="../model/data/csv_tokenizer.cpp" line="258"/>
         <source>line %1, %2: %3</source>
         <translation>第 %1 行，%2：%3</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_tokenizer.cpp" line="265"/>
+        <location filename="../model/data/csv_tokenizer.cpp" line="267"/>
         <source>line %1, column %2: a quoted field starts here and is never closed (the file ends inside the quotes)</source>
         <translation>第 %1 行，第 %2 列：带引号的字段从此处开始，但始终没有闭合（文件在引号内结束）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_tokenizer.cpp" line="270"/>
+        <location filename="../model/data/csv_tokenizer.cpp" line="272"/>
         <source>line %1, column %2: text follows the closing quote of a quoted field; a quote inside a quoted field must be written twice (&quot;&quot;)</source>
         <translation>第 %1 行，第 %2 列：带引号字段的闭合引号后还有文本；带引号字段内的引号必须写成两个（""）</translation>
     </message>
@@ -1891,47 +2018,47 @@
         <translation>对 %2 行取训练集比例 %1，验证集为空</translation>
     </message>
     <message>
-        <location filename="../model/data/synthetic.cpp" line="20"/>
+        <location filename="../model/data/synthetic.cpp" line="29"/>
         <source>%1 must be a finite number (got %2)</source>
         <translation>%1 必须是有限数（实际为 %2）</translation>
     </message>
     <message>
-        <location filename="../model/data/synthetic.cpp" line="29"/>
+        <location filename="../model/data/synthetic.cpp" line="38"/>
         <source>n must be at least 1 (got %1)</source>
         <translation>样本数 n 至少为 1（实际为 %1）</translation>
     </message>
     <message>
-        <location filename="../model/data/synthetic.cpp" line="31"/>
+        <location filename="../model/data/synthetic.cpp" line="40"/>
         <source>features must be at least 1 (got %1)</source>
         <translation>特征数至少为 1（实际为 %1）</translation>
     </message>
     <message>
-        <location filename="../model/data/synthetic.cpp" line="34"/>
+        <location filename="../model/data/synthetic.cpp" line="43"/>
         <source>n × features must be at most %1 values (got %2 × %3)</source>
         <translation>n × 特征数不能超过 %1 个值（实际为 %2 × %3）</translation>
     </message>
     <message>
-        <location filename="../model/data/synthetic.cpp" line="40"/>
+        <location filename="../model/data/synthetic.cpp" line="49"/>
         <source>noise (σ) must not be negative (got %1)</source>
         <translation>噪声 σ 不能为负（实际为 %1）</translation>
     </message>
     <message>
-        <location filename="../model/data/synthetic.cpp" line="45"/>
+        <location filename="../model/data/synthetic.cpp" line="54"/>
         <source>xMin must be less than xMax (got %1 and %2)</source>
         <translation>x 最小值必须小于 x 最大值（实际为 %1 和 %2）</translation>
     </message>
     <message>
-        <location filename="../model/data/synthetic.cpp" line="48"/>
+        <location filename="../model/data/synthetic.cpp" line="57"/>
         <source>xMax - xMin must be a finite number</source>
         <translation>x 最大值 − x 最小值必须是有限数</translation>
     </message>
     <message>
-        <location filename="../model/data/synthetic.cpp" line="51"/>
+        <location filename="../model/data/synthetic.cpp" line="60"/>
         <source>weights: %1 features need %1 weights, got none</source>
         <translation>权重：%1 个特征需要 %1 个权重，实际没有</translation>
     </message>
     <message>
-        <location filename="../model/data/synthetic.cpp" line="54"/>
+        <location filename="../model/data/synthetic.cpp" line="63"/>
         <source>weights: %1 features need %1 weights, got %2</source>
         <translation>权重：%1 个特征需要 %1 个权重，实际为 %2 个</translation>
     </message>
@@ -2098,6 +2225,7 @@
     </message>
     <message>
         <location filename="../widgets/plot_data_fit.cpp" line="109"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="157"/>
         <source>There is no data to plot</source>
         <translation>没有可绘制的数据</translation>
     </message>
@@ -2115,385 +2243,470 @@
 <context>
     <name>gradlab::widgets::DataForm</name>
     <message>
-        <location filename="../widgets/data_form.cpp" line="175"/>
+        <location filename="../widgets/data_form.cpp" line="242"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="176"/>
+        <location filename="../widgets/data_form.cpp" line="243"/>
         <source>Load CSV</source>
         <translation>加载 CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="198"/>
+        <location filename="../widgets/data_form.cpp" line="255"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="229"/>
+        <location filename="../widgets/data_form.cpp" line="284"/>
+        <source>%1 rows were not taken: from %2 to %3 can be generated, and the split into training and validation needs at least 2.</source>
+        <translation>未采用 %1 行：可生成的行数为 %2 到 %3，且划分训练集与验证集至少需要 2 行。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="294"/>
         <source>w1, w2, …</source>
         <translation>w1, w2, …</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="235"/>
+        <location filename="../widgets/data_form.cpp" line="297"/>
         <source>The intercept: y = a + b·x + noise</source>
         <translation>截距：y = a + b·x + 噪声</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="236"/>
+        <location filename="../widgets/data_form.cpp" line="298"/>
         <source>The slope, for one feature</source>
         <translation>斜率（单特征时）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="237"/>
+        <location filename="../widgets/data_form.cpp" line="299"/>
+        <source>The number of rows to generate, from %1 to %2: the split needs at least 2</source>
+        <translation>要生成的行数，从 %1 到 %2：划分数据至少需要 2 行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="301"/>
         <source>The standard deviation σ of the Gaussian noise added to y</source>
         <translation>加到 y 上的高斯噪声的标准差 σ</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="238"/>
+        <location filename="../widgets/data_form.cpp" line="302"/>
         <source>One weight per feature, separated by commas</source>
         <translation>每个特征一个权重，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="240"/>
+        <location filename="../widgets/data_form.cpp" line="304"/>
         <source>Intercept a:</source>
         <translation>截距 a：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="241"/>
+        <location filename="../widgets/data_form.cpp" line="305"/>
         <source>Slope b:</source>
         <translation>斜率 b：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="242"/>
+        <location filename="../widgets/data_form.cpp" line="306"/>
         <source>Samples n:</source>
         <translation>样本数 n：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="243"/>
+        <location filename="../widgets/data_form.cpp" line="308"/>
         <source>Noise σ:</source>
         <translation>噪声 σ：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="244"/>
+        <location filename="../widgets/data_form.cpp" line="309"/>
         <source>x min:</source>
         <translation>x 最小值：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="245"/>
+        <location filename="../widgets/data_form.cpp" line="310"/>
         <source>x max:</source>
         <translation>x 最大值：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="246"/>
-        <location filename="../widgets/data_form.cpp" line="353"/>
+        <location filename="../widgets/data_form.cpp" line="311"/>
+        <location filename="../widgets/data_form.cpp" line="441"/>
         <source>Features:</source>
         <translation>特征：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="247"/>
+        <location filename="../widgets/data_form.cpp" line="312"/>
         <source>Weights:</source>
         <translation>权重：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="250"/>
+        <location filename="../widgets/data_form.cpp" line="315"/>
         <source>Seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="276"/>
+        <location filename="../widgets/data_form.cpp" line="340"/>
         <source>Change intercept a</source>
         <translation>更改截距 a</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="277"/>
+        <location filename="../widgets/data_form.cpp" line="341"/>
         <source>Change slope b</source>
         <translation>更改斜率 b</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="278"/>
+        <location filename="../widgets/data_form.cpp" line="342"/>
         <source>Change noise σ</source>
         <translation>更改噪声 σ</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="279"/>
+        <location filename="../widgets/data_form.cpp" line="343"/>
         <source>Change x min</source>
         <translation>更改 x 最小值</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="280"/>
+        <location filename="../widgets/data_form.cpp" line="344"/>
         <source>Change x max</source>
         <translation>更改 x 最大值</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="282"/>
+        <location filename="../widgets/data_form.cpp" line="346"/>
         <source>Change data seed</source>
         <translation>更改数据种子</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="288"/>
+        <location filename="../widgets/data_form.cpp" line="353"/>
         <source>Change sample count n</source>
         <translation>更改样本数 n</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="303"/>
-        <source>Choose a CSV file or drop one here</source>
-        <translation>选择 CSV 文件，或将文件拖放到此处</translation>
-    </message>
-    <message>
-        <location filename="../widgets/data_form.cpp" line="305"/>
+        <location filename="../widgets/data_form.cpp" line="374"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="311"/>
-        <location filename="../widgets/data_form.cpp" line="317"/>
+        <location filename="../widgets/data_form.cpp" line="380"/>
+        <location filename="../widgets/data_form.cpp" line="386"/>
         <source>Detect</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="312"/>
+        <location filename="../widgets/data_form.cpp" line="381"/>
         <source>Comma (,)</source>
         <translation>逗号（,）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="313"/>
+        <location filename="../widgets/data_form.cpp" line="382"/>
         <source>Semicolon (;)</source>
         <translation>分号（;）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="314"/>
+        <location filename="../widgets/data_form.cpp" line="383"/>
         <source>Tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="315"/>
+        <location filename="../widgets/data_form.cpp" line="384"/>
         <source>Pipe (|)</source>
         <translation>竖线（|）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="318"/>
+        <location filename="../widgets/data_form.cpp" line="387"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="319"/>
+        <location filename="../widgets/data_form.cpp" line="388"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="321"/>
+        <location filename="../widgets/data_form.cpp" line="390"/>
         <source>Stop with an error</source>
         <translation>报错并停止</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="322"/>
+        <location filename="../widgets/data_form.cpp" line="391"/>
         <source>Drop the row</source>
         <translation>丢弃该行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="329"/>
+        <location filename="../widgets/data_form.cpp" line="398"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="330"/>
+        <location filename="../widgets/data_form.cpp" line="403"/>
         <source>Delimiter:</source>
         <translation>分隔符：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="331"/>
+        <location filename="../widgets/data_form.cpp" line="404"/>
         <source>Header row:</source>
         <translation>标题行：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="332"/>
+        <location filename="../widgets/data_form.cpp" line="405"/>
         <source>Missing values:</source>
         <translation>缺失值：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="354"/>
+        <location filename="../widgets/data_form.cpp" line="442"/>
         <source>Target:</source>
         <translation>目标：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="355"/>
+        <location filename="../widgets/data_form.cpp" line="443"/>
         <source>Rows:</source>
         <translation>行数：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="358"/>
+        <location filename="../widgets/data_form.cpp" line="446"/>
         <source>First rows:</source>
         <translation>前几行：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="379"/>
+        <location filename="../widgets/data_form.cpp" line="468"/>
         <source>Change delimiter</source>
         <translation>更改分隔符</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="390"/>
+        <location filename="../widgets/data_form.cpp" line="479"/>
         <source>Change header row</source>
         <translation>更改标题行设置</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="397"/>
+        <location filename="../widgets/data_form.cpp" line="486"/>
         <source>Change missing values</source>
         <translation>更改缺失值处理方式</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="406"/>
+        <location filename="../widgets/data_form.cpp" line="497"/>
         <source>Train / validation split</source>
         <translation>训练集/验证集划分</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="409"/>
-        <source>The share of the rows used for training; the rest validates</source>
-        <translation>用于训练的行所占的比例；其余的行用于验证</translation>
+        <location filename="../widgets/data_form.cpp" line="368"/>
+        <source>Choose or drop a CSV file</source>
+        <translation>选择或拖放一个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="410"/>
-        <location filename="../widgets/data_form.cpp" line="433"/>
+        <location filename="../widgets/data_form.cpp" line="369"/>
+        <source>A CSV, TSV or text file: type its path and press Enter, click Browse…, or drop it on the form</source>
+        <translation>CSV、TSV 或文本文件：输入路径后按回车，点击“浏览…”，或把文件拖放到表单上</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="417"/>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="419"/>
+        <source>Tick every numeric column but the target</source>
+        <translation>勾选除目标列以外的所有数值列</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="420"/>
+        <source>Select none</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="422"/>
+        <source>Untick every column</source>
+        <translation>取消勾选所有列</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="501"/>
+        <source>The share of the rows used for training, from %1 to %2; the rest validates, so both parts keep some rows</source>
+        <translation>用于训练的行所占比例，从 %1 到 %2；其余的行用于验证，因此两部分都会保留一些行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="506"/>
+        <source>A train fraction of %1 was not taken: it must be from %2 to %3, so that both training and validation keep some rows.</source>
+        <translation>未采用训练比例 %1：它必须在 %2 到 %3 之间，这样训练集和验证集都能保留一些行。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="510"/>
+        <location filename="../widgets/data_form.cpp" line="535"/>
         <source>Shuffle before splitting</source>
         <translation>划分前打乱</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="415"/>
+        <location filename="../widgets/data_form.cpp" line="515"/>
         <source>Train fraction:</source>
         <translation>训练集比例：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="417"/>
+        <location filename="../widgets/data_form.cpp" line="518"/>
         <source>Split seed:</source>
         <translation>划分种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="426"/>
+        <location filename="../widgets/data_form.cpp" line="528"/>
         <source>Change train fraction</source>
         <translation>更改训练集比例</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="433"/>
+        <location filename="../widgets/data_form.cpp" line="535"/>
         <source>Split without shuffling</source>
         <translation>不打乱直接划分</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="440"/>
+        <location filename="../widgets/data_form.cpp" line="542"/>
         <source>Change split seed</source>
         <translation>更改划分种子</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="527"/>
+        <location filename="../widgets/data_form.cpp" line="645"/>
         <source>“%1”</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="561"/>
+        <location filename="../widgets/data_form.cpp" line="678"/>
+        <source>none: the file cannot be read</source>
+        <translation>无：无法读取该文件</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="684"/>
         <source>counted when loaded</source>
         <translation>加载时统计</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="563"/>
+        <location filename="../widgets/data_form.cpp" line="686"/>
         <source>1 row</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="563"/>
+        <location filename="../widgets/data_form.cpp" line="686"/>
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="639"/>
+        <location filename="../widgets/data_form.cpp" line="756"/>
+        <source>%1 (target)</source>
+        <translation>%1（目标）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="758"/>
+        <source>The target: the column the model predicts. Choose another target to use it as a feature.</source>
+        <translation>目标：模型要预测的列。若要把它用作特征，请另选一个目标列。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="764"/>
+        <source>%1 (text)</source>
+        <translation>%1（文本）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="766"/>
+        <source>The first rows of this column hold text, not numbers: it cannot be a feature.</source>
+        <translation>此列的前几行是文本而不是数字：它不能作为特征。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="793"/>
         <source>the embedded data</source>
         <translation>嵌入的数据</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="641"/>
+        <location filename="../widgets/data_form.cpp" line="795"/>
         <source>No CSV file is chosen.</source>
         <translation>未选择 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="652"/>
+        <location filename="../widgets/data_form.cpp" line="806"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="659"/>
+        <location filename="../widgets/data_form.cpp" line="813"/>
         <source>Cannot use %1: it has only one column, and a data set needs at least one feature column and a target column. Is the delimiter right?</source>
         <translation>无法使用 %1：它只有一列，而数据集至少需要一个特征列和一个目标列。分隔符是否正确？</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="665"/>
+        <location filename="../widgets/data_form.cpp" line="819"/>
         <source>Cannot use %1: it has no data rows.</source>
         <translation>无法使用 %1：其中没有数据行。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="670"/>
+        <location filename="../widgets/data_form.cpp" line="824"/>
         <source>1 field</source>
         <translation>1 个字段</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="670"/>
+        <location filename="../widgets/data_form.cpp" line="824"/>
         <source>%1 fields</source>
         <translation>%1 个字段</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="671"/>
+        <location filename="../widgets/data_form.cpp" line="825"/>
         <source>Cannot read %1: data row %2 has %3, but the file has %4 columns.</source>
         <translation>无法读取 %1：第 %2 个数据行有 %3，但该文件有 %4 列。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="740"/>
+        <location filename="../widgets/data_form.cpp" line="903"/>
         <source>Open %1</source>
         <translation>打开 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="798"/>
+        <location filename="../widgets/data_form.cpp" line="969"/>
         <source>Load data from CSV</source>
         <translation>从 CSV 加载数据</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="798"/>
+        <location filename="../widgets/data_form.cpp" line="969"/>
         <source>Generate data</source>
         <translation>生成数据</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="819"/>
+        <location filename="../widgets/data_form.cpp" line="991"/>
         <source>Change feature count</source>
         <translation>更改特征数</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="834"/>
+        <location filename="../widgets/data_form.cpp" line="1006"/>
         <source>“%1” is not a number.</source>
         <translation>“%1”不是数值。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="840"/>
+        <location filename="../widgets/data_form.cpp" line="1012"/>
         <source>Enter %1 weights, one per feature, separated by commas.</source>
         <translation>请输入 %1 个权重，每个特征一个，以逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="851"/>
+        <location filename="../widgets/data_form.cpp" line="1024"/>
         <source>Change weights</source>
         <translation>更改权重</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="863"/>
+        <location filename="../widgets/data_form.cpp" line="1036"/>
         <source>Change feature columns</source>
         <translation>更改特征列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="875"/>
+        <location filename="../widgets/data_form.cpp" line="1054"/>
+        <source>Select all feature columns</source>
+        <translation>选择所有特征列</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="1054"/>
+        <source>Select no feature columns</source>
+        <translation>不选择任何特征列</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="1064"/>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>无法读取文件 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="1066"/>
+        <source>The weights “%1” were not taken: %2 The run would use the previous weights.</source>
+        <translation>未采用权重“%1”：%2 运行将使用之前的权重。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="1080"/>
         <source>Change target column</source>
         <translation>更改目标列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="884"/>
+        <location filename="../widgets/data_form.cpp" line="1089"/>
         <source>Open CSV File</source>
         <translation>打开 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="885"/>
+        <location filename="../widgets/data_form.cpp" line="1090"/>
         <source>CSV files (*.csv);;TSV files (*.tsv);;Text files (*.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;TSV 文件 (*.tsv);;文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
@@ -3032,7 +3245,12 @@
         <translation>已暂停：双击某个值可手动修改；“继续”将从修改后的值接着训练。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="313"/>
+        <location filename="../widgets/results_view.cpp" line="321"/>
+        <source>“%1” is not a finite number in %2; %3 keeps its value %4.</source>
+        <translation>“%1”在 %2 中不是有限数；%3 保持原值 %4。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="324"/>
         <source>“%1” is not a finite number; %2 keeps its value %3.</source>
         <translation>“%1”不是有限数值；%2 保持原值 %3。</translation>
     </message>
@@ -3114,607 +3332,637 @@
 <context>
     <name>gradlab::widgets::SettingsForm</name>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="63"/>
+        <location filename="../widgets/settings_form.cpp" line="64"/>
         <source>expected a whole number from %1 to %2, got “%3”</source>
         <translation>应为 %1 到 %2 之间的整数，实际为“%3”</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="74"/>
+        <location filename="../widgets/settings_form.cpp" line="75"/>
         <source>“%1” is not a number</source>
         <translation>“%1”不是数值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="149"/>
+        <location filename="../widgets/settings_form.cpp" line="159"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="150"/>
+        <location filename="../widgets/settings_form.cpp" line="160"/>
         <source>Initialisation</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="151"/>
+        <location filename="../widgets/settings_form.cpp" line="161"/>
         <source>Trainable parameters</source>
         <translation>可训练参数</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="152"/>
+        <location filename="../widgets/settings_form.cpp" line="162"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="153"/>
+        <location filename="../widgets/settings_form.cpp" line="163"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="154"/>
+        <location filename="../widgets/settings_form.cpp" line="164"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="179"/>
-        <location filename="../widgets/settings_form.cpp" line="262"/>
-        <location filename="../widgets/settings_form.cpp" line="294"/>
+        <location filename="../widgets/settings_form.cpp" line="192"/>
+        <location filename="../widgets/settings_form.cpp" line="275"/>
+        <location filename="../widgets/settings_form.cpp" line="307"/>
         <source>Type:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="186"/>
+        <location filename="../widgets/settings_form.cpp" line="199"/>
         <source>Degree:</source>
         <translation>次数：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="190"/>
+        <location filename="../widgets/settings_form.cpp" line="203"/>
         <source>Change polynomial degree</source>
         <translation>更改多项式次数</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="195"/>
+        <location filename="../widgets/settings_form.cpp" line="208"/>
         <source>8, 8</source>
         <translation>8, 8</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="196"/>
+        <location filename="../widgets/settings_form.cpp" line="209"/>
         <source>The sizes of the hidden layers, separated by commas</source>
         <translation>各隐藏层的大小，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="197"/>
+        <location filename="../widgets/settings_form.cpp" line="210"/>
         <source>Hidden sizes:</source>
         <translation>隐藏层大小：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="202"/>
+        <location filename="../widgets/settings_form.cpp" line="215"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="203"/>
+        <location filename="../widgets/settings_form.cpp" line="216"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="204"/>
+        <location filename="../widgets/settings_form.cpp" line="217"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="205"/>
+        <location filename="../widgets/settings_form.cpp" line="218"/>
         <source>Activation:</source>
         <translation>激活函数：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="209"/>
+        <location filename="../widgets/settings_form.cpp" line="222"/>
         <source>Change activation</source>
         <translation>更改激活函数</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="218"/>
+        <location filename="../widgets/settings_form.cpp" line="231"/>
         <source>PyTorch default, seeded</source>
         <translation>PyTorch 默认（使用种子）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="219"/>
+        <location filename="../widgets/settings_form.cpp" line="232"/>
         <source>Zeros</source>
         <translation>全零</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="220"/>
+        <location filename="../widgets/settings_form.cpp" line="233"/>
         <source>Custom values</source>
         <translation>自定义值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="221"/>
+        <location filename="../widgets/settings_form.cpp" line="234"/>
         <source>Scheme:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="227"/>
-        <location filename="../widgets/settings_form.cpp" line="413"/>
+        <location filename="../widgets/settings_form.cpp" line="240"/>
+        <location filename="../widgets/settings_form.cpp" line="426"/>
         <source>Seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="234"/>
+        <location filename="../widgets/settings_form.cpp" line="247"/>
         <source>Initialisation seed: %1</source>
         <translation>初始化种子：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="240"/>
+        <location filename="../widgets/settings_form.cpp" line="253"/>
         <source>Change initialisation seed</source>
         <translation>更改初始化种子</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="245"/>
+        <location filename="../widgets/settings_form.cpp" line="258"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="245"/>
+        <location filename="../widgets/settings_form.cpp" line="258"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="245"/>
+        <location filename="../widgets/settings_form.cpp" line="258"/>
         <source>Values (comma separated)</source>
         <translation>值（以逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="249"/>
+        <location filename="../widgets/settings_form.cpp" line="262"/>
         <source>Values:</source>
         <translation>值：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="258"/>
+        <location filename="../widgets/settings_form.cpp" line="271"/>
         <source>MSE</source>
         <translation>MSE</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="259"/>
+        <location filename="../widgets/settings_form.cpp" line="272"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="260"/>
+        <location filename="../widgets/settings_form.cpp" line="273"/>
         <source>Huber</source>
         <translation>Huber</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="261"/>
+        <location filename="../widgets/settings_form.cpp" line="274"/>
         <source>Smooth L1</source>
         <translation>Smooth L1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="266"/>
+        <location filename="../widgets/settings_form.cpp" line="279"/>
         <source>Change loss</source>
         <translation>更改损失函数</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="271"/>
+        <location filename="../widgets/settings_form.cpp" line="284"/>
         <source>mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="272"/>
+        <location filename="../widgets/settings_form.cpp" line="285"/>
         <source>sum</source>
         <translation>求和</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="273"/>
+        <location filename="../widgets/settings_form.cpp" line="286"/>
         <source>Reduction:</source>
         <translation>归约方式：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="277"/>
+        <location filename="../widgets/settings_form.cpp" line="290"/>
         <source>Change loss reduction</source>
         <translation>更改损失归约方式</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="280"/>
+        <location filename="../widgets/settings_form.cpp" line="293"/>
         <source>Delta:</source>
         <translation>Delta：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="280"/>
+        <location filename="../widgets/settings_form.cpp" line="293"/>
         <source>Change Huber delta</source>
         <translation>更改 Huber delta</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="282"/>
+        <location filename="../widgets/settings_form.cpp" line="295"/>
         <source>Beta:</source>
         <translation>Beta：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="282"/>
+        <location filename="../widgets/settings_form.cpp" line="295"/>
         <source>Change Smooth L1 beta</source>
         <translation>更改 Smooth L1 beta</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="175"/>
+        <location filename="../widgets/settings_form.cpp" line="188"/>
         <source>%1 (the tutorial&apos;s)</source>
         <translation>%1（教程模型）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="310"/>
+        <location filename="../widgets/settings_form.cpp" line="323"/>
         <source>Learning rate:</source>
         <translation>学习率：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="310"/>
+        <location filename="../widgets/settings_form.cpp" line="323"/>
         <source>Change learning rate</source>
         <translation>更改学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="312"/>
+        <location filename="../widgets/settings_form.cpp" line="325"/>
         <source>Momentum:</source>
         <translation>动量：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="312"/>
+        <location filename="../widgets/settings_form.cpp" line="325"/>
         <source>Change momentum</source>
         <translation>更改动量</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="314"/>
+        <location filename="../widgets/settings_form.cpp" line="327"/>
         <source>Dampening:</source>
         <translation>阻尼：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="314"/>
+        <location filename="../widgets/settings_form.cpp" line="327"/>
         <source>Change dampening</source>
         <translation>更改阻尼</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="316"/>
+        <location filename="../widgets/settings_form.cpp" line="329"/>
         <source>Nesterov:</source>
         <translation>Nesterov：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="316"/>
+        <location filename="../widgets/settings_form.cpp" line="329"/>
         <source>Change Nesterov momentum</source>
         <translation>更改 Nesterov 动量</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="322"/>
+        <location filename="../widgets/settings_form.cpp" line="335"/>
         <source>Betas:</source>
         <translation>Betas：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="333"/>
+        <location filename="../widgets/settings_form.cpp" line="346"/>
         <source>Beta %1: %2</source>
         <translation>Beta %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="339"/>
+        <location filename="../widgets/settings_form.cpp" line="352"/>
         <source>Change betas</source>
         <translation>更改 betas</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="348"/>
+        <location filename="../widgets/settings_form.cpp" line="361"/>
         <source>Alpha:</source>
         <translation>Alpha：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="348"/>
+        <location filename="../widgets/settings_form.cpp" line="361"/>
         <source>Change alpha</source>
         <translation>更改 alpha</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="350"/>
+        <location filename="../widgets/settings_form.cpp" line="363"/>
         <source>Eps:</source>
         <translation>Eps：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="350"/>
+        <location filename="../widgets/settings_form.cpp" line="363"/>
         <source>Change eps</source>
         <translation>更改 eps</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="352"/>
+        <location filename="../widgets/settings_form.cpp" line="365"/>
         <source>Learning rate decay:</source>
         <translation>学习率衰减：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="353"/>
+        <location filename="../widgets/settings_form.cpp" line="366"/>
         <source>Change learning rate decay</source>
         <translation>更改学习率衰减</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="354"/>
+        <location filename="../widgets/settings_form.cpp" line="367"/>
         <source>Initial accumulator:</source>
         <translation>累加器初始值：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="355"/>
+        <location filename="../widgets/settings_form.cpp" line="368"/>
         <source>Change initial accumulator value</source>
         <translation>更改累加器初始值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="357"/>
+        <location filename="../widgets/settings_form.cpp" line="370"/>
         <source>Weight decay:</source>
         <translation>权重衰减：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="357"/>
+        <location filename="../widgets/settings_form.cpp" line="370"/>
         <source>Change weight decay</source>
         <translation>更改权重衰减</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="359"/>
+        <location filename="../widgets/settings_form.cpp" line="372"/>
         <source>Centered:</source>
         <translation>中心化：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="359"/>
+        <location filename="../widgets/settings_form.cpp" line="372"/>
         <source>Change centered</source>
         <translation>更改中心化设置</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="361"/>
+        <location filename="../widgets/settings_form.cpp" line="374"/>
         <source>AMSGrad:</source>
         <translation>AMSGrad：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="361"/>
+        <location filename="../widgets/settings_form.cpp" line="374"/>
         <source>Change AMSGrad</source>
         <translation>更改 AMSGrad 设置</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="363"/>
+        <location filename="../widgets/settings_form.cpp" line="376"/>
         <source>Maximize:</source>
         <translation>最大化：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="363"/>
+        <location filename="../widgets/settings_form.cpp" line="376"/>
         <source>Change maximize</source>
         <translation>更改最大化设置</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="375"/>
+        <location filename="../widgets/settings_form.cpp" line="388"/>
         <source>Epochs:</source>
         <translation>轮数：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="379"/>
+        <location filename="../widgets/settings_form.cpp" line="392"/>
         <source>Change epochs</source>
         <translation>更改轮数</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="385"/>
+        <location filename="../widgets/settings_form.cpp" line="398"/>
         <source>Full batch</source>
         <translation>全批量</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="394"/>
+        <location filename="../widgets/settings_form.cpp" line="407"/>
         <source>Batch:</source>
         <translation>批量：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="399"/>
-        <location filename="../widgets/settings_form.cpp" line="956"/>
+        <location filename="../widgets/settings_form.cpp" line="412"/>
+        <location filename="../widgets/settings_form.cpp" line="1004"/>
         <source>Change batch size</source>
         <translation>更改批量大小</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="402"/>
+        <location filename="../widgets/settings_form.cpp" line="415"/>
         <source>Shuffle the batches every epoch</source>
         <translation>每轮打乱批次</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="404"/>
+        <location filename="../widgets/settings_form.cpp" line="417"/>
         <source>Shuffle:</source>
         <translation>打乱：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="408"/>
+        <location filename="../widgets/settings_form.cpp" line="421"/>
         <source>Change shuffling</source>
         <translation>更改打乱设置</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="420"/>
+        <location filename="../widgets/settings_form.cpp" line="433"/>
         <source>Training seed: %1</source>
         <translation>训练种子：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="426"/>
+        <location filename="../widgets/settings_form.cpp" line="439"/>
         <source>Change training seed</source>
         <translation>更改训练种子</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="431"/>
+        <location filename="../widgets/settings_form.cpp" line="444"/>
         <source>float32</source>
         <translation>float32</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="432"/>
+        <location filename="../widgets/settings_form.cpp" line="445"/>
         <source>float64</source>
         <translation>float64</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="433"/>
+        <location filename="../widgets/settings_form.cpp" line="446"/>
         <source>Precision:</source>
         <translation>精度：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="437"/>
+        <location filename="../widgets/settings_form.cpp" line="450"/>
         <source>Change precision</source>
         <translation>更改精度</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="442"/>
+        <location filename="../widgets/settings_form.cpp" line="455"/>
         <source>Device:</source>
         <translation>设备：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="448"/>
+        <location filename="../widgets/settings_form.cpp" line="461"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="467"/>
+        <location filename="../widgets/settings_form.cpp" line="480"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="637"/>
+        <location filename="../widgets/settings_form.cpp" line="650"/>
         <source>The parameters cannot be listed: %1</source>
         <translation>无法列出参数：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="642"/>
+        <location filename="../widgets/settings_form.cpp" line="655"/>
         <source>requires grad</source>
         <translation>需要梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="653"/>
+        <location filename="../widgets/settings_form.cpp" line="666"/>
         <source>Train %1</source>
         <translation>解冻 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="653"/>
+        <location filename="../widgets/settings_form.cpp" line="666"/>
         <source>Freeze %1</source>
         <translation>冻结 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="661"/>
+        <location filename="../widgets/settings_form.cpp" line="674"/>
         <source>large</source>
         <translation>很大</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="693"/>
+        <location filename="../widgets/settings_form.cpp" line="706"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="695"/>
-        <location filename="../widgets/settings_form.cpp" line="711"/>
+        <location filename="../widgets/settings_form.cpp" line="708"/>
+        <location filename="../widgets/settings_form.cpp" line="724"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="696"/>
+        <location filename="../widgets/settings_form.cpp" line="709"/>
         <source>%1, %2 GiB</source>
         <translation>%1，%2 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="702"/>
+        <location filename="../widgets/settings_form.cpp" line="715"/>
         <source>built without CUDA</source>
         <translation>构建时未启用 CUDA</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="702"/>
+        <location filename="../widgets/settings_form.cpp" line="715"/>
         <source>This GradLab was built without CUDA support.</source>
         <translation>此 GradLab 构建时未启用 CUDA 支持。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="703"/>
+        <location filename="../widgets/settings_form.cpp" line="716"/>
         <source>no driver</source>
         <translation>无驱动</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="703"/>
+        <location filename="../widgets/settings_form.cpp" line="716"/>
         <source>No usable NVIDIA driver (missing, or older than the CUDA runtime).</source>
         <translation>没有可用的 NVIDIA 驱动（未安装，或版本低于 CUDA 运行时）。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="704"/>
+        <location filename="../widgets/settings_form.cpp" line="717"/>
         <source>no device</source>
         <translation>无设备</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="704"/>
+        <location filename="../widgets/settings_form.cpp" line="717"/>
         <source>No CUDA device was found.</source>
         <translation>未找到 CUDA 设备。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="707"/>
+        <location filename="../widgets/settings_form.cpp" line="720"/>
         <source>unavailable</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="708"/>
+        <location filename="../widgets/settings_form.cpp" line="721"/>
         <source>CUDA is unavailable: %1</source>
         <translation>CUDA 不可用：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="724"/>
+        <location filename="../widgets/settings_form.cpp" line="737"/>
         <source>%1 — not available here</source>
         <translation>%1 — 本机不可用</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="726"/>
+        <location filename="../widgets/settings_form.cpp" line="739"/>
         <source>This computer has no such device.</source>
         <translation>此计算机上没有该设备。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="777"/>
-        <source>model: %1</source>
-        <translation>model：%1</translation>
+        <location filename="../widgets/settings_form.cpp" line="790"/>
+        <source>The %1 model takes one feature, but the data has %2: choose the linear model or an MLP, or use one feature.</source>
+        <translation>%1 模型只接受一个特征，但数据有 %2 个：请选择线性模型或 MLP，或只使用一个特征。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="782"/>
-        <source>model.init.values.%1: no values given</source>
-        <translation>model.init.values.%1：未给出任何值</translation>
+        <location filename="../widgets/settings_form.cpp" line="795"/>
+        <source>The model cannot be built: %1.</source>
+        <translation>无法构建模型：%1。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="784"/>
-        <source>model.init.values.%1: %2 values are needed, got %3</source>
-        <translation>model.init.values.%1：需要 %2 个值，实际为 %3 个</translation>
+        <location filename="../widgets/settings_form.cpp" line="801"/>
+        <source>The initial values of %1 are not given: enter them under Initialisation, or choose another scheme.</source>
+        <translation>未给出 %1 的初始值：请在“初始化”中输入，或选择其他初始化方式。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="789"/>
-        <source>training.device: %1 cannot be used</source>
-        <translation>training.device：无法使用 %1</translation>
+        <location filename="../widgets/settings_form.cpp" line="805"/>
+        <source>The initial values of %1: %2 values are needed, got %3.</source>
+        <translation>%1 的初始值：需要 %2 个值，实际为 %3 个。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="794"/>
+        <location filename="../widgets/settings_form.cpp" line="818"/>
+        <source>this GradLab was built without CUDA support</source>
+        <translation>此 GradLab 构建时未包含 CUDA 支持</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="819"/>
+        <source>no usable NVIDIA driver (missing, or older than the CUDA runtime)</source>
+        <translation>没有可用的 NVIDIA 驱动（未安装，或版本低于 CUDA 运行时）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="820"/>
+        <source>no CUDA device was found</source>
+        <translation>未找到 CUDA 设备</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="824"/>
+        <source>%1 cannot be used: %2. Choose another device under Training.</source>
+        <translation>无法使用 %1：%2。请在“训练”中选择其他设备。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="828"/>
+        <source>%1 cannot be used: this computer has no such device. Choose another device under Training.</source>
+        <translation>无法使用 %1：这台计算机没有此设备。请在“训练”中选择其他设备。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="832"/>
+        <source>%1 (the value was not taken).</source>
+        <translation>%1（未采用该值）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="842"/>
         <source>• %1</source>
         <translation>• %1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="857"/>
+        <location filename="../widgets/settings_form.cpp" line="905"/>
         <source>Change model type</source>
         <translation>更改模型类型</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="871"/>
+        <location filename="../widgets/settings_form.cpp" line="919"/>
         <source>Hidden sizes: “%1” is not a layer size from 1 to 100000</source>
         <translation>隐藏层大小：“%1”不是 1 到 100000 之间的层大小</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="877"/>
+        <location filename="../widgets/settings_form.cpp" line="925"/>
         <source>Hidden sizes: at least one hidden layer is needed (without one, choose the linear model)</source>
         <translation>隐藏层大小：至少需要一个隐藏层（若不需要隐藏层，请选择线性模型）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="886"/>
+        <location filename="../widgets/settings_form.cpp" line="934"/>
         <source>Change hidden layer sizes</source>
         <translation>更改隐藏层大小</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="896"/>
+        <location filename="../widgets/settings_form.cpp" line="944"/>
         <source>Change initialisation</source>
         <translation>更改初始化方式</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="914"/>
+        <location filename="../widgets/settings_form.cpp" line="962"/>
         <source>Initial values of %1: “%2” is not a number</source>
         <translation>%1 的初始值：“%2”不是数值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="920"/>
+        <location filename="../widgets/settings_form.cpp" line="968"/>
         <source>Initial values of %1: %2 values are needed, got %3</source>
         <translation>%1 的初始值：需要 %2 个值，实际为 %3 个</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="937"/>
+        <location filename="../widgets/settings_form.cpp" line="985"/>
         <source>Change initial values of %1</source>
         <translation>更改 %1 的初始值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="947"/>
+        <location filename="../widgets/settings_form.cpp" line="995"/>
         <source>Change optimizer</source>
         <translation>更改优化器</translation>
     </message>
