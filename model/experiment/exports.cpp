@@ -192,7 +192,7 @@ std::optional<CsvLayout> csvLayout(const Project& project, QString* error)
         options.delimiter = c.delimiter.at(0).toLatin1();
     options.hasHeader = c.header;
     auto preview = data::CsvResult<data::CsvPreview>(data::CsvError{});
-    if (!c.embedded.isEmpty()) {
+    if (project.usesEmbeddedCsv()) {
         const QByteArray text = c.embedded.toUtf8();
         preview = data::previewCsvText(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), 1, options);
     } else {
@@ -254,7 +254,7 @@ bool addCsvData(QStringList& s, const Project& project, QString* error)
     // GradLab trims spaces (and tabs, unless they delimit) around unquoted fields.
     const QString spaces = layout->delimiter == '\t' ? QStringLiteral("\" \"") : QStringLiteral("\" \\t\"");
     s << QStringLiteral("# The CSV data, read as GradLab reads it.");
-    if (!c.embedded.isEmpty()) {
+    if (project.usesEmbeddedCsv()) {
         QString text = c.embedded;
         if (text.startsWith(QChar(0xFEFF)))
             text.remove(0, 1);
@@ -302,7 +302,7 @@ bool addCsvData(QStringList& s, const Project& project, QString* error)
       << QStringLiteral("    return data[:, :-1], data[:, -1:]")
       << QString()
       << QString();
-    if (!c.embedded.isEmpty())
+    if (project.usesEmbeddedCsv())
         s << QStringLiteral("x, y = read_csv(io.StringIO(CSV_TEXT, newline=\"\"))");
     else
         s << QStringLiteral("with open(CSV_PATH, newline=\"\", encoding=\"utf-8-sig\") as f:")
@@ -556,7 +556,7 @@ QString pytorchScript(const Project& project, QString* error)
       << QStringLiteral("\"\"\"");
     if (csv)
         s << QStringLiteral("import csv");
-    if (csv && !config.dataset.csv.embedded.isEmpty())
+    if (csv && project.usesEmbeddedCsv())
         s << QStringLiteral("import io");
     s << QStringLiteral("import json");
     if (csv)

@@ -313,6 +313,14 @@ bool Project::save(const QString& path, QString* error)
 {
     // Every CSV path, the project's and each run's, is rewritten relative to the new file.
     Project copy = *this;
+    // A small CSV travels in the project too (the file still comes first when it is there); a
+    // copy of a file that has grown too large is dropped rather than kept stale.
+    CsvConfig& csv = copy.config.dataset.csv;
+    if (copy.config.dataset.source == DatasetConfig::Source::Csv && !csv.path.isEmpty() && QFileInfo(csvAbsolutePath()).isFile()) {
+        QString ignored; // a file that cannot be read now is reported when its data is loaded
+        if (csv.rows < 1 || csv.rows > kMaxEmbeddedRows || !copy.embedCsv(&ignored))
+            csv.embedded.clear();
+    }
     const QDir folder = QFileInfo(path).absoluteDir();
     const auto rebase = [&](QString& csvPath) {
         const QString csv = absoluteCsvPath(csvPath);
@@ -325,6 +333,7 @@ bool Project::save(const QString& path, QString* error)
     if (!writeFileAtomically(path, copy.toJson(), error))
         return false;
     config.dataset.csv.path = copy.config.dataset.csv.path;
+    config.dataset.csv.embedded = copy.config.dataset.csv.embedded;
     for (std::size_t i = 0; i < runs.size(); ++i)
         runs[i].config.dataset.csv.path = copy.runs[i].config.dataset.csv.path;
     path_ = QFileInfo(path).absoluteFilePath();
@@ -385,6 +394,15 @@ std::optional<Project> Project::load(const QString& path, QString* error)
     return fromJson(f.readAll(), path, error);
 }
 
+bool Project::usesEmbeddedCsv() const
+{
+    const CsvConfig& csv = config.dataset.csv;
+    if (csv.embedded.isEmpty())
+        return false;
+    const QString file = csvAbsolutePath();
+    return file.isEmpty() || !QFileInfo(file).isFile();
+}
+
 std::optional<ExperimentData> Project::loadData(QString* error, const data::CsvProgress& progress)
 {
     if (config.dataset.source == DatasetConfig::Source::Generated)
@@ -392,7 +410,10 @@ std::optional<ExperimentData> Project::loadData(QString* error, const data::CsvP
     CsvConfig& csv = config.dataset.csv;
     QStringList warnings;
     data::CsvResult<data::CsvData> read = data::CsvError{};
-    if (!csv.embedded.isEmpty()) {
+    if (usesEmbeddedCsv()) {
+        if (!csv.path.isEmpty())
+            warnings << ProjectText::tr("%1 was not found: the copy of its data saved in the project is used")
+                            .arg(QDir::toNativeSeparators(csvAbsolutePath()));
         const QByteArray text = csv.embedded.toUtf8();
         read = data::readCsvText(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), csvOptions(csv));
     } else {

@@ -72,12 +72,17 @@ public:
 
     // The CSV file the configuration names, resolved against the project's folder.
     QString csvAbsolutePath() const;
-    // The experiment's data: generated from its parameters, or read from the CSV (embedded text
-    // first). A CSV whose SHA-256 differs from the one recorded gives a warning and is used; the
-    // recorded hash and row count are updated.
+    // Whether the CSV data comes from the copy saved in the project: there is one, and the file it
+    // was taken from is not there (moved, or the project was sent alone).
+    bool usesEmbeddedCsv() const;
+    // The experiment's data: generated from its parameters, or read from the CSV file (from the
+    // copy saved in the project when the file is not there, with a warning). A CSV whose SHA-256
+    // differs from the one recorded gives a warning and is used; the recorded hash and row count
+    // are updated.
     // `progress` follows the reading of a CSV file and may cancel it.
     std::optional<ExperimentData> loadData(QString* error, const data::CsvProgress& progress = {});
     // Puts the CSV's text into the project (at most kMaxEmbeddedRows rows) so it travels alone.
+    // save() does this by itself for a file of at most that many rows.
     bool embedCsv(QString* error);
     static constexpr qint64 kMaxEmbeddedRows = 10'000;
 

@@ -19,6 +19,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -89,6 +90,12 @@ void change(MainWindow& w, const std::function<void(ExperimentConfig&)>& edit, c
     ExperimentConfig c = w.config();
     edit(c);
     w.changeConfig(c, key, QStringLiteral("test edit"));
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 bool writeFile(const QString& path, const QByteArray& bytes)
@@ -546,6 +553,25 @@ void TestWindowRobustness::projectWithAMissingCsv()
         QVERIFY(t.w.saveProject(project));
     }
     QVERIFY(QFile::remove(csv));
+    // The project keeps a copy of a small file: it opens with that copy, and says so.
+    {
+        Window t;
+        QVERIFY(waitForData(t.w));
+        QVERIFY(t.w.openProject(project));
+        QVERIFY(waitForData(t.w));
+        QVERIFY2(t.w.lastMessage().contains(QLatin1String("data.csv")), qPrintable(t.w.lastMessage()));
+        QVERIFY(!visibleError(t.w));
+        QVERIFY(runToEnd(t.w));
+    }
+    // Without the copy (a project saved by hand, or one of a large file), the missing file is an error.
+    QJsonObject root = QJsonDocument::fromJson(readFile(project)).object();
+    QJsonObject dataset = root.value(QStringLiteral("dataset")).toObject();
+    QJsonObject csvObject = dataset.value(QStringLiteral("csv")).toObject();
+    QVERIFY(csvObject.contains(QStringLiteral("embedded")));
+    csvObject.remove(QStringLiteral("embedded"));
+    dataset.insert(QStringLiteral("csv"), csvObject);
+    root.insert(QStringLiteral("dataset"), dataset);
+    QVERIFY(writeFile(project, QJsonDocument(root).toJson()));
     Window t;
     QVERIFY(waitForData(t.w));
     QVERIFY(t.w.openProject(project)); // the project itself is fine

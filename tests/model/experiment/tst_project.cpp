@@ -2,6 +2,7 @@
 // the CSV's SHA-256, embedded data, every malformed file refused with its field named while
 // nothing on disk changes, and writes that never replace a FIFO, a device or a symbolic link.
 #include "experiment/history.h"
+#include "experiment/exports.h"
 #include "experiment/project.h"
 
 #include <QDir>
@@ -174,8 +175,14 @@ void TestProject::csvPathIsRelativeToTheProjectFile()
     QVERIFY2(data, qPrintable(error));
     QCOMPARE(data->all.rows(), 10);
     QCOMPARE(data->train.rows() + data->val.rows(), 10);
-    // A missing CSV is an error naming it.
+    // A missing CSV: the copy saved in the project is used, with a warning naming the file.
     QVERIFY(QFile::remove(csv));
+    data = loaded->loadData(&error);
+    QVERIFY2(data, qPrintable(error));
+    QCOMPARE(data->all.rows(), 10);
+    QVERIFY2(data->warnings.join(' ').contains(QLatin1String("points.csv")), qPrintable(data->warnings.join(' ')));
+    // Without a copy, a missing CSV is an error naming it.
+    loaded->config.dataset.csv.embedded.clear();
     QVERIFY(!loaded->loadData(&error));
     QVERIFY2(error.contains(QLatin1String("points.csv")), qPrintable(error));
 }
@@ -226,6 +233,8 @@ void TestProject::newProjectsRelativeCsvPathIsTheWorkingFolders()
     QVERIFY2(loaded && loaded->loadData(&error), qPrintable(error));
 }
 
+// Saving keeps a copy of a small CSV in the project, so that a project sent alone still has its
+// data; the file comes first whenever it is there, and a file too large to copy drops the copy.
 void TestProject::embeddedCsvTravelsWithTheProject()
 {
     QTemporaryDir dir;
@@ -237,15 +246,43 @@ void TestProject::embeddedCsvTravelsWithTheProject()
     p.config.dataset.csv.features = {"x"};
     p.config.dataset.csv.target = QStringLiteral("y");
     QString error;
-    QVERIFY2(p.embedCsv(&error), qPrintable(error));
+    QVERIFY2(p.loadData(&error), qPrintable(error));
     const QString path = dir.filePath(QStringLiteral("p.gradlab"));
     QVERIFY(p.save(path, &error));
-    QVERIFY(QFile::remove(csv));
+    QVERIFY(readText(path).contains("\"embedded\": \"x,y\\n1,2\\n"));
+
+    // The file is there, with other data: the file is used (and said to have changed).
+    QVERIFY(writeText(csv, "x,y\n1,3\n2,5\n3,7\n4,9\n5,11\n"));
     auto loaded = Project::load(path, &error);
     QVERIFY2(loaded, qPrintable(error));
+    QVERIFY(!loaded->usesEmbeddedCsv());
     auto data = loaded->loadData(&error);
     QVERIFY2(data, qPrintable(error));
+    QCOMPARE(data->all.y, (std::vector<double>{3, 5, 7, 9, 11}));
+    QVERIFY(data->warnings.join(' ').contains(QLatin1String("changed")));
+
+    // The project travels alone: its copy is used, with a warning.
+    QVERIFY(QFile::remove(csv));
+    loaded = Project::load(path, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QVERIFY(loaded->usesEmbeddedCsv());
+    data = loaded->loadData(&error);
+    QVERIFY2(data, qPrintable(error));
     QCOMPARE(data->all.y, (std::vector<double>{2, 4, 6.5, 8}));
+    QVERIFY2(data->warnings.join(' ').contains(QLatin1String("d.csv")), qPrintable(data->warnings.join(' ')));
+    // Its exported script carries the same data.
+    const QString script = pytorchScript(*loaded, &error);
+    QVERIFY2(script.contains(QLatin1String("CSV_TEXT")), qPrintable(error));
+
+    // A file of more rows than a project holds is referred to only.
+    QByteArray big = "x,y\n";
+    for (qint64 i = 0; i <= Project::kMaxEmbeddedRows; ++i)
+        big += QByteArray::number(i) + ',' + QByteArray::number(2 * i + 1) + '\n';
+    QVERIFY(writeText(csv, big));
+    QVERIFY2(loaded->loadData(&error), qPrintable(error));
+    QVERIFY(loaded->save(path, &error));
+    QVERIFY(!readText(path).contains("\"embedded\""));
+    QVERIFY(loaded->config.dataset.csv.embedded.isEmpty());
 }
 
 void TestProject::malformedProjectsAreRefusedWithTheFieldNamed_data()
