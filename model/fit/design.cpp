@@ -2,6 +2,8 @@
 
 #include "householder.h"
 
+#include <omp.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -83,13 +85,23 @@ void blockedTriangular(double* a, std::int64_t m, std::int64_t w, std::int64_t l
         const std::int64_t trailing = w - j - b;
         const std::int64_t slices = (trailing + kSlice - 1) / kSlice;
         const auto tt = t.topLeftCorner(b, b).triangularView<Eigen::Upper>().transpose();
-#pragma omp parallel for schedule(dynamic, 1)
-        for (std::int64_t s = 0; s < slices; ++s) {
+        auto update = [&](std::int64_t s) {
             const std::int64_t first = s * kSlice;
             Strided c(panel + (b + first) * ld, rows, std::min(kSlice, trailing - first), Eigen::OuterStride<>(ld));
             Eigen::MatrixXd vc = v.transpose() * c;
             vc = tt * vc;
             c.noalias() -= v * vc;
+        };
+        // Eigen computes a product serially inside a team of threads, but splits it among the
+        // threads, with a blocking that depends on their number, where it sees none: in a nested
+        // (inactive) region, say. So the slices run in this team when there is one, else in a new one.
+        if (omp_in_parallel()) {
+            for (std::int64_t s = 0; s < slices; ++s)
+                update(s);
+        } else {
+#pragma omp parallel for schedule(dynamic, 1)
+            for (std::int64_t s = 0; s < slices; ++s)
+                update(s);
         }
     }
 }

@@ -207,9 +207,16 @@ Solution solve(const MatrixXd& factor, std::int64_t observations, const std::vec
     MatrixXd null(p, d);
     null.topRows(k) = -r11.triangularView<Eigen::Upper>().solve(top.rightCols(d));
     null.bottomRows(d).setIdentity();
-    const Eigen::HouseholderQR<MatrixXd> nqr(unscale.asDiagonal() * (qr.order * null));
-    const MatrixXd qn = nqr.householderQ() * MatrixXd::Identity(p, d);
-    const MatrixXd spread = right - qn * (qn.transpose() * right);
+    MatrixXd spread;
+    // In one thread of a team: outside one, Eigen would split these products among the threads
+    // with a blocking that depends on their number, and so would the rounding.
+#pragma omp parallel
+#pragma omp single
+    {
+        const Eigen::HouseholderQR<MatrixXd> nqr(unscale.asDiagonal() * (qr.order * null));
+        const MatrixXd qn = nqr.householderQ() * MatrixXd::Identity(p, d);
+        spread = right - qn * (qn.transpose() * right);
+    }
     s.beta = spread * qr.c.head(k);
     s.unscaled = outerProduct(spread);
     s.deficiency = describeDeficiency(qr, names, observations);
