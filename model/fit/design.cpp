@@ -2,6 +2,8 @@
 
 #include "householder.h"
 
+#include <omp.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -43,12 +45,76 @@ data::Message columnLabel(const Design& design, std::int64_t column)
                                                                 "precision (their squares overflow); rescale the data")));
 }
 
+// Columns per panel of the blocked QR; blocks up to twice as wide are factored unblocked.
+constexpr std::int64_t kPanel = 32;
+// Trailing columns per task when a panel's reflectors are applied.
+constexpr std::int64_t kSlice = 128;
+
+// householderTriangular, blocked for wide blocks (LAPACK's dgeqrf): each panel of kPanel columns
+// is factored by householderTriangular, and its reflectors are then applied to all the columns
+// right of it at once, as I − V·T·Vᵀ with matrix products, instead of one reflector at a time
+// (which reads the whole trailing block once per column).
+void blockedTriangular(double* a, std::int64_t m, std::int64_t w, std::int64_t ld, double* work)
+{
+    const std::int64_t steps = std::min(m, w);
+    if (w <= 2 * kPanel) {
+        householderTriangular(a, m, w, ld, work);
+        return;
+    }
+    using Strided = Eigen::Map<Eigen::MatrixXd, 0, Eigen::OuterStride<>>;
+    double tau[kPanel];
+    Eigen::MatrixXd t(kPanel, kPanel), v;
+    for (std::int64_t j = 0; j < steps; j += kPanel) {
+        const std::int64_t b = std::min(kPanel, steps - j);
+        const std::int64_t rows = m - j;
+        double* panel = a + j * ld + j;
+        if (j + b >= w) { // the last columns: nothing right of them to update
+            householderTriangular(panel, rows, w - j, ld, work);
+            break;
+        }
+        householderTriangular(panel, rows, b, ld, work, tau);
+        // V, unit lower trapezoidal, and T upper triangular with Q = H₀⋯H_{b−1} = I − V·T·Vᵀ (dlarft).
+        v = Strided(panel, rows, b, Eigen::OuterStride<>(ld)).triangularView<Eigen::UnitLower>();
+        for (std::int64_t i = 0; i < b; ++i) {
+            t(i, i) = tau[i];
+            if (i == 0)
+                continue;
+            const Eigen::VectorXd s = -tau[i] * (v.leftCols(i).transpose() * v.col(i));
+            t.col(i).head(i).noalias() = t.topLeftCorner(i, i).triangularView<Eigen::Upper>() * s;
+        }
+        // Qᵀ·C = C − V·Tᵀ·(Vᵀ·C) for the trailing columns C, in fixed slices of columns shared
+        // among the threads: each slice's products are the same whichever thread (and however
+        // many) computes them, so the result does not depend on the number of threads.
+        const std::int64_t trailing = w - j - b;
+        const std::int64_t slices = (trailing + kSlice - 1) / kSlice;
+        const auto tt = t.topLeftCorner(b, b).triangularView<Eigen::Upper>().transpose();
+        auto update = [&](std::int64_t s) {
+            const std::int64_t first = s * kSlice;
+            Strided c(panel + (b + first) * ld, rows, std::min(kSlice, trailing - first), Eigen::OuterStride<>(ld));
+            Eigen::MatrixXd vc = v.transpose() * c;
+            vc = tt * vc;
+            c.noalias() -= v * vc;
+        };
+        // Eigen computes a product serially inside a team of threads, but splits it among the
+        // threads, with a blocking that depends on their number, where it sees none: in a nested
+        // (inactive) region, say. So the slices run in this team when there is one, else in a new one.
+        if (omp_in_parallel()) {
+            for (std::int64_t s = 0; s < slices; ++s)
+                update(s);
+        } else {
+#pragma omp parallel for schedule(dynamic, 1)
+            for (std::int64_t s = 0; s < slices; ++s)
+                update(s);
+        }
+    }
+}
+
 // Overwrites the m × w column-major `a` with its QR and writes R, zero-padded to w × w, to `out`
 // (leading dimension outLd).
 void triangularFactor(double* a, std::int64_t m, std::int64_t w, std::int64_t ld, double* out, std::int64_t outLd,
                       double* work)
 {
-    householderTriangular(a, m, w, ld, work);
+    blockedTriangular(a, m, w, ld, work);
     for (std::int64_t c = 0; c < w; ++c)
         for (std::int64_t r = 0; r < w; ++r)
             out[c * outLd + r] = r <= c && r < m ? a[c * ld + r] : 0.0;
@@ -126,17 +192,21 @@ Eigen::MatrixXd augmentedTriangularFactor(const Design& design)
 {
     const std::int64_t n = design.data.used();
     const std::int64_t w = design.columns() + 1;
-    const std::int64_t blocks = (n + kBlockRows - 1) / kBlockRows;
+    // Blocks of a wide design are taller: reducing two stacked w × w factors costs about as much
+    // as factoring 2w rows, so rows are taken at least 4w at a time.
+    const std::int64_t blockRows = std::max(kBlockRows, 4 * w);
+    const std::int64_t blocks = (n + blockRows - 1) / blockRows;
     Eigen::MatrixXd factors(blocks * w, w);
 #pragma omp parallel if (blocks > 1)
     {
-        std::vector<double> a(static_cast<std::size_t>(kBlockRows * w)), work(static_cast<std::size_t>(w));
+        std::vector<double> a(static_cast<std::size_t>(std::min(blockRows, n) * w)), work(static_cast<std::size_t>(w));
+        const std::int64_t ld = std::min(blockRows, n);
 #pragma omp for schedule(dynamic, 1)
         for (std::int64_t b = 0; b < blocks; ++b) {
-            const std::int64_t first = b * kBlockRows;
-            const std::int64_t m = std::min(kBlockRows, n - first);
-            design.gather(first, m, a.data(), kBlockRows);
-            triangularFactor(a.data(), m, w, kBlockRows, factors.data() + b * w, factors.rows(), work.data());
+            const std::int64_t first = b * blockRows;
+            const std::int64_t m = std::min(blockRows, n - first);
+            design.gather(first, m, a.data(), ld);
+            triangularFactor(a.data(), m, w, ld, factors.data() + b * w, factors.rows(), work.data());
         }
     }
     while (factors.rows() > w) {

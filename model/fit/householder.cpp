@@ -16,7 +16,7 @@
 namespace gradlab::fit::detail {
 
 GRADLAB_FIT_CLONES
-void householderTriangular(double* a, std::int64_t m, std::int64_t w, std::int64_t ld, double* work)
+void householderTriangular(double* a, std::int64_t m, std::int64_t w, std::int64_t ld, double* work, double* tau)
 {
     for (std::int64_t j = 0; j < std::min(m, w); ++j) {
         double* v = a + j * ld;
@@ -32,8 +32,11 @@ void householderTriangular(double* a, std::int64_t m, std::int64_t w, std::int64
             double largest = 0.0;
             for (std::int64_t i = j + 1; i < m; ++i)
                 largest = std::max(largest, std::abs(v[i]));
-            if (largest == 0.0)
+            if (largest == 0.0) {
+                if (tau != nullptr)
+                    tau[j] = 0.0;
                 continue; // already triangular in this column: the reflector is the identity
+            }
             largest = std::max(largest, std::abs(alpha));
             double scaled = 0.0;
             for (std::int64_t i = j; i < m; ++i)
@@ -45,7 +48,9 @@ void householderTriangular(double* a, std::int64_t m, std::int64_t w, std::int64
 #pragma omp simd
         for (std::int64_t i = j + 1; i < m; ++i)
             v[i] *= scale;
-        const double tau = (beta - alpha) / beta;
+        const double t = (beta - alpha) / beta;
+        if (tau != nullptr)
+            tau[j] = t;
         v[j] = beta;
         // Four independent sums at a time keep the floating-point units busy.
         for (std::int64_t c = j + 1; c < w; c += 4) {
@@ -63,8 +68,8 @@ void householderTriangular(double* a, std::int64_t m, std::int64_t w, std::int64
                 s3 += v[i] * p3[i];
             }
             const double sums[4] = {s0, s1, s2, s3};
-            for (std::int64_t t = 0; t < count; ++t)
-                work[c + t] = tau * sums[t];
+            for (std::int64_t u = 0; u < count; ++u)
+                work[c + u] = t * sums[u];
         }
         for (std::int64_t c = j + 1; c < w; ++c) {
             double* p = a + c * ld;

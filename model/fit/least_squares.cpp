@@ -87,20 +87,41 @@ void checkMagnitudes(const MatrixXd& factor, const std::vector<std::string>& nam
     }
 }
 
+// Past this condition number (of the columns scaled to unit length), rounding alone moves the
+// coefficients in their sixth significant digit.
+constexpr double kCollinear = 1e10;
+
 struct Solution {
     VectorXd beta;
-    MatrixXd spread; // S with S·Sᵀ = (XᵀX)⁺
+    MatrixXd unscaled; // (XᵀX)⁺
     Index rank = 0;
     double rss = 0.0;
-    double condition = 1.0; // of the kept columns, each scaled to unit norm
+    double condition = 1.0; // of the kept columns, each scaled to unit norm; when at most
+                            // kCollinear, possibly an upper bound instead
     std::optional<data::Message> deficiency; // none when the design has full column rank
 };
 
-double conditionNumber(const MatrixXd& triangular)
+// κ₂(R) = σ₁/σₖ, or, when that is certainly at most kCollinear, a bound: κ₂ ≤ ‖R‖_F·‖R⁻¹‖_F
+// (which is at most k·κ₂). The singular values cost far more than the rest of the fit on wide
+// designs, and are needed only to name a condition number past the threshold.
+double conditionNumber(const MatrixXd& triangular, const MatrixXd& inverse)
 {
-    const Eigen::JacobiSVD<MatrixXd> svd(triangular);
-    const VectorXd& sv = svd.singularValues();
+    const double bound = triangular.norm() * inverse.norm();
+    if (bound <= kCollinear)
+        return bound;
+    // Divide and conquer (BDCSVD) for large factors: Jacobi's rotations cost many sweeps of p³.
+    const VectorXd sv = triangular.cols() <= 64 ? VectorXd(Eigen::JacobiSVD<MatrixXd>(triangular).singularValues())
+                                                : VectorXd(Eigen::BDCSVD<MatrixXd>(triangular).singularValues());
     return sv(0) / sv(sv.size() - 1);
+}
+
+// S·Sᵀ, symmetric, computed once for each pair (a rank update, half a general product).
+MatrixXd outerProduct(const MatrixXd& spread)
+{
+    MatrixXd out = MatrixXd::Zero(spread.rows(), spread.rows());
+    out.selfadjointView<Eigen::Lower>().rankUpdate(spread);
+    out.triangularView<Eigen::StrictlyUpper>() = out.transpose();
+    return out;
 }
 
 // "'a', 'b' and 'c'", with the joining words translatable.
@@ -129,9 +150,10 @@ std::optional<data::Message> describeDeficiency(const detail::OrderedQR& qr, con
         return column == 0 ? fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "the intercept"))
                            : data::Message::arg("'" + names[static_cast<std::size_t>(column)] + "'");
     };
+    const MatrixXd allWeights = r11.solve(qr.r.block(0, r, r, p - r)); // one solve for all the set-aside columns
     std::vector<data::Message> parts;
     for (Index t = r; t < p; ++t) {
-        const VectorXd weights = r11.solve(qr.r.block(0, t, r, 1));
+        const auto weights = allWeights.col(t - r);
         const double largest = weights.cwiseAbs().maxCoeff();
         std::vector<data::Message> involved;
         bool interceptOnly = true;
@@ -189,23 +211,40 @@ Solution solve(const MatrixXd& factor, std::int64_t observations, const std::vec
     const Index k = s.rank;
     s.rss = factor(p, p) * factor(p, p) + qr.c.tail(p - k).squaredNorm();
     const MatrixXd top = qr.r.topRows(k);
+    const MatrixXd r11 = top.leftCols(k);
+    const MatrixXd inverse = r11.triangularView<Eigen::Upper>().solve(MatrixXd::Identity(k, k));
+    s.condition = conditionNumber(r11, inverse);
     if (k == p) {
-        const MatrixXd inverse = top.triangularView<Eigen::Upper>().solve(MatrixXd::Identity(p, p));
-        s.spread = scale.cwiseInverse().asDiagonal() * (qr.order * inverse);
-        s.beta = s.spread * qr.c;
-        s.condition = conditionNumber(top);
+        const MatrixXd spread = scale.cwiseInverse().asDiagonal() * (qr.order * inverse);
+        s.beta = spread * qr.c;
+        s.unscaled = outerProduct(spread);
         return s;
     }
-    // The minimum-norm solution in the caller's units: M = [R11 R12]·Pᵀ·D is the rank-k part of
-    // the factor; with Mᵀ = Qm·Rm, β = Qm·Rm⁻ᵀ·c₁ and (XᵀX)⁺ = Qm·Rm⁻ᵀ·Rm⁻¹·Qmᵀ. (A complete
-    // orthogonal decomposition, with the column scaling undone between its two QRs.)
-    const MatrixXd mt = scale.asDiagonal() * (qr.order * top.transpose());
-    const Eigen::HouseholderQR<MatrixXd> mqr(mt);
-    const MatrixXd rm = mqr.matrixQR().topRows(k).triangularView<Eigen::Upper>();
-    const MatrixXd qm = mqr.householderQ() * MatrixXd::Identity(p, k);
-    s.spread = qm * rm.transpose().triangularView<Eigen::Lower>().solve(MatrixXd::Identity(k, k));
-    s.beta = s.spread * qr.c.head(k);
-    s.condition = conditionNumber(top.leftCols(k));
+    // The minimum-norm solution in the caller's units. M = [R11 R12]·Pᵀ·D is the rank-k part of
+    // the factor (XᵀX = MᵀM); B = D⁻¹·P·[R11⁻¹; 0] is a right inverse of M and the columns of
+    // D⁻¹·P·[−R11⁻¹R12; I] span its null space, so M⁺ = (I − Qn·Qnᵀ)·B with Qn an orthonormal
+    // basis of that null space: β = M⁺·c₁ and (XᵀX)⁺ = M⁺·M⁺ᵀ. Apart from one product of
+    // order p²k, this costs in proportion to the number of columns set aside.
+    const Index d = p - k;
+    const VectorXd unscale = scale.cwiseInverse();
+    MatrixXd basic = MatrixXd::Zero(p, k);
+    basic.topRows(k) = inverse;
+    const MatrixXd right = unscale.asDiagonal() * (qr.order * basic);
+    MatrixXd null(p, d);
+    null.topRows(k) = -r11.triangularView<Eigen::Upper>().solve(top.rightCols(d));
+    null.bottomRows(d).setIdentity();
+    MatrixXd spread;
+    // In one thread of a team: outside one, Eigen would split these products among the threads
+    // with a blocking that depends on their number, and so would the rounding.
+#pragma omp parallel
+#pragma omp single
+    {
+        const Eigen::HouseholderQR<MatrixXd> nqr(unscale.asDiagonal() * (qr.order * null));
+        const MatrixXd qn = nqr.householderQ() * MatrixXd::Identity(p, d);
+        spread = right - qn * (qn.transpose() * right);
+    }
+    s.beta = spread * qr.c.head(k);
+    s.unscaled = outerProduct(spread);
     s.deficiency = describeDeficiency(qr, names, observations);
     return s;
 }
@@ -259,8 +298,7 @@ FitResult fitLeastSquares(const DataView& data, const FitOptions& options)
     const double yy = factor.col(p).squaredNorm();
     if (s.deficiency)
         fit.warnings.push_back(*s.deficiency);
-    // Past this, rounding alone moves the coefficients in their sixth significant digit.
-    if (s.condition > 1e10) {
+    if (s.condition > kCollinear) {
         char condition[32];
         std::snprintf(condition, sizeof condition, "%.1e", s.condition);
         fit.warnings.push_back(fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "the columns are nearly collinear (condition "
@@ -275,8 +313,7 @@ FitResult fitLeastSquares(const DataView& data, const FitOptions& options)
         fit.coefficients[static_cast<std::size_t>(j)].name = names[static_cast<std::size_t>(j)];
         fit.coefficients[static_cast<std::size_t>(j)].estimate = s.beta(j);
     }
-    const MatrixXd unscaled = s.spread * s.spread.transpose();
-    detail::fillStatistics(fit, unscaled, yy);
+    detail::fillStatistics(fit, s.unscaled, yy);
 
     if (options.keepResiduals) {
         fit.residuals.resize(static_cast<std::size_t>(fit.observations));

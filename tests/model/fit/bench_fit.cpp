@@ -5,7 +5,9 @@
 //   gradlab_coefficients_ms <median>   the same without keeping the residuals
 //   gradlab_fit_1thread_ms <median>    the whole fit on one thread (numpy's reference BLAS uses one)
 //   gradlab_coefficients <b0> <b1> …   (17 significant digits; also written to DIR/gradlab_coefficients.txt)
-// Usage: bench_fit DIR ROWS FEATURES   (run_fit_bench.sh does all of it)
+// Usage: bench_fit DIR ROWS FEATURES [REPETITIONS]   (run_fit_bench.sh does all of it)
+// REPETITIONS (default 5) is the number of timed fits behind each median; with 1 (for wide
+// problems, where one fit takes seconds) there is no warm-up and the one-thread median is of one.
 #include "fit/least_squares.h"
 
 #include <omp.h>
@@ -44,13 +46,14 @@ template <typename F> double medianMs(int repetitions, F&& run)
 
 int main(int argc, char** argv)
 {
-    if (argc != 4) {
-        std::cerr << "usage: bench_fit DIR ROWS FEATURES\n";
+    if (argc != 4 && argc != 5) {
+        std::cerr << "usage: bench_fit DIR ROWS FEATURES [REPETITIONS]\n";
         return 2;
     }
     const std::string dir = argv[1];
     const std::int64_t rows = std::stoll(argv[2]);
     const std::int64_t features = std::stoll(argv[3]);
+    const int repetitions = argc == 5 ? std::max(1, std::stoi(argv[4])) : 5;
     std::vector<double> x(static_cast<std::size_t>(rows * features)), y(static_cast<std::size_t>(rows));
     if (!readDoubles(dir + "/x.bin", x) || !readDoubles(dir + "/y.bin", y)) {
         std::cerr << "bench_fit: cannot read " << rows << " rows of " << features << " features from " << dir << "\n";
@@ -62,14 +65,16 @@ int main(int argc, char** argv)
     data.rows = rows;
     data.features = features;
 
-    gradlab::fit::FitResult result = gradlab::fit::fitLeastSquares(data); // warm-up: page in, start threads
-    const double fitMs = medianMs(5, [&] { result = gradlab::fit::fitLeastSquares(data); });
+    gradlab::fit::FitResult result;
+    if (repetitions > 1)
+        result = gradlab::fit::fitLeastSquares(data); // warm-up: page in, start threads
+    const double fitMs = medianMs(repetitions, [&] { result = gradlab::fit::fitLeastSquares(data); });
     gradlab::fit::FitOptions lean;
     lean.keepResiduals = false;
-    const double coefficientsMs = medianMs(5, [&] { (void)gradlab::fit::fitLeastSquares(data, lean); });
+    const double coefficientsMs = medianMs(repetitions, [&] { (void)gradlab::fit::fitLeastSquares(data, lean); });
     const int threads = omp_get_max_threads();
     omp_set_num_threads(1);
-    const double oneThreadMs = medianMs(3, [&] { (void)gradlab::fit::fitLeastSquares(data); });
+    const double oneThreadMs = medianMs(std::min(repetitions, 3), [&] { (void)gradlab::fit::fitLeastSquares(data); });
 
     std::cout << "gradlab_threads " << threads << "\n"
               << std::fixed << std::setprecision(2) << "gradlab_fit_ms " << fitMs << "\n"

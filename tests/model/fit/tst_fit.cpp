@@ -19,6 +19,26 @@ QJsonObject problem(const QString& name)
     return {};
 }
 
+// The problem's x: as stored, or for the wide problem drawn again from make_fit_fixtures.py's
+// lcg_features, whose values are exact in double precision, so this gives the same bits.
+std::vector<double> featureValues(const QJsonObject& p)
+{
+    const QJsonObject lcg = p.value(QLatin1String("x_lcg")).toObject();
+    if (lcg.isEmpty())
+        return doubles(p.value(QLatin1String("x")));
+    const auto rows = static_cast<std::size_t>(lcg.value(QLatin1String("rows")).toInteger());
+    const auto features = static_cast<std::size_t>(lcg.value(QLatin1String("features")).toInteger());
+    auto state = static_cast<std::uint64_t>(lcg.value(QLatin1String("seed")).toInteger());
+    std::vector<double> x(rows * features);
+    for (double& v : x) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        v = static_cast<double>(static_cast<std::int64_t>(state >> 11) - (std::int64_t(1) << 52)) * 0x1p-52;
+    }
+    for (std::size_t i = 0; i < rows; ++i)
+        x[i * features + 99] = x[i * features + 9] + 2.0 * x[i * features + 49]; // x100 = x10 + 2·x50
+    return x;
+}
+
 } // namespace
 
 class TestFit : public QObject {
@@ -50,7 +70,7 @@ private slots:
     {
         QTest::addColumn<QString>("name");
         const QJsonArray problems = fitReference().value(QLatin1String("problems")).toArray();
-        QVERIFY2(problems.size() >= 5, "fixtures/fit_reference.json is missing or incomplete");
+        QVERIFY2(problems.size() >= 6, "fixtures/fit_reference.json is missing or incomplete");
         for (const QJsonValue& p : problems) {
             const QString name = p.toObject().value(QLatin1String("name")).toString();
             QTest::newRow(qPrintable(name)) << name;
@@ -68,8 +88,9 @@ private slots:
         std::vector<std::string> featureNames;
         for (const QJsonValue& n : p.value(QLatin1String("feature_names")).toArray())
             featureNames.push_back(n.toString().toStdString());
-        const std::vector<double> x = doubles(p.value(QLatin1String("x")));
+        const std::vector<double> x = featureValues(p);
         const std::vector<double> y = doubles(p.value(QLatin1String("y")));
+        QCOMPARE(x.size(), y.size() * featureNames.size());
         fit::DataView v = viewOf(x, y, static_cast<std::int64_t>(featureNames.size()));
         v.featureNames = featureNames;
         fit::FitOptions options;
@@ -126,6 +147,28 @@ private slots:
                  f.warnings.front().english().c_str());
         // The minimum-norm solution shares the weight equally between the twins.
         FIT_VERIFY_REL(f.coefficients[3].estimate, f.coefficients[1].estimate, 1e-12, "twin coefficients");
+    }
+
+    void wideDependentColumnIsNamed()
+    {
+        // 400 rows × 150 features with x100 = x10 + 2·x50: one fit, blocked QR and all, must set
+        // x100 aside, say what it is made of, and give numpy.linalg.lstsq's minimum-norm answer.
+        const QJsonObject p = problem(QStringLiteral("wide_dependent_column"));
+        const std::vector<double> x = featureValues(p);
+        const std::vector<double> y = doubles(p.value(QLatin1String("y")));
+        QCOMPARE(x.size(), std::size_t(400 * 150));
+        const fit::FitResult f = fit::fitLeastSquares(viewOf(x, y, 150));
+        QCOMPARE(f.rank, std::int64_t(150));
+        QCOMPARE(f.warnings.size(), std::size_t(1));
+        QVERIFY2(contains(f.warnings, "rank-deficient (rank 150 of 151 columns): 'x100' is a linear combination of "
+                                      "'x10' and 'x50'"),
+                 f.warnings.front().english().c_str());
+        const std::vector<double> lstsq
+            = doubles(p.value(QLatin1String("expected")).toObject().value(QLatin1String("lstsq_minimum_norm")));
+        QCOMPARE(f.coefficients.size(), lstsq.size());
+        for (std::size_t j = 0; j < lstsq.size(); ++j)
+            FIT_VERIFY_REL(f.coefficients[j].estimate, lstsq[j], 1e-10,
+                           "numpy lstsq coefficient [" + QByteArray::number(qulonglong(j)) + "]");
     }
 };
 

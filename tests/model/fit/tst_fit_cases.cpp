@@ -276,6 +276,15 @@ private slots:
         omp_set_num_threads(threads);
         QVERIFY(one.estimates() == four.estimates());
         QCOMPARE(one.rss, four.rss);
+        // Wide: three blocks of rows, each factored in panels whose updates are matrix products.
+        const Problem wide = randomProblem(5000, 120, 8);
+        omp_set_num_threads(1);
+        const fit::FitResult wideOne = fit::fitLeastSquares(viewOf(wide.x, wide.y, 120));
+        omp_set_num_threads(2);
+        const fit::FitResult wideTwo = fit::fitLeastSquares(viewOf(wide.x, wide.y, 120));
+        omp_set_num_threads(threads);
+        QVERIFY(wideOne.estimates() == wideTwo.estimates());
+        QCOMPARE(wideOne.rss, wideTwo.rss);
     }
 
     void pickReadsTheSameRowsAsACopy()
