@@ -261,7 +261,9 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
             o.insert(QStringLiteral("closed_form"), QJsonObject{{"params", namedParams(run.layout, run.closedForm->params)},
                                                                 {"train_loss", run.closedForm->trainLoss},
                                                                 {"val_loss", run.closedForm->valLoss},
-                                                                {"r2", run.closedForm->r2}});
+                                                                {"r2", run.closedForm->r2},
+                                                                {"rank", static_cast<double>(run.closedForm->rank)},
+                                                                {"unique", run.closedForm->unique()}});
         else
             o.insert(QStringLiteral("closed_form"), QJsonValue(QJsonValue::Null));
         out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
@@ -285,6 +287,10 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
                        .arg(run.closedForm->r2, 0, 'g', 8)
                 << Qt::endl;
     }
+    // As `fit` says: a closed form that is not unique, or poorly determined, is no target to reach.
+    if (run.closedForm)
+        for (const QString& w : run.closedForm->warnings)
+            err << CliText::tr("warning: the closed form: %1").arg(w) << Qt::endl;
     // Exports by extension; the parameters as JSON or CSV.
     if (a.has(QStringLiteral("--export-params"))) {
         const QString f = a.value(QStringLiteral("--export-params"));

@@ -701,6 +701,9 @@ void MainWindow::refreshModelViews(const std::shared_ptr<const ModelViews>& comp
     closedForm_ = fresh ? computed->closedForm : experiment::closedFormFor(project_.config, *data_);
     const std::vector<double> cf = closedForm_ ? closedForm_->params : std::vector<double>{};
     fitPlot_->setClosedForm(cf);
+    // A closed form that is not unique (or poorly determined) is no target for training to reach.
+    if (closedForm_ && !closedForm_->warnings.isEmpty())
+        showStatus(tr("The closed form: %1").arg(closedForm_->warnings.join(QLatin1Char(' '))));
     paramPlot_->setParameters(flatNames(), cf);
     paramPlot_->setHistory(live_);
     const std::vector<double> init = initialParameters();

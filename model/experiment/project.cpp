@@ -83,12 +83,17 @@ QJsonObject runJson(const RunRecord& r)
                   {"train_loss", r.trainLoss},
                   {"val_loss", r.valLoss},
                   {"events", QJsonArray::fromStringList(r.events)}};
-    if (r.closedForm)
-        o.insert(QStringLiteral("closed_form"), QJsonObject{{"params", namedValues(r.layout, r.closedForm->params)},
-                                                            {"train_loss", r.closedForm->trainLoss},
-                                                            {"val_loss", r.closedForm->valLoss},
-                                                            {"r2", r.closedForm->r2}});
-    else
+    if (r.closedForm) {
+        QJsonObject cf{{"params", namedValues(r.layout, r.closedForm->params)},
+                       {"train_loss", r.closedForm->trainLoss},
+                       {"val_loss", r.closedForm->valLoss},
+                       {"r2", r.closedForm->r2}};
+        if (!r.closedForm->unique()) { // written only when it matters, so other projects keep their bytes
+            cf.insert(QStringLiteral("rank"), static_cast<double>(r.closedForm->rank));
+            cf.insert(QStringLiteral("columns"), static_cast<double>(r.closedForm->columns));
+        }
+        o.insert(QStringLiteral("closed_form"), cf);
+    } else
         o.insert(QStringLiteral("closed_form"), QJsonValue(QJsonValue::Null));
     return o;
 }
@@ -230,6 +235,15 @@ std::optional<RunRecord> readRun(const QJsonObject& o, const QString& where, QSt
         c.trainLoss = *cfTrain;
         c.valLoss = *cfVal;
         c.r2 = *r2;
+        if (co.contains(QStringLiteral("rank")) || co.contains(QStringLiteral("columns"))) {
+            const auto rank = readWhole(co.value(QStringLiteral("rank")), 0, at + QStringLiteral("rank"), error);
+            const auto columns = rank ? readWhole(co.value(QStringLiteral("columns")), 1, at + QStringLiteral("columns"), error)
+                                      : std::nullopt;
+            if (!columns)
+                return std::nullopt;
+            c.rank = *rank;
+            c.columns = *columns;
+        }
         r.closedForm = c;
     }
     return r;
@@ -506,6 +520,9 @@ std::optional<ClosedFormComparison> closedFormFor(const ExperimentConfig& config
                                                           : fit::LossKind::SmoothL1;
         spec.reduction = l.reduction == LossConfig::Reduction::Mean ? fit::Reduction::Mean : fit::Reduction::Sum;
         spec.parameter = l.type == LossConfig::Type::Huber ? l.delta : l.beta;
+        c.rank = f.rank;
+        c.columns = static_cast<std::int64_t>(f.coefficients.size());
+        c.warnings = translated(f.warnings);
         c.trainLoss = fit::loss(f, fit::view(data.train), spec);
         c.valLoss = fit::loss(f, fit::view(data.val), spec);
         c.r2 = f.rSquared;

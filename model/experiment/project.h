@@ -29,6 +29,12 @@ struct ClosedFormComparison {
     std::vector<double> params;   // in the run's parameter layout
     double trainLoss = 0.0, valLoss = 0.0; // the closed form's, with the run's loss function
     double r2 = 0.0;              // of the closed-form fit on the training rows
+    // The design matrix's rank and columns: below full rank the closed form is not unique, and
+    // params are the minimum-norm solution (one of many with the same loss). 0 when not known
+    // (a run saved before they were recorded).
+    std::int64_t rank = 0, columns = 0;
+    QStringList warnings;         // the fit's (rank deficiency, collinearity), translated; not saved
+    bool unique() const { return rank >= columns; }
 };
 
 struct RunRecord {

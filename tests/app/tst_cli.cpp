@@ -74,6 +74,7 @@ private slots:
     void badUsageExitsWithTwoAndOneLine();
     void generateWritesTheTutorialsCsvByteForByte();
     void fitReportsTheClosedForm();
+    void trainSaysWhenTheClosedFormIsNotUnique();
     void savedProjectTrainsAgain();
     void graphOfTheLossIsTheTutorials();
     void trainWritesTheRequestedExports();
@@ -196,6 +197,44 @@ void TestCli::fitReportsTheClosedForm()
     QVERIFY(o["std_errors"]["x"].toDouble() > 0);
     QVERIFY(o["r2"].toDouble() > 0.9 && o["r2"].toDouble() < 1);
     QVERIFY(o["residual_std"].toDouble() > 0.05 && o["residual_std"].toDouble() < 0.2);
+}
+
+// Two columns that are one (x2 = 2·x1): any split of the slope between them fits equally well, so
+// the closed form is lstsq's minimum-norm one, and train says so as fit does.
+void TestCli::trainSaysWhenTheClosedFormIsNotUnique()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("collinear.csv"));
+    QByteArray text = "x1,x2,y\n";
+    for (int i = 0; i < 30; ++i) {
+        const double x1 = i / 10.0;
+        text += QByteArray::number(x1, 'g', 17) + ',' + QByteArray::number(2 * x1, 'g', 17) + ','
+                + QByteArray::number(1 + 3 * x1 + ((i * 7) % 5 - 2) * 0.01, 'g', 17) + '\n';
+    }
+    {
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(text) == text.size());
+    }
+    const QStringList args{"train", "--example", "tutorial", "--epochs", "5", "--set", "dataset.source=\"csv\"",
+                           "--set", QStringLiteral("dataset.csv.path=\"%1\"").arg(csv), "--set", "dataset.csv.features=[\"x1\",\"x2\"]",
+                           "--set", "dataset.csv.target=\"y\"", "--set", "model.type=\"linear\""};
+    Result r = cli(args);
+    QCOMPARE(r.status, 0);
+    QVERIFY2(r.err.contains(QLatin1String("warning: the closed form: ")) && r.err.contains(QLatin1String("rank-deficient (rank 2 of 3 columns)")),
+             qPrintable(r.err));
+    r = cli(args + QStringList{"--json"});
+    QCOMPARE(r.status, 0);
+    const QJsonObject cf = QJsonDocument::fromJson(r.out.toUtf8()).object()["closed_form"].toObject();
+    QCOMPARE(cf["unique"].toBool(true), false);
+    QCOMPARE(cf["rank"].toInt(), 2);
+    // The minimum-norm split of a slope c between x1 and x2 = 2·x1 is (c/5, 2c/5).
+    const QJsonArray w = cf["params"]["weight"].toArray();
+    QCOMPARE(w.size(), 2);
+    QVERIFY2(std::abs(w[1].toDouble() - 2 * w[0].toDouble()) < 1e-9 * std::abs(w[1].toDouble()), qPrintable(r.out));
+    // A unique closed form says nothing of the kind.
+    r = cli({"train", "--example", "tutorial", "--epochs", "5", "--json"});
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object()["closed_form"].toObject()["unique"].toBool(false), true);
+    QVERIFY(!r.err.contains(QLatin1String("closed form")));
 }
 
 void TestCli::savedProjectTrainsAgain()

@@ -102,6 +102,7 @@ private slots:
     void selectingARunDrawsIt();
     void resetLayoutGivesThePanelsRoom();
     void invalidDataSettingsNeedNoDialog();
+    void aClosedFormThatIsNotUniqueIsSaidSo();
     void undoFollowsTheSettings();
     void pausedRunTakesEdits();
     void stepFillsTheInspector();
@@ -350,6 +351,31 @@ void TestMainWindow::invalidDataSettingsNeedNoDialog()
     t.w.action(QStringLiteral("run"))->trigger();
     QVERIFY(visibleError(t.w));
     QVERIFY(!t.w.isTraining());
+}
+
+// Columns that depend on each other leave the closed form one of many: the window says so.
+void TestMainWindow::aClosedFormThatIsNotUniqueIsSaidSo()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("collinear.csv"));
+    QByteArray text = "x1,x2,y\n";
+    for (int i = 0; i < 30; ++i)
+        text += QByteArray::number(i) + ',' + QByteArray::number(2 * i) + ',' + QByteArray::number(1 + 3 * i + (i % 3)) + '\n';
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(text) == text.size());
+    f.close();
+    Window t;
+    QVERIFY(waitForData(t.w));
+    ExperimentConfig c = t.w.config();
+    c.dataset.source = DatasetConfig::Source::Csv;
+    c.dataset.csv.path = csv;
+    c.dataset.csv.features = {QStringLiteral("x1"), QStringLiteral("x2")};
+    c.dataset.csv.target = QStringLiteral("y");
+    c.model.type = ModelConfig::Type::Linear;
+    t.w.changeConfig(c, QStringLiteral("dataset"), QStringLiteral("data"));
+    QVERIFY(waitForData(t.w));
+    QVERIFY2(t.w.lastMessage().contains(QLatin1String("rank-deficient")) && t.w.lastMessage().contains(QLatin1String("'x2'")),
+             qPrintable(t.w.lastMessage()));
 }
 
 void TestMainWindow::undoFollowsTheSettings()

@@ -103,6 +103,7 @@ class TestProject : public QObject {
 private slots:
     void saveLoadSaveGivesIdenticalBytes();
     void runRecordsTheClosedFormComparison();
+    void aClosedFormThatIsNotUniqueStaysMarked();
     void csvPathIsRelativeToTheProjectFile();
     void changedCsvGivesAWarningAndTheNewData();
     void newProjectsRelativeCsvPathIsTheWorkingFolders();
@@ -146,6 +147,25 @@ void TestProject::runRecordsTheClosedFormComparison()
     // Least squares is the MSE optimum (the trained loss is evaluated in float32).
     QVERIFY(r.closedForm->trainLoss <= r.trainLoss * (1 + 1e-6));
     QVERIFY(r.closedForm->r2 > 0.9 && r.closedForm->r2 < 1.0);
+}
+
+// A run's closed form of a rank-deficient design keeps its rank through save and load; a unique
+// one writes nothing more than before.
+void TestProject::aClosedFormThatIsNotUniqueStaysMarked()
+{
+    Project p = trainedTutorial(3);
+    QVERIFY(p.runs[0].closedForm && p.runs[0].closedForm->unique());
+    QCOMPARE(p.runs[0].closedForm->rank, std::int64_t(2));
+    QVERIFY(!p.toJson().contains("\"rank\""));
+    p.runs[0].closedForm->rank = 1;
+    p.runs[0].closedForm->columns = 2;
+    QString error;
+    auto loaded = Project::fromJson(p.toJson(), QStringLiteral("p.gradlab"), &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->runs[0].closedForm->rank, std::int64_t(1));
+    QCOMPARE(loaded->runs[0].closedForm->columns, std::int64_t(2));
+    QVERIFY(!loaded->runs[0].closedForm->unique());
+    QCOMPARE(loaded->toJson(), p.toJson());
 }
 
 void TestProject::csvPathIsRelativeToTheProjectFile()
