@@ -1397,6 +1397,13 @@ void MainWindow::exportGraph()
 
 void MainWindow::exportScript()
 {
+    // The script reads the same data: data GradLab cannot load would only fail in Python.
+    if (!dataReady()) {
+        showError(tr("The script was not exported"),
+                  loading_ ? tr("The data is still loading: export the script once it is loaded.")
+                           : tr("The data cannot be loaded, so a script would fail too. %1").arg(dataProblem_));
+        return;
+    }
     const QString path = QFileDialog::getSaveFileName(this, tr("Export a PyTorch script"), QDir(projectDir()).filePath(QStringLiteral("experiment.py")),
                                                       tr("Python script (*.py)"));
     if (path.isEmpty())

@@ -351,6 +351,16 @@ void TestMainWindow::invalidDataSettingsNeedNoDialog()
     t.w.action(QStringLiteral("run"))->trigger();
     QVERIFY(visibleError(t.w));
     QVERIFY(!t.w.isTraining());
+    visibleError(t.w)->close();
+    // Nor is a PyTorch script of data that cannot be loaded written (it would fail in Python).
+    QAction* script = nullptr;
+    for (QAction* a : t.w.findChildren<QAction*>())
+        if (a->text().startsWith(QLatin1String("PyTorch &script")))
+            script = a;
+    QVERIFY(script);
+    script->trigger();
+    QVERIFY(visibleError(t.w));
+    QVERIFY2(visibleError(t.w)->text().contains(QLatin1String("cannot be loaded")), qPrintable(visibleError(t.w)->text()));
 }
 
 // Columns that depend on each other leave the closed form one of many: the window says so.
