@@ -407,9 +407,11 @@ void MainWindow::createStatusBar()
     runProgress_->setMaximumWidth(200);
     runProgress_->setTextVisible(true);
     loadBar_ = new QProgressBar;
-    loadBar_->setMaximumWidth(160);
     loadBar_->setRange(0, 1000);
     loadBar_->setFormat(tr("Loading data %p%"));
+    // Wide enough for its text on one line, in any language.
+    loadBar_->setMinimumWidth(loadBar_->fontMetrics().horizontalAdvance(loadBar_->format().replace(QLatin1String("%p"), QLatin1String("100"))) + 40);
+    loadBar_->setMaximumWidth(std::max(220, loadBar_->minimumWidth()));
     loadBar_->setObjectName(QStringLiteral("loadProgress"));
     cancelLoadButton_ = new QToolButton;
     cancelLoadButton_->setObjectName(QStringLiteral("cancelLoad"));
