@@ -281,8 +281,8 @@ QWidget* DataForm::buildGeneratorPage()
     n_ = n;
     nError_ = makeErrorLabel(QStringLiteral("nError"));
     explainRefusals(n, nError_, [](const QString& refused, const QString& min, const QString& max) {
-        return tr("%1 rows were not taken: from %2 to %3 can be generated, and the split into training and validation "
-                  "needs at least 2.")
+        return tr("n = %1 was not taken: n must be from %2 to %3 (the split into training and validation needs at "
+                  "least 2 rows).")
             .arg(refused, min, max);
     });
     noise_ = makeDoubleSpin(0, 1e6, 6, 0.05);

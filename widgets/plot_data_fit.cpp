@@ -173,6 +173,16 @@ void DataFitPlot::setModel(const experiment::ModelConfig& model)
     drawCurves();
 }
 
+void DataFitPlot::setFit(const std::vector<double>& params, bool trained)
+{
+    const QString name = trained ? tr("Trained model") : tr("Initial parameters");
+    if (fit_->name() != name) {
+        fit_->setName(name);
+        fitParams_.clear(); // the legend changes: a full replot
+    }
+    setFit(params);
+}
+
 void DataFitPlot::setFit(const std::vector<double>& params)
 {
     const bool wasShown = !fitParams_.empty();

@@ -29,6 +29,8 @@ public:
     void setModel(const experiment::ModelConfig& model);
     // The model of the configuration carrying `params` (flat, in namedParameters() order).
     void setFit(const std::vector<double>& params);
+    // The same, named in the legend: "Trained model" (trained: true), else "Initial parameters".
+    void setFit(const std::vector<double>& params, bool trained);
     // The closed-form solution, dashed (same layout); empty removes it.
     void setClosedForm(const std::vector<double>& params);
 

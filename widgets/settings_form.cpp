@@ -469,7 +469,7 @@ NumberEdit* SettingsForm::addNumber(QFormLayout* form, const QString& label, con
     edit->setObjectName(key);
     form->addRow(label, edit);
     QString name = label;
-    if (name.endsWith(QLatin1Char(':')))
+    if (name.endsWith(QLatin1Char(':')) || name.endsWith(QChar(0xFF1A))) // the Chinese labels end in a full-width colon
         name.chop(1);
     connect(edit, &QLineEdit::editingFinished, this, [this, edit, name, key, description, apply] {
         if (loading_)

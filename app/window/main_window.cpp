@@ -82,6 +82,7 @@ QJsonObject datasetKey(const experiment::ExperimentConfig& config)
     QJsonObject csv = d.value(QStringLiteral("csv")).toObject();
     csv.remove(QStringLiteral("sha256"));
     csv.remove(QStringLiteral("rows"));
+    csv.remove(QStringLiteral("embedded")); // the project's copy of the file: the same data
     if (!csv.isEmpty())
         d.insert(QStringLiteral("csv"), csv);
     return d;
@@ -284,7 +285,8 @@ void MainWindow::createActions()
         else
             saveProject(project_.filePath());
     });
-    saveAsAct_ = make(QStringLiteral("saveAs"), tr("Save &As…"), QKeySequence::SaveAs, tr("Save the project under a new name"),
+    // Not every platform's key bindings have Save As (X11's have none): Ctrl+Shift+S, as most programs.
+    saveAsAct_ = make(QStringLiteral("saveAs"), tr("Save &As…"), QKeySequence(QKeySequence::SaveAs).isEmpty() ? QKeySequence(tr("Ctrl+Shift+S")) : QKeySequence(QKeySequence::SaveAs), tr("Save the project under a new name"),
                       [this] { saveAs(); });
 
     runAct_ = make(QStringLiteral("run"), tr("&Run"), QKeySequence(Qt::Key_F5), tr("Train the model (or resume a paused run)"),
@@ -431,8 +433,16 @@ void MainWindow::createStatusBar()
     loadTimer_ = new QTimer(this);
     loadTimer_->setInterval(100);
     connect(loadTimer_, &QTimer::timeout, this, [this] {
-        if (loadProgress_)
-            loadBar_->setValue(static_cast<int>(loadProgress_->load() * 1000));
+        if (!loadProgress_)
+            return;
+        const double done = loadProgress_->load();
+        if (done < 1.0 || loadBar_->maximum() == 0) {
+            loadBar_->setValue(static_cast<int>(done * 1000));
+        } else if (!cancelLoad_ || !*cancelLoad_) {
+            // Read or drawn: the split, the closed form and the landscape follow, of unknown length.
+            loadBar_->setRange(0, 0);
+            showStatus(tr("Preparing the data: the split, the closed form and the loss landscape…"));
+        }
     });
 }
 
@@ -451,8 +461,10 @@ void MainWindow::readSettings()
 // The first start's layout: the plots get most of the room.
 void MainWindow::resizeDocksToDefault()
 {
+    // The forms as wide as they ask to be (in any language), within reason.
+    const int forms = std::clamp(std::max(dataForm_->sizeHint().width(), settingsForm_->sizeHint().width()) + 40, 340, 520);
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("experimentDock")), findChild<QDockWidget*>(QStringLiteral("resultsDock"))},
-                {340, 380}, Qt::Horizontal);
+                {forms, 380}, Qt::Horizontal);
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("inspectorDock"))}, {170}, Qt::Vertical);
 }
 
@@ -581,7 +593,9 @@ void MainWindow::loadData()
     auto copy = std::make_shared<experiment::Project>(project_);
     auto result = std::make_shared<std::optional<experiment::ExperimentData>>();
     auto error = std::make_shared<QString>();
+    loadBar_->setRange(0, 1000);
     loadBar_->setValue(0);
+    cancelLoadButton_->setEnabled(true);
     QTimer::singleShot(400, this, [this, cancel] {
         // Only a load that takes a while shows its progress.
         if (loading_ && cancelLoad_ == cancel) {
@@ -633,8 +647,14 @@ void MainWindow::loadData()
 
 void MainWindow::cancelDataLoad()
 {
-    if (cancelLoad_)
-        *cancelLoad_ = true;
+    if (!cancelLoad_ || *cancelLoad_)
+        return;
+    *cancelLoad_ = true;
+    if (loading_) {
+        // Reading stops within a block; a split or fit under way ends first.
+        cancelLoadButton_->setEnabled(false);
+        showStatus(tr("Cancelling…"));
+    }
 }
 
 void MainWindow::onDataLoaded(const std::shared_ptr<const ModelViews>& computed)
@@ -714,14 +734,14 @@ void MainWindow::refreshModelViews(const std::shared_ptr<const ModelViews>& comp
     else
         landscape_->setProblem(project_.config, *data_, cf.empty() ? init : cf);
     landscape_->setPath(live_);
-    showParameters(live_.empty() ? init : live_.back().params);
+    showParameters(live_.empty() ? init : live_.back().params, !live_.empty());
 }
 
-void MainWindow::showParameters(const std::vector<double>& params)
+void MainWindow::showParameters(const std::vector<double>& params, bool trained)
 {
     if (!data_)
         return;
-    fitPlot_->setFit(params);
+    fitPlot_->setFit(params, trained);
     showGraph(project_.config, params);
 }
 
@@ -844,6 +864,7 @@ bool MainWindow::startRun(TrainingController::StartMode mode)
     lossPlot_->beginLive(tr("This run"));
     paramPlot_->setHistory({});
     landscape_->setPath({});
+    fitPlot_->setFit(initialParameters(), true); // the model being trained, from its first epoch
     runProgress_->setRange(0, 1000);
     runProgress_->setValue(0);
     runProgress_->show();

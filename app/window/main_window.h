@@ -128,7 +128,8 @@ private:
     void onDataLoaded(const std::shared_ptr<const ModelViews>& computed = {});
     void cancelDataLoad();
     void refreshModelViews(const std::shared_ptr<const ModelViews>& computed = {});
-    void showParameters(const std::vector<double>& params);
+    // `trained`: the parameters of a run (the plot's legend says which).
+    void showParameters(const std::vector<double>& params, bool trained = true);
     void showGraph(const experiment::ExperimentConfig& config, const std::vector<double>& params);
     void updateGraph();
     std::vector<double> initialParameters() const;

@@ -550,10 +550,13 @@ void TestWindowRobustness::projectWithAMissingCsv()
         QVERIFY(waitForData(t.w));
         t.w.dataForm()->openCsv(csv);
         QVERIFY(waitForData(t.w));
+        change(t.w, [](ExperimentConfig& c) { c.training.epochs = 20; });
+        QVERIFY(runToEnd(t.w));
         QVERIFY(t.w.saveProject(project));
     }
     QVERIFY(QFile::remove(csv));
-    // The project keeps a copy of a small file: it opens with that copy, and says so.
+    // The project keeps a copy of a small file: it opens with that copy, and says so; its run was
+    // trained on that same data, so the run is drawn.
     {
         Window t;
         QVERIFY(waitForData(t.w));
@@ -561,6 +564,11 @@ void TestWindowRobustness::projectWithAMissingCsv()
         QVERIFY(waitForData(t.w));
         QVERIFY2(t.w.lastMessage().contains(QLatin1String("data.csv")), qPrintable(t.w.lastMessage()));
         QVERIFY(!visibleError(t.w));
+        const RunRecord& run = t.w.project().runs.at(0);
+        auto* fit = t.w.findChild<widgets::DataFitPlot*>();
+        QVERIFY(fit && !fit->fitGraph()->data()->isEmpty());
+        for (const QCPGraphData& point : *fit->fitGraph()->data())
+            QVERIFY(std::abs(point.value - (run.finalParams[0] + run.finalParams[1] * point.key)) < 1e-6);
         QVERIFY(runToEnd(t.w));
     }
     // Without the copy (a project saved by hand, or one of a large file), the missing file is an error.
@@ -582,12 +590,12 @@ void TestWindowRobustness::projectWithAMissingCsv()
     closeErrors(t.w);
     QVERIFY(!runToEnd(t.w, 20000)); // refused with a message
     QVERIFY(visibleError(t.w));
-    QVERIFY(t.w.project().runs.empty());
+    QCOMPARE(t.w.project().runs.size(), std::size_t(1)); // the saved run only
     closeErrors(t.w);
     // The file comes back: Run loads it and trains.
     QVERIFY(QFile::copy(QStringLiteral(GRADLAB_TEST_DATA_DIR "/tutorial_dataset.csv"), csv));
     QVERIFY(runToEnd(t.w));
-    QCOMPARE(t.w.project().runs.size(), std::size_t(1));
+    QCOMPARE(t.w.project().runs.size(), std::size_t(2));
 }
 
 void TestWindowRobustness::everyParameterFrozen()
