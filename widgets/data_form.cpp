@@ -194,13 +194,41 @@ QLabel* makeErrorLabel(const QString& name)
     return label;
 }
 
+// `text` with line breaks where it passes `width` pixels (between words; CJK text has few spaces,
+// so a line also breaks between characters when a word alone is too wide).
+QString wrapped(const QString& text, const QFontMetrics& metrics, int width)
+{
+    QString out, line;
+    for (const QString& word : text.split(QLatin1Char(' '))) {
+        const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (metrics.horizontalAdvance(candidate) <= width || line.isEmpty()) {
+            line = candidate;
+        } else {
+            out += line + QLatin1Char('\n');
+            line = word;
+        }
+        while (metrics.horizontalAdvance(line) > width && line.size() > 1) {
+            qsizetype fit = line.size() - 1;
+            while (fit > 1 && metrics.horizontalAdvance(line.left(fit)) > width)
+                --fit;
+            out += line.left(fit) + QLatin1Char('\n');
+            line = line.mid(fit);
+        }
+    }
+    return out + line;
+}
+
 // After each Enter or focus change: `label` says why a typed number was refused, or goes away.
 template <typename Spin, typename Message>
 void explainRefusals(Spin* spin, QLabel* label, Message message)
 {
     QObject::connect(spin, &QAbstractSpinBox::editingFinished, label, [spin, label, message] {
         const QString refused = spin->takeRejected();
-        label->setText(refused.isEmpty() ? QString() : message(refused, spin->minimumText(), spin->maximumText()));
+        // Wrapped here, at the field's width, not by the label: a form layout asks a word-wrapping
+        // label for its height at another width and then squeezes the next row to nothing.
+        label->setWordWrap(false);
+        label->setText(refused.isEmpty() ? QString() : wrapped(message(refused, spin->minimumText(), spin->maximumText()),
+                                                                label->fontMetrics(), std::max(120, spin->width())));
         label->setVisible(!refused.isEmpty());
     });
 }
@@ -247,6 +275,15 @@ DataForm::DataForm(QWidget* parent) : QWidget(parent)
     pages_->setObjectName(QStringLiteral("pages"));
     pages_->addWidget(buildGeneratorPage());
     pages_->addWidget(buildCsvPage());
+    // The pages take the room the page in view needs, not the tallest page's: the split group then
+    // sits right under the fields, and a message appearing in a page makes the form taller instead
+    // of squeezing its rows together.
+    connect(pages_, &QStackedWidget::currentChanged, this, [this](int current) {
+        for (int i = 0; i < pages_->count(); ++i)
+            pages_->widget(i)->setSizePolicy(QSizePolicy::Preferred, i == current ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+        pages_->updateGeometry();
+    });
+    pages_->widget(1)->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
 
     // Below the form: a problem appearing while the user types moves no field.
     problems_ = makeErrorLabel(QStringLiteral("problems"));
@@ -256,9 +293,10 @@ DataForm::DataForm(QWidget* parent) : QWidget(parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(sourceRow);
-    layout->addWidget(pages_, 1);
+    layout->addWidget(pages_);
     layout->addWidget(buildSplitGroup());
     layout->addWidget(problems_);
+    layout->addStretch(1);
 
     connect(source_, &QComboBox::currentIndexChanged, this, &DataForm::onSourceChanged);
 

@@ -17,9 +17,9 @@
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStackedWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QStackedWidget>
 #include <QTest>
 #include <QUrl>
 #include <QDir>
@@ -454,6 +454,16 @@ private slots:
         auto* nError = form.findChild<QLabel*>(QStringLiteral("nError"));
         QVERIFY(nError->isVisible());
         QVERIFY(nError->text().contains(QStringLiteral("at least 2")));
+        // Every other field stays in view while the message shows.
+        auto* features = form.findChild<QSpinBox*>(QStringLiteral("dataset.generator.features"));
+        QVERIFY(features->isVisible());
+        QTest::qWait(20);
+        auto* seed = form.findChild<QWidget*>(QStringLiteral("dataset.generator.seed"));
+        QVERIFY2(features->height() == features->sizeHint().height() && seed->geometry().top() >= features->geometry().bottom(),
+                 qPrintable(QStringLiteral("features %1 px high, its bottom at %2, the seed's top at %3")
+                                .arg(features->height())
+                                .arg(features->geometry().bottom())
+                                .arg(seed->geometry().top())));
         typeInto(n, QStringLiteral("2"));
         QCOMPARE(form.config().dataset.generator.n, qint64(2));
         QVERIFY(!nError->isVisible());
