@@ -23,6 +23,13 @@ QString ParameterTableModel::shortNumber(double v)
     return std::isfinite(v) ? QString::number(v, 'g', 4) : number(v);
 }
 
+QString ParameterTableModel::longestNumber(Format format, QChar digit)
+{
+    // 'g' keeps at most 9 (Full) or 4 (Short) significant digits; subnormals reach e-324.
+    const int fraction = format == Format::Full ? 8 : 3;
+    return QStringLiteral("-%1.%2e-%3").arg(digit).arg(QString(fraction, digit)).arg(QString(3, digit));
+}
+
 void ParameterTableModel::setTable(const QStringList& names, std::vector<Column> columns)
 {
     beginResetModel();
@@ -62,6 +69,11 @@ void ParameterTableModel::setEditable(bool editable, const QString& toolTip)
 int ParameterTableModel::rowOf(const QString& name) const
 {
     return static_cast<int>(names_.indexOf(name));
+}
+
+ParameterTableModel::Format ParameterTableModel::format(int column) const
+{
+    return column >= 0 && column < columnCount() ? columns_[static_cast<std::size_t>(column)].format : Format::Full;
 }
 
 bool ParameterTableModel::has(int row, int column) const

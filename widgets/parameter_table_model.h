@@ -44,12 +44,16 @@ public:
 
     const QStringList& names() const { return names_; }
     int rowOf(const QString& name) const;
+    Format format(int column) const;
     // The text a cell shows, and the number behind it (NaN where there is none).
     QString text(int row, int column) const;
     double value(int row, int column) const;
 
     static QString number(double v);
     static QString shortNumber(double v);
+    // The longest text number() (Full) or shortNumber() (Short) can return, with `digit` for every
+    // digit: "-d.dddddddde-ddd". A column as wide as this with the font's widest digit fits any value.
+    static QString longestNumber(Format format, QChar digit);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

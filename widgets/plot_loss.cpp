@@ -10,6 +10,21 @@
 
 namespace gradlab::widgets {
 
+QVector<QString> LogTickerOneNotation::createLabelVector(const QVector<double>& ticks, const QLocale& locale,
+                                                        QChar formatChar, int precision)
+{
+    Q_UNUSED(formatChar)
+    Q_UNUSED(precision)
+    // The ticks are powers of ten, computed: allow for rounding at the ends of the plain range.
+    const bool plain = std::all_of(ticks.begin(), ticks.end(),
+                                   [](double t) { return t >= 1e-3 * (1 - 1e-9) && t <= 1e5 * (1 + 1e-9); });
+    QVector<QString> labels;
+    labels.reserve(ticks.size());
+    for (const double t : ticks)
+        labels << (plain ? locale.toString(t, 'g', 6) : locale.toString(t, 'e', 0));
+    return labels;
+}
+
 void LossPlot::Bounds::add(double y)
 {
     if (!std::isfinite(y))
@@ -175,12 +190,19 @@ void LossPlot::setLogScale(bool on)
         return;
     logScale_ = on;
     if (on) {
+        linearNumberFormat_ = yAxis->numberFormat();
+        linearNumberPrecision_ = yAxis->numberPrecision();
         yAxis->setScaleType(QCPAxis::stLogarithmic);
-        yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+        yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new LogTickerOneNotation));
+        // "b": the exponent labels are drawn as powers of ten.
+        yAxis->setNumberFormat(QStringLiteral("eb"));
+        yAxis->setNumberPrecision(0);
         yAxis->setLabel(tr("Loss (log scale)"));
     } else {
         yAxis->setScaleType(QCPAxis::stLinear);
         yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        yAxis->setNumberFormat(linearNumberFormat_);
+        yAxis->setNumberPrecision(linearNumberPrecision_);
         yAxis->setLabel(tr("Loss"));
     }
     rebuild();

@@ -12,6 +12,15 @@
 
 namespace gradlab::widgets {
 
+// A log axis's ticker whose labels share one notation: plain numbers ("0.001" … "100000") when
+// every labelled tick lies within 1e-3..1e5, else powers of ten for all of them (with the axis's
+// number format "eb", drawn as 10^n).
+class LogTickerOneNotation : public QCPAxisTickerLog {
+protected:
+    QVector<QString> createLabelVector(const QVector<double>& ticks, const QLocale& locale, QChar formatChar,
+                                       int precision) override;
+};
+
 class LossPlot : public PlotView {
     Q_OBJECT
 
@@ -59,6 +68,8 @@ private:
     void rebuild();
     bool plottable(double v) const;
 
+    QString linearNumberFormat_;
+    int linearNumberPrecision_ = 6;
     bool logScale_ = false;
     bool liveActive_ = false;
     Series live_;

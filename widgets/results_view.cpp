@@ -4,14 +4,18 @@
 #include "experiment/exports.h"
 #include "parameter_table_model.h"
 
+#include <QEvent>
+#include <QFontMetricsF>
 #include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSet>
+#include <QStyle>
 #include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -38,7 +42,8 @@ Table* makeTable(QWidget* parent, const QString& name)
     t->setObjectName(name);
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionMode(QAbstractItemView::ContiguousSelection);
-    t->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Columns fit their numbers (fitColumns); the last one takes what room is left.
+    t->horizontalHeader()->setStretchLastSection(true);
     // Rows share one height: sizing each to its contents costs a text layout per row per change,
     // which an MLP's thousand parameters turn into seconds.
     t->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -84,6 +89,36 @@ ResultsView::ResultsView(QWidget* parent)
     clear(tr("Train a model to see its parameters beside the closed-form solution."));
 }
 
+void ResultsView::fitColumns()
+{
+    // The text margins of an item view cell (QCommonStyle) and the grid line.
+    const int margin = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, parameters_) + 1) + 1;
+    // The rows are formatted only when shown, so measure the longest text a number can have, not
+    // the numbers: digits can differ in width, so with the widest one. Fractional widths: the text
+    // is laid out unrounded, and a rounded-down width elides it.
+    const QFontMetricsF metrics(parameters_->font());
+    QChar digit = QLatin1Char('0');
+    for (char16_t d = u'1'; d <= u'9'; ++d)
+        if (metrics.horizontalAdvance(QChar(d)) > metrics.horizontalAdvance(digit))
+            digit = QChar(d);
+    QHeaderView* header = parameters_->horizontalHeader();
+    for (int c = 0; c < model_->columnCount(); ++c) {
+        const auto text = static_cast<int>(
+            std::ceil(metrics.horizontalAdvance(ParameterTableModel::longestNumber(model_->format(c), digit))));
+        header->setSectionResizeMode(c, QHeaderView::Fixed);
+        header->resizeSection(c, std::max(text + margin, header->sectionSizeHint(c)));
+    }
+    // A handful of rows: measuring them is cheap.
+    summary_->resizeColumnsToContents();
+}
+
+void ResultsView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        fitColumns();
+}
+
 void ResultsView::setSummaryCell(int row, int column, const QString& text, double value)
 {
     QTableWidgetItem* item = summary_->item(row, column);
@@ -122,6 +157,7 @@ void ResultsView::clear(const QString& hint)
     summary_->clear();
     summary_->setRowCount(0);
     summary_->setColumnCount(0);
+    fitColumns();
     title_->clear();
     notes_->setText(hint);
 }
@@ -178,6 +214,7 @@ void ResultsView::showRun(const experiment::RunRecord& run, const QString& title
         notes << run.message;
     if (!run.events.isEmpty())
         notes << tr("Changed while paused: %1").arg(run.events.join(QStringLiteral("; ")));
+    fitColumns();
     notes_->setText(notes.join(QLatin1Char('\n')));
 }
 
@@ -274,6 +311,7 @@ void ResultsView::compareRuns(const experiment::RunRecord& a, const experiment::
         if (!r->events.isEmpty())
             notes << tr("%1, changed while paused: %2").arg(*t, r->events.join(QStringLiteral("; ")));
     }
+    fitColumns();
     notes_->setText(notes.join(QLatin1Char('\n')));
 }
 
@@ -298,6 +336,7 @@ void ResultsView::showLive(const QStringList& flatNames, const std::vector<doubl
     setSummaryCell(0, 0, QString::number(epoch), static_cast<double>(epoch));
     setSummaryCell(1, 0, number(trainLoss), trainLoss);
     setSummaryCell(2, 0, number(valLoss), valLoss);
+    fitColumns();
     notes_->setText(editable ? tr("Paused: double-click a value to change it by hand; Resume continues from there.")
                              : QString());
 }

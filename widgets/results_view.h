@@ -50,10 +50,16 @@ public:
 signals:
     void parameterEdited(int flatIndex, double value);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     enum class Mode { Empty, Run, Compare, Live };
 
     void setSummary(const QStringList& rows, const QStringList& headers);
+    // Columns as wide as their longest possible number and as their header, so that no number is
+    // cut; the summary's few rows are measured.
+    void fitColumns();
     void setSummaryCell(int row, int column, const QString& text, double value);
     void setEditable(bool editable);
     void onValueEdited(int row, double value);

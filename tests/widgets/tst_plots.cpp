@@ -16,6 +16,7 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -163,6 +164,45 @@ private slots:
 
         plot.clearLive();
         QCOMPARE(plot.liveTrainGraph()->dataCount(), 0);
+    }
+
+    void lossLogAxisLabelsShareOneNotation()
+    {
+        LossPlot plot;
+        plot.resize(500, 700);
+        plot.beginLive(QStringLiteral("Run 1"));
+        // A diverging run: losses from 1e-4 up to 1e12.
+        std::vector<EpochRecord> records;
+        for (int e = 0; e <= 16; ++e)
+            records.push_back(record(e + 1, std::pow(10.0, e - 4), std::pow(10.0, e - 3.5)));
+        plot.appendEpochs(records);
+        plot.setLogScale(true);
+        plot.replot();
+        const auto labels = [&] {
+            plot.replot();
+            return plot.yAxis->tickVectorLabels();
+        };
+        const auto exponents = [](const QVector<QString>& ls) {
+            return std::count_if(ls.begin(), ls.end(), [](const QString& l) { return l.contains(QLatin1Char('e')); });
+        };
+        QVector<QString> ls = labels();
+        QVERIFY2(ls.size() >= 3, qPrintable(QStringList(ls.begin(), ls.end()).join(u' ')));
+        // Every label a power of ten ("1e+05", drawn as 10^5), none plain ("100000").
+        QVERIFY2(exponents(ls) == ls.size(), qPrintable(QStringList(ls.begin(), ls.end()).join(u' ')));
+        for (const QString& l : ls)
+            QVERIFY2(l.startsWith(QLatin1String("1e")), qPrintable(l));
+        QVERIFY(plot.yAxis->numberFormat().contains(QLatin1Char('b')));
+
+        // Zoomed to 0.01..1000, every label is a plain number.
+        plot.yAxis->setRange(0.01, 1000.0);
+        ls = labels();
+        QVERIFY(ls.size() >= 3);
+        QVERIFY2(exponents(ls) == 0, qPrintable(QStringList(ls.begin(), ls.end()).join(u' ')));
+        QVERIFY(ls.contains(QStringLiteral("0.01")) && ls.contains(QStringLiteral("1000")));
+
+        // Back to linear: the axis's own format again.
+        plot.setLogScale(false);
+        QCOMPARE(plot.yAxis->numberFormat(), QStringLiteral("gb"));
     }
 
     void lossOverlaysTheShownRuns()

@@ -2,6 +2,7 @@
 // tutorial's PyTorch and sklearn numbers), editing a paused run's values, choosing runs to show
 // or compare, and the step inspector's table; a 200,000-parameter model's live values.
 #include "experiment/experiment_data.h"
+#include "experiment/exports.h"
 #include "experiment/project.h"
 #include "experiment/step_inspection.h"
 #include "experiment/trainer.h"
@@ -15,7 +16,9 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QHeaderView>
 #include <QScrollBar>
+#include <QStyle>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -90,6 +93,7 @@ private slots:
     void runningValuesCannotBeEdited();
     void editedValueMustBeFiniteInTheRunsDType();
     void largeLiveModel();
+    void numbersFitTheirColumns();
     void runListSelectsAtMostTwo();
     void stepInspectorShowsTheInspection();
     void stepInspectorWithoutFormula();
@@ -329,6 +333,87 @@ void TestResultsView::largeLiveModel()
     QCOMPARE(view.value(QStringLiteral("layer3.weight[0]")), 0.0625);
     QCOMPARE(view.value(QStringLiteral("layer3.weight[1]")), second[150001]);
     QCOMPARE(model->rowCount(), n);
+}
+
+// The first cell of `table` in the rows on screen whose text does not fit its column (and so is
+// cut), or nothing.
+QString firstCutCell(const QTableView* table)
+{
+    // Unrounded, as the cell lays its text out: 111.3 px of text is elided in 111 px.
+    const QFontMetricsF metrics(table->font());
+    // The text margins of a cell (QCommonStyle) and the grid line.
+    const int margin = 2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1) + 1;
+    const QAbstractItemModel* model = table->model();
+    const int first = table->rowAt(0);
+    int last = table->rowAt(table->viewport()->height() - 1);
+    if (last < 0)
+        last = model->rowCount() - 1;
+    if (first < 0 || model->columnCount() == 0)
+        return QStringLiteral("no rows on screen");
+    for (int row = first; row <= last; ++row)
+        for (int c = 0; c < model->columnCount(); ++c) {
+            const QString text = model->data(model->index(row, c)).toString();
+            if (metrics.horizontalAdvance(text) > table->columnWidth(c) - margin)
+                return QStringLiteral("row %1 column %2: %3 (%4 px) in %5 px")
+                    .arg(row)
+                    .arg(c)
+                    .arg(text)
+                    .arg(metrics.horizontalAdvance(text), 0, 'f', 1)
+                    .arg(table->columnWidth(c));
+        }
+    return {};
+}
+
+void TestResultsView::numbersFitTheirColumns()
+{
+    // An MLP's worth of parameters with the longest numbers 9 significant digits give
+    // ("-0.312867123", "-4.69825123e-150"), with and without a closed form.
+    RunRecord run = tutorialRun();
+    run.config.model.type = ModelConfig::Type::Mlp;
+    run.layout = {{QStringLiteral("0.weight"), 50000}, {QStringLiteral("0.bias"), 50000}};
+    run.finalParams.resize(100000);
+    for (std::size_t i = 0; i < run.finalParams.size(); ++i) {
+        const double mantissa = -(1.0 + 0.123456789 * static_cast<double>(i % 7 + 1));
+        run.finalParams[i] = i % 3 == 0 ? mantissa * 0.25 : mantissa * std::pow(10.0, -100.0 - static_cast<double>(i % 200));
+    }
+    run.closedForm.reset();
+    run.trainLoss = -1.23456789e-150;
+    run.valLoss = 8.88888888e+300;
+
+    ResultsView view;
+    view.resize(420, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto* table = view.findChild<QTableView*>(QStringLiteral("parameters"));
+    auto* summary = view.findChild<QTableWidget*>(QStringLiteral("summary"));
+    QVERIFY(table && summary);
+    const auto check = [&] {
+        QCoreApplication::processEvents();
+        const QString cut = firstCutCell(table);
+        if (!cut.isEmpty())
+            return cut;
+        return firstCutCell(summary);
+    };
+    view.showRun(run, QStringLiteral("Run 1"));
+    QCOMPARE(table->model()->rowCount(), 100000);
+    QCOMPARE(view.cellText(QStringLiteral("0.weight[1]"), 0), QStringLiteral("-1.24691358e-101"));
+    QCOMPARE(check(), QString());
+    table->scrollTo(table->model()->index(76543, 0), QAbstractItemView::PositionAtTop);
+    QCOMPARE(check(), QString());
+
+    // With a closed form: its values and the differences fit too.
+    run.closedForm = ClosedFormComparison{};
+    run.closedForm->params.assign(run.finalParams.size(), 0.0);
+    for (std::size_t i = 0; i < run.finalParams.size(); ++i)
+        run.closedForm->params[i] = -run.finalParams[(i + 1) % run.finalParams.size()];
+    run.closedForm->trainLoss = -2.34567891e-200;
+    view.showRun(run, QStringLiteral("Run 2"));
+    QCOMPARE(check(), QString());
+    view.compareRuns(run, run, QStringLiteral("Run 1"), QStringLiteral("Run 2"));
+    QCOMPARE(check(), QString());
+    // A paused run's live values.
+    view.showLive(experiment::flatParameterNames(run.layout), run.finalParams, 7, -1.5e-300, 2.5e-300, true);
+    QCOMPARE(check(), QString());
 }
 
 void TestResultsView::runListSelectsAtMostTwo()
