@@ -1,4 +1,5 @@
 #include "plot_export.h"
+#include "plot_loss.h"
 
 #include "experiment/curves.h"
 
@@ -184,7 +185,10 @@ bool exportLossPlot(const std::vector<experiment::RunRecord>& runs, const QStrin
     plot.yAxis->setLabel(logScale ? PlotExport::tr("Loss (log scale)") : PlotExport::tr("Loss"));
     if (logScale) {
         plot.yAxis->setScaleType(QCPAxis::stLogarithmic);
-        plot.yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+        // The same labels as the window's loss plot: one notation on the whole axis.
+        plot.yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new LogTickerOneNotation));
+        plot.yAxis->setNumberFormat(QStringLiteral("eb"));
+        plot.yAxis->setNumberPrecision(0);
     }
     const auto plottable = [&](double v) { return std::isfinite(v) && (!logScale || v > 0); };
     bool any = false;
