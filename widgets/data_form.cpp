@@ -873,6 +873,7 @@ void DataForm::setReaderError(const QString& message)
 {
     readerError_->setText(message);
     readerError_->setVisible(!message.isEmpty());
+    emit readerErrorChanged();
 }
 
 void DataForm::refreshPreview()

@@ -57,6 +57,8 @@ signals:
     // One user change: the whole new configuration, a stable key for merging undo steps of the same
     // field (e.g. "dataset.generator.a"), and a short description for the Undo menu ("Change slope b").
     void edited(const gradlab::experiment::ExperimentConfig& after, const QString& key, const QString& description);
+    // The reader's message changed: a chosen file could not be read, or that is over (see runBlockers()).
+    void readerErrorChanged();
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;

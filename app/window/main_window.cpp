@@ -237,6 +237,7 @@ void MainWindow::createViews()
     settingsTabs->setMinimumWidth(260);
     addDockWidget(Qt::LeftDockWidgetArea, settingsDock);
     connect(dataForm_, &widgets::DataForm::edited, this, &MainWindow::onSettingsEdited);
+    connect(dataForm_, &widgets::DataForm::readerErrorChanged, this, &MainWindow::onReaderErrorChanged);
     connect(settingsForm_, &widgets::SettingsForm::edited, this, &MainWindow::onSettingsEdited);
 
     // Results on the right: the runs, and the selected run (or the live one) against the closed form.
@@ -580,6 +581,7 @@ void MainWindow::loadData()
         data_.reset();
         dataKey_ = key;
         dataProblem_ = tr("Choose a CSV file on the Data tab, or drop one onto the window");
+        showStatus(dataProblem_);
         onDataLoaded();
         return;
     }
@@ -655,6 +657,22 @@ void MainWindow::cancelDataLoad()
         cancelLoadButton_->setEnabled(false);
         showStatus(tr("Cancelling…"));
     }
+}
+
+// A file chosen in the Data form that cannot be read is not the project's data, but the form shows
+// it: the plot says so too instead of showing the data in force, until the choice is over.
+void MainWindow::onReaderErrorChanged()
+{
+    const QStringList blockers = dataForm_->runBlockers();
+    const bool blocked = !blockers.isEmpty();
+    if (blocked) {
+        fitPlot_->setNoData(project_.config, blockers.first());
+        showStatus(blockers.first());
+    } else if (std::exchange(formBlocked_, false) && dataReady()) {
+        fitPlot_->setData(project_.config, *data_);
+        refreshModelViews();
+    }
+    formBlocked_ = blocked;
 }
 
 void MainWindow::onDataLoaded(const std::shared_ptr<const ModelViews>& computed)

@@ -125,6 +125,7 @@ private:
     void applyConfig(const experiment::ExperimentConfig& config);
     void loadData();
     // `computed`: the closed form and landscape computed with the data in the background.
+    void onReaderErrorChanged();
     void onDataLoaded(const std::shared_ptr<const ModelViews>& computed = {});
     void cancelDataLoad();
     void refreshModelViews(const std::shared_ptr<const ModelViews>& computed = {});
@@ -242,6 +243,7 @@ private:
     QString lastMessage_;
     QByteArray defaultState_; // the docks as built, before the saved layout was restored
     QString dataProblem_;     // why there is no data, for the data plot
+    bool formBlocked_ = false; // the Data form shows a file it could not read
 };
 
 } // namespace gradlab::app

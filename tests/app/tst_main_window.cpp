@@ -668,6 +668,15 @@ void TestMainWindow::aDroppedBadCsvShowsWhyInView()
     QVERIFY(!error->text().isEmpty());
     QCOMPARE(tabs->currentWidget()->findChild<QLabel*>(QStringLiteral("readerError")), error);
     QCOMPARE(t.w.project().toJson(), before); // the experiment is unchanged
+    // The plot does not show other data than the form: it says the file cannot be read.
+    auto* fit = t.w.findChild<widgets::DataFitPlot*>();
+    QVERIFY2(fit->message().contains(QLatin1String("cannot be read")), qPrintable(fit->message()));
+    QVERIFY(fit->trainGraph()->data()->isEmpty());
+    // Back to the generated data: it is drawn again.
+    auto* source = t.w.dataForm()->findChild<QComboBox*>(QStringLiteral("dataset.source"));
+    source->setCurrentIndex(source->findData(static_cast<int>(DatasetConfig::Source::Generated)));
+    QVERIFY(fit->message().isEmpty());
+    QCOMPARE(fit->trainGraph()->data()->size(), 80);
 }
 
 QTEST_MAIN(TestMainWindow)
