@@ -85,7 +85,7 @@
     </message>
     <message>
         <location filename="../app/cli/cli.cpp" line="221"/>
-        <location filename="../app/cli/cli.cpp" line="372"/>
+        <location filename="../app/cli/cli.cpp" line="378"/>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
@@ -95,32 +95,37 @@
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="269"/>
+        <location filename="../app/cli/cli.cpp" line="271"/>
         <source>Trained %1 epochs in %2 s</source>
         <translation>已训练 %1 轮，耗时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="276"/>
+        <location filename="../app/cli/cli.cpp" line="278"/>
         <source>   closed form %1</source>
         <translation>   闭式解 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="280"/>
+        <location filename="../app/cli/cli.cpp" line="282"/>
         <source>  train loss %1, validation loss %2</source>
         <translation>  训练损失 %1，验证损失 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="282"/>
+        <location filename="../app/cli/cli.cpp" line="284"/>
         <source>  closed form: train loss %1, validation loss %2, R² %3</source>
         <translation>  闭式解：训练损失 %1，验证损失 %2，R² %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="323"/>
+        <location filename="../app/cli/cli.cpp" line="293"/>
+        <source>warning: the closed form: %1</source>
+        <translation>警告：闭式解：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="329"/>
         <source>fit needs one CSV file</source>
         <translation>fit 需要一个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="475"/>
+        <location filename="../app/cli/cli.cpp" line="481"/>
         <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
                     [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
                     [--save PROJECT]</source>
@@ -129,153 +134,153 @@
                     [--save PROJECT]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="478"/>
+        <location filename="../app/cli/cli.cpp" line="484"/>
         <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]</source>
         <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="479"/>
+        <location filename="../app/cli/cli.cpp" line="485"/>
         <source>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</source>
         <translation>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="480"/>
+        <location filename="../app/cli/cli.cpp" line="486"/>
         <source>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</source>
         <translation>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="481"/>
+        <location filename="../app/cli/cli.cpp" line="487"/>
         <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss] -o GRAPH.dot</source>
         <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss] -o GRAPH.dot</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="482"/>
+        <location filename="../app/cli/cli.cpp" line="488"/>
         <source>  gradlab-cli devices</source>
         <translation>  gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="490"/>
+        <location filename="../app/cli/cli.cpp" line="496"/>
         <source>usage:</source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="495"/>
+        <location filename="../app/cli/cli.cpp" line="501"/>
         <source>  gradlab-cli COMMAND --help</source>
         <translation>  gradlab-cli COMMAND --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="508"/>
+        <location filename="../app/cli/cli.cpp" line="514"/>
         <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="529"/>
+        <location filename="../app/cli/cli.cpp" line="535"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="355"/>
+        <location filename="../app/cli/cli.cpp" line="361"/>
         <source>%1 observations, rank %2</source>
         <translation>%1 个观测值，秩为 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="356"/>
+        <location filename="../app/cli/cli.cpp" line="362"/>
         <source>coefficient</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="356"/>
+        <location filename="../app/cli/cli.cpp" line="362"/>
         <source>estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="356"/>
+        <location filename="../app/cli/cli.cpp" line="362"/>
         <source>std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="356"/>
+        <location filename="../app/cli/cli.cpp" line="362"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="356"/>
+        <location filename="../app/cli/cli.cpp" line="362"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="366"/>
+        <location filename="../app/cli/cli.cpp" line="372"/>
         <source>R² %1, adjusted R² %2, residual standard error %3</source>
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="379"/>
+        <location filename="../app/cli/cli.cpp" line="385"/>
         <source>generate takes no file but -o FILE.csv, got: %1</source>
         <translation>generate 只接受 -o FILE.csv 指定的文件，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="381"/>
+        <location filename="../app/cli/cli.cpp" line="387"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="398"/>
+        <location filename="../app/cli/cli.cpp" line="404"/>
         <source>out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows</source>
         <translation>内存不足：无法在 CPU 上为 %3 行的 %2 个值分配 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="408"/>
+        <location filename="../app/cli/cli.cpp" line="414"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="415"/>
+        <location filename="../app/cli/cli.cpp" line="421"/>
         <source>graph needs -o FILE.dot</source>
         <translation>graph 需要 -o FILE.dot</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="419"/>
+        <location filename="../app/cli/cli.cpp" line="425"/>
         <source>--of: expected yhat, error or loss, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error 或 loss，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="438"/>
+        <location filename="../app/cli/cli.cpp" line="444"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="445"/>
+        <location filename="../app/cli/cli.cpp" line="451"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="453"/>
+        <location filename="../app/cli/cli.cpp" line="459"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="460"/>
+        <location filename="../app/cli/cli.cpp" line="466"/>
         <source>devices takes no arguments, got: %1</source>
         <translation>devices 不接受参数，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="464"/>
+        <location filename="../app/cli/cli.cpp" line="470"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="465"/>
+        <location filename="../app/cli/cli.cpp" line="471"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="465"/>
+        <location filename="../app/cli/cli.cpp" line="471"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="547"/>
-        <location filename="../app/cli/cli.cpp" line="551"/>
+        <location filename="../app/cli/cli.cpp" line="553"/>
+        <location filename="../app/cli/cli.cpp" line="557"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>
@@ -711,127 +716,127 @@
 <context>
     <name>PlotExport</name>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="37"/>
+        <location filename="../widgets/plot_export.cpp" line="38"/>
         <source>%1 has no extension: name the plot .png, .svg or .pdf</source>
         <translation>%1 没有扩展名：请将图保存为 .png、.svg 或 .pdf 文件</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="38"/>
+        <location filename="../widgets/plot_export.cpp" line="39"/>
         <source>Plots cannot be saved as .%1: use .png, .svg or .pdf</source>
         <translation>图不能保存为 .%1 格式：请使用 .png、.svg 或 .pdf</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="49"/>
+        <location filename="../widgets/plot_export.cpp" line="50"/>
         <source>Plots can only be drawn while a QApplication runs</source>
         <translation>只有在 QApplication 运行时才能绘图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="53"/>
+        <location filename="../widgets/plot_export.cpp" line="54"/>
         <source>A plot of %1 × %2 pixels cannot be drawn: each side must be 16 to 20000 pixels</source>
         <translation>无法绘制 %1 × %2 像素的图：每边必须在 16 到 20000 像素之间</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="114"/>
+        <location filename="../widgets/plot_export.cpp" line="115"/>
         <source>The plot could not be drawn for %1</source>
         <translation>无法为 %1 绘制图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="178"/>
+        <location filename="../widgets/plot_export.cpp" line="179"/>
         <source>There is no run to plot</source>
         <translation>没有可绘制的运行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="183"/>
+        <location filename="../widgets/plot_export.cpp" line="184"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="184"/>
+        <location filename="../widgets/plot_export.cpp" line="185"/>
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="184"/>
+        <location filename="../widgets/plot_export.cpp" line="185"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="206"/>
+        <location filename="../widgets/plot_export.cpp" line="210"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="206"/>
+        <location filename="../widgets/plot_export.cpp" line="210"/>
         <source>Run %1: training loss</source>
         <translation>运行 %1：训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="210"/>
+        <location filename="../widgets/plot_export.cpp" line="214"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="210"/>
+        <location filename="../widgets/plot_export.cpp" line="214"/>
         <source>Run %1: validation loss</source>
         <translation>运行 %1：验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="216"/>
+        <location filename="../widgets/plot_export.cpp" line="220"/>
         <source>There is nothing to plot: no run has a positive, finite loss</source>
         <translation>没有可绘制的内容：没有任何运行的损失为正的有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="217"/>
+        <location filename="../widgets/plot_export.cpp" line="221"/>
         <source>There is nothing to plot: no run has a finite loss</source>
         <translation>没有可绘制的内容：没有任何运行的损失为有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="229"/>
+        <location filename="../widgets/plot_export.cpp" line="233"/>
         <source>Loss curves</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="238"/>
+        <location filename="../widgets/plot_export.cpp" line="242"/>
         <source>The data plot shows one feature against the target; this dataset has %1 features</source>
         <translation>数据图只能展示单个特征与目标的关系；此数据集有 %1 个特征</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="242"/>
+        <location filename="../widgets/plot_export.cpp" line="246"/>
         <source>There is no data to plot</source>
         <translation>没有可绘制的数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="268"/>
+        <location filename="../widgets/plot_export.cpp" line="272"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="269"/>
+        <location filename="../widgets/plot_export.cpp" line="273"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="270"/>
+        <location filename="../widgets/plot_export.cpp" line="274"/>
         <source>Training data</source>
         <translation>训练数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="271"/>
+        <location filename="../widgets/plot_export.cpp" line="275"/>
         <source>Validation data</source>
         <translation>验证数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="272"/>
+        <location filename="../widgets/plot_export.cpp" line="276"/>
         <source>Trained model</source>
         <translation>训练后的模型</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="274"/>
+        <location filename="../widgets/plot_export.cpp" line="278"/>
         <source>Closed form (least squares)</source>
         <translation>闭式解（最小二乘）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="282"/>
+        <location filename="../widgets/plot_export.cpp" line="286"/>
         <source>Data and fitted model</source>
         <translation>数据与拟合模型</translation>
     </message>
@@ -839,99 +844,104 @@
 <context>
     <name>ProjectText</name>
     <message>
-        <location filename="../model/experiment/project.cpp" line="108"/>
+        <location filename="../model/experiment/project.cpp" line="113"/>
         <source>: expected %1 number(s)</source>
         <translation>：应为 %1 个数值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="125"/>
+        <location filename="../model/experiment/project.cpp" line="130"/>
         <source>%1: expected a whole number from %2 to %3</source>
         <translation>%1：应为 %2 到 %3 之间的整数</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="126"/>
+        <location filename="../model/experiment/project.cpp" line="131"/>
         <source>%1, got %2</source>
         <translation>%1，实际为 %2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="139"/>
+        <location filename="../model/experiment/project.cpp" line="144"/>
         <source>%1: expected a number or null</source>
         <translation>%1：应为数字或 null</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="162"/>
+        <location filename="../model/experiment/project.cpp" line="167"/>
         <source>.layout: each entry needs a name and a size</source>
         <translation>.layout：每一项都需要名称和大小</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="170"/>
+        <location filename="../model/experiment/project.cpp" line="175"/>
         <source>.layout: the sizes add up to more than %1</source>
         <translation>.layout：各项大小之和超过 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="182"/>
+        <location filename="../model/experiment/project.cpp" line="187"/>
         <source>.history: its columns have different lengths</source>
         <translation>.history：各列长度不一致</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="197"/>
+        <location filename="../model/experiment/project.cpp" line="202"/>
         <source>.history.params[%1]: expected %2 values</source>
         <translation>.history.params[%1]：应为 %2 个值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="263"/>
-        <location filename="../model/experiment/project.cpp" line="270"/>
+        <location filename="../model/experiment/project.cpp" line="277"/>
+        <location filename="../model/experiment/project.cpp" line="284"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="281"/>
+        <location filename="../model/experiment/project.cpp" line="295"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="339"/>
+        <location filename="../model/experiment/project.cpp" line="362"/>
         <source>%1 is not a GradLab project: not valid JSON at byte %2 (%3)</source>
         <translation>%1 不是 GradLab 项目：第 %2 字节处不是有效的 JSON（%3）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="346"/>
+        <location filename="../model/experiment/project.cpp" line="369"/>
         <source>%1 is not a GradLab project: the JSON is not an object</source>
         <translation>%1 不是 GradLab 项目：其 JSON 不是对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="361"/>
+        <location filename="../model/experiment/project.cpp" line="384"/>
         <source>runs: expected an array</source>
         <translation>runs：应为数组</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="367"/>
+        <location filename="../model/experiment/project.cpp" line="390"/>
         <source>runs[%1]: expected an object</source>
         <translation>runs[%1]：应为对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="382"/>
-        <location filename="../model/experiment/project.cpp" line="439"/>
+        <location filename="../model/experiment/project.cpp" line="405"/>
+        <location filename="../model/experiment/project.cpp" line="474"/>
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="401"/>
+        <location filename="../model/experiment/project.cpp" line="429"/>
+        <source>%1 was not found: the copy of its data saved in the project is used</source>
+        <translation>未找到 %1：改用项目中保存的数据副本</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/project.cpp" line="436"/>
         <source>No CSV file is chosen</source>
         <translation>尚未选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="405"/>
+        <location filename="../model/experiment/project.cpp" line="440"/>
         <source>The project&apos;s CSV file %1 does not exist</source>
         <translation>项目的 CSV 文件 %1 不存在</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="415"/>
+        <location filename="../model/experiment/project.cpp" line="450"/>
         <source>%1 has changed since the project was saved; the new data is used</source>
         <translation>%1 在项目保存后已被修改；将使用新数据</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="449"/>
+        <location filename="../model/experiment/project.cpp" line="484"/>
         <source>%1 has %2 rows; only files of at most %3 rows can be embedded in a project</source>
         <translation>%1 有 %2 行；只有不超过 %3 行的文件才能嵌入项目</translation>
     </message>
@@ -1000,687 +1010,718 @@
         <translation>GradLab 项目 (*.gradlab);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="117"/>
+        <location filename="../app/window/main_window.cpp" line="118"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="119"/>
-        <location filename="../app/window/main_window.cpp" line="122"/>
+        <location filename="../app/window/main_window.cpp" line="120"/>
+        <location filename="../app/window/main_window.cpp" line="123"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="124"/>
+        <location filename="../app/window/main_window.cpp" line="125"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="125"/>
+        <location filename="../app/window/main_window.cpp" line="126"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="167"/>
+        <location filename="../app/window/main_window.cpp" line="168"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="166"/>
+        <location filename="../app/window/main_window.cpp" line="167"/>
         <source>The project has changes that are not saved. Save them first?</source>
         <translation>项目有尚未保存的更改。是否先保存？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="165"/>
+        <location filename="../app/window/main_window.cpp" line="166"/>
         <source>A run is in progress. Stop it and save the project with the run first?</source>
         <translation>有一次运行正在进行。要先停止它，并把这次运行一起保存到项目中吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="207"/>
+        <location filename="../app/window/main_window.cpp" line="208"/>
         <source>Data and fit</source>
         <translation>数据与拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="208"/>
+        <location filename="../app/window/main_window.cpp" line="209"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="209"/>
+        <location filename="../app/window/main_window.cpp" line="210"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="210"/>
+        <location filename="../app/window/main_window.cpp" line="211"/>
         <source>Loss landscape</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="211"/>
+        <location filename="../app/window/main_window.cpp" line="212"/>
         <source>Computation graph</source>
         <translation>计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="230"/>
+        <location filename="../app/window/main_window.cpp" line="231"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="231"/>
+        <location filename="../app/window/main_window.cpp" line="232"/>
         <source>Model and training</source>
         <translation>模型与训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="232"/>
+        <location filename="../app/window/main_window.cpp" line="233"/>
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="249"/>
+        <location filename="../app/window/main_window.cpp" line="251"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="259"/>
+        <location filename="../app/window/main_window.cpp" line="261"/>
         <source>Step inspector</source>
         <translation>单步检查器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="263"/>
-        <location filename="../app/window/main_window.cpp" line="493"/>
-        <location filename="../app/window/main_window.cpp" line="800"/>
+        <location filename="../app/window/main_window.cpp" line="265"/>
+        <location filename="../app/window/main_window.cpp" line="508"/>
+        <location filename="../app/window/main_window.cpp" line="843"/>
         <source>Press Step to train one epoch and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单步”训练一轮，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="274"/>
+        <location filename="../app/window/main_window.cpp" line="276"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="278"/>
+        <location filename="../app/window/main_window.cpp" line="280"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="278"/>
+        <location filename="../app/window/main_window.cpp" line="280"/>
         <source>Start a new project from the tutorial&apos;s experiment</source>
         <translation>以教程中的实验新建项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="280"/>
+        <location filename="../app/window/main_window.cpp" line="282"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="280"/>
-        <location filename="../app/window/main_window.cpp" line="1152"/>
+        <location filename="../app/window/main_window.cpp" line="282"/>
+        <location filename="../app/window/main_window.cpp" line="1196"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="281"/>
+        <location filename="../app/window/main_window.cpp" line="283"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="281"/>
-        <location filename="../app/window/main_window.cpp" line="1175"/>
+        <location filename="../app/window/main_window.cpp" line="283"/>
+        <location filename="../app/window/main_window.cpp" line="1219"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="287"/>
+        <location filename="../app/window/main_window.cpp" line="290"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="287"/>
+        <location filename="../app/window/main_window.cpp" line="290"/>
         <source>Save the project under a new name</source>
         <translation>以新名称保存项目</translation>
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="290"/>
-        <location filename="../app/window/main_window.cpp" line="356"/>
-        <location filename="../app/window/main_window.cpp" line="865"/>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="293"/>
+        <location filename="../app/window/main_window.cpp" line="359"/>
+        <location filename="../app/window/main_window.cpp" line="909"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="290"/>
+        <location filename="../app/window/main_window.cpp" line="293"/>
         <source>Train the model (or resume a paused run)</source>
         <translation>训练模型（或继续已暂停的运行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="292"/>
+        <location filename="../app/window/main_window.cpp" line="295"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="292"/>
+        <location filename="../app/window/main_window.cpp" line="295"/>
         <source>Pause the run after the current epoch</source>
         <translation>在当前轮结束后暂停运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="294"/>
+        <location filename="../app/window/main_window.cpp" line="297"/>
         <source>S&amp;tep</source>
         <translation>单步(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="294"/>
+        <location filename="../app/window/main_window.cpp" line="297"/>
         <source>Train one epoch, then pause</source>
         <translation>训练一轮后暂停</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="296"/>
+        <location filename="../app/window/main_window.cpp" line="299"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="296"/>
+        <location filename="../app/window/main_window.cpp" line="299"/>
         <source>Stop the run and keep it</source>
         <translation>停止运行并保留该运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="298"/>
+        <location filename="../app/window/main_window.cpp" line="301"/>
         <source>R&amp;eset</source>
         <translation>重置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="299"/>
+        <location filename="../app/window/main_window.cpp" line="302"/>
         <source>Stop any run and show the initial parameters again</source>
         <translation>停止正在进行的运行，并重新显示初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="306"/>
+        <location filename="../app/window/main_window.cpp" line="309"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="309"/>
+        <location filename="../app/window/main_window.cpp" line="312"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="313"/>
+        <location filename="../app/window/main_window.cpp" line="316"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="330"/>
+        <location filename="../app/window/main_window.cpp" line="333"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="333"/>
+        <location filename="../app/window/main_window.cpp" line="336"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="337"/>
+        <location filename="../app/window/main_window.cpp" line="340"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="338"/>
+        <location filename="../app/window/main_window.cpp" line="341"/>
         <source>&amp;Parameters (JSON or CSV)…</source>
         <translation>参数（JSON 或 CSV）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="339"/>
+        <location filename="../app/window/main_window.cpp" line="342"/>
         <source>Loss &amp;history (CSV)…</source>
         <translation>损失历史（CSV）(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="341"/>
+        <location filename="../app/window/main_window.cpp" line="344"/>
         <source>&amp;Data and fit plot…</source>
         <translation>数据与拟合图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="342"/>
+        <location filename="../app/window/main_window.cpp" line="345"/>
         <source>&amp;Loss plot…</source>
         <translation>损失图(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="343"/>
+        <location filename="../app/window/main_window.cpp" line="346"/>
         <source>P&amp;arameter plot…</source>
         <translation>参数图(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="344"/>
+        <location filename="../app/window/main_window.cpp" line="347"/>
         <source>Loss la&amp;ndscape plot…</source>
         <translation>损失曲面图(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="345"/>
+        <location filename="../app/window/main_window.cpp" line="348"/>
         <source>Computation &amp;graph (DOT, SVG or PNG)…</source>
         <translation>计算图（DOT、SVG 或 PNG）(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="347"/>
+        <location filename="../app/window/main_window.cpp" line="350"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 脚本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="349"/>
+        <location filename="../app/window/main_window.cpp" line="352"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="352"/>
+        <location filename="../app/window/main_window.cpp" line="355"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="363"/>
+        <location filename="../app/window/main_window.cpp" line="366"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="369"/>
+        <location filename="../app/window/main_window.cpp" line="372"/>
         <source>Reset &amp;Layout</source>
         <translation>重置布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="371"/>
+        <location filename="../app/window/main_window.cpp" line="374"/>
         <source>Put the panels back where they were at the first start</source>
         <translation>把各面板恢复到首次启动时的位置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="374"/>
+        <location filename="../app/window/main_window.cpp" line="377"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="377"/>
+        <location filename="../app/window/main_window.cpp" line="380"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="389"/>
+        <location filename="../app/window/main_window.cpp" line="392"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="390"/>
+        <location filename="../app/window/main_window.cpp" line="393"/>
         <source>&amp;About GradLab</source>
         <translation>关于 GradLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="391"/>
+        <location filename="../app/window/main_window.cpp" line="394"/>
         <source>About GradLab</source>
         <translation>关于 GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="392"/>
+        <location filename="../app/window/main_window.cpp" line="395"/>
         <source>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model through GradLab&apos;s own autograd engine, watch it learn, and compare it with the closed-form least-squares fit.&lt;/p&gt;&lt;p&gt;Built on Qt, QCustomPlot, Eigen and Graphviz.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;使用 GradLab 自己的自动求导引擎训练模型，观察其学习过程，并与最小二乘闭式解拟合进行比较。&lt;/p&gt;&lt;p&gt;基于 Qt、QCustomPlot、Eigen 和 Graphviz 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="412"/>
+        <location filename="../app/window/main_window.cpp" line="414"/>
         <source>Loading data %p%</source>
         <translation>正在加载数据 %p%</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="416"/>
+        <location filename="../app/window/main_window.cpp" line="421"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="417"/>
+        <location filename="../app/window/main_window.cpp" line="422"/>
         <source>Stop loading the data</source>
         <translation>停止加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="517"/>
+        <location filename="../app/window/main_window.cpp" line="445"/>
+        <source>Preparing the data: the split, the closed form and the loss landscape…</source>
+        <translation>正在准备数据：划分、闭式解和损失曲面…</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="532"/>
         <source>The run&apos;s optimizer was not changed</source>
         <translation>未更改该运行的优化器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="546"/>
+        <location filename="../app/window/main_window.cpp" line="561"/>
         <source>Train the model (or resume a paused run) (%1)</source>
         <translation>训练模型（或继续已暂停的运行）（%1）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="547"/>
+        <location filename="../app/window/main_window.cpp" line="562"/>
         <source>The run cannot start:
 %1</source>
         <translation>无法开始运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="568"/>
+        <location filename="../app/window/main_window.cpp" line="583"/>
         <source>Choose a CSV file on the Data tab, or drop one onto the window</source>
         <translation>请在“数据”选项卡中选择一个 CSV 文件，或把文件拖放到窗口上</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="589"/>
-        <location filename="../app/window/main_window.cpp" line="592"/>
-        <location filename="../app/window/main_window.cpp" line="651"/>
+        <location filename="../app/window/main_window.cpp" line="607"/>
+        <location filename="../app/window/main_window.cpp" line="610"/>
+        <location filename="../app/window/main_window.cpp" line="691"/>
         <source>Loading the data…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="610"/>
+        <location filename="../app/window/main_window.cpp" line="628"/>
         <source>Loading the data was cancelled</source>
         <translation>已取消加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="613"/>
+        <location filename="../app/window/main_window.cpp" line="631"/>
         <source>The data could not be loaded: %1</source>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="616"/>
+        <location filename="../app/window/main_window.cpp" line="634"/>
         <source>The data could not be loaded</source>
         <translation>无法加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="647"/>
+        <location filename="../app/window/main_window.cpp" line="658"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="687"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="652"/>
+        <location filename="../app/window/main_window.cpp" line="692"/>
         <source>%1 rows: %2 for training, %3 for validation</source>
         <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="801"/>
-        <location filename="../app/window/main_window.cpp" line="1076"/>
+        <location filename="../app/window/main_window.cpp" line="746"/>
+        <source>The closed form: %1</source>
+        <translation>闭式解：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="844"/>
+        <location filename="../app/window/main_window.cpp" line="1120"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="807"/>
+        <location filename="../app/window/main_window.cpp" line="850"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="819"/>
-        <location filename="../app/window/main_window.cpp" line="1020"/>
+        <location filename="../app/window/main_window.cpp" line="862"/>
+        <location filename="../app/window/main_window.cpp" line="1064"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="826"/>
+        <location filename="../app/window/main_window.cpp" line="869"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="839"/>
+        <location filename="../app/window/main_window.cpp" line="882"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="845"/>
+        <location filename="../app/window/main_window.cpp" line="889"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="848"/>
+        <location filename="../app/window/main_window.cpp" line="892"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="865"/>
+        <location filename="../app/window/main_window.cpp" line="909"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="883"/>
+        <location filename="../app/window/main_window.cpp" line="927"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="884"/>
+        <location filename="../app/window/main_window.cpp" line="928"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="886"/>
+        <location filename="../app/window/main_window.cpp" line="930"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="948"/>
+        <location filename="../app/window/main_window.cpp" line="992"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="970"/>
+        <location filename="../app/window/main_window.cpp" line="1014"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="972"/>
+        <location filename="../app/window/main_window.cpp" line="1016"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="973"/>
+        <location filename="../app/window/main_window.cpp" line="1017"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="995"/>
-        <location filename="../app/window/main_window.cpp" line="1020"/>
+        <location filename="../app/window/main_window.cpp" line="1039"/>
+        <location filename="../app/window/main_window.cpp" line="1064"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1023"/>
+        <location filename="../app/window/main_window.cpp" line="1067"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1024"/>
+        <location filename="../app/window/main_window.cpp" line="1068"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1025"/>
+        <location filename="../app/window/main_window.cpp" line="1069"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1027"/>
+        <location filename="../app/window/main_window.cpp" line="1071"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1046"/>
+        <location filename="../app/window/main_window.cpp" line="1090"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1055"/>
+        <location filename="../app/window/main_window.cpp" line="1099"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1072"/>
-        <location filename="../app/window/main_window.cpp" line="1074"/>
+        <location filename="../app/window/main_window.cpp" line="1116"/>
+        <location filename="../app/window/main_window.cpp" line="1118"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1076"/>
+        <location filename="../app/window/main_window.cpp" line="1120"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1088"/>
+        <location filename="../app/window/main_window.cpp" line="1132"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1116"/>
+        <location filename="../app/window/main_window.cpp" line="1160"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1117"/>
+        <location filename="../app/window/main_window.cpp" line="1161"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1144"/>
+        <location filename="../app/window/main_window.cpp" line="1188"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1164"/>
+        <location filename="../app/window/main_window.cpp" line="1208"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1169"/>
+        <location filename="../app/window/main_window.cpp" line="1213"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1176"/>
+        <location filename="../app/window/main_window.cpp" line="1220"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1189"/>
+        <location filename="../app/window/main_window.cpp" line="1233"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1198"/>
+        <location filename="../app/window/main_window.cpp" line="1242"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1226"/>
+        <location filename="../app/window/main_window.cpp" line="1270"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1229"/>
+        <location filename="../app/window/main_window.cpp" line="1273"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1325"/>
+        <location filename="../app/window/main_window.cpp" line="1369"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1325"/>
+        <location filename="../app/window/main_window.cpp" line="1369"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1338"/>
+        <location filename="../app/window/main_window.cpp" line="1382"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1339"/>
+        <location filename="../app/window/main_window.cpp" line="1383"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1345"/>
+        <location filename="../app/window/main_window.cpp" line="1389"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1347"/>
+        <location filename="../app/window/main_window.cpp" line="1391"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1355"/>
+        <location filename="../app/window/main_window.cpp" line="1399"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1356"/>
+        <location filename="../app/window/main_window.cpp" line="1400"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1361"/>
+        <location filename="../app/window/main_window.cpp" line="1405"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1363"/>
+        <location filename="../app/window/main_window.cpp" line="1407"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1370"/>
+        <location filename="../app/window/main_window.cpp" line="1414"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1371"/>
+        <location filename="../app/window/main_window.cpp" line="1415"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1376"/>
+        <location filename="../app/window/main_window.cpp" line="1420"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1378"/>
+        <location filename="../app/window/main_window.cpp" line="1422"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1383"/>
+        <location filename="../app/window/main_window.cpp" line="1427"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1384"/>
+        <location filename="../app/window/main_window.cpp" line="1428"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1390"/>
+        <location filename="../app/window/main_window.cpp" line="1434"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1392"/>
+        <location filename="../app/window/main_window.cpp" line="1436"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1397"/>
+        <location filename="../app/window/main_window.cpp" line="1444"/>
+        <source>The data is still loading: export the script once it is loaded.</source>
+        <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1445"/>
+        <source>The data cannot be loaded, so a script would fail too. %1</source>
+        <translation>无法加载数据，因此脚本也会失败。%1</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1448"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1398"/>
+        <location filename="../app/window/main_window.cpp" line="1449"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1403"/>
+        <location filename="../app/window/main_window.cpp" line="1443"/>
+        <location filename="../app/window/main_window.cpp" line="1454"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1405"/>
+        <location filename="../app/window/main_window.cpp" line="1456"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1411"/>
+        <location filename="../app/window/main_window.cpp" line="1462"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1411"/>
+        <location filename="../app/window/main_window.cpp" line="1462"/>
         <source>GradLab will use the new language the next time it starts.</source>
         <translation>GradLab 将在下次启动时使用新的语言。</translation>
     </message>
@@ -2066,23 +2107,23 @@
 <context>
     <name>gradlab::fit</name>
     <message>
-        <location filename="../model/fit/design.cpp" line="17"/>
+        <location filename="../model/fit/design.cpp" line="19"/>
         <location filename="../model/fit/least_squares.cpp" line="77"/>
         <source>the target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../model/fit/design.cpp" line="20"/>
+        <location filename="../model/fit/design.cpp" line="22"/>
         <source>%1 to the power %2 (it overflows)</source>
         <translation>%1 的 %2 次方（溢出）</translation>
     </message>
     <message>
-        <location filename="../model/fit/design.cpp" line="35"/>
+        <location filename="../model/fit/design.cpp" line="37"/>
         <source>row index %1, %2: the value is %3; least squares needs finite numbers (remove or fill in that row)</source>
         <translation>行索引 %1，%2：值为 %3；最小二乘需要有限数（请删除或填补该行）</translation>
     </message>
     <message>
-        <location filename="../model/fit/design.cpp" line="42"/>
+        <location filename="../model/fit/design.cpp" line="44"/>
         <source>the values are too large for least squares in double precision (their squares overflow); rescale the data</source>
         <translation>数值过大，无法在双精度下做最小二乘（其平方会溢出）；请对数据重新缩放</translation>
     </message>
@@ -2112,52 +2153,52 @@
         <translation>%1 的量级过大（范数为 %2），无法在双精度下做最小二乘；请重新缩放，例如更换其单位</translation>
     </message>
     <message>
-        <location filename="../model/fit/least_squares.cpp" line="112"/>
+        <location filename="../model/fit/least_squares.cpp" line="133"/>
         <source>%1 and %2</source>
         <translation>%1 和 %2</translation>
     </message>
     <message>
-        <location filename="../model/fit/least_squares.cpp" line="114"/>
+        <location filename="../model/fit/least_squares.cpp" line="135"/>
         <source>%1, %2</source>
         <translation>%1、%2</translation>
     </message>
     <message>
-        <location filename="../model/fit/least_squares.cpp" line="129"/>
+        <location filename="../model/fit/least_squares.cpp" line="150"/>
         <source>the intercept</source>
         <translation>截距</translation>
     </message>
     <message>
-        <location filename="../model/fit/least_squares.cpp" line="146"/>
+        <location filename="../model/fit/least_squares.cpp" line="168"/>
         <source>%1 is all zeros</source>
         <translation>%1 全为零</translation>
     </message>
     <message>
-        <location filename="../model/fit/least_squares.cpp" line="148"/>
+        <location filename="../model/fit/least_squares.cpp" line="170"/>
         <source>%1 is constant (the intercept already covers it)</source>
         <translation>%1 是常数（已由截距涵盖）</translation>
     </message>
     <message>
-        <location filename="../model/fit/least_squares.cpp" line="151"/>
+        <location filename="../model/fit/least_squares.cpp" line="173"/>
         <source>%1 is a linear combination of %2</source>
         <translation>%1 是 %2 的线性组合</translation>
     </message>
     <message>
-        <location filename="../model/fit/least_squares.cpp" line="156"/>
+        <location filename="../model/fit/least_squares.cpp" line="178"/>
         <source>%1; %2</source>
         <translation>%1；%2</translation>
     </message>
     <message>
-        <location filename="../model/fit/least_squares.cpp" line="158"/>
+        <location filename="../model/fit/least_squares.cpp" line="180"/>
         <source>with %1 observations for %2 coefficients, the design matrix is rank-deficient (rank %3 of %4 columns): %5. The coefficients given are the minimum-norm solution, one of many that fit equally well</source>
         <translation>%1 个观测值对应 %2 个系数，设计矩阵秩亏（秩为 %3，共 %4 列）：%5。给出的系数是最小范数解，是同样拟合得好的众多解之一</translation>
     </message>
     <message>
-        <location filename="../model/fit/least_squares.cpp" line="164"/>
+        <location filename="../model/fit/least_squares.cpp" line="186"/>
         <source>the design matrix is rank-deficient (rank %1 of %2 columns): %3. The coefficients given are the minimum-norm solution, one of many that fit equally well</source>
         <translation>设计矩阵秩亏（秩为 %1，共 %2 列）：%3。给出的系数是最小范数解，是同样拟合得好的众多解之一</translation>
     </message>
     <message>
-        <location filename="../model/fit/least_squares.cpp" line="266"/>
+        <location filename="../model/fit/least_squares.cpp" line="304"/>
         <source>the columns are nearly collinear (condition number %1 with each column scaled to unit length): the coefficients are poorly determined, though the fitted values are not</source>
         <translation>各列近似共线（各列缩放为单位长度后条件数为 %1）：系数难以准确确定，但拟合值不受影响</translation>
     </message>
@@ -2208,6 +2249,7 @@
     </message>
     <message>
         <location filename="../widgets/plot_data_fit.cpp" line="72"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="178"/>
         <source>Trained model</source>
         <translation>训练后的模型</translation>
     </message>
@@ -2239,474 +2281,479 @@
         <source>%1 (every %2th of %3 points)</source>
         <translation>%1（共 %3 个点，每 %2 个取 1 个）</translation>
     </message>
+    <message>
+        <location filename="../widgets/plot_data_fit.cpp" line="178"/>
+        <source>Initial parameters</source>
+        <translation>初始参数</translation>
+    </message>
 </context>
 <context>
     <name>gradlab::widgets::DataForm</name>
     <message>
-        <location filename="../widgets/data_form.cpp" line="242"/>
+        <location filename="../widgets/data_form.cpp" line="270"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="243"/>
+        <location filename="../widgets/data_form.cpp" line="271"/>
         <source>Load CSV</source>
         <translation>加载 CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="255"/>
+        <location filename="../widgets/data_form.cpp" line="292"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="284"/>
-        <source>%1 rows were not taken: from %2 to %3 can be generated, and the split into training and validation needs at least 2.</source>
-        <translation>未采用 %1 行：可生成的行数为 %2 到 %3，且划分训练集与验证集至少需要 2 行。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/data_form.cpp" line="294"/>
+        <location filename="../widgets/data_form.cpp" line="332"/>
         <source>w1, w2, …</source>
         <translation>w1, w2, …</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="297"/>
+        <location filename="../widgets/data_form.cpp" line="335"/>
         <source>The intercept: y = a + b·x + noise</source>
         <translation>截距：y = a + b·x + 噪声</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="298"/>
+        <location filename="../widgets/data_form.cpp" line="336"/>
         <source>The slope, for one feature</source>
         <translation>斜率（单特征时）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="299"/>
+        <location filename="../widgets/data_form.cpp" line="337"/>
         <source>The number of rows to generate, from %1 to %2: the split needs at least 2</source>
         <translation>要生成的行数，从 %1 到 %2：划分数据至少需要 2 行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="301"/>
+        <location filename="../widgets/data_form.cpp" line="339"/>
         <source>The standard deviation σ of the Gaussian noise added to y</source>
         <translation>加到 y 上的高斯噪声的标准差 σ</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="302"/>
+        <location filename="../widgets/data_form.cpp" line="340"/>
         <source>One weight per feature, separated by commas</source>
         <translation>每个特征一个权重，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="304"/>
+        <location filename="../widgets/data_form.cpp" line="342"/>
         <source>Intercept a:</source>
         <translation>截距 a：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="305"/>
+        <location filename="../widgets/data_form.cpp" line="343"/>
         <source>Slope b:</source>
         <translation>斜率 b：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="306"/>
+        <location filename="../widgets/data_form.cpp" line="344"/>
         <source>Samples n:</source>
         <translation>样本数 n：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="308"/>
+        <location filename="../widgets/data_form.cpp" line="346"/>
         <source>Noise σ:</source>
         <translation>噪声 σ：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="309"/>
+        <location filename="../widgets/data_form.cpp" line="347"/>
         <source>x min:</source>
         <translation>x 最小值：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="310"/>
+        <location filename="../widgets/data_form.cpp" line="348"/>
         <source>x max:</source>
         <translation>x 最大值：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="311"/>
-        <location filename="../widgets/data_form.cpp" line="441"/>
+        <location filename="../widgets/data_form.cpp" line="349"/>
+        <location filename="../widgets/data_form.cpp" line="479"/>
         <source>Features:</source>
         <translation>特征：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="312"/>
+        <location filename="../widgets/data_form.cpp" line="350"/>
         <source>Weights:</source>
         <translation>权重：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="315"/>
+        <location filename="../widgets/data_form.cpp" line="353"/>
         <source>Seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="340"/>
+        <location filename="../widgets/data_form.cpp" line="378"/>
         <source>Change intercept a</source>
         <translation>更改截距 a</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="341"/>
+        <location filename="../widgets/data_form.cpp" line="379"/>
         <source>Change slope b</source>
         <translation>更改斜率 b</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="342"/>
+        <location filename="../widgets/data_form.cpp" line="380"/>
         <source>Change noise σ</source>
         <translation>更改噪声 σ</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="343"/>
+        <location filename="../widgets/data_form.cpp" line="381"/>
         <source>Change x min</source>
         <translation>更改 x 最小值</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="344"/>
+        <location filename="../widgets/data_form.cpp" line="382"/>
         <source>Change x max</source>
         <translation>更改 x 最大值</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="346"/>
+        <location filename="../widgets/data_form.cpp" line="384"/>
         <source>Change data seed</source>
         <translation>更改数据种子</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="353"/>
+        <location filename="../widgets/data_form.cpp" line="391"/>
         <source>Change sample count n</source>
         <translation>更改样本数 n</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="374"/>
+        <location filename="../widgets/data_form.cpp" line="412"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="380"/>
-        <location filename="../widgets/data_form.cpp" line="386"/>
+        <location filename="../widgets/data_form.cpp" line="418"/>
+        <location filename="../widgets/data_form.cpp" line="424"/>
         <source>Detect</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="381"/>
+        <location filename="../widgets/data_form.cpp" line="419"/>
         <source>Comma (,)</source>
         <translation>逗号（,）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="382"/>
+        <location filename="../widgets/data_form.cpp" line="420"/>
         <source>Semicolon (;)</source>
         <translation>分号（;）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="383"/>
+        <location filename="../widgets/data_form.cpp" line="421"/>
         <source>Tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="384"/>
+        <location filename="../widgets/data_form.cpp" line="422"/>
         <source>Pipe (|)</source>
         <translation>竖线（|）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="387"/>
+        <location filename="../widgets/data_form.cpp" line="425"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="388"/>
+        <location filename="../widgets/data_form.cpp" line="426"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="390"/>
+        <location filename="../widgets/data_form.cpp" line="428"/>
         <source>Stop with an error</source>
         <translation>报错并停止</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="391"/>
+        <location filename="../widgets/data_form.cpp" line="429"/>
         <source>Drop the row</source>
         <translation>丢弃该行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="398"/>
+        <location filename="../widgets/data_form.cpp" line="436"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="403"/>
+        <location filename="../widgets/data_form.cpp" line="441"/>
         <source>Delimiter:</source>
         <translation>分隔符：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="404"/>
+        <location filename="../widgets/data_form.cpp" line="442"/>
         <source>Header row:</source>
         <translation>标题行：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="405"/>
+        <location filename="../widgets/data_form.cpp" line="443"/>
         <source>Missing values:</source>
         <translation>缺失值：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="442"/>
+        <location filename="../widgets/data_form.cpp" line="480"/>
         <source>Target:</source>
         <translation>目标：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="443"/>
+        <location filename="../widgets/data_form.cpp" line="481"/>
         <source>Rows:</source>
         <translation>行数：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="446"/>
+        <location filename="../widgets/data_form.cpp" line="484"/>
         <source>First rows:</source>
         <translation>前几行：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="468"/>
+        <location filename="../widgets/data_form.cpp" line="506"/>
         <source>Change delimiter</source>
         <translation>更改分隔符</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="479"/>
+        <location filename="../widgets/data_form.cpp" line="517"/>
         <source>Change header row</source>
         <translation>更改标题行设置</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="486"/>
+        <location filename="../widgets/data_form.cpp" line="524"/>
         <source>Change missing values</source>
         <translation>更改缺失值处理方式</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="497"/>
+        <location filename="../widgets/data_form.cpp" line="535"/>
         <source>Train / validation split</source>
         <translation>训练集/验证集划分</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="368"/>
+        <location filename="../widgets/data_form.cpp" line="406"/>
         <source>Choose or drop a CSV file</source>
         <translation>选择或拖放一个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="369"/>
+        <location filename="../widgets/data_form.cpp" line="322"/>
+        <source>n = %1 was not taken: n must be from %2 to %3 (the split into training and validation needs at least 2 rows).</source>
+        <translation>未采用 n = %1：n 必须在 %2 到 %3 之间（划分训练集和验证集至少需要 2 行）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="407"/>
         <source>A CSV, TSV or text file: type its path and press Enter, click Browse…, or drop it on the form</source>
         <translation>CSV、TSV 或文本文件：输入路径后按回车，点击“浏览…”，或把文件拖放到表单上</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="417"/>
+        <location filename="../widgets/data_form.cpp" line="455"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="419"/>
+        <location filename="../widgets/data_form.cpp" line="457"/>
         <source>Tick every numeric column but the target</source>
         <translation>勾选除目标列以外的所有数值列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="420"/>
+        <location filename="../widgets/data_form.cpp" line="458"/>
         <source>Select none</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="422"/>
+        <location filename="../widgets/data_form.cpp" line="460"/>
         <source>Untick every column</source>
         <translation>取消勾选所有列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="501"/>
+        <location filename="../widgets/data_form.cpp" line="539"/>
         <source>The share of the rows used for training, from %1 to %2; the rest validates, so both parts keep some rows</source>
         <translation>用于训练的行所占比例，从 %1 到 %2；其余的行用于验证，因此两部分都会保留一些行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="506"/>
+        <location filename="../widgets/data_form.cpp" line="544"/>
         <source>A train fraction of %1 was not taken: it must be from %2 to %3, so that both training and validation keep some rows.</source>
         <translation>未采用训练比例 %1：它必须在 %2 到 %3 之间，这样训练集和验证集都能保留一些行。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="510"/>
-        <location filename="../widgets/data_form.cpp" line="535"/>
+        <location filename="../widgets/data_form.cpp" line="548"/>
+        <location filename="../widgets/data_form.cpp" line="573"/>
         <source>Shuffle before splitting</source>
         <translation>划分前打乱</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="515"/>
+        <location filename="../widgets/data_form.cpp" line="553"/>
         <source>Train fraction:</source>
         <translation>训练集比例：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="518"/>
+        <location filename="../widgets/data_form.cpp" line="556"/>
         <source>Split seed:</source>
         <translation>划分种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="528"/>
+        <location filename="../widgets/data_form.cpp" line="566"/>
         <source>Change train fraction</source>
         <translation>更改训练集比例</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="535"/>
+        <location filename="../widgets/data_form.cpp" line="573"/>
         <source>Split without shuffling</source>
         <translation>不打乱直接划分</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="542"/>
+        <location filename="../widgets/data_form.cpp" line="580"/>
         <source>Change split seed</source>
         <translation>更改划分种子</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="645"/>
+        <location filename="../widgets/data_form.cpp" line="683"/>
         <source>“%1”</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="678"/>
+        <location filename="../widgets/data_form.cpp" line="716"/>
         <source>none: the file cannot be read</source>
         <translation>无：无法读取该文件</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="684"/>
+        <location filename="../widgets/data_form.cpp" line="722"/>
         <source>counted when loaded</source>
         <translation>加载时统计</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="686"/>
+        <location filename="../widgets/data_form.cpp" line="724"/>
         <source>1 row</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="686"/>
+        <location filename="../widgets/data_form.cpp" line="724"/>
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="756"/>
+        <location filename="../widgets/data_form.cpp" line="794"/>
         <source>%1 (target)</source>
         <translation>%1（目标）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="758"/>
+        <location filename="../widgets/data_form.cpp" line="796"/>
         <source>The target: the column the model predicts. Choose another target to use it as a feature.</source>
         <translation>目标：模型要预测的列。若要把它用作特征，请另选一个目标列。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="764"/>
+        <location filename="../widgets/data_form.cpp" line="802"/>
         <source>%1 (text)</source>
         <translation>%1（文本）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="766"/>
+        <location filename="../widgets/data_form.cpp" line="804"/>
         <source>The first rows of this column hold text, not numbers: it cannot be a feature.</source>
         <translation>此列的前几行是文本而不是数字：它不能作为特征。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="793"/>
+        <location filename="../widgets/data_form.cpp" line="831"/>
         <source>the embedded data</source>
         <translation>嵌入的数据</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="795"/>
+        <location filename="../widgets/data_form.cpp" line="833"/>
         <source>No CSV file is chosen.</source>
         <translation>未选择 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="806"/>
+        <location filename="../widgets/data_form.cpp" line="844"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="813"/>
+        <location filename="../widgets/data_form.cpp" line="851"/>
         <source>Cannot use %1: it has only one column, and a data set needs at least one feature column and a target column. Is the delimiter right?</source>
         <translation>无法使用 %1：它只有一列，而数据集至少需要一个特征列和一个目标列。分隔符是否正确？</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="819"/>
+        <location filename="../widgets/data_form.cpp" line="857"/>
         <source>Cannot use %1: it has no data rows.</source>
         <translation>无法使用 %1：其中没有数据行。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="824"/>
+        <location filename="../widgets/data_form.cpp" line="862"/>
         <source>1 field</source>
         <translation>1 个字段</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="824"/>
+        <location filename="../widgets/data_form.cpp" line="862"/>
         <source>%1 fields</source>
         <translation>%1 个字段</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="825"/>
+        <location filename="../widgets/data_form.cpp" line="863"/>
         <source>Cannot read %1: data row %2 has %3, but the file has %4 columns.</source>
         <translation>无法读取 %1：第 %2 个数据行有 %3，但该文件有 %4 列。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="903"/>
+        <location filename="../widgets/data_form.cpp" line="942"/>
         <source>Open %1</source>
         <translation>打开 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="969"/>
+        <location filename="../widgets/data_form.cpp" line="1008"/>
         <source>Load data from CSV</source>
         <translation>从 CSV 加载数据</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="969"/>
+        <location filename="../widgets/data_form.cpp" line="1008"/>
         <source>Generate data</source>
         <translation>生成数据</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="991"/>
+        <location filename="../widgets/data_form.cpp" line="1030"/>
         <source>Change feature count</source>
         <translation>更改特征数</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1006"/>
+        <location filename="../widgets/data_form.cpp" line="1045"/>
         <source>“%1” is not a number.</source>
         <translation>“%1”不是数值。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1012"/>
+        <location filename="../widgets/data_form.cpp" line="1051"/>
         <source>Enter %1 weights, one per feature, separated by commas.</source>
         <translation>请输入 %1 个权重，每个特征一个，以逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1024"/>
+        <location filename="../widgets/data_form.cpp" line="1063"/>
         <source>Change weights</source>
         <translation>更改权重</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1036"/>
+        <location filename="../widgets/data_form.cpp" line="1075"/>
         <source>Change feature columns</source>
         <translation>更改特征列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1054"/>
+        <location filename="../widgets/data_form.cpp" line="1093"/>
         <source>Select all feature columns</source>
         <translation>选择所有特征列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1054"/>
+        <location filename="../widgets/data_form.cpp" line="1093"/>
         <source>Select no feature columns</source>
         <translation>不选择任何特征列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1064"/>
+        <location filename="../widgets/data_form.cpp" line="1103"/>
         <source>The file %1 cannot be read: %2</source>
         <translation>无法读取文件 %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1066"/>
+        <location filename="../widgets/data_form.cpp" line="1105"/>
         <source>The weights “%1” were not taken: %2 The run would use the previous weights.</source>
         <translation>未采用权重“%1”：%2 运行将使用之前的权重。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1080"/>
+        <location filename="../widgets/data_form.cpp" line="1119"/>
         <source>Change target column</source>
         <translation>更改目标列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1089"/>
+        <location filename="../widgets/data_form.cpp" line="1128"/>
         <source>Open CSV File</source>
         <translation>打开 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1090"/>
+        <location filename="../widgets/data_form.cpp" line="1129"/>
         <source>CSV files (*.csv);;TSV files (*.tsv);;Text files (*.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;TSV 文件 (*.tsv);;文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
@@ -2964,48 +3011,48 @@
 <context>
     <name>gradlab::widgets::LossPlot</name>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="30"/>
+        <location filename="../widgets/plot_loss.cpp" line="45"/>
         <source>Loss curves</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="33"/>
+        <location filename="../widgets/plot_loss.cpp" line="48"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="34"/>
-        <location filename="../widgets/plot_loss.cpp" line="184"/>
+        <location filename="../widgets/plot_loss.cpp" line="49"/>
+        <location filename="../widgets/plot_loss.cpp" line="206"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="54"/>
+        <location filename="../widgets/plot_loss.cpp" line="69"/>
         <source>Current run</source>
         <translation>当前运行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="55"/>
+        <location filename="../widgets/plot_loss.cpp" line="70"/>
         <source>%1 — training</source>
         <translation>%1 — 训练</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="56"/>
+        <location filename="../widgets/plot_loss.cpp" line="71"/>
         <source>%1 — validation</source>
         <translation>%1 — 验证</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="138"/>
+        <location filename="../widgets/plot_loss.cpp" line="153"/>
         <source>Run %1 — %2 lr %3</source>
         <translation>运行 %1 — %2 lr %3</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="180"/>
+        <location filename="../widgets/plot_loss.cpp" line="200"/>
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="195"/>
+        <location filename="../widgets/plot_loss.cpp" line="217"/>
         <source>Log scale</source>
         <translation>对数刻度</translation>
     </message>
@@ -3090,172 +3137,172 @@
 <context>
     <name>gradlab::widgets::ResultsView</name>
     <message>
-        <location filename="../widgets/results_view.cpp" line="84"/>
+        <location filename="../widgets/results_view.cpp" line="89"/>
         <source>Train a model to see its parameters beside the closed-form solution.</source>
         <translation>训练模型后，可将其参数与闭式解并列查看。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="134"/>
+        <location filename="../widgets/results_view.cpp" line="170"/>
         <source>This run&apos;s record does not match its model&apos;s parameters, so it cannot be shown.</source>
         <translation>该运行的记录与其模型参数不匹配，因此无法显示。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="141"/>
-        <location filename="../widgets/results_view.cpp" line="292"/>
+        <location filename="../widgets/results_view.cpp" line="177"/>
+        <location filename="../widgets/results_view.cpp" line="330"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="142"/>
-        <location filename="../widgets/results_view.cpp" line="160"/>
+        <location filename="../widgets/results_view.cpp" line="178"/>
+        <location filename="../widgets/results_view.cpp" line="196"/>
         <source>Closed form</source>
         <translation>闭式解</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="143"/>
+        <location filename="../widgets/results_view.cpp" line="179"/>
         <source>Difference</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="159"/>
-        <location filename="../widgets/results_view.cpp" line="246"/>
-        <location filename="../widgets/results_view.cpp" line="293"/>
+        <location filename="../widgets/results_view.cpp" line="195"/>
+        <location filename="../widgets/results_view.cpp" line="283"/>
+        <location filename="../widgets/results_view.cpp" line="331"/>
         <source>Train loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="159"/>
-        <location filename="../widgets/results_view.cpp" line="246"/>
-        <location filename="../widgets/results_view.cpp" line="293"/>
+        <location filename="../widgets/results_view.cpp" line="195"/>
+        <location filename="../widgets/results_view.cpp" line="283"/>
+        <location filename="../widgets/results_view.cpp" line="331"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="159"/>
-        <location filename="../widgets/results_view.cpp" line="246"/>
+        <location filename="../widgets/results_view.cpp" line="195"/>
+        <location filename="../widgets/results_view.cpp" line="283"/>
         <source>R² (training rows)</source>
         <translation>R²（训练集）</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="159"/>
-        <location filename="../widgets/results_view.cpp" line="247"/>
+        <location filename="../widgets/results_view.cpp" line="195"/>
+        <location filename="../widgets/results_view.cpp" line="284"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="159"/>
-        <location filename="../widgets/results_view.cpp" line="247"/>
+        <location filename="../widgets/results_view.cpp" line="195"/>
+        <location filename="../widgets/results_view.cpp" line="284"/>
         <source>Training time</source>
         <translation>训练时间</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="160"/>
+        <location filename="../widgets/results_view.cpp" line="196"/>
         <source>Trained</source>
         <translation>训练结果</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="167"/>
-        <location filename="../widgets/results_view.cpp" line="259"/>
+        <location filename="../widgets/results_view.cpp" line="203"/>
+        <location filename="../widgets/results_view.cpp" line="296"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="176"/>
+        <location filename="../widgets/results_view.cpp" line="212"/>
         <source>This model has no closed-form solution to compare with.</source>
         <translation>此模型没有可供比较的闭式解。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="180"/>
+        <location filename="../widgets/results_view.cpp" line="216"/>
         <source>Changed while paused: %1</source>
         <translation>暂停期间的更改：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="191"/>
+        <location filename="../widgets/results_view.cpp" line="228"/>
         <source>A run&apos;s record does not match its model&apos;s parameters, so the runs cannot be compared.</source>
         <translation>有一次运行的记录与其模型参数不匹配，因此无法比较这些运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="214"/>
+        <location filename="../widgets/results_view.cpp" line="251"/>
         <source>%1 compared with %2</source>
         <translation>%1 与 %2 的比较</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="215"/>
+        <location filename="../widgets/results_view.cpp" line="252"/>
         <source>Difference (A − B)</source>
         <translation>差值（A − B）</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="246"/>
+        <location filename="../widgets/results_view.cpp" line="283"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="246"/>
+        <location filename="../widgets/results_view.cpp" line="283"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="247"/>
+        <location filename="../widgets/results_view.cpp" line="284"/>
         <source>Closed-form train loss</source>
         <translation>闭式解训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="273"/>
+        <location filename="../widgets/results_view.cpp" line="310"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="275"/>
+        <location filename="../widgets/results_view.cpp" line="312"/>
         <source>%1, changed while paused: %2</source>
         <translation>%1，暂停期间的更改：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="284"/>
+        <location filename="../widgets/results_view.cpp" line="322"/>
         <source>The run reported %1 values for %2 parameters.</source>
         <translation>该运行为 %2 个参数报告了 %1 个值。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="293"/>
+        <location filename="../widgets/results_view.cpp" line="331"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="293"/>
+        <location filename="../widgets/results_view.cpp" line="331"/>
         <source>Current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="297"/>
+        <location filename="../widgets/results_view.cpp" line="335"/>
         <source>Paused at epoch %1</source>
         <translation>已在第 %1 轮暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="297"/>
+        <location filename="../widgets/results_view.cpp" line="335"/>
         <source>Training: epoch %1</source>
         <translation>训练中：第 %1 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="111"/>
+        <location filename="../widgets/results_view.cpp" line="146"/>
         <source>Double-click to change this value; Resume continues from it.</source>
         <translation>双击可修改此值；“继续”将从该值接着训练。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="301"/>
+        <location filename="../widgets/results_view.cpp" line="340"/>
         <source>Paused: double-click a value to change it by hand; Resume continues from there.</source>
         <translation>已暂停：双击某个值可手动修改；“继续”将从修改后的值接着训练。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="321"/>
+        <location filename="../widgets/results_view.cpp" line="360"/>
         <source>“%1” is not a finite number in %2; %3 keeps its value %4.</source>
         <translation>“%1”在 %2 中不是有限数；%3 保持原值 %4。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="324"/>
+        <location filename="../widgets/results_view.cpp" line="363"/>
         <source>“%1” is not a finite number; %2 keeps its value %3.</source>
         <translation>“%1”不是有限数值；%2 保持原值 %3。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="307"/>
+        <location filename="../widgets/results_view.cpp" line="346"/>
         <source>%1 set to %2; Resume continues from there.</source>
         <translation>%1 已设为 %2；“继续”将从此值接着训练。</translation>
     </message>
