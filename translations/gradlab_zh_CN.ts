@@ -844,104 +844,109 @@
 <context>
     <name>ProjectText</name>
     <message>
-        <location filename="../model/experiment/project.cpp" line="113"/>
+        <location filename="../model/experiment/project.cpp" line="114"/>
         <source>: expected %1 number(s)</source>
         <translation>：应为 %1 个数值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="130"/>
+        <location filename="../model/experiment/project.cpp" line="131"/>
         <source>%1: expected a whole number from %2 to %3</source>
         <translation>%1：应为 %2 到 %3 之间的整数</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="131"/>
+        <location filename="../model/experiment/project.cpp" line="132"/>
         <source>%1, got %2</source>
         <translation>%1，实际为 %2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="144"/>
+        <location filename="../model/experiment/project.cpp" line="145"/>
         <source>%1: expected a number or null</source>
         <translation>%1：应为数字或 null</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="167"/>
+        <location filename="../model/experiment/project.cpp" line="168"/>
         <source>.layout: each entry needs a name and a size</source>
         <translation>.layout：每一项都需要名称和大小</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="175"/>
+        <location filename="../model/experiment/project.cpp" line="176"/>
         <source>.layout: the sizes add up to more than %1</source>
         <translation>.layout：各项大小之和超过 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="187"/>
+        <location filename="../model/experiment/project.cpp" line="188"/>
         <source>.history: its columns have different lengths</source>
         <translation>.history：各列长度不一致</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="202"/>
+        <location filename="../model/experiment/project.cpp" line="203"/>
         <source>.history.params[%1]: expected %2 values</source>
         <translation>.history.params[%1]：应为 %2 个值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="277"/>
-        <location filename="../model/experiment/project.cpp" line="284"/>
+        <location filename="../model/experiment/project.cpp" line="281"/>
+        <location filename="../model/experiment/project.cpp" line="288"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="295"/>
+        <location filename="../model/experiment/project.cpp" line="299"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="362"/>
+        <location filename="../model/experiment/project.cpp" line="366"/>
         <source>%1 is not a GradLab project: not valid JSON at byte %2 (%3)</source>
         <translation>%1 不是 GradLab 项目：第 %2 字节处不是有效的 JSON（%3）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="369"/>
+        <location filename="../model/experiment/project.cpp" line="373"/>
         <source>%1 is not a GradLab project: the JSON is not an object</source>
         <translation>%1 不是 GradLab 项目：其 JSON 不是对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="384"/>
+        <location filename="../model/experiment/project.cpp" line="388"/>
         <source>runs: expected an array</source>
         <translation>runs：应为数组</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="390"/>
+        <location filename="../model/experiment/project.cpp" line="394"/>
         <source>runs[%1]: expected an object</source>
         <translation>runs[%1]：应为对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="405"/>
-        <location filename="../model/experiment/project.cpp" line="474"/>
+        <location filename="../model/experiment/project.cpp" line="409"/>
+        <location filename="../model/experiment/project.cpp" line="485"/>
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="429"/>
+        <location filename="../model/experiment/project.cpp" line="433"/>
         <source>%1 was not found: the copy of its data saved in the project is used</source>
         <translation>未找到 %1：改用项目中保存的数据副本</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="436"/>
+        <location filename="../model/experiment/project.cpp" line="440"/>
         <source>No CSV file is chosen</source>
         <translation>尚未选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="440"/>
+        <location filename="../model/experiment/project.cpp" line="444"/>
         <source>The project&apos;s CSV file %1 does not exist</source>
         <translation>项目的 CSV 文件 %1 不存在</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="450"/>
+        <location filename="../model/experiment/project.cpp" line="454"/>
         <source>%1 has changed since the project was saved; the new data is used</source>
         <translation>%1 在项目保存后已被修改；将使用新数据</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="484"/>
+        <location filename="../model/experiment/project.cpp" line="480"/>
+        <source>%1 is too large to be embedded in a project</source>
+        <translation>%1 太大，无法嵌入项目</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/project.cpp" line="495"/>
         <source>%1 has %2 rows; only files of at most %3 rows can be embedded in a project</source>
         <translation>%1 有 %2 行；只有不超过 %3 行的文件才能嵌入项目</translation>
     </message>
@@ -1005,723 +1010,733 @@
 <context>
     <name>gradlab::app::MainWindow</name>
     <message>
-        <location filename="../app/window/main_window.cpp" line="76"/>
+        <location filename="../app/window/main_window.cpp" line="77"/>
         <source>GradLab projects (*.gradlab);;All files (*)</source>
         <translation>GradLab 项目 (*.gradlab);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="118"/>
+        <location filename="../app/window/main_window.cpp" line="119"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="120"/>
-        <location filename="../app/window/main_window.cpp" line="123"/>
+        <location filename="../app/window/main_window.cpp" line="121"/>
+        <location filename="../app/window/main_window.cpp" line="124"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="125"/>
+        <location filename="../app/window/main_window.cpp" line="126"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="126"/>
+        <location filename="../app/window/main_window.cpp" line="127"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="168"/>
+        <location filename="../app/window/main_window.cpp" line="169"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="167"/>
+        <location filename="../app/window/main_window.cpp" line="168"/>
         <source>The project has changes that are not saved. Save them first?</source>
         <translation>项目有尚未保存的更改。是否先保存？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="166"/>
+        <location filename="../app/window/main_window.cpp" line="167"/>
         <source>A run is in progress. Stop it and save the project with the run first?</source>
         <translation>有一次运行正在进行。要先停止它，并把这次运行一起保存到项目中吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="208"/>
+        <location filename="../app/window/main_window.cpp" line="209"/>
         <source>Data and fit</source>
         <translation>数据与拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="209"/>
+        <location filename="../app/window/main_window.cpp" line="210"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="210"/>
+        <location filename="../app/window/main_window.cpp" line="211"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="211"/>
+        <location filename="../app/window/main_window.cpp" line="212"/>
         <source>Loss landscape</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="212"/>
+        <location filename="../app/window/main_window.cpp" line="213"/>
         <source>Computation graph</source>
         <translation>计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="231"/>
+        <location filename="../app/window/main_window.cpp" line="232"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="232"/>
+        <location filename="../app/window/main_window.cpp" line="233"/>
         <source>Model and training</source>
         <translation>模型与训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="233"/>
+        <location filename="../app/window/main_window.cpp" line="234"/>
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="251"/>
+        <location filename="../app/window/main_window.cpp" line="252"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="261"/>
+        <location filename="../app/window/main_window.cpp" line="262"/>
         <source>Step inspector</source>
         <translation>单步检查器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="265"/>
-        <location filename="../app/window/main_window.cpp" line="508"/>
-        <location filename="../app/window/main_window.cpp" line="843"/>
+        <location filename="../app/window/main_window.cpp" line="266"/>
+        <location filename="../app/window/main_window.cpp" line="509"/>
+        <location filename="../app/window/main_window.cpp" line="849"/>
         <source>Press Step to train one epoch and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单步”训练一轮，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="276"/>
+        <location filename="../app/window/main_window.cpp" line="277"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="280"/>
+        <location filename="../app/window/main_window.cpp" line="281"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="280"/>
+        <location filename="../app/window/main_window.cpp" line="281"/>
         <source>Start a new project from the tutorial&apos;s experiment</source>
         <translation>以教程中的实验新建项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="282"/>
+        <location filename="../app/window/main_window.cpp" line="283"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="282"/>
-        <location filename="../app/window/main_window.cpp" line="1196"/>
+        <location filename="../app/window/main_window.cpp" line="283"/>
+        <location filename="../app/window/main_window.cpp" line="1206"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="283"/>
+        <location filename="../app/window/main_window.cpp" line="284"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="283"/>
-        <location filename="../app/window/main_window.cpp" line="1219"/>
+        <location filename="../app/window/main_window.cpp" line="284"/>
+        <location filename="../app/window/main_window.cpp" line="1229"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="290"/>
+        <location filename="../app/window/main_window.cpp" line="291"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="290"/>
+        <location filename="../app/window/main_window.cpp" line="291"/>
         <source>Save the project under a new name</source>
         <translation>以新名称保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="290"/>
+        <location filename="../app/window/main_window.cpp" line="291"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="293"/>
-        <location filename="../app/window/main_window.cpp" line="359"/>
-        <location filename="../app/window/main_window.cpp" line="909"/>
+        <location filename="../app/window/main_window.cpp" line="294"/>
+        <location filename="../app/window/main_window.cpp" line="360"/>
+        <location filename="../app/window/main_window.cpp" line="915"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="293"/>
+        <location filename="../app/window/main_window.cpp" line="294"/>
         <source>Train the model (or resume a paused run)</source>
         <translation>训练模型（或继续已暂停的运行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="295"/>
+        <location filename="../app/window/main_window.cpp" line="296"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="295"/>
+        <location filename="../app/window/main_window.cpp" line="296"/>
         <source>Pause the run after the current epoch</source>
         <translation>在当前轮结束后暂停运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="297"/>
+        <location filename="../app/window/main_window.cpp" line="298"/>
         <source>S&amp;tep</source>
         <translation>单步(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="297"/>
+        <location filename="../app/window/main_window.cpp" line="298"/>
         <source>Train one epoch, then pause</source>
         <translation>训练一轮后暂停</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="299"/>
+        <location filename="../app/window/main_window.cpp" line="300"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="299"/>
+        <location filename="../app/window/main_window.cpp" line="300"/>
         <source>Stop the run and keep it</source>
         <translation>停止运行并保留该运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="301"/>
+        <location filename="../app/window/main_window.cpp" line="302"/>
         <source>R&amp;eset</source>
         <translation>重置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="302"/>
+        <location filename="../app/window/main_window.cpp" line="303"/>
         <source>Stop any run and show the initial parameters again</source>
         <translation>停止正在进行的运行，并重新显示初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="309"/>
+        <location filename="../app/window/main_window.cpp" line="310"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="312"/>
+        <location filename="../app/window/main_window.cpp" line="313"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="316"/>
+        <location filename="../app/window/main_window.cpp" line="317"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="333"/>
+        <location filename="../app/window/main_window.cpp" line="334"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="336"/>
+        <location filename="../app/window/main_window.cpp" line="337"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="340"/>
+        <location filename="../app/window/main_window.cpp" line="341"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="341"/>
+        <location filename="../app/window/main_window.cpp" line="342"/>
         <source>&amp;Parameters (JSON or CSV)…</source>
         <translation>参数（JSON 或 CSV）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="342"/>
+        <location filename="../app/window/main_window.cpp" line="343"/>
         <source>Loss &amp;history (CSV)…</source>
         <translation>损失历史（CSV）(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="344"/>
+        <location filename="../app/window/main_window.cpp" line="345"/>
         <source>&amp;Data and fit plot…</source>
         <translation>数据与拟合图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="345"/>
+        <location filename="../app/window/main_window.cpp" line="346"/>
         <source>&amp;Loss plot…</source>
         <translation>损失图(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="346"/>
+        <location filename="../app/window/main_window.cpp" line="347"/>
         <source>P&amp;arameter plot…</source>
         <translation>参数图(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="347"/>
+        <location filename="../app/window/main_window.cpp" line="348"/>
         <source>Loss la&amp;ndscape plot…</source>
         <translation>损失曲面图(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="348"/>
+        <location filename="../app/window/main_window.cpp" line="349"/>
         <source>Computation &amp;graph (DOT, SVG or PNG)…</source>
         <translation>计算图（DOT、SVG 或 PNG）(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="350"/>
+        <location filename="../app/window/main_window.cpp" line="351"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 脚本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="352"/>
+        <location filename="../app/window/main_window.cpp" line="353"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="355"/>
+        <location filename="../app/window/main_window.cpp" line="356"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="366"/>
+        <location filename="../app/window/main_window.cpp" line="367"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="372"/>
+        <location filename="../app/window/main_window.cpp" line="373"/>
         <source>Reset &amp;Layout</source>
         <translation>重置布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="374"/>
+        <location filename="../app/window/main_window.cpp" line="375"/>
         <source>Put the panels back where they were at the first start</source>
         <translation>把各面板恢复到首次启动时的位置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="377"/>
+        <location filename="../app/window/main_window.cpp" line="378"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="380"/>
+        <location filename="../app/window/main_window.cpp" line="381"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="392"/>
+        <location filename="../app/window/main_window.cpp" line="393"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="393"/>
+        <location filename="../app/window/main_window.cpp" line="394"/>
         <source>&amp;About GradLab</source>
         <translation>关于 GradLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="394"/>
+        <location filename="../app/window/main_window.cpp" line="395"/>
         <source>About GradLab</source>
         <translation>关于 GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="395"/>
+        <location filename="../app/window/main_window.cpp" line="396"/>
         <source>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model through GradLab&apos;s own autograd engine, watch it learn, and compare it with the closed-form least-squares fit.&lt;/p&gt;&lt;p&gt;Built on Qt, QCustomPlot, Eigen and Graphviz.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;使用 GradLab 自己的自动求导引擎训练模型，观察其学习过程，并与最小二乘闭式解拟合进行比较。&lt;/p&gt;&lt;p&gt;基于 Qt、QCustomPlot、Eigen 和 Graphviz 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="414"/>
+        <location filename="../app/window/main_window.cpp" line="415"/>
         <source>Loading data %p%</source>
         <translation>正在加载数据 %p%</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="421"/>
+        <location filename="../app/window/main_window.cpp" line="422"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="422"/>
+        <location filename="../app/window/main_window.cpp" line="423"/>
         <source>Stop loading the data</source>
         <translation>停止加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="445"/>
+        <location filename="../app/window/main_window.cpp" line="446"/>
         <source>Preparing the data: the split, the closed form and the loss landscape…</source>
         <translation>正在准备数据：划分、闭式解和损失曲面…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="532"/>
+        <location filename="../app/window/main_window.cpp" line="533"/>
         <source>The run&apos;s optimizer was not changed</source>
         <translation>未更改该运行的优化器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="561"/>
+        <location filename="../app/window/main_window.cpp" line="562"/>
         <source>Train the model (or resume a paused run) (%1)</source>
         <translation>训练模型（或继续已暂停的运行）（%1）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="562"/>
+        <location filename="../app/window/main_window.cpp" line="563"/>
         <source>The run cannot start:
 %1</source>
         <translation>无法开始运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="583"/>
+        <location filename="../app/window/main_window.cpp" line="584"/>
         <source>Choose a CSV file on the Data tab, or drop one onto the window</source>
         <translation>请在“数据”选项卡中选择一个 CSV 文件，或把文件拖放到窗口上</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="607"/>
-        <location filename="../app/window/main_window.cpp" line="610"/>
-        <location filename="../app/window/main_window.cpp" line="691"/>
+        <location filename="../app/window/main_window.cpp" line="608"/>
+        <location filename="../app/window/main_window.cpp" line="611"/>
+        <location filename="../app/window/main_window.cpp" line="692"/>
         <source>Loading the data…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="628"/>
+        <location filename="../app/window/main_window.cpp" line="629"/>
         <source>Loading the data was cancelled</source>
         <translation>已取消加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="631"/>
+        <location filename="../app/window/main_window.cpp" line="632"/>
         <source>The data could not be loaded: %1</source>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="634"/>
+        <location filename="../app/window/main_window.cpp" line="635"/>
         <source>The data could not be loaded</source>
         <translation>无法加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="658"/>
+        <location filename="../app/window/main_window.cpp" line="659"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="687"/>
+        <location filename="../app/window/main_window.cpp" line="688"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="692"/>
+        <location filename="../app/window/main_window.cpp" line="693"/>
         <source>%1 rows: %2 for training, %3 for validation</source>
         <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="746"/>
+        <location filename="../app/window/main_window.cpp" line="751"/>
         <source>The closed form: %1</source>
         <translation>闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="844"/>
-        <location filename="../app/window/main_window.cpp" line="1120"/>
+        <location filename="../app/window/main_window.cpp" line="850"/>
+        <location filename="../app/window/main_window.cpp" line="1129"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="850"/>
+        <location filename="../app/window/main_window.cpp" line="856"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="862"/>
-        <location filename="../app/window/main_window.cpp" line="1064"/>
+        <location filename="../app/window/main_window.cpp" line="868"/>
+        <location filename="../app/window/main_window.cpp" line="1073"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="869"/>
+        <location filename="../app/window/main_window.cpp" line="875"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="882"/>
+        <location filename="../app/window/main_window.cpp" line="888"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="889"/>
+        <location filename="../app/window/main_window.cpp" line="895"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="892"/>
+        <location filename="../app/window/main_window.cpp" line="898"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="909"/>
+        <location filename="../app/window/main_window.cpp" line="915"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="927"/>
+        <location filename="../app/window/main_window.cpp" line="933"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="928"/>
+        <location filename="../app/window/main_window.cpp" line="934"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="930"/>
+        <location filename="../app/window/main_window.cpp" line="936"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="992"/>
+        <location filename="../app/window/main_window.cpp" line="998"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1014"/>
+        <location filename="../app/window/main_window.cpp" line="1020"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1016"/>
+        <location filename="../app/window/main_window.cpp" line="1022"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1017"/>
+        <location filename="../app/window/main_window.cpp" line="1023"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1039"/>
-        <location filename="../app/window/main_window.cpp" line="1064"/>
+        <location filename="../app/window/main_window.cpp" line="1048"/>
+        <location filename="../app/window/main_window.cpp" line="1073"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1067"/>
+        <location filename="../app/window/main_window.cpp" line="1076"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1068"/>
+        <location filename="../app/window/main_window.cpp" line="1077"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1069"/>
+        <location filename="../app/window/main_window.cpp" line="1078"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1071"/>
+        <location filename="../app/window/main_window.cpp" line="1080"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1090"/>
+        <location filename="../app/window/main_window.cpp" line="1099"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1099"/>
+        <location filename="../app/window/main_window.cpp" line="1108"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1116"/>
-        <location filename="../app/window/main_window.cpp" line="1118"/>
+        <location filename="../app/window/main_window.cpp" line="1125"/>
+        <location filename="../app/window/main_window.cpp" line="1127"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1120"/>
+        <location filename="../app/window/main_window.cpp" line="1129"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1132"/>
+        <location filename="../app/window/main_window.cpp" line="1141"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1160"/>
+        <location filename="../app/window/main_window.cpp" line="1169"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1161"/>
+        <location filename="../app/window/main_window.cpp" line="1170"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1188"/>
+        <location filename="../app/window/main_window.cpp" line="1198"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1208"/>
+        <location filename="../app/window/main_window.cpp" line="1218"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1213"/>
+        <location filename="../app/window/main_window.cpp" line="1223"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1220"/>
+        <location filename="../app/window/main_window.cpp" line="1230"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1233"/>
+        <location filename="../app/window/main_window.cpp" line="1243"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1242"/>
+        <location filename="../app/window/main_window.cpp" line="1252"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1270"/>
+        <location filename="../app/window/main_window.cpp" line="1280"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1273"/>
+        <location filename="../app/window/main_window.cpp" line="1283"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1369"/>
+        <location filename="../app/window/main_window.cpp" line="1303"/>
+        <source>The run did not stop</source>
+        <translation>运行未停止</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1303"/>
+        <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
+        <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1386"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1369"/>
+        <location filename="../app/window/main_window.cpp" line="1386"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1382"/>
+        <location filename="../app/window/main_window.cpp" line="1399"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1383"/>
+        <location filename="../app/window/main_window.cpp" line="1400"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1389"/>
+        <location filename="../app/window/main_window.cpp" line="1406"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1391"/>
+        <location filename="../app/window/main_window.cpp" line="1408"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1399"/>
+        <location filename="../app/window/main_window.cpp" line="1416"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1400"/>
+        <location filename="../app/window/main_window.cpp" line="1417"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1405"/>
+        <location filename="../app/window/main_window.cpp" line="1422"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1407"/>
+        <location filename="../app/window/main_window.cpp" line="1424"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1414"/>
+        <location filename="../app/window/main_window.cpp" line="1431"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1415"/>
+        <location filename="../app/window/main_window.cpp" line="1432"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1420"/>
+        <location filename="../app/window/main_window.cpp" line="1437"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1422"/>
+        <location filename="../app/window/main_window.cpp" line="1439"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1427"/>
+        <location filename="../app/window/main_window.cpp" line="1444"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1428"/>
+        <location filename="../app/window/main_window.cpp" line="1445"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1434"/>
+        <location filename="../app/window/main_window.cpp" line="1451"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1436"/>
+        <location filename="../app/window/main_window.cpp" line="1453"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1444"/>
+        <location filename="../app/window/main_window.cpp" line="1461"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1445"/>
+        <location filename="../app/window/main_window.cpp" line="1462"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1448"/>
+        <location filename="../app/window/main_window.cpp" line="1465"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1449"/>
+        <location filename="../app/window/main_window.cpp" line="1466"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1443"/>
-        <location filename="../app/window/main_window.cpp" line="1454"/>
+        <location filename="../app/window/main_window.cpp" line="1460"/>
+        <location filename="../app/window/main_window.cpp" line="1471"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1456"/>
+        <location filename="../app/window/main_window.cpp" line="1473"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1462"/>
+        <location filename="../app/window/main_window.cpp" line="1479"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1462"/>
+        <location filename="../app/window/main_window.cpp" line="1479"/>
         <source>GradLab will use the new language the next time it starts.</source>
         <translation>GradLab 将在下次启动时使用新的语言。</translation>
     </message>
@@ -2102,6 +2117,11 @@
         <location filename="../model/data/synthetic.cpp" line="63"/>
         <source>weights: %1 features need %1 weights, got %2</source>
         <translation>权重：%1 个特征需要 %1 个权重，实际为 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../model/data/synthetic.cpp" line="134"/>
+        <source>the generated values overflow: row %1 has y = %2 (a = %3, weights = [%4], noise = %5, x in [%6, %7)); choose smaller values</source>
+        <translation>生成的数值溢出：第 %1 行的 y = %2（a = %3，权重 = [%4]，噪声 = %5，x 取值于 [%6, %7)）；请选择更小的数值</translation>
     </message>
 </context>
 <context>
@@ -3137,172 +3157,172 @@
 <context>
     <name>gradlab::widgets::ResultsView</name>
     <message>
-        <location filename="../widgets/results_view.cpp" line="89"/>
+        <location filename="../widgets/results_view.cpp" line="92"/>
         <source>Train a model to see its parameters beside the closed-form solution.</source>
         <translation>训练模型后，可将其参数与闭式解并列查看。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="170"/>
+        <location filename="../widgets/results_view.cpp" line="173"/>
         <source>This run&apos;s record does not match its model&apos;s parameters, so it cannot be shown.</source>
         <translation>该运行的记录与其模型参数不匹配，因此无法显示。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="177"/>
-        <location filename="../widgets/results_view.cpp" line="330"/>
+        <location filename="../widgets/results_view.cpp" line="180"/>
+        <location filename="../widgets/results_view.cpp" line="333"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="178"/>
-        <location filename="../widgets/results_view.cpp" line="196"/>
+        <location filename="../widgets/results_view.cpp" line="181"/>
+        <location filename="../widgets/results_view.cpp" line="199"/>
         <source>Closed form</source>
         <translation>闭式解</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="179"/>
+        <location filename="../widgets/results_view.cpp" line="182"/>
         <source>Difference</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="195"/>
-        <location filename="../widgets/results_view.cpp" line="283"/>
-        <location filename="../widgets/results_view.cpp" line="331"/>
+        <location filename="../widgets/results_view.cpp" line="198"/>
+        <location filename="../widgets/results_view.cpp" line="286"/>
+        <location filename="../widgets/results_view.cpp" line="334"/>
         <source>Train loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="195"/>
-        <location filename="../widgets/results_view.cpp" line="283"/>
-        <location filename="../widgets/results_view.cpp" line="331"/>
+        <location filename="../widgets/results_view.cpp" line="198"/>
+        <location filename="../widgets/results_view.cpp" line="286"/>
+        <location filename="../widgets/results_view.cpp" line="334"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="195"/>
-        <location filename="../widgets/results_view.cpp" line="283"/>
+        <location filename="../widgets/results_view.cpp" line="198"/>
+        <location filename="../widgets/results_view.cpp" line="286"/>
         <source>R² (training rows)</source>
         <translation>R²（训练集）</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="195"/>
-        <location filename="../widgets/results_view.cpp" line="284"/>
+        <location filename="../widgets/results_view.cpp" line="198"/>
+        <location filename="../widgets/results_view.cpp" line="287"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="195"/>
-        <location filename="../widgets/results_view.cpp" line="284"/>
+        <location filename="../widgets/results_view.cpp" line="198"/>
+        <location filename="../widgets/results_view.cpp" line="287"/>
         <source>Training time</source>
         <translation>训练时间</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="196"/>
+        <location filename="../widgets/results_view.cpp" line="199"/>
         <source>Trained</source>
         <translation>训练结果</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="203"/>
-        <location filename="../widgets/results_view.cpp" line="296"/>
+        <location filename="../widgets/results_view.cpp" line="206"/>
+        <location filename="../widgets/results_view.cpp" line="299"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="212"/>
+        <location filename="../widgets/results_view.cpp" line="215"/>
         <source>This model has no closed-form solution to compare with.</source>
         <translation>此模型没有可供比较的闭式解。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="216"/>
+        <location filename="../widgets/results_view.cpp" line="219"/>
         <source>Changed while paused: %1</source>
         <translation>暂停期间的更改：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="228"/>
+        <location filename="../widgets/results_view.cpp" line="231"/>
         <source>A run&apos;s record does not match its model&apos;s parameters, so the runs cannot be compared.</source>
         <translation>有一次运行的记录与其模型参数不匹配，因此无法比较这些运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="251"/>
+        <location filename="../widgets/results_view.cpp" line="254"/>
         <source>%1 compared with %2</source>
         <translation>%1 与 %2 的比较</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="252"/>
+        <location filename="../widgets/results_view.cpp" line="255"/>
         <source>Difference (A − B)</source>
         <translation>差值（A − B）</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="283"/>
+        <location filename="../widgets/results_view.cpp" line="286"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="283"/>
+        <location filename="../widgets/results_view.cpp" line="286"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="284"/>
+        <location filename="../widgets/results_view.cpp" line="287"/>
         <source>Closed-form train loss</source>
         <translation>闭式解训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="310"/>
+        <location filename="../widgets/results_view.cpp" line="313"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="312"/>
+        <location filename="../widgets/results_view.cpp" line="315"/>
         <source>%1, changed while paused: %2</source>
         <translation>%1，暂停期间的更改：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="322"/>
+        <location filename="../widgets/results_view.cpp" line="325"/>
         <source>The run reported %1 values for %2 parameters.</source>
         <translation>该运行为 %2 个参数报告了 %1 个值。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="331"/>
+        <location filename="../widgets/results_view.cpp" line="334"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="331"/>
+        <location filename="../widgets/results_view.cpp" line="334"/>
         <source>Current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="335"/>
+        <location filename="../widgets/results_view.cpp" line="338"/>
         <source>Paused at epoch %1</source>
         <translation>已在第 %1 轮暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="335"/>
+        <location filename="../widgets/results_view.cpp" line="338"/>
         <source>Training: epoch %1</source>
         <translation>训练中：第 %1 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="146"/>
+        <location filename="../widgets/results_view.cpp" line="149"/>
         <source>Double-click to change this value; Resume continues from it.</source>
         <translation>双击可修改此值；“继续”将从该值接着训练。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="340"/>
+        <location filename="../widgets/results_view.cpp" line="343"/>
         <source>Paused: double-click a value to change it by hand; Resume continues from there.</source>
         <translation>已暂停：双击某个值可手动修改；“继续”将从修改后的值接着训练。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="360"/>
+        <location filename="../widgets/results_view.cpp" line="363"/>
         <source>“%1” is not a finite number in %2; %3 keeps its value %4.</source>
         <translation>“%1”在 %2 中不是有限数；%3 保持原值 %4。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="363"/>
+        <location filename="../widgets/results_view.cpp" line="366"/>
         <source>“%1” is not a finite number; %2 keeps its value %3.</source>
         <translation>“%1”不是有限数值；%2 保持原值 %3。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="346"/>
+        <location filename="../widgets/results_view.cpp" line="349"/>
         <source>%1 set to %2; Resume continues from there.</source>
         <translation>%1 已设为 %2；“继续”将从此值接着训练。</translation>
     </message>

@@ -52,10 +52,13 @@ Table* makeTable(QWidget* parent, const QString& name)
     return t;
 }
 
-// R² of the trained parameters on the training rows, from the losses the run recorded: with the
-// MSE loss, SSE ∝ the loss and SST ∝ the closed form's loss / (1 − R²) on the same rows.
+// R² of the trained parameters on the training rows, as the run recorded it; for a run saved
+// before it was recorded, from its losses: with the MSE loss, SSE ∝ the loss and SST ∝ the closed
+// form's loss / (1 − R²) on the same rows.
 double trainedR2(const experiment::RunRecord& run)
 {
+    if (std::isfinite(run.trainR2))
+        return run.trainR2;
     if (!run.closedForm || run.config.loss.type != experiment::LossConfig::Type::Mse)
         return kNaN;
     const double cf = run.closedForm->trainLoss;

@@ -27,6 +27,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScopedValueRollback>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -695,6 +696,8 @@ void MainWindow::onDataLoaded(const std::shared_ptr<const ModelViews>& computed)
     updateValidation();
     fitPlot_->setData(project_.config, *data_);
     refreshModelViews(computed);
+    if (formBlocked_) // the Data form still shows a file it could not read: so does the plot
+        onReaderErrorChanged();
     updateActions();
     emit dataLoaded();
     const Pending p = std::exchange(pending_, Pending::None);
@@ -742,8 +745,11 @@ void MainWindow::refreshModelViews(const std::shared_ptr<const ModelViews>& comp
     const std::vector<double> cf = closedForm_ ? closedForm_->params : std::vector<double>{};
     fitPlot_->setClosedForm(cf);
     // A closed form that is not unique (or poorly determined) is no target for training to reach.
-    if (closedForm_ && !closedForm_->warnings.isEmpty())
-        showStatus(tr("The closed form: %1").arg(closedForm_->warnings.join(QLatin1Char(' '))));
+    // Said once for each new warning, not again at every change of settings.
+    const QString warning = closedForm_ ? closedForm_->warnings.join(QLatin1Char(' ')) : QString();
+    if (!warning.isEmpty() && warning != std::exchange(closedFormWarning_, warning))
+        showStatus(tr("The closed form: %1").arg(warning));
+    closedFormWarning_ = warning;
     paramPlot_->setParameters(flatNames(), cf);
     paramPlot_->setHistory(live_);
     const std::vector<double> init = initialParameters();
@@ -857,7 +863,7 @@ bool MainWindow::startRun(TrainingController::StartMode mode)
     const QStringList problems = experiment::validate(project_.config) + dataForm_->runBlockers() + settingsForm_->runBlockers();
     if (!problems.isEmpty()) {
         if (problems.size() == 1 && !deviceUsable(project_.config.training.device))
-            offerCpuRun(problems.first(), false); // the one problem is the device
+            offerCpuRun(problems.first(), false, project_.config.training.device); // the one problem is the device
         else
             showError(tr("The run cannot start"), problems.join(QLatin1Char('\n')));
         return false;
@@ -1023,6 +1029,7 @@ void MainWindow::onFinished(const experiment::RunRecord& run)
 
 void MainWindow::onFailed(const QString& message)
 {
+    const QString device = runConfig_.training.device; // the failed run's, before the views show another run
     stopping_ = false;
     setMode(Mode::Idle);
     lossPlot_->clearLive();
@@ -1032,9 +1039,11 @@ void MainWindow::onFailed(const QString& message)
     epochLabel_->clear();
     speedLabel_->clear();
     etaLabel_->clear();
+    live_.clear();
+    refreshModelViews();
     showSelectedRuns(runList_->selectedRuns());
-    if (runConfig_.training.device.startsWith(QLatin1String("cuda")))
-        offerCpuRun(message, true);
+    if (device.startsWith(QLatin1String("cuda")))
+        offerCpuRun(message, true, device);
     else
         showError(tr("The run failed"), message);
     emit runFailed(message);
@@ -1056,7 +1065,7 @@ bool MainWindow::deviceUsable(const QString& name)
 }
 
 // `failed`: a run on the GPU failed; otherwise the GPU cannot be used and no run was started.
-void MainWindow::offerCpuRun(const QString& message, bool failed)
+void MainWindow::offerCpuRun(const QString& message, bool failed, const QString& device)
 {
     lastMessage_ = message;
     statusText_->setText(message.section(QLatin1Char('\n'), 0, 0));
@@ -1064,7 +1073,7 @@ void MainWindow::offerCpuRun(const QString& message, bool failed)
     auto* box = new QMessageBox(QMessageBox::Warning, failed ? tr("The run failed") : tr("The run cannot start"), message,
                                 QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("errorMessage"));
-    box->setInformativeText(failed ? tr("The run on %1 failed. Run it again from the beginning on the CPU?").arg(runConfig_.training.device)
+    box->setInformativeText(failed ? tr("The run on %1 failed. Run it again from the beginning on the CPU?").arg(device)
                                    : tr("Run it on the CPU instead?"));
     QPushButton* cpu = box->addButton(tr("Run on the CPU"), QMessageBox::AcceptRole);
     cpu->setObjectName(QStringLiteral("runOnCpu"));
@@ -1171,7 +1180,8 @@ bool MainWindow::maybeSave()
     switch (unsavedChangesPrompt(this)) {
     case QMessageBox::Save:
         // The run is stopped first, so that the project keeps it as a stopped run.
-        stopAndWait();
+        if (!stopAndWait())
+            return false;
         return project_.filePath().isEmpty() ? saveAs() : saveProject(project_.filePath());
     case QMessageBox::Discard:
         return true;
@@ -1277,21 +1287,28 @@ void MainWindow::updateRecentMenu()
     }
 }
 
-void MainWindow::stopAndWait()
+bool MainWindow::stopAndWait()
 {
     if (!controller_.isRunning() && mode_ == Mode::Idle)
-        return;
+        return true;
     stop();
-    // The worker ends within an epoch; its report (onFinished or onFailed) records the run.
+    // The worker ends within an epoch; its report (onFinished or onFailed) records the run. Input
+    // is not taken meanwhile (a second close, a click on Run), only the worker's reports.
+    const QScopedValueRollback waiting(waitingForStop_, true);
     QElapsedTimer t;
     t.start();
     while ((controller_.isRunning() || mode_ != Mode::Idle) && t.elapsed() < 30'000)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents, 50);
+    if (mode_ != Mode::Idle) {
+        showError(tr("The run did not stop"), tr("The run did not stop within 30 seconds; the project was not saved with it."));
+        return false;
+    }
+    return true;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!maybeSave()) {
+    if (waitingForStop_ || !maybeSave()) {
         event->ignore();
         return;
     }

@@ -114,8 +114,8 @@ private:
     void readSettings();
     void writeSettings();
     void resizeDocksToDefault();
-    // Stops a run in progress and waits until it is recorded (or has failed).
-    void stopAndWait();
+    // Stops a run in progress and waits until it is recorded (or has failed); false when it did not stop.
+    bool stopAndWait();
     void showRunPath(const experiment::RunRecord& run, int row);
     void resetLayout();
 
@@ -146,7 +146,7 @@ private:
     void onFinished(const experiment::RunRecord& run);
     void onFailed(const QString& message);
     // A run on a CUDA device failed: the error, with the offer to run again on the CPU.
-    void offerCpuRun(const QString& message, bool failed);
+    void offerCpuRun(const QString& message, bool failed, const QString& device);
     static bool deviceUsable(const QString& name);
     void runOnCpu();
     void appendLive(const TrainingSnapshot& snapshot);
@@ -244,6 +244,8 @@ private:
     QByteArray defaultState_; // the docks as built, before the saved layout was restored
     QString dataProblem_;     // why there is no data, for the data plot
     bool formBlocked_ = false; // the Data form shows a file it could not read
+    bool waitingForStop_ = false; // stopAndWait() is waiting for the worker
+    QString closedFormWarning_;   // the closed form's warnings, as last said
 };
 
 } // namespace gradlab::app

@@ -131,10 +131,13 @@ std::optional<SyntheticData> generateSynthetic(const SyntheticConfig& config, co
             std::string weights;
             for (std::size_t j = 0; j < k; ++j)
                 weights.append(j ? ", " : "").append(shortest(w[j]));
-            throw std::invalid_argument("the generated values overflow: row " + std::to_string(i + 1) + " has y = "
-                                        + shortest(y) + " (a = " + shortest(config.a) + ", weights = [" + weights
-                                        + "], noise = " + shortest(config.noise) + ", x in [" + shortest(config.xMin)
-                                        + ", " + shortest(config.xMax) + ")); choose smaller values");
+            throw InvalidArgument(dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "the generated values overflow: row %1 has y = %2 "
+                                                                                 "(a = %3, weights = [%4], noise = %5, x in "
+                                                                                 "[%6, %7)); choose smaller values"),
+                                              {Message::arg(static_cast<std::int64_t>(i + 1)), Message::arg(shortest(y)),
+                                               Message::arg(shortest(config.a)), Message::arg(weights),
+                                               Message::arg(shortest(config.noise)), Message::arg(shortest(config.xMin)),
+                                               Message::arg(shortest(config.xMax))}));
         }
         return y;
     };

@@ -81,6 +81,7 @@ QJsonObject runJson(const RunRecord& r)
                   {"diverged", r.diverged},
                   {"message", r.message},
                   {"train_loss", r.trainLoss},
+                  {"r2", r.trainR2},
                   {"val_loss", r.valLoss},
                   {"events", QJsonArray::fromStringList(r.events)}};
     if (r.closedForm) {
@@ -210,8 +211,11 @@ std::optional<RunRecord> readRun(const QJsonObject& o, const QString& where, QSt
     const auto seconds = runEpochs ? readNumber(o.value(QStringLiteral("seconds")), where + QStringLiteral(".seconds"), error) : std::nullopt;
     const auto trainLoss = seconds ? readNumber(o.value(QStringLiteral("train_loss")), where + QStringLiteral(".train_loss"), error) : std::nullopt;
     const auto valLoss = trainLoss ? readNumber(o.value(QStringLiteral("val_loss")), where + QStringLiteral(".val_loss"), error) : std::nullopt;
-    if (!valLoss)
+    // Absent from projects saved before it was recorded: NaN, as for null.
+    const auto trainR2 = valLoss ? readNumber(o.value(QStringLiteral("r2")), where + QStringLiteral(".r2"), error) : std::nullopt;
+    if (!trainR2)
         return std::nullopt;
+    r.trainR2 = *trainR2;
     r.epochs = *runEpochs;
     r.seconds = *seconds;
     r.trainLoss = *trainLoss;
@@ -469,6 +473,13 @@ std::optional<ExperimentData> Project::loadData(QString* error, const data::CsvP
 bool Project::embedCsv(QString* error)
 {
     const QString file = csvAbsolutePath();
+    // Far more bytes than kMaxEmbeddedRows rows of numbers take: a file that has grown is not read
+    // (in full, on the caller's thread) only to be refused.
+    constexpr qint64 kMaxEmbeddedBytes = 64 * 1024 * 1024;
+    if (QFileInfo(file).size() > kMaxEmbeddedBytes) {
+        *error = ProjectText::tr("%1 is too large to be embedded in a project").arg(QDir::toNativeSeparators(file));
+        return false;
+    }
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly)) {
         *error = ProjectText::tr("Could not open %1: %2").arg(QDir::toNativeSeparators(file), f.errorString());
@@ -548,6 +559,7 @@ RunRecord recordRun(Trainer& trainer, const std::vector<EpochRecord>& history, c
     r.diverged = trainer.diverged();
     r.message = trainer.message();
     r.trainLoss = trainer.evaluate(false);
+    r.trainR2 = trainer.rSquared();
     r.valLoss = trainer.evaluate(true);
 
     r.closedForm = closedFormFor(r.config, data);

@@ -13,6 +13,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -48,6 +49,7 @@ struct RunRecord {
     bool diverged = false;
     QString message;              // why it stopped early, if it did
     double trainLoss = 0.0, valLoss = 0.0; // of the final parameters
+    double trainR2 = std::numeric_limits<double>::quiet_NaN(); // of the final parameters on the training rows
     std::optional<ClosedFormComparison> closedForm;
     QStringList events;           // changes made while paused ("epoch 120: optimizer.lr = 0.05")
 };

@@ -191,6 +191,26 @@ double Trainer::evaluate(bool validation)
     return loss_(y, (*model_)(x)).item();
 }
 
+double Trainer::rSquared()
+{
+    model_->eval();
+    NoGradGuard noGrad;
+    const std::vector<double> y = yTrain_.toVector();
+    const std::vector<double> yhat = (*model_)(xTrain_).toVector();
+    if (y.empty() || yhat.size() != y.size())
+        return std::numeric_limits<double>::quiet_NaN();
+    double mean = 0.0;
+    for (double v : y)
+        mean += v;
+    mean /= static_cast<double>(y.size());
+    double sse = 0.0, sst = 0.0;
+    for (std::size_t i = 0; i < y.size(); ++i) {
+        sse += (y[i] - yhat[i]) * (y[i] - yhat[i]);
+        sst += (y[i] - mean) * (y[i] - mean);
+    }
+    return sst > 0.0 ? 1.0 - sse / sst : std::numeric_limits<double>::quiet_NaN();
+}
+
 QStringList Trainer::parameterNames() const
 {
     QStringList names;

@@ -70,6 +70,9 @@ public:
     std::vector<double> parameterValues() const;
     // The loss of the current model on the training or validation data (eval mode, no grad).
     double evaluate(bool validation);
+    // R² of the current model on the training rows, 1 − Σ(y − ŷ)² / Σ(y − ȳ)², whatever the loss
+    // and the model; NaN when y is constant.
+    double rSquared();
 
     // The tensors the trainer feeds the model (after feature expansion), for graphs and plots.
     const Tensor& trainInputs() const { return xTrain_; }

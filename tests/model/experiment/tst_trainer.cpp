@@ -55,6 +55,7 @@ private slots:
     void pauseAndStopQueries();
     void frozenParameterDoesNotMove();
     void historyKeepsExtremesBeyondItsLimit();
+    void rSquaredOfTheTrainedModel();
 };
 
 void TestTrainer::tutorialDataAndSplitAreTheTutorials()
@@ -181,6 +182,37 @@ void TestTrainer::frozenParameterDoesNotMove()
     t.run({}, {});
     QCOMPARE(t.parameterValues()[0], a0);
     QVERIFY(t.parameterValues()[1] != b0);
+}
+
+// R² of the trained model on the training rows, by its definition over the data and PyTorch's final
+// a and b, for the tutorial; any model has one, an MLP too.
+void TestTrainer::rSquaredOfTheTrainedModel()
+{
+    ExperimentConfig c = ExperimentConfig::tutorial();
+    c.training.dtype = QStringLiteral("float64");
+    const ExperimentData d = tutorialData(c);
+    Trainer t(c, d.train, d.val);
+    t.run({}, {});
+    const QJsonObject torch = expected()[QStringLiteral("torch_sgd_lr0.1_1000_epochs_mse_mean")].toObject();
+    const double a = torch["a"].toDouble(), b = torch["b"].toDouble();
+    double mean = 0.0;
+    for (double v : d.train.y)
+        mean += v;
+    mean /= static_cast<double>(d.train.y.size());
+    double sse = 0.0, sst = 0.0;
+    for (std::size_t i = 0; i < d.train.y.size(); ++i) {
+        const double e = d.train.y[i] - (a + b * d.train.x[i]);
+        sse += e * e;
+        sst += (d.train.y[i] - mean) * (d.train.y[i] - mean);
+    }
+    QVERIFY2(std::abs(t.rSquared() - (1.0 - sse / sst)) < 1e-9, qPrintable(QString::number(t.rSquared(), 'g', 17)));
+
+    c.model.type = ModelConfig::Type::Mlp;
+    c.model.hidden = {8};
+    c.training.epochs = 200;
+    Trainer mlp(c, d.train, d.val);
+    mlp.run({}, {});
+    QVERIFY(mlp.rSquared() > 0.5 && mlp.rSquared() <= 1.0);
 }
 
 void TestTrainer::historyKeepsExtremesBeyondItsLimit()
