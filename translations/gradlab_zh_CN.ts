@@ -125,7 +125,12 @@
         <translation>fit 需要一个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="481"/>
+        <location filename="../app/cli/cli.cpp" line="397"/>
+        <source>--n × --features must be at most %1 values (got %2 × %3)</source>
+        <translation>--n × --features 最多为 %1 个值（实际为 %2 × %3）</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="483"/>
         <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
                     [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
                     [--save PROJECT]</source>
@@ -134,47 +139,47 @@
                     [--save PROJECT]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="484"/>
+        <location filename="../app/cli/cli.cpp" line="486"/>
         <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]</source>
         <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="485"/>
+        <location filename="../app/cli/cli.cpp" line="487"/>
         <source>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</source>
         <translation>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="486"/>
+        <location filename="../app/cli/cli.cpp" line="488"/>
         <source>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</source>
         <translation>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="487"/>
+        <location filename="../app/cli/cli.cpp" line="489"/>
         <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss] -o GRAPH.dot</source>
         <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss] -o GRAPH.dot</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="488"/>
+        <location filename="../app/cli/cli.cpp" line="490"/>
         <source>  gradlab-cli devices</source>
         <translation>  gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="496"/>
+        <location filename="../app/cli/cli.cpp" line="498"/>
         <source>usage:</source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="501"/>
+        <location filename="../app/cli/cli.cpp" line="503"/>
         <source>  gradlab-cli COMMAND --help</source>
         <translation>  gradlab-cli COMMAND --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="514"/>
+        <location filename="../app/cli/cli.cpp" line="516"/>
         <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="535"/>
+        <location filename="../app/cli/cli.cpp" line="537"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
@@ -224,63 +229,63 @@
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="404"/>
+        <location filename="../app/cli/cli.cpp" line="406"/>
         <source>out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows</source>
         <translation>内存不足：无法在 CPU 上为 %3 行的 %2 个值分配 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="414"/>
+        <location filename="../app/cli/cli.cpp" line="416"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="421"/>
+        <location filename="../app/cli/cli.cpp" line="423"/>
         <source>graph needs -o FILE.dot</source>
         <translation>graph 需要 -o FILE.dot</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="425"/>
+        <location filename="../app/cli/cli.cpp" line="427"/>
         <source>--of: expected yhat, error or loss, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error 或 loss，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="444"/>
+        <location filename="../app/cli/cli.cpp" line="446"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="451"/>
+        <location filename="../app/cli/cli.cpp" line="453"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="459"/>
+        <location filename="../app/cli/cli.cpp" line="461"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="466"/>
+        <location filename="../app/cli/cli.cpp" line="468"/>
         <source>devices takes no arguments, got: %1</source>
         <translation>devices 不接受参数，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="470"/>
+        <location filename="../app/cli/cli.cpp" line="472"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="471"/>
+        <location filename="../app/cli/cli.cpp" line="473"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="471"/>
+        <location filename="../app/cli/cli.cpp" line="473"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="553"/>
-        <location filename="../app/cli/cli.cpp" line="557"/>
+        <location filename="../app/cli/cli.cpp" line="555"/>
+        <location filename="../app/cli/cli.cpp" line="559"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>
@@ -1580,163 +1585,163 @@
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1243"/>
+        <location filename="../app/window/main_window.cpp" line="1245"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1252"/>
+        <location filename="../app/window/main_window.cpp" line="1256"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1280"/>
+        <location filename="../app/window/main_window.cpp" line="1284"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1283"/>
+        <location filename="../app/window/main_window.cpp" line="1287"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1303"/>
+        <location filename="../app/window/main_window.cpp" line="1307"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1303"/>
+        <location filename="../app/window/main_window.cpp" line="1307"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1386"/>
+        <location filename="../app/window/main_window.cpp" line="1390"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1386"/>
+        <location filename="../app/window/main_window.cpp" line="1390"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1399"/>
+        <location filename="../app/window/main_window.cpp" line="1403"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1400"/>
+        <location filename="../app/window/main_window.cpp" line="1404"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1406"/>
+        <location filename="../app/window/main_window.cpp" line="1410"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1408"/>
+        <location filename="../app/window/main_window.cpp" line="1412"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1416"/>
+        <location filename="../app/window/main_window.cpp" line="1420"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1417"/>
+        <location filename="../app/window/main_window.cpp" line="1421"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1422"/>
+        <location filename="../app/window/main_window.cpp" line="1426"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1424"/>
+        <location filename="../app/window/main_window.cpp" line="1428"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1431"/>
+        <location filename="../app/window/main_window.cpp" line="1435"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1432"/>
+        <location filename="../app/window/main_window.cpp" line="1436"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1437"/>
+        <location filename="../app/window/main_window.cpp" line="1441"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1439"/>
+        <location filename="../app/window/main_window.cpp" line="1443"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1444"/>
+        <location filename="../app/window/main_window.cpp" line="1448"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1445"/>
+        <location filename="../app/window/main_window.cpp" line="1449"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1451"/>
+        <location filename="../app/window/main_window.cpp" line="1455"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1453"/>
+        <location filename="../app/window/main_window.cpp" line="1457"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1461"/>
+        <location filename="../app/window/main_window.cpp" line="1465"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1462"/>
+        <location filename="../app/window/main_window.cpp" line="1466"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1465"/>
+        <location filename="../app/window/main_window.cpp" line="1469"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1466"/>
+        <location filename="../app/window/main_window.cpp" line="1470"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1460"/>
-        <location filename="../app/window/main_window.cpp" line="1471"/>
+        <location filename="../app/window/main_window.cpp" line="1464"/>
+        <location filename="../app/window/main_window.cpp" line="1475"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1473"/>
+        <location filename="../app/window/main_window.cpp" line="1477"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1479"/>
+        <location filename="../app/window/main_window.cpp" line="1483"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1479"/>
+        <location filename="../app/window/main_window.cpp" line="1483"/>
         <source>GradLab will use the new language the next time it starts.</source>
         <translation>GradLab 将在下次启动时使用新的语言。</translation>
     </message>

@@ -393,6 +393,8 @@ int generate(const Args& a, QTextStream& out)
     c.seed = a.integer(QStringLiteral("--seed"), c.seed);
     // Bounded before it sizes the weights: the generator draws at most 10^9 values.
     c.features = a.integer(QStringLiteral("--features"), c.features, 1, 1'000'000'000);
+    if (c.n >= 1 && c.features > 1'000'000'000 / c.n)
+        throw Failure{CliText::tr("--n × --features must be at most %1 values (got %2 × %3)").arg(1'000'000'000).arg(c.n).arg(c.features)};
     if (c.features > 1)
         c.weights.assign(static_cast<std::size_t>(c.features), c.b);
     data::Dataset d;

@@ -1239,10 +1239,14 @@ bool MainWindow::saveAs()
 bool MainWindow::saveProject(const QString& path)
 {
     QString error;
+    // The run on show names the same CSV as the settings: it follows them to the new folder.
+    const bool sameCsv = runConfig_.dataset.csv.path == project_.config.dataset.csv.path;
     if (!project_.save(path, &error)) {
         showError(tr("The project could not be saved"), error);
         return false;
     }
+    if (sameCsv)
+        runConfig_.dataset.csv.path = project_.config.dataset.csv.path;
     undo_.setClean();
     runsChanged_ = false;
     // Relative CSV paths are now relative to the new folder.

@@ -135,6 +135,7 @@ void TestCli::badUsageExitsWithTwoAndOneLine_data()
     QTest::newRow("missing project") << QStringList{"train", "/nonexistent/p.gradlab"} << "Could not open";
     QTest::newRow("unknown option") << QStringList{"train", "--example", "tutorial", "--fast"} << "unknown option --fast";
     QTest::newRow("unknown command") << QStringList{"fly"} << "gradlab-cli: unknown command 'fly' (see gradlab-cli --help)";
+    QTest::newRow("too many values") << QStringList{"generate", "--n", "1000", "--features", "10000000", "-o", "x.csv"} << "--n × --features must be at most 1000000000 values";
     QTest::newRow("help for an unknown command") << QStringList{"--help", "fly"} << "unknown command 'fly'";
     QTest::newRow("devices with an argument") << QStringList{"devices", "extra"} << "devices takes no arguments, got: extra";
     QTest::newRow("devices with an option") << QStringList{"devices", "--json"} << "unknown option --json";
