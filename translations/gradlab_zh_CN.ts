@@ -921,37 +921,42 @@
     </message>
     <message>
         <location filename="../model/experiment/project.cpp" line="409"/>
-        <location filename="../model/experiment/project.cpp" line="485"/>
+        <location filename="../model/experiment/project.cpp" line="491"/>
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="433"/>
+        <location filename="../model/experiment/project.cpp" line="432"/>
+        <source>No feature column is chosen</source>
+        <translation>尚未选择特征列</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/project.cpp" line="439"/>
         <source>%1 was not found: the copy of its data saved in the project is used</source>
         <translation>未找到 %1：改用项目中保存的数据副本</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="440"/>
+        <location filename="../model/experiment/project.cpp" line="446"/>
         <source>No CSV file is chosen</source>
         <translation>尚未选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="444"/>
+        <location filename="../model/experiment/project.cpp" line="450"/>
         <source>The project&apos;s CSV file %1 does not exist</source>
         <translation>项目的 CSV 文件 %1 不存在</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="454"/>
+        <location filename="../model/experiment/project.cpp" line="460"/>
         <source>%1 has changed since the project was saved; the new data is used</source>
         <translation>%1 在项目保存后已被修改；将使用新数据</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="480"/>
+        <location filename="../model/experiment/project.cpp" line="486"/>
         <source>%1 is too large to be embedded in a project</source>
         <translation>%1 太大，无法嵌入项目</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="495"/>
+        <location filename="../model/experiment/project.cpp" line="501"/>
         <source>%1 has %2 rows; only files of at most %3 rows can be embedded in a project</source>
         <translation>%1 有 %2 行；只有不超过 %3 行的文件才能嵌入项目</translation>
     </message>

@@ -426,6 +426,12 @@ std::optional<ExperimentData> Project::loadData(QString* error, const data::CsvP
     if (config.dataset.source == DatasetConfig::Source::Generated)
         return loadExperimentData(config, error, progress);
     CsvConfig& csv = config.dataset.csv;
+    // Without a feature the reader would take every other column, text ones too, and blame one of
+    // them: say what is really missing.
+    if (csv.features.isEmpty() && (!csv.path.isEmpty() || !csv.embedded.isEmpty())) {
+        *error = ProjectText::tr("No feature column is chosen");
+        return std::nullopt;
+    }
     QStringList warnings;
     data::CsvResult<data::CsvData> read = data::CsvError{};
     if (usesEmbeddedCsv()) {

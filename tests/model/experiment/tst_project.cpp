@@ -229,6 +229,11 @@ void TestProject::changedCsvGivesAWarningAndTheNewData()
     QVERIFY(second->warnings.join(' ').contains(QLatin1String("changed")));
     QCOMPARE(second->all.rows(), 6);
     QVERIFY(p.config.dataset.csv.sha256 != sha);
+    // No feature chosen: that is what is said, not a complaint about some other column.
+    QVERIFY(writeText(csv, "x,y,label\n1,1,a\n2,2,b\n3,3,c\n"));
+    p.config.dataset.csv.features.clear();
+    QVERIFY(!p.loadData(&error));
+    QCOMPARE(error, QStringLiteral("No feature column is chosen"));
 }
 
 void TestProject::newProjectsRelativeCsvPathIsTheWorkingFolders()
