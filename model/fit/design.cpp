@@ -102,9 +102,12 @@ void blockedTriangular(double* a, std::int64_t m, std::int64_t w, std::int64_t l
             for (std::int64_t s = 0; s < slices; ++s)
                 update(s);
         } else {
+            std::exception_ptr failure;
 #pragma omp parallel for schedule(dynamic, 1)
             for (std::int64_t s = 0; s < slices; ++s)
-                update(s);
+                captured(failure, [&] { update(s); });
+            if (failure)
+                std::rethrow_exception(failure);
         }
     }
 }
@@ -197,30 +200,46 @@ Eigen::MatrixXd augmentedTriangularFactor(const Design& design)
     const std::int64_t blockRows = std::max(kBlockRows, 4 * w);
     const std::int64_t blocks = (n + blockRows - 1) / blockRows;
     Eigen::MatrixXd factors(blocks * w, w);
+    std::exception_ptr failure;
 #pragma omp parallel if (blocks > 1)
     {
-        std::vector<double> a(static_cast<std::size_t>(std::min(blockRows, n) * w)), work(static_cast<std::size_t>(w));
         const std::int64_t ld = std::min(blockRows, n);
+        std::vector<double> a, work;
+        captured(failure, [&] {
+            a.resize(static_cast<std::size_t>(ld * w));
+            work.resize(static_cast<std::size_t>(w));
+        });
+        // Every thread meets the loop (its barrier waits for all); one without its buffers does nothing.
 #pragma omp for schedule(dynamic, 1)
         for (std::int64_t b = 0; b < blocks; ++b) {
-            const std::int64_t first = b * blockRows;
-            const std::int64_t m = std::min(blockRows, n - first);
-            design.gather(first, m, a.data(), ld);
-            triangularFactor(a.data(), m, w, ld, factors.data() + b * w, factors.rows(), work.data());
+            if (work.empty())
+                continue;
+            captured(failure, [&] {
+                const std::int64_t first = b * blockRows;
+                const std::int64_t m = std::min(blockRows, n - first);
+                design.gather(first, m, a.data(), ld);
+                triangularFactor(a.data(), m, w, ld, factors.data() + b * w, factors.rows(), work.data());
+            });
         }
     }
+    if (failure)
+        std::rethrow_exception(failure);
     while (factors.rows() > w) {
         const std::int64_t count = factors.rows() / w;
         const std::int64_t groups = (count + kGroup - 1) / kGroup;
         Eigen::MatrixXd next(groups * w, w);
 #pragma omp parallel for if (groups > 1) schedule(dynamic, 1)
         for (std::int64_t g = 0; g < groups; ++g) {
-            const std::int64_t members = std::min(kGroup, count - g * kGroup);
-            Eigen::MatrixXd stack = factors.middleRows(g * kGroup * w, members * w);
-            std::vector<double> work(static_cast<std::size_t>(w));
-            triangularFactor(stack.data(), stack.rows(), w, stack.rows(), next.data() + g * w, next.rows(),
-                             work.data());
+            captured(failure, [&] {
+                const std::int64_t members = std::min(kGroup, count - g * kGroup);
+                Eigen::MatrixXd stack = factors.middleRows(g * kGroup * w, members * w);
+                std::vector<double> work(static_cast<std::size_t>(w));
+                triangularFactor(stack.data(), stack.rows(), w, stack.rows(), next.data() + g * w, next.rows(),
+                                 work.data());
+            });
         }
+        if (failure)
+            std::rethrow_exception(failure);
         factors.swap(next);
     }
     if (!factors.allFinite())

@@ -6,7 +6,24 @@
 
 #include <Eigen/Core>
 
+#include <exception>
+
 namespace gradlab::fit::detail {
+
+// Runs `body`, keeping the first exception any thread throws (running out of memory, say) in
+// `failure`: an exception must not leave an OpenMP region, where it would end the program, so the
+// caller rethrows it once the region is over.
+template <typename Body>
+void captured(std::exception_ptr& failure, Body&& body) noexcept
+{
+    try {
+        body();
+    } catch (...) {
+#pragma omp critical(gradlab_fit_captured)
+        if (!failure)
+            failure = std::current_exception();
+    }
+}
 
 // Rows are processed in fixed blocks so that results do not depend on the number of threads.
 inline constexpr std::int64_t kBlockRows = 2048;

@@ -236,13 +236,16 @@ Solution solve(const MatrixXd& factor, std::int64_t observations, const std::vec
     MatrixXd spread;
     // In one thread of a team: outside one, Eigen would split these products among the threads
     // with a blocking that depends on their number, and so would the rounding.
+    std::exception_ptr failure;
 #pragma omp parallel
 #pragma omp single
-    {
+    detail::captured(failure, [&] {
         const Eigen::HouseholderQR<MatrixXd> nqr(unscale.asDiagonal() * (qr.order * null));
         const MatrixXd qn = nqr.householderQ() * MatrixXd::Identity(p, d);
         spread = right - qn * (qn.transpose() * right);
-    }
+    });
+    if (failure)
+        std::rethrow_exception(failure);
     s.beta = spread * qr.c.head(k);
     s.unscaled = outerProduct(spread);
     s.deficiency = describeDeficiency(qr, names, observations);
