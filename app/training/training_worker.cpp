@@ -44,7 +44,9 @@ void TrainingWorker::requestStep()
 {
     {
         std::lock_guard lock(mutex_);
-        if (paused_)
+        // Paused, or about to be (a Step or Pause not yet reached, the worker busy or not yet
+        // started): one more epoch once it is, so that quick Steps are each taken. Running: pause.
+        if (paused_ || pauseRequested_)
             ++stepsRequested_;
         pauseRequested_ = true;
     }

@@ -26,6 +26,7 @@ private slots:
     void errorsArriveAsMessages();
     void destroyingDuringARunStopsIt();
     void stepFromIdleAndEditWhilePaused();
+    void quickStepsAreEachTaken();
 };
 
 void TestTrainingController::tutorialRunArrivesBySignal()
@@ -127,6 +128,23 @@ void TestTrainingController::destroyingDuringARunStopsIt()
         QVERIFY(progress.wait(10000));
     }
     QVERIFY(timer.elapsed() < 15000);
+}
+
+// Step pressed four more times right after the first, before the worker has even paused: each
+// press is one epoch (they used to be lost while the worker was not yet paused).
+void TestTrainingController::quickStepsAreEachTaken()
+{
+    TrainingController c;
+    QSignalSpy paused(&c, &TrainingController::paused);
+    ExperimentConfig config;
+    config.training.epochs = 50;
+    QVERIFY(c.start(config, dataFor(config), TrainingController::StartMode::Step));
+    for (int i = 0; i < 4; ++i)
+        c.step();
+    QTRY_VERIFY_WITH_TIMEOUT(!paused.isEmpty() && paused.last().first().value<TrainingSnapshot>().epoch == 5, 10000);
+    QTest::qWait(100);
+    QCOMPARE(paused.last().first().value<TrainingSnapshot>().epoch, 5); // and no further
+    c.stop();
 }
 
 // Step from a fresh start does one epoch and pauses with the step's gradients; edits made while
