@@ -181,6 +181,10 @@ void applySettings(experiment::Project& p, const Args& a)
         QString error;
         if (!experiment::applySetting(p.config, s.left(eq), s.mid(eq + 1), &error))
             throw Failure{CliText::tr("--set %1: %2").arg(s, error)};
+        // A file named on the command line is where the shell is, not beside the project.
+        QString& csv = p.config.dataset.csv.path;
+        if (s.left(eq).trimmed() == QLatin1String("dataset.csv.path") && !csv.isEmpty() && QFileInfo(csv).isRelative())
+            csv = QFileInfo(csv).absoluteFilePath();
     }
     if (a.has(QStringLiteral("--epochs"))) {
         QString error;

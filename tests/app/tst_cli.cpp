@@ -2,6 +2,7 @@
 // problem, and the files it writes.
 #include "cli/cli.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -75,6 +76,7 @@ private slots:
     void generateWritesTheTutorialsCsvByteForByte();
     void fitReportsTheClosedForm();
     void trainSaysWhenTheClosedFormIsNotUnique();
+    void aCsvNamedWithSetIsWhereTheShellIs();
     void savedProjectTrainsAgain();
     void graphOfTheLossIsTheTutorials();
     void trainWritesTheRequestedExports();
@@ -236,6 +238,32 @@ void TestCli::trainSaysWhenTheClosedFormIsNotUnique()
     r = cli({"train", "--example", "tutorial", "--epochs", "5", "--json"});
     QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object()["closed_form"].toObject()["unique"].toBool(false), true);
     QVERIFY(!r.err.contains(QLatin1String("closed form")));
+}
+
+// --set dataset.csv.path=FILE names FILE as a shell does, from the current folder, also for a
+// project kept in another folder (it was looked for beside the project, and a file of the same
+// name there would have been used instead).
+void TestCli::aCsvNamedWithSetIsWhereTheShellIs()
+{
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("proj")));
+    const QString project = dir.filePath(QStringLiteral("proj/base.gradlab"));
+    QCOMPARE(cli({"train", "--example", "tutorial", "--epochs", "1", "--save", project}).status, 0);
+    const auto write = [](const QString& path, const QByteArray& text) {
+        QFile f(path);
+        return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+    };
+    QVERIFY(write(dir.filePath(QStringLiteral("points.csv")), "x,y\n0,1\n1,3\n2,5\n3,7\n4,9\n5,11\n6,13\n7,15\n8,17\n9,19\n"));
+    QVERIFY(write(dir.filePath(QStringLiteral("proj/points.csv")), "x,y\n0,0\n1,0\n2,0\n3,0\n4,0\n5,0\n6,0\n7,0\n8,0\n9,0\n"));
+    const QString before = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(dir.path()));
+    const Result r = cli({"train", "proj/base.gradlab", "--epochs", "1", "--json", "--set", "dataset.source=\"csv\"", "--set",
+                          "dataset.csv.path=\"points.csv\"", "--set", "dataset.csv.features=[\"x\"]", "--set", "dataset.csv.target=\"y\""});
+    QDir::setCurrent(before);
+    QCOMPARE(r.status, 0);
+    // The closed form of the file in the current folder: y = 1 + 2x.
+    const QJsonObject cf = QJsonDocument::fromJson(r.out.toUtf8()).object()["closed_form"].toObject()["params"].toObject();
+    QVERIFY2(std::abs(cf["a"].toDouble() - 1.0) < 1e-9 && std::abs(cf["b"].toDouble() - 2.0) < 1e-9, qPrintable(r.out));
 }
 
 void TestCli::savedProjectTrainsAgain()
