@@ -376,7 +376,13 @@ QWidget* DataForm::buildGeneratorPage()
     };
     using G = experiment::GeneratorConfig;
     onDouble(a_, [](G& g, double v) { g.a = v; }, QStringLiteral("dataset.generator.a"), tr("Change intercept a"));
-    onDouble(b_, [](G& g, double v) { g.b = v; }, QStringLiteral("dataset.generator.b"), tr("Change slope b"));
+    // With one feature a weight read from a project (or set with --set) stands in for b: the slope
+    // typed here is the one the data is to have, so it takes that weight's place.
+    onDouble(b_, [](G& g, double v) {
+        g.b = v;
+        if (g.features == 1)
+            g.weights.clear();
+    }, QStringLiteral("dataset.generator.b"), tr("Change slope b"));
     onDouble(noise_, [](G& g, double v) { g.noise = v; }, QStringLiteral("dataset.generator.noise"), tr("Change noise σ"));
     onDouble(xMin_, [](G& g, double v) { g.xMin = v; }, QStringLiteral("dataset.generator.x_min"), tr("Change x min"));
     onDouble(xMax_, [](G& g, double v) { g.xMax = v; }, QStringLiteral("dataset.generator.x_max"), tr("Change x max"));

@@ -426,6 +426,21 @@ private slots:
         QCOMPARE(spy.count(), 2);
     }
 
+    // A project's one-feature weight replaces b in the generator; typing a slope takes its place.
+    void typedSlopeReplacesAOneFeatureWeight()
+    {
+        DataForm form;
+        ExperimentConfig c = ExperimentConfig::tutorial();
+        c.dataset.generator.weights = {5.0};
+        form.setConfig(c, {});
+        form.show();
+        auto* b = form.findChild<QDoubleSpinBox*>(QStringLiteral("dataset.generator.b"));
+        QVERIFY(b);
+        typeInto(b, QStringLiteral("3"));
+        QCOMPARE(form.config().dataset.generator.b, 3.0);
+        QVERIFY(form.config().dataset.generator.weights.empty());
+    }
+
     void outOfRangeTypedValuesSayWhy()
     {
         DataForm form;
