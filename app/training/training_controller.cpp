@@ -1,7 +1,7 @@
 #include "training_controller.h"
 #include "training_worker.h"
 
-#include <QPointer>
+#include <algorithm>
 
 namespace gradlab::app {
 
@@ -15,14 +15,14 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent)
 
 TrainingController::~TrainingController()
 {
-    // A worker that finished its run has deleted itself as its thread ended; one that did not is
-    // deleted here, its thread having finished.
-    const QPointer<TrainingWorker> worker = worker_;
+    // The workers not yet deleted are alive (only this thread deletes them): the current one is
+    // asked to stop, and all are deleted once their thread has finished.
     if (worker_)
         worker_->requestStop();
     thread_.quit();
     thread_.wait();
-    delete worker.data();
+    for (TrainingWorker* w : workers_)
+        delete w;
 }
 
 bool TrainingController::start(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data, StartMode mode)
@@ -38,6 +38,7 @@ bool TrainingController::start(const experiment::ExperimentConfig& config, std::
     if (worker_)
         return false;
     worker_ = new TrainingWorker(config, std::move(data));
+    workers_.push_back(worker_);
     if (mode == StartMode::Paused)
         worker_->requestPause();
     else if (mode == StartMode::Step)
@@ -56,8 +57,12 @@ bool TrainingController::start(const experiment::ExperimentConfig& config, std::
         retire(w);
         emit failed(message);
     });
-    connect(worker_, &TrainingWorker::done, w, &QObject::deleteLater);
-    connect(worker_, &TrainingWorker::done, this, [this, w] { retire(w); });
+    // Done: its run() has returned. Deleted in its own thread, from here.
+    connect(worker_, &TrainingWorker::done, this, [this, w] {
+        retire(w);
+        workers_.erase(std::remove(workers_.begin(), workers_.end(), w), workers_.end());
+        w->deleteLater();
+    });
     QMetaObject::invokeMethod(worker_, &TrainingWorker::run, Qt::QueuedConnection);
     return true;
 }

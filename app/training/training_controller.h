@@ -13,6 +13,7 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace gradlab::app {
 
@@ -73,11 +74,15 @@ signals:
     void failed(const QString& message);
 
 private:
-    // Forgets `worker` when it is the current one (it deletes itself when done).
+    // Forgets `worker` when it is the current one; it is deleted once it is done.
     void retire(TrainingWorker* worker);
 
     QThread thread_;
     TrainingWorker* worker_ = nullptr; // lives in thread_
+    // Every worker not yet deleted, the current one included. Only this thread deletes them (when
+    // one says it is done, or here at the end, after thread_ has finished), so none is ever used
+    // after another thread has deleted it.
+    std::vector<TrainingWorker*> workers_;
 };
 
 } // namespace gradlab::app
