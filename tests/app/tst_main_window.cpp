@@ -78,6 +78,19 @@ bool runToEnd(MainWindow& w)
     return finished.wait(60000);
 }
 
+// Whether the data plot's fitted line is `run`'s a + b·x (and is drawn at all).
+bool drawsRunsLine(MainWindow& w, const RunRecord& run)
+{
+    const auto* fit = w.findChild<widgets::DataFitPlot*>();
+    if (!fit || fit->fitGraph()->data()->isEmpty())
+        return false;
+    const double a = run.finalParams[0], b = run.finalParams[1];
+    for (const QCPGraphData& point : *fit->fitGraph()->data())
+        if (std::abs(point.value - (a + b * point.key)) > 1e-6)
+            return false;
+    return true;
+}
+
 QMessageBox* visibleError(MainWindow& w)
 {
     for (QMessageBox* box : w.findChildren<QMessageBox*>(QStringLiteral("errorMessage")))
@@ -190,11 +203,7 @@ void TestMainWindow::saveReopenCompare()
     QCOMPARE(t.w.resultsView()->value(QStringLiteral("a")), t.w.project().runs[0].finalParams[0]);
     // And drawn: the fitted line is the run's a + b·x, its trajectories and path are there.
     QVERIFY(waitForData(t.w));
-    const double a = t.w.project().runs[0].finalParams[0], b = t.w.project().runs[0].finalParams[1];
-    auto* fit = t.w.findChild<widgets::DataFitPlot*>();
-    QVERIFY(fit && !fit->fitGraph()->data()->isEmpty());
-    for (const QCPGraphData& point : *fit->fitGraph()->data())
-        QVERIFY(std::abs(point.value - (a + b * point.key)) < 1e-6);
+    QVERIFY(drawsRunsLine(t.w, t.w.project().runs[0]));
     auto* params = t.w.findChild<widgets::ParameterPlot*>();
     QVERIFY(params && params->shownParameters() == 2);
     QCOMPARE(params->parameterGraph(0)->data()->size(), 300);
@@ -288,15 +297,8 @@ void TestMainWindow::selectingARunDrawsIt()
     c.training.epochs = 50;
     t.w.changeConfig(c, QStringLiteral("training.epochs"), QStringLiteral("epochs"));
     QVERIFY(runToEnd(t.w));
-    auto* fit = t.w.findChild<widgets::DataFitPlot*>();
     auto* params = t.w.findChild<widgets::ParameterPlot*>();
-    const auto fitMatches = [&](const RunRecord& run) {
-        const double a = run.finalParams[0], b = run.finalParams[1];
-        for (const QCPGraphData& point : *fit->fitGraph()->data())
-            if (std::abs(point.value - (a + b * point.key)) > 1e-6)
-                return false;
-        return !fit->fitGraph()->data()->isEmpty();
-    };
+    const auto fitMatches = [&](const RunRecord& run) { return drawsRunsLine(t.w, run); };
     QVERIFY(fitMatches(t.w.project().runs[1]));
     t.w.runList()->selectRuns({0});
     QVERIFY(fitMatches(t.w.project().runs[0]));
