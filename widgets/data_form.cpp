@@ -386,8 +386,21 @@ QWidget* DataForm::buildGeneratorPage()
     onDouble(noise_, [](G& g, double v) { g.noise = v; }, QStringLiteral("dataset.generator.noise"), tr("Change noise σ"));
     onDouble(xMin_, [](G& g, double v) { g.xMin = v; }, QStringLiteral("dataset.generator.x_min"), tr("Change x min"));
     onDouble(xMax_, [](G& g, double v) { g.xMax = v; }, QStringLiteral("dataset.generator.x_max"), tr("Change x max"));
-    onDouble(genSeed_, [](G& g, double v) { g.seed = static_cast<quint32>(v); }, QStringLiteral("dataset.generator.seed"),
-             tr("Change data seed"));
+    // The tutorial seeds once: its shuffle continues the stream that drew the data. A split seed equal
+    // to the data seed does the same, so while the two are equal the split seed follows the data seed.
+    connect(genSeed_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        if (updating_)
+            return;
+        ExperimentConfig c = config_;
+        if (c.dataset.split.seed == c.dataset.generator.seed)
+            c.dataset.split.seed = static_cast<quint32>(v);
+        c.dataset.generator.seed = static_cast<quint32>(v);
+        commit(c, QStringLiteral("dataset.generator.seed"), tr("Change data seed"));
+        if (splitSeed_->value() != c.dataset.split.seed) {
+            const QScopedValueRollback guard(updating_, true);
+            splitSeed_->setValue(c.dataset.split.seed);
+        }
+    });
     connect(n_, &QSpinBox::valueChanged, this, [this](int v) {
         if (updating_)
             return;
@@ -559,6 +572,9 @@ QWidget* DataForm::buildSplitGroup()
     form->addRow(tr("Train fraction:"), trainFraction_);
     form->addRow(QString(), splitError_);
     form->addRow(QString(), shuffle_);
+    splitSeed_->setToolTip(tr("Seeds the shuffle. Equal to the data seed, the shuffle continues the stream that drew "
+                              "the data, as the tutorial's single np.random.seed(42) does, and it follows the data "
+                              "seed while the two are equal."));
     form->addRow(tr("Split seed:"), splitSeed_);
     for (QWidget* w : std::initializer_list<QWidget*>{trainFraction_, shuffle_, splitSeed_})
         inputs_.push_back(w);

@@ -131,6 +131,30 @@ private slots:
         QCOMPARE(spy.at(4).at(1).toString(), QStringLiteral("dataset.split.shuffle"));
     }
 
+    // The tutorial seeds once (np.random.seed before drawing and shuffling): a data seed changed
+    // alone must not leave the split on the old stream while the two seeds were the same.
+    void splitSeedFollowsDataSeedWhileEqual()
+    {
+        DataForm form;
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        form.show();
+        QSignalSpy spy(&form, &DataForm::edited);
+        auto* dataSeed = form.findChild<QDoubleSpinBox*>(QStringLiteral("dataset.generator.seed"));
+        auto* splitSeed = form.findChild<QDoubleSpinBox*>(QStringLiteral("dataset.split.seed"));
+        typeInto(dataSeed, QStringLiteral("7"));
+        QCOMPARE(spy.count(), 1); // one edit, one undo step
+        QCOMPARE(editedConfig(spy).dataset.generator.seed, 7u);
+        QCOMPARE(editedConfig(spy).dataset.split.seed, 7u);
+        QCOMPARE(splitSeed->value(), 7.0);
+
+        typeInto(splitSeed, QStringLiteral("9")); // chosen apart: stays apart
+        typeInto(dataSeed, QStringLiteral("8"));
+        QCOMPARE(spy.count(), 3);
+        QCOMPARE(form.config().dataset.generator.seed, 8u);
+        QCOMPARE(form.config().dataset.split.seed, 9u);
+        QCOMPARE(splitSeed->value(), 9.0);
+    }
+
     void severalFeaturesTakeWeights()
     {
         DataForm form;
