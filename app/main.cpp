@@ -136,7 +136,7 @@ int main(int argc, char* argv[])
             if (QFileInfo(path).suffix().toLower() == QLatin1String("gradlab"))
                 window.openProject(path);
             else
-                window.dataForm()->openCsv(path);
+                window.openData(path);
         });
     }
     return QApplication::exec();

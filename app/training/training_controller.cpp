@@ -39,6 +39,7 @@ bool TrainingController::start(const experiment::ExperimentConfig& config, std::
         return false;
     worker_ = new TrainingWorker(config, std::move(data));
     workers_.push_back(worker_);
+    worker_->setPace(pace_);
     if (mode == StartMode::Paused)
         worker_->requestPause();
     else if (mode == StartMode::Step)
@@ -86,6 +87,13 @@ bool TrainingController::setParameterValue(int flatIndex, double value, QString*
         return false;
     }
     return worker_->setParameterValue(flatIndex, value, error);
+}
+
+void TrainingController::setPace(int epochsPerSecond)
+{
+    pace_ = std::max(0, epochsPerSecond);
+    if (worker_)
+        worker_->setPace(pace_);
 }
 
 void TrainingController::pause()

@@ -58,6 +58,11 @@ public:
     bool setOptimizerOptions(const experiment::OptimizerConfig& options, QString* error);
     bool setParameterValue(int flatIndex, double value, QString* error);
 
+    // At most this many epochs a second, for watching a run learn; 0 (the default): as fast as
+    // it trains. Applies to the run in progress and to those started later.
+    void setPace(int epochsPerSecond);
+    int pace() const { return pace_; }
+
 public slots:
     void pause();
     void resume();
@@ -83,6 +88,7 @@ private:
     // one says it is done, or here at the end, after thread_ has finished), so none is ever used
     // after another thread has deleted it.
     std::vector<TrainingWorker*> workers_;
+    int pace_ = 0;
 };
 
 } // namespace gradlab::app

@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 
 #include <QElapsedTimer>
@@ -28,7 +29,32 @@ TrainingWorker::TrainingWorker(experiment::ExperimentConfig config, std::shared_
 
 void TrainingWorker::requestPause()
 {
-    pauseRequested_ = true;
+    {
+        std::lock_guard lock(mutex_);
+        pauseRequested_ = true;
+    }
+    wake_.notify_all(); // a paced run may be waiting between epochs
+}
+
+void TrainingWorker::setPace(int epochsPerSecond)
+{
+    {
+        std::lock_guard lock(mutex_);
+        pace_ = std::max(0, epochsPerSecond);
+        ++paceChanges_;
+    }
+    wake_.notify_all();
+}
+
+void TrainingWorker::waitForPace(std::chrono::steady_clock::time_point began)
+{
+    std::unique_lock lock(mutex_);
+    const int pace = pace_.load();
+    if (pace <= 0)
+        return;
+    const auto until = began + std::chrono::microseconds(1'000'000 / pace);
+    const int changes = paceChanges_;
+    wake_.wait_until(lock, until, [&] { return stopRequested_ || pauseRequested_ || paceChanges_ != changes; });
 }
 
 void TrainingWorker::requestResume()
@@ -233,6 +259,7 @@ void TrainingWorker::run()
         while (!trainer->finished() && !stopRequested_) {
             if (pauseRequested_ && !waitWhilePaused(*trainer, seconds))
                 break;
+            const auto began = std::chrono::steady_clock::now();
             const experiment::EpochRecord r = trainer->step();
             seconds += r.seconds;
             seconds_ = seconds;
@@ -244,10 +271,13 @@ void TrainingWorker::run()
                 pending_ = std::move(thinned);
             }
             pending_.push_back(r);
-            if (throttle.elapsed() >= kSnapshotMs) {
+            // A paced run is slow enough to show every epoch.
+            if (throttle.elapsed() >= kSnapshotMs || paced()) {
                 emit progress(snapshot(*trainer, seconds));
                 throttle.restart();
             }
+            if (!trainer->finished())
+                waitForPace(began);
         }
         if (!pending_.empty())
             emit progress(snapshot(*trainer, seconds));

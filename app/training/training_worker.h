@@ -3,6 +3,7 @@
 
 #include "training_controller.h"
 
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 
@@ -21,6 +22,8 @@ public:
     void requestStop();
     // Before run(): one epoch, then paused.
     void requestFirstStep();
+    // Epochs a second at most, so that a run can be watched; 0: as fast as it trains.
+    void setPace(int epochsPerSecond);
     // While paused (called from another thread): see TrainingController.
     bool setOptimizerOptions(const experiment::OptimizerConfig& options, QString* error);
     bool setParameterValue(int flatIndex, double value, QString* error);
@@ -42,6 +45,10 @@ private:
     void republishPaused();
     // Blocks while paused; false when a stop was requested.
     bool waitWhilePaused(experiment::Trainer& trainer, double seconds);
+    // Waits out the rest of a paced epoch that began at `began`; returns at once on a stop, pause,
+    // step or change of pace.
+    void waitForPace(std::chrono::steady_clock::time_point began);
+    bool paced() const { return pace_.load(std::memory_order_relaxed) > 0; }
 
     // The trainer, touched by another thread only while paused_ and under mutex_.
     std::unique_ptr<experiment::Trainer> trainer_;
@@ -54,6 +61,8 @@ private:
     std::condition_variable wake_;
     std::atomic<bool> pauseRequested_{false}, stopRequested_{false}, paused_{false};
     int stepsRequested_ = 0; // guarded by mutex_
+    std::atomic<int> pace_{0}; // written under mutex_, read without it on the epoch's path
+    int paceChanges_ = 0;    // guarded by mutex_
     std::vector<experiment::EpochRecord> pending_;
 };
 

@@ -38,6 +38,8 @@
 #include <QUndoCommand>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <utility>
 
@@ -75,6 +77,15 @@ constexpr int kMaxRecentFiles = 8;
 // Epochs of a run in progress the window keeps for its plots; beyond, every other one goes.
 constexpr std::size_t kMaxLiveEpochs = 200'000;
 const char kFileFilter[] = QT_TRANSLATE_NOOP("gradlab::app::MainWindow", "GradLab projects (*.gradlab);;All files (*)");
+const char kOpenFilter[] = QT_TRANSLATE_NOOP("gradlab::app::MainWindow",
+                                             "GradLab projects (*.gradlab);;Data files (*.csv *.tsv *.txt);;All files (*)");
+
+// Files opened as data (in the Data form) rather than as projects.
+bool isDataFile(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("csv") || suffix == QLatin1String("tsv") || suffix == QLatin1String("txt");
+}
 
 // The dataset settings that decide the data (not what loading it records: hash and row count).
 QJsonObject datasetKey(const experiment::ExperimentConfig& config)
@@ -324,6 +335,48 @@ void MainWindow::createActions()
     bar->addAction(resetAct_);
 }
 
+// A pace of a few epochs a second lets a class watch the line, the loss and the path move; the
+// choice is the user's, kept between sessions, and not part of the experiment.
+void MainWindow::createSpeedMenu(QMenu* runMenu)
+{
+    QMenu* speed = runMenu->addMenu(tr("&Speed"));
+    speed->setObjectName(QStringLiteral("speedMenu"));
+    auto* group = new QActionGroup(this);
+    auto* button = new QToolButton(this);
+    button->setObjectName(QStringLiteral("speedButton"));
+    button->setMenu(speed);
+    button->setPopupMode(QToolButton::InstantPopup);
+    button->setToolTip(tr("How fast a run goes: as fast as it trains, or slowly enough to watch it learn"));
+    const std::array paces{0, 100, 20, 5, 1};
+    int saved = QSettings().value(QStringLiteral("pace"), 0).toInt();
+    if (std::find(paces.begin(), paces.end(), saved) == paces.end())
+        saved = 0; // not offered (any more): full speed
+    for (const int pace : paces) {
+        QAction* a = speed->addAction(pace == 0   ? tr("Full speed")
+                                      : pace == 1 ? tr("1 epoch a second")
+                                                  : tr("%1 epochs a second").arg(pace));
+        a->setCheckable(true);
+        a->setData(pace);
+        a->setObjectName(QStringLiteral("pace%1").arg(pace));
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, a, button] {
+            const int chosen = a->data().toInt();
+            controller_.setPace(chosen);
+            QSettings().setValue(QStringLiteral("pace"), chosen);
+            button->setText(a->text());
+        });
+        if (pace == saved) {
+            a->setChecked(true);
+            controller_.setPace(pace);
+            button->setText(a->text());
+        }
+    }
+    if (auto* bar = findChild<QToolBar*>(QStringLiteral("runToolBar"))) {
+        bar->addSeparator();
+        bar->addWidget(button);
+    }
+}
+
 QAction* MainWindow::action(const QString& name) const
 {
     return findChild<QAction*>(name);
@@ -363,6 +416,8 @@ void MainWindow::createMenus()
     runMenu->addAction(stepAct_);
     runMenu->addAction(stopAct_);
     runMenu->addAction(resetAct_);
+    runMenu->addSeparator();
+    createSpeedMenu(runMenu);
 
     viewMenu_ = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* dock : findChildren<QDockWidget*>())
@@ -404,6 +459,7 @@ void MainWindow::createStatusBar()
 {
     statusText_ = new QLabel;
     epochLabel_ = new QLabel;
+    epochLabel_->setObjectName(QStringLiteral("epochLabel"));
     speedLabel_ = new QLabel;
     etaLabel_ = new QLabel;
     runProgress_ = new QProgressBar;
@@ -506,6 +562,12 @@ void MainWindow::setProject(experiment::Project project)
     runList_->setRuns(project_.runs);
     lossPlot_->clearLive();
     lossPlot_->setRuns(project_.runs, {});
+    // The status bar's run progress was the other project's.
+    epochLabel_->clear();
+    speedLabel_->clear();
+    etaLabel_->clear();
+    runProgress_->reset();
+    runProgress_->hide();
     inspector_->clear(tr("Press Step to train one epoch and see what autograd computed and what the optimizer did with it."));
     applyConfig(project_.config);
     if (!project_.runs.empty())
@@ -931,8 +993,12 @@ void MainWindow::updateRunStatus(const TrainingSnapshot& s)
     runProgress_->setValue(static_cast<int>(fraction * 1000));
     runProgress_->setFormat(QStringLiteral("%1%").arg(fraction * 100, 0, 'f', 1));
     epochLabel_->setText(tr("Epoch %1 of %2").arg(QLocale().toString(s.epoch), QLocale().toString(s.epochs)));
-    speedLabel_->setText(tr("%1 epochs/s").arg(QLocale().toString(s.epochsPerSecond, 'f', s.epochsPerSecond < 100 ? 1 : 0)));
-    const double left = s.epochsPerSecond > 0 ? static_cast<double>(s.epochs - s.epoch) / s.epochsPerSecond : qQNaN();
+    // A run in progress goes no faster than its pace (Run > Speed), whatever its training speed.
+    double rate = s.epochsPerSecond;
+    if (mode_ == Mode::Running && controller_.pace() > 0 && (rate <= 0 || rate > controller_.pace()))
+        rate = controller_.pace();
+    speedLabel_->setText(tr("%1 epochs/s").arg(QLocale().toString(rate, 'f', rate < 100 ? 1 : 0)));
+    const double left = rate > 0 ? static_cast<double>(s.epochs - s.epoch) / rate : qQNaN();
     etaLabel_->setText(tr("%1 left").arg(formatDuration(left)));
 }
 
@@ -981,6 +1047,7 @@ void MainWindow::onPaused(const TrainingSnapshot& s)
     appendLive(s);
     if (mode_ != Mode::Paused)
         setMode(Mode::Paused);
+    etaLabel_->clear(); // no time passes while paused
     const double trainLoss = live_.empty() ? qQNaN() : live_.back().trainLoss;
     const double valLoss = live_.empty() ? qQNaN() : live_.back().valLoss;
     results_->showLive(liveNames_.isEmpty() ? flatNames() : liveNames_, s.params, s.epoch, trainLoss, valLoss, true);
@@ -1203,9 +1270,29 @@ void MainWindow::openWithDialog()
 {
     if (mode_ != Mode::Idle || !maybeSave())
         return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a project"), projectDir(), tr(kFileFilter));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a project or a data file"), projectDir(), tr(kOpenFilter));
     if (!path.isEmpty())
-        openProject(path);
+        openFile(path);
+}
+
+bool MainWindow::openFile(const QString& path)
+{
+    return isDataFile(path) ? openData(path) : openProject(path);
+}
+
+bool MainWindow::openData(const QString& path)
+{
+    if (mode_ != Mode::Idle)
+        return false;
+    // The data form shows the file's preview, or why it cannot be read: bring it into view.
+    if (auto* dock = findChild<QDockWidget*>(QStringLiteral("experimentDock"))) {
+        dock->show();
+        dock->raise();
+    }
+    if (auto* tabs = findChild<QTabWidget*>(QStringLiteral("settingsTabs")))
+        tabs->setCurrentIndex(tabs->indexOf(dataForm_->parentWidget()->parentWidget()));
+    dataForm_->openCsv(path);
+    return true;
 }
 
 bool MainWindow::openProject(const QString& path)
@@ -1349,14 +1436,7 @@ void MainWindow::dropEvent(QDropEvent* event)
             if (maybeSave())
                 openProject(path);
         } else {
-            // The data form shows the file's preview, or why it cannot be read: bring it into view.
-            if (auto* dock = findChild<QDockWidget*>(QStringLiteral("experimentDock"))) {
-                dock->show();
-                dock->raise();
-            }
-            if (auto* tabs = findChild<QTabWidget*>(QStringLiteral("settingsTabs")))
-                tabs->setCurrentIndex(tabs->indexOf(dataForm_->parentWidget()->parentWidget()));
-            dataForm_->openCsv(path);
+            openData(path);
         }
         return;
     }

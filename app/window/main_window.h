@@ -56,6 +56,10 @@ public:
     // File operations without dialogs (the menu's actions ask for the path, then call these).
     // Failures are shown in a message box; the window keeps its project.
     bool openProject(const QString& path);
+    // A .csv, .tsv or .txt file into the Data form, anything else as a project.
+    bool openFile(const QString& path);
+    // `path` into the Data form, which shows its preview or why it cannot be read.
+    bool openData(const QString& path);
     bool saveProject(const QString& path);
     // Starts over with the tutorial's experiment (asks first when there are unsaved changes).
     bool newProject();
@@ -110,6 +114,7 @@ private:
     void createViews();
     void createActions();
     void createMenus();
+    void createSpeedMenu(QMenu* runMenu);
     void createStatusBar();
     void readSettings();
     void writeSettings();

@@ -32,6 +32,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QToolButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -124,6 +125,8 @@ private slots:
     void largeGeneratedDatasetCancels();
     void cudaFailureOffersTheCpu();
     void aDroppedBadCsvShowsWhyInView();
+    void aPacedRunCanBeWatched();
+    void openingACsvLoadsItAsData();
 };
 
 void TestMainWindow::initTestCase()
@@ -683,3 +686,60 @@ void TestMainWindow::aDroppedBadCsvShowsWhyInView()
 
 QTEST_MAIN(TestMainWindow)
 #include "tst_main_window.moc"
+
+// Run > Speed slows a run down enough to watch it (kept between sessions); full speed finishes it.
+void TestMainWindow::aPacedRunCanBeWatched()
+{
+    {
+        Window t;
+        QVERIFY(waitForData(t.w));
+        QAction* slow = t.w.action(QStringLiteral("pace5"));
+        QVERIFY(slow);
+        slow->trigger();
+        auto* button = t.w.findChild<QToolButton*>(QStringLiteral("speedButton"));
+        QVERIFY(button);
+        QCOMPARE(button->text(), QStringLiteral("5 epochs a second"));
+        QSignalSpy finished(&t.w, &MainWindow::runFinished);
+        t.w.action(QStringLiteral("run"))->trigger();
+        QTest::qWait(600); // 1000 epochs at 5 a second: still going
+        QVERIFY(t.w.isTraining());
+        QVERIFY(finished.isEmpty());
+        t.w.action(QStringLiteral("pace0"))->trigger(); // the same run, now at full speed
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(t.w.project().runs.back().epochs, 1000);
+        t.w.action(QStringLiteral("pace1"))->trigger();
+    }
+    Window again; // the choice is kept
+    QVERIFY(again.w.action(QStringLiteral("pace1"))->isChecked());
+    again.w.action(QStringLiteral("pace0"))->trigger();
+    QCOMPARE(QSettings().value(QStringLiteral("pace")).toInt(), 0);
+}
+
+// File > Open takes a CSV as data (it said "not a GradLab project"), and a new project does not
+// keep showing the last project's run in the status bar.
+void TestMainWindow::openingACsvLoadsItAsData()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("points.csv"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("x,y\n0,1\n1,3.1\n2,4.9\n3,7.2\n4,9\n5,11.1\n");
+    f.close();
+    Window t;
+    QVERIFY(waitForData(t.w));
+    QVERIFY(runToEnd(t.w));
+    auto* epochs = t.w.findChild<QLabel*>(QStringLiteral("epochLabel"));
+    auto* progress = t.w.findChild<QProgressBar*>(QStringLiteral("runProgress"));
+    QVERIFY(epochs && progress);
+    QVERIFY(!epochs->text().isEmpty());
+    QVERIFY(progress->isVisible());
+    QVERIFY(t.w.newProject());
+    QVERIFY(epochs->text().isEmpty());
+    QVERIFY(!progress->isVisible());
+
+    QVERIFY(t.w.openFile(path));
+    QCOMPARE(t.w.config().dataset.source, DatasetConfig::Source::Csv);
+    QCOMPARE(QFileInfo(t.w.config().dataset.csv.path).fileName(), QStringLiteral("points.csv"));
+    QVERIFY(QTest::qWaitFor([&] { return t.w.dataReady(); }, 20000));
+    QVERIFY(!visibleError(t.w));
+}

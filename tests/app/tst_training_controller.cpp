@@ -27,6 +27,7 @@ private slots:
     void destroyingDuringARunStopsIt();
     void stepFromIdleAndEditWhilePaused();
     void quickStepsAreEachTaken();
+    void pacedRunCanBeWatched();
 };
 
 void TestTrainingController::tutorialRunArrivesBySignal()
@@ -207,3 +208,41 @@ void TestTrainingController::stepFromIdleAndEditWhilePaused()
 
 QTEST_GUILESS_MAIN(TestTrainingController)
 #include "tst_training_controller.moc"
+
+// A paced run shows each epoch (a class watches the line move) and still obeys Pause, Stop and a
+// change of pace at once. Only upper bounds on the epochs done are asserted: a slow machine can
+// make a run slower than its pace, never faster.
+void TestTrainingController::pacedRunCanBeWatched()
+{
+    TrainingController c;
+    c.setPace(5);
+    QCOMPARE(c.pace(), 5);
+    QSignalSpy progress(&c, &TrainingController::progress);
+    QSignalSpy paused(&c, &TrainingController::paused);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    ExperimentConfig config; // 1000 epochs: over three minutes at 5 a second
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(c.start(config, dataFor(config)));
+    QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 2, 10000);
+    const qint64 epochs = progress.last().first().value<TrainingSnapshot>().epoch;
+    QVERIFY2(epochs <= timer.elapsed() / 200 + 1, qPrintable(QStringLiteral("%1 epochs in %2 ms").arg(epochs).arg(timer.elapsed())));
+    for (const auto& args : progress) // one epoch a snapshot: each is shown
+        QCOMPARE(args.first().value<TrainingSnapshot>().newEpochs.size(), std::size_t(1));
+
+    c.pause(); // taken between epochs, without waiting out the pace
+    QTRY_VERIFY_WITH_TIMEOUT(c.isPaused(), 10000);
+    c.resume();
+    c.setPace(0); // full speed: the rest of the run at once
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.first().first().value<RunRecord>().epochs, 1000);
+    QVERIFY(std::abs(finished.first().first().value<RunRecord>().finalParams[0] - 1.023543119430542) < 1e-5);
+
+    c.setPace(1); // the next run keeps the pace; Stop ends it without waiting out a second
+    QSignalSpy finished2(&c, &TrainingController::finished);
+    QVERIFY(c.start(config, dataFor(config)));
+    QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 1, 10000);
+    c.stop();
+    QVERIFY(finished2.wait(10000));
+    QVERIFY(finished2.first().first().value<RunRecord>().epochs < 1000);
+}
