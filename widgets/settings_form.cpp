@@ -460,6 +460,18 @@ void SettingsForm::buildTrainingGroup(QGroupBox* box)
         after.training.device = device_->currentData().toString();
         commit(after, QStringLiteral("training.device"), tr("Change device"));
     });
+
+    zeroGrad_ = new QCheckBox(tr("Zero them after each step"), box);
+    zeroGrad_->setObjectName(QStringLiteral("training.zero_grad"));
+    zeroGrad_->setToolTip(tr("optimizer.zero_grad() after every step, as the tutorial's train_step does. Untick it to see "
+                             "why: without it the gradients add up from step to step (the tutorial's section 2.3)."));
+    form->addRow(tr("Gradients:"), zeroGrad_);
+    connect(zeroGrad_, &QCheckBox::toggled, this, [this](bool on) {
+        ExperimentConfig after = config_;
+        after.training.zeroGrad = on;
+        commit(after, QStringLiteral("training.zero_grad"),
+               on ? tr("Zero the gradients after each step") : tr("Let the gradients add up"));
+    });
 }
 
 NumberEdit* SettingsForm::addNumber(QFormLayout* form, const QString& label, const QString& key, const QString& description,
@@ -574,6 +586,7 @@ void SettingsForm::showConfig(bool all)
     if (t.batchSize > 0)
         batchSize_->setValue(static_cast<int>(std::min<qint64>(t.batchSize, std::numeric_limits<int>::max())));
     shuffle_->setChecked(t.shuffle);
+    zeroGrad_->setChecked(t.zeroGrad);
     number(trainingSeed_, static_cast<double>(t.seed));
     setComboData(dtype_, t.dtype);
 

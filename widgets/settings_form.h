@@ -155,6 +155,7 @@ private:
     QCheckBox* fullBatch_ = nullptr;
     QSpinBox* batchSize_ = nullptr;
     QCheckBox* shuffle_ = nullptr;
+    QCheckBox* zeroGrad_ = nullptr;
     NumberEdit* trainingSeed_ = nullptr;
     QComboBox* dtype_ = nullptr;
     QComboBox* device_ = nullptr;

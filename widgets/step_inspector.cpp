@@ -97,15 +97,20 @@ void StepInspector::setInspection(const experiment::StepInspection& s)
         set(Update, number(s.update[i]));
         set(After, number(s.after[i]));
     }
+    QString note;
     if (formula) {
         QStringList lines;
         for (qsizetype i = 0; i < s.names.size(); ++i)
             lines << tr("%1: %2").arg(s.names[i], s.formulaText[i]);
-        note_->setText(tr("NumPy formulas, with error = y − (a + b·x) over the batch's rows: %1")
-                           .arg(lines.join(QStringLiteral(", "))));
+        note = tr("NumPy formulas, with error = y − (a + b·x) over the batch's rows: %1").arg(lines.join(QStringLiteral(", ")));
     } else {
-        note_->setText(s.why);
+        note = s.why;
     }
+    if (s.accumulating)
+        note += QLatin1Char('\n')
+              + tr("The gradients are not zeroed after each step: autograd's gradient is the sum over every step so far, "
+                   "so after the first step it differs from this step's formula.");
+    note_->setText(note);
 }
 
 QString StepInspector::cellText(int row, int column) const

@@ -471,9 +471,12 @@ QJsonObject toJson(const ExperimentConfig& c)
         optimizer.insert(key, all.value(key));
 
     const TrainingConfig& t = c.training;
-    const QJsonObject training{{"epochs", static_cast<double>(t.epochs)}, {"batch_size", static_cast<double>(t.batchSize)},
-                               {"shuffle", t.shuffle},  {"seed", static_cast<double>(t.seed)},
-                               {"device", t.device},   {"dtype", t.dtype}};
+    QJsonObject training{{"epochs", static_cast<double>(t.epochs)}, {"batch_size", static_cast<double>(t.batchSize)},
+                         {"shuffle", t.shuffle},  {"seed", static_cast<double>(t.seed)},
+                         {"device", t.device},   {"dtype", t.dtype}};
+    // Written only when off, so that a project that does not use it still opens in older versions.
+    if (!t.zeroGrad)
+        training.insert(QStringLiteral("zero_grad"), false);
 
     return QJsonObject{{"format", QString::fromLatin1(kProjectFormat)},
                        {"version", kProjectVersion},
@@ -540,13 +543,14 @@ std::optional<ExperimentConfig> fromJson(const QJsonObject& json, QString* error
     const QJsonObject training = root.object(QStringLiteral("training"), true);
     if (root.ok()) {
         Reader r(training, QStringLiteral("training"), &error);
-        r.allowOnly({"epochs", "batch_size", "shuffle", "seed", "device", "dtype"});
+        r.allowOnly({"epochs", "batch_size", "shuffle", "seed", "device", "dtype", "zero_grad"});
         r.integer("epochs", c.training.epochs, 0, 1e12);
         r.integer("batch_size", c.training.batchSize, 0, 1e15);
         r.boolean("shuffle", c.training.shuffle);
         r.integer("seed", c.training.seed, 0, 4294967295.0);
         r.string("device", c.training.device);
         r.string("dtype", c.training.dtype);
+        r.boolean("zero_grad", c.training.zeroGrad);
         if (r.ok() && c.training.dtype != QLatin1String("float32") && c.training.dtype != QLatin1String("float64"))
             r.fail(QStringLiteral("dtype"), ConfigText::tr("unknown value \"%1\" (expected one of: float32, float64)").arg(c.training.dtype));
         static const QRegularExpression device(QStringLiteral("^(cpu|cuda(:[0-9]+)?)$"));

@@ -99,6 +99,9 @@ struct TrainingConfig {
     quint32 seed = 42;
     QString device = QStringLiteral("cpu");
     QString dtype = QStringLiteral("float32");
+    // optimizer.zero_grad() after every step, as the tutorial's train_step does. Off, gradients
+    // add up across steps (the tutorial's section 2.3: gradients are "clingy").
+    bool zeroGrad = true;
 };
 
 struct ExperimentConfig {

@@ -49,6 +49,7 @@ StepInspection inspectStep(const StepDetail& step, const ExperimentConfig& confi
     s.loss = step.loss;
     s.names = flatParameterNames(layout);
     s.batchRows = step.batch.empty() ? train.rows() : static_cast<qint64>(step.batch.size());
+    s.accumulating = !config.training.zeroGrad;
     const auto count = static_cast<std::size_t>(s.names.size());
     if (step.before.empty()) {
         s.batchRows = 0;

@@ -24,6 +24,7 @@ struct StepInspection {
     std::vector<double> formula;       // the NumPy formula's gradient per parameter; empty when it does not apply
     QStringList formulaText;           // "-2·mean(error)", "-2·mean(x·error)" per parameter (with `formula`)
     QString why;                       // why there is no formula, when `formula` is empty
+    bool accumulating = false;         // gradients are not zeroed between steps: autograd's add up
 };
 
 // `step` (Trainer::lastStep()) of a run of `config` on the training set `train` with the

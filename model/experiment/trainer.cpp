@@ -101,7 +101,7 @@ EpochRecord Trainer::step()
         saved.push_back(t.clone());
 
     // The tutorial's train_step: train mode, predict, loss (target first, as loss_fn(y, yhat)),
-    // backward, step, zero_grad.
+    // backward, step, zero_grad (unless the configuration leaves the gradients to add up).
     // The epoch's last step is kept for the step inspector.
     auto trainStep = [&](const Tensor& x, const Tensor& y, bool last) {
         model_->train();
@@ -125,7 +125,8 @@ EpochRecord Trainer::step()
             }
         }
         optimizer_->step();
-        optimizer_->zeroGrad();
+        if (config_.training.zeroGrad)
+            optimizer_->zeroGrad();
         if (last)
             lastStep_.after = parameterValues();
         return value;

@@ -89,6 +89,7 @@ private slots:
     void runBlockersListWhatTheFormRefused();
     void problemsAppearBelowTheFields();
     void wheelOverAnUnfocusedComboScrollsInstead();
+    void zeroGradIsOneEdit();
 };
 
 void TestSettingsForm::typedLearningRateIsExact_data()
@@ -720,3 +721,25 @@ void TestSettingsForm::wheelOverAnUnfocusedComboScrollsInstead()
 
 QTEST_MAIN(TestSettingsForm)
 #include "tst_settings_form.moc"
+
+// The tutorial's section 2.3 lesson: unticking "zero the gradients" is one undoable edit, and a
+// configuration without it shows the box unticked.
+void TestSettingsForm::zeroGradIsOneEdit()
+{
+    SettingsForm form;
+    form.setConfig(ExperimentConfig::tutorial(), 1);
+    Recorder rec(form);
+    auto* box = form.findChild<QCheckBox*>(QStringLiteral("training.zero_grad"));
+    QVERIFY(box);
+    QVERIFY(box->isChecked());
+    QVERIFY(!box->toolTip().isEmpty());
+    box->click();
+    QCOMPARE(rec.edits.size(), std::size_t{1});
+    QCOMPARE(rec.edits.back().key, QStringLiteral("training.zero_grad"));
+    QVERIFY(!rec.edits.back().after.training.zeroGrad);
+    ExperimentConfig clingy = ExperimentConfig::tutorial();
+    clingy.training.zeroGrad = false;
+    form.setConfig(clingy, 1);
+    QVERIFY(!box->isChecked());
+    QCOMPARE(rec.edits.size(), std::size_t{1}); // showing a configuration is no edit
+}

@@ -72,7 +72,15 @@ void TestExperimentConfig::defaultsAreTheTutorial()
     QCOMPARE(c.training.batchSize, 0);
     QCOMPARE(c.training.device, QStringLiteral("cpu"));
     QCOMPARE(c.training.dtype, QStringLiteral("float32"));
+    QVERIFY(c.training.zeroGrad);
     QVERIFY(validate(c).isEmpty());
+    // Written only when off: a project that keeps the tutorial's zero_grad opens in older versions.
+    QVERIFY(!toJson(c)["training"].toObject().contains(QLatin1String("zero_grad")));
+    ExperimentConfig clingy = c;
+    QString error;
+    QVERIFY(applySetting(clingy, QStringLiteral("training.zero_grad"), QStringLiteral("false"), &error));
+    QCOMPARE(toJson(clingy)["training"].toObject()["zero_grad"], QJsonValue(false));
+    QVERIFY(!fromJson(toJson(clingy), &error)->training.zeroGrad);
 }
 
 void TestExperimentConfig::jsonRoundTripIsExact_data()
@@ -86,6 +94,7 @@ void TestExperimentConfig::jsonRoundTripIsExact_data()
                                         "dataset.csv.target=\"y \\\"quoted\\\"\"", "dataset.csv.header=true", "dataset.csv.delimiter=\";\""};
     QTest::newRow("custom init and frozen") << QStringList{"model.init.scheme=custom", "model.init.values={\"a\":0.5,\"b\":[1e-300]}",
                                                            "model.frozen=[\"a\"]", "training.dtype=float64", "training.batch_size=16"};
+    QTest::newRow("gradients add up") << QStringList{"training.zero_grad=false"};
 }
 
 void TestExperimentConfig::jsonRoundTripIsExact()

@@ -102,6 +102,9 @@ Project reproductionCase(const QString& name, const QString& dir)
     ExperimentConfig& c = p.config;
     if (name == QLatin1String("tutorial")) {
         // The defaults are the tutorial's experiment.
+    } else if (name == QLatin1String("tutorial without zero_grad, 50 epochs")) {
+        p.config.training.zeroGrad = false; // the gradients add up (the tutorial's section 2.3)
+        p.config.training.epochs = 50;
     } else if (name == QLatin1String("csv hostile headers, Adam mini-batches")) {
         const QString path = QDir(dir).filePath(QStringLiteral("hostile.csv"));
         writeCsvDataset(path, {kQuoteComma, kMixed, kUnicode}, kInjection, 90, 7);
@@ -607,7 +610,7 @@ void TestExports::scriptUsesCudaOnlyWhereTheConfigSaysAndTorchCan()
 void TestExports::scriptReproducesGradLab_data()
 {
     QTest::addColumn<QString>("name");
-    for (const char* name : {"tutorial", "csv hostile headers, Adam mini-batches", "embedded csv, semicolons, no header, SGD Nesterov, float64",
+    for (const char* name : {"tutorial", "tutorial without zero_grad, 50 epochs", "csv hostile headers, Adam mini-batches", "embedded csv, semicolons, no header, SGD Nesterov, float64",
                              "csv with a text field longer than Python's default limit",
                              "polynomial, x in [-1, 1), split seed of its own", "mlp, tanh, Adam mini-batches", "two features, AdamW, L1, unshuffled split",
                              "frozen a, Huber sum, RMSprop centered, custom init", "Adagrad, SmoothL1, batches without reshuffling",

@@ -92,6 +92,7 @@ private slots:
     void sumReductionUsesSumFormula();
     void otherModelsAndLossesSayWhy();
     void frozenParameterHasNoAutogradGradient();
+    void withoutZeroGradTheGradientsAddUp();
     void noStepYet();
 };
 
@@ -281,3 +282,25 @@ void TestStepInspection::noStepYet()
 
 QTEST_APPLESS_MAIN(TestStepInspection)
 #include "tst_step_inspection.moc"
+
+// Without zero_grad, the second step's autograd gradient is the sum of both steps' gradients (the
+// tutorial's section 2.3), which the inspection says, beside this step's own formula.
+void TestStepInspection::withoutZeroGradTheGradientsAddUp()
+{
+    ExperimentConfig c = ExperimentConfig::tutorial();
+    c.training.dtype = QStringLiteral("float64");
+    c.training.zeroGrad = false;
+    const ExperimentData d = dataFor(c);
+    Trainer t(c, d.train, d.val);
+    t.step();
+    const StepInspection first = inspectStep(t.lastStep(), c, d.train, layoutOf(t));
+    t.step();
+    const StepInspection second = inspectStep(t.lastStep(), c, d.train, layoutOf(t));
+    QVERIFY(second.accumulating);
+    for (std::size_t i = 0; i < 2; ++i) {
+        QVERIFY(closeRel(first.autograd[i], first.formula[i], 1e-12));
+        QVERIFY(closeRel(second.autograd[i], first.formula[i] + second.formula[i], 1e-12));
+        QVERIFY(closeRel(second.update[i], -c.optimizer.lr * second.autograd[i], 1e-12));
+    }
+    QVERIFY(!oneStep(ExperimentConfig::tutorial()).accumulating);
+}

@@ -56,6 +56,8 @@ private slots:
     void frozenParameterDoesNotMove();
     void historyKeepsExtremesBeyondItsLimit();
     void rSquaredOfTheTrainedModel();
+    void gradientsAddUpWithoutZeroGrad_data();
+    void gradientsAddUpWithoutZeroGrad();
 };
 
 void TestTrainer::tutorialDataAndSplitAreTheTutorials()
@@ -240,3 +242,46 @@ void TestTrainer::historyKeepsExtremesBeyondItsLimit()
 
 QTEST_APPLESS_MAIN(TestTrainer)
 #include "tst_trainer.moc"
+
+// The tutorial's section 2.3: without optimizer.zero_grad() the gradients add up across steps.
+// Every epoch's a and b against PyTorch's (fixtures/make_clingy_fixtures.py), with and without it.
+void TestTrainer::gradientsAddUpWithoutZeroGrad_data()
+{
+    QFile f(QStringLiteral(GRADLAB_TEST_DATA_DIR "/../model/experiment/fixtures/clingy_reference.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonArray runs = QJsonDocument::fromJson(f.readAll()).object()["runs"].toArray();
+    QVERIFY(runs.size() >= 6);
+    QTest::addColumn<QJsonObject>("run");
+    for (const QJsonValue v : runs) {
+        const QJsonObject r = v.toObject();
+        const QString name = QStringLiteral("%1 %2 %3").arg(r["optimizer"].toString(), r["dtype"].toString(),
+                                                              r["zero_grad"].toBool() ? QStringLiteral("zero_grad") : QStringLiteral("no zero_grad"));
+        QTest::newRow(qPrintable(name)) << r;
+    }
+}
+
+void TestTrainer::gradientsAddUpWithoutZeroGrad()
+{
+    QFETCH(QJsonObject, run);
+    ExperimentConfig c;
+    QString error;
+    QVERIFY(applySetting(c, QStringLiteral("optimizer.type"), QJsonDocument(QJsonArray{run["optimizer"]}).toJson(QJsonDocument::Compact).mid(1).chopped(1), &error));
+    c.optimizer.lr = run["options"].toObject()["lr"].toDouble();
+    c.training.dtype = run["dtype"].toString();
+    c.training.zeroGrad = run["zero_grad"].toBool();
+    c.training.epochs = run["epochs"].toInteger();
+    const ExperimentData data = tutorialData(c);
+    Trainer t(c, data.train, data.val);
+    const QJsonArray path = run["path"].toArray();
+    const double tol = c.training.dtype == QLatin1String("float64") ? 1e-12 : 2e-6;
+    for (qsizetype i = 0; i < path.size(); ++i) {
+        const EpochRecord r = t.step();
+        for (int k = 0; k < 2; ++k) {
+            const double want = path[i].toArray()[k].toDouble();
+            // Relative to the parameters' scale (about 1): a passes close to 0 on the way.
+            QVERIFY2(std::abs(r.params[static_cast<std::size_t>(k)] - want) <= tol * std::max(1.0, std::abs(want)),
+                     qPrintable(QStringLiteral("epoch %1, %2: %3 vs PyTorch %4").arg(i + 1).arg(k ? "b" : "a")
+                                    .arg(r.params[static_cast<std::size_t>(k)], 0, 'g', 17).arg(want, 0, 'g', 17)));
+        }
+    }
+}
