@@ -69,68 +69,68 @@
         <translation>--set %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="188"/>
+        <location filename="../app/cli/cli.cpp" line="192"/>
         <source>--epochs: %1</source>
         <translation>--epochs：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="194"/>
+        <location filename="../app/cli/cli.cpp" line="198"/>
         <source>--device: %1</source>
         <translation>--device：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="198"/>
+        <location filename="../app/cli/cli.cpp" line="202"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="221"/>
-        <location filename="../app/cli/cli.cpp" line="378"/>
+        <location filename="../app/cli/cli.cpp" line="225"/>
+        <location filename="../app/cli/cli.cpp" line="382"/>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="245"/>
+        <location filename="../app/cli/cli.cpp" line="249"/>
         <source>training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="271"/>
+        <location filename="../app/cli/cli.cpp" line="275"/>
         <source>Trained %1 epochs in %2 s</source>
         <translation>已训练 %1 轮，耗时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="278"/>
+        <location filename="../app/cli/cli.cpp" line="282"/>
         <source>   closed form %1</source>
         <translation>   闭式解 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="282"/>
+        <location filename="../app/cli/cli.cpp" line="286"/>
         <source>  train loss %1, validation loss %2</source>
         <translation>  训练损失 %1，验证损失 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="284"/>
+        <location filename="../app/cli/cli.cpp" line="288"/>
         <source>  closed form: train loss %1, validation loss %2, R² %3</source>
         <translation>  闭式解：训练损失 %1，验证损失 %2，R² %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="293"/>
+        <location filename="../app/cli/cli.cpp" line="297"/>
         <source>warning: the closed form: %1</source>
         <translation>警告：闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="329"/>
+        <location filename="../app/cli/cli.cpp" line="333"/>
         <source>fit needs one CSV file</source>
         <translation>fit 需要一个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="397"/>
+        <location filename="../app/cli/cli.cpp" line="401"/>
         <source>--n × --features must be at most %1 values (got %2 × %3)</source>
         <translation>--n × --features 最多为 %1 个值（实际为 %2 × %3）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="483"/>
+        <location filename="../app/cli/cli.cpp" line="487"/>
         <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
                     [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
                     [--save PROJECT]</source>
@@ -139,153 +139,153 @@
                     [--save PROJECT]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="486"/>
+        <location filename="../app/cli/cli.cpp" line="490"/>
         <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]</source>
         <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="487"/>
+        <location filename="../app/cli/cli.cpp" line="491"/>
         <source>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</source>
         <translation>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="488"/>
+        <location filename="../app/cli/cli.cpp" line="492"/>
         <source>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</source>
         <translation>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="489"/>
+        <location filename="../app/cli/cli.cpp" line="493"/>
         <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss] -o GRAPH.dot</source>
         <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss] -o GRAPH.dot</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="490"/>
+        <location filename="../app/cli/cli.cpp" line="494"/>
         <source>  gradlab-cli devices</source>
         <translation>  gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="498"/>
+        <location filename="../app/cli/cli.cpp" line="502"/>
         <source>usage:</source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="503"/>
+        <location filename="../app/cli/cli.cpp" line="507"/>
         <source>  gradlab-cli COMMAND --help</source>
         <translation>  gradlab-cli COMMAND --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="516"/>
+        <location filename="../app/cli/cli.cpp" line="520"/>
         <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="537"/>
+        <location filename="../app/cli/cli.cpp" line="541"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="361"/>
+        <location filename="../app/cli/cli.cpp" line="365"/>
         <source>%1 observations, rank %2</source>
         <translation>%1 个观测值，秩为 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="362"/>
+        <location filename="../app/cli/cli.cpp" line="366"/>
         <source>coefficient</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="362"/>
+        <location filename="../app/cli/cli.cpp" line="366"/>
         <source>estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="362"/>
+        <location filename="../app/cli/cli.cpp" line="366"/>
         <source>std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="362"/>
+        <location filename="../app/cli/cli.cpp" line="366"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="362"/>
+        <location filename="../app/cli/cli.cpp" line="366"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="372"/>
+        <location filename="../app/cli/cli.cpp" line="376"/>
         <source>R² %1, adjusted R² %2, residual standard error %3</source>
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="385"/>
+        <location filename="../app/cli/cli.cpp" line="389"/>
         <source>generate takes no file but -o FILE.csv, got: %1</source>
         <translation>generate 只接受 -o FILE.csv 指定的文件，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="387"/>
+        <location filename="../app/cli/cli.cpp" line="391"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="406"/>
+        <location filename="../app/cli/cli.cpp" line="410"/>
         <source>out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows</source>
         <translation>内存不足：无法在 CPU 上为 %3 行的 %2 个值分配 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="416"/>
+        <location filename="../app/cli/cli.cpp" line="420"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="423"/>
+        <location filename="../app/cli/cli.cpp" line="427"/>
         <source>graph needs -o FILE.dot</source>
         <translation>graph 需要 -o FILE.dot</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="427"/>
+        <location filename="../app/cli/cli.cpp" line="431"/>
         <source>--of: expected yhat, error or loss, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error 或 loss，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="446"/>
+        <location filename="../app/cli/cli.cpp" line="450"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="453"/>
+        <location filename="../app/cli/cli.cpp" line="457"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="461"/>
+        <location filename="../app/cli/cli.cpp" line="465"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="468"/>
+        <location filename="../app/cli/cli.cpp" line="472"/>
         <source>devices takes no arguments, got: %1</source>
         <translation>devices 不接受参数，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="472"/>
+        <location filename="../app/cli/cli.cpp" line="476"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="473"/>
+        <location filename="../app/cli/cli.cpp" line="477"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="473"/>
+        <location filename="../app/cli/cli.cpp" line="477"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="555"/>
         <location filename="../app/cli/cli.cpp" line="559"/>
+        <location filename="../app/cli/cli.cpp" line="563"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>
@@ -423,117 +423,117 @@
         <translation>应为数值或数值数组，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="495"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="498"/>
         <source>this is not a GradLab project (format &quot;%1&quot;)</source>
         <translation>这不是 GradLab 项目（格式为 "%1"）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="499"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="502"/>
         <source>this project was written by a newer GradLab (file format version %1; this version reads up to %2)</source>
         <translation>此项目由更新版本的 GradLab 写入（文件格式版本 %1；当前版本最高只能读取版本 %2）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="551"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="555"/>
         <source>unknown value &quot;%1&quot; (expected one of: float32, float64)</source>
         <translation>未知的值 "%1"（应为以下之一：float32、float64）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="554"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="558"/>
         <source>unknown device &quot;%1&quot; (expected cpu, cuda or cuda:N)</source>
         <translation>未知设备 "%1"（应为 cpu、cuda 或 cuda:N）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="569"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="573"/>
         <source>%1: not a setting that can be changed</source>
         <translation>%1：不是可修改的设置项</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="587"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="591"/>
         <source>%1: %2 is out of range for a double (too close to zero: the smallest is about 4.9e-324)</source>
         <translation>%1：%2 超出双精度浮点数的范围（太接近零：最小约为 4.9e-324）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="588"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="592"/>
         <source>%1: %2 is out of range for a double (whose magnitude is at most about 1.8e308)</source>
         <translation>%1：%2 超出双精度浮点数的范围（绝对值最大约为 1.8e308）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="617"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="621"/>
         <source>%1: not an object</source>
         <translation>%1：不是对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="643"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="647"/>
         <source>At least 2 samples (n) are needed to train and validate</source>
         <translation>训练和验证至少需要 2 个样本（n）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="645"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="649"/>
         <source>x min must be less than x max</source>
         <translation>x 最小值必须小于 x 最大值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="647"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="651"/>
         <source>The noise σ cannot be negative</source>
         <translation>噪声 σ 不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="650"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="654"/>
         <source>%1 features need %1 weights, got %2</source>
         <translation>%1 个特征需要 %1 个权重，实际为 %2 个</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="653"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="657"/>
         <source>No CSV file is chosen</source>
         <translation>尚未选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="655"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="659"/>
         <source>No target column is chosen</source>
         <translation>尚未选择目标列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="657"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="661"/>
         <source>No feature column is chosen</source>
         <translation>尚未选择特征列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="660"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="664"/>
         <source>The train fraction must be between 0 and 1 (exclusive)</source>
         <translation>训练集比例必须介于 0 和 1 之间（不含 0 和 1）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="662"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="666"/>
         <source>The learning rate must be greater than 0</source>
         <translation>学习率必须大于 0</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="664"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="668"/>
         <source>At least one epoch is needed</source>
         <translation>至少需要训练 1 轮</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="666"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="670"/>
         <source>Huber&apos;s delta must be greater than 0</source>
         <translation>Huber 损失的 delta 必须大于 0</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="668"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="672"/>
         <source>SmoothL1&apos;s beta cannot be negative</source>
         <translation>SmoothL1 损失的 beta 不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="671"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="675"/>
         <source>Momentum, dampening, weight decay, eps, lr decay and the initial accumulator cannot be negative</source>
         <translation>动量、阻尼、权重衰减、eps、学习率衰减和累加器初始值均不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="674"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="678"/>
         <source>Both betas must be in [0, 1)</source>
         <translation>两个 beta 值都必须在 [0, 1) 内</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="676"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="680"/>
         <source>Nesterov momentum requires a momentum and zero dampening</source>
         <translation>Nesterov 动量要求动量大于 0 且阻尼为 0</translation>
     </message>
@@ -979,27 +979,27 @@
         <translation>NumPy 公式适用于 MSE 损失；此运行使用的是 %1。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/step_inspection.cpp" line="55"/>
+        <location filename="../model/experiment/step_inspection.cpp" line="56"/>
         <source>No step has been taken yet.</source>
         <translation>尚未执行任何一步。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/step_inspection.cpp" line="59"/>
+        <location filename="../model/experiment/step_inspection.cpp" line="60"/>
         <source>The step has %1 parameter values but the model has %2.</source>
         <translation>该步有 %1 个参数值，但模型有 %2 个。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/step_inspection.cpp" line="76"/>
+        <location filename="../model/experiment/step_inspection.cpp" line="77"/>
         <source>The NumPy formulas need an intercept and one slope; this model&apos;s parameters are %1.</source>
         <translation>NumPy 公式需要一个截距和一个斜率；此模型的参数为 %1。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/step_inspection.cpp" line="97"/>
+        <location filename="../model/experiment/step_inspection.cpp" line="98"/>
         <source>The step&apos;s batch names row %1, but the training set has %2 rows.</source>
         <translation>该步的批次引用了第 %1 行，但训练集只有 %2 行。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/step_inspection.cpp" line="104"/>
+        <location filename="../model/experiment/step_inspection.cpp" line="105"/>
         <source>The step&apos;s batch has no rows.</source>
         <translation>该步的批次没有任何行。</translation>
     </message>
@@ -1007,12 +1007,12 @@
 <context>
     <name>TrainerText</name>
     <message>
-        <location filename="../model/experiment/trainer.cpp" line="158"/>
+        <location filename="../model/experiment/trainer.cpp" line="159"/>
         <source>The loss became NaN at epoch %1, so training stopped and the last finite parameters were kept. Try a smaller learning rate than %2.</source>
         <translation>第 %1 轮时损失变为 NaN，训练已停止，并保留了最后一组有限的参数。请尝试小于 %2 的学习率。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/trainer.cpp" line="160"/>
+        <location filename="../model/experiment/trainer.cpp" line="161"/>
         <source>The loss became infinite at epoch %1, so training stopped and the last finite parameters were kept. Try a smaller learning rate than %2.</source>
         <translation>第 %1 轮时损失变为无穷大，训练已停止，并保留了最后一组有限的参数。请尝试小于 %2 的学习率。</translation>
     </message>
@@ -1020,733 +1020,767 @@
 <context>
     <name>gradlab::app::MainWindow</name>
     <message>
-        <location filename="../app/window/main_window.cpp" line="77"/>
+        <location filename="../app/window/main_window.cpp" line="79"/>
         <source>GradLab projects (*.gradlab);;All files (*)</source>
         <translation>GradLab 项目 (*.gradlab);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="119"/>
+        <location filename="../app/window/main_window.cpp" line="130"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="121"/>
-        <location filename="../app/window/main_window.cpp" line="124"/>
+        <location filename="../app/window/main_window.cpp" line="132"/>
+        <location filename="../app/window/main_window.cpp" line="135"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="126"/>
+        <location filename="../app/window/main_window.cpp" line="137"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="127"/>
+        <location filename="../app/window/main_window.cpp" line="138"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="169"/>
+        <location filename="../app/window/main_window.cpp" line="180"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="168"/>
+        <location filename="../app/window/main_window.cpp" line="179"/>
         <source>The project has changes that are not saved. Save them first?</source>
         <translation>项目有尚未保存的更改。是否先保存？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="167"/>
+        <location filename="../app/window/main_window.cpp" line="80"/>
+        <source>GradLab projects (*.gradlab);;Data files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>GradLab 项目 (*.gradlab);;数据文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="178"/>
         <source>A run is in progress. Stop it and save the project with the run first?</source>
         <translation>有一次运行正在进行。要先停止它，并把这次运行一起保存到项目中吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="209"/>
+        <location filename="../app/window/main_window.cpp" line="220"/>
         <source>Data and fit</source>
         <translation>数据与拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="210"/>
+        <location filename="../app/window/main_window.cpp" line="221"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="211"/>
+        <location filename="../app/window/main_window.cpp" line="222"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="212"/>
+        <location filename="../app/window/main_window.cpp" line="223"/>
         <source>Loss landscape</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="213"/>
+        <location filename="../app/window/main_window.cpp" line="224"/>
         <source>Computation graph</source>
         <translation>计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="232"/>
+        <location filename="../app/window/main_window.cpp" line="243"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="233"/>
+        <location filename="../app/window/main_window.cpp" line="244"/>
         <source>Model and training</source>
         <translation>模型与训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="234"/>
+        <location filename="../app/window/main_window.cpp" line="245"/>
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="252"/>
+        <location filename="../app/window/main_window.cpp" line="263"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="262"/>
+        <location filename="../app/window/main_window.cpp" line="273"/>
         <source>Step inspector</source>
         <translation>单步检查器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="266"/>
-        <location filename="../app/window/main_window.cpp" line="509"/>
-        <location filename="../app/window/main_window.cpp" line="849"/>
+        <location filename="../app/window/main_window.cpp" line="277"/>
+        <location filename="../app/window/main_window.cpp" line="571"/>
+        <location filename="../app/window/main_window.cpp" line="911"/>
         <source>Press Step to train one epoch and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单步”训练一轮，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="277"/>
+        <location filename="../app/window/main_window.cpp" line="288"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="281"/>
+        <location filename="../app/window/main_window.cpp" line="292"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="281"/>
+        <location filename="../app/window/main_window.cpp" line="292"/>
         <source>Start a new project from the tutorial&apos;s experiment</source>
         <translation>以教程中的实验新建项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="283"/>
+        <location filename="../app/window/main_window.cpp" line="294"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="283"/>
-        <location filename="../app/window/main_window.cpp" line="1206"/>
+        <location filename="../app/window/main_window.cpp" line="294"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="284"/>
+        <location filename="../app/window/main_window.cpp" line="295"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="284"/>
-        <location filename="../app/window/main_window.cpp" line="1229"/>
+        <location filename="../app/window/main_window.cpp" line="295"/>
+        <location filename="../app/window/main_window.cpp" line="1316"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="291"/>
+        <location filename="../app/window/main_window.cpp" line="302"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="291"/>
+        <location filename="../app/window/main_window.cpp" line="302"/>
         <source>Save the project under a new name</source>
         <translation>以新名称保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="291"/>
+        <location filename="../app/window/main_window.cpp" line="302"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="294"/>
-        <location filename="../app/window/main_window.cpp" line="360"/>
-        <location filename="../app/window/main_window.cpp" line="915"/>
+        <location filename="../app/window/main_window.cpp" line="305"/>
+        <location filename="../app/window/main_window.cpp" line="413"/>
+        <location filename="../app/window/main_window.cpp" line="977"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="294"/>
+        <location filename="../app/window/main_window.cpp" line="305"/>
         <source>Train the model (or resume a paused run)</source>
         <translation>训练模型（或继续已暂停的运行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="296"/>
+        <location filename="../app/window/main_window.cpp" line="307"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="296"/>
+        <location filename="../app/window/main_window.cpp" line="307"/>
         <source>Pause the run after the current epoch</source>
         <translation>在当前轮结束后暂停运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="298"/>
+        <location filename="../app/window/main_window.cpp" line="309"/>
         <source>S&amp;tep</source>
         <translation>单步(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="298"/>
+        <location filename="../app/window/main_window.cpp" line="309"/>
         <source>Train one epoch, then pause</source>
         <translation>训练一轮后暂停</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="300"/>
+        <location filename="../app/window/main_window.cpp" line="311"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="300"/>
+        <location filename="../app/window/main_window.cpp" line="311"/>
         <source>Stop the run and keep it</source>
         <translation>停止运行并保留该运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="302"/>
+        <location filename="../app/window/main_window.cpp" line="313"/>
         <source>R&amp;eset</source>
         <translation>重置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="303"/>
+        <location filename="../app/window/main_window.cpp" line="314"/>
         <source>Stop any run and show the initial parameters again</source>
         <translation>停止正在进行的运行，并重新显示初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="310"/>
+        <location filename="../app/window/main_window.cpp" line="321"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="313"/>
+        <location filename="../app/window/main_window.cpp" line="324"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="317"/>
+        <location filename="../app/window/main_window.cpp" line="328"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="334"/>
+        <location filename="../app/window/main_window.cpp" line="342"/>
+        <source>&amp;Speed</source>
+        <translation>速度(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="349"/>
+        <source>How fast a run goes: as fast as it trains, or slowly enough to watch it learn</source>
+        <translation>训练运行的快慢：以训练所能达到的最快速度，或放慢到足以看清它如何学习</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="355"/>
+        <source>Full speed</source>
+        <translation>全速</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="356"/>
+        <source>1 epoch a second</source>
+        <translation>每秒 1 轮</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="357"/>
+        <source>%1 epochs a second</source>
+        <translation>每秒 %1 轮</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="387"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="337"/>
+        <location filename="../app/window/main_window.cpp" line="390"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="341"/>
+        <location filename="../app/window/main_window.cpp" line="394"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="342"/>
+        <location filename="../app/window/main_window.cpp" line="395"/>
         <source>&amp;Parameters (JSON or CSV)…</source>
         <translation>参数（JSON 或 CSV）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="343"/>
+        <location filename="../app/window/main_window.cpp" line="396"/>
         <source>Loss &amp;history (CSV)…</source>
         <translation>损失历史（CSV）(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="345"/>
+        <location filename="../app/window/main_window.cpp" line="398"/>
         <source>&amp;Data and fit plot…</source>
         <translation>数据与拟合图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="346"/>
+        <location filename="../app/window/main_window.cpp" line="399"/>
         <source>&amp;Loss plot…</source>
         <translation>损失图(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="347"/>
+        <location filename="../app/window/main_window.cpp" line="400"/>
         <source>P&amp;arameter plot…</source>
         <translation>参数图(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="348"/>
+        <location filename="../app/window/main_window.cpp" line="401"/>
         <source>Loss la&amp;ndscape plot…</source>
         <translation>损失曲面图(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="349"/>
+        <location filename="../app/window/main_window.cpp" line="402"/>
         <source>Computation &amp;graph (DOT, SVG or PNG)…</source>
         <translation>计算图（DOT、SVG 或 PNG）(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="351"/>
+        <location filename="../app/window/main_window.cpp" line="404"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 脚本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="353"/>
+        <location filename="../app/window/main_window.cpp" line="406"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="356"/>
+        <location filename="../app/window/main_window.cpp" line="409"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="367"/>
+        <location filename="../app/window/main_window.cpp" line="422"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="373"/>
+        <location filename="../app/window/main_window.cpp" line="428"/>
         <source>Reset &amp;Layout</source>
         <translation>重置布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="375"/>
+        <location filename="../app/window/main_window.cpp" line="430"/>
         <source>Put the panels back where they were at the first start</source>
         <translation>把各面板恢复到首次启动时的位置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="378"/>
+        <location filename="../app/window/main_window.cpp" line="433"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="381"/>
+        <location filename="../app/window/main_window.cpp" line="436"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="393"/>
+        <location filename="../app/window/main_window.cpp" line="448"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="394"/>
+        <location filename="../app/window/main_window.cpp" line="449"/>
         <source>&amp;About GradLab</source>
         <translation>关于 GradLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="395"/>
+        <location filename="../app/window/main_window.cpp" line="450"/>
         <source>About GradLab</source>
         <translation>关于 GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="396"/>
+        <location filename="../app/window/main_window.cpp" line="451"/>
         <source>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model through GradLab&apos;s own autograd engine, watch it learn, and compare it with the closed-form least-squares fit.&lt;/p&gt;&lt;p&gt;Built on Qt, QCustomPlot, Eigen and Graphviz.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;使用 GradLab 自己的自动求导引擎训练模型，观察其学习过程，并与最小二乘闭式解拟合进行比较。&lt;/p&gt;&lt;p&gt;基于 Qt、QCustomPlot、Eigen 和 Graphviz 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="415"/>
+        <location filename="../app/window/main_window.cpp" line="471"/>
         <source>Loading data %p%</source>
         <translation>正在加载数据 %p%</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="422"/>
+        <location filename="../app/window/main_window.cpp" line="478"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="423"/>
+        <location filename="../app/window/main_window.cpp" line="479"/>
         <source>Stop loading the data</source>
         <translation>停止加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="446"/>
+        <location filename="../app/window/main_window.cpp" line="502"/>
         <source>Preparing the data: the split, the closed form and the loss landscape…</source>
         <translation>正在准备数据：划分、闭式解和损失曲面…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="533"/>
+        <location filename="../app/window/main_window.cpp" line="595"/>
         <source>The run&apos;s optimizer was not changed</source>
         <translation>未更改该运行的优化器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="562"/>
+        <location filename="../app/window/main_window.cpp" line="624"/>
         <source>Train the model (or resume a paused run) (%1)</source>
         <translation>训练模型（或继续已暂停的运行）（%1）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="563"/>
+        <location filename="../app/window/main_window.cpp" line="625"/>
         <source>The run cannot start:
 %1</source>
         <translation>无法开始运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="584"/>
+        <location filename="../app/window/main_window.cpp" line="646"/>
         <source>Choose a CSV file on the Data tab, or drop one onto the window</source>
         <translation>请在“数据”选项卡中选择一个 CSV 文件，或把文件拖放到窗口上</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="608"/>
-        <location filename="../app/window/main_window.cpp" line="611"/>
-        <location filename="../app/window/main_window.cpp" line="692"/>
+        <location filename="../app/window/main_window.cpp" line="670"/>
+        <location filename="../app/window/main_window.cpp" line="673"/>
+        <location filename="../app/window/main_window.cpp" line="754"/>
         <source>Loading the data…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="629"/>
+        <location filename="../app/window/main_window.cpp" line="691"/>
         <source>Loading the data was cancelled</source>
         <translation>已取消加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="632"/>
+        <location filename="../app/window/main_window.cpp" line="694"/>
         <source>The data could not be loaded: %1</source>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="635"/>
+        <location filename="../app/window/main_window.cpp" line="697"/>
         <source>The data could not be loaded</source>
         <translation>无法加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="659"/>
+        <location filename="../app/window/main_window.cpp" line="721"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="688"/>
+        <location filename="../app/window/main_window.cpp" line="750"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="693"/>
+        <location filename="../app/window/main_window.cpp" line="755"/>
         <source>%1 rows: %2 for training, %3 for validation</source>
         <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="751"/>
+        <location filename="../app/window/main_window.cpp" line="813"/>
         <source>The closed form: %1</source>
         <translation>闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="850"/>
-        <location filename="../app/window/main_window.cpp" line="1129"/>
+        <location filename="../app/window/main_window.cpp" line="912"/>
+        <location filename="../app/window/main_window.cpp" line="1196"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="856"/>
+        <location filename="../app/window/main_window.cpp" line="918"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="868"/>
-        <location filename="../app/window/main_window.cpp" line="1073"/>
+        <location filename="../app/window/main_window.cpp" line="930"/>
+        <location filename="../app/window/main_window.cpp" line="1140"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="875"/>
+        <location filename="../app/window/main_window.cpp" line="937"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="888"/>
+        <location filename="../app/window/main_window.cpp" line="950"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="895"/>
+        <location filename="../app/window/main_window.cpp" line="957"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="898"/>
+        <location filename="../app/window/main_window.cpp" line="960"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="915"/>
+        <location filename="../app/window/main_window.cpp" line="977"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="933"/>
+        <location filename="../app/window/main_window.cpp" line="995"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="934"/>
+        <location filename="../app/window/main_window.cpp" line="1000"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="936"/>
+        <location filename="../app/window/main_window.cpp" line="1002"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="998"/>
+        <location filename="../app/window/main_window.cpp" line="1065"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1020"/>
+        <location filename="../app/window/main_window.cpp" line="1087"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1022"/>
+        <location filename="../app/window/main_window.cpp" line="1089"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1023"/>
+        <location filename="../app/window/main_window.cpp" line="1090"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1048"/>
-        <location filename="../app/window/main_window.cpp" line="1073"/>
+        <location filename="../app/window/main_window.cpp" line="1115"/>
+        <location filename="../app/window/main_window.cpp" line="1140"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1076"/>
+        <location filename="../app/window/main_window.cpp" line="1143"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1077"/>
+        <location filename="../app/window/main_window.cpp" line="1144"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1078"/>
+        <location filename="../app/window/main_window.cpp" line="1145"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1080"/>
+        <location filename="../app/window/main_window.cpp" line="1147"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1099"/>
+        <location filename="../app/window/main_window.cpp" line="1166"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1108"/>
+        <location filename="../app/window/main_window.cpp" line="1175"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1125"/>
-        <location filename="../app/window/main_window.cpp" line="1127"/>
+        <location filename="../app/window/main_window.cpp" line="1192"/>
+        <location filename="../app/window/main_window.cpp" line="1194"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1129"/>
+        <location filename="../app/window/main_window.cpp" line="1196"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1141"/>
+        <location filename="../app/window/main_window.cpp" line="1208"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1169"/>
+        <location filename="../app/window/main_window.cpp" line="1236"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1170"/>
+        <location filename="../app/window/main_window.cpp" line="1237"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1198"/>
+        <location filename="../app/window/main_window.cpp" line="1265"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1218"/>
+        <location filename="../app/window/main_window.cpp" line="1273"/>
+        <source>Open a project or a data file</source>
+        <translation>打开项目或数据文件</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1305"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1223"/>
+        <location filename="../app/window/main_window.cpp" line="1310"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1230"/>
+        <location filename="../app/window/main_window.cpp" line="1317"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1245"/>
+        <location filename="../app/window/main_window.cpp" line="1332"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1256"/>
+        <location filename="../app/window/main_window.cpp" line="1343"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1284"/>
+        <location filename="../app/window/main_window.cpp" line="1371"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1287"/>
+        <location filename="../app/window/main_window.cpp" line="1374"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1307"/>
+        <location filename="../app/window/main_window.cpp" line="1394"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1307"/>
+        <location filename="../app/window/main_window.cpp" line="1394"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1390"/>
+        <location filename="../app/window/main_window.cpp" line="1470"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1390"/>
+        <location filename="../app/window/main_window.cpp" line="1470"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1403"/>
+        <location filename="../app/window/main_window.cpp" line="1483"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1404"/>
+        <location filename="../app/window/main_window.cpp" line="1484"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1410"/>
+        <location filename="../app/window/main_window.cpp" line="1490"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1412"/>
+        <location filename="../app/window/main_window.cpp" line="1492"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1420"/>
+        <location filename="../app/window/main_window.cpp" line="1500"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1421"/>
+        <location filename="../app/window/main_window.cpp" line="1501"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1426"/>
+        <location filename="../app/window/main_window.cpp" line="1506"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1428"/>
+        <location filename="../app/window/main_window.cpp" line="1508"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1435"/>
+        <location filename="../app/window/main_window.cpp" line="1515"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1436"/>
+        <location filename="../app/window/main_window.cpp" line="1516"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1441"/>
+        <location filename="../app/window/main_window.cpp" line="1521"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1443"/>
+        <location filename="../app/window/main_window.cpp" line="1523"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1448"/>
+        <location filename="../app/window/main_window.cpp" line="1528"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1449"/>
+        <location filename="../app/window/main_window.cpp" line="1529"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1455"/>
+        <location filename="../app/window/main_window.cpp" line="1535"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1457"/>
+        <location filename="../app/window/main_window.cpp" line="1537"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1465"/>
+        <location filename="../app/window/main_window.cpp" line="1545"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1466"/>
+        <location filename="../app/window/main_window.cpp" line="1546"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1469"/>
+        <location filename="../app/window/main_window.cpp" line="1549"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1470"/>
+        <location filename="../app/window/main_window.cpp" line="1550"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1464"/>
-        <location filename="../app/window/main_window.cpp" line="1475"/>
+        <location filename="../app/window/main_window.cpp" line="1544"/>
+        <location filename="../app/window/main_window.cpp" line="1555"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1477"/>
+        <location filename="../app/window/main_window.cpp" line="1557"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1483"/>
+        <location filename="../app/window/main_window.cpp" line="1563"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1483"/>
+        <location filename="../app/window/main_window.cpp" line="1563"/>
         <source>GradLab will use the new language the next time it starts.</source>
         <translation>GradLab 将在下次启动时使用新的语言。</translation>
     </message>
@@ -1754,8 +1788,8 @@
 <context>
     <name>gradlab::app::TrainingController</name>
     <message>
-        <location filename="../app/training/training_controller.cpp" line="71"/>
-        <location filename="../app/training/training_controller.cpp" line="80"/>
+        <location filename="../app/training/training_controller.cpp" line="77"/>
+        <location filename="../app/training/training_controller.cpp" line="86"/>
         <source>No run is in progress</source>
         <translation>没有正在进行的运行</translation>
     </message>
@@ -1763,37 +1797,37 @@
 <context>
     <name>gradlab::app::TrainingWorker</name>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="65"/>
+        <location filename="../app/training/training_worker.cpp" line="93"/>
         <source>The optimizer&apos;s options can only be changed while the run is paused</source>
         <translation>只有在运行暂停时才能更改优化器选项</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="69"/>
+        <location filename="../app/training/training_worker.cpp" line="97"/>
         <source>A paused run keeps its optimizer; to train with %1, stop this run and start a new one</source>
         <translation>暂停的运行会保留其优化器；若要使用 %1 训练，请停止此运行并开始新的运行</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="102"/>
+        <location filename="../app/training/training_worker.cpp" line="130"/>
         <source>epoch %1: optimizer.%2 = %3</source>
         <translation>第 %1 轮：optimizer.%2 = %3</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="115"/>
+        <location filename="../app/training/training_worker.cpp" line="143"/>
         <source>A parameter can only be edited while the run is paused</source>
         <translation>只有在运行暂停时才能编辑参数</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="119"/>
+        <location filename="../app/training/training_worker.cpp" line="147"/>
         <source>A parameter&apos;s value must be a finite number</source>
         <translation>参数值必须是有限数值</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="137"/>
+        <location filename="../app/training/training_worker.cpp" line="165"/>
         <source>epoch %1: %2 = %3 (was %4)</source>
         <translation>第 %1 轮：%2 = %3（原为 %4）</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="145"/>
+        <location filename="../app/training/training_worker.cpp" line="173"/>
         <source>There is no parameter value number %1</source>
         <translation>不存在第 %1 个参数值</translation>
     </message>
@@ -2228,7 +2262,7 @@
         <translation>设计矩阵秩亏（秩为 %1，共 %2 列）：%3。给出的系数是最小范数解，是同样拟合得好的众多解之一</translation>
     </message>
     <message>
-        <location filename="../model/fit/least_squares.cpp" line="304"/>
+        <location filename="../model/fit/least_squares.cpp" line="307"/>
         <source>the columns are nearly collinear (condition number %1 with each column scaled to unit length): the coefficients are poorly determined, though the fitted values are not</source>
         <translation>各列近似共线（各列缩放为单位长度后条件数为 %1）：系数难以准确确定，但拟合值不受影响</translation>
     </message>
@@ -2396,7 +2430,7 @@
     </message>
     <message>
         <location filename="../widgets/data_form.cpp" line="349"/>
-        <location filename="../widgets/data_form.cpp" line="479"/>
+        <location filename="../widgets/data_form.cpp" line="498"/>
         <source>Features:</source>
         <translation>特征：</translation>
     </message>
@@ -2416,143 +2450,143 @@
         <translation>更改截距 a</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="379"/>
+        <location filename="../widgets/data_form.cpp" line="385"/>
         <source>Change slope b</source>
         <translation>更改斜率 b</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="380"/>
+        <location filename="../widgets/data_form.cpp" line="386"/>
         <source>Change noise σ</source>
         <translation>更改噪声 σ</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="381"/>
+        <location filename="../widgets/data_form.cpp" line="387"/>
         <source>Change x min</source>
         <translation>更改 x 最小值</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="382"/>
+        <location filename="../widgets/data_form.cpp" line="388"/>
         <source>Change x max</source>
         <translation>更改 x 最大值</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="384"/>
+        <location filename="../widgets/data_form.cpp" line="398"/>
         <source>Change data seed</source>
         <translation>更改数据种子</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="391"/>
+        <location filename="../widgets/data_form.cpp" line="410"/>
         <source>Change sample count n</source>
         <translation>更改样本数 n</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="412"/>
+        <location filename="../widgets/data_form.cpp" line="431"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="418"/>
-        <location filename="../widgets/data_form.cpp" line="424"/>
+        <location filename="../widgets/data_form.cpp" line="437"/>
+        <location filename="../widgets/data_form.cpp" line="443"/>
         <source>Detect</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="419"/>
+        <location filename="../widgets/data_form.cpp" line="438"/>
         <source>Comma (,)</source>
         <translation>逗号（,）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="420"/>
+        <location filename="../widgets/data_form.cpp" line="439"/>
         <source>Semicolon (;)</source>
         <translation>分号（;）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="421"/>
+        <location filename="../widgets/data_form.cpp" line="440"/>
         <source>Tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="422"/>
+        <location filename="../widgets/data_form.cpp" line="441"/>
         <source>Pipe (|)</source>
         <translation>竖线（|）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="425"/>
+        <location filename="../widgets/data_form.cpp" line="444"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="426"/>
+        <location filename="../widgets/data_form.cpp" line="445"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="428"/>
+        <location filename="../widgets/data_form.cpp" line="447"/>
         <source>Stop with an error</source>
         <translation>报错并停止</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="429"/>
+        <location filename="../widgets/data_form.cpp" line="448"/>
         <source>Drop the row</source>
         <translation>丢弃该行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="436"/>
+        <location filename="../widgets/data_form.cpp" line="455"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="441"/>
+        <location filename="../widgets/data_form.cpp" line="460"/>
         <source>Delimiter:</source>
         <translation>分隔符：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="442"/>
+        <location filename="../widgets/data_form.cpp" line="461"/>
         <source>Header row:</source>
         <translation>标题行：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="443"/>
+        <location filename="../widgets/data_form.cpp" line="462"/>
         <source>Missing values:</source>
         <translation>缺失值：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="480"/>
+        <location filename="../widgets/data_form.cpp" line="499"/>
         <source>Target:</source>
         <translation>目标：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="481"/>
+        <location filename="../widgets/data_form.cpp" line="500"/>
         <source>Rows:</source>
         <translation>行数：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="484"/>
+        <location filename="../widgets/data_form.cpp" line="503"/>
         <source>First rows:</source>
         <translation>前几行：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="506"/>
+        <location filename="../widgets/data_form.cpp" line="525"/>
         <source>Change delimiter</source>
         <translation>更改分隔符</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="517"/>
+        <location filename="../widgets/data_form.cpp" line="536"/>
         <source>Change header row</source>
         <translation>更改标题行设置</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="524"/>
+        <location filename="../widgets/data_form.cpp" line="543"/>
         <source>Change missing values</source>
         <translation>更改缺失值处理方式</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="535"/>
+        <location filename="../widgets/data_form.cpp" line="554"/>
         <source>Train / validation split</source>
         <translation>训练集/验证集划分</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="406"/>
+        <location filename="../widgets/data_form.cpp" line="425"/>
         <source>Choose or drop a CSV file</source>
         <translation>选择或拖放一个 CSV 文件</translation>
     </message>
@@ -2562,228 +2596,233 @@
         <translation>未采用 n = %1：n 必须在 %2 到 %3 之间（划分训练集和验证集至少需要 2 行）。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="407"/>
+        <location filename="../widgets/data_form.cpp" line="426"/>
         <source>A CSV, TSV or text file: type its path and press Enter, click Browse…, or drop it on the form</source>
         <translation>CSV、TSV 或文本文件：输入路径后按回车，点击“浏览…”，或把文件拖放到表单上</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="455"/>
+        <location filename="../widgets/data_form.cpp" line="474"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="457"/>
+        <location filename="../widgets/data_form.cpp" line="476"/>
         <source>Tick every numeric column but the target</source>
         <translation>勾选除目标列以外的所有数值列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="458"/>
+        <location filename="../widgets/data_form.cpp" line="477"/>
         <source>Select none</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="460"/>
+        <location filename="../widgets/data_form.cpp" line="479"/>
         <source>Untick every column</source>
         <translation>取消勾选所有列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="539"/>
+        <location filename="../widgets/data_form.cpp" line="558"/>
         <source>The share of the rows used for training, from %1 to %2; the rest validates, so both parts keep some rows</source>
         <translation>用于训练的行所占比例，从 %1 到 %2；其余的行用于验证，因此两部分都会保留一些行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="544"/>
+        <location filename="../widgets/data_form.cpp" line="563"/>
         <source>A train fraction of %1 was not taken: it must be from %2 to %3, so that both training and validation keep some rows.</source>
         <translation>未采用训练比例 %1：它必须在 %2 到 %3 之间，这样训练集和验证集都能保留一些行。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="548"/>
-        <location filename="../widgets/data_form.cpp" line="573"/>
+        <location filename="../widgets/data_form.cpp" line="567"/>
+        <location filename="../widgets/data_form.cpp" line="595"/>
         <source>Shuffle before splitting</source>
         <translation>划分前打乱</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="553"/>
+        <location filename="../widgets/data_form.cpp" line="572"/>
         <source>Train fraction:</source>
         <translation>训练集比例：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="556"/>
+        <location filename="../widgets/data_form.cpp" line="575"/>
+        <source>Seeds the shuffle. Equal to the data seed, the shuffle continues the stream that drew the data, as the tutorial&apos;s single np.random.seed(42) does, and it follows the data seed while the two are equal.</source>
+        <translation>打乱顺序所用的种子。与数据种子相同时，打乱会接着生成数据的那条随机数流进行，正如教程中只调用一次 np.random.seed(42) 那样；两者相同时，它会随数据种子一起变化。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="578"/>
         <source>Split seed:</source>
         <translation>划分种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="566"/>
+        <location filename="../widgets/data_form.cpp" line="588"/>
         <source>Change train fraction</source>
         <translation>更改训练集比例</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="573"/>
+        <location filename="../widgets/data_form.cpp" line="595"/>
         <source>Split without shuffling</source>
         <translation>不打乱直接划分</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="580"/>
+        <location filename="../widgets/data_form.cpp" line="602"/>
         <source>Change split seed</source>
         <translation>更改划分种子</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="683"/>
+        <location filename="../widgets/data_form.cpp" line="705"/>
         <source>“%1”</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="716"/>
+        <location filename="../widgets/data_form.cpp" line="738"/>
         <source>none: the file cannot be read</source>
         <translation>无：无法读取该文件</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="722"/>
+        <location filename="../widgets/data_form.cpp" line="744"/>
         <source>counted when loaded</source>
         <translation>加载时统计</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="724"/>
+        <location filename="../widgets/data_form.cpp" line="746"/>
         <source>1 row</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="724"/>
+        <location filename="../widgets/data_form.cpp" line="746"/>
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="794"/>
+        <location filename="../widgets/data_form.cpp" line="816"/>
         <source>%1 (target)</source>
         <translation>%1（目标）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="796"/>
+        <location filename="../widgets/data_form.cpp" line="818"/>
         <source>The target: the column the model predicts. Choose another target to use it as a feature.</source>
         <translation>目标：模型要预测的列。若要把它用作特征，请另选一个目标列。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="802"/>
+        <location filename="../widgets/data_form.cpp" line="824"/>
         <source>%1 (text)</source>
         <translation>%1（文本）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="804"/>
+        <location filename="../widgets/data_form.cpp" line="826"/>
         <source>The first rows of this column hold text, not numbers: it cannot be a feature.</source>
         <translation>此列的前几行是文本而不是数字：它不能作为特征。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="831"/>
+        <location filename="../widgets/data_form.cpp" line="853"/>
         <source>the embedded data</source>
         <translation>嵌入的数据</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="833"/>
+        <location filename="../widgets/data_form.cpp" line="855"/>
         <source>No CSV file is chosen.</source>
         <translation>未选择 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="844"/>
+        <location filename="../widgets/data_form.cpp" line="866"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="851"/>
+        <location filename="../widgets/data_form.cpp" line="873"/>
         <source>Cannot use %1: it has only one column, and a data set needs at least one feature column and a target column. Is the delimiter right?</source>
         <translation>无法使用 %1：它只有一列，而数据集至少需要一个特征列和一个目标列。分隔符是否正确？</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="857"/>
+        <location filename="../widgets/data_form.cpp" line="879"/>
         <source>Cannot use %1: it has no data rows.</source>
         <translation>无法使用 %1：其中没有数据行。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="862"/>
+        <location filename="../widgets/data_form.cpp" line="884"/>
         <source>1 field</source>
         <translation>1 个字段</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="862"/>
+        <location filename="../widgets/data_form.cpp" line="884"/>
         <source>%1 fields</source>
         <translation>%1 个字段</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="863"/>
+        <location filename="../widgets/data_form.cpp" line="885"/>
         <source>Cannot read %1: data row %2 has %3, but the file has %4 columns.</source>
         <translation>无法读取 %1：第 %2 个数据行有 %3，但该文件有 %4 列。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="942"/>
+        <location filename="../widgets/data_form.cpp" line="964"/>
         <source>Open %1</source>
         <translation>打开 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1008"/>
+        <location filename="../widgets/data_form.cpp" line="1030"/>
         <source>Load data from CSV</source>
         <translation>从 CSV 加载数据</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1008"/>
+        <location filename="../widgets/data_form.cpp" line="1030"/>
         <source>Generate data</source>
         <translation>生成数据</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1030"/>
+        <location filename="../widgets/data_form.cpp" line="1052"/>
         <source>Change feature count</source>
         <translation>更改特征数</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1045"/>
+        <location filename="../widgets/data_form.cpp" line="1067"/>
         <source>“%1” is not a number.</source>
         <translation>“%1”不是数值。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1051"/>
+        <location filename="../widgets/data_form.cpp" line="1073"/>
         <source>Enter %1 weights, one per feature, separated by commas.</source>
         <translation>请输入 %1 个权重，每个特征一个，以逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1063"/>
+        <location filename="../widgets/data_form.cpp" line="1085"/>
         <source>Change weights</source>
         <translation>更改权重</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1075"/>
+        <location filename="../widgets/data_form.cpp" line="1097"/>
         <source>Change feature columns</source>
         <translation>更改特征列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1093"/>
+        <location filename="../widgets/data_form.cpp" line="1115"/>
         <source>Select all feature columns</source>
         <translation>选择所有特征列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1093"/>
+        <location filename="../widgets/data_form.cpp" line="1115"/>
         <source>Select no feature columns</source>
         <translation>不选择任何特征列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1103"/>
+        <location filename="../widgets/data_form.cpp" line="1125"/>
         <source>The file %1 cannot be read: %2</source>
         <translation>无法读取文件 %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1105"/>
+        <location filename="../widgets/data_form.cpp" line="1127"/>
         <source>The weights “%1” were not taken: %2 The run would use the previous weights.</source>
         <translation>未采用权重“%1”：%2 运行将使用之前的权重。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1119"/>
+        <location filename="../widgets/data_form.cpp" line="1141"/>
         <source>Change target column</source>
         <translation>更改目标列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1128"/>
+        <location filename="../widgets/data_form.cpp" line="1150"/>
         <source>Open CSV File</source>
         <translation>打开 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1129"/>
+        <location filename="../widgets/data_form.cpp" line="1151"/>
         <source>CSV files (*.csv);;TSV files (*.tsv);;Text files (*.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;TSV 文件 (*.tsv);;文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
@@ -3788,7 +3827,7 @@
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="412"/>
-        <location filename="../widgets/settings_form.cpp" line="1004"/>
+        <location filename="../widgets/settings_form.cpp" line="1017"/>
         <source>Change batch size</source>
         <translation>更改批量大小</translation>
     </message>
@@ -3848,198 +3887,223 @@
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="480"/>
+        <location filename="../widgets/settings_form.cpp" line="464"/>
+        <source>Zero them after each step</source>
+        <translation>每一步后清零</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="466"/>
+        <source>optimizer.zero_grad() after every step, as the tutorial&apos;s train_step does. Untick it to see why: without it the gradients add up from step to step (the tutorial&apos;s section 2.3).</source>
+        <translation>每一步后调用 optimizer.zero_grad()，与教程中的 train_step 一样。取消勾选即可看到原因：不清零时，梯度会在各步之间不断累加（教程第 2.3 节）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="468"/>
+        <source>Gradients:</source>
+        <translation>梯度：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="473"/>
+        <source>Zero the gradients after each step</source>
+        <translation>每一步后将梯度清零</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="473"/>
+        <source>Let the gradients add up</source>
+        <translation>让梯度累加</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="492"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="650"/>
+        <location filename="../widgets/settings_form.cpp" line="663"/>
         <source>The parameters cannot be listed: %1</source>
         <translation>无法列出参数：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="655"/>
+        <location filename="../widgets/settings_form.cpp" line="668"/>
         <source>requires grad</source>
         <translation>需要梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="666"/>
+        <location filename="../widgets/settings_form.cpp" line="679"/>
         <source>Train %1</source>
         <translation>解冻 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="666"/>
+        <location filename="../widgets/settings_form.cpp" line="679"/>
         <source>Freeze %1</source>
         <translation>冻结 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="674"/>
+        <location filename="../widgets/settings_form.cpp" line="687"/>
         <source>large</source>
         <translation>很大</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="706"/>
+        <location filename="../widgets/settings_form.cpp" line="719"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="708"/>
-        <location filename="../widgets/settings_form.cpp" line="724"/>
+        <location filename="../widgets/settings_form.cpp" line="721"/>
+        <location filename="../widgets/settings_form.cpp" line="737"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="709"/>
+        <location filename="../widgets/settings_form.cpp" line="722"/>
         <source>%1, %2 GiB</source>
         <translation>%1，%2 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="715"/>
+        <location filename="../widgets/settings_form.cpp" line="728"/>
         <source>built without CUDA</source>
         <translation>构建时未启用 CUDA</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="715"/>
+        <location filename="../widgets/settings_form.cpp" line="728"/>
         <source>This GradLab was built without CUDA support.</source>
         <translation>此 GradLab 构建时未启用 CUDA 支持。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="716"/>
+        <location filename="../widgets/settings_form.cpp" line="729"/>
         <source>no driver</source>
         <translation>无驱动</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="716"/>
+        <location filename="../widgets/settings_form.cpp" line="729"/>
         <source>No usable NVIDIA driver (missing, or older than the CUDA runtime).</source>
         <translation>没有可用的 NVIDIA 驱动（未安装，或版本低于 CUDA 运行时）。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="717"/>
+        <location filename="../widgets/settings_form.cpp" line="730"/>
         <source>no device</source>
         <translation>无设备</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="717"/>
+        <location filename="../widgets/settings_form.cpp" line="730"/>
         <source>No CUDA device was found.</source>
         <translation>未找到 CUDA 设备。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="720"/>
+        <location filename="../widgets/settings_form.cpp" line="733"/>
         <source>unavailable</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="721"/>
+        <location filename="../widgets/settings_form.cpp" line="734"/>
         <source>CUDA is unavailable: %1</source>
         <translation>CUDA 不可用：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="737"/>
+        <location filename="../widgets/settings_form.cpp" line="750"/>
         <source>%1 — not available here</source>
         <translation>%1 — 本机不可用</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="739"/>
+        <location filename="../widgets/settings_form.cpp" line="752"/>
         <source>This computer has no such device.</source>
         <translation>此计算机上没有该设备。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="790"/>
+        <location filename="../widgets/settings_form.cpp" line="803"/>
         <source>The %1 model takes one feature, but the data has %2: choose the linear model or an MLP, or use one feature.</source>
         <translation>%1 模型只接受一个特征，但数据有 %2 个：请选择线性模型或 MLP，或只使用一个特征。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="795"/>
+        <location filename="../widgets/settings_form.cpp" line="808"/>
         <source>The model cannot be built: %1.</source>
         <translation>无法构建模型：%1。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="801"/>
+        <location filename="../widgets/settings_form.cpp" line="814"/>
         <source>The initial values of %1 are not given: enter them under Initialisation, or choose another scheme.</source>
         <translation>未给出 %1 的初始值：请在“初始化”中输入，或选择其他初始化方式。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="805"/>
+        <location filename="../widgets/settings_form.cpp" line="818"/>
         <source>The initial values of %1: %2 values are needed, got %3.</source>
         <translation>%1 的初始值：需要 %2 个值，实际为 %3 个。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="818"/>
+        <location filename="../widgets/settings_form.cpp" line="831"/>
         <source>this GradLab was built without CUDA support</source>
         <translation>此 GradLab 构建时未包含 CUDA 支持</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="819"/>
+        <location filename="../widgets/settings_form.cpp" line="832"/>
         <source>no usable NVIDIA driver (missing, or older than the CUDA runtime)</source>
         <translation>没有可用的 NVIDIA 驱动（未安装，或版本低于 CUDA 运行时）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="820"/>
+        <location filename="../widgets/settings_form.cpp" line="833"/>
         <source>no CUDA device was found</source>
         <translation>未找到 CUDA 设备</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="824"/>
+        <location filename="../widgets/settings_form.cpp" line="837"/>
         <source>%1 cannot be used: %2. Choose another device under Training.</source>
         <translation>无法使用 %1：%2。请在“训练”中选择其他设备。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="828"/>
+        <location filename="../widgets/settings_form.cpp" line="841"/>
         <source>%1 cannot be used: this computer has no such device. Choose another device under Training.</source>
         <translation>无法使用 %1：这台计算机没有此设备。请在“训练”中选择其他设备。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="832"/>
+        <location filename="../widgets/settings_form.cpp" line="845"/>
         <source>%1 (the value was not taken).</source>
         <translation>%1（未采用该值）。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="842"/>
+        <location filename="../widgets/settings_form.cpp" line="855"/>
         <source>• %1</source>
         <translation>• %1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="905"/>
+        <location filename="../widgets/settings_form.cpp" line="918"/>
         <source>Change model type</source>
         <translation>更改模型类型</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="919"/>
+        <location filename="../widgets/settings_form.cpp" line="932"/>
         <source>Hidden sizes: “%1” is not a layer size from 1 to 100000</source>
         <translation>隐藏层大小：“%1”不是 1 到 100000 之间的层大小</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="925"/>
+        <location filename="../widgets/settings_form.cpp" line="938"/>
         <source>Hidden sizes: at least one hidden layer is needed (without one, choose the linear model)</source>
         <translation>隐藏层大小：至少需要一个隐藏层（若不需要隐藏层，请选择线性模型）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="934"/>
+        <location filename="../widgets/settings_form.cpp" line="947"/>
         <source>Change hidden layer sizes</source>
         <translation>更改隐藏层大小</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="944"/>
+        <location filename="../widgets/settings_form.cpp" line="957"/>
         <source>Change initialisation</source>
         <translation>更改初始化方式</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="962"/>
+        <location filename="../widgets/settings_form.cpp" line="975"/>
         <source>Initial values of %1: “%2” is not a number</source>
         <translation>%1 的初始值：“%2”不是数值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="968"/>
+        <location filename="../widgets/settings_form.cpp" line="981"/>
         <source>Initial values of %1: %2 values are needed, got %3</source>
         <translation>%1 的初始值：需要 %2 个值，实际为 %3 个</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="985"/>
+        <location filename="../widgets/settings_form.cpp" line="998"/>
         <source>Change initial values of %1</source>
         <translation>更改 %1 的初始值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="995"/>
+        <location filename="../widgets/settings_form.cpp" line="1008"/>
         <source>Change optimizer</source>
         <translation>更改优化器</translation>
     </message>
@@ -4122,14 +4186,19 @@
         <translation>已冻结：自动求导不会为其计算梯度。</translation>
     </message>
     <message>
-        <location filename="../widgets/step_inspector.cpp" line="103"/>
+        <location filename="../widgets/step_inspector.cpp" line="104"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/step_inspector.cpp" line="104"/>
+        <location filename="../widgets/step_inspector.cpp" line="105"/>
         <source>NumPy formulas, with error = y − (a + b·x) over the batch&apos;s rows: %1</source>
         <translation>NumPy 公式（其中 error = y − (a + b·x)，在批次的各行上计算）：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/step_inspector.cpp" line="111"/>
+        <source>The gradients are not zeroed after each step: autograd&apos;s gradient is the sum over every step so far, so after the first step it differs from this step&apos;s formula.</source>
+        <translation>每一步后没有将梯度清零：自动求导得到的梯度是到目前为止所有步的梯度之和，因此从第二步起，它与本步的公式结果不同。</translation>
     </message>
 </context>
 <context>
