@@ -29,6 +29,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <memory>
 #include <numeric>
 
 // Graphviz last: its headers define macros (MIN, MAX, ...) that must not reach Qt's.
@@ -54,17 +56,31 @@ constexpr double kPointsPerInch = 72.0;
 constexpr double kMaxFitScale = 2.0; // a small graph is not blown up to fill a large view
 constexpr int kPngScale = 2;         // PNG pixels per point, for a sharp picture
 constexpr int kMaxPngSide = 8000;
+// Room around a node's text inside its box, in points: Graphviz's default margin (0.11 × 0.055 in).
+constexpr double kTextMarginX = 8.0, kTextMarginY = 4.0;
+
+// The font the nodes' text is drawn with; its size is the DOT's fontsize, in points = scene units.
+QFont labelFont()
+{
+    QFont font(QStringLiteral("monospace"));
+    font.setStyleHint(QFont::Monospace);
+    font.setPixelSize(10);
+    return font;
+}
 
 // One Graphviz layout with dot: context, graph and layout, freed together.
 class GvLayout {
 public:
-    explicit GvLayout(const std::string& dot)
+    // `prepare` may set attributes on the graph read from `dot` before it is laid out.
+    explicit GvLayout(const std::string& dot, const std::function<void(Agraph_t*)>& prepare = {})
     {
         agseterr(AGERR); // Graphviz's warnings stay out of the terminal
         gvc_ = gvContext();
         if (!gvc_)
             return;
         graph_ = agmemread(dot.c_str());
+        if (graph_ && prepare)
+            prepare(graph_);
         if (graph_ && gvLayout(gvc_, graph_, "dot") == 0)
             laidOut_ = true;
     }
@@ -128,14 +144,19 @@ QString number(double v, int digits) { return QString::number(v, 'g', digits); }
 
 GraphView::GraphView(QWidget* parent)
     : QWidget(parent), rootCombo_(new QComboBox(this)), valuesCheck_(new QCheckBox(tr("Show values"), this)),
-      stack_(new QStackedWidget(this)), messageLabel_(new QLabel(this)), scene_(new QGraphicsScene(this)),
+      caption_(new QLabel(this)), stack_(new QStackedWidget(this)), messageLabel_(new QLabel(this)),
+      scene_(new QGraphicsScene(this)),
       view_(new ZoomingView(scene_, this)), info_(new QPlainTextEdit(this))
 {
     rootCombo_->addItem(tr("ŷ (prediction)"), static_cast<int>(GraphRoot::Yhat));
     rootCombo_->addItem(tr("error (y − ŷ)"), static_cast<int>(GraphRoot::Error));
-    rootCombo_->addItem(tr("loss"), static_cast<int>(GraphRoot::Loss));
+    rootCombo_->addItem(tr("loss (the configured loss function)"), static_cast<int>(GraphRoot::Loss));
+    rootCombo_->addItem(tr("loss, written out: (error²).mean()"), static_cast<int>(GraphRoot::LossWrittenOut));
     rootCombo_->setCurrentIndex(rootCombo_->findData(static_cast<int>(root_)));
-    rootCombo_->setToolTip(tr("The tensor whose graph is drawn, as make_dot(yhat), make_dot(error) or make_dot(loss)"));
+    rootCombo_->setToolTip(tr("The tensor whose graph is drawn, as make_dot(yhat), make_dot(error) or make_dot(loss). "
+                              "The configured loss is one node (nn.MSELoss: MseLossBackward0); written out as in the "
+                              "tutorial's section 2.4, loss = (error ** 2).mean() adds the error's subtraction, the "
+                              "square and the mean (for the mean squared error only)."));
     valuesCheck_->setToolTip(tr("Write each node's value and gradient into its box"));
 
     auto button = [this](const QString& text, const QString& tip) {
@@ -178,6 +199,8 @@ GraphView::GraphView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
+    caption_->setWordWrap(true);
+    layout->addWidget(caption_);
     layout->addWidget(stack_, 1);
 
     connect(rootCombo_, &QComboBox::currentIndexChanged, this,
@@ -195,11 +218,12 @@ GraphView::GraphView(QWidget* parent)
 GraphView::~GraphView() = default;
 
 void GraphView::setExperiment(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data,
-                              const std::vector<double>& params)
+                              const std::vector<double>& params, qint64 epochsDone)
 {
     config_ = config;
     data_ = data;
     params_ = params;
+    epochsDone_ = epochsDone;
     recompute();
 }
 
@@ -223,6 +247,8 @@ void GraphView::showMessage(const QString& text)
     structure_.clear();
     info_->clear();
     message_ = text;
+    caption_->clear();
+    caption_->hide();
     messageLabel_->setText(text);
     stack_->setCurrentWidget(messageLabel_);
 }
@@ -256,7 +282,29 @@ void GraphView::recompute()
     }
     graph_ = std::move(*graph);
     message_.clear();
+    caption_->setText(captionText());
+    caption_->show();
     redraw();
+}
+
+// Which parameters the values are computed at, and what a non-scalar root's gradients are: after a
+// Step the graph is a fresh pass at the updated parameters, which is not the step the step
+// inspector shows.
+QString GraphView::captionText() const
+{
+    QString text = epochsDone_ <= 0
+        ? tr("Values at the initial parameters, before any training: where epoch 1 starts.")
+        : tr("Values at the current parameters, after epoch %1's update: a fresh forward and backward pass, "
+             "where epoch %2 starts. The step inspector shows epoch %1 itself, at the parameters before its update.")
+              .arg(epochsDone_)
+              .arg(epochsDone_ + 1);
+    const std::int64_t n = graph_ && !graph_->shapes.empty() ? graph_->shapes.front().numel() : 1;
+    if (n != 1)
+        text.append(QLatin1Char(' '))
+            .append(tr("Gradients: the root has %1 values, not one, so backward was seeded with ones; they are the "
+                       "gradients of the sum of its values, not of the loss.")
+                        .arg(n));
+    return text;
 }
 
 QString GraphView::displayedLabel(std::size_t node) const
@@ -300,7 +348,29 @@ void GraphView::redraw()
     items_.clear();
     scene_->clear();
 
-    const GvLayout layout(displayedDot());
+    // The text is drawn with Qt's fonts (with a fallback for Chinese), which Graphviz does not know:
+    // each box is made at least as large as its text as Qt lays it out, so no text is clipped.
+    const QFont font = labelFont();
+    std::map<std::string, std::unique_ptr<QGraphicsSimpleTextItem>> texts;
+    for (std::size_t i = 0; i < graph_->graph.nodes.size(); ++i) {
+        auto text = std::make_unique<QGraphicsSimpleTextItem>(displayedLabel(i));
+        text->setFont(font);
+        texts[graph_->graph.nodes[i].id] = std::move(text);
+    }
+    const GvLayout layout(displayedDot(), [&texts](Agraph_t* graph) {
+        for (Agnode_t* n = agfstnode(graph); n; n = agnxtnode(graph, n)) {
+            const auto it = texts.find(agnameof(n));
+            if (it == texts.end())
+                continue;
+            const QRectF r = it->second->boundingRect();
+            // Minimum sizes in inches (Graphviz still grows a box whose label it measures larger).
+            QByteArray width = QByteArray::number((r.width() + 2 * kTextMarginX) / kPointsPerInch, 'f', 4);
+            QByteArray height = QByteArray::number((r.height() + 2 * kTextMarginY) / kPointsPerInch, 'f', 4);
+            QByteArray widthName("width"), heightName("height"), none("");
+            agsafeset(n, widthName.data(), width.data(), none.data());
+            agsafeset(n, heightName.data(), height.data(), none.data());
+        }
+    });
     Agraph_t* g = layout.graph();
     if (!g) {
         showMessage(tr("Graphviz could not lay out the graph."));
@@ -310,9 +380,6 @@ void GraphView::redraw()
     const boxf bb = GD_bb(g);
     auto toScene = [&bb](pointf p) { return QPointF(p.x, bb.UR.y + bb.LL.y - p.y); };
 
-    QFont font(QStringLiteral("monospace"));
-    font.setStyleHint(QFont::Monospace);
-    font.setPixelSize(10); // the DOT's fontsize, in points = scene units
     const QPen edgePen(Qt::black, 1.0);
 
     for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
@@ -353,14 +420,10 @@ void GraphView::redraw()
         box->setData(0, id);
         box->setCursor(Qt::PointingHandCursor);
         box->setToolTip(tr("Click for shape, value and gradient"));
-        auto* text = new QGraphicsSimpleTextItem(displayedLabel(it->second), box);
-        text->setFont(font);
-        // Graphviz measured the text with its own fonts; shrink ours if it came out wider.
-        const QRectF tr0 = text->boundingRect();
-        const double room = std::max(1.0, w - 6.0);
-        const double s = tr0.width() > room ? room / tr0.width() : 1.0;
-        text->setScale(s);
-        text->setPos(c.x() - tr0.width() * s / 2, c.y() - tr0.height() * s / 2);
+        QGraphicsSimpleTextItem* text = texts[node.id].release();
+        text->setParentItem(box);
+        const QRectF r = text->boundingRect();
+        text->setPos(c.x() - r.width() / 2, c.y() - r.height() / 2);
         items_[id] = box;
     }
 
@@ -375,6 +438,8 @@ void GraphView::redraw()
     if (structure != structure_) {
         structure_ = structure;
         fitToView();
+        // Again once the layout has settled: a caption of another length changes the view's height.
+        QTimer::singleShot(0, this, &GraphView::fitToView);
     }
 
     if (items_.count(selected_)) {
@@ -511,6 +576,17 @@ QRectF GraphView::nodeRect(const QString& nodeId) const
     const auto it = items_.find(nodeId);
     return it == items_.end() ? QRectF() : it->second->rect();
 }
+
+QRectF GraphView::nodeTextRect(const QString& nodeId) const
+{
+    const auto it = items_.find(nodeId);
+    if (it == items_.end() || it->second->childItems().isEmpty())
+        return {};
+    const QGraphicsItem* text = it->second->childItems().front();
+    return text->mapRectToParent(text->boundingRect());
+}
+
+QString GraphView::caption() const { return caption_->isHidden() ? QString() : caption_->text(); }
 
 QString GraphView::message() const { return message_; }
 

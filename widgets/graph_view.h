@@ -36,8 +36,10 @@ public:
 
     // Recomputes the graph of the current root for `config` on `data`'s training rows with
     // `params` (flat, in namedParameters() order; empty: the model's initial values) and redraws.
+    // `epochsDone`: how many epochs of training led to `params` (0: the initial values), for the
+    // caption that says where the values are computed.
     void setExperiment(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data,
-                       const std::vector<double>& params);
+                       const std::vector<double>& params, qint64 epochsDone);
     // No graph; `reason` says why.
     void clear(const QString& reason);
 
@@ -56,6 +58,10 @@ public:
     QStringList nodeIds() const;
     // The node's box in scene coordinates (laid out by Graphviz); null when there is no such node.
     QRectF nodeRect(const QString& nodeId) const;
+    // The node's text as drawn, in the same coordinates; null when there is no such node.
+    QRectF nodeTextRect(const QString& nodeId) const;
+    // The line above the graph: where its values are computed; empty when no graph is shown.
+    QString caption() const;
     // Selects the node, shows its details in the info panel and returns them; empty for an
     // unknown id.
     QString selectNode(const QString& nodeId);
@@ -80,6 +86,7 @@ private:
     void exportInteractively();
     void onSceneSelectionChanged();
     QString displayedLabel(std::size_t node) const;
+    QString captionText() const;
     QString nodeInfo(std::size_t node) const;
     std::string displayedDot() const;
 
@@ -87,6 +94,7 @@ private:
     std::optional<experiment::ExperimentConfig> config_;
     std::optional<experiment::ExperimentData> data_;
     std::vector<double> params_;
+    qint64 epochsDone_ = 0;
     std::optional<experiment::InspectedGraph> graph_;
     std::map<QString, QGraphicsRectItem*> items_; // node id -> its box
     QString selected_;
@@ -96,6 +104,7 @@ private:
 
     QComboBox* rootCombo_;
     QCheckBox* valuesCheck_;
+    QLabel* caption_;
     QStackedWidget* stack_;
     QLabel* messageLabel_;
     QGraphicsScene* scene_;

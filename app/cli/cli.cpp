@@ -6,6 +6,7 @@
 #include "engine/backend.h"
 #include "engine/graph.h"
 #include "experiment/exports.h"
+#include "experiment/graph_inspection.h"
 #include "experiment/history.h"
 #include "experiment/messages.h"
 #include "experiment/model_factory.h"
@@ -427,8 +428,17 @@ int graph(const Args& a, QTextStream& out)
         throw Failure{CliText::tr("graph needs -o FILE.dot")};
     experiment::Project p = loadProject(a, false);
     const QString of = a.value(QStringLiteral("--of"), QStringLiteral("yhat"));
-    if (of != QLatin1String("yhat") && of != QLatin1String("error") && of != QLatin1String("loss"))
-        throw Failure{CliText::tr("--of: expected yhat, error or loss, got \"%1\"").arg(of)};
+    // loss: the configured loss function's graph (nn.MSELoss by default); loss-manual: the
+    // tutorial's section 2.4 loss written out, (error ** 2).mean().
+    const std::map<QString, experiment::GraphRoot> roots{{QStringLiteral("yhat"), experiment::GraphRoot::Yhat},
+                                                        {QStringLiteral("error"), experiment::GraphRoot::Error},
+                                                        {QStringLiteral("loss"), experiment::GraphRoot::Loss},
+                                                        {QStringLiteral("loss-manual"), experiment::GraphRoot::LossWrittenOut}};
+    const auto rootOf = roots.find(of);
+    if (rootOf == roots.end())
+        throw Failure{CliText::tr("--of: expected yhat, error, loss or loss-manual, got \"%1\"").arg(of)};
+    if (const QString why = experiment::graphRootUnavailable(rootOf->second, p.config); !why.isEmpty())
+        throw Failure{why};
     QString error;
     auto data = p.loadData(&error);
     if (!data)
@@ -437,7 +447,7 @@ int graph(const Args& a, QTextStream& out)
         experiment::Trainer t(p.config, data->train, data->val);
         const Tensor yhat = t.model()(t.trainInputs());
         const Tensor target = t.trainTargets();
-        const Tensor root = of == QLatin1String("yhat") ? yhat : of == QLatin1String("error") ? target - yhat : t.loss()(target, yhat);
+        const Tensor root = experiment::graphRootTensor(rootOf->second, t.loss(), target, yhat);
         std::map<const TensorImpl*, std::string> names;
         for (const auto& [name, param] : t.model().namedParameters())
             names[param.impl()] = name;
@@ -490,7 +500,7 @@ const std::vector<std::pair<QString, QString>>& commandUsages()
         {QStringLiteral("fit"), CliText::tr("  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]")},
         {QStringLiteral("generate"), CliText::tr("  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV")},
         {QStringLiteral("export-script"), CliText::tr("  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py")},
-        {QStringLiteral("graph"), CliText::tr("  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss] -o GRAPH.dot")},
+        {QStringLiteral("graph"), CliText::tr("  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual] -o GRAPH.dot")},
         {QStringLiteral("devices"), CliText::tr("  gradlab-cli devices")},
     };
     return usages;

@@ -820,23 +820,24 @@ void MainWindow::refreshModelViews(const std::shared_ptr<const ModelViews>& comp
     else
         landscape_->setProblem(project_.config, *data_, cf.empty() ? init : cf);
     landscape_->setPath(live_);
-    showParameters(live_.empty() ? init : live_.back().params, !live_.empty());
+    showParameters(live_.empty() ? init : live_.back().params, live_.empty() ? 0 : live_.back().epoch, !live_.empty());
 }
 
-void MainWindow::showParameters(const std::vector<double>& params, bool trained)
+void MainWindow::showParameters(const std::vector<double>& params, qint64 epochsDone, bool trained)
 {
     if (!data_)
         return;
     fitPlot_->setFit(params, trained);
-    showGraph(project_.config, params);
+    showGraph(project_.config, params, epochsDone);
 }
 
 // The graph runs a forward and backward pass over the training rows: it is drawn when it is in
 // view, and otherwise when it comes into view.
-void MainWindow::showGraph(const experiment::ExperimentConfig& config, const std::vector<double>& params)
+void MainWindow::showGraph(const experiment::ExperimentConfig& config, const std::vector<double>& params, qint64 epochsDone)
 {
     graphConfig_ = config;
     graphParams_ = params;
+    graphEpochs_ = epochsDone;
     graphStale_ = true;
     if (views_->currentWidget() == graph_)
         updateGraph();
@@ -847,7 +848,7 @@ void MainWindow::updateGraph()
     if (!graphStale_ || !data_)
         return;
     graphStale_ = false;
-    graph_->setExperiment(graphConfig_, *data_, graphParams_);
+    graph_->setExperiment(graphConfig_, *data_, graphParams_, graphEpochs_);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1052,7 +1053,7 @@ void MainWindow::onPaused(const TrainingSnapshot& s)
     const double valLoss = live_.empty() ? qQNaN() : live_.back().valLoss;
     results_->showLive(liveNames_.isEmpty() ? flatNames() : liveNames_, s.params, s.epoch, trainLoss, valLoss, true);
     if (data_) {
-        showGraph(runConfig_, s.params);
+        showGraph(runConfig_, s.params, s.epoch);
         if (s.lastStep) {
             try {
                 const auto layout = experiment::parameterLayout(runConfig_.model, data_->all.features());
@@ -1078,7 +1079,7 @@ void MainWindow::onFinished(const experiment::RunRecord& run)
     lossPlot_->clearLive();
     // The plots have followed the run; the closed form is the same as before it.
     if (!run.finalParams.empty())
-        showParameters(run.finalParams);
+        showParameters(run.finalParams, run.epochs);
     const TrainingSnapshot last{run.epochs, run.config.training.epochs, run.trainLoss, run.valLoss, run.finalParams, run.seconds,
                                 run.seconds > 0 ? static_cast<double>(run.epochs) / run.seconds : 0.0, {}, std::nullopt, run.events};
     updateRunStatus(last);
@@ -1214,7 +1215,7 @@ void MainWindow::showRunPath(const experiment::RunRecord& run, int row)
         return; // drawn when the data is there (refreshModelViews)
     paramPlot_->setHistory(live_);
     landscape_->setPath(live_);
-    showParameters(run.finalParams.empty() && !live_.empty() ? live_.back().params : run.finalParams);
+    showParameters(run.finalParams.empty() && !live_.empty() ? live_.back().params : run.finalParams, run.epochs);
 }
 
 void MainWindow::removeRun(int row)

@@ -135,8 +135,8 @@ private:
     void cancelDataLoad();
     void refreshModelViews(const std::shared_ptr<const ModelViews>& computed = {});
     // `trained`: the parameters of a run (the plot's legend says which).
-    void showParameters(const std::vector<double>& params, bool trained = true);
-    void showGraph(const experiment::ExperimentConfig& config, const std::vector<double>& params);
+    void showParameters(const std::vector<double>& params, qint64 epochsDone, bool trained = true);
+    void showGraph(const experiment::ExperimentConfig& config, const std::vector<double>& params, qint64 epochsDone);
     void updateGraph();
     std::vector<double> initialParameters() const;
     QStringList flatNames() const;
@@ -200,6 +200,7 @@ private:
     // What the graph view is to show when it is next in view.
     experiment::ExperimentConfig graphConfig_;
     std::vector<double> graphParams_;
+    qint64 graphEpochs_ = 0; // how many epochs led to graphParams_
     bool graphStale_ = false;
 
     // The run in progress (or the last one) as the views show it.

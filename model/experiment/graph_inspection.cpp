@@ -19,6 +19,30 @@ struct GraphInspectionText {
 
 } // namespace
 
+QString graphRootUnavailable(GraphRoot root, const ExperimentConfig& config)
+{
+    if (root == GraphRoot::LossWrittenOut
+        && (config.loss.type != LossConfig::Type::Mse || config.loss.reduction != LossConfig::Reduction::Mean))
+        return GraphInspectionText::tr(
+            "The written-out loss is the tutorial's (error ** 2).mean(), the mean squared error, but this "
+            "experiment trains with another loss: choose the configured loss function's graph instead.");
+    return {};
+}
+
+Tensor graphRootTensor(GraphRoot root, const Loss& loss, const Tensor& y, const Tensor& yhat)
+{
+    switch (root) {
+    case GraphRoot::Yhat: return yhat;
+    case GraphRoot::Error: return y - yhat;
+    case GraphRoot::Loss: return loss(y, yhat);
+    case GraphRoot::LossWrittenOut: {
+        const Tensor error = y - yhat;
+        return error.pow(2.0).mean();
+    }
+    }
+    return yhat;
+}
+
 std::optional<InspectedGraph> inspectGraph(const ExperimentConfig& config, const ExperimentData& data,
                                            const std::vector<double>& params, GraphRoot root, QString* error)
 {
@@ -30,6 +54,8 @@ std::optional<InspectedGraph> inspectGraph(const ExperimentConfig& config, const
     const data::Dataset& train = data.train;
     if (train.rows() == 0)
         return fail(GraphInspectionText::tr("The training set has no rows, so there is no graph to show."));
+    if (const QString why = graphRootUnavailable(root, config); !why.isEmpty())
+        return fail(why);
     try {
         // The CPU, whatever the run's device: the graph is the same, and a run in progress on the
         // GPU keeps it to itself.
@@ -69,7 +95,7 @@ std::optional<InspectedGraph> inspectGraph(const ExperimentConfig& config, const
             [&grads](const Node& node, const Tensor& grad) { grads[node.sequenceNr()] = grad.toVector(); });
         model->train();
         const Tensor yhat = (*model)(x);
-        const Tensor out = root == GraphRoot::Yhat ? yhat : root == GraphRoot::Error ? y - yhat : loss(y, yhat);
+        const Tensor out = graphRootTensor(root, loss, y, yhat);
         if (!out.requiresGrad())
             return fail(GraphInspectionText::tr(
                 "Every parameter is frozen, so nothing requires a gradient and autograd records no graph."));

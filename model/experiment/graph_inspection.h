@@ -7,6 +7,7 @@
 #include "experiment_data.h"
 
 #include "engine/graph.h"
+#include "engine/nn.h"
 
 #include <QString>
 
@@ -15,8 +16,19 @@
 
 namespace gradlab::experiment {
 
-// The tutorial's three graphs: yhat = model(x), error = y - yhat, loss = loss_fn(y, yhat).
-enum class GraphRoot { Yhat, Error, Loss };
+// The tutorial's graphs: yhat = model(x), error = y - yhat, loss = loss_fn(y, yhat) (the configured
+// loss, nn.MSELoss by default: one MseLossBackward0 node), and section 2.4's loss written out,
+// (error ** 2).mean() (MeanBackward0 <- PowBackward0 <- SubBackward0 <- ...).
+enum class GraphRoot { Yhat, Error, Loss, LossWrittenOut };
+
+// Why `config` has no graph of `root`, or empty. The written-out loss is the mean squared error's
+// formula, so it is offered only where the configured loss is the MSE with mean reduction: for any
+// other loss it would be the graph of a loss the experiment does not train with.
+QString graphRootUnavailable(GraphRoot root, const ExperimentConfig& config);
+
+// The tensor whose graph is drawn, from the targets `y` and the prediction `yhat`, built with the
+// engine's ops as the tutorial's code builds it. `loss` is the configured loss function.
+Tensor graphRootTensor(GraphRoot root, const Loss& loss, const Tensor& y, const Tensor& yhat);
 
 struct InspectedGraph {
     Graph graph;

@@ -79,6 +79,7 @@ private slots:
     void aCsvNamedWithSetIsWhereTheShellIs();
     void savedProjectTrainsAgain();
     void graphOfTheLossIsTheTutorials();
+    void graphOfTheWrittenOutLoss();
     void trainWritesTheRequestedExports();
     void exportScriptWritesARunnableScript();
     void exportScriptRefusesDataGradLabCannotRead_data();
@@ -292,6 +293,29 @@ void TestCli::graphOfTheLossIsTheTutorials()
     QVERIFY(dot.contains("a\\n(1)\" fillcolor=lightblue"));
     QVERIFY(dot.contains("b\\n(1)\" fillcolor=lightblue"));
     QCOMPARE(dot.count("->"), 4);
+}
+
+void TestCli::graphOfTheWrittenOutLoss()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("g.dot"));
+    // The tutorial's section 2.4 loss, (error ** 2).mean(): PyTorch 1.13 draws MeanBackward0 (the
+    // root) <- PowBackward0 <- SubBackward0 <- AddBackward0 <- {a, MulBackward0 <- b}.
+    QCOMPARE(cli({"graph", "--example", "tutorial", "--of", "loss-manual", "-o", path}).status, 0);
+    const QByteArray dot = readAll(path);
+    QVERIFY(dot.contains("MeanBackward0\" fillcolor=darkolivegreen1"));
+    for (const char* op : {"PowBackward0", "SubBackward0", "AddBackward0", "MulBackward0"})
+        QVERIFY2(dot.contains(QByteArray(op) + "\" fillcolor=lightgrey"), op);
+    QVERIFY(!dot.contains("MseLossBackward0"));
+    QCOMPARE(dot.count("->"), 6);
+    // With another loss the written-out MSE would not be the experiment's loss: refused, nothing written.
+    const QString project = dir.filePath(QStringLiteral("l1.gradlab"));
+    QCOMPARE(cli({"train", "--example", "tutorial", "--epochs", "1", "--set", "loss.type=\"l1\"", "--save", project}).status, 0);
+    const QString l1 = dir.filePath(QStringLiteral("l1.dot"));
+    const Result refused = cli({"graph", project, "--of", "loss-manual", "-o", l1});
+    QVERIFY(refused.status != 0);
+    QVERIFY2(refused.err.contains(QStringLiteral("(error ** 2).mean()")), qPrintable(refused.err));
+    QVERIFY(!QFile::exists(l1));
 }
 
 void TestCli::trainWritesTheRequestedExports()

@@ -674,11 +674,14 @@ void TestWindowRobustness::graphRootsWhilePaused()
         });
         QVERIFY(waitForData(t.w));
         t.w.views()->setCurrentWidget(t.w.graphView());
+        QVERIFY2(t.w.graphView()->caption().contains(QStringLiteral("initial parameters")), qPrintable(t.w.graphView()->caption()));
         QSignalSpy paused(t.w.controller(), &TrainingController::paused);
         t.w.action(QStringLiteral("step"))->trigger();
         QVERIFY(paused.wait(20000));
         QTest::qWait(20);
-        for (GraphRoot root : {GraphRoot::Loss, GraphRoot::Error, GraphRoot::Yhat, GraphRoot::Loss}) {
+        // The graph is a fresh pass at the parameters epoch 1 left, and says so.
+        QVERIFY2(t.w.graphView()->caption().contains(QStringLiteral("after epoch 1's update")), qPrintable(t.w.graphView()->caption()));
+        for (GraphRoot root : {GraphRoot::Loss, GraphRoot::Error, GraphRoot::Yhat, GraphRoot::LossWrittenOut, GraphRoot::Loss}) {
             for (bool values : {true, false, true}) {
                 t.w.graphView()->setRoot(root);
                 t.w.graphView()->setShowValues(values);
@@ -689,6 +692,7 @@ void TestWindowRobustness::graphRootsWhilePaused()
         t.w.action(QStringLiteral("step"))->trigger();
         QVERIFY(paused.wait(20000));
         QVERIFY(t.w.graphView()->nodeCount() > 0);
+        QVERIFY2(t.w.graphView()->caption().contains(QStringLiteral("after epoch 2's update")), qPrintable(t.w.graphView()->caption()));
         t.w.views()->setCurrentIndex(0);
         t.w.action(QStringLiteral("stop"))->trigger();
         QVERIFY(QTest::qWaitFor([&] { return !t.w.isTraining(); }, 20000));

@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QXmlStreamReader>
 
 #include <cmath>
@@ -90,6 +91,10 @@ private slots:
     void clickingANodeSelectsIt();
     void rootChoice();
     void showValuesWritesEveryNode();
+    void textFitsItsBox_data();
+    void textFitsItsBox();
+    void writtenOutLossIsOfferedForTheMse();
+    void captionSaysWhereTheValuesAre();
     void freezingBRemovesItsNode();
     void mlpRendersWithoutOverlaps();
     void exports();
@@ -101,7 +106,7 @@ void TestGraphView::tutorialLossGraph()
 {
     GraphView view;
     QCOMPARE(view.root(), GraphRoot::Loss);
-    view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {});
+    view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {}, 0);
     QCOMPARE(view.nodeCount(), 5);
     QStringList labels = view.nodeLabels();
     labels.sort();
@@ -113,7 +118,7 @@ void TestGraphView::tutorialLossGraph()
 void TestGraphView::layoutComesFromGraphviz()
 {
     GraphView view;
-    view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {});
+    view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {}, 0);
     QCOMPARE(overlap(view), QString());
     const QRectF root = view.nodeRect(idOfLabel(view, QStringLiteral("MseLossBackward0")));
     const QRectF add = view.nodeRect(idOfLabel(view, QStringLiteral("AddBackward0")));
@@ -136,7 +141,7 @@ void TestGraphView::selectingAParameterShowsItsGradient()
     const ExperimentData d = tutorialData();
     const auto [ga, gb] = numpyGradients(d);
     GraphView view;
-    view.setExperiment(ExperimentConfig::tutorial(), d, {});
+    view.setExperiment(ExperimentConfig::tutorial(), d, {}, 0);
     QSignalSpy spy(&view, &GraphView::nodeSelected);
     const QString info = view.selectNode(idOfLabel(view, QStringLiteral("b")));
     QVERIFY2(closeRel(gradientIn(info), gb, 1e-5), qPrintable(info));
@@ -159,7 +164,7 @@ void TestGraphView::clickingANodeSelectsIt()
     view.resize(900, 600);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {});
+    view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {}, 0);
     auto* gv = view.findChild<QGraphicsView*>();
     QVERIFY(gv);
     QSignalSpy spy(&view, &GraphView::nodeSelected);
@@ -173,7 +178,7 @@ void TestGraphView::rootChoice()
 {
     GraphView view;
     view.setRoot(GraphRoot::Yhat);
-    view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {});
+    view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {}, 0);
     QCOMPARE(view.nodeCount(), 4);
     QCOMPARE(view.nodeLabels().front(), QStringLiteral("AddBackward0"));
     view.setRoot(GraphRoot::Error);
@@ -185,7 +190,7 @@ void TestGraphView::rootChoice()
 void TestGraphView::showValuesWritesEveryNode()
 {
     GraphView view;
-    view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {1.5, -0.5});
+    view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {1.5, -0.5}, 3);
     view.setShowValues(true);
     const QStringList labels = view.nodeLabels();
     QCOMPARE(labels.size(), 5);
@@ -201,18 +206,104 @@ void TestGraphView::showValuesWritesEveryNode()
     QVERIFY(view.nodeLabels().contains(QStringLiteral("a\n(1)")));
 }
 
+void TestGraphView::textFitsItsBox_data()
+{
+    QTest::addColumn<bool>("chinese");
+    QTest::newRow("English") << false;
+    QTest::newRow("Chinese") << true;
+}
+
+// With "Show values" every node has three or four lines; in Chinese they are drawn with a CJK
+// fallback font, taller and wider than the monospace font Graphviz measures with.
+void TestGraphView::textFitsItsBox()
+{
+    QFETCH(bool, chinese);
+    QTranslator translator;
+    if (chinese) {
+        // The Chinese the application ships, compiled from translations/gradlab_zh_CN.ts.
+        QVERIFY2(translator.load(QStringLiteral(GRADLAB_QM_FILE)), GRADLAB_QM_FILE);
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+    }
+    for (GraphRoot root : {GraphRoot::Loss, GraphRoot::LossWrittenOut, GraphRoot::Error}) {
+        GraphView view;
+        view.setShowValues(true);
+        view.setRoot(root);
+        view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {}, 0);
+        QVERIFY(view.nodeCount() >= 5);
+        if (chinese)
+            QVERIFY2(view.nodeLabels().join(QString()).contains(QStringLiteral("梯度")), qPrintable(view.nodeLabels().join(QLatin1Char('|'))));
+        for (const QString& id : view.nodeIds()) {
+            const QRectF box = view.nodeRect(id), text = view.nodeTextRect(id);
+            QVERIFY(!text.isEmpty());
+            QVERIFY2(box.contains(text), qPrintable(QStringLiteral("%1: text %2x%3 at (%4, %5) in box %6x%7 at (%8, %9)")
+                                                        .arg(id)
+                                                        .arg(text.width()).arg(text.height()).arg(text.x()).arg(text.y())
+                                                        .arg(box.width()).arg(box.height()).arg(box.x()).arg(box.y())));
+        }
+        QCOMPARE(overlap(view), QString());
+    }
+    if (chinese)
+        QVERIFY(QCoreApplication::removeTranslator(&translator));
+}
+
+void TestGraphView::writtenOutLossIsOfferedForTheMse()
+{
+    GraphView view;
+    view.setRoot(GraphRoot::LossWrittenOut);
+    view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {}, 0);
+    // The tutorial's section 2.4: loss = (error ** 2).mean(), two more grey boxes than the error's graph.
+    QCOMPARE(view.nodeCount(), 7);
+    QCOMPARE(view.nodeLabels().front(), QStringLiteral("MeanBackward0"));
+    QVERIFY(!idOfLabel(view, QStringLiteral("PowBackward0")).isEmpty());
+    QVERIFY(!idOfLabel(view, QStringLiteral("SubBackward0")).isEmpty());
+    // The configured loss is one box.
+    view.setRoot(GraphRoot::Loss);
+    QCOMPARE(view.nodeCount(), 5);
+    QCOMPARE(view.nodeLabels().front(), QStringLiteral("MseLossBackward0"));
+
+    // Another loss has no written-out MSE graph: a reason instead of a graph that is not its loss's.
+    ExperimentConfig l1 = ExperimentConfig::tutorial();
+    l1.loss.type = LossConfig::Type::L1;
+    view.setRoot(GraphRoot::LossWrittenOut);
+    view.setExperiment(l1, tutorialData(), {}, 0);
+    QCOMPARE(view.nodeCount(), 0);
+    QVERIFY2(view.message().contains(QStringLiteral("(error ** 2).mean()")), qPrintable(view.message()));
+    QVERIFY(view.caption().isEmpty());
+    view.setRoot(GraphRoot::Loss);
+    QCOMPARE(view.nodeCount(), 5);
+    QCOMPARE(view.nodeLabels().front(), QStringLiteral("L1LossBackward0"));
+}
+
+void TestGraphView::captionSaysWhereTheValuesAre()
+{
+    GraphView view;
+    view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {}, 0);
+    QVERIFY2(view.caption().contains(QStringLiteral("initial parameters")), qPrintable(view.caption()));
+    // After Step 1: the values are at the updated parameters, where epoch 2 starts.
+    view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {0.64794, 0.310374}, 1);
+    QVERIFY2(view.caption().contains(QStringLiteral("after epoch 1's update")), qPrintable(view.caption()));
+    QVERIFY(view.caption().contains(QStringLiteral("where epoch 2 starts")));
+    QVERIFY(!view.caption().contains(QStringLiteral("seeded with ones"))); // the loss is a scalar
+    // The error is 80 values: its gradients are those of their sum.
+    view.setRoot(GraphRoot::Error);
+    QVERIFY2(view.caption().contains(QStringLiteral("80 values")) && view.caption().contains(QStringLiteral("seeded with ones")),
+             qPrintable(view.caption()));
+    view.setRoot(GraphRoot::Yhat);
+    QVERIFY(view.caption().contains(QStringLiteral("seeded with ones")));
+}
+
 void TestGraphView::freezingBRemovesItsNode()
 {
     ExperimentConfig c = ExperimentConfig::tutorial();
     c.model.frozen = QStringList{QStringLiteral("b")};
     GraphView view;
-    view.setExperiment(c, tutorialData(), {});
+    view.setExperiment(c, tutorialData(), {}, 0);
     QCOMPARE(view.nodeCount(), 3);
     QVERIFY(idOfLabel(view, QStringLiteral("b")).isEmpty());
     QVERIFY(!idOfLabel(view, QStringLiteral("a")).isEmpty());
     // Everything frozen: no graph, and a reason instead.
     c.model.frozen = QStringList{QStringLiteral("a"), QStringLiteral("b")};
-    view.setExperiment(c, tutorialData(), {});
+    view.setExperiment(c, tutorialData(), {}, 0);
     QCOMPARE(view.nodeCount(), 0);
     QVERIFY(view.message().contains(QStringLiteral("frozen")));
 }
@@ -224,7 +315,7 @@ void TestGraphView::mlpRendersWithoutOverlaps()
     c.model.hidden = {16, 16};
     GraphView view;
     view.resize(800, 600);
-    view.setExperiment(c, tutorialData(), {});
+    view.setExperiment(c, tutorialData(), {}, 0);
     int params = 0;
     for (const QString& l : view.nodeLabels())
         params += l.contains(QStringLiteral("weight\n")) || l.contains(QStringLiteral("bias\n")) ? 1 : 0;
@@ -242,7 +333,7 @@ void TestGraphView::exports()
 {
     QTemporaryDir dir;
     GraphView view;
-    view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {});
+    view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {}, 0);
     QString error;
 
     const QString dotPath = dir.filePath(QStringLiteral("g.dot"));
@@ -286,7 +377,7 @@ void TestGraphView::unknownExportTypeIsAnError()
 {
     QTemporaryDir dir;
     GraphView view;
-    view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {});
+    view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {}, 0);
     QString error;
     const QString path = dir.filePath(QStringLiteral("g.txt"));
     QVERIFY(!view.exportTo(path, &error));
@@ -298,7 +389,7 @@ void TestGraphView::clearShowsTheReason()
 {
     QTemporaryDir dir;
     GraphView view;
-    view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {});
+    view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {}, 0);
     view.clear(QStringLiteral("No data loaded."));
     QCOMPARE(view.nodeCount(), 0);
     QCOMPARE(view.message(), QStringLiteral("No data loaded."));

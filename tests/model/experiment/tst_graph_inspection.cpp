@@ -50,6 +50,22 @@ std::multiset<std::string> ops(const InspectedGraph& g)
     return out;
 }
 
+// The graph's edges as "input -> consumer" by backward-node name, a parameter as
+// "AccumulateGrad(name)": PyTorch's grad_fn.next_functions, walked from the root.
+std::multiset<std::string> edgesByName(const InspectedGraph& g)
+{
+    auto name = [&g](const std::string& id) {
+        const GraphNode* n = g.graph.find(id);
+        if (n->kind != GraphNode::Kind::Parameter)
+            return n->op;
+        return n->op + "(" + n->label.substr(0, n->label.find('\n')) + ")";
+    };
+    std::multiset<std::string> out;
+    for (const GraphEdge& e : g.graph.edges)
+        out.insert(name(e.from) + " -> " + name(e.to));
+    return out;
+}
+
 bool closeRel(double actual, double expected, double tol)
 {
     return std::abs(actual - expected) <= tol * std::max(1.0, std::abs(expected));
@@ -74,6 +90,8 @@ private slots:
     void parameterGradientsAreTheNumPyFormulas();
     void givenParametersAreUsed();
     void yhatAndErrorGraphs();
+    void writtenOutLossIsTheTutorialsSection24Graph();
+    void writtenOutLossOnlyForTheMse();
     void frozenParameterHasNoNode();
     void everyParameterFrozenIsAnError();
     void wrongParameterCountIsAnError();
@@ -173,6 +191,70 @@ void TestGraphInspection::yhatAndErrorGraphs()
     QCOMPARE(error.graph.nodes.front().op, std::string("SubBackward0"));
     QCOMPARE(error.shapes.front(), (Shape{80, 1}));
     QVERIFY(closeRel(error.grads[static_cast<std::size_t>(nodeWithLabel(error, "a\n(1)"))].at(0), -80.0, 1e-6));
+}
+
+void TestGraphInspection::writtenOutLossIsTheTutorialsSection24Graph()
+{
+    const ExperimentData d = tutorialData();
+    const InspectedGraph g = inspect(ExperimentConfig::tutorial(), d, GraphRoot::LossWrittenOut);
+    // PyTorch 1.13, the tutorial's section 2.4 (a, b = torch.randn(1, requires_grad=True);
+    // yhat = a + b * x; error = y - yhat; loss = (error ** 2).mean()), loss.grad_fn walked through
+    // next_functions:
+    //   MeanBackward0
+    //     PowBackward0
+    //       SubBackward0                  (y does not require grad: no node)
+    //         AddBackward0
+    //           AccumulateGrad  (a)
+    //           MulBackward0
+    //             AccumulateGrad  (b)
+    const std::multiset<std::string> pytorch{
+        "PowBackward0 -> MeanBackward0",      "SubBackward0 -> PowBackward0",
+        "AddBackward0 -> SubBackward0",       "AccumulateGrad(a) -> AddBackward0",
+        "MulBackward0 -> AddBackward0",       "AccumulateGrad(b) -> MulBackward0"};
+    QCOMPARE(edgesByName(g), pytorch);
+    QCOMPARE(g.graph.nodes.size(), std::size_t(7));
+    QCOMPARE(g.graph.nodes.front().kind, GraphNode::Kind::Root);
+    QCOMPARE(g.graph.nodes.front().op, std::string("MeanBackward0"));
+
+    // The same loss as nn.MSELoss: the root's value, and a's and b's gradients, are the NumPy formulas'.
+    const QJsonObject init = expected().value(QStringLiteral("torch_init_seed42")).toObject();
+    const double a = init.value(QStringLiteral("a")).toDouble(), b = init.value(QStringLiteral("b")).toDouble();
+    double mse = 0.0;
+    for (std::size_t i = 0; i < d.train.y.size(); ++i)
+        mse += std::pow(d.train.y[i] - (a + b * d.train.x[i]), 2);
+    mse /= static_cast<double>(d.train.y.size());
+    QVERIFY(closeRel(g.values.front().at(0), mse, 1e-5));
+    QCOMPARE(g.grads.front().at(0), 1.0);
+    const auto [ga, gb] = numpyGradients(d, a, b);
+    QVERIFY(closeRel(g.grads[static_cast<std::size_t>(nodeWithLabel(g, "a\n(1)"))].at(0), ga, 1e-5));
+    QVERIFY(closeRel(g.grads[static_cast<std::size_t>(nodeWithLabel(g, "b\n(1)"))].at(0), gb, 1e-5));
+    // The square's gradient is dL/d(error²) = 1/n for every row.
+    const auto& pow = g.grads[static_cast<std::size_t>(nodeWithLabel(g, "PowBackward0"))];
+    QCOMPARE(pow.size(), std::size_t(80));
+    for (double v : pow)
+        QVERIFY(closeRel(v, 1.0 / 80.0, 1e-6));
+
+    // The configured nn.MSELoss, by contrast: MseLossBackward0 <- AddBackward0 <- ... (PyTorch 1.13).
+    const InspectedGraph configured = inspect(ExperimentConfig::tutorial(), d, GraphRoot::Loss);
+    QCOMPARE(edgesByName(configured),
+             (std::multiset<std::string>{"AddBackward0 -> MseLossBackward0", "AccumulateGrad(a) -> AddBackward0",
+                                         "MulBackward0 -> AddBackward0", "AccumulateGrad(b) -> MulBackward0"}));
+}
+
+void TestGraphInspection::writtenOutLossOnlyForTheMse()
+{
+    QVERIFY(graphRootUnavailable(GraphRoot::LossWrittenOut, ExperimentConfig::tutorial()).isEmpty());
+    for (auto type : {LossConfig::Type::L1, LossConfig::Type::Huber, LossConfig::Type::SmoothL1}) {
+        ExperimentConfig c = ExperimentConfig::tutorial();
+        c.loss.type = type;
+        QString error;
+        QVERIFY(!inspectGraph(c, tutorialData(), {}, GraphRoot::LossWrittenOut, &error));
+        QVERIFY2(error.contains(QStringLiteral("another loss")), qPrintable(error));
+        QVERIFY(inspectGraph(c, tutorialData(), {}, GraphRoot::Loss, &error)); // its own graph is there
+    }
+    ExperimentConfig sum = ExperimentConfig::tutorial();
+    sum.loss.reduction = LossConfig::Reduction::Sum;
+    QVERIFY(!graphRootUnavailable(GraphRoot::LossWrittenOut, sum).isEmpty());
 }
 
 void TestGraphInspection::frozenParameterHasNoNode()
