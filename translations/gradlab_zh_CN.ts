@@ -4,133 +4,138 @@
 <context>
     <name>CliText</name>
     <message>
-        <location filename="../app/cli/cli.cpp" line="68"/>
+        <location filename="../app/cli/cli.cpp" line="69"/>
         <source>%1 takes no value</source>
         <translation>%1 不接受取值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="73"/>
+        <location filename="../app/cli/cli.cpp" line="74"/>
         <source>%1 needs a value</source>
         <translation>%1 需要一个值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="78"/>
+        <location filename="../app/cli/cli.cpp" line="79"/>
         <source>unknown option %1</source>
         <translation>未知选项 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="102"/>
+        <location filename="../app/cli/cli.cpp" line="103"/>
         <source>%1: expected a number, got &quot;%2&quot;</source>
         <translation>%1：应为数值，实际为 "%2"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="114"/>
+        <location filename="../app/cli/cli.cpp" line="115"/>
         <source>%1: expected a whole number, got &quot;%2&quot;</source>
         <translation>%1：应为整数，实际为 "%2"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="116"/>
+        <location filename="../app/cli/cli.cpp" line="117"/>
         <source>%1: expected %2 to %3, got %4</source>
         <translation>%1：应为 %2 到 %3，实际为 %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="129"/>
+        <location filename="../app/cli/cli.cpp" line="130"/>
         <source>out of memory: there is not enough memory on the CPU for this command</source>
         <translation>内存不足：CPU 上没有足够的内存执行此命令</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="158"/>
+        <location filename="../app/cli/cli.cpp" line="159"/>
         <source>unknown example &quot;%1&quot; (there is: tutorial)</source>
         <translation>未知示例 "%1"（可用的示例：tutorial）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="160"/>
+        <location filename="../app/cli/cli.cpp" line="161"/>
         <source>one project at a time, got: %1</source>
         <translation>一次只能指定一个项目，实际给出：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="162"/>
+        <location filename="../app/cli/cli.cpp" line="163"/>
         <source>give either a project or --example tutorial, not both</source>
         <translation>请指定项目或 --example tutorial，二者不能同时使用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="165"/>
+        <location filename="../app/cli/cli.cpp" line="166"/>
         <source>no project given (name a .gradlab file, or use --example tutorial)</source>
         <translation>未指定项目（请给出 .gradlab 文件，或使用 --example tutorial）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="180"/>
+        <location filename="../app/cli/cli.cpp" line="181"/>
         <source>--set expects KEY=VALUE, got &quot;%1&quot;</source>
         <translation>--set 的参数应为 KEY=VALUE，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="183"/>
+        <location filename="../app/cli/cli.cpp" line="184"/>
         <source>--set %1: %2</source>
         <translation>--set %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="192"/>
+        <location filename="../app/cli/cli.cpp" line="193"/>
         <source>--epochs: %1</source>
         <translation>--epochs：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="198"/>
+        <location filename="../app/cli/cli.cpp" line="199"/>
         <source>--device: %1</source>
         <translation>--device：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="202"/>
+        <location filename="../app/cli/cli.cpp" line="203"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="225"/>
-        <location filename="../app/cli/cli.cpp" line="382"/>
+        <location filename="../app/cli/cli.cpp" line="226"/>
+        <location filename="../app/cli/cli.cpp" line="383"/>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="249"/>
+        <location filename="../app/cli/cli.cpp" line="250"/>
         <source>training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="275"/>
+        <location filename="../app/cli/cli.cpp" line="276"/>
         <source>Trained %1 epochs in %2 s</source>
         <translation>已训练 %1 轮，耗时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="282"/>
+        <location filename="../app/cli/cli.cpp" line="283"/>
         <source>   closed form %1</source>
         <translation>   闭式解 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="286"/>
+        <location filename="../app/cli/cli.cpp" line="287"/>
         <source>  train loss %1, validation loss %2</source>
         <translation>  训练损失 %1，验证损失 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="288"/>
+        <location filename="../app/cli/cli.cpp" line="289"/>
         <source>  closed form: train loss %1, validation loss %2, R² %3</source>
         <translation>  闭式解：训练损失 %1，验证损失 %2，R² %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="297"/>
+        <location filename="../app/cli/cli.cpp" line="298"/>
         <source>warning: the closed form: %1</source>
         <translation>警告：闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="333"/>
+        <location filename="../app/cli/cli.cpp" line="334"/>
         <source>fit needs one CSV file</source>
         <translation>fit 需要一个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="401"/>
+        <location filename="../app/cli/cli.cpp" line="402"/>
         <source>--n × --features must be at most %1 values (got %2 × %3)</source>
         <translation>--n × --features 最多为 %1 个值（实际为 %2 × %3）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="487"/>
+        <location filename="../app/cli/cli.cpp" line="439"/>
+        <source>--of: expected yhat, error, loss or loss-manual, got &quot;%1&quot;</source>
+        <translation>--of：应为 yhat、error、loss 或 loss-manual，实际为 "%1"</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="497"/>
         <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
                     [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
                     [--save PROJECT]</source>
@@ -139,153 +144,148 @@
                     [--save PROJECT]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="490"/>
+        <location filename="../app/cli/cli.cpp" line="500"/>
         <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]</source>
         <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="491"/>
+        <location filename="../app/cli/cli.cpp" line="501"/>
         <source>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</source>
         <translation>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="492"/>
+        <location filename="../app/cli/cli.cpp" line="502"/>
         <source>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</source>
         <translation>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="493"/>
-        <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss] -o GRAPH.dot</source>
-        <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss] -o GRAPH.dot</translation>
-    </message>
-    <message>
-        <location filename="../app/cli/cli.cpp" line="494"/>
+        <location filename="../app/cli/cli.cpp" line="504"/>
         <source>  gradlab-cli devices</source>
         <translation>  gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="502"/>
+        <location filename="../app/cli/cli.cpp" line="512"/>
         <source>usage:</source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="507"/>
+        <location filename="../app/cli/cli.cpp" line="517"/>
         <source>  gradlab-cli COMMAND --help</source>
         <translation>  gradlab-cli COMMAND --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="520"/>
+        <location filename="../app/cli/cli.cpp" line="530"/>
         <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="541"/>
+        <location filename="../app/cli/cli.cpp" line="551"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="365"/>
+        <location filename="../app/cli/cli.cpp" line="366"/>
         <source>%1 observations, rank %2</source>
         <translation>%1 个观测值，秩为 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="366"/>
+        <location filename="../app/cli/cli.cpp" line="367"/>
         <source>coefficient</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="366"/>
+        <location filename="../app/cli/cli.cpp" line="367"/>
         <source>estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="366"/>
+        <location filename="../app/cli/cli.cpp" line="367"/>
         <source>std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="366"/>
+        <location filename="../app/cli/cli.cpp" line="367"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="366"/>
+        <location filename="../app/cli/cli.cpp" line="367"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="376"/>
+        <location filename="../app/cli/cli.cpp" line="377"/>
         <source>R² %1, adjusted R² %2, residual standard error %3</source>
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="389"/>
+        <location filename="../app/cli/cli.cpp" line="390"/>
         <source>generate takes no file but -o FILE.csv, got: %1</source>
         <translation>generate 只接受 -o FILE.csv 指定的文件，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="391"/>
+        <location filename="../app/cli/cli.cpp" line="392"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="410"/>
+        <location filename="../app/cli/cli.cpp" line="411"/>
         <source>out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows</source>
         <translation>内存不足：无法在 CPU 上为 %3 行的 %2 个值分配 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="420"/>
+        <location filename="../app/cli/cli.cpp" line="421"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="427"/>
+        <location filename="../app/cli/cli.cpp" line="428"/>
         <source>graph needs -o FILE.dot</source>
         <translation>graph 需要 -o FILE.dot</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="431"/>
-        <source>--of: expected yhat, error or loss, got &quot;%1&quot;</source>
-        <translation>--of：应为 yhat、error 或 loss，实际为 "%1"</translation>
-    </message>
-    <message>
-        <location filename="../app/cli/cli.cpp" line="450"/>
+        <location filename="../app/cli/cli.cpp" line="460"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="457"/>
+        <location filename="../app/cli/cli.cpp" line="467"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="465"/>
+        <location filename="../app/cli/cli.cpp" line="475"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="472"/>
+        <location filename="../app/cli/cli.cpp" line="482"/>
         <source>devices takes no arguments, got: %1</source>
         <translation>devices 不接受参数，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="476"/>
+        <location filename="../app/cli/cli.cpp" line="486"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="477"/>
+        <location filename="../app/cli/cli.cpp" line="487"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="477"/>
+        <location filename="../app/cli/cli.cpp" line="487"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="559"/>
-        <location filename="../app/cli/cli.cpp" line="563"/>
+        <location filename="../app/cli/cli.cpp" line="503"/>
+        <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual] -o GRAPH.dot</source>
+        <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual] -o GRAPH.dot</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="569"/>
+        <location filename="../app/cli/cli.cpp" line="573"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>
@@ -640,22 +640,27 @@
 <context>
     <name>GraphInspectionText</name>
     <message>
-        <location filename="../model/experiment/graph_inspection.cpp" line="32"/>
+        <location filename="../model/experiment/graph_inspection.cpp" line="26"/>
+        <source>The written-out loss is the tutorial&apos;s (error ** 2).mean(), the mean squared error, but this experiment trains with another loss: choose the configured loss function&apos;s graph instead.</source>
+        <translation>展开写出的损失是教程中的 (error ** 2).mean()，即均方误差，但本实验使用另一种损失函数训练：请改选“所配置的损失函数”的计算图。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/graph_inspection.cpp" line="56"/>
         <source>The training set has no rows, so there is no graph to show.</source>
         <translation>训练集没有任何行，因此没有可显示的计算图。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/graph_inspection.cpp" line="47"/>
+        <location filename="../model/experiment/graph_inspection.cpp" line="73"/>
         <source>The model has %1 parameter values but %2 were given.</source>
         <translation>模型有 %1 个参数值，但给出了 %2 个。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/graph_inspection.cpp" line="74"/>
+        <location filename="../model/experiment/graph_inspection.cpp" line="100"/>
         <source>Every parameter is frozen, so nothing requires a gradient and autograd records no graph.</source>
         <translation>所有参数均已冻结，没有任何量需要梯度，因此自动求导不会记录计算图。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/graph_inspection.cpp" line="94"/>
+        <location filename="../model/experiment/graph_inspection.cpp" line="120"/>
         <source>Could not build the graph: %1</source>
         <translation>无法构建计算图：%1</translation>
     </message>
@@ -1118,7 +1123,7 @@
     <message>
         <location filename="../app/window/main_window.cpp" line="277"/>
         <location filename="../app/window/main_window.cpp" line="571"/>
-        <location filename="../app/window/main_window.cpp" line="911"/>
+        <location filename="../app/window/main_window.cpp" line="912"/>
         <source>Press Step to train one epoch and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单步”训练一轮，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
@@ -1154,7 +1159,7 @@
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="295"/>
-        <location filename="../app/window/main_window.cpp" line="1316"/>
+        <location filename="../app/window/main_window.cpp" line="1317"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
@@ -1176,7 +1181,7 @@
     <message>
         <location filename="../app/window/main_window.cpp" line="305"/>
         <location filename="../app/window/main_window.cpp" line="413"/>
-        <location filename="../app/window/main_window.cpp" line="977"/>
+        <location filename="../app/window/main_window.cpp" line="978"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -1460,327 +1465,327 @@
         <translation>闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="912"/>
-        <location filename="../app/window/main_window.cpp" line="1196"/>
+        <location filename="../app/window/main_window.cpp" line="913"/>
+        <location filename="../app/window/main_window.cpp" line="1197"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="918"/>
+        <location filename="../app/window/main_window.cpp" line="919"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="930"/>
-        <location filename="../app/window/main_window.cpp" line="1140"/>
+        <location filename="../app/window/main_window.cpp" line="931"/>
+        <location filename="../app/window/main_window.cpp" line="1141"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="937"/>
+        <location filename="../app/window/main_window.cpp" line="938"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="950"/>
+        <location filename="../app/window/main_window.cpp" line="951"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="957"/>
+        <location filename="../app/window/main_window.cpp" line="958"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="960"/>
+        <location filename="../app/window/main_window.cpp" line="961"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="977"/>
+        <location filename="../app/window/main_window.cpp" line="978"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="995"/>
+        <location filename="../app/window/main_window.cpp" line="996"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1000"/>
+        <location filename="../app/window/main_window.cpp" line="1001"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1002"/>
+        <location filename="../app/window/main_window.cpp" line="1003"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1065"/>
+        <location filename="../app/window/main_window.cpp" line="1066"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1087"/>
+        <location filename="../app/window/main_window.cpp" line="1088"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1089"/>
+        <location filename="../app/window/main_window.cpp" line="1090"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1090"/>
+        <location filename="../app/window/main_window.cpp" line="1091"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1115"/>
-        <location filename="../app/window/main_window.cpp" line="1140"/>
+        <location filename="../app/window/main_window.cpp" line="1116"/>
+        <location filename="../app/window/main_window.cpp" line="1141"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1143"/>
+        <location filename="../app/window/main_window.cpp" line="1144"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1144"/>
+        <location filename="../app/window/main_window.cpp" line="1145"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1145"/>
+        <location filename="../app/window/main_window.cpp" line="1146"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1147"/>
+        <location filename="../app/window/main_window.cpp" line="1148"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1166"/>
+        <location filename="../app/window/main_window.cpp" line="1167"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1175"/>
+        <location filename="../app/window/main_window.cpp" line="1176"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1192"/>
-        <location filename="../app/window/main_window.cpp" line="1194"/>
+        <location filename="../app/window/main_window.cpp" line="1193"/>
+        <location filename="../app/window/main_window.cpp" line="1195"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1196"/>
+        <location filename="../app/window/main_window.cpp" line="1197"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1208"/>
+        <location filename="../app/window/main_window.cpp" line="1209"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1236"/>
+        <location filename="../app/window/main_window.cpp" line="1237"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1237"/>
+        <location filename="../app/window/main_window.cpp" line="1238"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1265"/>
+        <location filename="../app/window/main_window.cpp" line="1266"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1273"/>
+        <location filename="../app/window/main_window.cpp" line="1274"/>
         <source>Open a project or a data file</source>
         <translation>打开项目或数据文件</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1305"/>
+        <location filename="../app/window/main_window.cpp" line="1306"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1310"/>
+        <location filename="../app/window/main_window.cpp" line="1311"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1317"/>
+        <location filename="../app/window/main_window.cpp" line="1318"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1332"/>
+        <location filename="../app/window/main_window.cpp" line="1333"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1343"/>
+        <location filename="../app/window/main_window.cpp" line="1344"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1371"/>
+        <location filename="../app/window/main_window.cpp" line="1372"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1374"/>
+        <location filename="../app/window/main_window.cpp" line="1375"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1394"/>
+        <location filename="../app/window/main_window.cpp" line="1395"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1394"/>
+        <location filename="../app/window/main_window.cpp" line="1395"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1470"/>
+        <location filename="../app/window/main_window.cpp" line="1471"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1470"/>
+        <location filename="../app/window/main_window.cpp" line="1471"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1483"/>
+        <location filename="../app/window/main_window.cpp" line="1484"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1484"/>
+        <location filename="../app/window/main_window.cpp" line="1485"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1490"/>
+        <location filename="../app/window/main_window.cpp" line="1491"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1492"/>
+        <location filename="../app/window/main_window.cpp" line="1493"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1500"/>
+        <location filename="../app/window/main_window.cpp" line="1501"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1501"/>
+        <location filename="../app/window/main_window.cpp" line="1502"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1506"/>
+        <location filename="../app/window/main_window.cpp" line="1507"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1508"/>
+        <location filename="../app/window/main_window.cpp" line="1509"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1515"/>
+        <location filename="../app/window/main_window.cpp" line="1516"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1516"/>
+        <location filename="../app/window/main_window.cpp" line="1517"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1521"/>
+        <location filename="../app/window/main_window.cpp" line="1522"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1523"/>
+        <location filename="../app/window/main_window.cpp" line="1524"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1528"/>
+        <location filename="../app/window/main_window.cpp" line="1529"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1529"/>
+        <location filename="../app/window/main_window.cpp" line="1530"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1535"/>
+        <location filename="../app/window/main_window.cpp" line="1536"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1537"/>
+        <location filename="../app/window/main_window.cpp" line="1538"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1545"/>
+        <location filename="../app/window/main_window.cpp" line="1546"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1546"/>
+        <location filename="../app/window/main_window.cpp" line="1547"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1549"/>
+        <location filename="../app/window/main_window.cpp" line="1550"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1550"/>
+        <location filename="../app/window/main_window.cpp" line="1551"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1544"/>
-        <location filename="../app/window/main_window.cpp" line="1555"/>
+        <location filename="../app/window/main_window.cpp" line="1545"/>
+        <location filename="../app/window/main_window.cpp" line="1556"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1557"/>
+        <location filename="../app/window/main_window.cpp" line="1558"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1563"/>
+        <location filename="../app/window/main_window.cpp" line="1564"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1563"/>
+        <location filename="../app/window/main_window.cpp" line="1564"/>
         <source>GradLab will use the new language the next time it starts.</source>
         <translation>GradLab 将在下次启动时使用新的语言。</translation>
     </message>
@@ -2830,215 +2835,235 @@
 <context>
     <name>gradlab::widgets::GraphView</name>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="130"/>
+        <location filename="../widgets/graph_view.cpp" line="146"/>
         <source>Show values</source>
         <translation>显示数值</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="134"/>
+        <location filename="../widgets/graph_view.cpp" line="151"/>
         <source>ŷ (prediction)</source>
         <translation>ŷ（预测值）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="135"/>
+        <location filename="../widgets/graph_view.cpp" line="152"/>
         <source>error (y − ŷ)</source>
         <translation>误差（y − ŷ）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="136"/>
-        <source>loss</source>
-        <translation>损失</translation>
+        <location filename="../widgets/graph_view.cpp" line="153"/>
+        <source>loss (the configured loss function)</source>
+        <translation>损失（所配置的损失函数）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="138"/>
-        <source>The tensor whose graph is drawn, as make_dot(yhat), make_dot(error) or make_dot(loss)</source>
-        <translation>要绘制其计算图的张量，相当于 make_dot(yhat)、make_dot(error) 或 make_dot(loss)</translation>
+        <location filename="../widgets/graph_view.cpp" line="154"/>
+        <source>loss, written out: (error²).mean()</source>
+        <translation>损失，展开写出：(error²).mean()</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="139"/>
+        <location filename="../widgets/graph_view.cpp" line="156"/>
+        <source>The tensor whose graph is drawn, as make_dot(yhat), make_dot(error) or make_dot(loss). The configured loss is one node (nn.MSELoss: MseLossBackward0); written out as in the tutorial&apos;s section 2.4, loss = (error ** 2).mean() adds the error&apos;s subtraction, the square and the mean (for the mean squared error only).</source>
+        <translation>要绘制其计算图的张量，相当于 make_dot(yhat)、make_dot(error) 或 make_dot(loss)。所配置的损失是一个节点（nn.MSELoss：MseLossBackward0）；按教程第 2.4 节展开写出时，loss = (error ** 2).mean() 会多出误差的减法、平方和求均值三个节点（仅适用于均方误差）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="160"/>
         <source>Write each node&apos;s value and gradient into its box</source>
         <translation>在每个节点的方框中写出其值和梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="147"/>
+        <location filename="../widgets/graph_view.cpp" line="168"/>
         <source>Fit to view</source>
         <translation>适应视图</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="147"/>
+        <location filename="../widgets/graph_view.cpp" line="168"/>
         <source>Show the whole graph</source>
         <translation>显示整个计算图</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="148"/>
+        <location filename="../widgets/graph_view.cpp" line="169"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="148"/>
+        <location filename="../widgets/graph_view.cpp" line="169"/>
         <source>Zoom in (or turn the mouse wheel)</source>
         <translation>放大（或滚动鼠标滚轮）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="149"/>
+        <location filename="../widgets/graph_view.cpp" line="170"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="149"/>
+        <location filename="../widgets/graph_view.cpp" line="170"/>
         <source>Zoom out (or turn the mouse wheel)</source>
         <translation>缩小（或滚动鼠标滚轮）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="150"/>
+        <location filename="../widgets/graph_view.cpp" line="171"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="150"/>
+        <location filename="../widgets/graph_view.cpp" line="171"/>
         <source>Save the graph as Graphviz DOT, SVG or PNG</source>
         <translation>将计算图保存为 Graphviz DOT、SVG 或 PNG</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="153"/>
+        <location filename="../widgets/graph_view.cpp" line="174"/>
         <source>Graph of</source>
         <translation>计算图：</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="164"/>
+        <location filename="../widgets/graph_view.cpp" line="185"/>
         <source>Click a node to see its shape, value and gradient.</source>
         <translation>单击节点可查看其形状、值和梯度。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="192"/>
+        <location filename="../widgets/graph_view.cpp" line="215"/>
         <source>No experiment yet.</source>
         <translation>尚无实验。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="280"/>
+        <location filename="../widgets/graph_view.cpp" line="296"/>
+        <source>Values at the initial parameters, before any training: where epoch 1 starts.</source>
+        <translation>数值取自初始参数，尚未训练：即第 1 轮开始之处。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="297"/>
+        <source>Values at the current parameters, after epoch %1&apos;s update: a fresh forward and backward pass, where epoch %2 starts. The step inspector shows epoch %1 itself, at the parameters before its update.</source>
+        <translation>数值取自当前参数，即第 %1 轮更新之后：重新进行一次前向和反向传播，也就是第 %2 轮开始之处。单步检查器显示的是第 %1 轮本身，取自其更新之前的参数。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="304"/>
+        <source>Gradients: the root has %1 values, not one, so backward was seeded with ones; they are the gradients of the sum of its values, not of the loss.</source>
+        <translation>梯度：根节点有 %1 个值而不是一个，因此反向传播以全 1 作为初始梯度；这些是其各值之和的梯度，而不是损失的梯度。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="328"/>
         <source>mean %1 [%2, %3]</source>
         <translation>均值 %1 [%2, %3]</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="282"/>
+        <location filename="../widgets/graph_view.cpp" line="330"/>
         <source>value: %1</source>
         <translation>值：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="283"/>
+        <location filename="../widgets/graph_view.cpp" line="331"/>
         <source>grad: %1</source>
         <translation>梯度：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="306"/>
+        <location filename="../widgets/graph_view.cpp" line="376"/>
         <source>Graphviz could not lay out the graph.</source>
         <translation>Graphviz 无法对计算图进行布局。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="355"/>
+        <location filename="../widgets/graph_view.cpp" line="422"/>
         <source>Click for shape, value and gradient</source>
         <translation>单击查看形状、值和梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="437"/>
+        <location filename="../widgets/graph_view.cpp" line="502"/>
         <source>%1 values [%2, …]; min %3, mean %4, max %5</source>
         <translation>%1 个值 [%2, …]；最小值 %3，均值 %4，最大值 %5</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="444"/>
+        <location filename="../widgets/graph_view.cpp" line="509"/>
         <source>parameter %1</source>
         <translation>参数 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="445"/>
+        <location filename="../widgets/graph_view.cpp" line="510"/>
         <source>operation</source>
         <translation>运算</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="446"/>
+        <location filename="../widgets/graph_view.cpp" line="511"/>
         <source>root (the tensor the graph is drawn for)</source>
         <translation>根节点（绘制计算图所针对的张量）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="449"/>
+        <location filename="../widgets/graph_view.cpp" line="514"/>
         <source>Kind: %1</source>
         <translation>类型：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="450"/>
+        <location filename="../widgets/graph_view.cpp" line="515"/>
         <source>Operation: %1</source>
         <translation>运算：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="451"/>
+        <location filename="../widgets/graph_view.cpp" line="516"/>
         <source>Shape: %1</source>
         <translation>形状：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="452"/>
+        <location filename="../widgets/graph_view.cpp" line="517"/>
         <source>Value: %1</source>
         <translation>值：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="452"/>
+        <location filename="../widgets/graph_view.cpp" line="517"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="453"/>
+        <location filename="../widgets/graph_view.cpp" line="518"/>
         <source>Gradient: %1</source>
         <translation>梯度：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="453"/>
+        <location filename="../widgets/graph_view.cpp" line="518"/>
         <source>none reached this node</source>
         <translation>没有梯度传到此节点</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="455"/>
+        <location filename="../widgets/graph_view.cpp" line="520"/>
         <source>(Gradients of the sum of the root&apos;s values: backward was seeded with ones.)</source>
         <translation>（梯度是针对根节点各值之和求得的：反向传播以全 1 作为初始梯度。）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="526"/>
+        <location filename="../widgets/graph_view.cpp" line="602"/>
         <source>Cannot export the graph as &quot;%1&quot;: choose a file ending in .dot, .svg or .png.</source>
         <translation>无法将计算图导出为 "%1"：请选择以 .dot、.svg 或 .png 结尾的文件。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="529"/>
-        <location filename="../widgets/graph_view.cpp" line="563"/>
+        <location filename="../widgets/graph_view.cpp" line="605"/>
+        <location filename="../widgets/graph_view.cpp" line="639"/>
         <source>There is no graph to export.</source>
         <translation>没有可导出的计算图。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="539"/>
+        <location filename="../widgets/graph_view.cpp" line="615"/>
         <source>Graphviz could not render the graph as SVG.</source>
         <translation>Graphviz 无法将计算图渲染为 SVG。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="555"/>
+        <location filename="../widgets/graph_view.cpp" line="631"/>
         <source>Could not encode the graph as PNG.</source>
         <translation>无法将计算图编码为 PNG。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="563"/>
-        <location filename="../widgets/graph_view.cpp" line="570"/>
-        <location filename="../widgets/graph_view.cpp" line="578"/>
+        <location filename="../widgets/graph_view.cpp" line="639"/>
+        <location filename="../widgets/graph_view.cpp" line="646"/>
+        <location filename="../widgets/graph_view.cpp" line="654"/>
         <source>Export graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="566"/>
+        <location filename="../widgets/graph_view.cpp" line="642"/>
         <source>Graphviz DOT (*.dot)</source>
         <translation>Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="567"/>
+        <location filename="../widgets/graph_view.cpp" line="643"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="568"/>
+        <location filename="../widgets/graph_view.cpp" line="644"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
