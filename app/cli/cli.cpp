@@ -21,6 +21,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -328,6 +329,36 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
     return Ok;
 }
 
+// How many columns `text` takes on a terminal: East Asian wide and fullwidth characters (CJK,
+// Hangul, fullwidth forms, emoji) take two, combining marks none. Qt has no such query, and
+// wcwidth() needs a UTF-8 locale that a plain "C" environment lacks.
+int displayWidth(const QString& text)
+{
+    static constexpr std::pair<char32_t, char32_t> kWide[]{
+        {0x1100, 0x115F},   {0x231A, 0x231B},   {0x2329, 0x232A},   {0x23E9, 0x23EC},   {0x2E80, 0x303E},
+        {0x3041, 0x33FF},   {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},   {0xA960, 0xA97F},
+        {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE10, 0xFE19},   {0xFE30, 0xFE6F},   {0xFF00, 0xFF60},
+        {0xFFE0, 0xFFE6},   {0x1F300, 0x1F64F}, {0x1F900, 0x1F9FF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
+    };
+    int width = 0;
+    for (const char32_t c : text.toUcs4()) {
+        const QChar::Category category = QChar::category(c);
+        if (category == QChar::Mark_NonSpacing || category == QChar::Mark_Enclosing || c == 0x200B)
+            continue;
+        const bool wide = std::any_of(std::begin(kWide), std::end(kWide), [c](const auto& r) { return c >= r.first && c <= r.second; });
+        width += wide ? 2 : 1;
+    }
+    return width;
+}
+
+// `text` padded with spaces to `width` terminal columns, on the left for a positive width and on
+// the right for a negative one, as QString::arg() pads characters.
+QString padded(const QString& text, int width)
+{
+    const int pad = std::max(0, std::abs(width) - displayWidth(text));
+    return width < 0 ? text + QString(pad, QLatin1Char(' ')) : QString(pad, QLatin1Char(' ')) + text;
+}
+
 int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
 {
     if (a.positionals().size() != 1)
@@ -375,11 +406,13 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
         return Ok;
     }
     out << CliText::tr("%1 observations, rank %2").arg(f.observations).arg(f.rank) << Qt::endl;
-    out << QStringLiteral("%1 %2 %3 %4 %5").arg(CliText::tr("coefficient"), -16).arg(CliText::tr("estimate"), 14).arg(CliText::tr("std. error"), 14).arg(CliText::tr("t"), 10).arg(CliText::tr("p"), 10)
+    out << QStringLiteral("%1 %2 %3 %4 %5")
+               .arg(padded(CliText::tr("coefficient"), -16), padded(CliText::tr("estimate"), 14), padded(CliText::tr("std. error"), 14),
+                    padded(CliText::tr("t"), 10), padded(CliText::tr("p"), 10))
         << Qt::endl;
     for (const auto& c : f.coefficients)
         out << QStringLiteral("%1 %2 %3 %4 %5")
-                   .arg(QString::fromStdString(c.name), -16)
+                   .arg(padded(QString::fromStdString(c.name), -16))
                    .arg(c.estimate, 14, 'g', 8)
                    .arg(c.standardError, 14, 'g', 6)
                    .arg(c.tValue, 10, 'g', 5)

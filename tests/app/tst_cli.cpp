@@ -77,6 +77,7 @@ private slots:
     void fitReportsTheClosedForm();
     void fitDropsRowsWithMissingValuesWhenAsked();
     void trainSaysHowToDropRowsWithMissingValues();
+    void fitTableAlignsWideColumnNames();
     void trainSaysWhenTheClosedFormIsNotUnique();
     void aCsvNamedWithSetIsWhereTheShellIs();
     void savedProjectTrainsAgain();
@@ -262,6 +263,25 @@ void TestCli::trainSaysHowToDropRowsWithMissingValues()
     r = cli(args);
     QCOMPARE(r.status, 2);
     QVERIFY2(r.err.contains(QLatin1String("is not a number")) && !r.err.contains(QLatin1String("--set dataset.csv.missing")), qPrintable(r.err));
+}
+
+// A Chinese name takes two terminal columns a character: the table pads it by what it shows, so
+// that its line reads as the one for an ASCII name of the same width.
+void TestCli::fitTableAlignsWideColumnNames()
+{
+    QTemporaryDir dir;
+    const QByteArray rows = "1,2,3.1\n2,1,4.2\n3,5,8.8\n4,3,8.1\n5,8,13.2\n6,4,10.1\n";
+    const QString wide = dir.filePath(QStringLiteral("zh.csv"));
+    const QString narrow = dir.filePath(QStringLiteral("ascii.csv"));
+    QVERIFY(writeFile(wide, QByteArray("\xEF\xBB\xBF") + QStringLiteral("身高,体重（ｋｇ）,y\n").toUtf8() + rows));
+    QVERIFY(writeFile(narrow, "abcd,abcdefghijkl,y\n" + rows));
+    const Result zh = cli({"fit", wide});
+    const Result ascii = cli({"fit", narrow});
+    QCOMPARE(zh.status, 0);
+    QCOMPARE(ascii.status, 0);
+    QString expected = ascii.out;
+    expected.replace(QLatin1String("abcdefghijkl"), QStringLiteral("体重（ｋｇ）")).replace(QLatin1String("abcd"), QStringLiteral("身高"));
+    QCOMPARE(zh.out, expected);
 }
 
 // Two columns that are one (x2 = 2·x1): any split of the slope between them fits equally well, so
