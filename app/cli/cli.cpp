@@ -22,6 +22,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -219,9 +220,10 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
     experiment::Project p = loadProject(a, false);
     applySettings(p, a);
     QString error;
-    auto data = p.loadData(&error);
+    bool droppable = false;
+    auto data = p.loadData(&error, {}, &droppable);
     if (!data)
-        throw Failure{error};
+        throw Failure{droppable ? CliText::tr("%1 (--set dataset.csv.missing=drop)").arg(error) : error};
     for (const QString& w : data->warnings)
         err << CliText::tr("warning: %1").arg(w) << Qt::endl;
 
@@ -328,18 +330,59 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
     return Ok;
 }
 
-int fitCommand(const Args& a, QTextStream& out)
+// How many columns `text` takes on a terminal: East Asian wide and fullwidth characters (CJK,
+// Hangul, fullwidth forms, emoji) take two, combining marks none. Qt has no such query, and
+// wcwidth() needs a UTF-8 locale that a plain "C" environment lacks.
+int displayWidth(const QString& text)
+{
+    static constexpr std::pair<char32_t, char32_t> kWide[]{
+        {0x1100, 0x115F},   {0x231A, 0x231B},   {0x2329, 0x232A},   {0x23E9, 0x23EC},   {0x2E80, 0x303E},
+        {0x3041, 0x33FF},   {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},   {0xA960, 0xA97F},
+        {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE10, 0xFE19},   {0xFE30, 0xFE6F},   {0xFF00, 0xFF60},
+        {0xFFE0, 0xFFE6},   {0x1F300, 0x1F64F}, {0x1F900, 0x1F9FF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
+    };
+    int width = 0;
+    for (const char32_t c : text.toUcs4()) {
+        const QChar::Category category = QChar::category(c);
+        if (category == QChar::Mark_NonSpacing || category == QChar::Mark_Enclosing || c == 0x200B)
+            continue;
+        const bool wide = std::any_of(std::begin(kWide), std::end(kWide), [c](const auto& r) { return c >= r.first && c <= r.second; });
+        width += wide ? 2 : 1;
+    }
+    return width;
+}
+
+// `text` padded with spaces to `width` terminal columns, on the left for a positive width and on
+// the right for a negative one, as QString::arg() pads characters.
+QString padded(const QString& text, int width)
+{
+    const int pad = std::max(0, std::abs(width) - displayWidth(text));
+    return width < 0 ? text + QString(pad, QLatin1Char(' ')) : QString(pad, QLatin1Char(' ')) + text;
+}
+
+int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
 {
     if (a.positionals().size() != 1)
         throw Failure{CliText::tr("fit needs one CSV file")};
     data::CsvReadOptions options;
+    const QString missing = a.value(QStringLiteral("--missing"), QStringLiteral("error"));
+    if (missing == QLatin1String("drop"))
+        options.missing = data::MissingValues::DropRow;
+    else if (missing != QLatin1String("error"))
+        throw Failure{CliText::tr("--missing: expected error or drop, got \"%1\"").arg(missing)};
     for (const QString& f : a.value(QStringLiteral("--features")).split(QLatin1Char(','), Qt::SkipEmptyParts))
         options.features.push_back(data::CsvColumn::named(f.trimmed().toStdString()));
     if (a.has(QStringLiteral("--target")))
         options.target = data::CsvColumn::named(a.value(QStringLiteral("--target")).toStdString());
     const auto read = data::readCsvFile(a.positionals().first().toStdString(), options);
-    if (!read)
+    if (!read) {
+        // The reader says to drop such rows; here that is an option.
+        if (experiment::droppable(read.error().code))
+            throw Failure{CliText::tr("%1 (--missing drop)").arg(experiment::translated(read.error().text))};
         throw Failure{experiment::translated(read.error().text)};
+    }
+    for (const data::Message& w : read.value().warnings)
+        err << CliText::tr("warning: %1").arg(experiment::translated(w)) << Qt::endl;
     fit::FitOptions fo;
     fo.degree = static_cast<int>(a.integer(QStringLiteral("--degree"), 1, 1, 20));
     fit::FitResult f;
@@ -364,11 +407,13 @@ int fitCommand(const Args& a, QTextStream& out)
         return Ok;
     }
     out << CliText::tr("%1 observations, rank %2").arg(f.observations).arg(f.rank) << Qt::endl;
-    out << QStringLiteral("%1 %2 %3 %4 %5").arg(CliText::tr("coefficient"), -16).arg(CliText::tr("estimate"), 14).arg(CliText::tr("std. error"), 14).arg(CliText::tr("t"), 10).arg(CliText::tr("p"), 10)
+    out << QStringLiteral("%1 %2 %3 %4 %5")
+               .arg(padded(CliText::tr("coefficient"), -16), padded(CliText::tr("estimate"), 14), padded(CliText::tr("std. error"), 14),
+                    padded(CliText::tr("t"), 10), padded(CliText::tr("p"), 10))
         << Qt::endl;
     for (const auto& c : f.coefficients)
         out << QStringLiteral("%1 %2 %3 %4 %5")
-                   .arg(QString::fromStdString(c.name), -16)
+                   .arg(padded(QString::fromStdString(c.name), -16))
                    .arg(c.estimate, 14, 'g', 8)
                    .arg(c.standardError, 14, 'g', 6)
                    .arg(c.tValue, 10, 'g', 5)
@@ -497,7 +542,7 @@ const std::vector<std::pair<QString, QString>>& commandUsages()
          CliText::tr("  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]\n"
                      "                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]\n"
                      "                    [--save PROJECT]")},
-        {QStringLiteral("fit"), CliText::tr("  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]")},
+        {QStringLiteral("fit"), CliText::tr("  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--missing error|drop] [--json]")},
         {QStringLiteral("generate"), CliText::tr("  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV")},
         {QStringLiteral("export-script"), CliText::tr("  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py")},
         {QStringLiteral("graph"), CliText::tr("  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual] -o GRAPH.dot")},
@@ -539,7 +584,7 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
     static const std::map<QString, std::pair<QStringList, QStringList>> options{
         {QStringLiteral("train"),
          {{"--example", "--set", "--epochs", "--device", "--export-params", "--export-history", "--export-plot", "--export-loss-plot", "--save"}, {"--json"}}},
-        {QStringLiteral("fit"), {{"--features", "--target", "--degree"}, {"--json"}}},
+        {QStringLiteral("fit"), {{"--features", "--target", "--degree", "--missing"}, {"--json"}}},
         {QStringLiteral("generate"), {{"--n", "--a", "--b", "--noise", "--seed", "--features", "-o"}, {}}},
         {QStringLiteral("export-script"), {{"--example", "-o"}, {}}},
         {QStringLiteral("graph"), {{"--example", "--of", "-o"}, {}}},
@@ -557,7 +602,7 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         if (command == QLatin1String("train"))
             return train(a, out, err);
         if (command == QLatin1String("fit"))
-            return fitCommand(a, out);
+            return fitCommand(a, out, err);
         if (command == QLatin1String("generate"))
             return generate(a, out);
         if (command == QLatin1String("export-script"))

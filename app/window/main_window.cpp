@@ -658,6 +658,7 @@ void MainWindow::loadData()
     auto copy = std::make_shared<experiment::Project>(project_);
     auto result = std::make_shared<std::optional<experiment::ExperimentData>>();
     auto error = std::make_shared<QString>();
+    auto droppable = std::make_shared<bool>(false);
     loadBar_->setRange(0, 1000);
     loadBar_->setValue(0);
     cancelLoadButton_->setEnabled(true);
@@ -673,17 +674,17 @@ void MainWindow::loadData()
     showStatus(tr("Loading the data…"));
     fitPlot_->setFit({});
     auto views = std::make_shared<std::shared_ptr<const ModelViews>>();
-    QFuture<void> f = QtConcurrent::run([copy, result, error, cancel, progress, views] {
+    QFuture<void> f = QtConcurrent::run([copy, result, error, droppable, cancel, progress, views] {
         *result = copy->loadData(error.get(), [cancel, progress](std::uint64_t done, std::uint64_t total) {
             if (total > 0)
                 *progress = static_cast<double>(done) / static_cast<double>(total);
             return !cancel->load();
-        });
+        }, droppable.get());
         if (*result && !cancel->load())
             *views = computeModelViews(copy->config, **result);
     });
     // The results travel with the watcher's finished signal through these shared copies.
-    connect(&loader_, &QFutureWatcher<void>::finished, this, [this, copy, result, error, cancel, key, views] {
+    connect(&loader_, &QFutureWatcher<void>::finished, this, [this, copy, result, error, droppable, cancel, key, views] {
         if (cancelLoad_ != cancel)
             return; // a newer load replaced this one
         dataProblem_.clear();
@@ -691,6 +692,9 @@ void MainWindow::loadData()
             dataProblem_ = tr("Loading the data was cancelled");
             showStatus(dataProblem_);
         } else if (!*result) {
+            // The reader says to drop such rows: name the control that does it.
+            if (*droppable)
+                *error = tr("%1 (on the Data tab, Missing values: Drop the row)").arg(*error);
             dataProblem_ = tr("The data could not be loaded: %1").arg(*error);
             // Settings the forms already mark as invalid need no dialog on top of their message.
             if (experiment::validate(project_.config).isEmpty())

@@ -245,7 +245,25 @@ void addGeneratedData(QStringList& s, const ExperimentConfig& config)
         s << QStringLiteral("np.random.RandomState(%1).shuffle(idx)").arg(split.seed);
 }
 
-bool addCsvData(QStringList& s, const Project& project, QString* error)
+// The CSV file as the script at `scriptPath` finds it: relative to the script's own folder when
+// the file lies in that folder or below it, so that the two can be moved together; else absolute.
+QString scriptCsvPath(const Project& project, const QString& scriptPath)
+{
+    const QFileInfo csv(project.csvAbsolutePath());
+    if (!scriptPath.isEmpty()) {
+        // Canonical folders on both sides, as the script's Path(__file__).resolve() sees its own.
+        const QString scriptDir = QFileInfo(scriptPath).absoluteDir().canonicalPath();
+        const QString csvDir = csv.absoluteDir().canonicalPath();
+        if (!scriptDir.isEmpty() && !csvDir.isEmpty()) {
+            const QString relative = QDir(scriptDir).relativeFilePath(csvDir + QLatin1Char('/') + csv.fileName());
+            if (!relative.startsWith(QLatin1String("../")) && QFileInfo(relative).isRelative())
+                return QStringLiteral("Path(__file__).resolve().parent / %1").arg(pythonStringLiteral(relative));
+        }
+    }
+    return pythonStringLiteral(csv.absoluteFilePath());
+}
+
+bool addCsvData(QStringList& s, const Project& project, const QString& scriptPath, QString* error)
 {
     const CsvConfig& c = project.config.dataset.csv;
     const auto layout = csvLayout(project, error);
@@ -260,7 +278,7 @@ bool addCsvData(QStringList& s, const Project& project, QString* error)
             text.remove(0, 1);
         s << QStringLiteral("CSV_TEXT = %1").arg(pyText(text));
     } else {
-        s << QStringLiteral("CSV_PATH = %1").arg(pythonStringLiteral(QFileInfo(project.csvAbsolutePath()).absoluteFilePath()));
+        s << QStringLiteral("CSV_PATH = %1").arg(scriptCsvPath(project, scriptPath));
     }
     s << QStringLiteral("DELIMITER = %1").arg(pythonStringLiteral(QString(QLatin1Char(layout->delimiter))))
       << QStringLiteral("HAS_HEADER = %1").arg(pyBool(layout->header))
@@ -517,7 +535,7 @@ QString pythonStringLiteral(const QString& text)
     return out + QLatin1Char('"');
 }
 
-QString pytorchScript(const Project& project, QString* error)
+QString pytorchScript(const Project& project, QString* error, const QString& scriptPath)
 {
     const ExperimentConfig& config = project.config;
     const QStringList problems = validate(config);
@@ -561,6 +579,8 @@ QString pytorchScript(const Project& project, QString* error)
     s << QStringLiteral("import json");
     if (csv)
         s << QStringLiteral("import math") << QStringLiteral("import sys");
+    if (csv && !project.usesEmbeddedCsv())
+        s << QStringLiteral("from pathlib import Path");
     s << QString() << QStringLiteral("import numpy as np") << QStringLiteral("import torch") << QStringLiteral("import torch.nn as nn") << QString();
     s << QStringLiteral("DTYPE = torch.%1").arg(QString::fromStdString(dtypeName(dtype)));
     if (device.isCuda())
@@ -570,7 +590,7 @@ QString pytorchScript(const Project& project, QString* error)
     s << QString();
 
     if (csv) {
-        if (!addCsvData(s, project, error))
+        if (!addCsvData(s, project, scriptPath, error))
             return {};
     } else {
         addGeneratedData(s, config);
@@ -684,7 +704,7 @@ QString pytorchScript(const Project& project, QString* error)
 
 bool exportPytorchScript(const Project& project, const QString& path, QString* error)
 {
-    const QString script = pytorchScript(project, error);
+    const QString script = pytorchScript(project, error, path);
     return !script.isEmpty() && writeFileAtomically(path, script.toUtf8(), error);
 }
 

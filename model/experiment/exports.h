@@ -42,8 +42,10 @@ bool exportGraphDot(const Graph& graph, const QString& path, QString* error);
 // mini-batches, the initial parameter values GradLab trains from, the same model, loss,
 // optimizer and epochs. It prints one JSON line, {"params": {...}, "train_loss": ...,
 // "val_loss": ...}, that matches GradLab's run. Empty (and an error) when the configuration
-// cannot run or its CSV cannot be read.
-QString pytorchScript(const Project& project, QString* error);
+// cannot run or its CSV cannot be read. A script to be written at `scriptPath` finds a CSV file that
+// lies in its folder or below it relative to its own location (the two may be moved together);
+// any other CSV file, or any without `scriptPath`, by its absolute path.
+QString pytorchScript(const Project& project, QString* error, const QString& scriptPath = {});
 bool exportPytorchScript(const Project& project, const QString& path, QString* error);
 
 // `text` as a double-quoted, pure-ASCII Python string literal that evaluates to exactly `text`.

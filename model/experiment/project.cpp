@@ -421,8 +421,15 @@ bool Project::usesEmbeddedCsv() const
     return file.isEmpty() || !QFileInfo(file).isFile();
 }
 
-std::optional<ExperimentData> Project::loadData(QString* error, const data::CsvProgress& progress)
+bool droppable(data::CsvErrorCode code)
 {
+    return code == data::CsvErrorCode::MissingValue || code == data::CsvErrorCode::NotFinite;
+}
+
+std::optional<ExperimentData> Project::loadData(QString* error, const data::CsvProgress& progress, bool* droppableError)
+{
+    if (droppableError)
+        *droppableError = false;
     if (config.dataset.source == DatasetConfig::Source::Generated)
         return loadExperimentData(config, error, progress);
     CsvConfig& csv = config.dataset.csv;
@@ -465,6 +472,8 @@ std::optional<ExperimentData> Project::loadData(QString* error, const data::CsvP
     }
     if (!read) {
         *error = translated(read.error().text);
+        if (droppableError)
+            *droppableError = droppable(read.error().code);
         return std::nullopt;
     }
     for (const data::Message& w : read.value().warnings)

@@ -62,6 +62,10 @@ bool writeFileAtomically(const QString& path, const QByteArray& bytes, QString* 
 // The file's SHA-256 as lowercase hex; empty (and an error) when it cannot be read.
 QString fileSha256(const QString& path, QString* error);
 
+// Whether a CSV error is a missing or non-finite value in a selected column: what dropping rows
+// with missing values (CsvConfig::Missing::Drop, data::MissingValues::DropRow) leaves out.
+bool droppable(data::CsvErrorCode code);
+
 class Project {
 public:
     ExperimentConfig config;
@@ -87,8 +91,10 @@ public:
     // copy saved in the project when the file is not there, with a warning). A CSV whose SHA-256
     // differs from the one recorded gives a warning and is used; the recorded hash and row count
     // are updated.
-    // `progress` follows the reading of a CSV file and may cancel it.
-    std::optional<ExperimentData> loadData(QString* error, const data::CsvProgress& progress = {});
+    // `progress` follows the reading of a CSV file and may cancel it. `droppableError`, when given,
+    // is set to whether the CSV was refused for a value that dropping rows would leave out
+    // (droppable()), so that the caller can say where that choice is made.
+    std::optional<ExperimentData> loadData(QString* error, const data::CsvProgress& progress = {}, bool* droppableError = nullptr);
     // Puts the CSV's text into the project (at most kMaxEmbeddedRows rows) so it travels alone.
     // save() does this by itself for a file of at most that many rows.
     bool embedCsv(QString* error);

@@ -75,6 +75,9 @@ private slots:
     void badUsageExitsWithTwoAndOneLine();
     void generateWritesTheTutorialsCsvByteForByte();
     void fitReportsTheClosedForm();
+    void fitDropsRowsWithMissingValuesWhenAsked();
+    void trainSaysHowToDropRowsWithMissingValues();
+    void fitTableAlignsWideColumnNames();
     void trainSaysWhenTheClosedFormIsNotUnique();
     void aCsvNamedWithSetIsWhereTheShellIs();
     void savedProjectTrainsAgain();
@@ -154,6 +157,8 @@ void TestCli::badUsageExitsWithTwoAndOneLine_data()
     QTest::newRow("features beyond the generator") << QStringList{"generate", "--features", "100000000000", "-o", "/nonexistent/f.csv"}
                                                    << "--features: expected 1 to 1000000000, got 100000000000";
     QTest::newRow("degree 0") << QStringList{"fit", GRADLAB_TEST_DATA_DIR "/tutorial_dataset.csv", "--degree", "0"} << "--degree: expected 1 to 20";
+    QTest::newRow("missing what") << QStringList{"fit", GRADLAB_TEST_DATA_DIR "/tutorial_dataset.csv", "--missing", "skip"}
+                                  << "--missing: expected error or drop, got \"skip\"";
     QTest::newRow("lr beyond a double") << QStringList{"train", "--example", "tutorial", "--set", "optimizer.lr=1e400"}
                                         << "optimizer.lr: 1e400 is out of range for a double";
     QTest::newRow("lr below a double") << QStringList{"train", "--example", "tutorial", "--set", "optimizer.lr=1e-400"}
@@ -201,6 +206,83 @@ void TestCli::fitReportsTheClosedForm()
     QVERIFY(o["std_errors"]["x"].toDouble() > 0);
     QVERIFY(o["r2"].toDouble() > 0.9 && o["r2"].toDouble() < 1);
     QVERIFY(o["residual_std"].toDouble() > 0.05 && o["residual_std"].toDouble() < 0.2);
+}
+
+namespace {
+
+bool writeFile(const QString& path, const QByteArray& text)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+}
+
+// Lines 5 and 6 hold an empty field and an NA; the other five rows fit y = a + b·x.
+const QByteArray kMissingCsv = "x,y\n0,1.1\n1,2.9\n2,5.2\n,7\n3,NA\n4,9.1\n5,10.8\n";
+
+} // namespace
+
+// fit refuses a missing value as train does, and names its own way to leave such rows out;
+// --missing drop fits the other rows and says how many were left out.
+void TestCli::fitDropsRowsWithMissingValuesWhenAsked()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("missing.csv"));
+    QVERIFY(writeFile(csv, kMissingCsv));
+    for (const QStringList& extra : {QStringList{}, QStringList{"--missing", "error"}}) {
+        const Result r = cli(QStringList{"fit", csv} + extra);
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains(QLatin1String("line 5, column 1 (\"x\"): missing value")) && r.err.trimmed().endsWith(QLatin1String("(--missing drop)")),
+                 qPrintable(r.err));
+    }
+    const Result r = cli({"fit", csv, "--missing", "drop", "--json"});
+    QCOMPARE(r.status, 0);
+    QVERIFY2(r.err.startsWith(QLatin1String("warning: ")) && r.err.contains(QLatin1String("line 5")), qPrintable(r.err));
+    QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+    // numpy.linalg.lstsq on the five complete rows.
+    const QJsonObject params = QJsonDocument::fromJson(r.out.toUtf8()).object()["params"].toObject();
+    QVERIFY2(std::abs(params["intercept"].toDouble() - 1.0953488372093023) < 1e-12, qPrintable(r.out));
+    QVERIFY2(std::abs(params["x"].toDouble() - 1.9686046511627908) < 1e-12, qPrintable(r.out));
+}
+
+// train's way to leave out rows with missing values is a project setting: the message names it.
+void TestCli::trainSaysHowToDropRowsWithMissingValues()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("missing.csv"));
+    QVERIFY(writeFile(csv, kMissingCsv));
+    const QStringList args{"train", "--example", "tutorial", "--epochs", "1", "--set", "dataset.source=csv", "--set",
+                           QStringLiteral("dataset.csv.path=\"%1\"").arg(csv), "--set", "dataset.csv.features=[\"x\"]",
+                           "--set", "dataset.csv.target=y"};
+    Result r = cli(args);
+    QCOMPARE(r.status, 2);
+    QVERIFY2(r.err.contains(QLatin1String("missing value")) && r.err.trimmed().endsWith(QLatin1String("(--set dataset.csv.missing=drop)")),
+             qPrintable(r.err));
+    r = cli(args + QStringList{"--set", "dataset.csv.missing=drop"});
+    QCOMPARE(r.status, 0);
+    // Other errors get no such hint.
+    QVERIFY(writeFile(csv, "x,y\n0,1\n1,abc\n2,5\n"));
+    r = cli(args);
+    QCOMPARE(r.status, 2);
+    QVERIFY2(r.err.contains(QLatin1String("is not a number")) && !r.err.contains(QLatin1String("--set dataset.csv.missing")), qPrintable(r.err));
+}
+
+// A Chinese name takes two terminal columns a character: the table pads it by what it shows, so
+// that its line reads as the one for an ASCII name of the same width.
+void TestCli::fitTableAlignsWideColumnNames()
+{
+    QTemporaryDir dir;
+    const QByteArray rows = "1,2,3.1\n2,1,4.2\n3,5,8.8\n4,3,8.1\n5,8,13.2\n6,4,10.1\n";
+    const QString wide = dir.filePath(QStringLiteral("zh.csv"));
+    const QString narrow = dir.filePath(QStringLiteral("ascii.csv"));
+    QVERIFY(writeFile(wide, QByteArray("\xEF\xBB\xBF") + QStringLiteral("身高,体重（ｋｇ）,y\n").toUtf8() + rows));
+    QVERIFY(writeFile(narrow, "abcd,abcdefghijkl,y\n" + rows));
+    const Result zh = cli({"fit", wide});
+    const Result ascii = cli({"fit", narrow});
+    QCOMPARE(zh.status, 0);
+    QCOMPARE(ascii.status, 0);
+    QString expected = ascii.out;
+    expected.replace(QLatin1String("abcdefghijkl"), QStringLiteral("体重（ｋｇ）")).replace(QLatin1String("abcd"), QStringLiteral("身高"));
+    QCOMPARE(zh.out, expected);
 }
 
 // Two columns that are one (x2 = 2·x1): any split of the slope between them fits equally well, so

@@ -116,6 +116,7 @@ private slots:
     void selectingARunDrawsIt();
     void resetLayoutGivesThePanelsRoom();
     void invalidDataSettingsNeedNoDialog();
+    void aMissingValueNamesTheControlThatDropsItsRow();
     void aClosedFormThatIsNotUniqueIsSaidSo();
     void undoFollowsTheSettings();
     void pausedRunTakesEdits();
@@ -366,6 +367,34 @@ void TestMainWindow::invalidDataSettingsNeedNoDialog()
     script->trigger();
     QVERIFY(visibleError(t.w));
     QVERIFY2(visibleError(t.w)->text().contains(QLatin1String("cannot be loaded")), qPrintable(visibleError(t.w)->text()));
+}
+
+// The reader's "choose to drop rows with missing values" names where that choice is made here.
+void TestMainWindow::aMissingValueNamesTheControlThatDropsItsRow()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("missing.csv"));
+    const QByteArray text = "x,y\n0,1\n1,3\n2,\n3,7\n4,9\n5,11\n6,13\n";
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(text) == text.size());
+    f.close();
+    Window t;
+    QVERIFY(waitForData(t.w));
+    ExperimentConfig c = t.w.config();
+    c.dataset.source = DatasetConfig::Source::Csv;
+    c.dataset.csv.path = csv;
+    c.dataset.csv.features = {QStringLiteral("x")};
+    c.dataset.csv.target = QStringLiteral("y");
+    t.w.changeConfig(c, QStringLiteral("dataset"), QStringLiteral("data"));
+    QVERIFY(QTest::qWaitFor([&] { return visibleError(t.w) != nullptr; }, 20000));
+    const QString shown = visibleError(t.w)->text() + QLatin1Char('\n') + visibleError(t.w)->informativeText();
+    QVERIFY2(shown.contains(QLatin1String("missing value")) && shown.contains(QLatin1String("(on the Data tab, Missing values: Drop the row)")),
+             qPrintable(shown));
+    visibleError(t.w)->close();
+    c.dataset.csv.missing = CsvConfig::Missing::Drop;
+    t.w.changeConfig(c, QStringLiteral("dataset.csv.missing"), QStringLiteral("missing values"));
+    QVERIFY(waitForData(t.w));
+    QVERIFY(!visibleError(t.w));
 }
 
 // Columns that depend on each other leave the closed form one of many: the window says so.

@@ -276,6 +276,7 @@ private slots:
     void graphExportsAsDot();
     void pythonLiteralsRoundTrip();
     void hostileHeadersStayInsideLiterals();
+    void scriptFindsACsvBesideItAfterAMove();
     void unrunnableExperimentHasNoScript();
     void scriptUsesCudaOnlyWhereTheConfigSaysAndTorchCan();
     void scriptReproducesGradLab_data();
@@ -559,11 +560,46 @@ void TestExports::hostileHeadersStayInsideLiterals()
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     QVERIFY2(o.value("same").toBool(), "the hostile names changed the script's structure");
     const QStringList imports = o.value("imports").toVariant().toStringList();
-    QCOMPARE(imports, (QStringList{"csv", "json", "math", "numpy", "sys", "torch", "torch.nn"}));
+    QCOMPARE(imports, (QStringList{"Path", "csv", "json", "math", "numpy", "sys", "torch", "torch.nn"}));
     const QStringList strings = o.value("strings").toVariant().toStringList();
-    for (const QString& name : hostile + QStringList{kInjection, QFileInfo(hostilePath).absoluteFilePath()})
+    // The file beside the script is named relative to it.
+    for (const QString& name : hostile + QStringList{kInjection, QFileInfo(hostilePath).fileName()})
         QVERIFY2(strings.contains(name), qPrintable(name));
     QVERIFY(readText(hostileScript).contains(pythonStringLiteral(kInjection).toLatin1()));
+}
+
+// A project folder moved with its CSV and its script keeps working: the script finds a CSV in its
+// own folder or below it from where the script is, and any other by its absolute path. (The scripts'
+// runs are checked against GradLab in scriptReproducesGradLab, where Python is installed.)
+void TestExports::scriptFindsACsvBesideItAfterAMove()
+{
+    QTemporaryDir dir;
+    const QDir root(dir.path());
+    QVERIFY(root.mkpath(QStringLiteral("project/sub")) && root.mkpath(QStringLiteral("elsewhere")));
+    const QString below = root.filePath(QStringLiteral("project/sub/data.csv"));
+    const QString beside = root.filePath(QStringLiteral("project/data.csv"));
+    const QString outside = root.filePath(QStringLiteral("elsewhere/data.csv"));
+    for (const QString& path : {below, beside, outside})
+        writeCsvDataset(path, {QStringLiteral("x")}, QStringLiteral("y"), 20, 3);
+    const QString script = root.filePath(QStringLiteral("project/experiment.py"));
+    const auto csvPathLine = [&](const QString& csv) {
+        QString error;
+        if (!exportPytorchScript(csvProject(csv, {QStringLiteral("x")}, QStringLiteral("y")), script, &error))
+            return error;
+        const QString text = QString::fromUtf8(readText(script));
+        const qsizetype at = text.indexOf(QLatin1String("\nCSV_PATH = "));
+        return at < 0 ? text : text.mid(at + 1, text.indexOf(QLatin1Char('\n'), at + 1) - at - 1);
+    };
+    QCOMPARE(csvPathLine(below), QStringLiteral("CSV_PATH = Path(__file__).resolve().parent / \"sub/data.csv\""));
+    QCOMPARE(csvPathLine(beside), QStringLiteral("CSV_PATH = Path(__file__).resolve().parent / \"data.csv\""));
+    QVERIFY(readText(script).contains("\nfrom pathlib import Path\n"));
+    QVERIFY(!readText(script).contains(dir.path().toUtf8()));
+    // Outside the script's folder (a sibling folder, as "../elsewhere" would be): absolute.
+    QCOMPARE(csvPathLine(outside), QStringLiteral("CSV_PATH = %1").arg(pythonStringLiteral(QFileInfo(outside).absoluteFilePath())));
+    // Without a script's place (pytorchScript alone), a CSV file is named by its absolute path.
+    QString error;
+    QVERIFY(pytorchScript(csvProject(beside, {QStringLiteral("x")}, QStringLiteral("y")), &error)
+                .contains(QStringLiteral("CSV_PATH = %1\n").arg(pythonStringLiteral(QFileInfo(beside).absoluteFilePath()))));
 }
 
 void TestExports::unrunnableExperimentHasNoScript()
