@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace gradlab::widgets {
 namespace {
@@ -100,6 +101,7 @@ void DataFitPlot::setData(const experiment::ExperimentConfig& config, const expe
     showInLegend(fit_, false);
     fitParams_.clear();
     closedParams_.clear();
+    hasLineRange_ = false;
     model_ = config.model;
     layout_.clear();
     const std::int64_t features = data.all.features();
@@ -170,6 +172,8 @@ void DataFitPlot::setModel(const experiment::ModelConfig& model)
     }
     fitParams_.clear();
     closedParams_.clear();
+    if (std::exchange(hasLineRange_, false))
+        dataChanged();
     drawCurves();
 }
 
@@ -180,6 +184,8 @@ void DataFitPlot::setFit(const std::vector<double>& params, bool trained)
         fit_->setName(name);
         fitParams_.clear(); // the legend changes: a full replot
     }
+    hasLineRange_ = false;
+    lineRangeReset_ = true;
     setFit(params);
 }
 
@@ -188,7 +194,10 @@ void DataFitPlot::setFit(const std::vector<double>& params)
     const bool wasShown = !fitParams_.empty();
     fitParams_ = params;
     drawCurve(fit_, fitParams_);
-    if (wasShown && !fitParams_.empty()) {
+    const bool grew = includeLine(fitParams_);
+    if (std::exchange(lineRangeReset_, false) || grew) {
+        dataChanged(); // a new y range: the points move too
+    } else if (wasShown && !fitParams_.empty()) {
         // Only the curve changed: its own layer is enough.
         if (!fitTimer_.isActive())
             fitTimer_.start();
@@ -204,12 +213,47 @@ void DataFitPlot::setClosedForm(const std::vector<double>& params)
     scheduleReplot();
 }
 
+QCPRange DataFitPlot::fittedXRange() const
+{
+    // Room around the points, so that none sits on the frame.
+    const double half = xData_.size() * 1.1 / 2;
+    return QCPRange(xData_.center() - half, xData_.center() + half);
+}
+
+bool DataFitPlot::includeLine(const std::vector<double>& params)
+{
+    if (!usable_ || params.empty() || layout_.empty())
+        return false;
+    const QCPRange range = fittedXRange();
+    std::vector<double> grid(kCurveSamples);
+    for (int i = 0; i < kCurveSamples; ++i)
+        grid[static_cast<std::size_t>(i)] = range.lower + range.size() * i / (kCurveSamples - 1);
+    QString error;
+    const auto ys = experiment::predict(model_, layout_, params, grid, &error);
+    if (!ys || ys->empty() || !std::all_of(ys->begin(), ys->end(), [](double y) { return std::isfinite(y); }))
+        return false; // another model's values (a stale update), or a line not wholly drawn
+    const auto [lo, hi] = std::minmax_element(ys->begin(), ys->end());
+    // A line reaching far beyond the data (diverged, or absurd values) would squeeze the points
+    // into a sliver: the view keeps to the data then. Within twice the data's height either way,
+    // the points fill a fifth of the plot at least.
+    const double room = 2.0 * std::max(yData_.size(), 1e-12 * std::max(std::abs(yData_.lower), std::abs(yData_.upper)));
+    if (*lo < yData_.lower - room || *hi > yData_.upper + room)
+        return false;
+    if (hasLineRange_ && lineRange_.contains(*lo) && lineRange_.contains(*hi))
+        return false;
+    lineRange_ = hasLineRange_ ? QCPRange(std::min(lineRange_.lower, *lo), std::max(lineRange_.upper, *hi)) : QCPRange(*lo, *hi);
+    hasLineRange_ = true;
+    return true;
+}
+
 void DataFitPlot::fitView()
 {
-    xAxis->setRange(xData_);
-    yAxis->setRange(yData_);
-    // Room around the points, so that none sits on the frame.
-    xAxis->scaleRange(1.1, xAxis->range().center());
+    xAxis->setRange(fittedXRange());
+    QCPRange y = yData_;
+    if (hasLineRange_)
+        y.expand(lineRange_);
+    yAxis->setRange(y);
+    // Room around the points and the line, so that neither sits on the frame.
     yAxis->scaleRange(1.15, yAxis->range().center());
 }
 

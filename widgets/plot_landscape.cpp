@@ -122,8 +122,8 @@ void LandscapePlot::setProblem(const experiment::ExperimentConfig& config, const
 void LandscapePlot::showProblem(const LandscapeProblem& problem)
 {
     clearLandscape();
-    setPath({});
     initial_ = problem.initial;
+    setPath({});
     landscape_ = problem.landscape;
     if (!landscape_) {
         reason_ = problem.reason;
@@ -239,8 +239,11 @@ void LandscapePlot::drawPath()
     }
     path_->setData(a, b);
     current_->data()->clear();
+    // Before the first epoch the model is at its initial values.
     if (hasLast_)
         current_->setData(QVector<double>{lastA_}, QVector<double>{lastB_});
+    else if (!initial_.empty())
+        current_->setData(QVector<double>{initial_[0]}, QVector<double>{initial_[1]});
     scheduleReplot();
 }
 

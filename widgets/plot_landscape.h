@@ -50,6 +50,8 @@ public:
     // The points the path curve draws now.
     int pathPoints() const;
     QCPCurve* pathCurve() const { return path_; }
+    // The marker of the current parameters: the path's end, or the initial values before it.
+    QCPGraph* currentGraph() const { return current_; }
 
 protected:
     void fitView() override;

@@ -10,6 +10,67 @@
 
 namespace gradlab::widgets {
 
+namespace {
+
+// How many of `ticks` lie within `range`, allowing for rounding at its ends.
+int ticksWithin(const QVector<double>& ticks, const QCPRange& range)
+{
+    const double lo = range.lower * (1 - 1e-9), hi = range.upper * (1 + 1e-9);
+    return static_cast<int>(std::count_if(ticks.begin(), ticks.end(), [&](double t) { return t >= lo && t <= hi; }));
+}
+
+// Each power of ten times each of `multipliers`, from the decade below the range to the one above.
+QVector<double> multiplesOfPowers(const std::vector<double>& multipliers, const QCPRange& range)
+{
+    QVector<double> ticks;
+    const int first = static_cast<int>(std::floor(std::log10(range.lower))) - 1;
+    const int last = static_cast<int>(std::ceil(std::log10(range.upper)));
+    for (int k = first; k <= last; ++k)
+        for (const double m : multipliers)
+            ticks << m * std::pow(10.0, k);
+    return ticks;
+}
+
+} // namespace
+
+QVector<double> LogTickerOneNotation::createTickVector(double tickStep, const QCPRange& range)
+{
+    kind_ = Kind::Powers;
+    if (!(range.lower > 0 && range.upper > range.lower) || !std::isfinite(range.upper / range.lower))
+        return QCPAxisTickerLog::createTickVector(tickStep, range);
+    // Three labels at least, so that the lower and the upper part of the range both have one near.
+    constexpr int kEnough = 3;
+    if (std::log10(range.upper / range.lower) >= 2.0) {
+        const QVector<double> powers = QCPAxisTickerLog::createTickVector(tickStep, range);
+        if (ticksWithin(powers, range) >= kEnough)
+            return powers;
+    }
+    kind_ = Kind::Multiples;
+    for (const std::vector<double>& multipliers : {std::vector<double>{1, 2, 5}, std::vector<double>{1, 2, 3, 4, 5, 6, 7, 8, 9}}) {
+        const QVector<double> ticks = multiplesOfPowers(multipliers, range);
+        if (ticksWithin(ticks, range) >= kEnough)
+            return ticks;
+    }
+    // Less than a factor of about 1.5: evenly spaced numbers (tickStep is the linear ticker's).
+    kind_ = Kind::Linear;
+    QVector<double> ticks = QCPAxisTicker::createTickVector(tickStep, range);
+    ticks.removeIf([](double t) { return !(t > 0); });
+    return ticks;
+}
+
+int LogTickerOneNotation::getSubTickCount(double tickStep)
+{
+    switch (kind_) {
+    case Kind::Powers:
+        return QCPAxisTickerLog::getSubTickCount(tickStep);
+    case Kind::Linear:
+        return QCPAxisTicker::getSubTickCount(tickStep);
+    case Kind::Multiples:
+        break;
+    }
+    return 0; // evenly divided gaps between 1, 2 and 5 would mark no round numbers
+}
+
 QVector<QString> LogTickerOneNotation::createLabelVector(const QVector<double>& ticks, const QLocale& locale,
                                                         QChar formatChar, int precision)
 {
@@ -20,8 +81,17 @@ QVector<QString> LogTickerOneNotation::createLabelVector(const QVector<double>& 
                                    [](double t) { return t >= 1e-3 * (1 - 1e-9) && t <= 1e5 * (1 + 1e-9); });
     QVector<QString> labels;
     labels.reserve(ticks.size());
-    for (const double t : ticks)
-        labels << (plain ? locale.toString(t, 'g', 6) : locale.toString(t, 'e', 0));
+    for (const double t : ticks) {
+        if (plain) {
+            labels << locale.toString(t, 'g', 6);
+            continue;
+        }
+        // As few digits as the tick needs: "1e-05", "2e-05", "1.5e-05".
+        int digits = 0;
+        while (digits < 6 && std::abs(QString::number(t, 'e', digits).toDouble() - t) > 1e-9 * std::abs(t))
+            ++digits;
+        labels << locale.toString(t, 'e', digits);
+    }
     return labels;
 }
 
@@ -47,6 +117,11 @@ LossPlot::LossPlot(QWidget* parent)
     legend->setBrush(QColor(255, 255, 255, 220));
     xAxis->setLabel(tr("Epoch"));
     yAxis->setLabel(tr("Loss"));
+    // The two losses are measured at different moments of an epoch: say which.
+    setToolTip(tr("Training loss: what each epoch's training step returned, computed before that step's update "
+                  "(as the tutorial's make_train_step does; with mini-batches, the mean over the epoch's batches).\n"
+                  "Validation loss: computed after the epoch's update.\n"
+                  "The results' losses are computed at the final parameters, after the last update."));
     // The live run draws over the recorded ones: its graphs are on a layer above.
     addLayer(QStringLiteral("live"), layer(QStringLiteral("main")), limAbove);
     liveTrain_ = addGraph();
@@ -119,6 +194,7 @@ void LossPlot::appendTo(QCPGraph* graph, const std::vector<double>& epochs, cons
         }
     }
     graph->addData(keys, vals, true);
+    markFewPoints(graph);
 }
 
 void LossPlot::fill(QCPGraph* train, QCPGraph* val, const Series& series)
@@ -149,15 +225,17 @@ void LossPlot::setRuns(const std::vector<experiment::RunRecord>& runs, const QLi
         }
         // Colours after the live run's two, so that a recorded run never looks like the live one.
         const QColor color = plotColor(static_cast<std::size_t>(index) + 2);
+        const QString name = tr("Run %1 — %2 lr %3")
+                                 .arg(index + 1)
+                                 .arg(optimizerTypeName(run.config.optimizer.type))
+                                 .arg(run.config.optimizer.lr, 0, 'g', 6);
+        // Named like the live run's curves: nothing else tells the solid one from the dashed.
         QCPGraph* train = addGraph();
-        train->setName(tr("Run %1 — %2 lr %3")
-                           .arg(index + 1)
-                           .arg(optimizerTypeName(run.config.optimizer.type))
-                           .arg(run.config.optimizer.lr, 0, 'g', 6));
+        train->setName(tr("%1 — training").arg(name));
         train->setPen(QPen(color, 1.5));
         QCPGraph* val = addGraph();
+        val->setName(tr("%1 — validation").arg(name));
         val->setPen(QPen(color, 1.5, Qt::DashLine));
-        val->removeFromLegend();
         runGraphs_.emplace_back(train, val);
         runs_.push_back(std::move(s));
     }

@@ -14,11 +14,19 @@ namespace gradlab::widgets {
 
 // A log axis's ticker whose labels share one notation: plain numbers ("0.001" … "100000") when
 // every labelled tick lies within 1e-3..1e5, else powers of ten for all of them (with the axis's
-// number format "eb", drawn as 10^n).
+// number format "eb", drawn as 10^n). A range too short for three powers of ten is labelled at
+// 1, 2 and 5 times them, or at every digit, or failing that at evenly spaced numbers, so that
+// every part of the range has labels near it.
 class LogTickerOneNotation : public QCPAxisTickerLog {
 protected:
+    QVector<double> createTickVector(double tickStep, const QCPRange& range) override;
+    int getSubTickCount(double tickStep) override;
     QVector<QString> createLabelVector(const QVector<double>& ticks, const QLocale& locale, QChar formatChar,
                                        int precision) override;
+
+private:
+    // What the last ticks made were: the sub ticks between them follow.
+    enum class Kind { Powers, Multiples, Linear } kind_ = Kind::Powers;
 };
 
 class LossPlot : public PlotView {
@@ -34,7 +42,8 @@ public:
     void clearLive();
 
     // The recorded runs whose indices (into `runs`) are in `shown`, each in a colour of its own:
-    // training solid, validation dashed, one legend entry "Run N — optimizer lr …".
+    // training solid, validation dashed, named in the legend "Run N — optimizer lr … — training"
+    // and "… — validation".
     void setRuns(const std::vector<experiment::RunRecord>& runs, const QList<int>& shown);
 
     // A logarithmic loss axis leaves out losses that are not positive.

@@ -49,6 +49,7 @@ void ParameterPlot::setParameters(const QStringList& flatNames, const std::vecto
         removeItem(line);
     closedLines_.clear();
 
+    initial_.clear();
     const int shown = std::min<int>(static_cast<int>(flatNames.size()), kMaxShown);
     const bool withClosed = !closedForm.empty() && closedForm.size() == static_cast<std::size_t>(flatNames.size());
     closedValues_.clear();
@@ -79,16 +80,34 @@ void ParameterPlot::setParameters(const QStringList& flatNames, const std::vecto
     resetView();
 }
 
+void ParameterPlot::include(double value)
+{
+    yMin_ = any_ ? std::min(yMin_, value) : value;
+    yMax_ = any_ ? std::max(yMax_, value) : value;
+    any_ = true;
+}
+
 void ParameterPlot::clearTrajectories()
 {
     for (QCPGraph* g : graphs_)
         g->data()->clear();
     xMax_ = 0.0;
     any_ = false;
-    for (const double v : closedValues_) {
-        yMin_ = any_ ? std::min(yMin_, v) : v;
-        yMax_ = any_ ? std::max(yMax_, v) : v;
-        any_ = true;
+    for (const double v : closedValues_)
+        include(v);
+    setInitial(initial_);
+}
+
+void ParameterPlot::setInitial(const std::vector<double>& initial)
+{
+    initial_ = initial;
+    for (std::size_t p = 0; p < graphs_.size(); ++p) {
+        graphs_[p]->data()->remove(0.0);
+        if (p < initial_.size() && std::isfinite(initial_[p])) {
+            graphs_[p]->addData(0.0, initial_[p]);
+            include(initial_[p]);
+        }
+        markFewPoints(graphs_[p]);
     }
     dataChanged();
 }
@@ -113,11 +132,10 @@ void ParameterPlot::appendEpochs(const std::vector<experiment::EpochRecord>& rec
             const double v = r.params[p];
             keys << static_cast<double>(r.epoch);
             values << v;
-            yMin_ = any_ ? std::min(yMin_, v) : v;
-            yMax_ = any_ ? std::max(yMax_, v) : v;
-            any_ = true;
+            include(v);
         }
         graphs_[p]->addData(keys, values, true);
+        markFewPoints(graphs_[p]);
     }
     xMax_ = std::max(xMax_, static_cast<double>(records.back().epoch));
     dataChanged();

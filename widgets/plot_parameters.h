@@ -23,6 +23,10 @@ public:
     // The flat parameter names (namedParameters() order) and their closed-form values (empty:
     // none, or a size that does not match). Clears the trajectories.
     void setParameters(const QStringList& flatNames, const std::vector<double>& closedForm);
+    // The values before the first epoch (flat, same order), drawn at epoch 0 where each
+    // trajectory starts; empty: none. Kept until setParameters.
+    void setInitial(const std::vector<double>& initial);
+    // The trajectories of `records` (epochs 1, 2, …), after the initial values.
     void setHistory(const std::vector<experiment::EpochRecord>& records);
     void appendEpochs(const std::vector<experiment::EpochRecord>& records);
 
@@ -35,6 +39,7 @@ protected:
 
 private:
     void clearTrajectories();
+    void include(double value);
 
     std::vector<QCPGraph*> graphs_;
     std::vector<QCPItemStraightLine*> closedLines_;
@@ -43,6 +48,7 @@ private:
     double xMax_ = 0.0, yMin_ = 0.0, yMax_ = 0.0;
     bool any_ = false;
     std::vector<double> closedValues_;
+    std::vector<double> initial_;
 };
 
 } // namespace gradlab::widgets

@@ -16,6 +16,14 @@ constexpr int kReplotIntervalMs = 33;
 
 } // namespace
 
+void markFewPoints(QCPGraph* graph)
+{
+    const bool marked = graph->dataCount() < kMarkedPointsMax;
+    if (marked == (graph->scatterStyle().shape() != QCPScatterStyle::ssNone))
+        return;
+    graph->setScatterStyle(marked ? QCPScatterStyle(QCPScatterStyle::ssDisc, graph->pen().color(), 6) : QCPScatterStyle());
+}
+
 PlotView::PlotView(QWidget* parent)
     : QCustomPlot(parent)
 {

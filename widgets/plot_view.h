@@ -14,6 +14,13 @@ class QMenu;
 
 namespace gradlab::widgets {
 
+// A curve with fewer points than this marks each of them: the first epoch, a single point, is
+// visible, and the few points of a short run are told apart from a straight line.
+inline constexpr int kMarkedPointsMax = 30;
+// Gives `graph` a disc on each point, in its pen's colour, while it has fewer than
+// kMarkedPointsMax points; none from then on.
+void markFewPoints(QCPGraph* graph);
+
 class PlotView : public QCustomPlot {
     Q_OBJECT
 

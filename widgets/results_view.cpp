@@ -135,6 +135,27 @@ void ResultsView::setSummaryCell(int row, int column, const QString& text, doubl
     item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
 }
 
+void ResultsView::setRowToolTip(int row, const QString& tip, std::initializer_list<int> columns)
+{
+    if (QTableWidgetItem* header = summary_->verticalHeaderItem(row))
+        header->setToolTip(tip);
+    for (const int column : columns)
+        if (QTableWidgetItem* item = summary_->item(row, column))
+            item->setToolTip(tip);
+}
+
+// The results and the loss curve give different "train losses" after a short run: say which is which.
+void ResultsView::explainFinalLosses(int trainRow, int valRow, std::initializer_list<int> columns)
+{
+    setRowToolTip(trainRow,
+                  tr("The loss over the training rows at the final parameters, after the last update.\n"
+                     "The loss curve's training loss is what each epoch's step returned, computed before that "
+                     "epoch's update, so after a short run its last point is higher."),
+                  columns);
+    setRowToolTip(valRow, tr("The loss over the validation rows at the final parameters: the validation curve's last point."),
+                  columns);
+}
+
 void ResultsView::setSummary(const QStringList& rows, const QStringList& headers)
 {
     summary_->clearContents();
@@ -142,6 +163,10 @@ void ResultsView::setSummary(const QStringList& rows, const QStringList& headers
     summary_->setHorizontalHeaderLabels(headers);
     summary_->setRowCount(static_cast<int>(rows.size()));
     summary_->setVerticalHeaderLabels(rows);
+    // The header items are reused: no tooltip of another layout's row stays.
+    for (int row = 0; row < summary_->rowCount(); ++row)
+        if (QTableWidgetItem* header = summary_->verticalHeaderItem(row))
+            header->setToolTip(QString());
 }
 
 void ResultsView::setEditable(bool editable)
@@ -210,6 +235,7 @@ void ResultsView::showRun(const experiment::RunRecord& run, const QString& title
     setSummaryCell(3, 1, kNone, kNaN);
     setSummaryCell(4, 1, kNone, kNaN);
 
+    explainFinalLosses(0, 1, {0});
     QStringList notes;
     if (!cf)
         notes << tr("This model has no closed-form solution to compare with.");
@@ -300,6 +326,7 @@ void ResultsView::compareRuns(const experiment::RunRecord& a, const experiment::
     };
     fill(0, a);
     fill(1, b);
+    explainFinalLosses(2, 3, {0, 1});
     for (int row = 0; row < summary_->rowCount(); ++row) {
         const double da = summary_->item(row, 0)->data(Qt::UserRole).toDouble();
         const double db = summary_->item(row, 1)->data(Qt::UserRole).toDouble();
@@ -339,6 +366,11 @@ void ResultsView::showLive(const QStringList& flatNames, const std::vector<doubl
     setSummaryCell(0, 0, QString::number(epoch), static_cast<double>(epoch));
     setSummaryCell(1, 0, number(trainLoss), trainLoss);
     setSummaryCell(2, 0, number(valLoss), valLoss);
+    setRowToolTip(1,
+                  tr("The loss the last epoch's training step returned, computed before that step's update: the training "
+                     "curve's last point. The results of a finished run give the loss at the final parameters."),
+                  {0});
+    setRowToolTip(2, tr("The loss over the validation rows after the last epoch's update: the validation curve's last point."), {0});
     fitColumns();
     notes_->setText(editable ? tr("Paused: double-click a value to change it by hand; Resume continues from there.")
                              : QString());

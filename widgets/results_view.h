@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <initializer_list>
 #include <vector>
 
 class QLabel;
@@ -61,6 +62,10 @@ private:
     // cut; the summary's few rows are measured.
     void fitColumns();
     void setSummaryCell(int row, int column, const QString& text, double value);
+    // What a summary row's numbers are, on its header and on the cells of `columns` (filled).
+    void setRowToolTip(int row, const QString& tip, std::initializer_list<int> columns);
+    // The tooltips of the train and validation loss rows of a recorded run, and of a live one.
+    void explainFinalLosses(int trainRow, int valRow, std::initializer_list<int> columns);
     void setEditable(bool editable);
     void onValueEdited(int row, double value);
     void onEditRefused(int row, const QString& text, bool overflows);

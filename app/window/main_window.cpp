@@ -817,8 +817,9 @@ void MainWindow::refreshModelViews(const std::shared_ptr<const ModelViews>& comp
         showStatus(tr("The closed form: %1").arg(warning));
     closedFormWarning_ = warning;
     paramPlot_->setParameters(flatNames(), cf);
-    paramPlot_->setHistory(live_);
     const std::vector<double> init = initialParameters();
+    paramPlot_->setInitial(init);
+    paramPlot_->setHistory(live_);
     if (fresh)
         landscape_->showProblem(computed->landscape);
     else
@@ -912,6 +913,8 @@ void MainWindow::reset()
     resetPending_ = false;
     live_.clear();
     runEvents_.clear();
+    // The views show no run now: none stays selected, so that clicking one shows it again.
+    runList_->selectRuns({});
     lossPlot_->clearLive();
     inspector_->clear(tr("Press Step to train one epoch and see what autograd computed and what the optimizer did with it."));
     results_->clear(tr("Press Run to train the model."));
@@ -953,6 +956,7 @@ bool MainWindow::startRun(TrainingController::StartMode mode)
     liveNames_ = flatNames();
     resultsClock_.invalidate();
     lossPlot_->beginLive(tr("This run"));
+    paramPlot_->setInitial(initialParameters());
     paramPlot_->setHistory({});
     landscape_->setPath({});
     fitPlot_->setFit(initialParameters(), true); // the model being trained, from its first epoch
@@ -1217,6 +1221,11 @@ void MainWindow::showRunPath(const experiment::RunRecord& run, int row)
     live_ = thinned(run.history);
     if (!data_ || loading_)
         return; // drawn when the data is there (refreshModelViews)
+    try {
+        paramPlot_->setInitial(experiment::initialParameters(run.config.model, data_->all.features()));
+    } catch (const std::exception&) {
+        paramPlot_->setInitial({}); // a model that cannot be built has no initial values to show
+    }
     paramPlot_->setHistory(live_);
     landscape_->setPath(live_);
     showParameters(run.finalParams.empty() && !live_.empty() ? live_.back().params : run.finalParams, run.epochs);

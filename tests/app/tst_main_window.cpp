@@ -33,6 +33,7 @@
 #include <QPushButton>
 #include <QToolButton>
 #include <QSettings>
+#include <QTreeWidget>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -114,6 +115,7 @@ private slots:
     void closingDuringARunStopsTheWorker();
     void closingDuringARunCanSaveTheRun();
     void selectingARunDrawsIt();
+    void resetShowsTheInitialParameters();
     void resetLayoutGivesThePanelsRoom();
     void invalidDataSettingsNeedNoDialog();
     void aMissingValueNamesTheControlThatDropsItsRow();
@@ -210,7 +212,7 @@ void TestMainWindow::saveReopenCompare()
     QVERIFY(drawsRunsLine(t.w, t.w.project().runs[0]));
     auto* params = t.w.findChild<widgets::ParameterPlot*>();
     QVERIFY(params && params->shownParameters() == 2);
-    QCOMPARE(params->parameterGraph(0)->data()->size(), 300);
+    QCOMPARE(params->parameterGraph(0)->data()->size(), 1 + 300); // the initial values at epoch 0, then each epoch
     QVERIFY(t.w.findChild<widgets::LandscapePlot*>()->pathPoints() > 100);
 }
 
@@ -306,9 +308,10 @@ void TestMainWindow::selectingARunDrawsIt()
     QVERIFY(fitMatches(t.w.project().runs[1]));
     t.w.runList()->selectRuns({0});
     QVERIFY(fitMatches(t.w.project().runs[0]));
-    QCOMPARE(params->parameterGraph(0)->data()->size(), 5);
+    // The initial values at epoch 0, then every epoch.
+    QCOMPARE(params->parameterGraph(0)->data()->size(), 1 + 5);
     t.w.runList()->selectRuns({1});
-    QCOMPARE(params->parameterGraph(0)->data()->size(), 50);
+    QCOMPARE(params->parameterGraph(0)->data()->size(), 1 + 50);
     // Other data: the first run no longer belongs to what the plots show.
     c.dataset.generator.b = 3.0;
     t.w.changeConfig(c, QStringLiteral("dataset.generator.b"), QStringLiteral("b"));
@@ -316,6 +319,48 @@ void TestMainWindow::selectingARunDrawsIt()
     t.w.runList()->selectRuns({0});
     QVERIFY2(t.w.lastMessage().contains(QLatin1String("other data")), qPrintable(t.w.lastMessage()));
     QVERIFY(!fitMatches(t.w.project().runs[0]));
+}
+
+// After a run, Reset shows the initial parameters everywhere and no run as selected: the
+// landscape marks them, the trajectories start there, the data plot holds their line, and
+// clicking the run shows it again.
+void TestMainWindow::resetShowsTheInitialParameters()
+{
+    Window t;
+    QVERIFY(waitForData(t.w));
+    ExperimentConfig c = t.w.config();
+    c.training.epochs = 3;
+    t.w.changeConfig(c, QStringLiteral("training.epochs"), QStringLiteral("epochs"));
+    QVERIFY(runToEnd(t.w));
+    QCOMPARE(t.w.runList()->selectedRuns(), QList<int>{0});
+    t.w.action(QStringLiteral("reset"))->trigger();
+    QVERIFY(t.w.runList()->selectedRuns().isEmpty());
+
+    const QJsonObject init = reference().value(QStringLiteral("torch_init_seed42")).toObject();
+    const double a = init.value(QStringLiteral("a")).toDouble(), b = init.value(QStringLiteral("b")).toDouble();
+    auto* landscape = t.w.findChild<widgets::LandscapePlot*>();
+    QVERIFY(landscape && landscape->available());
+    QCOMPARE(landscape->currentGraph()->dataCount(), 1);
+    QVERIFY(std::abs(landscape->currentGraph()->data()->at(0)->key - a) < 1e-7);
+    QVERIFY(std::abs(landscape->currentGraph()->data()->at(0)->value - b) < 1e-7);
+    auto* params = t.w.findChild<widgets::ParameterPlot*>();
+    QCOMPARE(params->parameterGraph(0)->dataCount(), 1);
+    QCOMPARE(params->parameterGraph(0)->data()->at(0)->key, 0.0);
+    QVERIFY(std::abs(params->parameterGraph(0)->data()->at(0)->value - a) < 1e-7);
+    auto* fit = t.w.findChild<widgets::DataFitPlot*>();
+    QCOMPARE(fit->fitGraph()->name(), QStringLiteral("Initial parameters"));
+    QTRY_VERIFY(fit->yAxis->range().contains(a + b * fit->xAxis->range().lower));
+    QVERIFY(fit->yAxis->range().contains(a + b * fit->xAxis->range().upper));
+
+    // Clicking the run shows it again.
+    auto* tree = t.w.runList()->findChild<QTreeWidget*>(QStringLiteral("runs"));
+    QVERIFY(tree);
+    QVERIFY(QTest::qWaitForWindowExposed(&t.w));
+    // On the row's first column: the row is wider than the narrow dock.
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, QPoint(8, tree->visualItemRect(tree->topLevelItem(0)).center().y()));
+    QCOMPARE(t.w.runList()->selectedRuns(), QList<int>{0});
+    QVERIFY(drawsRunsLine(t.w, t.w.project().runs[0]));
+    QCOMPARE(params->parameterGraph(0)->dataCount(), 1 + 3);
 }
 
 // View > Reset Layout puts the panels back, and a narrow window never squeezes the forms away.

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMenu>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -216,23 +217,178 @@ private slots:
         runs[2].config.optimizer.type = OptimizerConfig::Type::Adam;
         LossPlot plot;
         plot.setRuns(runs, {0, 2});
-        QCOMPARE(plot.legend->itemCount(), 2);
         const auto name = [&](int i) {
             auto* item = qobject_cast<QCPPlottableLegendItem*>(plot.legend->item(i));
             return item ? item->plottable()->name() : QString();
         };
-        QCOMPARE(name(0), QStringLiteral("Run 1 — SGD lr 0.1"));
-        QCOMPARE(name(1), QStringLiteral("Run 3 — Adam lr 0.3"));
-        // Training and validation of each run.
+        // Training (solid) and validation (dashed) of each run, each named: a finished run's
+        // legend tells the two curves apart as the live run's does.
+        QCOMPARE(plot.legend->itemCount(), 4);
+        QCOMPARE(name(0), QStringLiteral("Run 1 — SGD lr 0.1 — training"));
+        QCOMPARE(name(1), QStringLiteral("Run 1 — SGD lr 0.1 — validation"));
+        QCOMPARE(name(2), QStringLiteral("Run 3 — Adam lr 0.3 — training"));
+        QCOMPARE(name(3), QStringLiteral("Run 3 — Adam lr 0.3 — validation"));
+        const auto pen = [&](int i) { return qobject_cast<QCPPlottableLegendItem*>(plot.legend->item(i))->plottable()->pen(); };
+        QCOMPARE(pen(0).style(), Qt::SolidLine);
+        QCOMPARE(pen(1).style(), Qt::DashLine);
+        QCOMPARE(pen(0).color(), pen(1).color());
         QCOMPARE(plot.graphCount(), 2 + 4);
+        // What each loss is, on the plot: before the epoch's update, or after it.
+        QVERIFY2(plot.toolTip().contains(QLatin1String("before that step's update")), qPrintable(plot.toolTip()));
+        QVERIFY(plot.toolTip().contains(QLatin1String("Validation loss: computed after the epoch's update")));
 
         plot.beginLive(QStringLiteral("Current"));
-        QCOMPARE(plot.legend->itemCount(), 4);
+        QCOMPARE(plot.legend->itemCount(), 6);
         plot.setRuns(runs, {1, 7, -1});
-        QCOMPARE(plot.legend->itemCount(), 3);
+        QCOMPARE(plot.legend->itemCount(), 4);
         plot.clearLive();
         plot.setRuns(runs, {});
         QCOMPARE(plot.legend->itemCount(), 0);
+    }
+
+    // One Step is one epoch: its point is drawn as a marker, as are the few points of a short run;
+    // a long curve is a line only.
+    void lossMarksTheFirstEpochs()
+    {
+        LossPlot plot;
+        plot.beginLive(QStringLiteral("This run"));
+        plot.appendEpochs({record(1, 2.7474866, 1.3556089)});
+        for (QCPGraph* g : {plot.liveTrainGraph(), plot.liveValidationGraph()}) {
+            QCOMPARE(g->dataCount(), 1);
+            QCOMPARE(g->scatterStyle().shape(), QCPScatterStyle::ssDisc);
+            QCOMPARE(g->scatterStyle().pen().color(), g->pen().color());
+        }
+        std::vector<EpochRecord> more;
+        for (qint64 e = 2; e <= 40; ++e)
+            more.push_back(record(e, 1.0 / static_cast<double>(e), 1.1 / static_cast<double>(e)));
+        plot.appendEpochs(more);
+        QCOMPARE(plot.liveTrainGraph()->scatterStyle().shape(), QCPScatterStyle::ssNone);
+
+        // A recorded run of three epochs: its points are marked too.
+        std::vector<RunRecord> runs(1);
+        runs[0].history = {record(1, 2.7474866, 1.3556089), record(2, 1.6097925, 0.7677263), record(3, 0.9653074, 0.4429222)};
+        plot.setRuns(runs, {0});
+        QCPGraph* runTrain = qobject_cast<QCPGraph*>(qobject_cast<QCPPlottableLegendItem*>(plot.legend->item(2))->plottable());
+        QVERIFY(runTrain);
+        QCOMPARE(runTrain->dataCount(), 3);
+        QCOMPARE(runTrain->scatterStyle().shape(), QCPScatterStyle::ssDisc);
+    }
+
+    // The QA's three-epoch run on a log axis: the validation curve ends at 0.44, below 1, and
+    // the axis labels that part of the range too; a narrow range still has two labels at least.
+    void lossLogAxisLabelsTheWholeRange()
+    {
+        LossPlot plot;
+        plot.resize(800, 600);
+        plot.beginLive(QStringLiteral("This run"));
+        plot.appendEpochs({record(1, 2.7474866, 1.3556089), record(2, 1.6097925, 0.7677263), record(3, 0.9653074, 0.4429222)});
+        plot.setLogScale(true);
+        const auto labelled = [&] {
+            plot.replot();
+            QVector<double> in;
+            const QCPRange r = plot.yAxis->range();
+            for (const double t : plot.yAxis->tickVector())
+                if (t >= r.lower && t <= r.upper)
+                    in << t;
+            return in;
+        };
+        const auto show = [&] {
+            const QVector<QString> labels = plot.yAxis->tickVectorLabels();
+            return QStringList(labels.begin(), labels.end()).join(u' ');
+        };
+        QVector<double> ticks = labelled();
+        QCOMPARE(plot.yAxis->tickVectorLabels().size(), plot.yAxis->tickVector().size());
+        QVERIFY2(std::any_of(ticks.begin(), ticks.end(), [](double t) { return t >= 0.4429222 && t < 1.0; }), qPrintable(show()));
+        QVERIFY2(std::any_of(ticks.begin(), ticks.end(), [](double t) { return t > 1.0 && t <= 2.7474866; }), qPrintable(show()));
+        QVERIFY2(plot.yAxis->tickVectorLabels().contains(QStringLiteral("0.5")), qPrintable(show()));
+
+        // Zoomed in to less than a factor of two, and to within a few percent.
+        for (const QCPRange& r : {QCPRange(1.01, 1.9), QCPRange(0.97, 1.03), QCPRange(2.1e-5, 4.7e-5)}) {
+            plot.yAxis->setRange(r);
+            ticks = labelled();
+            QVERIFY2(ticks.size() >= 2, qPrintable(QStringLiteral("%1..%2: %3").arg(r.lower).arg(r.upper).arg(show())));
+            const QVector<QString> labels = plot.yAxis->tickVectorLabels();
+            QVERIFY2(QSet<QString>(labels.begin(), labels.end()).size() == labels.size(), qPrintable(show()));
+        }
+    }
+
+    // The trajectories start where the model did: epoch 0 holds the initial values (PyTorch's,
+    // seed 42), and one Step gives two marked points.
+    void parametersStartAtTheInitialValues()
+    {
+        const QJsonObject torchInit = expected().value(QStringLiteral("torch_init_seed42")).toObject();
+        const std::vector<double> init{torchInit.value(QStringLiteral("a")).toDouble(), torchInit.value(QStringLiteral("b")).toDouble()};
+        ParameterPlot plot;
+        plot.setParameters({QStringLiteral("a"), QStringLiteral("b")}, closedForm());
+        plot.setInitial(init);
+        for (int p = 0; p < 2; ++p) {
+            QCOMPARE(plot.parameterGraph(p)->dataCount(), 1);
+            QCOMPARE(plot.parameterGraph(p)->data()->at(0)->key, 0.0);
+            QCOMPARE(plot.parameterGraph(p)->data()->at(0)->value, init[static_cast<std::size_t>(p)]);
+            QCOMPARE(plot.parameterGraph(p)->scatterStyle().shape(), QCPScatterStyle::ssDisc);
+        }
+        // After one Step (the tutorial's first update, a = 0.648, b = 0.310).
+        plot.setHistory({record(1, 2.7474866, 1.3556089, {0.64794004, 0.310373724})});
+        QCOMPARE(plot.parameterGraph(0)->dataCount(), 2);
+        QCOMPARE(plot.parameterGraph(0)->data()->at(0)->key, 0.0);
+        QCOMPARE(plot.parameterGraph(0)->data()->at(0)->value, init[0]);
+        QCOMPARE(plot.parameterGraph(0)->data()->at(1)->key, 1.0);
+        QCOMPARE(plot.parameterGraph(1)->data()->at(1)->value, 0.310373724);
+        // The view holds the initial values.
+        plot.resetView();
+        QVERIFY(plot.yAxis->range().contains(init[1]));
+
+        std::vector<EpochRecord> more;
+        for (qint64 e = 2; e <= 40; ++e)
+            more.push_back(record(e, 0.1, 0.1, {1.0, 2.0}));
+        plot.appendEpochs(more);
+        QCOMPARE(plot.parameterGraph(0)->dataCount(), 41);
+        QCOMPARE(plot.parameterGraph(0)->scatterStyle().shape(), QCPScatterStyle::ssNone);
+        // Reset: the initial values stay, the epochs go.
+        plot.setHistory({});
+        QCOMPARE(plot.parameterGraph(0)->dataCount(), 1);
+        // Another model: no initial values until they are given.
+        plot.setParameters({QStringLiteral("w"), QStringLiteral("b")}, {});
+        QCOMPARE(plot.parameterGraph(0)->dataCount(), 0);
+    }
+
+    // The data plot's y range holds the model's line: PyTorch's initial a and b (seed 42) give
+    // y 0.34..0.47, below the tutorial's points; a diverged line does not squeeze the points.
+    void dataFitHoldsTheModelsLine()
+    {
+        const ExperimentConfig config = ExperimentConfig::tutorial();
+        const ExperimentData data = load(config);
+        const QJsonObject torchInit = expected().value(QStringLiteral("torch_init_seed42")).toObject();
+        const double a = torchInit.value(QStringLiteral("a")).toDouble(), b = torchInit.value(QStringLiteral("b")).toDouble();
+        DataFitPlot plot;
+        plot.resize(800, 600);
+        plot.setData(config, data);
+        const auto [yMin, yMax] = std::minmax_element(data.all.y.begin(), data.all.y.end());
+        const auto holdsLine = [&](double la, double lb) {
+            const QCPRange x = plot.xAxis->range(), y = plot.yAxis->range();
+            return y.contains(la + lb * x.lower) && y.contains(la + lb * x.upper);
+        };
+        QVERIFY(!holdsLine(a, b)); // the points alone: the line lies below them
+        plot.setFit({a, b}, false);
+        QTRY_VERIFY2(holdsLine(a, b), qPrintable(QStringLiteral("y %1..%2").arg(plot.yAxis->range().lower).arg(plot.yAxis->range().upper)));
+        QVERIFY(plot.yAxis->range().contains(*yMin) && plot.yAxis->range().contains(*yMax));
+        QCOMPARE(plot.fitGraph()->name(), QStringLiteral("Initial parameters"));
+
+        // A run: the line after the first epoch, then one below the initial one; the view grows
+        // to hold each and keeps the earlier ones.
+        plot.setFit({a, b}, true);
+        plot.setFit({0.64794004, 0.310373724});
+        plot.setFit({-0.5, 0.2});
+        QTRY_VERIFY(holdsLine(-0.5, 0.2));
+        QVERIFY(holdsLine(a, b));
+
+        // A diverged line (or one that is not finite) leaves the data's range.
+        for (const std::vector<double>& wild : {std::vector<double>{1e12, -1e13}, std::vector<double>{std::nan(""), 1.0}}) {
+            plot.setFit(wild, true);
+            QTRY_VERIFY2(plot.yAxis->range().lower > 0.5, qPrintable(QString::number(plot.yAxis->range().lower)));
+            QVERIFY(plot.yAxis->range().contains(*yMin) && plot.yAxis->range().contains(*yMax));
+            QVERIFY(plot.yAxis->range().size() < 1.2 * (*yMax - *yMin));
+        }
     }
 
     void parametersWithTheirClosedForm()
@@ -393,6 +549,10 @@ private slots:
         }
         QCOMPARE(plot.xAxis->label(), QStringLiteral("a"));
         QCOMPARE(plot.yAxis->label(), QStringLiteral("b"));
+        // Before any epoch the current parameters are the initial ones, marked.
+        QCOMPARE(plot.currentGraph()->dataCount(), 1);
+        QVERIFY(std::abs(plot.currentGraph()->data()->at(0)->key - torchInit.value(QStringLiteral("a")).toDouble()) < 1e-7);
+        QVERIFY(std::abs(plot.currentGraph()->data()->at(0)->value - torchInit.value(QStringLiteral("b")).toDouble()) < 1e-7);
 
         plot.setPath({record(1, 1, 1, {0.34, 0.13}), record(2, 1, 1, {0.5, 0.6}), record(3, 1, 1, {0.7, 1.0})});
         // From the model's initial values (PyTorch's, seed 42) through every epoch.
@@ -402,6 +562,11 @@ private slots:
         QVERIFY(std::abs(first->value - torchInit.value(QStringLiteral("b")).toDouble()) < 1e-7);
         plot.appendPath({record(4, 1, 1, {0.8, 1.2})});
         QCOMPARE(plot.pathPoints(), 5);
+        QCOMPARE(plot.currentGraph()->data()->at(0)->key, 0.8);
+        // Reset: back at the initial values.
+        plot.setPath({});
+        QCOMPARE(plot.currentGraph()->dataCount(), 1);
+        QVERIFY(std::abs(plot.currentGraph()->data()->at(0)->key - torchInit.value(QStringLiteral("a")).toDouble()) < 1e-7);
     }
 
     void landscapeNeedsTwoParameters()

@@ -127,6 +127,14 @@ void TestResultsView::tutorialRunBesideClosedForm()
     const double r2 = parse(summary->item(2, 1)->text());
     QVERIFY(r2 > 0.9 && r2 < 1.0);
     QVERIFY(std::abs(parse(summary->item(2, 0)->text()) - r2) < 1e-6);
+    // The table's train loss is at the final parameters, the curve's before each update: said on
+    // the row and on the number.
+    for (const QString& tip : {summary->verticalHeaderItem(0)->toolTip(), summary->item(0, 0)->toolTip()}) {
+        QVERIFY2(tip.contains(QLatin1String("at the final parameters")), qPrintable(tip));
+        QVERIFY2(tip.contains(QLatin1String("before that epoch's update")), qPrintable(tip));
+    }
+    QVERIFY(summary->item(1, 0)->toolTip().contains(QLatin1String("validation curve's last point")));
+    QVERIFY(summary->verticalHeaderItem(2)->toolTip().isEmpty()); // R²
 
     // Without a closed form: the value, and "—" beside it.
     RunRecord noClosedForm = run;
@@ -251,6 +259,13 @@ void TestResultsView::runningValuesCannotBeEdited()
     QCOMPARE(view.value(QStringLiteral("b")), 1.5);
 
     QVERIFY(table->model()->data(cell(table, 1, 0), Qt::ToolTipRole).toString().isEmpty());
+    // Live, the train loss is the one the last step returned, before its update, as on the curve.
+    auto* summary = view.findChild<QTableWidget*>(QStringLiteral("summary"));
+    QVERIFY(summary);
+    QCOMPARE(summary->verticalHeaderItem(1)->text(), QStringLiteral("Train loss"));
+    QVERIFY2(summary->item(1, 0)->toolTip().contains(QLatin1String("before that step's update")), qPrintable(summary->item(1, 0)->toolTip()));
+    QVERIFY(summary->verticalHeaderItem(2)->toolTip().contains(QLatin1String("after the last epoch's update")));
+    QVERIFY(summary->verticalHeaderItem(0)->toolTip().isEmpty()); // the epoch
 
     // Paused, then running again: the next update takes editing away.
     view.showLive({QStringLiteral("a"), QStringLiteral("b")}, {0.5, 1.5}, 11, 0.1, 0.2, true);
@@ -260,6 +275,12 @@ void TestResultsView::runningValuesCannotBeEdited()
     QVERIFY(!editCell(table, cell(table, 0, 0), QStringLiteral("7")));
     QCOMPARE(spy.count(), 0);
     QCOMPARE(view.value(QStringLiteral("a")), 0.6);
+
+    // A finished run after the live values: its rows say what they are, none keeps a live row's tip.
+    view.showRun(tutorialRun(), QStringLiteral("Run 1"));
+    QCOMPARE(summary->verticalHeaderItem(2)->text(), QStringLiteral("R² (training rows)"));
+    QVERIFY2(summary->verticalHeaderItem(2)->toolTip().isEmpty(), qPrintable(summary->verticalHeaderItem(2)->toolTip()));
+    QVERIFY(summary->verticalHeaderItem(0)->toolTip().contains(QLatin1String("at the final parameters")));
 }
 
 // An MLP's worth of parameters: every row is there, a live update changes the values in place
