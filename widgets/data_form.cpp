@@ -465,6 +465,7 @@ QWidget* DataForm::buildCsvPage()
     preview_->setObjectName(QStringLiteral("preview"));
     preview_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     preview_->setSelectionMode(QAbstractItemView::NoSelection);
+    preview_->setTabKeyNavigation(false); // Tab leaves the preview; arrows move between cells
     preview_->verticalHeader()->setDefaultSectionSize(preview_->fontMetrics().height() + 6);
     preview_->setMinimumHeight(120);
 

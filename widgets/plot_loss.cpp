@@ -294,6 +294,7 @@ void LossPlot::addContextActions(QMenu* menu)
     menu->addSeparator();
     QAction* log = menu->addAction(tr("Log scale"));
     log->setCheckable(true);
+    log->setShortcut(QKeySequence(Qt::Key_L)); // taken by PlotView::keyPressEvent while the plot has the focus
     log->setChecked(logScale_);
     connect(log, &QAction::toggled, this, &LossPlot::setLogScale);
 }

@@ -5,14 +5,35 @@
 #include <QContextMenuEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QMenu>
 #include <QMessageBox>
+#include <QStyleOptionFocusRect>
+#include <QStylePainter>
+
+#include <cmath>
+#include <memory>
 
 namespace gradlab::widgets {
 namespace {
 
 // About 30 replots a second at most: smooth to the eye, cheap for a fast run.
 constexpr int kReplotIntervalMs = 33;
+// One + or - key press, and one arrow key's pan as a part of the visible range.
+constexpr double kZoomStep = 0.8;
+constexpr double kPanStep = 0.1;
+
+// Whether `event` is one of `action`'s shortcuts. Shift and the keypad are not compared: "+" is
+// Shift+= on many keyboards, and the keypad's + is the same key.
+bool isShortcut(const QKeyEvent* event, const QAction* action)
+{
+    const Qt::KeyboardModifiers ignored = Qt::ShiftModifier | Qt::KeypadModifier;
+    const Qt::KeyboardModifiers mods = event->modifiers() & ~ignored;
+    for (const QKeySequence& seq : action->shortcuts())
+        if (seq.count() == 1 && seq[0].key() == event->key() && (seq[0].keyboardModifiers() & ~ignored) == mods)
+            return true;
+    return false;
+}
 
 } // namespace
 
@@ -28,6 +49,8 @@ PlotView::PlotView(QWidget* parent)
     : QCustomPlot(parent)
 {
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    // Reached with Tab, so that the keyboard can open the menu, zoom, pan and reset.
+    setFocusPolicy(Qt::StrongFocus);
     setNoAntialiasingOnDrag(true);
     // Wide antialiased lines are stroked point by point otherwise: too slow to redraw 30 times a second.
     setPlottingHint(QCP::phFastPolylines, true);
@@ -84,6 +107,15 @@ void PlotView::resetView()
     scheduleReplot();
 }
 
+void PlotView::zoom(double factor)
+{
+    // The axes the mouse wheel zooms, about the middle of what is shown.
+    for (const Qt::Orientation o : {Qt::Horizontal, Qt::Vertical})
+        for (QCPAxis* axis : axisRect()->rangeZoomAxes(o))
+            axis->scaleRange(factor, axis->range().center());
+    scheduleReplot();
+}
+
 void PlotView::fitView() { rescaleAxes(); }
 
 void PlotView::addContextActions(QMenu*) {}
@@ -130,7 +162,13 @@ void PlotView::showEvent(QShowEvent* event)
 QMenu* PlotView::createContextMenu(QWidget* parent)
 {
     auto* menu = new QMenu(parent);
-    menu->addAction(tr("Reset view"), this, &PlotView::resetView);
+    // The shortcuts are shown in the menu and taken by keyPressEvent while the plot has the focus.
+    QAction* reset = menu->addAction(tr("Reset view"), this, &PlotView::resetView);
+    reset->setShortcuts({QKeySequence(Qt::Key_R), QKeySequence(Qt::Key_Home)});
+    QAction* in = menu->addAction(tr("Zoom in"), this, [this] { zoom(kZoomStep); });
+    in->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)});
+    QAction* out = menu->addAction(tr("Zoom out"), this, [this] { zoom(1.0 / kZoomStep); });
+    out->setShortcuts({QKeySequence(Qt::Key_Minus), QKeySequence(Qt::Key_Underscore)});
     menu->addAction(tr("Export as PNG, SVG or PDF…"), this, &PlotView::exportFromMenu);
     addContextActions(menu);
     return menu;
@@ -140,7 +178,70 @@ void PlotView::contextMenuEvent(QContextMenuEvent* event)
 {
     QMenu* menu = createContextMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    menu->popup(event->globalPos());
+    // From the Menu key: at the middle of the plot area rather than wherever the mouse is.
+    const QPoint at = event->reason() == QContextMenuEvent::Mouse ? event->globalPos() : mapToGlobal(axisRect()->rect().center());
+    menu->popup(at);
+}
+
+void PlotView::keyPressEvent(QKeyEvent* event)
+{
+    // The menu's items with a shortcut, the subclass's included.
+    const std::unique_ptr<QMenu> menu(createContextMenu(this));
+    for (QAction* action : menu->actions()) {
+        if (action->isEnabled() && isShortcut(event, action)) {
+            action->trigger();
+            event->accept();
+            return;
+        }
+    }
+    if (event->modifiers() == Qt::NoModifier || event->modifiers() == Qt::KeypadModifier) {
+        QCPAxis* axis = nullptr;
+        double sign = 1;
+        switch (event->key()) {
+        case Qt::Key_Left: axis = xAxis; sign = -1; break;
+        case Qt::Key_Right: axis = xAxis; break;
+        case Qt::Key_Down: axis = yAxis; sign = -1; break;
+        case Qt::Key_Up: axis = yAxis; break;
+        default: break;
+        }
+        if (axis) {
+            // By a part of what is shown, in the axis's own scale (a log axis pans by a factor).
+            const QCPRange r = axis->range();
+            if (axis->scaleType() == QCPAxis::stLogarithmic && r.lower > 0)
+                axis->setRange(r.lower * std::pow(r.upper / r.lower, sign * kPanStep), r.upper * std::pow(r.upper / r.lower, sign * kPanStep));
+            else
+                axis->moveRange(sign * kPanStep * r.size());
+            scheduleReplot();
+            event->accept();
+            return;
+        }
+    }
+    QCustomPlot::keyPressEvent(event);
+}
+
+void PlotView::paintEvent(QPaintEvent* event)
+{
+    QCustomPlot::paintEvent(event);
+    if (!hasFocus())
+        return;
+    // Where the keyboard's focus is, as other widgets show it.
+    QStylePainter painter(this);
+    QStyleOptionFocusRect option;
+    option.initFrom(this);
+    option.rect = rect().adjusted(1, 1, -1, -1);
+    painter.drawPrimitive(QStyle::PE_FrameFocusRect, option);
+}
+
+void PlotView::focusInEvent(QFocusEvent* event)
+{
+    QCustomPlot::focusInEvent(event);
+    update();
+}
+
+void PlotView::focusOutEvent(QFocusEvent* event)
+{
+    QCustomPlot::focusOutEvent(event);
+    update();
 }
 
 void PlotView::mouseDoubleClickEvent(QMouseEvent* event)

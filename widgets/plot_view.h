@@ -1,7 +1,9 @@
 // The base of GradLab's live plots: a QCustomPlot that zooms with the wheel, pans by dragging,
 // resets on a double click, and offers "Reset view" and an export to PNG, SVG or PDF in its
 // context menu. Data updates refit the view (until the user zooms or pans) and replot at most
-// about 30 times a second, however often the data arrives.
+// about 30 times a second, however often the data arrives. From the keyboard (it takes the focus
+// with Tab): the Menu key opens the context menu, R or Home resets the view, + and - zoom, the
+// arrows pan, and the shortcuts of the subclass's menu items work too.
 #pragma once
 
 #include <qcustomplot.h>
@@ -33,6 +35,8 @@ public:
 
     // Shows all the data again, and follows it as it grows.
     virtual void resetView();
+    // Zooms both axes about the centre of the view: `factor` < 1 zooms in.
+    void zoom(double factor);
     // Whether the view refits to the data as it changes (false once the user zooms or pans).
     bool followsData() const { return following_; }
 
@@ -55,6 +59,10 @@ protected:
     void setExportTitle(const QString& title) { exportTitle_ = title; }
 
     void contextMenuEvent(QContextMenuEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void paintEvent(QPaintEvent* event) override;
+    void focusInEvent(QFocusEvent* event) override;
+    void focusOutEvent(QFocusEvent* event) override;
     void showEvent(QShowEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
 

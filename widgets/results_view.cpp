@@ -41,6 +41,7 @@ Table* makeTable(QWidget* parent, const QString& name)
     auto* t = new Table(parent);
     t->setObjectName(name);
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setTabKeyNavigation(false); // Tab leaves the table (no keyboard trap); arrows move between cells
     t->setSelectionMode(QAbstractItemView::ContiguousSelection);
     // Columns fit their numbers (fitColumns); the last one takes what room is left.
     t->horizontalHeader()->setStretchLastSection(true);

@@ -128,9 +128,31 @@ bool isDeviceName(const QString& name)
     }
 }
 
+// A field's one-line help (what the option does, in torch's terms) is its tooltip and its label's;
+// a problem with the typed text is shown above it while there is one.
+constexpr char kHelp[] = "gradlabHelp";
+constexpr char kProblem[] = "gradlabProblem";
+
+void showToolTip(QWidget* field)
+{
+    const QString help = field->property(kHelp).toString();
+    const QString problem = field->property(kProblem).toString();
+    field->setToolTip(problem.isEmpty() ? help : help.isEmpty() ? problem : problem + QLatin1Char('\n') + help);
+}
+
+void setHelp(QWidget* field, const QString& help)
+{
+    field->setProperty(kHelp, help);
+    showToolTip(field);
+    if (auto* form = field->parentWidget() ? qobject_cast<QFormLayout*>(field->parentWidget()->layout()) : nullptr)
+        if (QWidget* label = form->labelForField(field))
+            label->setToolTip(help);
+}
+
 void markInvalid(QWidget* field, const QString& message)
 {
-    field->setToolTip(message);
+    field->setProperty(kProblem, message);
+    showToolTip(field);
     if (auto* edit = qobject_cast<QLineEdit*>(field))
         edit->setStyleSheet(message.isEmpty() ? QString() : QStringLiteral("QLineEdit { background: #ffe0e0; color: black; }"));
 }
@@ -177,6 +199,7 @@ SettingsForm::SettingsForm(QWidget* parent) : QWidget(parent)
     outer->addWidget(problemsLabel_);
 
     guardWheel(this);
+    addHelp();
     showConfig(true);
 }
 
@@ -206,7 +229,6 @@ void SettingsForm::buildModelGroup(QGroupBox* box)
     hidden_ = new QLineEdit(box);
     hidden_->setObjectName(QStringLiteral("model.hidden"));
     hidden_->setPlaceholderText(tr("8, 8"));
-    hidden_->setToolTip(tr("The sizes of the hidden layers, separated by commas"));
     modelForm_->addRow(tr("Hidden sizes:"), hidden_);
     connect(hidden_, &QLineEdit::editingFinished, this, [this] { onHiddenEdited(); });
 
@@ -259,6 +281,7 @@ void SettingsForm::buildInitGroup(QGroupBox* box)
     values_->verticalHeader()->setVisible(false);
     values_->horizontalHeader()->setStretchLastSection(true);
     values_->setMinimumHeight(90);
+    values_->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     initForm_->addRow(tr("Values:"), values_);
     connect(values_, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) { onValueItemChanged(item); });
 }
@@ -668,6 +691,10 @@ void SettingsForm::showParameters()
             auto* box = new QCheckBox(tr("requires grad"), trainableBox_);
             box->setObjectName(QStringLiteral("requires_grad.") + p.name);
             trainableForm_->addRow(p.name, box);
+            setHelp(box, tr("Ticked, the optimizer trains %1 (requires_grad=True); unticked, %1 is frozen at its initial "
+                            "value").arg(p.name));
+            // Created after the groups below: put them in the Tab order where they are shown.
+            QWidget::setTabOrder(requiresGrad_.empty() ? static_cast<QWidget*>(values_) : requiresGrad_.back(), box);
             requiresGrad_.push_back(box);
             const QString name = p.name;
             connect(box, &QCheckBox::toggled, this, [this, name](bool on) {
@@ -781,6 +808,78 @@ void SettingsForm::updateVisibility()
     optimizerForm_->setRowVisible(initialAccumulator_, adagrad);
     optimizerForm_->setRowVisible(centered_, rms);
     optimizerForm_->setRowVisible(amsgrad_, adam);
+    updateOptimizerHelp();
+}
+
+void SettingsForm::addHelp()
+{
+    setHelp(modelType_, tr("The model to train: the tutorial's a + b·x, a linear layer (nn.Linear) over the features, a "
+                           "polynomial of one feature, or an MLP (nn.Linear layers with an activation between them)"));
+    setHelp(degree_, tr("The polynomial's degree: the highest power of x it uses"));
+    setHelp(hidden_, tr("The sizes of the hidden layers, separated by commas"));
+    setHelp(activation_, tr("The nonlinearity after each hidden layer: nn.ReLU, nn.Tanh or nn.Sigmoid"));
+    setHelp(scheme_, tr("How the parameters start: as PyTorch initialises the model after torch.manual_seed(seed), all "
+                        "zeros, or values you enter"));
+    setHelp(initSeed_, tr("The seed given to torch.manual_seed before the model is built: the same seed gives the same "
+                          "initial parameters"));
+    setHelp(values_, tr("Each parameter's initial values, separated by commas, in the order of its elements"));
+    setHelp(lossType_, tr("The loss function: nn.MSELoss, nn.L1Loss, nn.HuberLoss or nn.SmoothL1Loss"));
+    setHelp(reduction_, tr("reduction: how the per-example losses are combined, their mean (default) or their sum"));
+    setHelp(delta_, tr("Huber's delta: the error size at which the loss changes from quadratic to linear (default 1.0)"));
+    setHelp(beta_, tr("Smooth L1's beta: the error size below which the loss is quadratic and above which it is linear "
+                      "(default 1.0)"));
+    setHelp(optimizerType_, tr("The torch.optim optimizer; choosing another resets its options to their defaults"));
+    setHelp(dampening_, tr("dampening τ: the new gradient enters the momentum buffer scaled by 1 − τ (default 0)"));
+    setHelp(nesterov_, tr("nesterov: Nesterov momentum, stepping along g + μ·b instead of b; needs momentum > 0 and "
+                          "dampening 0 (default off)"));
+    const QString betas = tr("betas (β1, β2): decay rates of the running averages of the gradient and of its square "
+                             "(default 0.9, 0.999)");
+    for (QWidget* field : {static_cast<QWidget*>(betas_), static_cast<QWidget*>(beta1_), static_cast<QWidget*>(beta2_)})
+        setHelp(field, betas);
+    setHelp(alpha_, tr("alpha: smoothing constant, the decay rate of the running average of the squared gradient "
+                       "(default 0.99)"));
+    setHelp(lrDecay_, tr("lr_decay: the step size at step t is lr / (1 + (t − 1)·lr_decay) (default 0)"));
+    setHelp(initialAccumulator_, tr("initial_accumulator_value: the starting value of the running sum of squared "
+                                    "gradients (default 0)"));
+    setHelp(centered_, tr("centered: divide by an estimate of the gradient's variance (the average of g² minus the square "
+                          "of the average of g) instead of the average of g² (default off)"));
+    setHelp(amsgrad_, tr("amsgrad: divide by the largest running average of the squared gradient so far, the AMSGrad "
+                         "variant (default off)"));
+    setHelp(maximize_, tr("maximize: step up the gradient, maximizing the loss instead of minimizing it (default off)"));
+    setHelp(epochs_, tr("The number of passes over the training rows; each pass takes one optimizer step per batch"));
+    setHelp(batchSize_->parentWidget(), tr("The rows each optimizer step uses: all of them (full batch) or mini-batches "
+                                           "of the size given"));
+    setHelp(fullBatch_, tr("Every step uses all the training rows: one step per epoch, the tutorial's batch gradient "
+                           "descent"));
+    setHelp(batchSize_, tr("Rows per mini-batch, one optimizer step each (DataLoader's batch_size); an epoch's last batch "
+                           "may be smaller"));
+    setHelp(shuffle_, tr("Deal the training rows into batches in a new random order every epoch (DataLoader's "
+                         "shuffle=True)"));
+    setHelp(trainingSeed_, tr("The seed of the random order of the rows in the batches, when they are shuffled"));
+    setHelp(dtype_, tr("The floating-point type of the data and the parameters: float32 (torch's default) or float64 "
+                       "(NumPy's)"));
+    setHelp(device_, tr("Where the tensors are kept and computed (torch.device): the CPU or a CUDA GPU"));
+}
+
+// The options whose meaning or torch.optim default depends on the optimizer.
+void SettingsForm::updateOptimizerHelp()
+{
+    using T = OptimizerConfig::Type;
+    const T t = config_.optimizer.type;
+    // torch.optim's defaults: lr 1e-3 for SGD, Adam and AdamW, 1e-2 for RMSprop and Adagrad.
+    setHelp(lr_, tr("lr: the step size; each step moves the parameters by lr times the update (torch's default for %1: "
+                    "%2)")
+                     .arg(optimizerTypeName(t), t == T::RmsProp || t == T::Adagrad ? QStringLiteral("0.01") : QStringLiteral("0.001")));
+    setHelp(momentum_, t == T::RmsProp ? tr("momentum μ: the parameters move along a buffer b ← μ·b + g / (√v + eps) "
+                                            "(default 0)")
+                                       : tr("momentum μ: the parameters move along a buffer b ← μ·b + (1 − dampening)·g "
+                                            "instead of the gradient g (default 0)"));
+    setHelp(eps_, tr("eps: added to the denominator, outside the square root, for numerical stability (default %1)")
+                      .arg(t == T::Adagrad ? QStringLiteral("1e-10") : QStringLiteral("1e-8")));
+    setHelp(weightDecay_, t == T::AdamW ? tr("weight_decay λ: decoupled weight decay, each step first multiplies the "
+                                             "parameters by 1 − lr·λ (default 0.01)")
+                                        : tr("weight_decay λ: an L2 penalty, λ times the parameters added to the gradient "
+                                             "(default 0)"));
 }
 
 void SettingsForm::updateEnabled()

@@ -76,6 +76,9 @@ private:
     void showParameters();
     void showDevices();
     void updateVisibility();
+    // The fields' tooltips: what each option does, with torch's default.
+    void addHelp();
+    void updateOptimizerHelp();
     void updateEnabled();
     void updateProblems();
     // The parameters `model` has with featureCount_ input columns; empty with `error` when it cannot be built.

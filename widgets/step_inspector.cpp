@@ -40,6 +40,7 @@ StepInspector::StepInspector(QWidget* parent)
     table_->horizontalHeaderItem(Update)->setToolTip(tr("Value after − value before: what the optimizer did with the gradient."));
     table_->verticalHeader()->hide();
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     table_->setAlternatingRowColors(true);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     table_->horizontalHeader()->setSectionResizeMode(Parameter, QHeaderView::ResizeToContents);

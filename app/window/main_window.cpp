@@ -26,6 +26,8 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScopedValueRollback>
 #include <QSettings>
@@ -325,14 +327,14 @@ void MainWindow::createActions()
     redoAct_->setObjectName(QStringLiteral("redo"));
     redoAct_->setShortcut(QKeySequence::Redo);
 
-    auto* bar = addToolBar(tr("Run"));
+    // Named apart from the Run menu in the View menu, which lists it.
+    auto* bar = addToolBar(tr("Run toolbar"));
     bar->setObjectName(QStringLiteral("runToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    bar->addAction(runAct_);
-    bar->addAction(pauseAct_);
-    bar->addAction(stepAct_);
-    bar->addAction(stopAct_);
-    bar->addAction(resetAct_);
+    for (QAction* a : {runAct_, pauseAct_, stepAct_, stopAct_, resetAct_}) {
+        a->setIconText(toolButtonText(a->text()));
+        bar->addAction(a);
+    }
 }
 
 // A pace of a few epochs a second lets a class watch the line, the loss and the path move; the
@@ -504,11 +506,46 @@ void MainWindow::createStatusBar()
     });
 }
 
+QString MainWindow::toolButtonText(const QString& text)
+{
+    // "运行(&R)": the letter some languages add in brackets for a mnemonic goes with its brackets.
+    static const QRegularExpression bracketed(QStringLiteral("\\s*[(\uFF08]&[^&\\s][)\uFF09]"));
+    QString rest = text;
+    rest.remove(bracketed);
+    QString out;
+    for (qsizetype i = 0; i < rest.size(); ++i) {
+        if (rest[i] == QLatin1Char('&')) {
+            if (i + 1 < rest.size() && rest[i + 1] == QLatin1Char('&'))
+                out += rest[++i]; // "&&" is a literal '&'
+            continue;
+        }
+        out += rest[i];
+    }
+    return out;
+}
+
+QRect MainWindow::defaultGeometry(const QRect& available)
+{
+    // At most 90 % of the screen, so the frame, title bar and status bar stay on it; centred.
+    const QSize size(std::min(kDefaultSize.width(), available.width() * 9 / 10),
+                     std::min(kDefaultSize.height(), available.height() * 9 / 10));
+    QRect r(QPoint(), size);
+    r.moveCenter(available.center());
+    return r;
+}
+
 void MainWindow::readSettings()
 {
     QSettings s;
-    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1400, 860);
+    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray())) {
+        const QScreen* screen = this->screen();
+        const QRect available = screen ? screen->availableGeometry() : QRect(QPoint(), kDefaultSize);
+        setGeometry(defaultGeometry(available));
+        // A screen too small for the window's least size: it starts maximised, which fits.
+        const QSize least = minimumSizeHint();
+        if (least.width() > width() || least.height() > height())
+            setWindowState(windowState() | Qt::WindowMaximized);
+    }
     defaultState_ = saveState();
     if (!restoreState(s.value(QStringLiteral("window/state")).toByteArray()))
         resizeDocksToDefault();

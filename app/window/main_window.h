@@ -90,6 +90,15 @@ public:
     QTabWidget* views() const { return views_; }
     QAction* action(const QString& name) const;
 
+    // The window's size when none is saved.
+    static constexpr QSize kDefaultSize{1400, 860};
+    // Where a window with no saved geometry opens on a screen of `available` geometry: the default
+    // size, no more than 90 % of the screen, centred.
+    static QRect defaultGeometry(const QRect& available);
+    // What a toolbar button shows of an action's text: without its mnemonic, "&Run" → "Run", and
+    // without a bracketed one, "运行(&R)" → "运行".
+    static QString toolButtonText(const QString& text);
+
 public slots:
     void run();           // start, or resume a paused run
     void pauseOrResume();

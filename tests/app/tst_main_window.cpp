@@ -31,13 +31,19 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QToolBar>
 #include <QToolButton>
+#include <QTranslator>
 #include <QSettings>
 #include <QTreeWidget>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QScreen>
+#include <QMenu>
+#include <QMenuBar>
+#include <QTabBar>
 
 using namespace gradlab;
 using namespace gradlab::app;
@@ -130,6 +136,10 @@ private slots:
     void aDroppedBadCsvShowsWhyInView();
     void aPacedRunCanBeWatched();
     void openingACsvLoadsItAsData();
+    void defaultGeometryFitsSmallScreens();
+    void firstStartFitsTheScreen();
+    void toolbarButtonsShowNoMnemonic();
+    void plotsTakeTheFocusWithTab();
 };
 
 void TestMainWindow::initTestCase()
@@ -816,4 +826,104 @@ void TestMainWindow::openingACsvLoadsItAsData()
     QCOMPARE(QFileInfo(t.w.config().dataset.csv.path).fileName(), QStringLiteral("points.csv"));
     QVERIFY(QTest::qWaitFor([&] { return t.w.dataReady(); }, 20000));
     QVERIFY(!visibleError(t.w));
+}
+
+// No saved geometry: the default size where the screen has room, at most 90 % of a smaller one,
+// centred on it (a second screen's offset included).
+void TestMainWindow::defaultGeometryFitsSmallScreens()
+{
+    QCOMPARE(MainWindow::defaultGeometry(QRect(0, 0, 1920, 1040)), QRect(260, 90, 1400, 860));
+    QCOMPARE(MainWindow::defaultGeometry(QRect(0, 0, 1366, 728)), QRect(68, 36, 1229, 655));
+    QCOMPARE(MainWindow::defaultGeometry(QRect(0, 0, 1280, 720)), QRect(64, 36, 1152, 648));
+    // 2560x1600 at scale 2, less a 30-pixel panel at the top.
+    QCOMPARE(MainWindow::defaultGeometry(QRect(0, 30, 1280, 770)), QRect(64, 68, 1152, 693));
+    QCOMPARE(MainWindow::defaultGeometry(QRect(1920, 0, 1366, 768)), QRect(1988, 38, 1229, 691));
+    QCOMPARE(MainWindow::defaultGeometry(QRect(0, 0, 1600, 1000)), QRect(100, 70, 1400, 860));
+}
+
+void TestMainWindow::firstStartFitsTheScreen()
+{
+    QSettings().remove(QStringLiteral("window/geometry"));
+    MainWindow w;
+    QVERIFY(w.screen());
+    const QRect available = w.screen()->availableGeometry();
+    if (w.windowState() & Qt::WindowMaximized) {
+        // Only where even the window's least size does not fit in 90 % of the screen.
+        const QSize least = w.minimumSizeHint();
+        const QRect fitted = MainWindow::defaultGeometry(available);
+        QVERIFY(least.width() > fitted.width() || least.height() > fitted.height());
+    } else {
+        QCOMPARE(w.geometry(), MainWindow::defaultGeometry(available));
+    }
+}
+
+// Buttons show the action's words, not its mnemonic, in any language (a translation that appends
+// "(&R)" included); the View menu names the toolbar apart from the Run menu.
+void TestMainWindow::toolbarButtonsShowNoMnemonic()
+{
+    // A translation in the way Chinese marks mnemonics.
+    struct Bracketing final : QTranslator {
+        bool isEmpty() const override { return false; }
+        QString translate(const char* context, const char* source, const char*, int) const override
+        {
+            const QString text = QString::fromUtf8(source);
+            if (qstrcmp(context, "gradlab::app::MainWindow") != 0 || !text.contains(QLatin1Char('&')) || text.contains(QLatin1String("&&")))
+                return {};
+            const qsizetype at = text.indexOf(QLatin1Char('&'));
+            return QString(text).remove(at, 1).toUpper() + QStringLiteral("(&") + text.at(at + 1).toUpper() + QLatin1Char(')');
+        }
+    };
+    for (const bool translated : {false, true}) {
+        Bracketing bracketing;
+        if (translated)
+            QVERIFY(QCoreApplication::installTranslator(&bracketing));
+        Window t;
+        auto* bar = t.w.findChild<QToolBar*>(QStringLiteral("runToolBar"));
+        QVERIFY(bar);
+        QStringList buttons;
+        for (QAction* a : bar->actions())
+            if (auto* button = qobject_cast<QToolButton*>(bar->widgetForAction(a)); button && button->defaultAction() == a)
+                buttons << button->text();
+        if (translated) {
+            QCOMPARE(buttons, (QStringList{"RUN", "PAUSE", "STEP", "STOP", "RESET"}));
+            QCOMPARE(t.w.action(QStringLiteral("run"))->text(), QStringLiteral("RUN(&R)")); // the menu keeps it
+            QCoreApplication::removeTranslator(&bracketing);
+        } else {
+            QCOMPARE(buttons, (QStringList{"Run", "Pause", "Step", "Stop", "Reset"}));
+            QCOMPARE(bar->windowTitle(), QStringLiteral("Run toolbar"));
+            QMenu* view = nullptr;
+            for (QAction* a : t.w.menuBar()->actions())
+                if (a->text() == QLatin1String("&View"))
+                    view = a->menu();
+            QVERIFY(view);
+            QVERIFY(view->actions().contains(bar->toggleViewAction()));
+            QCOMPARE(bar->toggleViewAction()->text(), QStringLiteral("Run toolbar"));
+        }
+    }
+    QCOMPARE(MainWindow::toolButtonText(QStringLiteral("运行(&R)")), QStringLiteral("运行"));
+    QCOMPARE(MainWindow::toolButtonText(QStringLiteral("单步（&T）")), QStringLiteral("单步"));
+    QCOMPARE(MainWindow::toolButtonText(QStringLiteral("S&tep")), QStringLiteral("Step"));
+    QCOMPARE(MainWindow::toolButtonText(QStringLiteral("Fit && &go")), QStringLiteral("Fit & go"));
+}
+
+// The plots can be reached with Tab, so that their keys and menu serve a keyboard user.
+void TestMainWindow::plotsTakeTheFocusWithTab()
+{
+    Window t;
+    QVERIFY(waitForData(t.w));
+    for (widgets::PlotView* plot : t.w.findChildren<widgets::PlotView*>())
+        QVERIFY2(plot->focusPolicy() & Qt::TabFocus, plot->metaObject()->className());
+    auto* plot = t.w.findChild<widgets::DataFitPlot*>();
+    QVERIFY(QTest::qWaitForWindowActive(&t.w));
+    QVERIFY(plot->isVisible());
+    // Tab from the plots' tab bar (past its scroll buttons, when the tabs do not fit) goes into the
+    // plot shown.
+    QTabBar* bar = t.w.views()->tabBar();
+    bar->setFocus(Qt::TabFocusReason);
+    QWidget* at = bar;
+    for (int i = 0; i < 3 && (at == bar || bar->isAncestorOf(at)); ++i) {
+        QTest::keyClick(at, Qt::Key_Tab);
+        at = QApplication::focusWidget();
+    }
+    QCOMPARE(at, static_cast<QWidget*>(plot));
 }

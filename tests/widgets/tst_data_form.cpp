@@ -3,6 +3,8 @@
 // nothing; setConfig is silent; dropped files open.
 #include "widgets/data_form.h"
 
+#include "tab_leaves.h"
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -448,6 +450,22 @@ private slots:
         QCOMPARE(list->item(0)->checkState(), Qt::Unchecked);
         form.findChild<QPushButton*>(QStringLiteral("selectNoFeatures"))->click(); // nothing to change
         QCOMPARE(spy.count(), 2);
+    }
+
+    // No keyboard trap: Tab goes on from the CSV preview and the feature list to the fields after them.
+    void tabLeavesThePreviewAndTheFeatureList()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("cols.csv"), "u,v,w,t\n1,2,3,4\n5,6,7,8\n9,10,11,12\n");
+        for (const char* name : {"preview", "dataset.csv.features"}) {
+            QWidget window;
+            auto* form = new DataForm;
+            form->setConfig(ExperimentConfig::tutorial(), {});
+            form->openCsv(path);
+            gradlab::testing::verifyTabLeaves(window, form, form->findChild<QAbstractItemView*>(QLatin1String(name)));
+            if (QTest::currentTestFailed())
+                return;
+        }
     }
 
     // A project's one-feature weight replaces b in the generator; typing a slope takes its place.

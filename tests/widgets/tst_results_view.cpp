@@ -10,6 +10,7 @@
 #include "widgets/run_list.h"
 #include "widgets/step_inspector.h"
 
+#include "tab_leaves.h"
 #include "tutorial_fixture.h"
 
 #include <QApplication>
@@ -97,6 +98,7 @@ private slots:
     void runListSelectsAtMostTwo();
     void stepInspectorShowsTheInspection();
     void stepInspectorWithoutFormula();
+    void tabLeavesEveryTable();
 };
 
 void TestResultsView::tutorialRunBesideClosedForm()
@@ -538,6 +540,37 @@ void TestResultsView::stepInspectorWithoutFormula()
     QVERIFY(std::abs(parse(inspector.cellText(0, 2)) - s.autograd[0]) <= 1e-8 * std::abs(s.autograd[0]));
     QCOMPARE(inspector.cellText(0, 3), QStringLiteral("—"));
     QCOMPARE(inspector.cellText(1, 4), QStringLiteral("—"));
+}
+
+
+// No keyboard trap: Tab goes on from each table to what follows it (arrows move between cells).
+void TestResultsView::tabLeavesEveryTable()
+{
+    const RunRecord run = tutorialRun();
+    for (const char* name : {"parameters", "summary"}) {
+        QWidget window;
+        auto* view = new ResultsView;
+        view->showRun(run, QStringLiteral("Run 1"));
+        gradlab::testing::verifyTabLeaves(window, view, view->findChild<QAbstractItemView*>(QLatin1String(name)));
+        if (QTest::currentTestFailed())
+            return;
+    }
+    {
+        QWidget window;
+        auto* list = new RunList;
+        list->setRuns({run, run});
+        gradlab::testing::verifyTabLeaves(window, list, list->findChild<QAbstractItemView*>(QStringLiteral("runs")));
+        if (QTest::currentTestFailed())
+            return;
+    }
+    ExperimentConfig c = ExperimentConfig::tutorial();
+    const ExperimentData d = dataFor(c);
+    Trainer t(c, d.train, d.val);
+    t.step();
+    QWidget window;
+    auto* inspector = new StepInspector;
+    inspector->setInspection(inspectStep(t.lastStep(), c, d.train, {{QStringLiteral("a"), 1}, {QStringLiteral("b"), 1}}));
+    gradlab::testing::verifyTabLeaves(window, inspector, inspector->findChild<QAbstractItemView*>(QStringLiteral("step")));
 }
 
 QTEST_MAIN(TestResultsView)

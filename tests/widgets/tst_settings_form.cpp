@@ -6,6 +6,8 @@
 
 #include "experiment/model_factory.h"
 
+#include "tab_leaves.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QJsonArray>
@@ -90,6 +92,12 @@ private slots:
     void problemsAppearBelowTheFields();
     void wheelOverAnUnfocusedComboScrollsInstead();
     void zeroGradIsOneEdit();
+    void everyVisibleFieldHasATooltip_data();
+    void everyVisibleFieldHasATooltip();
+    void tooltipsGiveEachOptimizersDefaults();
+    void refusedTextShowsItsProblemAndKeepsTheHelp();
+    void requiresGradFollowsTheInitialisationInTabOrder();
+    void tabLeavesTheInitialValuesTable();
 };
 
 void TestSettingsForm::typedLearningRateIsExact_data()
@@ -717,6 +725,148 @@ void TestSettingsForm::wheelOverAnUnfocusedComboScrollsInstead()
     wheelDown(optimizer);
     QCOMPARE(rec.edits.size(), std::size_t{1});
     QCOMPARE(rec.edits.back().after.optimizer.type, OptimizerConfig::Type::Adam);
+}
+
+void TestSettingsForm::everyVisibleFieldHasATooltip_data()
+{
+    QTest::addColumn<int>("optimizer");
+    QTest::addColumn<int>("model");
+    QTest::addColumn<int>("loss");
+    QTest::addColumn<int>("scheme");
+    using O = OptimizerConfig::Type;
+    using M = ModelConfig::Type;
+    using L = LossConfig::Type;
+    using S = InitConfig::Scheme;
+    QTest::newRow("SGD, a + b·x, MSE") << int(O::Sgd) << int(M::ScalarLinear) << int(L::Mse) << int(S::Torch);
+    QTest::newRow("Adam, polynomial, Huber") << int(O::Adam) << int(M::Polynomial) << int(L::Huber) << int(S::Custom);
+    QTest::newRow("AdamW, MLP, Smooth L1") << int(O::AdamW) << int(M::Mlp) << int(L::SmoothL1) << int(S::Torch);
+    QTest::newRow("RMSprop, linear, L1") << int(O::RmsProp) << int(M::Linear) << int(L::L1) << int(S::Zeros);
+    QTest::newRow("Adagrad, MLP, MSE, custom") << int(O::Adagrad) << int(M::Mlp) << int(L::Mse) << int(S::Custom);
+}
+
+// Each option says what it does: every field shown (and its label) has a tooltip.
+void TestSettingsForm::everyVisibleFieldHasATooltip()
+{
+    QFETCH(int, optimizer);
+    QFETCH(int, model);
+    QFETCH(int, loss);
+    QFETCH(int, scheme);
+    ExperimentConfig c = ExperimentConfig::tutorial();
+    c.optimizer = OptimizerConfig::defaults(static_cast<OptimizerConfig::Type>(optimizer));
+    c.model.type = static_cast<ModelConfig::Type>(model);
+    c.model.hidden = {4};
+    c.loss.type = static_cast<LossConfig::Type>(loss);
+    c.model.init.scheme = static_cast<InitConfig::Scheme>(scheme);
+    SettingsForm form;
+    form.setConfig(c, 1);
+    int checked = 0;
+    for (QWidget* w : form.findChildren<QWidget*>()) {
+        const bool field = qobject_cast<QLineEdit*>(w) || qobject_cast<QComboBox*>(w) || qobject_cast<QAbstractSpinBox*>(w)
+                           || qobject_cast<QCheckBox*>(w) || qobject_cast<QTableWidget*>(w);
+        // A spin box's own line edit is part of the spin box.
+        if (!field || !w->isVisibleTo(&form) || qobject_cast<QAbstractSpinBox*>(w->parentWidget()))
+            continue;
+        ++checked;
+        QVERIFY2(!w->toolTip().trimmed().isEmpty(), qPrintable(w->objectName()));
+    }
+    QVERIFY(checked >= 15);
+    // The labels say it too.
+    for (const char* name : {"optimizer.lr", "optimizer.eps", "training.epochs", "training.dtype", "model.type"}) {
+        auto* field = form.findChild<QWidget*>(QLatin1String(name));
+        if (!field->isVisibleTo(&form))
+            continue;
+        const QList<QLabel*> labels = form.findChildren<QLabel*>();
+        const bool labelled = std::any_of(labels.begin(), labels.end(), [field](QLabel* l) {
+            return l->buddy() == field && l->toolTip() == field->toolTip();
+        });
+        QVERIFY2(labelled, name);
+    }
+}
+
+// What differs between the optimizers is said for the one shown (torch.optim's defaults).
+void TestSettingsForm::tooltipsGiveEachOptimizersDefaults()
+{
+    SettingsForm form;
+    form.setConfig(ExperimentConfig::tutorial(), 1);
+    auto* type = form.findChild<QComboBox*>(QStringLiteral("optimizer.type"));
+    auto tip = [&form](const char* name) { return form.findChild<QWidget*>(QLatin1String(name))->toolTip(); };
+    using T = OptimizerConfig::Type;
+    choose(type, int(T::Adam));
+    QVERIFY(tip("optimizer.eps").contains(QLatin1String("1e-8")));
+    QVERIFY(tip("optimizer.lr").contains(QLatin1String("0.001")));
+    QVERIFY(tip("optimizer.betas.0").contains(QLatin1String("0.9, 0.999")));
+    QVERIFY(tip("optimizer.weight_decay").contains(QLatin1String("L2")));
+    choose(type, int(T::AdamW));
+    QVERIFY(tip("optimizer.weight_decay").contains(QLatin1String("decoupled")));
+    QVERIFY(tip("optimizer.weight_decay").contains(QLatin1String("0.01")));
+    choose(type, int(T::Adagrad));
+    QVERIFY(tip("optimizer.eps").contains(QLatin1String("1e-10")));
+    QVERIFY(tip("optimizer.lr").contains(QLatin1String("0.01")));
+    choose(type, int(T::RmsProp));
+    QVERIFY(tip("optimizer.alpha").contains(QLatin1String("0.99")));
+    QVERIFY(tip("optimizer.momentum").contains(QLatin1String("eps")));
+}
+
+// A refused text says why in the tooltip; once fixed, the field's help is back.
+void TestSettingsForm::refusedTextShowsItsProblemAndKeepsTheHelp()
+{
+    SettingsForm form;
+    form.setConfig(ExperimentConfig::tutorial(), 1);
+    auto* lr = form.findChild<QLineEdit*>(QStringLiteral("optimizer.lr"));
+    const QString help = lr->toolTip();
+    QVERIFY(!help.isEmpty());
+    typeInto(lr, QStringLiteral("abc"));
+    QVERIFY2(lr->toolTip().contains(QStringLiteral("“abc”")), qPrintable(lr->toolTip()));
+    QVERIFY(lr->toolTip().contains(help));
+    typeInto(lr, QStringLiteral("0.05"));
+    QCOMPARE(lr->toolTip(), help);
+}
+
+// The "requires grad" boxes, made when the model changes, come in the Tab order where they are
+// shown: after the initialisation, before the loss.
+void TestSettingsForm::requiresGradFollowsTheInitialisationInTabOrder()
+{
+    SettingsForm form;
+    form.resize(500, 2000);
+    form.setConfig(ExperimentConfig::tutorial(), 1);
+    form.show();
+    QVERIFY(QTest::qWaitForWindowActive(&form));
+    auto tabFrom = [](QWidget* from) {
+        from->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(from, Qt::Key_Tab);
+        return QApplication::focusWidget();
+    };
+    auto* seed = form.findChild<QWidget*>(QStringLiteral("model.init.seed"));
+    QCOMPARE(tabFrom(seed), form.findChild<QWidget*>(QStringLiteral("requires_grad.a")));
+    QCOMPARE(tabFrom(form.findChild<QWidget*>(QStringLiteral("requires_grad.a"))),
+             form.findChild<QWidget*>(QStringLiteral("requires_grad.b")));
+    QCOMPARE(tabFrom(form.findChild<QWidget*>(QStringLiteral("requires_grad.b"))),
+             form.findChild<QWidget*>(QStringLiteral("loss.type")));
+
+    // A new model's boxes too, after the values table that custom values show.
+    ExperimentConfig c = ExperimentConfig::tutorial();
+    c.model.type = ModelConfig::Type::Mlp;
+    c.model.hidden = {3};
+    c.model.init.scheme = InitConfig::Scheme::Custom;
+    form.setConfig(c, 1);
+    QCoreApplication::processEvents(); // widgets added to a shown form appear with a queued call
+    const QStringList names = parameterNames(c.model, 1);
+    QWidget* at = form.findChild<QWidget*>(QStringLiteral("model.init.values"));
+    for (const QString& name : names) {
+        at = tabFrom(at);
+        QCOMPARE(at, form.findChild<QWidget*>(QStringLiteral("requires_grad.") + name));
+    }
+    QCOMPARE(tabFrom(at), form.findChild<QWidget*>(QStringLiteral("loss.type")));
+}
+
+void TestSettingsForm::tabLeavesTheInitialValuesTable()
+{
+    ExperimentConfig c = ExperimentConfig::tutorial();
+    c.model.init.scheme = InitConfig::Scheme::Custom;
+    QWidget window;
+    auto* form = new SettingsForm;
+    form->setConfig(c, 1);
+    gradlab::testing::verifyTabLeaves(window, form, form->findChild<QAbstractItemView*>(QStringLiteral("model.init.values")));
 }
 
 QTEST_MAIN(TestSettingsForm)
