@@ -327,7 +327,7 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
     return Ok;
 }
 
-int fitCommand(const Args& a, QTextStream& out)
+int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
 {
     if (a.positionals().size() != 1)
         throw Failure{CliText::tr("fit needs one CSV file")};
@@ -336,9 +336,16 @@ int fitCommand(const Args& a, QTextStream& out)
         options.features.push_back(data::CsvColumn::named(f.trimmed().toStdString()));
     if (a.has(QStringLiteral("--target")))
         options.target = data::CsvColumn::named(a.value(QStringLiteral("--target")).toStdString());
+    const QString decimal = a.value(QStringLiteral("--decimal"), QStringLiteral("auto"));
+    if (decimal == QLatin1String(".") || decimal == QLatin1String(","))
+        options.decimal = decimal.at(0).toLatin1();
+    else if (decimal != QLatin1String("auto"))
+        throw Failure{CliText::tr("--decimal: expected auto, \".\" or \",\", got \"%1\"").arg(decimal)};
     const auto read = data::readCsvFile(a.positionals().first().toStdString(), options);
     if (!read)
         throw Failure{experiment::translated(read.error().text)};
+    for (const data::Message& w : read.value().warnings)
+        err << CliText::tr("warning: %1").arg(experiment::translated(w)) << Qt::endl;
     fit::FitOptions fo;
     fo.degree = static_cast<int>(a.integer(QStringLiteral("--degree"), 1, 1, 20));
     fit::FitResult f;
@@ -487,7 +494,7 @@ const std::vector<std::pair<QString, QString>>& commandUsages()
          CliText::tr("  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]\n"
                      "                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]\n"
                      "                    [--save PROJECT]")},
-        {QStringLiteral("fit"), CliText::tr("  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]")},
+        {QStringLiteral("fit"), CliText::tr("  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--decimal auto|.|,] [--json]")},
         {QStringLiteral("generate"), CliText::tr("  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV")},
         {QStringLiteral("export-script"), CliText::tr("  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py")},
         {QStringLiteral("graph"), CliText::tr("  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss] -o GRAPH.dot")},
@@ -529,7 +536,7 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
     static const std::map<QString, std::pair<QStringList, QStringList>> options{
         {QStringLiteral("train"),
          {{"--example", "--set", "--epochs", "--device", "--export-params", "--export-history", "--export-plot", "--export-loss-plot", "--save"}, {"--json"}}},
-        {QStringLiteral("fit"), {{"--features", "--target", "--degree"}, {"--json"}}},
+        {QStringLiteral("fit"), {{"--features", "--target", "--degree", "--decimal"}, {"--json"}}},
         {QStringLiteral("generate"), {{"--n", "--a", "--b", "--noise", "--seed", "--features", "-o"}, {}}},
         {QStringLiteral("export-script"), {{"--example", "-o"}, {}}},
         {QStringLiteral("graph"), {{"--example", "--of", "-o"}, {}}},
@@ -547,7 +554,7 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         if (command == QLatin1String("train"))
             return train(a, out, err);
         if (command == QLatin1String("fit"))
-            return fitCommand(a, out);
+            return fitCommand(a, out, err);
         if (command == QLatin1String("generate"))
             return generate(a, out);
         if (command == QLatin1String("export-script"))
