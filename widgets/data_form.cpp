@@ -761,7 +761,8 @@ void DataForm::showRowCount()
         rows_->setText(tr("counted when loaded"));
     else
         rows_->setText(rows == 1 ? tr("1 row") : tr("%1 rows").arg(QLocale().toString(rows)));
-    const QStringList warnings = previewWarnings_ + loadedWarnings_;
+    QStringList warnings = previewWarnings_ + loadedWarnings_;
+    warnings.removeDuplicates(); // the preview and the load both report the header's renamed columns
     warnings_->setText(warnings.join(QLatin1Char('\n')));
     warnings_->setVisible(!warnings.isEmpty());
 }
