@@ -90,8 +90,7 @@ bool isNumericColumn(const data::CsvPreview& preview, std::size_t column)
     bool any = false;
     for (const auto& row : preview.rows) {
         const QString text = fromStd(row[column]);
-        bool ok = false;
-        text.trimmed().toDouble(&ok); // C locale, as the reader reads numbers
+        const bool ok = data::isCsvNumber(row[column], preview.format.decimal); // as the reader reads numbers
         if (!ok && !isMissingToken(text))
             return false;
         any = any || ok;
@@ -446,10 +445,18 @@ QWidget* DataForm::buildCsvPage()
     missing_ = new QComboBox;
     missing_->addItem(tr("Stop with an error"), static_cast<int>(CsvConfig::Missing::Error));
     missing_->addItem(tr("Drop the row"), static_cast<int>(CsvConfig::Missing::Drop));
+    decimal_ = new QComboBox;
+    decimal_->addItem(tr("Automatic"), static_cast<int>(CsvConfig::Decimal::Auto));
+    decimal_->addItem(tr("Point (1.5)"), static_cast<int>(CsvConfig::Decimal::Point));
+    decimal_->addItem(tr("Comma (1,5)"), static_cast<int>(CsvConfig::Decimal::Comma));
+    decimal_->setToolTip(tr("Automatic reads a comma as the decimal separator when the delimiter is not a comma and the "
+                            "numbers of the first rows have a comma as their only separator, as in many European CSV "
+                            "files"));
 
     delimiter_->setObjectName(QStringLiteral("dataset.csv.delimiter"));
     header_->setObjectName(QStringLiteral("dataset.csv.header"));
     missing_->setObjectName(QStringLiteral("dataset.csv.missing"));
+    decimal_->setObjectName(QStringLiteral("dataset.csv.decimal"));
 
     auto* format = new QFormLayout;
     format->addRow(tr("File:"), pathRow);
@@ -459,6 +466,7 @@ QWidget* DataForm::buildCsvPage()
     format->addRow(QString(), readerError_);
     format->addRow(tr("Delimiter:"), delimiter_);
     format->addRow(tr("Header row:"), header_);
+    format->addRow(tr("Decimal separator:"), decimal_);
     format->addRow(tr("Missing values:"), missing_);
 
     preview_ = new QTableWidget;
@@ -506,7 +514,7 @@ QWidget* DataForm::buildCsvPage()
     layout->addLayout(columns);
     layout->addWidget(warnings_);
 
-    for (QWidget* w : std::initializer_list<QWidget*>{path_, browse_, delimiter_, header_, missing_, featureList_, selectAll_,
+    for (QWidget* w : std::initializer_list<QWidget*>{path_, browse_, delimiter_, header_, decimal_, missing_, featureList_, selectAll_,
                                                         selectNone_, target_})
         inputs_.push_back(w);
 
@@ -535,6 +543,13 @@ QWidget* DataForm::buildCsvPage()
         else
             csv.header = h == QLatin1String("yes");
         applyFormatOverride(csv, QStringLiteral("dataset.csv.header"), tr("Change header row"));
+    });
+    connect(decimal_, &QComboBox::currentIndexChanged, this, [this] {
+        if (updating_)
+            return;
+        CsvConfig csv = config_.dataset.csv;
+        csv.decimal = static_cast<CsvConfig::Decimal>(decimal_->currentData().toInt());
+        applyFormatOverride(csv, QStringLiteral("dataset.csv.decimal"), tr("Change decimal separator"));
     });
     connect(missing_, &QComboBox::currentIndexChanged, this, [this] {
         if (updating_)
@@ -614,7 +629,8 @@ void DataForm::setConfig(const ExperimentConfig& config, const QString& projectD
     const CsvConfig& b = config_.dataset.csv;
     const bool keepPending = !pendingPath_.isEmpty() && projectDir == projectDir_
                              && config.dataset.source == config_.dataset.source && a.path == b.path
-                             && a.embedded == b.embedded && a.delimiter == b.delimiter && a.header == b.header;
+                             && a.embedded == b.embedded && a.delimiter == b.delimiter && a.header == b.header
+                             && a.decimal == b.decimal;
     config_ = config;
     projectDir_ = projectDir;
     if (resolvedPath(config_.dataset.csv.path) != oldFile) {
@@ -709,6 +725,7 @@ void DataForm::showCsvSettings()
         delimiter_->setCurrentIndex(d);
         header_->setCurrentIndex(!csv.header ? 0 : (*csv.header ? 1 : 2));
         missing_->setCurrentIndex(missing_->findData(static_cast<int>(csv.missing)));
+        decimal_->setCurrentIndex(decimal_->findData(static_cast<int>(csv.decimal)));
     }
     showColumnPickers();
     showRowCount();
@@ -745,13 +762,15 @@ void DataForm::showRowCount()
         rows_->setText(tr("counted when loaded"));
     else
         rows_->setText(rows == 1 ? tr("1 row") : tr("%1 rows").arg(QLocale().toString(rows)));
-    const QStringList warnings = previewWarnings_ + loadedWarnings_;
+    QStringList warnings = previewWarnings_ + loadedWarnings_;
+    warnings.removeDuplicates(); // the preview and the load both report the header's renamed columns
     warnings_->setText(warnings.join(QLatin1Char('\n')));
     warnings_->setVisible(!warnings.isEmpty());
 }
 
 void DataForm::showPreview(const data::CsvPreview* preview)
 {
+    decimal_->setItemText(0, tr("Automatic"));
     preview_->clear();
     columns_.clear();
     textColumns_.clear();
@@ -769,6 +788,7 @@ void DataForm::showPreview(const data::CsvPreview* preview)
         showRowCount();
         return;
     }
+    decimal_->setItemText(0, preview->format.decimal == ',' ? tr("Automatic: comma") : tr("Automatic: point"));
     columns_ = fromStd(preview->format.columnNames);
     for (qsizetype i = 0; i < columns_.size(); ++i)
         if (!isNumericColumn(*preview, static_cast<std::size_t>(i)))
@@ -792,6 +812,7 @@ void DataForm::showPreview(const data::CsvPreview* preview)
 
 void DataForm::showUnreadable()
 {
+    decimal_->setItemText(0, tr("Automatic"));
     preview_->clear();
     preview_->setRowCount(0);
     preview_->setColumnCount(0);
@@ -849,6 +870,7 @@ bool DataForm::readPreview(const CsvConfig& csv, data::CsvPreview& preview, QStr
     if (!csv.delimiter.isEmpty())
         options.delimiter = csv.delimiter.at(0).toLatin1();
     options.hasHeader = csv.header;
+    options.decimal = experiment::decimalSeparator(csv.decimal);
     const QString file = resolvedPath(csv.path);
     const bool useEmbedded = !csv.embedded.isEmpty() && (file.isEmpty() || !QFileInfo::exists(file));
     const QString shown = file.isEmpty() ? tr("the embedded data") : QDir::toNativeSeparators(file);
@@ -931,6 +953,7 @@ void DataForm::openCsv(const QString& path)
     // The format overrides describe a file: a new one starts from detection.
     csv.delimiter.clear();
     csv.header.reset();
+    csv.decimal = CsvConfig::Decimal::Auto;
     csv.sha256.clear();
     csv.rows = 0;
     csv.embedded.clear();

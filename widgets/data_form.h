@@ -141,6 +141,7 @@ private:
     QComboBox* delimiter_ = nullptr;
     QComboBox* header_ = nullptr;
     QComboBox* missing_ = nullptr;
+    QComboBox* decimal_ = nullptr;
     QLabel* rows_ = nullptr;
     QLabel* warnings_ = nullptr;
 

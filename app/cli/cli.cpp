@@ -374,6 +374,11 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
         options.features.push_back(data::CsvColumn::named(f.trimmed().toStdString()));
     if (a.has(QStringLiteral("--target")))
         options.target = data::CsvColumn::named(a.value(QStringLiteral("--target")).toStdString());
+    const QString decimal = a.value(QStringLiteral("--decimal"), QStringLiteral("auto"));
+    if (decimal == QLatin1String(".") || decimal == QLatin1String(","))
+        options.decimal = decimal.at(0).toLatin1();
+    else if (decimal != QLatin1String("auto"))
+        throw Failure{CliText::tr("--decimal: expected auto, \".\" or \",\", got \"%1\"").arg(decimal)};
     const auto read = data::readCsvFile(a.positionals().first().toStdString(), options);
     if (!read) {
         // The reader says to drop such rows; here that is an option.
@@ -391,6 +396,10 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
     } catch (const std::exception& e) {
         throw Failure{messageOf(e)};
     }
+    // Warnings (a rank-deficient design, a magnitude that costs precision) go to stderr, with or
+    // without --json, so that the output stays the table or the JSON alone.
+    for (const data::Message& w : f.warnings)
+        err << CliText::tr("warning: %1").arg(experiment::translated(w)) << Qt::endl;
     if (a.has(QStringLiteral("--json"))) {
         QJsonObject params, errors;
         for (const auto& c : f.coefficients) {
@@ -424,8 +433,6 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
                .arg(f.adjustedRSquared, 0, 'g', 8)
                .arg(f.residualStandardError, 0, 'g', 8)
         << Qt::endl;
-    for (const data::Message& w : f.warnings)
-        out << CliText::tr("warning: %1").arg(experiment::translated(w)) << Qt::endl;
     return Ok;
 }
 
@@ -542,7 +549,7 @@ const std::vector<std::pair<QString, QString>>& commandUsages()
          CliText::tr("  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]\n"
                      "                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]\n"
                      "                    [--save PROJECT]")},
-        {QStringLiteral("fit"), CliText::tr("  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--missing error|drop] [--json]")},
+        {QStringLiteral("fit"), CliText::tr("  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--missing error|drop] [--decimal auto|.|,] [--json]")},
         {QStringLiteral("generate"), CliText::tr("  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV")},
         {QStringLiteral("export-script"), CliText::tr("  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py")},
         {QStringLiteral("graph"), CliText::tr("  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual] -o GRAPH.dot")},
@@ -584,7 +591,7 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
     static const std::map<QString, std::pair<QStringList, QStringList>> options{
         {QStringLiteral("train"),
          {{"--example", "--set", "--epochs", "--device", "--export-params", "--export-history", "--export-plot", "--export-loss-plot", "--save"}, {"--json"}}},
-        {QStringLiteral("fit"), {{"--features", "--target", "--degree", "--missing"}, {"--json"}}},
+        {QStringLiteral("fit"), {{"--features", "--target", "--degree", "--missing", "--decimal"}, {"--json"}}},
         {QStringLiteral("generate"), {{"--n", "--a", "--b", "--noise", "--seed", "--features", "-o"}, {}}},
         {QStringLiteral("export-script"), {{"--example", "-o"}, {}}},
         {QStringLiteral("graph"), {{"--example", "--of", "-o"}, {}}},

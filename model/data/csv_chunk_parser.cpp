@@ -4,23 +4,26 @@
 
 #include <cmath>
 
-#include <fast_float/fast_float.h>
 
 namespace gradlab::data::csv_detail {
 
 namespace {
 
-bool looksLikeDecimalComma(std::string_view t)
+bool readsAsNumber(std::string_view text, char decimal)
 {
-    if (!t.empty() && t.front() == '-')
-        t.remove_prefix(1);
-    const auto comma = t.find(',');
-    if (comma == std::string_view::npos || comma == 0 || comma + 1 == t.size())
+    double v = 0;
+    return classifyValue(text, false, v, decimal) == ValueKind::Number;
+}
+
+// "5,488.14" with '.' as the decimal separator, or "5.488,14" with ','.
+bool hasThousandsSeparators(std::string_view text, char decimal)
+{
+    const char other = decimal == '.' ? ',' : '.';
+    if (text.find(decimal) == std::string_view::npos || text.find(other) == std::string_view::npos)
         return false;
-    for (std::size_t i = 0; i < t.size(); ++i)
-        if (i != comma && (t[i] < '0' || t[i] > '9'))
-            return false;
-    return true;
+    std::string without(text);
+    std::erase(without, other);
+    return readsAsNumber(without, decimal);
 }
 
 CsvError valueError(ValueKind kind, const Field& f, std::int64_t line, std::size_t column, const RowLayout& layout)
@@ -47,10 +50,24 @@ CsvError valueError(ValueKind kind, const Field& f, std::int64_t line, std::size
                           dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "%1 is beyond the range of double-precision numbers"),
                                       {text}));
     default:
-        if (layout.delimiter != ',' && looksLikeDecimalComma(f.text))
+        if (!f.escaped && layout.decimal == '.' && layout.delimiter != ',' && readsAsNumber(f.text, ','))
             return fieldError(CsvErrorCode::NotANumber, line, column, names,
-                              dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "%1 is not a number (numbers must use '.' as "
-                                                                             "the decimal separator)"),
+                              dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "%1 is not a number with '.' as the decimal "
+                                                                             "separator; if the file writes numbers with a "
+                                                                             "decimal comma, choose the comma as the decimal "
+                                                                             "separator"),
+                                          {text}));
+        if (!f.escaped && hasThousandsSeparators(f.text, layout.decimal))
+            return fieldError(CsvErrorCode::NotANumber, line, column, names,
+                              dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "%1 is not a number: numbers with thousands "
+                                                                             "separators cannot be read; save the file "
+                                                                             "without them"),
+                                          {text}));
+        if (!f.escaped && layout.decimal == ',' && readsAsNumber(f.text, '.'))
+            return fieldError(CsvErrorCode::NotANumber, line, column, names,
+                              dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "%1 is not a number with a decimal comma; if "
+                                                                             "the file writes numbers with a decimal point, "
+                                                                             "choose the point as the decimal separator"),
                                           {text}));
         return fieldError(CsvErrorCode::NotANumber, line, column, names,
                           dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "%1 is not a number"), {text}));
@@ -118,7 +135,7 @@ void parseRows(const char* begin, const char* end, bool atEof, std::int64_t firs
             if (slot >= 0) {
                 // Fast path: a plain number straight from the buffer, no field scan first.
                 double v;
-                const auto [ptr, ec] = fast_float::from_chars(p, end, v);
+                const auto [ptr, ec] = parseNumber(p, end, v, layout.decimal);
                 if (ec == std::errc() && ptr != p && ptr < end) {
                     const char c = *ptr;
                     const bool atDelimiter = c == d;
@@ -172,7 +189,7 @@ void parseRows(const char* begin, const char* end, bool atEof, std::int64_t firs
             }
             if (slot >= 0) {
                 double v = 0;
-                const ValueKind kind = classifyValue(f.text, f.escaped, v);
+                const ValueKind kind = classifyValue(f.text, f.escaped, v, layout.decimal);
                 if (kind == ValueKind::Number)
                     (static_cast<std::size_t>(slot) < k ? rowX[slot] : *rowY) = v;
                 else if (drop && (kind == ValueKind::Missing || kind == ValueKind::NotFinite))

@@ -15,6 +15,7 @@ namespace gradlab::data::csv_detail {
 
 struct RowLayout {
     char delimiter = ',';
+    char decimal = '.';
     // One entry per column of the file: -1 skipped, 0..features-1 a feature, `features` the target.
     std::vector<int> slots;
     std::size_t features = 0;

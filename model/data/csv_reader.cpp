@@ -54,7 +54,7 @@ public:
         auto selection = selectColumns(m_head.format.columnNames, m_options);
         if (!selection)
             return selection.error();
-        m_layout = RowLayout{m_head.format.delimiter, selection.value().slots, selection.value().featureNames.size(),
+        m_layout = RowLayout{m_head.format.delimiter, m_head.format.decimal, selection.value().slots, selection.value().featureNames.size(),
                              m_options.missing, m_options.maxRecordBytes, &m_head.format.columnNames};
 
         const std::uint64_t begin = m_head.dataStart, end = m_source.size();
@@ -407,6 +407,13 @@ CsvResult<CsvPreview> previewCsv(const CsvSource& source, std::size_t maxRows, c
             return head.error();
         return readPreview(prefix, head.value(), maxRows, options);
     });
+}
+
+bool isCsvNumber(std::string_view field, char decimal)
+{
+    double v = 0;
+    const ValueKind kind = classifyValue(field, false, v, decimal);
+    return kind == ValueKind::Number || kind == ValueKind::NotFinite || kind == ValueKind::OutOfRange;
 }
 
 CsvResult<CsvPreview> previewCsvFile(const std::filesystem::path& path, std::size_t maxRows, const CsvReadOptions& options)

@@ -1,5 +1,6 @@
 // Reads CSV files into a Dataset: RFC 4180 quoting, delimiter and header detection, UTF-8 with or
-// without BOM, LF or CRLF, numbers in the C locale. Large files are read in chunks on worker
+// without BOM, LF or CRLF, numbers with a decimal point or (detected or chosen) a decimal comma,
+// otherwise as in the C locale. Large files are read in chunks on worker
 // threads with progress and cancellation, never loaded whole. Errors are values (CsvResult) that
 // name the line, the column and the offending text.
 #pragma once
@@ -49,6 +50,9 @@ struct CsvReadOptions {
     std::optional<char> delimiter;
     // Unset: detected (a first line without a single number is a header).
     std::optional<bool> hasHeader;
+    // The decimal separator, '.' or ','. Unset: ',' when the delimiter is not a comma and the
+    // numbers of the first records use a comma as their only separator ("5,48"), else '.'.
+    std::optional<char> decimal;
     std::vector<CsvColumn> features;  // empty: every column but the target
     std::optional<CsvColumn> target;  // unset: the last column
     MissingValues missing = MissingValues::Reject;
@@ -63,8 +67,10 @@ struct CsvFormat {
     char delimiter = ',';
     bool hasHeader = false;
     bool hasBom = false;
+    char decimal = '.';
     // Every column of the file: the header's names, or "column 1", "column 2", ... without one
-    // (also for a header field that is empty).
+    // (also for a header field that is empty). Names are unique: a repeated name gets a suffix as
+    // pandas' read_csv gives it (x, x.1, x.2, ...), with a warning.
     std::vector<std::string> columnNames;
 };
 
@@ -96,5 +102,9 @@ CsvResult<CsvData> readCsv(const CsvSource& source, const CsvReadOptions& option
 CsvResult<CsvPreview> previewCsvFile(const std::filesystem::path& path, std::size_t maxRows, const CsvReadOptions& options = {});
 CsvResult<CsvPreview> previewCsvText(std::string_view text, std::size_t maxRows, const CsvReadOptions& options = {});
 CsvResult<CsvPreview> previewCsv(const CsvSource& source, std::size_t maxRows, const CsvReadOptions& options = {});
+
+// Whether the reader takes a field (as the preview shows it) as a number, finite or not, with
+// `decimal` as the decimal separator.
+bool isCsvNumber(std::string_view field, char decimal = '.');
 
 } // namespace gradlab::data

@@ -16,7 +16,7 @@ enum class CsvErrorCode {
     FileChanged,         // the file shrank or vanished while it was read
     Cancelled,           // the progress callback returned false
     OutOfMemory,
-    InvalidOption,       // a bad delimiter, chunk size, or an inconsistent Dataset to write
+    InvalidOption,       // a bad delimiter or decimal separator, chunk size, or an inconsistent Dataset to write
     Empty,               // no bytes, or nothing but blank lines
     NotText,             // a NUL byte: a binary file
     Utf16,               // a UTF-16 byte order mark
@@ -32,7 +32,6 @@ enum class CsvErrorCode {
     NotFinite,           // a selected column holds nan or inf
     OutOfRange,          // a number beyond the range of a double (1e400)
     ColumnNotFound,
-    AmbiguousColumn,     // a name that more than one column has
     BadSelection,        // no feature, or one column chosen twice
 };
 

@@ -22,14 +22,9 @@ CsvResult<std::size_t> findColumn(const CsvColumn& c, const std::vector<std::str
                                                                              "file has %2 columns"),
                                           {Message::arg(c.index()), Message::arg(names.size())}));
     }
-    const auto hits = std::count(names.begin(), names.end(), c.name());
-    if (hits == 1)
-        return static_cast<std::size_t>(std::find(names.begin(), names.end(), c.name()) - names.begin());
-    if (hits > 1)
-        return csvError(CsvErrorCode::AmbiguousColumn,
-                        dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "more than one column is named %1; choose it by "
-                                                                       "position"),
-                                    {Message::arg(quoteForMessage(c.name()))}));
+    // Names are unique: the reader renames repeated ones.
+    if (const auto it = std::find(names.begin(), names.end(), c.name()); it != names.end())
+        return static_cast<std::size_t>(it - names.begin());
     std::string list;
     for (std::size_t i = 0; i < names.size() && i < 20; ++i)
         list += (i ? ", " : "") + quoteForMessage(names[i]);

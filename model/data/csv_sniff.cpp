@@ -90,14 +90,94 @@ char detectDelimiter(std::string_view b, std::size_t start, bool atEof)
     return best;
 }
 
-bool looksNumeric(const std::string& field)
+// ',' when some numbers of the first records hold a comma as their only separator ("5,48") and
+// none a point ("5.48"); '.' otherwise, and always with a comma delimiter.
+char detectDecimal(std::string_view b, std::size_t start, bool atEof, char delimiter)
 {
-    double v = 0;
-    const ValueKind kind = classifyValue(field, false, v);
-    return kind == ValueKind::Number || kind == ValueKind::NotFinite || kind == ValueKind::OutOfRange;
+    if (delimiter == ',')
+        return '.';
+    std::size_t comma = 0, point = 0;
+    std::vector<std::string> fields;
+    const char* p = b.data() + start;
+    std::int64_t line = 1, recordLine = 0;
+    CsvError ignored;
+    for (std::size_t records = 0; records < kSniffRecords; ++records) {
+        if (nextRecord(p, b.data() + b.size(), atEof, delimiter, line, fields, recordLine, ignored) != RecordStatus::Record)
+            break;
+        for (const std::string& f : fields) {
+            const bool hasComma = f.find(',') != std::string::npos, hasPoint = f.find('.') != std::string::npos;
+            double v = 0;
+            if (hasComma && !hasPoint && classifyValue(f, false, v, ',') == ValueKind::Number)
+                ++comma;
+            else if (hasPoint && !hasComma && classifyValue(f, false, v, '.') == ValueKind::Number)
+                ++point;
+        }
+    }
+    return comma > 0 && point == 0 ? ',' : '.';
 }
 
 std::string generatedName(std::size_t column) { return "column " + std::to_string(column + 1); }
+
+// Makes repeated names unique as pandas' read_csv does (pandas 1.5, parsers.pyx _get_header):
+// the second "x" becomes "x.1", the third "x.2", skipping suffixes that are names of the header
+// already; the generated names of empty header fields are renamed last. Returns the renamed
+// columns.
+std::vector<std::size_t> makeNamesUnique(std::vector<std::string>& names, const std::vector<bool>& generated)
+{
+    std::map<std::string, std::size_t> present; // the header as it is now: name -> columns
+    for (const auto& n : names)
+        ++present[n];
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (!generated[i])
+            order.push_back(i);
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (generated[i])
+            order.push_back(i);
+    std::map<std::string, std::size_t> counts;
+    std::vector<std::size_t> renamed;
+    for (const std::size_t i : order) {
+        const std::string old = names[i];
+        std::string name = old;
+        std::size_t count = counts[name];
+        if (count > 0) {
+            while (count > 0) {
+                counts[old] = count + 1;
+                name = old + "." + std::to_string(count);
+                if (present[name] > 0)
+                    ++count;
+                else
+                    count = counts[name];
+            }
+            --present[old];
+            ++present[name];
+            names[i] = name;
+            renamed.push_back(i);
+        }
+        counts[name] = count + 1;
+    }
+    std::sort(renamed.begin(), renamed.end());
+    return renamed;
+}
+
+// Names the renamed columns: "column 2 ("x") as "x.1", column 3 ("x") as "x.2"", at most 10.
+Message renamedList(const std::vector<std::size_t>& renamed, const std::vector<std::string>& before,
+                    const std::vector<std::string>& after)
+{
+    constexpr std::size_t kShown = 10;
+    Message list;
+    for (std::size_t k = 0; k < renamed.size() && k < kShown; ++k) {
+        const std::size_t c = renamed[k];
+        Message item = dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "%1 as %2"),
+                                   {columnLabel(c, before), Message::arg(quoteForMessage(after[c]))});
+        list = k == 0 ? std::move(item)
+                      : dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "%1, %2"), {std::move(list), std::move(item)});
+    }
+    if (renamed.size() > kShown)
+        list = dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "%1 and %2 more"),
+                           {std::move(list), Message::arg(renamed.size() - kShown)});
+    return list;
+}
 
 } // namespace
 
@@ -138,6 +218,13 @@ std::optional<CsvError> checkOptions(const CsvReadOptions& options)
                                                                            "punctuation character other than '\"', '.', "
                                                                            "'+' and '-'")));
     }
+    if (options.decimal && *options.decimal != '.' && *options.decimal != ',')
+        return csvError(CsvErrorCode::InvalidOption,
+                        dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "the decimal separator must be '.' or ','")));
+    if (options.decimal == ',' && options.delimiter == ',')
+        return csvError(CsvErrorCode::InvalidOption,
+                        dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "the comma cannot be both the delimiter and the "
+                                                                       "decimal separator; choose another delimiter")));
     if (options.chunkBytes == 0 || options.maxRecordBytes == 0)
         return csvError(CsvErrorCode::InvalidOption,
                         dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "the chunk size and the record size limit must be positive")));
@@ -205,11 +292,19 @@ CsvResult<Head> readHead(Prefix& prefix, const CsvReadOptions& options)
         return csvError(CsvErrorCode::Empty,
                         dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "the file holds nothing but blank lines")));
 
+    if (options.decimal == ',' && head.format.delimiter == ',')
+        return csvError(CsvErrorCode::InvalidOption,
+                        dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "the comma was detected as the delimiter, so it "
+                                                                       "cannot be the decimal separator too; choose "
+                                                                       "another delimiter")));
+    head.format.decimal = options.decimal.value_or(detectDecimal(prefix.bytes(), start, prefix.atEof(), head.format.delimiter));
+    const char decimal = head.format.decimal;
     head.format.hasHeader = options.hasHeader.value_or(
-        std::none_of(first.begin(), first.end(), looksNumeric)
+        std::none_of(first.begin(), first.end(), [decimal](const std::string& f) { return isCsvNumber(f, decimal); })
         && std::any_of(first.begin(), first.end(), [](const std::string& f) { return !f.empty(); }));
     auto& names = head.format.columnNames;
     if (head.format.hasHeader) {
+        std::vector<bool> generated;
         for (std::size_t c = 0; c < first.size(); ++c) {
             if (!isValidUtf8(first[c]))
                 return csvError(CsvErrorCode::InvalidUtf8,
@@ -225,13 +320,14 @@ CsvResult<Head> readHead(Prefix& prefix, const CsvReadOptions& options)
                                             {Message::arg(recordLine), Message::arg(c + 1)}),
                                 recordLine, static_cast<std::int64_t>(c + 1));
             names.push_back(first[c].empty() ? generatedName(c) : first[c]);
+            generated.push_back(first[c].empty());
         }
-        std::vector<std::string> sorted = names;
-        std::sort(sorted.begin(), sorted.end());
-        if (const auto dup = std::adjacent_find(sorted.begin(), sorted.end()); dup != sorted.end())
-            head.warnings.push_back(dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "more than one column is named %1; "
-                                                                                   "choose such columns by position"),
-                                                {Message::arg(quoteForMessage(*dup))}));
+        const std::vector<std::string> before = names;
+        if (const auto renamed = makeNamesUnique(names, generated); !renamed.empty())
+            head.warnings.push_back(dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "columns with the same name are renamed "
+                                                                                   "as pandas renames them, so that each "
+                                                                                   "can be chosen: %1"),
+                                                {renamedList(renamed, before, names)}));
     } else {
         for (std::size_t c = 0; c < first.size(); ++c)
             names.push_back(generatedName(c));

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstring>
 
-#include <fast_float/fast_float.h>
 
 namespace gradlab::data::csv_detail {
 
@@ -142,7 +141,7 @@ std::string fieldString(const Field& field)
     return out;
 }
 
-ValueKind classifyValue(std::string_view text, bool escaped, double& value)
+ValueKind classifyValue(std::string_view text, bool escaped, double& value, char decimal)
 {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
         text.remove_prefix(1);
@@ -158,14 +157,14 @@ ValueKind classifyValue(std::string_view text, bool escaped, double& value)
     // only '-'. A second sign after it stays an error.
     if (*b == '+' && e - b > 1 && b[1] != '+' && b[1] != '-')
         ++b;
-    const auto [ptr, ec] = fast_float::from_chars(b, e, value);
+    const auto [ptr, ec] = parseNumber(b, e, value, decimal);
     if (ec != std::errc() || ptr != e)
         return ValueKind::NotANumber;
     if (std::isfinite(value))
         return ValueKind::Number;
     // fast_float rounds 1e400 to infinity (and 1e-400 to zero, as strtod does).
     const char first = *b == '-' ? b[1] : *b;
-    return std::isinf(value) && ((first >= '0' && first <= '9') || first == '.') ? ValueKind::OutOfRange : ValueKind::NotFinite;
+    return std::isinf(value) && ((first >= '0' && first <= '9') || first == decimal) ? ValueKind::OutOfRange : ValueKind::NotFinite;
 }
 
 RecordStatus nextRecord(const char*& p, const char* end, bool atEof, char delimiter, std::int64_t& line,

@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include <fast_float/fast_float.h>
+
 namespace gradlab::data::csv_detail {
 
 enum class FieldEnd : std::uint8_t {
@@ -47,10 +49,17 @@ inline bool isBlankField(const Field& f)
 
 enum class ValueKind : std::uint8_t { Number, Missing, NotFinite, OutOfRange, NotANumber };
 
-// Classifies a field's text as a C-locale number (fast_float, correctly rounded, an optional
-// leading '+'; beyond the double range an error, below it zero), a missing value (empty, NA, N/A,
-// NULL, None, ... as pandas reads them), nan/inf, or text.
-ValueKind classifyValue(std::string_view text, bool escaped, double& value);
+// Classifies a field's text as a number with `decimal` as its decimal separator, otherwise in the
+// C locale (fast_float, correctly rounded, an optional leading '+'; beyond the double range an
+// error, below it zero), a missing value (empty, NA, N/A, NULL, None, ... as pandas reads them),
+// nan/inf, or text.
+ValueKind classifyValue(std::string_view text, bool escaped, double& value, char decimal);
+
+// fast_float's from_chars with `decimal` as the decimal separator.
+inline fast_float::from_chars_result parseNumber(const char* first, const char* last, double& value, char decimal)
+{
+    return fast_float::from_chars_advanced(first, last, value, fast_float::parse_options(fast_float::chars_format::general, decimal));
+}
 
 enum class RecordStatus : std::uint8_t { Record, End, NeedMore, Error };
 

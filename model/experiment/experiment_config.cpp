@@ -56,6 +56,8 @@ const EnumNames<OptimizerConfig::Type> kOptimizers{{{OptimizerConfig::Type::Sgd,
                                                     {OptimizerConfig::Type::RmsProp, "rmsprop"},
                                                     {OptimizerConfig::Type::Adagrad, "adagrad"}}};
 const EnumNames<CsvConfig::Missing> kMissing{{{CsvConfig::Missing::Error, "error"}, {CsvConfig::Missing::Drop, "drop"}}};
+const EnumNames<CsvConfig::Decimal> kDecimal{
+    {{CsvConfig::Decimal::Auto, "auto"}, {CsvConfig::Decimal::Point, "."}, {CsvConfig::Decimal::Comma, ","}}};
 
 // The options each optimizer has, as torch.optim names them.
 QStringList optimizerKeys(OptimizerConfig::Type t)
@@ -270,7 +272,7 @@ void readGenerator(const QJsonObject& o, GeneratorConfig& g, QString* error)
 void readCsv(const QJsonObject& o, CsvConfig& c, QString* error)
 {
     Reader r(o, QStringLiteral("dataset.csv"), error);
-    r.allowOnly({"path", "features", "target", "delimiter", "header", "missing", "sha256", "rows", "embedded"});
+    r.allowOnly({"path", "features", "target", "delimiter", "header", "missing", "decimal", "sha256", "rows", "embedded"});
     r.string("path", c.path);
     r.strings("features", c.features);
     r.string("target", c.target);
@@ -285,6 +287,14 @@ void readCsv(const QJsonObject& o, CsvConfig& c, QString* error)
             r.fail(QStringLiteral("header"), ConfigText::tr("expected true, false or null (detect), got %1").arg(jsonTypeName(h)));
     }
     r.choice("missing", kMissing, c.missing);
+    if (r.has(QStringLiteral("decimal"))) {
+        QString decimal;
+        r.string("decimal", decimal);
+        if (const auto d = kDecimal.parse(decimal))
+            c.decimal = *d;
+        else if (r.ok())
+            r.fail(QStringLiteral("decimal"), ConfigText::tr("expected \"auto\", \".\" or \",\", got \"%1\"").arg(decimal));
+    }
     r.string("sha256", c.sha256);
     r.integer("rows", c.rows, 0, 1e15);
     r.string("embedded", c.embedded);
@@ -399,6 +409,14 @@ QString jsonName(LossConfig::Type v) { return kLosses.name(v); }
 QString jsonName(LossConfig::Reduction v) { return kReductions.name(v); }
 QString jsonName(OptimizerConfig::Type v) { return kOptimizers.name(v); }
 QString jsonName(CsvConfig::Missing v) { return kMissing.name(v); }
+QString jsonName(CsvConfig::Decimal v) { return kDecimal.name(v); }
+
+std::optional<char> decimalSeparator(CsvConfig::Decimal v)
+{
+    if (v == CsvConfig::Decimal::Auto)
+        return std::nullopt;
+    return v == CsvConfig::Decimal::Comma ? ',' : '.';
+}
 
 QJsonObject toJson(const ExperimentConfig& c)
 {
@@ -421,6 +439,7 @@ QJsonObject toJson(const ExperimentConfig& c)
                         {"delimiter", s.delimiter},
                         {"header", s.header ? QJsonValue(*s.header) : QJsonValue(QJsonValue::Null)},
                         {"missing", jsonName(s.missing)},
+                        {"decimal", jsonName(s.decimal)},
                         {"sha256", s.sha256},
                         {"rows", static_cast<double>(s.rows)}};
         if (!s.embedded.isEmpty())

@@ -31,6 +31,8 @@ struct CsvConfig {
     QString delimiter; // empty: detect
     std::optional<bool> header; // unset: detect
     enum class Missing { Error, Drop } missing = Missing::Error;
+    // The decimal separator: "auto" detects it (a file without the key is read so), "." or ",".
+    enum class Decimal { Auto, Point, Comma } decimal = Decimal::Auto;
     QString sha256; // of the file when last loaded
     qint64 rows = 0;
     QString embedded; // the CSV text itself, for a project that travels as one file
@@ -149,5 +151,8 @@ QString jsonName(LossConfig::Type v);
 QString jsonName(LossConfig::Reduction v);
 QString jsonName(OptimizerConfig::Type v);
 QString jsonName(CsvConfig::Missing v);
+QString jsonName(CsvConfig::Decimal v);
+// The reader's decimal separator for a setting: none (detect), '.' or ','.
+std::optional<char> decimalSeparator(CsvConfig::Decimal v);
 
 } // namespace gradlab::experiment

@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <sstream>
@@ -180,10 +181,13 @@ QString pyText(const QString& text)
 struct CsvLayout {
     char delimiter = ',';
     bool header = true;
+    char decimal = '.';
+    std::vector<std::size_t> columns; // the features', then the target's, in the file
 };
 
-// How GradLab reads the project's CSV: its delimiter and whether it has a header, as configured
-// or as detected.
+// How GradLab reads the project's CSV: its delimiter, whether it has a header, its decimal
+// separator, as configured or as detected, and where the chosen columns are (by position, as
+// repeated header names are renamed).
 std::optional<CsvLayout> csvLayout(const Project& project, QString* error)
 {
     const CsvConfig& c = project.config.dataset.csv;
@@ -191,6 +195,7 @@ std::optional<CsvLayout> csvLayout(const Project& project, QString* error)
     if (!c.delimiter.isEmpty())
         options.delimiter = c.delimiter.at(0).toLatin1();
     options.hasHeader = c.header;
+    options.decimal = decimalSeparator(c.decimal);
     auto preview = data::CsvResult<data::CsvPreview>(data::CsvError{});
     if (project.usesEmbeddedCsv()) {
         const QByteArray text = c.embedded.toUtf8();
@@ -207,7 +212,17 @@ std::optional<CsvLayout> csvLayout(const Project& project, QString* error)
         *error = translated(preview.error().text);
         return std::nullopt;
     }
-    return CsvLayout{preview.value().format.delimiter, preview.value().format.hasHeader};
+    const data::CsvFormat& format = preview.value().format;
+    CsvLayout layout{format.delimiter, format.hasHeader, format.decimal, {}};
+    for (const QString& name : c.features + QStringList{c.target}) {
+        const auto at = std::find(format.columnNames.begin(), format.columnNames.end(), name.toStdString());
+        if (at == format.columnNames.end()) {
+            *error = Exports::tr("The project's CSV data has no column named “%1”").arg(name);
+            return std::nullopt;
+        }
+        layout.columns.push_back(static_cast<std::size_t>(at - format.columnNames.begin()));
+    }
+    return layout;
 }
 
 void addGeneratedData(QStringList& s, const ExperimentConfig& config)
@@ -263,6 +278,14 @@ QString scriptCsvPath(const Project& project, const QString& scriptPath)
     return pythonStringLiteral(csv.absoluteFilePath());
 }
 
+QString columnList(const std::vector<std::size_t>& columns)
+{
+    QStringList items;
+    for (const std::size_t c : columns)
+        items << QString::number(c);
+    return items.join(QStringLiteral(", "));
+}
+
 bool addCsvData(QStringList& s, const Project& project, const QString& scriptPath, QString* error)
 {
     const CsvConfig& c = project.config.dataset.csv;
@@ -285,6 +308,10 @@ bool addCsvData(QStringList& s, const Project& project, const QString& scriptPat
       << QStringLiteral("FEATURES = %1").arg(pyStrings(c.features))
       << QStringLiteral("TARGET = %1").arg(pythonStringLiteral(c.target))
       << QStringLiteral("DROP_MISSING = %1").arg(pyBool(c.missing == CsvConfig::Missing::Drop))
+      << QStringLiteral("# FEATURES, then TARGET, by position in the file (from 0): GradLab renames repeated header names")
+      << QStringLiteral("# as pandas does (x, x.1, ...).")
+      << QStringLiteral("COLUMNS = [%1]").arg(columnList(layout->columns))
+      << QStringLiteral("DECIMAL = %1").arg(pythonStringLiteral(QString(QLatin1Char(layout->decimal))))
       << QStringLiteral("SPACES = %1").arg(spaces)
       << QStringLiteral("MISSING = {\"\", \"NA\", \"N/A\", \"n/a\", \"#N/A\", \"#N/A N/A\", \"#NA\", \"NULL\", \"null\", \"None\", \"<NA>\",")
       << QStringLiteral("           \"-1.#IND\", \"1.#IND\", \"-1.#QNAN\", \"1.#QNAN\"}")
@@ -297,21 +324,12 @@ bool addCsvData(QStringList& s, const Project& project, const QString& scriptPat
       << QStringLiteral("def read_csv(lines):")
       << QStringLiteral("    records = [r for r in csv.reader(lines, delimiter=DELIMITER, skipinitialspace=True)")
       << QStringLiteral("               if r and not (len(r) == 1 and not r[0].strip(SPACES))]")
-      << QStringLiteral("    header = records.pop(0) if HAS_HEADER else [\"\"] * len(records[0])")
-      << QString()
-      << QStringLiteral("    def column(name):")
-      << QStringLiteral("        found = [i for i, h in enumerate(header) if h == name]")
-      << QStringLiteral("        if len(found) != 1:")
-      << QStringLiteral("            found = [i for i, h in enumerate(header) if (h.strip(SPACES) or \"column %d\" % (i + 1)) == name]")
-      << QStringLiteral("        if len(found) != 1:")
-      << QStringLiteral("            sys.exit(\"the CSV has no single column named %r\" % name)")
-      << QStringLiteral("        return found[0]")
-      << QString()
-      << QStringLiteral("    columns = [column(name) for name in FEATURES + [TARGET]]")
+      << QStringLiteral("    if HAS_HEADER:")
+      << QStringLiteral("        records.pop(0)")
       << QStringLiteral("    table = []")
       << QStringLiteral("    for number, record in enumerate(records, start=1):")
-      << QStringLiteral("        texts = [record[c].strip(SPACES) for c in columns]")
-      << QStringLiteral("        row = [math.nan if t in MISSING else float(t) for t in texts]")
+      << QStringLiteral("        texts = [record[c].strip(SPACES) for c in COLUMNS]")
+      << QStringLiteral("        row = [math.nan if t in MISSING else float(t.replace(DECIMAL, \".\")) for t in texts]")
       << QStringLiteral("        if all(math.isfinite(v) for v in row):")
       << QStringLiteral("            table.append(row)")
       << QStringLiteral("        elif not DROP_MISSING:")

@@ -259,6 +259,7 @@ data::CsvReadOptions csvOptions(const CsvConfig& c)
     if (!c.delimiter.isEmpty())
         o.delimiter = c.delimiter.at(0).toLatin1();
     o.hasHeader = c.header;
+    o.decimal = decimalSeparator(c.decimal);
     for (const QString& f : c.features)
         o.features.push_back(data::CsvColumn::named(f.toStdString()));
     if (!c.target.isEmpty())

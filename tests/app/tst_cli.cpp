@@ -78,6 +78,8 @@ private slots:
     void fitDropsRowsWithMissingValuesWhenAsked();
     void trainSaysHowToDropRowsWithMissingValues();
     void fitTableAlignsWideColumnNames();
+    void repeatedColumnNamesAreRenamedEverywhere();
+    void decimalCommasAreReadByFitAndTrain();
     void trainSaysWhenTheClosedFormIsNotUnique();
     void aCsvNamedWithSetIsWhereTheShellIs();
     void savedProjectTrainsAgain();
@@ -285,6 +287,79 @@ void TestCli::fitTableAlignsWideColumnNames()
     QCOMPARE(zh.out, expected);
 }
 
+// QA's dup.csv: two columns named "x". The references are numpy.linalg.lstsq's on the design
+// [1, x, x.1] (statsmodels' OLS gives the same: const 1.9167, x 2.3889, x.1 -0.6111).
+void TestCli::repeatedColumnNamesAreRenamedEverywhere()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("dup.csv"));
+    {
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write("x,x,y\n1,2,3\n2,3,5\n3,5,6\n4,4,9\n") > 0);
+    }
+    const Result r = cli({"fit", csv, "--json"});
+    QCOMPARE(r.status, 0);
+    QVERIFY2(r.err.contains(QLatin1String("warning: columns with the same name are renamed as pandas renames them")) &&
+                 r.err.contains(QLatin1String("column 2 (\"x\") as \"x.1\"")),
+             qPrintable(r.err));
+    const QJsonObject params = QJsonDocument::fromJson(r.out.toUtf8()).object()["params"].toObject();
+    QCOMPARE(params.keys(), (QStringList{"intercept", "x", "x.1"}));
+    const std::pair<const char*, double> lstsq[] = {{"intercept", 1.9166666666666619}, {"x", 2.3888888888888893}, {"x.1", -0.6111111111111107}};
+    for (const auto& [name, value] : lstsq)
+        QVERIFY2(std::abs(params[name].toDouble() - value) < 1e-9, qPrintable(r.out));
+    const Result table = cli({"fit", csv, "--features", "x.1", "--target", "y"});
+    QCOMPARE(table.status, 0);
+    QVERIFY2(table.out.contains(QLatin1String("\nx.1 ")), qPrintable(table.out));
+
+    const Result trained = cli({"train", "--example", "tutorial", "--epochs", "3", "--set", "dataset.source=\"csv\"", "--set",
+                                QStringLiteral("dataset.csv.path=\"%1\"").arg(csv), "--set", "dataset.csv.features=[\"x\",\"x.1\"]",
+                                "--set", "dataset.csv.target=\"y\"", "--set", "model.type=\"linear\"", "--json"});
+    QVERIFY2(trained.status == 0, qPrintable(trained.err));
+    QVERIFY2(trained.err.contains(QLatin1String("renamed")), qPrintable(trained.err));
+    const QJsonObject run = QJsonDocument::fromJson(trained.out.toUtf8()).object();
+    QCOMPARE(run["params"]["weight"].toArray().size(), 2);
+}
+
+// A European export (semicolons, decimal commas); the reference is numpy.linalg.lstsq's on the
+// values pandas reads with read_csv(sep=";", decimal=",").
+void TestCli::decimalCommasAreReadByFitAndTrain()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("euro.csv"));
+    {
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write("\xEF\xBB\xBFh;w;t\n5,488135;1;7,15\n6,5;2;8\n1,25;0,5;3\n2;4,75;9,5\n") > 0);
+    }
+    for (const QString& decimal : {QStringLiteral("auto"), QStringLiteral(",")}) {
+        const Result r = cli({"fit", csv, "--decimal", decimal, "--json"});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const QJsonObject params = QJsonDocument::fromJson(r.out.toUtf8()).object()["params"].toObject();
+        const std::pair<const char*, double> lstsq[] = {{"intercept", 1.7573786614494118}, {"h", 0.6256919642064889}, {"w", 1.3437705133586308}};
+        for (const auto& [name, value] : lstsq)
+            QVERIFY2(std::abs(params[name].toDouble() - value) < 1e-9, qPrintable(r.out));
+    }
+    const Result point = cli({"fit", csv, "--decimal", "."});
+    QCOMPARE(point.status, 2);
+    QVERIFY2(point.err.contains(QLatin1String("\"5,488135\" is not a number with '.'")) &&
+                 point.err.contains(QLatin1String("choose the comma as the decimal separator")),
+             qPrintable(point.err));
+    QCOMPARE(cli({"fit", csv, "--decimal", ";"}).status, 2);
+
+    // train: detected, and chosen with --set; the project keeps the key.
+    const QStringList base{"train", "--example", "tutorial", "--epochs", "3", "--set", "dataset.source=\"csv\"", "--set",
+                           QStringLiteral("dataset.csv.path=\"%1\"").arg(csv), "--set", "dataset.csv.features=[\"h\",\"w\"]",
+                           "--set", "dataset.csv.target=\"t\"", "--set", "model.type=\"linear\""};
+    QVERIFY2(cli(base).status == 0, qPrintable(cli(base).err));
+    const QString saved = dir.filePath(QStringLiteral("euro.gradlab"));
+    const Result comma = cli(base + QStringList{"--set", "dataset.csv.decimal=\",\"", "--save", saved});
+    QVERIFY2(comma.status == 0, qPrintable(comma.err));
+    const QJsonObject project = QJsonDocument::fromJson(readAll(saved)).object();
+    QCOMPARE(project["dataset"]["csv"]["decimal"].toString(), QStringLiteral(","));
+    const Result refused = cli(base + QStringList{"--set", "dataset.csv.decimal=\".\""});
+    QCOMPARE(refused.status, 2);
+    QVERIFY2(refused.err.contains(QLatin1String("choose the comma as the decimal separator")), qPrintable(refused.err));
+}
+
 // Two columns that are one (x2 = 2·x1): any split of the slope between them fits equally well, so
 // the closed form is lstsq's minimum-norm one, and train says so as fit does.
 void TestCli::trainSaysWhenTheClosedFormIsNotUnique()
@@ -321,6 +396,16 @@ void TestCli::trainSaysWhenTheClosedFormIsNotUnique()
     r = cli({"train", "--example", "tutorial", "--epochs", "5", "--json"});
     QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object()["closed_form"].toObject()["unique"].toBool(false), true);
     QVERIFY(!r.err.contains(QLatin1String("closed form")));
+    // fit says it on stderr too, also with --json, whose output stays one JSON document.
+    for (const QStringList& extra : {QStringList{}, QStringList{"--json"}}) {
+        r = cli(QStringList{"fit", csv} + extra);
+        QCOMPARE(r.status, 0);
+        QVERIFY2(r.err.contains(QLatin1String("rank-deficient")), qPrintable(r.err));
+        QVERIFY2(!r.out.contains(QLatin1String("warning")), qPrintable(r.out));
+    }
+    QJsonParseError parse;
+    QJsonDocument::fromJson(r.out.toUtf8(), &parse);
+    QCOMPARE(parse.error, QJsonParseError::NoError);
 }
 
 // --set dataset.csv.path=FILE names FILE as a shell does, from the current folder, also for a
@@ -439,7 +524,10 @@ void TestCli::exportScriptRefusesDataGradLabCannotRead_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("no data rows") << "x,y\n" << "" << "the file has a header but no data rows";
     QTest::newRow("unclosed quote") << "x,y\n0,1\n1,\"3\n2,5\n" << "" << "is never closed";
-    QTest::newRow("decimal commas") << "x;y\n0,5;1\n1,5;2\n" << ";" << "\"0,5\" is not a number";
+    // Points first, so the comma is not detected as the decimal separator.
+    QTest::newRow("decimal comma after points") << "x;y\n0.5;1\n1,5;2\n" << ";"
+                                                << "\"1,5\" is not a number with '.' as the decimal separator; if the file "
+                                                   "writes numbers with a decimal comma, choose the comma as the decimal separator";
 }
 
 void TestCli::exportScriptRefusesDataGradLabCannotRead()

@@ -597,8 +597,8 @@ private slots:
         QCOMPARE(table->horizontalHeaderItem(0)->text(), QStringLiteral("a,b"));
         QCOMPARE(table->item(1, 0)->text(), QStringLiteral("4,5"));
         QCOMPARE(form.config().dataset.csv.target, QStringLiteral("c"));
-        // "a,b" holds "1,2": text to the reader, so it is not ticked.
-        QVERIFY(form.config().dataset.csv.features.isEmpty());
+        // "a,b" holds "1,2" and "4,5": split at ';', they read as decimal commas, so it is ticked.
+        QCOMPARE(form.config().dataset.csv.features, QStringList{QStringLiteral("a,b")});
 
         selectData(delimiter, QStringLiteral(","));
         QCOMPARE(spy.count(), 2);
@@ -609,6 +609,82 @@ private slots:
         // and no column is left to tick.
         QCOMPARE(form.config().dataset.csv.target, QStringLiteral("a"));
         QVERIFY(form.config().dataset.csv.features.isEmpty());
+    }
+
+    void decimalSeparatorOverrideRereadsPreview()
+    {
+        QTemporaryDir dir;
+        // A European export: semicolons and decimal commas, detected.
+        const QString path = writeFile(dir, QStringLiteral("euro.csv"), "h;w;t\n5,488135;1;7,15\n6,5;2;8\n");
+        DataForm form;
+        ExperimentConfig linear = ExperimentConfig::tutorial();
+        linear.model.type = ModelConfig::Type::Linear;
+        form.setConfig(linear, {});
+        form.openCsv(path);
+        auto* decimal = form.findChild<QComboBox*>(QStringLiteral("dataset.csv.decimal"));
+        QVERIFY(decimal);
+        auto* features = form.findChild<QListWidget*>(QStringLiteral("dataset.csv.features"));
+        QCOMPARE(form.config().dataset.csv.decimal, CsvConfig::Decimal::Auto);
+        QCOMPARE(decimal->currentText(), QStringLiteral("Automatic: comma"));
+        QCOMPARE(form.config().dataset.csv.target, QStringLiteral("t"));
+        QCOMPARE(form.config().dataset.csv.features, (QStringList{QStringLiteral("h"), QStringLiteral("w")}));
+        QCOMPARE(features->item(0)->text(), QStringLiteral("h"));
+
+        QSignalSpy spy(&form, &DataForm::edited);
+        selectData(decimal, static_cast<int>(CsvConfig::Decimal::Point));
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(1).toString(), QStringLiteral("dataset.csv.decimal"));
+        QCOMPARE(form.config().dataset.csv.decimal, CsvConfig::Decimal::Point);
+        QCOMPARE(features->item(0)->text(), QStringLiteral("h (text)")); // "5,488135" is text with a point
+
+        selectData(decimal, static_cast<int>(CsvConfig::Decimal::Comma));
+        QCOMPARE(spy.count(), 2);
+        QCOMPARE(form.config().dataset.csv.decimal, CsvConfig::Decimal::Comma);
+        QCOMPARE(features->item(0)->text(), QStringLiteral("h"));
+
+        // A comma that delimits cannot also be the decimal separator: refused, nothing changes.
+        const QByteArray before = json(form.config());
+        selectData(form.findChild<QComboBox*>(QStringLiteral("dataset.csv.delimiter")), QStringLiteral(","));
+        QCOMPARE(spy.count(), 2);
+        QCOMPARE(json(form.config()), before);
+        QVERIFY(form.findChild<QLabel*>(QStringLiteral("readerError"))->text().contains(QLatin1String("decimal separator")));
+
+        // A new file starts from detection again.
+        form.openCsv(kTutorialCsv);
+        QCOMPARE(form.config().dataset.csv.decimal, CsvConfig::Decimal::Auto);
+        QCOMPARE(decimal->currentText(), QStringLiteral("Automatic: point"));
+    }
+
+    void repeatedColumnNamesArePickedOneByOne()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("dup.csv"), "x,x,y\n1,2,3\n2,3,5\n3,5,6\n");
+        DataForm form;
+        ExperimentConfig linear = ExperimentConfig::tutorial();
+        linear.model.type = ModelConfig::Type::Linear;
+        form.setConfig(linear, {});
+        form.openCsv(path);
+        QVERIFY(!form.findChild<QLabel*>(QStringLiteral("readerError"))->isVisible());
+        QCOMPARE(form.config().dataset.csv.features, (QStringList{QStringLiteral("x"), QStringLiteral("x.1")}));
+        auto* features = form.findChild<QListWidget*>(QStringLiteral("dataset.csv.features"));
+        QCOMPARE(features->item(1)->text(), QStringLiteral("x.1"));
+        QSignalSpy spy(&form, &DataForm::edited);
+        features->item(0)->setCheckState(Qt::Unchecked);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(form.config().dataset.csv.features, QStringList{QStringLiteral("x.1")});
+        QCOMPARE(features->item(0)->checkState(), Qt::Unchecked);
+        QCOMPARE(features->item(1)->checkState(), Qt::Checked);
+        // The form says which column was renamed.
+        const QString renamed = QStringLiteral("column 2 (\"x\") as \"x.1\"");
+        const QLabel* told = nullptr;
+        for (const QLabel* label : form.findChildren<QLabel*>())
+            if (label->text().contains(renamed))
+                told = label;
+        QVERIFY(told);
+        // Loading the data reports it again: the form says it once.
+        const QString warning = told->text();
+        form.setLoadedRows(4, {warning});
+        QCOMPARE(told->text().count(renamed), 1);
     }
 
     void overrideThatBreaksTheFileIsRefused()

@@ -184,8 +184,13 @@ private slots:
                                                    << QByteArray("line 3, column 2 (\"y\"): \"abc\" is not a number");
         QTest::newRow("number with trailing text") << QByteArray("x,y\n1.5kg,2\n") << C::NotANumber << 2 << 1
                                                    << QByteArray("\"1.5kg\"");
-        QTest::newRow("decimal comma") << QByteArray("x;y\n1,5;2\n") << C::NotANumber << 2 << 1
-                                       << QByteArray("'.' as the decimal separator");
+        // The first records read with a point, so the later decimal comma is not detected.
+        QTest::newRow("decimal comma after points") << QByteArray("x;y\n1.5;2\n1,5;3\n") << C::NotANumber << 3 << 1
+                                                    << QByteArray("choose the comma as the decimal separator");
+        QTest::newRow("thousands separators") << QByteArray("x;y\n1;5,488.14\n") << C::NotANumber << 2 << 2
+                                              << QByteArray("\"5,488.14\" is not a number: numbers with thousands separators");
+        QTest::newRow("quoted thousands, comma delimiter") << QByteArray("x,y\n1,\"5,488.14\"\n") << C::NotANumber << 2 << 2
+                                                           << QByteArray("thousands separators");
         QTest::newRow("doubled quote in a number") << QByteArray("x,y\n\"1\"\"\",2\n") << C::NotANumber << 2 << 1
                                                    << QByteArray("\"1\\\"\"");
         QTest::newRow("line count after a quoted newline")
@@ -326,8 +331,6 @@ private slots:
                                       << QByteArray("no column named \"z\"; the columns are \"a\", \"b\", \"c\"");
         QTest::newRow("index out of range") << abc << QStringList() << QString("#3") << CsvErrorCode::ColumnNotFound
                                             << QByteArray("the file has 3 columns");
-        QTest::newRow("a name twice in the file") << QByteArray("a,a,c\n1,2,3\n") << QStringList{"a"} << QString()
-                                                  << CsvErrorCode::AmbiguousColumn << QByteArray("choose it by position");
         QTest::newRow("target is a feature") << abc << QStringList{"a", "c"} << QString() << CsvErrorCode::BadSelection
                                              << QByteArray("both as a feature and as the target");
         QTest::newRow("a feature twice") << abc << QStringList{"a", "#0"} << QString() << CsvErrorCode::BadSelection
@@ -362,6 +365,7 @@ private slots:
     {
         CsvReadOptions options;
         options.delimiter = ';';
+        options.decimal = '.';
         auto semicolon = readCsvText("a,b;c\n1,2;3\n", options); // "a,b" and "c"
         QVERIFY(!semicolon);
         QCOMPARE(semicolon.error().code, CsvErrorCode::NotANumber);
@@ -382,6 +386,126 @@ private slots:
         QCOMPARE(text.error().code, CsvErrorCode::NotANumber);
     }
 
+    // The names pandas 1.5.3's read_csv gives these headers (/usr/bin/python3:
+    // pd.read_csv(io.StringIO(header + "\n" + "1,..."), sep=",").columns).
+    void renamesRepeatedNamesAsPandasDoes_data()
+    {
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<QStringList>("pandas");
+        QTest::newRow("x,x,y") << QByteArray("x,x,y") << QStringList{"x", "x.1", "y"};
+        QTest::newRow("x,x,x.1,y") << QByteArray("x,x,x.1,y") << QStringList{"x", "x.2", "x.1", "y"};
+        QTest::newRow("x,x.1,x,y") << QByteArray("x,x.1,x,y") << QStringList{"x", "x.1", "x.2", "y"};
+        QTest::newRow("x,x,x,x.1,x.2,y") << QByteArray("x,x,x,x.1,x.2,y") << QStringList{"x", "x.3", "x.4", "x.1", "x.2", "y"};
+        QTest::newRow("a,a.1,a,a,y") << QByteArray("a,a.1,a,a,y") << QStringList{"a", "a.1", "a.2", "a.3", "y"};
+        QTest::newRow("x,x.1,x.1,x,y") << QByteArray("x,x.1,x.1,x,y") << QStringList{"x", "x.1", "x.1.1", "x.2", "y"};
+        QTest::newRow("x.1,x,x,y") << QByteArray("x.1,x,x,y") << QStringList{"x.1", "x", "x.2", "y"};
+    }
+
+    void renamesRepeatedNamesAsPandasDoes()
+    {
+        QFETCH(QByteArray, header);
+        QFETCH(QStringList, pandas);
+        QByteArray row;
+        for (qsizetype c = 0; c < pandas.size(); ++c)
+            row += (c ? "," : "") + QByteArray::number(c + 1);
+        auto result = readCsvText(view(header + "\n" + row + "\n"));
+        QVERIFY2(result, describe(result));
+        QCOMPARE(qstrings(result.value().format.columnNames), pandas);
+        // Every column is a feature, in the file's order, under its new name.
+        QCOMPARE(qstrings(result.value().dataset.featureNames), pandas.mid(0, pandas.size() - 1));
+        std::vector<double> x;
+        for (qsizetype c = 1; c < pandas.size(); ++c)
+            x.push_back(static_cast<double>(c));
+        QVERIFY(sameBits(result.value().dataset.x, x));
+        QCOMPARE(result.value().warnings.size(), std::size_t(1));
+        QVERIFY2(result.value().warnings.front().english().find("renamed as pandas renames them") != std::string::npos,
+                 result.value().warnings.front().english().c_str());
+    }
+
+    void repeatedNamesCanEachBeChosen()
+    {
+        CsvReadOptions options;
+        options.features = {CsvColumn::named("x.1"), CsvColumn::named("x")};
+        options.target = CsvColumn::named("y");
+        auto result = readCsvText("x,x,y\n1,2,3\n4,5,6\n", options);
+        QVERIFY2(result, describe(result));
+        QVERIFY(sameBits(result.value().dataset.x, {2, 1, 5, 4}));
+        QVERIFY(sameBits(result.value().dataset.y, {3, 6}));
+        QCOMPARE(result.value().warnings.size(), std::size_t(1));
+        QCOMPARE(result.value().warnings.front().english(),
+                 std::string("columns with the same name are renamed as pandas renames them, so that each can be chosen: "
+                             "column 2 (\"x\") as \"x.1\""));
+        // An empty header field's generated name is renamed after the others, as pandas renames its "Unnamed: 1".
+        auto generated = readCsvText("column 2,,y\n1,2,3\n");
+        QVERIFY2(generated, describe(generated));
+        QCOMPARE(qstrings(generated.value().format.columnNames), (QStringList{"column 2", "column 2.1", "y"}));
+        auto unique = readCsvText("x,z,y\n1,2,3\n");
+        QVERIFY2(unique, describe(unique));
+        QVERIFY(unique.value().warnings.empty());
+    }
+
+    void readsDecimalCommas_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("decimal"); // empty: detect
+        QTest::addColumn<QList<double>>("x");
+        QTest::addColumn<QList<double>>("y");
+        QTest::newRow("semicolons, detected") << QByteArray("\xEF\xBB\xBFh;w\n5,488135;-0,5\n7,15;12\n") << QString()
+                                              << QList<double>{5.488135, 7.15} << QList<double>{-0.5, 12};
+        QTest::newRow("tabs, detected, no header") << QByteArray("5,488135\t1e-3\n,5\t2,5E2\n") << QString()
+                                                   << QList<double>{5.488135, 0.5} << QList<double>{1e-3, 250};
+        QTest::newRow("integers first, chosen") << QByteArray("h;w\n1;2\n3,25;4\n") << QString(",")
+                                                << QList<double>{1, 3.25} << QList<double>{2, 4};
+        QTest::newRow("point chosen over detection") << QByteArray("h;w\n1;2,5\n") << QString(".") << QList<double>() << QList<double>();
+    }
+
+    void readsDecimalCommas()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, decimal);
+        QFETCH(QList<double>, x);
+        QFETCH(QList<double>, y);
+        CsvReadOptions options;
+        if (!decimal.isEmpty())
+            options.decimal = decimal.at(0).toLatin1();
+        for (const std::size_t chunk : {std::size_t(4) << 20, std::size_t(3)}) { // whole, and in many chunks
+            options.chunkBytes = chunk;
+            auto result = readCsvText(view(text), options);
+            if (x.isEmpty()) {
+                QVERIFY(!result);
+                QVERIFY2(result.error().message.find("\"2,5\" is not a number with '.'") != std::string::npos, describe(result));
+                continue;
+            }
+            QVERIFY2(result, describe(result));
+            QCOMPARE(result.value().format.decimal, ',');
+            QVERIFY(sameBits(result.value().dataset.x, doubles(x)));
+            QVERIFY(sameBits(result.value().dataset.y, doubles(y)));
+        }
+    }
+
+    void decimalDetectionNeedsCommasAlone()
+    {
+        // A point anywhere among the numbers, a comma delimiter, or no comma at all: the point.
+        for (const char* text : {"a;b\n1,5;2.5\n", "a,b\n\"1,5\",2\n", "a;b\n1;2\n", "a;b\n5,488.1;2\n"}) {
+            auto preview = previewCsvText(text, 10);
+            QVERIFY2(preview, describe(preview));
+            QVERIFY2(preview.value().format.decimal == '.', text);
+        }
+        auto comma = previewCsvText("a|b|c\nx;y|1,5|2\n", 10);
+        QVERIFY2(comma, describe(comma));
+        QCOMPARE(comma.value().format.decimal, ',');
+        QVERIFY(isCsvNumber("-1,5e3", ','));
+        QVERIFY(!isCsvNumber("-1,5e3", '.'));
+        QVERIFY(isCsvNumber("1.5", '.'));
+        QVERIFY(!isCsvNumber("1.5", ','));
+        // A point-decimal number read with the comma says how to read it.
+        CsvReadOptions options;
+        options.decimal = ',';
+        auto point = readCsvText("a;b\n1,5;2.5\n", options);
+        QVERIFY(!point);
+        QVERIFY2(point.error().message.find("choose the point as the decimal separator") != std::string::npos, describe(point));
+    }
+
     void rejectsInvalidOptions_data()
     {
         QTest::addColumn<char>("delimiter");
@@ -392,6 +516,8 @@ private slots:
         QTest::newRow("digit as delimiter") << '1' << 1024;
         QTest::newRow("newline as delimiter") << '\n' << 1024;
         QTest::newRow("zero chunk size") << ',' << 0;
+        QTest::newRow("comma as delimiter and decimal separator") << ',' << -1;
+        QTest::newRow("colon as decimal separator") << ';' << -2;
     }
 
     void rejectsInvalidOptions()
@@ -400,10 +526,19 @@ private slots:
         QFETCH(int, chunkBytes);
         CsvReadOptions options;
         options.delimiter = delimiter;
-        options.chunkBytes = static_cast<std::size_t>(chunkBytes);
+        if (chunkBytes < 0)
+            options.decimal = chunkBytes == -1 ? ',' : ':';
+        else
+            options.chunkBytes = static_cast<std::size_t>(chunkBytes);
         auto result = readCsvText("x,y\n1,2\n", options);
         QVERIFY(!result);
         QCOMPARE(result.error().code, CsvErrorCode::InvalidOption);
+        // A detected comma delimiter does not take a comma decimal separator either.
+        CsvReadOptions comma;
+        comma.decimal = ',';
+        auto detected = readCsvText("x,y\n1,2\n", comma);
+        QVERIFY(!detected);
+        QCOMPARE(detected.error().code, CsvErrorCode::InvalidOption);
     }
 
     void missingFileIsAnIoErrorNamingIt()

@@ -39,6 +39,7 @@ private slots:
     void jsonRoundTripIsExact_data();
     void jsonRoundTripIsExact();
     void oneFeaturesWeightSurvivesSaveAndLoad();
+    void csvDecimalSeparatorIsAutoUnlessSet();
     void malformedFieldsAreNamed_data();
     void malformedFieldsAreNamed();
     void newerVersionIsRefusedWithItsNumber();
@@ -91,7 +92,8 @@ void TestExperimentConfig::jsonRoundTripIsExact_data()
     QTest::newRow("rmsprop centered") << QStringList{"optimizer.type=rmsprop", "optimizer.centered=true", "optimizer.momentum=0.5"};
     QTest::newRow("mlp") << QStringList{"model.type=mlp", "model.hidden=[16,8]", "model.activation=relu", "loss.type=huber", "loss.delta=0.25"};
     QTest::newRow("csv") << QStringList{"dataset.source=csv", "dataset.csv.path=\"data/my data.csv\"", "dataset.csv.features=[\"x 1\",\"x,2\"]",
-                                        "dataset.csv.target=\"y \\\"quoted\\\"\"", "dataset.csv.header=true", "dataset.csv.delimiter=\";\""};
+                                        "dataset.csv.target=\"y \\\"quoted\\\"\"", "dataset.csv.header=true", "dataset.csv.delimiter=\";\"",
+                                        "dataset.csv.decimal=\",\""};
     QTest::newRow("custom init and frozen") << QStringList{"model.init.scheme=custom", "model.init.values={\"a\":0.5,\"b\":[1e-300]}",
                                                            "model.frozen=[\"a\"]", "training.dtype=float64", "training.batch_size=16"};
     QTest::newRow("gradients add up") << QStringList{"training.zero_grad=false"};
@@ -137,6 +139,38 @@ void TestExperimentConfig::oneFeaturesWeightSurvivesSaveAndLoad()
         QVERIFY(std::abs((loaded->all.y[i] - 5 * loaded->all.x[i]) - (tutorial->all.y[i] - 2 * tutorial->all.x[i])) < 1e-12);
     // Without weights (the tutorial) the field stays out, so older files keep their bytes.
     QVERIFY(!bytes(ExperimentConfig::tutorial()).contains("\"weights\""));
+}
+
+void TestExperimentConfig::csvDecimalSeparatorIsAutoUnlessSet()
+{
+    ExperimentConfig c;
+    QString error;
+    QVERIFY2(applySetting(c, QStringLiteral("dataset.source"), QStringLiteral("csv"), &error), qPrintable(error));
+    QVERIFY2(applySetting(c, QStringLiteral("dataset.csv.path"), QStringLiteral("\"d.csv\""), &error), qPrintable(error));
+    QCOMPARE(c.dataset.csv.decimal, CsvConfig::Decimal::Auto);
+    QJsonObject json = toJson(c);
+    QCOMPARE(json.value("dataset").toObject().value("csv").toObject().value("decimal").toString(), QStringLiteral("auto"));
+    for (const auto& [text, decimal] : {std::pair{",", CsvConfig::Decimal::Comma}, std::pair{".", CsvConfig::Decimal::Point}}) {
+        ExperimentConfig set = c;
+        QVERIFY2(applySetting(set, QStringLiteral("dataset.csv.decimal"), QStringLiteral("\"%1\"").arg(QLatin1String(text)), &error),
+                 qPrintable(error));
+        QCOMPARE(set.dataset.csv.decimal, decimal);
+        const auto back = fromJson(toJson(set), &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->dataset.csv.decimal, decimal);
+        QCOMPARE(decimalSeparator(decimal), std::optional<char>(text[0]));
+    }
+    QCOMPARE(decimalSeparator(CsvConfig::Decimal::Auto), std::optional<char>());
+    // A project written before the key existed detects the separator.
+    const QJsonObject old = withField(json, {"dataset", "csv", "decimal"}, QJsonValue(QJsonValue::Undefined));
+    QVERIFY(!old.value("dataset").toObject().value("csv").toObject().contains("decimal"));
+    const auto oldBack = fromJson(old, &error);
+    QVERIFY2(oldBack, qPrintable(error));
+    QCOMPARE(oldBack->dataset.csv.decimal, CsvConfig::Decimal::Auto);
+    ExperimentConfig bad = c;
+    QVERIFY(!applySetting(bad, QStringLiteral("dataset.csv.decimal"), QStringLiteral("\";\""), &error));
+    QVERIFY2(error.contains(QLatin1String("expected \"auto\", \".\" or \",\"")), qPrintable(error));
+    QCOMPARE(bad.dataset.csv.decimal, CsvConfig::Decimal::Auto);
 }
 
 void TestExperimentConfig::malformedFieldsAreNamed_data()

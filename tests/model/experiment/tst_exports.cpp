@@ -146,6 +146,21 @@ Project reproductionCase(const QString& name, const QString& dir)
         writeText(path, text);
         p = csvProject(path, {QStringLiteral("x")}, QStringLiteral("y"));
         p.config.training.epochs = 200;
+    } else if (name == QLatin1String("csv with repeated names and decimal commas, float64")) {
+        // Two columns named "x" (GradLab's "x" and "x.1"), semicolons and decimal commas: the
+        // script must read the same columns, the second "x" first, and the same numbers.
+        const QString path = QDir(dir).filePath(QStringLiteral("euro.csv"));
+        QByteArray text = "x;note;x;y\n";
+        for (int i = 0; i < 40; ++i) {
+            const double a = i * 0.05, b = 0.3 * ((i * 13) % 7);
+            text += QByteArray::number(a).replace('.', ',') + ";n" + QByteArray::number(i) + ";"
+                    + QByteArray::number(b).replace('.', ',') + ";"
+                    + QByteArray::number(0.5 + 2.0 * a - 1.5 * b + 0.01 * ((i * 37) % 11)).replace('.', ',') + "\n";
+        }
+        writeText(path, text);
+        p = csvProject(path, {QStringLiteral("x.1"), QStringLiteral("x")}, QStringLiteral("y"));
+        p.config.training.dtype = QStringLiteral("float64");
+        p.config.training.epochs = 300;
     } else if (name == QLatin1String("polynomial, x in [-1, 1), split seed of its own")) {
         c.dataset.generator.xMin = -1.0;
         c.dataset.generator.xMax = 1.0;
@@ -278,6 +293,7 @@ private slots:
     void hostileHeadersStayInsideLiterals();
     void scriptFindsACsvBesideItAfterAMove();
     void unrunnableExperimentHasNoScript();
+    void scriptReadsColumnsByPositionAndTheDecimalSeparator();
     void scriptUsesCudaOnlyWhereTheConfigSaysAndTorchCan();
     void scriptReproducesGradLab_data();
     void scriptReproducesGradLab();
@@ -602,6 +618,21 @@ void TestExports::scriptFindsACsvBesideItAfterAMove()
                 .contains(QStringLiteral("CSV_PATH = %1\n").arg(pythonStringLiteral(QFileInfo(beside).absoluteFilePath()))));
 }
 
+void TestExports::scriptReadsColumnsByPositionAndTheDecimalSeparator()
+{
+    QTemporaryDir dir;
+    const Project p = reproductionCase(QStringLiteral("csv with repeated names and decimal commas, float64"), dir.path());
+    QString error;
+    const QString script = pytorchScript(p, &error);
+    QVERIFY2(!script.isEmpty(), qPrintable(error));
+    // x.1 is the file's third column (2, from 0), x the first, y the fourth.
+    QVERIFY2(script.contains(QLatin1String("\nCOLUMNS = [2, 0, 3]\n")), qPrintable(script));
+    QVERIFY2(script.contains(QLatin1String("\nDECIMAL = \",\"\n")), qPrintable(script));
+    Project point = p;
+    point.config.dataset.csv.decimal = CsvConfig::Decimal::Point;
+    QVERIFY2(pytorchScript(point, &error).contains(QLatin1String("\nDECIMAL = \".\"\n")), qPrintable(error));
+}
+
 void TestExports::unrunnableExperimentHasNoScript()
 {
     QString error;
@@ -648,7 +679,7 @@ void TestExports::scriptReproducesGradLab_data()
     QTest::addColumn<QString>("name");
     for (const char* name : {"tutorial", "tutorial without zero_grad, 50 epochs", "csv hostile headers, Adam mini-batches", "embedded csv, semicolons, no header, SGD Nesterov, float64",
                              "csv with a text field longer than Python's default limit",
-                             "polynomial, x in [-1, 1), split seed of its own", "mlp, tanh, Adam mini-batches", "two features, AdamW, L1, unshuffled split",
+                             "csv with repeated names and decimal commas, float64", "polynomial, x in [-1, 1), split seed of its own", "mlp, tanh, Adam mini-batches", "two features, AdamW, L1, unshuffled split",
                              "frozen a, Huber sum, RMSprop centered, custom init", "Adagrad, SmoothL1, batches without reshuffling",
                              "cuda, mlp, Adam mini-batches"})
         QTest::newRow(name) << QString::fromLatin1(name);
