@@ -866,10 +866,15 @@ void SettingsForm::updateOptimizerHelp()
 {
     using T = OptimizerConfig::Type;
     const T t = config_.optimizer.type;
-    // torch.optim's defaults: lr 1e-3 for SGD, Adam and AdamW, 1e-2 for RMSprop and Adagrad.
-    setHelp(lr_, tr("lr: the step size; each step moves the parameters by lr times the update (torch's default for %1: "
-                    "%2)")
-                     .arg(optimizerTypeName(t), t == T::RmsProp || t == T::Adagrad ? QStringLiteral("0.01") : QStringLiteral("0.001")));
+    // torch.optim 1.13's defaults: lr 1e-3 for Adam and AdamW, 1e-2 for RMSprop and Adagrad; SGD
+    // has none (its lr is required), and GradLab starts it at the tutorial's 0.1.
+    if (t == T::Sgd)
+        setHelp(lr_, tr("lr: the step size; each step moves the parameters by lr times the gradient (torch.optim.SGD "
+                        "requires one; the tutorial uses 0.1)"));
+    else
+        setHelp(lr_, tr("lr: the step size; each step moves the parameters by lr times the update (torch's default for %1: "
+                        "%2)")
+                         .arg(optimizerTypeName(t), t == T::RmsProp || t == T::Adagrad ? QStringLiteral("0.01") : QStringLiteral("0.001")));
     setHelp(momentum_, t == T::RmsProp ? tr("momentum μ: the parameters move along a buffer b ← μ·b + g / (√v + eps) "
                                             "(default 0)")
                                        : tr("momentum μ: the parameters move along a buffer b ← μ·b + (1 − dampening)·g "
