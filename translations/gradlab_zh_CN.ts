@@ -4,138 +4,159 @@
 <context>
     <name>CliText</name>
     <message>
-        <location filename="../app/cli/cli.cpp" line="69"/>
+        <location filename="../app/cli/cli.cpp" line="70"/>
         <source>%1 takes no value</source>
         <translation>%1 不接受取值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="74"/>
+        <location filename="../app/cli/cli.cpp" line="75"/>
         <source>%1 needs a value</source>
         <translation>%1 需要一个值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="79"/>
+        <location filename="../app/cli/cli.cpp" line="80"/>
         <source>unknown option %1</source>
         <translation>未知选项 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="103"/>
+        <location filename="../app/cli/cli.cpp" line="104"/>
         <source>%1: expected a number, got &quot;%2&quot;</source>
         <translation>%1：应为数值，实际为 "%2"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="115"/>
+        <location filename="../app/cli/cli.cpp" line="116"/>
         <source>%1: expected a whole number, got &quot;%2&quot;</source>
         <translation>%1：应为整数，实际为 "%2"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="117"/>
+        <location filename="../app/cli/cli.cpp" line="118"/>
         <source>%1: expected %2 to %3, got %4</source>
         <translation>%1：应为 %2 到 %3，实际为 %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="130"/>
+        <location filename="../app/cli/cli.cpp" line="131"/>
         <source>out of memory: there is not enough memory on the CPU for this command</source>
         <translation>内存不足：CPU 上没有足够的内存执行此命令</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="159"/>
+        <location filename="../app/cli/cli.cpp" line="160"/>
         <source>unknown example &quot;%1&quot; (there is: tutorial)</source>
         <translation>未知示例 "%1"（可用的示例：tutorial）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="161"/>
+        <location filename="../app/cli/cli.cpp" line="162"/>
         <source>one project at a time, got: %1</source>
         <translation>一次只能指定一个项目，实际给出：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="163"/>
+        <location filename="../app/cli/cli.cpp" line="164"/>
         <source>give either a project or --example tutorial, not both</source>
         <translation>请指定项目或 --example tutorial，二者不能同时使用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="166"/>
+        <location filename="../app/cli/cli.cpp" line="167"/>
         <source>no project given (name a .gradlab file, or use --example tutorial)</source>
         <translation>未指定项目（请给出 .gradlab 文件，或使用 --example tutorial）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="181"/>
+        <location filename="../app/cli/cli.cpp" line="182"/>
         <source>--set expects KEY=VALUE, got &quot;%1&quot;</source>
         <translation>--set 的参数应为 KEY=VALUE，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="184"/>
+        <location filename="../app/cli/cli.cpp" line="185"/>
         <source>--set %1: %2</source>
         <translation>--set %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="193"/>
+        <location filename="../app/cli/cli.cpp" line="194"/>
         <source>--epochs: %1</source>
         <translation>--epochs：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="199"/>
+        <location filename="../app/cli/cli.cpp" line="200"/>
         <source>--device: %1</source>
         <translation>--device：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="203"/>
+        <location filename="../app/cli/cli.cpp" line="204"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
         <location filename="../app/cli/cli.cpp" line="226"/>
-        <location filename="../app/cli/cli.cpp" line="383"/>
+        <source>%1 (--set dataset.csv.missing=drop)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="228"/>
+        <location filename="../app/cli/cli.cpp" line="390"/>
+        <location filename="../app/cli/cli.cpp" line="402"/>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="250"/>
+        <location filename="../app/cli/cli.cpp" line="252"/>
         <source>training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="276"/>
+        <location filename="../app/cli/cli.cpp" line="278"/>
         <source>Trained %1 epochs in %2 s</source>
         <translation>已训练 %1 轮，耗时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="283"/>
+        <location filename="../app/cli/cli.cpp" line="285"/>
         <source>   closed form %1</source>
         <translation>   闭式解 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="287"/>
+        <location filename="../app/cli/cli.cpp" line="289"/>
         <source>  train loss %1, validation loss %2</source>
         <translation>  训练损失 %1，验证损失 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="289"/>
+        <location filename="../app/cli/cli.cpp" line="291"/>
         <source>  closed form: train loss %1, validation loss %2, R² %3</source>
         <translation>  闭式解：训练损失 %1，验证损失 %2，R² %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="298"/>
+        <location filename="../app/cli/cli.cpp" line="300"/>
         <source>warning: the closed form: %1</source>
         <translation>警告：闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="334"/>
+        <location filename="../app/cli/cli.cpp" line="366"/>
         <source>fit needs one CSV file</source>
         <translation>fit 需要一个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="402"/>
+        <location filename="../app/cli/cli.cpp" line="372"/>
+        <source>--missing: expected error or drop, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="381"/>
+        <source>--decimal: expected auto, &quot;.&quot; or &quot;,&quot;, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="386"/>
+        <source>%1 (--missing drop)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="454"/>
         <source>--n × --features must be at most %1 values (got %2 × %3)</source>
         <translation>--n × --features 最多为 %1 个值（实际为 %2 × %3）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="439"/>
+        <location filename="../app/cli/cli.cpp" line="491"/>
         <source>--of: expected yhat, error, loss or loss-manual, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error、loss 或 loss-manual，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="497"/>
+        <location filename="../app/cli/cli.cpp" line="549"/>
         <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
                     [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
                     [--save PROJECT]</source>
@@ -144,148 +165,148 @@
                     [--save PROJECT]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="500"/>
-        <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]</source>
-        <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--json]</translation>
-    </message>
-    <message>
-        <location filename="../app/cli/cli.cpp" line="501"/>
+        <location filename="../app/cli/cli.cpp" line="553"/>
         <source>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</source>
         <translation>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="502"/>
+        <location filename="../app/cli/cli.cpp" line="554"/>
         <source>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</source>
         <translation>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="504"/>
+        <location filename="../app/cli/cli.cpp" line="556"/>
         <source>  gradlab-cli devices</source>
         <translation>  gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="512"/>
+        <location filename="../app/cli/cli.cpp" line="564"/>
         <source>usage:</source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="517"/>
+        <location filename="../app/cli/cli.cpp" line="569"/>
         <source>  gradlab-cli COMMAND --help</source>
         <translation>  gradlab-cli COMMAND --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="530"/>
+        <location filename="../app/cli/cli.cpp" line="582"/>
         <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="551"/>
+        <location filename="../app/cli/cli.cpp" line="603"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="366"/>
+        <location filename="../app/cli/cli.cpp" line="418"/>
         <source>%1 observations, rank %2</source>
         <translation>%1 个观测值，秩为 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="367"/>
+        <location filename="../app/cli/cli.cpp" line="420"/>
         <source>coefficient</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="367"/>
+        <location filename="../app/cli/cli.cpp" line="420"/>
         <source>estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="367"/>
+        <location filename="../app/cli/cli.cpp" line="420"/>
         <source>std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="367"/>
+        <location filename="../app/cli/cli.cpp" line="421"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="367"/>
+        <location filename="../app/cli/cli.cpp" line="421"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="377"/>
+        <location filename="../app/cli/cli.cpp" line="431"/>
         <source>R² %1, adjusted R² %2, residual standard error %3</source>
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="390"/>
+        <location filename="../app/cli/cli.cpp" line="442"/>
         <source>generate takes no file but -o FILE.csv, got: %1</source>
         <translation>generate 只接受 -o FILE.csv 指定的文件，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="392"/>
+        <location filename="../app/cli/cli.cpp" line="444"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="411"/>
+        <location filename="../app/cli/cli.cpp" line="463"/>
         <source>out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows</source>
         <translation>内存不足：无法在 CPU 上为 %3 行的 %2 个值分配 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="421"/>
+        <location filename="../app/cli/cli.cpp" line="473"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="428"/>
+        <location filename="../app/cli/cli.cpp" line="480"/>
         <source>graph needs -o FILE.dot</source>
         <translation>graph 需要 -o FILE.dot</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="460"/>
+        <location filename="../app/cli/cli.cpp" line="512"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="467"/>
+        <location filename="../app/cli/cli.cpp" line="519"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="475"/>
+        <location filename="../app/cli/cli.cpp" line="527"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="482"/>
+        <location filename="../app/cli/cli.cpp" line="534"/>
         <source>devices takes no arguments, got: %1</source>
         <translation>devices 不接受参数，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="486"/>
+        <location filename="../app/cli/cli.cpp" line="538"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="487"/>
+        <location filename="../app/cli/cli.cpp" line="539"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="487"/>
+        <location filename="../app/cli/cli.cpp" line="539"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="503"/>
+        <location filename="../app/cli/cli.cpp" line="552"/>
+        <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--missing error|drop] [--decimal auto|.|,] [--json]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="555"/>
         <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual] -o GRAPH.dot</source>
         <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual] -o GRAPH.dot</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="569"/>
-        <location filename="../app/cli/cli.cpp" line="573"/>
+        <location filename="../app/cli/cli.cpp" line="621"/>
+        <location filename="../app/cli/cli.cpp" line="625"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>
@@ -293,247 +314,252 @@
 <context>
     <name>ConfigText</name>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="77"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="79"/>
         <source>null</source>
         <translation>null</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="78"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="80"/>
         <source>a boolean</source>
         <translation>布尔值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="79"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="81"/>
         <source>a number</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="80"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="82"/>
         <source>a string</source>
         <translation>字符串</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="81"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="83"/>
         <source>an array</source>
         <translation>数组</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="82"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="84"/>
         <source>an object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="85"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="87"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="106"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="108"/>
         <source>unknown field (expected one of: %1)</source>
         <translation>未知字段（应为以下之一：%1）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="115"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="117"/>
         <source>missing required field</source>
         <translation>缺少必填字段</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="125"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="127"/>
         <source>expected a number, got %1</source>
         <translation>应为数值，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="141"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="143"/>
         <source>expected a whole number from %1 to %2, got %3</source>
         <translation>应为 %1 到 %2 之间的整数，实际为 %3</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="153"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="155"/>
         <source>expected true or false, got %1</source>
         <translation>应为 true 或 false，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="165"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="167"/>
         <source>expected a string, got %1</source>
         <translation>应为字符串，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="183"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="185"/>
         <source>unknown value &quot;%1&quot; (expected one of: %2)</source>
         <translation>未知的值 "%1"（应为以下之一：%2）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="192"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="194"/>
         <source>expected an array of numbers, got %1</source>
         <translation>应为数值数组，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="198"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="200"/>
         <source>expected an array of numbers, found %1 in it</source>
         <translation>应为数值数组，但其中含有 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="211"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="213"/>
         <source>expected an array of strings, got %1</source>
         <translation>应为字符串数组，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="217"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="219"/>
         <source>expected an array of strings, found %1 in it</source>
         <translation>应为字符串数组，但其中含有 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="231"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="233"/>
         <source>expected an object, got %1</source>
         <translation>应为对象，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="267"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="269"/>
         <source>unknown value &quot;%1&quot; (expected one of: numpy)</source>
         <translation>未知的值 "%1"（应为以下之一：numpy）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="285"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="287"/>
         <source>expected true, false or null (detect), got %1</source>
         <translation>应为 true、false 或 null（自动检测），实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="292"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="296"/>
+        <source>expected &quot;auto&quot;, &quot;.&quot; or &quot;,&quot;, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/experiment_config.cpp" line="302"/>
         <source>expected one character (or empty to detect), got &quot;%1&quot;</source>
         <translation>应为单个字符（留空则自动检测），实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="315"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="325"/>
         <source>expected two numbers, got %1</source>
         <translation>应为 2 个数值，实际为 %1 个</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="340"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="350"/>
         <source>expected layer sizes from 1 to 100000, got %1</source>
         <translation>层大小应为 1 到 100000 之间的整数，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="348"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="358"/>
         <source>unknown value &quot;%1&quot; (expected one of: relu, tanh, sigmoid)</source>
         <translation>未知的值 "%1"（应为以下之一：relu、tanh、sigmoid）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="368"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="378"/>
         <source>expected a number or an array of numbers, got %1</source>
         <translation>应为数值或数值数组，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="498"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="517"/>
         <source>this is not a GradLab project (format &quot;%1&quot;)</source>
         <translation>这不是 GradLab 项目（格式为 "%1"）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="502"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="521"/>
         <source>this project was written by a newer GradLab (file format version %1; this version reads up to %2)</source>
         <translation>此项目由更新版本的 GradLab 写入（文件格式版本 %1；当前版本最高只能读取版本 %2）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="555"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="574"/>
         <source>unknown value &quot;%1&quot; (expected one of: float32, float64)</source>
         <translation>未知的值 "%1"（应为以下之一：float32、float64）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="558"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="577"/>
         <source>unknown device &quot;%1&quot; (expected cpu, cuda or cuda:N)</source>
         <translation>未知设备 "%1"（应为 cpu、cuda 或 cuda:N）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="573"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="592"/>
         <source>%1: not a setting that can be changed</source>
         <translation>%1：不是可修改的设置项</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="591"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="610"/>
         <source>%1: %2 is out of range for a double (too close to zero: the smallest is about 4.9e-324)</source>
         <translation>%1：%2 超出双精度浮点数的范围（太接近零：最小约为 4.9e-324）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="592"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="611"/>
         <source>%1: %2 is out of range for a double (whose magnitude is at most about 1.8e308)</source>
         <translation>%1：%2 超出双精度浮点数的范围（绝对值最大约为 1.8e308）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="621"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="640"/>
         <source>%1: not an object</source>
         <translation>%1：不是对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="647"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="666"/>
         <source>At least 2 samples (n) are needed to train and validate</source>
         <translation>训练和验证至少需要 2 个样本（n）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="649"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="668"/>
         <source>x min must be less than x max</source>
         <translation>x 最小值必须小于 x 最大值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="651"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="670"/>
         <source>The noise σ cannot be negative</source>
         <translation>噪声 σ 不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="654"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="673"/>
         <source>%1 features need %1 weights, got %2</source>
         <translation>%1 个特征需要 %1 个权重，实际为 %2 个</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="657"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="676"/>
         <source>No CSV file is chosen</source>
         <translation>尚未选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="659"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="678"/>
         <source>No target column is chosen</source>
         <translation>尚未选择目标列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="661"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="680"/>
         <source>No feature column is chosen</source>
         <translation>尚未选择特征列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="664"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="683"/>
         <source>The train fraction must be between 0 and 1 (exclusive)</source>
         <translation>训练集比例必须介于 0 和 1 之间（不含 0 和 1）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="666"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="685"/>
         <source>The learning rate must be greater than 0</source>
         <translation>学习率必须大于 0</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="668"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="687"/>
         <source>At least one epoch is needed</source>
         <translation>至少需要训练 1 轮</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="670"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="689"/>
         <source>Huber&apos;s delta must be greater than 0</source>
         <translation>Huber 损失的 delta 必须大于 0</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="672"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="691"/>
         <source>SmoothL1&apos;s beta cannot be negative</source>
         <translation>SmoothL1 损失的 beta 不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="675"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="694"/>
         <source>Momentum, dampening, weight decay, eps, lr decay and the initial accumulator cannot be negative</source>
         <translation>动量、阻尼、权重衰减、eps、学习率衰减和累加器初始值均不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="678"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="697"/>
         <source>Both betas must be in [0, 1)</source>
         <translation>两个 beta 值都必须在 [0, 1) 内</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="680"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="699"/>
         <source>Nesterov momentum requires a momentum and zero dampening</source>
         <translation>Nesterov 动量要求动量大于 0 且阻尼为 0</translation>
     </message>
@@ -612,29 +638,34 @@
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="42"/>
+        <location filename="../model/experiment/exports.cpp" line="43"/>
         <source>The run&apos;s %1 has %2 values but its parameters have %3</source>
         <translation>该运行的%1包含 %2 个值，但其参数共有 %3 个</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="46"/>
+        <location filename="../model/experiment/exports.cpp" line="47"/>
         <source>final parameters</source>
         <translation>最终参数</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="48"/>
+        <location filename="../model/experiment/exports.cpp" line="49"/>
         <source>closed form</source>
         <translation>闭式解</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="52"/>
+        <location filename="../model/experiment/exports.cpp" line="53"/>
         <source>history at epoch %1</source>
         <translation>第 %1 轮的历史记录</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="201"/>
+        <location filename="../model/experiment/exports.cpp" line="206"/>
         <source>The project&apos;s CSV file %1 does not exist</source>
         <translation>项目的 CSV 文件 %1 不存在</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/exports.cpp" line="220"/>
+        <source>The project&apos;s CSV data has no column named “%1”</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -894,74 +925,74 @@
         <translation>.history.params[%1]：应为 %2 个值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="281"/>
-        <location filename="../model/experiment/project.cpp" line="288"/>
+        <location filename="../model/experiment/project.cpp" line="282"/>
+        <location filename="../model/experiment/project.cpp" line="289"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="299"/>
+        <location filename="../model/experiment/project.cpp" line="300"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="366"/>
+        <location filename="../model/experiment/project.cpp" line="367"/>
         <source>%1 is not a GradLab project: not valid JSON at byte %2 (%3)</source>
         <translation>%1 不是 GradLab 项目：第 %2 字节处不是有效的 JSON（%3）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="373"/>
+        <location filename="../model/experiment/project.cpp" line="374"/>
         <source>%1 is not a GradLab project: the JSON is not an object</source>
         <translation>%1 不是 GradLab 项目：其 JSON 不是对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="388"/>
+        <location filename="../model/experiment/project.cpp" line="389"/>
         <source>runs: expected an array</source>
         <translation>runs：应为数组</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="394"/>
+        <location filename="../model/experiment/project.cpp" line="395"/>
         <source>runs[%1]: expected an object</source>
         <translation>runs[%1]：应为对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="409"/>
-        <location filename="../model/experiment/project.cpp" line="491"/>
+        <location filename="../model/experiment/project.cpp" line="410"/>
+        <location filename="../model/experiment/project.cpp" line="501"/>
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="432"/>
+        <location filename="../model/experiment/project.cpp" line="440"/>
         <source>No feature column is chosen</source>
         <translation>尚未选择特征列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="439"/>
+        <location filename="../model/experiment/project.cpp" line="447"/>
         <source>%1 was not found: the copy of its data saved in the project is used</source>
         <translation>未找到 %1：改用项目中保存的数据副本</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="446"/>
+        <location filename="../model/experiment/project.cpp" line="454"/>
         <source>No CSV file is chosen</source>
         <translation>尚未选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="450"/>
+        <location filename="../model/experiment/project.cpp" line="458"/>
         <source>The project&apos;s CSV file %1 does not exist</source>
         <translation>项目的 CSV 文件 %1 不存在</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="460"/>
+        <location filename="../model/experiment/project.cpp" line="468"/>
         <source>%1 has changed since the project was saved; the new data is used</source>
         <translation>%1 在项目保存后已被修改；将使用新数据</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="486"/>
+        <location filename="../model/experiment/project.cpp" line="496"/>
         <source>%1 is too large to be embedded in a project</source>
         <translation>%1 太大，无法嵌入项目</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="501"/>
+        <location filename="../model/experiment/project.cpp" line="511"/>
         <source>%1 has %2 rows; only files of at most %3 rows can be embedded in a project</source>
         <translation>%1 有 %2 行；只有不超过 %3 行的文件才能嵌入项目</translation>
     </message>
@@ -1025,767 +1056,772 @@
 <context>
     <name>gradlab::app::MainWindow</name>
     <message>
-        <location filename="../app/window/main_window.cpp" line="79"/>
+        <location filename="../app/window/main_window.cpp" line="81"/>
         <source>GradLab projects (*.gradlab);;All files (*)</source>
         <translation>GradLab 项目 (*.gradlab);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="130"/>
+        <location filename="../app/window/main_window.cpp" line="132"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="132"/>
-        <location filename="../app/window/main_window.cpp" line="135"/>
+        <location filename="../app/window/main_window.cpp" line="134"/>
+        <location filename="../app/window/main_window.cpp" line="137"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="137"/>
+        <location filename="../app/window/main_window.cpp" line="139"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="138"/>
+        <location filename="../app/window/main_window.cpp" line="140"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="180"/>
+        <location filename="../app/window/main_window.cpp" line="182"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="179"/>
+        <location filename="../app/window/main_window.cpp" line="181"/>
         <source>The project has changes that are not saved. Save them first?</source>
         <translation>项目有尚未保存的更改。是否先保存？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="80"/>
+        <location filename="../app/window/main_window.cpp" line="82"/>
         <source>GradLab projects (*.gradlab);;Data files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>GradLab 项目 (*.gradlab);;数据文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="178"/>
+        <location filename="../app/window/main_window.cpp" line="180"/>
         <source>A run is in progress. Stop it and save the project with the run first?</source>
         <translation>有一次运行正在进行。要先停止它，并把这次运行一起保存到项目中吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="220"/>
+        <location filename="../app/window/main_window.cpp" line="222"/>
         <source>Data and fit</source>
         <translation>数据与拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="221"/>
+        <location filename="../app/window/main_window.cpp" line="223"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="222"/>
+        <location filename="../app/window/main_window.cpp" line="224"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="223"/>
+        <location filename="../app/window/main_window.cpp" line="225"/>
         <source>Loss landscape</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="224"/>
+        <location filename="../app/window/main_window.cpp" line="226"/>
         <source>Computation graph</source>
         <translation>计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="243"/>
+        <location filename="../app/window/main_window.cpp" line="245"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="244"/>
+        <location filename="../app/window/main_window.cpp" line="246"/>
         <source>Model and training</source>
         <translation>模型与训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="245"/>
+        <location filename="../app/window/main_window.cpp" line="247"/>
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="263"/>
+        <location filename="../app/window/main_window.cpp" line="265"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="273"/>
+        <location filename="../app/window/main_window.cpp" line="275"/>
         <source>Step inspector</source>
         <translation>单步检查器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="277"/>
-        <location filename="../app/window/main_window.cpp" line="571"/>
-        <location filename="../app/window/main_window.cpp" line="912"/>
+        <location filename="../app/window/main_window.cpp" line="279"/>
+        <location filename="../app/window/main_window.cpp" line="608"/>
+        <location filename="../app/window/main_window.cpp" line="956"/>
         <source>Press Step to train one epoch and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单步”训练一轮，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="288"/>
+        <location filename="../app/window/main_window.cpp" line="290"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="292"/>
+        <location filename="../app/window/main_window.cpp" line="294"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="292"/>
+        <location filename="../app/window/main_window.cpp" line="294"/>
         <source>Start a new project from the tutorial&apos;s experiment</source>
         <translation>以教程中的实验新建项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="294"/>
+        <location filename="../app/window/main_window.cpp" line="296"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="294"/>
+        <location filename="../app/window/main_window.cpp" line="296"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="295"/>
+        <location filename="../app/window/main_window.cpp" line="297"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="295"/>
-        <location filename="../app/window/main_window.cpp" line="1317"/>
+        <location filename="../app/window/main_window.cpp" line="297"/>
+        <location filename="../app/window/main_window.cpp" line="1367"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="302"/>
+        <location filename="../app/window/main_window.cpp" line="304"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="302"/>
+        <location filename="../app/window/main_window.cpp" line="304"/>
         <source>Save the project under a new name</source>
         <translation>以新名称保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="302"/>
+        <location filename="../app/window/main_window.cpp" line="304"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="305"/>
-        <location filename="../app/window/main_window.cpp" line="413"/>
-        <location filename="../app/window/main_window.cpp" line="978"/>
+        <location filename="../app/window/main_window.cpp" line="307"/>
+        <location filename="../app/window/main_window.cpp" line="415"/>
+        <location filename="../app/window/main_window.cpp" line="1023"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="305"/>
+        <location filename="../app/window/main_window.cpp" line="307"/>
         <source>Train the model (or resume a paused run)</source>
         <translation>训练模型（或继续已暂停的运行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="307"/>
+        <location filename="../app/window/main_window.cpp" line="309"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="307"/>
+        <location filename="../app/window/main_window.cpp" line="309"/>
         <source>Pause the run after the current epoch</source>
         <translation>在当前轮结束后暂停运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="309"/>
+        <location filename="../app/window/main_window.cpp" line="311"/>
         <source>S&amp;tep</source>
         <translation>单步(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="309"/>
+        <location filename="../app/window/main_window.cpp" line="311"/>
         <source>Train one epoch, then pause</source>
         <translation>训练一轮后暂停</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="311"/>
+        <location filename="../app/window/main_window.cpp" line="313"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="311"/>
+        <location filename="../app/window/main_window.cpp" line="313"/>
         <source>Stop the run and keep it</source>
         <translation>停止运行并保留该运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="313"/>
+        <location filename="../app/window/main_window.cpp" line="315"/>
         <source>R&amp;eset</source>
         <translation>重置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="314"/>
+        <location filename="../app/window/main_window.cpp" line="316"/>
         <source>Stop any run and show the initial parameters again</source>
         <translation>停止正在进行的运行，并重新显示初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="321"/>
+        <location filename="../app/window/main_window.cpp" line="323"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="324"/>
+        <location filename="../app/window/main_window.cpp" line="326"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="328"/>
-        <source>Run</source>
-        <translation>运行</translation>
-    </message>
-    <message>
-        <location filename="../app/window/main_window.cpp" line="342"/>
+        <location filename="../app/window/main_window.cpp" line="344"/>
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="349"/>
+        <location filename="../app/window/main_window.cpp" line="351"/>
         <source>How fast a run goes: as fast as it trains, or slowly enough to watch it learn</source>
         <translation>训练运行的快慢：以训练所能达到的最快速度，或放慢到足以看清它如何学习</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="355"/>
+        <location filename="../app/window/main_window.cpp" line="357"/>
         <source>Full speed</source>
         <translation>全速</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="356"/>
+        <location filename="../app/window/main_window.cpp" line="358"/>
         <source>1 epoch a second</source>
         <translation>每秒 1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="357"/>
+        <location filename="../app/window/main_window.cpp" line="359"/>
         <source>%1 epochs a second</source>
         <translation>每秒 %1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="387"/>
+        <location filename="../app/window/main_window.cpp" line="389"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="390"/>
+        <location filename="../app/window/main_window.cpp" line="392"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="394"/>
+        <location filename="../app/window/main_window.cpp" line="396"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="395"/>
+        <location filename="../app/window/main_window.cpp" line="397"/>
         <source>&amp;Parameters (JSON or CSV)…</source>
         <translation>参数（JSON 或 CSV）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="396"/>
+        <location filename="../app/window/main_window.cpp" line="398"/>
         <source>Loss &amp;history (CSV)…</source>
         <translation>损失历史（CSV）(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="398"/>
+        <location filename="../app/window/main_window.cpp" line="400"/>
         <source>&amp;Data and fit plot…</source>
         <translation>数据与拟合图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="399"/>
+        <location filename="../app/window/main_window.cpp" line="401"/>
         <source>&amp;Loss plot…</source>
         <translation>损失图(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="400"/>
+        <location filename="../app/window/main_window.cpp" line="402"/>
         <source>P&amp;arameter plot…</source>
         <translation>参数图(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="401"/>
+        <location filename="../app/window/main_window.cpp" line="403"/>
         <source>Loss la&amp;ndscape plot…</source>
         <translation>损失曲面图(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="402"/>
+        <location filename="../app/window/main_window.cpp" line="404"/>
         <source>Computation &amp;graph (DOT, SVG or PNG)…</source>
         <translation>计算图（DOT、SVG 或 PNG）(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="404"/>
+        <location filename="../app/window/main_window.cpp" line="406"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 脚本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="406"/>
+        <location filename="../app/window/main_window.cpp" line="408"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="409"/>
+        <location filename="../app/window/main_window.cpp" line="411"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="422"/>
+        <location filename="../app/window/main_window.cpp" line="424"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="428"/>
+        <location filename="../app/window/main_window.cpp" line="430"/>
         <source>Reset &amp;Layout</source>
         <translation>重置布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="430"/>
+        <location filename="../app/window/main_window.cpp" line="432"/>
         <source>Put the panels back where they were at the first start</source>
         <translation>把各面板恢复到首次启动时的位置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="433"/>
+        <location filename="../app/window/main_window.cpp" line="435"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="436"/>
+        <location filename="../app/window/main_window.cpp" line="438"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="448"/>
+        <location filename="../app/window/main_window.cpp" line="450"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="449"/>
+        <location filename="../app/window/main_window.cpp" line="451"/>
         <source>&amp;About GradLab</source>
         <translation>关于 GradLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="450"/>
+        <location filename="../app/window/main_window.cpp" line="452"/>
         <source>About GradLab</source>
         <translation>关于 GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="451"/>
+        <location filename="../app/window/main_window.cpp" line="453"/>
         <source>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model through GradLab&apos;s own autograd engine, watch it learn, and compare it with the closed-form least-squares fit.&lt;/p&gt;&lt;p&gt;Built on Qt, QCustomPlot, Eigen and Graphviz.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;使用 GradLab 自己的自动求导引擎训练模型，观察其学习过程，并与最小二乘闭式解拟合进行比较。&lt;/p&gt;&lt;p&gt;基于 Qt、QCustomPlot、Eigen 和 Graphviz 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="471"/>
+        <location filename="../app/window/main_window.cpp" line="473"/>
         <source>Loading data %p%</source>
         <translation>正在加载数据 %p%</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="478"/>
+        <location filename="../app/window/main_window.cpp" line="480"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="479"/>
+        <location filename="../app/window/main_window.cpp" line="481"/>
         <source>Stop loading the data</source>
         <translation>停止加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="502"/>
+        <location filename="../app/window/main_window.cpp" line="504"/>
         <source>Preparing the data: the split, the closed form and the loss landscape…</source>
         <translation>正在准备数据：划分、闭式解和损失曲面…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="595"/>
+        <location filename="../app/window/main_window.cpp" line="632"/>
         <source>The run&apos;s optimizer was not changed</source>
         <translation>未更改该运行的优化器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="624"/>
+        <location filename="../app/window/main_window.cpp" line="661"/>
         <source>Train the model (or resume a paused run) (%1)</source>
         <translation>训练模型（或继续已暂停的运行）（%1）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="625"/>
+        <location filename="../app/window/main_window.cpp" line="662"/>
         <source>The run cannot start:
 %1</source>
         <translation>无法开始运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="646"/>
+        <location filename="../app/window/main_window.cpp" line="683"/>
         <source>Choose a CSV file on the Data tab, or drop one onto the window</source>
         <translation>请在“数据”选项卡中选择一个 CSV 文件，或把文件拖放到窗口上</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="670"/>
-        <location filename="../app/window/main_window.cpp" line="673"/>
-        <location filename="../app/window/main_window.cpp" line="754"/>
+        <location filename="../app/window/main_window.cpp" line="708"/>
+        <location filename="../app/window/main_window.cpp" line="711"/>
+        <location filename="../app/window/main_window.cpp" line="795"/>
         <source>Loading the data…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="691"/>
+        <location filename="../app/window/main_window.cpp" line="729"/>
         <source>Loading the data was cancelled</source>
         <translation>已取消加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="694"/>
+        <location filename="../app/window/main_window.cpp" line="734"/>
+        <source>%1 (on the Data tab, Missing values: Drop the row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="735"/>
         <source>The data could not be loaded: %1</source>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="697"/>
+        <location filename="../app/window/main_window.cpp" line="738"/>
         <source>The data could not be loaded</source>
         <translation>无法加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="721"/>
+        <location filename="../app/window/main_window.cpp" line="762"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="750"/>
+        <location filename="../app/window/main_window.cpp" line="791"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="755"/>
+        <location filename="../app/window/main_window.cpp" line="796"/>
         <source>%1 rows: %2 for training, %3 for validation</source>
         <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="813"/>
+        <location filename="../app/window/main_window.cpp" line="854"/>
         <source>The closed form: %1</source>
         <translation>闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="913"/>
-        <location filename="../app/window/main_window.cpp" line="1197"/>
+        <location filename="../app/window/main_window.cpp" line="957"/>
+        <location filename="../app/window/main_window.cpp" line="1242"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="919"/>
+        <location filename="../app/window/main_window.cpp" line="963"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="931"/>
-        <location filename="../app/window/main_window.cpp" line="1141"/>
+        <location filename="../app/window/main_window.cpp" line="975"/>
+        <location filename="../app/window/main_window.cpp" line="1186"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="938"/>
+        <location filename="../app/window/main_window.cpp" line="982"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="951"/>
+        <location filename="../app/window/main_window.cpp" line="995"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="958"/>
+        <location filename="../app/window/main_window.cpp" line="1003"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="961"/>
+        <location filename="../app/window/main_window.cpp" line="1006"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="978"/>
+        <location filename="../app/window/main_window.cpp" line="1023"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="996"/>
+        <location filename="../app/window/main_window.cpp" line="1041"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1001"/>
+        <location filename="../app/window/main_window.cpp" line="1046"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1003"/>
+        <location filename="../app/window/main_window.cpp" line="1048"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1066"/>
+        <location filename="../app/window/main_window.cpp" line="1111"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1088"/>
+        <location filename="../app/window/main_window.cpp" line="1133"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1090"/>
+        <location filename="../app/window/main_window.cpp" line="1135"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1091"/>
+        <location filename="../app/window/main_window.cpp" line="1136"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1116"/>
-        <location filename="../app/window/main_window.cpp" line="1141"/>
+        <location filename="../app/window/main_window.cpp" line="1161"/>
+        <location filename="../app/window/main_window.cpp" line="1186"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1144"/>
+        <location filename="../app/window/main_window.cpp" line="1189"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1145"/>
+        <location filename="../app/window/main_window.cpp" line="1190"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1146"/>
+        <location filename="../app/window/main_window.cpp" line="1191"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1148"/>
+        <location filename="../app/window/main_window.cpp" line="1193"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1167"/>
+        <location filename="../app/window/main_window.cpp" line="1212"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1176"/>
+        <location filename="../app/window/main_window.cpp" line="1221"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1193"/>
-        <location filename="../app/window/main_window.cpp" line="1195"/>
+        <location filename="../app/window/main_window.cpp" line="1238"/>
+        <location filename="../app/window/main_window.cpp" line="1240"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1197"/>
+        <location filename="../app/window/main_window.cpp" line="1242"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1209"/>
+        <location filename="../app/window/main_window.cpp" line="1254"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1237"/>
+        <location filename="../app/window/main_window.cpp" line="1287"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1238"/>
+        <location filename="../app/window/main_window.cpp" line="1288"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1266"/>
+        <location filename="../app/window/main_window.cpp" line="1316"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1274"/>
+        <location filename="../app/window/main_window.cpp" line="1324"/>
         <source>Open a project or a data file</source>
         <translation>打开项目或数据文件</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1306"/>
+        <location filename="../app/window/main_window.cpp" line="1356"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1311"/>
+        <location filename="../app/window/main_window.cpp" line="1361"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1318"/>
+        <location filename="../app/window/main_window.cpp" line="1368"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1333"/>
+        <location filename="../app/window/main_window.cpp" line="1383"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1344"/>
+        <location filename="../app/window/main_window.cpp" line="1394"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1372"/>
+        <location filename="../app/window/main_window.cpp" line="1422"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1375"/>
+        <location filename="../app/window/main_window.cpp" line="1425"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1395"/>
+        <location filename="../app/window/main_window.cpp" line="1445"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1395"/>
+        <location filename="../app/window/main_window.cpp" line="1445"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1471"/>
+        <location filename="../app/window/main_window.cpp" line="1521"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1471"/>
+        <location filename="../app/window/main_window.cpp" line="1521"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1484"/>
+        <location filename="../app/window/main_window.cpp" line="1534"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1485"/>
+        <location filename="../app/window/main_window.cpp" line="1535"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1491"/>
+        <location filename="../app/window/main_window.cpp" line="1541"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1493"/>
+        <location filename="../app/window/main_window.cpp" line="1543"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1501"/>
+        <location filename="../app/window/main_window.cpp" line="1551"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1502"/>
+        <location filename="../app/window/main_window.cpp" line="1552"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1507"/>
+        <location filename="../app/window/main_window.cpp" line="1557"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1509"/>
+        <location filename="../app/window/main_window.cpp" line="1559"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1516"/>
+        <location filename="../app/window/main_window.cpp" line="1566"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1517"/>
+        <location filename="../app/window/main_window.cpp" line="1567"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1522"/>
+        <location filename="../app/window/main_window.cpp" line="1572"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1524"/>
+        <location filename="../app/window/main_window.cpp" line="1574"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1529"/>
+        <location filename="../app/window/main_window.cpp" line="1579"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1530"/>
+        <location filename="../app/window/main_window.cpp" line="1580"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1536"/>
+        <location filename="../app/window/main_window.cpp" line="1586"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1538"/>
+        <location filename="../app/window/main_window.cpp" line="1588"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1546"/>
+        <location filename="../app/window/main_window.cpp" line="1596"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1547"/>
+        <location filename="../app/window/main_window.cpp" line="1597"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1550"/>
+        <location filename="../app/window/main_window.cpp" line="1600"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1551"/>
+        <location filename="../app/window/main_window.cpp" line="1601"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1545"/>
-        <location filename="../app/window/main_window.cpp" line="1556"/>
+        <location filename="../app/window/main_window.cpp" line="1595"/>
+        <location filename="../app/window/main_window.cpp" line="1606"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1558"/>
+        <location filename="../app/window/main_window.cpp" line="331"/>
+        <source>Run toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1608"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1564"/>
+        <location filename="../app/window/main_window.cpp" line="1614"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1564"/>
+        <location filename="../app/window/main_window.cpp" line="1614"/>
         <source>GradLab will use the new language the next time it starts.</source>
         <translation>GradLab 将在下次启动时使用新的语言。</translation>
     </message>
@@ -1840,52 +1876,62 @@
 <context>
     <name>gradlab::data</name>
     <message>
-        <location filename="../model/data/csv_chunk_parser.cpp" line="34"/>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="37"/>
         <source>missing value (empty field). To skip such rows, choose to drop rows with missing values</source>
         <translation>缺失值（空字段）。如需跳过这类行，请选择删除含缺失值的行</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_chunk_parser.cpp" line="37"/>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="40"/>
         <source>missing value %1. To skip such rows, choose to drop rows with missing values</source>
         <translation>缺失值 %1。如需跳过这类行，请选择删除含缺失值的行</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_chunk_parser.cpp" line="42"/>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="45"/>
         <source>%1 is not a finite number. To skip such rows, choose to drop rows with missing values</source>
         <translation>%1 不是有限数。如需跳过这类行，请选择删除含缺失值的行</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_chunk_parser.cpp" line="47"/>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="50"/>
         <source>%1 is beyond the range of double-precision numbers</source>
         <translation>%1 超出了双精度浮点数的范围</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_chunk_parser.cpp" line="52"/>
-        <source>%1 is not a number (numbers must use &apos;.&apos; as the decimal separator)</source>
-        <translation>%1 不是数字（数字必须使用“.”作为小数点）</translation>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="55"/>
+        <source>%1 is not a number with &apos;.&apos; as the decimal separator; if the file writes numbers with a decimal comma, choose the comma as the decimal separator</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model/data/csv_chunk_parser.cpp" line="56"/>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="62"/>
+        <source>%1 is not a number: numbers with thousands separators cannot be read; save the file without them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="68"/>
+        <source>%1 is not a number with a decimal comma; if the file writes numbers with a decimal point, choose the point as the decimal separator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="73"/>
         <source>%1 is not a number</source>
         <translation>%1 不是数字</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_chunk_parser.cpp" line="65"/>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="82"/>
         <source>line %1 has 1 field where %2 were expected (one per column)</source>
         <translation>第 %1 行只有 1 个字段，应为 %2 个（每列一个）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_chunk_parser.cpp" line="70"/>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="87"/>
         <source>line %1 has %2 fields where %3 were expected (one per column)</source>
         <translation>第 %1 行有 %2 个字段，应为 %3 个（每列一个）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_chunk_parser.cpp" line="81"/>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="98"/>
         <source>line %1: the record is longer than %2 bytes; is this really a CSV file?</source>
         <translation>第 %1 行：记录长度超过 %2 字节；这真的是 CSV 文件吗？</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_chunk_parser.cpp" line="210"/>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="227"/>
         <source>line %1: the file changed while it was read</source>
         <translation>第 %1 行：读取期间文件发生了变化</translation>
     </message>
@@ -1936,93 +1982,118 @@
         <translation>没有第 %1 列（从 0 开始计数）：文件共有 %2 列</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_selection.cpp" line="30"/>
-        <source>more than one column is named %1; choose it by position</source>
-        <translation>有多个列名为 %1；请按位置选择</translation>
-    </message>
-    <message>
-        <location filename="../model/data/csv_selection.cpp" line="39"/>
+        <location filename="../model/data/csv_selection.cpp" line="34"/>
         <source>there is no column named %1; the columns are %2</source>
         <translation>没有名为 %1 的列；现有的列为 %2</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_selection.cpp" line="69"/>
+        <location filename="../model/data/csv_selection.cpp" line="64"/>
         <source>the file has only one column; a dataset needs at least one feature column and a target column</source>
         <translation>文件只有一列；数据集至少需要一个特征列和一个目标列</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_selection.cpp" line="80"/>
+        <location filename="../model/data/csv_selection.cpp" line="75"/>
         <source>%1 is chosen both as a feature and as the target</source>
         <translation>%1 同时被选为特征和目标</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_selection.cpp" line="83"/>
+        <location filename="../model/data/csv_selection.cpp" line="78"/>
         <source>%1 is chosen twice</source>
         <translation>%1 被选择了两次</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="107"/>
+        <location filename="../model/data/csv_sniff.cpp" line="171"/>
+        <source>%1 as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_sniff.cpp" line="174"/>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_sniff.cpp" line="177"/>
+        <source>%1 and %2 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_sniff.cpp" line="187"/>
         <source>the file became shorter while it was read; was it changed or deleted by another program?</source>
         <translation>读取期间文件变短了；是否被其他程序修改或删除？</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="137"/>
+        <location filename="../model/data/csv_sniff.cpp" line="217"/>
         <location filename="../model/data/csv_writer.cpp" line="27"/>
         <source>the delimiter must be a tab or an ASCII punctuation character other than &apos;&quot;&apos;, &apos;.&apos;, &apos;+&apos; and &apos;-&apos;</source>
         <translation>分隔符必须是制表符，或除 '"'、'.'、'+' 和 '-' 以外的 ASCII 标点字符</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="143"/>
+        <location filename="../model/data/csv_sniff.cpp" line="223"/>
+        <source>the decimal separator must be &apos;.&apos; or &apos;,&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_sniff.cpp" line="226"/>
+        <source>the comma cannot be both the delimiter and the decimal separator; choose another delimiter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_sniff.cpp" line="230"/>
         <source>the chunk size and the record size limit must be positive</source>
         <translation>块大小和记录大小上限必须为正数</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="156"/>
+        <location filename="../model/data/csv_sniff.cpp" line="243"/>
         <source>the file is UTF-16 text; save it as UTF-8 (for example, &quot;CSV UTF-8&quot; in Excel)</source>
         <translation>该文件是 UTF-16 文本；请另存为 UTF-8（例如 Excel 中的“CSV UTF-8”）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="162"/>
+        <location filename="../model/data/csv_sniff.cpp" line="249"/>
         <source>the file looks like UTF-16 text; save it as UTF-8 (for example, &quot;CSV UTF-8&quot; in Excel)</source>
         <translation>该文件似乎是 UTF-16 文本；请另存为 UTF-8（例如 Excel 中的“CSV UTF-8”）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="170"/>
+        <location filename="../model/data/csv_sniff.cpp" line="257"/>
         <source>the file is empty</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="173"/>
+        <location filename="../model/data/csv_sniff.cpp" line="260"/>
         <source>line %1 holds a NUL byte: this is a binary file, not CSV text</source>
         <translation>第 %1 行含有 NUL 字节：这是二进制文件，不是 CSV 文本</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="179"/>
+        <location filename="../model/data/csv_sniff.cpp" line="266"/>
         <source>the lines of the file end in CR alone (classic Mac OS); save it with LF or CRLF line endings</source>
         <translation>文件的行仅以 CR 结尾（经典 Mac OS 格式）；请以 LF 或 CRLF 换行符保存</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="206"/>
+        <location filename="../model/data/csv_sniff.cpp" line="293"/>
         <source>the file holds nothing but blank lines</source>
         <translation>文件中只有空行</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="216"/>
+        <location filename="../model/data/csv_sniff.cpp" line="297"/>
+        <source>the comma was detected as the delimiter, so it cannot be the decimal separator too; choose another delimiter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_sniff.cpp" line="311"/>
         <source>line %1, column %2: the column name %3 is not UTF-8 text; save the file as UTF-8</source>
         <translation>第 %1 行，第 %2 列：列名 %3 不是 UTF-8 文本；请将文件另存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="223"/>
+        <location filename="../model/data/csv_sniff.cpp" line="318"/>
         <source>line %1, column %2: the column name holds a NUL byte: this is a binary file, not CSV text</source>
         <translation>第 %1 行，第 %2 列：列名含有 NUL 字节：这是二进制文件，不是 CSV 文本</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="232"/>
-        <source>more than one column is named %1; choose such columns by position</source>
-        <translation>有多个列名为 %1；请按位置选择这些列</translation>
+        <location filename="../model/data/csv_sniff.cpp" line="327"/>
+        <source>columns with the same name are renamed as pandas renames them, so that each can be chosen: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="281"/>
+        <location filename="../model/data/csv_sniff.cpp" line="377"/>
         <source>some text is not valid UTF-8 and is shown as %1</source>
         <translation>部分文本不是有效的 UTF-8，显示为 %1</translation>
     </message>
@@ -2047,27 +2118,27 @@
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_tokenizer.cpp" line="249"/>
+        <location filename="../model/data/csv_tokenizer.cpp" line="248"/>
         <source>column %1 (%2)</source>
         <translation>第 %1 列（%2）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_tokenizer.cpp" line="251"/>
+        <location filename="../model/data/csv_tokenizer.cpp" line="250"/>
         <source>column %1</source>
         <translation>第 %1 列</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_tokenizer.cpp" line="258"/>
+        <location filename="../model/data/csv_tokenizer.cpp" line="257"/>
         <source>line %1, %2: %3</source>
         <translation>第 %1 行，%2：%3</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_tokenizer.cpp" line="267"/>
+        <location filename="../model/data/csv_tokenizer.cpp" line="266"/>
         <source>line %1, column %2: a quoted field starts here and is never closed (the file ends inside the quotes)</source>
         <translation>第 %1 行，第 %2 列：带引号的字段从此处开始，但始终没有闭合（文件在引号内结束）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_tokenizer.cpp" line="272"/>
+        <location filename="../model/data/csv_tokenizer.cpp" line="271"/>
         <source>line %1, column %2: text follows the closing quote of a quoted field; a quote inside a quoted field must be written twice (&quot;&quot;)</source>
         <translation>第 %1 行，第 %2 列：带引号字段的闭合引号后还有文本；带引号字段内的引号必须写成两个（""）</translation>
     </message>
@@ -2290,68 +2361,68 @@
 <context>
     <name>gradlab::widgets::DataFitPlot</name>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="50"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="51"/>
         <source>Data and fitted model</source>
         <translation>数据与拟合模型</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="63"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="138"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="64"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="140"/>
         <source>Training data</source>
         <translation>训练数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="64"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="139"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="65"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="141"/>
         <source>Validation data</source>
         <translation>验证数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="66"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="67"/>
         <source>True line</source>
         <translation>真实直线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="69"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="70"/>
         <source>Closed form (least squares)</source>
         <translation>闭式解（最小二乘）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="72"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="178"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="73"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="182"/>
         <source>Trained model</source>
         <translation>训练后的模型</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="90"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="140"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="91"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="142"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="91"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="141"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="92"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="143"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="109"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="157"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="111"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="159"/>
         <source>There is no data to plot</source>
         <translation>没有可绘制的数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="110"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="112"/>
         <source>The data plot shows one feature; this dataset has %1</source>
         <translation>数据图只展示一个特征；此数据集有 %1 个特征</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="136"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="138"/>
         <source>%1 (every %2th of %3 points)</source>
         <translation>%1（共 %3 个点，每 %2 个取 1 个）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="178"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="182"/>
         <source>Initial parameters</source>
         <translation>初始参数</translation>
     </message>
@@ -2359,475 +2430,517 @@
 <context>
     <name>gradlab::widgets::DataForm</name>
     <message>
-        <location filename="../widgets/data_form.cpp" line="270"/>
+        <location filename="../widgets/data_form.cpp" line="269"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="271"/>
+        <location filename="../widgets/data_form.cpp" line="270"/>
         <source>Load CSV</source>
         <translation>加载 CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="292"/>
+        <location filename="../widgets/data_form.cpp" line="291"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="332"/>
+        <location filename="../widgets/data_form.cpp" line="331"/>
         <source>w1, w2, …</source>
         <translation>w1, w2, …</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="335"/>
+        <location filename="../widgets/data_form.cpp" line="334"/>
         <source>The intercept: y = a + b·x + noise</source>
         <translation>截距：y = a + b·x + 噪声</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="336"/>
+        <location filename="../widgets/data_form.cpp" line="335"/>
         <source>The slope, for one feature</source>
         <translation>斜率（单特征时）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="337"/>
+        <location filename="../widgets/data_form.cpp" line="336"/>
         <source>The number of rows to generate, from %1 to %2: the split needs at least 2</source>
         <translation>要生成的行数，从 %1 到 %2：划分数据至少需要 2 行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="339"/>
+        <location filename="../widgets/data_form.cpp" line="338"/>
         <source>The standard deviation σ of the Gaussian noise added to y</source>
         <translation>加到 y 上的高斯噪声的标准差 σ</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="340"/>
+        <location filename="../widgets/data_form.cpp" line="339"/>
         <source>One weight per feature, separated by commas</source>
         <translation>每个特征一个权重，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="342"/>
+        <location filename="../widgets/data_form.cpp" line="341"/>
         <source>Intercept a:</source>
         <translation>截距 a：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="343"/>
+        <location filename="../widgets/data_form.cpp" line="342"/>
         <source>Slope b:</source>
         <translation>斜率 b：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="344"/>
+        <location filename="../widgets/data_form.cpp" line="343"/>
         <source>Samples n:</source>
         <translation>样本数 n：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="346"/>
+        <location filename="../widgets/data_form.cpp" line="345"/>
         <source>Noise σ:</source>
         <translation>噪声 σ：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="347"/>
+        <location filename="../widgets/data_form.cpp" line="346"/>
         <source>x min:</source>
         <translation>x 最小值：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="348"/>
+        <location filename="../widgets/data_form.cpp" line="347"/>
         <source>x max:</source>
         <translation>x 最大值：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="349"/>
-        <location filename="../widgets/data_form.cpp" line="498"/>
+        <location filename="../widgets/data_form.cpp" line="348"/>
+        <location filename="../widgets/data_form.cpp" line="507"/>
         <source>Features:</source>
         <translation>特征：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="350"/>
+        <location filename="../widgets/data_form.cpp" line="349"/>
         <source>Weights:</source>
         <translation>权重：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="353"/>
+        <location filename="../widgets/data_form.cpp" line="352"/>
         <source>Seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="378"/>
+        <location filename="../widgets/data_form.cpp" line="377"/>
         <source>Change intercept a</source>
         <translation>更改截距 a</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="385"/>
+        <location filename="../widgets/data_form.cpp" line="384"/>
         <source>Change slope b</source>
         <translation>更改斜率 b</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="386"/>
+        <location filename="../widgets/data_form.cpp" line="385"/>
         <source>Change noise σ</source>
         <translation>更改噪声 σ</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="387"/>
+        <location filename="../widgets/data_form.cpp" line="386"/>
         <source>Change x min</source>
         <translation>更改 x 最小值</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="388"/>
+        <location filename="../widgets/data_form.cpp" line="387"/>
         <source>Change x max</source>
         <translation>更改 x 最大值</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="398"/>
+        <location filename="../widgets/data_form.cpp" line="397"/>
         <source>Change data seed</source>
         <translation>更改数据种子</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="410"/>
+        <location filename="../widgets/data_form.cpp" line="409"/>
         <source>Change sample count n</source>
         <translation>更改样本数 n</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="431"/>
+        <location filename="../widgets/data_form.cpp" line="430"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="437"/>
-        <location filename="../widgets/data_form.cpp" line="443"/>
+        <location filename="../widgets/data_form.cpp" line="436"/>
+        <location filename="../widgets/data_form.cpp" line="442"/>
         <source>Detect</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="438"/>
+        <location filename="../widgets/data_form.cpp" line="437"/>
         <source>Comma (,)</source>
         <translation>逗号（,）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="439"/>
+        <location filename="../widgets/data_form.cpp" line="438"/>
         <source>Semicolon (;)</source>
         <translation>分号（;）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="440"/>
+        <location filename="../widgets/data_form.cpp" line="439"/>
         <source>Tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="441"/>
+        <location filename="../widgets/data_form.cpp" line="440"/>
         <source>Pipe (|)</source>
         <translation>竖线（|）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="444"/>
+        <location filename="../widgets/data_form.cpp" line="443"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="445"/>
+        <location filename="../widgets/data_form.cpp" line="444"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="447"/>
+        <location filename="../widgets/data_form.cpp" line="446"/>
         <source>Stop with an error</source>
         <translation>报错并停止</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="448"/>
+        <location filename="../widgets/data_form.cpp" line="447"/>
         <source>Drop the row</source>
         <translation>丢弃该行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="455"/>
+        <location filename="../widgets/data_form.cpp" line="462"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="460"/>
+        <location filename="../widgets/data_form.cpp" line="467"/>
         <source>Delimiter:</source>
         <translation>分隔符：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="461"/>
+        <location filename="../widgets/data_form.cpp" line="468"/>
         <source>Header row:</source>
         <translation>标题行：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="462"/>
+        <location filename="../widgets/data_form.cpp" line="470"/>
         <source>Missing values:</source>
         <translation>缺失值：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="499"/>
+        <location filename="../widgets/data_form.cpp" line="508"/>
         <source>Target:</source>
         <translation>目标：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="500"/>
+        <location filename="../widgets/data_form.cpp" line="509"/>
         <source>Rows:</source>
         <translation>行数：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="503"/>
+        <location filename="../widgets/data_form.cpp" line="512"/>
         <source>First rows:</source>
         <translation>前几行：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="525"/>
+        <location filename="../widgets/data_form.cpp" line="534"/>
         <source>Change delimiter</source>
         <translation>更改分隔符</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="536"/>
+        <location filename="../widgets/data_form.cpp" line="545"/>
         <source>Change header row</source>
         <translation>更改标题行设置</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="543"/>
+        <location filename="../widgets/data_form.cpp" line="559"/>
         <source>Change missing values</source>
         <translation>更改缺失值处理方式</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="554"/>
+        <location filename="../widgets/data_form.cpp" line="570"/>
         <source>Train / validation split</source>
         <translation>训练集/验证集划分</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="425"/>
+        <location filename="../widgets/data_form.cpp" line="424"/>
         <source>Choose or drop a CSV file</source>
         <translation>选择或拖放一个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="322"/>
+        <location filename="../widgets/data_form.cpp" line="321"/>
         <source>n = %1 was not taken: n must be from %2 to %3 (the split into training and validation needs at least 2 rows).</source>
         <translation>未采用 n = %1：n 必须在 %2 到 %3 之间（划分训练集和验证集至少需要 2 行）。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="426"/>
+        <location filename="../widgets/data_form.cpp" line="425"/>
         <source>A CSV, TSV or text file: type its path and press Enter, click Browse…, or drop it on the form</source>
         <translation>CSV、TSV 或文本文件：输入路径后按回车，点击“浏览…”，或把文件拖放到表单上</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="474"/>
+        <location filename="../widgets/data_form.cpp" line="449"/>
+        <location filename="../widgets/data_form.cpp" line="773"/>
+        <location filename="../widgets/data_form.cpp" line="815"/>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="450"/>
+        <source>Point (1.5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="451"/>
+        <source>Comma (1,5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="452"/>
+        <source>Automatic reads a comma as the decimal separator when the delimiter is not a comma and the numbers of the first rows have a comma as their only separator, as in many European CSV files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="469"/>
+        <source>Decimal separator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="483"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="476"/>
+        <location filename="../widgets/data_form.cpp" line="485"/>
         <source>Tick every numeric column but the target</source>
         <translation>勾选除目标列以外的所有数值列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="477"/>
+        <location filename="../widgets/data_form.cpp" line="486"/>
         <source>Select none</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="479"/>
+        <location filename="../widgets/data_form.cpp" line="488"/>
         <source>Untick every column</source>
         <translation>取消勾选所有列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="558"/>
+        <location filename="../widgets/data_form.cpp" line="552"/>
+        <source>Change decimal separator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="574"/>
         <source>The share of the rows used for training, from %1 to %2; the rest validates, so both parts keep some rows</source>
         <translation>用于训练的行所占比例，从 %1 到 %2；其余的行用于验证，因此两部分都会保留一些行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="563"/>
+        <location filename="../widgets/data_form.cpp" line="579"/>
         <source>A train fraction of %1 was not taken: it must be from %2 to %3, so that both training and validation keep some rows.</source>
         <translation>未采用训练比例 %1：它必须在 %2 到 %3 之间，这样训练集和验证集都能保留一些行。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="567"/>
-        <location filename="../widgets/data_form.cpp" line="595"/>
+        <location filename="../widgets/data_form.cpp" line="583"/>
+        <location filename="../widgets/data_form.cpp" line="611"/>
         <source>Shuffle before splitting</source>
         <translation>划分前打乱</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="572"/>
+        <location filename="../widgets/data_form.cpp" line="588"/>
         <source>Train fraction:</source>
         <translation>训练集比例：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="575"/>
+        <location filename="../widgets/data_form.cpp" line="591"/>
         <source>Seeds the shuffle. Equal to the data seed, the shuffle continues the stream that drew the data, as the tutorial&apos;s single np.random.seed(42) does, and it follows the data seed while the two are equal.</source>
         <translation>打乱顺序所用的种子。与数据种子相同时，打乱会接着生成数据的那条随机数流进行，正如教程中只调用一次 np.random.seed(42) 那样；两者相同时，它会随数据种子一起变化。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="578"/>
+        <location filename="../widgets/data_form.cpp" line="594"/>
         <source>Split seed:</source>
         <translation>划分种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="588"/>
+        <location filename="../widgets/data_form.cpp" line="604"/>
         <source>Change train fraction</source>
         <translation>更改训练集比例</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="595"/>
+        <location filename="../widgets/data_form.cpp" line="611"/>
         <source>Split without shuffling</source>
         <translation>不打乱直接划分</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="602"/>
+        <location filename="../widgets/data_form.cpp" line="618"/>
         <source>Change split seed</source>
         <translation>更改划分种子</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="705"/>
+        <location filename="../widgets/data_form.cpp" line="722"/>
         <source>“%1”</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="738"/>
+        <location filename="../widgets/data_form.cpp" line="756"/>
         <source>none: the file cannot be read</source>
         <translation>无：无法读取该文件</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="744"/>
+        <location filename="../widgets/data_form.cpp" line="762"/>
         <source>counted when loaded</source>
         <translation>加载时统计</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="746"/>
+        <location filename="../widgets/data_form.cpp" line="764"/>
         <source>1 row</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="746"/>
+        <location filename="../widgets/data_form.cpp" line="764"/>
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="816"/>
+        <location filename="../widgets/data_form.cpp" line="791"/>
+        <source>Automatic: comma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="791"/>
+        <source>Automatic: point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="838"/>
         <source>%1 (target)</source>
         <translation>%1（目标）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="818"/>
+        <location filename="../widgets/data_form.cpp" line="840"/>
         <source>The target: the column the model predicts. Choose another target to use it as a feature.</source>
         <translation>目标：模型要预测的列。若要把它用作特征，请另选一个目标列。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="824"/>
+        <location filename="../widgets/data_form.cpp" line="846"/>
         <source>%1 (text)</source>
         <translation>%1（文本）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="826"/>
+        <location filename="../widgets/data_form.cpp" line="848"/>
         <source>The first rows of this column hold text, not numbers: it cannot be a feature.</source>
         <translation>此列的前几行是文本而不是数字：它不能作为特征。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="853"/>
+        <location filename="../widgets/data_form.cpp" line="876"/>
         <source>the embedded data</source>
         <translation>嵌入的数据</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="855"/>
+        <location filename="../widgets/data_form.cpp" line="878"/>
         <source>No CSV file is chosen.</source>
         <translation>未选择 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="866"/>
+        <location filename="../widgets/data_form.cpp" line="889"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="873"/>
+        <location filename="../widgets/data_form.cpp" line="896"/>
         <source>Cannot use %1: it has only one column, and a data set needs at least one feature column and a target column. Is the delimiter right?</source>
         <translation>无法使用 %1：它只有一列，而数据集至少需要一个特征列和一个目标列。分隔符是否正确？</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="879"/>
+        <location filename="../widgets/data_form.cpp" line="902"/>
         <source>Cannot use %1: it has no data rows.</source>
         <translation>无法使用 %1：其中没有数据行。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="884"/>
+        <location filename="../widgets/data_form.cpp" line="907"/>
         <source>1 field</source>
         <translation>1 个字段</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="884"/>
+        <location filename="../widgets/data_form.cpp" line="907"/>
         <source>%1 fields</source>
         <translation>%1 个字段</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="885"/>
+        <location filename="../widgets/data_form.cpp" line="908"/>
         <source>Cannot read %1: data row %2 has %3, but the file has %4 columns.</source>
         <translation>无法读取 %1：第 %2 个数据行有 %3，但该文件有 %4 列。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="964"/>
+        <location filename="../widgets/data_form.cpp" line="988"/>
         <source>Open %1</source>
         <translation>打开 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1030"/>
+        <location filename="../widgets/data_form.cpp" line="1054"/>
         <source>Load data from CSV</source>
         <translation>从 CSV 加载数据</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1030"/>
+        <location filename="../widgets/data_form.cpp" line="1054"/>
         <source>Generate data</source>
         <translation>生成数据</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1052"/>
+        <location filename="../widgets/data_form.cpp" line="1076"/>
         <source>Change feature count</source>
         <translation>更改特征数</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1067"/>
+        <location filename="../widgets/data_form.cpp" line="1091"/>
         <source>“%1” is not a number.</source>
         <translation>“%1”不是数值。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1073"/>
+        <location filename="../widgets/data_form.cpp" line="1097"/>
         <source>Enter %1 weights, one per feature, separated by commas.</source>
         <translation>请输入 %1 个权重，每个特征一个，以逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1085"/>
+        <location filename="../widgets/data_form.cpp" line="1109"/>
         <source>Change weights</source>
         <translation>更改权重</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1097"/>
+        <location filename="../widgets/data_form.cpp" line="1121"/>
         <source>Change feature columns</source>
         <translation>更改特征列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1115"/>
+        <location filename="../widgets/data_form.cpp" line="1139"/>
         <source>Select all feature columns</source>
         <translation>选择所有特征列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1115"/>
+        <location filename="../widgets/data_form.cpp" line="1139"/>
         <source>Select no feature columns</source>
         <translation>不选择任何特征列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1125"/>
+        <location filename="../widgets/data_form.cpp" line="1149"/>
         <source>The file %1 cannot be read: %2</source>
         <translation>无法读取文件 %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1127"/>
+        <location filename="../widgets/data_form.cpp" line="1151"/>
         <source>The weights “%1” were not taken: %2 The run would use the previous weights.</source>
         <translation>未采用权重“%1”：%2 运行将使用之前的权重。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1141"/>
+        <location filename="../widgets/data_form.cpp" line="1165"/>
         <source>Change target column</source>
         <translation>更改目标列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1150"/>
+        <location filename="../widgets/data_form.cpp" line="1174"/>
         <source>Open CSV File</source>
         <translation>打开 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1151"/>
+        <location filename="../widgets/data_form.cpp" line="1175"/>
         <source>CSV files (*.csv);;TSV files (*.tsv);;Text files (*.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;TSV 文件 (*.tsv);;文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
@@ -3105,48 +3218,57 @@
 <context>
     <name>gradlab::widgets::LossPlot</name>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="45"/>
+        <location filename="../widgets/plot_loss.cpp" line="115"/>
         <source>Loss curves</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="48"/>
+        <location filename="../widgets/plot_loss.cpp" line="118"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="49"/>
-        <location filename="../widgets/plot_loss.cpp" line="206"/>
+        <location filename="../widgets/plot_loss.cpp" line="119"/>
+        <location filename="../widgets/plot_loss.cpp" line="284"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="69"/>
+        <location filename="../widgets/plot_loss.cpp" line="121"/>
+        <source>Training loss: what each epoch&apos;s training step returned, computed before that step&apos;s update (as the tutorial&apos;s make_train_step does; with mini-batches, the mean over the epoch&apos;s batches).
+Validation loss: computed after the epoch&apos;s update.
+The results&apos; losses are computed at the final parameters, after the last update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_loss.cpp" line="144"/>
         <source>Current run</source>
         <translation>当前运行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="70"/>
+        <location filename="../widgets/plot_loss.cpp" line="145"/>
+        <location filename="../widgets/plot_loss.cpp" line="234"/>
         <source>%1 — training</source>
         <translation>%1 — 训练</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="71"/>
+        <location filename="../widgets/plot_loss.cpp" line="146"/>
+        <location filename="../widgets/plot_loss.cpp" line="237"/>
         <source>%1 — validation</source>
         <translation>%1 — 验证</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="153"/>
+        <location filename="../widgets/plot_loss.cpp" line="228"/>
         <source>Run %1 — %2 lr %3</source>
         <translation>运行 %1 — %2 lr %3</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="200"/>
+        <location filename="../widgets/plot_loss.cpp" line="278"/>
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="217"/>
+        <location filename="../widgets/plot_loss.cpp" line="295"/>
         <source>Log scale</source>
         <translation>对数刻度</translation>
     </message>
@@ -3174,12 +3296,12 @@
         <translation>闭式解（虚线）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_parameters.cpp" line="75"/>
+        <location filename="../widgets/plot_parameters.cpp" line="76"/>
         <source>Showing the first %1 of %2 parameters</source>
         <translation>显示 %2 个参数中的前 %1 个</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_parameters.cpp" line="77"/>
+        <location filename="../widgets/plot_parameters.cpp" line="78"/>
         <source>The model has no parameters to show</source>
         <translation>该模型没有可显示的参数</translation>
     </message>
@@ -3187,43 +3309,53 @@
 <context>
     <name>gradlab::widgets::PlotView</name>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="26"/>
+        <location filename="../widgets/plot_view.cpp" line="57"/>
         <source>Plot</source>
         <translation>图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="125"/>
+        <location filename="../widgets/plot_view.cpp" line="166"/>
         <source>Reset view</source>
         <translation>重置视图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="126"/>
+        <location filename="../widgets/plot_view.cpp" line="168"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_view.cpp" line="170"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_view.cpp" line="172"/>
         <source>Export as PNG, SVG or PDF…</source>
         <translation>导出为 PNG、SVG 或 PDF…</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="146"/>
+        <location filename="../widgets/plot_view.cpp" line="255"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="146"/>
+        <location filename="../widgets/plot_view.cpp" line="255"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="146"/>
+        <location filename="../widgets/plot_view.cpp" line="255"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="148"/>
-        <location filename="../widgets/plot_view.cpp" line="155"/>
+        <location filename="../widgets/plot_view.cpp" line="257"/>
+        <location filename="../widgets/plot_view.cpp" line="264"/>
         <source>Export plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="155"/>
+        <location filename="../widgets/plot_view.cpp" line="264"/>
         <source>The plot could not be exported: %1</source>
         <translation>无法导出图：%1</translation>
     </message>
@@ -3231,172 +3363,193 @@
 <context>
     <name>gradlab::widgets::ResultsView</name>
     <message>
-        <location filename="../widgets/results_view.cpp" line="92"/>
+        <location filename="../widgets/results_view.cpp" line="93"/>
         <source>Train a model to see its parameters beside the closed-form solution.</source>
         <translation>训练模型后，可将其参数与闭式解并列查看。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="173"/>
+        <location filename="../widgets/results_view.cpp" line="152"/>
+        <source>The loss over the training rows at the final parameters, after the last update.
+The loss curve&apos;s training loss is what each epoch&apos;s step returned, computed before that epoch&apos;s update, so after a short run its last point is higher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="156"/>
+        <source>The loss over the validation rows at the final parameters: the validation curve&apos;s last point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="199"/>
         <source>This run&apos;s record does not match its model&apos;s parameters, so it cannot be shown.</source>
         <translation>该运行的记录与其模型参数不匹配，因此无法显示。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="180"/>
-        <location filename="../widgets/results_view.cpp" line="333"/>
+        <location filename="../widgets/results_view.cpp" line="206"/>
+        <location filename="../widgets/results_view.cpp" line="361"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="181"/>
-        <location filename="../widgets/results_view.cpp" line="199"/>
+        <location filename="../widgets/results_view.cpp" line="207"/>
+        <location filename="../widgets/results_view.cpp" line="225"/>
         <source>Closed form</source>
         <translation>闭式解</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="182"/>
+        <location filename="../widgets/results_view.cpp" line="208"/>
         <source>Difference</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="198"/>
-        <location filename="../widgets/results_view.cpp" line="286"/>
-        <location filename="../widgets/results_view.cpp" line="334"/>
+        <location filename="../widgets/results_view.cpp" line="224"/>
+        <location filename="../widgets/results_view.cpp" line="313"/>
+        <location filename="../widgets/results_view.cpp" line="362"/>
         <source>Train loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="198"/>
-        <location filename="../widgets/results_view.cpp" line="286"/>
-        <location filename="../widgets/results_view.cpp" line="334"/>
+        <location filename="../widgets/results_view.cpp" line="224"/>
+        <location filename="../widgets/results_view.cpp" line="313"/>
+        <location filename="../widgets/results_view.cpp" line="362"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="198"/>
-        <location filename="../widgets/results_view.cpp" line="286"/>
+        <location filename="../widgets/results_view.cpp" line="224"/>
+        <location filename="../widgets/results_view.cpp" line="313"/>
         <source>R² (training rows)</source>
         <translation>R²（训练集）</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="198"/>
-        <location filename="../widgets/results_view.cpp" line="287"/>
+        <location filename="../widgets/results_view.cpp" line="224"/>
+        <location filename="../widgets/results_view.cpp" line="314"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="198"/>
-        <location filename="../widgets/results_view.cpp" line="287"/>
+        <location filename="../widgets/results_view.cpp" line="224"/>
+        <location filename="../widgets/results_view.cpp" line="314"/>
         <source>Training time</source>
         <translation>训练时间</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="199"/>
+        <location filename="../widgets/results_view.cpp" line="225"/>
         <source>Trained</source>
         <translation>训练结果</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="206"/>
-        <location filename="../widgets/results_view.cpp" line="299"/>
+        <location filename="../widgets/results_view.cpp" line="232"/>
+        <location filename="../widgets/results_view.cpp" line="326"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="215"/>
+        <location filename="../widgets/results_view.cpp" line="242"/>
         <source>This model has no closed-form solution to compare with.</source>
         <translation>此模型没有可供比较的闭式解。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="219"/>
+        <location filename="../widgets/results_view.cpp" line="246"/>
         <source>Changed while paused: %1</source>
         <translation>暂停期间的更改：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="231"/>
+        <location filename="../widgets/results_view.cpp" line="258"/>
         <source>A run&apos;s record does not match its model&apos;s parameters, so the runs cannot be compared.</source>
         <translation>有一次运行的记录与其模型参数不匹配，因此无法比较这些运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="254"/>
+        <location filename="../widgets/results_view.cpp" line="281"/>
         <source>%1 compared with %2</source>
         <translation>%1 与 %2 的比较</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="255"/>
+        <location filename="../widgets/results_view.cpp" line="282"/>
         <source>Difference (A − B)</source>
         <translation>差值（A − B）</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="286"/>
+        <location filename="../widgets/results_view.cpp" line="313"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="286"/>
+        <location filename="../widgets/results_view.cpp" line="313"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="287"/>
+        <location filename="../widgets/results_view.cpp" line="314"/>
         <source>Closed-form train loss</source>
         <translation>闭式解训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="313"/>
+        <location filename="../widgets/results_view.cpp" line="341"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="315"/>
+        <location filename="../widgets/results_view.cpp" line="343"/>
         <source>%1, changed while paused: %2</source>
         <translation>%1，暂停期间的更改：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="325"/>
+        <location filename="../widgets/results_view.cpp" line="353"/>
         <source>The run reported %1 values for %2 parameters.</source>
         <translation>该运行为 %2 个参数报告了 %1 个值。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="334"/>
+        <location filename="../widgets/results_view.cpp" line="362"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="334"/>
+        <location filename="../widgets/results_view.cpp" line="362"/>
         <source>Current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="338"/>
+        <location filename="../widgets/results_view.cpp" line="366"/>
         <source>Paused at epoch %1</source>
         <translation>已在第 %1 轮暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="338"/>
+        <location filename="../widgets/results_view.cpp" line="366"/>
         <source>Training: epoch %1</source>
         <translation>训练中：第 %1 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="149"/>
+        <location filename="../widgets/results_view.cpp" line="175"/>
         <source>Double-click to change this value; Resume continues from it.</source>
         <translation>双击可修改此值；“继续”将从该值接着训练。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="343"/>
+        <location filename="../widgets/results_view.cpp" line="371"/>
+        <source>The loss the last epoch&apos;s training step returned, computed before that step&apos;s update: the training curve&apos;s last point. The results of a finished run give the loss at the final parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="374"/>
+        <source>The loss over the validation rows after the last epoch&apos;s update: the validation curve&apos;s last point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="376"/>
         <source>Paused: double-click a value to change it by hand; Resume continues from there.</source>
         <translation>已暂停：双击某个值可手动修改；“继续”将从修改后的值接着训练。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="363"/>
+        <location filename="../widgets/results_view.cpp" line="396"/>
         <source>“%1” is not a finite number in %2; %3 keeps its value %4.</source>
         <translation>“%1”在 %2 中不是有限数；%3 保持原值 %4。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="366"/>
+        <location filename="../widgets/results_view.cpp" line="399"/>
         <source>“%1” is not a finite number; %2 keeps its value %3.</source>
         <translation>“%1”不是有限数值；%2 保持原值 %3。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="349"/>
+        <location filename="../widgets/results_view.cpp" line="382"/>
         <source>%1 set to %2; Resume continues from there.</source>
         <translation>%1 已设为 %2；“继续”将从此值接着训练。</translation>
     </message>
@@ -3483,652 +3636,832 @@
         <translation>“%1”不是数值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="159"/>
+        <location filename="../widgets/settings_form.cpp" line="181"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="160"/>
+        <location filename="../widgets/settings_form.cpp" line="182"/>
         <source>Initialisation</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="161"/>
+        <location filename="../widgets/settings_form.cpp" line="183"/>
         <source>Trainable parameters</source>
         <translation>可训练参数</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="162"/>
+        <location filename="../widgets/settings_form.cpp" line="184"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="163"/>
+        <location filename="../widgets/settings_form.cpp" line="185"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="164"/>
+        <location filename="../widgets/settings_form.cpp" line="186"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="192"/>
-        <location filename="../widgets/settings_form.cpp" line="275"/>
-        <location filename="../widgets/settings_form.cpp" line="307"/>
+        <location filename="../widgets/settings_form.cpp" line="215"/>
+        <location filename="../widgets/settings_form.cpp" line="298"/>
+        <location filename="../widgets/settings_form.cpp" line="330"/>
         <source>Type:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="199"/>
+        <location filename="../widgets/settings_form.cpp" line="222"/>
         <source>Degree:</source>
         <translation>次数：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="203"/>
+        <location filename="../widgets/settings_form.cpp" line="226"/>
         <source>Change polynomial degree</source>
         <translation>更改多项式次数</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="208"/>
+        <location filename="../widgets/settings_form.cpp" line="231"/>
         <source>8, 8</source>
         <translation>8, 8</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="209"/>
+        <location filename="../widgets/settings_form.cpp" line="819"/>
         <source>The sizes of the hidden layers, separated by commas</source>
         <translation>各隐藏层的大小，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="210"/>
+        <location filename="../widgets/settings_form.cpp" line="232"/>
         <source>Hidden sizes:</source>
         <translation>隐藏层大小：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="215"/>
+        <location filename="../widgets/settings_form.cpp" line="237"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="216"/>
+        <location filename="../widgets/settings_form.cpp" line="238"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="217"/>
+        <location filename="../widgets/settings_form.cpp" line="239"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="218"/>
+        <location filename="../widgets/settings_form.cpp" line="240"/>
         <source>Activation:</source>
         <translation>激活函数：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="222"/>
+        <location filename="../widgets/settings_form.cpp" line="244"/>
         <source>Change activation</source>
         <translation>更改激活函数</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="231"/>
+        <location filename="../widgets/settings_form.cpp" line="253"/>
         <source>PyTorch default, seeded</source>
         <translation>PyTorch 默认（使用种子）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="232"/>
+        <location filename="../widgets/settings_form.cpp" line="254"/>
         <source>Zeros</source>
         <translation>全零</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="233"/>
+        <location filename="../widgets/settings_form.cpp" line="255"/>
         <source>Custom values</source>
         <translation>自定义值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="234"/>
+        <location filename="../widgets/settings_form.cpp" line="256"/>
         <source>Scheme:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="240"/>
-        <location filename="../widgets/settings_form.cpp" line="426"/>
+        <location filename="../widgets/settings_form.cpp" line="262"/>
+        <location filename="../widgets/settings_form.cpp" line="449"/>
         <source>Seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="247"/>
+        <location filename="../widgets/settings_form.cpp" line="269"/>
         <source>Initialisation seed: %1</source>
         <translation>初始化种子：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="253"/>
+        <location filename="../widgets/settings_form.cpp" line="275"/>
         <source>Change initialisation seed</source>
         <translation>更改初始化种子</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="258"/>
+        <location filename="../widgets/settings_form.cpp" line="280"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="258"/>
+        <location filename="../widgets/settings_form.cpp" line="280"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="258"/>
+        <location filename="../widgets/settings_form.cpp" line="280"/>
         <source>Values (comma separated)</source>
         <translation>值（以逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="262"/>
+        <location filename="../widgets/settings_form.cpp" line="285"/>
         <source>Values:</source>
         <translation>值：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="271"/>
+        <location filename="../widgets/settings_form.cpp" line="294"/>
         <source>MSE</source>
         <translation>MSE</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="272"/>
+        <location filename="../widgets/settings_form.cpp" line="295"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="273"/>
+        <location filename="../widgets/settings_form.cpp" line="296"/>
         <source>Huber</source>
         <translation>Huber</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="274"/>
+        <location filename="../widgets/settings_form.cpp" line="297"/>
         <source>Smooth L1</source>
         <translation>Smooth L1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="279"/>
+        <location filename="../widgets/settings_form.cpp" line="302"/>
         <source>Change loss</source>
         <translation>更改损失函数</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="284"/>
+        <location filename="../widgets/settings_form.cpp" line="307"/>
         <source>mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="285"/>
+        <location filename="../widgets/settings_form.cpp" line="308"/>
         <source>sum</source>
         <translation>求和</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="286"/>
+        <location filename="../widgets/settings_form.cpp" line="309"/>
         <source>Reduction:</source>
         <translation>归约方式：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="290"/>
+        <location filename="../widgets/settings_form.cpp" line="313"/>
         <source>Change loss reduction</source>
         <translation>更改损失归约方式</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="293"/>
+        <location filename="../widgets/settings_form.cpp" line="316"/>
         <source>Delta:</source>
         <translation>Delta：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="293"/>
+        <location filename="../widgets/settings_form.cpp" line="316"/>
         <source>Change Huber delta</source>
         <translation>更改 Huber delta</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="295"/>
+        <location filename="../widgets/settings_form.cpp" line="318"/>
         <source>Beta:</source>
         <translation>Beta：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="295"/>
+        <location filename="../widgets/settings_form.cpp" line="318"/>
         <source>Change Smooth L1 beta</source>
         <translation>更改 Smooth L1 beta</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="188"/>
+        <location filename="../widgets/settings_form.cpp" line="211"/>
         <source>%1 (the tutorial&apos;s)</source>
         <translation>%1（教程模型）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="323"/>
+        <location filename="../widgets/settings_form.cpp" line="346"/>
         <source>Learning rate:</source>
         <translation>学习率：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="323"/>
+        <location filename="../widgets/settings_form.cpp" line="346"/>
         <source>Change learning rate</source>
         <translation>更改学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="325"/>
+        <location filename="../widgets/settings_form.cpp" line="348"/>
         <source>Momentum:</source>
         <translation>动量：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="325"/>
+        <location filename="../widgets/settings_form.cpp" line="348"/>
         <source>Change momentum</source>
         <translation>更改动量</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="327"/>
+        <location filename="../widgets/settings_form.cpp" line="350"/>
         <source>Dampening:</source>
         <translation>阻尼：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="327"/>
+        <location filename="../widgets/settings_form.cpp" line="350"/>
         <source>Change dampening</source>
         <translation>更改阻尼</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="329"/>
+        <location filename="../widgets/settings_form.cpp" line="352"/>
         <source>Nesterov:</source>
         <translation>Nesterov：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="329"/>
+        <location filename="../widgets/settings_form.cpp" line="352"/>
         <source>Change Nesterov momentum</source>
         <translation>更改 Nesterov 动量</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="335"/>
+        <location filename="../widgets/settings_form.cpp" line="358"/>
         <source>Betas:</source>
         <translation>Betas：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="346"/>
+        <location filename="../widgets/settings_form.cpp" line="369"/>
         <source>Beta %1: %2</source>
         <translation>Beta %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="352"/>
+        <location filename="../widgets/settings_form.cpp" line="375"/>
         <source>Change betas</source>
         <translation>更改 betas</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="361"/>
+        <location filename="../widgets/settings_form.cpp" line="384"/>
         <source>Alpha:</source>
         <translation>Alpha：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="361"/>
+        <location filename="../widgets/settings_form.cpp" line="384"/>
         <source>Change alpha</source>
         <translation>更改 alpha</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="363"/>
+        <location filename="../widgets/settings_form.cpp" line="386"/>
         <source>Eps:</source>
         <translation>Eps：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="363"/>
+        <location filename="../widgets/settings_form.cpp" line="386"/>
         <source>Change eps</source>
         <translation>更改 eps</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="365"/>
+        <location filename="../widgets/settings_form.cpp" line="388"/>
         <source>Learning rate decay:</source>
         <translation>学习率衰减：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="366"/>
+        <location filename="../widgets/settings_form.cpp" line="389"/>
         <source>Change learning rate decay</source>
         <translation>更改学习率衰减</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="367"/>
+        <location filename="../widgets/settings_form.cpp" line="390"/>
         <source>Initial accumulator:</source>
         <translation>累加器初始值：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="368"/>
+        <location filename="../widgets/settings_form.cpp" line="391"/>
         <source>Change initial accumulator value</source>
         <translation>更改累加器初始值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="370"/>
+        <location filename="../widgets/settings_form.cpp" line="393"/>
         <source>Weight decay:</source>
         <translation>权重衰减：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="370"/>
+        <location filename="../widgets/settings_form.cpp" line="393"/>
         <source>Change weight decay</source>
         <translation>更改权重衰减</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="372"/>
+        <location filename="../widgets/settings_form.cpp" line="395"/>
         <source>Centered:</source>
         <translation>中心化：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="372"/>
+        <location filename="../widgets/settings_form.cpp" line="395"/>
         <source>Change centered</source>
         <translation>更改中心化设置</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="374"/>
+        <location filename="../widgets/settings_form.cpp" line="397"/>
         <source>AMSGrad:</source>
         <translation>AMSGrad：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="374"/>
+        <location filename="../widgets/settings_form.cpp" line="397"/>
         <source>Change AMSGrad</source>
         <translation>更改 AMSGrad 设置</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="376"/>
+        <location filename="../widgets/settings_form.cpp" line="399"/>
         <source>Maximize:</source>
         <translation>最大化：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="376"/>
+        <location filename="../widgets/settings_form.cpp" line="399"/>
         <source>Change maximize</source>
         <translation>更改最大化设置</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="388"/>
+        <location filename="../widgets/settings_form.cpp" line="411"/>
         <source>Epochs:</source>
         <translation>轮数：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="392"/>
+        <location filename="../widgets/settings_form.cpp" line="415"/>
         <source>Change epochs</source>
         <translation>更改轮数</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="398"/>
+        <location filename="../widgets/settings_form.cpp" line="421"/>
         <source>Full batch</source>
         <translation>全批量</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="407"/>
+        <location filename="../widgets/settings_form.cpp" line="430"/>
         <source>Batch:</source>
         <translation>批量：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="412"/>
-        <location filename="../widgets/settings_form.cpp" line="1017"/>
+        <location filename="../widgets/settings_form.cpp" line="435"/>
+        <location filename="../widgets/settings_form.cpp" line="1121"/>
         <source>Change batch size</source>
         <translation>更改批量大小</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="415"/>
+        <location filename="../widgets/settings_form.cpp" line="438"/>
         <source>Shuffle the batches every epoch</source>
         <translation>每轮打乱批次</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="417"/>
+        <location filename="../widgets/settings_form.cpp" line="440"/>
         <source>Shuffle:</source>
         <translation>打乱：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="421"/>
+        <location filename="../widgets/settings_form.cpp" line="444"/>
         <source>Change shuffling</source>
         <translation>更改打乱设置</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="433"/>
+        <location filename="../widgets/settings_form.cpp" line="456"/>
         <source>Training seed: %1</source>
         <translation>训练种子：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="439"/>
+        <location filename="../widgets/settings_form.cpp" line="462"/>
         <source>Change training seed</source>
         <translation>更改训练种子</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="444"/>
+        <location filename="../widgets/settings_form.cpp" line="467"/>
         <source>float32</source>
         <translation>float32</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="445"/>
+        <location filename="../widgets/settings_form.cpp" line="468"/>
         <source>float64</source>
         <translation>float64</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="446"/>
+        <location filename="../widgets/settings_form.cpp" line="469"/>
         <source>Precision:</source>
         <translation>精度：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="450"/>
+        <location filename="../widgets/settings_form.cpp" line="473"/>
         <source>Change precision</source>
         <translation>更改精度</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="455"/>
+        <location filename="../widgets/settings_form.cpp" line="478"/>
         <source>Device:</source>
         <translation>设备：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="461"/>
+        <location filename="../widgets/settings_form.cpp" line="484"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="464"/>
+        <location filename="../widgets/settings_form.cpp" line="487"/>
         <source>Zero them after each step</source>
         <translation>每一步后清零</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="466"/>
+        <location filename="../widgets/settings_form.cpp" line="489"/>
         <source>optimizer.zero_grad() after every step, as the tutorial&apos;s train_step does. Untick it to see why: without it the gradients add up from step to step (the tutorial&apos;s section 2.3).</source>
         <translation>每一步后调用 optimizer.zero_grad()，与教程中的 train_step 一样。取消勾选即可看到原因：不清零时，梯度会在各步之间不断累加（教程第 2.3 节）。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="468"/>
+        <location filename="../widgets/settings_form.cpp" line="491"/>
         <source>Gradients:</source>
         <translation>梯度：</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="473"/>
+        <location filename="../widgets/settings_form.cpp" line="496"/>
         <source>Zero the gradients after each step</source>
         <translation>每一步后将梯度清零</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="473"/>
+        <location filename="../widgets/settings_form.cpp" line="496"/>
         <source>Let the gradients add up</source>
         <translation>让梯度累加</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="492"/>
+        <location filename="../widgets/settings_form.cpp" line="515"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="663"/>
+        <location filename="../widgets/settings_form.cpp" line="686"/>
         <source>The parameters cannot be listed: %1</source>
         <translation>无法列出参数：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="668"/>
+        <location filename="../widgets/settings_form.cpp" line="691"/>
         <source>requires grad</source>
         <translation>需要梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="679"/>
+        <location filename="../widgets/settings_form.cpp" line="694"/>
+        <source>Ticked, the optimizer trains %1 (requires_grad=True); unticked, %1 is frozen at its initial value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="706"/>
         <source>Train %1</source>
         <translation>解冻 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="679"/>
+        <location filename="../widgets/settings_form.cpp" line="706"/>
         <source>Freeze %1</source>
         <translation>冻结 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="687"/>
+        <location filename="../widgets/settings_form.cpp" line="714"/>
         <source>large</source>
         <translation>很大</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="719"/>
+        <location filename="../widgets/settings_form.cpp" line="746"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="721"/>
-        <location filename="../widgets/settings_form.cpp" line="737"/>
+        <location filename="../widgets/settings_form.cpp" line="748"/>
+        <location filename="../widgets/settings_form.cpp" line="764"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="722"/>
+        <location filename="../widgets/settings_form.cpp" line="749"/>
         <source>%1, %2 GiB</source>
         <translation>%1，%2 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="728"/>
+        <location filename="../widgets/settings_form.cpp" line="755"/>
         <source>built without CUDA</source>
         <translation>构建时未启用 CUDA</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="728"/>
+        <location filename="../widgets/settings_form.cpp" line="755"/>
         <source>This GradLab was built without CUDA support.</source>
         <translation>此 GradLab 构建时未启用 CUDA 支持。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="729"/>
+        <location filename="../widgets/settings_form.cpp" line="756"/>
         <source>no driver</source>
         <translation>无驱动</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="729"/>
+        <location filename="../widgets/settings_form.cpp" line="756"/>
         <source>No usable NVIDIA driver (missing, or older than the CUDA runtime).</source>
         <translation>没有可用的 NVIDIA 驱动（未安装，或版本低于 CUDA 运行时）。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="730"/>
+        <location filename="../widgets/settings_form.cpp" line="757"/>
         <source>no device</source>
         <translation>无设备</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="730"/>
+        <location filename="../widgets/settings_form.cpp" line="757"/>
         <source>No CUDA device was found.</source>
         <translation>未找到 CUDA 设备。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="733"/>
+        <location filename="../widgets/settings_form.cpp" line="760"/>
         <source>unavailable</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="734"/>
+        <location filename="../widgets/settings_form.cpp" line="761"/>
         <source>CUDA is unavailable: %1</source>
         <translation>CUDA 不可用：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="750"/>
+        <location filename="../widgets/settings_form.cpp" line="777"/>
         <source>%1 — not available here</source>
         <translation>%1 — 本机不可用</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="752"/>
+        <location filename="../widgets/settings_form.cpp" line="779"/>
         <source>This computer has no such device.</source>
         <translation>此计算机上没有该设备。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="803"/>
+        <location filename="../widgets/settings_form.cpp" line="816"/>
+        <source>The model to train: the tutorial&apos;s a + b·x, a linear layer (nn.Linear) over the features, a polynomial of one feature, or an MLP (nn.Linear layers with an activation between them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="818"/>
+        <source>The polynomial&apos;s degree: the highest power of x it uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="820"/>
+        <source>The nonlinearity after each hidden layer: nn.ReLU, nn.Tanh or nn.Sigmoid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="821"/>
+        <source>How the parameters start: as PyTorch initialises the model after torch.manual_seed(seed), all zeros, or values you enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="823"/>
+        <source>The seed given to torch.manual_seed before the model is built: the same seed gives the same initial parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="825"/>
+        <source>Each parameter&apos;s initial values, separated by commas, in the order of its elements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="826"/>
+        <source>The loss function: nn.MSELoss, nn.L1Loss, nn.HuberLoss or nn.SmoothL1Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="827"/>
+        <source>reduction: how the per-example losses are combined, their mean (default) or their sum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="828"/>
+        <source>Huber&apos;s delta: the error size at which the loss changes from quadratic to linear (default 1.0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="829"/>
+        <source>Smooth L1&apos;s beta: the error size below which the loss is quadratic and above which it is linear (default 1.0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="831"/>
+        <source>The torch.optim optimizer; choosing another resets its options to their defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="832"/>
+        <source>dampening τ: the new gradient enters the momentum buffer scaled by 1 − τ (default 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="833"/>
+        <source>nesterov: Nesterov momentum, stepping along g + μ·b instead of b; needs momentum &gt; 0 and dampening 0 (default off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="835"/>
+        <source>betas (β1, β2): decay rates of the running averages of the gradient and of its square (default 0.9, 0.999)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="839"/>
+        <source>alpha: smoothing constant, the decay rate of the running average of the squared gradient (default 0.99)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="841"/>
+        <source>lr_decay: the step size at step t is lr / (1 + (t − 1)·lr_decay) (default 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="842"/>
+        <source>initial_accumulator_value: the starting value of the running sum of squared gradients (default 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="844"/>
+        <source>centered: divide by an estimate of the gradient&apos;s variance (the average of g² minus the square of the average of g) instead of the average of g² (default off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="846"/>
+        <source>amsgrad: divide by the largest running average of the squared gradient so far, the AMSGrad variant (default off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="848"/>
+        <source>maximize: step up the gradient, maximizing the loss instead of minimizing it (default off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="849"/>
+        <source>The number of passes over the training rows; each pass takes one optimizer step per batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="850"/>
+        <source>The rows each optimizer step uses: all of them (full batch) or mini-batches of the size given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="852"/>
+        <source>Every step uses all the training rows: one step per epoch, the tutorial&apos;s batch gradient descent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="854"/>
+        <source>Rows per mini-batch, one optimizer step each (DataLoader&apos;s batch_size); an epoch&apos;s last batch may be smaller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="856"/>
+        <source>Deal the training rows into batches in a new random order every epoch (DataLoader&apos;s shuffle=True)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="858"/>
+        <source>The seed of the random order of the rows in the batches, when they are shuffled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="859"/>
+        <source>The floating-point type of the data and the parameters: float32 (torch&apos;s default) or float64 (NumPy&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="861"/>
+        <source>Where the tensors are kept and computed (torch.device): the CPU or a CUDA GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="872"/>
+        <source>lr: the step size; each step moves the parameters by lr times the gradient (torch.optim.SGD requires one; the tutorial uses 0.1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="875"/>
+        <source>lr: the step size; each step moves the parameters by lr times the update (torch&apos;s default for %1: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="878"/>
+        <source>momentum μ: the parameters move along a buffer b ← μ·b + g / (√v + eps) (default 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="880"/>
+        <source>momentum μ: the parameters move along a buffer b ← μ·b + (1 − dampening)·g instead of the gradient g (default 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="882"/>
+        <source>eps: added to the denominator, outside the square root, for numerical stability (default %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="884"/>
+        <source>weight_decay λ: decoupled weight decay, each step first multiplies the parameters by 1 − lr·λ (default 0.01)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="886"/>
+        <source>weight_decay λ: an L2 penalty, λ times the parameters added to the gradient (default 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_form.cpp" line="907"/>
         <source>The %1 model takes one feature, but the data has %2: choose the linear model or an MLP, or use one feature.</source>
         <translation>%1 模型只接受一个特征，但数据有 %2 个：请选择线性模型或 MLP，或只使用一个特征。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="808"/>
+        <location filename="../widgets/settings_form.cpp" line="912"/>
         <source>The model cannot be built: %1.</source>
         <translation>无法构建模型：%1。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="814"/>
+        <location filename="../widgets/settings_form.cpp" line="918"/>
         <source>The initial values of %1 are not given: enter them under Initialisation, or choose another scheme.</source>
         <translation>未给出 %1 的初始值：请在“初始化”中输入，或选择其他初始化方式。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="818"/>
+        <location filename="../widgets/settings_form.cpp" line="922"/>
         <source>The initial values of %1: %2 values are needed, got %3.</source>
         <translation>%1 的初始值：需要 %2 个值，实际为 %3 个。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="831"/>
+        <location filename="../widgets/settings_form.cpp" line="935"/>
         <source>this GradLab was built without CUDA support</source>
         <translation>此 GradLab 构建时未包含 CUDA 支持</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="832"/>
+        <location filename="../widgets/settings_form.cpp" line="936"/>
         <source>no usable NVIDIA driver (missing, or older than the CUDA runtime)</source>
         <translation>没有可用的 NVIDIA 驱动（未安装，或版本低于 CUDA 运行时）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="833"/>
+        <location filename="../widgets/settings_form.cpp" line="937"/>
         <source>no CUDA device was found</source>
         <translation>未找到 CUDA 设备</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="837"/>
+        <location filename="../widgets/settings_form.cpp" line="941"/>
         <source>%1 cannot be used: %2. Choose another device under Training.</source>
         <translation>无法使用 %1：%2。请在“训练”中选择其他设备。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="841"/>
+        <location filename="../widgets/settings_form.cpp" line="945"/>
         <source>%1 cannot be used: this computer has no such device. Choose another device under Training.</source>
         <translation>无法使用 %1：这台计算机没有此设备。请在“训练”中选择其他设备。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="845"/>
+        <location filename="../widgets/settings_form.cpp" line="949"/>
         <source>%1 (the value was not taken).</source>
         <translation>%1（未采用该值）。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="855"/>
+        <location filename="../widgets/settings_form.cpp" line="959"/>
         <source>• %1</source>
         <translation>• %1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="918"/>
+        <location filename="../widgets/settings_form.cpp" line="1022"/>
         <source>Change model type</source>
         <translation>更改模型类型</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="932"/>
+        <location filename="../widgets/settings_form.cpp" line="1036"/>
         <source>Hidden sizes: “%1” is not a layer size from 1 to 100000</source>
         <translation>隐藏层大小：“%1”不是 1 到 100000 之间的层大小</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="938"/>
+        <location filename="../widgets/settings_form.cpp" line="1042"/>
         <source>Hidden sizes: at least one hidden layer is needed (without one, choose the linear model)</source>
         <translation>隐藏层大小：至少需要一个隐藏层（若不需要隐藏层，请选择线性模型）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="947"/>
+        <location filename="../widgets/settings_form.cpp" line="1051"/>
         <source>Change hidden layer sizes</source>
         <translation>更改隐藏层大小</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="957"/>
+        <location filename="../widgets/settings_form.cpp" line="1061"/>
         <source>Change initialisation</source>
         <translation>更改初始化方式</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="975"/>
+        <location filename="../widgets/settings_form.cpp" line="1079"/>
         <source>Initial values of %1: “%2” is not a number</source>
         <translation>%1 的初始值：“%2”不是数值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="981"/>
+        <location filename="../widgets/settings_form.cpp" line="1085"/>
         <source>Initial values of %1: %2 values are needed, got %3</source>
         <translation>%1 的初始值：需要 %2 个值，实际为 %3 个</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="998"/>
+        <location filename="../widgets/settings_form.cpp" line="1102"/>
         <source>Change initial values of %1</source>
         <translation>更改 %1 的初始值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="1008"/>
+        <location filename="../widgets/settings_form.cpp" line="1112"/>
         <source>Change optimizer</source>
         <translation>更改优化器</translation>
     </message>
@@ -4191,37 +4524,37 @@
         <translation>更新后的值 − 更新前的值：优化器根据梯度所做的更新。</translation>
     </message>
     <message>
-        <location filename="../widgets/step_inspector.cpp" line="52"/>
+        <location filename="../widgets/step_inspector.cpp" line="53"/>
         <source>Press Step to run one epoch and see its gradients.</source>
         <translation>按“单步”运行一轮并查看其梯度。</translation>
     </message>
     <message>
-        <location filename="../widgets/step_inspector.cpp" line="66"/>
+        <location filename="../widgets/step_inspector.cpp" line="67"/>
         <source>There is no step to show.</source>
         <translation>没有可显示的步。</translation>
     </message>
     <message>
-        <location filename="../widgets/step_inspector.cpp" line="69"/>
+        <location filename="../widgets/step_inspector.cpp" line="70"/>
         <source>Epoch %1: last step on a batch of %2 rows, loss %3</source>
         <translation>第 %1 轮：最后一步，批次共 %2 行，损失 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/step_inspector.cpp" line="89"/>
+        <location filename="../widgets/step_inspector.cpp" line="90"/>
         <source>Frozen: autograd computes no gradient for it.</source>
         <translation>已冻结：自动求导不会为其计算梯度。</translation>
     </message>
     <message>
-        <location filename="../widgets/step_inspector.cpp" line="104"/>
+        <location filename="../widgets/step_inspector.cpp" line="105"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/step_inspector.cpp" line="105"/>
+        <location filename="../widgets/step_inspector.cpp" line="106"/>
         <source>NumPy formulas, with error = y − (a + b·x) over the batch&apos;s rows: %1</source>
         <translation>NumPy 公式（其中 error = y − (a + b·x)，在批次的各行上计算）：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/step_inspector.cpp" line="111"/>
+        <location filename="../widgets/step_inspector.cpp" line="112"/>
         <source>The gradients are not zeroed after each step: autograd&apos;s gradient is the sum over every step so far, so after the first step it differs from this step&apos;s formula.</source>
         <translation>每一步后没有将梯度清零：自动求导得到的梯度是到目前为止所有步的梯度之和，因此从第二步起，它与本步的公式结果不同。</translation>
     </message>
