@@ -96,28 +96,16 @@ void TestGenerator::drawsTheSameValuesAsTorchForEachSeedAndCallSequence_data()
     }
 }
 
-// Expectations: float64 values and float32 values drawn one at a time (n < 16: Box-Muller in double,
-// rounded to float) are bit-exact. For a float32 randn of 16 values or more PyTorch's CPU kernel
-// (normal_fill_AVX2) evaluates log, cos and sin with SLEEF's 8-wide single-precision
-// approximations (1 ulp each), where the engine uses the C library's correctly rounded float
-// functions; radius·cos(θ) can then differ by a unit or two in the last place. 2 ulp is allowed
-// there, nothing elsewhere.
-static void compareCall(const QJsonObject& call, const std::vector<double>& actual, const std::vector<double>& expected,
-                        int callIndex)
+// Every value is bit-exact: float64, float32 drawn one at a time (n < 16: Box-Muller in double,
+// rounded to float) and float32 randn of 16 values or more (PyTorch's AVX2 kernel, whose
+// single-precision log, sin and cos the generator reproduces).
+static void compareCall(const std::vector<double>& actual, const std::vector<double>& expected, int callIndex)
 {
     QCOMPARE(actual.size(), expected.size());
-    const bool float32 = dtypeOf(call) == DType::Float32;
-    const bool approximateKernel = float32 && call.value(QLatin1String("op")).toString() == QLatin1String("randn")
-                                   && call.value(QLatin1String("n")).toInteger() >= 16;
     for (std::size_t k = 0; k < actual.size(); ++k) {
         const QByteArray where = "call " + QByteArray::number(callIndex) + " value " + QByteArray::number(qulonglong(k))
                                  + ": actual " + num(actual[k]) + ", expected " + num(expected[k]);
-        if (approximateKernel) {
-            const std::int64_t ulps = ulpDistance(static_cast<float>(actual[k]), static_cast<float>(expected[k]));
-            QVERIFY2(ulps <= 2, (where + " (" + QByteArray::number(qlonglong(ulps)) + " ulp apart)").constData());
-        } else {
-            QVERIFY2(actual[k] == expected[k], where.constData());
-        }
+        QVERIFY2(actual[k] == expected[k], where.constData());
     }
 }
 
@@ -131,7 +119,7 @@ void TestGenerator::drawsTheSameValuesAsTorchForEachSeedAndCallSequence()
     for (qsizetype c = 0; c < calls.size(); ++c) {
         std::vector<double> got;
         GL_NO_THROW(got = replay(calls[c].toObject(), g));
-        compareCall(calls[c].toObject(), got, toDoubles(values[c]), static_cast<int>(c));
+        compareCall(got, toDoubles(values[c]), static_cast<int>(c));
     }
 }
 
@@ -166,7 +154,7 @@ void TestGenerator::defaultGeneratorReplaysTorchThroughManualSeed()
             GL_NO_THROW(got = rand(Shape{n}, opts).toVector());
         else
             GL_NO_THROW(got = replay(call, defaultGenerator()));
-        compareCall(call, got, toDoubles(values[c]), static_cast<int>(c));
+        compareCall(got, toDoubles(values[c]), static_cast<int>(c));
     }
 }
 
