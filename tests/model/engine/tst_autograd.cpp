@@ -156,6 +156,9 @@ void TestAutograd::gradFnNamesFollowPyTorch_data()
     row("a * b", [=] { return a * b; }, "MulBackward0");
     row("2 * a", [=] { return 2.0 * a; }, "MulBackward0");
     row("a - b", [=] { return a - b; }, "SubBackward0");
+    row("a - 2", [=] { return a - 2.0; }, "SubBackward0");
+    row("2 - a", [=] { return 2.0 - a; }, "RsubBackward1");
+    row("rsub alpha", [=] { return rsub(a, 2.0, 3.0); }, "RsubBackward1");
     row("a / b", [=] { return a / b; }, "DivBackward0");
     row("-a", [=] { return -a; }, "NegBackward0");
     row("pow 2", [=] { return a.pow(2.0); }, "PowBackward0");

@@ -506,6 +506,12 @@ void TestOps::scalarOperatorsKeepDTypeAndShape()
     QCOMPARE(y.gradFn()->name(), "SubBackward0");
     y.backward();
     VERIFY_VALUES(gradcheck::valuesMismatch(a.grad(), Shape{1}, {-2.0 / 9.0 + 4.0}, 1e-12, 1e-12));
+    // value − alpha·a (torch.rsub(a, 2.0, alpha=3) at a = 3: -7, gradient -3).
+    Tensor r = f64({3}, Shape{1}, true);
+    const Tensor z = rsub(r, 2.0, 3.0);
+    QCOMPARE(z.item(), -7.0);
+    z.backward();
+    QCOMPARE(r.grad().item(), -3.0);
 }
 
 void TestOps::powZeroIsOneEverywhereWithZeroGradient()
