@@ -24,7 +24,7 @@ enum class BinaryOp : unsigned char {
     Sub,
     Mul,
     Div,
-    ReluGrad,    // a · (b > 0), b the result
+    ReluGrad,    // b ≤ 0 ? 0 : a, b the result (a NaN result passes the gradient, as threshold_backward)
     TanhGrad,    // a · (1 − b²), b the result
     SigmoidGrad, // a · b · (1 − b), b the result
     SqrtGrad,    // a / (2b), b the result
@@ -62,7 +62,7 @@ template <typename T> GRADLAB_HD inline T unaryFn(UnaryOp op, T x, T p)
     case UnaryOp::Log: return mlog(x);
     case UnaryOp::Sqrt: return msqrt(x);
     case UnaryOp::Abs: return mabs(x);
-    case UnaryOp::Relu: return x > T(0) ? x : T(0);
+    case UnaryOp::Relu: return x < T(0) ? T(0) : x; // as clamp_min: NaN stays NaN, -0 stays -0
     case UnaryOp::Tanh: return mtanh(x);
     case UnaryOp::Sigmoid: return T(1) / (T(1) + mexp(-x));
     case UnaryOp::Pow:
@@ -92,7 +92,7 @@ template <BinaryOp Op, typename T> GRADLAB_HD inline T binaryFn(T a, T b, T s)
     else if constexpr (Op == BinaryOp::Div)
         return a / b;
     else if constexpr (Op == BinaryOp::ReluGrad)
-        return b > T(0) ? a : T(0);
+        return b <= T(0) ? T(0) : a;
     else if constexpr (Op == BinaryOp::TanhGrad)
         return a * (T(1) - b * b);
     else if constexpr (Op == BinaryOp::SigmoidGrad)

@@ -14,6 +14,8 @@ enum class Reduction : std::uint8_t { Mean, Sum };
 // Elementwise (ops_elementwise.cpp).
 Tensor add(const Tensor& a, const Tensor& b, double alpha = 1.0);
 Tensor sub(const Tensor& a, const Tensor& b, double alpha = 1.0);
+// value − alpha·a (torch.rsub with a number; what `value - a` records: RsubBackward1).
+Tensor rsub(const Tensor& a, double value, double alpha = 1.0);
 Tensor mul(const Tensor& a, const Tensor& b);
 Tensor div(const Tensor& a, const Tensor& b);
 Tensor neg(const Tensor& a);

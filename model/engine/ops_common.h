@@ -15,7 +15,20 @@ inline const Tensor& defined(const Tensor& t, const char* op)
     return t;
 }
 
-// Two operands on one device with one dtype: float32 meets float64 as float64, as in PyTorch.
+// The result dtype of two operands by PyTorch's promotion (torch.result_type): a 0-dim tensor does
+// not lift a tensor with dimensions (float32 [2] with a float64 0-dim is float32); two 0-dim
+// tensors, or two with dimensions, meet as float64 when either is.
+inline DType promotedDType(const Tensor& a, const Tensor& b)
+{
+    if (a.dtype() == b.dtype())
+        return a.dtype();
+    if ((a.dim() == 0) != (b.dim() == 0))
+        return a.dim() == 0 ? b.dtype() : a.dtype();
+    return DType::Float64;
+}
+
+// Two operands on one device, converted to promotedDType (the conversion's backward returns each
+// operand's gradient in its own dtype).
 inline std::pair<Tensor, Tensor> commonOperands(const Tensor& a, const Tensor& b, const char* op)
 {
     defined(a, op);
@@ -25,7 +38,8 @@ inline std::pair<Tensor, Tensor> commonOperands(const Tensor& a, const Tensor& b
                           + a.device().str() + " and " + b.device().str() + "!");
     if (a.dtype() == b.dtype())
         return {a, b};
-    return {a.to(DType::Float64), b.to(DType::Float64)};
+    const DType dt = promotedDType(a, b);
+    return {a.to(dt), b.to(dt)};
 }
 
 inline Tensor unaryRaw(UnaryOp op, const Tensor& a, double p = 0.0)

@@ -47,6 +47,13 @@ Tensor addSub(const Tensor& a0, const Tensor& b0, double alpha, bool subtract)
     return out;
 }
 
+// ---- rsub: value − alpha·a, a scalar minus a tensor (one input, as torch.rsub) --------------------
+struct RsubBackward1 final : Node {
+    double alpha = 1.0;
+    const char* name() const override { return "RsubBackward1"; }
+    std::vector<Tensor> apply(const Tensor& g) override { return {scaleRaw(g, -alpha)}; }
+};
+
 // ---- mul -----------------------------------------------------------------------------------
 struct MulBackward0 final : Node {
     SavedTensor a, b; // a is saved when b needs a gradient, b when a does
@@ -139,6 +146,19 @@ struct PowBackwardZero final : Node {
 
 Tensor add(const Tensor& a, const Tensor& b, double alpha) { return addSub(a, b, alpha, false); }
 Tensor sub(const Tensor& a, const Tensor& b, double alpha) { return addSub(a, b, alpha, true); }
+
+Tensor rsub(const Tensor& a, double value, double alpha)
+{
+    detail::defined(a, "rsub");
+    const Tensor s = scalarTensor(value, TensorOptions{}.withDType(a.dtype()).withDevice(a.device()));
+    Tensor out = binaryRaw(BinaryOp::Sub, s, a, alpha); // out has a's shape
+    if (autograd::anyRequiresGrad({&a})) {
+        auto node = std::make_shared<RsubBackward1>();
+        node->alpha = alpha;
+        autograd::setHistory(out, node, {&a});
+    }
+    return out;
+}
 
 Tensor mul(const Tensor& a0, const Tensor& b0)
 {

@@ -408,7 +408,7 @@ Tensor operator-(const Tensor& a) { return neg(a); }
 Tensor operator+(const Tensor& a, double b) { return add(a, scalarLike(a, b)); }
 Tensor operator+(double a, const Tensor& b) { return add(scalarLike(b, a), b); }
 Tensor operator-(const Tensor& a, double b) { return sub(a, scalarLike(a, b)); }
-Tensor operator-(double a, const Tensor& b) { return sub(scalarLike(b, a), b); }
+Tensor operator-(double a, const Tensor& b) { return rsub(b, a); }
 Tensor operator*(const Tensor& a, double b) { return mul(a, scalarLike(a, b)); }
 Tensor operator*(double a, const Tensor& b) { return mul(scalarLike(b, a), b); }
 Tensor operator/(const Tensor& a, double b) { return div(a, scalarLike(a, b)); }

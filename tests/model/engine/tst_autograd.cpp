@@ -96,6 +96,9 @@ private slots:
     void itemOnMultiElementTensorThrows();
     void mixingFloat32AndFloat64PromotesToFloat64_data();
     void mixingFloat32AndFloat64PromotesToFloat64();
+    void zeroDimFloat64DoesNotLiftFloat32WithDimensions_data();
+    void zeroDimFloat64DoesNotLiftFloat32WithDimensions();
+    void zeroDimPromotionFollowsTorchResultType();
     void opsOnUndefinedTensorsThrowEngineError_data();
     void opsOnUndefinedTensorsThrowEngineError();
     // Last: a stack overflow here would end the process.
@@ -153,6 +156,9 @@ void TestAutograd::gradFnNamesFollowPyTorch_data()
     row("a * b", [=] { return a * b; }, "MulBackward0");
     row("2 * a", [=] { return 2.0 * a; }, "MulBackward0");
     row("a - b", [=] { return a - b; }, "SubBackward0");
+    row("a - 2", [=] { return a - 2.0; }, "SubBackward0");
+    row("2 - a", [=] { return 2.0 - a; }, "RsubBackward1");
+    row("rsub alpha", [=] { return rsub(a, 2.0, 3.0); }, "RsubBackward1");
     row("a / b", [=] { return a / b; }, "DivBackward0");
     row("-a", [=] { return -a; }, "NegBackward0");
     row("pow 2", [=] { return a.pow(2.0); }, "PowBackward0");
@@ -797,6 +803,79 @@ void TestAutograd::mixingFloat32AndFloat64PromotesToFloat64()
     QCOMPARE(a32.grad().dtype(), DType::Float32);
     QCOMPARE(b64.grad().dtype(), DType::Float64);
     QCOMPARE(a32.grad().shape(), a32.shape());
+}
+
+void TestAutograd::zeroDimFloat64DoesNotLiftFloat32WithDimensions_data()
+{
+    QTest::addColumn<int>("op");
+    QTest::addColumn<bool>("zeroDimFirst");
+    QTest::addColumn<std::vector<double>>("result");
+    QTest::addColumn<std::vector<double>>("gradA");
+    QTest::addColumn<double>("gradS");
+    // a = torch.tensor([0.1, 2.0], requires_grad=True) (float32), s = torch.tensor(0.3,
+    // dtype=torch.float64, requires_grad=True); r = op(a, s) or op(s, a); r.sum().backward(), torch
+    // 1.13: r is float32 (values as printed by r.tolist()), a.grad float32, s.grad float64 (the
+    // float32 gradient widened).
+    QTest::newRow("add(a, s)") << 0 << false << std::vector<double>{0.40000000596046448, 2.2999999523162842}
+                               << std::vector<double>{1, 1} << 2.0;
+    QTest::newRow("add(s, a)") << 0 << true << std::vector<double>{0.40000000596046448, 2.2999999523162842}
+                               << std::vector<double>{1, 1} << 2.0;
+    QTest::newRow("sub(a, s, alpha=2)") << 1 << false << std::vector<double>{-0.5, 1.3999999761581421}
+                                        << std::vector<double>{1, 1} << -4.0;
+    QTest::newRow("sub(s, a, alpha=2)") << 1 << true << std::vector<double>{0.10000000894069672, -3.7000000476837158}
+                                        << std::vector<double>{-2, -2} << 2.0;
+    QTest::newRow("mul(a, s)") << 2 << false << std::vector<double>{0.030000001192092896, 0.60000002384185791}
+                               << std::vector<double>{0.30000001192092896, 0.30000001192092896} << 2.0999999046325684;
+    QTest::newRow("mul(s, a)") << 2 << true << std::vector<double>{0.030000001192092896, 0.60000002384185791}
+                               << std::vector<double>{0.30000001192092896, 0.30000001192092896} << 2.0999999046325684;
+    QTest::newRow("div(a, s)") << 3 << false << std::vector<double>{0.33333331346511841, 6.6666665077209473}
+                               << std::vector<double>{3.3333332538604736, 3.3333332538604736} << -23.333332061767578;
+    QTest::newRow("div(s, a)") << 3 << true << std::vector<double>{3, 0.15000000596046448}
+                               << std::vector<double>{-30, -0.075000002980232239} << 10.5;
+}
+
+void TestAutograd::zeroDimFloat64DoesNotLiftFloat32WithDimensions()
+{
+    QFETCH(int, op);
+    QFETCH(bool, zeroDimFirst);
+    QFETCH(std::vector<double>, result);
+    QFETCH(std::vector<double>, gradA);
+    QFETCH(double, gradS);
+    Tensor a = fromData({0.1, 2.0}, Shape{2}, kF32Grad);
+    Tensor s = scalarTensor(0.3, kF64Grad);
+    const Tensor& x = zeroDimFirst ? s : a;
+    const Tensor& y = zeroDimFirst ? a : s;
+    const Tensor r = op == 0 ? add(x, y) : op == 1 ? sub(x, y, 2.0) : op == 2 ? mul(x, y) : div(x, y);
+    QCOMPARE(r.dtype(), DType::Float32);
+    QCOMPARE(r.shape(), Shape{2});
+    QCOMPARE(r.toVector(), result);
+    r.sum().backward();
+    QCOMPARE(a.grad().dtype(), DType::Float32);
+    QCOMPARE(s.grad().dtype(), DType::Float64);
+    QCOMPARE(a.grad().toVector(), gradA);
+    QCOMPARE(s.grad().item(), gradS);
+}
+
+void TestAutograd::zeroDimPromotionFollowsTorchResultType()
+{
+    // torch.result_type: a 0-dim tensor does not lift one with dimensions, in either order and
+    // for in-place ops too; two 0-dim tensors, or two with dimensions, meet as float64.
+    const Tensor v32 = fromData({1, 2}, Shape{2});
+    const Tensor one32 = fromData({1}, Shape{1});
+    const Tensor s32 = scalarTensor(0.5);
+    const Tensor v64 = f64({1, 2}, Shape{2});
+    const Tensor s64 = scalarTensor(0.5, kF64);
+    QCOMPARE((v32 * s64).dtype(), DType::Float32);
+    QCOMPARE((s64 + one32).dtype(), DType::Float32); // [1] has a dimension
+    QCOMPARE((v64 - s32).dtype(), DType::Float64);
+    QCOMPARE((s32 / v64).dtype(), DType::Float64);
+    QCOMPARE((s32 * s64).dtype(), DType::Float64);
+    QCOMPARE((one32 + v64).dtype(), DType::Float64);
+    QCOMPARE(mseLoss(s64, s32).dtype(), DType::Float64);
+    Tensor inPlace = v32.clone();
+    inPlace.mul_(s64);
+    QCOMPARE(inPlace.dtype(), DType::Float32);
+    QCOMPARE(inPlace.toVector(), (std::vector<double>{0.5, 1.0}));
 }
 
 void TestAutograd::opsOnUndefinedTensorsThrowEngineError_data()

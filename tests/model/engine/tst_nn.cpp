@@ -124,7 +124,7 @@ private slots:
 void TestNn::fixtureIsPresent()
 {
     QVERIFY2(!torchReference().isEmpty(), "tests/model/engine/fixtures/torch_reference.json is missing or unreadable");
-    QCOMPARE(fixtureSection("linear_init").size(), 4);
+    QCOMPARE(fixtureSection("linear_init").size(), 8);
     QCOMPARE(fixtureSection("losses").size(), 14);
 }
 
@@ -133,10 +133,11 @@ void TestNn::linearDefaultInitMatchesTorch_data()
     QTest::addColumn<QJsonObject>("record");
     for (const QJsonValue& v : fixtureSection("linear_init")) {
         const QJsonObject rec = v.toObject();
-        QTest::newRow(QStringLiteral("seed%1 Linear(%2, %3)")
+        QTest::newRow(QStringLiteral("seed%1 Linear(%2, %3) %4")
                           .arg(rec.value(QLatin1String("seed")).toInteger())
                           .arg(rec.value(QLatin1String("in")).toInteger())
                           .arg(rec.value(QLatin1String("out")).toInteger())
+                          .arg(rec.value(QLatin1String("dtype")).toString())
                           .toUtf8()
                           .constData())
             << rec;
@@ -148,12 +149,13 @@ void TestNn::linearDefaultInitMatchesTorch()
     QFETCH(QJsonObject, record);
     const std::int64_t in = record.value(QLatin1String("in")).toInteger();
     const std::int64_t out = record.value(QLatin1String("out")).toInteger();
+    const DType dtype = parseDType(record.value(QLatin1String("dtype")).toString().toStdString());
     manualSeed(static_cast<std::uint64_t>(record.value(QLatin1String("seed")).toInteger()));
     std::unique_ptr<Linear> m;
-    GL_NO_THROW(m = std::make_unique<Linear>(in, out));
+    GL_NO_THROW(m = std::make_unique<Linear>(in, out, true, dtype));
     QCOMPARE(m->weight().shape(), (Shape{out, in}));
     QCOMPARE(m->bias().shape(), Shape{out});
-    QCOMPARE(m->weight().dtype(), DType::Float32);
+    QCOMPARE(m->weight().dtype(), dtype);
     GL_VERIFY_EXACT_VALUES(m->weight().toVector(), toDoubles(record.value(QLatin1String("weight"))), "weight");
     GL_VERIFY_EXACT_VALUES(m->bias().toVector(), toDoubles(record.value(QLatin1String("bias"))), "bias");
 }

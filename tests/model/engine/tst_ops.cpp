@@ -9,6 +9,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -256,6 +257,8 @@ private slots:
     void lossesGiveOppositeGradientsToInputAndTarget();
     void smoothL1WithZeroBetaIsL1();
     void gradientsAtKinksFollowPyTorch();
+    void reluKeepsNaNAndPassesItsGradient_data();
+    void reluKeepsNaNAndPassesItsGradient();
     void indexSelectAccumulatesGradientsOfRepeatedRows();
     void broadcastGradientsReduceToEachOperandsShape_data();
     void broadcastGradientsReduceToEachOperandsShape();
@@ -503,6 +506,12 @@ void TestOps::scalarOperatorsKeepDTypeAndShape()
     QCOMPARE(y.gradFn()->name(), "SubBackward0");
     y.backward();
     VERIFY_VALUES(gradcheck::valuesMismatch(a.grad(), Shape{1}, {-2.0 / 9.0 + 4.0}, 1e-12, 1e-12));
+    // value − alpha·a (torch.rsub(a, 2.0, alpha=3) at a = 3: -7, gradient -3).
+    Tensor r = f64({3}, Shape{1}, true);
+    const Tensor z = rsub(r, 2.0, 3.0);
+    QCOMPARE(z.item(), -7.0);
+    z.backward();
+    QCOMPARE(r.grad().item(), -3.0);
 }
 
 void TestOps::powZeroIsOneEverywhereWithZeroGradient()
@@ -608,6 +617,51 @@ void TestOps::gradientsAtKinksFollowPyTorch()
     smoothL1Loss(in2, tg2, Reduction::Sum, 0.0).backward();
     VERIFY_VALUES(gradcheck::valuesMismatch(in2.grad(), Shape{3}, {-1, -1, 1}));
     VERIFY_VALUES(gradcheck::valuesMismatch(tg2.grad(), Shape{3}, {-1, -1, -1}));
+}
+
+void TestOps::reluKeepsNaNAndPassesItsGradient_data()
+{
+    QTest::addColumn<DType>("dtype");
+    QTest::addColumn<int>("n");
+    // 5 elements: the plain loop; 100 000: the threaded kernels (and lazy fusion of relu(x) * 1).
+    for (DType dt : {DType::Float32, DType::Float64})
+        for (int n : {5, 100000})
+            QTest::newRow((std::string(dtypeName(dt)) + " n=" + std::to_string(n)).c_str()) << dt << n;
+}
+
+void TestOps::reluKeepsNaNAndPassesItsGradient()
+{
+    // torch 1.13: torch.relu(torch.tensor([nan, -0., -1., 0., 2.])) is [nan, -0., 0., 0., 2.] (clamp_min
+    // keeps NaN and -0), and backward with ones gives [1, 0, 0, 0, 1] (threshold_backward:
+    // result <= 0 ? 0 : grad, so the NaN result passes its gradient); relu(x).sum() is nan.
+    QFETCH(DType, dtype);
+    QFETCH(int, n);
+    std::vector<double> values(static_cast<std::size_t>(n), 2.0);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    values[0] = nan;
+    values[1] = -0.0;
+    values[2] = -1.0;
+    values[3] = 0.0;
+    for (bool fused : {false, true}) {
+        Tensor x = fromData(values, Shape{n}, TensorOptions{}.withDType(dtype).withRequiresGrad());
+        const Tensor y = fused ? relu(x) * 1.0 : relu(x);
+        const std::vector<double> out = y.toVector();
+        QVERIFY(std::isnan(out[0]));
+        QCOMPARE(out[1], 0.0);
+        QVERIFY(std::signbit(out[1]));
+        QCOMPARE(out[2], 0.0);
+        QVERIFY(!std::signbit(out[2]));
+        QCOMPARE(out[3], 0.0);
+        QCOMPARE(out[4], 2.0);
+        QVERIFY(std::isnan(y.sum().item()));
+        y.backward(ones(Shape{n}, TensorOptions{}.withDType(dtype)));
+        const std::vector<double> g = x.grad().toVector();
+        QCOMPARE(g[0], 1.0);
+        QCOMPARE(g[1], 0.0);
+        QCOMPARE(g[2], 0.0);
+        QCOMPARE(g[3], 0.0);
+        QCOMPARE(g[4], 1.0);
+    }
 }
 
 void TestOps::indexSelectAccumulatesGradientsOfRepeatedRows()
