@@ -86,7 +86,7 @@
     <message>
         <location filename="../app/cli/cli.cpp" line="226"/>
         <source>%1 (--set dataset.csv.missing=drop)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（--set dataset.csv.missing=drop）</translation>
     </message>
     <message>
         <location filename="../app/cli/cli.cpp" line="228"/>
@@ -133,17 +133,17 @@
     <message>
         <location filename="../app/cli/cli.cpp" line="372"/>
         <source>--missing: expected error or drop, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--missing：应为 error 或 drop，实际为 "%1"</translation>
     </message>
     <message>
         <location filename="../app/cli/cli.cpp" line="381"/>
         <source>--decimal: expected auto, &quot;.&quot; or &quot;,&quot;, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--decimal：应为 auto、"." 或 ","，实际为 "%1"</translation>
     </message>
     <message>
         <location filename="../app/cli/cli.cpp" line="386"/>
         <source>%1 (--missing drop)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（--missing drop）</translation>
     </message>
     <message>
         <location filename="../app/cli/cli.cpp" line="454"/>
@@ -297,7 +297,7 @@
     <message>
         <location filename="../app/cli/cli.cpp" line="552"/>
         <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--missing error|drop] [--decimal auto|.|,] [--json]</source>
-        <translation type="unfinished"></translation>
+        <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--missing error|drop] [--decimal auto|.|,] [--json]</translation>
     </message>
     <message>
         <location filename="../app/cli/cli.cpp" line="555"/>
@@ -421,7 +421,7 @@
     <message>
         <location filename="../model/experiment/experiment_config.cpp" line="296"/>
         <source>expected &quot;auto&quot;, &quot;.&quot; or &quot;,&quot;, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 "auto"、"." 或 ","，实际为 "%1"</translation>
     </message>
     <message>
         <location filename="../model/experiment/experiment_config.cpp" line="302"/>
@@ -665,7 +665,7 @@
     <message>
         <location filename="../model/experiment/exports.cpp" line="220"/>
         <source>The project&apos;s CSV data has no column named “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>项目的 CSV 数据中没有名为“%1”的列</translation>
     </message>
 </context>
 <context>
@@ -1463,7 +1463,7 @@
     <message>
         <location filename="../app/window/main_window.cpp" line="734"/>
         <source>%1 (on the Data tab, Missing values: Drop the row)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（在“数据”选项卡中，缺失值：丢弃该行）</translation>
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="735"/>
@@ -1808,7 +1808,7 @@
     <message>
         <location filename="../app/window/main_window.cpp" line="331"/>
         <source>Run toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>运行工具栏</translation>
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="1608"/>
@@ -1898,17 +1898,17 @@
     <message>
         <location filename="../model/data/csv_chunk_parser.cpp" line="55"/>
         <source>%1 is not a number with &apos;.&apos; as the decimal separator; if the file writes numbers with a decimal comma, choose the comma as the decimal separator</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是以“.”为小数点的数字；如果文件中的数字使用小数逗号，请选择“逗号”作为小数分隔符</translation>
     </message>
     <message>
         <location filename="../model/data/csv_chunk_parser.cpp" line="62"/>
         <source>%1 is not a number: numbers with thousands separators cannot be read; save the file without them</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是数字：无法读取带千位分隔符的数字；请将文件另存为不含千位分隔符的形式</translation>
     </message>
     <message>
         <location filename="../model/data/csv_chunk_parser.cpp" line="68"/>
         <source>%1 is not a number with a decimal comma; if the file writes numbers with a decimal point, choose the point as the decimal separator</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是使用小数逗号的数字；如果文件中的数字使用小数点，请选择“点”作为小数分隔符</translation>
     </message>
     <message>
         <location filename="../model/data/csv_chunk_parser.cpp" line="73"/>
@@ -2004,7 +2004,7 @@
     <message>
         <location filename="../model/data/csv_sniff.cpp" line="171"/>
         <source>%1 as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 重命名为 %2</translation>
     </message>
     <message>
         <location filename="../model/data/csv_sniff.cpp" line="174"/>
@@ -2014,7 +2014,7 @@
     <message>
         <location filename="../model/data/csv_sniff.cpp" line="177"/>
         <source>%1 and %2 more</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，以及另外 %2 列</translation>
     </message>
     <message>
         <location filename="../model/data/csv_sniff.cpp" line="187"/>
@@ -2030,12 +2030,12 @@
     <message>
         <location filename="../model/data/csv_sniff.cpp" line="223"/>
         <source>the decimal separator must be &apos;.&apos; or &apos;,&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>小数分隔符必须是“.”或“,”</translation>
     </message>
     <message>
         <location filename="../model/data/csv_sniff.cpp" line="226"/>
         <source>the comma cannot be both the delimiter and the decimal separator; choose another delimiter</source>
-        <translation type="unfinished"></translation>
+        <translation>逗号不能同时作为分隔符和小数分隔符；请选择其他分隔符</translation>
     </message>
     <message>
         <location filename="../model/data/csv_sniff.cpp" line="230"/>
@@ -2075,7 +2075,7 @@
     <message>
         <location filename="../model/data/csv_sniff.cpp" line="297"/>
         <source>the comma was detected as the delimiter, so it cannot be the decimal separator too; choose another delimiter</source>
-        <translation type="unfinished"></translation>
+        <translation>已检测到逗号为分隔符，因此它不能同时作为小数分隔符；请选择其他分隔符</translation>
     </message>
     <message>
         <location filename="../model/data/csv_sniff.cpp" line="311"/>
@@ -2090,7 +2090,7 @@
     <message>
         <location filename="../model/data/csv_sniff.cpp" line="327"/>
         <source>columns with the same name are renamed as pandas renames them, so that each can be chosen: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>同名的列已按 pandas 的方式重命名，以便每一列都能被选择：%1</translation>
     </message>
     <message>
         <location filename="../model/data/csv_sniff.cpp" line="377"/>
@@ -2681,27 +2681,27 @@
         <location filename="../widgets/data_form.cpp" line="773"/>
         <location filename="../widgets/data_form.cpp" line="815"/>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
         <location filename="../widgets/data_form.cpp" line="450"/>
         <source>Point (1.5)</source>
-        <translation type="unfinished"></translation>
+        <translation>点（1.5）</translation>
     </message>
     <message>
         <location filename="../widgets/data_form.cpp" line="451"/>
         <source>Comma (1,5)</source>
-        <translation type="unfinished"></translation>
+        <translation>逗号（1,5）</translation>
     </message>
     <message>
         <location filename="../widgets/data_form.cpp" line="452"/>
         <source>Automatic reads a comma as the decimal separator when the delimiter is not a comma and the numbers of the first rows have a comma as their only separator, as in many European CSV files</source>
-        <translation type="unfinished"></translation>
+        <translation>当分隔符不是逗号，且前几行数字中唯一的分隔符是逗号时，“自动”会把逗号读作小数分隔符，许多欧洲的 CSV 文件就是这样</translation>
     </message>
     <message>
         <location filename="../widgets/data_form.cpp" line="469"/>
         <source>Decimal separator:</source>
-        <translation type="unfinished"></translation>
+        <translation>小数分隔符：</translation>
     </message>
     <message>
         <location filename="../widgets/data_form.cpp" line="483"/>
@@ -2726,7 +2726,7 @@
     <message>
         <location filename="../widgets/data_form.cpp" line="552"/>
         <source>Change decimal separator</source>
-        <translation type="unfinished"></translation>
+        <translation>更改小数分隔符</translation>
     </message>
     <message>
         <location filename="../widgets/data_form.cpp" line="574"/>
@@ -2802,12 +2802,12 @@
     <message>
         <location filename="../widgets/data_form.cpp" line="791"/>
         <source>Automatic: comma</source>
-        <translation type="unfinished"></translation>
+        <translation>自动：逗号</translation>
     </message>
     <message>
         <location filename="../widgets/data_form.cpp" line="791"/>
         <source>Automatic: point</source>
-        <translation type="unfinished"></translation>
+        <translation>自动：点</translation>
     </message>
     <message>
         <location filename="../widgets/data_form.cpp" line="838"/>
@@ -3238,7 +3238,9 @@
         <source>Training loss: what each epoch&apos;s training step returned, computed before that step&apos;s update (as the tutorial&apos;s make_train_step does; with mini-batches, the mean over the epoch&apos;s batches).
 Validation loss: computed after the epoch&apos;s update.
 The results&apos; losses are computed at the final parameters, after the last update.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练损失：每轮训练步骤返回的值，在该步更新之前计算（与教程中的 make_train_step 一样；使用小批量时，为该轮各批次的平均值）。
+验证损失：在该轮更新之后计算。
+结果中的损失是在最终参数处（即最后一次更新之后）计算的。</translation>
     </message>
     <message>
         <location filename="../widgets/plot_loss.cpp" line="144"/>
@@ -3371,12 +3373,13 @@ The results&apos; losses are computed at the final parameters, after the last up
         <location filename="../widgets/results_view.cpp" line="152"/>
         <source>The loss over the training rows at the final parameters, after the last update.
 The loss curve&apos;s training loss is what each epoch&apos;s step returned, computed before that epoch&apos;s update, so after a short run its last point is higher.</source>
-        <translation type="unfinished"></translation>
+        <translation>在最终参数处（即最后一次更新之后）对训练行计算的损失。
+损失曲线中的训练损失是每轮训练步骤返回的值，在该轮更新之前计算，因此运行轮数较少时，其最后一个点会更高。</translation>
     </message>
     <message>
         <location filename="../widgets/results_view.cpp" line="156"/>
         <source>The loss over the validation rows at the final parameters: the validation curve&apos;s last point.</source>
-        <translation type="unfinished"></translation>
+        <translation>在最终参数处对验证行计算的损失：即验证曲线的最后一个点。</translation>
     </message>
     <message>
         <location filename="../widgets/results_view.cpp" line="199"/>
@@ -3526,12 +3529,12 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
     <message>
         <location filename="../widgets/results_view.cpp" line="371"/>
         <source>The loss the last epoch&apos;s training step returned, computed before that step&apos;s update: the training curve&apos;s last point. The results of a finished run give the loss at the final parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>最后一轮训练步骤返回的损失，在该步更新之前计算：即训练曲线的最后一个点。运行完成后，结果中给出的是最终参数处的损失。</translation>
     </message>
     <message>
         <location filename="../widgets/results_view.cpp" line="374"/>
         <source>The loss over the validation rows after the last epoch&apos;s update: the validation curve&apos;s last point.</source>
-        <translation type="unfinished"></translation>
+        <translation>最后一轮更新之后对验证行计算的损失：即验证曲线的最后一个点。</translation>
     </message>
     <message>
         <location filename="../widgets/results_view.cpp" line="376"/>
@@ -4107,7 +4110,7 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
     <message>
         <location filename="../widgets/settings_form.cpp" line="694"/>
         <source>Ticked, the optimizer trains %1 (requires_grad=True); unticked, %1 is frozen at its initial value</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选时，优化器会训练 %1（requires_grad=True）；取消勾选时，%1 冻结在其初始值</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="706"/>
@@ -4193,177 +4196,177 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
     <message>
         <location filename="../widgets/settings_form.cpp" line="816"/>
         <source>The model to train: the tutorial&apos;s a + b·x, a linear layer (nn.Linear) over the features, a polynomial of one feature, or an MLP (nn.Linear layers with an activation between them)</source>
-        <translation type="unfinished"></translation>
+        <translation>要训练的模型：教程中的 a + b·x、基于各特征的线性层（nn.Linear）、单个特征的多项式，或 MLP（各 nn.Linear 层之间带有激活函数）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="818"/>
         <source>The polynomial&apos;s degree: the highest power of x it uses</source>
-        <translation type="unfinished"></translation>
+        <translation>多项式的次数：所用 x 的最高次幂</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="820"/>
         <source>The nonlinearity after each hidden layer: nn.ReLU, nn.Tanh or nn.Sigmoid</source>
-        <translation type="unfinished"></translation>
+        <translation>每个隐藏层之后的非线性激活函数：nn.ReLU、nn.Tanh 或 nn.Sigmoid</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="821"/>
         <source>How the parameters start: as PyTorch initialises the model after torch.manual_seed(seed), all zeros, or values you enter</source>
-        <translation type="unfinished"></translation>
+        <translation>参数的初始化方式：按 PyTorch 在 torch.manual_seed(seed) 之后初始化模型的方式、全部为零，或使用自行输入的值</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="823"/>
         <source>The seed given to torch.manual_seed before the model is built: the same seed gives the same initial parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>构建模型之前传给 torch.manual_seed 的种子：相同的种子会得到相同的初始参数</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="825"/>
         <source>Each parameter&apos;s initial values, separated by commas, in the order of its elements</source>
-        <translation type="unfinished"></translation>
+        <translation>每个参数的初始值，以逗号分隔，按其元素的顺序排列</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="826"/>
         <source>The loss function: nn.MSELoss, nn.L1Loss, nn.HuberLoss or nn.SmoothL1Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失函数：nn.MSELoss、nn.L1Loss、nn.HuberLoss 或 nn.SmoothL1Loss</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="827"/>
         <source>reduction: how the per-example losses are combined, their mean (default) or their sum</source>
-        <translation type="unfinished"></translation>
+        <translation>reduction：各样本损失的合并方式，取均值（默认）或求和</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="828"/>
         <source>Huber&apos;s delta: the error size at which the loss changes from quadratic to linear (default 1.0)</source>
-        <translation type="unfinished"></translation>
+        <translation>Huber 的 delta：损失由二次变为线性时的误差大小（默认 1.0）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="829"/>
         <source>Smooth L1&apos;s beta: the error size below which the loss is quadratic and above which it is linear (default 1.0)</source>
-        <translation type="unfinished"></translation>
+        <translation>Smooth L1 的 beta：误差小于该值时损失为二次，大于该值时为线性（默认 1.0）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="831"/>
         <source>The torch.optim optimizer; choosing another resets its options to their defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>torch.optim 优化器；选择其他优化器会将其选项重置为默认值</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="832"/>
         <source>dampening τ: the new gradient enters the momentum buffer scaled by 1 − τ (default 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>dampening τ：新的梯度乘以 1 − τ 后进入动量缓冲区（默认 0）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="833"/>
         <source>nesterov: Nesterov momentum, stepping along g + μ·b instead of b; needs momentum &gt; 0 and dampening 0 (default off)</source>
-        <translation type="unfinished"></translation>
+        <translation>nesterov：Nesterov 动量，沿 g + μ·b 而不是 b 更新；要求 momentum &gt; 0 且 dampening 为 0（默认关闭）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="835"/>
         <source>betas (β1, β2): decay rates of the running averages of the gradient and of its square (default 0.9, 0.999)</source>
-        <translation type="unfinished"></translation>
+        <translation>betas (β1, β2)：梯度及其平方的滑动平均的衰减率（默认 0.9, 0.999）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="839"/>
         <source>alpha: smoothing constant, the decay rate of the running average of the squared gradient (default 0.99)</source>
-        <translation type="unfinished"></translation>
+        <translation>alpha：平滑常数，即梯度平方的滑动平均的衰减率（默认 0.99）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="841"/>
         <source>lr_decay: the step size at step t is lr / (1 + (t − 1)·lr_decay) (default 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>lr_decay：第 t 步的步长为 lr / (1 + (t − 1)·lr_decay)（默认 0）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="842"/>
         <source>initial_accumulator_value: the starting value of the running sum of squared gradients (default 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>initial_accumulator_value：梯度平方累加和的初始值（默认 0）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="844"/>
         <source>centered: divide by an estimate of the gradient&apos;s variance (the average of g² minus the square of the average of g) instead of the average of g² (default off)</source>
-        <translation type="unfinished"></translation>
+        <translation>centered：除以梯度方差的估计值（g² 的平均值减去 g 的平均值的平方），而不是 g² 的平均值（默认关闭）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="846"/>
         <source>amsgrad: divide by the largest running average of the squared gradient so far, the AMSGrad variant (default off)</source>
-        <translation type="unfinished"></translation>
+        <translation>amsgrad：除以迄今为止梯度平方滑动平均的最大值，即 AMSGrad 变体（默认关闭）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="848"/>
         <source>maximize: step up the gradient, maximizing the loss instead of minimizing it (default off)</source>
-        <translation type="unfinished"></translation>
+        <translation>maximize：沿梯度方向上升，使损失最大化而不是最小化（默认关闭）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="849"/>
         <source>The number of passes over the training rows; each pass takes one optimizer step per batch</source>
-        <translation type="unfinished"></translation>
+        <translation>遍历训练行的次数；每遍对每个批次执行一次优化器步骤</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="850"/>
         <source>The rows each optimizer step uses: all of them (full batch) or mini-batches of the size given</source>
-        <translation type="unfinished"></translation>
+        <translation>每个优化器步骤使用的行：全部行（全批量）或指定大小的小批量</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="852"/>
         <source>Every step uses all the training rows: one step per epoch, the tutorial&apos;s batch gradient descent</source>
-        <translation type="unfinished"></translation>
+        <translation>每一步都使用全部训练行：每轮一步，即教程中的全量梯度下降</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="854"/>
         <source>Rows per mini-batch, one optimizer step each (DataLoader&apos;s batch_size); an epoch&apos;s last batch may be smaller</source>
-        <translation type="unfinished"></translation>
+        <translation>每个小批量的行数，每个小批量执行一次优化器步骤（DataLoader 的 batch_size）；每轮的最后一个批次可能较小</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="856"/>
         <source>Deal the training rows into batches in a new random order every epoch (DataLoader&apos;s shuffle=True)</source>
-        <translation type="unfinished"></translation>
+        <translation>每轮以新的随机顺序将训练行分到各批次中（DataLoader 的 shuffle=True）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="858"/>
         <source>The seed of the random order of the rows in the batches, when they are shuffled</source>
-        <translation type="unfinished"></translation>
+        <translation>打乱批次时，各批次中行的随机顺序所用的种子</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="859"/>
         <source>The floating-point type of the data and the parameters: float32 (torch&apos;s default) or float64 (NumPy&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>数据和参数的浮点类型：float32（torch 的默认类型）或 float64（NumPy 的默认类型）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="861"/>
         <source>Where the tensors are kept and computed (torch.device): the CPU or a CUDA GPU</source>
-        <translation type="unfinished"></translation>
+        <translation>张量存放和计算的位置（torch.device）：CPU 或 CUDA GPU</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="872"/>
         <source>lr: the step size; each step moves the parameters by lr times the gradient (torch.optim.SGD requires one; the tutorial uses 0.1)</source>
-        <translation type="unfinished"></translation>
+        <translation>lr：步长；每一步使参数移动 lr 乘以梯度的量（torch.optim.SGD 要求必须指定；教程中使用 0.1）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="875"/>
         <source>lr: the step size; each step moves the parameters by lr times the update (torch&apos;s default for %1: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>lr：步长；每一步使参数移动 lr 乘以更新量的量（torch 对 %1 的默认值：%2）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="878"/>
         <source>momentum μ: the parameters move along a buffer b ← μ·b + g / (√v + eps) (default 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>momentum μ：参数沿缓冲区 b 移动，b ← μ·b + g / (√v + eps)（默认 0）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="880"/>
         <source>momentum μ: the parameters move along a buffer b ← μ·b + (1 − dampening)·g instead of the gradient g (default 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>momentum μ：参数沿缓冲区 b 而不是梯度 g 移动，b ← μ·b + (1 − dampening)·g（默认 0）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="882"/>
         <source>eps: added to the denominator, outside the square root, for numerical stability (default %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>eps：加在分母上（在平方根之外），以保证数值稳定性（默认 %1）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="884"/>
         <source>weight_decay λ: decoupled weight decay, each step first multiplies the parameters by 1 − lr·λ (default 0.01)</source>
-        <translation type="unfinished"></translation>
+        <translation>weight_decay λ：解耦的权重衰减，每一步先将参数乘以 1 − lr·λ（默认 0.01）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="886"/>
         <source>weight_decay λ: an L2 penalty, λ times the parameters added to the gradient (default 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>weight_decay λ：L2 惩罚项，将 λ 乘以参数后加到梯度上（默认 0）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="907"/>
