@@ -133,10 +133,7 @@ int main(int argc, char* argv[])
     if (!files.isEmpty()) {
         const QString path = QFileInfo(files.first()).absoluteFilePath();
         QTimer::singleShot(0, &window, [&window, path] {
-            if (QFileInfo(path).suffix().toLower() == QLatin1String("gradlab"))
-                window.openProject(path);
-            else
-                window.openData(path);
+            window.openFile(path);
         });
     }
     return QApplication::exec();

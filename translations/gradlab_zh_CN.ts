@@ -449,117 +449,117 @@
         <translation>应为数值或数值数组，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="517"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="519"/>
         <source>this is not a GradLab project (format &quot;%1&quot;)</source>
         <translation>这不是 GradLab 项目（格式为 "%1"）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="521"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="523"/>
         <source>this project was written by a newer GradLab (file format version %1; this version reads up to %2)</source>
         <translation>此项目由更新版本的 GradLab 写入（文件格式版本 %1；当前版本最高只能读取版本 %2）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="574"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="576"/>
         <source>unknown value &quot;%1&quot; (expected one of: float32, float64)</source>
         <translation>未知的值 "%1"（应为以下之一：float32、float64）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="577"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="579"/>
         <source>unknown device &quot;%1&quot; (expected cpu, cuda or cuda:N)</source>
         <translation>未知设备 "%1"（应为 cpu、cuda 或 cuda:N）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="592"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="594"/>
         <source>%1: not a setting that can be changed</source>
         <translation>%1：不是可修改的设置项</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="610"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="612"/>
         <source>%1: %2 is out of range for a double (too close to zero: the smallest is about 4.9e-324)</source>
         <translation>%1：%2 超出双精度浮点数的范围（太接近零：最小约为 4.9e-324）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="611"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="613"/>
         <source>%1: %2 is out of range for a double (whose magnitude is at most about 1.8e308)</source>
         <translation>%1：%2 超出双精度浮点数的范围（绝对值最大约为 1.8e308）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="640"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="642"/>
         <source>%1: not an object</source>
         <translation>%1：不是对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="666"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="668"/>
         <source>At least 2 samples (n) are needed to train and validate</source>
         <translation>训练和验证至少需要 2 个样本（n）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="668"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="670"/>
         <source>x min must be less than x max</source>
         <translation>x 最小值必须小于 x 最大值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="670"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="672"/>
         <source>The noise σ cannot be negative</source>
         <translation>噪声 σ 不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="673"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="675"/>
         <source>%1 features need %1 weights, got %2</source>
         <translation>%1 个特征需要 %1 个权重，实际为 %2 个</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="676"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="678"/>
         <source>No CSV file is chosen</source>
         <translation>尚未选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="678"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="680"/>
         <source>No target column is chosen</source>
         <translation>尚未选择目标列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="680"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="682"/>
         <source>No feature column is chosen</source>
         <translation>尚未选择特征列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="683"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="685"/>
         <source>The train fraction must be between 0 and 1 (exclusive)</source>
         <translation>训练集比例必须介于 0 和 1 之间（不含 0 和 1）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="685"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="687"/>
         <source>The learning rate must be greater than 0</source>
         <translation>学习率必须大于 0</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="687"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="689"/>
         <source>At least one epoch is needed</source>
         <translation>至少需要训练 1 轮</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="689"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="691"/>
         <source>Huber&apos;s delta must be greater than 0</source>
         <translation>Huber 损失的 delta 必须大于 0</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="691"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="693"/>
         <source>SmoothL1&apos;s beta cannot be negative</source>
         <translation>SmoothL1 损失的 beta 不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="694"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="696"/>
         <source>Momentum, dampening, weight decay, eps, lr decay and the initial accumulator cannot be negative</source>
         <translation>动量、阻尼、权重衰减、eps、学习率衰减和累加器初始值均不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="697"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="699"/>
         <source>Both betas must be in [0, 1)</source>
         <translation>两个 beta 值都必须在 [0, 1) 内</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="699"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="701"/>
         <source>Nesterov momentum requires a momentum and zero dampening</source>
         <translation>Nesterov 动量要求动量大于 0 且阻尼为 0</translation>
     </message>
@@ -752,6 +752,11 @@
         <location filename="../widgets/display_names.cpp" line="48"/>
         <source>%1, lr %2</source>
         <translation>%1，lr %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/display_names.cpp" line="54"/>
+        <source>%1, gradients not zeroed</source>
+        <translation>%1，梯度未清零</translation>
     </message>
 </context>
 <context>
@@ -1190,7 +1195,7 @@
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="297"/>
-        <location filename="../app/window/main_window.cpp" line="1367"/>
+        <location filename="../app/window/main_window.cpp" line="1372"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
@@ -1645,163 +1650,168 @@
         <translation>打开项目或数据文件</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1356"/>
+        <location filename="../app/window/main_window.cpp" line="1340"/>
+        <source>%1 was not opened: stop the run first</source>
+        <translation>未打开 %1：请先停止运行</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1361"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1361"/>
+        <location filename="../app/window/main_window.cpp" line="1366"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1368"/>
+        <location filename="../app/window/main_window.cpp" line="1373"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1383"/>
+        <location filename="../app/window/main_window.cpp" line="1388"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1394"/>
+        <location filename="../app/window/main_window.cpp" line="1399"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1422"/>
+        <location filename="../app/window/main_window.cpp" line="1427"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1425"/>
+        <location filename="../app/window/main_window.cpp" line="1430"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1445"/>
+        <location filename="../app/window/main_window.cpp" line="1450"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1445"/>
+        <location filename="../app/window/main_window.cpp" line="1450"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1521"/>
+        <location filename="../app/window/main_window.cpp" line="1526"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1521"/>
+        <location filename="../app/window/main_window.cpp" line="1526"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1534"/>
+        <location filename="../app/window/main_window.cpp" line="1539"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1535"/>
+        <location filename="../app/window/main_window.cpp" line="1540"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1541"/>
+        <location filename="../app/window/main_window.cpp" line="1546"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1543"/>
+        <location filename="../app/window/main_window.cpp" line="1548"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1551"/>
+        <location filename="../app/window/main_window.cpp" line="1556"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1552"/>
+        <location filename="../app/window/main_window.cpp" line="1557"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1557"/>
+        <location filename="../app/window/main_window.cpp" line="1562"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1559"/>
+        <location filename="../app/window/main_window.cpp" line="1564"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1566"/>
+        <location filename="../app/window/main_window.cpp" line="1571"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1567"/>
+        <location filename="../app/window/main_window.cpp" line="1572"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1572"/>
+        <location filename="../app/window/main_window.cpp" line="1577"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1574"/>
+        <location filename="../app/window/main_window.cpp" line="1579"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1579"/>
+        <location filename="../app/window/main_window.cpp" line="1584"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1580"/>
+        <location filename="../app/window/main_window.cpp" line="1585"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1586"/>
+        <location filename="../app/window/main_window.cpp" line="1591"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1588"/>
+        <location filename="../app/window/main_window.cpp" line="1593"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1596"/>
+        <location filename="../app/window/main_window.cpp" line="1601"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1597"/>
+        <location filename="../app/window/main_window.cpp" line="1602"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1600"/>
+        <location filename="../app/window/main_window.cpp" line="1605"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1601"/>
+        <location filename="../app/window/main_window.cpp" line="1606"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1595"/>
-        <location filename="../app/window/main_window.cpp" line="1606"/>
+        <location filename="../app/window/main_window.cpp" line="1600"/>
+        <location filename="../app/window/main_window.cpp" line="1611"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
@@ -1811,17 +1821,17 @@
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1608"/>
+        <location filename="../app/window/main_window.cpp" line="1613"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1614"/>
+        <location filename="../app/window/main_window.cpp" line="1619"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1614"/>
+        <location filename="../app/window/main_window.cpp" line="1619"/>
         <source>GradLab will use the new language the next time it starts.</source>
         <translation>GradLab 将在下次启动时使用新的语言。</translation>
     </message>
@@ -1838,37 +1848,37 @@
 <context>
     <name>gradlab::app::TrainingWorker</name>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="93"/>
+        <location filename="../app/training/training_worker.cpp" line="98"/>
         <source>The optimizer&apos;s options can only be changed while the run is paused</source>
         <translation>只有在运行暂停时才能更改优化器选项</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="97"/>
+        <location filename="../app/training/training_worker.cpp" line="102"/>
         <source>A paused run keeps its optimizer; to train with %1, stop this run and start a new one</source>
         <translation>暂停的运行会保留其优化器；若要使用 %1 训练，请停止此运行并开始新的运行</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="130"/>
+        <location filename="../app/training/training_worker.cpp" line="135"/>
         <source>epoch %1: optimizer.%2 = %3</source>
         <translation>第 %1 轮：optimizer.%2 = %3</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="143"/>
+        <location filename="../app/training/training_worker.cpp" line="148"/>
         <source>A parameter can only be edited while the run is paused</source>
         <translation>只有在运行暂停时才能编辑参数</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="147"/>
+        <location filename="../app/training/training_worker.cpp" line="152"/>
         <source>A parameter&apos;s value must be a finite number</source>
         <translation>参数值必须是有限数值</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="165"/>
+        <location filename="../app/training/training_worker.cpp" line="170"/>
         <source>epoch %1: %2 = %3 (was %4)</source>
         <translation>第 %1 轮：%2 = %3（原为 %4）</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="173"/>
+        <location filename="../app/training/training_worker.cpp" line="178"/>
         <source>There is no parameter value number %1</source>
         <translation>不存在第 %1 个参数值</translation>
     </message>
@@ -3229,7 +3239,7 @@
     </message>
     <message>
         <location filename="../widgets/plot_loss.cpp" line="119"/>
-        <location filename="../widgets/plot_loss.cpp" line="284"/>
+        <location filename="../widgets/plot_loss.cpp" line="286"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -3249,13 +3259,13 @@ The results&apos; losses are computed at the final parameters, after the last up
     </message>
     <message>
         <location filename="../widgets/plot_loss.cpp" line="145"/>
-        <location filename="../widgets/plot_loss.cpp" line="234"/>
+        <location filename="../widgets/plot_loss.cpp" line="236"/>
         <source>%1 — training</source>
         <translation>%1 — 训练</translation>
     </message>
     <message>
         <location filename="../widgets/plot_loss.cpp" line="146"/>
-        <location filename="../widgets/plot_loss.cpp" line="237"/>
+        <location filename="../widgets/plot_loss.cpp" line="239"/>
         <source>%1 — validation</source>
         <translation>%1 — 验证</translation>
     </message>
@@ -3265,12 +3275,17 @@ The results&apos; losses are computed at the final parameters, after the last up
         <translation>运行 %1 — %2 lr %3</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="278"/>
+        <location filename="../widgets/plot_loss.cpp" line="233"/>
+        <source>%1, gradients not zeroed</source>
+        <translation>%1，梯度未清零</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_loss.cpp" line="280"/>
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_loss.cpp" line="295"/>
+        <location filename="../widgets/plot_loss.cpp" line="297"/>
         <source>Log scale</source>
         <translation>对数刻度</translation>
     </message>

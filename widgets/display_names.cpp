@@ -48,4 +48,10 @@ QString optimizerSummary(const experiment::OptimizerConfig& optimizer)
     return NameText::tr("%1, lr %2").arg(optimizerTypeName(optimizer.type)).arg(optimizer.lr);
 }
 
+QString optimizerSummary(const experiment::ExperimentConfig& config)
+{
+    const QString summary = optimizerSummary(config.optimizer);
+    return config.training.zeroGrad ? summary : NameText::tr("%1, gradients not zeroed").arg(summary);
+}
+
 } // namespace gradlab::widgets

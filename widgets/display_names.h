@@ -12,5 +12,8 @@ QString modelTypeName(experiment::ModelConfig::Type type);         // "a + b·x"
 QString modelName(const experiment::ModelConfig& model);           // with a polynomial's degree
 QString optimizerTypeName(experiment::OptimizerConfig::Type type); // "SGD", "Adam", ...
 QString optimizerSummary(const experiment::OptimizerConfig& optimizer); // "SGD, lr 0.1"
+// The same for a run's configuration, which also says when the gradients were not zeroed
+// ("SGD, lr 0.1, gradients not zeroed"), so that such a run is told apart from the others.
+QString optimizerSummary(const experiment::ExperimentConfig& config);
 
 } // namespace gradlab::widgets

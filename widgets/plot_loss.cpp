@@ -225,10 +225,12 @@ void LossPlot::setRuns(const std::vector<experiment::RunRecord>& runs, const QLi
         }
         // Colours after the live run's two, so that a recorded run never looks like the live one.
         const QColor color = plotColor(static_cast<std::size_t>(index) + 2);
-        const QString name = tr("Run %1 — %2 lr %3")
-                                 .arg(index + 1)
-                                 .arg(optimizerTypeName(run.config.optimizer.type))
-                                 .arg(run.config.optimizer.lr, 0, 'g', 6);
+        QString name = tr("Run %1 — %2 lr %3")
+                           .arg(index + 1)
+                           .arg(optimizerTypeName(run.config.optimizer.type))
+                           .arg(run.config.optimizer.lr, 0, 'g', 6);
+        if (!run.config.training.zeroGrad)
+            name = tr("%1, gradients not zeroed").arg(name);
         // Named like the live run's curves: nothing else tells the solid one from the dashed.
         QCPGraph* train = addGraph();
         train->setName(tr("%1 — training").arg(name));

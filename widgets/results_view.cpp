@@ -315,7 +315,7 @@ void ResultsView::compareRuns(const experiment::RunRecord& a, const experiment::
                {titleA, titleB, difference});
     auto fill = [&](int column, const experiment::RunRecord& r) {
         setSummaryCell(0, column, modelName(r.config.model), kNaN);
-        setSummaryCell(1, column, optimizerSummary(r.config.optimizer), kNaN);
+        setSummaryCell(1, column, optimizerSummary(r.config), kNaN);
         setSummaryCell(2, column, number(r.trainLoss), r.trainLoss);
         setSummaryCell(3, column, number(r.valLoss), r.valLoss);
         const double r2 = trainedR2(r);

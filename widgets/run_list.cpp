@@ -69,7 +69,7 @@ void RunList::setRuns(const std::vector<experiment::RunRecord>& runs)
             item->setText(Number, QString::number(++number));
             item->setText(Started, locale.toString(r.started.toLocalTime(), QLocale::ShortFormat));
             item->setText(Model, modelName(r.config.model));
-            item->setText(Optimizer, optimizerSummary(r.config.optimizer));
+            item->setText(Optimizer, optimizerSummary(r.config));
             item->setText(Epochs, QString::number(r.epochs));
             item->setText(TrainLoss, QString::number(r.trainLoss, 'g', 6));
             item->setText(ValLoss, QString::number(r.valLoss, 'g', 6));

@@ -49,12 +49,17 @@ void TrainingWorker::setPace(int epochsPerSecond)
 void TrainingWorker::waitForPace(std::chrono::steady_clock::time_point began)
 {
     std::unique_lock lock(mutex_);
-    const int pace = pace_.load();
-    if (pace <= 0)
-        return;
-    const auto until = began + std::chrono::microseconds(1'000'000 / pace);
-    const int changes = paceChanges_;
-    wake_.wait_until(lock, until, [&] { return stopRequested_ || pauseRequested_ || paceChanges_ != changes; });
+    // A new pace recomputes the end of the wait: a slower one lengthens it, full speed ends it.
+    for (;;) {
+        const int pace = pace_.load();
+        if (pace <= 0 || stopRequested_ || pauseRequested_)
+            return;
+        const auto until = began + std::chrono::microseconds(1'000'000 / pace);
+        if (std::chrono::steady_clock::now() >= until)
+            return;
+        const int changes = paceChanges_;
+        wake_.wait_until(lock, until, [&] { return stopRequested_ || pauseRequested_ || paceChanges_ != changes; });
+    }
 }
 
 void TrainingWorker::requestResume()

@@ -82,11 +82,11 @@ const char kFileFilter[] = QT_TRANSLATE_NOOP("gradlab::app::MainWindow", "GradLa
 const char kOpenFilter[] = QT_TRANSLATE_NOOP("gradlab::app::MainWindow",
                                              "GradLab projects (*.gradlab);;Data files (*.csv *.tsv *.txt);;All files (*)");
 
-// Files opened as data (in the Data form) rather than as projects.
+// Files opened as data (in the Data form) rather than as projects: all but .gradlab, as on the
+// command line and when dropped.
 bool isDataFile(const QString& path)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    return suffix == QLatin1String("csv") || suffix == QLatin1String("tsv") || suffix == QLatin1String("txt");
+    return QFileInfo(path).suffix().toLower() != QLatin1String("gradlab");
 }
 
 // The dataset settings that decide the data (not what loading it records: hash and row count).
@@ -1319,10 +1319,13 @@ bool MainWindow::newProject()
 
 void MainWindow::openWithDialog()
 {
-    if (mode_ != Mode::Idle || !maybeSave())
+    if (mode_ != Mode::Idle)
         return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open a project or a data file"), projectDir(), tr(kOpenFilter));
-    if (!path.isEmpty())
+    if (path.isEmpty())
+        return;
+    // Data goes into this project (an undoable change); only a project replaces it.
+    if (isDataFile(path) || maybeSave())
         openFile(path);
 }
 
@@ -1333,8 +1336,10 @@ bool MainWindow::openFile(const QString& path)
 
 bool MainWindow::openData(const QString& path)
 {
-    if (mode_ != Mode::Idle)
+    if (mode_ != Mode::Idle) {
+        showStatus(tr("%1 was not opened: stop the run first").arg(QDir::toNativeSeparators(path)));
         return false;
+    }
     // The data form shows the file's preview, or why it cannot be read: bring it into view.
     if (auto* dock = findChild<QDockWidget*>(QStringLiteral("experimentDock"))) {
         dock->show();

@@ -56,7 +56,7 @@ public:
     // File operations without dialogs (the menu's actions ask for the path, then call these).
     // Failures are shown in a message box; the window keeps its project.
     bool openProject(const QString& path);
-    // A .csv, .tsv or .txt file into the Data form, anything else as a project.
+    // A .gradlab file as a project, any other into the Data form.
     bool openFile(const QString& path);
     // `path` into the Data form, which shows its preview or why it cannot be read.
     bool openData(const QString& path);

@@ -439,9 +439,11 @@ QJsonObject toJson(const ExperimentConfig& c)
                         {"delimiter", s.delimiter},
                         {"header", s.header ? QJsonValue(*s.header) : QJsonValue(QJsonValue::Null)},
                         {"missing", jsonName(s.missing)},
-                        {"decimal", jsonName(s.decimal)},
                         {"sha256", s.sha256},
                         {"rows", static_cast<double>(s.rows)}};
+        // Written only when chosen, so that a project reading its CSV as before opens in older versions.
+        if (s.decimal != CsvConfig::Decimal::Auto)
+            csv.insert(QStringLiteral("decimal"), jsonName(s.decimal));
         if (!s.embedded.isEmpty())
             csv.insert(QStringLiteral("embedded"), s.embedded);
         dataset.insert(QStringLiteral("csv"), csv);

@@ -239,6 +239,12 @@ private slots:
         QVERIFY2(plot.toolTip().contains(QLatin1String("before that step's update")), qPrintable(plot.toolTip()));
         QVERIFY(plot.toolTip().contains(QLatin1String("Validation loss: computed after the epoch's update")));
 
+        // A run without zero_grad (the tutorial's section 2.3) is told apart from the others.
+        runs[2].config.training.zeroGrad = false;
+        plot.setRuns(runs, {0, 2});
+        QCOMPARE(name(2), QStringLiteral("Run 3 — Adam lr 0.3, gradients not zeroed — training"));
+        QCOMPARE(name(0), QStringLiteral("Run 1 — SGD lr 0.1 — training"));
+
         plot.beginLive(QStringLiteral("Current"));
         QCOMPARE(plot.legend->itemCount(), 6);
         plot.setRuns(runs, {1, 7, -1});
