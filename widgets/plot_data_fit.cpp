@@ -15,6 +15,8 @@ namespace gradlab::widgets {
 namespace {
 
 constexpr int kCurveSamples = 200;
+// Large sets are drawn thinned to an even stride, so that a replot stays cheap during a run.
+constexpr std::int64_t kMaxPoints = 5'000;
 
 QCPRange extent(const std::vector<double>& values, std::size_t offset, std::size_t stride)
 {
@@ -43,6 +45,12 @@ void showInLegend(QCPGraph* graph, bool shown)
         graph->removeFromLegend();
 }
 
+// A thinned set's legend entry says so.
+QString thinnedName(const QString& name, std::int64_t stride, std::int64_t rows)
+{
+    return stride == 1 ? name : DataFitPlot::tr("%1 (every %2th of %3 points)").arg(name).arg(stride).arg(QLocale().toString(rows));
+}
+
 } // namespace
 
 DataFitPlot::DataFitPlot(QWidget* parent)
@@ -66,6 +74,9 @@ DataFitPlot::DataFitPlot(QWidget* parent)
     trueLine_ = addGraph();
     trueLine_->setName(tr("True line"));
     trueLine_->setPen(QPen(QColor(128, 128, 128), 1.5, Qt::DashLine));
+    diagonal_ = addGraph();
+    diagonal_->setName(tr("Observed = predicted"));
+    diagonal_->setPen(QPen(QColor(128, 128, 128), 1.5, Qt::DashLine));
     closed_ = addGraph();
     closed_->setName(tr("Closed form (least squares)"));
     closed_->setPen(QPen(QColor(0, 0, 0), 2, Qt::DashLine));
@@ -85,7 +96,7 @@ DataFitPlot::DataFitPlot(QWidget* parent)
         else
             scheduleReplot();
     });
-    for (QCPGraph* g : {trueLine_, closed_, fit_})
+    for (QCPGraph* g : {trueLine_, diagonal_, closed_, fit_})
         g->removeFromLegend();
 
     xAxis->setLabel(tr("x"));
@@ -95,34 +106,44 @@ DataFitPlot::DataFitPlot(QWidget* parent)
 
 void DataFitPlot::setData(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data)
 {
-    for (QCPGraph* g : {train_, val_, trueLine_, closed_, fit_})
+    for (QCPGraph* g : {train_, val_, trueLine_, diagonal_, closed_, fit_})
         g->data()->clear();
     showInLegend(closed_, false);
     showInLegend(fit_, false);
     fitParams_.clear();
     closedParams_.clear();
+    shownX_.clear();
+    shownY_.clear();
+    shownTrain_ = 0;
     hasLineRange_ = false;
     model_ = config.model;
     layout_.clear();
     const std::int64_t features = data.all.features();
-    usable_ = features == 1 && data.all.rows() > 0;
+    features_ = std::max<std::int64_t>(features, 1);
+    usable_ = features >= 1 && data.all.rows() > 0;
+    scatter_ = usable_ && features > 1;
     legend->setVisible(usable_);
+    // Several features: the rows' predictions move with every update of a run, as the curve does.
+    const QString pointsLayer = scatter_ ? QStringLiteral("fit") : QStringLiteral("main");
+    train_->setLayer(pointsLayer);
+    val_->setLayer(pointsLayer);
+    closed_->setLineStyle(scatter_ ? QCPGraph::lsNone : QCPGraph::lsLine);
+    closed_->setScatterStyle(scatter_ ? QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(0, 0, 0), 1.2), Qt::NoBrush, 10)
+                                      : QCPScatterStyle());
+    showInLegend(diagonal_, scatter_);
     if (!usable_) {
-        setMessage(features <= 1 || data.all.rows() == 0 ? tr("There is no data to plot")
-                                                         : tr("The data plot shows one feature; this dataset has %1").arg(features));
+        setMessage(tr("There is no data to plot"));
         showInLegend(trueLine_, false);
         dataChanged();
         return;
     }
     setMessage(QString());
     try {
-        layout_ = experiment::parameterLayout(config.model, 1);
+        layout_ = experiment::parameterLayout(config.model, features_);
     } catch (const std::exception&) {
         layout_.clear(); // a model that cannot take the data draws no curve
     }
 
-    // Large sets are drawn thinned to an even stride, so that a replot stays cheap during a run.
-    constexpr std::int64_t kMaxPoints = 5'000;
     const auto fill = [](QCPGraph* g, const data::Dataset& d, const QString& name) {
         const std::int64_t stride = std::max<std::int64_t>(1, (d.rows() + kMaxPoints - 1) / kMaxPoints);
         QVector<double> xs, ys;
@@ -135,16 +156,46 @@ void DataFitPlot::setData(const experiment::ExperimentConfig& config, const expe
         g->setData(xs, ys);
         // Antialiased discs cost too much to redraw by the thousand.
         g->setAntialiasedScatters(xs.size() <= 2000);
-        g->setName(stride == 1 ? name : tr("%1 (every %2th of %3 points)").arg(name).arg(stride).arg(QLocale().toString(d.rows())));
+        g->setName(thinnedName(name, stride, d.rows()));
     };
-    fill(train_, data.train, tr("Training data"));
-    fill(val_, data.val, tr("Validation data"));
-    xAxis->setLabel(data.all.featureNames.front().empty() ? tr("x") : QString::fromStdString(data.all.featureNames.front()));
-    yAxis->setLabel(data.all.targetName.empty() ? tr("y") : QString::fromStdString(data.all.targetName));
-    xData_ = extent(data.all.x, 0, 1);
-    yData_ = extent(data.all.y, 0, 1);
+    const QString target = data.all.targetName.empty() ? tr("y") : QString::fromStdString(data.all.targetName);
+    if (scatter_) {
+        // The rows' features are kept to predict them: the predictions come with setFit and
+        // setClosedForm.
+        const auto keep = [this](const data::Dataset& d) {
+            const std::int64_t stride = std::max<std::int64_t>(1, (d.rows() + kMaxPoints - 1) / kMaxPoints);
+            for (std::int64_t i = 0; i < d.rows(); i += stride) {
+                for (std::int64_t j = 0; j < d.features(); ++j)
+                    shownX_.push_back(d.feature(i, j));
+                shownY_.push_back(d.y[static_cast<std::size_t>(i)]);
+            }
+            return stride;
+        };
+        trainStride_ = keep(data.train);
+        trainRows_ = data.train.rows();
+        shownTrain_ = shownY_.size();
+        valStride_ = keep(data.val);
+        valRows_ = data.val.rows();
+        xAxis->setLabel(tr("Observed %1").arg(target));
+        yAxis->setLabel(tr("Predicted %1").arg(target));
+        // Both axes show the target: the data's extent on each.
+        xData_ = extent(data.all.y, 0, 1);
+        yData_ = xData_;
+        drawFitPredictions();
+        drawClosedPredictions();
+    } else {
+        fill(train_, data.train, tr("Training data"));
+        fill(val_, data.val, tr("Validation data"));
+        showInLegend(train_, true);
+        showInLegend(val_, true);
+        xAxis->setLabel(data.all.featureNames.front().empty() ? tr("x") : QString::fromStdString(data.all.featureNames.front()));
+        yAxis->setLabel(target);
+        xData_ = extent(data.all.x, 0, 1);
+        yData_ = extent(data.all.y, 0, 1);
+    }
 
-    hasTrueLine_ = config.dataset.source == experiment::DatasetConfig::Source::Generated && config.dataset.generator.features == 1;
+    hasTrueLine_ = !scatter_ && config.dataset.source == experiment::DatasetConfig::Source::Generated
+                   && config.dataset.generator.features == 1;
     trueA_ = config.dataset.generator.a;
     trueB_ = config.dataset.generator.b;
     showInLegend(trueLine_, hasTrueLine_);
@@ -165,13 +216,17 @@ void DataFitPlot::setModel(const experiment::ModelConfig& model)
     layout_.clear();
     if (usable_) {
         try {
-            layout_ = experiment::parameterLayout(model, 1);
+            layout_ = experiment::parameterLayout(model, features_);
         } catch (const std::exception&) {
             layout_.clear(); // a model that cannot take the data draws no curve
         }
     }
     fitParams_.clear();
     closedParams_.clear();
+    if (scatter_) {
+        drawFitPredictions();
+        drawClosedPredictions();
+    }
     if (std::exchange(hasLineRange_, false))
         dataChanged();
     drawCurves();
@@ -193,7 +248,10 @@ void DataFitPlot::setFit(const std::vector<double>& params)
 {
     const bool wasShown = !fitParams_.empty();
     fitParams_ = params;
-    drawCurve(fit_, fitParams_);
+    if (scatter_)
+        drawFitPredictions();
+    else
+        drawCurve(fit_, fitParams_);
     const bool grew = includeLine(fitParams_);
     if (std::exchange(lineRangeReset_, false) || grew) {
         dataChanged(); // a new y range: the points move too
@@ -209,7 +267,10 @@ void DataFitPlot::setFit(const std::vector<double>& params)
 void DataFitPlot::setClosedForm(const std::vector<double>& params)
 {
     closedParams_ = params;
-    drawCurve(closed_, closedParams_);
+    if (scatter_)
+        drawClosedPredictions();
+    else
+        drawCurve(closed_, closedParams_);
     scheduleReplot();
 }
 
@@ -224,12 +285,17 @@ bool DataFitPlot::includeLine(const std::vector<double>& params)
 {
     if (!usable_ || params.empty() || layout_.empty())
         return false;
-    const QCPRange range = fittedXRange();
-    std::vector<double> grid(kCurveSamples);
-    for (int i = 0; i < kCurveSamples; ++i)
-        grid[static_cast<std::size_t>(i)] = range.lower + range.size() * i / (kCurveSamples - 1);
-    QString error;
-    const auto ys = experiment::predict(model_, layout_, params, grid, &error);
+    std::optional<std::vector<double>> ys;
+    if (scatter_) {
+        ys = predictShown(params);
+    } else {
+        const QCPRange range = fittedXRange();
+        std::vector<double> grid(kCurveSamples);
+        for (int i = 0; i < kCurveSamples; ++i)
+            grid[static_cast<std::size_t>(i)] = range.lower + range.size() * i / (kCurveSamples - 1);
+        QString error;
+        ys = experiment::predict(model_, layout_, params, grid, &error);
+    }
     if (!ys || ys->empty() || !std::all_of(ys->begin(), ys->end(), [](double y) { return std::isfinite(y); }))
         return false; // another model's values (a stale update), or a line not wholly drawn
     const auto [lo, hi] = std::minmax_element(ys->begin(), ys->end());
@@ -288,6 +354,14 @@ void DataFitPlot::drawCurve(QCPGraph* graph, const std::vector<double>& params)
 void DataFitPlot::drawCurves()
 {
     trueLine_->data()->clear();
+    diagonal_->data()->clear();
+    if (scatter_) {
+        // The predictions do not depend on the view: only the diagonal spans it.
+        const QCPRange r = xAxis->range();
+        diagonal_->setData(QVector<double>{r.lower, r.upper}, QVector<double>{r.lower, r.upper}, true);
+        scheduleReplot();
+        return;
+    }
     if (usable_ && hasTrueLine_) {
         const QCPRange r = xAxis->range();
         trueLine_->setData(QVector<double>{r.lower, r.upper}, QVector<double>{trueA_ + trueB_ * r.lower, trueA_ + trueB_ * r.upper}, true);
@@ -295,6 +369,51 @@ void DataFitPlot::drawCurves()
     drawCurve(closed_, closedParams_);
     drawCurve(fit_, fitParams_);
     scheduleReplot();
+}
+
+std::optional<std::vector<double>> DataFitPlot::predictShown(const std::vector<double>& params) const
+{
+    if (!scatter_ || params.empty() || layout_.empty() || shownY_.empty())
+        return std::nullopt;
+    QString error;
+    return experiment::predictRows(model_, layout_, params, shownX_, features_, &error);
+}
+
+void DataFitPlot::drawFitPredictions()
+{
+    const auto ys = predictShown(fitParams_);
+    const auto fill = [&](QCPGraph* g, std::size_t from, std::size_t to) {
+        QVector<double> xs, vs;
+        for (std::size_t i = from; ys && i < to; ++i) {
+            if (std::isfinite((*ys)[i])) {
+                xs << shownY_[i];
+                vs << (*ys)[i];
+            }
+        }
+        g->setData(xs, vs);
+        g->setAntialiasedScatters(xs.size() <= 2000);
+        showInLegend(g, ys.has_value() && from < to);
+    };
+    fill(train_, 0, shownTrain_);
+    fill(val_, shownTrain_, shownY_.size());
+    // Named after the parameters they show: "Trained model" or "Initial parameters".
+    train_->setName(thinnedName(tr("%1, training rows").arg(fit_->name()), trainStride_, trainRows_));
+    val_->setName(thinnedName(tr("%1, validation rows").arg(fit_->name()), valStride_, valRows_));
+}
+
+void DataFitPlot::drawClosedPredictions()
+{
+    const auto ys = predictShown(closedParams_);
+    QVector<double> xs, vs;
+    for (std::size_t i = 0; ys && i < ys->size(); ++i) {
+        if (std::isfinite((*ys)[i])) {
+            xs << shownY_[i];
+            vs << (*ys)[i];
+        }
+    }
+    closed_->setData(xs, vs);
+    closed_->setAntialiasedScatters(xs.size() <= 2000);
+    showInLegend(closed_, ys.has_value());
 }
 
 } // namespace gradlab::widgets

@@ -1,5 +1,8 @@
 // Data and fit: the training and validation points in two colours, the current fitted curve, the
 // closed-form (least-squares) curve dashed and, for generated one-feature data, the true line.
+// Data with several features has no curve to draw: the plot shows each row's prediction against
+// its observed target instead (the trained model's in the rows' colours, the closed form's as
+// rings), with the diagonal y = x where a perfect prediction lies.
 #pragma once
 
 #include <QTimer>
@@ -9,6 +12,8 @@
 #include "experiment/experiment_data.h"
 #include "experiment/project.h"
 
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace gradlab::widgets {
@@ -20,7 +25,7 @@ public:
     explicit DataFitPlot(QWidget* parent = nullptr);
 
     // The points of `data`, and the true line y = a + b·x for generated one-feature data; clears
-    // the curves. Data with several features shows a note instead.
+    // the curves. For data with several features: the diagonal, and the predictions once set.
     void setData(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data);
     // No data to show, and why ("Loading the data…", the reason it could not be loaded).
     void setNoData(const experiment::ExperimentConfig& config, const QString& why);
@@ -35,7 +40,8 @@ public:
     // The same, named in the legend: "Trained model" (trained: true), else "Initial parameters";
     // the y range holds the data and this line (within reason) and no earlier ones.
     void setFit(const std::vector<double>& params, bool trained);
-    // The closed-form solution, dashed (same layout); empty removes it.
+    // The closed-form solution, dashed (rings at the predictions for several features; same
+    // layout); empty removes it.
     void setClosedForm(const std::vector<double>& params);
 
     QCPGraph* trainGraph() const { return train_; }
@@ -43,6 +49,9 @@ public:
     QCPGraph* fitGraph() const { return fit_; }
     QCPGraph* closedFormGraph() const { return closed_; }
     QCPGraph* trueLineGraph() const { return trueLine_; }
+    QCPGraph* diagonalGraph() const { return diagonal_; }
+    // Whether the plot shows predicted against observed (data with several features).
+    bool showsPredictions() const { return scatter_; }
 
 protected:
     void fitView() override;
@@ -56,11 +65,26 @@ private:
     // Takes the y extent of `params`' curve over fittedXRange() into lineRange_ unless it lies
     // far beyond the data's; whether lineRange_ grew.
     bool includeLine(const std::vector<double>& params);
+    // Several features: the model's predictions at the shown rows (training rows, then validation
+    // rows); nullopt where `params` do not fit the model.
+    std::optional<std::vector<double>> predictShown(const std::vector<double>& params) const;
+    // Several features: the trained model's predictions on the training and validation graphs,
+    // the closed form's on its own.
+    void drawFitPredictions();
+    void drawClosedPredictions();
 
     experiment::ModelConfig model_;
     std::vector<experiment::ParamSlot> layout_;
     std::vector<double> fitParams_, closedParams_;
     bool usable_ = false;
+    bool scatter_ = false; // several features: predicted against observed
+    std::int64_t features_ = 1;
+    // Several features: the shown (thinned) rows, training rows first: their features
+    // (row-major), observed targets, and how many are training rows.
+    std::vector<double> shownX_;
+    std::vector<double> shownY_;
+    std::size_t shownTrain_ = 0;
+    std::int64_t trainStride_ = 1, trainRows_ = 0, valStride_ = 1, valRows_ = 0; // for the legend
     bool hasTrueLine_ = false;
     double trueA_ = 0.0, trueB_ = 0.0;
     QCPRange xData_, yData_;
@@ -70,6 +94,7 @@ private:
     QCPGraph* train_ = nullptr;
     QCPGraph* val_ = nullptr;
     QCPGraph* trueLine_ = nullptr;
+    QCPGraph* diagonal_ = nullptr;
     QCPGraph* closed_ = nullptr;
     QCPGraph* fit_ = nullptr;
     QTimer fitTimer_; // paces the redraws of the trained curve's layer

@@ -154,6 +154,63 @@ void addCurve(QCustomPlot& plot, const std::vector<double>& xs, const std::vecto
     g->setData(vx, vy, true);
 }
 
+// (Observed, predicted) for each row of `d` under `params`, as a scatter of `style`.
+bool addPredictions(QCustomPlot& plot, const experiment::RunRecord& run, const std::vector<double>& params, const data::Dataset& d,
+                    const QCPScatterStyle& style, const QString& name, QString* error)
+{
+    if (d.rows() == 0)
+        return true; // no validation rows, say: nothing to add
+    const auto predicted = experiment::predictRows(run.config.model, run.layout, params, d.x, d.features(), error);
+    if (!predicted)
+        return false;
+    QCPGraph* g = plot.addGraph();
+    g->setName(name);
+    g->setLineStyle(QCPGraph::lsNone);
+    g->setScatterStyle(style);
+    g->setPen(style.pen());
+    QVector<double> xs, ys;
+    for (std::size_t i = 0; i < predicted->size(); ++i) {
+        if (std::isfinite((*predicted)[i])) {
+            xs << d.y[i];
+            ys << (*predicted)[i];
+        }
+    }
+    g->setData(xs, ys);
+    return true;
+}
+
+// Several features: each row's prediction against its observed target, the closed form's as
+// rings, and the diagonal where a perfect prediction lies (as the live Data and fit plot).
+bool exportPredictionPlot(const experiment::ExperimentData& data, const experiment::RunRecord& run, Format format, QSize size,
+                          const QString& path, QString* error)
+{
+    QCustomPlot plot;
+    setUpLegend(plot);
+    plot.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    const QString target = data.all.targetName.empty() ? PlotExport::tr("y") : QString::fromStdString(data.all.targetName);
+    plot.xAxis->setLabel(PlotExport::tr("Observed %1").arg(target));
+    plot.yAxis->setLabel(PlotExport::tr("Predicted %1").arg(target));
+    const auto [lo, hi] = std::minmax_element(data.all.y.begin(), data.all.y.end());
+    QCPGraph* diagonal = plot.addGraph();
+    diagonal->setName(PlotExport::tr("Observed = predicted"));
+    diagonal->setPen(QPen(QColor(128, 128, 128), 1.5, Qt::DashLine));
+    diagonal->setData(QVector<double>{*lo, *hi}, QVector<double>{*lo, *hi}, true);
+    if (run.closedForm
+        && !addPredictions(plot, run, run.closedForm->params, data.all,
+                           QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(0, 0, 0), 1.2), Qt::NoBrush, 10),
+                           PlotExport::tr("Closed form (least squares)"), error))
+        return false;
+    const auto disc = [](const QColor& color) { return QCPScatterStyle(QCPScatterStyle::ssDisc, color, 6); };
+    if (!addPredictions(plot, run, run.finalParams, data.train, disc(plotColor(0)), PlotExport::tr("Trained model, training rows"), error)
+        || !addPredictions(plot, run, run.finalParams, data.val, disc(plotColor(1)), PlotExport::tr("Trained model, validation rows"), error))
+        return false;
+    plot.rescaleAxes();
+    // Room around the points, so that none sits on the frame.
+    plot.xAxis->scaleRange(1.05, plot.xAxis->range().center());
+    plot.yAxis->scaleRange(1.1, plot.yAxis->range().center());
+    return save(plot, format, size, PlotExport::tr("Data and fitted model"), path, error);
+}
+
 } // namespace
 
 QColor plotColor(std::size_t index)
@@ -238,14 +295,12 @@ bool exportFitPlot(const experiment::ExperimentData& data, const experiment::Run
     const auto format = prepare(path, size, error);
     if (!format)
         return false;
-    if (data.all.features() != 1) {
-        *error = PlotExport::tr("The data plot shows one feature against the target; this dataset has %1 features").arg(data.all.features());
-        return false;
-    }
     if (data.all.rows() == 0) {
         *error = PlotExport::tr("There is no data to plot");
         return false;
     }
+    if (data.all.features() != 1)
+        return exportPredictionPlot(data, run, *format, size, path, error);
     const auto [lo, hi] = std::minmax_element(data.all.x.begin(), data.all.x.end());
     double xMin = *lo, xMax = *hi;
     if (!(xMin < xMax)) {

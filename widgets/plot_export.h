@@ -1,5 +1,6 @@
 // Plots rendered off screen by QCustomPlot and written as PNG, SVG or PDF, chosen by the file's
-// extension: the loss curves of runs, and the data with the fitted and closed-form curves.
+// extension: the loss curves of runs, and the data with the fitted and closed-form curves (or the
+// predictions against the observed targets).
 // QCustomPlot is a widget, so these need a QApplication (QT_QPA_PLATFORM=offscreen is enough);
 // without one they return an error. Files are written atomically.
 #pragma once
@@ -34,7 +35,9 @@ bool exportLossPlot(const std::vector<experiment::RunRecord>& runs, const QStrin
                     QSize size = kDefaultPlotSize);
 
 // The training and validation points in two colours, the curve of the run's final parameters and,
-// where the run has one, the closed-form (least-squares) curve dashed. One-feature data only.
+// where the run has one, the closed-form (least-squares) curve dashed. For data with several
+// features: each row's prediction against its observed target (the closed form's as rings) and
+// the diagonal y = x.
 bool exportFitPlot(const experiment::ExperimentData& data, const experiment::RunRecord& run, const QString& path, QString* error,
                    QSize size = kDefaultPlotSize);
 

@@ -311,10 +311,8 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
     if (a.has(QStringLiteral("--export-plot"))) {
         const QString f = a.value(QStringLiteral("--export-plot"));
         // The data with the fitted and closed-form lines where the model reads one feature,
-        // the loss curves otherwise.
-        const bool fitPlot = data->all.features() == 1;
-        const bool ok = fitPlot ? widgets::exportFitPlot(*data, run, f, &error) : widgets::exportLossPlot({run}, f, false, &error);
-        if (!ok)
+        // the predictions against the observed targets otherwise.
+        if (!widgets::exportFitPlot(*data, run, f, &error))
             throw Failure{error};
     }
     if (a.has(QStringLiteral("--export-loss-plot")) && !widgets::exportLossPlot({run}, a.value(QStringLiteral("--export-loss-plot")), false, &error))

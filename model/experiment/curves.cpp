@@ -85,8 +85,19 @@ std::vector<double> initialParameters(const ModelConfig& config, std::int64_t fe
 std::optional<std::vector<double>> predict(const ModelConfig& config, const std::vector<ParamSlot>& layout,
                                            const std::vector<double>& values, const std::vector<double>& xs, QString* error)
 {
+    return predictRows(config, layout, values, xs, 1, error);
+}
+
+std::optional<std::vector<double>> predictRows(const ModelConfig& config, const std::vector<ParamSlot>& layout,
+                                               const std::vector<double>& values, const std::vector<double>& x,
+                                               std::int64_t features, QString* error)
+{
     if (values.size() != totalValues(layout)) {
         *error = CurvesText::tr("The model has %1 parameter values; %2 were given").arg(totalValues(layout)).arg(values.size());
+        return std::nullopt;
+    }
+    if (features < 1 || x.size() % static_cast<std::size_t>(features) != 0) {
+        *error = CurvesText::tr("%1 feature values do not make rows of %2 features").arg(x.size()).arg(features);
         return std::nullopt;
     }
     ModelConfig m = config;
@@ -100,13 +111,13 @@ std::optional<std::vector<double>> predict(const ModelConfig& config, const std:
         at = end;
     }
     try {
-        const std::int64_t inputs = modelInputs(m, 1);
+        const std::int64_t inputs = modelInputs(m, features);
         const std::shared_ptr<Module> model = buildModel(m, inputs, DType::Float64);
         model->eval();
         NoGradGuard noGrad;
-        const Tensor x = fromData(expandFeatures(m, xs, 1), Shape{static_cast<std::int64_t>(xs.size()), inputs},
-                                  TensorOptions{}.withDType(DType::Float64));
-        return (*model)(x).toVector();
+        const auto rows = static_cast<std::int64_t>(x.size()) / features;
+        const Tensor t = fromData(expandFeatures(m, x, features), Shape{rows, inputs}, TensorOptions{}.withDType(DType::Float64));
+        return (*model)(t).toVector();
     } catch (const std::exception& e) {
         *error = CurvesText::tr("The parameters do not fit the model: %1").arg(QString::fromUtf8(e.what()));
         return std::nullopt;

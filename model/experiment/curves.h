@@ -28,6 +28,14 @@ std::vector<double> initialParameters(const ModelConfig& config, std::int64_t fe
 std::optional<std::vector<double>> predict(const ModelConfig& config, const std::vector<ParamSlot>& layout,
                                            const std::vector<double>& values, const std::vector<double>& xs, QString* error);
 
+// The model of `config` carrying flat `values` (in `layout` order), evaluated in float64 at each
+// row of row-major `x` (rows × `features` raw feature values, expanded as for training): the
+// predictions, one per row. Returns nullopt and says why when the values or `x` do not fit the
+// model.
+std::optional<std::vector<double>> predictRows(const ModelConfig& config, const std::vector<ParamSlot>& layout,
+                                               const std::vector<double>& values, const std::vector<double>& x,
+                                               std::int64_t features, QString* error);
+
 struct Landscape {
     std::vector<double> aAxis, bAxis; // the first and second parameter value, ascending
     std::vector<double> loss;         // row-major: loss[j * aAxis.size() + i] at (aAxis[i], bAxis[j])

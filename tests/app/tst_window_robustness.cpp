@@ -248,7 +248,10 @@ void TestWindowRobustness::mlpOnThreeFeatures()
     auto* fit = t.w.findChild<widgets::DataFitPlot*>();
     auto* landscape = t.w.findChild<widgets::LandscapePlot*>();
     QVERIFY(fit && landscape);
-    QVERIFY(!fit->message().isEmpty()); // several features: a note instead of a plot
+    // Several features: the MLP's predictions against the observed targets.
+    QVERIFY(fit->showsPredictions());
+    QVERIFY2(fit->message().isEmpty(), qPrintable(fit->message()));
+    QVERIFY(fit->trainGraph()->dataCount() > 0);
     QVERIFY(!landscape->available());
     QVERIFY(!landscape->unavailableReason().isEmpty());
     t.w.views()->setCurrentWidget(t.w.graphView());
@@ -256,6 +259,8 @@ void TestWindowRobustness::mlpOnThreeFeatures()
     QVERIFY(t.w.graphView()->message().isEmpty());
     QVERIFY(runToEnd(t.w));
     QVERIFY(finite(t.w.project().runs.back().finalParams));
+    QCOMPARE(fit->trainGraph()->name(), QStringLiteral("Trained model, training rows"));
+    QVERIFY(fit->trainGraph()->dataCount() > 0);
     QVERIFY(!visibleError(t.w));
 }
 

@@ -90,7 +90,7 @@ private slots:
     void fitPlotInEachFormat();
     void unknownExtensionIsAnError_data();
     void unknownExtensionIsAnError();
-    void multiFeatureDataHasNoFitPlot();
+    void multiFeatureDataPlotsPredictions();
     void nothingToPlotIsAnError();
     void hostileColumnNamesAreJustLabels();
 
@@ -184,7 +184,9 @@ void TestPlotExport::unknownExtensionIsAnError()
     QVERIFY(!QFile::exists(path));
 }
 
-void TestPlotExport::multiFeatureDataHasNoFitPlot()
+// Several features: the rows' predictions against their observed targets, in the rows' colours
+// (as the live Data and fit plot shows them), not an error.
+void TestPlotExport::multiFeatureDataPlotsPredictions()
 {
     ExperimentConfig c = tutorial(5);
     c.dataset.generator.features = 2;
@@ -194,9 +196,21 @@ void TestPlotExport::multiFeatureDataHasNoFitPlot()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("fit.png"));
     QString error;
-    QVERIFY(!exportFitPlot(t.data, t.run, path, &error));
-    QVERIFY2(error.contains(QLatin1String("2 features")), qPrintable(error));
-    QVERIFY(!QFile::exists(path));
+    QVERIFY2(exportFitPlot(t.data, t.run, path, &error), qPrintable(error));
+    checkFile(path, QStringLiteral("png"), widgets::kDefaultPlotSize);
+    QImage image;
+    QVERIFY(image.loadFromData(readAll(path), "PNG"));
+    int training = 0, validation = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            training += image.pixel(x, y) == widgets::plotColor(0).rgb();
+            validation += image.pixel(x, y) == widgets::plotColor(1).rgb();
+        }
+    }
+    QVERIFY2(training > 100 && validation > 20, qPrintable(QStringLiteral("%1 %2").arg(training).arg(validation)));
+    const QString svg = dir.filePath(QStringLiteral("fit.svg"));
+    QVERIFY2(exportFitPlot(t.data, t.run, svg, &error), qPrintable(error));
+    QVERIFY(readAll(svg).contains("Predicted y"));
 }
 
 void TestPlotExport::nothingToPlotIsAnError()

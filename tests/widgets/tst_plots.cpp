@@ -3,6 +3,7 @@
 #include "widgets/plots.h"
 
 #include "experiment/curves.h"
+#include "widgets/plot_export.h"
 
 #include <QApplication>
 #include <QContextMenuEvent>
@@ -119,18 +120,121 @@ private slots:
         QCOMPARE(plot.fitGraph()->dataCount(), 0);
     }
 
-    void dataFitExplainsManyFeatures()
+    // Several features: each row's prediction against its observed target, the closed form's as
+    // rings, and the diagonal where a perfect prediction lies.
+    void dataFitShowsPredictedAgainstObserved()
     {
         ExperimentConfig config;
         config.model.type = ModelConfig::Type::Linear;
-        config.dataset.generator.features = 3;
-        config.dataset.generator.weights = {1.0, 2.0, 3.0};
+        config.dataset.generator.features = 2;
+        config.dataset.generator.weights = {1.0, 2.0}; // y = 1 + x₁ + 2·x₂ + N(0, 0.1²)
+        const ExperimentData data = load(config);
         DataFitPlot plot;
-        plot.setData(config, load(config));
-        QVERIFY2(plot.message().contains(QLatin1String("3")), qPrintable(plot.message()));
-        QCOMPARE(plot.trainGraph()->dataCount(), 0);
-        plot.setFit({1.0, 2.0, 3.0, 4.0});
-        QCOMPARE(plot.fitGraph()->dataCount(), 0);
+        plot.resize(800, 600);
+        plot.setData(config, data);
+        QVERIFY(plot.showsPredictions());
+        QVERIFY2(plot.message().isEmpty(), qPrintable(plot.message()));
+        QCOMPARE(plot.xAxis->label(), QStringLiteral("Observed y"));
+        QCOMPARE(plot.yAxis->label(), QStringLiteral("Predicted y"));
+        QCOMPARE(plot.diagonalGraph()->pen().style(), Qt::DashLine);
+        QVERIFY(plot.diagonalGraph()->dataCount() >= 2);
+        QVERIFY(std::abs(valueAt(plot.diagonalGraph(), 2.5) - 2.5) < 1e-12);
+        QVERIFY(plot.legend->hasItemWithPlottable(plot.diagonalGraph()));
+        QCOMPARE(plot.trueLineGraph()->dataCount(), 0);
+
+        // nn.Linear(2, 1) with weight (0.5, −1) and bias 2: ŷ = 2 + 0.5·x₁ − x₂ at each row.
+        plot.setFit({0.5, -1.0, 2.0}, false);
+        const auto expectedPoints = [](const data::Dataset& d) {
+            std::vector<std::pair<double, double>> points;
+            for (std::int64_t i = 0; i < d.rows(); ++i)
+                points.emplace_back(d.y[static_cast<std::size_t>(i)], 2.0 + 0.5 * d.feature(i, 0) - d.feature(i, 1));
+            std::sort(points.begin(), points.end());
+            return points;
+        };
+        const auto shownPoints = [](const QCPGraph* g) {
+            std::vector<std::pair<double, double>> points;
+            for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it)
+                points.emplace_back(it->key, it->value);
+            std::sort(points.begin(), points.end());
+            return points;
+        };
+        for (const auto& [graph, rows] : {std::pair{plot.trainGraph(), &data.train}, std::pair{plot.validationGraph(), &data.val}}) {
+            const auto want = expectedPoints(*rows), got = shownPoints(graph);
+            QCOMPARE(got.size(), want.size());
+            for (std::size_t i = 0; i < want.size(); ++i) {
+                QCOMPARE(got[i].first, want[i].first);
+                QVERIFY2(std::abs(got[i].second - want[i].second) < 1e-12, qPrintable(QString::number(got[i].second - want[i].second)));
+            }
+        }
+        QCOMPARE(plot.trainGraph()->dataCount(), 80);
+        QCOMPARE(plot.validationGraph()->dataCount(), 20);
+        QCOMPARE(plot.trainGraph()->name(), QStringLiteral("Initial parameters, training rows"));
+        QCOMPARE(plot.validationGraph()->name(), QStringLiteral("Initial parameters, validation rows"));
+
+        // The closed form fits the rows to within the noise: its rings lie along the diagonal,
+        // every one within 4σ = 0.4 of it.
+        const auto cf = closedFormFor(config, data);
+        QVERIFY(cf);
+        plot.setClosedForm(cf->params);
+        QCOMPARE(plot.closedFormGraph()->dataCount(), 100);
+        QCOMPARE(plot.closedFormGraph()->scatterStyle().shape(), QCPScatterStyle::ssCircle);
+        QCOMPARE(plot.closedFormGraph()->lineStyle(), QCPGraph::lsNone);
+        QVERIFY(plot.legend->hasItemWithPlottable(plot.closedFormGraph()));
+        double worst = 0.0;
+        for (auto it = plot.closedFormGraph()->data()->constBegin(); it != plot.closedFormGraph()->data()->constEnd(); ++it)
+            worst = std::max(worst, std::abs(it->value - it->key));
+        QVERIFY2(worst < 0.4, qPrintable(QString::number(worst)));
+        // ... while the initial parameters' predictions do not.
+        double initialWorst = 0.0;
+        for (auto it = plot.trainGraph()->data()->constBegin(); it != plot.trainGraph()->data()->constEnd(); ++it)
+            initialWorst = std::max(initialWorst, std::abs(it->value - it->key));
+        QVERIFY(initialWorst > 1.0);
+
+        // A run: the trained model's predictions follow, named as such; the view holds them.
+        plot.setFit(cf->params, true);
+        QCOMPARE(plot.trainGraph()->name(), QStringLiteral("Trained model, training rows"));
+        QTRY_VERIFY(plot.yAxis->range().contains(plot.trainGraph()->data()->constBegin()->value));
+        plot.setFit({1e9, 1e9, 1e9});
+        QTRY_VERIFY2(plot.yAxis->range().size() < 10.0, qPrintable(QString::number(plot.yAxis->range().size())));
+
+        // The export is this view: the training rows' colour is in the image.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("fit.png"));
+        plot.setFit(cf->params, true);
+        QString error;
+        QVERIFY2(plot.exportTo(path, &error, QSize(640, 480)), qPrintable(error));
+        QImage image;
+        QVERIFY(image.loadFromData(readAll(path), "PNG"));
+        int trainPixels = 0;
+        for (int yPix = 0; yPix < image.height(); ++yPix)
+            for (int xPix = 0; xPix < image.width(); ++xPix)
+                trainPixels += image.pixelColor(xPix, yPix).rgb() == plotColor(0).rgb();
+        QVERIFY2(trainPixels > 100, qPrintable(QString::number(trainPixels)));
+
+        // Large sets are shown thinned to an even stride, as the one-feature points are.
+        ExperimentConfig large = config;
+        large.dataset.generator.n = 12'000;
+        const ExperimentData many = load(large);
+        plot.setData(large, many);
+        plot.setFit({0.5, -1.0, 2.0}, true);
+        QCOMPARE(plot.trainGraph()->dataCount(), 4'800); // 9,600 training rows, every 2nd
+        QVERIFY2(plot.trainGraph()->name().startsWith(QLatin1String("Trained model, training rows (every 2th of")),
+                 qPrintable(plot.trainGraph()->name()));
+        QCOMPARE(plot.validationGraph()->dataCount(), 2'400);
+
+        // One feature again: the data and the curves, as before.
+        const ExperimentConfig tutorial = ExperimentConfig::tutorial();
+        plot.setData(tutorial, load(tutorial));
+        QVERIFY(!plot.showsPredictions());
+        QCOMPARE(plot.xAxis->label(), QStringLiteral("x"));
+        QCOMPARE(plot.yAxis->label(), QStringLiteral("y"));
+        QCOMPARE(plot.trainGraph()->name(), QStringLiteral("Training data"));
+        QCOMPARE(plot.trainGraph()->dataCount(), 80);
+        QCOMPARE(plot.diagonalGraph()->dataCount(), 0);
+        QVERIFY(!plot.legend->hasItemWithPlottable(plot.diagonalGraph()));
+        plot.setClosedForm(closedForm());
+        QCOMPARE(plot.closedFormGraph()->lineStyle(), QCPGraph::lsLine);
+        QCOMPARE(plot.closedFormGraph()->scatterStyle().shape(), QCPScatterStyle::ssNone);
     }
 
     void lossLogScaleDropsNonPositiveValues()

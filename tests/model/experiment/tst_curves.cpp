@@ -101,6 +101,35 @@ private slots:
         QVERIFY(error.contains(QLatin1String("3")));
     }
 
+    // A linear model on two features, nn.Linear(2, 1): ŷ = w₁·x₁ + w₂·x₂ + b for each row, with
+    // the values worked out by hand for w = (1.5, −2), b = 0.25.
+    void predictRowsEvaluatesAFeatureMatrix()
+    {
+        ModelConfig linear;
+        linear.type = ModelConfig::Type::Linear;
+        const std::vector<ParamSlot> layout = parameterLayout(linear, 2);
+        QCOMPARE(layout.size(), std::size_t{2});
+        QCOMPARE(layout[0].name, QStringLiteral("weight"));
+        QCOMPARE(layout[0].size, qint64{2});
+        QCOMPARE(layout[1].name, QStringLiteral("bias"));
+        const std::vector<double> rows{1.0, 2.0, 0.0, -1.0, 3.0, 0.5, -2.0, 4.0};
+        QString error;
+        const auto y = predictRows(linear, layout, {1.5, -2.0, 0.25}, rows, 2, &error);
+        QVERIFY2(y, qPrintable(error));
+        // 0.25 + 1.5 − 4 | 0.25 + 0 + 2 | 0.25 + 4.5 − 1 | 0.25 − 3 − 8
+        const std::vector<double> want{-2.25, 2.25, 3.75, -10.75};
+        QCOMPARE(y->size(), want.size());
+        for (std::size_t i = 0; i < want.size(); ++i)
+            QVERIFY2(close((*y)[i], want[i], 1e-15), qPrintable(QString::number((*y)[i], 'g', 17)));
+
+        // Values that do not make whole rows, or do not fit the model, are refused with a reason.
+        QVERIFY(!predictRows(linear, layout, {1.5, -2.0, 0.25}, {1.0, 2.0, 3.0}, 2, &error));
+        QVERIFY2(error.contains(QLatin1String("2 features")), qPrintable(error));
+        error.clear();
+        QVERIFY(!predictRows(linear, layout, {1.5, 0.25}, rows, 2, &error));
+        QVERIFY2(error.contains(QLatin1String("3")), qPrintable(error));
+    }
+
     void landscapeMatchesNumPy()
     {
         const QJsonObject ref = readJson(QStringLiteral(GRADLAB_TEST_DATA_DIR "/../model/experiment/fixtures/landscape_reference.json"));
