@@ -90,8 +90,8 @@
     </message>
     <message>
         <location filename="../app/cli/cli.cpp" line="228"/>
-        <location filename="../app/cli/cli.cpp" line="390"/>
-        <location filename="../app/cli/cli.cpp" line="402"/>
+        <location filename="../app/cli/cli.cpp" line="388"/>
+        <location filename="../app/cli/cli.cpp" line="400"/>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
@@ -126,37 +126,37 @@
         <translation>警告：闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="366"/>
+        <location filename="../app/cli/cli.cpp" line="364"/>
         <source>fit needs one CSV file</source>
         <translation>fit 需要一个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="372"/>
+        <location filename="../app/cli/cli.cpp" line="370"/>
         <source>--missing: expected error or drop, got &quot;%1&quot;</source>
         <translation>--missing：应为 error 或 drop，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="381"/>
+        <location filename="../app/cli/cli.cpp" line="379"/>
         <source>--decimal: expected auto, &quot;.&quot; or &quot;,&quot;, got &quot;%1&quot;</source>
         <translation>--decimal：应为 auto、"." 或 ","，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="386"/>
+        <location filename="../app/cli/cli.cpp" line="384"/>
         <source>%1 (--missing drop)</source>
         <translation>%1（--missing drop）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="454"/>
+        <location filename="../app/cli/cli.cpp" line="452"/>
         <source>--n × --features must be at most %1 values (got %2 × %3)</source>
         <translation>--n × --features 最多为 %1 个值（实际为 %2 × %3）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="491"/>
+        <location filename="../app/cli/cli.cpp" line="489"/>
         <source>--of: expected yhat, error, loss or loss-manual, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error、loss 或 loss-manual，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="549"/>
+        <location filename="../app/cli/cli.cpp" line="547"/>
         <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
                     [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
                     [--save PROJECT]</source>
@@ -165,148 +165,148 @@
                     [--save PROJECT]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="553"/>
+        <location filename="../app/cli/cli.cpp" line="551"/>
         <source>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</source>
         <translation>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="554"/>
+        <location filename="../app/cli/cli.cpp" line="552"/>
         <source>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</source>
         <translation>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="556"/>
+        <location filename="../app/cli/cli.cpp" line="554"/>
         <source>  gradlab-cli devices</source>
         <translation>  gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="564"/>
+        <location filename="../app/cli/cli.cpp" line="562"/>
         <source>usage:</source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="569"/>
+        <location filename="../app/cli/cli.cpp" line="567"/>
         <source>  gradlab-cli COMMAND --help</source>
         <translation>  gradlab-cli COMMAND --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="582"/>
+        <location filename="../app/cli/cli.cpp" line="580"/>
         <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="603"/>
+        <location filename="../app/cli/cli.cpp" line="601"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="418"/>
+        <location filename="../app/cli/cli.cpp" line="416"/>
         <source>%1 observations, rank %2</source>
         <translation>%1 个观测值，秩为 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="420"/>
+        <location filename="../app/cli/cli.cpp" line="418"/>
         <source>coefficient</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="420"/>
+        <location filename="../app/cli/cli.cpp" line="418"/>
         <source>estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="420"/>
+        <location filename="../app/cli/cli.cpp" line="418"/>
         <source>std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="421"/>
+        <location filename="../app/cli/cli.cpp" line="419"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="421"/>
+        <location filename="../app/cli/cli.cpp" line="419"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="431"/>
+        <location filename="../app/cli/cli.cpp" line="429"/>
         <source>R² %1, adjusted R² %2, residual standard error %3</source>
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="442"/>
+        <location filename="../app/cli/cli.cpp" line="440"/>
         <source>generate takes no file but -o FILE.csv, got: %1</source>
         <translation>generate 只接受 -o FILE.csv 指定的文件，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="444"/>
+        <location filename="../app/cli/cli.cpp" line="442"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="463"/>
+        <location filename="../app/cli/cli.cpp" line="461"/>
         <source>out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows</source>
         <translation>内存不足：无法在 CPU 上为 %3 行的 %2 个值分配 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="473"/>
+        <location filename="../app/cli/cli.cpp" line="471"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="480"/>
+        <location filename="../app/cli/cli.cpp" line="478"/>
         <source>graph needs -o FILE.dot</source>
         <translation>graph 需要 -o FILE.dot</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="512"/>
+        <location filename="../app/cli/cli.cpp" line="510"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="519"/>
+        <location filename="../app/cli/cli.cpp" line="517"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="527"/>
+        <location filename="../app/cli/cli.cpp" line="525"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="534"/>
+        <location filename="../app/cli/cli.cpp" line="532"/>
         <source>devices takes no arguments, got: %1</source>
         <translation>devices 不接受参数，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="538"/>
+        <location filename="../app/cli/cli.cpp" line="536"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="539"/>
+        <location filename="../app/cli/cli.cpp" line="537"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="539"/>
+        <location filename="../app/cli/cli.cpp" line="537"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="552"/>
+        <location filename="../app/cli/cli.cpp" line="550"/>
         <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--missing error|drop] [--decimal auto|.|,] [--json]</source>
         <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--missing error|drop] [--decimal auto|.|,] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="555"/>
+        <location filename="../app/cli/cli.cpp" line="553"/>
         <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual] -o GRAPH.dot</source>
         <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual] -o GRAPH.dot</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="621"/>
-        <location filename="../app/cli/cli.cpp" line="625"/>
+        <location filename="../app/cli/cli.cpp" line="619"/>
+        <location filename="../app/cli/cli.cpp" line="623"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>
@@ -567,52 +567,57 @@
 <context>
     <name>CurvesText</name>
     <message>
-        <location filename="../model/experiment/curves.cpp" line="89"/>
+        <location filename="../model/experiment/curves.cpp" line="96"/>
         <source>The model has %1 parameter values; %2 were given</source>
         <translation>模型有 %1 个参数值，但给出了 %2 个</translation>
     </message>
     <message>
-        <location filename="../model/experiment/curves.cpp" line="111"/>
+        <location filename="../model/experiment/curves.cpp" line="100"/>
+        <source>%1 feature values do not make rows of %2 features</source>
+        <translation>%1 个特征值无法组成每行 %2 个特征的若干行</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/curves.cpp" line="122"/>
         <source>The parameters do not fit the model: %1</source>
         <translation>参数与模型不匹配：%1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/curves.cpp" line="120"/>
+        <location filename="../model/experiment/curves.cpp" line="131"/>
         <source>The loss landscape needs training rows; there are none</source>
         <translation>损失曲面需要训练数据行，但当前没有</translation>
     </message>
     <message>
-        <location filename="../model/experiment/curves.cpp" line="127"/>
+        <location filename="../model/experiment/curves.cpp" line="138"/>
         <source>The model cannot take this data: %1</source>
         <translation>模型无法使用此数据：%1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/curves.cpp" line="132"/>
+        <location filename="../model/experiment/curves.cpp" line="143"/>
         <source>The loss landscape is drawn over two parameters; this model has %1 parameter values</source>
         <translation>损失曲面基于两个参数绘制；此模型有 %1 个参数值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/curves.cpp" line="136"/>
+        <location filename="../model/experiment/curves.cpp" line="147"/>
         <source>The loss landscape needs a finite centre for both parameters</source>
         <translation>损失曲面要求两个参数的中心均为有限值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/curves.cpp" line="140"/>
+        <location filename="../model/experiment/curves.cpp" line="151"/>
         <source>The loss landscape needs a positive, finite width on both axes</source>
         <translation>损失曲面要求两个轴上的宽度均为正的有限值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/curves.cpp" line="144"/>
+        <location filename="../model/experiment/curves.cpp" line="155"/>
         <source>The loss landscape needs 2 to 2001 steps per axis, not %1</source>
         <translation>损失曲面每个轴需要 2 到 2001 步，而不是 %1 步</translation>
     </message>
     <message>
-        <location filename="../model/experiment/curves.cpp" line="217"/>
+        <location filename="../model/experiment/curves.cpp" line="228"/>
         <source>The loss cannot be evaluated: %1</source>
         <translation>无法计算损失：%1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/curves.cpp" line="234"/>
+        <location filename="../model/experiment/curves.cpp" line="245"/>
         <source>The loss is not finite anywhere on the grid: the data has values that are not numbers</source>
         <translation>损失在网格上处处不是有限值：数据中含有非数值</translation>
     </message>
@@ -787,102 +792,125 @@
         <translation>无法为 %1 绘制图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="179"/>
+        <location filename="../widgets/plot_export.cpp" line="191"/>
+        <source>Observed %1</source>
+        <translation>观测的 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_export.cpp" line="192"/>
+        <source>Predicted %1</source>
+        <translation>预测的 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_export.cpp" line="195"/>
+        <source>Observed = predicted</source>
+        <translation>观测值 = 预测值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_export.cpp" line="204"/>
+        <source>Trained model, training rows</source>
+        <translation>训练后的模型，训练行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_export.cpp" line="205"/>
+        <source>Trained model, validation rows</source>
+        <translation>训练后的模型，验证行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_export.cpp" line="236"/>
         <source>There is no run to plot</source>
         <translation>没有可绘制的运行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="184"/>
+        <location filename="../widgets/plot_export.cpp" line="241"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="185"/>
+        <location filename="../widgets/plot_export.cpp" line="242"/>
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="185"/>
+        <location filename="../widgets/plot_export.cpp" line="242"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="210"/>
+        <location filename="../widgets/plot_export.cpp" line="267"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="210"/>
+        <location filename="../widgets/plot_export.cpp" line="267"/>
         <source>Run %1: training loss</source>
         <translation>运行 %1：训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="214"/>
+        <location filename="../widgets/plot_export.cpp" line="271"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="214"/>
+        <location filename="../widgets/plot_export.cpp" line="271"/>
         <source>Run %1: validation loss</source>
         <translation>运行 %1：验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="220"/>
+        <location filename="../widgets/plot_export.cpp" line="277"/>
         <source>There is nothing to plot: no run has a positive, finite loss</source>
         <translation>没有可绘制的内容：没有任何运行的损失为正的有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="221"/>
+        <location filename="../widgets/plot_export.cpp" line="278"/>
         <source>There is nothing to plot: no run has a finite loss</source>
         <translation>没有可绘制的内容：没有任何运行的损失为有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="233"/>
+        <location filename="../widgets/plot_export.cpp" line="290"/>
         <source>Loss curves</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="242"/>
-        <source>The data plot shows one feature against the target; this dataset has %1 features</source>
-        <translation>数据图只能展示单个特征与目标的关系；此数据集有 %1 个特征</translation>
-    </message>
-    <message>
-        <location filename="../widgets/plot_export.cpp" line="246"/>
+        <location filename="../widgets/plot_export.cpp" line="299"/>
         <source>There is no data to plot</source>
         <translation>没有可绘制的数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="272"/>
+        <location filename="../widgets/plot_export.cpp" line="327"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="273"/>
+        <location filename="../widgets/plot_export.cpp" line="190"/>
+        <location filename="../widgets/plot_export.cpp" line="328"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="274"/>
+        <location filename="../widgets/plot_export.cpp" line="329"/>
         <source>Training data</source>
         <translation>训练数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="275"/>
+        <location filename="../widgets/plot_export.cpp" line="330"/>
         <source>Validation data</source>
         <translation>验证数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="276"/>
+        <location filename="../widgets/plot_export.cpp" line="331"/>
         <source>Trained model</source>
         <translation>训练后的模型</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="278"/>
+        <location filename="../widgets/plot_export.cpp" line="201"/>
+        <location filename="../widgets/plot_export.cpp" line="333"/>
         <source>Closed form (least squares)</source>
         <translation>闭式解（最小二乘）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="286"/>
+        <location filename="../widgets/plot_export.cpp" line="211"/>
+        <location filename="../widgets/plot_export.cpp" line="341"/>
         <source>Data and fitted model</source>
         <translation>数据与拟合模型</translation>
     </message>
@@ -2371,68 +2399,88 @@
 <context>
     <name>gradlab::widgets::DataFitPlot</name>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="51"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="59"/>
         <source>Data and fitted model</source>
         <translation>数据与拟合模型</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="64"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="140"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="72"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="187"/>
         <source>Training data</source>
         <translation>训练数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="65"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="141"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="73"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="188"/>
         <source>Validation data</source>
         <translation>验证数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="67"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="75"/>
         <source>True line</source>
         <translation>真实直线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="70"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="78"/>
+        <source>Observed = predicted</source>
+        <translation>观测值 = 预测值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_data_fit.cpp" line="81"/>
         <source>Closed form (least squares)</source>
         <translation>闭式解（最小二乘）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="73"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="182"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="84"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="237"/>
         <source>Trained model</source>
         <translation>训练后的模型</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="91"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="142"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="102"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="191"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="92"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="143"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="103"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="161"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="111"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="159"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="135"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="210"/>
         <source>There is no data to plot</source>
         <translation>没有可绘制的数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="112"/>
-        <source>The data plot shows one feature; this dataset has %1</source>
-        <translation>数据图只展示一个特征；此数据集有 %1 个特征</translation>
+        <location filename="../widgets/plot_data_fit.cpp" line="400"/>
+        <source>%1, training rows</source>
+        <translation>%1，训练行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="138"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="401"/>
+        <source>%1, validation rows</source>
+        <translation>%1，验证行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_data_fit.cpp" line="51"/>
         <source>%1 (every %2th of %3 points)</source>
         <translation>%1（共 %3 个点，每 %2 个取 1 个）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="182"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="179"/>
+        <source>Observed %1</source>
+        <translation>观测的 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_data_fit.cpp" line="180"/>
+        <source>Predicted %1</source>
+        <translation>预测的 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_data_fit.cpp" line="237"/>
         <source>Initial parameters</source>
         <translation>初始参数</translation>
     </message>
