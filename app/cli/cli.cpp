@@ -372,6 +372,15 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
         options.features.push_back(data::CsvColumn::named(f.trimmed().toStdString()));
     if (a.has(QStringLiteral("--target")))
         options.target = data::CsvColumn::named(a.value(QStringLiteral("--target")).toStdString());
+    // As the project's dataset.csv.delimiter: one character, "\t" as JSON writes a tab, or empty to
+    // detect; "tab" too, which a shell passes more easily.
+    const QString delimiter = a.value(QStringLiteral("--delimiter"));
+    if (delimiter == QLatin1String("tab") || delimiter == QLatin1String("\\t"))
+        options.delimiter = '\t';
+    else if (delimiter.size() == 1 && delimiter.at(0).unicode() < 0x80)
+        options.delimiter = delimiter.at(0).toLatin1();
+    else if (!delimiter.isEmpty())
+        throw Failure{CliText::tr("--delimiter: expected one character or tab, got \"%1\"").arg(delimiter)};
     const QString decimal = a.value(QStringLiteral("--decimal"), QStringLiteral("auto"));
     if (decimal == QLatin1String(".") || decimal == QLatin1String(","))
         options.decimal = decimal.at(0).toLatin1();
@@ -547,7 +556,8 @@ const std::vector<std::pair<QString, QString>>& commandUsages()
          CliText::tr("  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]\n"
                      "                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]\n"
                      "                    [--save PROJECT]")},
-        {QStringLiteral("fit"), CliText::tr("  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--missing error|drop] [--decimal auto|.|,] [--json]")},
+        {QStringLiteral("fit"), CliText::tr("  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]\n"
+                                            "                  [--decimal auto|.|,] [--json]")},
         {QStringLiteral("generate"), CliText::tr("  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV")},
         {QStringLiteral("export-script"), CliText::tr("  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py")},
         {QStringLiteral("graph"), CliText::tr("  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual] -o GRAPH.dot")},
@@ -589,7 +599,7 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
     static const std::map<QString, std::pair<QStringList, QStringList>> options{
         {QStringLiteral("train"),
          {{"--example", "--set", "--epochs", "--device", "--export-params", "--export-history", "--export-plot", "--export-loss-plot", "--save"}, {"--json"}}},
-        {QStringLiteral("fit"), {{"--features", "--target", "--degree", "--missing", "--decimal"}, {"--json"}}},
+        {QStringLiteral("fit"), {{"--features", "--target", "--degree", "--delimiter", "--missing", "--decimal"}, {"--json"}}},
         {QStringLiteral("generate"), {{"--n", "--a", "--b", "--noise", "--seed", "--features", "-o"}, {}}},
         {QStringLiteral("export-script"), {{"--example", "-o"}, {}}},
         {QStringLiteral("graph"), {{"--example", "--of", "-o"}, {}}},

@@ -50,6 +50,14 @@ CsvError valueError(ValueKind kind, const Field& f, std::int64_t line, std::size
                           dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "%1 is beyond the range of double-precision numbers"),
                                       {text}));
     default:
+        if (!f.escaped && layout.decimal == '.' && layout.delimiter != ',' && commaMayGroupThousands(f.text))
+            return fieldError(CsvErrorCode::NotANumber, line, column, names,
+                              dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "%1 is not a number with '.' as the decimal "
+                                                                             "separator; numbers with thousands separators "
+                                                                             "cannot be read, so save the file without them, "
+                                                                             "or, if the file writes numbers with a decimal "
+                                                                             "comma, choose the comma as the decimal separator"),
+                                          {text}));
         if (!f.escaped && layout.decimal == '.' && layout.delimiter != ',' && readsAsNumber(f.text, ','))
             return fieldError(CsvErrorCode::NotANumber, line, column, names,
                               dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "%1 is not a number with '.' as the decimal "

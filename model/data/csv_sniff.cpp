@@ -58,22 +58,39 @@ RecordStatus recordAt(Prefix& prefix, std::size_t& offset, std::int64_t& line, c
     }
 }
 
-// The delimiter that splits the first records into the same number (two or more) of fields most often.
+// Whether every field of the record reads as a number: with a point, or for a delimiter other than
+// the comma also with a decimal comma.
+bool allNumbers(const std::vector<std::string>& fields, char delimiter)
+{
+    return std::all_of(fields.begin(), fields.end(), [delimiter](const std::string& f) {
+        return isCsvNumber(f, '.') || (delimiter != ',' && isCsvNumber(f, ','));
+    });
+}
+
+// The delimiter that splits the first records into the same number (two or more) of fields most
+// often. Among delimiters that do so (nearly) equally often, the one under which most records read
+// as numbers: "1,5;2,0" splits evenly on both ',' and ';', but only ';' gives numbers.
 char detectDelimiter(std::string_view b, std::size_t start, bool atEof)
 {
-    char best = ',';
-    double bestScore = 0;
+    constexpr double kNearTie = 0.05;
+    struct Candidate {
+        char delimiter;
+        double score;    // the share of records with the most common number of fields
+        double numeric;  // the share of records that are all numbers
+    };
+    std::vector<Candidate> candidates;
     std::vector<std::string> fields;
     for (char d : kDelimiters) {
         const char* p = b.data() + start;
         std::int64_t line = 1, recordLine = 0;
         CsvError ignored;
         std::map<std::size_t, std::size_t> histogram;
-        std::size_t records = 0;
+        std::size_t records = 0, numeric = 0;
         for (; records < kSniffRecords; ++records) {
             if (nextRecord(p, b.data() + b.size(), atEof, d, line, fields, recordLine, ignored) != RecordStatus::Record)
                 break;
             ++histogram[fields.size()];
+            numeric += allNumbers(fields, d) ? 1 : 0;
         }
         if (records == 0)
             continue;
@@ -81,17 +98,26 @@ char detectDelimiter(std::string_view b, std::size_t start, bool atEof)
                                            [](const auto& a, const auto& c) { return a.second < c.second; });
         if (mode->first < 2)
             continue;
-        const double score = static_cast<double>(mode->second) / static_cast<double>(records);
-        if (score > bestScore) {
-            bestScore = score;
-            best = d;
-        }
+        const auto n = static_cast<double>(records);
+        candidates.push_back({d, static_cast<double>(mode->second) / n, static_cast<double>(numeric) / n});
     }
-    return best;
+    if (candidates.empty())
+        return ',';
+    // Ties go to the higher score, then to the earlier delimiter.
+    const double top = std::max_element(candidates.begin(), candidates.end(),
+                                        [](const Candidate& a, const Candidate& c) { return a.score < c.score; })->score;
+    const Candidate* best = nullptr;
+    for (const Candidate& c : candidates)
+        if (c.score >= top - kNearTie
+            && (!best || c.numeric > best->numeric || (c.numeric == best->numeric && c.score > best->score)))
+            best = &c;
+    return best->delimiter;
 }
 
 // ',' when some numbers of the first records hold a comma as their only separator ("5,48") and
-// none a point ("5.48"); '.' otherwise, and always with a comma delimiter.
+// none a point ("5.48"); '.' otherwise, and always with a comma delimiter. A comma that may
+// separate thousands ("1,234") is no evidence: read as a decimal, it would make the number 1000
+// times smaller, so such a file is refused with '.' unless a comma is chosen.
 char detectDecimal(std::string_view b, std::size_t start, bool atEof, char delimiter)
 {
     if (delimiter == ',')
@@ -107,9 +133,10 @@ char detectDecimal(std::string_view b, std::size_t start, bool atEof, char delim
         for (const std::string& f : fields) {
             const bool hasComma = f.find(',') != std::string::npos, hasPoint = f.find('.') != std::string::npos;
             double v = 0;
-            if (hasComma && !hasPoint && classifyValue(f, false, v, ',') == ValueKind::Number)
-                ++comma;
-            else if (hasPoint && !hasComma && classifyValue(f, false, v, '.') == ValueKind::Number)
+            if (hasComma && !hasPoint && classifyValue(f, false, v, ',') == ValueKind::Number) {
+                if (!commaMayGroupThousands(f))
+                    ++comma;
+            } else if (hasPoint && !hasComma && classifyValue(f, false, v, '.') == ValueKind::Number)
                 ++point;
         }
     }
@@ -298,9 +325,13 @@ CsvResult<Head> readHead(Prefix& prefix, const CsvReadOptions& options)
                                                                        "cannot be the decimal separator too; choose "
                                                                        "another delimiter")));
     head.format.decimal = options.decimal.value_or(detectDecimal(prefix.bytes(), start, prefix.atEof(), head.format.delimiter));
-    const char decimal = head.format.decimal;
+    const char decimal = head.format.decimal, delimiter = head.format.delimiter;
+    // "1,234" is a number whichever its comma is, so a headerless file of such numbers stays headerless.
     head.format.hasHeader = options.hasHeader.value_or(
-        std::none_of(first.begin(), first.end(), [decimal](const std::string& f) { return isCsvNumber(f, decimal); })
+        std::none_of(first.begin(), first.end(),
+                     [decimal, delimiter](const std::string& f) {
+                         return isCsvNumber(f, decimal) || (delimiter != ',' && commaMayGroupThousands(f));
+                     })
         && std::any_of(first.begin(), first.end(), [](const std::string& f) { return !f.empty(); }));
     auto& names = head.format.columnNames;
     if (head.format.hasHeader) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <regex>
 
 
 namespace gradlab::data::csv_detail {
@@ -165,6 +166,13 @@ ValueKind classifyValue(std::string_view text, bool escaped, double& value, char
     // fast_float rounds 1e400 to infinity (and 1e-400 to zero, as strtod does).
     const char first = *b == '-' ? b[1] : *b;
     return std::isinf(value) && ((first >= '0' && first <= '9') || first == decimal) ? ValueKind::OutOfRange : ValueKind::NotFinite;
+}
+
+bool commaMayGroupThousands(std::string_view text)
+{
+    // One to three digits, not starting with a zero, then groups of three.
+    static const std::regex grouped("[ \\t]*[+-]?[1-9][0-9]{0,2}(,[0-9]{3})+[ \\t]*");
+    return std::regex_match(text.begin(), text.end(), grouped);
 }
 
 RecordStatus nextRecord(const char*& p, const char* end, bool atEof, char delimiter, std::int64_t& line,

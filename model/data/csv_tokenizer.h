@@ -55,6 +55,10 @@ enum class ValueKind : std::uint8_t { Number, Missing, NotFinite, OutOfRange, No
 // nan/inf, or text.
 ValueKind classifyValue(std::string_view text, bool escaped, double& value, char decimal);
 
+// Whether the text is an integer whose commas may separate thousands ("1,234", "-12,345,678"):
+// such a comma may as well be a decimal one, so it says nothing about the decimal separator.
+bool commaMayGroupThousands(std::string_view text);
+
 // fast_float's from_chars with `decimal` as the decimal separator.
 inline fast_float::from_chars_result parseNumber(const char* first, const char* last, double& value, char decimal)
 {

@@ -80,6 +80,7 @@ private slots:
     void fitTableAlignsWideColumnNames();
     void repeatedColumnNamesAreRenamedEverywhere();
     void decimalCommasAreReadByFitAndTrain();
+    void fitTakesADelimiter();
     void trainSaysWhenTheClosedFormIsNotUnique();
     void aCsvNamedWithSetIsWhereTheShellIs();
     void savedProjectTrainsAgain();
@@ -358,6 +359,44 @@ void TestCli::decimalCommasAreReadByFitAndTrain()
     const Result refused = cli(base + QStringList{"--set", "dataset.csv.decimal=\".\""});
     QCOMPARE(refused.status, 2);
     QVERIFY2(refused.err.contains(QLatin1String("choose the comma as the decimal separator")), qPrintable(refused.err));
+}
+
+// QA's nohead.csv: no header, ';' and decimal commas, which also splits evenly on ','. The reference
+// is the least-squares line computed exactly (Python's fractions) on x = 1.5..5.5, y = 2.0..10.1.
+void TestCli::fitTakesADelimiter()
+{
+    QTemporaryDir dir;
+    const QByteArray rows = "1,5;2,0\n2,5;4,1\n3,5;6,2\n4,5;7,9\n5,5;10,1\n";
+    const QString semicolons = dir.filePath(QStringLiteral("nohead.csv")), tabs = dir.filePath(QStringLiteral("nohead.tsv"));
+    for (const auto& [path, text] : {std::pair{semicolons, rows}, std::pair{tabs, QByteArray(rows).replace(';', '\t')}}) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(text) == text.size());
+    }
+    const QList<QStringList> ways{{"fit", semicolons},
+                                  {"fit", semicolons, "--delimiter", ";", "--decimal", ","},
+                                  {"fit", tabs, "--delimiter", "tab"},
+                                  {"fit", tabs, "--delimiter", "\\t"},
+                                  {"fit", tabs, "--delimiter", "\t", "--decimal", ","}};
+    for (const QStringList& args : ways) {
+        const Result r = cli(args + QStringList{"--json"});
+        QVERIFY2(r.status == 0, qPrintable(args.join(QLatin1Char(' ')) + QLatin1Char('\n') + r.err));
+        const QJsonObject params = QJsonDocument::fromJson(r.out.toUtf8()).object()["params"].toObject();
+        QVERIFY2(std::abs(params["intercept"].toDouble() - -0.94) < 1e-9 && std::abs(params["column 1"].toDouble() - 2.0) < 1e-9,
+                 qPrintable(r.out));
+    }
+    // The delimiter given is the one used.
+    const Result commas = cli({"fit", semicolons, "--delimiter", ","});
+    QCOMPARE(commas.status, 2);
+    QVERIFY2(commas.err.contains(QLatin1String("\"5;2\" is not a number")), qPrintable(commas.err));
+    QCOMPARE(cli({"fit", semicolons, "--delimiter", "tab"}).status, 2);
+    const Result both = cli({"fit", semicolons, "--delimiter", ",", "--decimal", ","});
+    QCOMPARE(both.status, 2);
+    QVERIFY2(both.err.contains(QLatin1String("cannot be both the delimiter and the decimal separator")), qPrintable(both.err));
+    for (const char* bad : {"ab", ".", "\u00e9"}) {
+        const Result r = cli({"fit", semicolons, "--delimiter", QString::fromUtf8(bad)});
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains(QLatin1String("delimiter")) && r.err.trimmed().count(QLatin1Char('\n')) == 0, qPrintable(r.err));
+    }
 }
 
 // Two columns that are one (x2 = 2·x1): any split of the slope between them fits equally well, so

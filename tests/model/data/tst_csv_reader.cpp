@@ -457,6 +457,18 @@ private slots:
         QTest::newRow("integers first, chosen") << QByteArray("h;w\n1;2\n3,25;4\n") << QString(",")
                                                 << QList<double>{1, 3.25} << QList<double>{2, 4};
         QTest::newRow("point chosen over detection") << QByteArray("h;w\n1;2,5\n") << QString(".") << QList<double>() << QList<double>();
+        // "1,234" may be thousands; "2,5" and "0,250" can only be decimal commas.
+        QTest::newRow("thousands-like beside a decimal comma") << QByteArray("a;b\n1,234;2,5\n5,000;1\n") << QString()
+                                                               << QList<double>{1.234, 5} << QList<double>{2.5, 1};
+        QTest::newRow("zero before the comma") << QByteArray("a\tb\n0,250\t1\n1,100\t2\n") << QString()
+                                               << QList<double>{0.25, 1.1} << QList<double>{1, 2};
+        QTest::newRow("four digits before the comma") << QByteArray("a;b\n1234,567;1\n") << QString()
+                                                      << QList<double>{1234.567} << QList<double>{1};
+        // Splits evenly on ',' and ';' (3 and 2 fields a line): only ';' gives numbers.
+        QTest::newRow("semicolons, no header, tie with commas") << QByteArray("1,5;2,0\n2,5;4,1\n3,5;6,2\n") << QString()
+                                                                 << QList<double>{1.5, 2.5, 3.5} << QList<double>{2.0, 4.1, 6.2};
+        QTest::newRow("tabs, no header, tie with commas") << QByteArray("1,5\t2,0\n-2,5\t4,1\n") << QString()
+                                                           << QList<double>{1.5, -2.5} << QList<double>{2.0, 4.1};
     }
 
     void readsDecimalCommas()
@@ -504,6 +516,54 @@ private slots:
         auto point = readCsvText("a;b\n1,5;2.5\n", options);
         QVERIFY(!point);
         QVERIFY2(point.error().message.find("choose the point as the decimal separator") != std::string::npos, describe(point));
+    }
+
+    // Integers with thousands separators (QA's k.tsv) are refused, with a message that says why,
+    // rather than read 1000 times too small as decimal commas.
+    void thousandsSeparatorsAreNoDecimalComma_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QByteArray>("field");
+        QTest::newRow("tabs") << QByteArray("sales\tcost\n1,234\t1,100\n2,468\t2,050\n5,000\t4,400\n") << QByteArray("\"1,234\"");
+        QTest::newRow("semicolons, signs") << QByteArray("a;b\n-12,345;1\n+1,000;2\n") << QByteArray("\"-12,345\"");
+        QTest::newRow("groups") << QByteArray("a;b\n1;12,345,678\n") << QByteArray("\"12,345,678\"");
+        QTest::newRow("no header") << QByteArray("1,234;5,000\n2,468;3,100\n") << QByteArray("\"1,234\"");
+    }
+
+    void thousandsSeparatorsAreNoDecimalComma()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QByteArray, field);
+        auto preview = previewCsvText(view(text), 10);
+        QVERIFY2(preview, describe(preview));
+        QCOMPARE(preview.value().format.delimiter, text.contains('\t') ? '\t' : ';');
+        QCOMPARE(preview.value().format.decimal, '.');
+        auto result = readCsvText(view(text));
+        QVERIFY(!result);
+        QCOMPARE(result.error().code, CsvErrorCode::NotANumber);
+        const std::string& message = result.error().message;
+        QVERIFY2(message.find(field.toStdString() + " is not a number") != std::string::npos
+                     && message.find("thousands separators cannot be read") != std::string::npos
+                     && message.find("choose the comma as the decimal separator") != std::string::npos,
+                 describe(result));
+        // Chosen, the comma is the decimal separator, as asked.
+        if (field.count(',') > 1)
+            return;
+        CsvReadOptions comma;
+        comma.decimal = ',';
+        auto chosen = readCsvText(view(text), comma);
+        QVERIFY2(chosen, describe(chosen));
+    }
+
+    // Ordinary comma files keep the comma, also when another candidate splits them evenly.
+    void commaDelimiterStaysForPointDecimals()
+    {
+        for (const char* text : {"1,2\n3,4\n", "1.5,2\n3,4.5\n", "name,v\na;b,1.5\nc;d,2\n", "x,y\n1.5,2\n\"3;4\",5\n"}) {
+            auto preview = previewCsvText(text, 10);
+            QVERIFY2(preview, describe(preview));
+            QVERIFY2(preview.value().format.delimiter == ',', text);
+            QVERIFY2(preview.value().format.decimal == '.', text);
+        }
     }
 
     void rejectsInvalidOptions_data()
