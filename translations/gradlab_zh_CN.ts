@@ -90,8 +90,8 @@
     </message>
     <message>
         <location filename="../app/cli/cli.cpp" line="228"/>
-        <location filename="../app/cli/cli.cpp" line="388"/>
-        <location filename="../app/cli/cli.cpp" line="400"/>
+        <location filename="../app/cli/cli.cpp" line="397"/>
+        <location filename="../app/cli/cli.cpp" line="409"/>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
@@ -136,27 +136,32 @@
         <translation>--missing：应为 error 或 drop，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="379"/>
+        <location filename="../app/cli/cli.cpp" line="383"/>
+        <source>--delimiter: expected one character or tab, got &quot;%1&quot;</source>
+        <translation>--delimiter：应为单个字符或 tab，实际为 "%1"</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="388"/>
         <source>--decimal: expected auto, &quot;.&quot; or &quot;,&quot;, got &quot;%1&quot;</source>
         <translation>--decimal：应为 auto、"." 或 ","，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="384"/>
+        <location filename="../app/cli/cli.cpp" line="393"/>
         <source>%1 (--missing drop)</source>
         <translation>%1（--missing drop）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="452"/>
+        <location filename="../app/cli/cli.cpp" line="461"/>
         <source>--n × --features must be at most %1 values (got %2 × %3)</source>
         <translation>--n × --features 最多为 %1 个值（实际为 %2 × %3）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="489"/>
+        <location filename="../app/cli/cli.cpp" line="498"/>
         <source>--of: expected yhat, error, loss or loss-manual, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error、loss 或 loss-manual，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="547"/>
+        <location filename="../app/cli/cli.cpp" line="556"/>
         <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
                     [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
                     [--save PROJECT]</source>
@@ -165,148 +170,150 @@
                     [--save PROJECT]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="551"/>
+        <location filename="../app/cli/cli.cpp" line="559"/>
+        <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
+                  [--decimal auto|.|,] [--json]</source>
+        <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
+                  [--decimal auto|.|,] [--json]</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="561"/>
         <source>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</source>
         <translation>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="552"/>
+        <location filename="../app/cli/cli.cpp" line="562"/>
         <source>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</source>
         <translation>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="554"/>
+        <location filename="../app/cli/cli.cpp" line="564"/>
         <source>  gradlab-cli devices</source>
         <translation>  gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="562"/>
+        <location filename="../app/cli/cli.cpp" line="572"/>
         <source>usage:</source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="567"/>
+        <location filename="../app/cli/cli.cpp" line="577"/>
         <source>  gradlab-cli COMMAND --help</source>
         <translation>  gradlab-cli COMMAND --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="580"/>
+        <location filename="../app/cli/cli.cpp" line="590"/>
         <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="601"/>
+        <location filename="../app/cli/cli.cpp" line="611"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="416"/>
+        <location filename="../app/cli/cli.cpp" line="425"/>
         <source>%1 observations, rank %2</source>
         <translation>%1 个观测值，秩为 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="418"/>
+        <location filename="../app/cli/cli.cpp" line="427"/>
         <source>coefficient</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="418"/>
+        <location filename="../app/cli/cli.cpp" line="427"/>
         <source>estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="418"/>
+        <location filename="../app/cli/cli.cpp" line="427"/>
         <source>std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="419"/>
+        <location filename="../app/cli/cli.cpp" line="428"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="419"/>
+        <location filename="../app/cli/cli.cpp" line="428"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="429"/>
+        <location filename="../app/cli/cli.cpp" line="438"/>
         <source>R² %1, adjusted R² %2, residual standard error %3</source>
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="440"/>
+        <location filename="../app/cli/cli.cpp" line="449"/>
         <source>generate takes no file but -o FILE.csv, got: %1</source>
         <translation>generate 只接受 -o FILE.csv 指定的文件，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="442"/>
+        <location filename="../app/cli/cli.cpp" line="451"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="461"/>
+        <location filename="../app/cli/cli.cpp" line="470"/>
         <source>out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows</source>
         <translation>内存不足：无法在 CPU 上为 %3 行的 %2 个值分配 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="471"/>
+        <location filename="../app/cli/cli.cpp" line="480"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="478"/>
+        <location filename="../app/cli/cli.cpp" line="487"/>
         <source>graph needs -o FILE.dot</source>
         <translation>graph 需要 -o FILE.dot</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="510"/>
+        <location filename="../app/cli/cli.cpp" line="519"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="517"/>
+        <location filename="../app/cli/cli.cpp" line="526"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="525"/>
+        <location filename="../app/cli/cli.cpp" line="534"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="532"/>
+        <location filename="../app/cli/cli.cpp" line="541"/>
         <source>devices takes no arguments, got: %1</source>
         <translation>devices 不接受参数，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="536"/>
+        <location filename="../app/cli/cli.cpp" line="545"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="537"/>
+        <location filename="../app/cli/cli.cpp" line="546"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="537"/>
+        <location filename="../app/cli/cli.cpp" line="546"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="550"/>
-        <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--missing error|drop] [--decimal auto|.|,] [--json]</source>
-        <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--missing error|drop] [--decimal auto|.|,] [--json]</translation>
-    </message>
-    <message>
-        <location filename="../app/cli/cli.cpp" line="553"/>
+        <location filename="../app/cli/cli.cpp" line="563"/>
         <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual] -o GRAPH.dot</source>
         <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual] -o GRAPH.dot</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="619"/>
-        <location filename="../app/cli/cli.cpp" line="623"/>
+        <location filename="../app/cli/cli.cpp" line="629"/>
+        <location filename="../app/cli/cli.cpp" line="633"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>
@@ -1935,41 +1942,46 @@
     </message>
     <message>
         <location filename="../model/data/csv_chunk_parser.cpp" line="55"/>
+        <source>%1 is not a number with &apos;.&apos; as the decimal separator; numbers with thousands separators cannot be read, so save the file without them, or, if the file writes numbers with a decimal comma, choose the comma as the decimal separator</source>
+        <translation>以“.”作为小数分隔符时，%1 不是数字；带千位分隔符的数字无法读取，请保存为不含千位分隔符的文件；如果文件中的数字使用小数逗号，请选择逗号作为小数分隔符</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="63"/>
         <source>%1 is not a number with &apos;.&apos; as the decimal separator; if the file writes numbers with a decimal comma, choose the comma as the decimal separator</source>
         <translation>%1 不是以“.”为小数点的数字；如果文件中的数字使用小数逗号，请选择“逗号”作为小数分隔符</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_chunk_parser.cpp" line="62"/>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="70"/>
         <source>%1 is not a number: numbers with thousands separators cannot be read; save the file without them</source>
         <translation>%1 不是数字：无法读取带千位分隔符的数字；请将文件另存为不含千位分隔符的形式</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_chunk_parser.cpp" line="68"/>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="76"/>
         <source>%1 is not a number with a decimal comma; if the file writes numbers with a decimal point, choose the point as the decimal separator</source>
         <translation>%1 不是使用小数逗号的数字；如果文件中的数字使用小数点，请选择“点”作为小数分隔符</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_chunk_parser.cpp" line="73"/>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="81"/>
         <source>%1 is not a number</source>
         <translation>%1 不是数字</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_chunk_parser.cpp" line="82"/>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="90"/>
         <source>line %1 has 1 field where %2 were expected (one per column)</source>
         <translation>第 %1 行只有 1 个字段，应为 %2 个（每列一个）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_chunk_parser.cpp" line="87"/>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="95"/>
         <source>line %1 has %2 fields where %3 were expected (one per column)</source>
         <translation>第 %1 行有 %2 个字段，应为 %3 个（每列一个）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_chunk_parser.cpp" line="98"/>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="106"/>
         <source>line %1: the record is longer than %2 bytes; is this really a CSV file?</source>
         <translation>第 %1 行：记录长度超过 %2 字节；这真的是 CSV 文件吗？</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_chunk_parser.cpp" line="227"/>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="235"/>
         <source>line %1: the file changed while it was read</source>
         <translation>第 %1 行：读取期间文件发生了变化</translation>
     </message>
@@ -2040,98 +2052,98 @@
         <translation>%1 被选择了两次</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="171"/>
+        <location filename="../model/data/csv_sniff.cpp" line="198"/>
         <source>%1 as %2</source>
         <translation>%1 重命名为 %2</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="174"/>
+        <location filename="../model/data/csv_sniff.cpp" line="201"/>
         <source>%1, %2</source>
         <translation>%1、%2</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="177"/>
+        <location filename="../model/data/csv_sniff.cpp" line="204"/>
         <source>%1 and %2 more</source>
         <translation>%1，以及另外 %2 列</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="187"/>
+        <location filename="../model/data/csv_sniff.cpp" line="214"/>
         <source>the file became shorter while it was read; was it changed or deleted by another program?</source>
         <translation>读取期间文件变短了；是否被其他程序修改或删除？</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="217"/>
+        <location filename="../model/data/csv_sniff.cpp" line="244"/>
         <location filename="../model/data/csv_writer.cpp" line="27"/>
         <source>the delimiter must be a tab or an ASCII punctuation character other than &apos;&quot;&apos;, &apos;.&apos;, &apos;+&apos; and &apos;-&apos;</source>
         <translation>分隔符必须是制表符，或除 '"'、'.'、'+' 和 '-' 以外的 ASCII 标点字符</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="223"/>
+        <location filename="../model/data/csv_sniff.cpp" line="250"/>
         <source>the decimal separator must be &apos;.&apos; or &apos;,&apos;</source>
         <translation>小数分隔符必须是“.”或“,”</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="226"/>
+        <location filename="../model/data/csv_sniff.cpp" line="253"/>
         <source>the comma cannot be both the delimiter and the decimal separator; choose another delimiter</source>
         <translation>逗号不能同时作为分隔符和小数分隔符；请选择其他分隔符</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="230"/>
+        <location filename="../model/data/csv_sniff.cpp" line="257"/>
         <source>the chunk size and the record size limit must be positive</source>
         <translation>块大小和记录大小上限必须为正数</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="243"/>
+        <location filename="../model/data/csv_sniff.cpp" line="270"/>
         <source>the file is UTF-16 text; save it as UTF-8 (for example, &quot;CSV UTF-8&quot; in Excel)</source>
         <translation>该文件是 UTF-16 文本；请另存为 UTF-8（例如 Excel 中的“CSV UTF-8”）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="249"/>
+        <location filename="../model/data/csv_sniff.cpp" line="276"/>
         <source>the file looks like UTF-16 text; save it as UTF-8 (for example, &quot;CSV UTF-8&quot; in Excel)</source>
         <translation>该文件似乎是 UTF-16 文本；请另存为 UTF-8（例如 Excel 中的“CSV UTF-8”）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="257"/>
+        <location filename="../model/data/csv_sniff.cpp" line="284"/>
         <source>the file is empty</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="260"/>
+        <location filename="../model/data/csv_sniff.cpp" line="287"/>
         <source>line %1 holds a NUL byte: this is a binary file, not CSV text</source>
         <translation>第 %1 行含有 NUL 字节：这是二进制文件，不是 CSV 文本</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="266"/>
+        <location filename="../model/data/csv_sniff.cpp" line="293"/>
         <source>the lines of the file end in CR alone (classic Mac OS); save it with LF or CRLF line endings</source>
         <translation>文件的行仅以 CR 结尾（经典 Mac OS 格式）；请以 LF 或 CRLF 换行符保存</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="293"/>
+        <location filename="../model/data/csv_sniff.cpp" line="320"/>
         <source>the file holds nothing but blank lines</source>
         <translation>文件中只有空行</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="297"/>
+        <location filename="../model/data/csv_sniff.cpp" line="324"/>
         <source>the comma was detected as the delimiter, so it cannot be the decimal separator too; choose another delimiter</source>
         <translation>已检测到逗号为分隔符，因此它不能同时作为小数分隔符；请选择其他分隔符</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="311"/>
+        <location filename="../model/data/csv_sniff.cpp" line="342"/>
         <source>line %1, column %2: the column name %3 is not UTF-8 text; save the file as UTF-8</source>
         <translation>第 %1 行，第 %2 列：列名 %3 不是 UTF-8 文本；请将文件另存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="318"/>
+        <location filename="../model/data/csv_sniff.cpp" line="349"/>
         <source>line %1, column %2: the column name holds a NUL byte: this is a binary file, not CSV text</source>
         <translation>第 %1 行，第 %2 列：列名含有 NUL 字节：这是二进制文件，不是 CSV 文本</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="327"/>
+        <location filename="../model/data/csv_sniff.cpp" line="358"/>
         <source>columns with the same name are renamed as pandas renames them, so that each can be chosen: %1</source>
         <translation>同名的列已按 pandas 的方式重命名，以便每一列都能被选择：%1</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="377"/>
+        <location filename="../model/data/csv_sniff.cpp" line="408"/>
         <source>some text is not valid UTF-8 and is shown as %1</source>
         <translation>部分文本不是有效的 UTF-8，显示为 %1</translation>
     </message>
@@ -2156,27 +2168,27 @@
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_tokenizer.cpp" line="248"/>
+        <location filename="../model/data/csv_tokenizer.cpp" line="256"/>
         <source>column %1 (%2)</source>
         <translation>第 %1 列（%2）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_tokenizer.cpp" line="250"/>
+        <location filename="../model/data/csv_tokenizer.cpp" line="258"/>
         <source>column %1</source>
         <translation>第 %1 列</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_tokenizer.cpp" line="257"/>
+        <location filename="../model/data/csv_tokenizer.cpp" line="265"/>
         <source>line %1, %2: %3</source>
         <translation>第 %1 行，%2：%3</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_tokenizer.cpp" line="266"/>
+        <location filename="../model/data/csv_tokenizer.cpp" line="274"/>
         <source>line %1, column %2: a quoted field starts here and is never closed (the file ends inside the quotes)</source>
         <translation>第 %1 行，第 %2 列：带引号的字段从此处开始，但始终没有闭合（文件在引号内结束）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_tokenizer.cpp" line="271"/>
+        <location filename="../model/data/csv_tokenizer.cpp" line="279"/>
         <source>line %1, column %2: text follows the closing quote of a quoted field; a quote inside a quoted field must be written twice (&quot;&quot;)</source>
         <translation>第 %1 行，第 %2 列：带引号字段的闭合引号后还有文本；带引号字段内的引号必须写成两个（""）</translation>
     </message>
