@@ -580,6 +580,16 @@ QString usage(const QString& command = {})
 
 } // namespace
 
+bool needsWidgets(const QStringList& args)
+{
+    return std::any_of(args.begin(), args.end(), [](const QString& a) {
+        for (const QLatin1String option : {QLatin1String("--export-plot"), QLatin1String("--export-loss-plot")})
+            if (a == option || a.startsWith(option + QLatin1Char('=')))
+                return true;
+        return false;
+    });
+}
+
 int run(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {

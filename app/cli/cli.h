@@ -13,4 +13,8 @@ enum Exit { Ok = 0, Diverged = 1, BadInput = 2 };
 // per problem to `err`.
 int run(const QStringList& args, QTextStream& out, QTextStream& err);
 
+// Whether the command line draws plots (--export-plot, --export-loss-plot), which need a
+// QApplication; every other command runs on a QCoreApplication, with no platform plugin to load.
+bool needsWidgets(const QStringList& args);
+
 } // namespace gradlab::cli

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QProcess>
 #include <QTest>
 
 #ifdef __linux__
@@ -78,6 +79,7 @@ private slots:
     void fitDropsRowsWithMissingValuesWhenAsked();
     void trainSaysHowToDropRowsWithMissingValues();
     void fitTableAlignsWideColumnNames();
+    void onlyPlotsStartTheGuiPlatform();
     void repeatedColumnNamesAreRenamedEverywhere();
     void decimalCommasAreReadByFitAndTrain();
     void fitTakesADelimiter();
@@ -651,5 +653,41 @@ void TestCli::outOfMemoryIsSaidInWords()
 #endif
 }
 
+// Only a command that draws plots starts a QApplication and its platform plugin, whose start
+// printed "QStandardPaths: XDG_RUNTIME_DIR not set ..." before every command's output where that
+// variable is unset (containers, CI, ssh). The program itself runs here, as a user runs it.
+void TestCli::onlyPlotsStartTheGuiPlatform()
+{
+    using gradlab::cli::needsWidgets;
+    QVERIFY(needsWidgets({"train", "--example", "tutorial", "--export-plot", "f.png"}));
+    QVERIFY(needsWidgets({"train", "--export-loss-plot=l.svg"}));
+    QVERIFY(!needsWidgets({"fit", "data.csv", "--json"}));
+    QVERIFY(!needsWidgets({"train", "--example", "tutorial", "--export-history", "h.csv"}));
+
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("line.csv"));
+    QVERIFY(writeFile(csv, "x,y\n0,1\n1,3\n2,5.1\n3,6.9\n"));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"XDG_RUNTIME_DIR", "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QString::fromLatin1(name));
+    const auto runCli = [&](const QStringList& args, QByteArray* err) {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.setWorkingDirectory(dir.path());
+        p.start(QStringLiteral(GRADLAB_CLI_BINARY), args);
+        if (!p.waitForFinished(60000))
+            return -1;
+        *err = p.readAllStandardError();
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    };
+    QByteArray err;
+    QCOMPARE(runCli({"fit", csv}, &err), 0);
+    QVERIFY2(err.isEmpty(), err.constData());
+    const QString png = dir.filePath(QStringLiteral("fit.png"));
+    QCOMPARE(runCli({"train", "--example", "tutorial", "--epochs", "3", "--export-plot", png}, &err), 0);
+    QVERIFY(QFileInfo(png).size() > 0);
+}
+
 QTEST_MAIN(TestCli)
 #include "tst_cli.moc"
+
