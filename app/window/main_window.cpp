@@ -82,6 +82,13 @@ const char kFileFilter[] = QT_TRANSLATE_NOOP("gradlab::app::MainWindow", "GradLa
 const char kOpenFilter[] = QT_TRANSLATE_NOOP("gradlab::app::MainWindow",
                                              "GradLab projects (*.gradlab);;Data files (*.csv *.tsv *.txt);;All files (*)");
 
+// The epochs behind a run's final parameters: a diverged run keeps those from before the epoch
+// that diverged, which it counts.
+qint64 epochsBehind(const experiment::RunRecord& run)
+{
+    return run.diverged ? std::max<qint64>(0, run.epochs - 1) : run.epochs;
+}
+
 // Files opened as data (in the Data form) rather than as projects: all but .gradlab, as on the
 // command line and when dropped.
 bool isDataFile(const QString& path)
@@ -1124,7 +1131,7 @@ void MainWindow::onFinished(const experiment::RunRecord& run)
     lossPlot_->clearLive();
     // The plots have followed the run; the closed form is the same as before it.
     if (!run.finalParams.empty())
-        showParameters(run.finalParams, run.epochs);
+        showParameters(run.finalParams, epochsBehind(run));
     const TrainingSnapshot last{run.epochs, run.config.training.epochs, run.trainLoss, run.valLoss, run.finalParams, run.seconds,
                                 run.seconds > 0 ? static_cast<double>(run.epochs) / run.seconds : 0.0, {}, std::nullopt, run.events};
     updateRunStatus(last);
@@ -1265,7 +1272,7 @@ void MainWindow::showRunPath(const experiment::RunRecord& run, int row)
     }
     paramPlot_->setHistory(live_);
     landscape_->setPath(live_);
-    showParameters(run.finalParams.empty() && !live_.empty() ? live_.back().params : run.finalParams, run.epochs);
+    showParameters(run.finalParams.empty() && !live_.empty() ? live_.back().params : run.finalParams, epochsBehind(run));
 }
 
 void MainWindow::removeRun(int row)

@@ -353,6 +353,11 @@ void TestWindowRobustness::hugeLearningRateDiverges()
     t.w.action(QStringLiteral("run"))->trigger();
     QVERIFY(finished.wait(30000));
     QVERIFY(t.w.project().runs.back().diverged);
+    // The graph's values are the last finite parameters, from before the epoch that diverged.
+    const qint64 diverged = t.w.project().runs.back().epochs;
+    t.w.views()->setCurrentWidget(t.w.graphView());
+    QVERIFY2(t.w.graphView()->caption().contains(QStringLiteral("after epoch %1's update").arg(diverged - 1)),
+             qPrintable(QStringLiteral("%1 epochs: %2").arg(diverged).arg(t.w.graphView()->caption())));
     QMessageBox* box = visibleError(t.w);
     QVERIFY(box);
     QVERIFY(!box->text().isEmpty());
