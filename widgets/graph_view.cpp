@@ -68,14 +68,23 @@ QFont labelFont()
     return font;
 }
 
-// One Graphviz layout with dot: context, graph and layout, freed together.
+// One Graphviz context for the program's life, never freed. Graphviz's pango plugin remembers
+// the last font name it measured by a pointer into the context's font table, which dangles once
+// that context is freed: the next layout read freed memory (AddressSanitizer showed it).
+GVC_t* graphvizContext()
+{
+    static GVC_t* const context = gvContext();
+    return context;
+}
+
+// One Graphviz layout with dot: graph and layout, freed together.
 class GvLayout {
 public:
     // `prepare` may set attributes on the graph read from `dot` before it is laid out.
     explicit GvLayout(const std::string& dot, const std::function<void(Agraph_t*)>& prepare = {})
     {
         agseterr(AGERR); // Graphviz's warnings stay out of the terminal
-        gvc_ = gvContext();
+        gvc_ = graphvizContext();
         if (!gvc_)
             return;
         graph_ = agmemread(dot.c_str());
@@ -91,8 +100,6 @@ public:
                 gvFreeLayout(gvc_, graph_);
             agclose(graph_);
         }
-        if (gvc_)
-            gvFreeContext(gvc_);
     }
     GvLayout(const GvLayout&) = delete;
     GvLayout& operator=(const GvLayout&) = delete;
@@ -215,7 +222,12 @@ GraphView::GraphView(QWidget* parent)
     clear(tr("No experiment yet."));
 }
 
-GraphView::~GraphView() = default;
+GraphView::~GraphView()
+{
+    // The scene, a child, goes with ~QWidget, after this object's own part is gone: removing a
+    // selected node then emits selectionChanged, which must not reach onSceneSelectionChanged.
+    disconnect(scene_, nullptr, this, nullptr);
+}
 
 void GraphView::setExperiment(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data,
                               const std::vector<double>& params, qint64 epochsDone)

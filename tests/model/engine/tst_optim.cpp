@@ -633,7 +633,8 @@ void TestOptim::sgdStateIsAMomentumBufferOnlyWithMomentum()
     const double g = t.a.grad().item();
     GL_NO_THROW(opt.step());
     QCOMPARE(stateNames(opt.state(0)), std::vector<std::string>{"momentum_buffer"});
-    const Tensor* buf = stateBuffer(opt.state(0), "momentum_buffer");
+    const auto state = opt.state(0); // a copy: the buffer pointer below points into it
+    const Tensor* buf = stateBuffer(state, "momentum_buffer");
     QVERIFY(buf);
     QCOMPARE(buf->item(), g); // torch.clone(d_p) on the first step
     QVERIFY(!buf->requiresGrad());
@@ -697,7 +698,8 @@ void TestOptim::adagradStateIsTheSumStartingAtTheInitialAccumulator()
     const double g = t.a.grad().item();
     GL_NO_THROW(opt.step());
     QCOMPARE(stateNames(opt.state(0)), std::vector<std::string>{"sum"});
-    GL_VERIFY_REL(stateBuffer(opt.state(0), "sum")->item(), 0.25 + g * g, 1e-6, "sum");
+    const auto sums = opt.state(0);
+    GL_VERIFY_REL(stateBuffer(sums, "sum")->item(), 0.25 + g * g, 1e-6, "sum");
 }
 
 QTEST_APPLESS_MAIN(TestOptim)
