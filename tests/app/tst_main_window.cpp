@@ -86,6 +86,15 @@ bool runToEnd(MainWindow& w)
     return finished.wait(60000);
 }
 
+// Sets the epochs, as the form does, and trains that many to the end.
+bool runEpochs(MainWindow& w, qint64 epochs)
+{
+    ExperimentConfig c = w.config();
+    c.training.epochs = epochs;
+    w.changeConfig(c, QStringLiteral("training.epochs"), QStringLiteral("epochs"));
+    return runToEnd(w);
+}
+
 // Whether the data plot's fitted line is `run`'s a + b·x (and is drawn at all).
 bool drawsRunsLine(MainWindow& w, const RunRecord& run)
 {
@@ -198,10 +207,7 @@ void TestMainWindow::saveReopenCompare()
     {
         Window t;
         QVERIFY(waitForData(t.w));
-        ExperimentConfig c = t.w.config();
-        c.training.epochs = 300;
-        t.w.changeConfig(c, QStringLiteral("training.epochs"), QStringLiteral("epochs"));
-        QVERIFY(runToEnd(t.w));
+        QVERIFY(runEpochs(t.w, 300));
         QVERIFY(t.w.isWindowModified());
         QVERIFY(t.w.saveProject(path));
         QVERIFY(!t.w.isWindowModified());
@@ -306,13 +312,8 @@ void TestMainWindow::selectingARunDrawsIt()
 {
     Window t;
     QVERIFY(waitForData(t.w));
-    ExperimentConfig c = t.w.config();
-    c.training.epochs = 5;
-    t.w.changeConfig(c, QStringLiteral("training.epochs"), QStringLiteral("epochs"));
-    QVERIFY(runToEnd(t.w));
-    c.training.epochs = 50;
-    t.w.changeConfig(c, QStringLiteral("training.epochs"), QStringLiteral("epochs"));
-    QVERIFY(runToEnd(t.w));
+    QVERIFY(runEpochs(t.w, 5));
+    QVERIFY(runEpochs(t.w, 50));
     auto* params = t.w.findChild<widgets::ParameterPlot*>();
     const auto fitMatches = [&](const RunRecord& run) { return drawsRunsLine(t.w, run); };
     QVERIFY(fitMatches(t.w.project().runs[1]));
@@ -323,6 +324,7 @@ void TestMainWindow::selectingARunDrawsIt()
     t.w.runList()->selectRuns({1});
     QCOMPARE(params->parameterGraph(0)->data()->size(), 1 + 50);
     // Other data: the first run no longer belongs to what the plots show.
+    ExperimentConfig c = t.w.config();
     c.dataset.generator.b = 3.0;
     t.w.changeConfig(c, QStringLiteral("dataset.generator.b"), QStringLiteral("b"));
     QVERIFY(waitForData(t.w));
@@ -338,10 +340,7 @@ void TestMainWindow::resetShowsTheInitialParameters()
 {
     Window t;
     QVERIFY(waitForData(t.w));
-    ExperimentConfig c = t.w.config();
-    c.training.epochs = 3;
-    t.w.changeConfig(c, QStringLiteral("training.epochs"), QStringLiteral("epochs"));
-    QVERIFY(runToEnd(t.w));
+    QVERIFY(runEpochs(t.w, 3));
     QCOMPARE(t.w.runList()->selectedRuns(), QList<int>{0});
     t.w.action(QStringLiteral("reset"))->trigger();
     QVERIFY(t.w.runList()->selectedRuns().isEmpty());
@@ -605,10 +604,7 @@ void TestMainWindow::largeCsvLoadsInTheBackgroundAndCancels()
     QVERIFY(!t.w.dataReady());
     QVERIFY(!t.w.findChild<QProgressBar*>(QStringLiteral("loadProgress"))->isVisible());
     // Run loads it again, then trains on it.
-    ExperimentConfig c = t.w.config();
-    c.training.epochs = 3;
-    t.w.changeConfig(c, QStringLiteral("training.epochs"), QStringLiteral("epochs"));
-    QVERIFY(runToEnd(t.w));
+    QVERIFY(runEpochs(t.w, 3));
     QCOMPARE(t.w.project().runs.back().epochs, 3);
     QCOMPARE(t.w.project().config.dataset.csv.rows, 2'000'000);
 }

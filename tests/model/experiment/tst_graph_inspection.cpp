@@ -34,6 +34,15 @@ std::pair<double, double> numpyGradients(const ExperimentData& d, double a, doub
     return {-2.0 * ga / n, -2.0 * gb / n};
 }
 
+// The tutorial's loss in NumPy's words: (error ** 2).mean(), error = y - (a + b * x).
+double numpyMse(const ExperimentData& d, double a, double b)
+{
+    double sum = 0.0;
+    for (std::size_t i = 0; i < d.train.y.size(); ++i)
+        sum += std::pow(d.train.y[i] - (a + b * d.train.x[i]), 2);
+    return sum / static_cast<double>(d.train.y.size());
+}
+
 int nodeWithLabel(const InspectedGraph& g, const std::string& label)
 {
     for (std::size_t i = 0; i < g.graph.nodes.size(); ++i)
@@ -127,10 +136,7 @@ void TestGraphInspection::lossGraphHasPyTorchsNodes()
     // The root's value is the tutorial's loss at the initial parameters, its gradient 1.
     const QJsonObject init = expected().value(QStringLiteral("torch_init_seed42")).toObject();
     const double a = init.value(QStringLiteral("a")).toDouble(), b = init.value(QStringLiteral("b")).toDouble();
-    double mse = 0.0;
-    for (std::size_t i = 0; i < d.train.y.size(); ++i)
-        mse += std::pow(d.train.y[i] - (a + b * d.train.x[i]), 2);
-    mse /= static_cast<double>(d.train.y.size());
+    const double mse = numpyMse(d, a, b);
     QVERIFY2(closeRel(g.values.front().at(0), mse, 1e-5), qPrintable(QString::number(g.values.front().at(0))));
     QCOMPARE(g.grads.front().at(0), 1.0);
     // The prediction node's gradient is dL/dŷ = -2 (y - ŷ) / n.
@@ -219,10 +225,7 @@ void TestGraphInspection::writtenOutLossIsTheTutorialsSection24Graph()
     // The same loss as nn.MSELoss: the root's value, and a's and b's gradients, are the NumPy formulas'.
     const QJsonObject init = expected().value(QStringLiteral("torch_init_seed42")).toObject();
     const double a = init.value(QStringLiteral("a")).toDouble(), b = init.value(QStringLiteral("b")).toDouble();
-    double mse = 0.0;
-    for (std::size_t i = 0; i < d.train.y.size(); ++i)
-        mse += std::pow(d.train.y[i] - (a + b * d.train.x[i]), 2);
-    mse /= static_cast<double>(d.train.y.size());
+    const double mse = numpyMse(d, a, b);
     QVERIFY(closeRel(g.values.front().at(0), mse, 1e-5));
     QCOMPARE(g.grads.front().at(0), 1.0);
     const auto [ga, gb] = numpyGradients(d, a, b);
