@@ -64,8 +64,8 @@ int takeScreenshots(gradlab::app::MainWindow& window, const QString& dir, const 
     t.restart();
     while (!finished && t.elapsed() < 60000)
         settle(50);
-    const char* names[] = {"fit", "loss", "parameters", "landscape", "graph"};
-    for (int i = 0; i < window.views()->count() && i < 5; ++i) {
+    const char* names[] = {"fit", "loss", "parameters", "landscape", "graph", "least-squares"};
+    for (int i = 0; i < window.views()->count() && i < 6; ++i) {
         window.views()->setCurrentIndex(i);
         if (settingsTabs)
             settingsTabs->setCurrentIndex(i == 0 ? 0 : 1);

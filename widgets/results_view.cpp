@@ -3,6 +3,7 @@
 #include "display_names.h"
 #include "experiment/exports.h"
 #include "parameter_table_model.h"
+#include "table_copy.h"
 
 #include <QEvent>
 #include <QFontMetricsF>
@@ -50,6 +51,7 @@ Table* makeTable(QWidget* parent, const QString& name)
     t->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 6);
     t->setAlternatingRowColors(true);
+    enableTableCopy(t);
     return t;
 }
 

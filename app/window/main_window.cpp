@@ -5,6 +5,7 @@
 
 #include "widgets/data_form.h"
 #include "widgets/graph_view.h"
+#include "widgets/least_squares_view.h"
 #include "widgets/plots.h"
 #include "widgets/results_view.h"
 #include "widgets/run_list.h"
@@ -154,6 +155,7 @@ QString formatDuration(double seconds)
 struct ModelViews {
     QJsonObject config; // the configuration they belong to (experiment::toJson)
     std::optional<experiment::ClosedFormComparison> closedForm;
+    QString noClosedForm; // why there is none
     widgets::LandscapeProblem landscape;
 };
 
@@ -163,7 +165,7 @@ std::shared_ptr<const ModelViews> computeModelViews(const experiment::Experiment
 {
     auto views = std::make_shared<ModelViews>();
     views->config = experiment::toJson(config);
-    views->closedForm = experiment::closedFormFor(config, data);
+    views->closedForm = experiment::closedFormFor(config, data, &views->noClosedForm);
     std::vector<double> center = views->closedForm ? views->closedForm->params : std::vector<double>{};
     if (center.empty()) {
         try {
@@ -231,6 +233,8 @@ void MainWindow::createViews()
     views_->addTab(paramPlot_, tr("Parameters"));
     views_->addTab(landscape_, tr("Loss landscape"));
     views_->addTab(graph_, tr("Computation graph"));
+    leastSquares_ = new widgets::LeastSquaresView;
+    views_->addTab(leastSquares_, tr("Least squares"));
     connect(views_, &QTabWidget::currentChanged, this, [this] {
         if (views_->currentWidget() == graph_)
             updateGraph();
@@ -403,6 +407,9 @@ void MainWindow::createMenus()
     QMenu* exp = file->addMenu(tr("&Export"));
     exp->addAction(tr("&Parameters (JSON or CSV)…"), this, &MainWindow::exportParameters);
     exp->addAction(tr("Loss &history (CSV)…"), this, &MainWindow::exportHistory);
+    QAction* exportFit = exp->addAction(tr("Least-s&quares fit (JSON or CSV)…"), this, &MainWindow::exportLeastSquares);
+    exportFit->setObjectName(QStringLiteral("exportLeastSquares"));
+    exportFit->setStatusTip(tr("Save the closed-form fit's coefficients with their standard errors, p-values and intervals, and its statistics"));
     exp->addSeparator();
     exp->addAction(tr("&Data and fit plot…"), this, [this] { exportPlot(0); });
     exp->addAction(tr("&Loss plot…"), this, [this] { exportPlot(1); });
@@ -796,6 +803,7 @@ void MainWindow::onDataLoaded(const std::shared_ptr<const ModelViews>& computed)
         pending_ = Pending::None;
         fitPlot_->setNoData(project_.config, dataProblem_);
         graph_->clear(tr("No data: load or generate a dataset first."));
+        leastSquares_->clear(dataProblem_.isEmpty() ? tr("No data: load or generate a dataset first.") : dataProblem_);
         updateActions();
         return;
     }
@@ -851,7 +859,12 @@ void MainWindow::refreshModelViews(const std::shared_ptr<const ModelViews>& comp
     fitPlot_->setModel(project_.config.model);
     // What the loader computed holds unless the settings have changed since.
     const bool fresh = computed && computed->config == experiment::toJson(project_.config);
-    closedForm_ = fresh ? computed->closedForm : experiment::closedFormFor(project_.config, *data_);
+    QString noClosedForm = fresh ? computed->noClosedForm : QString();
+    closedForm_ = fresh ? computed->closedForm : experiment::closedFormFor(project_.config, *data_, &noClosedForm);
+    if (closedForm_)
+        leastSquares_->setFit(*closedForm_, flatNames(), data_->train);
+    else
+        leastSquares_->clear(noClosedForm);
     const std::vector<double> cf = closedForm_ ? closedForm_->params : std::vector<double>{};
     fitPlot_->setClosedForm(cf);
     // A closed form that is not unique (or poorly determined) is no target for training to reach.
@@ -1553,6 +1566,24 @@ void MainWindow::exportParameters()
         showError(tr("The parameters were not exported"), error);
     else
         showStatus(tr("Exported the parameters to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::exportLeastSquares()
+{
+    if (!closedForm_ || !closedForm_->fit) {
+        showError(tr("The least-squares fit was not exported"), dataReady() ? leastSquares_->notes() : tr("No data: load or generate a dataset first."));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the least-squares fit"),
+                                                      QDir(projectDir()).filePath(QStringLiteral("least_squares.json")),
+                                                      tr("JSON (*.json);;CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!experiment::exportLeastSquares(*closedForm_, flatNames(), path, &error))
+        showError(tr("The least-squares fit was not exported"), error);
+    else
+        showStatus(tr("Exported the least-squares fit to %1").arg(QDir::toNativeSeparators(path)));
 }
 
 void MainWindow::exportHistory()

@@ -34,6 +34,7 @@ class DataFitPlot;
 class DataForm;
 class GraphView;
 class LandscapePlot;
+class LeastSquaresView;
 class LossPlot;
 class ParameterPlot;
 class ResultsView;
@@ -86,6 +87,7 @@ public:
     widgets::SettingsForm* settingsForm() const { return settingsForm_; }
     widgets::DataForm* dataForm() const { return dataForm_; }
     widgets::GraphView* graphView() const { return graph_; }
+    widgets::LeastSquaresView* leastSquaresView() const { return leastSquares_; }
     widgets::LossPlot* lossPlot() const { return lossPlot_; }
     QTabWidget* views() const { return views_; }
     QAction* action(const QString& name) const;
@@ -184,6 +186,7 @@ private:
     const experiment::RunRecord* exportRun();
     void exportParameters();
     void exportHistory();
+    void exportLeastSquares();
     void exportPlot(int view);
     void exportGraph();
     void exportScript();
@@ -229,6 +232,7 @@ private:
     widgets::ParameterPlot* paramPlot_ = nullptr;
     widgets::LandscapePlot* landscape_ = nullptr;
     widgets::GraphView* graph_ = nullptr;
+    widgets::LeastSquaresView* leastSquares_ = nullptr;
     widgets::ResultsView* results_ = nullptr;
     widgets::RunList* runList_ = nullptr;
     widgets::StepInspector* inspector_ = nullptr;

@@ -5,6 +5,7 @@
 
 #include "data/csv_reader.h"
 #include "data/csv_writer.h"
+#include "fit/least_squares.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -505,6 +506,94 @@ std::optional<QByteArray> historyCsv(const RunRecord& run, QString* error)
         return std::nullopt;
     }
     return bytes(std::move(out).str());
+}
+
+namespace {
+
+// The fit behind `closedForm`, or null (and why) when it has none or its names do not match.
+const fit::FitResult* reportedFit(const ClosedFormComparison& closedForm, const QStringList& flatNames, QString* error)
+{
+    const fit::FitResult* f = closedForm.fit.get();
+    if (!f) {
+        *error = Exports::tr("There is no least-squares fit to export.");
+        return nullptr;
+    }
+    const bool matches = closedForm.paramIndex.size() == f->coefficients.size()
+                         && std::all_of(closedForm.paramIndex.begin(), closedForm.paramIndex.end(),
+                                        [&](std::size_t i) { return i < static_cast<std::size_t>(flatNames.size()); });
+    if (!matches) {
+        *error = Exports::tr("The least-squares fit has %1 coefficients but the model has %2 parameters")
+                     .arg(f->coefficients.size())
+                     .arg(flatNames.size());
+        return nullptr;
+    }
+    return f;
+}
+
+// A number for a CSV cell: empty where it is not finite.
+std::string csvNumber(double v) { return std::isfinite(v) ? shortest(v) : std::string(); }
+
+} // namespace
+
+std::optional<QByteArray> leastSquaresCsv(const ClosedFormComparison& closedForm, const QStringList& flatNames, QString* error)
+{
+    const fit::FitResult* f = reportedFit(closedForm, flatNames, error);
+    if (!f)
+        return std::nullopt;
+    std::string out = "term,parameter,estimate,std_error,t,p_value,ci_lower,ci_upper\n";
+    for (std::size_t i = 0; i < f->coefficients.size(); ++i) {
+        const fit::Coefficient& c = f->coefficients[i];
+        out += csvField(QString::fromStdString(c.name)) + ',' + csvField(flatNames[static_cast<qsizetype>(closedForm.paramIndex[i])]);
+        for (double v : {c.estimate, c.standardError, c.tValue, c.pValue, c.lower, c.upper})
+            out += ',' + csvNumber(v);
+        out += '\n';
+    }
+    return bytes(out);
+}
+
+std::optional<QByteArray> leastSquaresJson(const ClosedFormComparison& closedForm, const QStringList& flatNames, QString* error)
+{
+    const fit::FitResult* f = reportedFit(closedForm, flatNames, error);
+    if (!f)
+        return std::nullopt;
+    QJsonArray coefficients;
+    for (std::size_t i = 0; i < f->coefficients.size(); ++i) {
+        const fit::Coefficient& c = f->coefficients[i];
+        coefficients.append(QJsonObject{{"term", QString::fromStdString(c.name)},
+                                        {"parameter", flatNames[static_cast<qsizetype>(closedForm.paramIndex[i])]},
+                                        {"estimate", jsonNumber(c.estimate)},
+                                        {"std_error", jsonNumber(c.standardError)},
+                                        {"t", jsonNumber(c.tValue)},
+                                        {"p_value", jsonNumber(c.pValue)},
+                                        {"ci_lower", jsonNumber(c.lower)},
+                                        {"ci_upper", jsonNumber(c.upper)}});
+    }
+    QJsonArray warnings;
+    for (const data::Message& w : f->warnings)
+        warnings.append(QString::fromStdString(w.english()));
+    const QJsonObject root{{"observations", static_cast<double>(f->observations)},
+                           {"rank", static_cast<double>(f->rank)},
+                           {"df_model", jsonNumber(f->dfModel)},
+                           {"df_residual", jsonNumber(f->dfResidual)},
+                           {"confidence_level", jsonNumber(f->confidenceLevel)},
+                           {"coefficients", coefficients},
+                           {"r_squared", jsonNumber(f->rSquared)},
+                           {"adjusted_r_squared", jsonNumber(f->adjustedRSquared)},
+                           {"residual_standard_error", jsonNumber(f->residualStandardError)},
+                           {"f_statistic", jsonNumber(f->fStatistic)},
+                           {"f_p_value", jsonNumber(f->fPValue)},
+                           {"log_likelihood", jsonNumber(f->logLikelihood)},
+                           {"aic", jsonNumber(f->aic)},
+                           {"bic", jsonNumber(f->bic)},
+                           {"rss", jsonNumber(f->rss)},
+                           {"warnings", warnings}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+bool exportLeastSquares(const ClosedFormComparison& closedForm, const QStringList& flatNames, const QString& path, QString* error)
+{
+    const bool csv = QFileInfo(path).suffix().toLower() == QLatin1String("csv");
+    return writeOptional(csv ? leastSquaresCsv(closedForm, flatNames, error) : leastSquaresJson(closedForm, flatNames, error), path, error);
 }
 
 bool exportParametersJson(const RunRecord& run, const QString& path, QString* error)

@@ -518,27 +518,34 @@ bool Project::embedCsv(QString* error)
     return true;
 }
 
-std::optional<ClosedFormComparison> closedFormFor(const ExperimentConfig& config, const ExperimentData& data)
+std::optional<ClosedFormComparison> closedFormFor(const ExperimentConfig& config, const ExperimentData& data, QString* whyNot)
 {
     const ModelConfig& m = config.model;
-    if (m.type == ModelConfig::Type::Mlp)
+    if (m.type == ModelConfig::Type::Mlp) {
+        if (whyNot)
+            *whyNot = ProjectText::tr("An MLP has no closed-form solution: the least-squares fit is for the linear and polynomial models.");
         return std::nullopt;
+    }
+    if (m.type == ModelConfig::Type::ScalarLinear && data.train.features() != 1) {
+        if (whyNot)
+            *whyNot = ProjectText::tr("The a + b·x model takes one feature; this dataset has %1.").arg(data.train.features());
+        return std::nullopt;
+    }
     try {
         fit::FitOptions options;
         options.degree = m.type == ModelConfig::Type::Polynomial ? m.degree : 1;
         options.keepResiduals = false;
-        const fit::FitResult f = fit::fitLeastSquares(fit::view(data.train), options);
+        auto f = std::make_shared<fit::FitResult>(fit::fitLeastSquares(fit::view(data.train), options));
         ClosedFormComparison c;
-        std::vector<double> slopes;
-        for (std::size_t i = 1; i < f.coefficients.size(); ++i)
-            slopes.push_back(f.coefficients[i].estimate);
-        const double intercept = f.coefficients.front().estimate;
-        if (m.type == ModelConfig::Type::ScalarLinear) {
-            c.params = {intercept, slopes.empty() ? 0.0 : slopes.front()};
-        } else {
-            c.params = slopes;
-            c.params.push_back(intercept);
-        }
+        // The fit's order is intercept, then the slopes; a scalar model's is (a, b), a linear or
+        // polynomial layer's is (weight…, bias).
+        const std::size_t slopes = f->coefficients.size() - 1;
+        c.paramIndex.resize(f->coefficients.size());
+        for (std::size_t i = 0; i < f->coefficients.size(); ++i)
+            c.paramIndex[i] = m.type == ModelConfig::Type::ScalarLinear ? i : (i == 0 ? slopes : i - 1);
+        c.params.assign(f->coefficients.size(), 0.0);
+        for (std::size_t i = 0; i < f->coefficients.size(); ++i)
+            c.params[c.paramIndex[i]] = f->coefficients[i].estimate;
         const LossConfig& l = config.loss;
         fit::LossSpec spec;
         spec.kind = l.type == LossConfig::Type::Mse ? fit::LossKind::MSE
@@ -547,15 +554,18 @@ std::optional<ClosedFormComparison> closedFormFor(const ExperimentConfig& config
                                                           : fit::LossKind::SmoothL1;
         spec.reduction = l.reduction == LossConfig::Reduction::Mean ? fit::Reduction::Mean : fit::Reduction::Sum;
         spec.parameter = l.type == LossConfig::Type::Huber ? l.delta : l.beta;
-        c.rank = f.rank;
-        c.columns = static_cast<std::int64_t>(f.coefficients.size());
-        c.warnings = translated(f.warnings);
-        c.trainLoss = fit::loss(f, fit::view(data.train), spec);
-        c.valLoss = fit::loss(f, fit::view(data.val), spec);
-        c.r2 = f.rSquared;
+        c.rank = f->rank;
+        c.columns = static_cast<std::int64_t>(f->coefficients.size());
+        c.warnings = translated(f->warnings);
+        c.trainLoss = fit::loss(*f, fit::view(data.train), spec);
+        c.valLoss = fit::loss(*f, fit::view(data.val), spec);
+        c.r2 = f->rSquared;
+        c.fit = std::move(f);
         return c;
-    } catch (const std::exception&) {
+    } catch (const std::exception& e) {
         // No closed form for this data (for example fewer rows than coefficients): none shown.
+        if (whyNot)
+            *whyNot = translated(e);
         return std::nullopt;
     }
 }

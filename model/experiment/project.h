@@ -14,8 +14,13 @@
 #include <QStringList>
 
 #include <limits>
+#include <memory>
 #include <optional>
 #include <vector>
+
+namespace gradlab::fit {
+struct FitResult;
+}
 
 namespace gradlab::experiment {
 
@@ -35,6 +40,12 @@ struct ClosedFormComparison {
     // (a run saved before they were recorded).
     std::int64_t rank = 0, columns = 0;
     QStringList warnings;         // the fit's (rank deficiency, collinearity), translated; not saved
+    // The whole fit behind it, for the least-squares report: each coefficient's standard error,
+    // t, p and interval, R², F, AIC, ... Present only where it was just computed (closedFormFor),
+    // not in a run read from a project file.
+    std::shared_ptr<const fit::FitResult> fit;
+    // For each of the fit's coefficients (intercept first), its index in params.
+    std::vector<std::size_t> paramIndex;
     bool unique() const { return rank >= columns; }
 };
 
@@ -108,8 +119,10 @@ private:
 };
 
 // The closed-form (least-squares) fit of `config`'s model on the training rows, with its losses
-// under the configured loss; none for an MLP or data that has no unique fit.
-std::optional<ClosedFormComparison> closedFormFor(const ExperimentConfig& config, const ExperimentData& data);
+// under the configured loss; none for an MLP or data that has no fit (fewer rows than
+// coefficients, ...), and then `whyNot` (if given) says why, translated.
+std::optional<ClosedFormComparison> closedFormFor(const ExperimentConfig& config, const ExperimentData& data,
+                                                  QString* whyNot = nullptr);
 
 // A finished (or stopped) run, recorded from its trainer and history, with the closed-form
 // comparison where the model has one (scalar_linear, linear, polynomial).

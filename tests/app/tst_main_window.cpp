@@ -7,6 +7,7 @@
 #include "window/main_window.h"
 
 #include "widgets/data_form.h"
+#include "widgets/least_squares_view.h"
 #include "widgets/plot_data_fit.h"
 #include "widgets/plot_landscape.h"
 #include "widgets/plot_parameters.h"
@@ -135,6 +136,7 @@ private slots:
     void invalidDataSettingsNeedNoDialog();
     void aMissingValueNamesTheControlThatDropsItsRow();
     void aClosedFormThatIsNotUniqueIsSaidSo();
+    void leastSquaresTabFollowsTheModel();
     void undoFollowsTheSettings();
     void pausedRunTakesEdits();
     void stepFillsTheInspector();
@@ -474,6 +476,50 @@ void TestMainWindow::aClosedFormThatIsNotUniqueIsSaidSo()
     QVERIFY(waitForData(t.w));
     QVERIFY2(t.w.lastMessage().contains(QLatin1String("rank-deficient")) && t.w.lastMessage().contains(QLatin1String("'x2'")),
              qPrintable(t.w.lastMessage()));
+}
+
+// The Least squares tab reports the closed form of the configured model on the training rows:
+// scikit-learn's coefficients for the tutorial, a row per power for a polynomial, and for an MLP
+// why there is none (its export says so too).
+void TestMainWindow::leastSquaresTabFollowsTheModel()
+{
+    Window t;
+    QVERIFY(waitForData(t.w));
+    widgets::LeastSquaresView* view = t.w.leastSquaresView();
+    QCOMPARE(t.w.views()->tabText(t.w.views()->indexOf(view)), QStringLiteral("Least squares"));
+    QVERIFY(view->hasFit());
+    const QJsonObject sklearn = reference().value(QStringLiteral("closed_form_train")).toObject();
+    QCOMPARE(view->coefficientText(QStringLiteral("intercept"), widgets::LeastSquaresView::Parameter), QStringLiteral("a"));
+    QCOMPARE(view->coefficientText(QStringLiteral("x"), widgets::LeastSquaresView::Parameter), QStringLiteral("b"));
+    QVERIFY(std::abs(view->coefficientText(QStringLiteral("intercept"), widgets::LeastSquaresView::Estimate).toDouble()
+                     - sklearn.value(QStringLiteral("a")).toDouble()) < 1e-8);
+    QVERIFY(std::abs(view->coefficientText(QStringLiteral("x"), widgets::LeastSquaresView::Estimate).toDouble()
+                     - sklearn.value(QStringLiteral("b")).toDouble()) < 1e-8);
+    QCOMPARE(view->statisticText(widgets::LeastSquaresView::Observations), QStringLiteral("80"));
+
+    ExperimentConfig c = t.w.config();
+    c.model.type = ModelConfig::Type::Mlp;
+    t.w.changeConfig(c, QStringLiteral("model.type"), QStringLiteral("MLP"));
+    QVERIFY(!view->hasFit());
+    QVERIFY2(view->notes().contains(QLatin1String("MLP")), qPrintable(view->notes()));
+    QCOMPARE(view->coefficientTable()->rowCount(), 0);
+    QAction* exportFit = t.w.findChild<QAction*>(QStringLiteral("exportLeastSquares"));
+    QVERIFY(exportFit);
+    exportFit->trigger(); // no file dialog: there is nothing to export, and the message says why
+    QMessageBox* box = visibleError(t.w);
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QLatin1String("MLP")), qPrintable(box->text()));
+    box->close();
+
+    c.model.type = ModelConfig::Type::Polynomial;
+    c.model.degree = 3;
+    t.w.changeConfig(c, QStringLiteral("model.degree"), QStringLiteral("degree"));
+    QVERIFY(view->hasFit());
+    QCOMPARE(view->coefficientTable()->rowCount(), 4);
+    QVERIFY(!view->coefficientText(QStringLiteral("x^3"), widgets::LeastSquaresView::StdError).isEmpty());
+    t.w.undoStack()->undo();
+    t.w.undoStack()->undo();
+    QCOMPARE(view->coefficientTable()->rowCount(), 2);
 }
 
 void TestMainWindow::undoFollowsTheSettings()

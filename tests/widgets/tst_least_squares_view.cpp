@@ -1,0 +1,337 @@
+// The least-squares report: every number it shows for the tutorial's training rows, a
+// three-feature problem and a cubic, checked against statsmodels' OLS (fit_reference.json, from
+// tests/model/fit/fixtures/make_fit_fixtures.py), each coefficient beside the model parameter it
+// is; the residual plot's points against statsmodels' residuals; a fit without residual degrees
+// of freedom; thinning on large data; copying cells and the whole table; and the CSV and JSON
+// exports against the same references.
+#include "experiment/curves.h"
+#include "experiment/experiment_data.h"
+#include "experiment/exports.h"
+#include "experiment/project.h"
+#include "widgets/least_squares_view.h"
+#include "widgets/table_copy.h"
+
+#include "fit_test_support.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QTableWidget>
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace gradlab;
+using namespace gradlab::experiment;
+using namespace gradlab::fittest;
+using namespace gradlab::widgets;
+
+namespace {
+
+QJsonObject problem(const QString& name)
+{
+    for (const QJsonValue v : fitReference().value(QStringLiteral("problems")).toArray())
+        if (v.toObject().value(QStringLiteral("name")).toString() == name)
+            return v.toObject();
+    qFatal("no problem %s in fit_reference.json", qPrintable(name));
+}
+
+// A problem's rows as the training (and validation) rows of an experiment.
+ExperimentData dataOf(const QJsonObject& p)
+{
+    ExperimentData d;
+    for (const QJsonValue n : p.value(QStringLiteral("feature_names")).toArray())
+        d.train.featureNames.push_back(n.toString().toStdString());
+    d.train.targetName.assign(1, 'y'); // not = "y": GCC 12 warns falsely (-Wrestrict)
+    d.train.x = doubles(p.value(QStringLiteral("x")));
+    d.train.y = doubles(p.value(QStringLiteral("y")));
+    d.val = d.train;
+    d.all = d.train;
+    return d;
+}
+
+ExperimentConfig configFor(ModelConfig::Type type, int degree = 2)
+{
+    ExperimentConfig c = ExperimentConfig::tutorial();
+    c.model.type = type;
+    c.model.degree = degree;
+    return c;
+}
+
+QStringList namesFor(const ExperimentConfig& c, const ExperimentData& d)
+{
+    return flatParameterNames(parameterLayout(c.model, d.train.features()));
+}
+
+double parse(const QString& text)
+{
+    bool ok = false;
+    const double v = text.toDouble(&ok);
+    return ok ? v : std::nan("");
+}
+
+std::vector<double> expectedOf(const QJsonObject& p, const char* key) { return doubles(p.value(QStringLiteral("expected")).toObject().value(QLatin1String(key))); }
+
+double expectedScalar(const QJsonObject& p, const char* key) { return p.value(QStringLiteral("expected")).toObject().value(QLatin1String(key)).toDouble(); }
+
+// Relative tolerances of what the view shows: half a unit in the last digit it prints.
+constexpr double k9 = 5e-9, k7 = 5e-7, k6 = 5e-6, k5 = 5e-5, k4 = 5e-4;
+
+} // namespace
+
+class TestLeastSquaresView : public QObject {
+    Q_OBJECT
+
+private:
+    // Every coefficient of `name` as shown, against statsmodels, and the parameter beside it.
+    void checkCoefficients(const LeastSquaresView& view, const QJsonObject& p, const QStringList& parameters)
+    {
+        const QJsonArray terms = p.value(QStringLiteral("expected")).toObject().value(QStringLiteral("coefficient_names")).toArray();
+        QCOMPARE(view.coefficientTable()->rowCount(), terms.size());
+        const std::vector<double> est = expectedOf(p, "coefficients"), se = expectedOf(p, "standard_errors"), t = expectedOf(p, "t"),
+                                  pv = expectedOf(p, "p"), lo = expectedOf(p, "ci_lower"), hi = expectedOf(p, "ci_upper");
+        for (qsizetype i = 0; i < terms.size(); ++i) {
+            const QString term = terms[i].toString();
+            const QByteArray what = term.toUtf8();
+            const auto i_ = static_cast<std::size_t>(i);
+            QCOMPARE(view.coefficientText(term, LeastSquaresView::Parameter), parameters[i]);
+            FIT_VERIFY_REL(parse(view.coefficientText(term, LeastSquaresView::Estimate)), est[i_], k9, what + " estimate");
+            FIT_VERIFY_REL(parse(view.coefficientText(term, LeastSquaresView::StdError)), se[i_], k6, what + " std. error");
+            FIT_VERIFY_REL(parse(view.coefficientText(term, LeastSquaresView::TValue)), t[i_], k5, what + " t");
+            FIT_VERIFY_REL(parse(view.coefficientText(term, LeastSquaresView::PValue)), pv[i_], k4, what + " p");
+            FIT_VERIFY_REL(parse(view.coefficientText(term, LeastSquaresView::Lower)), lo[i_], k7, what + " lower");
+            FIT_VERIFY_REL(parse(view.coefficientText(term, LeastSquaresView::Upper)), hi[i_], k7, what + " upper");
+        }
+    }
+
+    void checkStatistics(const LeastSquaresView& view, const QJsonObject& p)
+    {
+        const auto stat = [&](LeastSquaresView::Statistic s) { return view.statisticText(s); };
+        QCOMPARE(stat(LeastSquaresView::Observations), QString::number(doubles(p.value(QStringLiteral("y"))).size()));
+        QCOMPARE(stat(LeastSquaresView::Rank), QString::number(expectedScalar(p, "rank")));
+        QCOMPARE(parse(stat(LeastSquaresView::DfResidual)), expectedScalar(p, "df_residual"));
+        FIT_VERIFY_REL(parse(stat(LeastSquaresView::RSquared)), expectedScalar(p, "r_squared"), k9, "R²");
+        FIT_VERIFY_REL(parse(stat(LeastSquaresView::AdjustedRSquared)), expectedScalar(p, "adjusted_r_squared"), k9, "adjusted R²");
+        FIT_VERIFY_REL(parse(stat(LeastSquaresView::ResidualStdError)), expectedScalar(p, "residual_standard_error"), k9, "residual std. error");
+        // "3524.88 on 1 and 78 degrees of freedom"
+        const QStringList f = stat(LeastSquaresView::FStatistic).split(QLatin1Char(' '));
+        FIT_VERIFY_REL(parse(f.value(0)), expectedScalar(p, "f_statistic"), k6, "F");
+        QCOMPARE(parse(f.value(2)), expectedScalar(p, "rank") - 1);
+        QCOMPARE(parse(f.value(4)), expectedScalar(p, "df_residual"));
+        FIT_VERIFY_REL(parse(stat(LeastSquaresView::FPValue)), expectedScalar(p, "f_p_value"), k4, "p of F");
+        FIT_VERIFY_REL(parse(stat(LeastSquaresView::LogLikelihood)), expectedScalar(p, "log_likelihood"), k9, "log-likelihood");
+        FIT_VERIFY_REL(parse(stat(LeastSquaresView::Aic)), expectedScalar(p, "aic"), k9, "AIC");
+        FIT_VERIFY_REL(parse(stat(LeastSquaresView::Bic)), expectedScalar(p, "bic"), k9, "BIC");
+        double rss = 0.0;
+        for (double r : expectedOf(p, "residuals"))
+            rss += r * r;
+        FIT_VERIFY_REL(parse(stat(LeastSquaresView::Rss)), rss, k9, "RSS");
+    }
+
+private slots:
+    void tutorialAgreesWithStatsmodels()
+    {
+        const QJsonObject p = problem(QStringLiteral("tutorial_train"));
+        const ExperimentData d = dataOf(p);
+        const ExperimentConfig c = configFor(ModelConfig::Type::ScalarLinear);
+        const auto cf = closedFormFor(c, d);
+        QVERIFY(cf && cf->fit);
+        LeastSquaresView view;
+        view.setFit(*cf, namesFor(c, d), d.train);
+        QVERIFY(view.hasFit());
+        checkCoefficients(view, p, {QStringLiteral("a"), QStringLiteral("b")});
+        checkStatistics(view, p);
+        QVERIFY2(view.title().contains(QLatin1String("80")), qPrintable(view.title()));
+    }
+
+    void featuresAndPowersNameTheirParameters()
+    {
+        {
+            const QJsonObject p = problem(QStringLiteral("three_features"));
+            const ExperimentData d = dataOf(p);
+            const ExperimentConfig c = configFor(ModelConfig::Type::Linear);
+            const auto cf = closedFormFor(c, d);
+            QVERIFY(cf && cf->fit);
+            LeastSquaresView view;
+            const QStringList names = namesFor(c, d);
+            view.setFit(*cf, names, d.train);
+            // The intercept is the layer's bias, the slopes its weights, in the features' order.
+            QCOMPARE(names.size(), 4);
+            checkCoefficients(view, p, {names[3], names[0], names[1], names[2]});
+            checkStatistics(view, p);
+        }
+        {
+            const QJsonObject p = problem(QStringLiteral("polynomial_degree3"));
+            const ExperimentData d = dataOf(p);
+            const ExperimentConfig c = configFor(ModelConfig::Type::Polynomial, 3);
+            const auto cf = closedFormFor(c, d);
+            QVERIFY(cf && cf->fit);
+            LeastSquaresView view;
+            const QStringList names = namesFor(c, d);
+            view.setFit(*cf, names, d.train);
+            QCOMPARE(names.size(), 4);
+            checkCoefficients(view, p, {names[3], names[0], names[1], names[2]});
+            checkStatistics(view, p);
+        }
+    }
+
+    void residualsAreStatsmodels()
+    {
+        const QJsonObject p = problem(QStringLiteral("tutorial_train"));
+        const ExperimentData d = dataOf(p);
+        const ExperimentConfig c = configFor(ModelConfig::Type::ScalarLinear);
+        LeastSquaresView view;
+        view.setFit(*closedFormFor(c, d), namesFor(c, d), d.train);
+        // statsmodels' residuals, with the fitted values they imply, sorted by fitted value as the
+        // plot keeps its points.
+        const std::vector<double> residuals = expectedOf(p, "residuals");
+        std::vector<std::pair<double, double>> expected;
+        for (std::size_t i = 0; i < residuals.size(); ++i)
+            expected.emplace_back(d.train.y[i] - residuals[i], residuals[i]);
+        std::sort(expected.begin(), expected.end());
+        QCPGraph* g = view.residualPlot()->graph(0);
+        QCOMPARE(g->dataCount(), static_cast<int>(expected.size()));
+        for (int i = 0; i < g->dataCount(); ++i) {
+            const auto e = expected[static_cast<std::size_t>(i)];
+            FIT_VERIFY_ABS(g->data()->at(i)->key, e.first, 1e-12, "fitted value");
+            FIT_VERIFY_ABS(g->data()->at(i)->value, e.second, 1e-12, "residual");
+        }
+    }
+
+    void noResidualDegreesOfFreedomShowsDashes()
+    {
+        // Two rows, a line through both: the estimates exist, their errors do not.
+        ExperimentData d;
+        d.train.featureNames = {"x"};
+        d.train.targetName.assign(1, 'y'); // not = "y": GCC 12 warns falsely (-Wrestrict)
+        d.train.x = {0.0, 1.0};
+        d.train.y = {1.0, 3.0};
+        d.val = d.all = d.train;
+        const ExperimentConfig c = configFor(ModelConfig::Type::ScalarLinear);
+        const auto cf = closedFormFor(c, d);
+        QVERIFY(cf && cf->fit);
+        LeastSquaresView view;
+        view.setFit(*cf, namesFor(c, d), d.train);
+        QCOMPARE(parse(view.coefficientText(QStringLiteral("x"), LeastSquaresView::Estimate)), 2.0);
+        QCOMPARE(view.coefficientText(QStringLiteral("x"), LeastSquaresView::StdError), QStringLiteral("—"));
+        QCOMPARE(view.coefficientText(QStringLiteral("intercept"), LeastSquaresView::PValue), QStringLiteral("—"));
+        QCOMPARE(view.statisticText(LeastSquaresView::FStatistic), QStringLiteral("—"));
+        const QTableWidget* t = view.coefficientTable();
+        QVERIFY(!t->item(1, LeastSquaresView::StdError)->toolTip().isEmpty()); // says why
+        // A fit that cannot be made at all says why in place of the report.
+        d.train.x.clear();
+        d.train.y.clear();
+        QString why;
+        QVERIFY(!closedFormFor(c, d, &why));
+        QVERIFY(!why.isEmpty());
+        view.clear(why);
+        QVERIFY(!view.hasFit());
+        QCOMPARE(t->rowCount(), 0);
+        QCOMPARE(view.notes(), why);
+    }
+
+    void largeDataShowsEveryNthResidual()
+    {
+        ExperimentData d;
+        d.train.featureNames = {"x"};
+        d.train.targetName.assign(1, 'y'); // not = "y": GCC 12 warns falsely (-Wrestrict)
+        const int n = 50'001;
+        for (int i = 0; i < n; ++i) {
+            d.train.x.push_back(i * 1e-4);
+            d.train.y.push_back(1.0 + 2.0 * i * 1e-4 + ((i % 7) - 3) * 0.01);
+        }
+        d.val = d.all = d.train;
+        const ExperimentConfig c = configFor(ModelConfig::Type::ScalarLinear);
+        LeastSquaresView view;
+        view.setFit(*closedFormFor(c, d), namesFor(c, d), d.train);
+        const int points = view.residualPlot()->points();
+        QVERIFY2(points <= LeastSquaresView::kMaxResidualPoints && points >= LeastSquaresView::kMaxResidualPoints / 2,
+                 qPrintable(QString::number(points)));
+        QCOMPARE(view.statisticText(LeastSquaresView::Observations), QLocale().toString(n));
+    }
+
+    void cellsCopyAsTabSeparatedText()
+    {
+        const QJsonObject p = problem(QStringLiteral("tutorial_train"));
+        const ExperimentData d = dataOf(p);
+        const ExperimentConfig c = configFor(ModelConfig::Type::ScalarLinear);
+        LeastSquaresView view;
+        view.setFit(*closedFormFor(c, d), namesFor(c, d), d.train);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        QTableWidget* t = view.coefficientTable();
+        // The estimate and standard error of both rows, as a spreadsheet pastes them.
+        t->setRangeSelected(QTableWidgetSelectionRange(0, LeastSquaresView::Estimate, 1, LeastSquaresView::StdError), true);
+        const QString selected = tableText(t, false);
+        QCOMPARE(selected, t->item(0, 2)->text() + '\t' + t->item(0, 3)->text() + '\n' + t->item(1, 2)->text() + '\t' + t->item(1, 3)->text() + '\n');
+        // Ctrl+C puts the same on the clipboard.
+        t->setFocus();
+        QTest::keySequence(t, QKeySequence::Copy);
+        QCOMPARE(QApplication::clipboard()->text(), selected);
+        // Copy Table: the headers, then every row.
+        QAction* all = t->findChild<QAction*>(QStringLiteral("copyTable"));
+        QVERIFY(all);
+        all->trigger();
+        const QStringList lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines[0].startsWith(QStringLiteral("Term\tParameter\tEstimate\tStd. error")), qPrintable(lines[0]));
+        QVERIFY2(lines[1].startsWith(QStringLiteral("intercept\ta\t")), qPrintable(lines[1]));
+        // The statistics table's rows carry their names.
+        QTableWidget* s = view.statisticsTable();
+        const QStringList stats = tableText(s, true).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(stats.size(), LeastSquaresView::StatisticCount + 1);
+        QCOMPARE(stats[1], QStringLiteral("Observations\t80"));
+    }
+
+    void exportsAgreeWithStatsmodels()
+    {
+        const QJsonObject p = problem(QStringLiteral("three_features"));
+        const ExperimentData d = dataOf(p);
+        const ExperimentConfig c = configFor(ModelConfig::Type::Linear);
+        const auto cf = closedFormFor(c, d);
+        const QStringList names = namesFor(c, d);
+        QString error;
+        const auto csv = leastSquaresCsv(*cf, names, &error);
+        QVERIFY2(csv, qPrintable(error));
+        const QStringList lines = QString::fromUtf8(*csv).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.value(0), QStringLiteral("term,parameter,estimate,std_error,t,p_value,ci_lower,ci_upper"));
+        QCOMPARE(lines.size(), 5);
+        const char* keys[] = {"coefficients", "standard_errors", "t", "p", "ci_lower", "ci_upper"};
+        // As tests/model/fit/tst_fit.cpp: estimates, errors and t to 1e-10; p and the interval,
+        // which go through Student's t distribution, to 1e-8.
+        const double tolerances[] = {1e-10, 1e-10, 1e-10, 1e-8, 1e-8, 1e-8};
+        for (int row = 0; row < 4; ++row) {
+            const QStringList cells = lines[row + 1].split(QLatin1Char(','));
+            QCOMPARE(cells.size(), 8);
+            QCOMPARE(cells[0], p.value(QStringLiteral("expected")).toObject().value(QStringLiteral("coefficient_names")).toArray()[row].toString());
+            QCOMPARE(cells[1], names[row == 0 ? 3 : row - 1]);
+            for (int k = 0; k < 6; ++k)
+                FIT_VERIFY_REL(cells[k + 2].toDouble(), expectedOf(p, keys[k])[static_cast<std::size_t>(row)], tolerances[k], QByteArray(keys[k]));
+        }
+        const auto json = leastSquaresJson(*cf, names, &error);
+        QVERIFY2(json, qPrintable(error));
+        const QJsonObject o = QJsonDocument::fromJson(*json).object();
+        QCOMPARE(o.value(QStringLiteral("observations")).toInt(), 60);
+        for (const char* key : {"r_squared", "adjusted_r_squared", "residual_standard_error", "f_statistic", "f_p_value", "log_likelihood", "aic", "bic"})
+            FIT_VERIFY_REL(o.value(QLatin1String(key)).toDouble(), expectedScalar(p, key), 1e-8, QByteArray(key));
+        const QJsonArray coefficients = o.value(QStringLiteral("coefficients")).toArray();
+        QCOMPARE(coefficients.size(), 4);
+        QCOMPARE(coefficients[0].toObject().value(QStringLiteral("parameter")).toString(), names[3]);
+        FIT_VERIFY_REL(coefficients[2].toObject().value(QStringLiteral("std_error")).toDouble(), expectedOf(p, "standard_errors")[2], 1e-9, "std_error");
+
+        // No fit (a run read from a project file has none): an error, no file content.
+        ClosedFormComparison saved = *cf;
+        saved.fit.reset();
+        QVERIFY(!leastSquaresCsv(saved, names, &error));
+        QVERIFY(!error.isEmpty());
+        error.clear();
+        QVERIFY(!leastSquaresJson(*cf, names.mid(0, 2), &error)); // names that do not match
+        QVERIFY(!error.isEmpty());
+    }
+};
+
+QTEST_MAIN(TestLeastSquaresView)
+#include "tst_least_squares_view.moc"

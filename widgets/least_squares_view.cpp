@@ -1,0 +1,354 @@
+#include "least_squares_view.h"
+
+#include "plot_export.h"
+#include "table_copy.h"
+
+#include "data/dataset.h"
+#include "experiment/messages.h"
+#include "fit/least_squares.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace gradlab::widgets {
+namespace {
+
+const QString kNone = QStringLiteral("—");
+
+// `v` to `digits` significant digits; "—" where it is not a number (no residual degrees of freedom).
+QString number(double v, int digits)
+{
+    if (std::isnan(v))
+        return kNone;
+    if (std::isinf(v))
+        return v > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
+    return QString::number(v, 'g', digits);
+}
+
+QTableWidget* makeTable(QWidget* parent, const QString& name)
+{
+    auto* t = new QTableWidget(parent);
+    t->setObjectName(name);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
+    t->setSelectionMode(QAbstractItemView::ContiguousSelection);
+    t->setAlternatingRowColors(true);
+    // Columns as wide as their contents: a stretched column would set a number far from its label.
+    t->horizontalHeader()->setStretchLastSection(false);
+    t->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 6);
+    enableTableCopy(t);
+    return t;
+}
+
+} // namespace
+
+// ---- ResidualPlot ------------------------------------------------------------------------------
+
+ResidualPlot::ResidualPlot(QWidget* parent) : PlotView(parent)
+{
+    setObjectName(QStringLiteral("residualPlot"));
+    setExportTitle(tr("Residuals against fitted values"));
+    xAxis->setLabel(tr("Fitted value ŷ"));
+    yAxis->setLabel(tr("Residual y − ŷ"));
+    points_ = addGraph();
+    points_->setName(tr("Training rows"));
+    points_->setLineStyle(QCPGraph::lsNone);
+    points_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, plotColor(0), 5));
+    points_->setAdaptiveSampling(true);
+    zero_ = new QCPItemStraightLine(this);
+    zero_->point1->setCoords(0.0, 0.0);
+    zero_->point2->setCoords(1.0, 0.0);
+    zero_->setPen(QPen(QColor(0, 0, 0), 1.2, Qt::DashLine));
+    note_ = new QCPItemText(this);
+    note_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    note_->position->setCoords(0.01, 0.01);
+    note_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    note_->setColor(QColor(80, 80, 80));
+    note_->setVisible(false);
+    clear(QString());
+}
+
+void ResidualPlot::setResiduals(const std::vector<double>& fitted, const std::vector<double>& residuals, qint64 rows, qint64 shownEvery)
+{
+    // The points are not in order of ŷ: a scatter, not a line.
+    QVector<QCPGraphData> data;
+    data.reserve(static_cast<qsizetype>(fitted.size()));
+    for (std::size_t i = 0; i < fitted.size() && i < residuals.size(); ++i)
+        data.push_back({fitted[i], residuals[i]});
+    std::sort(data.begin(), data.end(), [](const QCPGraphData& a, const QCPGraphData& b) { return a.key < b.key; });
+    points_->data()->set(data, true);
+    zero_->setVisible(true);
+    note_->setText(tr("One row in %1 shown: %2 of %3 rows")
+                       .arg(QLocale().toString(shownEvery), QLocale().toString(static_cast<qlonglong>(data.size())), QLocale().toString(rows)));
+    note_->setVisible(shownEvery > 1);
+    setMessage(data.isEmpty() ? tr("No residuals to show") : QString());
+    resetView();
+    dataChanged();
+}
+
+void ResidualPlot::clear(const QString& reason)
+{
+    points_->data()->clear();
+    zero_->setVisible(false);
+    note_->setVisible(false);
+    setMessage(reason);
+    dataChanged();
+}
+
+int ResidualPlot::points() const { return points_->dataCount(); }
+
+void ResidualPlot::fitView()
+{
+    // All points with a margin, so that the extreme ones are not cut by the frame; the zero line
+    // always in view.
+    bool found = false;
+    QCPRange keys = points_->getKeyRange(found);
+    if (!found) {
+        rescaleAxes();
+        return;
+    }
+    QCPRange values = points_->getValueRange(found);
+    values.expand(0.0);
+    const auto padded = [](QCPRange r) {
+        const double pad = r.size() > 0 ? 0.05 * r.size() : std::max(1e-9, 0.05 * std::abs(r.center()));
+        return QCPRange(r.lower - pad, r.upper + pad);
+    };
+    xAxis->setRange(padded(keys));
+    yAxis->setRange(padded(values));
+}
+
+// ---- LeastSquaresView --------------------------------------------------------------------------
+
+LeastSquaresView::LeastSquaresView(QWidget* parent)
+    : QWidget(parent), title_(new QLabel(this)), coefficients_(makeTable(this, QStringLiteral("coefficients"))),
+      statistics_(makeTable(this, QStringLiteral("statistics"))), notes_(new QLabel(this)), residuals_(new ResidualPlot(this))
+{
+    setObjectName(QStringLiteral("leastSquares"));
+    QFont bold = title_->font();
+    bold.setBold(true);
+    title_->setFont(bold);
+    title_->setWordWrap(true);
+    title_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    notes_->setWordWrap(true);
+    notes_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    coefficients_->setColumnCount(ColumnCount);
+    const struct {
+        Column column;
+        QString header, tip;
+    } headers[] = {
+        {Term, tr("Term"), tr("The column of the design matrix: the intercept, a feature, or a power of x")},
+        {Parameter, tr("Parameter"), tr("The model's parameter that this coefficient is the closed-form value of")},
+        {Estimate, tr("Estimate"), tr("The least-squares coefficient: the value that minimises the sum of squared errors on the training rows")},
+        {StdError, tr("Std. error"),
+         tr("The estimate's standard error, √(σ̂² (XᵀX)⁻¹), with σ̂² the residual sum of squares over the residual degrees of freedom")},
+        {TValue, tr("t"), tr("The estimate divided by its standard error")},
+        {PValue, tr("p-value"),
+         tr("Two-sided: the probability, were the coefficient 0, of a t at least this far from 0 (Student's t with the residual degrees of freedom)")},
+        {Lower, tr("Lower 95%"), tr("The lower end of the coefficient's 95% confidence interval")},
+        {Upper, tr("Upper 95%"), tr("The upper end of the coefficient's 95% confidence interval")},
+    };
+    for (const auto& h : headers) {
+        auto* item = new QTableWidgetItem(h.header);
+        item->setToolTip(h.tip);
+        coefficients_->setHorizontalHeaderItem(h.column, item);
+    }
+    coefficients_->verticalHeader()->hide();
+
+    statistics_->setColumnCount(1);
+    statistics_->setHorizontalHeaderLabels({tr("Value")});
+    statistics_->setRowCount(StatisticCount);
+    const struct {
+        Statistic row;
+        QString label, tip;
+    } rows[] = {
+        {Observations, tr("Observations"), tr("The training rows the fit uses")},
+        {Rank, tr("Rank"), tr("The number of linearly independent columns of the design matrix, the intercept's included")},
+        {DfResidual, tr("Residual degrees of freedom"), tr("Observations minus rank")},
+        {RSquared, tr("R²"), tr("The share of the target's variance about its mean that the fit explains: 1 − RSS / TSS")},
+        {AdjustedRSquared, tr("Adjusted R²"), tr("R² penalised for the number of coefficients: 1 − (1 − R²)(n − 1) / (n − rank)")},
+        {ResidualStdError, tr("Residual standard error"), tr("σ̂ = √(RSS / residual degrees of freedom), the noise's estimated standard deviation")},
+        {FStatistic, tr("F statistic"), tr("The fit against the intercept alone: every slope 0")},
+        {FPValue, tr("p-value of F"), tr("The probability of an F this large were every slope 0")},
+        {LogLikelihood, tr("Log-likelihood"), tr("Of the fit with Gaussian errors, as statsmodels and gretl report it")},
+        {Aic, tr("AIC"), tr("Akaike's information criterion: −2 log-likelihood + 2 × rank")},
+        {Bic, tr("BIC"), tr("Schwarz's Bayesian information criterion: −2 log-likelihood + log(n) × rank")},
+        {Rss, tr("Residual sum of squares"), tr("Σ (y − ŷ)² over the training rows")},
+    };
+    for (const auto& r : rows) {
+        auto* item = new QTableWidgetItem(r.label);
+        item->setToolTip(r.tip);
+        statistics_->setVerticalHeaderItem(r.row, item);
+    }
+
+    auto* lower = new QSplitter(Qt::Horizontal, this);
+    lower->setObjectName(QStringLiteral("leastSquaresSplitter"));
+    lower->setChildrenCollapsible(false);
+    lower->addWidget(statistics_);
+    lower->addWidget(residuals_);
+    lower->setStretchFactor(0, 2);
+    lower->setStretchFactor(1, 3);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(title_);
+    layout->addWidget(coefficients_);
+    layout->addWidget(lower, 1);
+    layout->addWidget(notes_);
+    clear(tr("Load or generate data to see its least-squares fit."));
+}
+
+void LeastSquaresView::setCell(QTableWidget* table, int row, int column, const QString& text, const QString& toolTip)
+{
+    QTableWidgetItem* item = table->item(row, column);
+    if (!item) {
+        item = new QTableWidgetItem;
+        table->setItem(row, column, item);
+    }
+    item->setText(text);
+    item->setToolTip(toolTip);
+    const bool isText = table == coefficients_ && (column == Term || column == Parameter);
+    item->setTextAlignment((isText ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+}
+
+void LeastSquaresView::clear(const QString& reason)
+{
+    hasFit_ = false;
+    title_->setText(tr("Least squares"));
+    coefficients_->setRowCount(0);
+    for (int r = 0; r < StatisticCount; ++r)
+        setCell(statistics_, r, 0, kNone);
+    notes_->setText(reason);
+    residuals_->clear(reason);
+    fitColumns();
+}
+
+void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm, const QStringList& flatNames, const data::Dataset& train)
+{
+    const fit::FitResult* f = closedForm.fit.get();
+    if (!f || closedForm.paramIndex.size() != f->coefficients.size()) {
+        clear(tr("There is no least-squares fit for this model and data."));
+        return;
+    }
+    hasFit_ = true;
+    QStringList terms;
+    for (const fit::Coefficient& c : f->coefficients)
+        terms << QString::fromStdString(c.name);
+    const QString target = QString::fromStdString(train.targetName);
+    title_->setText(tr("Ordinary least squares of %1 on %2, over the %n training rows", nullptr, static_cast<int>(f->observations))
+                        .arg(target.isEmpty() ? QStringLiteral("y") : target, terms.join(QStringLiteral(", "))));
+
+    const int level = static_cast<int>(std::lround(f->confidenceLevel * 100));
+    coefficients_->horizontalHeaderItem(Lower)->setText(tr("Lower %1%").arg(level));
+    coefficients_->horizontalHeaderItem(Upper)->setText(tr("Upper %1%").arg(level));
+    coefficients_->setRowCount(static_cast<int>(f->coefficients.size()));
+    const QString noDof = f->dfResidual > 0 ? QString() : tr("No residual degrees of freedom: as many coefficients as rows");
+    for (std::size_t i = 0; i < f->coefficients.size(); ++i) {
+        const fit::Coefficient& c = f->coefficients[i];
+        const int row = static_cast<int>(i);
+        const std::size_t p = closedForm.paramIndex[i];
+        setCell(coefficients_, row, Term, terms[row]);
+        setCell(coefficients_, row, Parameter, p < static_cast<std::size_t>(flatNames.size()) ? flatNames[static_cast<qsizetype>(p)] : kNone);
+        setCell(coefficients_, row, Estimate, number(c.estimate, 9));
+        setCell(coefficients_, row, StdError, number(c.standardError, 6), std::isfinite(c.standardError) ? QString() : noDof);
+        setCell(coefficients_, row, TValue, number(c.tValue, 5), std::isfinite(c.tValue) ? QString() : noDof);
+        setCell(coefficients_, row, PValue, number(c.pValue, 4), std::isfinite(c.pValue) ? QString() : noDof);
+        // The interval's ends to 7 digits: the t quantile behind them is good to about 1e-9.
+        setCell(coefficients_, row, Lower, number(c.lower, 7), std::isfinite(c.lower) ? QString() : noDof);
+        setCell(coefficients_, row, Upper, number(c.upper, 7), std::isfinite(c.upper) ? QString() : noDof);
+    }
+
+    const QLocale locale;
+    setCell(statistics_, Observations, 0, locale.toString(static_cast<qlonglong>(f->observations)));
+    setCell(statistics_, Rank, 0,
+            f->rankDeficient() ? tr("%1 of %2 columns").arg(f->rank).arg(f->coefficients.size()) : QString::number(f->rank));
+    setCell(statistics_, DfResidual, 0, number(f->dfResidual, 12));
+    setCell(statistics_, RSquared, 0, number(f->rSquared, 9));
+    setCell(statistics_, AdjustedRSquared, 0, number(f->adjustedRSquared, 9));
+    setCell(statistics_, ResidualStdError, 0, number(f->residualStandardError, 9));
+    setCell(statistics_, FStatistic, 0,
+            std::isfinite(f->fStatistic) ? tr("%1 on %2 and %3 degrees of freedom").arg(number(f->fStatistic, 6), number(f->dfModel, 12), number(f->dfResidual, 12))
+                                         : kNone);
+    setCell(statistics_, FPValue, 0, number(f->fPValue, 4));
+    setCell(statistics_, LogLikelihood, 0, number(f->logLikelihood, 9));
+    setCell(statistics_, Aic, 0, number(f->aic, 9));
+    setCell(statistics_, Bic, 0, number(f->bic, 9));
+    setCell(statistics_, Rss, 0, number(f->rss, 9));
+
+    QStringList notes = closedForm.warnings;
+    notes << tr("The results panel compares each trained parameter with its estimate here. Select cells and press Ctrl+C to copy "
+                "them; File > Export saves the whole report.");
+    notes_->setText(notes.join(QLatin1Char('\n')));
+
+    // The residuals of at most kMaxResidualPoints rows, evenly spread over the training rows.
+    const qint64 rows = train.rows();
+    const qint64 every = std::max<qint64>(1, (rows + kMaxResidualPoints - 1) / kMaxResidualPoints);
+    std::vector<std::int64_t> pick;
+    if (every > 1)
+        for (qint64 r = 0; r < rows; r += every)
+            pick.push_back(r);
+    try {
+        const fit::DataView view = fit::view(train, pick);
+        const std::vector<double> fitted = fit::predict(*f, view);
+        std::vector<double> residuals(fitted.size());
+        for (std::size_t i = 0; i < fitted.size(); ++i)
+            residuals[i] = train.y[static_cast<std::size_t>(every > 1 ? pick[i] : static_cast<std::int64_t>(i))] - fitted[i];
+        residuals_->setResiduals(fitted, residuals, rows, every);
+    } catch (const std::exception& e) {
+        residuals_->clear(experiment::translated(e));
+    }
+    fitColumns();
+}
+
+void LeastSquaresView::fitColumns()
+{
+    coefficients_->resizeColumnsToContents();
+    statistics_->resizeColumnsToContents();
+    // The coefficient table as tall as its rows, up to twelve of them (a wide model scrolls), so
+    // that the statistics and the residuals get the rest.
+    const int rows = std::clamp(coefficients_->rowCount(), 1, 12);
+    const int frame = 2 * coefficients_->frameWidth();
+    int height = coefficients_->horizontalHeader()->sizeHint().height() + rows * coefficients_->verticalHeader()->defaultSectionSize() + frame;
+    if (coefficients_->rowCount() > 12 || coefficients_->horizontalHeader()->length() > coefficients_->viewport()->width())
+        height += coefficients_->horizontalScrollBar()->sizeHint().height();
+    coefficients_->setFixedHeight(height);
+    statistics_->setMinimumWidth(std::min(480, statistics_->verticalHeader()->width() + statistics_->horizontalHeader()->length() + 2 * statistics_->frameWidth() + 4));
+}
+
+void LeastSquaresView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        fitColumns();
+}
+
+QString LeastSquaresView::coefficientText(const QString& term, Column column) const
+{
+    for (int r = 0; r < coefficients_->rowCount(); ++r)
+        if (const QTableWidgetItem* t = coefficients_->item(r, Term); t && t->text() == term)
+            if (const QTableWidgetItem* item = coefficients_->item(r, column))
+                return item->text();
+    return {};
+}
+
+QString LeastSquaresView::statisticText(Statistic statistic) const
+{
+    const QTableWidgetItem* item = statistics_->item(statistic, 0);
+    return item ? item->text() : QString();
+}
+
+QString LeastSquaresView::title() const { return title_->text(); }
+
+QString LeastSquaresView::notes() const { return notes_->text(); }
+
+} // namespace gradlab::widgets
