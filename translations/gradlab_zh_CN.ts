@@ -202,12 +202,12 @@
         <translation>  gradlab-cli COMMAND --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="590"/>
+        <location filename="../app/cli/cli.cpp" line="600"/>
         <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="611"/>
+        <location filename="../app/cli/cli.cpp" line="621"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
@@ -312,8 +312,8 @@
         <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual] -o GRAPH.dot</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="629"/>
-        <location filename="../app/cli/cli.cpp" line="633"/>
+        <location filename="../app/cli/cli.cpp" line="639"/>
+        <location filename="../app/cli/cli.cpp" line="643"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>
@@ -650,34 +650,44 @@
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="43"/>
+        <location filename="../model/experiment/exports.cpp" line="44"/>
         <source>The run&apos;s %1 has %2 values but its parameters have %3</source>
         <translation>该运行的%1包含 %2 个值，但其参数共有 %3 个</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="47"/>
+        <location filename="../model/experiment/exports.cpp" line="48"/>
         <source>final parameters</source>
         <translation>最终参数</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="49"/>
+        <location filename="../model/experiment/exports.cpp" line="50"/>
         <source>closed form</source>
         <translation>闭式解</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="53"/>
+        <location filename="../model/experiment/exports.cpp" line="54"/>
         <source>history at epoch %1</source>
         <translation>第 %1 轮的历史记录</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="206"/>
+        <location filename="../model/experiment/exports.cpp" line="207"/>
         <source>The project&apos;s CSV file %1 does not exist</source>
         <translation>项目的 CSV 文件 %1 不存在</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="220"/>
+        <location filename="../model/experiment/exports.cpp" line="221"/>
         <source>The project&apos;s CSV data has no column named “%1”</source>
         <translation>项目的 CSV 数据中没有名为“%1”的列</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/exports.cpp" line="518"/>
+        <source>There is no least-squares fit to export.</source>
+        <translation>没有可导出的最小二乘拟合。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/exports.cpp" line="525"/>
+        <source>The least-squares fit has %1 coefficients but the model has %2 parameters</source>
+        <translation>最小二乘拟合有 %1 个系数，但模型有 %2 个参数</translation>
     </message>
 </context>
 <context>
@@ -1036,6 +1046,16 @@
         <source>%1 has %2 rows; only files of at most %3 rows can be embedded in a project</source>
         <translation>%1 有 %2 行；只有不超过 %3 行的文件才能嵌入项目</translation>
     </message>
+    <message>
+        <location filename="../model/experiment/project.cpp" line="526"/>
+        <source>An MLP has no closed-form solution: the least-squares fit is for the linear and polynomial models.</source>
+        <translation>MLP 没有闭式解：最小二乘拟合只适用于线性模型和多项式模型。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/project.cpp" line="531"/>
+        <source>The a + b·x model takes one feature; this dataset has %1.</source>
+        <translation>a + b·x 模型只接受一个特征；此数据集有 %1 个。</translation>
+    </message>
 </context>
 <context>
     <name>StepText</name>
@@ -1081,6 +1101,24 @@
     </message>
 </context>
 <context>
+    <name>TableCopy</name>
+    <message>
+        <location filename="../widgets/table_copy.cpp" line="89"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_copy.cpp" line="98"/>
+        <source>Copy &amp;Table</source>
+        <translation>复制整个表格(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_copy.cpp" line="100"/>
+        <source>Copy every cell with the headers, tab-separated, for a spreadsheet</source>
+        <translation>复制所有单元格及表头（以制表符分隔），可粘贴到电子表格</translation>
+    </message>
+</context>
+<context>
     <name>TrainerText</name>
     <message>
         <location filename="../model/experiment/trainer.cpp" line="159"/>
@@ -1096,777 +1134,811 @@
 <context>
     <name>gradlab::app::MainWindow</name>
     <message>
-        <location filename="../app/window/main_window.cpp" line="81"/>
+        <location filename="../app/window/main_window.cpp" line="82"/>
         <source>GradLab projects (*.gradlab);;All files (*)</source>
         <translation>GradLab 项目 (*.gradlab);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="132"/>
+        <location filename="../app/window/main_window.cpp" line="140"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="134"/>
-        <location filename="../app/window/main_window.cpp" line="137"/>
+        <location filename="../app/window/main_window.cpp" line="142"/>
+        <location filename="../app/window/main_window.cpp" line="145"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="139"/>
+        <location filename="../app/window/main_window.cpp" line="147"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="140"/>
+        <location filename="../app/window/main_window.cpp" line="148"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="182"/>
+        <location filename="../app/window/main_window.cpp" line="191"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="181"/>
+        <location filename="../app/window/main_window.cpp" line="190"/>
         <source>The project has changes that are not saved. Save them first?</source>
         <translation>项目有尚未保存的更改。是否先保存？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="82"/>
+        <location filename="../app/window/main_window.cpp" line="83"/>
         <source>GradLab projects (*.gradlab);;Data files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>GradLab 项目 (*.gradlab);;数据文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="180"/>
+        <location filename="../app/window/main_window.cpp" line="189"/>
         <source>A run is in progress. Stop it and save the project with the run first?</source>
         <translation>有一次运行正在进行。要先停止它，并把这次运行一起保存到项目中吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="222"/>
+        <location filename="../app/window/main_window.cpp" line="231"/>
         <source>Data and fit</source>
         <translation>数据与拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="223"/>
+        <location filename="../app/window/main_window.cpp" line="232"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="224"/>
+        <location filename="../app/window/main_window.cpp" line="233"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="225"/>
+        <location filename="../app/window/main_window.cpp" line="234"/>
         <source>Loss landscape</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="226"/>
+        <location filename="../app/window/main_window.cpp" line="235"/>
         <source>Computation graph</source>
         <translation>计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="245"/>
+        <location filename="../app/window/main_window.cpp" line="237"/>
+        <source>Least squares</source>
+        <translation>最小二乘</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="256"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="246"/>
+        <location filename="../app/window/main_window.cpp" line="257"/>
         <source>Model and training</source>
         <translation>模型与训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="247"/>
+        <location filename="../app/window/main_window.cpp" line="258"/>
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="265"/>
+        <location filename="../app/window/main_window.cpp" line="276"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="275"/>
+        <location filename="../app/window/main_window.cpp" line="286"/>
         <source>Step inspector</source>
         <translation>单步检查器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="279"/>
-        <location filename="../app/window/main_window.cpp" line="608"/>
-        <location filename="../app/window/main_window.cpp" line="956"/>
+        <location filename="../app/window/main_window.cpp" line="290"/>
+        <location filename="../app/window/main_window.cpp" line="622"/>
+        <location filename="../app/window/main_window.cpp" line="976"/>
         <source>Press Step to train one epoch and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单步”训练一轮，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="290"/>
+        <location filename="../app/window/main_window.cpp" line="301"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="294"/>
+        <location filename="../app/window/main_window.cpp" line="305"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="294"/>
+        <location filename="../app/window/main_window.cpp" line="305"/>
         <source>Start a new project from the tutorial&apos;s experiment</source>
         <translation>以教程中的实验新建项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="296"/>
+        <location filename="../app/window/main_window.cpp" line="307"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="296"/>
+        <location filename="../app/window/main_window.cpp" line="307"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="297"/>
+        <location filename="../app/window/main_window.cpp" line="308"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="297"/>
-        <location filename="../app/window/main_window.cpp" line="1372"/>
+        <location filename="../app/window/main_window.cpp" line="308"/>
+        <location filename="../app/window/main_window.cpp" line="1392"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="304"/>
+        <location filename="../app/window/main_window.cpp" line="315"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="304"/>
+        <location filename="../app/window/main_window.cpp" line="315"/>
         <source>Save the project under a new name</source>
         <translation>以新名称保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="304"/>
+        <location filename="../app/window/main_window.cpp" line="315"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="307"/>
-        <location filename="../app/window/main_window.cpp" line="415"/>
-        <location filename="../app/window/main_window.cpp" line="1023"/>
+        <location filename="../app/window/main_window.cpp" line="318"/>
+        <location filename="../app/window/main_window.cpp" line="429"/>
+        <location filename="../app/window/main_window.cpp" line="1043"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="307"/>
+        <location filename="../app/window/main_window.cpp" line="318"/>
         <source>Train the model (or resume a paused run)</source>
         <translation>训练模型（或继续已暂停的运行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="309"/>
+        <location filename="../app/window/main_window.cpp" line="320"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="309"/>
+        <location filename="../app/window/main_window.cpp" line="320"/>
         <source>Pause the run after the current epoch</source>
         <translation>在当前轮结束后暂停运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="311"/>
+        <location filename="../app/window/main_window.cpp" line="322"/>
         <source>S&amp;tep</source>
         <translation>单步(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="311"/>
+        <location filename="../app/window/main_window.cpp" line="322"/>
         <source>Train one epoch, then pause</source>
         <translation>训练一轮后暂停</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="313"/>
+        <location filename="../app/window/main_window.cpp" line="324"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="313"/>
+        <location filename="../app/window/main_window.cpp" line="324"/>
         <source>Stop the run and keep it</source>
         <translation>停止运行并保留该运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="315"/>
+        <location filename="../app/window/main_window.cpp" line="326"/>
         <source>R&amp;eset</source>
         <translation>重置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="316"/>
+        <location filename="../app/window/main_window.cpp" line="327"/>
         <source>Stop any run and show the initial parameters again</source>
         <translation>停止正在进行的运行，并重新显示初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="323"/>
+        <location filename="../app/window/main_window.cpp" line="334"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="326"/>
+        <location filename="../app/window/main_window.cpp" line="337"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="344"/>
+        <location filename="../app/window/main_window.cpp" line="355"/>
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="351"/>
+        <location filename="../app/window/main_window.cpp" line="362"/>
         <source>How fast a run goes: as fast as it trains, or slowly enough to watch it learn</source>
         <translation>训练运行的快慢：以训练所能达到的最快速度，或放慢到足以看清它如何学习</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="357"/>
+        <location filename="../app/window/main_window.cpp" line="368"/>
         <source>Full speed</source>
         <translation>全速</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="358"/>
+        <location filename="../app/window/main_window.cpp" line="369"/>
         <source>1 epoch a second</source>
         <translation>每秒 1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="359"/>
+        <location filename="../app/window/main_window.cpp" line="370"/>
         <source>%1 epochs a second</source>
         <translation>每秒 %1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="389"/>
+        <location filename="../app/window/main_window.cpp" line="400"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="392"/>
+        <location filename="../app/window/main_window.cpp" line="403"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="396"/>
+        <location filename="../app/window/main_window.cpp" line="407"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="397"/>
+        <location filename="../app/window/main_window.cpp" line="408"/>
         <source>&amp;Parameters (JSON or CSV)…</source>
         <translation>参数（JSON 或 CSV）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="398"/>
+        <location filename="../app/window/main_window.cpp" line="409"/>
         <source>Loss &amp;history (CSV)…</source>
         <translation>损失历史（CSV）(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="400"/>
+        <location filename="../app/window/main_window.cpp" line="410"/>
+        <source>Least-s&amp;quares fit (JSON or CSV)…</source>
+        <translation>最小二乘拟合（JSON 或 CSV）(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="412"/>
+        <source>Save the closed-form fit&apos;s coefficients with their standard errors, p-values and intervals, and its statistics</source>
+        <translation>保存闭式拟合的系数及其标准误、p 值和置信区间，以及拟合统计量</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="414"/>
         <source>&amp;Data and fit plot…</source>
         <translation>数据与拟合图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="401"/>
+        <location filename="../app/window/main_window.cpp" line="415"/>
         <source>&amp;Loss plot…</source>
         <translation>损失图(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="402"/>
+        <location filename="../app/window/main_window.cpp" line="416"/>
         <source>P&amp;arameter plot…</source>
         <translation>参数图(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="403"/>
+        <location filename="../app/window/main_window.cpp" line="417"/>
         <source>Loss la&amp;ndscape plot…</source>
         <translation>损失曲面图(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="404"/>
+        <location filename="../app/window/main_window.cpp" line="418"/>
         <source>Computation &amp;graph (DOT, SVG or PNG)…</source>
         <translation>计算图（DOT、SVG 或 PNG）(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="406"/>
+        <location filename="../app/window/main_window.cpp" line="420"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 脚本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="408"/>
+        <location filename="../app/window/main_window.cpp" line="422"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="411"/>
+        <location filename="../app/window/main_window.cpp" line="425"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="424"/>
+        <location filename="../app/window/main_window.cpp" line="438"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="430"/>
+        <location filename="../app/window/main_window.cpp" line="444"/>
         <source>Reset &amp;Layout</source>
         <translation>重置布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="432"/>
+        <location filename="../app/window/main_window.cpp" line="446"/>
         <source>Put the panels back where they were at the first start</source>
         <translation>把各面板恢复到首次启动时的位置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="435"/>
+        <location filename="../app/window/main_window.cpp" line="449"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="438"/>
+        <location filename="../app/window/main_window.cpp" line="452"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="450"/>
+        <location filename="../app/window/main_window.cpp" line="464"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="451"/>
+        <location filename="../app/window/main_window.cpp" line="465"/>
         <source>&amp;About GradLab</source>
         <translation>关于 GradLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="452"/>
+        <location filename="../app/window/main_window.cpp" line="466"/>
         <source>About GradLab</source>
         <translation>关于 GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="453"/>
+        <location filename="../app/window/main_window.cpp" line="467"/>
         <source>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model through GradLab&apos;s own autograd engine, watch it learn, and compare it with the closed-form least-squares fit.&lt;/p&gt;&lt;p&gt;Built on Qt, QCustomPlot, Eigen and Graphviz.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;使用 GradLab 自己的自动求导引擎训练模型，观察其学习过程，并与最小二乘闭式解拟合进行比较。&lt;/p&gt;&lt;p&gt;基于 Qt、QCustomPlot、Eigen 和 Graphviz 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="473"/>
+        <location filename="../app/window/main_window.cpp" line="487"/>
         <source>Loading data %p%</source>
         <translation>正在加载数据 %p%</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="480"/>
+        <location filename="../app/window/main_window.cpp" line="494"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="481"/>
+        <location filename="../app/window/main_window.cpp" line="495"/>
         <source>Stop loading the data</source>
         <translation>停止加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="504"/>
+        <location filename="../app/window/main_window.cpp" line="518"/>
         <source>Preparing the data: the split, the closed form and the loss landscape…</source>
         <translation>正在准备数据：划分、闭式解和损失曲面…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="632"/>
+        <location filename="../app/window/main_window.cpp" line="646"/>
         <source>The run&apos;s optimizer was not changed</source>
         <translation>未更改该运行的优化器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="661"/>
+        <location filename="../app/window/main_window.cpp" line="675"/>
         <source>Train the model (or resume a paused run) (%1)</source>
         <translation>训练模型（或继续已暂停的运行）（%1）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="662"/>
+        <location filename="../app/window/main_window.cpp" line="676"/>
         <source>The run cannot start:
 %1</source>
         <translation>无法开始运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="683"/>
+        <location filename="../app/window/main_window.cpp" line="697"/>
         <source>Choose a CSV file on the Data tab, or drop one onto the window</source>
         <translation>请在“数据”选项卡中选择一个 CSV 文件，或把文件拖放到窗口上</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="708"/>
-        <location filename="../app/window/main_window.cpp" line="711"/>
-        <location filename="../app/window/main_window.cpp" line="795"/>
+        <location filename="../app/window/main_window.cpp" line="722"/>
+        <location filename="../app/window/main_window.cpp" line="725"/>
+        <location filename="../app/window/main_window.cpp" line="810"/>
         <source>Loading the data…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="729"/>
+        <location filename="../app/window/main_window.cpp" line="743"/>
         <source>Loading the data was cancelled</source>
         <translation>已取消加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="734"/>
+        <location filename="../app/window/main_window.cpp" line="748"/>
         <source>%1 (on the Data tab, Missing values: Drop the row)</source>
         <translation>%1（在“数据”选项卡中，缺失值：丢弃该行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="735"/>
+        <location filename="../app/window/main_window.cpp" line="749"/>
         <source>The data could not be loaded: %1</source>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="738"/>
+        <location filename="../app/window/main_window.cpp" line="752"/>
         <source>The data could not be loaded</source>
         <translation>无法加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="762"/>
+        <location filename="../app/window/main_window.cpp" line="776"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="791"/>
+        <location filename="../app/window/main_window.cpp" line="805"/>
+        <location filename="../app/window/main_window.cpp" line="806"/>
+        <location filename="../app/window/main_window.cpp" line="1574"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="796"/>
+        <location filename="../app/window/main_window.cpp" line="811"/>
         <source>%1 rows: %2 for training, %3 for validation</source>
         <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="854"/>
+        <location filename="../app/window/main_window.cpp" line="874"/>
         <source>The closed form: %1</source>
         <translation>闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="957"/>
-        <location filename="../app/window/main_window.cpp" line="1242"/>
+        <location filename="../app/window/main_window.cpp" line="977"/>
+        <location filename="../app/window/main_window.cpp" line="1262"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="963"/>
+        <location filename="../app/window/main_window.cpp" line="983"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="975"/>
-        <location filename="../app/window/main_window.cpp" line="1186"/>
+        <location filename="../app/window/main_window.cpp" line="995"/>
+        <location filename="../app/window/main_window.cpp" line="1206"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="982"/>
+        <location filename="../app/window/main_window.cpp" line="1002"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="995"/>
+        <location filename="../app/window/main_window.cpp" line="1015"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1003"/>
+        <location filename="../app/window/main_window.cpp" line="1023"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1006"/>
+        <location filename="../app/window/main_window.cpp" line="1026"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1023"/>
+        <location filename="../app/window/main_window.cpp" line="1043"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1041"/>
+        <location filename="../app/window/main_window.cpp" line="1061"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1046"/>
+        <location filename="../app/window/main_window.cpp" line="1066"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1048"/>
+        <location filename="../app/window/main_window.cpp" line="1068"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1111"/>
+        <location filename="../app/window/main_window.cpp" line="1131"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1133"/>
+        <location filename="../app/window/main_window.cpp" line="1153"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1135"/>
+        <location filename="../app/window/main_window.cpp" line="1155"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1136"/>
+        <location filename="../app/window/main_window.cpp" line="1156"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1161"/>
-        <location filename="../app/window/main_window.cpp" line="1186"/>
+        <location filename="../app/window/main_window.cpp" line="1181"/>
+        <location filename="../app/window/main_window.cpp" line="1206"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1189"/>
+        <location filename="../app/window/main_window.cpp" line="1209"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1190"/>
+        <location filename="../app/window/main_window.cpp" line="1210"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1191"/>
+        <location filename="../app/window/main_window.cpp" line="1211"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1193"/>
+        <location filename="../app/window/main_window.cpp" line="1213"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1212"/>
+        <location filename="../app/window/main_window.cpp" line="1232"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1221"/>
+        <location filename="../app/window/main_window.cpp" line="1241"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1238"/>
-        <location filename="../app/window/main_window.cpp" line="1240"/>
+        <location filename="../app/window/main_window.cpp" line="1258"/>
+        <location filename="../app/window/main_window.cpp" line="1260"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1242"/>
+        <location filename="../app/window/main_window.cpp" line="1262"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1254"/>
+        <location filename="../app/window/main_window.cpp" line="1274"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1287"/>
+        <location filename="../app/window/main_window.cpp" line="1307"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1288"/>
+        <location filename="../app/window/main_window.cpp" line="1308"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1316"/>
+        <location filename="../app/window/main_window.cpp" line="1336"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1324"/>
+        <location filename="../app/window/main_window.cpp" line="1344"/>
         <source>Open a project or a data file</source>
         <translation>打开项目或数据文件</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1340"/>
+        <location filename="../app/window/main_window.cpp" line="1360"/>
         <source>%1 was not opened: stop the run first</source>
         <translation>未打开 %1：请先停止运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1361"/>
+        <location filename="../app/window/main_window.cpp" line="1381"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1366"/>
+        <location filename="../app/window/main_window.cpp" line="1386"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1373"/>
+        <location filename="../app/window/main_window.cpp" line="1393"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1388"/>
+        <location filename="../app/window/main_window.cpp" line="1408"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1399"/>
+        <location filename="../app/window/main_window.cpp" line="1419"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1427"/>
+        <location filename="../app/window/main_window.cpp" line="1447"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1430"/>
+        <location filename="../app/window/main_window.cpp" line="1450"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1450"/>
+        <location filename="../app/window/main_window.cpp" line="1470"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1450"/>
+        <location filename="../app/window/main_window.cpp" line="1470"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1526"/>
+        <location filename="../app/window/main_window.cpp" line="1546"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1526"/>
+        <location filename="../app/window/main_window.cpp" line="1546"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1539"/>
+        <location filename="../app/window/main_window.cpp" line="1559"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1540"/>
+        <location filename="../app/window/main_window.cpp" line="1560"/>
+        <location filename="../app/window/main_window.cpp" line="1579"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1546"/>
+        <location filename="../app/window/main_window.cpp" line="1566"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1548"/>
+        <location filename="../app/window/main_window.cpp" line="1568"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1556"/>
+        <location filename="../app/window/main_window.cpp" line="1574"/>
+        <location filename="../app/window/main_window.cpp" line="1584"/>
+        <source>The least-squares fit was not exported</source>
+        <translation>最小二乘拟合未导出</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1577"/>
+        <source>Export the least-squares fit</source>
+        <translation>导出最小二乘拟合</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1586"/>
+        <source>Exported the least-squares fit to %1</source>
+        <translation>已将最小二乘拟合导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1594"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1557"/>
+        <location filename="../app/window/main_window.cpp" line="1595"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1562"/>
+        <location filename="../app/window/main_window.cpp" line="1600"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1564"/>
+        <location filename="../app/window/main_window.cpp" line="1602"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1571"/>
+        <location filename="../app/window/main_window.cpp" line="1609"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1572"/>
+        <location filename="../app/window/main_window.cpp" line="1610"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1577"/>
+        <location filename="../app/window/main_window.cpp" line="1615"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1579"/>
+        <location filename="../app/window/main_window.cpp" line="1617"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1584"/>
+        <location filename="../app/window/main_window.cpp" line="1622"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1585"/>
+        <location filename="../app/window/main_window.cpp" line="1623"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1591"/>
+        <location filename="../app/window/main_window.cpp" line="1629"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1593"/>
+        <location filename="../app/window/main_window.cpp" line="1631"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1601"/>
+        <location filename="../app/window/main_window.cpp" line="1639"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1602"/>
+        <location filename="../app/window/main_window.cpp" line="1640"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1605"/>
+        <location filename="../app/window/main_window.cpp" line="1643"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1606"/>
+        <location filename="../app/window/main_window.cpp" line="1644"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1600"/>
-        <location filename="../app/window/main_window.cpp" line="1611"/>
+        <location filename="../app/window/main_window.cpp" line="1638"/>
+        <location filename="../app/window/main_window.cpp" line="1649"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="331"/>
+        <location filename="../app/window/main_window.cpp" line="342"/>
         <source>Run toolbar</source>
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1613"/>
+        <location filename="../app/window/main_window.cpp" line="1651"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1619"/>
+        <location filename="../app/window/main_window.cpp" line="1657"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1619"/>
+        <location filename="../app/window/main_window.cpp" line="1657"/>
         <source>GradLab will use the new language the next time it starts.</source>
         <translation>GradLab 将在下次启动时使用新的语言。</translation>
     </message>
@@ -3018,235 +3090,235 @@
 <context>
     <name>gradlab::widgets::GraphView</name>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="146"/>
+        <location filename="../widgets/graph_view.cpp" line="153"/>
         <source>Show values</source>
         <translation>显示数值</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="151"/>
+        <location filename="../widgets/graph_view.cpp" line="158"/>
         <source>ŷ (prediction)</source>
         <translation>ŷ（预测值）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="152"/>
+        <location filename="../widgets/graph_view.cpp" line="159"/>
         <source>error (y − ŷ)</source>
         <translation>误差（y − ŷ）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="153"/>
+        <location filename="../widgets/graph_view.cpp" line="160"/>
         <source>loss (the configured loss function)</source>
         <translation>损失（所配置的损失函数）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="154"/>
+        <location filename="../widgets/graph_view.cpp" line="161"/>
         <source>loss, written out: (error²).mean()</source>
         <translation>损失，展开写出：(error²).mean()</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="156"/>
+        <location filename="../widgets/graph_view.cpp" line="163"/>
         <source>The tensor whose graph is drawn, as make_dot(yhat), make_dot(error) or make_dot(loss). The configured loss is one node (nn.MSELoss: MseLossBackward0); written out as in the tutorial&apos;s section 2.4, loss = (error ** 2).mean() adds the error&apos;s subtraction, the square and the mean (for the mean squared error only).</source>
         <translation>要绘制其计算图的张量，相当于 make_dot(yhat)、make_dot(error) 或 make_dot(loss)。所配置的损失是一个节点（nn.MSELoss：MseLossBackward0）；按教程第 2.4 节展开写出时，loss = (error ** 2).mean() 会多出误差的减法、平方和求均值三个节点（仅适用于均方误差）。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="160"/>
+        <location filename="../widgets/graph_view.cpp" line="167"/>
         <source>Write each node&apos;s value and gradient into its box</source>
         <translation>在每个节点的方框中写出其值和梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="168"/>
+        <location filename="../widgets/graph_view.cpp" line="175"/>
         <source>Fit to view</source>
         <translation>适应视图</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="168"/>
+        <location filename="../widgets/graph_view.cpp" line="175"/>
         <source>Show the whole graph</source>
         <translation>显示整个计算图</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="169"/>
+        <location filename="../widgets/graph_view.cpp" line="176"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="169"/>
+        <location filename="../widgets/graph_view.cpp" line="176"/>
         <source>Zoom in (or turn the mouse wheel)</source>
         <translation>放大（或滚动鼠标滚轮）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="170"/>
+        <location filename="../widgets/graph_view.cpp" line="177"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="170"/>
+        <location filename="../widgets/graph_view.cpp" line="177"/>
         <source>Zoom out (or turn the mouse wheel)</source>
         <translation>缩小（或滚动鼠标滚轮）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="171"/>
+        <location filename="../widgets/graph_view.cpp" line="178"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="171"/>
+        <location filename="../widgets/graph_view.cpp" line="178"/>
         <source>Save the graph as Graphviz DOT, SVG or PNG</source>
         <translation>将计算图保存为 Graphviz DOT、SVG 或 PNG</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="174"/>
+        <location filename="../widgets/graph_view.cpp" line="181"/>
         <source>Graph of</source>
         <translation>计算图：</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="185"/>
+        <location filename="../widgets/graph_view.cpp" line="192"/>
         <source>Click a node to see its shape, value and gradient.</source>
         <translation>单击节点可查看其形状、值和梯度。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="215"/>
+        <location filename="../widgets/graph_view.cpp" line="222"/>
         <source>No experiment yet.</source>
         <translation>尚无实验。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="296"/>
+        <location filename="../widgets/graph_view.cpp" line="308"/>
         <source>Values at the initial parameters, before any training: where epoch 1 starts.</source>
         <translation>数值取自初始参数，尚未训练：即第 1 轮开始之处。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="297"/>
+        <location filename="../widgets/graph_view.cpp" line="309"/>
         <source>Values at the current parameters, after epoch %1&apos;s update: a fresh forward and backward pass, where epoch %2 starts. The step inspector shows epoch %1 itself, at the parameters before its update.</source>
         <translation>数值取自当前参数，即第 %1 轮更新之后：重新进行一次前向和反向传播，也就是第 %2 轮开始之处。单步检查器显示的是第 %1 轮本身，取自其更新之前的参数。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="304"/>
+        <location filename="../widgets/graph_view.cpp" line="316"/>
         <source>Gradients: the root has %1 values, not one, so backward was seeded with ones; they are the gradients of the sum of its values, not of the loss.</source>
         <translation>梯度：根节点有 %1 个值而不是一个，因此反向传播以全 1 作为初始梯度；这些是其各值之和的梯度，而不是损失的梯度。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="328"/>
+        <location filename="../widgets/graph_view.cpp" line="340"/>
         <source>mean %1 [%2, %3]</source>
         <translation>均值 %1 [%2, %3]</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="330"/>
+        <location filename="../widgets/graph_view.cpp" line="342"/>
         <source>value: %1</source>
         <translation>值：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="331"/>
+        <location filename="../widgets/graph_view.cpp" line="343"/>
         <source>grad: %1</source>
         <translation>梯度：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="376"/>
+        <location filename="../widgets/graph_view.cpp" line="388"/>
         <source>Graphviz could not lay out the graph.</source>
         <translation>Graphviz 无法对计算图进行布局。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="422"/>
+        <location filename="../widgets/graph_view.cpp" line="434"/>
         <source>Click for shape, value and gradient</source>
         <translation>单击查看形状、值和梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="502"/>
+        <location filename="../widgets/graph_view.cpp" line="514"/>
         <source>%1 values [%2, …]; min %3, mean %4, max %5</source>
         <translation>%1 个值 [%2, …]；最小值 %3，均值 %4，最大值 %5</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="509"/>
+        <location filename="../widgets/graph_view.cpp" line="521"/>
         <source>parameter %1</source>
         <translation>参数 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="510"/>
+        <location filename="../widgets/graph_view.cpp" line="522"/>
         <source>operation</source>
         <translation>运算</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="511"/>
+        <location filename="../widgets/graph_view.cpp" line="523"/>
         <source>root (the tensor the graph is drawn for)</source>
         <translation>根节点（绘制计算图所针对的张量）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="514"/>
+        <location filename="../widgets/graph_view.cpp" line="526"/>
         <source>Kind: %1</source>
         <translation>类型：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="515"/>
+        <location filename="../widgets/graph_view.cpp" line="527"/>
         <source>Operation: %1</source>
         <translation>运算：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="516"/>
+        <location filename="../widgets/graph_view.cpp" line="528"/>
         <source>Shape: %1</source>
         <translation>形状：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="517"/>
+        <location filename="../widgets/graph_view.cpp" line="529"/>
         <source>Value: %1</source>
         <translation>值：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="517"/>
+        <location filename="../widgets/graph_view.cpp" line="529"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="518"/>
+        <location filename="../widgets/graph_view.cpp" line="530"/>
         <source>Gradient: %1</source>
         <translation>梯度：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="518"/>
+        <location filename="../widgets/graph_view.cpp" line="530"/>
         <source>none reached this node</source>
         <translation>没有梯度传到此节点</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="520"/>
+        <location filename="../widgets/graph_view.cpp" line="532"/>
         <source>(Gradients of the sum of the root&apos;s values: backward was seeded with ones.)</source>
         <translation>（梯度是针对根节点各值之和求得的：反向传播以全 1 作为初始梯度。）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="602"/>
+        <location filename="../widgets/graph_view.cpp" line="614"/>
         <source>Cannot export the graph as &quot;%1&quot;: choose a file ending in .dot, .svg or .png.</source>
         <translation>无法将计算图导出为 "%1"：请选择以 .dot、.svg 或 .png 结尾的文件。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="605"/>
-        <location filename="../widgets/graph_view.cpp" line="639"/>
+        <location filename="../widgets/graph_view.cpp" line="617"/>
+        <location filename="../widgets/graph_view.cpp" line="651"/>
         <source>There is no graph to export.</source>
         <translation>没有可导出的计算图。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="615"/>
+        <location filename="../widgets/graph_view.cpp" line="627"/>
         <source>Graphviz could not render the graph as SVG.</source>
         <translation>Graphviz 无法将计算图渲染为 SVG。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="631"/>
+        <location filename="../widgets/graph_view.cpp" line="643"/>
         <source>Could not encode the graph as PNG.</source>
         <translation>无法将计算图编码为 PNG。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="639"/>
-        <location filename="../widgets/graph_view.cpp" line="646"/>
-        <location filename="../widgets/graph_view.cpp" line="654"/>
+        <location filename="../widgets/graph_view.cpp" line="651"/>
+        <location filename="../widgets/graph_view.cpp" line="658"/>
+        <location filename="../widgets/graph_view.cpp" line="666"/>
         <source>Export graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="642"/>
+        <location filename="../widgets/graph_view.cpp" line="654"/>
         <source>Graphviz DOT (*.dot)</source>
         <translation>Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="643"/>
+        <location filename="../widgets/graph_view.cpp" line="655"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="644"/>
+        <location filename="../widgets/graph_view.cpp" line="656"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
@@ -3283,6 +3355,269 @@
         <location filename="../widgets/plot_landscape.cpp" line="154"/>
         <source>Loss (on %1 sampled rows)</source>
         <translation>损失（基于 %1 个抽样行）</translation>
+    </message>
+</context>
+<context>
+    <name>gradlab::widgets::LeastSquaresView</name>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="151"/>
+        <source>Term</source>
+        <translation>项</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="151"/>
+        <source>The column of the design matrix: the intercept, a feature, or a power of x</source>
+        <translation>设计矩阵的列：截距、某个特征或 x 的某次幂</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="152"/>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="152"/>
+        <source>The model&apos;s parameter that this coefficient is the closed-form value of</source>
+        <translation>该系数作为其闭式解的模型参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="153"/>
+        <source>Estimate</source>
+        <translation>估计值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="153"/>
+        <source>The least-squares coefficient: the value that minimises the sum of squared errors on the training rows</source>
+        <translation>最小二乘系数：使训练行上误差平方和最小的值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="154"/>
+        <source>Std. error</source>
+        <translation>标准误</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="155"/>
+        <source>The estimate&apos;s standard error, √(σ̂² (XᵀX)⁻¹), with σ̂² the residual sum of squares over the residual degrees of freedom</source>
+        <translation>估计值的标准误 √(σ̂² (XᵀX)⁻¹)，其中 σ̂² 为残差平方和除以残差自由度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="156"/>
+        <source>t</source>
+        <translation>t</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="156"/>
+        <source>The estimate divided by its standard error</source>
+        <translation>估计值除以其标准误</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="157"/>
+        <source>p-value</source>
+        <translation>p 值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="158"/>
+        <source>Two-sided: the probability, were the coefficient 0, of a t at least this far from 0 (Student&apos;s t with the residual degrees of freedom)</source>
+        <translation>双侧：若系数为 0，t 值离 0 至少这么远的概率（自由度为残差自由度的 Student t 分布）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="159"/>
+        <source>Lower 95%</source>
+        <translation>95% 下限</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="159"/>
+        <source>The lower end of the coefficient&apos;s 95% confidence interval</source>
+        <translation>系数 95% 置信区间的下限</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="160"/>
+        <source>Upper 95%</source>
+        <translation>95% 上限</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="160"/>
+        <source>The upper end of the coefficient&apos;s 95% confidence interval</source>
+        <translation>系数 95% 置信区间的上限</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="170"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="176"/>
+        <source>Observations</source>
+        <translation>观测数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="176"/>
+        <source>The training rows the fit uses</source>
+        <translation>拟合所用的训练行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="177"/>
+        <source>Rank</source>
+        <translation>秩</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="177"/>
+        <source>The number of linearly independent columns of the design matrix, the intercept&apos;s included</source>
+        <translation>设计矩阵中线性无关的列数（含截距列）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="178"/>
+        <source>Residual degrees of freedom</source>
+        <translation>残差自由度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="178"/>
+        <source>Observations minus rank</source>
+        <translation>观测数减去秩</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="179"/>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="179"/>
+        <source>The share of the target&apos;s variance about its mean that the fit explains: 1 − RSS / TSS</source>
+        <translation>拟合所解释的目标值（相对其均值）方差的比例：1 − RSS / TSS</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="180"/>
+        <source>Adjusted R²</source>
+        <translation>调整后 R²</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="180"/>
+        <source>R² penalised for the number of coefficients: 1 − (1 − R²)(n − 1) / (n − rank)</source>
+        <translation>按系数个数惩罚后的 R²：1 − (1 − R²)(n − 1) / (n − 秩)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="181"/>
+        <source>Residual standard error</source>
+        <translation>残差标准误</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="181"/>
+        <source>σ̂ = √(RSS / residual degrees of freedom), the noise&apos;s estimated standard deviation</source>
+        <translation>σ̂ = √(RSS / 残差自由度)，即噪声标准差的估计</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="182"/>
+        <source>F statistic</source>
+        <translation>F 统计量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="182"/>
+        <source>The fit against the intercept alone: every slope 0</source>
+        <translation>与仅含截距的模型（所有斜率为 0）比较</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="183"/>
+        <source>p-value of F</source>
+        <translation>F 的 p 值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="183"/>
+        <source>The probability of an F this large were every slope 0</source>
+        <translation>若所有斜率为 0，F 值至少这么大的概率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="184"/>
+        <source>Log-likelihood</source>
+        <translation>对数似然</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="184"/>
+        <source>Of the fit with Gaussian errors, as statsmodels and gretl report it</source>
+        <translation>假设误差服从高斯分布时拟合的对数似然，与 statsmodels 和 gretl 的报告一致</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="185"/>
+        <source>AIC</source>
+        <translation>AIC</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="185"/>
+        <source>Akaike&apos;s information criterion: −2 log-likelihood + 2 × rank</source>
+        <translation>赤池信息准则：−2 × 对数似然 + 2 × 秩</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="186"/>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="186"/>
+        <source>Schwarz&apos;s Bayesian information criterion: −2 log-likelihood + log(n) × rank</source>
+        <translation>施瓦茨贝叶斯信息准则：−2 × 对数似然 + log(n) × 秩</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="187"/>
+        <source>Residual sum of squares</source>
+        <translation>残差平方和</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="187"/>
+        <source>Σ (y − ŷ)² over the training rows</source>
+        <translation>训练行上的 Σ (y − ŷ)²</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="207"/>
+        <source>Load or generate data to see its least-squares fit.</source>
+        <translation>加载或生成数据后即可查看其最小二乘拟合。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="227"/>
+        <source>Least squares</source>
+        <translation>最小二乘</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="241"/>
+        <source>There is no least-squares fit for this model and data.</source>
+        <translation>此模型和数据没有最小二乘拟合。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="251"/>
+        <source>intercept</source>
+        <translation>截距</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="253"/>
+        <source>Ordinary least squares of %1 on %2 (training rows: %3)</source>
+        <translation>%1 对 %2 的普通最小二乘（训练行：%3）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="258"/>
+        <source>Lower %1%</source>
+        <translation>%1% 下限</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="259"/>
+        <source>Upper %1%</source>
+        <translation>%1% 上限</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="261"/>
+        <source>No residual degrees of freedom: as many coefficients as rows</source>
+        <translation>没有残差自由度：系数个数与行数相同</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="280"/>
+        <source>%1 of %2 columns</source>
+        <translation>%2 列中的 %1 列</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="286"/>
+        <source>%1 on %2 and %3 degrees of freedom</source>
+        <translation>%1（自由度 %2 和 %3）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="295"/>
+        <source>The results panel compares each trained parameter with its estimate here. Select cells and press Ctrl+C to copy them; File &gt; Export saves the whole report.</source>
+        <translation>结果面板将每个训练后的参数与此处的估计值比较。选中单元格后按 Ctrl+C 复制；“文件 &gt; 导出”可保存完整报告。</translation>
     </message>
 </context>
 <context>
@@ -3438,196 +3773,229 @@ The results&apos; losses are computed at the final parameters, after the last up
     </message>
 </context>
 <context>
+    <name>gradlab::widgets::ResidualPlot</name>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="61"/>
+        <source>Residuals against fitted values</source>
+        <translation>残差对拟合值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="62"/>
+        <source>Fitted value ŷ</source>
+        <translation>拟合值 ŷ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="63"/>
+        <source>Residual y − ŷ</source>
+        <translation>残差 y − ŷ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="65"/>
+        <source>Training rows</source>
+        <translation>训练行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="92"/>
+        <source>One row in %1 shown: %2 of %3 rows</source>
+        <translation>每 %1 行显示一行：共 %3 行中的 %2 行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="95"/>
+        <source>No residuals to show</source>
+        <translation>没有可显示的残差</translation>
+    </message>
+</context>
+<context>
     <name>gradlab::widgets::ResultsView</name>
     <message>
-        <location filename="../widgets/results_view.cpp" line="93"/>
+        <location filename="../widgets/results_view.cpp" line="95"/>
         <source>Train a model to see its parameters beside the closed-form solution.</source>
         <translation>训练模型后，可将其参数与闭式解并列查看。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="152"/>
+        <location filename="../widgets/results_view.cpp" line="154"/>
         <source>The loss over the training rows at the final parameters, after the last update.
 The loss curve&apos;s training loss is what each epoch&apos;s step returned, computed before that epoch&apos;s update, so after a short run its last point is higher.</source>
         <translation>在最终参数处（即最后一次更新之后）对训练行计算的损失。
 损失曲线中的训练损失是每轮训练步骤返回的值，在该轮更新之前计算，因此运行轮数较少时，其最后一个点会更高。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="156"/>
+        <location filename="../widgets/results_view.cpp" line="158"/>
         <source>The loss over the validation rows at the final parameters: the validation curve&apos;s last point.</source>
         <translation>在最终参数处对验证行计算的损失：即验证曲线的最后一个点。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="199"/>
+        <location filename="../widgets/results_view.cpp" line="201"/>
         <source>This run&apos;s record does not match its model&apos;s parameters, so it cannot be shown.</source>
         <translation>该运行的记录与其模型参数不匹配，因此无法显示。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="206"/>
-        <location filename="../widgets/results_view.cpp" line="361"/>
+        <location filename="../widgets/results_view.cpp" line="208"/>
+        <location filename="../widgets/results_view.cpp" line="363"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="207"/>
-        <location filename="../widgets/results_view.cpp" line="225"/>
+        <location filename="../widgets/results_view.cpp" line="209"/>
+        <location filename="../widgets/results_view.cpp" line="227"/>
         <source>Closed form</source>
         <translation>闭式解</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="208"/>
+        <location filename="../widgets/results_view.cpp" line="210"/>
         <source>Difference</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="224"/>
-        <location filename="../widgets/results_view.cpp" line="313"/>
-        <location filename="../widgets/results_view.cpp" line="362"/>
+        <location filename="../widgets/results_view.cpp" line="226"/>
+        <location filename="../widgets/results_view.cpp" line="315"/>
+        <location filename="../widgets/results_view.cpp" line="364"/>
         <source>Train loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="224"/>
-        <location filename="../widgets/results_view.cpp" line="313"/>
-        <location filename="../widgets/results_view.cpp" line="362"/>
+        <location filename="../widgets/results_view.cpp" line="226"/>
+        <location filename="../widgets/results_view.cpp" line="315"/>
+        <location filename="../widgets/results_view.cpp" line="364"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="224"/>
-        <location filename="../widgets/results_view.cpp" line="313"/>
+        <location filename="../widgets/results_view.cpp" line="226"/>
+        <location filename="../widgets/results_view.cpp" line="315"/>
         <source>R² (training rows)</source>
         <translation>R²（训练集）</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="224"/>
-        <location filename="../widgets/results_view.cpp" line="314"/>
+        <location filename="../widgets/results_view.cpp" line="226"/>
+        <location filename="../widgets/results_view.cpp" line="316"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="224"/>
-        <location filename="../widgets/results_view.cpp" line="314"/>
+        <location filename="../widgets/results_view.cpp" line="226"/>
+        <location filename="../widgets/results_view.cpp" line="316"/>
         <source>Training time</source>
         <translation>训练时间</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="225"/>
+        <location filename="../widgets/results_view.cpp" line="227"/>
         <source>Trained</source>
         <translation>训练结果</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="232"/>
-        <location filename="../widgets/results_view.cpp" line="326"/>
+        <location filename="../widgets/results_view.cpp" line="234"/>
+        <location filename="../widgets/results_view.cpp" line="328"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="242"/>
+        <location filename="../widgets/results_view.cpp" line="244"/>
         <source>This model has no closed-form solution to compare with.</source>
         <translation>此模型没有可供比较的闭式解。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="246"/>
+        <location filename="../widgets/results_view.cpp" line="248"/>
         <source>Changed while paused: %1</source>
         <translation>暂停期间的更改：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="258"/>
+        <location filename="../widgets/results_view.cpp" line="260"/>
         <source>A run&apos;s record does not match its model&apos;s parameters, so the runs cannot be compared.</source>
         <translation>有一次运行的记录与其模型参数不匹配，因此无法比较这些运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="281"/>
+        <location filename="../widgets/results_view.cpp" line="283"/>
         <source>%1 compared with %2</source>
         <translation>%1 与 %2 的比较</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="282"/>
+        <location filename="../widgets/results_view.cpp" line="284"/>
         <source>Difference (A − B)</source>
         <translation>差值（A − B）</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="313"/>
+        <location filename="../widgets/results_view.cpp" line="315"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="313"/>
+        <location filename="../widgets/results_view.cpp" line="315"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="314"/>
+        <location filename="../widgets/results_view.cpp" line="316"/>
         <source>Closed-form train loss</source>
         <translation>闭式解训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="341"/>
+        <location filename="../widgets/results_view.cpp" line="343"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="343"/>
+        <location filename="../widgets/results_view.cpp" line="345"/>
         <source>%1, changed while paused: %2</source>
         <translation>%1，暂停期间的更改：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="353"/>
+        <location filename="../widgets/results_view.cpp" line="355"/>
         <source>The run reported %1 values for %2 parameters.</source>
         <translation>该运行为 %2 个参数报告了 %1 个值。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="362"/>
+        <location filename="../widgets/results_view.cpp" line="364"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="362"/>
+        <location filename="../widgets/results_view.cpp" line="364"/>
         <source>Current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="366"/>
+        <location filename="../widgets/results_view.cpp" line="368"/>
         <source>Paused at epoch %1</source>
         <translation>已在第 %1 轮暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="366"/>
+        <location filename="../widgets/results_view.cpp" line="368"/>
         <source>Training: epoch %1</source>
         <translation>训练中：第 %1 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="175"/>
+        <location filename="../widgets/results_view.cpp" line="177"/>
         <source>Double-click to change this value; Resume continues from it.</source>
         <translation>双击可修改此值；“继续”将从该值接着训练。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="371"/>
+        <location filename="../widgets/results_view.cpp" line="373"/>
         <source>The loss the last epoch&apos;s training step returned, computed before that step&apos;s update: the training curve&apos;s last point. The results of a finished run give the loss at the final parameters.</source>
         <translation>最后一轮训练步骤返回的损失，在该步更新之前计算：即训练曲线的最后一个点。运行完成后，结果中给出的是最终参数处的损失。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="374"/>
+        <location filename="../widgets/results_view.cpp" line="376"/>
         <source>The loss over the validation rows after the last epoch&apos;s update: the validation curve&apos;s last point.</source>
         <translation>最后一轮更新之后对验证行计算的损失：即验证曲线的最后一个点。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="376"/>
+        <location filename="../widgets/results_view.cpp" line="378"/>
         <source>Paused: double-click a value to change it by hand; Resume continues from there.</source>
         <translation>已暂停：双击某个值可手动修改；“继续”将从修改后的值接着训练。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="396"/>
+        <location filename="../widgets/results_view.cpp" line="398"/>
         <source>“%1” is not a finite number in %2; %3 keeps its value %4.</source>
         <translation>“%1”在 %2 中不是有限数；%3 保持原值 %4。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="399"/>
+        <location filename="../widgets/results_view.cpp" line="401"/>
         <source>“%1” is not a finite number; %2 keeps its value %3.</source>
         <translation>“%1”不是有限数值；%2 保持原值 %3。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="382"/>
+        <location filename="../widgets/results_view.cpp" line="384"/>
         <source>%1 set to %2; Resume continues from there.</source>
         <translation>%1 已设为 %2；“继续”将从此值接着训练。</translation>
     </message>

@@ -226,6 +226,7 @@ void LeastSquaresView::clear(const QString& reason)
     hasFit_ = false;
     title_->setText(tr("Least squares"));
     coefficients_->setRowCount(0);
+    terms_.clear();
     for (int r = 0; r < StatisticCount; ++r)
         setCell(statistics_, r, 0, kNone);
     notes_->setText(reason);
@@ -241,12 +242,17 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
         return;
     }
     hasFit_ = true;
-    QStringList terms;
+    // The fit's names ("intercept", a feature's name, "x^2"), and as shown: the intercept, always
+    // first, in the user's language (a feature may be called "intercept" too).
+    terms_.clear();
     for (const fit::Coefficient& c : f->coefficients)
-        terms << QString::fromStdString(c.name);
+        terms_ << QString::fromStdString(c.name);
+    QStringList terms = terms_;
+    terms.front() = tr("intercept");
     const QString target = QString::fromStdString(train.targetName);
-    title_->setText(tr("Ordinary least squares of %1 on %2, over the %n training rows", nullptr, static_cast<int>(f->observations))
-                        .arg(target.isEmpty() ? QStringLiteral("y") : target, terms.join(QStringLiteral(", "))));
+    title_->setText(tr("Ordinary least squares of %1 on %2 (training rows: %3)")
+                        .arg(target.isEmpty() ? QStringLiteral("y") : target, terms.join(QStringLiteral(", ")),
+                             QLocale().toString(static_cast<qlonglong>(f->observations))));
 
     const int level = static_cast<int>(std::lround(f->confidenceLevel * 100));
     coefficients_->horizontalHeaderItem(Lower)->setText(tr("Lower %1%").arg(level));
@@ -334,11 +340,9 @@ void LeastSquaresView::changeEvent(QEvent* event)
 
 QString LeastSquaresView::coefficientText(const QString& term, Column column) const
 {
-    for (int r = 0; r < coefficients_->rowCount(); ++r)
-        if (const QTableWidgetItem* t = coefficients_->item(r, Term); t && t->text() == term)
-            if (const QTableWidgetItem* item = coefficients_->item(r, column))
-                return item->text();
-    return {};
+    const int row = static_cast<int>(terms_.indexOf(term));
+    const QTableWidgetItem* item = row >= 0 ? coefficients_->item(row, column) : nullptr;
+    return item ? item->text() : QString();
 }
 
 QString LeastSquaresView::statisticText(Statistic statistic) const

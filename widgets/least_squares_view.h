@@ -63,8 +63,8 @@ public:
     void clear(const QString& reason);
     bool hasFit() const { return hasFit_; }
 
-    // For tests and for copying: the text of a coefficient's cell (by term name, as the fit names
-    // it: "intercept", "x", "x^2") and of a statistic's value. Empty where there is none.
+    // For tests: the text of a coefficient's cell (by the fit's name for its term: "intercept",
+    // "x", "x^2", in any language) and of a statistic's value. Empty where there is none.
     QString coefficientText(const QString& term, Column column) const;
     QString statisticText(Statistic statistic) const;
     QString title() const;
@@ -85,6 +85,7 @@ private:
     QTableWidget* statistics_;
     QLabel* notes_;
     ResidualPlot* residuals_;
+    QStringList terms_; // the fit's names of the coefficients, row by row
     bool hasFit_ = false;
 };
 
