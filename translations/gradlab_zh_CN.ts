@@ -151,17 +151,37 @@
         <translation>%1（--missing drop）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="461"/>
+        <location filename="../app/cli/cli.cpp" line="449"/>
+        <source>lower %1%</source>
+        <translation>%1% 下限</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="450"/>
+        <source>upper %1%</source>
+        <translation>%1% 上限</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="467"/>
+        <source>F %1 on %2 and %3 degrees of freedom, p %4</source>
+        <translation>F %1（自由度 %2 和 %3），p %4</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="473"/>
+        <source>log-likelihood %1, AIC %2, BIC %3, residual sum of squares %4</source>
+        <translation>对数似然 %1，AIC %2，BIC %3，残差平方和 %4</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="497"/>
         <source>--n × --features must be at most %1 values (got %2 × %3)</source>
         <translation>--n × --features 最多为 %1 个值（实际为 %2 × %3）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="498"/>
+        <location filename="../app/cli/cli.cpp" line="534"/>
         <source>--of: expected yhat, error, loss or loss-manual, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error、loss 或 loss-manual，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="556"/>
+        <location filename="../app/cli/cli.cpp" line="592"/>
         <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
                     [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
                     [--save PROJECT]</source>
@@ -170,150 +190,150 @@
                     [--save PROJECT]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="559"/>
+        <location filename="../app/cli/cli.cpp" line="595"/>
         <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--json]</source>
         <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="561"/>
+        <location filename="../app/cli/cli.cpp" line="597"/>
         <source>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</source>
         <translation>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="562"/>
+        <location filename="../app/cli/cli.cpp" line="598"/>
         <source>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</source>
         <translation>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="564"/>
+        <location filename="../app/cli/cli.cpp" line="600"/>
         <source>  gradlab-cli devices</source>
         <translation>  gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="572"/>
+        <location filename="../app/cli/cli.cpp" line="608"/>
         <source>usage:</source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="577"/>
+        <location filename="../app/cli/cli.cpp" line="613"/>
         <source>  gradlab-cli COMMAND --help</source>
         <translation>  gradlab-cli COMMAND --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="600"/>
+        <location filename="../app/cli/cli.cpp" line="636"/>
         <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="621"/>
+        <location filename="../app/cli/cli.cpp" line="657"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="425"/>
+        <location filename="../app/cli/cli.cpp" line="445"/>
         <source>%1 observations, rank %2</source>
         <translation>%1 个观测值，秩为 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="427"/>
+        <location filename="../app/cli/cli.cpp" line="448"/>
         <source>coefficient</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="427"/>
+        <location filename="../app/cli/cli.cpp" line="448"/>
         <source>estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="427"/>
+        <location filename="../app/cli/cli.cpp" line="448"/>
         <source>std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="428"/>
+        <location filename="../app/cli/cli.cpp" line="449"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="428"/>
+        <location filename="../app/cli/cli.cpp" line="449"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="438"/>
+        <location filename="../app/cli/cli.cpp" line="462"/>
         <source>R² %1, adjusted R² %2, residual standard error %3</source>
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="449"/>
+        <location filename="../app/cli/cli.cpp" line="485"/>
         <source>generate takes no file but -o FILE.csv, got: %1</source>
         <translation>generate 只接受 -o FILE.csv 指定的文件，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="451"/>
+        <location filename="../app/cli/cli.cpp" line="487"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="470"/>
+        <location filename="../app/cli/cli.cpp" line="506"/>
         <source>out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows</source>
         <translation>内存不足：无法在 CPU 上为 %3 行的 %2 个值分配 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="480"/>
+        <location filename="../app/cli/cli.cpp" line="516"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="487"/>
+        <location filename="../app/cli/cli.cpp" line="523"/>
         <source>graph needs -o FILE.dot</source>
         <translation>graph 需要 -o FILE.dot</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="519"/>
+        <location filename="../app/cli/cli.cpp" line="555"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="526"/>
+        <location filename="../app/cli/cli.cpp" line="562"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="534"/>
+        <location filename="../app/cli/cli.cpp" line="570"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="541"/>
+        <location filename="../app/cli/cli.cpp" line="577"/>
         <source>devices takes no arguments, got: %1</source>
         <translation>devices 不接受参数，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="545"/>
+        <location filename="../app/cli/cli.cpp" line="581"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="546"/>
+        <location filename="../app/cli/cli.cpp" line="582"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="546"/>
+        <location filename="../app/cli/cli.cpp" line="582"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="563"/>
+        <location filename="../app/cli/cli.cpp" line="599"/>
         <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual] -o GRAPH.dot</source>
         <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual] -o GRAPH.dot</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="639"/>
-        <location filename="../app/cli/cli.cpp" line="643"/>
+        <location filename="../app/cli/cli.cpp" line="675"/>
+        <location filename="../app/cli/cli.cpp" line="679"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>

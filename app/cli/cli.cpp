@@ -408,37 +408,73 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
     for (const data::Message& w : f.warnings)
         err << CliText::tr("warning: %1").arg(experiment::translated(w)) << Qt::endl;
     if (a.has(QStringLiteral("--json"))) {
-        QJsonObject params, errors;
+        QJsonObject params, errors, t, p, lower, upper;
         for (const auto& c : f.coefficients) {
-            params.insert(QString::fromStdString(c.name), jsonNumber(c.estimate));
-            errors.insert(QString::fromStdString(c.name), jsonNumber(c.standardError));
+            const QString name = QString::fromStdString(c.name);
+            params.insert(name, jsonNumber(c.estimate));
+            errors.insert(name, jsonNumber(c.standardError));
+            t.insert(name, jsonNumber(c.tValue));
+            p.insert(name, jsonNumber(c.pValue));
+            lower.insert(name, jsonNumber(c.lower));
+            upper.insert(name, jsonNumber(c.upper));
         }
         out << QJsonDocument(QJsonObject{{"params", params},
                                          {"r2", jsonNumber(f.rSquared)},
                                          {"residual_std", jsonNumber(f.residualStandardError)},
                                          {"std_errors", errors},
-                                         {"rank", static_cast<double>(f.rank)}})
+                                         {"rank", static_cast<double>(f.rank)},
+                                         {"t", t},
+                                         {"p_values", p},
+                                         {"ci_lower", lower},
+                                         {"ci_upper", upper},
+                                         {"confidence_level", jsonNumber(f.confidenceLevel)},
+                                         {"observations", static_cast<double>(f.observations)},
+                                         {"df_model", jsonNumber(f.dfModel)},
+                                         {"df_residual", jsonNumber(f.dfResidual)},
+                                         {"adjusted_r2", jsonNumber(f.adjustedRSquared)},
+                                         {"f_statistic", jsonNumber(f.fStatistic)},
+                                         {"f_p_value", jsonNumber(f.fPValue)},
+                                         {"log_likelihood", jsonNumber(f.logLikelihood)},
+                                         {"aic", jsonNumber(f.aic)},
+                                         {"bic", jsonNumber(f.bic)},
+                                         {"rss", jsonNumber(f.rss)}})
                    .toJson(QJsonDocument::Compact)
             << Qt::endl;
         return Ok;
     }
     out << CliText::tr("%1 observations, rank %2").arg(f.observations).arg(f.rank) << Qt::endl;
-    out << QStringLiteral("%1 %2 %3 %4 %5")
-               .arg(padded(CliText::tr("coefficient"), -16), padded(CliText::tr("estimate"), 14), padded(CliText::tr("std. error"), 14),
-                    padded(CliText::tr("t"), 10), padded(CliText::tr("p"), 10))
+    const int level = static_cast<int>(std::lround(f.confidenceLevel * 100));
+    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
+               .arg(padded(CliText::tr("coefficient"), -16), padded(CliText::tr("estimate"), 14), padded(CliText::tr("std. error"), 12),
+                    padded(CliText::tr("t"), 10), padded(CliText::tr("p"), 10), padded(CliText::tr("lower %1%").arg(level), 12),
+                    padded(CliText::tr("upper %1%").arg(level), 12))
         << Qt::endl;
     for (const auto& c : f.coefficients)
-        out << QStringLiteral("%1 %2 %3 %4 %5")
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
                    .arg(padded(QString::fromStdString(c.name), -16))
                    .arg(c.estimate, 14, 'g', 8)
-                   .arg(c.standardError, 14, 'g', 6)
+                   .arg(c.standardError, 12, 'g', 6)
                    .arg(c.tValue, 10, 'g', 5)
                    .arg(c.pValue, 10, 'g', 4)
+                   .arg(c.lower, 12, 'g', 7)
+                   .arg(c.upper, 12, 'g', 7)
             << Qt::endl;
     out << CliText::tr("R² %1, adjusted R² %2, residual standard error %3")
                .arg(f.rSquared, 0, 'g', 8)
                .arg(f.adjustedRSquared, 0, 'g', 8)
                .arg(f.residualStandardError, 0, 'g', 8)
+        << Qt::endl;
+    out << CliText::tr("F %1 on %2 and %3 degrees of freedom, p %4")
+               .arg(f.fStatistic, 0, 'g', 8)
+               .arg(f.dfModel, 0, 'g', 12)
+               .arg(f.dfResidual, 0, 'g', 12)
+               .arg(f.fPValue, 0, 'g', 4)
+        << Qt::endl;
+    out << CliText::tr("log-likelihood %1, AIC %2, BIC %3, residual sum of squares %4")
+               .arg(f.logLikelihood, 0, 'g', 8)
+               .arg(f.aic, 0, 'g', 8)
+               .arg(f.bic, 0, 'g', 8)
+               .arg(f.rss, 0, 'g', 8)
         << Qt::endl;
     return Ok;
 }

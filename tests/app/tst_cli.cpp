@@ -76,6 +76,7 @@ private slots:
     void badUsageExitsWithTwoAndOneLine();
     void generateWritesTheTutorialsCsvByteForByte();
     void fitReportsTheClosedForm();
+    void fitReportsWhatStatsmodelsReports();
     void fitDropsRowsWithMissingValuesWhenAsked();
     void trainSaysHowToDropRowsWithMissingValues();
     void fitTableAlignsWideColumnNames();
@@ -220,6 +221,74 @@ bool writeFile(const QString& path, const QByteArray& text)
     QFile f(path);
     return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
 }
+
+// |actual − expected| ≤ tol·|expected|.
+bool closeTo(double actual, double expected, double tol) { return std::abs(actual - expected) <= tol * std::abs(expected); }
+
+} // namespace
+
+// fit's whole report, table and JSON, against statsmodels' OLS on three features
+// (tests/model/fit/fixtures/fit_reference.json, "three_features"; the data is written to a CSV
+// at full precision).
+void TestCli::fitReportsWhatStatsmodelsReports()
+{
+    QFile fixture(QStringLiteral(GRADLAB_FIT_FIXTURES_DIR "/fit_reference.json"));
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    QJsonObject problem;
+    for (const QJsonValue v : QJsonDocument::fromJson(fixture.readAll()).object().value(QStringLiteral("problems")).toArray())
+        if (v.toObject().value(QStringLiteral("name")).toString() == QLatin1String("three_features"))
+            problem = v.toObject();
+    QVERIFY(!problem.isEmpty());
+    const QJsonArray x = problem.value(QStringLiteral("x")).toArray(), y = problem.value(QStringLiteral("y")).toArray();
+    QByteArray csv = "x1,x2,x3,y\n";
+    for (qsizetype i = 0; i < y.size(); ++i) {
+        for (qsizetype j = 0; j < 3; ++j)
+            csv += QByteArray::number(x[i].toArray().isEmpty() ? x[i * 3 + j].toDouble() : x[i].toArray()[j].toDouble(), 'g', 17) + ',';
+        csv += QByteArray::number(y[i].toDouble(), 'g', 17) + '\n';
+    }
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("three.csv"));
+    QVERIFY(writeFile(path, csv));
+    const Result r = cli({"fit", path, "--json"});
+    QCOMPARE(r.status, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    const QJsonObject e = problem.value(QStringLiteral("expected")).toObject();
+    const QJsonArray names = e.value(QStringLiteral("coefficient_names")).toArray();
+    // As tests/model/fit/tst_fit.cpp: 1e-10, or 1e-8 for what goes through the t and F distributions.
+    const struct {
+        const char *ours, *theirs;
+        double tolerance;
+    } perCoefficient[] = {{"params", "coefficients", 1e-10}, {"std_errors", "standard_errors", 1e-10}, {"t", "t", 1e-10},
+                          {"p_values", "p", 1e-8},           {"ci_lower", "ci_lower", 1e-8},           {"ci_upper", "ci_upper", 1e-8}};
+    for (const auto& k : perCoefficient)
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            const double ours = o.value(QLatin1String(k.ours)).toObject().value(names[i].toString()).toDouble();
+            const double theirs = e.value(QLatin1String(k.theirs)).toArray()[i].toDouble();
+            QVERIFY2(closeTo(ours, theirs, k.tolerance), qPrintable(QStringLiteral("%1 %2: %3 vs statsmodels %4").arg(k.ours, names[i].toString()).arg(ours, 0, 'g', 17).arg(theirs, 0, 'g', 17)));
+        }
+    const struct {
+        const char *ours, *theirs;
+        double tolerance;
+    } overall[] = {{"r2", "r_squared", 1e-10},       {"adjusted_r2", "adjusted_r_squared", 1e-10}, {"residual_std", "residual_standard_error", 1e-10},
+                   {"f_statistic", "f_statistic", 1e-9}, {"f_p_value", "f_p_value", 1e-8},          {"log_likelihood", "log_likelihood", 1e-10},
+                   {"aic", "aic", 1e-10},            {"bic", "bic", 1e-10},                      {"df_residual", "df_residual", 0.0}};
+    for (const auto& k : overall) {
+        const double ours = o.value(QLatin1String(k.ours)).toDouble(), theirs = e.value(QLatin1String(k.theirs)).toDouble();
+        QVERIFY2(closeTo(ours, theirs, k.tolerance), qPrintable(QStringLiteral("%1: %2 vs statsmodels %3").arg(k.ours).arg(ours, 0, 'g', 17).arg(theirs, 0, 'g', 17)));
+    }
+    QCOMPARE(o.value(QStringLiteral("observations")).toInt(), 60);
+    QCOMPARE(o.value(QStringLiteral("df_model")).toInt(), 3);
+
+    // The table: intervals as columns, then the F test and the information criteria.
+    const Result table = cli({"fit", path});
+    QCOMPARE(table.status, 0);
+    const QStringList lines = table.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY2(lines.value(1).contains(QLatin1String("lower 95%")) && lines.value(1).contains(QLatin1String("upper 95%")), qPrintable(table.out));
+    QVERIFY2(lines.value(7).startsWith(QLatin1String("F ")) && lines.value(7).contains(QLatin1String("on 3 and 56 degrees of freedom")), qPrintable(table.out));
+    QVERIFY2(lines.value(8).startsWith(QLatin1String("log-likelihood ")), qPrintable(table.out));
+}
+
+namespace {
 
 // Lines 5 and 6 hold an empty field and an NA; the other five rows fit y = a + b·x.
 const QByteArray kMissingCsv = "x,y\n0,1.1\n1,2.9\n2,5.2\n,7\n3,NA\n4,9.1\n5,10.8\n";
