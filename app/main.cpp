@@ -98,6 +98,7 @@ int main(int argc, char* argv[])
     for (int i = 1; i + 1 < argc; ++i)
         if (qstrcmp(argv[i], "--language") == 0)
             chosen = QString::fromLocal8Bit(argv[i + 1]);
+    app.setProperty("gradlab.language", chosen); // what the Language menu ticks
     const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
     QLocale::setDefault(locale);
     QTranslator translator, qtTranslator;

@@ -1154,813 +1154,829 @@
 <context>
     <name>gradlab::app::MainWindow</name>
     <message>
-        <location filename="../app/window/main_window.cpp" line="82"/>
+        <location filename="../app/window/main_window.cpp" line="83"/>
         <source>GradLab projects (*.gradlab);;All files (*)</source>
         <translation>GradLab 项目 (*.gradlab);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="140"/>
+        <location filename="../app/window/main_window.cpp" line="141"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="142"/>
-        <location filename="../app/window/main_window.cpp" line="145"/>
+        <location filename="../app/window/main_window.cpp" line="143"/>
+        <location filename="../app/window/main_window.cpp" line="146"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="147"/>
+        <location filename="../app/window/main_window.cpp" line="148"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="148"/>
+        <location filename="../app/window/main_window.cpp" line="149"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="191"/>
+        <location filename="../app/window/main_window.cpp" line="192"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="190"/>
+        <location filename="../app/window/main_window.cpp" line="191"/>
         <source>The project has changes that are not saved. Save them first?</source>
         <translation>项目有尚未保存的更改。是否先保存？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="83"/>
+        <location filename="../app/window/main_window.cpp" line="84"/>
         <source>GradLab projects (*.gradlab);;Data files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>GradLab 项目 (*.gradlab);;数据文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="189"/>
+        <location filename="../app/window/main_window.cpp" line="190"/>
         <source>A run is in progress. Stop it and save the project with the run first?</source>
         <translation>有一次运行正在进行。要先停止它，并把这次运行一起保存到项目中吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="231"/>
+        <location filename="../app/window/main_window.cpp" line="199"/>
+        <source>GradLab shows the new language when it starts again. Restart it now?</source>
+        <translation>GradLab 重新启动后才会显示新语言。现在重新启动吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="200"/>
+        <source>Restart Now</source>
+        <translation>立即重新启动</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="201"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="244"/>
         <source>Data and fit</source>
         <translation>数据与拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="232"/>
+        <location filename="../app/window/main_window.cpp" line="245"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="233"/>
+        <location filename="../app/window/main_window.cpp" line="246"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="234"/>
+        <location filename="../app/window/main_window.cpp" line="247"/>
         <source>Loss landscape</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="235"/>
+        <location filename="../app/window/main_window.cpp" line="248"/>
         <source>Computation graph</source>
         <translation>计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="237"/>
+        <location filename="../app/window/main_window.cpp" line="250"/>
         <source>Least squares</source>
         <translation>最小二乘</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="256"/>
+        <location filename="../app/window/main_window.cpp" line="269"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="257"/>
+        <location filename="../app/window/main_window.cpp" line="270"/>
         <source>Model and training</source>
         <translation>模型与训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="258"/>
+        <location filename="../app/window/main_window.cpp" line="271"/>
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="276"/>
+        <location filename="../app/window/main_window.cpp" line="289"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="286"/>
+        <location filename="../app/window/main_window.cpp" line="299"/>
         <source>Step inspector</source>
         <translation>单步检查器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="290"/>
-        <location filename="../app/window/main_window.cpp" line="622"/>
-        <location filename="../app/window/main_window.cpp" line="976"/>
+        <location filename="../app/window/main_window.cpp" line="303"/>
+        <location filename="../app/window/main_window.cpp" line="637"/>
+        <location filename="../app/window/main_window.cpp" line="991"/>
         <source>Press Step to train one epoch and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单步”训练一轮，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="301"/>
+        <location filename="../app/window/main_window.cpp" line="314"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="305"/>
+        <location filename="../app/window/main_window.cpp" line="318"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="305"/>
+        <location filename="../app/window/main_window.cpp" line="318"/>
         <source>Start a new project from the tutorial&apos;s experiment</source>
         <translation>以教程中的实验新建项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="307"/>
+        <location filename="../app/window/main_window.cpp" line="320"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="307"/>
+        <location filename="../app/window/main_window.cpp" line="320"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="308"/>
+        <location filename="../app/window/main_window.cpp" line="321"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="308"/>
-        <location filename="../app/window/main_window.cpp" line="1392"/>
+        <location filename="../app/window/main_window.cpp" line="321"/>
+        <location filename="../app/window/main_window.cpp" line="1407"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="315"/>
+        <location filename="../app/window/main_window.cpp" line="328"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="315"/>
+        <location filename="../app/window/main_window.cpp" line="328"/>
         <source>Save the project under a new name</source>
         <translation>以新名称保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="315"/>
+        <location filename="../app/window/main_window.cpp" line="328"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="318"/>
-        <location filename="../app/window/main_window.cpp" line="429"/>
-        <location filename="../app/window/main_window.cpp" line="1043"/>
+        <location filename="../app/window/main_window.cpp" line="331"/>
+        <location filename="../app/window/main_window.cpp" line="442"/>
+        <location filename="../app/window/main_window.cpp" line="1058"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="318"/>
+        <location filename="../app/window/main_window.cpp" line="331"/>
         <source>Train the model (or resume a paused run)</source>
         <translation>训练模型（或继续已暂停的运行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="320"/>
+        <location filename="../app/window/main_window.cpp" line="333"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="320"/>
+        <location filename="../app/window/main_window.cpp" line="333"/>
         <source>Pause the run after the current epoch</source>
         <translation>在当前轮结束后暂停运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="322"/>
+        <location filename="../app/window/main_window.cpp" line="335"/>
         <source>S&amp;tep</source>
         <translation>单步(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="322"/>
+        <location filename="../app/window/main_window.cpp" line="335"/>
         <source>Train one epoch, then pause</source>
         <translation>训练一轮后暂停</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="324"/>
+        <location filename="../app/window/main_window.cpp" line="337"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="324"/>
+        <location filename="../app/window/main_window.cpp" line="337"/>
         <source>Stop the run and keep it</source>
         <translation>停止运行并保留该运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="326"/>
+        <location filename="../app/window/main_window.cpp" line="339"/>
         <source>R&amp;eset</source>
         <translation>重置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="327"/>
+        <location filename="../app/window/main_window.cpp" line="340"/>
         <source>Stop any run and show the initial parameters again</source>
         <translation>停止正在进行的运行，并重新显示初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="334"/>
+        <location filename="../app/window/main_window.cpp" line="347"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="337"/>
+        <location filename="../app/window/main_window.cpp" line="350"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="355"/>
+        <location filename="../app/window/main_window.cpp" line="368"/>
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="362"/>
+        <location filename="../app/window/main_window.cpp" line="375"/>
         <source>How fast a run goes: as fast as it trains, or slowly enough to watch it learn</source>
         <translation>训练运行的快慢：以训练所能达到的最快速度，或放慢到足以看清它如何学习</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="368"/>
+        <location filename="../app/window/main_window.cpp" line="381"/>
         <source>Full speed</source>
         <translation>全速</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="369"/>
+        <location filename="../app/window/main_window.cpp" line="382"/>
         <source>1 epoch a second</source>
         <translation>每秒 1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="370"/>
+        <location filename="../app/window/main_window.cpp" line="383"/>
         <source>%1 epochs a second</source>
         <translation>每秒 %1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="400"/>
+        <location filename="../app/window/main_window.cpp" line="413"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="403"/>
+        <location filename="../app/window/main_window.cpp" line="416"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="407"/>
+        <location filename="../app/window/main_window.cpp" line="420"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="408"/>
+        <location filename="../app/window/main_window.cpp" line="421"/>
         <source>&amp;Parameters (JSON or CSV)…</source>
         <translation>参数（JSON 或 CSV）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="409"/>
+        <location filename="../app/window/main_window.cpp" line="422"/>
         <source>Loss &amp;history (CSV)…</source>
         <translation>损失历史（CSV）(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="410"/>
+        <location filename="../app/window/main_window.cpp" line="423"/>
         <source>Least-s&amp;quares fit (JSON or CSV)…</source>
         <translation>最小二乘拟合（JSON 或 CSV）(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="412"/>
+        <location filename="../app/window/main_window.cpp" line="425"/>
         <source>Save the closed-form fit&apos;s coefficients with their standard errors, p-values and intervals, and its statistics</source>
         <translation>保存闭式拟合的系数及其标准误、p 值和置信区间，以及拟合统计量</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="414"/>
+        <location filename="../app/window/main_window.cpp" line="427"/>
         <source>&amp;Data and fit plot…</source>
         <translation>数据与拟合图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="415"/>
+        <location filename="../app/window/main_window.cpp" line="428"/>
         <source>&amp;Loss plot…</source>
         <translation>损失图(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="416"/>
+        <location filename="../app/window/main_window.cpp" line="429"/>
         <source>P&amp;arameter plot…</source>
         <translation>参数图(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="417"/>
+        <location filename="../app/window/main_window.cpp" line="430"/>
         <source>Loss la&amp;ndscape plot…</source>
         <translation>损失曲面图(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="418"/>
+        <location filename="../app/window/main_window.cpp" line="431"/>
         <source>Computation &amp;graph (DOT, SVG or PNG)…</source>
         <translation>计算图（DOT、SVG 或 PNG）(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="420"/>
+        <location filename="../app/window/main_window.cpp" line="433"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 脚本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="422"/>
+        <location filename="../app/window/main_window.cpp" line="435"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="425"/>
+        <location filename="../app/window/main_window.cpp" line="438"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="438"/>
+        <location filename="../app/window/main_window.cpp" line="451"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="444"/>
+        <location filename="../app/window/main_window.cpp" line="457"/>
         <source>Reset &amp;Layout</source>
         <translation>重置布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="446"/>
+        <location filename="../app/window/main_window.cpp" line="459"/>
         <source>Put the panels back where they were at the first start</source>
         <translation>把各面板恢复到首次启动时的位置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="449"/>
+        <location filename="../app/window/main_window.cpp" line="463"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="452"/>
+        <location filename="../app/window/main_window.cpp" line="467"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="464"/>
+        <location filename="../app/window/main_window.cpp" line="479"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="465"/>
+        <location filename="../app/window/main_window.cpp" line="480"/>
         <source>&amp;About GradLab</source>
         <translation>关于 GradLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="466"/>
+        <location filename="../app/window/main_window.cpp" line="481"/>
         <source>About GradLab</source>
         <translation>关于 GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="467"/>
+        <location filename="../app/window/main_window.cpp" line="482"/>
         <source>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model through GradLab&apos;s own autograd engine, watch it learn, and compare it with the closed-form least-squares fit.&lt;/p&gt;&lt;p&gt;Built on Qt, QCustomPlot, Eigen and Graphviz.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;使用 GradLab 自己的自动求导引擎训练模型，观察其学习过程，并与最小二乘闭式解拟合进行比较。&lt;/p&gt;&lt;p&gt;基于 Qt、QCustomPlot、Eigen 和 Graphviz 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="487"/>
+        <location filename="../app/window/main_window.cpp" line="502"/>
         <source>Loading data %p%</source>
         <translation>正在加载数据 %p%</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="494"/>
+        <location filename="../app/window/main_window.cpp" line="509"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="495"/>
+        <location filename="../app/window/main_window.cpp" line="510"/>
         <source>Stop loading the data</source>
         <translation>停止加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="518"/>
+        <location filename="../app/window/main_window.cpp" line="533"/>
         <source>Preparing the data: the split, the closed form and the loss landscape…</source>
         <translation>正在准备数据：划分、闭式解和损失曲面…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="646"/>
+        <location filename="../app/window/main_window.cpp" line="661"/>
         <source>The run&apos;s optimizer was not changed</source>
         <translation>未更改该运行的优化器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="675"/>
+        <location filename="../app/window/main_window.cpp" line="690"/>
         <source>Train the model (or resume a paused run) (%1)</source>
         <translation>训练模型（或继续已暂停的运行）（%1）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="676"/>
+        <location filename="../app/window/main_window.cpp" line="691"/>
         <source>The run cannot start:
 %1</source>
         <translation>无法开始运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="697"/>
+        <location filename="../app/window/main_window.cpp" line="712"/>
         <source>Choose a CSV file on the Data tab, or drop one onto the window</source>
         <translation>请在“数据”选项卡中选择一个 CSV 文件，或把文件拖放到窗口上</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="722"/>
-        <location filename="../app/window/main_window.cpp" line="725"/>
-        <location filename="../app/window/main_window.cpp" line="810"/>
+        <location filename="../app/window/main_window.cpp" line="737"/>
+        <location filename="../app/window/main_window.cpp" line="740"/>
+        <location filename="../app/window/main_window.cpp" line="825"/>
         <source>Loading the data…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="743"/>
+        <location filename="../app/window/main_window.cpp" line="758"/>
         <source>Loading the data was cancelled</source>
         <translation>已取消加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="748"/>
+        <location filename="../app/window/main_window.cpp" line="763"/>
         <source>%1 (on the Data tab, Missing values: Drop the row)</source>
         <translation>%1（在“数据”选项卡中，缺失值：丢弃该行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="749"/>
+        <location filename="../app/window/main_window.cpp" line="764"/>
         <source>The data could not be loaded: %1</source>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="752"/>
+        <location filename="../app/window/main_window.cpp" line="767"/>
         <source>The data could not be loaded</source>
         <translation>无法加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="776"/>
+        <location filename="../app/window/main_window.cpp" line="791"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="805"/>
-        <location filename="../app/window/main_window.cpp" line="806"/>
-        <location filename="../app/window/main_window.cpp" line="1574"/>
+        <location filename="../app/window/main_window.cpp" line="820"/>
+        <location filename="../app/window/main_window.cpp" line="821"/>
+        <location filename="../app/window/main_window.cpp" line="1589"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="811"/>
+        <location filename="../app/window/main_window.cpp" line="826"/>
         <source>%1 rows: %2 for training, %3 for validation</source>
         <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="874"/>
+        <location filename="../app/window/main_window.cpp" line="889"/>
         <source>The closed form: %1</source>
         <translation>闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="977"/>
-        <location filename="../app/window/main_window.cpp" line="1262"/>
+        <location filename="../app/window/main_window.cpp" line="992"/>
+        <location filename="../app/window/main_window.cpp" line="1277"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="983"/>
+        <location filename="../app/window/main_window.cpp" line="998"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="995"/>
-        <location filename="../app/window/main_window.cpp" line="1206"/>
+        <location filename="../app/window/main_window.cpp" line="1010"/>
+        <location filename="../app/window/main_window.cpp" line="1221"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1002"/>
+        <location filename="../app/window/main_window.cpp" line="1017"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1015"/>
+        <location filename="../app/window/main_window.cpp" line="1030"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1023"/>
+        <location filename="../app/window/main_window.cpp" line="1038"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1026"/>
+        <location filename="../app/window/main_window.cpp" line="1041"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1043"/>
+        <location filename="../app/window/main_window.cpp" line="1058"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1061"/>
+        <location filename="../app/window/main_window.cpp" line="1076"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1066"/>
+        <location filename="../app/window/main_window.cpp" line="1081"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1068"/>
+        <location filename="../app/window/main_window.cpp" line="1083"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1131"/>
+        <location filename="../app/window/main_window.cpp" line="1146"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1153"/>
+        <location filename="../app/window/main_window.cpp" line="1168"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1155"/>
+        <location filename="../app/window/main_window.cpp" line="1170"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1156"/>
+        <location filename="../app/window/main_window.cpp" line="1171"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1181"/>
-        <location filename="../app/window/main_window.cpp" line="1206"/>
+        <location filename="../app/window/main_window.cpp" line="1196"/>
+        <location filename="../app/window/main_window.cpp" line="1221"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1209"/>
+        <location filename="../app/window/main_window.cpp" line="1224"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1210"/>
+        <location filename="../app/window/main_window.cpp" line="1225"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1211"/>
+        <location filename="../app/window/main_window.cpp" line="1226"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1213"/>
+        <location filename="../app/window/main_window.cpp" line="1228"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1232"/>
+        <location filename="../app/window/main_window.cpp" line="1247"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1241"/>
+        <location filename="../app/window/main_window.cpp" line="1256"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1258"/>
-        <location filename="../app/window/main_window.cpp" line="1260"/>
+        <location filename="../app/window/main_window.cpp" line="1273"/>
+        <location filename="../app/window/main_window.cpp" line="1275"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1262"/>
+        <location filename="../app/window/main_window.cpp" line="1277"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1274"/>
+        <location filename="../app/window/main_window.cpp" line="1289"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1307"/>
+        <location filename="../app/window/main_window.cpp" line="1322"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1308"/>
+        <location filename="../app/window/main_window.cpp" line="1323"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1336"/>
+        <location filename="../app/window/main_window.cpp" line="1351"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1344"/>
+        <location filename="../app/window/main_window.cpp" line="1359"/>
         <source>Open a project or a data file</source>
         <translation>打开项目或数据文件</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1360"/>
+        <location filename="../app/window/main_window.cpp" line="1375"/>
         <source>%1 was not opened: stop the run first</source>
         <translation>未打开 %1：请先停止运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1381"/>
+        <location filename="../app/window/main_window.cpp" line="1396"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1386"/>
+        <location filename="../app/window/main_window.cpp" line="1401"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1393"/>
+        <location filename="../app/window/main_window.cpp" line="1408"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1408"/>
+        <location filename="../app/window/main_window.cpp" line="1423"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1419"/>
+        <location filename="../app/window/main_window.cpp" line="1434"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1447"/>
+        <location filename="../app/window/main_window.cpp" line="1462"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1450"/>
+        <location filename="../app/window/main_window.cpp" line="1465"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1470"/>
+        <location filename="../app/window/main_window.cpp" line="1485"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1470"/>
+        <location filename="../app/window/main_window.cpp" line="1485"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1546"/>
+        <location filename="../app/window/main_window.cpp" line="1561"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1546"/>
+        <location filename="../app/window/main_window.cpp" line="1561"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1559"/>
+        <location filename="../app/window/main_window.cpp" line="1574"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1560"/>
-        <location filename="../app/window/main_window.cpp" line="1579"/>
+        <location filename="../app/window/main_window.cpp" line="1575"/>
+        <location filename="../app/window/main_window.cpp" line="1594"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1566"/>
+        <location filename="../app/window/main_window.cpp" line="1581"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1568"/>
+        <location filename="../app/window/main_window.cpp" line="1583"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1574"/>
-        <location filename="../app/window/main_window.cpp" line="1584"/>
+        <location filename="../app/window/main_window.cpp" line="1589"/>
+        <location filename="../app/window/main_window.cpp" line="1599"/>
         <source>The least-squares fit was not exported</source>
         <translation>最小二乘拟合未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1577"/>
+        <location filename="../app/window/main_window.cpp" line="1592"/>
         <source>Export the least-squares fit</source>
         <translation>导出最小二乘拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1586"/>
+        <location filename="../app/window/main_window.cpp" line="1601"/>
         <source>Exported the least-squares fit to %1</source>
         <translation>已将最小二乘拟合导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1594"/>
+        <location filename="../app/window/main_window.cpp" line="1609"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1595"/>
+        <location filename="../app/window/main_window.cpp" line="1610"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1600"/>
+        <location filename="../app/window/main_window.cpp" line="1615"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1602"/>
+        <location filename="../app/window/main_window.cpp" line="1617"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1609"/>
+        <location filename="../app/window/main_window.cpp" line="1624"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1610"/>
+        <location filename="../app/window/main_window.cpp" line="1625"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1615"/>
+        <location filename="../app/window/main_window.cpp" line="1630"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1617"/>
+        <location filename="../app/window/main_window.cpp" line="1632"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1622"/>
+        <location filename="../app/window/main_window.cpp" line="1637"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1623"/>
+        <location filename="../app/window/main_window.cpp" line="1638"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1629"/>
+        <location filename="../app/window/main_window.cpp" line="1644"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1631"/>
+        <location filename="../app/window/main_window.cpp" line="1646"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1639"/>
+        <location filename="../app/window/main_window.cpp" line="1654"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1640"/>
+        <location filename="../app/window/main_window.cpp" line="1655"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1643"/>
+        <location filename="../app/window/main_window.cpp" line="1658"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1644"/>
+        <location filename="../app/window/main_window.cpp" line="1659"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1638"/>
-        <location filename="../app/window/main_window.cpp" line="1649"/>
+        <location filename="../app/window/main_window.cpp" line="1687"/>
+        <source>GradLab could not start again. Start it yourself to use the new language.</source>
+        <translation>GradLab 无法重新启动。请手动启动它以使用新语言。</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1653"/>
+        <location filename="../app/window/main_window.cpp" line="1664"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="342"/>
+        <location filename="../app/window/main_window.cpp" line="355"/>
         <source>Run toolbar</source>
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1651"/>
+        <location filename="../app/window/main_window.cpp" line="1666"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1657"/>
+        <location filename="../app/window/main_window.cpp" line="198"/>
+        <location filename="../app/window/main_window.cpp" line="1687"/>
         <source>Language</source>
         <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../app/window/main_window.cpp" line="1657"/>
-        <source>GradLab will use the new language the next time it starts.</source>
-        <translation>GradLab 将在下次启动时使用新的语言。</translation>
     </message>
 </context>
 <context>
@@ -5028,22 +5044,22 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="110"/>
+        <location filename="../app/main.cpp" line="111"/>
         <source>GradLab: train a model through GradLab&apos;s autograd engine and compare it with the closed-form fit.</source>
         <translation>GradLab：使用 GradLab 的自动求导引擎训练模型，并与闭式解拟合进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="115"/>
+        <location filename="../app/main.cpp" line="116"/>
         <source>Use this language (en, zh_CN) instead of the system&apos;s.</source>
         <translation>使用此语言（en、zh_CN）代替系统语言。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="118"/>
+        <location filename="../app/main.cpp" line="119"/>
         <source>Train the tutorial, save a screenshot of each view in this folder, and quit.</source>
         <translation>训练教程实验，将每个视图的截图保存到此文件夹，然后退出。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="122"/>
+        <location filename="../app/main.cpp" line="123"/>
         <source>A project (.gradlab) or a CSV file to open.</source>
         <translation>要打开的项目（.gradlab）或 CSV 文件。</translation>
     </message>

@@ -25,6 +25,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -191,6 +192,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         return QMessageBox::question(p, MainWindow::tr("Unsaved changes"), text,
                                      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     };
+    const QVariant inUse = qApp->property("gradlab.language");
+    languageInUse_ = inUse.isValid() ? inUse.toString() : QSettings().value(QStringLiteral("language")).toString();
+    restartPrompt = [](QWidget* p) {
+        QMessageBox box(QMessageBox::Question, MainWindow::tr("Language"),
+                        MainWindow::tr("GradLab shows the new language when it starts again. Restart it now?"), QMessageBox::NoButton, p);
+        QPushButton* now = box.addButton(MainWindow::tr("Restart Now"), QMessageBox::AcceptRole);
+        box.addButton(MainWindow::tr("Later"), QMessageBox::RejectRole);
+        box.setDefaultButton(now);
+        box.exec();
+        return box.clickedButton() == now;
+    };
+    startProgram = [](const QString& program, const QStringList& arguments) { return QProcess::startDetached(program, arguments); };
     createViews();
     createActions();
     createMenus();
@@ -445,10 +458,12 @@ void MainWindow::createMenus()
     resetLayout->setObjectName(QStringLiteral("resetLayout"));
     resetLayout->setStatusTip(tr("Put the panels back where they were at the first start"));
 
-    // The language applies at the next start, when every text is created in it.
+    // A new language takes a new start (setLanguage offers it), when every text is created in it.
+    // The menu ticks the language on screen, which a one-start --language may have chosen.
     QMenu* language = menuBar()->addMenu(tr("&Language"));
+    language->setObjectName(QStringLiteral("languageMenu"));
     auto* group = new QActionGroup(this);
-    const QString current = QSettings().value(QStringLiteral("language")).toString();
+    const QString current = languageInUse();
     const std::pair<QString, QString> choices[] = {{QString(), tr("System language")},
                                                    {QStringLiteral("en"), QStringLiteral("English")},
                                                    {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
@@ -1654,7 +1669,23 @@ void MainWindow::exportScript()
 void MainWindow::setLanguage(const QString& locale)
 {
     QSettings().setValue(QStringLiteral("language"), locale);
-    QMessageBox::information(this, tr("Language"), tr("GradLab will use the new language the next time it starts."));
+    if (locale == languageInUse())
+        return; // back to the language on screen: nothing to restart for
+    // Every text is created in the language of the start: a new language needs a new start. The
+    // window closes as it would (asking about unsaved changes, stopping a run), then GradLab
+    // starts again with the saved project, if there is one.
+    if (!restartPrompt(this))
+        return;
+    if (!close())
+        return; // the user kept the window (Cancel at the unsaved-changes prompt)
+    // Where the project is now: saving at the prompt may have given an untitled one a file.
+    const QString reopen = project_.filePath();
+    QStringList arguments;
+    if (!reopen.isEmpty() && QFileInfo::exists(reopen))
+        arguments << reopen;
+    if (!startProgram(QCoreApplication::applicationFilePath(), arguments))
+        QMessageBox::warning(nullptr, tr("Language"), tr("GradLab could not start again. Start it yourself to use the new language."));
 }
+
 
 } // namespace gradlab::app

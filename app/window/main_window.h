@@ -80,6 +80,14 @@ public:
 
     // What the window asks before discarding unsaved changes; replaceable for tests.
     std::function<QMessageBox::StandardButton(QWidget* parent)> unsavedChangesPrompt;
+    // After a change of language: whether to restart now, and how a program is started (detached);
+    // replaceable for tests.
+    std::function<bool(QWidget* parent)> restartPrompt;
+    std::function<bool(const QString& program, const QStringList& arguments)> startProgram;
+    // The language on screen: the one main() chose for this start (the application's
+    // "gradlab.language" property, "" for the system's), else the choice saved when the window
+    // was made.
+    const QString& languageInUse() const { return languageInUse_; }
 
     widgets::ResultsView* resultsView() const { return results_; }
     widgets::RunList* runList() const { return runList_; }
@@ -193,6 +201,7 @@ private:
     void setLanguage(const QString& locale);
 
     experiment::Project project_;
+    QString languageInUse_;
     QUndoStack undo_;
     bool runsChanged_ = false;
     TrainingController controller_;

@@ -137,6 +137,7 @@ private slots:
     void aMissingValueNamesTheControlThatDropsItsRow();
     void aClosedFormThatIsNotUniqueIsSaidSo();
     void leastSquaresTabFollowsTheModel();
+    void aNewLanguageOffersARestart();
     void undoFollowsTheSettings();
     void pausedRunTakesEdits();
     void stepFillsTheInspector();
@@ -520,6 +521,60 @@ void TestMainWindow::leastSquaresTabFollowsTheModel()
     t.w.undoStack()->undo();
     t.w.undoStack()->undo();
     QCOMPARE(view->coefficientTable()->rowCount(), 2);
+}
+
+// Choosing another language offers to restart: Later keeps the window; Restart Now closes it as
+// closing does (Cancel at the unsaved-changes prompt keeps it) and starts GradLab again with the
+// saved project.
+void TestMainWindow::aNewLanguageOffersARestart()
+{
+    QSettings().setValue(QStringLiteral("language"), QString());
+    Window t;
+    QVERIFY(waitForData(t.w));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lesson.gradlab"));
+    QVERIFY(t.w.saveProject(path));
+    int asked = 0;
+    bool restart = false;
+    QStringList started;
+    t.w.restartPrompt = [&](QWidget*) {
+        ++asked;
+        return restart;
+    };
+    t.w.startProgram = [&](const QString& program, const QStringList& arguments) {
+        started = QStringList{program} + arguments;
+        return true;
+    };
+    auto* menu = t.w.findChild<QMenu*>(QStringLiteral("languageMenu"));
+    QVERIFY(menu);
+    QAction* chinese = nullptr;
+    for (QAction* a : menu->actions())
+        if (a->data().toString() == QLatin1String("zh_CN"))
+            chinese = a;
+    QVERIFY(chinese);
+
+    chinese->trigger(); // Later
+    QCOMPARE(asked, 1);
+    QVERIFY(started.isEmpty());
+    QVERIFY(t.w.isVisible());
+    QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("zh_CN")); // for the next start
+
+    restart = true;
+    ExperimentConfig c = t.w.config();
+    c.training.epochs = 7;
+    t.w.changeConfig(c, QStringLiteral("training.epochs"), QStringLiteral("epochs")); // unsaved
+    t.answer = QMessageBox::Cancel;
+    chinese->trigger(); // Restart Now, then Cancel at the prompt: nothing happens
+    QCOMPARE(t.prompts, 1);
+    QVERIFY(started.isEmpty());
+    QVERIFY(t.w.isVisible());
+
+    t.answer = QMessageBox::Save;
+    chinese->trigger();
+    QVERIFY(!t.w.isVisible());
+    QCOMPARE(started, (QStringList{QCoreApplication::applicationFilePath(), path}));
+    QCOMPARE(Project::load(path, nullptr)->config.training.epochs, 7); // saved before the restart
+    QSettings().setValue(QStringLiteral("language"), QString());
 }
 
 void TestMainWindow::undoFollowsTheSettings()
