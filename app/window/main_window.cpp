@@ -427,7 +427,7 @@ void MainWindow::createMenus()
     exp->addAction(tr("&Data and fit plot…"), this, [this] { exportPlot(0); });
     exp->addAction(tr("&Loss plot…"), this, [this] { exportPlot(1); });
     exp->addAction(tr("P&arameter plot…"), this, [this] { exportPlot(2); });
-    exp->addAction(tr("Loss la&ndscape plot…"), this, [this] { exportPlot(3); });
+    exp->addAction(tr("Loss la&ndscape plot…"), this, [this] { exportPlot(3); })->setObjectName(QStringLiteral("exportLandscapePlot"));
     exp->addAction(tr("Computation &graph (DOT, SVG or PNG)…"), this, &MainWindow::exportGraph);
     exp->addSeparator();
     exp->addAction(tr("PyTorch &script…"), this, &MainWindow::exportScript);
@@ -1621,6 +1621,12 @@ void MainWindow::exportPlot(int view)
 {
     widgets::PlotView* plots[] = {fitPlot_, lossPlot_, paramPlot_, landscape_};
     const QString names[] = {QStringLiteral("fit.png"), QStringLiteral("loss.png"), QStringLiteral("parameters.png"), QStringLiteral("landscape.png")};
+    // A landscape that is not drawn (a model with more than two parameters, ...) is no picture:
+    // say why instead of writing a file with the note alone.
+    if (plots[view] == landscape_ && !landscape_->available()) {
+        showError(tr("The plot was not exported"), landscape_->unavailableReason());
+        return;
+    }
     const QString path = QFileDialog::getSaveFileName(this, tr("Export the plot"), QDir(projectDir()).filePath(names[view]),
                                                       tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"));
     if (path.isEmpty())

@@ -518,6 +518,13 @@ void TestMainWindow::leastSquaresTabFollowsTheModel()
     QVERIFY(view->hasFit());
     QCOMPARE(view->coefficientTable()->rowCount(), 4);
     QVERIFY(!view->coefficientText(QStringLiteral("x^3"), widgets::LeastSquaresView::StdError).isEmpty());
+    // Four parameters: no landscape to draw, so none to export, and the message says why.
+    t.w.findChild<QAction*>(QStringLiteral("exportLandscapePlot"))->trigger();
+    box = visibleError(t.w);
+    QVERIFY(box);
+    QCOMPARE(box->text(), t.w.findChild<widgets::LandscapePlot*>()->unavailableReason());
+    QVERIFY(!box->text().isEmpty());
+    box->close();
     t.w.undoStack()->undo();
     t.w.undoStack()->undo();
     QCOMPARE(view->coefficientTable()->rowCount(), 2);
