@@ -161,6 +161,19 @@ void Design::gather(std::int64_t first, std::int64_t m, double* a, std::int64_t 
         a[p * ld + i] = data.y[source(first + i)];
 }
 
+void Design::row(std::int64_t i, double* d) const
+{
+    const double* x = data.x + source(i) * data.features;
+    d[0] = 1.0;
+    if (degree > 1) {
+        for (int p = 1; p <= degree; ++p)
+            d[p] = d[p - 1] * x[0];
+        return;
+    }
+    for (std::int64_t j = 0; j < data.features; ++j)
+        d[j + 1] = x[j];
+}
+
 double Design::dot(std::int64_t i, const double* beta) const
 {
     const double* x = data.x + source(i) * data.features;

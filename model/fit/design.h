@@ -38,6 +38,8 @@ struct Design {
     // columns, intercept first, then y.
     void gather(std::int64_t first, std::int64_t m, double* a, std::int64_t ld) const;
     double dot(std::int64_t i, const double* beta) const;
+    // Used row i of the design (columns() values, intercept first) into `d`.
+    void row(std::int64_t i, double* d) const;
 };
 
 // The feature's name as the caller gave it, or x1, x2, … (x when there is only one).

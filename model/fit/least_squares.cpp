@@ -347,6 +347,38 @@ std::vector<double> predict(const FitResult& fit, const DataView& data)
     return out;
 }
 
+std::vector<Prediction> predictWithIntervals(const FitResult& fit, const DataView& data)
+{
+    const std::vector<double> mean = predict(fit, data); // checks the data against the fit
+    const std::size_t p = fit.coefficients.size();
+    if (fit.covariance.size() != p * p)
+        throw FitError("the fit has no covariance to give intervals with");
+    const Design design{data, fit.degree};
+    const double sigma2 = fit.residualStandardError * fit.residualStandardError;
+    const double t = fit.criticalT;
+    std::vector<Prediction> out(mean.size());
+    std::vector<double> d(p);
+    for (std::size_t i = 0; i < mean.size(); ++i) {
+        design.row(static_cast<std::int64_t>(i), d.data());
+        double variance = 0.0; // dᵀ Σ d
+        for (std::size_t a = 0; a < p; ++a) {
+            double sum = 0.0;
+            for (std::size_t b = 0; b < p; ++b)
+                sum += fit.covariance[a * p + b] * d[b];
+            variance += d[a] * sum;
+        }
+        Prediction& r = out[i];
+        r.mean = mean[i];
+        r.meanStandardError = std::sqrt(std::max(variance, 0.0));
+        r.meanLower = r.mean - t * r.meanStandardError;
+        r.meanUpper = r.mean + t * r.meanStandardError;
+        const double observation = std::sqrt(sigma2 + r.meanStandardError * r.meanStandardError);
+        r.observationLower = r.mean - t * observation;
+        r.observationUpper = r.mean + t * observation;
+    }
+    return out;
+}
+
 std::vector<double> predict(std::span<const double> coefficients, std::span<const double> x, int degree)
 {
     if (coefficients.empty())

@@ -96,6 +96,7 @@ struct FitResult {
     double aic = 0.0;
     double bic = 0.0;
     double confidenceLevel = 0.95;
+    double criticalT = 0.0;                   // Student's t quantile of the intervals (NaN without residual dof)
     std::vector<data::Message> warnings;        // rank deficiency (naming the columns), near collinearity,
                                               // no residual dof, exact fit, constant target
 
@@ -108,6 +109,19 @@ FitResult fitLeastSquares(const DataView& data, const FitOptions& options = {});
 
 // ŷ for the rows of data.x (data.y is not read), with the fit's design.
 std::vector<double> predict(const FitResult& fit, const DataView& data);
+// ŷ at a row with its uncertainty, as statsmodels' OLS get_prediction() reports it: the standard
+// error of the mean response √(dᵀ Σ d) (d the row of the design, Σ the fit's covariance), the
+// confidence interval of the mean, and the prediction interval of a new observation,
+// ŷ ± t √(σ̂² + se²), both at the fit's confidence level. NaN where the fit has no residual degrees
+// of freedom.
+struct Prediction {
+    double mean = 0.0;
+    double meanStandardError = 0.0;
+    double meanLower = 0.0, meanUpper = 0.0;
+    double observationLower = 0.0, observationUpper = 0.0;
+};
+std::vector<Prediction> predictWithIntervals(const FitResult& fit, const DataView& data);
+
 // ŷ from bare coefficients (intercept first) for the rows of `x`, row-major with
 // coefficients.size() − 1 features, or one feature when degree > 1 — e.g. to draw the fitted line.
 // A lone intercept gives one constant value per element of x.

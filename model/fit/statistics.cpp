@@ -81,6 +81,7 @@ void fillStatistics(FitResult& fit, const Eigen::MatrixXd& unscaled, double yy)
     const double tail = 0.5 * (1.0 - fit.confidenceLevel);
     const boost::math::students_t distribution(dof ? fit.dfResidual : 1.0);
     const double quantile = dof ? boost::math::quantile(boost::math::complement(distribution, tail)) : kNaN;
+    fit.criticalT = quantile;
     for (Eigen::Index j = 0; j < p; ++j) {
         Coefficient& c = fit.coefficients[static_cast<std::size_t>(j)];
         c.standardError = std::sqrt(sigma2 * unscaled(j, j));

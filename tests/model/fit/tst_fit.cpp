@@ -39,6 +39,16 @@ std::vector<double> featureValues(const QJsonObject& p)
     return x;
 }
 
+// Rows of `x` alone (no targets), for predictions.
+fit::DataView rowsOf(const std::vector<double>& x, std::int64_t features)
+{
+    fit::DataView v;
+    v.x = x.data();
+    v.rows = static_cast<std::int64_t>(x.size()) / features;
+    v.features = features;
+    return v;
+}
+
 } // namespace
 
 class TestFit : public QObject {
@@ -64,6 +74,66 @@ private slots:
         QVERIFY2(f.warnings.empty(), f.warnings.empty() ? "" : f.warnings.front().english().c_str());
         // The training loss of the yardstick: MSE (mean) is RSS / n.
         FIT_VERIFY_REL(fit::loss(f, v), f.rss / 80.0, 1e-12, "training MSE");
+    }
+
+    // ŷ with its standard error, the mean's interval and a new observation's, at new rows, against
+    // statsmodels' get_prediction() (fixtures/prediction_reference.json). Without residual degrees
+    // of freedom every uncertainty is NaN.
+    void predictionsMatchStatsmodels_data()
+    {
+        QTest::addColumn<QString>("name");
+        const QJsonArray problems = readJson(QStringLiteral(GRADLAB_FIT_FIXTURES_DIR "/prediction_reference.json")).value(QLatin1String("problems")).toArray();
+        QVERIFY2(problems.size() >= 4, "fixtures/prediction_reference.json is missing or incomplete");
+        for (const QJsonValue& p : problems) {
+            const QString name = p.toObject().value(QLatin1String("name")).toString();
+            QTest::newRow(qPrintable(name)) << name;
+        }
+    }
+    void predictionsMatchStatsmodels()
+    {
+        QFETCH(QString, name);
+        QJsonObject reference;
+        for (const QJsonValue& p : readJson(QStringLiteral(GRADLAB_FIT_FIXTURES_DIR "/prediction_reference.json")).value(QLatin1String("problems")).toArray())
+            if (p.toObject().value(QLatin1String("name")).toString() == name)
+                reference = p.toObject();
+        const QJsonObject p = problem(name);
+        const std::int64_t features = p.value(QLatin1String("feature_names")).toArray().size();
+        const std::vector<double> x = featureValues(p), y = doubles(p.value(QLatin1String("y")));
+        fit::FitOptions options;
+        options.degree = p.value(QLatin1String("degree")).toInt();
+        const fit::FitResult f = fit::fitLeastSquares(viewOf(x, y, features), options);
+        const std::vector<double> newX = doubles(reference.value(QLatin1String("x")));
+        const std::vector<fit::Prediction> got = fit::predictWithIntervals(f, rowsOf(newX, features));
+        const QJsonObject e = reference.value(QLatin1String("expected")).toObject();
+        const auto column = [&](const char* key) { return doubles(e.value(QLatin1String(key))); };
+        const std::vector<double> mean = column("mean"), se = column("mean_se"), meanLower = column("mean_ci_lower"),
+                                  meanUpper = column("mean_ci_upper"), obsLower = column("obs_ci_lower"), obsUpper = column("obs_ci_upper");
+        QCOMPARE(got.size(), mean.size());
+        for (std::size_t i = 0; i < got.size(); ++i) {
+            const QByteArray at = "[" + QByteArray::number(qulonglong(i)) + "]";
+            // The mean to the fit's coefficients' agreement; the intervals through t, as the
+            // coefficients' intervals (matchesReference).
+            FIT_VERIFY_ABS(got[i].mean, mean[i], 1e-10 * (1.0 + std::fabs(mean[i])), "mean" + at);
+            FIT_VERIFY_REL(got[i].meanStandardError, se[i], 1e-9, "mean's standard error" + at);
+            FIT_VERIFY_ABS(got[i].meanLower, meanLower[i], 1e-8 * (1.0 + std::fabs(meanLower[i])), "mean's lower bound" + at);
+            FIT_VERIFY_ABS(got[i].meanUpper, meanUpper[i], 1e-8 * (1.0 + std::fabs(meanUpper[i])), "mean's upper bound" + at);
+            FIT_VERIFY_ABS(got[i].observationLower, obsLower[i], 1e-8 * (1.0 + std::fabs(obsLower[i])), "prediction's lower bound" + at);
+            FIT_VERIFY_ABS(got[i].observationUpper, obsUpper[i], 1e-8 * (1.0 + std::fabs(obsUpper[i])), "prediction's upper bound" + at);
+        }
+    }
+
+    void predictionsWithoutResidualDegreesOfFreedomAreNaN()
+    {
+        const std::vector<double> x{0.0, 1.0}, y{1.0, 3.0};
+        const fit::FitResult f = fit::fitLeastSquares(viewOf(x, y, 1));
+        const std::vector<double> at{0.5};
+        const std::vector<fit::Prediction> got = fit::predictWithIntervals(f, rowsOf(at, 1));
+        QCOMPARE(got.size(), std::size_t(1));
+        QCOMPARE(got[0].mean, 2.0);
+        QVERIFY(std::isnan(got[0].meanStandardError));
+        QVERIFY(std::isnan(got[0].observationLower));
+        // Rows that do not fit the fit's features are refused, as predict() refuses them.
+        FIT_VERIFY_ERROR("features", fit::predictWithIntervals(f, rowsOf(at, 2)));
     }
 
     void matchesReference_data()
