@@ -1271,8 +1271,8 @@
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="303"/>
-        <location filename="../app/window/main_window.cpp" line="637"/>
-        <location filename="../app/window/main_window.cpp" line="991"/>
+        <location filename="../app/window/main_window.cpp" line="639"/>
+        <location filename="../app/window/main_window.cpp" line="994"/>
         <source>Press Step to train one epoch and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单步”训练一轮，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
@@ -1308,7 +1308,7 @@
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="321"/>
-        <location filename="../app/window/main_window.cpp" line="1407"/>
+        <location filename="../app/window/main_window.cpp" line="1410"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
@@ -1330,7 +1330,7 @@
     <message>
         <location filename="../app/window/main_window.cpp" line="331"/>
         <location filename="../app/window/main_window.cpp" line="442"/>
-        <location filename="../app/window/main_window.cpp" line="1058"/>
+        <location filename="../app/window/main_window.cpp" line="1061"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -1555,410 +1555,411 @@
         <translation>正在准备数据：划分、闭式解和损失曲面…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="661"/>
+        <location filename="../app/window/main_window.cpp" line="663"/>
         <source>The run&apos;s optimizer was not changed</source>
         <translation>未更改该运行的优化器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="690"/>
+        <location filename="../app/window/main_window.cpp" line="692"/>
         <source>Train the model (or resume a paused run) (%1)</source>
         <translation>训练模型（或继续已暂停的运行）（%1）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="691"/>
+        <location filename="../app/window/main_window.cpp" line="693"/>
         <source>The run cannot start:
 %1</source>
         <translation>无法开始运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="712"/>
+        <location filename="../app/window/main_window.cpp" line="714"/>
         <source>Choose a CSV file on the Data tab, or drop one onto the window</source>
         <translation>请在“数据”选项卡中选择一个 CSV 文件，或把文件拖放到窗口上</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="737"/>
-        <location filename="../app/window/main_window.cpp" line="740"/>
-        <location filename="../app/window/main_window.cpp" line="825"/>
+        <location filename="../app/window/main_window.cpp" line="739"/>
+        <location filename="../app/window/main_window.cpp" line="742"/>
+        <location filename="../app/window/main_window.cpp" line="827"/>
         <source>Loading the data…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="758"/>
+        <location filename="../app/window/main_window.cpp" line="760"/>
         <source>Loading the data was cancelled</source>
         <translation>已取消加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="763"/>
+        <location filename="../app/window/main_window.cpp" line="765"/>
         <source>%1 (on the Data tab, Missing values: Drop the row)</source>
         <translation>%1（在“数据”选项卡中，缺失值：丢弃该行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="764"/>
+        <location filename="../app/window/main_window.cpp" line="766"/>
         <source>The data could not be loaded: %1</source>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="767"/>
+        <location filename="../app/window/main_window.cpp" line="769"/>
         <source>The data could not be loaded</source>
         <translation>无法加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="791"/>
+        <location filename="../app/window/main_window.cpp" line="793"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="820"/>
-        <location filename="../app/window/main_window.cpp" line="821"/>
-        <location filename="../app/window/main_window.cpp" line="1589"/>
+        <location filename="../app/window/main_window.cpp" line="822"/>
+        <location filename="../app/window/main_window.cpp" line="823"/>
+        <location filename="../app/window/main_window.cpp" line="1592"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="826"/>
+        <location filename="../app/window/main_window.cpp" line="828"/>
         <source>%1 rows: %2 for training, %3 for validation</source>
         <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="889"/>
+        <location filename="../app/window/main_window.cpp" line="892"/>
         <source>The closed form: %1</source>
         <translation>闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="992"/>
-        <location filename="../app/window/main_window.cpp" line="1277"/>
+        <location filename="../app/window/main_window.cpp" line="995"/>
+        <location filename="../app/window/main_window.cpp" line="1280"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="998"/>
+        <location filename="../app/window/main_window.cpp" line="1001"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1010"/>
-        <location filename="../app/window/main_window.cpp" line="1221"/>
+        <location filename="../app/window/main_window.cpp" line="1013"/>
+        <location filename="../app/window/main_window.cpp" line="1224"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1017"/>
+        <location filename="../app/window/main_window.cpp" line="1020"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1030"/>
+        <location filename="../app/window/main_window.cpp" line="1033"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1038"/>
+        <location filename="../app/window/main_window.cpp" line="1041"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1041"/>
+        <location filename="../app/window/main_window.cpp" line="1044"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1058"/>
+        <location filename="../app/window/main_window.cpp" line="1061"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1076"/>
+        <location filename="../app/window/main_window.cpp" line="1079"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1081"/>
+        <location filename="../app/window/main_window.cpp" line="1084"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1083"/>
+        <location filename="../app/window/main_window.cpp" line="1086"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1146"/>
+        <location filename="../app/window/main_window.cpp" line="1149"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1168"/>
+        <location filename="../app/window/main_window.cpp" line="1171"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1170"/>
+        <location filename="../app/window/main_window.cpp" line="1173"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1171"/>
+        <location filename="../app/window/main_window.cpp" line="1174"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1196"/>
-        <location filename="../app/window/main_window.cpp" line="1221"/>
+        <location filename="../app/window/main_window.cpp" line="1199"/>
+        <location filename="../app/window/main_window.cpp" line="1224"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1224"/>
+        <location filename="../app/window/main_window.cpp" line="1227"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1225"/>
+        <location filename="../app/window/main_window.cpp" line="1228"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1226"/>
+        <location filename="../app/window/main_window.cpp" line="1229"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1228"/>
+        <location filename="../app/window/main_window.cpp" line="1231"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1247"/>
+        <location filename="../app/window/main_window.cpp" line="1250"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1256"/>
+        <location filename="../app/window/main_window.cpp" line="1259"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1273"/>
-        <location filename="../app/window/main_window.cpp" line="1275"/>
+        <location filename="../app/window/main_window.cpp" line="1276"/>
+        <location filename="../app/window/main_window.cpp" line="1278"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1277"/>
+        <location filename="../app/window/main_window.cpp" line="1280"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1289"/>
+        <location filename="../app/window/main_window.cpp" line="1292"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1322"/>
+        <location filename="../app/window/main_window.cpp" line="1325"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1323"/>
+        <location filename="../app/window/main_window.cpp" line="1326"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1351"/>
+        <location filename="../app/window/main_window.cpp" line="1354"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1359"/>
+        <location filename="../app/window/main_window.cpp" line="1362"/>
         <source>Open a project or a data file</source>
         <translation>打开项目或数据文件</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1375"/>
+        <location filename="../app/window/main_window.cpp" line="1378"/>
         <source>%1 was not opened: stop the run first</source>
         <translation>未打开 %1：请先停止运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1396"/>
+        <location filename="../app/window/main_window.cpp" line="1399"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1401"/>
+        <location filename="../app/window/main_window.cpp" line="1404"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1408"/>
+        <location filename="../app/window/main_window.cpp" line="1411"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1423"/>
+        <location filename="../app/window/main_window.cpp" line="1426"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1434"/>
+        <location filename="../app/window/main_window.cpp" line="1437"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1462"/>
+        <location filename="../app/window/main_window.cpp" line="1465"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1465"/>
+        <location filename="../app/window/main_window.cpp" line="1468"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1485"/>
+        <location filename="../app/window/main_window.cpp" line="1488"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1485"/>
+        <location filename="../app/window/main_window.cpp" line="1488"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1561"/>
+        <location filename="../app/window/main_window.cpp" line="1564"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1561"/>
+        <location filename="../app/window/main_window.cpp" line="1564"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1574"/>
+        <location filename="../app/window/main_window.cpp" line="1577"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1575"/>
-        <location filename="../app/window/main_window.cpp" line="1594"/>
+        <location filename="../app/window/main_window.cpp" line="1578"/>
+        <location filename="../app/window/main_window.cpp" line="1597"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1581"/>
+        <location filename="../app/window/main_window.cpp" line="1584"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1583"/>
+        <location filename="../app/window/main_window.cpp" line="1586"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1589"/>
-        <location filename="../app/window/main_window.cpp" line="1599"/>
+        <location filename="../app/window/main_window.cpp" line="1592"/>
+        <location filename="../app/window/main_window.cpp" line="1602"/>
         <source>The least-squares fit was not exported</source>
         <translation>最小二乘拟合未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1592"/>
+        <location filename="../app/window/main_window.cpp" line="1595"/>
         <source>Export the least-squares fit</source>
         <translation>导出最小二乘拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1601"/>
+        <location filename="../app/window/main_window.cpp" line="1604"/>
         <source>Exported the least-squares fit to %1</source>
         <translation>已将最小二乘拟合导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1609"/>
+        <location filename="../app/window/main_window.cpp" line="1612"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1610"/>
+        <location filename="../app/window/main_window.cpp" line="1613"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1615"/>
+        <location filename="../app/window/main_window.cpp" line="1618"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1617"/>
+        <location filename="../app/window/main_window.cpp" line="1620"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1624"/>
+        <location filename="../app/window/main_window.cpp" line="1633"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1625"/>
+        <location filename="../app/window/main_window.cpp" line="1634"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="1630"/>
+        <location filename="../app/window/main_window.cpp" line="1639"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1632"/>
+        <location filename="../app/window/main_window.cpp" line="1641"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1637"/>
+        <location filename="../app/window/main_window.cpp" line="1646"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1638"/>
+        <location filename="../app/window/main_window.cpp" line="1647"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1644"/>
+        <location filename="../app/window/main_window.cpp" line="1653"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1646"/>
+        <location filename="../app/window/main_window.cpp" line="1655"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1654"/>
+        <location filename="../app/window/main_window.cpp" line="1663"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1655"/>
+        <location filename="../app/window/main_window.cpp" line="1664"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1658"/>
+        <location filename="../app/window/main_window.cpp" line="1667"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1659"/>
+        <location filename="../app/window/main_window.cpp" line="1668"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1687"/>
+        <location filename="../app/window/main_window.cpp" line="1696"/>
         <source>GradLab could not start again. Start it yourself to use the new language.</source>
         <translation>GradLab 无法重新启动。请手动启动它以使用新语言。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1653"/>
-        <location filename="../app/window/main_window.cpp" line="1664"/>
+        <location filename="../app/window/main_window.cpp" line="1662"/>
+        <location filename="../app/window/main_window.cpp" line="1673"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
@@ -1968,13 +1969,13 @@
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1666"/>
+        <location filename="../app/window/main_window.cpp" line="1675"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="198"/>
-        <location filename="../app/window/main_window.cpp" line="1687"/>
+        <location filename="../app/window/main_window.cpp" line="1696"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -2519,88 +2520,108 @@
 <context>
     <name>gradlab::widgets::DataFitPlot</name>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="59"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="62"/>
         <source>Data and fitted model</source>
         <translation>数据与拟合模型</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="72"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="187"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="78"/>
+        <source>95% confidence band of the closed form</source>
+        <translation>闭式解的 95% 置信带</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_data_fit.cpp" line="84"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="201"/>
         <source>Training data</source>
         <translation>训练数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="73"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="188"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="85"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="202"/>
         <source>Validation data</source>
         <translation>验证数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="75"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="87"/>
         <source>True line</source>
         <translation>真实直线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="78"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="90"/>
         <source>Observed = predicted</source>
         <translation>观测值 = 预测值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="81"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="93"/>
         <source>Closed form (least squares)</source>
         <translation>闭式解（最小二乘）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="84"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="237"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="96"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="252"/>
         <source>Trained model</source>
         <translation>训练后的模型</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="102"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="191"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="114"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="205"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="103"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="161"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="115"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="175"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="135"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="210"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="149"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="224"/>
         <source>There is no data to plot</source>
         <translation>没有可绘制的数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="400"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="428"/>
+        <source>Confidence band of the closed form</source>
+        <translation>闭式解的置信带</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_data_fit.cpp" line="434"/>
+        <source>The 95% confidence interval of the closed form&apos;s mean response at each x</source>
+        <translation>闭式解在每个 x 处平均响应的 95% 置信区间</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_data_fit.cpp" line="435"/>
+        <source>For one feature and a closed form with residual degrees of freedom</source>
+        <translation>适用于单个特征且闭式解有残差自由度的情形</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_data_fit.cpp" line="486"/>
         <source>%1, training rows</source>
         <translation>%1，训练行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="401"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="487"/>
         <source>%1, validation rows</source>
         <translation>%1，验证行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="51"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="54"/>
         <source>%1 (every %2th of %3 points)</source>
         <translation>%1（共 %3 个点，每 %2 个取 1 个）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="179"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="193"/>
         <source>Observed %1</source>
         <translation>观测的 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="180"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="194"/>
         <source>Predicted %1</source>
         <translation>预测的 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="237"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="252"/>
         <source>Initial parameters</source>
         <translation>初始参数</translation>
     </message>
@@ -3396,264 +3417,377 @@
 <context>
     <name>gradlab::widgets::LeastSquaresView</name>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="151"/>
+        <location filename="../widgets/least_squares_view.cpp" line="140"/>
+        <source>&amp;Predict</source>
+        <translation>预测(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="141"/>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="158"/>
         <source>Term</source>
         <translation>项</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="151"/>
+        <location filename="../widgets/least_squares_view.cpp" line="158"/>
         <source>The column of the design matrix: the intercept, a feature, or a power of x</source>
         <translation>设计矩阵的列：截距、某个特征或 x 的某次幂</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="152"/>
+        <location filename="../widgets/least_squares_view.cpp" line="159"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="152"/>
+        <location filename="../widgets/least_squares_view.cpp" line="159"/>
         <source>The model&apos;s parameter that this coefficient is the closed-form value of</source>
         <translation>该系数作为其闭式解的模型参数</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="153"/>
+        <location filename="../widgets/least_squares_view.cpp" line="160"/>
         <source>Estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="153"/>
+        <location filename="../widgets/least_squares_view.cpp" line="160"/>
         <source>The least-squares coefficient: the value that minimises the sum of squared errors on the training rows</source>
         <translation>最小二乘系数：使训练行上误差平方和最小的值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="154"/>
+        <location filename="../widgets/least_squares_view.cpp" line="161"/>
         <source>Std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="155"/>
+        <location filename="../widgets/least_squares_view.cpp" line="162"/>
         <source>The estimate&apos;s standard error, √(σ̂² (XᵀX)⁻¹), with σ̂² the residual sum of squares over the residual degrees of freedom</source>
         <translation>估计值的标准误 √(σ̂² (XᵀX)⁻¹)，其中 σ̂² 为残差平方和除以残差自由度</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="156"/>
+        <location filename="../widgets/least_squares_view.cpp" line="163"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="156"/>
+        <location filename="../widgets/least_squares_view.cpp" line="163"/>
         <source>The estimate divided by its standard error</source>
         <translation>估计值除以其标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="157"/>
+        <location filename="../widgets/least_squares_view.cpp" line="164"/>
         <source>p-value</source>
         <translation>p 值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="158"/>
+        <location filename="../widgets/least_squares_view.cpp" line="165"/>
         <source>Two-sided: the probability, were the coefficient 0, of a t at least this far from 0 (Student&apos;s t with the residual degrees of freedom)</source>
         <translation>双侧：若系数为 0，t 值离 0 至少这么远的概率（自由度为残差自由度的 Student t 分布）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="159"/>
+        <location filename="../widgets/least_squares_view.cpp" line="166"/>
         <source>Lower 95%</source>
         <translation>95% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="159"/>
+        <location filename="../widgets/least_squares_view.cpp" line="166"/>
         <source>The lower end of the coefficient&apos;s 95% confidence interval</source>
         <translation>系数 95% 置信区间的下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="160"/>
+        <location filename="../widgets/least_squares_view.cpp" line="167"/>
         <source>Upper 95%</source>
         <translation>95% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="160"/>
+        <location filename="../widgets/least_squares_view.cpp" line="167"/>
         <source>The upper end of the coefficient&apos;s 95% confidence interval</source>
         <translation>系数 95% 置信区间的上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="170"/>
+        <location filename="../widgets/least_squares_view.cpp" line="177"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="176"/>
+        <location filename="../widgets/least_squares_view.cpp" line="183"/>
         <source>Observations</source>
         <translation>观测数</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="176"/>
+        <location filename="../widgets/least_squares_view.cpp" line="183"/>
         <source>The training rows the fit uses</source>
         <translation>拟合所用的训练行</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="177"/>
+        <location filename="../widgets/least_squares_view.cpp" line="184"/>
         <source>Rank</source>
         <translation>秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="177"/>
+        <location filename="../widgets/least_squares_view.cpp" line="184"/>
         <source>The number of linearly independent columns of the design matrix, the intercept&apos;s included</source>
         <translation>设计矩阵中线性无关的列数（含截距列）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="178"/>
+        <location filename="../widgets/least_squares_view.cpp" line="185"/>
         <source>Residual degrees of freedom</source>
         <translation>残差自由度</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="178"/>
+        <location filename="../widgets/least_squares_view.cpp" line="185"/>
         <source>Observations minus rank</source>
         <translation>观测数减去秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="179"/>
+        <location filename="../widgets/least_squares_view.cpp" line="186"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="179"/>
+        <location filename="../widgets/least_squares_view.cpp" line="186"/>
         <source>The share of the target&apos;s variance about its mean that the fit explains: 1 − RSS / TSS</source>
         <translation>拟合所解释的目标值（相对其均值）方差的比例：1 − RSS / TSS</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="180"/>
+        <location filename="../widgets/least_squares_view.cpp" line="187"/>
         <source>Adjusted R²</source>
         <translation>调整后 R²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="180"/>
+        <location filename="../widgets/least_squares_view.cpp" line="187"/>
         <source>R² penalised for the number of coefficients: 1 − (1 − R²)(n − 1) / (n − rank)</source>
         <translation>按系数个数惩罚后的 R²：1 − (1 − R²)(n − 1) / (n − 秩)</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="181"/>
+        <location filename="../widgets/least_squares_view.cpp" line="188"/>
         <source>Residual standard error</source>
         <translation>残差标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="181"/>
+        <location filename="../widgets/least_squares_view.cpp" line="188"/>
         <source>σ̂ = √(RSS / residual degrees of freedom), the noise&apos;s estimated standard deviation</source>
         <translation>σ̂ = √(RSS / 残差自由度)，即噪声标准差的估计</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="182"/>
+        <location filename="../widgets/least_squares_view.cpp" line="189"/>
         <source>F statistic</source>
         <translation>F 统计量</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="182"/>
+        <location filename="../widgets/least_squares_view.cpp" line="189"/>
         <source>The fit against the intercept alone: every slope 0</source>
         <translation>与仅含截距的模型（所有斜率为 0）比较</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="183"/>
+        <location filename="../widgets/least_squares_view.cpp" line="190"/>
         <source>p-value of F</source>
         <translation>F 的 p 值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="183"/>
+        <location filename="../widgets/least_squares_view.cpp" line="190"/>
         <source>The probability of an F this large were every slope 0</source>
         <translation>若所有斜率为 0，F 值至少这么大的概率</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="184"/>
+        <location filename="../widgets/least_squares_view.cpp" line="191"/>
         <source>Log-likelihood</source>
         <translation>对数似然</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="184"/>
+        <location filename="../widgets/least_squares_view.cpp" line="191"/>
         <source>Of the fit with Gaussian errors, as statsmodels and gretl report it</source>
         <translation>假设误差服从高斯分布时拟合的对数似然，与 statsmodels 和 gretl 的报告一致</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="185"/>
+        <location filename="../widgets/least_squares_view.cpp" line="192"/>
         <source>AIC</source>
         <translation>AIC</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="185"/>
+        <location filename="../widgets/least_squares_view.cpp" line="192"/>
         <source>Akaike&apos;s information criterion: −2 log-likelihood + 2 × rank</source>
         <translation>赤池信息准则：−2 × 对数似然 + 2 × 秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="186"/>
+        <location filename="../widgets/least_squares_view.cpp" line="193"/>
         <source>BIC</source>
         <translation>BIC</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="186"/>
+        <location filename="../widgets/least_squares_view.cpp" line="193"/>
         <source>Schwarz&apos;s Bayesian information criterion: −2 log-likelihood + log(n) × rank</source>
         <translation>施瓦茨贝叶斯信息准则：−2 × 对数似然 + log(n) × 秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="187"/>
+        <location filename="../widgets/least_squares_view.cpp" line="194"/>
         <source>Residual sum of squares</source>
         <translation>残差平方和</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="187"/>
+        <location filename="../widgets/least_squares_view.cpp" line="194"/>
         <source>Σ (y − ŷ)² over the training rows</source>
         <translation>训练行上的 Σ (y − ŷ)²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="207"/>
+        <location filename="../widgets/least_squares_view.cpp" line="211"/>
+        <source>Predict &amp;at:</source>
+        <translation>预测位置(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="253"/>
         <source>Load or generate data to see its least-squares fit.</source>
         <translation>加载或生成数据后即可查看其最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="227"/>
+        <location filename="../widgets/least_squares_view.cpp" line="278"/>
         <source>Least squares</source>
         <translation>最小二乘</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="241"/>
+        <location filename="../widgets/least_squares_view.cpp" line="292"/>
         <source>There is no least-squares fit for this model and data.</source>
         <translation>此模型和数据没有最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="251"/>
+        <location filename="../widgets/least_squares_view.cpp" line="309"/>
+        <source>Predicted ŷ</source>
+        <translation>预测值 ŷ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="309"/>
+        <source>Std. error of ŷ</source>
+        <translation>ŷ 的标准误</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="309"/>
+        <source>Mean lower %1%</source>
+        <translation>均值 %1% 下限</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="309"/>
+        <source>Mean upper %1%</source>
+        <translation>均值 %1% 上限</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="310"/>
+        <source>Observation lower %1%</source>
+        <translation>新观测 %1% 下限</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="310"/>
+        <source>Observation upper %1%</source>
+        <translation>新观测 %1% 上限</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="314"/>
+        <source>The closed form&apos;s prediction at this row</source>
+        <translation>闭式解在这一行的预测值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="315"/>
+        <source>The standard error of the mean response at this row, √(dᵀ Σ d), with d the row of the design and Σ the coefficients&apos; covariance</source>
+        <translation>这一行平均响应的标准误 √(dᵀ Σ d)，其中 d 为设计矩阵的这一行，Σ 为系数的协方差矩阵</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="316"/>
+        <location filename="../widgets/least_squares_view.cpp" line="317"/>
+        <source>Where the mean response (the true line&apos;s value) lies, with %1% confidence</source>
+        <translation>平均响应（真实直线的值）所在的范围，置信度 %1%</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="318"/>
+        <location filename="../widgets/least_squares_view.cpp" line="319"/>
+        <source>Where a new observation at this row falls, with %1% probability: it adds the noise, σ̂², to the mean&apos;s uncertainty</source>
+        <translation>这一行的新观测值以 %1% 的概率落入的范围：在均值的不确定性之外再加上噪声 σ̂²</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="323"/>
+        <source>values of %1, e.g. 0.5 1.5 2</source>
+        <translation>%1 的取值，例如 0.5 1.5 2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="324"/>
+        <source>%1 values per row (%2), rows separated by ;</source>
+        <translation>每行 %1 个值（%2），行与行之间用 ; 分隔</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="337"/>
         <source>intercept</source>
         <translation>截距</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="253"/>
+        <location filename="../widgets/least_squares_view.cpp" line="339"/>
         <source>Ordinary least squares of %1 on %2 (training rows: %3)</source>
         <translation>%1 对 %2 的普通最小二乘（训练行：%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="258"/>
+        <location filename="../widgets/least_squares_view.cpp" line="340"/>
+        <source>, </source>
+        <comment>between the terms of the title</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="344"/>
         <source>Lower %1%</source>
         <translation>%1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="259"/>
+        <location filename="../widgets/least_squares_view.cpp" line="345"/>
         <source>Upper %1%</source>
         <translation>%1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="261"/>
+        <location filename="../widgets/least_squares_view.cpp" line="347"/>
         <source>No residual degrees of freedom: as many coefficients as rows</source>
         <translation>没有残差自由度：系数个数与行数相同</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="280"/>
+        <location filename="../widgets/least_squares_view.cpp" line="366"/>
         <source>%1 of %2 columns</source>
         <translation>%2 列中的 %1 列</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="286"/>
+        <location filename="../widgets/least_squares_view.cpp" line="372"/>
         <source>%1 on %2 and %3 degrees of freedom</source>
         <translation>%1（自由度 %2 和 %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="295"/>
+        <location filename="../widgets/least_squares_view.cpp" line="381"/>
         <source>The results panel compares each trained parameter with its estimate here. Select cells and press Ctrl+C to copy them; File &gt; Export saves the whole report.</source>
         <translation>结果面板将每个训练后的参数与此处的估计值比较。选中单元格后按 Ctrl+C 复制；“文件 &gt; 导出”可保存完整报告。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="448"/>
+        <source>There is no least-squares fit to predict with.</source>
+        <translation>没有可用于预测的最小二乘拟合。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="462"/>
+        <source>Each row needs %1 values (%2); &quot;%3&quot; has %4.</source>
+        <translation>每行需要 %1 个值（%2）；“%3”有 %4 个。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="469"/>
+        <source>&quot;%1&quot; is not a number.</source>
+        <translation>“%1”不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="475"/>
+        <source>Enter %1 values per row: %2.</source>
+        <translation>请每行输入 %1 个值：%2。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="476"/>
+        <source>Enter one or more values of %1.</source>
+        <translation>请输入 %1 的一个或多个取值。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="479"/>
+        <source>At most %1 predictions are kept; press Clear first.</source>
+        <translation>最多保留 %1 条预测；请先按“清除”。</translation>
     </message>
 </context>
 <context>
@@ -3811,32 +3945,32 @@ The results&apos; losses are computed at the final parameters, after the last up
 <context>
     <name>gradlab::widgets::ResidualPlot</name>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="61"/>
+        <location filename="../widgets/least_squares_view.cpp" line="65"/>
         <source>Residuals against fitted values</source>
         <translation>残差对拟合值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="62"/>
+        <location filename="../widgets/least_squares_view.cpp" line="66"/>
         <source>Fitted value ŷ</source>
         <translation>拟合值 ŷ</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="63"/>
+        <location filename="../widgets/least_squares_view.cpp" line="67"/>
         <source>Residual y − ŷ</source>
         <translation>残差 y − ŷ</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="65"/>
+        <location filename="../widgets/least_squares_view.cpp" line="69"/>
         <source>Training rows</source>
         <translation>训练行</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="92"/>
+        <location filename="../widgets/least_squares_view.cpp" line="96"/>
         <source>One row in %1 shown: %2 of %3 rows</source>
         <translation>每 %1 行显示一行：共 %3 行中的 %2 行</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="95"/>
+        <location filename="../widgets/least_squares_view.cpp" line="99"/>
         <source>No residuals to show</source>
         <translation>没有可显示的残差</translation>
     </message>

@@ -8,7 +8,11 @@
 #include "fit/least_squares.h"
 
 #include <QEvent>
+#include <QGridLayout>
 #include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -132,7 +136,10 @@ void ResidualPlot::fitView()
 
 LeastSquaresView::LeastSquaresView(QWidget* parent)
     : QWidget(parent), title_(new QLabel(this)), coefficients_(makeTable(this, QStringLiteral("coefficients"))),
-      statistics_(makeTable(this, QStringLiteral("statistics"))), notes_(new QLabel(this)), residuals_(new ResidualPlot(this))
+      statistics_(makeTable(this, QStringLiteral("statistics"))), notes_(new QLabel(this)), residuals_(new ResidualPlot(this)),
+      predictAt_(new QLineEdit(this)), predictButton_(new QPushButton(tr("&Predict"), this)),
+      clearPredictions_(new QPushButton(tr("C&lear"), this)), predictError_(new QLabel(this)),
+      predictions_(makeTable(this, QStringLiteral("predictions")))
 {
     setObjectName(QStringLiteral("leastSquares"));
     QFont bold = title_->font();
@@ -192,13 +199,52 @@ LeastSquaresView::LeastSquaresView(QWidget* parent)
         statistics_->setVerticalHeaderItem(r.row, item);
     }
 
-    auto* lower = new QSplitter(Qt::Horizontal, this);
-    lower->setObjectName(QStringLiteral("leastSquaresSplitter"));
+    // Predictions at new rows, under the statistics.
+    predictAt_->setObjectName(QStringLiteral("predictAt"));
+    predictButton_->setObjectName(QStringLiteral("predict"));
+    clearPredictions_->setObjectName(QStringLiteral("clearPredictions"));
+    predictError_->setObjectName(QStringLiteral("predictError"));
+    predictError_->setWordWrap(true);
+    predictError_->setStyleSheet(QStringLiteral("color: #b00020"));
+    predictError_->hide();
+    predictions_->verticalHeader()->hide();
+    auto* predictLabel = new QLabel(tr("Predict &at:"), this);
+    predictLabel->setBuddy(predictAt_);
+    connect(predictAt_, &QLineEdit::returnPressed, this, [this] { predict(predictAt_->text()); });
+    connect(predictButton_, &QPushButton::clicked, this, [this] { predict(predictAt_->text()); });
+    connect(clearPredictions_, &QPushButton::clicked, this, [this] {
+        predictedX_.clear();
+        predictions_->setRowCount(0);
+        predictError_->hide();
+    });
+    connect(predictAt_, &QLineEdit::textEdited, predictError_, &QWidget::hide);
+    auto* predictRow = new QHBoxLayout;
+    predictRow->addWidget(predictLabel);
+    predictRow->addWidget(predictAt_, 1);
+    predictRow->addWidget(predictButton_);
+    predictRow->addWidget(clearPredictions_);
+    auto* predictBox = new QWidget(this);
+    auto* predictLayout = new QVBoxLayout(predictBox);
+    predictLayout->setContentsMargins(0, 0, 0, 0);
+    predictLayout->addLayout(predictRow);
+    predictLayout->addWidget(predictError_);
+    predictLayout->addWidget(predictions_, 1);
+
+    // The statistics beside the residuals, the predictions under them; both splits can be moved.
+    auto* middle = new QSplitter(Qt::Horizontal, this);
+    middle->setObjectName(QStringLiteral("leastSquaresSplitter"));
+    middle->setChildrenCollapsible(false);
+    middle->addWidget(statistics_);
+    middle->addWidget(residuals_);
+    middle->setStretchFactor(0, 2);
+    middle->setStretchFactor(1, 3);
+    auto* lower = new QSplitter(Qt::Vertical, this);
+    lower->setObjectName(QStringLiteral("predictionSplitter"));
     lower->setChildrenCollapsible(false);
-    lower->addWidget(statistics_);
-    lower->addWidget(residuals_);
-    lower->setStretchFactor(0, 2);
-    lower->setStretchFactor(1, 3);
+    lower->addWidget(middle);
+    lower->addWidget(predictBox);
+    lower->setStretchFactor(0, 3);
+    lower->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title_);
     layout->addWidget(coefficients_);
@@ -224,6 +270,11 @@ void LeastSquaresView::setCell(QTableWidget* table, int row, int column, const Q
 void LeastSquaresView::clear(const QString& reason)
 {
     hasFit_ = false;
+    fit_.reset();
+    predictions_->setRowCount(0);
+    predictError_->hide();
+    for (QWidget* w : std::initializer_list<QWidget*>{predictAt_, predictButton_, clearPredictions_})
+        w->setEnabled(false);
     title_->setText(tr("Least squares"));
     coefficients_->setRowCount(0);
     terms_.clear();
@@ -242,6 +293,41 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
         return;
     }
     hasFit_ = true;
+    fit_ = closedForm.fit;
+    // The prediction table: the features' values, then the prediction and its intervals. The
+    // rows predicted so far are predicted again while the features are the same.
+    QStringList names;
+    for (std::int64_t j = 0; j < f->features; ++j)
+        names << QString::fromStdString(j < train.features() ? train.featureNames[static_cast<std::size_t>(j)] : std::string());
+    if (names != featureNames_)
+        predictedX_.clear();
+    featureNames_ = names;
+    predictions_->setRowCount(0);
+    predictions_->setColumnCount(static_cast<int>(featureNames_.size()) + PredictionColumnCount);
+    const int levelPercent = static_cast<int>(std::lround(f->confidenceLevel * 100));
+    QStringList headers = featureNames_;
+    headers << tr("Predicted ŷ") << tr("Std. error of ŷ") << tr("Mean lower %1%").arg(levelPercent) << tr("Mean upper %1%").arg(levelPercent)
+            << tr("Observation lower %1%").arg(levelPercent) << tr("Observation upper %1%").arg(levelPercent);
+    predictions_->setHorizontalHeaderLabels(headers);
+    predictions_->resizeColumnsToContents();
+    const QString tips[PredictionColumnCount] = {
+        tr("The closed form's prediction at this row"),
+        tr("The standard error of the mean response at this row, √(dᵀ Σ d), with d the row of the design and Σ the coefficients' covariance"),
+        tr("Where the mean response (the true line's value) lies, with %1% confidence").arg(levelPercent),
+        tr("Where the mean response (the true line's value) lies, with %1% confidence").arg(levelPercent),
+        tr("Where a new observation at this row falls, with %1% probability: it adds the noise, σ̂², to the mean's uncertainty").arg(levelPercent),
+        tr("Where a new observation at this row falls, with %1% probability: it adds the noise, σ̂², to the mean's uncertainty").arg(levelPercent),
+    };
+    for (int c = 0; c < PredictionColumnCount; ++c)
+        predictions_->horizontalHeaderItem(static_cast<int>(featureNames_.size()) + c)->setToolTip(tips[c]);
+    predictAt_->setPlaceholderText(f->features == 1 ? tr("values of %1, e.g. 0.5 1.5 2").arg(featureNames_.value(0))
+                                                    : tr("%1 values per row (%2), rows separated by ;").arg(f->features).arg(featureNames_.join(QStringLiteral(", "))));
+    for (QWidget* w : std::initializer_list<QWidget*>{predictAt_, predictButton_, clearPredictions_})
+        w->setEnabled(true);
+    predictError_->hide();
+    QString error;
+    if (!fillPredictions(&error))
+        predictedX_.clear(); // rows this fit cannot take
     // The fit's names ("intercept", a feature's name, "x^2"), and as shown: the intercept, always
     // first, in the user's language (a feature may be called "intercept" too).
     terms_.clear();
@@ -251,7 +337,7 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
     terms.front() = tr("intercept");
     const QString target = QString::fromStdString(train.targetName);
     title_->setText(tr("Ordinary least squares of %1 on %2 (training rows: %3)")
-                        .arg(target.isEmpty() ? QStringLiteral("y") : target, terms.join(QStringLiteral(", ")),
+                        .arg(target.isEmpty() ? QStringLiteral("y") : target, terms.join(tr(", ", "between the terms of the title")),
                              QLocale().toString(static_cast<qlonglong>(f->observations))));
 
     const int level = static_cast<int>(std::lround(f->confidenceLevel * 100));
@@ -350,6 +436,94 @@ QString LeastSquaresView::statisticText(Statistic statistic) const
     const QTableWidgetItem* item = statistics_->item(statistic, 0);
     return item ? item->text() : QString();
 }
+
+bool LeastSquaresView::predict(const QString& text)
+{
+    const auto fail = [this](const QString& why) {
+        predictError_->setText(why);
+        predictError_->show();
+        return false;
+    };
+    if (!fit_)
+        return fail(tr("There is no least-squares fit to predict with."));
+    const QLocale locale;
+    // Values are separated by spaces, or by commas too where a comma is not the decimal separator.
+    const bool commaSeparates = locale.decimalPoint() != QLatin1String(",");
+    const QRegularExpression separators(commaSeparates ? QStringLiteral("[\\s,]+") : QStringLiteral("\\s+"));
+    const auto k = static_cast<qsizetype>(fit_->features);
+    std::vector<double> x;
+    qsizetype rowCount = 0;
+    const QStringList rows = text.split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    for (const QString& row : rows) {
+        const QStringList fields = row.split(separators, Qt::SkipEmptyParts);
+        if (fields.isEmpty())
+            continue;
+        if (k > 1 && fields.size() != k)
+            return fail(tr("Each row needs %1 values (%2); \"%3\" has %4.").arg(k).arg(featureNames_.join(QStringLiteral(", ")), row.trimmed()).arg(fields.size()));
+        for (const QString& field : fields) {
+            bool ok = false;
+            double v = locale.toDouble(field, &ok);
+            if (!ok)
+                v = QLocale::c().toDouble(field, &ok);
+            if (!ok || !std::isfinite(v))
+                return fail(tr("\"%1\" is not a number.").arg(field));
+            x.push_back(v);
+        }
+        rowCount += k > 1 ? 1 : fields.size();
+    }
+    if (rowCount == 0)
+        return fail(k > 1 ? tr("Enter %1 values per row: %2.").arg(k).arg(featureNames_.join(QStringLiteral(", ")))
+                          : tr("Enter one or more values of %1.").arg(featureNames_.value(0)));
+    constexpr qsizetype kMaxRows = 10'000;
+    if (predictions_->rowCount() + rowCount > kMaxRows)
+        return fail(tr("At most %1 predictions are kept; press Clear first.").arg(kMaxRows));
+    const std::size_t before = predictedX_.size();
+    predictedX_.insert(predictedX_.end(), x.begin(), x.end());
+    QString error;
+    if (!fillPredictions(&error)) {
+        predictedX_.resize(before);
+        fillPredictions(&error);
+        return fail(error);
+    }
+    predictions_->scrollToBottom();
+    predictError_->hide();
+    return true;
+}
+
+bool LeastSquaresView::fillPredictions(QString* error)
+{
+    predictions_->setRowCount(0);
+    if (!fit_ || predictedX_.empty())
+        return true;
+    const auto k = static_cast<std::size_t>(std::max<std::int64_t>(fit_->features, 1));
+    fit::DataView view;
+    view.x = predictedX_.data();
+    view.rows = static_cast<std::int64_t>(predictedX_.size() / k);
+    view.features = fit_->features;
+    std::vector<fit::Prediction> got;
+    try {
+        got = fit::predictWithIntervals(*fit_, view);
+    } catch (const std::exception& e) {
+        *error = experiment::translated(e);
+        return false;
+    }
+    const int features = static_cast<int>(fit_->features);
+    predictions_->setRowCount(static_cast<int>(got.size()));
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        const int row = static_cast<int>(i);
+        for (int j = 0; j < features; ++j)
+            setCell(predictions_, row, j, number(predictedX_[i * k + static_cast<std::size_t>(j)], 9));
+        const fit::Prediction& p = got[i];
+        const double values[PredictionColumnCount] = {p.mean, p.meanStandardError, p.meanLower, p.meanUpper, p.observationLower, p.observationUpper};
+        const int digits[PredictionColumnCount] = {9, 6, 7, 7, 7, 7};
+        for (int c = 0; c < PredictionColumnCount; ++c)
+            setCell(predictions_, row, features + c, number(values[c], digits[c]));
+    }
+    predictions_->resizeColumnsToContents();
+    return true;
+}
+
+QString LeastSquaresView::predictionError() const { return predictError_->isHidden() ? QString() : predictError_->text(); }
 
 QString LeastSquaresView::title() const { return title_->text(); }
 

@@ -13,9 +13,16 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <memory>
 #include <vector>
 
+namespace gradlab::fit {
+struct FitResult;
+}
+
 class QLabel;
+class QLineEdit;
+class QPushButton;
 class QTableWidget;
 
 namespace gradlab::widgets {
@@ -69,6 +76,20 @@ public:
     QString statisticText(Statistic statistic) const;
     QString title() const;
     QString notes() const;
+
+    // Predictions of the fit at new rows, as statsmodels' get_prediction() gives them: ŷ, its
+    // standard error, the mean's 95% interval and a new observation's. `text` holds the rows: for
+    // one feature, any number of x values; for k features, k values per row, rows separated by
+    // ";". Values are separated by spaces (or commas where the decimal separator is a point), in
+    // the user's locale or as C writes them. Appends a table row per input row and returns true;
+    // on bad input says why (predictionError()), keeps the text and adds nothing. The rows stay
+    // while the features do: a new fit (other settings, other data) predicts them again.
+    bool predict(const QString& text);
+    QString predictionError() const;
+    QTableWidget* predictionTable() const { return predictions_; }
+    QLineEdit* predictionInput() const { return predictAt_; }
+    // The prediction table's columns after the row's feature values.
+    enum PredictionColumn { Mean, MeanStdError, MeanLower, MeanUpper, ObservationLower, ObservationUpper, PredictionColumnCount };
     QTableWidget* coefficientTable() const { return coefficients_; }
     QTableWidget* statisticsTable() const { return statistics_; }
     ResidualPlot* residualPlot() const { return residuals_; }
@@ -85,6 +106,18 @@ private:
     QTableWidget* statistics_;
     QLabel* notes_;
     ResidualPlot* residuals_;
+    QLineEdit* predictAt_;
+    QPushButton* predictButton_;
+    QPushButton* clearPredictions_;
+    QLabel* predictError_;
+    QTableWidget* predictions_;
+    std::shared_ptr<const fit::FitResult> fit_;
+    QStringList featureNames_;
+    // The rows predicted at (row-major, one value per feature): a new fit of the same features
+    // predicts them again.
+    std::vector<double> predictedX_;
+    // The prediction table from predictedX_ with fit_; false (and why) where the fit refuses them.
+    bool fillPredictions(QString* error);
     QStringList terms_; // the fit's names of the coefficients, row by row
     bool hasFit_ = false;
 };

@@ -5,6 +5,9 @@
 #include "plot_export.h"
 
 #include "experiment/curves.h"
+#include "fit/least_squares.h"
+
+#include <QMenu>
 
 #include <algorithm>
 #include <cmath>
@@ -69,6 +72,15 @@ DataFitPlot::DataFitPlot(QWidget* parent)
         g->setPen(QPen(color));
         return g;
     };
+    // The band first, so that the points and curves are drawn over it.
+    bandLower_ = addGraph();
+    bandUpper_ = addGraph();
+    bandUpper_->setName(tr("95% confidence band of the closed form"));
+    for (QCPGraph* g : {bandLower_, bandUpper_})
+        g->setPen(QPen(QColor(0, 0, 0, 60), 1));
+    bandUpper_->setBrush(QColor(0, 0, 0, 28));
+    bandUpper_->setChannelFillGraph(bandLower_);
+    bandLower_->removeFromLegend();
     train_ = points(plotColor(0), tr("Training data"));
     val_ = points(plotColor(1), tr("Validation data"));
     trueLine_ = addGraph();
@@ -96,7 +108,7 @@ DataFitPlot::DataFitPlot(QWidget* parent)
         else
             scheduleReplot();
     });
-    for (QCPGraph* g : {trueLine_, diagonal_, closed_, fit_})
+    for (QCPGraph* g : {trueLine_, diagonal_, closed_, fit_, bandUpper_})
         g->removeFromLegend();
 
     xAxis->setLabel(tr("x"));
@@ -106,8 +118,10 @@ DataFitPlot::DataFitPlot(QWidget* parent)
 
 void DataFitPlot::setData(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data)
 {
-    for (QCPGraph* g : {train_, val_, trueLine_, diagonal_, closed_, fit_})
+    for (QCPGraph* g : {train_, val_, trueLine_, diagonal_, closed_, fit_, bandLower_, bandUpper_})
         g->data()->clear();
+    closedFit_.reset();
+    showInLegend(bandUpper_, false);
     showInLegend(closed_, false);
     showInLegend(fit_, false);
     fitParams_.clear();
@@ -223,6 +237,7 @@ void DataFitPlot::setModel(const experiment::ModelConfig& model)
     }
     fitParams_.clear();
     closedParams_.clear();
+    closedFit_.reset();
     if (scatter_) {
         drawFitPredictions();
         drawClosedPredictions();
@@ -351,6 +366,76 @@ void DataFitPlot::drawCurve(QCPGraph* graph, const std::vector<double>& params)
     showInLegend(graph, true);
 }
 
+void DataFitPlot::setClosedFormFit(std::shared_ptr<const fit::FitResult> fit)
+{
+    closedFit_ = std::move(fit);
+    drawBand();
+    scheduleReplot();
+}
+
+void DataFitPlot::setShowBand(bool shown)
+{
+    if (std::exchange(showBand_, shown) == shown)
+        return;
+    drawBand();
+    scheduleReplot();
+    emit showBandChanged(shown);
+}
+
+bool DataFitPlot::bandAvailable() const
+{
+    return usable_ && !scatter_ && closedFit_ && closedFit_->features == 1 && closedFit_->dfResidual > 0;
+}
+
+void DataFitPlot::drawBand()
+{
+    bandLower_->data()->clear();
+    bandUpper_->data()->clear();
+    if (!showBand_ || !bandAvailable()) {
+        showInLegend(bandUpper_, false);
+        return;
+    }
+    const QCPRange range = xAxis->range();
+    std::vector<double> grid(kCurveSamples);
+    for (int i = 0; i < kCurveSamples; ++i)
+        grid[static_cast<std::size_t>(i)] = range.lower + range.size() * i / (kCurveSamples - 1);
+    fit::DataView rows;
+    rows.x = grid.data();
+    rows.rows = static_cast<std::int64_t>(grid.size());
+    rows.features = 1;
+    std::vector<fit::Prediction> band;
+    try {
+        band = fit::predictWithIntervals(*closedFit_, rows);
+    } catch (const std::exception&) {
+        showInLegend(bandUpper_, false);
+        return; // a fit of other data (a stale update): nothing to draw
+    }
+    QVector<double> xs, lower, upper;
+    for (std::size_t i = 0; i < band.size(); ++i)
+        if (std::isfinite(band[i].meanLower) && std::isfinite(band[i].meanUpper)) {
+            xs << grid[i];
+            lower << band[i].meanLower;
+            upper << band[i].meanUpper;
+        }
+    bandLower_->setData(xs, lower, true);
+    bandUpper_->setData(xs, upper, true);
+    showInLegend(bandUpper_, !xs.isEmpty());
+}
+
+void DataFitPlot::addContextActions(QMenu* menu)
+{
+    menu->addSeparator();
+    QAction* band = menu->addAction(tr("Confidence band of the closed form"));
+    band->setObjectName(QStringLiteral("showBand"));
+    band->setCheckable(true);
+    band->setShortcut(QKeySequence(Qt::Key_B)); // taken by PlotView::keyPressEvent while the plot has the focus
+    band->setChecked(showBand_);
+    band->setEnabled(bandAvailable());
+    band->setToolTip(bandAvailable() ? tr("The 95% confidence interval of the closed form's mean response at each x")
+                                     : tr("For one feature and a closed form with residual degrees of freedom"));
+    connect(band, &QAction::toggled, this, &DataFitPlot::setShowBand);
+}
+
 void DataFitPlot::drawCurves()
 {
     trueLine_->data()->clear();
@@ -368,6 +453,7 @@ void DataFitPlot::drawCurves()
     }
     drawCurve(closed_, closedParams_);
     drawCurve(fit_, fitParams_);
+    drawBand();
     scheduleReplot();
 }
 

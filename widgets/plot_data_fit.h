@@ -13,8 +13,13 @@
 #include "experiment/project.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
+
+namespace gradlab::fit {
+struct FitResult;
+}
 
 namespace gradlab::widgets {
 
@@ -43,6 +48,16 @@ public:
     // The closed-form solution, dashed (rings at the predictions for several features; same
     // layout); empty removes it.
     void setClosedForm(const std::vector<double>& params);
+    // The closed form's whole fit, for its confidence band: around the dashed curve, the 95%
+    // confidence interval of the mean response (statsmodels' mean_ci), shaded, while
+    // showsBand(). One feature only; null removes it.
+    void setClosedFormFit(std::shared_ptr<const fit::FitResult> fit);
+    void setShowBand(bool shown);
+    bool showsBand() const { return showBand_; }
+    // Whether there is a band to show (one feature, a fit with residual degrees of freedom).
+    bool bandAvailable() const;
+    QCPGraph* bandLowerGraph() const { return bandLower_; }
+    QCPGraph* bandUpperGraph() const { return bandUpper_; }
 
     QCPGraph* trainGraph() const { return train_; }
     QCPGraph* validationGraph() const { return val_; }
@@ -53,10 +68,15 @@ public:
     // Whether the plot shows predicted against observed (data with several features).
     bool showsPredictions() const { return scatter_; }
 
+signals:
+    void showBandChanged(bool shown);
+
 protected:
     void fitView() override;
+    void addContextActions(QMenu* menu) override;
 
 private:
+    void drawBand();
     // Curves are evaluated across the visible x range, so that they reach the edges at any zoom.
     void drawCurve(QCPGraph* graph, const std::vector<double>& params);
     void drawCurves();
@@ -97,6 +117,10 @@ private:
     QCPGraph* diagonal_ = nullptr;
     QCPGraph* closed_ = nullptr;
     QCPGraph* fit_ = nullptr;
+    QCPGraph* bandLower_ = nullptr;
+    QCPGraph* bandUpper_ = nullptr; // filled down to bandLower_
+    std::shared_ptr<const fit::FitResult> closedFit_;
+    bool showBand_ = false;
     QTimer fitTimer_; // paces the redraws of the trained curve's layer
 };
 

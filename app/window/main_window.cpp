@@ -579,6 +579,7 @@ void MainWindow::readSettings()
     if (!restoreState(s.value(QStringLiteral("window/state")).toByteArray()))
         resizeDocksToDefault();
     lossPlot_->setLogScale(s.value(QStringLiteral("plots/lossLogScale"), true).toBool());
+    fitPlot_->setShowBand(s.value(QStringLiteral("plots/closedFormBand"), false).toBool());
     updateRecentMenu();
 }
 
@@ -610,6 +611,7 @@ void MainWindow::writeSettings()
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());
     s.setValue(QStringLiteral("plots/lossLogScale"), lossPlot_->logScale());
+    s.setValue(QStringLiteral("plots/closedFormBand"), fitPlot_->showsBand());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -882,6 +884,7 @@ void MainWindow::refreshModelViews(const std::shared_ptr<const ModelViews>& comp
         leastSquares_->clear(noClosedForm);
     const std::vector<double> cf = closedForm_ ? closedForm_->params : std::vector<double>{};
     fitPlot_->setClosedForm(cf);
+    fitPlot_->setClosedFormFit(closedForm_ ? closedForm_->fit : nullptr);
     // A closed form that is not unique (or poorly determined) is no target for training to reach.
     // Said once for each new warning, not again at every change of settings.
     const QString warning = closedForm_ ? closedForm_->warnings.join(QLatin1Char(' ')) : QString();

@@ -286,6 +286,76 @@ private slots:
         QCOMPARE(stats[1], QStringLiteral("Observations\t80"));
     }
 
+    // Predictions at new rows against statsmodels' get_prediction() (prediction_reference.json):
+    // several x values at once for one feature, rows separated by ";" for three; bad input is
+    // refused with a reason and adds nothing; the rows are predicted again by a new fit.
+    void predictionsAgreeWithStatsmodels()
+    {
+        QFile f(QStringLiteral(GRADLAB_FIT_FIXTURES_DIR "/prediction_reference.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonArray problems = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("problems")).toArray();
+        const auto reference = [&](const QString& name) {
+            for (const QJsonValue v : problems)
+                if (v.toObject().value(QStringLiteral("name")).toString() == name)
+                    return v.toObject();
+            return QJsonObject();
+        };
+        const char* columns[] = {"mean", "mean_se", "mean_ci_lower", "mean_ci_upper", "obs_ci_lower", "obs_ci_upper"};
+        const double digits[] = {k9, k6, k7, k7, k7, k7};
+        const auto check = [&](const LeastSquaresView& view, const QJsonObject& r, int features) {
+            const QJsonObject e = r.value(QStringLiteral("expected")).toObject();
+            const QTableWidget* t = view.predictionTable();
+            QCOMPARE(t->rowCount(), e.value(QStringLiteral("mean")).toArray().size());
+            for (int row = 0; row < t->rowCount(); ++row)
+                for (int c = 0; c < LeastSquaresView::PredictionColumnCount; ++c) {
+                    const double expected = e.value(QLatin1String(columns[c])).toArray()[row].toDouble();
+                    // Relative to the value, or to the mean where an interval's end is near 0.
+                    const double scale = std::max(std::abs(expected), std::abs(e.value(QStringLiteral("mean")).toArray()[row].toDouble()));
+                    const double shown = parse(t->item(row, features + c)->text());
+                    QVERIFY2(std::abs(shown - expected) <= digits[c] * scale,
+                             qPrintable(QStringLiteral("row %1 %2: %3 vs statsmodels %4").arg(row).arg(QLatin1String(columns[c])).arg(shown, 0, 'g', 17).arg(expected, 0, 'g', 17)));
+                }
+        };
+
+        const QJsonObject tutorial = problem(QStringLiteral("tutorial_train"));
+        ExperimentData d = dataOf(tutorial);
+        ExperimentConfig c = configFor(ModelConfig::Type::ScalarLinear);
+        LeastSquaresView view;
+        view.setFit(*closedFormFor(c, d), namesFor(c, d), d.train);
+        QVERIFY(view.predict(QStringLiteral("-0.5 0, 0.25 0.5")));
+        QVERIFY(view.predict(QStringLiteral("1 2")));
+        check(view, reference(QStringLiteral("tutorial_train")), 1);
+        QCOMPARE(view.predictionTable()->item(0, 0)->text(), QStringLiteral("-0.5"));
+        // Bad input: a reason, nothing added, the text kept for the user to mend.
+        QVERIFY(!view.predict(QStringLiteral("0.5 abc")));
+        QVERIFY2(view.predictionError().contains(QLatin1String("abc")), qPrintable(view.predictionError()));
+        QVERIFY(!view.predict(QStringLiteral("  ")));
+        QVERIFY(!view.predictionError().isEmpty());
+        QCOMPARE(view.predictionTable()->rowCount(), 6);
+        // Another fit of the same feature (fewer rows) predicts the same x again; the values change.
+        const QString before = view.predictionTable()->item(5, 1)->text();
+        ExperimentData fewer = d;
+        fewer.train.x.resize(40);
+        fewer.train.y.resize(40);
+        view.setFit(*closedFormFor(c, fewer), namesFor(c, fewer), fewer.train);
+        QCOMPARE(view.predictionTable()->rowCount(), 6);
+        QVERIFY(view.predictionTable()->item(5, 1)->text() != before);
+        view.setFit(*closedFormFor(c, d), namesFor(c, d), d.train);
+        check(view, reference(QStringLiteral("tutorial_train")), 1);
+
+        // Three features: three values per row.
+        const QJsonObject three = problem(QStringLiteral("three_features"));
+        d = dataOf(three);
+        c = configFor(ModelConfig::Type::Linear);
+        view.setFit(*closedFormFor(c, d), namesFor(c, d), d.train);
+        QCOMPARE(view.predictionTable()->rowCount(), 0); // other features: the old rows go
+        QCOMPARE(view.predictionTable()->horizontalHeaderItem(0)->text(), QStringLiteral("x1"));
+        QVERIFY(!view.predict(QStringLiteral("0 10")));
+        QVERIFY2(view.predictionError().contains(QLatin1String("3")), qPrintable(view.predictionError()));
+        QVERIFY(view.predict(QStringLiteral("0 10 0; 1 11.5 -0.5; -2 13 1; 0.3 9 2.5")));
+        check(view, reference(QStringLiteral("three_features")), 3);
+    }
+
     void exportsAgreeWithStatsmodels()
     {
         const QJsonObject p = problem(QStringLiteral("three_features"));

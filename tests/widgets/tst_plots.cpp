@@ -3,6 +3,7 @@
 #include "widgets/plots.h"
 
 #include "experiment/curves.h"
+#include "experiment/project.h"
 #include "widgets/plot_export.h"
 
 #include <QApplication>
@@ -87,6 +88,75 @@ class TestPlots : public QObject {
     Q_OBJECT
 
 private slots:
+    // The closed form's 95% confidence band: statsmodels' mean_ci at the ends of the view
+    // (fixtures/prediction_reference.json, the tutorial's training rows); off until asked for;
+    // none for several features.
+    void dataFitDrawsTheClosedFormsConfidenceBand()
+    {
+        QFile f(QStringLiteral(GRADLAB_FIT_FIXTURES_DIR "/prediction_reference.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonObject reference;
+        for (const QJsonValue p : QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("problems")).toArray())
+            if (p.toObject().value(QStringLiteral("name")).toString() == QLatin1String("tutorial_train"))
+                reference = p.toObject().value(QStringLiteral("expected")).toObject();
+        QVERIFY(!reference.isEmpty());
+        // The fixture's rows are x = -0.5, 0, 0.25, 0.5, 1, 2: the view's ends are its first and last.
+        const auto at = [&](const char* key, int i) { return reference.value(QLatin1String(key)).toArray()[i].toDouble(); };
+
+        const ExperimentConfig config = ExperimentConfig::tutorial();
+        const ExperimentData data = load(config); // the tutorial's split: the fixture's training rows
+        const auto cf = closedFormFor(config, data);
+        QVERIFY(cf && cf->fit);
+        DataFitPlot plot;
+        plot.resize(800, 600);
+        plot.setData(config, data);
+        plot.setClosedForm(cf->params);
+        plot.setClosedFormFit(cf->fit);
+        QVERIFY(plot.bandAvailable());
+        QCOMPARE(plot.bandUpperGraph()->dataCount(), 0); // off by default
+        QSignalSpy shown(&plot, &DataFitPlot::showBandChanged);
+        plot.setShowBand(true);
+        QCOMPARE(shown.count(), 1);
+        plot.xAxis->setRange(-0.5, 2.0);
+        const QCPGraph* lower = plot.bandLowerGraph();
+        const QCPGraph* upper = plot.bandUpperGraph();
+        QVERIFY(lower->dataCount() > 100);
+        QCOMPARE(upper->channelFillGraph(), lower);
+        const auto close = [](double a, double b) { return std::abs(a - b) <= 1e-8 * (1.0 + std::abs(b)); };
+        QVERIFY2(close(lower->data()->constBegin()->value, at("mean_ci_lower", 0)), qPrintable(QString::number(lower->data()->constBegin()->value, 'g', 17)));
+        QVERIFY(close(upper->data()->constBegin()->value, at("mean_ci_upper", 0)));
+        QVERIFY(close((lower->data()->constEnd() - 1)->value, at("mean_ci_lower", 5)));
+        QVERIFY(close((upper->data()->constEnd() - 1)->value, at("mean_ci_upper", 5)));
+        // The band is narrowest near the mean of x and widens beyond the data.
+        const double widthInside = valueAt(upper, 0.5) - valueAt(lower, 0.5);
+        const double widthBeyond = valueAt(upper, 2.0) - valueAt(lower, 2.0);
+        QVERIFY(widthInside > 0 && widthBeyond > 3 * widthInside);
+        // The context menu's item, with B as its key.
+        const std::unique_ptr<QMenu> menu(plot.createContextMenu(nullptr));
+        QAction* item = menu->findChild<QAction*>(QStringLiteral("showBand"));
+        QVERIFY(item && item->isEnabled() && item->isChecked());
+        plot.setFocus();
+        QTest::keyClick(&plot, Qt::Key_B);
+        QVERIFY(!plot.showsBand());
+        QCOMPARE(plot.bandUpperGraph()->dataCount(), 0);
+
+        // Several features: no band, and its menu item is disabled.
+        ExperimentConfig several = config;
+        several.model.type = ModelConfig::Type::Linear;
+        several.dataset.generator.features = 2;
+        several.dataset.generator.weights = {1.0, 2.0};
+        const ExperimentData data2 = load(several);
+        const auto cf2 = closedFormFor(several, data2);
+        QVERIFY(cf2 && cf2->fit);
+        plot.setData(several, data2);
+        plot.setClosedFormFit(cf2->fit);
+        plot.setShowBand(true);
+        QVERIFY(!plot.bandAvailable());
+        QCOMPARE(plot.bandUpperGraph()->dataCount(), 0);
+        const std::unique_ptr<QMenu> menu2(plot.createContextMenu(nullptr));
+        QVERIFY(!menu2->findChild<QAction*>(QStringLiteral("showBand"))->isEnabled());
+    }
+
     void dataFitShowsTheTutorial()
     {
         const ExperimentConfig config = ExperimentConfig::tutorial();
