@@ -87,6 +87,12 @@ void ParameterPlot::include(double value)
     any_ = true;
 }
 
+void ParameterPlot::clear(const QString& why)
+{
+    setParameters({}, {});
+    setMessage(why);
+}
+
 void ParameterPlot::clearTrajectories()
 {
     for (QCPGraph* g : graphs_)

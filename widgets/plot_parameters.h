@@ -29,6 +29,8 @@ public:
     // The trajectories of `records` (epochs 1, 2, …), after the initial values.
     void setHistory(const std::vector<experiment::EpochRecord>& records);
     void appendEpochs(const std::vector<experiment::EpochRecord>& records);
+    // No parameters and no trajectories, and why (the data could not be loaded, ...).
+    void clear(const QString& why);
 
     int shownParameters() const { return static_cast<int>(graphs_.size()); }
     QCPGraph* parameterGraph(int index) const { return graphs_.at(static_cast<std::size_t>(index)); }

@@ -820,7 +820,12 @@ void MainWindow::onDataLoaded(const std::shared_ptr<const ModelViews>& computed)
         pending_ = Pending::None;
         fitPlot_->setNoData(project_.config, dataProblem_);
         graph_->clear(tr("No data: load or generate a dataset first."));
-        leastSquares_->clear(dataProblem_.isEmpty() ? tr("No data: load or generate a dataset first.") : dataProblem_);
+        // The views of the model show nothing of the project before, and say why.
+        const QString why = dataProblem_.isEmpty() ? tr("No data: load or generate a dataset first.") : dataProblem_;
+        leastSquares_->clear(why);
+        paramPlot_->clear(why);
+        landscape_->showProblem(widgets::LandscapeProblem{std::nullopt, why, {}, {}});
+        fitPlot_->setClosedFormFit(nullptr);
         updateActions();
         return;
     }

@@ -138,6 +138,7 @@ private slots:
     void aClosedFormThatIsNotUniqueIsSaidSo();
     void leastSquaresTabFollowsTheModel();
     void aNewLanguageOffersARestart();
+    void aProjectWhoseDataIsMissingShowsNothingOld();
     void undoFollowsTheSettings();
     void pausedRunTakesEdits();
     void stepFillsTheInspector();
@@ -582,6 +583,40 @@ void TestMainWindow::aNewLanguageOffersARestart()
     QCOMPARE(started, (QStringList{QCoreApplication::applicationFilePath(), path}));
     QCOMPARE(Project::load(path, nullptr)->config.training.epochs, 7); // saved before the restart
     QSettings().setValue(QStringLiteral("language"), QString());
+}
+
+// QA: a project opened without its CSV (too big to be kept in the project, not sent along) left
+// the previous project's trajectories and landscape path on screen. Every view of the model now
+// says why it is empty.
+void TestMainWindow::aProjectWhoseDataIsMissingShowsNothingOld()
+{
+    Window t;
+    QVERIFY(waitForData(t.w));
+    QVERIFY(runToEnd(t.w));
+    auto* params = t.w.findChild<widgets::ParameterPlot*>();
+    auto* landscape = t.w.findChild<widgets::LandscapePlot*>();
+    QVERIFY(params->shownParameters() == 2 && params->parameterGraph(0)->dataCount() > 100);
+    QVERIFY(landscape->available() && landscape->pathPoints() > 100);
+
+    QTemporaryDir dir;
+    Project lab;
+    lab.config.dataset.source = DatasetConfig::Source::Csv;
+    lab.config.dataset.csv.path = dir.filePath(QStringLiteral("gone.csv"));
+    lab.config.dataset.csv.features = {QStringLiteral("x")};
+    lab.config.dataset.csv.target = QStringLiteral("y");
+    const QString path = dir.filePath(QStringLiteral("lab.gradlab"));
+    QString error;
+    QVERIFY2(lab.save(path, &error), qPrintable(error));
+    t.answer = QMessageBox::Discard;
+    t.w.openFile(path);
+    QVERIFY(QTest::qWaitFor([&] { return visibleError(t.w) != nullptr; }, 20000));
+    visibleError(t.w)->close();
+    QCOMPARE(params->shownParameters(), 0);
+    QVERIFY2(params->message().contains(QLatin1String("gone.csv")), qPrintable(params->message()));
+    QVERIFY(!landscape->available());
+    QCOMPARE(landscape->pathPoints(), 0);
+    QVERIFY2(landscape->message().contains(QLatin1String("gone.csv")), qPrintable(landscape->message()));
+    QVERIFY(!t.w.leastSquaresView()->hasFit());
 }
 
 void TestMainWindow::undoFollowsTheSettings()
