@@ -11,6 +11,21 @@ struct NameText {
 
 } // namespace
 
+QString closedFormLossNote(const experiment::LossConfig& loss)
+{
+    using T = experiment::LossConfig::Type;
+    QString name;
+    switch (loss.type) {
+    case T::Mse: return {};
+    case T::L1: name = NameText::tr("L1"); break;
+    case T::Huber: name = NameText::tr("Huber"); break;
+    case T::SmoothL1: name = NameText::tr("Smooth L1"); break;
+    }
+    return NameText::tr("The loss is %1, not the squared error: the closed form (least squares) is not its minimum, so the trained "
+                        "values may rightly differ from it and reach a lower loss.")
+        .arg(name);
+}
+
 QString modelTypeName(experiment::ModelConfig::Type type)
 {
     using T = experiment::ModelConfig::Type;

@@ -15,5 +15,8 @@ QString optimizerSummary(const experiment::OptimizerConfig& optimizer); // "SGD,
 // The same for a run's configuration, which also says when the gradients were not zeroed
 // ("SGD, lr 0.1, gradients not zeroed"), so that such a run is told apart from the others.
 QString optimizerSummary(const experiment::ExperimentConfig& config);
+// For a loss other than the squared error: that the closed form (least squares) is not that
+// loss's minimum, so a trained model may rightly differ from it and reach a lower loss. Empty for MSE.
+QString closedFormLossNote(const experiment::LossConfig& loss);
 
 } // namespace gradlab::widgets

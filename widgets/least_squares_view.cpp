@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace gradlab::widgets {
 namespace {
@@ -37,6 +38,31 @@ QString number(double v, int digits)
     if (std::isinf(v))
         return v > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
     return QString::number(v, 'g', digits);
+}
+
+// A p-value: as number() shows it, but one that underflowed to 0 is below the smallest double,
+// not nought.
+QString pValueText(double p)
+{
+    if (p == 0.0)
+        return QStringLiteral("< %1").arg(QString::number(std::numeric_limits<double>::min(), 'g', 2));
+    return number(p, 4);
+}
+
+// A count (observations, degrees of freedom) with the locale's digit grouping.
+QString countText(double v)
+{
+    if (!std::isfinite(v) || v != std::floor(v))
+        return number(v, 12);
+    return QLocale().toString(static_cast<qlonglong>(v));
+}
+
+// `text` with its first letter upper case: the fit's messages are clauses, written to follow a colon.
+QString sentence(QString text)
+{
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text;
 }
 
 QTableWidget* makeTable(QWidget* parent, const QString& name)
@@ -74,16 +100,10 @@ ResidualPlot::ResidualPlot(QWidget* parent) : PlotView(parent)
     zero_->point1->setCoords(0.0, 0.0);
     zero_->point2->setCoords(1.0, 0.0);
     zero_->setPen(QPen(QColor(0, 0, 0), 1.2, Qt::DashLine));
-    note_ = new QCPItemText(this);
-    note_->position->setType(QCPItemPosition::ptAxisRectRatio);
-    note_->position->setCoords(0.01, 0.01);
-    note_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-    note_->setColor(QColor(80, 80, 80));
-    note_->setVisible(false);
     clear(QString());
 }
 
-void ResidualPlot::setResiduals(const std::vector<double>& fitted, const std::vector<double>& residuals, qint64 rows, qint64 shownEvery)
+void ResidualPlot::setResiduals(const std::vector<double>& fitted, const std::vector<double>& residuals)
 {
     // The points are not in order of ŷ: a scatter, not a line.
     QVector<QCPGraphData> data;
@@ -93,9 +113,6 @@ void ResidualPlot::setResiduals(const std::vector<double>& fitted, const std::ve
     std::sort(data.begin(), data.end(), [](const QCPGraphData& a, const QCPGraphData& b) { return a.key < b.key; });
     points_->data()->set(data, true);
     zero_->setVisible(true);
-    note_->setText(tr("One row in %1 shown: %2 of %3 rows")
-                       .arg(QLocale().toString(shownEvery), QLocale().toString(static_cast<qlonglong>(data.size())), QLocale().toString(rows)));
-    note_->setVisible(shownEvery > 1);
     setMessage(data.isEmpty() ? tr("No residuals to show") : QString());
     resetView();
     dataChanged();
@@ -105,7 +122,6 @@ void ResidualPlot::clear(const QString& reason)
 {
     points_->data()->clear();
     zero_->setVisible(false);
-    note_->setVisible(false);
     setMessage(reason);
     dataChanged();
 }
@@ -280,8 +296,10 @@ void LeastSquaresView::clear(const QString& reason)
     terms_.clear();
     for (int r = 0; r < StatisticCount; ++r)
         setCell(statistics_, r, 0, kNone);
-    notes_->setText(reason);
-    residuals_->clear(reason);
+    notes_->setText(sentence(reason));
+    // The reason is in the notes: an empty plot with the last fit's axes would only distract.
+    residuals_->clear(QString());
+    residuals_->hide();
     fitColumns();
 }
 
@@ -344,43 +362,58 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
     coefficients_->horizontalHeaderItem(Lower)->setText(tr("Lower %1%").arg(level));
     coefficients_->horizontalHeaderItem(Upper)->setText(tr("Upper %1%").arg(level));
     coefficients_->setRowCount(static_cast<int>(f->coefficients.size()));
-    const QString noDof = f->dfResidual > 0 ? QString() : tr("No residual degrees of freedom: as many coefficients as rows");
+    // Inference the data cannot support is shown as "—", with the reason as the cell's tooltip
+    // (the exported report keeps the numbers, which are statsmodels').
+    const QString noDof = tr("No residual degrees of freedom: as many coefficients as rows");
+    const QString exact = tr("The fit is exact: the residuals are zero up to rounding, so the standard errors measure only rounding "
+                             "and t and p mean nothing");
+    const QString aliased = tr("Not identified: this column is a combination of others, so its estimate is one of many that fit "
+                               "equally well (the minimum-norm one) and it has no standard error, t, p or interval");
     for (std::size_t i = 0; i < f->coefficients.size(); ++i) {
         const fit::Coefficient& c = f->coefficients[i];
         const int row = static_cast<int>(i);
         const std::size_t p = closedForm.paramIndex[i];
+        const QString why = !c.identified ? aliased : f->exact ? exact : std::isfinite(c.standardError) ? QString() : noDof;
+        const auto inference = [&](double v, int digits) { return why.isEmpty() ? number(v, digits) : kNone; };
         setCell(coefficients_, row, Term, terms[row]);
         setCell(coefficients_, row, Parameter, p < static_cast<std::size_t>(flatNames.size()) ? flatNames[static_cast<qsizetype>(p)] : kNone);
-        setCell(coefficients_, row, Estimate, number(c.estimate, 9));
-        setCell(coefficients_, row, StdError, number(c.standardError, 6), std::isfinite(c.standardError) ? QString() : noDof);
-        setCell(coefficients_, row, TValue, number(c.tValue, 5), std::isfinite(c.tValue) ? QString() : noDof);
-        setCell(coefficients_, row, PValue, number(c.pValue, 4), std::isfinite(c.pValue) ? QString() : noDof);
+        setCell(coefficients_, row, Estimate, number(c.estimate, 9), c.identified ? QString() : aliased);
+        setCell(coefficients_, row, StdError, inference(c.standardError, 6), why);
+        setCell(coefficients_, row, TValue, inference(c.tValue, 5), why);
+        setCell(coefficients_, row, PValue, why.isEmpty() ? pValueText(c.pValue) : kNone, why);
         // The interval's ends to 7 digits: the t quantile behind them is good to about 1e-9.
-        setCell(coefficients_, row, Lower, number(c.lower, 7), std::isfinite(c.lower) ? QString() : noDof);
-        setCell(coefficients_, row, Upper, number(c.upper, 7), std::isfinite(c.upper) ? QString() : noDof);
+        setCell(coefficients_, row, Lower, inference(c.lower, 7), why);
+        setCell(coefficients_, row, Upper, inference(c.upper, 7), why);
     }
 
-    const QLocale locale;
-    setCell(statistics_, Observations, 0, locale.toString(static_cast<qlonglong>(f->observations)));
+    // A statistic that is not a number says why on its tooltip.
+    const auto statistic = [&](Statistic row, const QString& text, double value) {
+        QString why;
+        if (!std::isfinite(value))
+            why = f->dfResidual > 0 ? tr("Undefined for this data: see the notes below") : noDof;
+        setCell(statistics_, row, 0, text, why);
+    };
+    setCell(statistics_, Observations, 0, countText(static_cast<double>(f->observations)));
     setCell(statistics_, Rank, 0,
-            f->rankDeficient() ? tr("%1 of %2 columns").arg(f->rank).arg(f->coefficients.size()) : QString::number(f->rank));
-    setCell(statistics_, DfResidual, 0, number(f->dfResidual, 12));
-    setCell(statistics_, RSquared, 0, number(f->rSquared, 9));
-    setCell(statistics_, AdjustedRSquared, 0, number(f->adjustedRSquared, 9));
-    setCell(statistics_, ResidualStdError, 0, number(f->residualStandardError, 9));
-    setCell(statistics_, FStatistic, 0,
-            std::isfinite(f->fStatistic) ? tr("%1 on %2 and %3 degrees of freedom").arg(number(f->fStatistic, 6), number(f->dfModel, 12), number(f->dfResidual, 12))
-                                         : kNone);
-    setCell(statistics_, FPValue, 0, number(f->fPValue, 4));
-    setCell(statistics_, LogLikelihood, 0, number(f->logLikelihood, 9));
-    setCell(statistics_, Aic, 0, number(f->aic, 9));
-    setCell(statistics_, Bic, 0, number(f->bic, 9));
-    setCell(statistics_, Rss, 0, number(f->rss, 9));
-
-    QStringList notes = closedForm.warnings;
-    notes << tr("The results panel compares each trained parameter with its estimate here. Select cells and press Ctrl+C to copy "
-                "them; File > Export saves the whole report.");
-    notes_->setText(notes.join(QLatin1Char('\n')));
+            f->rankDeficient() ? tr("%1 of %2 columns").arg(countText(static_cast<double>(f->rank)), countText(static_cast<double>(f->coefficients.size())))
+                               : countText(static_cast<double>(f->rank)));
+    statistic(DfResidual, countText(f->dfResidual), f->dfResidual);
+    statistic(RSquared, number(f->rSquared, 9), f->rSquared);
+    statistic(AdjustedRSquared, number(f->adjustedRSquared, 9), f->adjustedRSquared);
+    statistic(ResidualStdError, number(f->residualStandardError, 9), f->residualStandardError);
+    if (f->exact) {
+        setCell(statistics_, FStatistic, 0, kNone, exact);
+        setCell(statistics_, FPValue, 0, kNone, exact);
+    } else {
+        // "3524.88 (1, 78)": F with its degrees of freedom, as F(1, 78) is written.
+        statistic(FStatistic, std::isfinite(f->fStatistic) ? tr("%1 (%2, %3)").arg(number(f->fStatistic, 6), countText(f->dfModel), countText(f->dfResidual)) : kNone,
+                  f->fStatistic);
+        statistic(FPValue, pValueText(f->fPValue), f->fPValue);
+    }
+    statistic(LogLikelihood, number(f->logLikelihood, 9), f->logLikelihood);
+    statistic(Aic, number(f->aic, 9), f->aic);
+    statistic(Bic, number(f->bic, 9), f->bic);
+    statistic(Rss, number(f->rss, 9), f->rss);
 
     // The residuals of at most kMaxResidualPoints rows, evenly spread over the training rows.
     const qint64 rows = train.rows();
@@ -395,11 +428,39 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
         std::vector<double> residuals(fitted.size());
         for (std::size_t i = 0; i < fitted.size(); ++i)
             residuals[i] = train.y[static_cast<std::size_t>(every > 1 ? pick[i] : static_cast<std::int64_t>(i))] - fitted[i];
-        residuals_->setResiduals(fitted, residuals, rows, every);
+        residuals_->setResiduals(fitted, residuals);
+        residuals_->show();
     } catch (const std::exception& e) {
         residuals_->clear(experiment::translated(e));
     }
+    thinning_ = every > 1 ? tr("The residual plot shows one training row in %1: %2 of %3.")
+                                .arg(countText(static_cast<double>(every)), countText(static_cast<double>(residuals_->points())),
+                                     countText(static_cast<double>(rows)))
+                          : QString();
+    warnings_ = closedForm.warnings;
+    updateNotes();
     fitColumns();
+}
+
+void LeastSquaresView::setLossNote(const QString& note)
+{
+    lossNote_ = note;
+    if (hasFit_)
+        updateNotes();
+}
+
+void LeastSquaresView::updateNotes()
+{
+    QStringList notes;
+    for (const QString& w : warnings_)
+        notes << sentence(w);
+    if (!thinning_.isEmpty())
+        notes << thinning_;
+    if (!lossNote_.isEmpty())
+        notes << lossNote_;
+    notes << tr("The results panel compares each trained parameter with its estimate here. Select cells and press Ctrl+C to copy "
+                "them; File > Export saves the whole report.");
+    notes_->setText(notes.join(QLatin1Char('\n')));
 }
 
 void LeastSquaresView::fitColumns()
@@ -413,8 +474,13 @@ void LeastSquaresView::fitColumns()
     int height = coefficients_->horizontalHeader()->sizeHint().height() + rows * coefficients_->verticalHeader()->defaultSectionSize() + frame;
     if (coefficients_->rowCount() > 12 || coefficients_->horizontalHeader()->length() > coefficients_->viewport()->width())
         height += coefficients_->horizontalScrollBar()->sizeHint().height();
-    coefficients_->setFixedHeight(height);
-    statistics_->setMinimumWidth(std::min(480, statistics_->verticalHeader()->width() + statistics_->horizontalHeader()->length() + 2 * statistics_->frameWidth() + 4));
+    // At most that tall; in a small window it gives way down to three rows, and scrolls.
+    coefficients_->setMaximumHeight(height);
+    coefficients_->setMinimumHeight(std::min(height, coefficients_->horizontalHeader()->sizeHint().height()
+                                                         + 3 * coefficients_->verticalHeader()->defaultSectionSize() + frame));
+    // The statistics are few and short: never narrower than their longest value, so that none is cut.
+    statistics_->setMinimumWidth(statistics_->verticalHeader()->width() + statistics_->horizontalHeader()->length() + 2 * statistics_->frameWidth()
+                                 + statistics_->verticalScrollBar()->sizeHint().width());
 }
 
 void LeastSquaresView::changeEvent(QEvent* event)

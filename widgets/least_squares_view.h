@@ -33,8 +33,7 @@ class ResidualPlot : public PlotView {
 
 public:
     explicit ResidualPlot(QWidget* parent = nullptr);
-    // `shownEvery` > 1: the points are every shownEvery-th of `rows` rows (a note says so).
-    void setResiduals(const std::vector<double>& fitted, const std::vector<double>& residuals, qint64 rows, qint64 shownEvery);
+    void setResiduals(const std::vector<double>& fitted, const std::vector<double>& residuals);
     void clear(const QString& reason);
     int points() const;
 
@@ -44,7 +43,6 @@ protected:
 private:
     QCPGraph* points_;
     QCPItemStraightLine* zero_;
-    QCPItemText* note_;
 };
 
 class LeastSquaresView : public QWidget {
@@ -69,6 +67,9 @@ public:
     // No fit: empty tables and `reason`.
     void clear(const QString& reason);
     bool hasFit() const { return hasFit_; }
+    // A note on how the trained model relates to this fit (the loss it minimises is not the
+    // squared error, ...); empty for none.
+    void setLossNote(const QString& note);
 
     // For tests: the text of a coefficient's cell (by the fit's name for its term: "intercept",
     // "x", "x^2", in any language) and of a statistic's value. Empty where there is none.
@@ -100,6 +101,7 @@ protected:
 private:
     void setCell(QTableWidget* table, int row, int column, const QString& text, const QString& toolTip = {});
     void fitColumns();
+    void updateNotes();
 
     QLabel* title_;
     QTableWidget* coefficients_;
@@ -119,6 +121,9 @@ private:
     // The prediction table from predictedX_ with fit_; false (and why) where the fit refuses them.
     bool fillPredictions(QString* error);
     QStringList terms_; // the fit's names of the coefficients, row by row
+    QStringList warnings_; // the fit's, translated
+    QString thinning_;     // how many rows the residual plot shows
+    QString lossNote_;
     bool hasFit_ = false;
 };
 

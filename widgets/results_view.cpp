@@ -242,6 +242,8 @@ void ResultsView::showRun(const experiment::RunRecord& run, const QString& title
     QStringList notes;
     if (!cf)
         notes << tr("This model has no closed-form solution to compare with.");
+    else if (const QString note = closedFormLossNote(run.config.loss); !note.isEmpty())
+        notes << note;
     if (!run.message.isEmpty())
         notes << run.message;
     if (!run.events.isEmpty())

@@ -4,6 +4,7 @@
 #include "experiment/exports.h"
 
 #include "widgets/data_form.h"
+#include "widgets/display_names.h"
 #include "widgets/graph_view.h"
 #include "widgets/least_squares_view.h"
 #include "widgets/plots.h"
@@ -429,6 +430,7 @@ void MainWindow::createMenus()
     exp->addAction(tr("P&arameter plot…"), this, [this] { exportPlot(2); });
     exp->addAction(tr("Loss la&ndscape plot…"), this, [this] { exportPlot(3); })->setObjectName(QStringLiteral("exportLandscapePlot"));
     exp->addAction(tr("Computation &graph (DOT, SVG or PNG)…"), this, &MainWindow::exportGraph);
+    exp->addAction(tr("&Residual plot…"), this, [this] { exportPlot(4); })->setObjectName(QStringLiteral("exportResidualPlot"));
     exp->addSeparator();
     exp->addAction(tr("PyTorch &script…"), this, &MainWindow::exportScript);
     file->addSeparator();
@@ -883,6 +885,7 @@ void MainWindow::refreshModelViews(const std::shared_ptr<const ModelViews>& comp
     const bool fresh = computed && computed->config == experiment::toJson(project_.config);
     QString noClosedForm = fresh ? computed->noClosedForm : QString();
     closedForm_ = fresh ? computed->closedForm : experiment::closedFormFor(project_.config, *data_, &noClosedForm);
+    leastSquares_->setLossNote(widgets::closedFormLossNote(project_.config.loss));
     if (closedForm_)
         leastSquares_->setFit(*closedForm_, flatNames(), data_->train);
     else
@@ -1597,13 +1600,17 @@ void MainWindow::exportLeastSquares()
         showError(tr("The least-squares fit was not exported"), dataReady() ? leastSquares_->notes() : tr("No data: load or generate a dataset first."));
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the least-squares fit"),
-                                                      QDir(projectDir()).filePath(QStringLiteral("least_squares.json")),
-                                                      tr("JSON (*.json);;CSV (*.csv)"));
+    const QString json = tr("JSON (*.json)"), csv = tr("CSV (*.csv)");
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export the least-squares fit"), QDir(projectDir()).filePath(QStringLiteral("least_squares.json")),
+                                                json + QStringLiteral(";;") + csv, &filter);
     if (path.isEmpty())
         return;
+    // A name without an extension takes the chosen type's, which also decides the format.
+    if (QFileInfo(path).suffix().isEmpty())
+        path += filter == csv ? QStringLiteral(".csv") : QStringLiteral(".json");
     QString error;
-    if (!experiment::exportLeastSquares(*closedForm_, flatNames(), path, &error))
+    if (!experiment::exportLeastSquares(*closedForm_, flatNames(), path, &error, &project_.config))
         showError(tr("The least-squares fit was not exported"), error);
     else
         showStatus(tr("Exported the least-squares fit to %1").arg(QDir::toNativeSeparators(path)));
@@ -1627,8 +1634,13 @@ void MainWindow::exportHistory()
 
 void MainWindow::exportPlot(int view)
 {
-    widgets::PlotView* plots[] = {fitPlot_, lossPlot_, paramPlot_, landscape_};
-    const QString names[] = {QStringLiteral("fit.png"), QStringLiteral("loss.png"), QStringLiteral("parameters.png"), QStringLiteral("landscape.png")};
+    widgets::PlotView* plots[] = {fitPlot_, lossPlot_, paramPlot_, landscape_, leastSquares_->residualPlot()};
+    const QString names[] = {QStringLiteral("fit.png"), QStringLiteral("loss.png"), QStringLiteral("parameters.png"), QStringLiteral("landscape.png"),
+                             QStringLiteral("residuals.png")};
+    if (plots[view] == leastSquares_->residualPlot() && !leastSquares_->hasFit()) {
+        showError(tr("The plot was not exported"), leastSquares_->notes());
+        return;
+    }
     // A landscape that is not drawn (a model with more than two parameters, ...) is no picture:
     // say why instead of writing a file with the note alone.
     if (plots[view] == landscape_ && !landscape_->available()) {

@@ -540,18 +540,19 @@ std::optional<QByteArray> leastSquaresCsv(const ClosedFormComparison& closedForm
     const fit::FitResult* f = reportedFit(closedForm, flatNames, error);
     if (!f)
         return std::nullopt;
-    std::string out = "term,parameter,estimate,std_error,t,p_value,ci_lower,ci_upper\n";
+    std::string out = "term,parameter,estimate,std_error,t,p_value,ci_lower,ci_upper,identified\n";
     for (std::size_t i = 0; i < f->coefficients.size(); ++i) {
         const fit::Coefficient& c = f->coefficients[i];
         out += csvField(QString::fromStdString(c.name)) + ',' + csvField(flatNames[static_cast<qsizetype>(closedForm.paramIndex[i])]);
         for (double v : {c.estimate, c.standardError, c.tValue, c.pValue, c.lower, c.upper})
             out += ',' + csvNumber(v);
-        out += '\n';
+        out += c.identified ? ",true\n" : ",false\n";
     }
     return bytes(out);
 }
 
-std::optional<QByteArray> leastSquaresJson(const ClosedFormComparison& closedForm, const QStringList& flatNames, QString* error)
+std::optional<QByteArray> leastSquaresJson(const ClosedFormComparison& closedForm, const QStringList& flatNames, QString* error,
+                                           const ExperimentConfig* config)
 {
     const fit::FitResult* f = reportedFit(closedForm, flatNames, error);
     if (!f)
@@ -566,12 +567,13 @@ std::optional<QByteArray> leastSquaresJson(const ClosedFormComparison& closedFor
                                         {"t", jsonNumber(c.tValue)},
                                         {"p_value", jsonNumber(c.pValue)},
                                         {"ci_lower", jsonNumber(c.lower)},
-                                        {"ci_upper", jsonNumber(c.upper)}});
+                                        {"ci_upper", jsonNumber(c.upper)},
+                                        {"identified", c.identified}});
     }
     QJsonArray warnings;
     for (const data::Message& w : f->warnings)
         warnings.append(QString::fromStdString(w.english()));
-    const QJsonObject root{{"observations", static_cast<double>(f->observations)},
+    QJsonObject root{{"observations", static_cast<double>(f->observations)},
                            {"rank", static_cast<double>(f->rank)},
                            {"df_model", jsonNumber(f->dfModel)},
                            {"df_residual", jsonNumber(f->dfResidual)},
@@ -586,14 +588,23 @@ std::optional<QByteArray> leastSquaresJson(const ClosedFormComparison& closedFor
                            {"aic", jsonNumber(f->aic)},
                            {"bic", jsonNumber(f->bic)},
                            {"rss", jsonNumber(f->rss)},
+                           {"exact_fit", f->exact},
                            {"warnings", warnings}};
+    if (config) {
+        // What was fitted, as the project file writes it: the data (and its split: the fit is on
+        // the training rows) and the model.
+        const QJsonObject project = toJson(*config);
+        root.insert(QStringLiteral("dataset"), project.value(QStringLiteral("dataset")));
+        root.insert(QStringLiteral("model"), project.value(QStringLiteral("model")));
+    }
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-bool exportLeastSquares(const ClosedFormComparison& closedForm, const QStringList& flatNames, const QString& path, QString* error)
+bool exportLeastSquares(const ClosedFormComparison& closedForm, const QStringList& flatNames, const QString& path, QString* error,
+                        const ExperimentConfig* config)
 {
     const bool csv = QFileInfo(path).suffix().toLower() == QLatin1String("csv");
-    return writeOptional(csv ? leastSquaresCsv(closedForm, flatNames, error) : leastSquaresJson(closedForm, flatNames, error), path, error);
+    return writeOptional(csv ? leastSquaresCsv(closedForm, flatNames, error) : leastSquaresJson(closedForm, flatNames, error, config), path, error);
 }
 
 bool exportParametersJson(const RunRecord& run, const QString& path, QString* error)

@@ -34,19 +34,23 @@ std::optional<QByteArray> historyCsv(const RunRecord& run, QString* error);
 
 // The least-squares report of `closedForm`, which must hold its fit (closedFormFor); `flatNames`
 // are the model's parameter names (flatParameterNames), each coefficient named beside the
-// parameter it is. CSV: term,parameter,estimate,std_error,t,p_value,ci_lower,ci_upper, one row
-// per coefficient (intercept first). JSON: those rows as "coefficients", with the observations,
-// rank, degrees of freedom, confidence level, R², adjusted R², residual standard error, F test,
-// log-likelihood, AIC, BIC, residual sum of squares and the fit's warnings. Any statistic that is
-// not finite (no residual degrees of freedom) is an empty CSV cell or a JSON null.
+// parameter it is. CSV: term,parameter,estimate,std_error,t,p_value,ci_lower,ci_upper,identified,
+// one row per coefficient (intercept first). JSON: those rows as "coefficients", with the
+// observations, rank, degrees of freedom, confidence level, R², adjusted R², residual standard
+// error, F test, log-likelihood, AIC, BIC, residual sum of squares, whether the fit is exact, the
+// fit's warnings and, given a configuration, what was fitted: its "dataset" and "model" as the
+// project file writes them. Any statistic that is not finite (no residual degrees of freedom) is an
+// empty CSV cell or a JSON null.
 std::optional<QByteArray> leastSquaresCsv(const ClosedFormComparison& closedForm, const QStringList& flatNames, QString* error);
-std::optional<QByteArray> leastSquaresJson(const ClosedFormComparison& closedForm, const QStringList& flatNames, QString* error);
+std::optional<QByteArray> leastSquaresJson(const ClosedFormComparison& closedForm, const QStringList& flatNames, QString* error,
+                                           const ExperimentConfig* config = nullptr);
 
 bool exportParametersJson(const RunRecord& run, const QString& path, QString* error);
 bool exportParametersCsv(const RunRecord& run, const QString& path, QString* error);
 bool exportHistoryCsv(const RunRecord& run, const QString& path, QString* error);
 // CSV when `path` ends in .csv, else JSON.
-bool exportLeastSquares(const ClosedFormComparison& closedForm, const QStringList& flatNames, const QString& path, QString* error);
+bool exportLeastSquares(const ClosedFormComparison& closedForm, const QStringList& flatNames, const QString& path, QString* error,
+                        const ExperimentConfig* config = nullptr);
 bool exportGraphDot(const Graph& graph, const QString& path, QString* error);
 
 // A plain Python 3 + NumPy + PyTorch script of the project's experiment: the same data

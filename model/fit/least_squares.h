@@ -71,6 +71,11 @@ struct Coefficient {
     double pValue = 0.0; // two-sided, Student's t with dfResidual degrees of freedom
     double lower = 0.0;  // confidence interval at confidenceLevel
     double upper = 0.0;
+    // False for a coefficient that a rank-deficient design does not determine: its column is a
+    // combination of others, so its estimate is one of many that fit equally well (the minimum-norm
+    // one) and its standard error, t, p and interval describe that choice, not the data. R's lm
+    // reports such a coefficient as NA.
+    bool identified = true;
 };
 
 // Statistics that need residual degrees of freedom are NaN when there are none (n ≤ rank); the
@@ -97,6 +102,7 @@ struct FitResult {
     double bic = 0.0;
     double confidenceLevel = 0.95;
     double criticalT = 0.0;                   // Student's t quantile of the intervals (NaN without residual dof)
+    bool exact = false;                       // the residuals are zero up to rounding (then a warning says so)
     std::vector<data::Message> warnings;        // rank deficiency (naming the columns), near collinearity,
                                               // no residual dof, exact fit, constant target
 

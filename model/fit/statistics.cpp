@@ -3,6 +3,8 @@
 #include <boost/math/distributions/fisher_f.hpp>
 #include <boost/math/distributions/students_t.hpp>
 
+#include <Eigen/Eigenvalues>
+
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -41,7 +43,8 @@ void fillStatistics(FitResult& fit, const Eigen::MatrixXd& unscaled, double yy)
     // Rounding leaves residuals of about ε‖y‖; below a margin above that the fit is exact (or,
     // for the spread about the mean, the target constant).
     const double roundingRss = std::pow(1e3 * std::numeric_limits<double>::epsilon(), 2) * yy;
-    if (dof && fit.rss <= roundingRss)
+    fit.exact = dof && fit.rss <= roundingRss;
+    if (fit.exact)
         fit.warnings.push_back(fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "the fit is exact: the residuals are zero up "
                                                                             "to rounding, so the standard errors measure "
                                                                             "only rounding and the t statistics and "
@@ -74,6 +77,15 @@ void fillStatistics(FitResult& fit, const Eigen::MatrixXd& unscaled, double yy)
     fit.bic = -2.0 * fit.logLikelihood + std::log(n) * rank;
 
     const Eigen::Index p = unscaled.rows();
+    // Below full rank, coefficient j is determined by the data only if e_j lies in the row space of
+    // the design: the projector onto it, from the eigenvectors of the rank largest eigenvalues of
+    // (XᵀX)⁺ (the others are zero), has P_jj = 1.
+    if (fit.rank < p) {
+        const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(unscaled); // eigenvalues ascending
+        const Eigen::MatrixXd rowSpace = eigen.eigenvectors().rightCols(static_cast<Eigen::Index>(fit.rank));
+        for (Eigen::Index j = 0; j < p; ++j)
+            fit.coefficients[static_cast<std::size_t>(j)].identified = rowSpace.row(j).squaredNorm() > 1.0 - 1e-6;
+    }
     fit.covariance.resize(static_cast<std::size_t>(p * p));
     Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(fit.covariance.data(), p, p)
         = sigma2 * unscaled;

@@ -18,6 +18,7 @@
 #include <QClipboard>
 #include <QHeaderView>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTableWidget>
 #include <QTest>
 
@@ -116,11 +117,12 @@ private:
         FIT_VERIFY_REL(parse(stat(LeastSquaresView::RSquared)), expectedScalar(p, "r_squared"), k9, "R²");
         FIT_VERIFY_REL(parse(stat(LeastSquaresView::AdjustedRSquared)), expectedScalar(p, "adjusted_r_squared"), k9, "adjusted R²");
         FIT_VERIFY_REL(parse(stat(LeastSquaresView::ResidualStdError)), expectedScalar(p, "residual_standard_error"), k9, "residual std. error");
-        // "3524.88 on 1 and 78 degrees of freedom"
-        const QStringList f = stat(LeastSquaresView::FStatistic).split(QLatin1Char(' '));
-        FIT_VERIFY_REL(parse(f.value(0)), expectedScalar(p, "f_statistic"), k6, "F");
-        QCOMPARE(parse(f.value(2)), expectedScalar(p, "rank") - 1);
-        QCOMPARE(parse(f.value(4)), expectedScalar(p, "df_residual"));
+        // "3524.88 (1, 78)", as F(1, 78) is written
+        const QRegularExpressionMatch f = QRegularExpression(QStringLiteral("^(\\S+) \\((\\d+), (\\d+)\\)$")).match(stat(LeastSquaresView::FStatistic));
+        QVERIFY2(f.hasMatch(), qPrintable(stat(LeastSquaresView::FStatistic)));
+        FIT_VERIFY_REL(parse(f.captured(1)), expectedScalar(p, "f_statistic"), k6, "F");
+        QCOMPARE(parse(f.captured(2)), expectedScalar(p, "rank") - 1);
+        QCOMPARE(parse(f.captured(3)), expectedScalar(p, "df_residual"));
         FIT_VERIFY_REL(parse(stat(LeastSquaresView::FPValue)), expectedScalar(p, "f_p_value"), k4, "p of F");
         FIT_VERIFY_REL(parse(stat(LeastSquaresView::LogLikelihood)), expectedScalar(p, "log_likelihood"), k9, "log-likelihood");
         FIT_VERIFY_REL(parse(stat(LeastSquaresView::Aic)), expectedScalar(p, "aic"), k9, "AIC");
@@ -230,7 +232,45 @@ private slots:
         view.clear(why);
         QVERIFY(!view.hasFit());
         QCOMPARE(t->rowCount(), 0);
-        QCOMPARE(view.notes(), why);
+        // The reason as a sentence: the fit's messages are clauses, written to follow a colon.
+        QCOMPARE(view.notes().compare(why, Qt::CaseInsensitive), 0);
+        QVERIFY(view.notes().front().isUpper());
+    }
+
+    // Dependent columns (x1 and its copy): their coefficients are not determined, so their
+    // inference shows "—" and says why, while the others agree with statsmodels. An exact fit shows
+    // no t, p or F, which would only measure rounding.
+    void inferenceTheDataCannotSupportIsNotShown()
+    {
+        const QJsonObject p = problem(QStringLiteral("duplicated_column"));
+        ExperimentData d = dataOf(p);
+        const ExperimentConfig c = configFor(ModelConfig::Type::Linear);
+        LeastSquaresView view;
+        view.setFit(*closedFormFor(c, d), namesFor(c, d), d.train);
+        for (const QString& term : {QStringLiteral("x1"), QStringLiteral("x1 copy")})
+            for (const auto column : {LeastSquaresView::StdError, LeastSquaresView::TValue, LeastSquaresView::PValue, LeastSquaresView::Lower,
+                                      LeastSquaresView::Upper})
+                QCOMPARE(view.coefficientText(term, column), QStringLiteral("—"));
+        const QTableWidget* t = view.coefficientTable();
+        QVERIFY(t->item(1, LeastSquaresView::StdError)->toolTip().contains(QLatin1String("Not identified")));
+        // The estimates are the minimum-norm ones, as statsmodels' (pinv) and NumPy's lstsq.
+        FIT_VERIFY_REL(parse(view.coefficientText(QStringLiteral("x1"), LeastSquaresView::Estimate)), expectedOf(p, "coefficients")[1], k9, "x1");
+        FIT_VERIFY_REL(parse(view.coefficientText(QStringLiteral("x2"), LeastSquaresView::StdError)), expectedOf(p, "standard_errors")[2], k6, "x2 se");
+        FIT_VERIFY_REL(parse(view.coefficientText(QStringLiteral("intercept"), LeastSquaresView::PValue)), expectedOf(p, "p")[0], k4, "intercept p");
+        QCOMPARE(view.statisticText(LeastSquaresView::Rank), QStringLiteral("3 of 4 columns"));
+
+        // y = 1 + 2x exactly.
+        d.train.featureNames = {"x"};
+        d.train.x = {0.0, 1.0, 2.0, 3.0, 4.0};
+        d.train.y = {1.0, 3.0, 5.0, 7.0, 9.0};
+        d.val = d.all = d.train;
+        const ExperimentConfig scalar = configFor(ModelConfig::Type::ScalarLinear);
+        view.setFit(*closedFormFor(scalar, d), namesFor(scalar, d), d.train);
+        QCOMPARE(parse(view.coefficientText(QStringLiteral("x"), LeastSquaresView::Estimate)), 2.0);
+        QCOMPARE(view.coefficientText(QStringLiteral("x"), LeastSquaresView::PValue), QStringLiteral("—"));
+        QCOMPARE(view.statisticText(LeastSquaresView::FStatistic), QStringLiteral("—"));
+        QCOMPARE(view.statisticText(LeastSquaresView::FPValue), QStringLiteral("—"));
+        QVERIFY(view.notes().contains(QLatin1String("The fit is exact")));
     }
 
     void largeDataShowsEveryNthResidual()
@@ -251,6 +291,11 @@ private slots:
         QVERIFY2(points <= LeastSquaresView::kMaxResidualPoints && points >= LeastSquaresView::kMaxResidualPoints / 2,
                  qPrintable(QString::number(points)));
         QCOMPARE(view.statisticText(LeastSquaresView::Observations), QLocale().toString(n));
+        QVERIFY2(view.notes().contains(QStringLiteral("one training row in 3: %1 of %2").arg(QLocale().toString(points), QLocale().toString(n))),
+                 qPrintable(view.notes()));
+        // Tiny p-values underflow to 0: shown as below the smallest double, not as nought.
+        QVERIFY2(view.coefficientText(QStringLiteral("x"), LeastSquaresView::PValue).startsWith(QLatin1String("< ")),
+                 qPrintable(view.coefficientText(QStringLiteral("x"), LeastSquaresView::PValue)));
     }
 
     void cellsCopyAsTabSeparatedText()
@@ -367,7 +412,7 @@ private slots:
         const auto csv = leastSquaresCsv(*cf, names, &error);
         QVERIFY2(csv, qPrintable(error));
         const QStringList lines = QString::fromUtf8(*csv).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QCOMPARE(lines.value(0), QStringLiteral("term,parameter,estimate,std_error,t,p_value,ci_lower,ci_upper"));
+        QCOMPARE(lines.value(0), QStringLiteral("term,parameter,estimate,std_error,t,p_value,ci_lower,ci_upper,identified"));
         QCOMPARE(lines.size(), 5);
         const char* keys[] = {"coefficients", "standard_errors", "t", "p", "ci_lower", "ci_upper"};
         // As tests/model/fit/tst_fit.cpp: estimates, errors and t to 1e-10; p and the interval,
@@ -375,15 +420,20 @@ private slots:
         const double tolerances[] = {1e-10, 1e-10, 1e-10, 1e-8, 1e-8, 1e-8};
         for (int row = 0; row < 4; ++row) {
             const QStringList cells = lines[row + 1].split(QLatin1Char(','));
-            QCOMPARE(cells.size(), 8);
+            QCOMPARE(cells.size(), 9);
+            QCOMPARE(cells[8], QStringLiteral("true"));
             QCOMPARE(cells[0], p.value(QStringLiteral("expected")).toObject().value(QStringLiteral("coefficient_names")).toArray()[row].toString());
             QCOMPARE(cells[1], names[row == 0 ? 3 : row - 1]);
             for (int k = 0; k < 6; ++k)
                 FIT_VERIFY_REL(cells[k + 2].toDouble(), expectedOf(p, keys[k])[static_cast<std::size_t>(row)], tolerances[k], QByteArray(keys[k]));
         }
-        const auto json = leastSquaresJson(*cf, names, &error);
+        const auto json = leastSquaresJson(*cf, names, &error, &c);
         QVERIFY2(json, qPrintable(error));
         const QJsonObject o = QJsonDocument::fromJson(*json).object();
+        // What was fitted travels with the numbers, as the project file writes it.
+        QCOMPARE(o.value(QStringLiteral("model")).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("linear"));
+        QVERIFY(o.value(QStringLiteral("dataset")).toObject().contains(QStringLiteral("split")));
+        QCOMPARE(o.value(QStringLiteral("exact_fit")).toBool(true), false);
         QCOMPARE(o.value(QStringLiteral("observations")).toInt(), 60);
         for (const char* key : {"r_squared", "adjusted_r_squared", "residual_standard_error", "f_statistic", "f_p_value", "log_likelihood", "aic", "bic"})
             FIT_VERIFY_REL(o.value(QLatin1String(key)).toDouble(), expectedScalar(p, key), 1e-8, QByteArray(key));

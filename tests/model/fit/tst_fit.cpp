@@ -122,6 +122,39 @@ private slots:
         }
     }
 
+    // A rank-deficient design leaves the coefficients of its dependent columns undetermined, and
+    // only those: x1 and its copy (duplicated_column), x10, x50 and x100 = x10 + 2·x50
+    // (wide_dependent_column), as the fixtures build them; every coefficient of a full-rank fit is
+    // determined. An exact fit is said so.
+    void dependentColumnsAreNotIdentified()
+    {
+        const auto fitOf = [](const QString& name) {
+            const QJsonObject p = problem(name);
+            std::vector<std::string> names;
+            for (const QJsonValue& n : p.value(QLatin1String("feature_names")).toArray())
+                names.push_back(n.toString().toStdString());
+            static std::vector<double> x, y;
+            x = featureValues(p);
+            y = doubles(p.value(QLatin1String("y")));
+            fit::DataView v = viewOf(x, y, static_cast<std::int64_t>(names.size()));
+            v.featureNames = names;
+            return fit::fitLeastSquares(v);
+        };
+        const auto unidentified = [](const fit::FitResult& f) {
+            QStringList names;
+            for (const fit::Coefficient& c : f.coefficients)
+                if (!c.identified)
+                    names << QString::fromStdString(c.name);
+            return names;
+        };
+        QCOMPARE(unidentified(fitOf(QStringLiteral("duplicated_column"))), (QStringList{"x1", "x1 copy"}));
+        QCOMPARE(unidentified(fitOf(QStringLiteral("wide_dependent_column"))), (QStringList{"x10", "x50", "x100"}));
+        QCOMPARE(unidentified(fitOf(QStringLiteral("three_features"))), QStringList());
+        QVERIFY(!fitOf(QStringLiteral("three_features")).exact);
+        const std::vector<double> x{0.0, 1.0, 2.0, 3.0}, y{1.0, 3.0, 5.0, 7.0};
+        QVERIFY(fit::fitLeastSquares(viewOf(x, y, 1)).exact);
+    }
+
     void predictionsWithoutResidualDegreesOfFreedomAreNaN()
     {
         const std::vector<double> x{0.0, 1.0}, y{1.0, 3.0};
