@@ -7,6 +7,7 @@
 #include "experiment/messages.h"
 #include "fit/least_squares.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -151,7 +152,7 @@ void ResidualPlot::fitView()
 // ---- LeastSquaresView --------------------------------------------------------------------------
 
 LeastSquaresView::LeastSquaresView(QWidget* parent)
-    : QWidget(parent), title_(new QLabel(this)), coefficients_(makeTable(this, QStringLiteral("coefficients"))),
+    : QWidget(parent), title_(new QLabel(this)), rows_(new QComboBox(this)), coefficients_(makeTable(this, QStringLiteral("coefficients"))),
       statistics_(makeTable(this, QStringLiteral("statistics"))), notes_(new QLabel(this)), residuals_(new ResidualPlot(this)),
       predictAt_(new QLineEdit(this)), predictButton_(new QPushButton(tr("&Predict"), this)),
       clearPredictions_(new QPushButton(tr("C&lear"), this)), predictError_(new QLabel(this)),
@@ -262,7 +263,19 @@ LeastSquaresView::LeastSquaresView(QWidget* parent)
     lower->setStretchFactor(0, 3);
     lower->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(title_);
+    rows_->setObjectName(QStringLiteral("fitRows"));
+    rows_->addItem(tr("Training rows"), false);
+    rows_->addItem(tr("All rows"), true);
+    rows_->setToolTip(tr("The runs are compared with the fit on the training rows, which they are trained on; all rows give the fit "
+                         "a statistics package gives for the whole file"));
+    connect(rows_, qOverload<int>(&QComboBox::activated), this, [this] { emit rowsChosen(allRows()); });
+    auto* rowsLabel = new QLabel(tr("&Rows:"), this);
+    rowsLabel->setBuddy(rows_);
+    auto* titleRow = new QHBoxLayout;
+    titleRow->addWidget(title_, 1);
+    titleRow->addWidget(rowsLabel);
+    titleRow->addWidget(rows_);
+    layout->addLayout(titleRow);
     layout->addWidget(coefficients_);
     layout->addWidget(lower, 1);
     layout->addWidget(notes_);
@@ -354,7 +367,7 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
     QStringList terms = terms_;
     terms.front() = tr("intercept");
     const QString target = QString::fromStdString(train.targetName);
-    title_->setText(tr("Ordinary least squares of %1 on %2 (training rows: %3)")
+    title_->setText((allRows() ? tr("Ordinary least squares of %1 on %2 (all rows: %3)") : tr("Ordinary least squares of %1 on %2 (training rows: %3)"))
                         .arg(target.isEmpty() ? QStringLiteral("y") : target, terms.join(tr(", ", "between the terms of the title")),
                              QLocale().toString(static_cast<qlonglong>(f->observations))));
 
@@ -458,8 +471,10 @@ void LeastSquaresView::updateNotes()
         notes << thinning_;
     if (!lossNote_.isEmpty())
         notes << lossNote_;
-    notes << tr("The results panel compares each trained parameter with its estimate here. Select cells and press Ctrl+C to copy "
-                "them; File > Export saves the whole report.");
+    notes << (allRows() ? tr("This is the fit on all rows; the results panel compares the runs with the fit on the training rows, which "
+                             "they are trained on. Select cells and press Ctrl+C to copy them; File > Export saves the whole report.")
+                        : tr("The results panel compares each trained parameter with its estimate here. Select cells and press Ctrl+C to copy "
+                             "them; File > Export saves the whole report."));
     notes_->setText(notes.join(QLatin1Char('\n')));
 }
 
@@ -592,6 +607,10 @@ bool LeastSquaresView::fillPredictions(QString* error)
 QString LeastSquaresView::predictionError() const { return predictError_->isHidden() ? QString() : predictError_->text(); }
 
 QString LeastSquaresView::title() const { return title_->text(); }
+
+bool LeastSquaresView::allRows() const { return rows_->currentData().toBool(); }
+
+void LeastSquaresView::setAllRows(bool all) { rows_->setCurrentIndex(all ? 1 : 0); }
 
 QString LeastSquaresView::notes() const { return notes_->text(); }
 

@@ -20,6 +20,7 @@ namespace gradlab::fit {
 struct FitResult;
 }
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -48,6 +49,9 @@ private:
 class LeastSquaresView : public QWidget {
     Q_OBJECT
 
+signals:
+    void rowsChosen(bool all);
+
 public:
     enum Column { Term, Parameter, Estimate, StdError, TValue, PValue, Lower, Upper, ColumnCount };
     // The rows of the statistics table.
@@ -60,10 +64,15 @@ public:
 
     explicit LeastSquaresView(QWidget* parent = nullptr);
 
-    // The report of `closedForm` (which holds its fit) on the training rows of `train`, whose
-    // target is regressed; `flatNames` are the model's parameter names. Without a fit, as clear().
+    // The report of `closedForm` (which holds its fit) on `rows` (the training rows, or with
+    // allRows() all rows), whose target is regressed; `flatNames` are the model's parameter names.
+    // Without a fit, as clear().
     void setFit(const experiment::ClosedFormComparison& closedForm, const QStringList& flatNames,
-                const data::Dataset& train);
+                const data::Dataset& rows);
+    // Which rows the report is to be on: the training rows (what the runs are compared with, the
+    // default) or all of them (the "Rows" choice; rowsChosen follows a change by the user).
+    bool allRows() const;
+    void setAllRows(bool all);
     // No fit: empty tables and `reason`.
     void clear(const QString& reason);
     bool hasFit() const { return hasFit_; }
@@ -104,6 +113,7 @@ private:
     void updateNotes();
 
     QLabel* title_;
+    QComboBox* rows_;
     QTableWidget* coefficients_;
     QTableWidget* statistics_;
     QLabel* notes_;

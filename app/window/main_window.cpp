@@ -249,6 +249,10 @@ void MainWindow::createViews()
     views_->addTab(graph_, tr("Computation graph"));
     leastSquares_ = new widgets::LeastSquaresView;
     views_->addTab(leastSquares_, tr("Least squares"));
+    connect(leastSquares_, &widgets::LeastSquaresView::rowsChosen, this, [this] {
+        if (data_ && !loading_)
+            showLeastSquares();
+    });
     connect(views_, &QTabWidget::currentChanged, this, [this] {
         if (views_->currentWidget() == graph_)
             updateGraph();
@@ -581,6 +585,7 @@ void MainWindow::readSettings()
     if (!restoreState(s.value(QStringLiteral("window/state")).toByteArray()))
         resizeDocksToDefault();
     lossPlot_->setLogScale(s.value(QStringLiteral("plots/lossLogScale"), true).toBool());
+    leastSquares_->setAllRows(s.value(QStringLiteral("leastSquares/allRows"), false).toBool());
     fitPlot_->setShowBand(s.value(QStringLiteral("plots/closedFormBand"), false).toBool());
     updateRecentMenu();
 }
@@ -613,6 +618,7 @@ void MainWindow::writeSettings()
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());
     s.setValue(QStringLiteral("plots/lossLogScale"), lossPlot_->logScale());
+    s.setValue(QStringLiteral("leastSquares/allRows"), leastSquares_->allRows());
     s.setValue(QStringLiteral("plots/closedFormBand"), fitPlot_->showsBand());
 }
 
@@ -629,6 +635,7 @@ void MainWindow::setProject(experiment::Project project)
     data_.reset();
     dataKey_ = {};
     closedForm_.reset();
+    leastSquaresShown_.reset();
     runList_->setRuns(project_.runs);
     lossPlot_->clearLive();
     lossPlot_->setRuns(project_.runs, {});
@@ -825,6 +832,7 @@ void MainWindow::onDataLoaded(const std::shared_ptr<const ModelViews>& computed)
         // The views of the model show nothing of the project before, and say why.
         const QString why = dataProblem_.isEmpty() ? tr("No data: load or generate a dataset first.") : dataProblem_;
         leastSquares_->clear(why);
+        leastSquaresShown_.reset();
         paramPlot_->clear(why);
         landscape_->showProblem(widgets::LandscapeProblem{std::nullopt, why, {}, {}});
         fitPlot_->setClosedFormFit(nullptr);
@@ -885,11 +893,8 @@ void MainWindow::refreshModelViews(const std::shared_ptr<const ModelViews>& comp
     const bool fresh = computed && computed->config == experiment::toJson(project_.config);
     QString noClosedForm = fresh ? computed->noClosedForm : QString();
     closedForm_ = fresh ? computed->closedForm : experiment::closedFormFor(project_.config, *data_, &noClosedForm);
-    leastSquares_->setLossNote(widgets::closedFormLossNote(project_.config.loss));
-    if (closedForm_)
-        leastSquares_->setFit(*closedForm_, flatNames(), data_->train);
-    else
-        leastSquares_->clear(noClosedForm);
+    closedFormWhyNot_ = noClosedForm;
+    showLeastSquares();
     const std::vector<double> cf = closedForm_ ? closedForm_->params : std::vector<double>{};
     fitPlot_->setClosedForm(cf);
     fitPlot_->setClosedFormFit(closedForm_ ? closedForm_->fit : nullptr);
@@ -1594,9 +1599,31 @@ void MainWindow::exportParameters()
         showStatus(tr("Exported the parameters to %1").arg(QDir::toNativeSeparators(path)));
 }
 
+// The Least squares tab: the closed form on the training rows, or the same fit on all rows when
+// that is chosen there.
+void MainWindow::showLeastSquares()
+{
+    leastSquares_->setLossNote(widgets::closedFormLossNote(project_.config.loss));
+    leastSquaresShown_.reset();
+    if (!data_) {
+        leastSquares_->clear(tr("No data: load or generate a dataset first."));
+        return;
+    }
+    QString whyNot = closedFormWhyNot_;
+    if (leastSquares_->allRows())
+        leastSquaresShown_ = experiment::leastSquaresOn(project_.config, data_->all, &whyNot);
+    else
+        leastSquaresShown_ = closedForm_;
+    if (leastSquaresShown_)
+        leastSquares_->setFit(*leastSquaresShown_, flatNames(), leastSquares_->allRows() ? data_->all : data_->train);
+    else
+        leastSquares_->clear(whyNot);
+}
+
 void MainWindow::exportLeastSquares()
 {
-    if (!closedForm_ || !closedForm_->fit) {
+    const std::optional<experiment::ClosedFormComparison>& shown = leastSquaresShown_;
+    if (!shown || !shown->fit) {
         showError(tr("The least-squares fit was not exported"), dataReady() ? leastSquares_->notes() : tr("No data: load or generate a dataset first."));
         return;
     }
@@ -1610,7 +1637,7 @@ void MainWindow::exportLeastSquares()
     if (QFileInfo(path).suffix().isEmpty())
         path += filter == csv ? QStringLiteral(".csv") : QStringLiteral(".json");
     QString error;
-    if (!experiment::exportLeastSquares(*closedForm_, flatNames(), path, &error, &project_.config))
+    if (!experiment::exportLeastSquares(*shown, flatNames(), path, &error, &project_.config))
         showError(tr("The least-squares fit was not exported"), error);
     else
         showStatus(tr("Exported the least-squares fit to %1").arg(QDir::toNativeSeparators(path)));

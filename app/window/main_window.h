@@ -195,6 +195,7 @@ private:
     void exportParameters();
     void exportHistory();
     void exportLeastSquares();
+    void showLeastSquares();
     void exportPlot(int view);
     void exportGraph();
     void exportScript();
@@ -218,6 +219,8 @@ private:
     std::shared_ptr<std::atomic<bool>> cancelLoad_;
     std::shared_ptr<std::atomic<double>> loadProgress_;
     std::optional<experiment::ClosedFormComparison> closedForm_;
+    QString closedFormWhyNot_; // why there is no closed form
+    std::optional<experiment::ClosedFormComparison> leastSquaresShown_; // what the Least squares tab shows
     // What the graph view is to show when it is next in view.
     experiment::ExperimentConfig graphConfig_;
     std::vector<double> graphParams_;

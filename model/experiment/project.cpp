@@ -518,7 +518,7 @@ bool Project::embedCsv(QString* error)
     return true;
 }
 
-std::optional<ClosedFormComparison> closedFormFor(const ExperimentConfig& config, const ExperimentData& data, QString* whyNot)
+std::optional<ClosedFormComparison> leastSquaresOn(const ExperimentConfig& config, const data::Dataset& rows, QString* whyNot)
 {
     const ModelConfig& m = config.model;
     if (m.type == ModelConfig::Type::Mlp) {
@@ -526,16 +526,16 @@ std::optional<ClosedFormComparison> closedFormFor(const ExperimentConfig& config
             *whyNot = ProjectText::tr("An MLP has no closed-form solution: the least-squares fit is for the linear and polynomial models.");
         return std::nullopt;
     }
-    if (m.type == ModelConfig::Type::ScalarLinear && data.train.features() != 1) {
+    if (m.type == ModelConfig::Type::ScalarLinear && rows.features() != 1) {
         if (whyNot)
-            *whyNot = ProjectText::tr("The a + b·x model takes one feature; this dataset has %1.").arg(data.train.features());
+            *whyNot = ProjectText::tr("The a + b·x model takes one feature; this dataset has %1.").arg(rows.features());
         return std::nullopt;
     }
     try {
         fit::FitOptions options;
         options.degree = m.type == ModelConfig::Type::Polynomial ? m.degree : 1;
         options.keepResiduals = false;
-        auto f = std::make_shared<fit::FitResult>(fit::fitLeastSquares(fit::view(data.train), options));
+        auto f = std::make_shared<fit::FitResult>(fit::fitLeastSquares(fit::view(rows), options));
         ClosedFormComparison c;
         // The fit's order is intercept, then the slopes; a scalar model's is (a, b), a linear or
         // polynomial layer's is (weight…, bias).
@@ -546,6 +546,27 @@ std::optional<ClosedFormComparison> closedFormFor(const ExperimentConfig& config
         c.params.assign(f->coefficients.size(), 0.0);
         for (std::size_t i = 0; i < f->coefficients.size(); ++i)
             c.params[c.paramIndex[i]] = f->coefficients[i].estimate;
+        c.rank = f->rank;
+        c.columns = static_cast<std::int64_t>(f->coefficients.size());
+        c.warnings = translated(f->warnings);
+        c.r2 = f->rSquared;
+        c.fit = std::move(f);
+        return c;
+    } catch (const std::exception& e) {
+        // No closed form for this data (for example fewer rows than coefficients): none shown.
+        if (whyNot)
+            *whyNot = translated(e);
+        return std::nullopt;
+    }
+}
+
+std::optional<ClosedFormComparison> closedFormFor(const ExperimentConfig& config, const ExperimentData& data, QString* whyNot)
+{
+    std::optional<ClosedFormComparison> c = leastSquaresOn(config, data.train, whyNot);
+    if (!c)
+        return c;
+    try {
+        const fit::FitResult& f = *c->fit;
         const LossConfig& l = config.loss;
         fit::LossSpec spec;
         spec.kind = l.type == LossConfig::Type::Mse ? fit::LossKind::MSE
@@ -554,16 +575,10 @@ std::optional<ClosedFormComparison> closedFormFor(const ExperimentConfig& config
                                                           : fit::LossKind::SmoothL1;
         spec.reduction = l.reduction == LossConfig::Reduction::Mean ? fit::Reduction::Mean : fit::Reduction::Sum;
         spec.parameter = l.type == LossConfig::Type::Huber ? l.delta : l.beta;
-        c.rank = f->rank;
-        c.columns = static_cast<std::int64_t>(f->coefficients.size());
-        c.warnings = translated(f->warnings);
-        c.trainLoss = fit::loss(*f, fit::view(data.train), spec);
-        c.valLoss = fit::loss(*f, fit::view(data.val), spec);
-        c.r2 = f->rSquared;
-        c.fit = std::move(f);
+        c->trainLoss = fit::loss(f, fit::view(data.train), spec);
+        c->valLoss = fit::loss(f, fit::view(data.val), spec);
         return c;
     } catch (const std::exception& e) {
-        // No closed form for this data (for example fewer rows than coefficients): none shown.
         if (whyNot)
             *whyNot = translated(e);
         return std::nullopt;

@@ -123,6 +123,8 @@ private:
 // coefficients, ...), and then `whyNot` (if given) says why, translated.
 std::optional<ClosedFormComparison> closedFormFor(const ExperimentConfig& config, const ExperimentData& data,
                                                   QString* whyNot = nullptr);
+// The same fit of `config`'s model on any rows (all of them, say), without the losses.
+std::optional<ClosedFormComparison> leastSquaresOn(const ExperimentConfig& config, const data::Dataset& rows, QString* whyNot = nullptr);
 
 // A finished (or stopped) run, recorded from its trainer and history, with the closed-form
 // comparison where the model has one (scalar_linear, linear, polynomial).

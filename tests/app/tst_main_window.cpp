@@ -499,6 +499,25 @@ void TestMainWindow::leastSquaresTabFollowsTheModel()
                      - sklearn.value(QStringLiteral("b")).toDouble()) < 1e-8);
     QCOMPARE(view->statisticText(widgets::LeastSquaresView::Observations), QStringLiteral("80"));
 
+    // All rows: statsmodels' OLS of the tutorial's 100 rows (prediction_reference.json); the
+    // export then writes that fit. Back to the training rows, the closed form again.
+    QFile fixture(QStringLiteral(GRADLAB_FIT_FIXTURES_DIR "/prediction_reference.json"));
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    const QJsonObject all = QJsonDocument::fromJson(fixture.readAll()).object().value(QStringLiteral("tutorial_all_rows")).toObject();
+    auto* rows = view->findChild<QComboBox*>(QStringLiteral("fitRows"));
+    QVERIFY(rows);
+    rows->setCurrentIndex(1);
+    emit rows->activated(1);
+    QCOMPARE(view->statisticText(widgets::LeastSquaresView::Observations), QStringLiteral("100"));
+    QVERIFY2(view->title().contains(QLatin1String("all rows")), qPrintable(view->title()));
+    QVERIFY(std::abs(view->coefficientText(QStringLiteral("x"), widgets::LeastSquaresView::Estimate).toDouble()
+                     - all.value(QStringLiteral("coefficients")).toArray()[1].toDouble()) < 1e-8);
+    QVERIFY(std::abs(view->coefficientText(QStringLiteral("x"), widgets::LeastSquaresView::StdError).toDouble()
+                     - all.value(QStringLiteral("standard_errors")).toArray()[1].toDouble()) < 1e-7);
+    rows->setCurrentIndex(0);
+    emit rows->activated(0);
+    QCOMPARE(view->statisticText(widgets::LeastSquaresView::Observations), QStringLiteral("80"));
+
     ExperimentConfig c = t.w.config();
     c.model.type = ModelConfig::Type::Mlp;
     t.w.changeConfig(c, QStringLiteral("model.type"), QStringLiteral("MLP"));
