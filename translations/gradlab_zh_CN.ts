@@ -741,62 +741,82 @@
 <context>
     <name>NameText</name>
     <message>
-        <location filename="../widgets/display_names.cpp" line="18"/>
+        <location filename="../widgets/display_names.cpp" line="20"/>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/display_names.cpp" line="21"/>
+        <source>Huber</source>
+        <translation>Huber</translation>
+    </message>
+    <message>
+        <location filename="../widgets/display_names.cpp" line="22"/>
+        <source>Smooth L1</source>
+        <translation>Smooth L1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/display_names.cpp" line="24"/>
+        <source>The loss is %1, not the squared error: the closed form (least squares) is not its minimum, so the trained values may rightly differ from it and reach a lower loss.</source>
+        <translation>损失是 %1，而不是平方误差：闭式解（最小二乘）并不是它的最小值，因此训练得到的值与闭式解不同是正常的，而且损失可能更低。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/display_names.cpp" line="33"/>
         <source>a + b·x</source>
         <translation>a + b·x</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="19"/>
+        <location filename="../widgets/display_names.cpp" line="34"/>
         <source>Linear</source>
         <translation>线性</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="20"/>
+        <location filename="../widgets/display_names.cpp" line="35"/>
         <source>Polynomial</source>
         <translation>多项式</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="21"/>
+        <location filename="../widgets/display_names.cpp" line="36"/>
         <source>MLP</source>
         <translation>MLP</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="29"/>
+        <location filename="../widgets/display_names.cpp" line="44"/>
         <source>%1 (degree %2)</source>
         <translation>%1（%2 次）</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="37"/>
+        <location filename="../widgets/display_names.cpp" line="52"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="38"/>
+        <location filename="../widgets/display_names.cpp" line="53"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="39"/>
+        <location filename="../widgets/display_names.cpp" line="54"/>
         <source>AdamW</source>
         <translation>AdamW</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="40"/>
+        <location filename="../widgets/display_names.cpp" line="55"/>
         <source>RMSprop</source>
         <translation>RMSprop</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="41"/>
+        <location filename="../widgets/display_names.cpp" line="56"/>
         <source>Adagrad</source>
         <translation>Adagrad</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="48"/>
+        <location filename="../widgets/display_names.cpp" line="63"/>
         <source>%1, lr %2</source>
         <translation>%1，lr %2</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="54"/>
+        <location filename="../widgets/display_names.cpp" line="69"/>
         <source>%1, gradients not zeroed</source>
         <translation>%1，梯度未清零</translation>
     </message>
@@ -1154,828 +1174,840 @@
 <context>
     <name>gradlab::app::MainWindow</name>
     <message>
-        <location filename="../app/window/main_window.cpp" line="83"/>
+        <location filename="../app/window/main_window.cpp" line="84"/>
         <source>GradLab projects (*.gradlab);;All files (*)</source>
         <translation>GradLab 项目 (*.gradlab);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="141"/>
+        <location filename="../app/window/main_window.cpp" line="142"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="143"/>
-        <location filename="../app/window/main_window.cpp" line="146"/>
+        <location filename="../app/window/main_window.cpp" line="144"/>
+        <location filename="../app/window/main_window.cpp" line="147"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="148"/>
+        <location filename="../app/window/main_window.cpp" line="149"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="149"/>
+        <location filename="../app/window/main_window.cpp" line="150"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="192"/>
+        <location filename="../app/window/main_window.cpp" line="193"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="191"/>
+        <location filename="../app/window/main_window.cpp" line="192"/>
         <source>The project has changes that are not saved. Save them first?</source>
         <translation>项目有尚未保存的更改。是否先保存？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="84"/>
+        <location filename="../app/window/main_window.cpp" line="85"/>
         <source>GradLab projects (*.gradlab);;Data files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>GradLab 项目 (*.gradlab);;数据文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="190"/>
+        <location filename="../app/window/main_window.cpp" line="191"/>
         <source>A run is in progress. Stop it and save the project with the run first?</source>
         <translation>有一次运行正在进行。要先停止它，并把这次运行一起保存到项目中吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="199"/>
+        <location filename="../app/window/main_window.cpp" line="200"/>
         <source>GradLab shows the new language when it starts again. Restart it now?</source>
         <translation>GradLab 重新启动后才会显示新语言。现在重新启动吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="200"/>
+        <location filename="../app/window/main_window.cpp" line="201"/>
         <source>Restart Now</source>
         <translation>立即重新启动</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="201"/>
+        <location filename="../app/window/main_window.cpp" line="202"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="244"/>
+        <location filename="../app/window/main_window.cpp" line="245"/>
         <source>Data and fit</source>
         <translation>数据与拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="245"/>
+        <location filename="../app/window/main_window.cpp" line="246"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="246"/>
+        <location filename="../app/window/main_window.cpp" line="247"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="247"/>
+        <location filename="../app/window/main_window.cpp" line="248"/>
         <source>Loss landscape</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="248"/>
+        <location filename="../app/window/main_window.cpp" line="249"/>
         <source>Computation graph</source>
         <translation>计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="250"/>
+        <location filename="../app/window/main_window.cpp" line="251"/>
         <source>Least squares</source>
         <translation>最小二乘</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="269"/>
+        <location filename="../app/window/main_window.cpp" line="274"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="270"/>
+        <location filename="../app/window/main_window.cpp" line="275"/>
         <source>Model and training</source>
         <translation>模型与训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="271"/>
+        <location filename="../app/window/main_window.cpp" line="276"/>
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="289"/>
+        <location filename="../app/window/main_window.cpp" line="294"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="299"/>
+        <location filename="../app/window/main_window.cpp" line="304"/>
         <source>Step inspector</source>
         <translation>单步检查器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="303"/>
-        <location filename="../app/window/main_window.cpp" line="639"/>
-        <location filename="../app/window/main_window.cpp" line="994"/>
+        <location filename="../app/window/main_window.cpp" line="308"/>
+        <location filename="../app/window/main_window.cpp" line="648"/>
+        <location filename="../app/window/main_window.cpp" line="1007"/>
         <source>Press Step to train one epoch and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单步”训练一轮，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="314"/>
+        <location filename="../app/window/main_window.cpp" line="319"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="318"/>
+        <location filename="../app/window/main_window.cpp" line="323"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="318"/>
+        <location filename="../app/window/main_window.cpp" line="323"/>
         <source>Start a new project from the tutorial&apos;s experiment</source>
         <translation>以教程中的实验新建项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="320"/>
+        <location filename="../app/window/main_window.cpp" line="325"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="320"/>
+        <location filename="../app/window/main_window.cpp" line="325"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="321"/>
+        <location filename="../app/window/main_window.cpp" line="326"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="321"/>
-        <location filename="../app/window/main_window.cpp" line="1410"/>
+        <location filename="../app/window/main_window.cpp" line="326"/>
+        <location filename="../app/window/main_window.cpp" line="1423"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="328"/>
+        <location filename="../app/window/main_window.cpp" line="333"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="328"/>
+        <location filename="../app/window/main_window.cpp" line="333"/>
         <source>Save the project under a new name</source>
         <translation>以新名称保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="328"/>
+        <location filename="../app/window/main_window.cpp" line="333"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="331"/>
-        <location filename="../app/window/main_window.cpp" line="442"/>
-        <location filename="../app/window/main_window.cpp" line="1061"/>
+        <location filename="../app/window/main_window.cpp" line="336"/>
+        <location filename="../app/window/main_window.cpp" line="448"/>
+        <location filename="../app/window/main_window.cpp" line="1074"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="331"/>
+        <location filename="../app/window/main_window.cpp" line="336"/>
         <source>Train the model (or resume a paused run)</source>
         <translation>训练模型（或继续已暂停的运行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="333"/>
+        <location filename="../app/window/main_window.cpp" line="338"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="333"/>
+        <location filename="../app/window/main_window.cpp" line="338"/>
         <source>Pause the run after the current epoch</source>
         <translation>在当前轮结束后暂停运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="335"/>
+        <location filename="../app/window/main_window.cpp" line="340"/>
         <source>S&amp;tep</source>
         <translation>单步(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="335"/>
+        <location filename="../app/window/main_window.cpp" line="340"/>
         <source>Train one epoch, then pause</source>
         <translation>训练一轮后暂停</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="337"/>
+        <location filename="../app/window/main_window.cpp" line="342"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="337"/>
+        <location filename="../app/window/main_window.cpp" line="342"/>
         <source>Stop the run and keep it</source>
         <translation>停止运行并保留该运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="339"/>
+        <location filename="../app/window/main_window.cpp" line="344"/>
         <source>R&amp;eset</source>
         <translation>重置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="340"/>
+        <location filename="../app/window/main_window.cpp" line="345"/>
         <source>Stop any run and show the initial parameters again</source>
         <translation>停止正在进行的运行，并重新显示初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="347"/>
+        <location filename="../app/window/main_window.cpp" line="352"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="350"/>
+        <location filename="../app/window/main_window.cpp" line="355"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="368"/>
+        <location filename="../app/window/main_window.cpp" line="373"/>
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="375"/>
+        <location filename="../app/window/main_window.cpp" line="380"/>
         <source>How fast a run goes: as fast as it trains, or slowly enough to watch it learn</source>
         <translation>训练运行的快慢：以训练所能达到的最快速度，或放慢到足以看清它如何学习</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="381"/>
+        <location filename="../app/window/main_window.cpp" line="386"/>
         <source>Full speed</source>
         <translation>全速</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="382"/>
+        <location filename="../app/window/main_window.cpp" line="387"/>
         <source>1 epoch a second</source>
         <translation>每秒 1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="383"/>
+        <location filename="../app/window/main_window.cpp" line="388"/>
         <source>%1 epochs a second</source>
         <translation>每秒 %1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="413"/>
+        <location filename="../app/window/main_window.cpp" line="418"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="416"/>
+        <location filename="../app/window/main_window.cpp" line="421"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="420"/>
+        <location filename="../app/window/main_window.cpp" line="425"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="421"/>
+        <location filename="../app/window/main_window.cpp" line="426"/>
         <source>&amp;Parameters (JSON or CSV)…</source>
         <translation>参数（JSON 或 CSV）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="422"/>
+        <location filename="../app/window/main_window.cpp" line="427"/>
         <source>Loss &amp;history (CSV)…</source>
         <translation>损失历史（CSV）(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="423"/>
+        <location filename="../app/window/main_window.cpp" line="428"/>
         <source>Least-s&amp;quares fit (JSON or CSV)…</source>
         <translation>最小二乘拟合（JSON 或 CSV）(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="425"/>
+        <location filename="../app/window/main_window.cpp" line="430"/>
         <source>Save the closed-form fit&apos;s coefficients with their standard errors, p-values and intervals, and its statistics</source>
         <translation>保存闭式拟合的系数及其标准误、p 值和置信区间，以及拟合统计量</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="427"/>
+        <location filename="../app/window/main_window.cpp" line="432"/>
         <source>&amp;Data and fit plot…</source>
         <translation>数据与拟合图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="428"/>
+        <location filename="../app/window/main_window.cpp" line="433"/>
         <source>&amp;Loss plot…</source>
         <translation>损失图(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="429"/>
+        <location filename="../app/window/main_window.cpp" line="434"/>
         <source>P&amp;arameter plot…</source>
         <translation>参数图(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="430"/>
+        <location filename="../app/window/main_window.cpp" line="435"/>
         <source>Loss la&amp;ndscape plot…</source>
         <translation>损失曲面图(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="431"/>
+        <location filename="../app/window/main_window.cpp" line="436"/>
         <source>Computation &amp;graph (DOT, SVG or PNG)…</source>
         <translation>计算图（DOT、SVG 或 PNG）(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="433"/>
+        <location filename="../app/window/main_window.cpp" line="437"/>
+        <source>&amp;Residual plot…</source>
+        <translation>残差图(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="439"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 脚本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="435"/>
+        <location filename="../app/window/main_window.cpp" line="441"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="438"/>
+        <location filename="../app/window/main_window.cpp" line="444"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="451"/>
+        <location filename="../app/window/main_window.cpp" line="457"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="457"/>
+        <location filename="../app/window/main_window.cpp" line="463"/>
         <source>Reset &amp;Layout</source>
         <translation>重置布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="459"/>
+        <location filename="../app/window/main_window.cpp" line="465"/>
         <source>Put the panels back where they were at the first start</source>
         <translation>把各面板恢复到首次启动时的位置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="463"/>
+        <location filename="../app/window/main_window.cpp" line="469"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="467"/>
+        <location filename="../app/window/main_window.cpp" line="473"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="479"/>
+        <location filename="../app/window/main_window.cpp" line="485"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="480"/>
+        <location filename="../app/window/main_window.cpp" line="486"/>
         <source>&amp;About GradLab</source>
         <translation>关于 GradLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="481"/>
+        <location filename="../app/window/main_window.cpp" line="487"/>
         <source>About GradLab</source>
         <translation>关于 GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="482"/>
+        <location filename="../app/window/main_window.cpp" line="488"/>
         <source>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model through GradLab&apos;s own autograd engine, watch it learn, and compare it with the closed-form least-squares fit.&lt;/p&gt;&lt;p&gt;Built on Qt, QCustomPlot, Eigen and Graphviz.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;使用 GradLab 自己的自动求导引擎训练模型，观察其学习过程，并与最小二乘闭式解拟合进行比较。&lt;/p&gt;&lt;p&gt;基于 Qt、QCustomPlot、Eigen 和 Graphviz 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="502"/>
+        <location filename="../app/window/main_window.cpp" line="508"/>
         <source>Loading data %p%</source>
         <translation>正在加载数据 %p%</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="509"/>
+        <location filename="../app/window/main_window.cpp" line="515"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="510"/>
+        <location filename="../app/window/main_window.cpp" line="516"/>
         <source>Stop loading the data</source>
         <translation>停止加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="533"/>
+        <location filename="../app/window/main_window.cpp" line="539"/>
         <source>Preparing the data: the split, the closed form and the loss landscape…</source>
         <translation>正在准备数据：划分、闭式解和损失曲面…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="663"/>
+        <location filename="../app/window/main_window.cpp" line="672"/>
         <source>The run&apos;s optimizer was not changed</source>
         <translation>未更改该运行的优化器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="692"/>
+        <location filename="../app/window/main_window.cpp" line="701"/>
         <source>Train the model (or resume a paused run) (%1)</source>
         <translation>训练模型（或继续已暂停的运行）（%1）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="693"/>
+        <location filename="../app/window/main_window.cpp" line="702"/>
         <source>The run cannot start:
 %1</source>
         <translation>无法开始运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="714"/>
+        <location filename="../app/window/main_window.cpp" line="723"/>
         <source>Choose a CSV file on the Data tab, or drop one onto the window</source>
         <translation>请在“数据”选项卡中选择一个 CSV 文件，或把文件拖放到窗口上</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="739"/>
-        <location filename="../app/window/main_window.cpp" line="742"/>
-        <location filename="../app/window/main_window.cpp" line="827"/>
+        <location filename="../app/window/main_window.cpp" line="748"/>
+        <location filename="../app/window/main_window.cpp" line="751"/>
+        <location filename="../app/window/main_window.cpp" line="842"/>
         <source>Loading the data…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="760"/>
+        <location filename="../app/window/main_window.cpp" line="769"/>
         <source>Loading the data was cancelled</source>
         <translation>已取消加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="765"/>
+        <location filename="../app/window/main_window.cpp" line="774"/>
         <source>%1 (on the Data tab, Missing values: Drop the row)</source>
         <translation>%1（在“数据”选项卡中，缺失值：丢弃该行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="766"/>
+        <location filename="../app/window/main_window.cpp" line="775"/>
         <source>The data could not be loaded: %1</source>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="769"/>
+        <location filename="../app/window/main_window.cpp" line="778"/>
         <source>The data could not be loaded</source>
         <translation>无法加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="793"/>
+        <location filename="../app/window/main_window.cpp" line="802"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="822"/>
-        <location filename="../app/window/main_window.cpp" line="823"/>
-        <location filename="../app/window/main_window.cpp" line="1592"/>
+        <location filename="../app/window/main_window.cpp" line="831"/>
+        <location filename="../app/window/main_window.cpp" line="833"/>
+        <location filename="../app/window/main_window.cpp" line="1609"/>
+        <location filename="../app/window/main_window.cpp" line="1627"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="828"/>
+        <location filename="../app/window/main_window.cpp" line="843"/>
         <source>%1 rows: %2 for training, %3 for validation</source>
         <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="892"/>
+        <location filename="../app/window/main_window.cpp" line="905"/>
         <source>The closed form: %1</source>
         <translation>闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="995"/>
-        <location filename="../app/window/main_window.cpp" line="1280"/>
+        <location filename="../app/window/main_window.cpp" line="1008"/>
+        <location filename="../app/window/main_window.cpp" line="1293"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1001"/>
+        <location filename="../app/window/main_window.cpp" line="1014"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1013"/>
-        <location filename="../app/window/main_window.cpp" line="1224"/>
+        <location filename="../app/window/main_window.cpp" line="1026"/>
+        <location filename="../app/window/main_window.cpp" line="1237"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1020"/>
+        <location filename="../app/window/main_window.cpp" line="1033"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1033"/>
+        <location filename="../app/window/main_window.cpp" line="1046"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1041"/>
+        <location filename="../app/window/main_window.cpp" line="1054"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1044"/>
+        <location filename="../app/window/main_window.cpp" line="1057"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1061"/>
+        <location filename="../app/window/main_window.cpp" line="1074"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1079"/>
+        <location filename="../app/window/main_window.cpp" line="1092"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1084"/>
+        <location filename="../app/window/main_window.cpp" line="1097"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1086"/>
+        <location filename="../app/window/main_window.cpp" line="1099"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1149"/>
+        <location filename="../app/window/main_window.cpp" line="1162"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1171"/>
+        <location filename="../app/window/main_window.cpp" line="1184"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1173"/>
+        <location filename="../app/window/main_window.cpp" line="1186"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1174"/>
+        <location filename="../app/window/main_window.cpp" line="1187"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1199"/>
-        <location filename="../app/window/main_window.cpp" line="1224"/>
+        <location filename="../app/window/main_window.cpp" line="1212"/>
+        <location filename="../app/window/main_window.cpp" line="1237"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1227"/>
+        <location filename="../app/window/main_window.cpp" line="1240"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1228"/>
+        <location filename="../app/window/main_window.cpp" line="1241"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1229"/>
+        <location filename="../app/window/main_window.cpp" line="1242"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1231"/>
+        <location filename="../app/window/main_window.cpp" line="1244"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1250"/>
+        <location filename="../app/window/main_window.cpp" line="1263"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1259"/>
+        <location filename="../app/window/main_window.cpp" line="1272"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1276"/>
-        <location filename="../app/window/main_window.cpp" line="1278"/>
+        <location filename="../app/window/main_window.cpp" line="1289"/>
+        <location filename="../app/window/main_window.cpp" line="1291"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1280"/>
+        <location filename="../app/window/main_window.cpp" line="1293"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1292"/>
+        <location filename="../app/window/main_window.cpp" line="1305"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1325"/>
+        <location filename="../app/window/main_window.cpp" line="1338"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1326"/>
+        <location filename="../app/window/main_window.cpp" line="1339"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1354"/>
+        <location filename="../app/window/main_window.cpp" line="1367"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1362"/>
+        <location filename="../app/window/main_window.cpp" line="1375"/>
         <source>Open a project or a data file</source>
         <translation>打开项目或数据文件</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1378"/>
+        <location filename="../app/window/main_window.cpp" line="1391"/>
         <source>%1 was not opened: stop the run first</source>
         <translation>未打开 %1：请先停止运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1399"/>
+        <location filename="../app/window/main_window.cpp" line="1412"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1404"/>
+        <location filename="../app/window/main_window.cpp" line="1417"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1411"/>
+        <location filename="../app/window/main_window.cpp" line="1424"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1426"/>
+        <location filename="../app/window/main_window.cpp" line="1439"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1437"/>
+        <location filename="../app/window/main_window.cpp" line="1450"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1465"/>
+        <location filename="../app/window/main_window.cpp" line="1478"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1468"/>
+        <location filename="../app/window/main_window.cpp" line="1481"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1488"/>
+        <location filename="../app/window/main_window.cpp" line="1501"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1488"/>
+        <location filename="../app/window/main_window.cpp" line="1501"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1564"/>
+        <location filename="../app/window/main_window.cpp" line="1577"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1564"/>
+        <location filename="../app/window/main_window.cpp" line="1577"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1577"/>
+        <location filename="../app/window/main_window.cpp" line="1590"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1578"/>
-        <location filename="../app/window/main_window.cpp" line="1597"/>
+        <location filename="../app/window/main_window.cpp" line="1591"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1584"/>
+        <location filename="../app/window/main_window.cpp" line="1597"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1586"/>
+        <location filename="../app/window/main_window.cpp" line="1599"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1592"/>
-        <location filename="../app/window/main_window.cpp" line="1602"/>
+        <location filename="../app/window/main_window.cpp" line="1627"/>
+        <location filename="../app/window/main_window.cpp" line="1641"/>
         <source>The least-squares fit was not exported</source>
         <translation>最小二乘拟合未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1595"/>
+        <location filename="../app/window/main_window.cpp" line="1630"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1632"/>
         <source>Export the least-squares fit</source>
         <translation>导出最小二乘拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1604"/>
+        <location filename="../app/window/main_window.cpp" line="1643"/>
         <source>Exported the least-squares fit to %1</source>
         <translation>已将最小二乘拟合导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1612"/>
+        <location filename="../app/window/main_window.cpp" line="1651"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1613"/>
+        <location filename="../app/window/main_window.cpp" line="1630"/>
+        <location filename="../app/window/main_window.cpp" line="1652"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1618"/>
+        <location filename="../app/window/main_window.cpp" line="1657"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1620"/>
+        <location filename="../app/window/main_window.cpp" line="1659"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1633"/>
+        <location filename="../app/window/main_window.cpp" line="1677"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1634"/>
+        <location filename="../app/window/main_window.cpp" line="1678"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1630"/>
-        <location filename="../app/window/main_window.cpp" line="1639"/>
+        <location filename="../app/window/main_window.cpp" line="1668"/>
+        <location filename="../app/window/main_window.cpp" line="1674"/>
+        <location filename="../app/window/main_window.cpp" line="1683"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1641"/>
+        <location filename="../app/window/main_window.cpp" line="1685"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1646"/>
+        <location filename="../app/window/main_window.cpp" line="1690"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1647"/>
+        <location filename="../app/window/main_window.cpp" line="1691"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1653"/>
+        <location filename="../app/window/main_window.cpp" line="1697"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1655"/>
+        <location filename="../app/window/main_window.cpp" line="1699"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1663"/>
+        <location filename="../app/window/main_window.cpp" line="1707"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1664"/>
+        <location filename="../app/window/main_window.cpp" line="1708"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1667"/>
+        <location filename="../app/window/main_window.cpp" line="1711"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1668"/>
+        <location filename="../app/window/main_window.cpp" line="1712"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1696"/>
+        <location filename="../app/window/main_window.cpp" line="1740"/>
         <source>GradLab could not start again. Start it yourself to use the new language.</source>
         <translation>GradLab 无法重新启动。请手动启动它以使用新语言。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1662"/>
-        <location filename="../app/window/main_window.cpp" line="1673"/>
+        <location filename="../app/window/main_window.cpp" line="1706"/>
+        <location filename="../app/window/main_window.cpp" line="1717"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="355"/>
+        <location filename="../app/window/main_window.cpp" line="360"/>
         <source>Run toolbar</source>
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1675"/>
+        <location filename="../app/window/main_window.cpp" line="1719"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="198"/>
-        <location filename="../app/window/main_window.cpp" line="1696"/>
+        <location filename="../app/window/main_window.cpp" line="199"/>
+        <location filename="../app/window/main_window.cpp" line="1740"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -2502,17 +2534,17 @@
         <translation>各列近似共线（各列缩放为单位长度后条件数为 %1）：系数难以准确确定，但拟合值不受影响</translation>
     </message>
     <message>
-        <location filename="../model/fit/statistics.cpp" line="35"/>
+        <location filename="../model/fit/statistics.cpp" line="37"/>
         <source>there are no residual degrees of freedom (%1 observations for %2 independent columns): the standard errors, t statistics, p-values, confidence intervals, adjusted R², residual standard error and F test are undefined (NaN)</source>
         <translation>没有残差自由度（%1 个观测值对应 %2 个线性无关的列）：标准误、t 统计量、p 值、置信区间、调整后 R²、残差标准误和 F 检验均无定义（NaN）</translation>
     </message>
     <message>
-        <location filename="../model/fit/statistics.cpp" line="45"/>
+        <location filename="../model/fit/statistics.cpp" line="48"/>
         <source>the fit is exact: the residuals are zero up to rounding, so the standard errors measure only rounding and the t statistics and p-values mean nothing</source>
         <translation>拟合是精确的：残差在舍入误差范围内为零，因此标准误只反映舍入误差，t 统计量和 p 值没有意义</translation>
     </message>
     <message>
-        <location filename="../model/fit/statistics.cpp" line="56"/>
+        <location filename="../model/fit/statistics.cpp" line="59"/>
         <source>the target is constant, so R² (the share of its variation explained) is undefined</source>
         <translation>目标是常数，因此 R²（被解释的变异所占比例）无定义</translation>
     </message>
@@ -3417,375 +3449,425 @@
 <context>
     <name>gradlab::widgets::LeastSquaresView</name>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="140"/>
+        <location filename="../widgets/least_squares_view.cpp" line="157"/>
         <source>&amp;Predict</source>
         <translation>预测(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="141"/>
+        <location filename="../widgets/least_squares_view.cpp" line="158"/>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="158"/>
+        <location filename="../widgets/least_squares_view.cpp" line="175"/>
         <source>Term</source>
         <translation>项</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="158"/>
+        <location filename="../widgets/least_squares_view.cpp" line="175"/>
         <source>The column of the design matrix: the intercept, a feature, or a power of x</source>
         <translation>设计矩阵的列：截距、某个特征或 x 的某次幂</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="159"/>
+        <location filename="../widgets/least_squares_view.cpp" line="176"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="159"/>
+        <location filename="../widgets/least_squares_view.cpp" line="176"/>
         <source>The model&apos;s parameter that this coefficient is the closed-form value of</source>
         <translation>该系数作为其闭式解的模型参数</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="160"/>
+        <location filename="../widgets/least_squares_view.cpp" line="177"/>
         <source>Estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="160"/>
+        <location filename="../widgets/least_squares_view.cpp" line="177"/>
         <source>The least-squares coefficient: the value that minimises the sum of squared errors on the training rows</source>
         <translation>最小二乘系数：使训练行上误差平方和最小的值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="161"/>
+        <location filename="../widgets/least_squares_view.cpp" line="178"/>
         <source>Std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="162"/>
+        <location filename="../widgets/least_squares_view.cpp" line="179"/>
         <source>The estimate&apos;s standard error, √(σ̂² (XᵀX)⁻¹), with σ̂² the residual sum of squares over the residual degrees of freedom</source>
         <translation>估计值的标准误 √(σ̂² (XᵀX)⁻¹)，其中 σ̂² 为残差平方和除以残差自由度</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="163"/>
+        <location filename="../widgets/least_squares_view.cpp" line="180"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="163"/>
+        <location filename="../widgets/least_squares_view.cpp" line="180"/>
         <source>The estimate divided by its standard error</source>
         <translation>估计值除以其标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="164"/>
+        <location filename="../widgets/least_squares_view.cpp" line="181"/>
         <source>p-value</source>
         <translation>p 值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="165"/>
+        <location filename="../widgets/least_squares_view.cpp" line="182"/>
         <source>Two-sided: the probability, were the coefficient 0, of a t at least this far from 0 (Student&apos;s t with the residual degrees of freedom)</source>
         <translation>双侧：若系数为 0，t 值离 0 至少这么远的概率（自由度为残差自由度的 Student t 分布）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="166"/>
+        <location filename="../widgets/least_squares_view.cpp" line="183"/>
         <source>Lower 95%</source>
         <translation>95% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="166"/>
+        <location filename="../widgets/least_squares_view.cpp" line="183"/>
         <source>The lower end of the coefficient&apos;s 95% confidence interval</source>
         <translation>系数 95% 置信区间的下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="167"/>
+        <location filename="../widgets/least_squares_view.cpp" line="184"/>
         <source>Upper 95%</source>
         <translation>95% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="167"/>
+        <location filename="../widgets/least_squares_view.cpp" line="184"/>
         <source>The upper end of the coefficient&apos;s 95% confidence interval</source>
         <translation>系数 95% 置信区间的上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="177"/>
+        <location filename="../widgets/least_squares_view.cpp" line="194"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="183"/>
+        <location filename="../widgets/least_squares_view.cpp" line="200"/>
         <source>Observations</source>
         <translation>观测数</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="183"/>
+        <location filename="../widgets/least_squares_view.cpp" line="200"/>
         <source>The training rows the fit uses</source>
         <translation>拟合所用的训练行</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="184"/>
+        <location filename="../widgets/least_squares_view.cpp" line="201"/>
         <source>Rank</source>
         <translation>秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="184"/>
+        <location filename="../widgets/least_squares_view.cpp" line="201"/>
         <source>The number of linearly independent columns of the design matrix, the intercept&apos;s included</source>
         <translation>设计矩阵中线性无关的列数（含截距列）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="185"/>
+        <location filename="../widgets/least_squares_view.cpp" line="202"/>
         <source>Residual degrees of freedom</source>
         <translation>残差自由度</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="185"/>
+        <location filename="../widgets/least_squares_view.cpp" line="202"/>
         <source>Observations minus rank</source>
         <translation>观测数减去秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="186"/>
+        <location filename="../widgets/least_squares_view.cpp" line="203"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="186"/>
+        <location filename="../widgets/least_squares_view.cpp" line="203"/>
         <source>The share of the target&apos;s variance about its mean that the fit explains: 1 − RSS / TSS</source>
         <translation>拟合所解释的目标值（相对其均值）方差的比例：1 − RSS / TSS</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="187"/>
+        <location filename="../widgets/least_squares_view.cpp" line="204"/>
         <source>Adjusted R²</source>
         <translation>调整后 R²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="187"/>
+        <location filename="../widgets/least_squares_view.cpp" line="204"/>
         <source>R² penalised for the number of coefficients: 1 − (1 − R²)(n − 1) / (n − rank)</source>
         <translation>按系数个数惩罚后的 R²：1 − (1 − R²)(n − 1) / (n − 秩)</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="188"/>
+        <location filename="../widgets/least_squares_view.cpp" line="205"/>
         <source>Residual standard error</source>
         <translation>残差标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="188"/>
+        <location filename="../widgets/least_squares_view.cpp" line="205"/>
         <source>σ̂ = √(RSS / residual degrees of freedom), the noise&apos;s estimated standard deviation</source>
         <translation>σ̂ = √(RSS / 残差自由度)，即噪声标准差的估计</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="189"/>
+        <location filename="../widgets/least_squares_view.cpp" line="206"/>
         <source>F statistic</source>
         <translation>F 统计量</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="189"/>
+        <location filename="../widgets/least_squares_view.cpp" line="206"/>
         <source>The fit against the intercept alone: every slope 0</source>
         <translation>与仅含截距的模型（所有斜率为 0）比较</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="190"/>
+        <location filename="../widgets/least_squares_view.cpp" line="207"/>
         <source>p-value of F</source>
         <translation>F 的 p 值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="190"/>
+        <location filename="../widgets/least_squares_view.cpp" line="207"/>
         <source>The probability of an F this large were every slope 0</source>
         <translation>若所有斜率为 0，F 值至少这么大的概率</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="191"/>
+        <location filename="../widgets/least_squares_view.cpp" line="208"/>
         <source>Log-likelihood</source>
         <translation>对数似然</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="191"/>
+        <location filename="../widgets/least_squares_view.cpp" line="208"/>
         <source>Of the fit with Gaussian errors, as statsmodels and gretl report it</source>
         <translation>假设误差服从高斯分布时拟合的对数似然，与 statsmodels 和 gretl 的报告一致</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="192"/>
+        <location filename="../widgets/least_squares_view.cpp" line="209"/>
         <source>AIC</source>
         <translation>AIC</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="192"/>
+        <location filename="../widgets/least_squares_view.cpp" line="209"/>
         <source>Akaike&apos;s information criterion: −2 log-likelihood + 2 × rank</source>
         <translation>赤池信息准则：−2 × 对数似然 + 2 × 秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="193"/>
+        <location filename="../widgets/least_squares_view.cpp" line="210"/>
         <source>BIC</source>
         <translation>BIC</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="193"/>
+        <location filename="../widgets/least_squares_view.cpp" line="210"/>
         <source>Schwarz&apos;s Bayesian information criterion: −2 log-likelihood + log(n) × rank</source>
         <translation>施瓦茨贝叶斯信息准则：−2 × 对数似然 + log(n) × 秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="194"/>
+        <location filename="../widgets/least_squares_view.cpp" line="211"/>
         <source>Residual sum of squares</source>
         <translation>残差平方和</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="194"/>
+        <location filename="../widgets/least_squares_view.cpp" line="211"/>
         <source>Σ (y − ŷ)² over the training rows</source>
         <translation>训练行上的 Σ (y − ŷ)²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="211"/>
+        <location filename="../widgets/least_squares_view.cpp" line="228"/>
         <source>Predict &amp;at:</source>
         <translation>预测位置(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="253"/>
+        <location filename="../widgets/least_squares_view.cpp" line="267"/>
+        <source>Training rows</source>
+        <translation>训练行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="268"/>
+        <source>All rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="269"/>
+        <source>The runs are compared with the fit on the training rows, which they are trained on; all rows give the fit a statistics package gives for the whole file</source>
+        <translation>各次运行都与训练行上的拟合比较（它们在训练行上训练）；选择全部行则得到统计软件对整个文件给出的拟合</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="272"/>
+        <source>&amp;Rows:</source>
+        <translation>行(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="282"/>
         <source>Load or generate data to see its least-squares fit.</source>
         <translation>加载或生成数据后即可查看其最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="278"/>
+        <location filename="../widgets/least_squares_view.cpp" line="307"/>
         <source>Least squares</source>
         <translation>最小二乘</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="292"/>
+        <location filename="../widgets/least_squares_view.cpp" line="323"/>
         <source>There is no least-squares fit for this model and data.</source>
         <translation>此模型和数据没有最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="309"/>
+        <location filename="../widgets/least_squares_view.cpp" line="340"/>
         <source>Predicted ŷ</source>
         <translation>预测值 ŷ</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="309"/>
+        <location filename="../widgets/least_squares_view.cpp" line="340"/>
         <source>Std. error of ŷ</source>
         <translation>ŷ 的标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="309"/>
+        <location filename="../widgets/least_squares_view.cpp" line="340"/>
         <source>Mean lower %1%</source>
         <translation>均值 %1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="309"/>
+        <location filename="../widgets/least_squares_view.cpp" line="340"/>
         <source>Mean upper %1%</source>
         <translation>均值 %1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="310"/>
+        <location filename="../widgets/least_squares_view.cpp" line="341"/>
         <source>Observation lower %1%</source>
         <translation>新观测 %1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="310"/>
+        <location filename="../widgets/least_squares_view.cpp" line="341"/>
         <source>Observation upper %1%</source>
         <translation>新观测 %1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="314"/>
+        <location filename="../widgets/least_squares_view.cpp" line="345"/>
         <source>The closed form&apos;s prediction at this row</source>
         <translation>闭式解在这一行的预测值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="315"/>
+        <location filename="../widgets/least_squares_view.cpp" line="346"/>
         <source>The standard error of the mean response at this row, √(dᵀ Σ d), with d the row of the design and Σ the coefficients&apos; covariance</source>
         <translation>这一行平均响应的标准误 √(dᵀ Σ d)，其中 d 为设计矩阵的这一行，Σ 为系数的协方差矩阵</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="316"/>
-        <location filename="../widgets/least_squares_view.cpp" line="317"/>
+        <location filename="../widgets/least_squares_view.cpp" line="347"/>
+        <location filename="../widgets/least_squares_view.cpp" line="348"/>
         <source>Where the mean response (the true line&apos;s value) lies, with %1% confidence</source>
         <translation>平均响应（真实直线的值）所在的范围，置信度 %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="318"/>
-        <location filename="../widgets/least_squares_view.cpp" line="319"/>
+        <location filename="../widgets/least_squares_view.cpp" line="349"/>
+        <location filename="../widgets/least_squares_view.cpp" line="350"/>
         <source>Where a new observation at this row falls, with %1% probability: it adds the noise, σ̂², to the mean&apos;s uncertainty</source>
         <translation>这一行的新观测值以 %1% 的概率落入的范围：在均值的不确定性之外再加上噪声 σ̂²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="323"/>
+        <location filename="../widgets/least_squares_view.cpp" line="354"/>
         <source>values of %1, e.g. 0.5 1.5 2</source>
         <translation>%1 的取值，例如 0.5 1.5 2</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="324"/>
+        <location filename="../widgets/least_squares_view.cpp" line="355"/>
         <source>%1 values per row (%2), rows separated by ;</source>
         <translation>每行 %1 个值（%2），行与行之间用 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="337"/>
+        <location filename="../widgets/least_squares_view.cpp" line="368"/>
         <source>intercept</source>
         <translation>截距</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="339"/>
+        <location filename="../widgets/least_squares_view.cpp" line="370"/>
         <source>Ordinary least squares of %1 on %2 (training rows: %3)</source>
         <translation>%1 对 %2 的普通最小二乘（训练行：%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="340"/>
+        <location filename="../widgets/least_squares_view.cpp" line="370"/>
+        <source>Ordinary least squares of %1 on %2 (all rows: %3)</source>
+        <translation>%1 对 %2 的普通最小二乘（全部行：%3）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="371"/>
         <source>, </source>
         <comment>between the terms of the title</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="344"/>
+        <location filename="../widgets/least_squares_view.cpp" line="375"/>
         <source>Lower %1%</source>
         <translation>%1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="345"/>
+        <location filename="../widgets/least_squares_view.cpp" line="376"/>
         <source>Upper %1%</source>
         <translation>%1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="347"/>
+        <location filename="../widgets/least_squares_view.cpp" line="380"/>
         <source>No residual degrees of freedom: as many coefficients as rows</source>
         <translation>没有残差自由度：系数个数与行数相同</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="366"/>
+        <location filename="../widgets/least_squares_view.cpp" line="381"/>
+        <source>The fit is exact: the residuals are zero up to rounding, so the standard errors measure only rounding and t and p mean nothing</source>
+        <translation>拟合是精确的：残差在舍入误差范围内为零，因此标准误只反映舍入误差，t 和 p 没有意义</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="383"/>
+        <source>Not identified: this column is a combination of others, so its estimate is one of many that fit equally well (the minimum-norm one) and it has no standard error, t, p or interval</source>
+        <translation>不可识别：这一列是其他列的组合，因此它的估计值只是众多同样好的拟合之一（取范数最小的那个），没有标准误、t、p 或置信区间</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="406"/>
+        <source>Undefined for this data: see the notes below</source>
+        <translation>对此数据无定义：见下方说明</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="411"/>
         <source>%1 of %2 columns</source>
         <translation>%2 列中的 %1 列</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="372"/>
-        <source>%1 on %2 and %3 degrees of freedom</source>
-        <translation>%1（自由度 %2 和 %3）</translation>
+        <location filename="../widgets/least_squares_view.cpp" line="422"/>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2, %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="381"/>
+        <location filename="../widgets/least_squares_view.cpp" line="449"/>
+        <source>The residual plot shows one row in %1: %2 of %3.</source>
+        <translation>残差图每 %1 行显示一行：共 %3 行中的 %2 行。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="474"/>
+        <source>This is the fit on all rows; the results panel compares the runs with the fit on the training rows, which they are trained on. Select cells and press Ctrl+C to copy them; File &gt; Export saves the whole report.</source>
+        <translation>这是全部行上的拟合；结果面板将各次运行与训练行上的拟合比较（它们在训练行上训练）。选中单元格后按 Ctrl+C 复制；“文件 &gt; 导出”可保存完整报告。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="476"/>
         <source>The results panel compares each trained parameter with its estimate here. Select cells and press Ctrl+C to copy them; File &gt; Export saves the whole report.</source>
         <translation>结果面板将每个训练后的参数与此处的估计值比较。选中单元格后按 Ctrl+C 复制；“文件 &gt; 导出”可保存完整报告。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="448"/>
+        <location filename="../widgets/least_squares_view.cpp" line="529"/>
         <source>There is no least-squares fit to predict with.</source>
         <translation>没有可用于预测的最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="462"/>
+        <location filename="../widgets/least_squares_view.cpp" line="543"/>
         <source>Each row needs %1 values (%2); &quot;%3&quot; has %4.</source>
         <translation>每行需要 %1 个值（%2）；“%3”有 %4 个。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="469"/>
+        <location filename="../widgets/least_squares_view.cpp" line="550"/>
         <source>&quot;%1&quot; is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="475"/>
+        <location filename="../widgets/least_squares_view.cpp" line="556"/>
         <source>Enter %1 values per row: %2.</source>
         <translation>请每行输入 %1 个值：%2。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="476"/>
+        <location filename="../widgets/least_squares_view.cpp" line="557"/>
         <source>Enter one or more values of %1.</source>
         <translation>请输入 %1 的一个或多个取值。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="479"/>
+        <location filename="../widgets/least_squares_view.cpp" line="560"/>
         <source>At most %1 predictions are kept; press Clear first.</source>
         <translation>最多保留 %1 条预测；请先按“清除”。</translation>
     </message>
@@ -3945,32 +4027,27 @@ The results&apos; losses are computed at the final parameters, after the last up
 <context>
     <name>gradlab::widgets::ResidualPlot</name>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="65"/>
+        <location filename="../widgets/least_squares_view.cpp" line="92"/>
         <source>Residuals against fitted values</source>
         <translation>残差对拟合值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="66"/>
+        <location filename="../widgets/least_squares_view.cpp" line="93"/>
         <source>Fitted value ŷ</source>
         <translation>拟合值 ŷ</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="67"/>
+        <location filename="../widgets/least_squares_view.cpp" line="94"/>
         <source>Residual y − ŷ</source>
         <translation>残差 y − ŷ</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="69"/>
+        <location filename="../widgets/least_squares_view.cpp" line="96"/>
         <source>Training rows</source>
         <translation>训练行</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="96"/>
-        <source>One row in %1 shown: %2 of %3 rows</source>
-        <translation>每 %1 行显示一行：共 %3 行中的 %2 行</translation>
-    </message>
-    <message>
-        <location filename="../widgets/least_squares_view.cpp" line="99"/>
+        <location filename="../widgets/least_squares_view.cpp" line="117"/>
         <source>No residuals to show</source>
         <translation>没有可显示的残差</translation>
     </message>
@@ -4001,7 +4078,7 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
     </message>
     <message>
         <location filename="../widgets/results_view.cpp" line="208"/>
-        <location filename="../widgets/results_view.cpp" line="363"/>
+        <location filename="../widgets/results_view.cpp" line="365"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
@@ -4018,33 +4095,33 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
     </message>
     <message>
         <location filename="../widgets/results_view.cpp" line="226"/>
-        <location filename="../widgets/results_view.cpp" line="315"/>
-        <location filename="../widgets/results_view.cpp" line="364"/>
+        <location filename="../widgets/results_view.cpp" line="317"/>
+        <location filename="../widgets/results_view.cpp" line="366"/>
         <source>Train loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
         <location filename="../widgets/results_view.cpp" line="226"/>
-        <location filename="../widgets/results_view.cpp" line="315"/>
-        <location filename="../widgets/results_view.cpp" line="364"/>
+        <location filename="../widgets/results_view.cpp" line="317"/>
+        <location filename="../widgets/results_view.cpp" line="366"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
         <location filename="../widgets/results_view.cpp" line="226"/>
-        <location filename="../widgets/results_view.cpp" line="315"/>
+        <location filename="../widgets/results_view.cpp" line="317"/>
         <source>R² (training rows)</source>
         <translation>R²（训练集）</translation>
     </message>
     <message>
         <location filename="../widgets/results_view.cpp" line="226"/>
-        <location filename="../widgets/results_view.cpp" line="316"/>
+        <location filename="../widgets/results_view.cpp" line="318"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
         <location filename="../widgets/results_view.cpp" line="226"/>
-        <location filename="../widgets/results_view.cpp" line="316"/>
+        <location filename="../widgets/results_view.cpp" line="318"/>
         <source>Training time</source>
         <translation>训练时间</translation>
     </message>
@@ -4055,7 +4132,7 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
     </message>
     <message>
         <location filename="../widgets/results_view.cpp" line="234"/>
-        <location filename="../widgets/results_view.cpp" line="328"/>
+        <location filename="../widgets/results_view.cpp" line="330"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -4065,72 +4142,72 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
         <translation>此模型没有可供比较的闭式解。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="248"/>
+        <location filename="../widgets/results_view.cpp" line="250"/>
         <source>Changed while paused: %1</source>
         <translation>暂停期间的更改：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="260"/>
+        <location filename="../widgets/results_view.cpp" line="262"/>
         <source>A run&apos;s record does not match its model&apos;s parameters, so the runs cannot be compared.</source>
         <translation>有一次运行的记录与其模型参数不匹配，因此无法比较这些运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="283"/>
+        <location filename="../widgets/results_view.cpp" line="285"/>
         <source>%1 compared with %2</source>
         <translation>%1 与 %2 的比较</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="284"/>
+        <location filename="../widgets/results_view.cpp" line="286"/>
         <source>Difference (A − B)</source>
         <translation>差值（A − B）</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="315"/>
+        <location filename="../widgets/results_view.cpp" line="317"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="315"/>
+        <location filename="../widgets/results_view.cpp" line="317"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="316"/>
+        <location filename="../widgets/results_view.cpp" line="318"/>
         <source>Closed-form train loss</source>
         <translation>闭式解训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="343"/>
+        <location filename="../widgets/results_view.cpp" line="345"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="345"/>
+        <location filename="../widgets/results_view.cpp" line="347"/>
         <source>%1, changed while paused: %2</source>
         <translation>%1，暂停期间的更改：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="355"/>
+        <location filename="../widgets/results_view.cpp" line="357"/>
         <source>The run reported %1 values for %2 parameters.</source>
         <translation>该运行为 %2 个参数报告了 %1 个值。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="364"/>
+        <location filename="../widgets/results_view.cpp" line="366"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="364"/>
+        <location filename="../widgets/results_view.cpp" line="366"/>
         <source>Current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="368"/>
+        <location filename="../widgets/results_view.cpp" line="370"/>
         <source>Paused at epoch %1</source>
         <translation>已在第 %1 轮暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="368"/>
+        <location filename="../widgets/results_view.cpp" line="370"/>
         <source>Training: epoch %1</source>
         <translation>训练中：第 %1 轮</translation>
     </message>
@@ -4140,32 +4217,32 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
         <translation>双击可修改此值；“继续”将从该值接着训练。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="373"/>
+        <location filename="../widgets/results_view.cpp" line="375"/>
         <source>The loss the last epoch&apos;s training step returned, computed before that step&apos;s update: the training curve&apos;s last point. The results of a finished run give the loss at the final parameters.</source>
         <translation>最后一轮训练步骤返回的损失，在该步更新之前计算：即训练曲线的最后一个点。运行完成后，结果中给出的是最终参数处的损失。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="376"/>
+        <location filename="../widgets/results_view.cpp" line="378"/>
         <source>The loss over the validation rows after the last epoch&apos;s update: the validation curve&apos;s last point.</source>
         <translation>最后一轮更新之后对验证行计算的损失：即验证曲线的最后一个点。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="378"/>
+        <location filename="../widgets/results_view.cpp" line="380"/>
         <source>Paused: double-click a value to change it by hand; Resume continues from there.</source>
         <translation>已暂停：双击某个值可手动修改；“继续”将从修改后的值接着训练。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="398"/>
+        <location filename="../widgets/results_view.cpp" line="400"/>
         <source>“%1” is not a finite number in %2; %3 keeps its value %4.</source>
         <translation>“%1”在 %2 中不是有限数；%3 保持原值 %4。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="401"/>
+        <location filename="../widgets/results_view.cpp" line="403"/>
         <source>“%1” is not a finite number; %2 keeps its value %3.</source>
         <translation>“%1”不是有限数值；%2 保持原值 %3。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="384"/>
+        <location filename="../widgets/results_view.cpp" line="386"/>
         <source>%1 set to %2; Resume continues from there.</source>
         <translation>%1 已设为 %2；“继续”将从此值接着训练。</translation>
     </message>

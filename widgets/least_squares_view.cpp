@@ -446,7 +446,7 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
     } catch (const std::exception& e) {
         residuals_->clear(experiment::translated(e));
     }
-    thinning_ = every > 1 ? tr("The residual plot shows one training row in %1: %2 of %3.")
+    thinning_ = every > 1 ? tr("The residual plot shows one row in %1: %2 of %3.")
                                 .arg(countText(static_cast<double>(every)), countText(static_cast<double>(residuals_->points())),
                                      countText(static_cast<double>(rows)))
                           : QString();

@@ -291,7 +291,7 @@ private slots:
         QVERIFY2(points <= LeastSquaresView::kMaxResidualPoints && points >= LeastSquaresView::kMaxResidualPoints / 2,
                  qPrintable(QString::number(points)));
         QCOMPARE(view.statisticText(LeastSquaresView::Observations), QLocale().toString(n));
-        QVERIFY2(view.notes().contains(QStringLiteral("one training row in 3: %1 of %2").arg(QLocale().toString(points), QLocale().toString(n))),
+        QVERIFY2(view.notes().contains(QStringLiteral("one row in 3: %1 of %2").arg(QLocale().toString(points), QLocale().toString(n))),
                  qPrintable(view.notes()));
         // Tiny p-values underflow to 0: shown as below the smallest double, not as nought.
         QVERIFY2(view.coefficientText(QStringLiteral("x"), LeastSquaresView::PValue).startsWith(QLatin1String("< ")),
