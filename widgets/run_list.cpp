@@ -36,7 +36,7 @@ RunList::RunList(QWidget* parent) : QWidget(parent), tree_(new QTreeWidget(this)
     tree_->setAlternatingRowColors(true);
     tree_->setSelectionMode(QAbstractItemView::ExtendedSelection);
     tree_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    tree_->setToolTip(tr("Select a run to see its results, or two runs to compare them."));
+    tree_->setToolTip(tr("Select a run to see its results, two runs to compare them, or up to %1 to overlay their losses.").arg(kMaxSelected));
     tree_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     tree_->setContextMenuPolicy(Qt::CustomContextMenu);
     auto* layout = new QVBoxLayout(this);
@@ -106,7 +106,7 @@ void RunList::selectRuns(const QList<int>& rows)
         order_.clear();
         for (int row : rows) {
             QTreeWidgetItem* item = tree_->topLevelItem(row);
-            if (!item || order_.contains(row) || order_.size() == 2)
+            if (!item || order_.contains(row) || order_.size() == kMaxSelected)
                 continue;
             item->setSelected(true);
             order_ << row;
@@ -130,9 +130,9 @@ void RunList::onSelectionChanged()
             order_ << row;
     if (now.contains(current) && !order_.contains(current))
         order_ << current;
-    if (order_.size() > 2) {
+    if (order_.size() > kMaxSelected) {
         const QSignalBlocker block(tree_);
-        while (order_.size() > 2)
+        while (order_.size() > kMaxSelected)
             tree_->topLevelItem(order_.takeFirst())->setSelected(false);
     }
     emit selectionChanged(selectedRuns());

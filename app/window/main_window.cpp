@@ -1289,6 +1289,10 @@ void MainWindow::showSelectedRuns(const QList<int>& rows)
                               tr("Run %1").arg(valid[0] + 1), tr("Run %1").arg(valid[1] + 1));
     else if (valid.size() == 1)
         results_->showRun(project_.runs[static_cast<std::size_t>(valid[0])], tr("Run %1").arg(valid[0] + 1));
+    else if (valid.size() > 2)
+        results_->clear(tr("%1 runs selected: the Loss tab overlays their losses. Select one run to see its results, or two to compare "
+                           "them.")
+                            .arg(valid.size()));
     else
         results_->clear(project_.runs.empty() ? tr("Press Run to train the model.") : tr("Select a run to see its results, or two to compare them."));
 }

@@ -474,14 +474,24 @@ void TestResultsView::runListSelectsAtMostTwo()
     click(2, Qt::ControlModifier);
     QCOMPARE(spy.last().at(0).value<QList<int>>(), QList<int>({0, 2}));
     QCOMPARE(list.selectedRuns(), QList<int>({0, 2}));
-    // A third selection drops the oldest.
+    // A third is added (a lab compares SGD, SGD with another learning rate and Adam)...
     click(1, Qt::ControlModifier);
-    QCOMPARE(spy.last().at(0).value<QList<int>>(), QList<int>({1, 2}));
-    QCOMPARE(tree->selectedItems().size(), 2);
-    QVERIFY(!tree->topLevelItem(0)->isSelected());
+    QCOMPARE(spy.last().at(0).value<QList<int>>(), QList<int>({0, 1, 2}));
+    QCOMPARE(tree->selectedItems().size(), 3);
 
     list.selectRuns({2, 0, 1});
-    QCOMPARE(list.selectedRuns(), QList<int>({0, 2}));
+    QCOMPARE(list.selectedRuns(), QList<int>({0, 1, 2}));
+    QCOMPARE(spy.last().at(0).value<QList<int>>(), QList<int>({0, 1, 2}));
+    // ...and one beyond the most that are overlaid drops the oldest.
+    std::vector<RunRecord> many(static_cast<std::size_t>(RunList::kMaxSelected) + 1, finished);
+    list.setRuns(many);
+    for (int row = 0; row <= RunList::kMaxSelected; ++row)
+        click(row, row == 0 ? Qt::NoModifier : Qt::ControlModifier);
+    QCOMPARE(list.selectedRuns().size(), RunList::kMaxSelected);
+    QVERIFY(!tree->topLevelItem(0)->isSelected());
+    QVERIFY(tree->topLevelItem(RunList::kMaxSelected)->isSelected());
+    list.setRuns({finished, stopped, diverged});
+    list.selectRuns({0, 2});
     QCOMPARE(spy.last().at(0).value<QList<int>>(), QList<int>({0, 2}));
     // Fewer runs: the selection that no longer exists goes.
     list.setRuns({finished});
