@@ -4,12 +4,14 @@
 
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QProcess>
 #include <QTest>
+#include <QXmlStreamReader>
 
 #ifdef __linux__
 #include <sys/resource.h>
@@ -63,6 +65,52 @@ QString embeddedCsvProject(const QTemporaryDir& dir, const QString& text, const 
     return path;
 }
 
+// One element of an SVG document, in document order: its name, the stroke and dashes it inherits
+// from its groups, and its text.
+struct SvgElement {
+    QString name, stroke, text;
+    bool dashed = false;
+};
+
+// The elements of the SVG document in `bytes`, or none when it is not well-formed XML with an
+// <svg> root.
+std::vector<SvgElement> svgElements(const QByteArray& bytes)
+{
+    QXmlStreamReader xml(bytes);
+    std::vector<SvgElement> elements;
+    std::vector<SvgElement> open; // the enclosing elements, for what a child inherits
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement()) {
+            if (elements.empty() && xml.name() != QLatin1String("svg"))
+                return {};
+            SvgElement e;
+            e.name = xml.name().toString();
+            const QXmlStreamAttributes at = xml.attributes();
+            e.stroke = at.hasAttribute(QLatin1String("stroke")) ? at.value(QLatin1String("stroke")).toString().toLower()
+                                                                : (open.empty() ? QString() : open.back().stroke);
+            e.dashed = (at.hasAttribute(QLatin1String("stroke-dasharray")) && at.value(QLatin1String("stroke-dasharray")) != QLatin1String("none"))
+                       || (!at.hasAttribute(QLatin1String("stroke-dasharray")) && !open.empty() && open.back().dashed);
+            open.push_back(e);
+            elements.push_back(e);
+        } else if (xml.isCharacters() && !open.empty()) {
+            elements.back().text += xml.text().toString().trimmed();
+        } else if (xml.isEndElement() && !open.empty()) {
+            open.pop_back();
+        }
+    }
+    return xml.hasError() ? std::vector<SvgElement>{} : elements;
+}
+
+QStringList svgTexts(const std::vector<SvgElement>& elements)
+{
+    QStringList texts;
+    for (const SvgElement& e : elements)
+        if (e.name == QLatin1String("text") && !e.text.isEmpty())
+            texts << e.text;
+    return texts;
+}
+
 } // namespace
 
 class TestCli : public QObject {
@@ -90,6 +138,7 @@ private slots:
     void graphOfTheLossIsTheTutorials();
     void graphOfTheWrittenOutLoss();
     void trainWritesTheRequestedExports();
+    void graphIsWrittenInTheFormatItsNameSays();
     void exportScriptWritesARunnableScript();
     void exportScriptRefusesDataGradLabCannotRead_data();
     void exportScriptRefusesDataGradLabCannotRead();
@@ -614,6 +663,41 @@ void TestCli::trainWritesTheRequestedExports()
     const Result bad = cli({"train", "--example", "tutorial", "--epochs", "2", "--export-plot", path("fit.bmpx")});
     QCOMPARE(bad.status, 2);
     QVERIFY(!QFile::exists(path("fit.bmpx")));
+}
+
+// As File > Export > Computation graph: DOT, SVG or PNG by the extension, never DOT text under a
+// picture's name.
+void TestCli::graphIsWrittenInTheFormatItsNameSays()
+{
+    QTemporaryDir dir;
+    auto path = [&](const char* name) { return dir.filePath(QString::fromLatin1(name)); };
+    QCOMPARE(cli({"graph", "--example", "tutorial", "--of", "loss", "-o", path("g.svg")}).status, 0);
+    const std::vector<SvgElement> svg = svgElements(readAll(path("g.svg")));
+    QVERIFY2(!svg.empty(), "not an SVG document");
+    const QStringList texts = svgTexts(svg);
+    for (const char* node : {"MseLossBackward0", "AddBackward0", "MulBackward0", "a", "b"})
+        QVERIFY2(texts.contains(QLatin1String(node)), qPrintable(texts.join(QLatin1Char('|'))));
+
+    QCOMPARE(cli({"graph", "--example", "tutorial", "--of", "loss-manual", "-o", path("g.png")}).status, 0);
+    QImage png;
+    QVERIFY(png.load(path("g.png"), "PNG"));
+    QVERIFY2(png.width() > 50 && png.height() > 100, qPrintable(QStringLiteral("%1 × %2").arg(png.width()).arg(png.height())));
+
+    QCOMPARE(cli({"graph", "--example", "tutorial", "--of", "loss", "-o", path("g.gv")}).status, 0);
+    QVERIFY(readAll(path("g.gv")).startsWith("digraph"));
+
+    // Any other name is refused, naming what is accepted, and nothing is written.
+    const Result bad = cli({"graph", "--example", "tutorial", "-o", path("g.jpg")});
+    QCOMPARE(bad.status, 2);
+    QCOMPARE(bad.err.count(QLatin1Char('\n')), 1);
+    for (const char* accepted : {".dot", ".gv", ".svg", ".png"})
+        QVERIFY2(bad.err.contains(QLatin1String(accepted)), qPrintable(bad.err));
+    QVERIFY(!QFile::exists(path("g.jpg")));
+
+    // Pictures are drawn by a widget, so the program starts a QApplication for them only.
+    QVERIFY(gradlab::cli::needsWidgets({"graph", "--example", "tutorial", "-o", "g.svg"}));
+    QVERIFY(gradlab::cli::needsWidgets({"graph", "--example", "tutorial", "-o", "g.PNG"}));
+    QVERIFY(!gradlab::cli::needsWidgets({"graph", "--example", "tutorial", "-o", "g.dot"}));
 }
 
 void TestCli::exportScriptWritesARunnableScript()
