@@ -269,8 +269,9 @@ bool exportLossPlot(const std::vector<experiment::RunRecord>& runs, const QStrin
         t->setData(epochs, train, true);
         QCPGraph* v = plot.addGraph();
         v->setName(one ? PlotExport::tr("Validation loss") : PlotExport::tr("Run %1: validation loss").arg(r + 1));
-        // One run: two colours read best; several: a run keeps its colour, validation is dashed.
-        v->setPen(QPen(one ? plotColor(1) : plotColor(r), 2, one ? Qt::SolidLine : Qt::DashLine));
+        // One run: two colours read best; several: a run keeps its colour. Validation is dashed
+        // either way, as in the window, so that a print in grey still tells the curves apart.
+        v->setPen(QPen(one ? plotColor(1) : plotColor(r), 2, Qt::DashLine));
         v->setData(valEpochs, val, true);
     }
     if (!any) {

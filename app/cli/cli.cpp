@@ -218,6 +218,8 @@ void progressBar(qint64 epoch, qint64 total, double loss)
 
 int train(const Args& a, QTextStream& out, QTextStream& err)
 {
+    if (a.has(QStringLiteral("--linear-loss")) && !a.has(QStringLiteral("--export-loss-plot")))
+        throw Failure{CliText::tr("--linear-loss goes with --export-loss-plot F")};
     experiment::Project p = loadProject(a, false);
     applySettings(p, a);
     QString error;
@@ -316,7 +318,10 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
         if (!widgets::exportFitPlot(*data, run, f, &error))
             throw Failure{error};
     }
-    if (a.has(QStringLiteral("--export-loss-plot")) && !widgets::exportLossPlot({run}, a.value(QStringLiteral("--export-loss-plot")), false, &error))
+    // A log scale by default, as the window's loss plot: on a linear one the slow tail of a
+    // long run lies flat on zero.
+    if (a.has(QStringLiteral("--export-loss-plot"))
+        && !widgets::exportLossPlot({run}, a.value(QStringLiteral("--export-loss-plot")), !a.has(QStringLiteral("--linear-loss")), &error))
         throw Failure{error};
     if (a.has(QStringLiteral("--save"))) {
         if (!p.save(a.value(QStringLiteral("--save")), &error))
@@ -627,7 +632,7 @@ const std::vector<std::pair<QString, QString>>& commandUsages()
         {QStringLiteral("train"),
          CliText::tr("  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]\n"
                      "                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]\n"
-                     "                    [--save PROJECT]")},
+                     "                    [--linear-loss] [--save PROJECT]")},
         {QStringLiteral("fit"), CliText::tr("  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]\n"
                                             "                  [--decimal auto|.|,] [--json]")},
         {QStringLiteral("generate"), CliText::tr("  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV")},
@@ -686,7 +691,7 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
     // Each command's options that take a value, and its flags.
     static const std::map<QString, std::pair<QStringList, QStringList>> options{
         {QStringLiteral("train"),
-         {{"--example", "--set", "--epochs", "--device", "--export-params", "--export-history", "--export-plot", "--export-loss-plot", "--save"}, {"--json"}}},
+         {{"--example", "--set", "--epochs", "--device", "--export-params", "--export-history", "--export-plot", "--export-loss-plot", "--save"}, {"--json", "--linear-loss"}}},
         {QStringLiteral("fit"), {{"--features", "--target", "--degree", "--delimiter", "--missing", "--decimal"}, {"--json"}}},
         {QStringLiteral("generate"), {{"--n", "--a", "--b", "--noise", "--seed", "--features", "-o"}, {}}},
         {QStringLiteral("export-script"), {{"--example", "-o"}, {}}},

@@ -111,6 +111,19 @@ QStringList svgTexts(const std::vector<SvgElement>& elements)
     return texts;
 }
 
+// Where the first drawn element (path, polyline, line) of `stroke` is, dashed or solid as asked;
+// -1 when there is none.
+qsizetype firstStroke(const std::vector<SvgElement>& elements, const QString& stroke, bool dashed)
+{
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+        const SvgElement& e = elements[i];
+        if ((e.name == QLatin1String("path") || e.name == QLatin1String("polyline") || e.name == QLatin1String("line")) && e.stroke == stroke
+            && e.dashed == dashed)
+            return static_cast<qsizetype>(i);
+    }
+    return -1;
+}
+
 } // namespace
 
 class TestCli : public QObject {
@@ -139,6 +152,7 @@ private slots:
     void graphOfTheWrittenOutLoss();
     void trainWritesTheRequestedExports();
     void graphIsWrittenInTheFormatItsNameSays();
+    void lossPlotIsOnALogScaleUnlessLinearIsAsked();
     void exportScriptWritesARunnableScript();
     void exportScriptRefusesDataGradLabCannotRead_data();
     void exportScriptRefusesDataGradLabCannotRead();
@@ -698,6 +712,41 @@ void TestCli::graphIsWrittenInTheFormatItsNameSays()
     QVERIFY(gradlab::cli::needsWidgets({"graph", "--example", "tutorial", "-o", "g.svg"}));
     QVERIFY(gradlab::cli::needsWidgets({"graph", "--example", "tutorial", "-o", "g.PNG"}));
     QVERIFY(!gradlab::cli::needsWidgets({"graph", "--example", "tutorial", "-o", "g.dot"}));
+}
+
+// The loss on a log axis by default, as the window draws it, so that a long run's tail is not flat
+// on zero; --linear-loss for a linear one. Validation is dashed even with one run.
+void TestCli::lossPlotIsOnALogScaleUnlessLinearIsAsked()
+{
+    QTemporaryDir dir;
+    auto path = [&](const char* name) { return dir.filePath(QString::fromLatin1(name)); };
+    QCOMPARE(cli({"train", "--example", "tutorial", "--epochs", "200", "--export-loss-plot", path("log.svg")}).status, 0);
+    QCOMPARE(cli({"train", "--example", "tutorial", "--epochs", "200", "--export-loss-plot", path("linear.svg"), "--linear-loss"}).status, 0);
+    const std::vector<SvgElement> log = svgElements(readAll(path("log.svg")));
+    const std::vector<SvgElement> linear = svgElements(readAll(path("linear.svg")));
+    QVERIFY(!log.empty() && !linear.empty());
+    // The tutorial's loss falls from about 3 to 0.008: a log axis labels the decades 0.01, 0.1 and
+    // 1; a linear one starts at 0, which no log axis shows, in steps that are no decades.
+    const QStringList logTexts = svgTexts(log), linearTexts = svgTexts(linear);
+    for (const char* decade : {"0.01", "0.1", "1"})
+        QVERIFY2(logTexts.contains(QLatin1String(decade)), qPrintable(logTexts.join(QLatin1Char('|'))));
+    QVERIFY2(!logTexts.contains(QStringLiteral("0")), qPrintable(logTexts.join(QLatin1Char('|'))));
+    QVERIFY2(logTexts.contains(QStringLiteral("Loss (log scale)")), qPrintable(logTexts.join(QLatin1Char('|'))));
+    QVERIFY2(linearTexts.contains(QStringLiteral("0")) && !linearTexts.contains(QStringLiteral("0.01")),
+             qPrintable(linearTexts.join(QLatin1Char('|'))));
+    QVERIFY2(!linearTexts.contains(QStringLiteral("Loss (log scale)")) && linearTexts.contains(QStringLiteral("Loss")),
+             qPrintable(linearTexts.join(QLatin1Char('|'))));
+    // Training solid in the first colour, validation dashed in the second.
+    for (const auto* elements : {&log, &linear}) {
+        QVERIFY(firstStroke(*elements, QStringLiteral("#d55e00"), true) >= 0);
+        QCOMPARE(firstStroke(*elements, QStringLiteral("#d55e00"), false), -1);
+        QVERIFY(firstStroke(*elements, QStringLiteral("#0072b2"), false) >= 0);
+        QCOMPARE(firstStroke(*elements, QStringLiteral("#0072b2"), true), -1);
+    }
+    // --linear-loss alone would be silently ignored: refused.
+    const Result alone = cli({"train", "--example", "tutorial", "--epochs", "2", "--linear-loss"});
+    QCOMPARE(alone.status, 2);
+    QVERIFY2(alone.err.contains(QLatin1String("--export-loss-plot")), qPrintable(alone.err));
 }
 
 void TestCli::exportScriptWritesARunnableScript()
