@@ -153,6 +153,7 @@ private slots:
     void trainWritesTheRequestedExports();
     void graphIsWrittenInTheFormatItsNameSays();
     void lossPlotIsOnALogScaleUnlessLinearIsAsked();
+    void fitPlotDrawsTheTrainedLineAboveTheClosedForm();
     void exportScriptWritesARunnableScript();
     void exportScriptRefusesDataGradLabCannotRead_data();
     void exportScriptRefusesDataGradLabCannotRead();
@@ -747,6 +748,33 @@ void TestCli::lossPlotIsOnALogScaleUnlessLinearIsAsked()
     const Result alone = cli({"train", "--example", "tutorial", "--epochs", "2", "--linear-loss"});
     QCOMPARE(alone.status, 2);
     QVERIFY2(alone.err.contains(QLatin1String("--export-loss-plot")), qPrintable(alone.err));
+}
+
+// The trained line over the dashed closed form it coincides with (as the Data and fit view draws
+// it), and the generated data's true line.
+void TestCli::fitPlotDrawsTheTrainedLineAboveTheClosedForm()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("fit.svg"));
+    QCOMPARE(cli({"train", "--example", "tutorial", "--epochs", "100", "--export-plot", path}).status, 0);
+    const std::vector<SvgElement> svg = svgElements(readAll(path));
+    QVERIFY(!svg.empty());
+    const qsizetype closed = firstStroke(svg, QStringLiteral("#000000"), true);
+    const qsizetype trained = firstStroke(svg, QStringLiteral("#009e73"), false);
+    QVERIFY2(closed >= 0 && trained > closed, qPrintable(QStringLiteral("closed form at %1, trained at %2").arg(closed).arg(trained)));
+    QVERIFY(firstStroke(svg, QStringLiteral("#808080"), true) >= 0);
+    const QStringList texts = svgTexts(svg);
+    QVERIFY2(texts.contains(QStringLiteral("True line")), qPrintable(texts.join(QLatin1Char('|'))));
+    // Data read from a CSV has no true line to show.
+    const QString csv = dir.filePath(QStringLiteral("line.csv"));
+    QVERIFY(writeFile(csv, "x,y\n0,1\n1,3\n2,5.1\n3,6.9\n4,9.2\n5,10.8\n6,13.1\n7,15\n8,17.2\n9,18.9\n"));
+    const QString csvPlot = dir.filePath(QStringLiteral("csv.svg"));
+    QCOMPARE(cli({"train", "--example", "tutorial", "--epochs", "5", "--set", "dataset.source=\"csv\"", "--set",
+                  QStringLiteral("dataset.csv.path=\"%1\"").arg(csv), "--set", "dataset.csv.features=[\"x\"]", "--set",
+                  "dataset.csv.target=\"y\"", "--export-plot", csvPlot})
+                 .status,
+             0);
+    QVERIFY(!svgTexts(svgElements(readAll(csvPlot))).contains(QStringLiteral("True line")));
 }
 
 void TestCli::exportScriptWritesARunnableScript()
