@@ -269,8 +269,9 @@ bool exportLossPlot(const std::vector<experiment::RunRecord>& runs, const QStrin
         t->setData(epochs, train, true);
         QCPGraph* v = plot.addGraph();
         v->setName(one ? PlotExport::tr("Validation loss") : PlotExport::tr("Run %1: validation loss").arg(r + 1));
-        // One run: two colours read best; several: a run keeps its colour, validation is dashed.
-        v->setPen(QPen(one ? plotColor(1) : plotColor(r), 2, one ? Qt::SolidLine : Qt::DashLine));
+        // One run: two colours read best; several: a run keeps its colour. Validation is dashed
+        // either way, as in the window, so that a print in grey still tells the curves apart.
+        v->setPen(QPen(one ? plotColor(1) : plotColor(r), 2, Qt::DashLine));
         v->setData(valEpochs, val, true);
     }
     if (!any) {
@@ -328,9 +329,16 @@ bool exportFitPlot(const experiment::ExperimentData& data, const experiment::Run
     plot.yAxis->setLabel(data.all.targetName.empty() ? PlotExport::tr("y") : QString::fromStdString(data.all.targetName));
     addPoints(plot, data.train, plotColor(0), PlotExport::tr("Training data"));
     addPoints(plot, data.val, plotColor(1), PlotExport::tr("Validation data"));
-    addCurve(plot, grid, *fitted, QPen(plotColor(2), 2), PlotExport::tr("Trained model"));
+    // Generated data with one feature has a true line, y = a + b·x, shown as the Data and fit view shows it.
+    const experiment::DatasetConfig& dataset = run.config.dataset;
+    if (dataset.source == experiment::DatasetConfig::Source::Generated && dataset.generator.features == 1) {
+        const double a = dataset.generator.a, b = dataset.generator.b;
+        addCurve(plot, {xMin, xMax}, {a + b * xMin, a + b * xMax}, QPen(QColor(128, 128, 128), 1.5, Qt::DashLine), PlotExport::tr("True line"));
+    }
+    // The trained curve last, above the closed form it usually coincides with, as in the window.
     if (closed)
         addCurve(plot, grid, *closed, QPen(QColor(0, 0, 0), 2, Qt::DashLine), PlotExport::tr("Closed form (least squares)"));
+    addCurve(plot, grid, *fitted, QPen(plotColor(2), 2), PlotExport::tr("Trained model"));
     // The legend in the upper corner the trained curve leaves free.
     const bool rising = fitted->back() >= fitted->front();
     plot.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | (rising ? Qt::AlignLeft : Qt::AlignRight));

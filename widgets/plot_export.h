@@ -34,8 +34,9 @@ bool savePlot(QCustomPlot& plot, const QString& path, const QString& title, QStr
 bool exportLossPlot(const std::vector<experiment::RunRecord>& runs, const QString& path, bool logScale, QString* error,
                     QSize size = kDefaultPlotSize);
 
-// The training and validation points in two colours, the curve of the run's final parameters and,
-// where the run has one, the closed-form (least-squares) curve dashed. For data with several
+// The training and validation points in two colours, the true line for generated data (dashed
+// grey), where the run has one the closed-form (least-squares) curve dashed, and above them the
+// curve of the run's final parameters. For data with several
 // features: each row's prediction against its observed target (the closed form's as rings) and
 // the diagonal y = x.
 bool exportFitPlot(const experiment::ExperimentData& data, const experiment::RunRecord& run, const QString& path, QString* error,

@@ -12,9 +12,10 @@
 #include "experiment/model_factory.h"
 #include "experiment/project.h"
 #include "fit/least_squares.h"
+#include "widgets/graph_view.h"
 #include "widgets/plot_export.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -217,6 +218,8 @@ void progressBar(qint64 epoch, qint64 total, double loss)
 
 int train(const Args& a, QTextStream& out, QTextStream& err)
 {
+    if (a.has(QStringLiteral("--linear-loss")) && !a.has(QStringLiteral("--export-loss-plot")))
+        throw Failure{CliText::tr("--linear-loss goes with --export-loss-plot F")};
     experiment::Project p = loadProject(a, false);
     applySettings(p, a);
     QString error;
@@ -315,7 +318,10 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
         if (!widgets::exportFitPlot(*data, run, f, &error))
             throw Failure{error};
     }
-    if (a.has(QStringLiteral("--export-loss-plot")) && !widgets::exportLossPlot({run}, a.value(QStringLiteral("--export-loss-plot")), false, &error))
+    // A log scale by default, as the window's loss plot: on a linear one the slow tail of a
+    // long run lies flat on zero.
+    if (a.has(QStringLiteral("--export-loss-plot"))
+        && !widgets::exportLossPlot({run}, a.value(QStringLiteral("--export-loss-plot")), !a.has(QStringLiteral("--linear-loss")), &error))
         throw Failure{error};
     if (a.has(QStringLiteral("--save"))) {
         if (!p.save(a.value(QStringLiteral("--save")), &error))
@@ -517,10 +523,30 @@ int generate(const Args& a, QTextStream& out)
     return Ok;
 }
 
+// Whether `path` names Graphviz source (.dot, .gv) rather than a picture.
+bool isDotFile(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("dot") || suffix == QLatin1String("gv");
+}
+
+// Whether `path` names a picture of the graph, drawn as the graph view draws it.
+bool isGraphPicture(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("svg") || suffix == QLatin1String("png");
+}
+
 int graph(const Args& a, QTextStream& out)
 {
     if (!a.has(QStringLiteral("-o")))
-        throw Failure{CliText::tr("graph needs -o FILE.dot")};
+        throw Failure{CliText::tr("graph needs -o GRAPH.dot, GRAPH.gv, GRAPH.svg or GRAPH.png")};
+    const QString path = a.value(QStringLiteral("-o"));
+    // By the extension, as the window's graph export: a picture under a .dot name, or DOT text
+    // under a picture's, would open nowhere.
+    if (!isDotFile(path) && !isGraphPicture(path))
+        throw Failure{CliText::tr("cannot write the graph as \"%1\": name the file .dot or .gv (Graphviz DOT), .svg or .png")
+                          .arg(QFileInfo(path).fileName())};
     experiment::Project p = loadProject(a, false);
     const QString of = a.value(QStringLiteral("--of"), QStringLiteral("yhat"));
     // loss: the configured loss function's graph (nn.MSELoss by default); loss-manual: the
@@ -538,6 +564,21 @@ int graph(const Args& a, QTextStream& out)
     auto data = p.loadData(&error);
     if (!data)
         throw Failure{error};
+    if (isGraphPicture(path)) {
+        // The graph view's own drawing (Graphviz's SVG, the view's PNG): the same picture as
+        // File > Export > Computation graph. It is a widget: main() starts a QApplication for it.
+        if (!qobject_cast<QApplication*>(QCoreApplication::instance()))
+            throw Failure{CliText::tr("the graph can only be drawn as SVG or PNG while a QApplication runs")};
+        widgets::GraphView view;
+        view.setRoot(rootOf->second);
+        view.setExperiment(p.config, *data, {}, 0);
+        if (!view.message().isEmpty())
+            throw Failure{view.message()};
+        if (!view.exportTo(path, &error))
+            throw Failure{error};
+        out << CliText::tr("Wrote the graph of %1 to %2").arg(of, path) << Qt::endl;
+        return Ok;
+    }
     try {
         experiment::Trainer t(p.config, data->train, data->val);
         const Tensor yhat = t.model()(t.trainInputs());
@@ -547,12 +588,12 @@ int graph(const Args& a, QTextStream& out)
         for (const auto& [name, param] : t.model().namedParameters())
             names[param.impl()] = name;
         QString writeError;
-        if (!experiment::writeFileAtomically(a.value(QStringLiteral("-o")), QByteArray::fromStdString(toDot(buildGraph(root, names))), &writeError))
+        if (!experiment::writeFileAtomically(path, QByteArray::fromStdString(toDot(buildGraph(root, names))), &writeError))
             throw Failure{writeError};
     } catch (const std::exception& e) {
         throw Failure{messageOf(e)};
     }
-    out << CliText::tr("Wrote the graph of %1 to %2").arg(of, a.value(QStringLiteral("-o"))) << Qt::endl;
+    out << CliText::tr("Wrote the graph of %1 to %2").arg(of, path) << Qt::endl;
     return Ok;
 }
 
@@ -591,12 +632,13 @@ const std::vector<std::pair<QString, QString>>& commandUsages()
         {QStringLiteral("train"),
          CliText::tr("  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]\n"
                      "                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]\n"
-                     "                    [--save PROJECT]")},
+                     "                    [--linear-loss] [--save PROJECT]")},
         {QStringLiteral("fit"), CliText::tr("  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]\n"
                                             "                  [--decimal auto|.|,] [--json]")},
         {QStringLiteral("generate"), CliText::tr("  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV")},
         {QStringLiteral("export-script"), CliText::tr("  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py")},
-        {QStringLiteral("graph"), CliText::tr("  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual] -o GRAPH.dot")},
+        {QStringLiteral("graph"), CliText::tr("  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]\n"
+                                         "                    -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png")},
         {QStringLiteral("devices"), CliText::tr("  gradlab-cli devices")},
     };
     return usages;
@@ -618,6 +660,11 @@ QString usage(const QString& command = {})
 
 bool needsWidgets(const QStringList& args)
 {
+    // graph draws an SVG or PNG with the graph view, a widget; DOT is text.
+    if (!args.isEmpty() && args.first() == QLatin1String("graph")) {
+        const qsizetype o = args.lastIndexOf(QStringLiteral("-o"));
+        return o >= 0 && o + 1 < args.size() && isGraphPicture(args[o + 1]);
+    }
     return std::any_of(args.begin(), args.end(), [](const QString& a) {
         for (const QLatin1String option : {QLatin1String("--export-plot"), QLatin1String("--export-loss-plot")})
             if (a == option || a.startsWith(option + QLatin1Char('=')))
@@ -644,7 +691,7 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
     // Each command's options that take a value, and its flags.
     static const std::map<QString, std::pair<QStringList, QStringList>> options{
         {QStringLiteral("train"),
-         {{"--example", "--set", "--epochs", "--device", "--export-params", "--export-history", "--export-plot", "--export-loss-plot", "--save"}, {"--json"}}},
+         {{"--example", "--set", "--epochs", "--device", "--export-params", "--export-history", "--export-plot", "--export-loss-plot", "--save"}, {"--json", "--linear-loss"}}},
         {QStringLiteral("fit"), {{"--features", "--target", "--degree", "--delimiter", "--missing", "--decimal"}, {"--json"}}},
         {QStringLiteral("generate"), {{"--n", "--a", "--b", "--noise", "--seed", "--features", "-o"}, {}}},
         {QStringLiteral("export-script"), {{"--example", "-o"}, {}}},

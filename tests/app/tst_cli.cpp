@@ -4,12 +4,14 @@
 
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QProcess>
 #include <QTest>
+#include <QXmlStreamReader>
 
 #ifdef __linux__
 #include <sys/resource.h>
@@ -63,6 +65,65 @@ QString embeddedCsvProject(const QTemporaryDir& dir, const QString& text, const 
     return path;
 }
 
+// One element of an SVG document, in document order: its name, the stroke and dashes it inherits
+// from its groups, and its text.
+struct SvgElement {
+    QString name, stroke, text;
+    bool dashed = false;
+};
+
+// The elements of the SVG document in `bytes`, or none when it is not well-formed XML with an
+// <svg> root.
+std::vector<SvgElement> svgElements(const QByteArray& bytes)
+{
+    QXmlStreamReader xml(bytes);
+    std::vector<SvgElement> elements;
+    std::vector<SvgElement> open; // the enclosing elements, for what a child inherits
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement()) {
+            if (elements.empty() && xml.name() != QLatin1String("svg"))
+                return {};
+            SvgElement e;
+            e.name = xml.name().toString();
+            const QXmlStreamAttributes at = xml.attributes();
+            e.stroke = at.hasAttribute(QLatin1String("stroke")) ? at.value(QLatin1String("stroke")).toString().toLower()
+                                                                : (open.empty() ? QString() : open.back().stroke);
+            e.dashed = (at.hasAttribute(QLatin1String("stroke-dasharray")) && at.value(QLatin1String("stroke-dasharray")) != QLatin1String("none"))
+                       || (!at.hasAttribute(QLatin1String("stroke-dasharray")) && !open.empty() && open.back().dashed);
+            open.push_back(e);
+            elements.push_back(e);
+        } else if (xml.isCharacters() && !open.empty()) {
+            elements.back().text += xml.text().toString().trimmed();
+        } else if (xml.isEndElement() && !open.empty()) {
+            open.pop_back();
+        }
+    }
+    return xml.hasError() ? std::vector<SvgElement>{} : elements;
+}
+
+QStringList svgTexts(const std::vector<SvgElement>& elements)
+{
+    QStringList texts;
+    for (const SvgElement& e : elements)
+        if (e.name == QLatin1String("text") && !e.text.isEmpty())
+            texts << e.text;
+    return texts;
+}
+
+// Where the first drawn element (path, polyline, line) of `stroke` is, dashed or solid as asked;
+// -1 when there is none.
+qsizetype firstStroke(const std::vector<SvgElement>& elements, const QString& stroke, bool dashed)
+{
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+        const SvgElement& e = elements[i];
+        if ((e.name == QLatin1String("path") || e.name == QLatin1String("polyline") || e.name == QLatin1String("line")) && e.stroke == stroke
+            && e.dashed == dashed)
+            return static_cast<qsizetype>(i);
+    }
+    return -1;
+}
+
 } // namespace
 
 class TestCli : public QObject {
@@ -90,6 +151,9 @@ private slots:
     void graphOfTheLossIsTheTutorials();
     void graphOfTheWrittenOutLoss();
     void trainWritesTheRequestedExports();
+    void graphIsWrittenInTheFormatItsNameSays();
+    void lossPlotIsOnALogScaleUnlessLinearIsAsked();
+    void fitPlotDrawsTheTrainedLineAboveTheClosedForm();
     void exportScriptWritesARunnableScript();
     void exportScriptRefusesDataGradLabCannotRead_data();
     void exportScriptRefusesDataGradLabCannotRead();
@@ -614,6 +678,103 @@ void TestCli::trainWritesTheRequestedExports()
     const Result bad = cli({"train", "--example", "tutorial", "--epochs", "2", "--export-plot", path("fit.bmpx")});
     QCOMPARE(bad.status, 2);
     QVERIFY(!QFile::exists(path("fit.bmpx")));
+}
+
+// As File > Export > Computation graph: DOT, SVG or PNG by the extension, never DOT text under a
+// picture's name.
+void TestCli::graphIsWrittenInTheFormatItsNameSays()
+{
+    QTemporaryDir dir;
+    auto path = [&](const char* name) { return dir.filePath(QString::fromLatin1(name)); };
+    QCOMPARE(cli({"graph", "--example", "tutorial", "--of", "loss", "-o", path("g.svg")}).status, 0);
+    const std::vector<SvgElement> svg = svgElements(readAll(path("g.svg")));
+    QVERIFY2(!svg.empty(), "not an SVG document");
+    const QStringList texts = svgTexts(svg);
+    for (const char* node : {"MseLossBackward0", "AddBackward0", "MulBackward0", "a", "b"})
+        QVERIFY2(texts.contains(QLatin1String(node)), qPrintable(texts.join(QLatin1Char('|'))));
+
+    QCOMPARE(cli({"graph", "--example", "tutorial", "--of", "loss-manual", "-o", path("g.png")}).status, 0);
+    QImage png;
+    QVERIFY(png.load(path("g.png"), "PNG"));
+    QVERIFY2(png.width() > 50 && png.height() > 100, qPrintable(QStringLiteral("%1 × %2").arg(png.width()).arg(png.height())));
+
+    QCOMPARE(cli({"graph", "--example", "tutorial", "--of", "loss", "-o", path("g.gv")}).status, 0);
+    QVERIFY(readAll(path("g.gv")).startsWith("digraph"));
+
+    // Any other name is refused, naming what is accepted, and nothing is written.
+    const Result bad = cli({"graph", "--example", "tutorial", "-o", path("g.jpg")});
+    QCOMPARE(bad.status, 2);
+    QCOMPARE(bad.err.count(QLatin1Char('\n')), 1);
+    for (const char* accepted : {".dot", ".gv", ".svg", ".png"})
+        QVERIFY2(bad.err.contains(QLatin1String(accepted)), qPrintable(bad.err));
+    QVERIFY(!QFile::exists(path("g.jpg")));
+
+    // Pictures are drawn by a widget, so the program starts a QApplication for them only.
+    QVERIFY(gradlab::cli::needsWidgets({"graph", "--example", "tutorial", "-o", "g.svg"}));
+    QVERIFY(gradlab::cli::needsWidgets({"graph", "--example", "tutorial", "-o", "g.PNG"}));
+    QVERIFY(!gradlab::cli::needsWidgets({"graph", "--example", "tutorial", "-o", "g.dot"}));
+}
+
+// The loss on a log axis by default, as the window draws it, so that a long run's tail is not flat
+// on zero; --linear-loss for a linear one. Validation is dashed even with one run.
+void TestCli::lossPlotIsOnALogScaleUnlessLinearIsAsked()
+{
+    QTemporaryDir dir;
+    auto path = [&](const char* name) { return dir.filePath(QString::fromLatin1(name)); };
+    QCOMPARE(cli({"train", "--example", "tutorial", "--epochs", "200", "--export-loss-plot", path("log.svg")}).status, 0);
+    QCOMPARE(cli({"train", "--example", "tutorial", "--epochs", "200", "--export-loss-plot", path("linear.svg"), "--linear-loss"}).status, 0);
+    const std::vector<SvgElement> log = svgElements(readAll(path("log.svg")));
+    const std::vector<SvgElement> linear = svgElements(readAll(path("linear.svg")));
+    QVERIFY(!log.empty() && !linear.empty());
+    // The tutorial's loss falls from about 3 to 0.008: a log axis labels the decades 0.01, 0.1 and
+    // 1; a linear one starts at 0, which no log axis shows, in steps that are no decades.
+    const QStringList logTexts = svgTexts(log), linearTexts = svgTexts(linear);
+    for (const char* decade : {"0.01", "0.1", "1"})
+        QVERIFY2(logTexts.contains(QLatin1String(decade)), qPrintable(logTexts.join(QLatin1Char('|'))));
+    QVERIFY2(!logTexts.contains(QStringLiteral("0")), qPrintable(logTexts.join(QLatin1Char('|'))));
+    QVERIFY2(logTexts.contains(QStringLiteral("Loss (log scale)")), qPrintable(logTexts.join(QLatin1Char('|'))));
+    QVERIFY2(linearTexts.contains(QStringLiteral("0")) && !linearTexts.contains(QStringLiteral("0.01")),
+             qPrintable(linearTexts.join(QLatin1Char('|'))));
+    QVERIFY2(!linearTexts.contains(QStringLiteral("Loss (log scale)")) && linearTexts.contains(QStringLiteral("Loss")),
+             qPrintable(linearTexts.join(QLatin1Char('|'))));
+    // Training solid in the first colour, validation dashed in the second.
+    for (const auto* elements : {&log, &linear}) {
+        QVERIFY(firstStroke(*elements, QStringLiteral("#d55e00"), true) >= 0);
+        QCOMPARE(firstStroke(*elements, QStringLiteral("#d55e00"), false), -1);
+        QVERIFY(firstStroke(*elements, QStringLiteral("#0072b2"), false) >= 0);
+        QCOMPARE(firstStroke(*elements, QStringLiteral("#0072b2"), true), -1);
+    }
+    // --linear-loss alone would be silently ignored: refused.
+    const Result alone = cli({"train", "--example", "tutorial", "--epochs", "2", "--linear-loss"});
+    QCOMPARE(alone.status, 2);
+    QVERIFY2(alone.err.contains(QLatin1String("--export-loss-plot")), qPrintable(alone.err));
+}
+
+// The trained line over the dashed closed form it coincides with (as the Data and fit view draws
+// it), and the generated data's true line.
+void TestCli::fitPlotDrawsTheTrainedLineAboveTheClosedForm()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("fit.svg"));
+    QCOMPARE(cli({"train", "--example", "tutorial", "--epochs", "100", "--export-plot", path}).status, 0);
+    const std::vector<SvgElement> svg = svgElements(readAll(path));
+    QVERIFY(!svg.empty());
+    const qsizetype closed = firstStroke(svg, QStringLiteral("#000000"), true);
+    const qsizetype trained = firstStroke(svg, QStringLiteral("#009e73"), false);
+    QVERIFY2(closed >= 0 && trained > closed, qPrintable(QStringLiteral("closed form at %1, trained at %2").arg(closed).arg(trained)));
+    QVERIFY(firstStroke(svg, QStringLiteral("#808080"), true) >= 0);
+    const QStringList texts = svgTexts(svg);
+    QVERIFY2(texts.contains(QStringLiteral("True line")), qPrintable(texts.join(QLatin1Char('|'))));
+    // Data read from a CSV has no true line to show.
+    const QString csv = dir.filePath(QStringLiteral("line.csv"));
+    QVERIFY(writeFile(csv, "x,y\n0,1\n1,3\n2,5.1\n3,6.9\n4,9.2\n5,10.8\n6,13.1\n7,15\n8,17.2\n9,18.9\n"));
+    const QString csvPlot = dir.filePath(QStringLiteral("csv.svg"));
+    QCOMPARE(cli({"train", "--example", "tutorial", "--epochs", "5", "--set", "dataset.source=\"csv\"", "--set",
+                  QStringLiteral("dataset.csv.path=\"%1\"").arg(csv), "--set", "dataset.csv.features=[\"x\"]", "--set",
+                  "dataset.csv.target=\"y\"", "--export-plot", csvPlot})
+                 .status,
+             0);
+    QVERIFY(!svgTexts(svgElements(readAll(csvPlot))).contains(QStringLiteral("True line")));
 }
 
 void TestCli::exportScriptWritesARunnableScript()
