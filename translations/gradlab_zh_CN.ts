@@ -4,336 +4,354 @@
 <context>
     <name>CliText</name>
     <message>
-        <location filename="../app/cli/cli.cpp" line="70"/>
+        <location filename="../app/cli/cli.cpp" line="71"/>
         <source>%1 takes no value</source>
         <translation>%1 不接受取值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="75"/>
+        <location filename="../app/cli/cli.cpp" line="76"/>
         <source>%1 needs a value</source>
         <translation>%1 需要一个值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="80"/>
+        <location filename="../app/cli/cli.cpp" line="81"/>
         <source>unknown option %1</source>
         <translation>未知选项 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="104"/>
+        <location filename="../app/cli/cli.cpp" line="105"/>
         <source>%1: expected a number, got &quot;%2&quot;</source>
         <translation>%1：应为数值，实际为 "%2"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="116"/>
+        <location filename="../app/cli/cli.cpp" line="117"/>
         <source>%1: expected a whole number, got &quot;%2&quot;</source>
         <translation>%1：应为整数，实际为 "%2"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="118"/>
+        <location filename="../app/cli/cli.cpp" line="119"/>
         <source>%1: expected %2 to %3, got %4</source>
         <translation>%1：应为 %2 到 %3，实际为 %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="131"/>
+        <location filename="../app/cli/cli.cpp" line="132"/>
         <source>out of memory: there is not enough memory on the CPU for this command</source>
         <translation>内存不足：CPU 上没有足够的内存执行此命令</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="160"/>
+        <location filename="../app/cli/cli.cpp" line="161"/>
         <source>unknown example &quot;%1&quot; (there is: tutorial)</source>
         <translation>未知示例 "%1"（可用的示例：tutorial）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="162"/>
+        <location filename="../app/cli/cli.cpp" line="163"/>
         <source>one project at a time, got: %1</source>
         <translation>一次只能指定一个项目，实际给出：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="164"/>
+        <location filename="../app/cli/cli.cpp" line="165"/>
         <source>give either a project or --example tutorial, not both</source>
         <translation>请指定项目或 --example tutorial，二者不能同时使用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="167"/>
+        <location filename="../app/cli/cli.cpp" line="168"/>
         <source>no project given (name a .gradlab file, or use --example tutorial)</source>
         <translation>未指定项目（请给出 .gradlab 文件，或使用 --example tutorial）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="182"/>
+        <location filename="../app/cli/cli.cpp" line="183"/>
         <source>--set expects KEY=VALUE, got &quot;%1&quot;</source>
         <translation>--set 的参数应为 KEY=VALUE，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="185"/>
+        <location filename="../app/cli/cli.cpp" line="186"/>
         <source>--set %1: %2</source>
         <translation>--set %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="194"/>
+        <location filename="../app/cli/cli.cpp" line="195"/>
         <source>--epochs: %1</source>
         <translation>--epochs：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="200"/>
+        <location filename="../app/cli/cli.cpp" line="201"/>
         <source>--device: %1</source>
         <translation>--device：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="204"/>
+        <location filename="../app/cli/cli.cpp" line="205"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="226"/>
+        <location filename="../app/cli/cli.cpp" line="222"/>
+        <source>--linear-loss goes with --export-loss-plot F</source>
+        <translation>--linear-loss 须与 --export-loss-plot F 一起使用</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="229"/>
         <source>%1 (--set dataset.csv.missing=drop)</source>
         <translation>%1（--set dataset.csv.missing=drop）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="228"/>
-        <location filename="../app/cli/cli.cpp" line="397"/>
-        <location filename="../app/cli/cli.cpp" line="409"/>
+        <location filename="../app/cli/cli.cpp" line="231"/>
+        <location filename="../app/cli/cli.cpp" line="403"/>
+        <location filename="../app/cli/cli.cpp" line="415"/>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="252"/>
+        <location filename="../app/cli/cli.cpp" line="255"/>
         <source>training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="278"/>
+        <location filename="../app/cli/cli.cpp" line="281"/>
         <source>Trained %1 epochs in %2 s</source>
         <translation>已训练 %1 轮，耗时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="285"/>
+        <location filename="../app/cli/cli.cpp" line="288"/>
         <source>   closed form %1</source>
         <translation>   闭式解 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="289"/>
+        <location filename="../app/cli/cli.cpp" line="292"/>
         <source>  train loss %1, validation loss %2</source>
         <translation>  训练损失 %1，验证损失 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="291"/>
+        <location filename="../app/cli/cli.cpp" line="294"/>
         <source>  closed form: train loss %1, validation loss %2, R² %3</source>
         <translation>  闭式解：训练损失 %1，验证损失 %2，R² %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="300"/>
+        <location filename="../app/cli/cli.cpp" line="303"/>
         <source>warning: the closed form: %1</source>
         <translation>警告：闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="364"/>
+        <location filename="../app/cli/cli.cpp" line="370"/>
         <source>fit needs one CSV file</source>
         <translation>fit 需要一个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="370"/>
+        <location filename="../app/cli/cli.cpp" line="376"/>
         <source>--missing: expected error or drop, got &quot;%1&quot;</source>
         <translation>--missing：应为 error 或 drop，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="383"/>
+        <location filename="../app/cli/cli.cpp" line="389"/>
         <source>--delimiter: expected one character or tab, got &quot;%1&quot;</source>
         <translation>--delimiter：应为单个字符或 tab，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="388"/>
+        <location filename="../app/cli/cli.cpp" line="394"/>
         <source>--decimal: expected auto, &quot;.&quot; or &quot;,&quot;, got &quot;%1&quot;</source>
         <translation>--decimal：应为 auto、"." 或 ","，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="393"/>
+        <location filename="../app/cli/cli.cpp" line="399"/>
         <source>%1 (--missing drop)</source>
         <translation>%1（--missing drop）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="449"/>
+        <location filename="../app/cli/cli.cpp" line="455"/>
         <source>lower %1%</source>
         <translation>%1% 下限</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="450"/>
+        <location filename="../app/cli/cli.cpp" line="456"/>
         <source>upper %1%</source>
         <translation>%1% 上限</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="467"/>
+        <location filename="../app/cli/cli.cpp" line="473"/>
         <source>F %1 on %2 and %3 degrees of freedom, p %4</source>
         <translation>F %1（自由度 %2 和 %3），p %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="473"/>
+        <location filename="../app/cli/cli.cpp" line="479"/>
         <source>log-likelihood %1, AIC %2, BIC %3, residual sum of squares %4</source>
         <translation>对数似然 %1，AIC %2，BIC %3，残差平方和 %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="497"/>
+        <location filename="../app/cli/cli.cpp" line="503"/>
         <source>--n × --features must be at most %1 values (got %2 × %3)</source>
         <translation>--n × --features 最多为 %1 个值（实际为 %2 × %3）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="534"/>
+        <location filename="../app/cli/cli.cpp" line="543"/>
+        <source>graph needs -o GRAPH.dot, GRAPH.gv, GRAPH.svg or GRAPH.png</source>
+        <translation>graph 需要 -o GRAPH.dot、GRAPH.gv、GRAPH.svg 或 GRAPH.png</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="548"/>
+        <source>cannot write the graph as &quot;%1&quot;: name the file .dot or .gv (Graphviz DOT), .svg or .png</source>
+        <translation>无法将计算图写为“%1”：文件名须以 .dot 或 .gv（Graphviz DOT）、.svg 或 .png 结尾</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="560"/>
         <source>--of: expected yhat, error, loss or loss-manual, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error、loss 或 loss-manual，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="592"/>
-        <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
-                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
-                    [--save PROJECT]</source>
-        <translation>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
-                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
-                    [--save PROJECT]</translation>
+        <location filename="../app/cli/cli.cpp" line="571"/>
+        <source>the graph can only be drawn as SVG or PNG while a QApplication runs</source>
+        <translation>只有在 QApplication 运行时才能将计算图绘制为 SVG 或 PNG</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="595"/>
+        <location filename="../app/cli/cli.cpp" line="633"/>
+        <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
+                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
+                    [--linear-loss] [--save PROJECT]</source>
+        <translation>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
+                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
+                    [--linear-loss] [--save PROJECT]</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="636"/>
         <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--json]</source>
         <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="597"/>
+        <location filename="../app/cli/cli.cpp" line="638"/>
         <source>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</source>
         <translation>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="598"/>
+        <location filename="../app/cli/cli.cpp" line="639"/>
         <source>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</source>
         <translation>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="600"/>
+        <location filename="../app/cli/cli.cpp" line="640"/>
+        <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
+                    -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</source>
+        <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
+                    -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="642"/>
         <source>  gradlab-cli devices</source>
         <translation>  gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="608"/>
+        <location filename="../app/cli/cli.cpp" line="650"/>
         <source>usage:</source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="613"/>
+        <location filename="../app/cli/cli.cpp" line="655"/>
         <source>  gradlab-cli COMMAND --help</source>
         <translation>  gradlab-cli COMMAND --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="636"/>
+        <location filename="../app/cli/cli.cpp" line="683"/>
         <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="657"/>
+        <location filename="../app/cli/cli.cpp" line="704"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="445"/>
+        <location filename="../app/cli/cli.cpp" line="451"/>
         <source>%1 observations, rank %2</source>
         <translation>%1 个观测值，秩为 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="448"/>
+        <location filename="../app/cli/cli.cpp" line="454"/>
         <source>coefficient</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="448"/>
+        <location filename="../app/cli/cli.cpp" line="454"/>
         <source>estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="448"/>
+        <location filename="../app/cli/cli.cpp" line="454"/>
         <source>std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="449"/>
+        <location filename="../app/cli/cli.cpp" line="455"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="449"/>
+        <location filename="../app/cli/cli.cpp" line="455"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="462"/>
+        <location filename="../app/cli/cli.cpp" line="468"/>
         <source>R² %1, adjusted R² %2, residual standard error %3</source>
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="485"/>
+        <location filename="../app/cli/cli.cpp" line="491"/>
         <source>generate takes no file but -o FILE.csv, got: %1</source>
         <translation>generate 只接受 -o FILE.csv 指定的文件，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="487"/>
+        <location filename="../app/cli/cli.cpp" line="493"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="506"/>
+        <location filename="../app/cli/cli.cpp" line="512"/>
         <source>out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows</source>
         <translation>内存不足：无法在 CPU 上为 %3 行的 %2 个值分配 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="516"/>
+        <location filename="../app/cli/cli.cpp" line="522"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="523"/>
-        <source>graph needs -o FILE.dot</source>
-        <translation>graph 需要 -o FILE.dot</translation>
-    </message>
-    <message>
-        <location filename="../app/cli/cli.cpp" line="555"/>
+        <location filename="../app/cli/cli.cpp" line="579"/>
+        <location filename="../app/cli/cli.cpp" line="596"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="562"/>
+        <location filename="../app/cli/cli.cpp" line="603"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="570"/>
+        <location filename="../app/cli/cli.cpp" line="611"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="577"/>
+        <location filename="../app/cli/cli.cpp" line="618"/>
         <source>devices takes no arguments, got: %1</source>
         <translation>devices 不接受参数，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="581"/>
+        <location filename="../app/cli/cli.cpp" line="622"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="582"/>
+        <location filename="../app/cli/cli.cpp" line="623"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="582"/>
+        <location filename="../app/cli/cli.cpp" line="623"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="599"/>
-        <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual] -o GRAPH.dot</source>
-        <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual] -o GRAPH.dot</translation>
-    </message>
-    <message>
-        <location filename="../app/cli/cli.cpp" line="675"/>
-        <location filename="../app/cli/cli.cpp" line="679"/>
+        <location filename="../app/cli/cli.cpp" line="722"/>
+        <location filename="../app/cli/cli.cpp" line="726"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>
@@ -914,60 +932,65 @@
         <translation>运行 %1：验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="277"/>
+        <location filename="../widgets/plot_export.cpp" line="278"/>
         <source>There is nothing to plot: no run has a positive, finite loss</source>
         <translation>没有可绘制的内容：没有任何运行的损失为正的有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="278"/>
+        <location filename="../widgets/plot_export.cpp" line="279"/>
         <source>There is nothing to plot: no run has a finite loss</source>
         <translation>没有可绘制的内容：没有任何运行的损失为有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="290"/>
+        <location filename="../widgets/plot_export.cpp" line="291"/>
         <source>Loss curves</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="299"/>
+        <location filename="../widgets/plot_export.cpp" line="300"/>
         <source>There is no data to plot</source>
         <translation>没有可绘制的数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="327"/>
+        <location filename="../widgets/plot_export.cpp" line="328"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
         <location filename="../widgets/plot_export.cpp" line="190"/>
-        <location filename="../widgets/plot_export.cpp" line="328"/>
+        <location filename="../widgets/plot_export.cpp" line="329"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="329"/>
+        <location filename="../widgets/plot_export.cpp" line="330"/>
         <source>Training data</source>
         <translation>训练数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="330"/>
+        <location filename="../widgets/plot_export.cpp" line="331"/>
         <source>Validation data</source>
         <translation>验证数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="331"/>
+        <location filename="../widgets/plot_export.cpp" line="336"/>
+        <source>True line</source>
+        <translation>真实直线</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_export.cpp" line="341"/>
         <source>Trained model</source>
         <translation>训练后的模型</translation>
     </message>
     <message>
         <location filename="../widgets/plot_export.cpp" line="201"/>
-        <location filename="../widgets/plot_export.cpp" line="333"/>
+        <location filename="../widgets/plot_export.cpp" line="340"/>
         <source>Closed form (least squares)</source>
         <translation>闭式解（最小二乘）</translation>
     </message>
     <message>
         <location filename="../widgets/plot_export.cpp" line="211"/>
-        <location filename="../widgets/plot_export.cpp" line="341"/>
+        <location filename="../widgets/plot_export.cpp" line="349"/>
         <source>Data and fitted model</source>
         <translation>数据与拟合模型</translation>
     </message>
@@ -1328,7 +1351,7 @@
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="326"/>
-        <location filename="../app/window/main_window.cpp" line="1423"/>
+        <location filename="../app/window/main_window.cpp" line="1427"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
@@ -1636,8 +1659,8 @@
     <message>
         <location filename="../app/window/main_window.cpp" line="831"/>
         <location filename="../app/window/main_window.cpp" line="833"/>
-        <location filename="../app/window/main_window.cpp" line="1609"/>
-        <location filename="../app/window/main_window.cpp" line="1627"/>
+        <location filename="../app/window/main_window.cpp" line="1613"/>
+        <location filename="../app/window/main_window.cpp" line="1631"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
@@ -1653,7 +1676,7 @@
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="1008"/>
-        <location filename="../app/window/main_window.cpp" line="1293"/>
+        <location filename="../app/window/main_window.cpp" line="1297"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
@@ -1772,226 +1795,231 @@
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="1293"/>
+        <source>%1 runs selected: the Loss tab overlays their losses. Select one run to see its results, or two to compare them.</source>
+        <translation>已选择 %1 次运行：“损失”页叠加显示它们的损失。选择一次运行可查看其结果，选择两次可进行比较。</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1297"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1305"/>
+        <location filename="../app/window/main_window.cpp" line="1309"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1338"/>
+        <location filename="../app/window/main_window.cpp" line="1342"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1339"/>
+        <location filename="../app/window/main_window.cpp" line="1343"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1367"/>
+        <location filename="../app/window/main_window.cpp" line="1371"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1375"/>
+        <location filename="../app/window/main_window.cpp" line="1379"/>
         <source>Open a project or a data file</source>
         <translation>打开项目或数据文件</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1391"/>
+        <location filename="../app/window/main_window.cpp" line="1395"/>
         <source>%1 was not opened: stop the run first</source>
         <translation>未打开 %1：请先停止运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1412"/>
+        <location filename="../app/window/main_window.cpp" line="1416"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1417"/>
+        <location filename="../app/window/main_window.cpp" line="1421"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1424"/>
+        <location filename="../app/window/main_window.cpp" line="1428"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1439"/>
+        <location filename="../app/window/main_window.cpp" line="1443"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1450"/>
+        <location filename="../app/window/main_window.cpp" line="1454"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1478"/>
+        <location filename="../app/window/main_window.cpp" line="1482"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1481"/>
+        <location filename="../app/window/main_window.cpp" line="1485"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1501"/>
+        <location filename="../app/window/main_window.cpp" line="1505"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1501"/>
+        <location filename="../app/window/main_window.cpp" line="1505"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1577"/>
+        <location filename="../app/window/main_window.cpp" line="1581"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1577"/>
+        <location filename="../app/window/main_window.cpp" line="1581"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1590"/>
+        <location filename="../app/window/main_window.cpp" line="1594"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1591"/>
+        <location filename="../app/window/main_window.cpp" line="1595"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1597"/>
+        <location filename="../app/window/main_window.cpp" line="1601"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1599"/>
+        <location filename="../app/window/main_window.cpp" line="1603"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1627"/>
-        <location filename="../app/window/main_window.cpp" line="1641"/>
+        <location filename="../app/window/main_window.cpp" line="1631"/>
+        <location filename="../app/window/main_window.cpp" line="1645"/>
         <source>The least-squares fit was not exported</source>
         <translation>最小二乘拟合未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1630"/>
+        <location filename="../app/window/main_window.cpp" line="1634"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1632"/>
+        <location filename="../app/window/main_window.cpp" line="1636"/>
         <source>Export the least-squares fit</source>
         <translation>导出最小二乘拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1643"/>
+        <location filename="../app/window/main_window.cpp" line="1647"/>
         <source>Exported the least-squares fit to %1</source>
         <translation>已将最小二乘拟合导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1651"/>
+        <location filename="../app/window/main_window.cpp" line="1655"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1630"/>
-        <location filename="../app/window/main_window.cpp" line="1652"/>
+        <location filename="../app/window/main_window.cpp" line="1634"/>
+        <location filename="../app/window/main_window.cpp" line="1656"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1657"/>
+        <location filename="../app/window/main_window.cpp" line="1661"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1659"/>
+        <location filename="../app/window/main_window.cpp" line="1663"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1677"/>
+        <location filename="../app/window/main_window.cpp" line="1681"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1678"/>
+        <location filename="../app/window/main_window.cpp" line="1682"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1668"/>
-        <location filename="../app/window/main_window.cpp" line="1674"/>
-        <location filename="../app/window/main_window.cpp" line="1683"/>
+        <location filename="../app/window/main_window.cpp" line="1672"/>
+        <location filename="../app/window/main_window.cpp" line="1678"/>
+        <location filename="../app/window/main_window.cpp" line="1687"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1685"/>
+        <location filename="../app/window/main_window.cpp" line="1689"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1690"/>
+        <location filename="../app/window/main_window.cpp" line="1694"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1691"/>
+        <location filename="../app/window/main_window.cpp" line="1695"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1697"/>
+        <location filename="../app/window/main_window.cpp" line="1701"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1699"/>
+        <location filename="../app/window/main_window.cpp" line="1703"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1707"/>
+        <location filename="../app/window/main_window.cpp" line="1711"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1708"/>
+        <location filename="../app/window/main_window.cpp" line="1712"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1711"/>
+        <location filename="../app/window/main_window.cpp" line="1715"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1712"/>
+        <location filename="../app/window/main_window.cpp" line="1716"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1740"/>
+        <location filename="../app/window/main_window.cpp" line="1744"/>
         <source>GradLab could not start again. Start it yourself to use the new language.</source>
         <translation>GradLab 无法重新启动。请手动启动它以使用新语言。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1706"/>
-        <location filename="../app/window/main_window.cpp" line="1717"/>
+        <location filename="../app/window/main_window.cpp" line="1710"/>
+        <location filename="../app/window/main_window.cpp" line="1721"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
@@ -2001,13 +2029,13 @@
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1719"/>
+        <location filename="../app/window/main_window.cpp" line="1723"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="199"/>
-        <location filename="../app/window/main_window.cpp" line="1740"/>
+        <location filename="../app/window/main_window.cpp" line="1744"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -4291,8 +4319,8 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
     </message>
     <message>
         <location filename="../widgets/run_list.cpp" line="39"/>
-        <source>Select a run to see its results, or two runs to compare them.</source>
-        <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
+        <source>Select a run to see its results, two runs to compare them, or up to %1 to overlay their losses.</source>
+        <translation>选择一次运行查看其结果，选择两次进行比较，或最多选择 %1 次叠加显示它们的损失。</translation>
     </message>
     <message>
         <location filename="../widgets/run_list.cpp" line="46"/>
