@@ -66,7 +66,9 @@ QByteArray render(QCustomPlot& plot, Format format, QSize size, const QString& t
     buffer.open(QIODevice::WriteOnly);
     switch (format) {
     case Format::Png: {
-        const QPixmap pixmap = plot.toPixmap(w, h);
+        // Twice the pixels of the plot's size, with the same layout: sharp on a slide or a HiDPI
+        // screen, where a picture of the window's pixels would be blurred by scaling up.
+        const QPixmap pixmap = plot.toPixmap(w, h, kPngScale);
         if (pixmap.isNull() || !pixmap.save(&buffer, "PNG"))
             return {};
         break;

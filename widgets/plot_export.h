@@ -19,13 +19,16 @@ class QCustomPlot;
 namespace gradlab::widgets {
 
 inline constexpr QSize kDefaultPlotSize{800, 600};
+// A PNG has this many pixels per unit of the plot's size (800 × 600 gives 1600 × 1200), with the
+// same layout: sharp on slides and HiDPI screens. SVG and PDF are vector drawings of the size.
+inline constexpr double kPngScale = 2.0;
 
 // The plots' colours, in order (Okabe–Ito: distinguishable on white and for the common
 // colour-vision deficiencies); the index wraps around.
 QColor plotColor(std::size_t index);
 
-// Renders `plot` at `size` as PNG, SVG or PDF (by the path's extension; `title` names the SVG
-// and PDF document) and writes it atomically. Every export, and the live plots' own, goes
+// Renders `plot` at `size` as PNG (kPngScale pixels per unit), SVG or PDF (by the path's
+// extension; `title` names the SVG and PDF document) and writes it atomically. Every export, and the live plots' own, goes
 // through here.
 bool savePlot(QCustomPlot& plot, const QString& path, const QString& title, QString* error, QSize size = kDefaultPlotSize);
 

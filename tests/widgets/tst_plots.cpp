@@ -626,7 +626,7 @@ private slots:
         if (suffix == QLatin1String("png")) {
             QImage image;
             QVERIFY(image.loadFromData(bytes, "PNG"));
-            QCOMPARE(image.size(), QSize(640, 480));
+            QCOMPARE(image.size(), QSize(640, 480) * gradlab::widgets::kPngScale); // twice the pixels, for slides
         } else if (suffix == QLatin1String("svg")) {
             QXmlStreamReader xml(bytes);
             bool root = false;
@@ -661,7 +661,7 @@ private slots:
         QString error;
         QVERIFY2(plot.exportTo(dir.filePath(QStringLiteral("loss.png")), &error), qPrintable(error));
         QImage image(dir.filePath(QStringLiteral("loss.png")));
-        QCOMPARE(image.size(), QSize(300, 200));
+        QCOMPARE(image.size(), QSize(300, 200) * gradlab::widgets::kPngScale);
     }
 
     void viewFollowsDataUntilTheUserMovesIt()
