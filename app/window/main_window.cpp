@@ -492,6 +492,7 @@ void MainWindow::createStatusBar()
     epochLabel_ = new QLabel;
     epochLabel_->setObjectName(QStringLiteral("epochLabel"));
     speedLabel_ = new QLabel;
+    speedLabel_->setObjectName(QStringLiteral("speedLabel"));
     etaLabel_ = new QLabel;
     runProgress_ = new QProgressBar;
     runProgress_->setObjectName(QStringLiteral("runProgress"));
@@ -1064,6 +1065,7 @@ void MainWindow::updateActions()
     const bool idle = mode_ == Mode::Idle;
     runAct_->setEnabled(mode_ != Mode::Running && !stopping_);
     runAct_->setText(mode_ == Mode::Paused ? tr("&Resume") : tr("&Run"));
+    runAct_->setIconText(toolButtonText(runAct_->text())); // the toolbar button says Resume too
     pauseAct_->setEnabled(mode_ == Mode::Running);
     stepAct_->setEnabled(mode_ != Mode::Running && !stopping_);
     stopAct_->setEnabled(!idle && !stopping_);
@@ -1082,6 +1084,13 @@ void MainWindow::updateRunStatus(const TrainingSnapshot& s)
     runProgress_->setValue(static_cast<int>(fraction * 1000));
     runProgress_->setFormat(QStringLiteral("%1%").arg(fraction * 100, 0, 'f', 1));
     epochLabel_->setText(tr("Epoch %1 of %2").arg(QLocale().toString(s.epoch), QLocale().toString(s.epochs)));
+    // A paused run, or one going a Step at a time, has no speed: the rate of its last epochs
+    // (one step's) says nothing.
+    if (mode_ == Mode::Paused) {
+        speedLabel_->clear();
+        etaLabel_->clear();
+        return;
+    }
     // A run in progress goes no faster than its pace (Run > Speed), whatever its training speed.
     double rate = s.epochsPerSecond;
     if (mode_ == Mode::Running && controller_.pace() > 0 && (rate <= 0 || rate > controller_.pace()))
@@ -1136,7 +1145,9 @@ void MainWindow::onPaused(const TrainingSnapshot& s)
     appendLive(s);
     if (mode_ != Mode::Paused)
         setMode(Mode::Paused);
-    etaLabel_->clear(); // no time passes while paused
+    // No time passes while paused: no rate, no time left.
+    speedLabel_->clear();
+    etaLabel_->clear();
     const double trainLoss = live_.empty() ? qQNaN() : live_.back().trainLoss;
     const double valLoss = live_.empty() ? qQNaN() : live_.back().valLoss;
     results_->showLive(liveNames_.isEmpty() ? flatNames() : liveNames_, s.params, s.epoch, trainLoss, valLoss, true);

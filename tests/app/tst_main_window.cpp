@@ -24,7 +24,9 @@
 #include <QDropEvent>
 #include <QMimeData>
 #include <QTabWidget>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -153,6 +155,7 @@ private slots:
     void firstStartFitsTheScreen();
     void toolbarButtonsShowNoMnemonic();
     void plotsTakeTheFocusWithTab();
+    void pausedRunSaysResumeAndNoRate();
 };
 
 void TestMainWindow::initTestCase()
@@ -1065,4 +1068,34 @@ void TestMainWindow::plotsTakeTheFocusWithTab()
         at = QApplication::focusWidget();
     }
     QCOMPARE(at, static_cast<QWidget*>(plot));
+}
+
+// QA: while paused, the toolbar's button still read "Run" (the Run menu said Resume), and after
+// single steps the status bar showed a rate of thousands of epochs a second at a pace of 5.
+void TestMainWindow::pausedRunSaysResumeAndNoRate()
+{
+    Window t;
+    QVERIFY(waitForData(t.w));
+    t.w.action(QStringLiteral("pace5"))->trigger();
+    auto* bar = t.w.findChild<QToolBar*>(QStringLiteral("runToolBar"));
+    auto* runButton = qobject_cast<QToolButton*>(bar->widgetForAction(t.w.action(QStringLiteral("run"))));
+    auto* speed = t.w.findChild<QLabel*>(QStringLiteral("speedLabel"));
+    QVERIFY(runButton && speed);
+    QCOMPARE(runButton->text(), QStringLiteral("Run"));
+    QSignalSpy paused(t.w.controller(), &TrainingController::paused);
+    for (qint64 epoch = 1; epoch <= 3; ++epoch) {
+        t.w.step();
+        QVERIFY(QTest::qWaitFor([&] { return !paused.isEmpty() && paused.last().first().value<TrainingSnapshot>().epoch == epoch; }, 20000));
+        QTest::qWait(20);
+        QCOMPARE(runButton->text(), QStringLiteral("Resume"));
+        QVERIFY2(speed->text().isEmpty(), qPrintable(speed->text()));
+        QVERIFY(t.w.findChild<QLabel*>(QStringLiteral("epochLabel"))->text().contains(QStringLiteral("Epoch %1 of").arg(epoch)));
+    }
+    t.w.run(); // resumes at 5 epochs a second
+    QCOMPARE(runButton->text(), QStringLiteral("Run"));
+    QVERIFY(QTest::qWaitFor([&] { return !speed->text().isEmpty(); }, 20000));
+    QCOMPARE(speed->text(), QStringLiteral("5.0 epochs/s"));
+    t.w.action(QStringLiteral("pace0"))->trigger();
+    t.w.stop();
+    QVERIFY(QTest::qWaitFor([&] { return !t.w.isTraining(); }, 20000));
 }
