@@ -531,9 +531,14 @@ void MainWindow::createStatusBar()
         } else if (!cancelLoad_ || !*cancelLoad_) {
             // Read or drawn: the split, the closed form and the landscape follow, of unknown length.
             loadBar_->setRange(0, 0);
-            showStatus(tr("Preparing the data: the split, the closed form and the loss landscape…"));
+            showStatus(preparingMessage());
         }
     });
+}
+
+QString MainWindow::preparingMessage()
+{
+    return tr("Preparing the data: the split, the closed form and the loss landscape…");
 }
 
 QString MainWindow::toolButtonText(const QString& text)
@@ -830,7 +835,9 @@ void MainWindow::onDataLoaded(const std::shared_ptr<const ModelViews>& computed)
         updateActions();
         return;
     }
-    if (lastMessage_ == tr("Loading the data…"))
+    // The status bar's word on the load in progress (a large file's "Preparing…" included) gives
+    // way to what was loaded; any other message stays.
+    if (lastMessage_ == tr("Loading the data…") || lastMessage_ == preparingMessage())
         showStatus(tr("%1 rows: %2 for training, %3 for validation").arg(data_->all.rows()).arg(data_->train.rows()).arg(data_->val.rows()));
     dataForm_->setLoadedRows(data_->all.rows(), data_->warnings);
     settingsForm_->setConfig(project_.config, static_cast<int>(data_->all.features()));

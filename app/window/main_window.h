@@ -189,6 +189,8 @@ private:
     QString projectDir() const;
     void showError(const QString& title, const QString& message);
     void showStatus(const QString& message);
+    // What the status bar says once a large file is read, while the rest of the load goes on.
+    static QString preparingMessage();
 
     // Exports (File > Export).
     const experiment::RunRecord* exportRun();

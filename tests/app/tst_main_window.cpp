@@ -156,6 +156,7 @@ private slots:
     void toolbarButtonsShowNoMnemonic();
     void plotsTakeTheFocusWithTab();
     void pausedRunSaysResumeAndNoRate();
+    void aLargeProjectSaysWhenItsDataIsReady();
 };
 
 void TestMainWindow::initTestCase()
@@ -1098,4 +1099,38 @@ void TestMainWindow::pausedRunSaysResumeAndNoRate()
     t.w.action(QStringLiteral("pace0"))->trigger();
     t.w.stop();
     QVERIFY(QTest::qWaitFor([&] { return !t.w.isTraining(); }, 20000));
+}
+
+// QA: after a large CSV project opened, the status bar kept saying "Preparing the data…" once
+// everything was done. It says what was loaded instead.
+void TestMainWindow::aLargeProjectSaysWhenItsDataIsReady()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("large.csv"));
+    {
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QByteArray text = "x,y\n";
+        for (int i = 0; i < 2'000'000; ++i) {
+            // Not on a line: an exact fit would have its own word in the status bar.
+            const double x = (i % 1000) / 1000.0, noise = static_cast<double>((qint64(i) * 7919) % 1001 - 500) / 1e4;
+            text += QByteArray::number(x, 'f', 6) + ',' + QByteArray::number(1.0 + 2.0 * x + noise, 'f', 6) + '\n';
+        }
+        QCOMPARE(f.write(text), text.size());
+    }
+    Project lab;
+    lab.config.dataset.source = DatasetConfig::Source::Csv;
+    lab.config.dataset.csv.path = csv;
+    lab.config.dataset.csv.features = {QStringLiteral("x")};
+    lab.config.dataset.csv.target = QStringLiteral("y");
+    const QString path = dir.filePath(QStringLiteral("large.gradlab"));
+    QString error;
+    QVERIFY2(lab.save(path, &error), qPrintable(error));
+
+    Window t;
+    QVERIFY(waitForData(t.w));
+    QVERIFY(t.w.openProject(path));
+    QVERIFY(QTest::qWaitFor([&] { return t.w.dataReady(); }, 60000));
+    QVERIFY2(!t.w.lastMessage().contains(QLatin1String("Preparing")), qPrintable(t.w.lastMessage()));
+    QVERIFY(!t.w.findChild<QProgressBar*>(QStringLiteral("loadProgress"))->isVisible());
 }
