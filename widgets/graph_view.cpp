@@ -654,8 +654,9 @@ void GraphView::exportInteractively()
     const QString dotFilter = tr("Graphviz DOT (*.dot)");
     const QString svgFilter = tr("SVG image (*.svg)");
     const QString pngFilter = tr("PNG image (*.png)");
-    QString filter = dotFilter;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export graph"), QString(),
+    const QString suffix = QFileInfo(defaultExportPath_).suffix().toLower();
+    QString filter = suffix == QLatin1String("svg") ? svgFilter : suffix == QLatin1String("png") ? pngFilter : dotFilter;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export graph"), defaultExportPath_,
                                                 QStringList{dotFilter, svgFilter, pngFilter}.join(QStringLiteral(";;")), &filter);
     if (path.isEmpty())
         return;

@@ -133,6 +133,10 @@ std::vector<experiment::EpochRecord> thinned(const std::vector<experiment::Epoch
     return kept;
 }
 
+// The file names File > Export proposes for the plots, in the order of the views; the plots' own
+// export dialogs propose the same.
+constexpr std::array<const char*, 4> kPlotFileNames{"fit.png", "loss.png", "parameters.png", "landscape.png"};
+
 QString formatDuration(double seconds)
 {
     if (!std::isfinite(seconds) || seconds < 0)
@@ -626,6 +630,7 @@ void MainWindow::writeSettings()
 void MainWindow::setProject(experiment::Project project)
 {
     project_ = std::move(project);
+    updateExportPaths();
     undo_.clear();
     runsChanged_ = false;
     live_.clear();
@@ -1455,6 +1460,7 @@ bool MainWindow::saveProject(const QString& path)
     runsChanged_ = false;
     // Relative CSV paths are now relative to the new folder.
     dataForm_->setConfig(project_.config, projectDir());
+    updateExportPaths();
     addRecentFile(project_.filePath());
     updateTitle();
     showStatus(tr("Saved %1").arg(QDir::toNativeSeparators(project_.filePath())));
@@ -1646,14 +1652,13 @@ void MainWindow::exportHistory()
 void MainWindow::exportPlot(int view)
 {
     widgets::PlotView* plots[] = {fitPlot_, lossPlot_, paramPlot_, landscape_};
-    const QString names[] = {QStringLiteral("fit.png"), QStringLiteral("loss.png"), QStringLiteral("parameters.png"), QStringLiteral("landscape.png")};
     // A landscape that is not drawn (a model with more than two parameters, ...) is no picture:
     // say why instead of writing a file with the note alone.
     if (plots[view] == landscape_ && !landscape_->available()) {
         showError(tr("The plot was not exported"), landscape_->unavailableReason());
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the plot"), QDir(projectDir()).filePath(names[view]),
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the plot"), QDir(projectDir()).filePath(QLatin1String(kPlotFileNames[static_cast<std::size_t>(view)])),
                                                       tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"));
     if (path.isEmpty())
         return;
@@ -1662,6 +1667,18 @@ void MainWindow::exportPlot(int view)
         showError(tr("The plot was not exported"), error);
     else
         showStatus(tr("Exported the plot to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+// The views' own export dialogs (their context menus, the graph's Export button) propose what
+// File > Export does: the project's folder and the same names.
+void MainWindow::updateExportPaths()
+{
+    const QDir dir(projectDir());
+    widgets::PlotView* plots[] = {fitPlot_, lossPlot_, paramPlot_, landscape_};
+    for (std::size_t i = 0; i < kPlotFileNames.size(); ++i)
+        plots[i]->setDefaultExportPath(dir.filePath(QLatin1String(kPlotFileNames[i])));
+    leastSquares_->residualPlot()->setDefaultExportPath(dir.filePath(QStringLiteral("residuals.png")));
+    graph_->setDefaultExportPath(dir.filePath(QStringLiteral("graph.svg")));
 }
 
 void MainWindow::exportGraph()

@@ -199,6 +199,7 @@ private:
     void exportLeastSquares();
     void exportPlot(int view);
     void exportGraph();
+    void updateExportPaths();
     void exportScript();
     void setLanguage(const QString& locale);
 

@@ -7,8 +7,10 @@
 #include "window/main_window.h"
 
 #include "widgets/data_form.h"
+#include "widgets/graph_view.h"
 #include "widgets/least_squares_view.h"
 #include "widgets/plot_data_fit.h"
+#include "widgets/plot_loss.h"
 #include "widgets/plot_landscape.h"
 #include "widgets/plot_parameters.h"
 #include "widgets/results_view.h"
@@ -156,6 +158,7 @@ private slots:
     void toolbarButtonsShowNoMnemonic();
     void plotsTakeTheFocusWithTab();
     void pausedRunSaysResumeAndNoRate();
+    void viewsExportToTheProjectFolder();
     void aLargeProjectSaysWhenItsDataIsReady();
 };
 
@@ -1099,6 +1102,35 @@ void TestMainWindow::pausedRunSaysResumeAndNoRate()
     t.w.action(QStringLiteral("pace0"))->trigger();
     t.w.stop();
     QVERIFY(QTest::qWaitFor([&] { return !t.w.isTraining(); }, 20000));
+}
+
+// QA: the plots' context-menu export and the graph's Export button opened in the folder GradLab
+// was started from, with no name; they propose the project's folder and File > Export's names.
+void TestMainWindow::viewsExportToTheProjectFolder()
+{
+    QTemporaryDir first, second;
+    Window t;
+    QVERIFY(waitForData(t.w));
+    QVERIFY(t.w.saveProject(first.filePath(QStringLiteral("lab.gradlab"))));
+    const QDir a(first.path());
+    QCOMPARE(t.w.findChild<widgets::DataFitPlot*>()->defaultExportPath(), a.filePath(QStringLiteral("fit.png")));
+    QCOMPARE(t.w.lossPlot()->defaultExportPath(), a.filePath(QStringLiteral("loss.png")));
+    QCOMPARE(t.w.findChild<widgets::ParameterPlot*>()->defaultExportPath(), a.filePath(QStringLiteral("parameters.png")));
+    QCOMPARE(t.w.findChild<widgets::LandscapePlot*>()->defaultExportPath(), a.filePath(QStringLiteral("landscape.png")));
+    QCOMPARE(t.w.leastSquaresView()->residualPlot()->defaultExportPath(), a.filePath(QStringLiteral("residuals.png")));
+    QCOMPARE(t.w.graphView()->defaultExportPath(), a.filePath(QStringLiteral("graph.svg")));
+    // Every plot of the window proposes a file in the project's folder.
+    for (widgets::PlotView* plot : t.w.findChildren<widgets::PlotView*>())
+        QCOMPARE(QFileInfo(plot->defaultExportPath()).absolutePath(), first.path());
+
+    // Another project, opened from another folder: its folder.
+    Project other;
+    const QString otherPath = second.filePath(QStringLiteral("other.gradlab"));
+    QString error;
+    QVERIFY2(other.save(otherPath, &error), qPrintable(error));
+    QVERIFY(t.w.openProject(otherPath));
+    QCOMPARE(t.w.lossPlot()->defaultExportPath(), QDir(second.path()).filePath(QStringLiteral("loss.png")));
+    QCOMPARE(t.w.graphView()->defaultExportPath(), QDir(second.path()).filePath(QStringLiteral("graph.svg")));
 }
 
 // QA: after a large CSV project opened, the status bar kept saying "Preparing the data…" once
