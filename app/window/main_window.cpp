@@ -118,6 +118,16 @@ bool sameModelAndData(const experiment::ExperimentConfig& a, const experiment::E
     return modelOf(a) == modelOf(b) && datasetKey(a) == datasetKey(b);
 }
 
+// Whether a run of `run` was trained on another version of the CSV file that `now` loads: the same
+// file and settings, but its SHA-256 then differs from the file's now.
+bool trainedOnOtherCsv(const experiment::ExperimentConfig& run, const experiment::ExperimentConfig& now)
+{
+    const QString& then = run.dataset.csv.sha256;
+    const QString& loaded = now.dataset.csv.sha256;
+    return now.dataset.source == experiment::DatasetConfig::Source::Csv && !then.isEmpty() && !loaded.isEmpty() && then != loaded
+        && datasetKey(run) == datasetKey(now);
+}
+
 // At most kMaxLiveEpochs of `history`, evenly spaced, the last one always among them.
 std::vector<experiment::EpochRecord> thinned(const std::vector<experiment::EpochRecord>& history)
 {
@@ -713,6 +723,7 @@ void MainWindow::loadData()
 {
     cancelDataLoad();
     loader_.waitForFinished();
+    const bool opening = std::exchange(openingProject_, false);
     const QJsonObject key = datasetKey(project_.config);
     const experiment::CsvConfig& csv = project_.config.dataset.csv;
     if (project_.config.dataset.source == experiment::DatasetConfig::Source::Csv && csv.path.isEmpty() && csv.embedded.isEmpty()) {
@@ -763,7 +774,7 @@ void MainWindow::loadData()
             *views = computeModelViews(copy->config, **result);
     });
     // The results travel with the watcher's finished signal through these shared copies.
-    connect(&loader_, &QFutureWatcher<void>::finished, this, [this, copy, result, error, droppable, cancel, key, views] {
+    connect(&loader_, &QFutureWatcher<void>::finished, this, [this, copy, result, error, droppable, cancel, key, views, opening] {
         if (cancelLoad_ != cancel)
             return; // a newer load replaced this one
         dataProblem_.clear();
@@ -789,6 +800,10 @@ void MainWindow::loadData()
                 showStatus(w);
         }
         onDataLoaded(data_ ? *views : nullptr);
+        // A project just opened whose file has changed or is missing says so in a box, not only
+        // in the status bar: its runs' closed forms may not be those of the data now.
+        if (opening && data_ && !data_->fileWarnings.isEmpty())
+            announceFileWarnings(data_->fileWarnings);
     }, Qt::SingleShotConnection);
     loader_.setFuture(f);
 }
@@ -851,6 +866,11 @@ void MainWindow::onDataLoaded(const std::shared_ptr<const ModelViews>& computed)
     refreshModelViews(computed);
     if (formBlocked_) // the Data form still shows a file it could not read: so does the plot
         onReaderErrorChanged();
+    // The run on show may have been trained on the file before it changed: now that its hash is
+    // known, the results' title says so.
+    if (const QList<int> rows = runList_->selectedRuns(); mode_ == Mode::Idle && rows.size() == 1 && rows[0] >= 0
+        && rows[0] < static_cast<int>(project_.runs.size()))
+        results_->showRun(project_.runs[static_cast<std::size_t>(rows[0])], runTitle(rows[0]));
     updateActions();
     emit dataLoaded();
     const Pending p = std::exchange(pending_, Pending::None);
@@ -1303,9 +1323,19 @@ void MainWindow::showSelectedRuns(const QList<int>& rows)
         results_->compareRuns(project_.runs[static_cast<std::size_t>(valid[0])], project_.runs[static_cast<std::size_t>(valid[1])],
                               tr("Run %1").arg(valid[0] + 1), tr("Run %1").arg(valid[1] + 1));
     else if (valid.size() == 1)
-        results_->showRun(project_.runs[static_cast<std::size_t>(valid[0])], tr("Run %1").arg(valid[0] + 1));
+        results_->showRun(project_.runs[static_cast<std::size_t>(valid[0])], runTitle(valid[0]));
     else
         results_->clear(project_.runs.empty() ? tr("Press Run to train the model.") : tr("Select a run to see its results, or two to compare them."));
+}
+
+QString MainWindow::runTitle(int row) const
+{
+    const experiment::RunRecord& run = project_.runs[static_cast<std::size_t>(row)];
+    // Its closed form (and losses) are those of the data it was trained on, which the file no
+    // longer holds: said where they are shown.
+    if (dataReady() && trainedOnOtherCsv(run.config, project_.config))
+        return tr("Run %1: trained on other data (the CSV has changed since)").arg(row + 1);
+    return tr("Run %1").arg(row + 1);
 }
 
 // The selected run's fit, parameter trajectories and landscape path, when it was trained on the
@@ -1427,7 +1457,9 @@ bool MainWindow::openProject(const QString& path)
         showError(tr("The project could not be opened"), error);
         return false;
     }
+    openingProject_ = true; // its data's load tells of a changed or missing file
     setProject(std::move(*p));
+    openingProject_ = false;
     addRecentFile(project_.filePath());
     showStatus(tr("Opened %1").arg(QDir::toNativeSeparators(project_.filePath())));
     return true;
@@ -1575,6 +1607,28 @@ void MainWindow::showError(const QString& title, const QString& message)
     // Window-modal and not blocking: the window (and a test driving it) goes on.
     auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("errorMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::announceFileWarnings(const QStringList& warnings)
+{
+    const bool changed = std::any_of(project_.runs.begin(), project_.runs.end(),
+                                     [this](const experiment::RunRecord& run) { return trainedOnOtherCsv(run.config, project_.config); });
+    showNotice(tr("The project's data"), warnings.join(QLatin1Char('\n')),
+               changed ? tr("Runs marked \"trained on other data\" in the Results panel were trained on the CSV as it was before: "
+                            "their closed form and losses are those of that data, not of the data now.")
+                       : QString());
+}
+
+void MainWindow::showNotice(const QString& title, const QString& message, const QString& details)
+{
+    lastMessage_ = message;
+    statusText_->setText(message.section(QLatin1Char('\n'), 0, 0));
+    // Like the error boxes: window-modal and not blocking.
+    auto* box = new QMessageBox(QMessageBox::Information, title, message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("noticeMessage"));
+    box->setInformativeText(details);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }

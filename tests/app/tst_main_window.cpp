@@ -159,6 +159,7 @@ private slots:
     void plotsTakeTheFocusWithTab();
     void pausedRunSaysResumeAndNoRate();
     void viewsExportToTheProjectFolder();
+    void openingAProjectWhoseCsvChangedSaysSo();
     void aLargeProjectSaysWhenItsDataIsReady();
 };
 
@@ -1131,6 +1132,90 @@ void TestMainWindow::viewsExportToTheProjectFolder()
     QVERIFY(t.w.openProject(otherPath));
     QCOMPARE(t.w.lossPlot()->defaultExportPath(), QDir(second.path()).filePath(QStringLiteral("loss.png")));
     QCOMPARE(t.w.graphView()->defaultExportPath(), QDir(second.path()).filePath(QStringLiteral("graph.svg")));
+}
+
+namespace {
+
+QMessageBox* visibleNotice(MainWindow& w)
+{
+    for (QMessageBox* box : w.findChildren<QMessageBox*>(QStringLiteral("noticeMessage")))
+        if (box->isVisible())
+            return box;
+    return nullptr;
+}
+
+// The results panel's title: the label that names the run shown.
+QString resultsTitle(MainWindow& w)
+{
+    for (QLabel* label : w.resultsView()->findChildren<QLabel*>())
+        if (label->text().startsWith(QLatin1String("Run ")))
+            return label->text();
+    return {};
+}
+
+} // namespace
+
+// QA: a project opened after its CSV had changed said so only in the status bar, and its runs'
+// stored closed form differed from the new data's without a word. Opening it now shows a box, and
+// the results name the run trained on the older file; a missing file whose copy is used is said
+// in a box too; a reload of the same project's data shows no box.
+void TestMainWindow::openingAProjectWhoseCsvChangedSaysSo()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("points.csv"));
+    const auto write = [&](const QByteArray& text) {
+        QFile f(csv);
+        return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+    };
+    QVERIFY(write("x,y\n0,1\n1,3.1\n2,4.9\n3,7.2\n4,9\n5,11.1\n6,13\n7,15.2\n8,16.9\n9,19.1\n"));
+    const QString path = dir.filePath(QStringLiteral("lab.gradlab"));
+    {
+        Window t;
+        QVERIFY(waitForData(t.w));
+        QVERIFY(t.w.openFile(csv));
+        QVERIFY(waitForData(t.w));
+        QVERIFY(runEpochs(t.w, 5));
+        QVERIFY(t.w.saveProject(path));
+        QCOMPARE(resultsTitle(t.w), QStringLiteral("Run 1"));
+    }
+    Window t;
+    QVERIFY(waitForData(t.w));
+    // Unchanged: no box, no mark.
+    QVERIFY(t.w.openProject(path));
+    QVERIFY(waitForData(t.w));
+    QTest::qWait(50);
+    QVERIFY(!visibleNotice(t.w));
+    QCOMPARE(resultsTitle(t.w), QStringLiteral("Run 1"));
+
+    // A student edits a row.
+    QVERIFY(write("x,y\n0,1\n1,3.1\n2,4.9\n3,7.2\n4,9\n5,11.1\n6,13\n7,15.2\n8,16.9\n9,25\n"));
+    QVERIFY(t.w.openProject(path));
+    QVERIFY(QTest::qWaitFor([&] { return visibleNotice(t.w) != nullptr; }, 20000));
+    QMessageBox* box = visibleNotice(t.w);
+    QVERIFY2(box->text().contains(QLatin1String("has changed since the project was saved")), qPrintable(box->text()));
+    QVERIFY2(box->informativeText().contains(QLatin1String("trained on other data")), qPrintable(box->informativeText()));
+    QVERIFY(!visibleError(t.w));
+    box->close();
+    QCOMPARE(resultsTitle(t.w), QStringLiteral("Run 1: trained on other data (the CSV has changed since)"));
+    // A reload of the data (another split) is no opening: no box.
+    ExperimentConfig c = t.w.config();
+    c.dataset.split.seed += 1;
+    t.w.changeConfig(c, QStringLiteral("dataset.split.seed"), QStringLiteral("seed"));
+    QVERIFY(waitForData(t.w));
+    QTest::qWait(50);
+    QVERIFY(!visibleNotice(t.w));
+
+    // The file is gone: the project's copy is used, and said so in a box; the copy is the data
+    // the run was trained on, so no mark.
+    QVERIFY(QFile::remove(csv));
+    t.answer = QMessageBox::Discard;
+    QVERIFY(t.w.openProject(path));
+    QVERIFY(QTest::qWaitFor([&] { return visibleNotice(t.w) != nullptr; }, 20000));
+    box = visibleNotice(t.w);
+    QVERIFY2(box->text().contains(QLatin1String("copy of its data saved in the project is used")), qPrintable(box->text()));
+    QVERIFY(box->informativeText().isEmpty());
+    box->close();
+    QCOMPARE(resultsTitle(t.w), QStringLiteral("Run 1"));
 }
 
 // QA: after a large CSV project opened, the status bar kept saying "Preparing the data…" once
