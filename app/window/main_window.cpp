@@ -465,7 +465,7 @@ void MainWindow::createMenus()
     viewMenu_ = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         viewMenu_->addAction(dock->toggleViewAction());
-    for (QToolBar* bar : findChildren<QToolBar*>())
+    for (QToolBar* bar : findChildren<QToolBar*>(QString(), Qt::FindDirectChildrenOnly)) // not the graph view's own
         viewMenu_->addAction(bar->toggleViewAction());
     viewMenu_->addSeparator();
     QAction* resetLayout = viewMenu_->addAction(tr("Reset &Layout"), this, &MainWindow::resetLayout);
@@ -620,7 +620,7 @@ void MainWindow::resetLayout()
         dock->setFloating(false);
         dock->show();
     }
-    for (QToolBar* bar : findChildren<QToolBar*>())
+    for (QToolBar* bar : findChildren<QToolBar*>(QString(), Qt::FindDirectChildrenOnly))
         bar->show();
     resizeDocksToDefault();
 }
