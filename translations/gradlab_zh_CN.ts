@@ -862,135 +862,135 @@
         <translation>无法绘制 %1 × %2 像素的图：每边必须在 16 到 20000 像素之间</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="115"/>
+        <location filename="../widgets/plot_export.cpp" line="117"/>
         <source>The plot could not be drawn for %1</source>
         <translation>无法为 %1 绘制图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="191"/>
+        <location filename="../widgets/plot_export.cpp" line="193"/>
         <source>Observed %1</source>
         <translation>观测的 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="192"/>
+        <location filename="../widgets/plot_export.cpp" line="194"/>
         <source>Predicted %1</source>
         <translation>预测的 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="195"/>
+        <location filename="../widgets/plot_export.cpp" line="197"/>
         <source>Observed = predicted</source>
         <translation>观测值 = 预测值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="204"/>
+        <location filename="../widgets/plot_export.cpp" line="206"/>
         <source>Trained model, training rows</source>
         <translation>训练后的模型，训练行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="205"/>
+        <location filename="../widgets/plot_export.cpp" line="207"/>
         <source>Trained model, validation rows</source>
         <translation>训练后的模型，验证行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="236"/>
+        <location filename="../widgets/plot_export.cpp" line="238"/>
         <source>There is no run to plot</source>
         <translation>没有可绘制的运行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="241"/>
+        <location filename="../widgets/plot_export.cpp" line="243"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="242"/>
+        <location filename="../widgets/plot_export.cpp" line="244"/>
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="242"/>
+        <location filename="../widgets/plot_export.cpp" line="244"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="267"/>
+        <location filename="../widgets/plot_export.cpp" line="269"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="267"/>
+        <location filename="../widgets/plot_export.cpp" line="269"/>
         <source>Run %1: training loss</source>
         <translation>运行 %1：训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="271"/>
+        <location filename="../widgets/plot_export.cpp" line="273"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="271"/>
+        <location filename="../widgets/plot_export.cpp" line="273"/>
         <source>Run %1: validation loss</source>
         <translation>运行 %1：验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="278"/>
+        <location filename="../widgets/plot_export.cpp" line="280"/>
         <source>There is nothing to plot: no run has a positive, finite loss</source>
         <translation>没有可绘制的内容：没有任何运行的损失为正的有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="279"/>
+        <location filename="../widgets/plot_export.cpp" line="281"/>
         <source>There is nothing to plot: no run has a finite loss</source>
         <translation>没有可绘制的内容：没有任何运行的损失为有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="291"/>
+        <location filename="../widgets/plot_export.cpp" line="293"/>
         <source>Loss curves</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="300"/>
+        <location filename="../widgets/plot_export.cpp" line="302"/>
         <source>There is no data to plot</source>
         <translation>没有可绘制的数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="328"/>
+        <location filename="../widgets/plot_export.cpp" line="330"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="190"/>
-        <location filename="../widgets/plot_export.cpp" line="329"/>
+        <location filename="../widgets/plot_export.cpp" line="192"/>
+        <location filename="../widgets/plot_export.cpp" line="331"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="330"/>
+        <location filename="../widgets/plot_export.cpp" line="332"/>
         <source>Training data</source>
         <translation>训练数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="331"/>
+        <location filename="../widgets/plot_export.cpp" line="333"/>
         <source>Validation data</source>
         <translation>验证数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="336"/>
+        <location filename="../widgets/plot_export.cpp" line="338"/>
         <source>True line</source>
         <translation>真实直线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="341"/>
+        <location filename="../widgets/plot_export.cpp" line="343"/>
         <source>Trained model</source>
         <translation>训练后的模型</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="201"/>
-        <location filename="../widgets/plot_export.cpp" line="340"/>
+        <location filename="../widgets/plot_export.cpp" line="203"/>
+        <location filename="../widgets/plot_export.cpp" line="342"/>
         <source>Closed form (least squares)</source>
         <translation>闭式解（最小二乘）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="211"/>
-        <location filename="../widgets/plot_export.cpp" line="349"/>
+        <location filename="../widgets/plot_export.cpp" line="213"/>
+        <location filename="../widgets/plot_export.cpp" line="351"/>
         <source>Data and fitted model</source>
         <translation>数据与拟合模型</translation>
     </message>
@@ -1070,7 +1070,7 @@
     </message>
     <message>
         <location filename="../model/experiment/project.cpp" line="410"/>
-        <location filename="../model/experiment/project.cpp" line="501"/>
+        <location filename="../model/experiment/project.cpp" line="503"/>
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
@@ -1100,22 +1100,22 @@
         <translation>%1 在项目保存后已被修改；将使用新数据</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="496"/>
+        <location filename="../model/experiment/project.cpp" line="498"/>
         <source>%1 is too large to be embedded in a project</source>
         <translation>%1 太大，无法嵌入项目</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="511"/>
+        <location filename="../model/experiment/project.cpp" line="513"/>
         <source>%1 has %2 rows; only files of at most %3 rows can be embedded in a project</source>
         <translation>%1 有 %2 行；只有不超过 %3 行的文件才能嵌入项目</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="526"/>
+        <location filename="../model/experiment/project.cpp" line="528"/>
         <source>An MLP has no closed-form solution: the least-squares fit is for the linear and polynomial models.</source>
         <translation>MLP 没有闭式解：最小二乘拟合只适用于线性模型和多项式模型。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="531"/>
+        <location filename="../model/experiment/project.cpp" line="533"/>
         <source>The a + b·x model takes one feature; this dataset has %1.</source>
         <translation>a + b·x 模型只接受一个特征；此数据集有 %1 个。</translation>
     </message>
@@ -1202,33 +1202,33 @@
         <translation>GradLab 项目 (*.gradlab);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="142"/>
+        <location filename="../app/window/main_window.cpp" line="156"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="144"/>
-        <location filename="../app/window/main_window.cpp" line="147"/>
+        <location filename="../app/window/main_window.cpp" line="158"/>
+        <location filename="../app/window/main_window.cpp" line="161"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="149"/>
+        <location filename="../app/window/main_window.cpp" line="163"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="150"/>
+        <location filename="../app/window/main_window.cpp" line="164"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="193"/>
+        <location filename="../app/window/main_window.cpp" line="207"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="192"/>
+        <location filename="../app/window/main_window.cpp" line="206"/>
         <source>The project has changes that are not saved. Save them first?</source>
         <translation>项目有尚未保存的更改。是否先保存？</translation>
     </message>
@@ -1238,804 +1238,819 @@
         <translation>GradLab 项目 (*.gradlab);;数据文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="191"/>
+        <location filename="../app/window/main_window.cpp" line="205"/>
         <source>A run is in progress. Stop it and save the project with the run first?</source>
         <translation>有一次运行正在进行。要先停止它，并把这次运行一起保存到项目中吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="200"/>
+        <location filename="../app/window/main_window.cpp" line="214"/>
         <source>GradLab shows the new language when it starts again. Restart it now?</source>
         <translation>GradLab 重新启动后才会显示新语言。现在重新启动吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="201"/>
+        <location filename="../app/window/main_window.cpp" line="215"/>
         <source>Restart Now</source>
         <translation>立即重新启动</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="202"/>
+        <location filename="../app/window/main_window.cpp" line="216"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="245"/>
+        <location filename="../app/window/main_window.cpp" line="259"/>
         <source>Data and fit</source>
         <translation>数据与拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="246"/>
+        <location filename="../app/window/main_window.cpp" line="260"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="247"/>
+        <location filename="../app/window/main_window.cpp" line="261"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="248"/>
+        <location filename="../app/window/main_window.cpp" line="262"/>
         <source>Loss landscape</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="249"/>
+        <location filename="../app/window/main_window.cpp" line="263"/>
         <source>Computation graph</source>
         <translation>计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="251"/>
+        <location filename="../app/window/main_window.cpp" line="265"/>
         <source>Least squares</source>
         <translation>最小二乘</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="274"/>
+        <location filename="../app/window/main_window.cpp" line="288"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="275"/>
+        <location filename="../app/window/main_window.cpp" line="289"/>
         <source>Model and training</source>
         <translation>模型与训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="276"/>
+        <location filename="../app/window/main_window.cpp" line="290"/>
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="294"/>
+        <location filename="../app/window/main_window.cpp" line="308"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="304"/>
+        <location filename="../app/window/main_window.cpp" line="318"/>
         <source>Step inspector</source>
         <translation>单步检查器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="308"/>
-        <location filename="../app/window/main_window.cpp" line="648"/>
-        <location filename="../app/window/main_window.cpp" line="1007"/>
+        <location filename="../app/window/main_window.cpp" line="322"/>
+        <location filename="../app/window/main_window.cpp" line="669"/>
+        <location filename="../app/window/main_window.cpp" line="1040"/>
         <source>Press Step to train one epoch and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单步”训练一轮，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="319"/>
+        <location filename="../app/window/main_window.cpp" line="333"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="323"/>
+        <location filename="../app/window/main_window.cpp" line="337"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="323"/>
+        <location filename="../app/window/main_window.cpp" line="337"/>
         <source>Start a new project from the tutorial&apos;s experiment</source>
         <translation>以教程中的实验新建项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="325"/>
+        <location filename="../app/window/main_window.cpp" line="339"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="325"/>
+        <location filename="../app/window/main_window.cpp" line="339"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="326"/>
+        <location filename="../app/window/main_window.cpp" line="340"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="326"/>
-        <location filename="../app/window/main_window.cpp" line="1427"/>
+        <location filename="../app/window/main_window.cpp" line="340"/>
+        <location filename="../app/window/main_window.cpp" line="1482"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="333"/>
+        <location filename="../app/window/main_window.cpp" line="347"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="333"/>
+        <location filename="../app/window/main_window.cpp" line="347"/>
         <source>Save the project under a new name</source>
         <translation>以新名称保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="333"/>
+        <location filename="../app/window/main_window.cpp" line="347"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="336"/>
-        <location filename="../app/window/main_window.cpp" line="448"/>
-        <location filename="../app/window/main_window.cpp" line="1074"/>
+        <location filename="../app/window/main_window.cpp" line="350"/>
+        <location filename="../app/window/main_window.cpp" line="462"/>
+        <location filename="../app/window/main_window.cpp" line="1107"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="336"/>
+        <location filename="../app/window/main_window.cpp" line="350"/>
         <source>Train the model (or resume a paused run)</source>
         <translation>训练模型（或继续已暂停的运行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="338"/>
+        <location filename="../app/window/main_window.cpp" line="352"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="338"/>
+        <location filename="../app/window/main_window.cpp" line="352"/>
         <source>Pause the run after the current epoch</source>
         <translation>在当前轮结束后暂停运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="340"/>
+        <location filename="../app/window/main_window.cpp" line="354"/>
         <source>S&amp;tep</source>
         <translation>单步(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="340"/>
+        <location filename="../app/window/main_window.cpp" line="354"/>
         <source>Train one epoch, then pause</source>
         <translation>训练一轮后暂停</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="342"/>
+        <location filename="../app/window/main_window.cpp" line="356"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="342"/>
+        <location filename="../app/window/main_window.cpp" line="356"/>
         <source>Stop the run and keep it</source>
         <translation>停止运行并保留该运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="344"/>
+        <location filename="../app/window/main_window.cpp" line="358"/>
         <source>R&amp;eset</source>
         <translation>重置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="345"/>
+        <location filename="../app/window/main_window.cpp" line="359"/>
         <source>Stop any run and show the initial parameters again</source>
         <translation>停止正在进行的运行，并重新显示初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="352"/>
+        <location filename="../app/window/main_window.cpp" line="366"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="355"/>
+        <location filename="../app/window/main_window.cpp" line="369"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="373"/>
+        <location filename="../app/window/main_window.cpp" line="387"/>
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="380"/>
+        <location filename="../app/window/main_window.cpp" line="394"/>
         <source>How fast a run goes: as fast as it trains, or slowly enough to watch it learn</source>
         <translation>训练运行的快慢：以训练所能达到的最快速度，或放慢到足以看清它如何学习</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="386"/>
+        <location filename="../app/window/main_window.cpp" line="400"/>
         <source>Full speed</source>
         <translation>全速</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="387"/>
+        <location filename="../app/window/main_window.cpp" line="401"/>
         <source>1 epoch a second</source>
         <translation>每秒 1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="388"/>
+        <location filename="../app/window/main_window.cpp" line="402"/>
         <source>%1 epochs a second</source>
         <translation>每秒 %1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="418"/>
+        <location filename="../app/window/main_window.cpp" line="432"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="421"/>
+        <location filename="../app/window/main_window.cpp" line="435"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="425"/>
+        <location filename="../app/window/main_window.cpp" line="439"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="426"/>
+        <location filename="../app/window/main_window.cpp" line="440"/>
         <source>&amp;Parameters (JSON or CSV)…</source>
         <translation>参数（JSON 或 CSV）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="427"/>
+        <location filename="../app/window/main_window.cpp" line="441"/>
         <source>Loss &amp;history (CSV)…</source>
         <translation>损失历史（CSV）(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="428"/>
+        <location filename="../app/window/main_window.cpp" line="442"/>
         <source>Least-s&amp;quares fit (JSON or CSV)…</source>
         <translation>最小二乘拟合（JSON 或 CSV）(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="430"/>
+        <location filename="../app/window/main_window.cpp" line="444"/>
         <source>Save the closed-form fit&apos;s coefficients with their standard errors, p-values and intervals, and its statistics</source>
         <translation>保存闭式拟合的系数及其标准误、p 值和置信区间，以及拟合统计量</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="432"/>
+        <location filename="../app/window/main_window.cpp" line="446"/>
         <source>&amp;Data and fit plot…</source>
         <translation>数据与拟合图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="433"/>
+        <location filename="../app/window/main_window.cpp" line="447"/>
         <source>&amp;Loss plot…</source>
         <translation>损失图(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="434"/>
+        <location filename="../app/window/main_window.cpp" line="448"/>
         <source>P&amp;arameter plot…</source>
         <translation>参数图(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="435"/>
+        <location filename="../app/window/main_window.cpp" line="449"/>
         <source>Loss la&amp;ndscape plot…</source>
         <translation>损失曲面图(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="436"/>
+        <location filename="../app/window/main_window.cpp" line="450"/>
         <source>Computation &amp;graph (DOT, SVG or PNG)…</source>
         <translation>计算图（DOT、SVG 或 PNG）(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="437"/>
+        <location filename="../app/window/main_window.cpp" line="451"/>
         <source>&amp;Residual plot…</source>
         <translation>残差图(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="439"/>
+        <location filename="../app/window/main_window.cpp" line="453"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 脚本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="441"/>
+        <location filename="../app/window/main_window.cpp" line="455"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="444"/>
+        <location filename="../app/window/main_window.cpp" line="458"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="457"/>
+        <location filename="../app/window/main_window.cpp" line="471"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="463"/>
+        <location filename="../app/window/main_window.cpp" line="477"/>
         <source>Reset &amp;Layout</source>
         <translation>重置布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="465"/>
+        <location filename="../app/window/main_window.cpp" line="479"/>
         <source>Put the panels back where they were at the first start</source>
         <translation>把各面板恢复到首次启动时的位置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="469"/>
+        <location filename="../app/window/main_window.cpp" line="483"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="473"/>
+        <location filename="../app/window/main_window.cpp" line="487"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="485"/>
+        <location filename="../app/window/main_window.cpp" line="499"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="486"/>
+        <location filename="../app/window/main_window.cpp" line="500"/>
         <source>&amp;About GradLab</source>
         <translation>关于 GradLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="487"/>
+        <location filename="../app/window/main_window.cpp" line="501"/>
         <source>About GradLab</source>
         <translation>关于 GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="488"/>
+        <location filename="../app/window/main_window.cpp" line="502"/>
         <source>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model through GradLab&apos;s own autograd engine, watch it learn, and compare it with the closed-form least-squares fit.&lt;/p&gt;&lt;p&gt;Built on Qt, QCustomPlot, Eigen and Graphviz.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;使用 GradLab 自己的自动求导引擎训练模型，观察其学习过程，并与最小二乘闭式解拟合进行比较。&lt;/p&gt;&lt;p&gt;基于 Qt、QCustomPlot、Eigen 和 Graphviz 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="508"/>
+        <location filename="../app/window/main_window.cpp" line="523"/>
         <source>Loading data %p%</source>
         <translation>正在加载数据 %p%</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="515"/>
+        <location filename="../app/window/main_window.cpp" line="530"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="516"/>
+        <location filename="../app/window/main_window.cpp" line="531"/>
         <source>Stop loading the data</source>
         <translation>停止加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="539"/>
+        <location filename="../app/window/main_window.cpp" line="561"/>
         <source>Preparing the data: the split, the closed form and the loss landscape…</source>
         <translation>正在准备数据：划分、闭式解和损失曲面…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="672"/>
+        <location filename="../app/window/main_window.cpp" line="693"/>
         <source>The run&apos;s optimizer was not changed</source>
         <translation>未更改该运行的优化器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="701"/>
+        <location filename="../app/window/main_window.cpp" line="722"/>
         <source>Train the model (or resume a paused run) (%1)</source>
         <translation>训练模型（或继续已暂停的运行）（%1）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="702"/>
+        <location filename="../app/window/main_window.cpp" line="723"/>
         <source>The run cannot start:
 %1</source>
         <translation>无法开始运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="723"/>
+        <location filename="../app/window/main_window.cpp" line="745"/>
         <source>Choose a CSV file on the Data tab, or drop one onto the window</source>
         <translation>请在“数据”选项卡中选择一个 CSV 文件，或把文件拖放到窗口上</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="748"/>
-        <location filename="../app/window/main_window.cpp" line="751"/>
-        <location filename="../app/window/main_window.cpp" line="842"/>
+        <location filename="../app/window/main_window.cpp" line="770"/>
+        <location filename="../app/window/main_window.cpp" line="773"/>
+        <location filename="../app/window/main_window.cpp" line="870"/>
         <source>Loading the data…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="769"/>
+        <location filename="../app/window/main_window.cpp" line="791"/>
         <source>Loading the data was cancelled</source>
         <translation>已取消加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="774"/>
+        <location filename="../app/window/main_window.cpp" line="796"/>
         <source>%1 (on the Data tab, Missing values: Drop the row)</source>
         <translation>%1（在“数据”选项卡中，缺失值：丢弃该行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="775"/>
+        <location filename="../app/window/main_window.cpp" line="797"/>
         <source>The data could not be loaded: %1</source>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="778"/>
+        <location filename="../app/window/main_window.cpp" line="800"/>
         <source>The data could not be loaded</source>
         <translation>无法加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="802"/>
+        <location filename="../app/window/main_window.cpp" line="828"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="831"/>
-        <location filename="../app/window/main_window.cpp" line="833"/>
-        <location filename="../app/window/main_window.cpp" line="1613"/>
-        <location filename="../app/window/main_window.cpp" line="1631"/>
+        <location filename="../app/window/main_window.cpp" line="857"/>
+        <location filename="../app/window/main_window.cpp" line="859"/>
+        <location filename="../app/window/main_window.cpp" line="1691"/>
+        <location filename="../app/window/main_window.cpp" line="1709"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="843"/>
+        <location filename="../app/window/main_window.cpp" line="871"/>
         <source>%1 rows: %2 for training, %3 for validation</source>
         <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="905"/>
+        <location filename="../app/window/main_window.cpp" line="938"/>
         <source>The closed form: %1</source>
         <translation>闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1008"/>
-        <location filename="../app/window/main_window.cpp" line="1297"/>
+        <location filename="../app/window/main_window.cpp" line="1041"/>
+        <location filename="../app/window/main_window.cpp" line="1340"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1014"/>
+        <location filename="../app/window/main_window.cpp" line="1047"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1026"/>
-        <location filename="../app/window/main_window.cpp" line="1237"/>
+        <location filename="../app/window/main_window.cpp" line="1059"/>
+        <location filename="../app/window/main_window.cpp" line="1280"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1033"/>
+        <location filename="../app/window/main_window.cpp" line="1066"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1046"/>
+        <location filename="../app/window/main_window.cpp" line="1079"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1054"/>
+        <location filename="../app/window/main_window.cpp" line="1087"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1057"/>
+        <location filename="../app/window/main_window.cpp" line="1090"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1074"/>
+        <location filename="../app/window/main_window.cpp" line="1107"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1092"/>
+        <location filename="../app/window/main_window.cpp" line="1126"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1097"/>
+        <location filename="../app/window/main_window.cpp" line="1138"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1099"/>
+        <location filename="../app/window/main_window.cpp" line="1140"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1162"/>
+        <location filename="../app/window/main_window.cpp" line="1205"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1184"/>
+        <location filename="../app/window/main_window.cpp" line="1227"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1186"/>
+        <location filename="../app/window/main_window.cpp" line="1229"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1187"/>
+        <location filename="../app/window/main_window.cpp" line="1230"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1212"/>
-        <location filename="../app/window/main_window.cpp" line="1237"/>
+        <location filename="../app/window/main_window.cpp" line="1255"/>
+        <location filename="../app/window/main_window.cpp" line="1280"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1240"/>
+        <location filename="../app/window/main_window.cpp" line="1283"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1241"/>
+        <location filename="../app/window/main_window.cpp" line="1284"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1242"/>
+        <location filename="../app/window/main_window.cpp" line="1285"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1244"/>
+        <location filename="../app/window/main_window.cpp" line="1287"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1263"/>
+        <location filename="../app/window/main_window.cpp" line="1306"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1272"/>
+        <location filename="../app/window/main_window.cpp" line="1315"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1289"/>
-        <location filename="../app/window/main_window.cpp" line="1291"/>
+        <location filename="../app/window/main_window.cpp" line="1332"/>
+        <location filename="../app/window/main_window.cpp" line="1350"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1293"/>
+        <location filename="../app/window/main_window.cpp" line="1336"/>
         <source>%1 runs selected: the Loss tab overlays their losses. Select one run to see its results, or two to compare them.</source>
         <translation>已选择 %1 次运行：“损失”页叠加显示它们的损失。选择一次运行可查看其结果，选择两次可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1297"/>
+        <location filename="../app/window/main_window.cpp" line="1340"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1309"/>
+        <location filename="../app/window/main_window.cpp" line="1349"/>
+        <source>Run %1: trained on other data (the CSV has changed since)</source>
+        <translation>运行 %1：使用其他数据训练（此后 CSV 已被修改）</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1362"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1342"/>
+        <location filename="../app/window/main_window.cpp" line="1395"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1343"/>
+        <location filename="../app/window/main_window.cpp" line="1396"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1371"/>
+        <location filename="../app/window/main_window.cpp" line="1424"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1379"/>
+        <location filename="../app/window/main_window.cpp" line="1432"/>
         <source>Open a project or a data file</source>
         <translation>打开项目或数据文件</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1395"/>
+        <location filename="../app/window/main_window.cpp" line="1448"/>
         <source>%1 was not opened: stop the run first</source>
         <translation>未打开 %1：请先停止运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1416"/>
+        <location filename="../app/window/main_window.cpp" line="1469"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1421"/>
+        <location filename="../app/window/main_window.cpp" line="1476"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1428"/>
+        <location filename="../app/window/main_window.cpp" line="1483"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1443"/>
+        <location filename="../app/window/main_window.cpp" line="1498"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1454"/>
+        <location filename="../app/window/main_window.cpp" line="1510"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1482"/>
+        <location filename="../app/window/main_window.cpp" line="1538"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1485"/>
+        <location filename="../app/window/main_window.cpp" line="1541"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1505"/>
+        <location filename="../app/window/main_window.cpp" line="1561"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1505"/>
+        <location filename="../app/window/main_window.cpp" line="1561"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1581"/>
+        <location filename="../app/window/main_window.cpp" line="1630"/>
+        <source>The project&apos;s data</source>
+        <translation>项目的数据</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1631"/>
+        <source>Runs marked &quot;trained on other data&quot; in the Results panel were trained on the CSV as it was before: their closed form and losses are those of that data, not of the data now.</source>
+        <translation>结果面板中标有“使用其他数据训练”的运行是用修改前的 CSV 训练的：它们的闭式解和损失属于当时的数据，而不是现在的数据。</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1659"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1581"/>
+        <location filename="../app/window/main_window.cpp" line="1659"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1594"/>
+        <location filename="../app/window/main_window.cpp" line="1672"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1595"/>
+        <location filename="../app/window/main_window.cpp" line="1673"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1601"/>
+        <location filename="../app/window/main_window.cpp" line="1679"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1603"/>
+        <location filename="../app/window/main_window.cpp" line="1681"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1631"/>
-        <location filename="../app/window/main_window.cpp" line="1645"/>
+        <location filename="../app/window/main_window.cpp" line="1709"/>
+        <location filename="../app/window/main_window.cpp" line="1723"/>
         <source>The least-squares fit was not exported</source>
         <translation>最小二乘拟合未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1634"/>
+        <location filename="../app/window/main_window.cpp" line="1712"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1636"/>
+        <location filename="../app/window/main_window.cpp" line="1714"/>
         <source>Export the least-squares fit</source>
         <translation>导出最小二乘拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1647"/>
+        <location filename="../app/window/main_window.cpp" line="1725"/>
         <source>Exported the least-squares fit to %1</source>
         <translation>已将最小二乘拟合导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1655"/>
+        <location filename="../app/window/main_window.cpp" line="1733"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1634"/>
-        <location filename="../app/window/main_window.cpp" line="1656"/>
+        <location filename="../app/window/main_window.cpp" line="1712"/>
+        <location filename="../app/window/main_window.cpp" line="1734"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1661"/>
+        <location filename="../app/window/main_window.cpp" line="1739"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1663"/>
+        <location filename="../app/window/main_window.cpp" line="1741"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1681"/>
+        <location filename="../app/window/main_window.cpp" line="1757"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1682"/>
+        <location filename="../app/window/main_window.cpp" line="1758"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1672"/>
-        <location filename="../app/window/main_window.cpp" line="1678"/>
-        <location filename="../app/window/main_window.cpp" line="1687"/>
+        <location filename="../app/window/main_window.cpp" line="1748"/>
+        <location filename="../app/window/main_window.cpp" line="1754"/>
+        <location filename="../app/window/main_window.cpp" line="1763"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1689"/>
+        <location filename="../app/window/main_window.cpp" line="1765"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1694"/>
+        <location filename="../app/window/main_window.cpp" line="1781"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1695"/>
+        <location filename="../app/window/main_window.cpp" line="1782"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1701"/>
+        <location filename="../app/window/main_window.cpp" line="1788"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1703"/>
+        <location filename="../app/window/main_window.cpp" line="1790"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1711"/>
+        <location filename="../app/window/main_window.cpp" line="1798"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1712"/>
+        <location filename="../app/window/main_window.cpp" line="1799"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1715"/>
+        <location filename="../app/window/main_window.cpp" line="1802"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1716"/>
+        <location filename="../app/window/main_window.cpp" line="1803"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1744"/>
+        <location filename="../app/window/main_window.cpp" line="1831"/>
         <source>GradLab could not start again. Start it yourself to use the new language.</source>
         <translation>GradLab 无法重新启动。请手动启动它以使用新语言。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1710"/>
-        <location filename="../app/window/main_window.cpp" line="1721"/>
+        <location filename="../app/window/main_window.cpp" line="1797"/>
+        <location filename="../app/window/main_window.cpp" line="1808"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="360"/>
+        <location filename="../app/window/main_window.cpp" line="374"/>
         <source>Run toolbar</source>
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1723"/>
+        <location filename="../app/window/main_window.cpp" line="1810"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="199"/>
-        <location filename="../app/window/main_window.cpp" line="1744"/>
+        <location filename="../app/window/main_window.cpp" line="213"/>
+        <location filename="../app/window/main_window.cpp" line="1831"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -3242,200 +3257,200 @@
         <translation>在每个节点的方框中写出其值和梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="175"/>
+        <location filename="../widgets/graph_view.cpp" line="179"/>
         <source>Fit to view</source>
         <translation>适应视图</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="175"/>
+        <location filename="../widgets/graph_view.cpp" line="179"/>
         <source>Show the whole graph</source>
         <translation>显示整个计算图</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="176"/>
+        <location filename="../widgets/graph_view.cpp" line="180"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="176"/>
+        <location filename="../widgets/graph_view.cpp" line="180"/>
         <source>Zoom in (or turn the mouse wheel)</source>
         <translation>放大（或滚动鼠标滚轮）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="177"/>
+        <location filename="../widgets/graph_view.cpp" line="181"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="177"/>
+        <location filename="../widgets/graph_view.cpp" line="181"/>
         <source>Zoom out (or turn the mouse wheel)</source>
         <translation>缩小（或滚动鼠标滚轮）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="178"/>
+        <location filename="../widgets/graph_view.cpp" line="182"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="178"/>
+        <location filename="../widgets/graph_view.cpp" line="182"/>
         <source>Save the graph as Graphviz DOT, SVG or PNG</source>
         <translation>将计算图保存为 Graphviz DOT、SVG 或 PNG</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="181"/>
+        <location filename="../widgets/graph_view.cpp" line="185"/>
         <source>Graph of</source>
         <translation>计算图：</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="192"/>
+        <location filename="../widgets/graph_view.cpp" line="195"/>
         <source>Click a node to see its shape, value and gradient.</source>
         <translation>单击节点可查看其形状、值和梯度。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="222"/>
+        <location filename="../widgets/graph_view.cpp" line="225"/>
         <source>No experiment yet.</source>
         <translation>尚无实验。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="308"/>
+        <location filename="../widgets/graph_view.cpp" line="311"/>
         <source>Values at the initial parameters, before any training: where epoch 1 starts.</source>
         <translation>数值取自初始参数，尚未训练：即第 1 轮开始之处。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="309"/>
+        <location filename="../widgets/graph_view.cpp" line="312"/>
         <source>Values at the current parameters, after epoch %1&apos;s update: a fresh forward and backward pass, where epoch %2 starts. The step inspector shows epoch %1 itself, at the parameters before its update.</source>
         <translation>数值取自当前参数，即第 %1 轮更新之后：重新进行一次前向和反向传播，也就是第 %2 轮开始之处。单步检查器显示的是第 %1 轮本身，取自其更新之前的参数。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="316"/>
+        <location filename="../widgets/graph_view.cpp" line="319"/>
         <source>Gradients: the root has %1 values, not one, so backward was seeded with ones; they are the gradients of the sum of its values, not of the loss.</source>
         <translation>梯度：根节点有 %1 个值而不是一个，因此反向传播以全 1 作为初始梯度；这些是其各值之和的梯度，而不是损失的梯度。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="340"/>
+        <location filename="../widgets/graph_view.cpp" line="343"/>
         <source>mean %1 [%2, %3]</source>
         <translation>均值 %1 [%2, %3]</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="342"/>
+        <location filename="../widgets/graph_view.cpp" line="345"/>
         <source>value: %1</source>
         <translation>值：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="343"/>
+        <location filename="../widgets/graph_view.cpp" line="346"/>
         <source>grad: %1</source>
         <translation>梯度：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="388"/>
+        <location filename="../widgets/graph_view.cpp" line="391"/>
         <source>Graphviz could not lay out the graph.</source>
         <translation>Graphviz 无法对计算图进行布局。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="434"/>
+        <location filename="../widgets/graph_view.cpp" line="437"/>
         <source>Click for shape, value and gradient</source>
         <translation>单击查看形状、值和梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="514"/>
+        <location filename="../widgets/graph_view.cpp" line="517"/>
         <source>%1 values [%2, …]; min %3, mean %4, max %5</source>
         <translation>%1 个值 [%2, …]；最小值 %3，均值 %4，最大值 %5</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="521"/>
+        <location filename="../widgets/graph_view.cpp" line="524"/>
         <source>parameter %1</source>
         <translation>参数 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="522"/>
+        <location filename="../widgets/graph_view.cpp" line="525"/>
         <source>operation</source>
         <translation>运算</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="523"/>
+        <location filename="../widgets/graph_view.cpp" line="526"/>
         <source>root (the tensor the graph is drawn for)</source>
         <translation>根节点（绘制计算图所针对的张量）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="526"/>
+        <location filename="../widgets/graph_view.cpp" line="529"/>
         <source>Kind: %1</source>
         <translation>类型：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="527"/>
+        <location filename="../widgets/graph_view.cpp" line="530"/>
         <source>Operation: %1</source>
         <translation>运算：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="528"/>
+        <location filename="../widgets/graph_view.cpp" line="531"/>
         <source>Shape: %1</source>
         <translation>形状：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="529"/>
+        <location filename="../widgets/graph_view.cpp" line="532"/>
         <source>Value: %1</source>
         <translation>值：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="529"/>
+        <location filename="../widgets/graph_view.cpp" line="532"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="530"/>
+        <location filename="../widgets/graph_view.cpp" line="533"/>
         <source>Gradient: %1</source>
         <translation>梯度：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="530"/>
+        <location filename="../widgets/graph_view.cpp" line="533"/>
         <source>none reached this node</source>
         <translation>没有梯度传到此节点</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="532"/>
+        <location filename="../widgets/graph_view.cpp" line="535"/>
         <source>(Gradients of the sum of the root&apos;s values: backward was seeded with ones.)</source>
         <translation>（梯度是针对根节点各值之和求得的：反向传播以全 1 作为初始梯度。）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="614"/>
+        <location filename="../widgets/graph_view.cpp" line="617"/>
         <source>Cannot export the graph as &quot;%1&quot;: choose a file ending in .dot, .svg or .png.</source>
         <translation>无法将计算图导出为 "%1"：请选择以 .dot、.svg 或 .png 结尾的文件。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="617"/>
-        <location filename="../widgets/graph_view.cpp" line="651"/>
+        <location filename="../widgets/graph_view.cpp" line="620"/>
+        <location filename="../widgets/graph_view.cpp" line="654"/>
         <source>There is no graph to export.</source>
         <translation>没有可导出的计算图。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="627"/>
+        <location filename="../widgets/graph_view.cpp" line="630"/>
         <source>Graphviz could not render the graph as SVG.</source>
         <translation>Graphviz 无法将计算图渲染为 SVG。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="643"/>
+        <location filename="../widgets/graph_view.cpp" line="646"/>
         <source>Could not encode the graph as PNG.</source>
         <translation>无法将计算图编码为 PNG。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="651"/>
-        <location filename="../widgets/graph_view.cpp" line="658"/>
-        <location filename="../widgets/graph_view.cpp" line="666"/>
+        <location filename="../widgets/graph_view.cpp" line="654"/>
+        <location filename="../widgets/graph_view.cpp" line="662"/>
+        <location filename="../widgets/graph_view.cpp" line="670"/>
         <source>Export graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="654"/>
+        <location filename="../widgets/graph_view.cpp" line="657"/>
         <source>Graphviz DOT (*.dot)</source>
         <translation>Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="655"/>
+        <location filename="../widgets/graph_view.cpp" line="658"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="656"/>
+        <location filename="../widgets/graph_view.cpp" line="659"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
@@ -4041,13 +4056,13 @@ The results&apos; losses are computed at the final parameters, after the last up
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="257"/>
-        <location filename="../widgets/plot_view.cpp" line="264"/>
+        <location filename="../widgets/plot_view.cpp" line="258"/>
+        <location filename="../widgets/plot_view.cpp" line="266"/>
         <source>Export plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="264"/>
+        <location filename="../widgets/plot_view.cpp" line="266"/>
         <source>The plot could not be exported: %1</source>
         <translation>无法导出图：%1</translation>
     </message>

@@ -23,7 +23,7 @@
 #include <QSplitter>
 #include <QTimer>
 #include <QStackedWidget>
-#include <QToolButton>
+#include <QToolBar>
 #include <QVBoxLayout>
 #include <QWheelEvent>
 
@@ -166,26 +166,29 @@ GraphView::GraphView(QWidget* parent)
                               "square and the mean (for the mean squared error only)."));
     valuesCheck_->setToolTip(tr("Write each node's value and gradient into its box"));
 
-    auto button = [this](const QString& text, const QString& tip) {
-        auto* b = new QToolButton(this);
-        b->setText(text);
-        b->setToolTip(tip);
-        return b;
+    // The view's buttons on a toolbar: in a narrow tab (a small window) those that do not fit go
+    // into its extension menu instead of setting the least width of the tab and the window.
+    auto* tools = new QToolBar(this);
+    tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    tools->setMovable(false);
+    auto action = [tools](const QString& text, const QString& tip) {
+        QAction* a = tools->addAction(text);
+        a->setToolTip(tip);
+        return a;
     };
-    QToolButton* fit = button(tr("Fit to view"), tr("Show the whole graph"));
-    QToolButton* in = button(tr("Zoom in"), tr("Zoom in (or turn the mouse wheel)"));
-    QToolButton* out = button(tr("Zoom out"), tr("Zoom out (or turn the mouse wheel)"));
-    QToolButton* exportButton = button(tr("Export…"), tr("Save the graph as Graphviz DOT, SVG or PNG"));
+    QAction* fit = action(tr("Fit to view"), tr("Show the whole graph"));
+    QAction* in = action(tr("Zoom in"), tr("Zoom in (or turn the mouse wheel)"));
+    QAction* out = action(tr("Zoom out"), tr("Zoom out (or turn the mouse wheel)"));
+    QAction* exportAction = action(tr("Export…"), tr("Save the graph as Graphviz DOT, SVG or PNG"));
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Graph of"), this));
     bar->addWidget(rootCombo_);
     bar->addWidget(valuesCheck_);
     bar->addStretch(1);
-    bar->addWidget(fit);
-    bar->addWidget(in);
-    bar->addWidget(out);
-    bar->addWidget(exportButton);
+    bar->addWidget(tools);
+    // The choice of tensor shortens to a few words when the room is short.
+    rootCombo_->setMinimumWidth(std::min(rootCombo_->sizeHint().width(), rootCombo_->fontMetrics().averageCharWidth() * 10 + 40));
 
     info_->setReadOnly(true);
     info_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -213,10 +216,10 @@ GraphView::GraphView(QWidget* parent)
     connect(rootCombo_, &QComboBox::currentIndexChanged, this,
             [this](int) { setRoot(static_cast<GraphRoot>(rootCombo_->currentData().toInt())); });
     connect(valuesCheck_, &QCheckBox::toggled, this, [this] { redraw(); });
-    connect(fit, &QToolButton::clicked, this, &GraphView::fitToView);
-    connect(in, &QToolButton::clicked, this, &GraphView::zoomIn);
-    connect(out, &QToolButton::clicked, this, &GraphView::zoomOut);
-    connect(exportButton, &QToolButton::clicked, this, &GraphView::exportInteractively);
+    connect(fit, &QAction::triggered, this, &GraphView::fitToView);
+    connect(in, &QAction::triggered, this, &GraphView::zoomIn);
+    connect(out, &QAction::triggered, this, &GraphView::zoomOut);
+    connect(exportAction, &QAction::triggered, this, &GraphView::exportInteractively);
     connect(scene_, &QGraphicsScene::selectionChanged, this, &GraphView::onSceneSelectionChanged);
 
     clear(tr("No experiment yet."));
@@ -654,8 +657,9 @@ void GraphView::exportInteractively()
     const QString dotFilter = tr("Graphviz DOT (*.dot)");
     const QString svgFilter = tr("SVG image (*.svg)");
     const QString pngFilter = tr("PNG image (*.png)");
-    QString filter = dotFilter;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export graph"), QString(),
+    const QString suffix = QFileInfo(defaultExportPath_).suffix().toLower();
+    QString filter = suffix == QLatin1String("svg") ? svgFilter : suffix == QLatin1String("png") ? pngFilter : dotFilter;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export graph"), defaultExportPath_,
                                                 QStringList{dotFilter, svgFilter, pngFilter}.join(QStringLiteral(";;")), &filter);
     if (path.isEmpty())
         return;

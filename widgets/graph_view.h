@@ -51,6 +51,10 @@ public:
     // Writes the graph as shown, by the path's extension: .dot (Graphviz source), .svg
     // (rendered by Graphviz) or .png (the view's drawing). Atomic; false and `error` otherwise.
     bool exportTo(const QString& path, QString* error) const;
+    // What the Export button's dialog proposes: a folder and a file name ("…/graph.svg"), its
+    // extension choosing the format offered first. Empty: the dialog's own choice.
+    void setDefaultExportPath(const QString& path) { defaultExportPath_ = path; }
+    const QString& defaultExportPath() const { return defaultExportPath_; }
 
     // For tests and the window.
     int nodeCount() const;
@@ -98,6 +102,7 @@ private:
     std::optional<experiment::InspectedGraph> graph_;
     std::map<QString, QGraphicsRectItem*> items_; // node id -> its box
     QString selected_;
+    QString defaultExportPath_;
     QString message_;
     QString structure_; // what was last fitted to the view
     bool pendingFit_ = false;

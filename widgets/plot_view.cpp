@@ -253,8 +253,10 @@ void PlotView::mouseDoubleClickEvent(QMouseEvent* event)
 void PlotView::exportFromMenu()
 {
     const QString png = tr("PNG image (*.png)"), svg = tr("SVG image (*.svg)"), pdf = tr("PDF document (*.pdf)");
-    QString filter = png;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), QString(), QStringList{png, svg, pdf}.join(QLatin1String(";;")), &filter);
+    const QString suffix = QFileInfo(defaultExportPath_).suffix().toLower();
+    QString filter = suffix == QLatin1String("svg") ? svg : suffix == QLatin1String("pdf") ? pdf : png;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), defaultExportPath_, QStringList{png, svg, pdf}.join(QLatin1String(";;")),
+                                                &filter);
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())

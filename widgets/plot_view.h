@@ -46,6 +46,11 @@ public:
     // The text shown centred over a plot that has nothing to draw (empty when it draws).
     QString message() const;
 
+    // What the context menu's export dialog proposes: a folder and a file name ("…/fit.png"),
+    // its extension choosing the format offered first. Empty: the dialog's own choice.
+    void setDefaultExportPath(const QString& path) { defaultExportPath_ = path; }
+    const QString& defaultExportPath() const { return defaultExportPath_; }
+
 protected:
     // Items a subclass adds to the context menu, after "Reset view" and the export.
     virtual void addContextActions(QMenu* menu);
@@ -77,6 +82,7 @@ private:
     bool refitPending_ = false;
     bool hiddenChanges_ = false; // data changed while hidden: replot when shown
     QString exportTitle_;
+    QString defaultExportPath_;
     QCPItemText* message_ = nullptr;
 };
 

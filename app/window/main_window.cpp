@@ -119,6 +119,16 @@ bool sameModelAndData(const experiment::ExperimentConfig& a, const experiment::E
     return modelOf(a) == modelOf(b) && datasetKey(a) == datasetKey(b);
 }
 
+// Whether a run of `run` was trained on another version of the CSV file that `now` loads: the same
+// file and settings, but its SHA-256 then differs from the file's now.
+bool trainedOnOtherCsv(const experiment::ExperimentConfig& run, const experiment::ExperimentConfig& now)
+{
+    const QString& then = run.dataset.csv.sha256;
+    const QString& loaded = now.dataset.csv.sha256;
+    return now.dataset.source == experiment::DatasetConfig::Source::Csv && !then.isEmpty() && !loaded.isEmpty() && then != loaded
+        && datasetKey(run) == datasetKey(now);
+}
+
 // At most kMaxLiveEpochs of `history`, evenly spaced, the last one always among them.
 std::vector<experiment::EpochRecord> thinned(const std::vector<experiment::EpochRecord>& history)
 {
@@ -133,6 +143,10 @@ std::vector<experiment::EpochRecord> thinned(const std::vector<experiment::Epoch
         kept.push_back(history.back());
     return kept;
 }
+
+// The file names File > Export proposes for the plots, in the order of the views; the plots' own
+// export dialogs propose the same.
+constexpr std::array<const char*, 5> kPlotFileNames{"fit.png", "loss.png", "parameters.png", "landscape.png", "residuals.png"};
 
 QString formatDuration(double seconds)
 {
@@ -457,7 +471,7 @@ void MainWindow::createMenus()
     viewMenu_ = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         viewMenu_->addAction(dock->toggleViewAction());
-    for (QToolBar* bar : findChildren<QToolBar*>())
+    for (QToolBar* bar : findChildren<QToolBar*>(QString(), Qt::FindDirectChildrenOnly)) // not the graph view's own
         viewMenu_->addAction(bar->toggleViewAction());
     viewMenu_->addSeparator();
     QAction* resetLayout = viewMenu_->addAction(tr("Reset &Layout"), this, &MainWindow::resetLayout);
@@ -498,6 +512,7 @@ void MainWindow::createStatusBar()
     epochLabel_ = new QLabel;
     epochLabel_->setObjectName(QStringLiteral("epochLabel"));
     speedLabel_ = new QLabel;
+    speedLabel_->setObjectName(QStringLiteral("speedLabel"));
     etaLabel_ = new QLabel;
     runProgress_ = new QProgressBar;
     runProgress_->setObjectName(QStringLiteral("runProgress"));
@@ -536,9 +551,14 @@ void MainWindow::createStatusBar()
         } else if (!cancelLoad_ || !*cancelLoad_) {
             // Read or drawn: the split, the closed form and the landscape follow, of unknown length.
             loadBar_->setRange(0, 0);
-            showStatus(tr("Preparing the data: the split, the closed form and the loss landscape…"));
+            showStatus(preparingMessage());
         }
     });
+}
+
+QString MainWindow::preparingMessage()
+{
+    return tr("Preparing the data: the split, the closed form and the loss landscape…");
 }
 
 QString MainWindow::toolButtonText(const QString& text)
@@ -607,7 +627,7 @@ void MainWindow::resetLayout()
         dock->setFloating(false);
         dock->show();
     }
-    for (QToolBar* bar : findChildren<QToolBar*>())
+    for (QToolBar* bar : findChildren<QToolBar*>(QString(), Qt::FindDirectChildrenOnly))
         bar->show();
     resizeDocksToDefault();
 }
@@ -628,6 +648,7 @@ void MainWindow::writeSettings()
 void MainWindow::setProject(experiment::Project project)
 {
     project_ = std::move(project);
+    updateExportPaths();
     undo_.clear();
     runsChanged_ = false;
     live_.clear();
@@ -711,6 +732,7 @@ void MainWindow::loadData()
 {
     cancelDataLoad();
     loader_.waitForFinished();
+    const bool opening = std::exchange(openingProject_, false);
     const QJsonObject key = datasetKey(project_.config);
     const experiment::CsvConfig& csv = project_.config.dataset.csv;
     if (project_.config.dataset.source == experiment::DatasetConfig::Source::Csv && csv.path.isEmpty() && csv.embedded.isEmpty()) {
@@ -761,7 +783,7 @@ void MainWindow::loadData()
             *views = computeModelViews(copy->config, **result);
     });
     // The results travel with the watcher's finished signal through these shared copies.
-    connect(&loader_, &QFutureWatcher<void>::finished, this, [this, copy, result, error, droppable, cancel, key, views] {
+    connect(&loader_, &QFutureWatcher<void>::finished, this, [this, copy, result, error, droppable, cancel, key, views, opening] {
         if (cancelLoad_ != cancel)
             return; // a newer load replaced this one
         dataProblem_.clear();
@@ -787,6 +809,10 @@ void MainWindow::loadData()
                 showStatus(w);
         }
         onDataLoaded(data_ ? *views : nullptr);
+        // A project just opened whose file has changed or is missing says so in a box, not only
+        // in the status bar: its runs' closed forms may not be those of the data now.
+        if (opening && data_ && !data_->fileWarnings.isEmpty())
+            announceFileWarnings(data_->fileWarnings);
     }, Qt::SingleShotConnection);
     loader_.setFuture(f);
 }
@@ -839,7 +865,9 @@ void MainWindow::onDataLoaded(const std::shared_ptr<const ModelViews>& computed)
         updateActions();
         return;
     }
-    if (lastMessage_ == tr("Loading the data…"))
+    // The status bar's word on the load in progress (a large file's "Preparing…" included) gives
+    // way to what was loaded; any other message stays.
+    if (lastMessage_ == tr("Loading the data…") || lastMessage_ == preparingMessage())
         showStatus(tr("%1 rows: %2 for training, %3 for validation").arg(data_->all.rows()).arg(data_->train.rows()).arg(data_->val.rows()));
     dataForm_->setLoadedRows(data_->all.rows(), data_->warnings);
     settingsForm_->setConfig(project_.config, static_cast<int>(data_->all.features()));
@@ -848,6 +876,11 @@ void MainWindow::onDataLoaded(const std::shared_ptr<const ModelViews>& computed)
     refreshModelViews(computed);
     if (formBlocked_) // the Data form still shows a file it could not read: so does the plot
         onReaderErrorChanged();
+    // The run on show may have been trained on the file before it changed: now that its hash is
+    // known, the results' title says so.
+    if (const QList<int> rows = runList_->selectedRuns(); mode_ == Mode::Idle && rows.size() == 1 && rows[0] >= 0
+        && rows[0] < static_cast<int>(project_.runs.size()))
+        results_->showRun(project_.runs[static_cast<std::size_t>(rows[0])], runTitle(rows[0]));
     updateActions();
     emit dataLoaded();
     const Pending p = std::exchange(pending_, Pending::None);
@@ -1072,6 +1105,7 @@ void MainWindow::updateActions()
     const bool idle = mode_ == Mode::Idle;
     runAct_->setEnabled(mode_ != Mode::Running && !stopping_);
     runAct_->setText(mode_ == Mode::Paused ? tr("&Resume") : tr("&Run"));
+    runAct_->setIconText(toolButtonText(runAct_->text())); // the toolbar button says Resume too
     pauseAct_->setEnabled(mode_ == Mode::Running);
     stepAct_->setEnabled(mode_ != Mode::Running && !stopping_);
     stopAct_->setEnabled(!idle && !stopping_);
@@ -1090,6 +1124,13 @@ void MainWindow::updateRunStatus(const TrainingSnapshot& s)
     runProgress_->setValue(static_cast<int>(fraction * 1000));
     runProgress_->setFormat(QStringLiteral("%1%").arg(fraction * 100, 0, 'f', 1));
     epochLabel_->setText(tr("Epoch %1 of %2").arg(QLocale().toString(s.epoch), QLocale().toString(s.epochs)));
+    // A paused run, or one going a Step at a time, has no speed: the rate of its last epochs
+    // (one step's) says nothing.
+    if (mode_ == Mode::Paused) {
+        speedLabel_->clear();
+        etaLabel_->clear();
+        return;
+    }
     // A run in progress goes no faster than its pace (Run > Speed), whatever its training speed.
     double rate = s.epochsPerSecond;
     if (mode_ == Mode::Running && controller_.pace() > 0 && (rate <= 0 || rate > controller_.pace()))
@@ -1144,7 +1185,9 @@ void MainWindow::onPaused(const TrainingSnapshot& s)
     appendLive(s);
     if (mode_ != Mode::Paused)
         setMode(Mode::Paused);
-    etaLabel_->clear(); // no time passes while paused
+    // No time passes while paused: no rate, no time left.
+    speedLabel_->clear();
+    etaLabel_->clear();
     const double trainLoss = live_.empty() ? qQNaN() : live_.back().trainLoss;
     const double valLoss = live_.empty() ? qQNaN() : live_.back().valLoss;
     results_->showLive(liveNames_.isEmpty() ? flatNames() : liveNames_, s.params, s.epoch, trainLoss, valLoss, true);
@@ -1288,13 +1331,23 @@ void MainWindow::showSelectedRuns(const QList<int>& rows)
         results_->compareRuns(project_.runs[static_cast<std::size_t>(valid[0])], project_.runs[static_cast<std::size_t>(valid[1])],
                               tr("Run %1").arg(valid[0] + 1), tr("Run %1").arg(valid[1] + 1));
     else if (valid.size() == 1)
-        results_->showRun(project_.runs[static_cast<std::size_t>(valid[0])], tr("Run %1").arg(valid[0] + 1));
+        results_->showRun(project_.runs[static_cast<std::size_t>(valid[0])], runTitle(valid[0]));
     else if (valid.size() > 2)
         results_->clear(tr("%1 runs selected: the Loss tab overlays their losses. Select one run to see its results, or two to compare "
                            "them.")
                             .arg(valid.size()));
     else
         results_->clear(project_.runs.empty() ? tr("Press Run to train the model.") : tr("Select a run to see its results, or two to compare them."));
+}
+
+QString MainWindow::runTitle(int row) const
+{
+    const experiment::RunRecord& run = project_.runs[static_cast<std::size_t>(row)];
+    // Its closed form (and losses) are those of the data it was trained on, which the file no
+    // longer holds: said where they are shown.
+    if (dataReady() && trainedOnOtherCsv(run.config, project_.config))
+        return tr("Run %1: trained on other data (the CSV has changed since)").arg(row + 1);
+    return tr("Run %1").arg(row + 1);
 }
 
 // The selected run's fit, parameter trajectories and landscape path, when it was trained on the
@@ -1416,7 +1469,9 @@ bool MainWindow::openProject(const QString& path)
         showError(tr("The project could not be opened"), error);
         return false;
     }
+    openingProject_ = true; // its data's load tells of a changed or missing file
     setProject(std::move(*p));
+    openingProject_ = false;
     addRecentFile(project_.filePath());
     showStatus(tr("Opened %1").arg(QDir::toNativeSeparators(project_.filePath())));
     return true;
@@ -1449,6 +1504,7 @@ bool MainWindow::saveProject(const QString& path)
     runsChanged_ = false;
     // Relative CSV paths are now relative to the new folder.
     dataForm_->setConfig(project_.config, projectDir());
+    updateExportPaths();
     addRecentFile(project_.filePath());
     updateTitle();
     showStatus(tr("Saved %1").arg(QDir::toNativeSeparators(project_.filePath())));
@@ -1567,6 +1623,28 @@ void MainWindow::showError(const QString& title, const QString& message)
     box->open();
 }
 
+void MainWindow::announceFileWarnings(const QStringList& warnings)
+{
+    const bool changed = std::any_of(project_.runs.begin(), project_.runs.end(),
+                                     [this](const experiment::RunRecord& run) { return trainedOnOtherCsv(run.config, project_.config); });
+    showNotice(tr("The project's data"), warnings.join(QLatin1Char('\n')),
+               changed ? tr("Runs marked \"trained on other data\" in the Results panel were trained on the CSV as it was before: "
+                            "their closed form and losses are those of that data, not of the data now.")
+                       : QString());
+}
+
+void MainWindow::showNotice(const QString& title, const QString& message, const QString& details)
+{
+    lastMessage_ = message;
+    statusText_->setText(message.section(QLatin1Char('\n'), 0, 0));
+    // Like the error boxes: window-modal and not blocking.
+    auto* box = new QMessageBox(QMessageBox::Information, title, message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("noticeMessage"));
+    box->setInformativeText(details);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
 void MainWindow::showStatus(const QString& message)
 {
     lastMessage_ = message;
@@ -1666,8 +1744,6 @@ void MainWindow::exportHistory()
 void MainWindow::exportPlot(int view)
 {
     widgets::PlotView* plots[] = {fitPlot_, lossPlot_, paramPlot_, landscape_, leastSquares_->residualPlot()};
-    const QString names[] = {QStringLiteral("fit.png"), QStringLiteral("loss.png"), QStringLiteral("parameters.png"), QStringLiteral("landscape.png"),
-                             QStringLiteral("residuals.png")};
     if (plots[view] == leastSquares_->residualPlot() && !leastSquares_->hasFit()) {
         showError(tr("The plot was not exported"), leastSquares_->notes());
         return;
@@ -1678,7 +1754,7 @@ void MainWindow::exportPlot(int view)
         showError(tr("The plot was not exported"), landscape_->unavailableReason());
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the plot"), QDir(projectDir()).filePath(names[view]),
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the plot"), QDir(projectDir()).filePath(QLatin1String(kPlotFileNames[static_cast<std::size_t>(view)])),
                                                       tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"));
     if (path.isEmpty())
         return;
@@ -1687,6 +1763,17 @@ void MainWindow::exportPlot(int view)
         showError(tr("The plot was not exported"), error);
     else
         showStatus(tr("Exported the plot to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+// The views' own export dialogs (their context menus, the graph's Export button) propose what
+// File > Export does: the project's folder and the same names.
+void MainWindow::updateExportPaths()
+{
+    const QDir dir(projectDir());
+    widgets::PlotView* plots[] = {fitPlot_, lossPlot_, paramPlot_, landscape_, leastSquares_->residualPlot()};
+    for (std::size_t i = 0; i < kPlotFileNames.size(); ++i)
+        plots[i]->setDefaultExportPath(dir.filePath(QLatin1String(kPlotFileNames[i])));
+    graph_->setDefaultExportPath(dir.filePath(QStringLiteral("graph.svg")));
 }
 
 void MainWindow::exportGraph()

@@ -188,7 +188,17 @@ private:
     void setProject(experiment::Project project);
     QString projectDir() const;
     void showError(const QString& title, const QString& message);
+    // An informational box, not blocking, like showError's; `details` below the message.
+    void showNotice(const QString& title, const QString& message, const QString& details = {});
+    // The warnings about a just opened project's CSV file (changed since it was saved, or missing
+    // and the project's copy used).
+    void announceFileWarnings(const QStringList& warnings);
+    // The results' title of the run in `row`: it says when the run was trained on another version
+    // of the CSV file loaded now.
+    QString runTitle(int row) const;
     void showStatus(const QString& message);
+    // What the status bar says once a large file is read, while the rest of the load goes on.
+    static QString preparingMessage();
 
     // Exports (File > Export).
     const experiment::RunRecord* exportRun();
@@ -198,6 +208,7 @@ private:
     void showLeastSquares();
     void exportPlot(int view);
     void exportGraph();
+    void updateExportPaths();
     void exportScript();
     void setLanguage(const QString& locale);
 
@@ -276,6 +287,7 @@ private:
     QString dataProblem_;     // why there is no data, for the data plot
     bool formBlocked_ = false; // the Data form shows a file it could not read
     bool waitingForStop_ = false; // stopAndWait() is waiting for the worker
+    bool openingProject_ = false; // the next data load is that of a project being opened
     QString closedFormWarning_;   // the closed form's warnings, as last said
 };
 

@@ -19,6 +19,9 @@ struct ExperimentData {
     data::Dataset train, val;
     std::vector<std::int64_t> trainIndices, valIndices;
     QStringList warnings; // e.g. rows dropped for missing values
+    // Those of `warnings` about the project's CSV file itself: it has changed since the project
+    // was saved, or it is missing and the project's copy of it is used.
+    QStringList fileWarnings;
 };
 
 // Generated data is drawn with NumPy's legacy generator. When the split's seed is the

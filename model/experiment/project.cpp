@@ -440,11 +440,11 @@ std::optional<ExperimentData> Project::loadData(QString* error, const data::CsvP
         *error = ProjectText::tr("No feature column is chosen");
         return std::nullopt;
     }
-    QStringList warnings;
+    QStringList fileWarnings, warnings;
     data::CsvResult<data::CsvData> read = data::CsvError{};
     if (usesEmbeddedCsv()) {
         if (!csv.path.isEmpty())
-            warnings << ProjectText::tr("%1 was not found: the copy of its data saved in the project is used")
+            fileWarnings << ProjectText::tr("%1 was not found: the copy of its data saved in the project is used")
                             .arg(QDir::toNativeSeparators(csvAbsolutePath()));
         const QByteArray text = csv.embedded.toUtf8();
         read = data::readCsvText(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), csvOptions(csv));
@@ -465,7 +465,7 @@ std::optional<ExperimentData> Project::loadData(QString* error, const data::CsvP
             return std::nullopt;
         }
         if (!csv.sha256.isEmpty() && sha != csv.sha256)
-            warnings << ProjectText::tr("%1 has changed since the project was saved; the new data is used").arg(QDir::toNativeSeparators(file));
+            fileWarnings << ProjectText::tr("%1 has changed since the project was saved; the new data is used").arg(QDir::toNativeSeparators(file));
         csv.sha256 = sha;
         data::CsvReadOptions options = csvOptions(csv);
         options.progress = progress;
@@ -481,8 +481,10 @@ std::optional<ExperimentData> Project::loadData(QString* error, const data::CsvP
         warnings << translated(w);
     csv.rows = read.value().dataset.rows();
     auto d = splitData(std::move(read.value().dataset), config.dataset.split, error);
-    if (d)
-        d->warnings = warnings;
+    if (d) {
+        d->warnings = fileWarnings + warnings;
+        d->fileWarnings = fileWarnings;
+    }
     return d;
 }
 

@@ -7,8 +7,10 @@
 #include "window/main_window.h"
 
 #include "widgets/data_form.h"
+#include "widgets/graph_view.h"
 #include "widgets/least_squares_view.h"
 #include "widgets/plot_data_fit.h"
+#include "widgets/plot_loss.h"
 #include "widgets/plot_landscape.h"
 #include "widgets/plot_parameters.h"
 #include "widgets/results_view.h"
@@ -24,7 +26,9 @@
 #include <QDropEvent>
 #include <QMimeData>
 #include <QTabWidget>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -153,6 +157,11 @@ private slots:
     void firstStartFitsTheScreen();
     void toolbarButtonsShowNoMnemonic();
     void plotsTakeTheFocusWithTab();
+    void pausedRunSaysResumeAndNoRate();
+    void viewsExportToTheProjectFolder();
+    void openingAProjectWhoseCsvChangedSaysSo();
+    void aLargeProjectSaysWhenItsDataIsReady();
+    void theWindowFitsA1024PixelScreen();
 };
 
 void TestMainWindow::initTestCase()
@@ -1084,4 +1093,212 @@ void TestMainWindow::plotsTakeTheFocusWithTab()
         at = QApplication::focusWidget();
     }
     QCOMPARE(at, static_cast<QWidget*>(plot));
+}
+
+// QA: while paused, the toolbar's button still read "Run" (the Run menu said Resume), and after
+// single steps the status bar showed a rate of thousands of epochs a second at a pace of 5.
+void TestMainWindow::pausedRunSaysResumeAndNoRate()
+{
+    Window t;
+    QVERIFY(waitForData(t.w));
+    t.w.action(QStringLiteral("pace5"))->trigger();
+    auto* bar = t.w.findChild<QToolBar*>(QStringLiteral("runToolBar"));
+    auto* runButton = qobject_cast<QToolButton*>(bar->widgetForAction(t.w.action(QStringLiteral("run"))));
+    auto* speed = t.w.findChild<QLabel*>(QStringLiteral("speedLabel"));
+    QVERIFY(runButton && speed);
+    QCOMPARE(runButton->text(), QStringLiteral("Run"));
+    QSignalSpy paused(t.w.controller(), &TrainingController::paused);
+    for (qint64 epoch = 1; epoch <= 3; ++epoch) {
+        t.w.step();
+        QVERIFY(QTest::qWaitFor([&] { return !paused.isEmpty() && paused.last().first().value<TrainingSnapshot>().epoch == epoch; }, 20000));
+        QTest::qWait(20);
+        QCOMPARE(runButton->text(), QStringLiteral("Resume"));
+        QVERIFY2(speed->text().isEmpty(), qPrintable(speed->text()));
+        QVERIFY(t.w.findChild<QLabel*>(QStringLiteral("epochLabel"))->text().contains(QStringLiteral("Epoch %1 of").arg(epoch)));
+    }
+    t.w.run(); // resumes at 5 epochs a second
+    QCOMPARE(runButton->text(), QStringLiteral("Run"));
+    QVERIFY(QTest::qWaitFor([&] { return !speed->text().isEmpty(); }, 20000));
+    QCOMPARE(speed->text(), QStringLiteral("5.0 epochs/s"));
+    t.w.action(QStringLiteral("pace0"))->trigger();
+    t.w.stop();
+    QVERIFY(QTest::qWaitFor([&] { return !t.w.isTraining(); }, 20000));
+}
+
+// QA: the plots' context-menu export and the graph's Export button opened in the folder GradLab
+// was started from, with no name; they propose the project's folder and File > Export's names.
+void TestMainWindow::viewsExportToTheProjectFolder()
+{
+    QTemporaryDir first, second;
+    Window t;
+    QVERIFY(waitForData(t.w));
+    QVERIFY(t.w.saveProject(first.filePath(QStringLiteral("lab.gradlab"))));
+    const QDir a(first.path());
+    QCOMPARE(t.w.findChild<widgets::DataFitPlot*>()->defaultExportPath(), a.filePath(QStringLiteral("fit.png")));
+    QCOMPARE(t.w.lossPlot()->defaultExportPath(), a.filePath(QStringLiteral("loss.png")));
+    QCOMPARE(t.w.findChild<widgets::ParameterPlot*>()->defaultExportPath(), a.filePath(QStringLiteral("parameters.png")));
+    QCOMPARE(t.w.findChild<widgets::LandscapePlot*>()->defaultExportPath(), a.filePath(QStringLiteral("landscape.png")));
+    QCOMPARE(t.w.leastSquaresView()->residualPlot()->defaultExportPath(), a.filePath(QStringLiteral("residuals.png")));
+    QCOMPARE(t.w.graphView()->defaultExportPath(), a.filePath(QStringLiteral("graph.svg")));
+    // Every plot of the window proposes a file in the project's folder.
+    for (widgets::PlotView* plot : t.w.findChildren<widgets::PlotView*>())
+        QCOMPARE(QFileInfo(plot->defaultExportPath()).absolutePath(), first.path());
+
+    // Another project, opened from another folder: its folder.
+    Project other;
+    const QString otherPath = second.filePath(QStringLiteral("other.gradlab"));
+    QString error;
+    QVERIFY2(other.save(otherPath, &error), qPrintable(error));
+    QVERIFY(t.w.openProject(otherPath));
+    QCOMPARE(t.w.lossPlot()->defaultExportPath(), QDir(second.path()).filePath(QStringLiteral("loss.png")));
+    QCOMPARE(t.w.graphView()->defaultExportPath(), QDir(second.path()).filePath(QStringLiteral("graph.svg")));
+}
+
+namespace {
+
+QMessageBox* visibleNotice(MainWindow& w)
+{
+    for (QMessageBox* box : w.findChildren<QMessageBox*>(QStringLiteral("noticeMessage")))
+        if (box->isVisible())
+            return box;
+    return nullptr;
+}
+
+// The results panel's title: the label that names the run shown.
+QString resultsTitle(MainWindow& w)
+{
+    for (QLabel* label : w.resultsView()->findChildren<QLabel*>())
+        if (label->text().startsWith(QLatin1String("Run ")))
+            return label->text();
+    return {};
+}
+
+} // namespace
+
+// QA: a project opened after its CSV had changed said so only in the status bar, and its runs'
+// stored closed form differed from the new data's without a word. Opening it now shows a box, and
+// the results name the run trained on the older file; a missing file whose copy is used is said
+// in a box too; a reload of the same project's data shows no box.
+void TestMainWindow::openingAProjectWhoseCsvChangedSaysSo()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("points.csv"));
+    const auto write = [&](const QByteArray& text) {
+        QFile f(csv);
+        return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+    };
+    QVERIFY(write("x,y\n0,1\n1,3.1\n2,4.9\n3,7.2\n4,9\n5,11.1\n6,13\n7,15.2\n8,16.9\n9,19.1\n"));
+    const QString path = dir.filePath(QStringLiteral("lab.gradlab"));
+    {
+        Window t;
+        QVERIFY(waitForData(t.w));
+        QVERIFY(t.w.openFile(csv));
+        QVERIFY(waitForData(t.w));
+        QVERIFY(runEpochs(t.w, 5));
+        QVERIFY(t.w.saveProject(path));
+        QCOMPARE(resultsTitle(t.w), QStringLiteral("Run 1"));
+    }
+    Window t;
+    QVERIFY(waitForData(t.w));
+    // Unchanged: no box, no mark.
+    QVERIFY(t.w.openProject(path));
+    QVERIFY(waitForData(t.w));
+    QTest::qWait(50);
+    QVERIFY(!visibleNotice(t.w));
+    QCOMPARE(resultsTitle(t.w), QStringLiteral("Run 1"));
+
+    // A student edits a row.
+    QVERIFY(write("x,y\n0,1\n1,3.1\n2,4.9\n3,7.2\n4,9\n5,11.1\n6,13\n7,15.2\n8,16.9\n9,25\n"));
+    QVERIFY(t.w.openProject(path));
+    QVERIFY(QTest::qWaitFor([&] { return visibleNotice(t.w) != nullptr; }, 20000));
+    QMessageBox* box = visibleNotice(t.w);
+    QVERIFY2(box->text().contains(QLatin1String("has changed since the project was saved")), qPrintable(box->text()));
+    QVERIFY2(box->informativeText().contains(QLatin1String("trained on other data")), qPrintable(box->informativeText()));
+    QVERIFY(!visibleError(t.w));
+    box->close();
+    QCOMPARE(resultsTitle(t.w), QStringLiteral("Run 1: trained on other data (the CSV has changed since)"));
+    // A reload of the data (another split) is no opening: no box.
+    ExperimentConfig c = t.w.config();
+    c.dataset.split.seed += 1;
+    t.w.changeConfig(c, QStringLiteral("dataset.split.seed"), QStringLiteral("seed"));
+    QVERIFY(waitForData(t.w));
+    QTest::qWait(50);
+    QVERIFY(!visibleNotice(t.w));
+
+    // The file is gone: the project's copy is used, and said so in a box; the copy is the data
+    // the run was trained on, so no mark.
+    QVERIFY(QFile::remove(csv));
+    t.answer = QMessageBox::Discard;
+    QVERIFY(t.w.openProject(path));
+    QVERIFY(QTest::qWaitFor([&] { return visibleNotice(t.w) != nullptr; }, 20000));
+    box = visibleNotice(t.w);
+    QVERIFY2(box->text().contains(QLatin1String("copy of its data saved in the project is used")), qPrintable(box->text()));
+    QVERIFY(box->informativeText().isEmpty());
+    box->close();
+    QCOMPARE(resultsTitle(t.w), QStringLiteral("Run 1"));
+}
+
+// QA: after a large CSV project opened, the status bar kept saying "Preparing the data…" once
+// everything was done. It says what was loaded instead.
+void TestMainWindow::aLargeProjectSaysWhenItsDataIsReady()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("large.csv"));
+    {
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QByteArray text = "x,y\n";
+        for (int i = 0; i < 2'000'000; ++i) {
+            // Not on a line: an exact fit would have its own word in the status bar.
+            const double x = (i % 1000) / 1000.0, noise = static_cast<double>((qint64(i) * 7919) % 1001 - 500) / 1e4;
+            text += QByteArray::number(x, 'f', 6) + ',' + QByteArray::number(1.0 + 2.0 * x + noise, 'f', 6) + '\n';
+        }
+        QCOMPARE(f.write(text), text.size());
+    }
+    Project lab;
+    lab.config.dataset.source = DatasetConfig::Source::Csv;
+    lab.config.dataset.csv.path = csv;
+    lab.config.dataset.csv.features = {QStringLiteral("x")};
+    lab.config.dataset.csv.target = QStringLiteral("y");
+    const QString path = dir.filePath(QStringLiteral("large.gradlab"));
+    QString error;
+    QVERIFY2(lab.save(path, &error), qPrintable(error));
+
+    Window t;
+    QVERIFY(waitForData(t.w));
+    QVERIFY(t.w.openProject(path));
+    QVERIFY(QTest::qWaitFor([&] { return t.w.dataReady(); }, 60000));
+    QVERIFY2(!t.w.lastMessage().contains(QLatin1String("Preparing")), qPrintable(t.w.lastMessage()));
+    QVERIFY(!t.w.findChild<QProgressBar*>(QStringLiteral("loadProgress"))->isVisible());
+}
+
+// QA: the window could not be made narrower than 1225 pixels (the graph tab's row of controls
+// set the least width), so on a 1024x768 screen the Results panel was off it. At most 1000 now,
+// with a graph and a run on show, and at 1000 pixels every panel is inside the window.
+void TestMainWindow::theWindowFitsA1024PixelScreen()
+{
+    Window t;
+    QVERIFY(waitForData(t.w));
+    QVERIFY(runEpochs(t.w, 20));
+    t.w.views()->setCurrentWidget(t.w.graphView());
+    QVERIFY(t.w.graphView()->nodeCount() > 0);
+    QVERIFY2(t.w.minimumSizeHint().width() <= 1000, qPrintable(QString::number(t.w.minimumSizeHint().width())));
+    for (int i = 0; i < t.w.views()->count(); ++i)
+        QVERIFY2(t.w.views()->widget(i)->minimumSizeHint().width() <= 480, qPrintable(t.w.views()->tabText(i)));
+    // The graph's buttons go on a toolbar of its own, which the View menu does not list.
+    QMenu* view = nullptr;
+    for (QAction* a : t.w.menuBar()->actions())
+        if (a->text() == QLatin1String("&View"))
+            view = a->menu();
+    QVERIFY(view);
+    const QList<QToolBar*> graphBars = t.w.graphView()->findChildren<QToolBar*>();
+    QVERIFY(!graphBars.isEmpty());
+    for (QToolBar* bar : graphBars)
+        QVERIFY(!view->actions().contains(bar->toggleViewAction()));
+    t.w.resize(1000, 700);
+    QTRY_COMPARE(t.w.width(), 1000);
+    for (QDockWidget* dock : t.w.findChildren<QDockWidget*>()) {
+        const QRect r = dock->geometry();
+        QVERIFY2(r.left() >= 0 && r.right() < t.w.width() && r.width() > 0, qPrintable(dock->objectName()));
+    }
 }

@@ -221,12 +221,16 @@ void TestProject::changedCsvGivesAWarningAndTheNewData()
     auto first = p.loadData(&error);
     QVERIFY2(first, qPrintable(error));
     QVERIFY(first->warnings.isEmpty());
+    QVERIFY(first->fileWarnings.isEmpty());
     const QString sha = p.config.dataset.csv.sha256;
     QCOMPARE(sha.size(), 64);
     QVERIFY(writeText(csv, "x,y\n1,1\n2,2\n3,3\n4,4\n5,5\n6,6\n"));
     auto second = p.loadData(&error);
     QVERIFY2(second, qPrintable(error));
     QVERIFY(second->warnings.join(' ').contains(QLatin1String("changed")));
+    // The warning about the file itself, apart for the window to show on opening a project.
+    QCOMPARE(second->fileWarnings.size(), 1);
+    QVERIFY(second->fileWarnings.first().contains(QLatin1String("changed")));
     QCOMPARE(second->all.rows(), 6);
     QVERIFY(p.config.dataset.csv.sha256 != sha);
     // No feature chosen: that is what is said, not a complaint about some other column.
@@ -295,6 +299,8 @@ void TestProject::embeddedCsvTravelsWithTheProject()
     QVERIFY2(data, qPrintable(error));
     QCOMPARE(data->all.y, (std::vector<double>{2, 4, 6.5, 8}));
     QVERIFY2(data->warnings.join(' ').contains(QLatin1String("d.csv")), qPrintable(data->warnings.join(' ')));
+    QCOMPARE(data->fileWarnings.size(), 1);
+    QVERIFY(data->fileWarnings.first().contains(QLatin1String("saved in the project is used")));
     // Its exported script carries the same data.
     const QString script = pytorchScript(*loaded, &error);
     QVERIFY2(script.contains(QLatin1String("CSV_TEXT")), qPrintable(error));
