@@ -261,22 +261,29 @@ void addGeneratedData(QStringList& s, const ExperimentConfig& config)
         s << QStringLiteral("np.random.RandomState(%1).shuffle(idx)").arg(split.seed);
 }
 
-// The CSV file as the script at `scriptPath` finds it: relative to the script's own folder when
-// the file lies in that folder or below it, so that the two can be moved together; else absolute.
-QString scriptCsvPath(const Project& project, const QString& scriptPath)
+// The lines that set CSV_PATH: the CSV file as the script at `scriptPath` finds it. A file in the
+// script's folder or below it is found from the script's folder only, so that the two can be moved
+// together. One elsewhere (a lab's data/ beside its scripts/) is looked for from the script's
+// folder first, so that a copied folder of both works, then where it was when exported.
+QStringList scriptCsvPathLines(const Project& project, const QString& scriptPath)
 {
     const QFileInfo csv(project.csvAbsolutePath());
+    const QString absolute = pythonStringLiteral(csv.absoluteFilePath());
     if (!scriptPath.isEmpty()) {
         // Canonical folders on both sides, as the script's Path(__file__).resolve() sees its own.
         const QString scriptDir = QFileInfo(scriptPath).absoluteDir().canonicalPath();
         const QString csvDir = csv.absoluteDir().canonicalPath();
         if (!scriptDir.isEmpty() && !csvDir.isEmpty()) {
             const QString relative = QDir(scriptDir).relativeFilePath(csvDir + QLatin1Char('/') + csv.fileName());
-            if (!relative.startsWith(QLatin1String("../")) && QFileInfo(relative).isRelative())
-                return QStringLiteral("Path(__file__).resolve().parent / %1").arg(pythonStringLiteral(relative));
+            if (QFileInfo(relative).isRelative()) {
+                const QString fromScript = QStringLiteral("CSV_PATH = Path(__file__).resolve().parent / %1").arg(pythonStringLiteral(relative));
+                if (!relative.startsWith(QLatin1String("../")))
+                    return {fromScript};
+                return {fromScript, QStringLiteral("if not CSV_PATH.exists():"), QStringLiteral("    CSV_PATH = Path(%1)").arg(absolute)};
+            }
         }
     }
-    return pythonStringLiteral(csv.absoluteFilePath());
+    return {QStringLiteral("CSV_PATH = %1").arg(absolute)};
 }
 
 QString columnList(const std::vector<std::size_t>& columns)
@@ -302,7 +309,7 @@ bool addCsvData(QStringList& s, const Project& project, const QString& scriptPat
             text.remove(0, 1);
         s << QStringLiteral("CSV_TEXT = %1").arg(pyText(text));
     } else {
-        s << QStringLiteral("CSV_PATH = %1").arg(scriptCsvPath(project, scriptPath));
+        s << scriptCsvPathLines(project, scriptPath);
     }
     s << QStringLiteral("DELIMITER = %1").arg(pythonStringLiteral(QString(QLatin1Char(layout->delimiter))))
       << QStringLiteral("HAS_HEADER = %1").arg(pyBool(layout->header))

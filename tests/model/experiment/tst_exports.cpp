@@ -585,8 +585,9 @@ void TestExports::hostileHeadersStayInsideLiterals()
 }
 
 // A project folder moved with its CSV and its script keeps working: the script finds a CSV in its
-// own folder or below it from where the script is, and any other by its absolute path. (The scripts'
-// runs are checked against GradLab in scriptReproducesGradLab, where Python is installed.)
+// own folder or below it from where the script is, and any other from where the script is first
+// (../data/x.csv: a copied lab folder) and then by its absolute path. (The scripts' runs are
+// checked against GradLab in scriptReproducesGradLab, where Python is installed.)
 void TestExports::scriptFindsACsvBesideItAfterAMove()
 {
     QTemporaryDir dir;
@@ -610,8 +611,11 @@ void TestExports::scriptFindsACsvBesideItAfterAMove()
     QCOMPARE(csvPathLine(beside), QStringLiteral("CSV_PATH = Path(__file__).resolve().parent / \"data.csv\""));
     QVERIFY(readText(script).contains("\nfrom pathlib import Path\n"));
     QVERIFY(!readText(script).contains(dir.path().toUtf8()));
-    // Outside the script's folder (a sibling folder, as "../elsewhere" would be): absolute.
-    QCOMPARE(csvPathLine(outside), QStringLiteral("CSV_PATH = %1").arg(pythonStringLiteral(QFileInfo(outside).absoluteFilePath())));
+    // Outside the script's folder (a sibling folder): from the script's folder, else absolute.
+    QCOMPARE(csvPathLine(outside), QStringLiteral("CSV_PATH = Path(__file__).resolve().parent / \"../elsewhere/data.csv\""));
+    QVERIFY(readText(script).contains(QStringLiteral("\nif not CSV_PATH.exists():\n    CSV_PATH = Path(%1)\n")
+                                          .arg(pythonStringLiteral(QFileInfo(outside).absoluteFilePath()))
+                                          .toUtf8()));
     // Without a script's place (pytorchScript alone), a CSV file is named by its absolute path.
     QString error;
     QVERIFY(pytorchScript(csvProject(beside, {QStringLiteral("x")}, QStringLiteral("y")), &error)
