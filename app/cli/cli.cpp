@@ -414,38 +414,18 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
     for (const data::Message& w : f.warnings)
         err << CliText::tr("warning: %1").arg(experiment::translated(w)) << Qt::endl;
     if (a.has(QStringLiteral("--json"))) {
-        QJsonObject params, errors, t, p, lower, upper;
+        // The report File > Export > Least-squares fit writes, and the keys fit --json has always had.
+        QJsonObject report = experiment::leastSquaresReport(f);
+        QJsonObject params, errors;
         for (const auto& c : f.coefficients) {
-            const QString name = QString::fromStdString(c.name);
-            params.insert(name, jsonNumber(c.estimate));
-            errors.insert(name, jsonNumber(c.standardError));
-            t.insert(name, jsonNumber(c.tValue));
-            p.insert(name, jsonNumber(c.pValue));
-            lower.insert(name, jsonNumber(c.lower));
-            upper.insert(name, jsonNumber(c.upper));
+            params.insert(QString::fromStdString(c.name), jsonNumber(c.estimate));
+            errors.insert(QString::fromStdString(c.name), jsonNumber(c.standardError));
         }
-        out << QJsonDocument(QJsonObject{{"params", params},
-                                         {"r2", jsonNumber(f.rSquared)},
-                                         {"residual_std", jsonNumber(f.residualStandardError)},
-                                         {"std_errors", errors},
-                                         {"rank", static_cast<double>(f.rank)},
-                                         {"t", t},
-                                         {"p_values", p},
-                                         {"ci_lower", lower},
-                                         {"ci_upper", upper},
-                                         {"confidence_level", jsonNumber(f.confidenceLevel)},
-                                         {"observations", static_cast<double>(f.observations)},
-                                         {"df_model", jsonNumber(f.dfModel)},
-                                         {"df_residual", jsonNumber(f.dfResidual)},
-                                         {"adjusted_r2", jsonNumber(f.adjustedRSquared)},
-                                         {"f_statistic", jsonNumber(f.fStatistic)},
-                                         {"f_p_value", jsonNumber(f.fPValue)},
-                                         {"log_likelihood", jsonNumber(f.logLikelihood)},
-                                         {"aic", jsonNumber(f.aic)},
-                                         {"bic", jsonNumber(f.bic)},
-                                         {"rss", jsonNumber(f.rss)}})
-                   .toJson(QJsonDocument::Compact)
-            << Qt::endl;
+        report.insert(QStringLiteral("params"), params);
+        report.insert(QStringLiteral("std_errors"), errors);
+        report.insert(QStringLiteral("r2"), jsonNumber(f.rSquared));
+        report.insert(QStringLiteral("residual_std"), jsonNumber(f.residualStandardError));
+        out << QJsonDocument(report).toJson(QJsonDocument::Compact) << Qt::endl;
         return Ok;
     }
     out << CliText::tr("%1 observations, rank %2").arg(f.observations).arg(f.rank) << Qt::endl;

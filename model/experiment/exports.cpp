@@ -515,6 +515,45 @@ std::optional<QByteArray> historyCsv(const RunRecord& run, QString* error)
     return bytes(std::move(out).str());
 }
 
+QJsonObject leastSquaresReport(const fit::FitResult& f, const QStringList& parameters)
+{
+    QJsonArray coefficients;
+    for (std::size_t i = 0; i < f.coefficients.size(); ++i) {
+        const fit::Coefficient& c = f.coefficients[i];
+        QJsonObject row{{"term", QString::fromStdString(c.name)},
+                        {"estimate", jsonNumber(c.estimate)},
+                        {"std_error", jsonNumber(c.standardError)},
+                        {"t", jsonNumber(c.tValue)},
+                        {"p_value", jsonNumber(c.pValue)},
+                        {"ci_lower", jsonNumber(c.lower)},
+                        {"ci_upper", jsonNumber(c.upper)},
+                        {"identified", c.identified}};
+        if (i < static_cast<std::size_t>(parameters.size()))
+            row.insert(QStringLiteral("parameter"), parameters[static_cast<qsizetype>(i)]);
+        coefficients.append(row);
+    }
+    QJsonArray warnings;
+    for (const data::Message& w : f.warnings)
+        warnings.append(QString::fromStdString(w.english()));
+    return QJsonObject{{"observations", static_cast<double>(f.observations)},
+                       {"rank", static_cast<double>(f.rank)},
+                       {"df_model", jsonNumber(f.dfModel)},
+                       {"df_residual", jsonNumber(f.dfResidual)},
+                       {"confidence_level", jsonNumber(f.confidenceLevel)},
+                       {"coefficients", coefficients},
+                       {"r_squared", jsonNumber(f.rSquared)},
+                       {"adjusted_r_squared", jsonNumber(f.adjustedRSquared)},
+                       {"residual_standard_error", jsonNumber(f.residualStandardError)},
+                       {"f_statistic", jsonNumber(f.fStatistic)},
+                       {"f_p_value", jsonNumber(f.fPValue)},
+                       {"log_likelihood", jsonNumber(f.logLikelihood)},
+                       {"aic", jsonNumber(f.aic)},
+                       {"bic", jsonNumber(f.bic)},
+                       {"rss", jsonNumber(f.rss)},
+                       {"exact_fit", f.exact},
+                       {"warnings", warnings}};
+}
+
 namespace {
 
 // The fit behind `closedForm`, or null (and why) when it has none or its names do not match.
@@ -564,39 +603,10 @@ std::optional<QByteArray> leastSquaresJson(const ClosedFormComparison& closedFor
     const fit::FitResult* f = reportedFit(closedForm, flatNames, error);
     if (!f)
         return std::nullopt;
-    QJsonArray coefficients;
-    for (std::size_t i = 0; i < f->coefficients.size(); ++i) {
-        const fit::Coefficient& c = f->coefficients[i];
-        coefficients.append(QJsonObject{{"term", QString::fromStdString(c.name)},
-                                        {"parameter", flatNames[static_cast<qsizetype>(closedForm.paramIndex[i])]},
-                                        {"estimate", jsonNumber(c.estimate)},
-                                        {"std_error", jsonNumber(c.standardError)},
-                                        {"t", jsonNumber(c.tValue)},
-                                        {"p_value", jsonNumber(c.pValue)},
-                                        {"ci_lower", jsonNumber(c.lower)},
-                                        {"ci_upper", jsonNumber(c.upper)},
-                                        {"identified", c.identified}});
-    }
-    QJsonArray warnings;
-    for (const data::Message& w : f->warnings)
-        warnings.append(QString::fromStdString(w.english()));
-    QJsonObject root{{"observations", static_cast<double>(f->observations)},
-                           {"rank", static_cast<double>(f->rank)},
-                           {"df_model", jsonNumber(f->dfModel)},
-                           {"df_residual", jsonNumber(f->dfResidual)},
-                           {"confidence_level", jsonNumber(f->confidenceLevel)},
-                           {"coefficients", coefficients},
-                           {"r_squared", jsonNumber(f->rSquared)},
-                           {"adjusted_r_squared", jsonNumber(f->adjustedRSquared)},
-                           {"residual_standard_error", jsonNumber(f->residualStandardError)},
-                           {"f_statistic", jsonNumber(f->fStatistic)},
-                           {"f_p_value", jsonNumber(f->fPValue)},
-                           {"log_likelihood", jsonNumber(f->logLikelihood)},
-                           {"aic", jsonNumber(f->aic)},
-                           {"bic", jsonNumber(f->bic)},
-                           {"rss", jsonNumber(f->rss)},
-                           {"exact_fit", f->exact},
-                           {"warnings", warnings}};
+    QStringList parameters;
+    for (std::size_t i : closedForm.paramIndex)
+        parameters << flatNames[static_cast<qsizetype>(i)];
+    QJsonObject root = leastSquaresReport(*f, parameters);
     if (config) {
         // What was fitted, as the project file writes it: the data (and its split: the fit is on
         // the training rows) and the model.

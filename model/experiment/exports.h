@@ -10,10 +10,15 @@
 #include "engine/graph.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
 #include <optional>
+
+namespace gradlab::fit {
+struct FitResult;
+}
 
 namespace gradlab::experiment {
 
@@ -41,6 +46,10 @@ std::optional<QByteArray> historyCsv(const RunRecord& run, QString* error);
 // fit's warnings and, given a configuration, what was fitted: its "dataset" and "model" as the
 // project file writes them. Any statistic that is not finite (no residual degrees of freedom) is an
 // empty CSV cell or a JSON null.
+// The JSON object of that report for any fit: "coefficients" (term, estimate, std_error, t, p_value,
+// ci_lower, ci_upper, identified, and "parameter" where `parameters` names one per coefficient)
+// and the statistics. gradlab-cli fit --json writes it too.
+QJsonObject leastSquaresReport(const fit::FitResult& fit, const QStringList& parameters = {});
 std::optional<QByteArray> leastSquaresCsv(const ClosedFormComparison& closedForm, const QStringList& flatNames, QString* error);
 std::optional<QByteArray> leastSquaresJson(const ClosedFormComparison& closedForm, const QStringList& flatNames, QString* error,
                                            const ExperimentConfig* config = nullptr);

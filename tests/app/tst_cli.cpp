@@ -319,21 +319,28 @@ void TestCli::fitReportsWhatStatsmodelsReports()
     const QJsonObject e = problem.value(QStringLiteral("expected")).toObject();
     const QJsonArray names = e.value(QStringLiteral("coefficient_names")).toArray();
     // As tests/model/fit/tst_fit.cpp: 1e-10, or 1e-8 for what goes through the t and F distributions.
+    // The coefficients as File > Export > Least-squares fit writes them, in the fit's order.
     const struct {
         const char *ours, *theirs;
         double tolerance;
-    } perCoefficient[] = {{"params", "coefficients", 1e-10}, {"std_errors", "standard_errors", 1e-10}, {"t", "t", 1e-10},
-                          {"p_values", "p", 1e-8},           {"ci_lower", "ci_lower", 1e-8},           {"ci_upper", "ci_upper", 1e-8}};
+    } perCoefficient[] = {{"estimate", "coefficients", 1e-10}, {"std_error", "standard_errors", 1e-10}, {"t", "t", 1e-10},
+                          {"p_value", "p", 1e-8},              {"ci_lower", "ci_lower", 1e-8},           {"ci_upper", "ci_upper", 1e-8}};
+    const QJsonArray coefficients = o.value(QStringLiteral("coefficients")).toArray();
+    QCOMPARE(coefficients.size(), names.size());
     for (const auto& k : perCoefficient)
         for (qsizetype i = 0; i < names.size(); ++i) {
-            const double ours = o.value(QLatin1String(k.ours)).toObject().value(names[i].toString()).toDouble();
+            QCOMPARE(coefficients[i].toObject().value(QStringLiteral("term")).toString(), names[i].toString());
+            const double ours = coefficients[i].toObject().value(QLatin1String(k.ours)).toDouble();
             const double theirs = e.value(QLatin1String(k.theirs)).toArray()[i].toDouble();
             QVERIFY2(closeTo(ours, theirs, k.tolerance), qPrintable(QStringLiteral("%1 %2: %3 vs statsmodels %4").arg(k.ours, names[i].toString()).arg(ours, 0, 'g', 17).arg(theirs, 0, 'g', 17)));
         }
+    // The keys fit --json has always had, still there.
+    QVERIFY(closeTo(o.value(QStringLiteral("params")).toObject().value(QStringLiteral("x2")).toDouble(), e.value(QStringLiteral("coefficients")).toArray()[2].toDouble(), 1e-10));
+    QVERIFY(closeTo(o.value(QStringLiteral("std_errors")).toObject().value(QStringLiteral("x2")).toDouble(), e.value(QStringLiteral("standard_errors")).toArray()[2].toDouble(), 1e-10));
     const struct {
         const char *ours, *theirs;
         double tolerance;
-    } overall[] = {{"r2", "r_squared", 1e-10},       {"adjusted_r2", "adjusted_r_squared", 1e-10}, {"residual_std", "residual_standard_error", 1e-10},
+    } overall[] = {{"r2", "r_squared", 1e-10},       {"adjusted_r_squared", "adjusted_r_squared", 1e-10}, {"residual_std", "residual_standard_error", 1e-10},
                    {"f_statistic", "f_statistic", 1e-9}, {"f_p_value", "f_p_value", 1e-8},          {"log_likelihood", "log_likelihood", 1e-10},
                    {"aic", "aic", 1e-10},            {"bic", "bic", 1e-10},                      {"df_residual", "df_residual", 0.0}};
     for (const auto& k : overall) {
@@ -575,11 +582,13 @@ void TestCli::trainSaysWhenTheClosedFormIsNotUnique()
         r = cli(QStringList{"fit", csv} + extra);
         QCOMPARE(r.status, 0);
         QVERIFY2(r.err.contains(QLatin1String("rank-deficient")), qPrintable(r.err));
-        QVERIFY2(!r.out.contains(QLatin1String("warning")), qPrintable(r.out));
+        QVERIFY2(!r.out.contains(QLatin1String("warning:")), qPrintable(r.out)); // the stderr line is not on stdout
     }
     QJsonParseError parse;
-    QJsonDocument::fromJson(r.out.toUtf8(), &parse);
+    const QJsonObject report = QJsonDocument::fromJson(r.out.toUtf8(), &parse).object();
     QCOMPARE(parse.error, QJsonParseError::NoError);
+    // In the JSON itself, as the report's warnings (the export's), in English.
+    QVERIFY(report.value(QStringLiteral("warnings")).toArray().first().toString().contains(QLatin1String("rank-deficient")));
 }
 
 // --set dataset.csv.path=FILE names FILE as a shell does, from the current folder, also for a
