@@ -80,6 +80,7 @@
     </message>
     <message>
         <location filename="../app/cli/cli.cpp" line="205"/>
+        <location filename="../app/cli/cli.cpp" line="227"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -89,119 +90,119 @@
         <translation>--linear-loss 须与 --export-loss-plot F 一起使用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="229"/>
+        <location filename="../app/cli/cli.cpp" line="235"/>
         <source>%1 (--set dataset.csv.missing=drop)</source>
         <translation>%1（--set dataset.csv.missing=drop）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="231"/>
-        <location filename="../app/cli/cli.cpp" line="403"/>
-        <location filename="../app/cli/cli.cpp" line="415"/>
+        <location filename="../app/cli/cli.cpp" line="237"/>
+        <location filename="../app/cli/cli.cpp" line="410"/>
+        <location filename="../app/cli/cli.cpp" line="422"/>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="255"/>
+        <location filename="../app/cli/cli.cpp" line="261"/>
         <source>training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="281"/>
+        <location filename="../app/cli/cli.cpp" line="287"/>
         <source>Trained %1 epochs in %2 s</source>
         <translation>已训练 %1 轮，耗时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="288"/>
+        <location filename="../app/cli/cli.cpp" line="294"/>
         <source>   closed form %1</source>
         <translation>   闭式解 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="292"/>
+        <location filename="../app/cli/cli.cpp" line="298"/>
         <source>  train loss %1, validation loss %2</source>
         <translation>  训练损失 %1，验证损失 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="294"/>
+        <location filename="../app/cli/cli.cpp" line="300"/>
         <source>  closed form: train loss %1, validation loss %2, R² %3</source>
         <translation>  闭式解：训练损失 %1，验证损失 %2，R² %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="303"/>
+        <location filename="../app/cli/cli.cpp" line="309"/>
         <source>warning: the closed form: %1</source>
         <translation>警告：闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="370"/>
+        <location filename="../app/cli/cli.cpp" line="377"/>
         <source>fit needs one CSV file</source>
         <translation>fit 需要一个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="376"/>
+        <location filename="../app/cli/cli.cpp" line="383"/>
         <source>--missing: expected error or drop, got &quot;%1&quot;</source>
         <translation>--missing：应为 error 或 drop，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="389"/>
+        <location filename="../app/cli/cli.cpp" line="396"/>
         <source>--delimiter: expected one character or tab, got &quot;%1&quot;</source>
         <translation>--delimiter：应为单个字符或 tab，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="394"/>
+        <location filename="../app/cli/cli.cpp" line="401"/>
         <source>--decimal: expected auto, &quot;.&quot; or &quot;,&quot;, got &quot;%1&quot;</source>
         <translation>--decimal：应为 auto、"." 或 ","，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="399"/>
+        <location filename="../app/cli/cli.cpp" line="406"/>
         <source>%1 (--missing drop)</source>
         <translation>%1（--missing drop）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="455"/>
+        <location filename="../app/cli/cli.cpp" line="442"/>
         <source>lower %1%</source>
         <translation>%1% 下限</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="456"/>
+        <location filename="../app/cli/cli.cpp" line="443"/>
         <source>upper %1%</source>
         <translation>%1% 上限</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="473"/>
+        <location filename="../app/cli/cli.cpp" line="463"/>
         <source>F %1 on %2 and %3 degrees of freedom, p %4</source>
         <translation>F %1（自由度 %2 和 %3），p %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="479"/>
+        <location filename="../app/cli/cli.cpp" line="469"/>
         <source>log-likelihood %1, AIC %2, BIC %3, residual sum of squares %4</source>
         <translation>对数似然 %1，AIC %2，BIC %3，残差平方和 %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="503"/>
+        <location filename="../app/cli/cli.cpp" line="493"/>
         <source>--n × --features must be at most %1 values (got %2 × %3)</source>
         <translation>--n × --features 最多为 %1 个值（实际为 %2 × %3）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="543"/>
+        <location filename="../app/cli/cli.cpp" line="533"/>
         <source>graph needs -o GRAPH.dot, GRAPH.gv, GRAPH.svg or GRAPH.png</source>
         <translation>graph 需要 -o GRAPH.dot、GRAPH.gv、GRAPH.svg 或 GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="548"/>
+        <location filename="../app/cli/cli.cpp" line="538"/>
         <source>cannot write the graph as &quot;%1&quot;: name the file .dot or .gv (Graphviz DOT), .svg or .png</source>
         <translation>无法将计算图写为“%1”：文件名须以 .dot 或 .gv（Graphviz DOT）、.svg 或 .png 结尾</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="560"/>
+        <location filename="../app/cli/cli.cpp" line="550"/>
         <source>--of: expected yhat, error, loss or loss-manual, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error、loss 或 loss-manual，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="571"/>
+        <location filename="../app/cli/cli.cpp" line="561"/>
         <source>the graph can only be drawn as SVG or PNG while a QApplication runs</source>
         <translation>只有在 QApplication 运行时才能将计算图绘制为 SVG 或 PNG</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="633"/>
+        <location filename="../app/cli/cli.cpp" line="623"/>
         <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
                     [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
                     [--linear-loss] [--save PROJECT]</source>
@@ -210,148 +211,148 @@
                     [--linear-loss] [--save PROJECT]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="636"/>
+        <location filename="../app/cli/cli.cpp" line="626"/>
         <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--json]</source>
         <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="638"/>
+        <location filename="../app/cli/cli.cpp" line="628"/>
         <source>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</source>
         <translation>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="639"/>
+        <location filename="../app/cli/cli.cpp" line="629"/>
         <source>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</source>
         <translation>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="640"/>
+        <location filename="../app/cli/cli.cpp" line="630"/>
         <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</source>
         <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="642"/>
+        <location filename="../app/cli/cli.cpp" line="632"/>
         <source>  gradlab-cli devices</source>
         <translation>  gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="650"/>
+        <location filename="../app/cli/cli.cpp" line="640"/>
         <source>usage:</source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="655"/>
+        <location filename="../app/cli/cli.cpp" line="645"/>
         <source>  gradlab-cli COMMAND --help</source>
         <translation>  gradlab-cli COMMAND --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="683"/>
+        <location filename="../app/cli/cli.cpp" line="673"/>
         <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="704"/>
+        <location filename="../app/cli/cli.cpp" line="694"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="451"/>
+        <location filename="../app/cli/cli.cpp" line="438"/>
         <source>%1 observations, rank %2</source>
         <translation>%1 个观测值，秩为 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="454"/>
+        <location filename="../app/cli/cli.cpp" line="441"/>
         <source>coefficient</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="454"/>
+        <location filename="../app/cli/cli.cpp" line="441"/>
         <source>estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="454"/>
+        <location filename="../app/cli/cli.cpp" line="441"/>
         <source>std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="455"/>
+        <location filename="../app/cli/cli.cpp" line="442"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="455"/>
+        <location filename="../app/cli/cli.cpp" line="442"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="468"/>
+        <location filename="../app/cli/cli.cpp" line="458"/>
         <source>R² %1, adjusted R² %2, residual standard error %3</source>
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="491"/>
+        <location filename="../app/cli/cli.cpp" line="481"/>
         <source>generate takes no file but -o FILE.csv, got: %1</source>
         <translation>generate 只接受 -o FILE.csv 指定的文件，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="493"/>
+        <location filename="../app/cli/cli.cpp" line="483"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="512"/>
+        <location filename="../app/cli/cli.cpp" line="502"/>
         <source>out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows</source>
         <translation>内存不足：无法在 CPU 上为 %3 行的 %2 个值分配 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="522"/>
+        <location filename="../app/cli/cli.cpp" line="512"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="579"/>
-        <location filename="../app/cli/cli.cpp" line="596"/>
+        <location filename="../app/cli/cli.cpp" line="569"/>
+        <location filename="../app/cli/cli.cpp" line="586"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="603"/>
+        <location filename="../app/cli/cli.cpp" line="593"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="611"/>
+        <location filename="../app/cli/cli.cpp" line="601"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="618"/>
+        <location filename="../app/cli/cli.cpp" line="608"/>
         <source>devices takes no arguments, got: %1</source>
         <translation>devices 不接受参数，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="622"/>
+        <location filename="../app/cli/cli.cpp" line="612"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="623"/>
+        <location filename="../app/cli/cli.cpp" line="613"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="623"/>
+        <location filename="../app/cli/cli.cpp" line="613"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="722"/>
-        <location filename="../app/cli/cli.cpp" line="726"/>
+        <location filename="../app/cli/cli.cpp" line="712"/>
+        <location filename="../app/cli/cli.cpp" line="716"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>
@@ -718,12 +719,12 @@
         <translation>项目的 CSV 数据中没有名为“%1”的列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="518"/>
+        <location filename="../model/experiment/exports.cpp" line="564"/>
         <source>There is no least-squares fit to export.</source>
         <translation>没有可导出的最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="525"/>
+        <location filename="../model/experiment/exports.cpp" line="571"/>
         <source>The least-squares fit has %1 coefficients but the model has %2 parameters</source>
         <translation>最小二乘拟合有 %1 个系数，但模型有 %2 个参数</translation>
     </message>
@@ -842,155 +843,160 @@
 <context>
     <name>PlotExport</name>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="38"/>
+        <location filename="../widgets/plot_export.cpp" line="39"/>
         <source>%1 has no extension: name the plot .png, .svg or .pdf</source>
         <translation>%1 没有扩展名：请将图保存为 .png、.svg 或 .pdf 文件</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="39"/>
+        <location filename="../widgets/plot_export.cpp" line="40"/>
         <source>Plots cannot be saved as .%1: use .png, .svg or .pdf</source>
         <translation>图不能保存为 .%1 格式：请使用 .png、.svg 或 .pdf</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="50"/>
+        <location filename="../widgets/plot_export.cpp" line="52"/>
+        <source>The folder %1 does not exist</source>
+        <translation>文件夹 %1 不存在</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_export.cpp" line="67"/>
         <source>Plots can only be drawn while a QApplication runs</source>
         <translation>只有在 QApplication 运行时才能绘图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="54"/>
+        <location filename="../widgets/plot_export.cpp" line="71"/>
         <source>A plot of %1 × %2 pixels cannot be drawn: each side must be 16 to 20000 pixels</source>
         <translation>无法绘制 %1 × %2 像素的图：每边必须在 16 到 20000 像素之间</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="117"/>
+        <location filename="../widgets/plot_export.cpp" line="134"/>
         <source>The plot could not be drawn for %1</source>
         <translation>无法为 %1 绘制图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="193"/>
+        <location filename="../widgets/plot_export.cpp" line="210"/>
         <source>Observed %1</source>
         <translation>观测的 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="194"/>
+        <location filename="../widgets/plot_export.cpp" line="211"/>
         <source>Predicted %1</source>
         <translation>预测的 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="197"/>
+        <location filename="../widgets/plot_export.cpp" line="214"/>
         <source>Observed = predicted</source>
         <translation>观测值 = 预测值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="206"/>
+        <location filename="../widgets/plot_export.cpp" line="223"/>
         <source>Trained model, training rows</source>
         <translation>训练后的模型，训练行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="207"/>
+        <location filename="../widgets/plot_export.cpp" line="224"/>
         <source>Trained model, validation rows</source>
         <translation>训练后的模型，验证行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="238"/>
+        <location filename="../widgets/plot_export.cpp" line="255"/>
         <source>There is no run to plot</source>
         <translation>没有可绘制的运行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="243"/>
+        <location filename="../widgets/plot_export.cpp" line="260"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="244"/>
+        <location filename="../widgets/plot_export.cpp" line="261"/>
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="244"/>
+        <location filename="../widgets/plot_export.cpp" line="261"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="269"/>
+        <location filename="../widgets/plot_export.cpp" line="286"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="269"/>
+        <location filename="../widgets/plot_export.cpp" line="286"/>
         <source>Run %1: training loss</source>
         <translation>运行 %1：训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="273"/>
+        <location filename="../widgets/plot_export.cpp" line="290"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="273"/>
+        <location filename="../widgets/plot_export.cpp" line="290"/>
         <source>Run %1: validation loss</source>
         <translation>运行 %1：验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="280"/>
+        <location filename="../widgets/plot_export.cpp" line="297"/>
         <source>There is nothing to plot: no run has a positive, finite loss</source>
         <translation>没有可绘制的内容：没有任何运行的损失为正的有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="281"/>
+        <location filename="../widgets/plot_export.cpp" line="298"/>
         <source>There is nothing to plot: no run has a finite loss</source>
         <translation>没有可绘制的内容：没有任何运行的损失为有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="293"/>
+        <location filename="../widgets/plot_export.cpp" line="310"/>
         <source>Loss curves</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="302"/>
+        <location filename="../widgets/plot_export.cpp" line="319"/>
         <source>There is no data to plot</source>
         <translation>没有可绘制的数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="330"/>
+        <location filename="../widgets/plot_export.cpp" line="347"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="192"/>
-        <location filename="../widgets/plot_export.cpp" line="331"/>
+        <location filename="../widgets/plot_export.cpp" line="209"/>
+        <location filename="../widgets/plot_export.cpp" line="348"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="332"/>
+        <location filename="../widgets/plot_export.cpp" line="349"/>
         <source>Training data</source>
         <translation>训练数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="333"/>
+        <location filename="../widgets/plot_export.cpp" line="350"/>
         <source>Validation data</source>
         <translation>验证数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="338"/>
+        <location filename="../widgets/plot_export.cpp" line="355"/>
         <source>True line</source>
         <translation>真实直线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="343"/>
+        <location filename="../widgets/plot_export.cpp" line="360"/>
         <source>Trained model</source>
         <translation>训练后的模型</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="203"/>
-        <location filename="../widgets/plot_export.cpp" line="342"/>
+        <location filename="../widgets/plot_export.cpp" line="220"/>
+        <location filename="../widgets/plot_export.cpp" line="359"/>
         <source>Closed form (least squares)</source>
         <translation>闭式解（最小二乘）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="213"/>
-        <location filename="../widgets/plot_export.cpp" line="351"/>
+        <location filename="../widgets/plot_export.cpp" line="230"/>
+        <location filename="../widgets/plot_export.cpp" line="368"/>
         <source>Data and fitted model</source>
         <translation>数据与拟合模型</translation>
     </message>
@@ -1315,7 +1321,7 @@
     <message>
         <location filename="../app/window/main_window.cpp" line="322"/>
         <location filename="../app/window/main_window.cpp" line="669"/>
-        <location filename="../app/window/main_window.cpp" line="1040"/>
+        <location filename="../app/window/main_window.cpp" line="1043"/>
         <source>Press Step to train one epoch and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单步”训练一轮，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
@@ -1351,7 +1357,7 @@
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="340"/>
-        <location filename="../app/window/main_window.cpp" line="1482"/>
+        <location filename="../app/window/main_window.cpp" line="1485"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
@@ -1373,7 +1379,7 @@
     <message>
         <location filename="../app/window/main_window.cpp" line="350"/>
         <location filename="../app/window/main_window.cpp" line="462"/>
-        <location filename="../app/window/main_window.cpp" line="1107"/>
+        <location filename="../app/window/main_window.cpp" line="1110"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -1625,416 +1631,417 @@
         <translation>请在“数据”选项卡中选择一个 CSV 文件，或把文件拖放到窗口上</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="770"/>
+        <location filename="../app/window/main_window.cpp" line="759"/>
         <location filename="../app/window/main_window.cpp" line="773"/>
-        <location filename="../app/window/main_window.cpp" line="870"/>
+        <location filename="../app/window/main_window.cpp" line="776"/>
+        <location filename="../app/window/main_window.cpp" line="873"/>
         <source>Loading the data…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="791"/>
+        <location filename="../app/window/main_window.cpp" line="794"/>
         <source>Loading the data was cancelled</source>
         <translation>已取消加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="796"/>
+        <location filename="../app/window/main_window.cpp" line="799"/>
         <source>%1 (on the Data tab, Missing values: Drop the row)</source>
         <translation>%1（在“数据”选项卡中，缺失值：丢弃该行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="797"/>
+        <location filename="../app/window/main_window.cpp" line="800"/>
         <source>The data could not be loaded: %1</source>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="800"/>
+        <location filename="../app/window/main_window.cpp" line="803"/>
         <source>The data could not be loaded</source>
         <translation>无法加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="828"/>
+        <location filename="../app/window/main_window.cpp" line="831"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="857"/>
-        <location filename="../app/window/main_window.cpp" line="859"/>
-        <location filename="../app/window/main_window.cpp" line="1691"/>
-        <location filename="../app/window/main_window.cpp" line="1709"/>
+        <location filename="../app/window/main_window.cpp" line="860"/>
+        <location filename="../app/window/main_window.cpp" line="862"/>
+        <location filename="../app/window/main_window.cpp" line="1694"/>
+        <location filename="../app/window/main_window.cpp" line="1712"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="871"/>
+        <location filename="../app/window/main_window.cpp" line="874"/>
         <source>%1 rows: %2 for training, %3 for validation</source>
         <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="938"/>
+        <location filename="../app/window/main_window.cpp" line="941"/>
         <source>The closed form: %1</source>
         <translation>闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1041"/>
-        <location filename="../app/window/main_window.cpp" line="1340"/>
+        <location filename="../app/window/main_window.cpp" line="1044"/>
+        <location filename="../app/window/main_window.cpp" line="1343"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1047"/>
+        <location filename="../app/window/main_window.cpp" line="1050"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1059"/>
-        <location filename="../app/window/main_window.cpp" line="1280"/>
+        <location filename="../app/window/main_window.cpp" line="1062"/>
+        <location filename="../app/window/main_window.cpp" line="1283"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1066"/>
+        <location filename="../app/window/main_window.cpp" line="1069"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1079"/>
+        <location filename="../app/window/main_window.cpp" line="1082"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1087"/>
+        <location filename="../app/window/main_window.cpp" line="1090"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1090"/>
+        <location filename="../app/window/main_window.cpp" line="1093"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1107"/>
+        <location filename="../app/window/main_window.cpp" line="1110"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1126"/>
+        <location filename="../app/window/main_window.cpp" line="1129"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1138"/>
+        <location filename="../app/window/main_window.cpp" line="1141"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1140"/>
+        <location filename="../app/window/main_window.cpp" line="1143"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1205"/>
+        <location filename="../app/window/main_window.cpp" line="1208"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1227"/>
+        <location filename="../app/window/main_window.cpp" line="1230"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1229"/>
+        <location filename="../app/window/main_window.cpp" line="1232"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1230"/>
+        <location filename="../app/window/main_window.cpp" line="1233"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1255"/>
-        <location filename="../app/window/main_window.cpp" line="1280"/>
+        <location filename="../app/window/main_window.cpp" line="1258"/>
+        <location filename="../app/window/main_window.cpp" line="1283"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1283"/>
+        <location filename="../app/window/main_window.cpp" line="1286"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1284"/>
+        <location filename="../app/window/main_window.cpp" line="1287"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1285"/>
+        <location filename="../app/window/main_window.cpp" line="1288"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1287"/>
+        <location filename="../app/window/main_window.cpp" line="1290"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1306"/>
+        <location filename="../app/window/main_window.cpp" line="1309"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1315"/>
+        <location filename="../app/window/main_window.cpp" line="1318"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1332"/>
-        <location filename="../app/window/main_window.cpp" line="1350"/>
+        <location filename="../app/window/main_window.cpp" line="1335"/>
+        <location filename="../app/window/main_window.cpp" line="1353"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1336"/>
+        <location filename="../app/window/main_window.cpp" line="1339"/>
         <source>%1 runs selected: the Loss tab overlays their losses. Select one run to see its results, or two to compare them.</source>
         <translation>已选择 %1 次运行：“损失”页叠加显示它们的损失。选择一次运行可查看其结果，选择两次可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1340"/>
+        <location filename="../app/window/main_window.cpp" line="1343"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1349"/>
+        <location filename="../app/window/main_window.cpp" line="1352"/>
         <source>Run %1: trained on other data (the CSV has changed since)</source>
         <translation>运行 %1：使用其他数据训练（此后 CSV 已被修改）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1362"/>
+        <location filename="../app/window/main_window.cpp" line="1365"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1395"/>
+        <location filename="../app/window/main_window.cpp" line="1398"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1396"/>
+        <location filename="../app/window/main_window.cpp" line="1399"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1424"/>
+        <location filename="../app/window/main_window.cpp" line="1427"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1432"/>
+        <location filename="../app/window/main_window.cpp" line="1435"/>
         <source>Open a project or a data file</source>
         <translation>打开项目或数据文件</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1448"/>
+        <location filename="../app/window/main_window.cpp" line="1451"/>
         <source>%1 was not opened: stop the run first</source>
         <translation>未打开 %1：请先停止运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1469"/>
+        <location filename="../app/window/main_window.cpp" line="1472"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1476"/>
+        <location filename="../app/window/main_window.cpp" line="1479"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1483"/>
+        <location filename="../app/window/main_window.cpp" line="1486"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1498"/>
+        <location filename="../app/window/main_window.cpp" line="1501"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1510"/>
+        <location filename="../app/window/main_window.cpp" line="1513"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1538"/>
+        <location filename="../app/window/main_window.cpp" line="1541"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1541"/>
+        <location filename="../app/window/main_window.cpp" line="1544"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1561"/>
+        <location filename="../app/window/main_window.cpp" line="1564"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1561"/>
+        <location filename="../app/window/main_window.cpp" line="1564"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1630"/>
+        <location filename="../app/window/main_window.cpp" line="1633"/>
         <source>The project&apos;s data</source>
         <translation>项目的数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1631"/>
+        <location filename="../app/window/main_window.cpp" line="1634"/>
         <source>Runs marked &quot;trained on other data&quot; in the Results panel were trained on the CSV as it was before: their closed form and losses are those of that data, not of the data now.</source>
         <translation>结果面板中标有“使用其他数据训练”的运行是用修改前的 CSV 训练的：它们的闭式解和损失属于当时的数据，而不是现在的数据。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1659"/>
+        <location filename="../app/window/main_window.cpp" line="1662"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1659"/>
+        <location filename="../app/window/main_window.cpp" line="1662"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1672"/>
+        <location filename="../app/window/main_window.cpp" line="1675"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1673"/>
+        <location filename="../app/window/main_window.cpp" line="1676"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1679"/>
+        <location filename="../app/window/main_window.cpp" line="1682"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1681"/>
+        <location filename="../app/window/main_window.cpp" line="1684"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1709"/>
-        <location filename="../app/window/main_window.cpp" line="1723"/>
+        <location filename="../app/window/main_window.cpp" line="1712"/>
+        <location filename="../app/window/main_window.cpp" line="1729"/>
         <source>The least-squares fit was not exported</source>
         <translation>最小二乘拟合未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1712"/>
+        <location filename="../app/window/main_window.cpp" line="1715"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1714"/>
+        <location filename="../app/window/main_window.cpp" line="1717"/>
         <source>Export the least-squares fit</source>
         <translation>导出最小二乘拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1725"/>
+        <location filename="../app/window/main_window.cpp" line="1731"/>
         <source>Exported the least-squares fit to %1</source>
         <translation>已将最小二乘拟合导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1733"/>
+        <location filename="../app/window/main_window.cpp" line="1739"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1712"/>
-        <location filename="../app/window/main_window.cpp" line="1734"/>
+        <location filename="../app/window/main_window.cpp" line="1715"/>
+        <location filename="../app/window/main_window.cpp" line="1740"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1739"/>
+        <location filename="../app/window/main_window.cpp" line="1745"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1741"/>
+        <location filename="../app/window/main_window.cpp" line="1747"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1757"/>
+        <location filename="../app/window/main_window.cpp" line="1763"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1758"/>
+        <location filename="../app/window/main_window.cpp" line="1764"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1748"/>
         <location filename="../app/window/main_window.cpp" line="1754"/>
-        <location filename="../app/window/main_window.cpp" line="1763"/>
+        <location filename="../app/window/main_window.cpp" line="1760"/>
+        <location filename="../app/window/main_window.cpp" line="1769"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1765"/>
+        <location filename="../app/window/main_window.cpp" line="1771"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1781"/>
+        <location filename="../app/window/main_window.cpp" line="1787"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1782"/>
+        <location filename="../app/window/main_window.cpp" line="1788"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1788"/>
+        <location filename="../app/window/main_window.cpp" line="1794"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1790"/>
+        <location filename="../app/window/main_window.cpp" line="1796"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1798"/>
+        <location filename="../app/window/main_window.cpp" line="1804"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1799"/>
+        <location filename="../app/window/main_window.cpp" line="1805"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1802"/>
+        <location filename="../app/window/main_window.cpp" line="1808"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1803"/>
+        <location filename="../app/window/main_window.cpp" line="1809"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1831"/>
+        <location filename="../app/window/main_window.cpp" line="1837"/>
         <source>GradLab could not start again. Start it yourself to use the new language.</source>
         <translation>GradLab 无法重新启动。请手动启动它以使用新语言。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1797"/>
-        <location filename="../app/window/main_window.cpp" line="1808"/>
+        <location filename="../app/window/main_window.cpp" line="1803"/>
+        <location filename="../app/window/main_window.cpp" line="1814"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
@@ -2044,13 +2051,13 @@
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1810"/>
+        <location filename="../app/window/main_window.cpp" line="1816"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="213"/>
-        <location filename="../app/window/main_window.cpp" line="1831"/>
+        <location filename="../app/window/main_window.cpp" line="1837"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -2527,67 +2534,67 @@
         <translation>%1 的量级过大（范数为 %2），无法在双精度下做最小二乘；请重新缩放，例如更换其单位</translation>
     </message>
     <message>
-        <location filename="../model/fit/least_squares.cpp" line="133"/>
+        <location filename="../model/fit/least_squares.cpp" line="139"/>
         <source>%1 and %2</source>
         <translation>%1 和 %2</translation>
     </message>
     <message>
-        <location filename="../model/fit/least_squares.cpp" line="135"/>
+        <location filename="../model/fit/least_squares.cpp" line="141"/>
         <source>%1, %2</source>
         <translation>%1、%2</translation>
     </message>
     <message>
-        <location filename="../model/fit/least_squares.cpp" line="150"/>
+        <location filename="../model/fit/least_squares.cpp" line="156"/>
         <source>the intercept</source>
         <translation>截距</translation>
     </message>
     <message>
-        <location filename="../model/fit/least_squares.cpp" line="168"/>
+        <location filename="../model/fit/least_squares.cpp" line="174"/>
         <source>%1 is all zeros</source>
         <translation>%1 全为零</translation>
     </message>
     <message>
-        <location filename="../model/fit/least_squares.cpp" line="170"/>
+        <location filename="../model/fit/least_squares.cpp" line="176"/>
         <source>%1 is constant (the intercept already covers it)</source>
         <translation>%1 是常数（已由截距涵盖）</translation>
     </message>
     <message>
-        <location filename="../model/fit/least_squares.cpp" line="173"/>
+        <location filename="../model/fit/least_squares.cpp" line="179"/>
         <source>%1 is a linear combination of %2</source>
         <translation>%1 是 %2 的线性组合</translation>
     </message>
     <message>
-        <location filename="../model/fit/least_squares.cpp" line="178"/>
+        <location filename="../model/fit/least_squares.cpp" line="184"/>
         <source>%1; %2</source>
         <translation>%1；%2</translation>
     </message>
     <message>
-        <location filename="../model/fit/least_squares.cpp" line="180"/>
+        <location filename="../model/fit/least_squares.cpp" line="186"/>
         <source>with %1 observations for %2 coefficients, the design matrix is rank-deficient (rank %3 of %4 columns): %5. The coefficients given are the minimum-norm solution, one of many that fit equally well</source>
         <translation>%1 个观测值对应 %2 个系数，设计矩阵秩亏（秩为 %3，共 %4 列）：%5。给出的系数是最小范数解，是同样拟合得好的众多解之一</translation>
     </message>
     <message>
-        <location filename="../model/fit/least_squares.cpp" line="186"/>
+        <location filename="../model/fit/least_squares.cpp" line="192"/>
         <source>the design matrix is rank-deficient (rank %1 of %2 columns): %3. The coefficients given are the minimum-norm solution, one of many that fit equally well</source>
         <translation>设计矩阵秩亏（秩为 %1，共 %2 列）：%3。给出的系数是最小范数解，是同样拟合得好的众多解之一</translation>
     </message>
     <message>
-        <location filename="../model/fit/least_squares.cpp" line="307"/>
+        <location filename="../model/fit/least_squares.cpp" line="325"/>
         <source>the columns are nearly collinear (condition number %1 with each column scaled to unit length): the coefficients are poorly determined, though the fitted values are not</source>
         <translation>各列近似共线（各列缩放为单位长度后条件数为 %1）：系数难以准确确定，但拟合值不受影响</translation>
     </message>
     <message>
-        <location filename="../model/fit/statistics.cpp" line="37"/>
+        <location filename="../model/fit/statistics.cpp" line="35"/>
         <source>there are no residual degrees of freedom (%1 observations for %2 independent columns): the standard errors, t statistics, p-values, confidence intervals, adjusted R², residual standard error and F test are undefined (NaN)</source>
         <translation>没有残差自由度（%1 个观测值对应 %2 个线性无关的列）：标准误、t 统计量、p 值、置信区间、调整后 R²、残差标准误和 F 检验均无定义（NaN）</translation>
     </message>
     <message>
-        <location filename="../model/fit/statistics.cpp" line="48"/>
+        <location filename="../model/fit/statistics.cpp" line="46"/>
         <source>the fit is exact: the residuals are zero up to rounding, so the standard errors measure only rounding and the t statistics and p-values mean nothing</source>
         <translation>拟合是精确的：残差在舍入误差范围内为零，因此标准误只反映舍入误差，t 统计量和 p 值没有意义</translation>
     </message>
     <message>
-        <location filename="../model/fit/statistics.cpp" line="59"/>
+        <location filename="../model/fit/statistics.cpp" line="57"/>
         <source>the target is constant, so R² (the share of its variation explained) is undefined</source>
         <translation>目标是常数，因此 R²（被解释的变异所占比例）无定义</translation>
     </message>
@@ -3527,11 +3534,6 @@
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="177"/>
-        <source>The least-squares coefficient: the value that minimises the sum of squared errors on the training rows</source>
-        <translation>最小二乘系数：使训练行上误差平方和最小的值</translation>
-    </message>
-    <message>
         <location filename="../widgets/least_squares_view.cpp" line="178"/>
         <source>Std. error</source>
         <translation>标准误</translation>
@@ -3590,11 +3592,6 @@
         <location filename="../widgets/least_squares_view.cpp" line="200"/>
         <source>Observations</source>
         <translation>观测数</translation>
-    </message>
-    <message>
-        <location filename="../widgets/least_squares_view.cpp" line="200"/>
-        <source>The training rows the fit uses</source>
-        <translation>拟合所用的训练行</translation>
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="201"/>
@@ -3702,215 +3699,233 @@
         <translation>残差平方和</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="211"/>
-        <source>Σ (y − ŷ)² over the training rows</source>
-        <translation>训练行上的 Σ (y − ŷ)²</translation>
-    </message>
-    <message>
         <location filename="../widgets/least_squares_view.cpp" line="228"/>
         <source>Predict &amp;at:</source>
         <translation>预测位置(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="267"/>
+        <location filename="../widgets/least_squares_view.cpp" line="273"/>
         <source>Training rows</source>
         <translation>训练行</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="268"/>
+        <location filename="../widgets/least_squares_view.cpp" line="274"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="269"/>
+        <location filename="../widgets/least_squares_view.cpp" line="275"/>
         <source>The runs are compared with the fit on the training rows, which they are trained on; all rows give the fit a statistics package gives for the whole file</source>
         <translation>各次运行都与训练行上的拟合比较（它们在训练行上训练）；选择全部行则得到统计软件对整个文件给出的拟合</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="272"/>
+        <location filename="../widgets/least_squares_view.cpp" line="278"/>
         <source>&amp;Rows:</source>
         <translation>行(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="282"/>
+        <location filename="../widgets/least_squares_view.cpp" line="288"/>
         <source>Load or generate data to see its least-squares fit.</source>
         <translation>加载或生成数据后即可查看其最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="307"/>
+        <location filename="../widgets/least_squares_view.cpp" line="313"/>
         <source>Least squares</source>
         <translation>最小二乘</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="323"/>
+        <location filename="../widgets/least_squares_view.cpp" line="329"/>
         <source>There is no least-squares fit for this model and data.</source>
         <translation>此模型和数据没有最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="340"/>
+        <location filename="../widgets/least_squares_view.cpp" line="346"/>
         <source>Predicted ŷ</source>
         <translation>预测值 ŷ</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="340"/>
+        <location filename="../widgets/least_squares_view.cpp" line="346"/>
         <source>Std. error of ŷ</source>
         <translation>ŷ 的标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="340"/>
+        <location filename="../widgets/least_squares_view.cpp" line="346"/>
         <source>Mean lower %1%</source>
         <translation>均值 %1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="340"/>
+        <location filename="../widgets/least_squares_view.cpp" line="346"/>
         <source>Mean upper %1%</source>
         <translation>均值 %1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="341"/>
+        <location filename="../widgets/least_squares_view.cpp" line="347"/>
         <source>Observation lower %1%</source>
         <translation>新观测 %1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="341"/>
+        <location filename="../widgets/least_squares_view.cpp" line="347"/>
         <source>Observation upper %1%</source>
         <translation>新观测 %1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="345"/>
+        <location filename="../widgets/least_squares_view.cpp" line="351"/>
         <source>The closed form&apos;s prediction at this row</source>
         <translation>闭式解在这一行的预测值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="346"/>
+        <location filename="../widgets/least_squares_view.cpp" line="352"/>
         <source>The standard error of the mean response at this row, √(dᵀ Σ d), with d the row of the design and Σ the coefficients&apos; covariance</source>
         <translation>这一行平均响应的标准误 √(dᵀ Σ d)，其中 d 为设计矩阵的这一行，Σ 为系数的协方差矩阵</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="347"/>
-        <location filename="../widgets/least_squares_view.cpp" line="348"/>
+        <location filename="../widgets/least_squares_view.cpp" line="353"/>
+        <location filename="../widgets/least_squares_view.cpp" line="354"/>
         <source>Where the mean response (the true line&apos;s value) lies, with %1% confidence</source>
         <translation>平均响应（真实直线的值）所在的范围，置信度 %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="349"/>
-        <location filename="../widgets/least_squares_view.cpp" line="350"/>
+        <location filename="../widgets/least_squares_view.cpp" line="355"/>
+        <location filename="../widgets/least_squares_view.cpp" line="356"/>
         <source>Where a new observation at this row falls, with %1% probability: it adds the noise, σ̂², to the mean&apos;s uncertainty</source>
         <translation>这一行的新观测值以 %1% 的概率落入的范围：在均值的不确定性之外再加上噪声 σ̂²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="354"/>
+        <location filename="../widgets/least_squares_view.cpp" line="360"/>
         <source>values of %1, e.g. 0.5 1.5 2</source>
         <translation>%1 的取值，例如 0.5 1.5 2</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="355"/>
+        <location filename="../widgets/least_squares_view.cpp" line="361"/>
         <source>%1 values per row (%2), rows separated by ;</source>
         <translation>每行 %1 个值（%2），行与行之间用 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="368"/>
+        <location filename="../widgets/least_squares_view.cpp" line="374"/>
         <source>intercept</source>
         <translation>截距</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="370"/>
+        <location filename="../widgets/least_squares_view.cpp" line="376"/>
         <source>Ordinary least squares of %1 on %2 (training rows: %3)</source>
         <translation>%1 对 %2 的普通最小二乘（训练行：%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="370"/>
+        <location filename="../widgets/least_squares_view.cpp" line="376"/>
         <source>Ordinary least squares of %1 on %2 (all rows: %3)</source>
         <translation>%1 对 %2 的普通最小二乘（全部行：%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="371"/>
+        <location filename="../widgets/least_squares_view.cpp" line="361"/>
+        <location filename="../widgets/least_squares_view.cpp" line="377"/>
+        <location filename="../widgets/least_squares_view.cpp" line="551"/>
+        <location filename="../widgets/least_squares_view.cpp" line="566"/>
         <source>, </source>
         <comment>between the terms of the title</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="375"/>
+        <location filename="../widgets/least_squares_view.cpp" line="381"/>
         <source>Lower %1%</source>
         <translation>%1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="376"/>
+        <location filename="../widgets/least_squares_view.cpp" line="382"/>
         <source>Upper %1%</source>
         <translation>%1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="380"/>
+        <location filename="../widgets/least_squares_view.cpp" line="386"/>
         <source>No residual degrees of freedom: as many coefficients as rows</source>
         <translation>没有残差自由度：系数个数与行数相同</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="381"/>
+        <location filename="../widgets/least_squares_view.cpp" line="611"/>
+        <source>Not estimable: the columns the data leaves undetermined reach this row, so its prediction depends on which of the equally good fits was taken</source>
+        <translation>不可估计：数据无法确定的列影响到这一行，因此这里的预测取决于选用了哪一个同样好的拟合</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="628"/>
         <source>The fit is exact: the residuals are zero up to rounding, so the standard errors measure only rounding and t and p mean nothing</source>
         <translation>拟合是精确的：残差在舍入误差范围内为零，因此标准误只反映舍入误差，t 和 p 没有意义</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="383"/>
+        <location filename="../widgets/least_squares_view.cpp" line="388"/>
         <source>Not identified: this column is a combination of others, so its estimate is one of many that fit equally well (the minimum-norm one) and it has no standard error, t, p or interval</source>
         <translation>不可识别：这一列是其他列的组合，因此它的估计值只是众多同样好的拟合之一（取范数最小的那个），没有标准误、t、p 或置信区间</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="406"/>
+        <location filename="../widgets/least_squares_view.cpp" line="177"/>
+        <source>The least-squares coefficient: the value that minimises the sum of squared errors on the rows fitted</source>
+        <translation>最小二乘系数：使所拟合各行上误差平方和最小的值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="200"/>
+        <source>The rows the fit uses: the training rows, or all of them (Rows)</source>
+        <translation>拟合所用的行：训练行或全部行（见“行”）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="211"/>
+        <source>Σ (y − ŷ)² over the rows fitted</source>
+        <translation>所拟合各行上的 Σ (y − ŷ)²</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="411"/>
         <source>Undefined for this data: see the notes below</source>
         <translation>对此数据无定义：见下方说明</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="411"/>
+        <location filename="../widgets/least_squares_view.cpp" line="416"/>
         <source>%1 of %2 columns</source>
         <translation>%2 列中的 %1 列</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="422"/>
+        <location filename="../widgets/least_squares_view.cpp" line="428"/>
         <source>%1 (%2, %3)</source>
         <translation>%1（%2, %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="449"/>
+        <location filename="../widgets/least_squares_view.cpp" line="455"/>
         <source>The residual plot shows one row in %1: %2 of %3.</source>
         <translation>残差图每 %1 行显示一行：共 %3 行中的 %2 行。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="474"/>
+        <location filename="../widgets/least_squares_view.cpp" line="480"/>
         <source>This is the fit on all rows; the results panel compares the runs with the fit on the training rows, which they are trained on. Select cells and press Ctrl+C to copy them; File &gt; Export saves the whole report.</source>
         <translation>这是全部行上的拟合；结果面板将各次运行与训练行上的拟合比较（它们在训练行上训练）。选中单元格后按 Ctrl+C 复制；“文件 &gt; 导出”可保存完整报告。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="476"/>
+        <location filename="../widgets/least_squares_view.cpp" line="482"/>
         <source>The results panel compares each trained parameter with its estimate here. Select cells and press Ctrl+C to copy them; File &gt; Export saves the whole report.</source>
         <translation>结果面板将每个训练后的参数与此处的估计值比较。选中单元格后按 Ctrl+C 复制；“文件 &gt; 导出”可保存完整报告。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="529"/>
+        <location filename="../widgets/least_squares_view.cpp" line="535"/>
         <source>There is no least-squares fit to predict with.</source>
         <translation>没有可用于预测的最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="543"/>
+        <location filename="../widgets/least_squares_view.cpp" line="550"/>
         <source>Each row needs %1 values (%2); &quot;%3&quot; has %4.</source>
         <translation>每行需要 %1 个值（%2）；“%3”有 %4 个。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="550"/>
+        <location filename="../widgets/least_squares_view.cpp" line="560"/>
         <source>&quot;%1&quot; is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="556"/>
+        <location filename="../widgets/least_squares_view.cpp" line="566"/>
         <source>Enter %1 values per row: %2.</source>
         <translation>请每行输入 %1 个值：%2。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="557"/>
+        <location filename="../widgets/least_squares_view.cpp" line="567"/>
         <source>Enter one or more values of %1.</source>
         <translation>请输入 %1 的一个或多个取值。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="560"/>
+        <location filename="../widgets/least_squares_view.cpp" line="570"/>
         <source>At most %1 predictions are kept; press Clear first.</source>
         <translation>最多保留 %1 条预测；请先按“清除”。</translation>
     </message>
@@ -4086,8 +4101,8 @@ The results&apos; losses are computed at the final parameters, after the last up
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="96"/>
-        <source>Training rows</source>
-        <translation>训练行</translation>
+        <source>Rows fitted</source>
+        <translation>所拟合的行</translation>
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="117"/>

@@ -93,7 +93,7 @@ ResidualPlot::ResidualPlot(QWidget* parent) : PlotView(parent)
     xAxis->setLabel(tr("Fitted value ŷ"));
     yAxis->setLabel(tr("Residual y − ŷ"));
     points_ = addGraph();
-    points_->setName(tr("Training rows"));
+    points_->setName(tr("Rows fitted"));
     points_->setLineStyle(QCPGraph::lsNone);
     points_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, plotColor(0), 5));
     points_->setAdaptiveSampling(true);
@@ -174,7 +174,7 @@ LeastSquaresView::LeastSquaresView(QWidget* parent)
     } headers[] = {
         {Term, tr("Term"), tr("The column of the design matrix: the intercept, a feature, or a power of x")},
         {Parameter, tr("Parameter"), tr("The model's parameter that this coefficient is the closed-form value of")},
-        {Estimate, tr("Estimate"), tr("The least-squares coefficient: the value that minimises the sum of squared errors on the training rows")},
+        {Estimate, tr("Estimate"), tr("The least-squares coefficient: the value that minimises the sum of squared errors on the rows fitted")},
         {StdError, tr("Std. error"),
          tr("The estimate's standard error, √(σ̂² (XᵀX)⁻¹), with σ̂² the residual sum of squares over the residual degrees of freedom")},
         {TValue, tr("t"), tr("The estimate divided by its standard error")},
@@ -197,7 +197,7 @@ LeastSquaresView::LeastSquaresView(QWidget* parent)
         Statistic row;
         QString label, tip;
     } rows[] = {
-        {Observations, tr("Observations"), tr("The training rows the fit uses")},
+        {Observations, tr("Observations"), tr("The rows the fit uses: the training rows, or all of them (Rows)")},
         {Rank, tr("Rank"), tr("The number of linearly independent columns of the design matrix, the intercept's included")},
         {DfResidual, tr("Residual degrees of freedom"), tr("Observations minus rank")},
         {RSquared, tr("R²"), tr("The share of the target's variance about its mean that the fit explains: 1 − RSS / TSS")},
@@ -208,7 +208,7 @@ LeastSquaresView::LeastSquaresView(QWidget* parent)
         {LogLikelihood, tr("Log-likelihood"), tr("Of the fit with Gaussian errors, as statsmodels and gretl report it")},
         {Aic, tr("AIC"), tr("Akaike's information criterion: −2 log-likelihood + 2 × rank")},
         {Bic, tr("BIC"), tr("Schwarz's Bayesian information criterion: −2 log-likelihood + log(n) × rank")},
-        {Rss, tr("Residual sum of squares"), tr("Σ (y − ŷ)² over the training rows")},
+        {Rss, tr("Residual sum of squares"), tr("Σ (y − ŷ)² over the rows fitted")},
     };
     for (const auto& r : rows) {
         auto* item = new QTableWidgetItem(r.label);
@@ -227,8 +227,14 @@ LeastSquaresView::LeastSquaresView(QWidget* parent)
     predictions_->verticalHeader()->hide();
     auto* predictLabel = new QLabel(tr("Predict &at:"), this);
     predictLabel->setBuddy(predictAt_);
-    connect(predictAt_, &QLineEdit::returnPressed, this, [this] { predict(predictAt_->text()); });
-    connect(predictButton_, &QPushButton::clicked, this, [this] { predict(predictAt_->text()); });
+    // A prediction made empties the field (Enter again would add the same rows); a refused one
+    // keeps the text to be mended.
+    const auto predictTyped = [this] {
+        if (predict(predictAt_->text()))
+            predictAt_->clear();
+    };
+    connect(predictAt_, &QLineEdit::returnPressed, this, predictTyped);
+    connect(predictButton_, &QPushButton::clicked, this, predictTyped);
     connect(clearPredictions_, &QPushButton::clicked, this, [this] {
         predictedX_.clear();
         predictions_->setRowCount(0);
@@ -352,7 +358,7 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
     for (int c = 0; c < PredictionColumnCount; ++c)
         predictions_->horizontalHeaderItem(static_cast<int>(featureNames_.size()) + c)->setToolTip(tips[c]);
     predictAt_->setPlaceholderText(f->features == 1 ? tr("values of %1, e.g. 0.5 1.5 2").arg(featureNames_.value(0))
-                                                    : tr("%1 values per row (%2), rows separated by ;").arg(f->features).arg(featureNames_.join(QStringLiteral(", "))));
+                                                    : tr("%1 values per row (%2), rows separated by ;").arg(f->features).arg(featureNames_.join(tr(", ", "between the terms of the title"))));
     for (QWidget* w : std::initializer_list<QWidget*>{predictAt_, predictButton_, clearPredictions_})
         w->setEnabled(true);
     predictError_->hide();
@@ -378,8 +384,7 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
     // Inference the data cannot support is shown as "—", with the reason as the cell's tooltip
     // (the exported report keeps the numbers, which are statsmodels').
     const QString noDof = tr("No residual degrees of freedom: as many coefficients as rows");
-    const QString exact = tr("The fit is exact: the residuals are zero up to rounding, so the standard errors measure only rounding "
-                             "and t and p mean nothing");
+    const QString exact = exactFitNote();
     const QString aliased = tr("Not identified: this column is a combination of others, so its estimate is one of many that fit "
                                "equally well (the minimum-norm one) and it has no standard error, t, p or interval");
     for (std::size_t i = 0; i < f->coefficients.size(); ++i) {
@@ -419,7 +424,8 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
         setCell(statistics_, FPValue, 0, kNone, exact);
     } else {
         // "3524.88 (1, 78)": F with its degrees of freedom, as F(1, 78) is written.
-        statistic(FStatistic, std::isfinite(f->fStatistic) ? tr("%1 (%2, %3)").arg(number(f->fStatistic, 6), countText(f->dfModel), countText(f->dfResidual)) : kNone,
+        // The degrees of freedom ungrouped: "(1, 1,998)" would read as three numbers.
+        statistic(FStatistic, std::isfinite(f->fStatistic) ? tr("%1 (%2, %3)").arg(number(f->fStatistic, 6), number(f->dfModel, 12), number(f->dfResidual, 12)) : kNone,
                   f->fStatistic);
         statistic(FPValue, pValueText(f->fPValue), f->fPValue);
     }
@@ -428,7 +434,7 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
     statistic(Bic, number(f->bic, 9), f->bic);
     statistic(Rss, number(f->rss, 9), f->rss);
 
-    // The residuals of at most kMaxResidualPoints rows, evenly spread over the training rows.
+    // The residuals of at most kMaxResidualPoints rows, evenly spread over the rows fitted.
     const qint64 rows = train.rows();
     const qint64 every = std::max<qint64>(1, (rows + kMaxResidualPoints - 1) / kMaxResidualPoints);
     std::vector<std::int64_t> pick;
@@ -540,12 +546,16 @@ bool LeastSquaresView::predict(const QString& text)
         if (fields.isEmpty())
             continue;
         if (k > 1 && fields.size() != k)
-            return fail(tr("Each row needs %1 values (%2); \"%3\" has %4.").arg(k).arg(featureNames_.join(QStringLiteral(", ")), row.trimmed()).arg(fields.size()));
+            // One arg() for all: text the user typed may hold a "%1" of its own.
+            return fail(tr("Each row needs %1 values (%2); \"%3\" has %4.")
+                            .arg(QString::number(k), featureNames_.join(tr(", ", "between the terms of the title")), row.trimmed(),
+                                 QString::number(fields.size())));
         for (const QString& field : fields) {
             bool ok = false;
-            double v = locale.toDouble(field, &ok);
+            // As the tab writes numbers (a point for decimals), else in the user's locale.
+            double v = QLocale::c().toDouble(field, &ok);
             if (!ok)
-                v = QLocale::c().toDouble(field, &ok);
+                v = locale.toDouble(field, &ok);
             if (!ok || !std::isfinite(v))
                 return fail(tr("\"%1\" is not a number.").arg(field));
             x.push_back(v);
@@ -553,7 +563,7 @@ bool LeastSquaresView::predict(const QString& text)
         rowCount += k > 1 ? 1 : fields.size();
     }
     if (rowCount == 0)
-        return fail(k > 1 ? tr("Enter %1 values per row: %2.").arg(k).arg(featureNames_.join(QStringLiteral(", ")))
+        return fail(k > 1 ? tr("Enter %1 values per row: %2.").arg(k).arg(featureNames_.join(tr(", ", "between the terms of the title")))
                           : tr("Enter one or more values of %1.").arg(featureNames_.value(0)));
     constexpr qsizetype kMaxRows = 10'000;
     if (predictions_->rowCount() + rowCount > kMaxRows)
@@ -597,14 +607,27 @@ bool LeastSquaresView::fillPredictions(QString* error)
         const fit::Prediction& p = got[i];
         const double values[PredictionColumnCount] = {p.mean, p.meanStandardError, p.meanLower, p.meanUpper, p.observationLower, p.observationUpper};
         const int digits[PredictionColumnCount] = {9, 6, 7, 7, 7, 7};
-        for (int c = 0; c < PredictionColumnCount; ++c)
-            setCell(predictions_, row, features + c, number(values[c], digits[c]));
+        // As in the coefficient table: what the data cannot support is "—", with the reason.
+        const QString why = !p.estimable ? tr("Not estimable: the columns the data leaves undetermined reach this row, so its prediction "
+                                              "depends on which of the equally good fits was taken")
+                            : fit_->exact ? exactFitNote()
+                                          : QString();
+        for (int c = 0; c < PredictionColumnCount; ++c) {
+            const bool shown = why.isEmpty() || (p.estimable && c == Mean);
+            setCell(predictions_, row, features + c, shown ? number(values[c], digits[c]) : kNone, shown ? QString() : why);
+        }
     }
     predictions_->resizeColumnsToContents();
     return true;
 }
 
 QString LeastSquaresView::predictionError() const { return predictError_->isHidden() ? QString() : predictError_->text(); }
+
+QString LeastSquaresView::exactFitNote()
+{
+    return tr("The fit is exact: the residuals are zero up to rounding, so the standard errors measure only rounding and t and p "
+              "mean nothing");
+}
 
 QString LeastSquaresView::title() const { return title_->text(); }
 

@@ -108,6 +108,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    static QString exactFitNote();
     void setCell(QTableWidget* table, int row, int column, const QString& text, const QString& toolTip = {});
     void fitColumns();
     void updateNotes();

@@ -384,7 +384,7 @@ void DataFitPlot::setShowBand(bool shown)
 
 bool DataFitPlot::bandAvailable() const
 {
-    return usable_ && !scatter_ && closedFit_ && closedFit_->features == 1 && closedFit_->dfResidual > 0;
+    return usable_ && !scatter_ && closedFit_ && closedFit_->features == 1 && closedFit_->dfResidual > 0 && !closedFit_->exact;
 }
 
 void DataFitPlot::drawBand()
@@ -412,7 +412,7 @@ void DataFitPlot::drawBand()
     }
     QVector<double> xs, lower, upper;
     for (std::size_t i = 0; i < band.size(); ++i)
-        if (std::isfinite(band[i].meanLower) && std::isfinite(band[i].meanUpper)) {
+        if (band[i].estimable && std::isfinite(band[i].meanLower) && std::isfinite(band[i].meanUpper)) {
             xs << grid[i];
             lower << band[i].meanLower;
             upper << band[i].meanUpper;

@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QBuffer>
+#include <QDir>
 #include <QFileInfo>
 #include <QPageSize>
 #include <QPdfWriter>
@@ -39,6 +40,22 @@ std::optional<Format> formatOf(const QString& path, QString* error)
                               : PlotExport::tr("Plots cannot be saved as .%1: use .png, .svg or .pdf").arg(suffix);
     return std::nullopt;
 }
+
+} // namespace
+
+bool plotPathIsWritable(const QString& path, QString* error)
+{
+    if (!formatOf(path, error))
+        return false;
+    const QFileInfo folder(QFileInfo(path).absolutePath());
+    if (!folder.isDir()) {
+        *error = PlotExport::tr("The folder %1 does not exist").arg(QDir::toNativeSeparators(folder.filePath()));
+        return false;
+    }
+    return true;
+}
+
+namespace {
 
 // What every export checks before it builds a plot.
 std::optional<Format> prepare(const QString& path, QSize size, QString* error)

@@ -27,6 +27,10 @@ inline constexpr double kPngScale = 2.0;
 // colour-vision deficiencies); the index wraps around.
 QColor plotColor(std::size_t index);
 
+// Whether `path` names a plot file GradLab can write (.png, .svg or .pdf, in a folder that
+// exists), and if not why: for a caller to ask before long work whose result it would export.
+bool plotPathIsWritable(const QString& path, QString* error);
+
 // Renders `plot` at `size` as PNG (kPngScale pixels per unit), SVG or PDF (by the path's
 // extension; `title` names the SVG and PDF document) and writes it atomically. Every export, and the live plots' own, goes
 // through here.

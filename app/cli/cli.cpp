@@ -220,6 +220,12 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
 {
     if (a.has(QStringLiteral("--linear-loss")) && !a.has(QStringLiteral("--export-loss-plot")))
         throw Failure{CliText::tr("--linear-loss goes with --export-loss-plot F")};
+    // A plot name that cannot be written is said before the training, not after it.
+    for (const QString& option : {QStringLiteral("--export-plot"), QStringLiteral("--export-loss-plot")}) {
+        QString why;
+        if (a.has(option) && !widgets::plotPathIsWritable(a.value(option), &why))
+            throw Failure{CliText::tr("%1: %2").arg(option, why)};
+    }
     experiment::Project p = loadProject(a, false);
     applySettings(p, a);
     QString error;
@@ -301,6 +307,11 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
     if (run.closedForm)
         for (const QString& w : run.closedForm->warnings)
             err << CliText::tr("warning: the closed form: %1").arg(w) << Qt::endl;
+    // The project first: an export that fails must not cost the run.
+    if (a.has(QStringLiteral("--save"))) {
+        if (!p.save(a.value(QStringLiteral("--save")), &error))
+            throw Failure{error};
+    }
     // Exports by extension; the parameters as JSON or CSV.
     if (a.has(QStringLiteral("--export-params"))) {
         const QString f = a.value(QStringLiteral("--export-params"));
@@ -323,10 +334,6 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
     if (a.has(QStringLiteral("--export-loss-plot"))
         && !widgets::exportLossPlot({run}, a.value(QStringLiteral("--export-loss-plot")), !a.has(QStringLiteral("--linear-loss")), &error))
         throw Failure{error};
-    if (a.has(QStringLiteral("--save"))) {
-        if (!p.save(a.value(QStringLiteral("--save")), &error))
-            throw Failure{error};
-    }
     if (run.diverged) {
         err << run.message << Qt::endl;
         return Diverged;
@@ -435,16 +442,19 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
                     padded(CliText::tr("t"), 10), padded(CliText::tr("p"), 10), padded(CliText::tr("lower %1%").arg(level), 12),
                     padded(CliText::tr("upper %1%").arg(level), 12))
         << Qt::endl;
-    for (const auto& c : f.coefficients)
+    // As the window's Least squares tab: "—" for the inference of a coefficient the data leaves
+    // undetermined and for an exact fit's (the warnings on stderr say why; --json keeps the numbers).
+    for (const auto& c : f.coefficients) {
+        const bool shown = c.identified && !f.exact;
+        const auto cell = [&](double v, int width, int digits) {
+            return shown ? QStringLiteral("%1").arg(v, width, 'g', digits) : padded(QStringLiteral("—"), width);
+        };
         out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
                    .arg(padded(QString::fromStdString(c.name), -16))
                    .arg(c.estimate, 14, 'g', 8)
-                   .arg(c.standardError, 12, 'g', 6)
-                   .arg(c.tValue, 10, 'g', 5)
-                   .arg(c.pValue, 10, 'g', 4)
-                   .arg(c.lower, 12, 'g', 7)
-                   .arg(c.upper, 12, 'g', 7)
+                   .arg(cell(c.standardError, 12, 6), cell(c.tValue, 10, 5), cell(c.pValue, 10, 4), cell(c.lower, 12, 7), cell(c.upper, 12, 7))
             << Qt::endl;
+    }
     out << CliText::tr("R² %1, adjusted R² %2, residual standard error %3")
                .arg(f.rSquared, 0, 'g', 8)
                .arg(f.adjustedRSquared, 0, 'g', 8)

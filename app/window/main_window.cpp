@@ -754,6 +754,9 @@ void MainWindow::loadData()
     loading_ = true;
     data_.reset();
     dataKey_ = key;
+    // The report (and its export) of the data before would be taken for the new data's.
+    leastSquaresShown_.reset();
+    leastSquares_->clear(tr("Loading the data…"));
     auto copy = std::make_shared<experiment::Project>(project_);
     auto result = std::make_shared<std::optional<experiment::ExperimentData>>();
     auto error = std::make_shared<QString>();
@@ -1719,7 +1722,10 @@ void MainWindow::exportLeastSquares()
     if (QFileInfo(path).suffix().isEmpty())
         path += filter == csv ? QStringLiteral(".csv") : QStringLiteral(".json");
     QString error;
-    if (!experiment::exportLeastSquares(*shown, flatNames(), path, &error, &project_.config))
+    experiment::ExperimentConfig fitted = project_.config;
+    if (fitted.dataset.source == experiment::DatasetConfig::Source::Csv && !fitted.dataset.csv.path.isEmpty())
+        fitted.dataset.csv.path = project_.csvAbsolutePath();
+    if (!experiment::exportLeastSquares(*shown, flatNames(), path, &error, &fitted, leastSquares_->allRows()))
         showError(tr("The least-squares fit was not exported"), error);
     else
         showStatus(tr("Exported the least-squares fit to %1").arg(QDir::toNativeSeparators(path)));

@@ -598,7 +598,7 @@ std::optional<QByteArray> leastSquaresCsv(const ClosedFormComparison& closedForm
 }
 
 std::optional<QByteArray> leastSquaresJson(const ClosedFormComparison& closedForm, const QStringList& flatNames, QString* error,
-                                           const ExperimentConfig* config)
+                                           const ExperimentConfig* config, bool allRows)
 {
     const fit::FitResult* f = reportedFit(closedForm, flatNames, error);
     if (!f)
@@ -608,20 +608,28 @@ std::optional<QByteArray> leastSquaresJson(const ClosedFormComparison& closedFor
         parameters << flatNames[static_cast<qsizetype>(i)];
     QJsonObject root = leastSquaresReport(*f, parameters);
     if (config) {
-        // What was fitted, as the project file writes it: the data (and its split: the fit is on
-        // the training rows) and the model.
+        // What was fitted, as the project file writes it: the data and its split, which rows (the
+        // training rows or all), and the model; not the project's copy of a CSV file's text.
         const QJsonObject project = toJson(*config);
-        root.insert(QStringLiteral("dataset"), project.value(QStringLiteral("dataset")));
+        QJsonObject dataset = project.value(QStringLiteral("dataset")).toObject();
+        if (dataset.contains(QStringLiteral("csv"))) {
+            QJsonObject csv = dataset.value(QStringLiteral("csv")).toObject();
+            csv.remove(QStringLiteral("embedded"));
+            dataset.insert(QStringLiteral("csv"), csv);
+        }
+        root.insert(QStringLiteral("dataset"), dataset);
+        root.insert(QStringLiteral("rows"), allRows ? QStringLiteral("all") : QStringLiteral("training"));
         root.insert(QStringLiteral("model"), project.value(QStringLiteral("model")));
     }
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
 bool exportLeastSquares(const ClosedFormComparison& closedForm, const QStringList& flatNames, const QString& path, QString* error,
-                        const ExperimentConfig* config)
+                        const ExperimentConfig* config, bool allRows)
 {
     const bool csv = QFileInfo(path).suffix().toLower() == QLatin1String("csv");
-    return writeOptional(csv ? leastSquaresCsv(closedForm, flatNames, error) : leastSquaresJson(closedForm, flatNames, error, config), path, error);
+    return writeOptional(csv ? leastSquaresCsv(closedForm, flatNames, error) : leastSquaresJson(closedForm, flatNames, error, config, allRows),
+                         path, error);
 }
 
 bool exportParametersJson(const RunRecord& run, const QString& path, QString* error)

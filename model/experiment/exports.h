@@ -51,15 +51,18 @@ std::optional<QByteArray> historyCsv(const RunRecord& run, QString* error);
 // and the statistics. gradlab-cli fit --json writes it too.
 QJsonObject leastSquaresReport(const fit::FitResult& fit, const QStringList& parameters = {});
 std::optional<QByteArray> leastSquaresCsv(const ClosedFormComparison& closedForm, const QStringList& flatNames, QString* error);
+// `allRows`: the fit is on every row rather than the training rows ("rows": "all" or "training",
+// written with a configuration). The configuration's CSV path is written as it is: give it
+// absolute (Project::csvAbsolutePath), since the report may be read far from the project.
 std::optional<QByteArray> leastSquaresJson(const ClosedFormComparison& closedForm, const QStringList& flatNames, QString* error,
-                                           const ExperimentConfig* config = nullptr);
+                                           const ExperimentConfig* config = nullptr, bool allRows = false);
 
 bool exportParametersJson(const RunRecord& run, const QString& path, QString* error);
 bool exportParametersCsv(const RunRecord& run, const QString& path, QString* error);
 bool exportHistoryCsv(const RunRecord& run, const QString& path, QString* error);
 // CSV when `path` ends in .csv, else JSON.
 bool exportLeastSquares(const ClosedFormComparison& closedForm, const QStringList& flatNames, const QString& path, QString* error,
-                        const ExperimentConfig* config = nullptr);
+                        const ExperimentConfig* config = nullptr, bool allRows = false);
 bool exportGraphDot(const Graph& graph, const QString& path, QString* error);
 
 // A plain Python 3 + NumPy + PyTorch script of the project's experiment: the same data

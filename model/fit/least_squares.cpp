@@ -94,11 +94,17 @@ constexpr double kCollinear = 1e10;
 struct Solution {
     VectorXd beta;
     MatrixXd unscaled; // (XᵀX)⁺
+    MatrixXd spread;   // p × rank, (XᵀX)⁺ = spread·spreadᵀ
     Index rank = 0;
     double rss = 0.0;
     double condition = 1.0; // of the kept columns, each scaled to unit norm; when at most
                             // kCollinear, possibly an upper bound instead
     std::optional<data::Message> deficiency; // none when the design has full column rank
+    // Below full rank: an orthonormal basis of the design's null space, p × (p − rank), in the
+    // coordinates of unit-norm columns (where a zero is judged alike for every column), and those
+    // columns' norms.
+    MatrixXd null;
+    VectorXd scale;
 };
 
 // κ₂(R) = σ₁/σₖ, or, when that is certainly at most kCollinear, a bound: κ₂ ≤ ‖R‖_F·‖R⁻¹‖_F
@@ -218,6 +224,7 @@ Solution solve(const MatrixXd& factor, std::int64_t observations, const std::vec
         const MatrixXd spread = scale.cwiseInverse().asDiagonal() * (qr.order * inverse);
         s.beta = spread * qr.c;
         s.unscaled = outerProduct(spread);
+        s.spread = spread;
         return s;
     }
     // The minimum-norm solution in the caller's units. M = [R11 R12]·Pᵀ·D is the rank-k part of
@@ -243,11 +250,15 @@ Solution solve(const MatrixXd& factor, std::int64_t observations, const std::vec
         const Eigen::HouseholderQR<MatrixXd> nqr(unscale.asDiagonal() * (qr.order * null));
         const MatrixXd qn = nqr.householderQ() * MatrixXd::Identity(p, d);
         spread = right - qn * (qn.transpose() * right);
+        const Eigen::HouseholderQR<MatrixXd> sqr(qr.order * null);
+        s.null = sqr.householderQ() * MatrixXd::Identity(p, d);
     });
+    s.scale = scale;
     if (failure)
         std::rethrow_exception(failure);
     s.beta = spread * qr.c.head(k);
     s.unscaled = outerProduct(spread);
+    s.spread = spread;
     s.deficiency = describeDeficiency(qr, names, observations);
     return s;
 }
@@ -301,6 +312,13 @@ FitResult fitLeastSquares(const DataView& data, const FitOptions& options)
     const double yy = factor.col(p).squaredNorm();
     if (s.deficiency)
         fit.warnings.push_back(*s.deficiency);
+    fit.covarianceFactor.resize(static_cast<std::size_t>(s.spread.size()));
+    Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(fit.covarianceFactor.data(), s.spread.rows(), s.spread.cols())
+        = s.spread;
+    if (s.null.cols() > 0) {
+        fit.nullSpace.assign(s.null.data(), s.null.data() + s.null.size());
+        fit.columnScale.assign(s.scale.data(), s.scale.data() + s.scale.size());
+    }
     if (s.condition > kCollinear) {
         char condition[32];
         std::snprintf(condition, sizeof condition, "%.1e", s.condition);
@@ -317,6 +335,9 @@ FitResult fitLeastSquares(const DataView& data, const FitOptions& options)
         fit.coefficients[static_cast<std::size_t>(j)].estimate = s.beta(j);
     }
     detail::fillStatistics(fit, s.unscaled, yy);
+    // A coefficient is determined by the data when no null vector of the design moves it.
+    for (Index j = 0; j < s.null.rows(); ++j)
+        fit.coefficients[static_cast<std::size_t>(j)].identified = s.null.row(j).squaredNorm() <= kNotEstimable;
 
     if (options.keepResiduals) {
         fit.residuals.resize(static_cast<std::size_t>(fit.observations));
@@ -351,22 +372,40 @@ std::vector<Prediction> predictWithIntervals(const FitResult& fit, const DataVie
 {
     const std::vector<double> mean = predict(fit, data); // checks the data against the fit
     const std::size_t p = fit.coefficients.size();
-    if (fit.covariance.size() != p * p)
+    const std::size_t k = p > 0 ? fit.covarianceFactor.size() / p : 0;
+    if (k == 0 || fit.covarianceFactor.size() != p * k)
         throw FitError("the fit has no covariance to give intervals with");
     const Design design{data, fit.degree};
     const double sigma2 = fit.residualStandardError * fit.residualStandardError;
     const double t = fit.criticalT;
     std::vector<Prediction> out(mean.size());
     std::vector<double> d(p);
+    const std::size_t nullity = fit.columnScale.size() == p ? fit.nullSpace.size() / p : 0;
     for (std::size_t i = 0; i < mean.size(); ++i) {
         design.row(static_cast<std::int64_t>(i), d.data());
-        double variance = 0.0; // dᵀ Σ d
-        for (std::size_t a = 0; a < p; ++a) {
-            double sum = 0.0;
-            for (std::size_t b = 0; b < p; ++b)
-                sum += fit.covariance[a * p + b] * d[b];
-            variance += d[a] * sum;
+        // Estimable when the row, in unit-norm column coordinates, has no part in the null space.
+        if (nullity > 0) {
+            double norm = 0.0, projected = 0.0;
+            for (std::size_t a = 0; a < p; ++a)
+                norm += (d[a] / fit.columnScale[a]) * (d[a] / fit.columnScale[a]);
+            for (std::size_t k = 0; k < nullity; ++k) {
+                double dot = 0.0;
+                for (std::size_t a = 0; a < p; ++a)
+                    dot += fit.nullSpace[k * p + a] * d[a] / fit.columnScale[a];
+                projected += dot * dot;
+            }
+            out[i].estimable = projected <= kNotEstimable * norm;
         }
+        // dᵀ Σ d as σ²‖Fᵀd‖²: summing squares, not the products of Σ's large entries of both
+        // signs, which cancel to nothing for a polynomial of high degree.
+        double variance = 0.0;
+        for (std::size_t c = 0; c < k; ++c) {
+            double dot = 0.0;
+            for (std::size_t a = 0; a < p; ++a)
+                dot += fit.covarianceFactor[a * k + c] * d[a];
+            variance += dot * dot;
+        }
+        variance *= sigma2;
         Prediction& r = out[i];
         r.mean = mean[i];
         r.meanStandardError = std::sqrt(std::max(variance, 0.0));

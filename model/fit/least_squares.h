@@ -35,6 +35,10 @@ public:
 
 inline constexpr const char* kFitContext = "gradlab::fit";
 
+// A unit vector (a coefficient's, or a row's in unit-norm column coordinates) whose squared
+// projection on the design's null space is above this is not determined by the data.
+inline constexpr double kNotEstimable = 1e-8;
+
 // A message of the fit; `text` must be written as QT_TRANSLATE_NOOP("gradlab::fit", "...") at the
 // call so that lupdate finds it.
 inline data::Message fitMessage(const char* text, std::vector<data::Message> args = {})
@@ -85,6 +89,7 @@ struct FitResult {
     std::int64_t features = 0;                // of the input; the design adds the intercept
     std::vector<Coefficient> coefficients;    // intercept first, then one per feature or power
     std::vector<double> covariance;           // p × p, row-major, σ²(XᵀX)⁻¹ (pseudo-inverse if rank-deficient)
+    std::vector<double> covarianceFactor;     // p × rank, row-major: (XᵀX)⁺ = F·Fᵀ, for dᵀΣd = σ²‖Fᵀd‖² without cancellation
     std::vector<double> residuals;            // y − ŷ, in the order rows were read (if kept)
     std::int64_t observations = 0;
     std::int64_t rank = 0;                    // numerical rank of the design matrix
@@ -103,6 +108,11 @@ struct FitResult {
     double confidenceLevel = 0.95;
     double criticalT = 0.0;                   // Student's t quantile of the intervals (NaN without residual dof)
     bool exact = false;                       // the residuals are zero up to rounding (then a warning says so)
+    // Below full rank: an orthonormal basis of the design's null space (p × (p − rank), column-major)
+    // in the coordinates of the design's columns scaled to unit norm, and those norms (p). A row d
+    // is estimable when d ⊘ columnScale is orthogonal to it. Empty at full rank.
+    std::vector<double> nullSpace;
+    std::vector<double> columnScale;
     std::vector<data::Message> warnings;        // rank deficiency (naming the columns), near collinearity,
                                               // no residual dof, exact fit, constant target
 
@@ -121,6 +131,9 @@ std::vector<double> predict(const FitResult& fit, const DataView& data);
 // ŷ ± t √(σ̂² + se²), both at the fit's confidence level. NaN where the fit has no residual degrees
 // of freedom.
 struct Prediction {
+    // False for a row a rank-deficient design does not determine (not in its row space): ŷ there
+    // depends on which of the equally good coefficients was taken, and so does its interval.
+    bool estimable = true;
     double mean = 0.0;
     double meanStandardError = 0.0;
     double meanLower = 0.0, meanUpper = 0.0;

@@ -3,8 +3,6 @@
 #include <boost/math/distributions/fisher_f.hpp>
 #include <boost/math/distributions/students_t.hpp>
 
-#include <Eigen/Eigenvalues>
-
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -77,15 +75,6 @@ void fillStatistics(FitResult& fit, const Eigen::MatrixXd& unscaled, double yy)
     fit.bic = -2.0 * fit.logLikelihood + std::log(n) * rank;
 
     const Eigen::Index p = unscaled.rows();
-    // Below full rank, coefficient j is determined by the data only if e_j lies in the row space of
-    // the design: the projector onto it, from the eigenvectors of the rank largest eigenvalues of
-    // (XᵀX)⁺ (the others are zero), has P_jj = 1.
-    if (fit.rank < p) {
-        const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(unscaled); // eigenvalues ascending
-        const Eigen::MatrixXd rowSpace = eigen.eigenvectors().rightCols(static_cast<Eigen::Index>(fit.rank));
-        for (Eigen::Index j = 0; j < p; ++j)
-            fit.coefficients[static_cast<std::size_t>(j)].identified = rowSpace.row(j).squaredNorm() > 1.0 - 1e-6;
-    }
     fit.covariance.resize(static_cast<std::size_t>(p * p));
     Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(fit.covariance.data(), p, p)
         = sigma2 * unscaled;

@@ -584,6 +584,11 @@ void TestCli::trainSaysWhenTheClosedFormIsNotUnique()
         QVERIFY2(r.err.contains(QLatin1String("rank-deficient")), qPrintable(r.err));
         QVERIFY2(!r.out.contains(QLatin1String("warning:")), qPrintable(r.out)); // the stderr line is not on stdout
     }
+    // The table shows no inference for the two undetermined slopes, as the window does.
+    const QStringList table = cli({"fit", csv}).out.split(QLatin1Char('\n'));
+    for (const QString& line : table)
+        if (line.startsWith(QLatin1String("x1 ")) || line.startsWith(QLatin1String("x2 ")))
+            QVERIFY2(line.count(QStringLiteral("—")) == 5, qPrintable(line));
     QJsonParseError parse;
     const QJsonObject report = QJsonDocument::fromJson(r.out.toUtf8(), &parse).object();
     QCOMPARE(parse.error, QJsonParseError::NoError);
@@ -728,6 +733,20 @@ void TestCli::graphIsWrittenInTheFormatItsNameSays()
 // on zero; --linear-loss for a linear one. Validation is dashed even with one run.
 void TestCli::lossPlotIsOnALogScaleUnlessLinearIsAsked()
 {
+    // A plot name that cannot be written is refused before the training (QA round 12: a long run
+    // was trained, then refused, and --save skipped).
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("kept.gradlab"));
+        for (const QStringList& bad : {QStringList{"--export-plot", dir.filePath(QStringLiteral("fit.jpg"))},
+                                       QStringList{"--export-loss-plot", dir.filePath(QStringLiteral("no/such/folder/loss.png"))}}) {
+            const Result r = cli(QStringList{"train", "--example", "tutorial", "--epochs", "3", "--save", project} + bad);
+            QCOMPARE(r.status, 2);
+            QVERIFY2(r.err.contains(bad.first()), qPrintable(r.err));
+            QVERIFY2(!r.err.contains(QLatin1String("Trained")) && !r.out.contains(QLatin1String("Trained")), qPrintable(r.out));
+        }
+    }
+
     QTemporaryDir dir;
     auto path = [&](const char* name) { return dir.filePath(QString::fromLatin1(name)); };
     QCOMPARE(cli({"train", "--example", "tutorial", "--epochs", "200", "--export-loss-plot", path("log.svg")}).status, 0);

@@ -399,6 +399,18 @@ private slots:
         QVERIFY2(view.predictionError().contains(QLatin1String("3")), qPrintable(view.predictionError()));
         QVERIFY(view.predict(QStringLiteral("0 10 0; 1 11.5 -0.5; -2 13 1; 0.3 9 2.5")));
         check(view, reference(QStringLiteral("three_features")), 3);
+
+        // Two equal columns (x1 and its copy): a row where they differ is not determined by the
+        // data, so it shows no prediction; one where they agree does.
+        d = dataOf(problem(QStringLiteral("duplicated_column")));
+        view.setFit(*closedFormFor(c, d), namesFor(c, d), d.train);
+        QVERIFY(view.predict(QStringLiteral("0.5 0.2 0.5; 0.5 0.2 -1")));
+        const QTableWidget* t = view.predictionTable();
+        QVERIFY(t->item(0, 3)->text() != QStringLiteral("—"));
+        QVERIFY(t->item(0, 4)->text() != QStringLiteral("—"));
+        for (int column = 3; column < 3 + LeastSquaresView::PredictionColumnCount; ++column)
+            QCOMPARE(t->item(1, column)->text(), QStringLiteral("—"));
+        QVERIFY(t->item(1, 3)->toolTip().contains(QLatin1String("Not estimable")));
     }
 
     void exportsAgreeWithStatsmodels()
@@ -434,6 +446,17 @@ private slots:
         QCOMPARE(o.value(QStringLiteral("model")).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("linear"));
         QVERIFY(o.value(QStringLiteral("dataset")).toObject().contains(QStringLiteral("split")));
         QCOMPARE(o.value(QStringLiteral("exact_fit")).toBool(true), false);
+        QCOMPARE(o.value(QStringLiteral("rows")).toString(), QStringLiteral("training"));
+        // The fit on all rows says so; a project's copy of its CSV text stays out of the report.
+        ExperimentConfig embedded = c;
+        embedded.dataset.source = DatasetConfig::Source::Csv;
+        embedded.dataset.csv.path = QStringLiteral("/data/three.csv");
+        embedded.dataset.csv.embedded = QStringLiteral("x1,x2,x3,y\n1,2,3,4\n");
+        const QJsonObject all = QJsonDocument::fromJson(*leastSquaresJson(*cf, names, &error, &embedded, true)).object();
+        QCOMPARE(all.value(QStringLiteral("rows")).toString(), QStringLiteral("all"));
+        QVERIFY(!all.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("csv")).toObject().contains(QStringLiteral("embedded")));
+        QCOMPARE(all.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("csv")).toObject().value(QStringLiteral("path")).toString(),
+                 QStringLiteral("/data/three.csv"));
         QCOMPARE(o.value(QStringLiteral("observations")).toInt(), 60);
         for (const char* key : {"r_squared", "adjusted_r_squared", "residual_standard_error", "f_statistic", "f_p_value", "log_likelihood", "aic", "bic"})
             FIT_VERIFY_REL(o.value(QLatin1String(key)).toDouble(), expectedScalar(p, key), 1e-8, QByteArray(key));

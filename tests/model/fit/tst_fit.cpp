@@ -153,6 +153,76 @@ private slots:
         QVERIFY(!fitOf(QStringLiteral("three_features")).exact);
         const std::vector<double> x{0.0, 1.0, 2.0, 3.0}, y{1.0, 3.0, 5.0, 7.0};
         QVERIFY(fit::fitLeastSquares(viewOf(x, y, 1)).exact);
+
+        // Columns in very different units (review 12): x1 ~ 1e6, x2 ~ 1e-3 and x3 = 2·x2. Only x2
+        // and x3 are undetermined, whatever the units.
+        {
+            std::vector<double> wx, wy;
+            std::uint64_t state = 7;
+            const auto uniform = [&] {
+                state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+                return static_cast<double>(state >> 11) * 0x1p-53 - 0.5;
+            };
+            for (int i = 0; i < 100; ++i) {
+                const double a = 1e6 * uniform(), b = 1e-3 * uniform();
+                wx.insert(wx.end(), {a, b, 2.0 * b});
+                wy.push_back(1.0 + a / 1e6 + b / 1e-3 + 0.1 * uniform());
+            }
+            const fit::FitResult f = fit::fitLeastSquares(viewOf(wx, wy, 3));
+            QCOMPARE(f.rank, std::int64_t(3));
+            QCOMPARE(unidentified(f), (QStringList{"x2", "x3"}));
+        }
+        // A cubic on three distinct x far from 1: x³ − 10⁴·x vanishes on {−100, 0, 100}, so the
+        // coefficients of x and x³ are undetermined and the intercept and x² are not.
+        {
+            const std::vector<double> px{-100.0, 0.0, 100.0, -100.0, 0.0, 100.0}, py{3.0, 1.0, 2.0, 3.5, 0.5, 2.5};
+            fit::FitOptions cubic;
+            cubic.degree = 3;
+            const fit::FitResult f = fit::fitLeastSquares(viewOf(px, py, 1), cubic);
+            QCOMPARE(f.rank, std::int64_t(3));
+            QCOMPARE(unidentified(f), (QStringList{"x", "x^3"}));
+            // A row is estimable only where the undetermined part does not reach it: at the data's
+            // own x, and nowhere else.
+            const std::vector<double> at{100.0, 50.0};
+            const std::vector<fit::Prediction> got = fit::predictWithIntervals(f, rowsOf(at, 1));
+            QVERIFY(got[0].estimable);
+            QVERIFY(!got[1].estimable);
+        }
+        // Two equal columns: a row with equal values is estimable, another is not.
+        {
+            const fit::FitResult f = fitOf(QStringLiteral("duplicated_column"));
+            const std::vector<double> rows{0.5, 0.2, 0.5, 0.5, 0.2, -1.0};
+            const std::vector<fit::Prediction> got = fit::predictWithIntervals(f, rowsOf(rows, 3));
+            QVERIFY(got[0].estimable);
+            QVERIFY(!got[1].estimable);
+        }
+    }
+
+    // Polynomials of degree 11 and 15 (review/QA round 12: the standard error came out 0, or 300
+    // times too large, at degree 15): against mpmath's 60-digit arithmetic
+    // (prediction_reference.json, "high_degree").
+    void predictionsOfHighDegreePolynomialsAreAccurate()
+    {
+        const QJsonObject h = readJson(QStringLiteral(GRADLAB_FIT_FIXTURES_DIR "/prediction_reference.json")).value(QLatin1String("high_degree")).toObject();
+        QVERIFY(!h.isEmpty());
+        const std::vector<double> x = doubles(h.value(QLatin1String("x"))), y = doubles(h.value(QLatin1String("y")));
+        const std::vector<double> at = doubles(h.value(QLatin1String("at")));
+        for (const QJsonValue& c : h.value(QLatin1String("cases")).toArray()) {
+            const QJsonObject e = c.toObject();
+            fit::FitOptions options;
+            options.degree = e.value(QLatin1String("degree")).toInt();
+            const fit::FitResult f = fit::fitLeastSquares(viewOf(x, y, 1), options);
+            const std::vector<fit::Prediction> got = fit::predictWithIntervals(f, rowsOf(at, 1));
+            const std::vector<double> mean = doubles(e.value(QLatin1String("mean"))), se = doubles(e.value(QLatin1String("mean_se")));
+            // Degree 15's design has a condition number near 1e13 with unit-norm columns: a few
+            // digits are all double precision keeps of the standard error there.
+            const double tolerance = options.degree > 12 ? 1e-3 : 1e-6;
+            for (std::size_t i = 0; i < at.size(); ++i) {
+                const QByteArray what = "degree " + QByteArray::number(options.degree) + " at " + QByteArray::number(at[i]);
+                FIT_VERIFY_REL(got[i].mean, mean[i], tolerance, what + ": mean");
+                FIT_VERIFY_REL(got[i].meanStandardError, se[i], tolerance, what + ": standard error");
+            }
+        }
     }
 
     void predictionsWithoutResidualDegreesOfFreedomAreNaN()
