@@ -95,9 +95,13 @@ int main(int argc, char* argv[])
     // The language chosen in the Language menu, or the system's.
     // --language overrides the menu's choice for this start.
     QString chosen = QSettings().value(QStringLiteral("language")).toString();
-    for (int i = 1; i + 1 < argc; ++i)
-        if (qstrcmp(argv[i], "--language") == 0)
+    // Both spellings QCommandLineParser takes: "--language zh_CN" and "--language=zh_CN".
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--language") == 0 && i + 1 < argc)
             chosen = QString::fromLocal8Bit(argv[i + 1]);
+        else if (qstrncmp(argv[i], "--language=", 11) == 0)
+            chosen = QString::fromLocal8Bit(argv[i] + 11);
+    }
     app.setProperty("gradlab.language", chosen); // what the Language menu ticks
     const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
     QLocale::setDefault(locale);

@@ -146,7 +146,7 @@ std::vector<experiment::EpochRecord> thinned(const std::vector<experiment::Epoch
 
 // The file names File > Export proposes for the plots, in the order of the views; the plots' own
 // export dialogs propose the same.
-constexpr std::array<const char*, 5> kPlotFileNames{"fit.png", "loss.png", "parameters.png", "landscape.png", "residuals.png"};
+constexpr std::array<const char*, MainWindow::kPlotCount> kPlotFileNames{"fit.png", "loss.png", "parameters.png", "landscape.png", "residuals.png"};
 
 QString formatDuration(double seconds)
 {
@@ -1747,9 +1747,15 @@ void MainWindow::exportHistory()
         showStatus(tr("Exported the history to %1").arg(QDir::toNativeSeparators(path)));
 }
 
+std::array<widgets::PlotView*, MainWindow::kPlotCount> MainWindow::plotViews() const
+{
+    // In the order of kPlotFileNames and of File > Export's items.
+    return {fitPlot_, lossPlot_, paramPlot_, landscape_, leastSquares_->residualPlot()};
+}
+
 void MainWindow::exportPlot(int view)
 {
-    widgets::PlotView* plots[] = {fitPlot_, lossPlot_, paramPlot_, landscape_, leastSquares_->residualPlot()};
+    const auto plots = plotViews();
     if (plots[view] == leastSquares_->residualPlot() && !leastSquares_->hasFit()) {
         showError(tr("The plot was not exported"), leastSquares_->notes());
         return;
@@ -1776,7 +1782,7 @@ void MainWindow::exportPlot(int view)
 void MainWindow::updateExportPaths()
 {
     const QDir dir(projectDir());
-    widgets::PlotView* plots[] = {fitPlot_, lossPlot_, paramPlot_, landscape_, leastSquares_->residualPlot()};
+    const auto plots = plotViews();
     for (std::size_t i = 0; i < kPlotFileNames.size(); ++i)
         plots[i]->setDefaultExportPath(dir.filePath(QLatin1String(kPlotFileNames[i])));
     graph_->setDefaultExportPath(dir.filePath(QStringLiteral("graph.svg")));

@@ -17,6 +17,7 @@
 #include <QUndoStack>
 
 #include <atomic>
+#include <array>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -37,6 +38,7 @@ class LandscapePlot;
 class LeastSquaresView;
 class LossPlot;
 class ParameterPlot;
+class PlotView;
 class ResultsView;
 class RunList;
 class SettingsForm;
@@ -99,6 +101,9 @@ public:
     widgets::LossPlot* lossPlot() const { return lossPlot_; }
     QTabWidget* views() const { return views_; }
     QAction* action(const QString& name) const;
+
+    // The plots File > Export offers (plotViews(), in its order).
+    static constexpr std::size_t kPlotCount = 5;
 
     // The window's size when none is saved.
     static constexpr QSize kDefaultSize{1400, 860};
@@ -206,6 +211,7 @@ private:
     void exportHistory();
     void exportLeastSquares();
     void showLeastSquares();
+    std::array<widgets::PlotView*, kPlotCount> plotViews() const;
     void exportPlot(int view);
     void exportGraph();
     void updateExportPaths();

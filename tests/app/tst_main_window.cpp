@@ -39,6 +39,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QTranslator>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QTreeWidget>
 #include <QSignalSpy>
@@ -565,6 +566,8 @@ void TestMainWindow::leastSquaresTabFollowsTheModel()
 void TestMainWindow::aNewLanguageOffersARestart()
 {
     QSettings().setValue(QStringLiteral("language"), QString());
+    // The next tests start in English however this one ends.
+    const auto restore = qScopeGuard([] { QSettings().setValue(QStringLiteral("language"), QString()); });
     Window t;
     QVERIFY(waitForData(t.w));
     QTemporaryDir dir;
@@ -610,7 +613,6 @@ void TestMainWindow::aNewLanguageOffersARestart()
     QVERIFY(!t.w.isVisible());
     QCOMPARE(started, (QStringList{QCoreApplication::applicationFilePath(), path}));
     QCOMPARE(Project::load(path, nullptr)->config.training.epochs, 7); // saved before the restart
-    QSettings().setValue(QStringLiteral("language"), QString());
 }
 
 // QA: a project opened without its CSV (too big to be kept in the project, not sent along) left
