@@ -1973,75 +1973,75 @@
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1763"/>
+        <location filename="../app/window/main_window.cpp" line="1769"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1764"/>
+        <location filename="../app/window/main_window.cpp" line="1770"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1754"/>
         <location filename="../app/window/main_window.cpp" line="1760"/>
-        <location filename="../app/window/main_window.cpp" line="1769"/>
+        <location filename="../app/window/main_window.cpp" line="1766"/>
+        <location filename="../app/window/main_window.cpp" line="1775"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1771"/>
+        <location filename="../app/window/main_window.cpp" line="1777"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1787"/>
+        <location filename="../app/window/main_window.cpp" line="1793"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1788"/>
+        <location filename="../app/window/main_window.cpp" line="1794"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1794"/>
+        <location filename="../app/window/main_window.cpp" line="1800"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1796"/>
+        <location filename="../app/window/main_window.cpp" line="1802"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1804"/>
+        <location filename="../app/window/main_window.cpp" line="1810"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1805"/>
+        <location filename="../app/window/main_window.cpp" line="1811"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1808"/>
+        <location filename="../app/window/main_window.cpp" line="1814"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1809"/>
+        <location filename="../app/window/main_window.cpp" line="1815"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1837"/>
+        <location filename="../app/window/main_window.cpp" line="1843"/>
         <source>GradLab could not start again. Start it yourself to use the new language.</source>
         <translation>GradLab 无法重新启动。请手动启动它以使用新语言。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1803"/>
-        <location filename="../app/window/main_window.cpp" line="1814"/>
+        <location filename="../app/window/main_window.cpp" line="1809"/>
+        <location filename="../app/window/main_window.cpp" line="1820"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
@@ -2051,13 +2051,13 @@
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1816"/>
+        <location filename="../app/window/main_window.cpp" line="1822"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="213"/>
-        <location filename="../app/window/main_window.cpp" line="1837"/>
+        <location filename="../app/window/main_window.cpp" line="1843"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -3499,433 +3499,439 @@
 <context>
     <name>gradlab::widgets::LeastSquaresView</name>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="157"/>
+        <location filename="../widgets/least_squares_view.cpp" line="164"/>
         <source>&amp;Predict</source>
         <translation>预测(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="158"/>
+        <location filename="../widgets/least_squares_view.cpp" line="165"/>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="175"/>
+        <location filename="../widgets/least_squares_view.cpp" line="182"/>
         <source>Term</source>
         <translation>项</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="175"/>
+        <location filename="../widgets/least_squares_view.cpp" line="182"/>
         <source>The column of the design matrix: the intercept, a feature, or a power of x</source>
         <translation>设计矩阵的列：截距、某个特征或 x 的某次幂</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="176"/>
+        <location filename="../widgets/least_squares_view.cpp" line="183"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="176"/>
+        <location filename="../widgets/least_squares_view.cpp" line="183"/>
         <source>The model&apos;s parameter that this coefficient is the closed-form value of</source>
         <translation>该系数作为其闭式解的模型参数</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="177"/>
+        <location filename="../widgets/least_squares_view.cpp" line="184"/>
         <source>Estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="178"/>
+        <location filename="../widgets/least_squares_view.cpp" line="185"/>
         <source>Std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="179"/>
+        <location filename="../widgets/least_squares_view.cpp" line="186"/>
         <source>The estimate&apos;s standard error, √(σ̂² (XᵀX)⁻¹), with σ̂² the residual sum of squares over the residual degrees of freedom</source>
         <translation>估计值的标准误 √(σ̂² (XᵀX)⁻¹)，其中 σ̂² 为残差平方和除以残差自由度</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="180"/>
+        <location filename="../widgets/least_squares_view.cpp" line="187"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="180"/>
+        <location filename="../widgets/least_squares_view.cpp" line="187"/>
         <source>The estimate divided by its standard error</source>
         <translation>估计值除以其标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="181"/>
+        <location filename="../widgets/least_squares_view.cpp" line="188"/>
         <source>p-value</source>
         <translation>p 值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="182"/>
+        <location filename="../widgets/least_squares_view.cpp" line="189"/>
         <source>Two-sided: the probability, were the coefficient 0, of a t at least this far from 0 (Student&apos;s t with the residual degrees of freedom)</source>
         <translation>双侧：若系数为 0，t 值离 0 至少这么远的概率（自由度为残差自由度的 Student t 分布）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="183"/>
+        <location filename="../widgets/least_squares_view.cpp" line="190"/>
         <source>Lower 95%</source>
         <translation>95% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="183"/>
+        <location filename="../widgets/least_squares_view.cpp" line="190"/>
         <source>The lower end of the coefficient&apos;s 95% confidence interval</source>
         <translation>系数 95% 置信区间的下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="184"/>
+        <location filename="../widgets/least_squares_view.cpp" line="191"/>
         <source>Upper 95%</source>
         <translation>95% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="184"/>
+        <location filename="../widgets/least_squares_view.cpp" line="191"/>
         <source>The upper end of the coefficient&apos;s 95% confidence interval</source>
         <translation>系数 95% 置信区间的上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="194"/>
+        <location filename="../widgets/least_squares_view.cpp" line="201"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="200"/>
+        <location filename="../widgets/least_squares_view.cpp" line="207"/>
         <source>Observations</source>
         <translation>观测数</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="201"/>
+        <location filename="../widgets/least_squares_view.cpp" line="208"/>
         <source>Rank</source>
         <translation>秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="201"/>
+        <location filename="../widgets/least_squares_view.cpp" line="208"/>
         <source>The number of linearly independent columns of the design matrix, the intercept&apos;s included</source>
         <translation>设计矩阵中线性无关的列数（含截距列）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="202"/>
+        <location filename="../widgets/least_squares_view.cpp" line="209"/>
         <source>Residual degrees of freedom</source>
         <translation>残差自由度</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="202"/>
+        <location filename="../widgets/least_squares_view.cpp" line="209"/>
         <source>Observations minus rank</source>
         <translation>观测数减去秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="203"/>
+        <location filename="../widgets/least_squares_view.cpp" line="210"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="203"/>
+        <location filename="../widgets/least_squares_view.cpp" line="210"/>
         <source>The share of the target&apos;s variance about its mean that the fit explains: 1 − RSS / TSS</source>
         <translation>拟合所解释的目标值（相对其均值）方差的比例：1 − RSS / TSS</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="204"/>
+        <location filename="../widgets/least_squares_view.cpp" line="211"/>
         <source>Adjusted R²</source>
         <translation>调整后 R²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="204"/>
+        <location filename="../widgets/least_squares_view.cpp" line="211"/>
         <source>R² penalised for the number of coefficients: 1 − (1 − R²)(n − 1) / (n − rank)</source>
         <translation>按系数个数惩罚后的 R²：1 − (1 − R²)(n − 1) / (n − 秩)</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="205"/>
+        <location filename="../widgets/least_squares_view.cpp" line="212"/>
         <source>Residual standard error</source>
         <translation>残差标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="205"/>
+        <location filename="../widgets/least_squares_view.cpp" line="212"/>
         <source>σ̂ = √(RSS / residual degrees of freedom), the noise&apos;s estimated standard deviation</source>
         <translation>σ̂ = √(RSS / 残差自由度)，即噪声标准差的估计</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="206"/>
+        <location filename="../widgets/least_squares_view.cpp" line="213"/>
         <source>F statistic</source>
         <translation>F 统计量</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="206"/>
+        <location filename="../widgets/least_squares_view.cpp" line="213"/>
         <source>The fit against the intercept alone: every slope 0</source>
         <translation>与仅含截距的模型（所有斜率为 0）比较</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="207"/>
+        <location filename="../widgets/least_squares_view.cpp" line="214"/>
         <source>p-value of F</source>
         <translation>F 的 p 值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="207"/>
+        <location filename="../widgets/least_squares_view.cpp" line="214"/>
         <source>The probability of an F this large were every slope 0</source>
         <translation>若所有斜率为 0，F 值至少这么大的概率</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="208"/>
+        <location filename="../widgets/least_squares_view.cpp" line="215"/>
         <source>Log-likelihood</source>
         <translation>对数似然</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="208"/>
+        <location filename="../widgets/least_squares_view.cpp" line="215"/>
         <source>Of the fit with Gaussian errors, as statsmodels and gretl report it</source>
         <translation>假设误差服从高斯分布时拟合的对数似然，与 statsmodels 和 gretl 的报告一致</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="209"/>
+        <location filename="../widgets/least_squares_view.cpp" line="216"/>
         <source>AIC</source>
         <translation>AIC</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="209"/>
+        <location filename="../widgets/least_squares_view.cpp" line="216"/>
         <source>Akaike&apos;s information criterion: −2 log-likelihood + 2 × rank</source>
         <translation>赤池信息准则：−2 × 对数似然 + 2 × 秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="210"/>
+        <location filename="../widgets/least_squares_view.cpp" line="217"/>
         <source>BIC</source>
         <translation>BIC</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="210"/>
+        <location filename="../widgets/least_squares_view.cpp" line="217"/>
         <source>Schwarz&apos;s Bayesian information criterion: −2 log-likelihood + log(n) × rank</source>
         <translation>施瓦茨贝叶斯信息准则：−2 × 对数似然 + log(n) × 秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="211"/>
+        <location filename="../widgets/least_squares_view.cpp" line="218"/>
         <source>Residual sum of squares</source>
         <translation>残差平方和</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="228"/>
+        <location filename="../widgets/least_squares_view.cpp" line="235"/>
         <source>Predict &amp;at:</source>
         <translation>预测位置(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="273"/>
+        <location filename="../widgets/least_squares_view.cpp" line="280"/>
         <source>Training rows</source>
         <translation>训练行</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="274"/>
+        <location filename="../widgets/least_squares_view.cpp" line="281"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="275"/>
+        <location filename="../widgets/least_squares_view.cpp" line="282"/>
         <source>The runs are compared with the fit on the training rows, which they are trained on; all rows give the fit a statistics package gives for the whole file</source>
         <translation>各次运行都与训练行上的拟合比较（它们在训练行上训练）；选择全部行则得到统计软件对整个文件给出的拟合</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="278"/>
+        <location filename="../widgets/least_squares_view.cpp" line="285"/>
         <source>&amp;Rows:</source>
         <translation>行(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="288"/>
+        <location filename="../widgets/least_squares_view.cpp" line="295"/>
         <source>Load or generate data to see its least-squares fit.</source>
         <translation>加载或生成数据后即可查看其最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="313"/>
+        <location filename="../widgets/least_squares_view.cpp" line="320"/>
         <source>Least squares</source>
         <translation>最小二乘</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="329"/>
+        <location filename="../widgets/least_squares_view.cpp" line="336"/>
         <source>There is no least-squares fit for this model and data.</source>
         <translation>此模型和数据没有最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="346"/>
+        <location filename="../widgets/least_squares_view.cpp" line="353"/>
         <source>Predicted ŷ</source>
         <translation>预测值 ŷ</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="346"/>
+        <location filename="../widgets/least_squares_view.cpp" line="353"/>
         <source>Std. error of ŷ</source>
         <translation>ŷ 的标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="346"/>
+        <location filename="../widgets/least_squares_view.cpp" line="353"/>
         <source>Mean lower %1%</source>
         <translation>均值 %1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="346"/>
+        <location filename="../widgets/least_squares_view.cpp" line="353"/>
         <source>Mean upper %1%</source>
         <translation>均值 %1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="347"/>
+        <location filename="../widgets/least_squares_view.cpp" line="354"/>
         <source>Observation lower %1%</source>
         <translation>新观测 %1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="347"/>
+        <location filename="../widgets/least_squares_view.cpp" line="354"/>
         <source>Observation upper %1%</source>
         <translation>新观测 %1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="351"/>
+        <location filename="../widgets/least_squares_view.cpp" line="358"/>
         <source>The closed form&apos;s prediction at this row</source>
         <translation>闭式解在这一行的预测值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="352"/>
+        <location filename="../widgets/least_squares_view.cpp" line="359"/>
         <source>The standard error of the mean response at this row, √(dᵀ Σ d), with d the row of the design and Σ the coefficients&apos; covariance</source>
         <translation>这一行平均响应的标准误 √(dᵀ Σ d)，其中 d 为设计矩阵的这一行，Σ 为系数的协方差矩阵</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="353"/>
-        <location filename="../widgets/least_squares_view.cpp" line="354"/>
+        <location filename="../widgets/least_squares_view.cpp" line="360"/>
+        <location filename="../widgets/least_squares_view.cpp" line="361"/>
         <source>Where the mean response (the true line&apos;s value) lies, with %1% confidence</source>
         <translation>平均响应（真实直线的值）所在的范围，置信度 %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="355"/>
-        <location filename="../widgets/least_squares_view.cpp" line="356"/>
+        <location filename="../widgets/least_squares_view.cpp" line="362"/>
+        <location filename="../widgets/least_squares_view.cpp" line="363"/>
         <source>Where a new observation at this row falls, with %1% probability: it adds the noise, σ̂², to the mean&apos;s uncertainty</source>
         <translation>这一行的新观测值以 %1% 的概率落入的范围：在均值的不确定性之外再加上噪声 σ̂²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="360"/>
+        <location filename="../widgets/least_squares_view.cpp" line="367"/>
         <source>values of %1, e.g. 0.5 1.5 2</source>
         <translation>%1 的取值，例如 0.5 1.5 2</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="361"/>
+        <location filename="../widgets/least_squares_view.cpp" line="368"/>
         <source>%1 values per row (%2), rows separated by ;</source>
         <translation>每行 %1 个值（%2），行与行之间用 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="374"/>
+        <location filename="../widgets/least_squares_view.cpp" line="381"/>
         <source>intercept</source>
         <translation>截距</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="376"/>
+        <location filename="../widgets/least_squares_view.cpp" line="383"/>
         <source>Ordinary least squares of %1 on %2 (training rows: %3)</source>
         <translation>%1 对 %2 的普通最小二乘（训练行：%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="376"/>
+        <location filename="../widgets/least_squares_view.cpp" line="383"/>
         <source>Ordinary least squares of %1 on %2 (all rows: %3)</source>
         <translation>%1 对 %2 的普通最小二乘（全部行：%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="361"/>
-        <location filename="../widgets/least_squares_view.cpp" line="377"/>
-        <location filename="../widgets/least_squares_view.cpp" line="551"/>
-        <location filename="../widgets/least_squares_view.cpp" line="566"/>
+        <location filename="../widgets/least_squares_view.cpp" line="368"/>
+        <location filename="../widgets/least_squares_view.cpp" line="384"/>
+        <location filename="../widgets/least_squares_view.cpp" line="558"/>
+        <location filename="../widgets/least_squares_view.cpp" line="573"/>
         <source>, </source>
         <comment>between the terms of the title</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="381"/>
+        <location filename="../widgets/least_squares_view.cpp" line="388"/>
         <source>Lower %1%</source>
         <translation>%1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="382"/>
+        <location filename="../widgets/least_squares_view.cpp" line="389"/>
         <source>Upper %1%</source>
         <translation>%1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="386"/>
+        <location filename="../widgets/least_squares_view.cpp" line="393"/>
         <source>No residual degrees of freedom: as many coefficients as rows</source>
         <translation>没有残差自由度：系数个数与行数相同</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="611"/>
+        <location filename="../widgets/least_squares_view.cpp" line="489"/>
+        <source>The results panel compares each run&apos;s trained parameters with this fit on the training rows of the data the run was trained on. Select cells and press Ctrl+C to copy them; File &gt; Export saves the whole report.</source>
+        <translation>结果面板将每次运行训练得到的参数与该运行所用数据的训练行上的这一拟合比较。选中单元格后按 Ctrl+C 复制；“文件 &gt; 导出”可保存完整报告。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="618"/>
         <source>Not estimable: the columns the data leaves undetermined reach this row, so its prediction depends on which of the equally good fits was taken</source>
         <translation>不可估计：数据无法确定的列影响到这一行，因此这里的预测取决于选用了哪一个同样好的拟合</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="628"/>
+        <location filename="../widgets/least_squares_view.cpp" line="635"/>
         <source>The fit is exact: the residuals are zero up to rounding, so the standard errors measure only rounding and t and p mean nothing</source>
         <translation>拟合是精确的：残差在舍入误差范围内为零，因此标准误只反映舍入误差，t 和 p 没有意义</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="388"/>
+        <location filename="../widgets/least_squares_view.cpp" line="395"/>
         <source>Not identified: this column is a combination of others, so its estimate is one of many that fit equally well (the minimum-norm one) and it has no standard error, t, p or interval</source>
         <translation>不可识别：这一列是其他列的组合，因此它的估计值只是众多同样好的拟合之一（取范数最小的那个），没有标准误、t、p 或置信区间</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="177"/>
+        <location filename="../widgets/least_squares_view.cpp" line="69"/>
+        <source>.</source>
+        <comment>the end of a sentence</comment>
+        <translation>。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="184"/>
         <source>The least-squares coefficient: the value that minimises the sum of squared errors on the rows fitted</source>
         <translation>最小二乘系数：使所拟合各行上误差平方和最小的值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="200"/>
+        <location filename="../widgets/least_squares_view.cpp" line="207"/>
         <source>The rows the fit uses: the training rows, or all of them (Rows)</source>
         <translation>拟合所用的行：训练行或全部行（见“行”）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="211"/>
+        <location filename="../widgets/least_squares_view.cpp" line="218"/>
         <source>Σ (y − ŷ)² over the rows fitted</source>
         <translation>所拟合各行上的 Σ (y − ŷ)²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="411"/>
+        <location filename="../widgets/least_squares_view.cpp" line="418"/>
         <source>Undefined for this data: see the notes below</source>
         <translation>对此数据无定义：见下方说明</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="416"/>
+        <location filename="../widgets/least_squares_view.cpp" line="423"/>
         <source>%1 of %2 columns</source>
         <translation>%2 列中的 %1 列</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="428"/>
+        <location filename="../widgets/least_squares_view.cpp" line="435"/>
         <source>%1 (%2, %3)</source>
         <translation>%1（%2, %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="455"/>
+        <location filename="../widgets/least_squares_view.cpp" line="462"/>
         <source>The residual plot shows one row in %1: %2 of %3.</source>
         <translation>残差图每 %1 行显示一行：共 %3 行中的 %2 行。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="480"/>
+        <location filename="../widgets/least_squares_view.cpp" line="487"/>
         <source>This is the fit on all rows; the results panel compares the runs with the fit on the training rows, which they are trained on. Select cells and press Ctrl+C to copy them; File &gt; Export saves the whole report.</source>
         <translation>这是全部行上的拟合；结果面板将各次运行与训练行上的拟合比较（它们在训练行上训练）。选中单元格后按 Ctrl+C 复制；“文件 &gt; 导出”可保存完整报告。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="482"/>
-        <source>The results panel compares each trained parameter with its estimate here. Select cells and press Ctrl+C to copy them; File &gt; Export saves the whole report.</source>
-        <translation>结果面板将每个训练后的参数与此处的估计值比较。选中单元格后按 Ctrl+C 复制；“文件 &gt; 导出”可保存完整报告。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/least_squares_view.cpp" line="535"/>
+        <location filename="../widgets/least_squares_view.cpp" line="542"/>
         <source>There is no least-squares fit to predict with.</source>
         <translation>没有可用于预测的最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="550"/>
+        <location filename="../widgets/least_squares_view.cpp" line="557"/>
         <source>Each row needs %1 values (%2); &quot;%3&quot; has %4.</source>
         <translation>每行需要 %1 个值（%2）；“%3”有 %4 个。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="560"/>
+        <location filename="../widgets/least_squares_view.cpp" line="567"/>
         <source>&quot;%1&quot; is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="566"/>
+        <location filename="../widgets/least_squares_view.cpp" line="573"/>
         <source>Enter %1 values per row: %2.</source>
         <translation>请每行输入 %1 个值：%2。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="567"/>
+        <location filename="../widgets/least_squares_view.cpp" line="574"/>
         <source>Enter one or more values of %1.</source>
         <translation>请输入 %1 的一个或多个取值。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="570"/>
+        <location filename="../widgets/least_squares_view.cpp" line="577"/>
         <source>At most %1 predictions are kept; press Clear first.</source>
         <translation>最多保留 %1 条预测；请先按“清除”。</translation>
     </message>
@@ -4085,27 +4091,27 @@ The results&apos; losses are computed at the final parameters, after the last up
 <context>
     <name>gradlab::widgets::ResidualPlot</name>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="92"/>
+        <location filename="../widgets/least_squares_view.cpp" line="96"/>
         <source>Residuals against fitted values</source>
         <translation>残差对拟合值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="93"/>
+        <location filename="../widgets/least_squares_view.cpp" line="97"/>
         <source>Fitted value ŷ</source>
         <translation>拟合值 ŷ</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="94"/>
+        <location filename="../widgets/least_squares_view.cpp" line="98"/>
         <source>Residual y − ŷ</source>
         <translation>残差 y − ŷ</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="96"/>
+        <location filename="../widgets/least_squares_view.cpp" line="100"/>
         <source>Rows fitted</source>
         <translation>所拟合的行</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="117"/>
+        <location filename="../widgets/least_squares_view.cpp" line="124"/>
         <source>No residuals to show</source>
         <translation>没有可显示的残差</translation>
     </message>
@@ -5313,22 +5319,22 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="111"/>
+        <location filename="../app/main.cpp" line="115"/>
         <source>GradLab: train a model through GradLab&apos;s autograd engine and compare it with the closed-form fit.</source>
         <translation>GradLab：使用 GradLab 的自动求导引擎训练模型，并与闭式解拟合进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="116"/>
+        <location filename="../app/main.cpp" line="120"/>
         <source>Use this language (en, zh_CN) instead of the system&apos;s.</source>
         <translation>使用此语言（en、zh_CN）代替系统语言。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="119"/>
+        <location filename="../app/main.cpp" line="123"/>
         <source>Train the tutorial, save a screenshot of each view in this folder, and quit.</source>
         <translation>训练教程实验，将每个视图的截图保存到此文件夹，然后退出。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="123"/>
+        <location filename="../app/main.cpp" line="127"/>
         <source>A project (.gradlab) or a CSV file to open.</source>
         <translation>要打开的项目（.gradlab）或 CSV 文件。</translation>
     </message>

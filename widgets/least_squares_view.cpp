@@ -8,6 +8,7 @@
 #include "fit/least_squares.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -61,8 +62,11 @@ QString countText(double v)
 // `text` with its first letter upper case: the fit's messages are clauses, written to follow a colon.
 QString sentence(QString text)
 {
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
+    if (text.isEmpty())
+        return text;
+    text[0] = text[0].toUpper();
+    if (!text.back().isPunct()) // "." or "。", whichever the language wrote
+        text += QCoreApplication::translate("gradlab::widgets::LeastSquaresView", ".", "the end of a sentence");
     return text;
 }
 
@@ -97,6 +101,9 @@ ResidualPlot::ResidualPlot(QWidget* parent) : PlotView(parent)
     points_->setLineStyle(QCPGraph::lsNone);
     points_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, plotColor(0), 5));
     points_->setAdaptiveSampling(true);
+    // A small plot beside the tables: few ticks, so that their labels do not run into each other.
+    xAxis->ticker()->setTickCount(4);
+    yAxis->ticker()->setTickCount(4);
     zero_ = new QCPItemStraightLine(this);
     zero_->point1->setCoords(0.0, 0.0);
     zero_->point2->setCoords(1.0, 0.0);
@@ -479,8 +486,8 @@ void LeastSquaresView::updateNotes()
         notes << lossNote_;
     notes << (allRows() ? tr("This is the fit on all rows; the results panel compares the runs with the fit on the training rows, which "
                              "they are trained on. Select cells and press Ctrl+C to copy them; File > Export saves the whole report.")
-                        : tr("The results panel compares each trained parameter with its estimate here. Select cells and press Ctrl+C to copy "
-                             "them; File > Export saves the whole report."));
+                        : tr("The results panel compares each run's trained parameters with this fit on the training rows of the data "
+                             "the run was trained on. Select cells and press Ctrl+C to copy them; File > Export saves the whole report."));
     notes_->setText(notes.join(QLatin1Char('\n')));
 }
 
