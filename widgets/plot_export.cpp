@@ -331,10 +331,9 @@ bool exportFitPlot(const experiment::ExperimentData& data, const experiment::Run
     plot.yAxis->setLabel(data.all.targetName.empty() ? PlotExport::tr("y") : QString::fromStdString(data.all.targetName));
     addPoints(plot, data.train, plotColor(0), PlotExport::tr("Training data"));
     addPoints(plot, data.val, plotColor(1), PlotExport::tr("Validation data"));
-    // Generated data with one feature has a true line, y = a + b·x, shown as the Data and fit view shows it.
-    const experiment::DatasetConfig& dataset = run.config.dataset;
-    if (dataset.source == experiment::DatasetConfig::Source::Generated && dataset.generator.features == 1) {
-        const double a = dataset.generator.a, b = dataset.generator.b;
+    // Generated data with one feature has a true line, shown as the Data and fit view shows it.
+    if (const std::optional<experiment::TrueLine> line = experiment::trueLine(run.config)) {
+        const double a = line->intercept, b = line->slope;
         addCurve(plot, {xMin, xMax}, {a + b * xMin, a + b * xMax}, QPen(QColor(128, 128, 128), 1.5, Qt::DashLine), PlotExport::tr("True line"));
     }
     // The trained curve last, above the closed form it usually coincides with, as in the window.

@@ -190,6 +190,20 @@ private slots:
         QCOMPARE(plot.fitGraph()->dataCount(), 0);
     }
 
+    // One feature with weights [3]: the generator's slope is 3, not b (2), and so is the line's.
+    void dataFitTrueLineFollowsTheGeneratorsWeight()
+    {
+        ExperimentConfig config = ExperimentConfig::tutorial();
+        config.dataset.generator.weights = {3.0};
+        const ExperimentData data = load(config);
+        DataFitPlot plot;
+        plot.resize(800, 600);
+        plot.setData(config, data);
+        QVERIFY(plot.trueLineGraph()->dataCount() >= 2);
+        QVERIFY2(std::abs(valueAt(plot.trueLineGraph(), 0.5) - 2.5) < 1e-12, qPrintable(QString::number(valueAt(plot.trueLineGraph(), 0.5))));
+        QVERIFY(std::abs(valueAt(plot.trueLineGraph(), 0.0) - 1.0) < 1e-12);
+    }
+
     // Several features: each row's prediction against its observed target, the closed form's as
     // rings, and the diagonal where a perfect prediction lies.
     void dataFitShowsPredictedAgainstObserved()
