@@ -208,10 +208,10 @@ void DataFitPlot::setData(const experiment::ExperimentConfig& config, const expe
         yData_ = extent(data.all.y, 0, 1);
     }
 
-    hasTrueLine_ = !scatter_ && config.dataset.source == experiment::DatasetConfig::Source::Generated
-                   && config.dataset.generator.features == 1;
-    trueA_ = config.dataset.generator.a;
-    trueB_ = config.dataset.generator.b;
+    const std::optional<experiment::TrueLine> line = experiment::trueLine(config);
+    hasTrueLine_ = !scatter_ && line;
+    trueA_ = line ? line->intercept : 0.0;
+    trueB_ = line ? line->slope : 0.0;
     showInLegend(trueLine_, hasTrueLine_);
     // New data, new view, fitted now rather than on the next replot: the curves are drawn over it.
     resetView();

@@ -234,10 +234,18 @@ bool exportPredictionPlot(const experiment::ExperimentData& data, const experime
 
 QColor plotColor(std::size_t index)
 {
-    // Distinguishable on white and for the common colour-vision deficiencies (Okabe–Ito).
-    static const QColor palette[] = {QColor(0, 114, 178), QColor(213, 94, 0), QColor(0, 158, 115), QColor(204, 121, 167),
-                                     QColor(230, 159, 0), QColor(86, 180, 233), QColor(0, 0, 0)};
+    // Distinguishable on white and for the common colour-vision deficiencies (Okabe–Ito, less its
+    // yellow, too pale on white), then Tol's wine, olive and indigo, for as many runs as can be overlaid.
+    static const QColor palette[] = {QColor(0, 114, 178), QColor(213, 94, 0),  QColor(0, 158, 115), QColor(204, 121, 167),
+                                     QColor(230, 159, 0), QColor(86, 180, 233), QColor(0, 0, 0),     QColor(136, 34, 85),
+                                     QColor(153, 153, 51), QColor(51, 34, 136)};
+    static_assert(std::size(palette) == kPlotColorCount);
     return palette[index % std::size(palette)];
+}
+
+QColor recordedRunColor(std::size_t position)
+{
+    return plotColor(2 + position % (kPlotColorCount - 2));
 }
 
 bool savePlot(QCustomPlot& plot, const QString& path, const QString& title, QString* error, QSize size)
@@ -292,6 +300,18 @@ bool exportLossPlot(const std::vector<experiment::RunRecord>& runs, const QStrin
         // either way, as in the window, so that a print in grey still tells the curves apart.
         v->setPen(QPen(one ? plotColor(1) : plotColor(r), 2, Qt::DashLine));
         v->setData(valEpochs, val, true);
+        // Past the palette's colours a run has a marker too (on some 20 of its points), as the dash
+        // already tells training from validation.
+        if (r >= kPlotColorCount) {
+            static constexpr QCPScatterStyle::ScatterShape shapes[] = {
+                QCPScatterStyle::ssCircle, QCPScatterStyle::ssSquare, QCPScatterStyle::ssTriangle, QCPScatterStyle::ssDiamond,
+                QCPScatterStyle::ssCross,  QCPScatterStyle::ssPlus,   QCPScatterStyle::ssStar,     QCPScatterStyle::ssTriangleInverted};
+            const auto shape = shapes[(r / kPlotColorCount - 1) % std::size(shapes)];
+            for (QCPGraph* g : {t, v}) {
+                g->setScatterStyle(QCPScatterStyle(shape, g->pen().color(), 7));
+                g->setScatterSkip(std::max(0, g->dataCount() / 20 - 1));
+            }
+        }
     }
     if (!any) {
         *error = logScale ? PlotExport::tr("There is nothing to plot: no run has a positive, finite loss")
@@ -348,10 +368,9 @@ bool exportFitPlot(const experiment::ExperimentData& data, const experiment::Run
     plot.yAxis->setLabel(data.all.targetName.empty() ? PlotExport::tr("y") : QString::fromStdString(data.all.targetName));
     addPoints(plot, data.train, plotColor(0), PlotExport::tr("Training data"));
     addPoints(plot, data.val, plotColor(1), PlotExport::tr("Validation data"));
-    // Generated data with one feature has a true line, y = a + b·x, shown as the Data and fit view shows it.
-    const experiment::DatasetConfig& dataset = run.config.dataset;
-    if (dataset.source == experiment::DatasetConfig::Source::Generated && dataset.generator.features == 1) {
-        const double a = dataset.generator.a, b = dataset.generator.b;
+    // Generated data with one feature has a true line, shown as the Data and fit view shows it.
+    if (const std::optional<experiment::TrueLine> line = experiment::trueLine(run.config)) {
+        const double a = line->intercept, b = line->slope;
         addCurve(plot, {xMin, xMax}, {a + b * xMin, a + b * xMax}, QPen(QColor(128, 128, 128), 1.5, Qt::DashLine), PlotExport::tr("True line"));
     }
     // The trained curve last, above the closed form it usually coincides with, as in the window.

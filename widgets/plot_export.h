@@ -23,13 +23,19 @@ inline constexpr QSize kDefaultPlotSize{800, 600};
 // same layout: sharp on slides and HiDPI screens. SVG and PDF are vector drawings of the size.
 inline constexpr double kPngScale = 2.0;
 
-// The plots' colours, in order (Okabe–Ito: distinguishable on white and for the common
-// colour-vision deficiencies); the index wraps around.
+// The plots' colours, in order: Okabe–Ito's seven (distinguishable on white and for the common
+// colour-vision deficiencies), then three of Paul Tol's muted scheme; the index wraps around.
+inline constexpr std::size_t kPlotColorCount = 10;
 QColor plotColor(std::size_t index);
 
 // Whether `path` names a plot file GradLab can write (.png, .svg or .pdf, in a folder that
 // exists), and if not why: for a caller to ask before long work whose result it would export.
 bool plotPathIsWritable(const QString& path, QString* error);
+
+// The colour of the recorded run drawn `position`-th (from 0) in the loss plot, beside the live run:
+// never one of the live run's two colours (plotColor(0) and (1)), a different one for each of
+// kPlotColorCount - 2 runs (as many as can be overlaid).
+QColor recordedRunColor(std::size_t position);
 
 // Renders `plot` at `size` as PNG (kPngScale pixels per unit), SVG or PDF (by the path's
 // extension; `title` names the SVG and PDF document) and writes it atomically. Every export, and the live plots' own, goes

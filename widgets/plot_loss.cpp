@@ -216,6 +216,8 @@ void LossPlot::setRuns(const std::vector<experiment::RunRecord>& runs, const QLi
     for (const int index : shown) {
         if (index < 0 || static_cast<std::size_t>(index) >= runs.size())
             continue;
+        // By place among the shown runs, not by run number: each of the overlaid runs its own colour.
+        const QColor color = recordedRunColor(runGraphs_.size());
         const experiment::RunRecord& run = runs[static_cast<std::size_t>(index)];
         Series s;
         for (const experiment::EpochRecord& e : run.history) {
@@ -223,8 +225,6 @@ void LossPlot::setRuns(const std::vector<experiment::RunRecord>& runs, const QLi
             s.train.push_back(e.trainLoss);
             s.val.push_back(e.valLoss);
         }
-        // Colours after the live run's two, so that a recorded run never looks like the live one.
-        const QColor color = plotColor(static_cast<std::size_t>(index) + 2);
         QString name = tr("Run %1 — %2 lr %3")
                            .arg(index + 1)
                            .arg(optimizerTypeName(run.config.optimizer.type))

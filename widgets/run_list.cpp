@@ -1,6 +1,7 @@
 #include "run_list.h"
 
 #include "display_names.h"
+#include "plot_export.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -22,6 +23,9 @@ QList<int> sorted(QList<int> rows)
     std::sort(rows.begin(), rows.end());
     return rows;
 }
+
+// The overlaid runs each have a colour of their own in the loss plot (recordedRunColor).
+static_assert(static_cast<std::size_t>(RunList::kMaxSelected) <= kPlotColorCount - 2);
 
 } // namespace
 

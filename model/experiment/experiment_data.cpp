@@ -35,6 +35,21 @@ QString outOfMemory(std::int64_t rows, std::int64_t columns)
         .arg(columns);
 }
 
+data::SyntheticConfig syntheticConfig(const GeneratorConfig& generator)
+{
+    data::SyntheticConfig g;
+    g.n = generator.n;
+    g.a = generator.a;
+    g.b = generator.b;
+    g.noise = generator.noise;
+    g.xMin = generator.xMin;
+    g.xMax = generator.xMax;
+    g.features = generator.features;
+    g.weights = generator.weights;
+    g.seed = generator.seed;
+    return g;
+}
+
 } // namespace
 
 std::optional<ExperimentData> splitData(data::Dataset all, const SplitConfig& split, QString* error)
@@ -60,16 +75,7 @@ std::optional<ExperimentData> loadExperimentData(const ExperimentConfig& config,
         *error = QCoreApplication::translate("ExperimentData", "CSV datasets are read by the project (see Project::load)");
         return std::nullopt;
     }
-    data::SyntheticConfig g;
-    g.n = d.generator.n;
-    g.a = d.generator.a;
-    g.b = d.generator.b;
-    g.noise = d.generator.noise;
-    g.xMin = d.generator.xMin;
-    g.xMax = d.generator.xMax;
-    g.features = d.generator.features;
-    g.weights = d.generator.weights;
-    g.seed = d.generator.seed;
+    const data::SyntheticConfig g = syntheticConfig(d.generator);
     try {
         std::optional<data::SyntheticData> drawn = data::generateSynthetic(g, progress);
         if (!drawn) {
@@ -91,6 +97,18 @@ std::optional<ExperimentData> loadExperimentData(const ExperimentConfig& config,
         *error = translated(e);
         return std::nullopt;
     }
+}
+
+std::optional<TrueLine> trueLine(const ExperimentConfig& config)
+{
+    const DatasetConfig& d = config.dataset;
+    if (d.source != DatasetConfig::Source::Generated || d.generator.features != 1)
+        return std::nullopt;
+    // The generator's own rule for the slope, so that the line is the one the data was drawn about.
+    const std::vector<double> w = data::effectiveWeights(syntheticConfig(d.generator));
+    if (w.size() != 1)
+        return std::nullopt;
+    return TrueLine {d.generator.a, w.front()};
 }
 
 } // namespace gradlab::experiment

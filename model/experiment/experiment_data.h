@@ -32,6 +32,15 @@ struct ExperimentData {
 std::optional<ExperimentData> loadExperimentData(const ExperimentConfig& config, QString* error,
                                                  const data::SyntheticProgress& progress = {});
 
+// The line that generated one-feature data scatters about, y = intercept + slope·x: the slope is
+// the generator's weights[0] when weights are given, its b otherwise (as the generator draws it).
+// None for CSV data, several features, or weights the generator refuses.
+struct TrueLine {
+    double intercept = 0.0;
+    double slope = 0.0;
+};
+std::optional<TrueLine> trueLine(const ExperimentConfig& config);
+
 // Splits `all` as `split` says (fresh RandomState(seed) when shuffling).
 std::optional<ExperimentData> splitData(data::Dataset all, const SplitConfig& split, QString* error);
 

@@ -13,6 +13,9 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include <cmath>
+#include <limits>
+
 #ifdef __linux__
 #include <sys/resource.h>
 #include <unistd.h>
@@ -69,6 +72,7 @@ QString embeddedCsvProject(const QTemporaryDir& dir, const QString& text, const 
 // from its groups, and its text.
 struct SvgElement {
     QString name, stroke, text;
+    QString points; // a polyline's
     bool dashed = false;
 };
 
@@ -87,6 +91,7 @@ std::vector<SvgElement> svgElements(const QByteArray& bytes)
             SvgElement e;
             e.name = xml.name().toString();
             const QXmlStreamAttributes at = xml.attributes();
+            e.points = at.value(QLatin1String("points")).toString();
             e.stroke = at.hasAttribute(QLatin1String("stroke")) ? at.value(QLatin1String("stroke")).toString().toLower()
                                                                 : (open.empty() ? QString() : open.back().stroke);
             e.dashed = (at.hasAttribute(QLatin1String("stroke-dasharray")) && at.value(QLatin1String("stroke-dasharray")) != QLatin1String("none"))
@@ -124,6 +129,22 @@ qsizetype firstStroke(const std::vector<SvgElement>& elements, const QString& st
     return -1;
 }
 
+// The slope, in the page's units, of the first polyline drawn in `stroke` (dashed or not), from its
+// first point to its last; NaN when there is none.
+double polylineSlope(const std::vector<SvgElement>& elements, const QString& stroke, bool dashed)
+{
+    for (const SvgElement& e : elements) {
+        if (e.name != QLatin1String("polyline") || e.stroke != stroke || e.dashed != dashed)
+            continue;
+        const QStringList points = e.points.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (points.size() < 2)
+            continue;
+        const QStringList first = points.front().split(QLatin1Char(',')), last = points.back().split(QLatin1Char(','));
+        return (last.value(1).toDouble() - first.value(1).toDouble()) / (last.value(0).toDouble() - first.value(0).toDouble());
+    }
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
 } // namespace
 
 class TestCli : public QObject {
@@ -154,6 +175,7 @@ private slots:
     void graphIsWrittenInTheFormatItsNameSays();
     void lossPlotIsOnALogScaleUnlessLinearIsAsked();
     void fitPlotDrawsTheTrainedLineAboveTheClosedForm();
+    void fitPlotTrueLineHasTheGeneratorsSlope();
     void exportScriptWritesARunnableScript();
     void exportScriptRefusesDataGradLabCannotRead_data();
     void exportScriptRefusesDataGradLabCannotRead();
@@ -803,6 +825,21 @@ void TestCli::fitPlotDrawsTheTrainedLineAboveTheClosedForm()
                  .status,
              0);
     QVERIFY(!svgTexts(svgElements(readAll(csvPlot))).contains(QStringLiteral("True line")));
+}
+
+// One feature with weights [3]: the data rises with slope 3, not b = 2, and so does the true line.
+// The same draws as the tutorial's plus x, so the least-squares line through the training rows has
+// the tutorial's slope plus 1: 2.96896 (tests/reference/tutorial_expected.json, closed_form_train).
+void TestCli::fitPlotTrueLineHasTheGeneratorsSlope()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("fit.svg"));
+    QCOMPARE(cli({"train", "--example", "tutorial", "--epochs", "5", "--set", "dataset.generator.weights=[3]", "--export-plot", path}).status, 0);
+    const std::vector<SvgElement> svg = svgElements(readAll(path));
+    const double trueSlope = polylineSlope(svg, QStringLiteral("#808080"), true);
+    const double closedSlope = polylineSlope(svg, QStringLiteral("#000000"), true);
+    QVERIFY2(std::abs(trueSlope / closedSlope - 3.0 / 2.96896) < 0.002,
+             qPrintable(QStringLiteral("true line %1, closed form %2").arg(trueSlope).arg(closedSlope)));
 }
 
 void TestCli::exportScriptWritesARunnableScript()

@@ -93,6 +93,7 @@ private slots:
     void multiFeatureDataPlotsPredictions();
     void nothingToPlotIsAnError();
     void hostileColumnNamesAreJustLabels();
+    void manyRunsAreToldApart();
 
 private:
     Trained tutorial_;
@@ -246,6 +247,25 @@ void TestPlotExport::hostileColumnNamesAreJustLabels()
     const QByteArray svg = readAll(dir.filePath(QStringLiteral("fit.svg")));
     QCOMPARE(svg.count("<svg"), 1);
     QCOMPARE(svg.count("</svg>"), 1);
+}
+
+// Past the palette's colours, a run shares a colour with an earlier one and has markers on its
+// curves to tell them apart (the dash already tells training from validation).
+void TestPlotExport::manyRunsAreToldApart()
+{
+    QTemporaryDir dir;
+    QString error;
+    const auto markers = [&](std::size_t runs) {
+        const QString path = dir.filePath(QStringLiteral("loss%1.svg").arg(runs));
+        if (!exportLossPlot(std::vector<RunRecord>(runs, tutorial_.run), path, true, &error))
+            return qsizetype(-1);
+        return readAll(path).count("<ellipse") + readAll(path).count("<circle");
+    };
+    const qsizetype palette = markers(widgets::kPlotColorCount);
+    QVERIFY2(palette >= 0, qPrintable(error));
+    QCOMPARE(palette, 0);
+    // Run 11 has run 1's colour, and round markers on its two curves.
+    QVERIFY(markers(widgets::kPlotColorCount + 1) >= 2 * 10);
 }
 
 QTEST_MAIN(TestPlotExport)

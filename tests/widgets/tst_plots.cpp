@@ -5,6 +5,7 @@
 #include "experiment/curves.h"
 #include "experiment/project.h"
 #include "widgets/plot_export.h"
+#include "widgets/run_list.h"
 
 #include <QApplication>
 #include <QContextMenuEvent>
@@ -188,6 +189,20 @@ private slots:
         // New data clears the curves.
         plot.setData(config, data);
         QCOMPARE(plot.fitGraph()->dataCount(), 0);
+    }
+
+    // One feature with weights [3]: the generator's slope is 3, not b (2), and so is the line's.
+    void dataFitTrueLineFollowsTheGeneratorsWeight()
+    {
+        ExperimentConfig config = ExperimentConfig::tutorial();
+        config.dataset.generator.weights = {3.0};
+        const ExperimentData data = load(config);
+        DataFitPlot plot;
+        plot.resize(800, 600);
+        plot.setData(config, data);
+        QVERIFY(plot.trueLineGraph()->dataCount() >= 2);
+        QVERIFY2(std::abs(valueAt(plot.trueLineGraph(), 0.5) - 2.5) < 1e-12, qPrintable(QString::number(valueAt(plot.trueLineGraph(), 0.5))));
+        QVERIFY(std::abs(valueAt(plot.trueLineGraph(), 0.0) - 1.0) < 1e-12);
     }
 
     // Several features: each row's prediction against its observed target, the closed form's as
@@ -426,6 +441,38 @@ private slots:
         plot.clearLive();
         plot.setRuns(runs, {});
         QCOMPARE(plot.legend->itemCount(), 0);
+    }
+
+    // As many runs as the list overlays, each in a colour of its own, none in the live run's two,
+    // whatever their numbers (runs 1 and 8, 6 and 13 once collided).
+    void lossOverlaidRunsHaveTheirOwnColours()
+    {
+        std::vector<RunRecord> runs(14);
+        for (std::size_t r = 0; r < runs.size(); ++r)
+            for (qint64 e = 1; e <= 20; ++e)
+                runs[r].history.push_back(record(e, 1.0 / static_cast<double>(e), 1.2 / static_cast<double>(e)));
+        LossPlot plot;
+        plot.beginLive(QStringLiteral("Current"));
+        const QColor liveTrain = plot.liveTrainGraph()->pen().color(), liveVal = plot.liveValidationGraph()->pen().color();
+        for (const QList<int>& shown : {QList<int> {0, 1, 2, 3, 4, 5, 6, 7}, QList<int> {0, 5, 6, 7, 8, 11, 12, 13}}) {
+            QCOMPARE(shown.size(), RunList::kMaxSelected);
+            plot.setRuns(runs, shown);
+            QCOMPARE(plot.graphCount(), 2 + 2 * shown.size());
+            QSet<QRgb> colors;
+            for (int g = 0; g < plot.graphCount(); ++g) {
+                QCPGraph* graph = plot.graph(g);
+                if (graph == plot.liveTrainGraph() || graph == plot.liveValidationGraph())
+                    continue;
+                const QColor c = graph->pen().color();
+                QVERIFY2(c != liveTrain && c != liveVal, qPrintable(graph->name()));
+                // Training solid, validation dashed, in the run's colour.
+                if (graph->pen().style() == Qt::SolidLine)
+                    colors.insert(c.rgb());
+                else
+                    QVERIFY(colors.contains(c.rgb()));
+            }
+            QCOMPARE(colors.size(), shown.size());
+        }
     }
 
     // One Step is one epoch: its point is drawn as a marker, as are the few points of a short run;

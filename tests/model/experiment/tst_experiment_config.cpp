@@ -39,6 +39,7 @@ private slots:
     void jsonRoundTripIsExact_data();
     void jsonRoundTripIsExact();
     void oneFeaturesWeightSurvivesSaveAndLoad();
+    void trueLineIsTheOneTheDataWasDrawnAbout();
     void csvDecimalSeparatorIsAutoUnlessSet();
     void malformedFieldsAreNamed_data();
     void malformedFieldsAreNamed();
@@ -139,6 +140,43 @@ void TestExperimentConfig::oneFeaturesWeightSurvivesSaveAndLoad()
         QVERIFY(std::abs((loaded->all.y[i] - 5 * loaded->all.x[i]) - (tutorial->all.y[i] - 2 * tutorial->all.x[i])) < 1e-12);
     // Without weights (the tutorial) the field stays out, so older files keep their bytes.
     QVERIFY(!bytes(ExperimentConfig::tutorial()).contains("\"weights\""));
+}
+
+void TestExperimentConfig::trueLineIsTheOneTheDataWasDrawnAbout()
+{
+    // The tutorial's y = 1 + 2x.
+    const auto tutorial = trueLine(ExperimentConfig::tutorial());
+    QVERIFY(tutorial);
+    QCOMPARE(tutorial->intercept, 1.0);
+    QCOMPARE(tutorial->slope, 2.0);
+
+    // One feature with weights [3]: the generator draws slope 3, not b = 2. Without noise every
+    // generated point lies on the line.
+    ExperimentConfig c;
+    c.dataset.generator.a = -0.5;
+    c.dataset.generator.weights = {3.0};
+    c.dataset.generator.noise = 0.0;
+    const auto line = trueLine(c);
+    QVERIFY(line);
+    QCOMPARE(line->intercept, -0.5);
+    QCOMPARE(line->slope, 3.0);
+    QString error;
+    const auto data = loadExperimentData(c, &error);
+    QVERIFY2(data, qPrintable(error));
+    for (std::size_t i = 0; i < data->all.y.size(); ++i)
+        QCOMPARE(data->all.y[i], line->intercept + line->slope * data->all.x[i]);
+
+    // No line: several features, weights the generator refuses, a CSV.
+    ExperimentConfig several;
+    several.dataset.generator.features = 2;
+    several.dataset.generator.weights = {1.0, 2.0};
+    QVERIFY(!trueLine(several));
+    ExperimentConfig refused;
+    refused.dataset.generator.weights = {1.0, 2.0};
+    QVERIFY(!trueLine(refused));
+    ExperimentConfig csv;
+    csv.dataset.source = DatasetConfig::Source::Csv;
+    QVERIFY(!trueLine(csv));
 }
 
 void TestExperimentConfig::csvDecimalSeparatorIsAutoUnlessSet()
