@@ -460,11 +460,10 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
                .arg(f.adjustedRSquared, 0, 'g', 8)
                .arg(f.residualStandardError, 0, 'g', 8)
         << Qt::endl;
+    // An exact fit's F would only measure rounding.
     out << CliText::tr("F %1 on %2 and %3 degrees of freedom, p %4")
-               .arg(f.fStatistic, 0, 'g', 8)
-               .arg(f.dfModel, 0, 'g', 12)
-               .arg(f.dfResidual, 0, 'g', 12)
-               .arg(f.fPValue, 0, 'g', 4)
+               .arg(f.exact ? QStringLiteral("—") : QString::number(f.fStatistic, 'g', 8), QString::number(f.dfModel, 'g', 12),
+                    QString::number(f.dfResidual, 'g', 12), f.exact ? QStringLiteral("—") : QString::number(f.fPValue, 'g', 4))
         << Qt::endl;
     out << CliText::tr("log-likelihood %1, AIC %2, BIC %3, residual sum of squares %4")
                .arg(f.logLikelihood, 0, 'g', 8)

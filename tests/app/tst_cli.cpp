@@ -379,6 +379,14 @@ void TestCli::fitReportsWhatStatsmodelsReports()
     QVERIFY2(lines.value(1).contains(QLatin1String("lower 95%")) && lines.value(1).contains(QLatin1String("upper 95%")), qPrintable(table.out));
     QVERIFY2(lines.value(7).startsWith(QLatin1String("F ")) && lines.value(7).contains(QLatin1String("on 3 and 56 degrees of freedom")), qPrintable(table.out));
     QVERIFY2(lines.value(8).startsWith(QLatin1String("log-likelihood ")), qPrintable(table.out));
+
+    // An exact fit (y = 1 + 2x): the estimates, and no inference, which would measure rounding.
+    const QString exact = dir.filePath(QStringLiteral("exact.csv"));
+    QVERIFY(writeFile(exact, "x,y\n0,1\n1,3\n2,5\n3,7\n4,9\n"));
+    const Result e2 = cli({"fit", exact});
+    QCOMPARE(e2.status, 0);
+    QVERIFY2(e2.out.contains(QStringLiteral("F — on 1 and 3 degrees of freedom, p —")), qPrintable(e2.out));
+    QVERIFY2(e2.out.split(QLatin1Char('\n')).value(3).count(QStringLiteral("—")) == 5, qPrintable(e2.out));
 }
 
 namespace {

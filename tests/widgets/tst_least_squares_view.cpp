@@ -151,29 +151,21 @@ private slots:
 
     void featuresAndPowersNameTheirParameters()
     {
-        {
-            const QJsonObject p = problem(QStringLiteral("three_features"));
+        const struct {
+            const char* problem;
+            ModelConfig::Type type;
+            int degree;
+        } cases[] = {{"three_features", ModelConfig::Type::Linear, 2}, {"polynomial_degree3", ModelConfig::Type::Polynomial, 3}};
+        for (const auto& k : cases) {
+            const QJsonObject p = problem(QLatin1String(k.problem));
             const ExperimentData d = dataOf(p);
-            const ExperimentConfig c = configFor(ModelConfig::Type::Linear);
+            const ExperimentConfig c = configFor(k.type, k.degree);
             const auto cf = closedFormFor(c, d);
             QVERIFY(cf && cf->fit);
             LeastSquaresView view;
             const QStringList names = namesFor(c, d);
             view.setFit(*cf, names, d.train);
-            // The intercept is the layer's bias, the slopes its weights, in the features' order.
-            QCOMPARE(names.size(), 4);
-            checkCoefficients(view, p, {names[3], names[0], names[1], names[2]});
-            checkStatistics(view, p);
-        }
-        {
-            const QJsonObject p = problem(QStringLiteral("polynomial_degree3"));
-            const ExperimentData d = dataOf(p);
-            const ExperimentConfig c = configFor(ModelConfig::Type::Polynomial, 3);
-            const auto cf = closedFormFor(c, d);
-            QVERIFY(cf && cf->fit);
-            LeastSquaresView view;
-            const QStringList names = namesFor(c, d);
-            view.setFit(*cf, names, d.train);
+            // The intercept is the layer's bias, the slopes its weights (features or powers) in order.
             QCOMPARE(names.size(), 4);
             checkCoefficients(view, p, {names[3], names[0], names[1], names[2]});
             checkStatistics(view, p);
