@@ -329,7 +329,7 @@ void LeastSquaresView::clear(const QString& reason)
     fitColumns();
 }
 
-void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm, const QStringList& flatNames, const data::Dataset& train)
+void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm, const QStringList& flatNames, const data::Dataset& fitted)
 {
     const fit::FitResult* f = closedForm.fit.get();
     if (!f || closedForm.paramIndex.size() != f->coefficients.size()) {
@@ -342,7 +342,7 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
     // rows predicted so far are predicted again while the features are the same.
     QStringList names;
     for (std::int64_t j = 0; j < f->features; ++j)
-        names << QString::fromStdString(j < train.features() ? train.featureNames[static_cast<std::size_t>(j)] : std::string());
+        names << QString::fromStdString(j < fitted.features() ? fitted.featureNames[static_cast<std::size_t>(j)] : std::string());
     if (names != featureNames_)
         predictedX_.clear();
     featureNames_ = names;
@@ -379,7 +379,7 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
         terms_ << QString::fromStdString(c.name);
     QStringList terms = terms_;
     terms.front() = tr("intercept");
-    const QString target = QString::fromStdString(train.targetName);
+    const QString target = QString::fromStdString(fitted.targetName);
     title_->setText((allRows() ? tr("Ordinary least squares of %1 on %2 (all rows: %3)") : tr("Ordinary least squares of %1 on %2 (training rows: %3)"))
                         .arg(target.isEmpty() ? QStringLiteral("y") : target, terms.join(tr(", ", "between the terms of the title")),
                              QLocale().toString(static_cast<qlonglong>(f->observations))));
@@ -442,19 +442,19 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
     statistic(Rss, number(f->rss, 9), f->rss);
 
     // The residuals of at most kMaxResidualPoints rows, evenly spread over the rows fitted.
-    const qint64 rows = train.rows();
+    const qint64 rows = fitted.rows();
     const qint64 every = std::max<qint64>(1, (rows + kMaxResidualPoints - 1) / kMaxResidualPoints);
     std::vector<std::int64_t> pick;
     if (every > 1)
         for (qint64 r = 0; r < rows; r += every)
             pick.push_back(r);
     try {
-        const fit::DataView view = fit::view(train, pick);
-        const std::vector<double> fitted = fit::predict(*f, view);
-        std::vector<double> residuals(fitted.size());
-        for (std::size_t i = 0; i < fitted.size(); ++i)
-            residuals[i] = train.y[static_cast<std::size_t>(every > 1 ? pick[i] : static_cast<std::int64_t>(i))] - fitted[i];
-        residuals_->setResiduals(fitted, residuals);
+        const fit::DataView view = fit::view(fitted, pick);
+        const std::vector<double> yhat = fit::predict(*f, view);
+        std::vector<double> residuals(yhat.size());
+        for (std::size_t i = 0; i < yhat.size(); ++i)
+            residuals[i] = fitted.y[static_cast<std::size_t>(every > 1 ? pick[i] : static_cast<std::int64_t>(i))] - yhat[i];
+        residuals_->setResiduals(yhat, residuals);
         residuals_->show();
     } catch (const std::exception& e) {
         residuals_->clear(experiment::translated(e));

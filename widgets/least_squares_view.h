@@ -64,11 +64,11 @@ public:
 
     explicit LeastSquaresView(QWidget* parent = nullptr);
 
-    // The report of `closedForm` (which holds its fit) on `rows` (the training rows, or with
+    // The report of `closedForm` (which holds its fit) on `fitted` (the training rows, or with
     // allRows() all rows), whose target is regressed; `flatNames` are the model's parameter names.
     // Without a fit, as clear().
     void setFit(const experiment::ClosedFormComparison& closedForm, const QStringList& flatNames,
-                const data::Dataset& rows);
+                const data::Dataset& fitted);
     // Which rows the report is to be on: the training rows (what the runs are compared with, the
     // default) or all of them (the "Rows" choice; rowsChosen follows a change by the user).
     bool allRows() const;

@@ -41,7 +41,7 @@ struct ClosedFormComparison {
     std::int64_t rank = 0, columns = 0;
     QStringList warnings;         // the fit's (rank deficiency, collinearity), translated; not saved
     // The whole fit behind it, for the least-squares report: each coefficient's standard error,
-    // t, p and interval, R², F, AIC, ... Present only where it was just computed (closedFormFor),
+    // t, p and interval, R², F, AIC, ... Present only where it was just computed (closedFormFor, leastSquaresOn),
     // not in a run read from a project file.
     std::shared_ptr<const fit::FitResult> fit;
     // For each of the fit's coefficients (intercept first), its index in params.

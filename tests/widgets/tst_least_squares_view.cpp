@@ -67,6 +67,12 @@ QStringList namesFor(const ExperimentConfig& c, const ExperimentData& d)
     return flatParameterNames(parameterLayout(c.model, d.train.features()));
 }
 
+// The report of `c`'s closed form on `d`'s training rows, as the window shows it.
+void showFit(LeastSquaresView& view, const ExperimentConfig& c, const ExperimentData& d)
+{
+    view.setFit(*closedFormFor(c, d), namesFor(c, d), d.train);
+}
+
 double parse(const QString& text)
 {
     bool ok = false;
@@ -178,7 +184,7 @@ private slots:
         const ExperimentData d = dataOf(p);
         const ExperimentConfig c = configFor(ModelConfig::Type::ScalarLinear);
         LeastSquaresView view;
-        view.setFit(*closedFormFor(c, d), namesFor(c, d), d.train);
+        showFit(view, c, d);
         // statsmodels' residuals, with the fitted values they imply, sorted by fitted value as the
         // plot keeps its points.
         const std::vector<double> residuals = expectedOf(p, "residuals");
@@ -238,7 +244,7 @@ private slots:
         ExperimentData d = dataOf(p);
         const ExperimentConfig c = configFor(ModelConfig::Type::Linear);
         LeastSquaresView view;
-        view.setFit(*closedFormFor(c, d), namesFor(c, d), d.train);
+        showFit(view, c, d);
         for (const QString& term : {QStringLiteral("x1"), QStringLiteral("x1 copy")})
             for (const auto column : {LeastSquaresView::StdError, LeastSquaresView::TValue, LeastSquaresView::PValue, LeastSquaresView::Lower,
                                       LeastSquaresView::Upper})
@@ -278,7 +284,7 @@ private slots:
         d.val = d.all = d.train;
         const ExperimentConfig c = configFor(ModelConfig::Type::ScalarLinear);
         LeastSquaresView view;
-        view.setFit(*closedFormFor(c, d), namesFor(c, d), d.train);
+        showFit(view, c, d);
         const int points = view.residualPlot()->points();
         QVERIFY2(points <= LeastSquaresView::kMaxResidualPoints && points >= LeastSquaresView::kMaxResidualPoints / 2,
                  qPrintable(QString::number(points)));
@@ -296,7 +302,7 @@ private slots:
         const ExperimentData d = dataOf(p);
         const ExperimentConfig c = configFor(ModelConfig::Type::ScalarLinear);
         LeastSquaresView view;
-        view.setFit(*closedFormFor(c, d), namesFor(c, d), d.train);
+        showFit(view, c, d);
         view.show();
         QVERIFY(QTest::qWaitForWindowActive(&view));
         QTableWidget* t = view.coefficientTable();
@@ -358,7 +364,7 @@ private slots:
         ExperimentData d = dataOf(tutorial);
         ExperimentConfig c = configFor(ModelConfig::Type::ScalarLinear);
         LeastSquaresView view;
-        view.setFit(*closedFormFor(c, d), namesFor(c, d), d.train);
+        showFit(view, c, d);
         QVERIFY(view.predict(QStringLiteral("-0.5 0, 0.25 0.5")));
         QVERIFY(view.predict(QStringLiteral("1 2")));
         check(view, reference(QStringLiteral("tutorial_train")), 1);
@@ -377,14 +383,14 @@ private slots:
         view.setFit(*closedFormFor(c, fewer), namesFor(c, fewer), fewer.train);
         QCOMPARE(view.predictionTable()->rowCount(), 6);
         QVERIFY(view.predictionTable()->item(5, 1)->text() != before);
-        view.setFit(*closedFormFor(c, d), namesFor(c, d), d.train);
+        showFit(view, c, d);
         check(view, reference(QStringLiteral("tutorial_train")), 1);
 
         // Three features: three values per row.
         const QJsonObject three = problem(QStringLiteral("three_features"));
         d = dataOf(three);
         c = configFor(ModelConfig::Type::Linear);
-        view.setFit(*closedFormFor(c, d), namesFor(c, d), d.train);
+        showFit(view, c, d);
         QCOMPARE(view.predictionTable()->rowCount(), 0); // other features: the old rows go
         QCOMPARE(view.predictionTable()->horizontalHeaderItem(0)->text(), QStringLiteral("x1"));
         QVERIFY(!view.predict(QStringLiteral("0 10")));
@@ -395,7 +401,7 @@ private slots:
         // Two equal columns (x1 and its copy): a row where they differ is not determined by the
         // data, so it shows no prediction; one where they agree does.
         d = dataOf(problem(QStringLiteral("duplicated_column")));
-        view.setFit(*closedFormFor(c, d), namesFor(c, d), d.train);
+        showFit(view, c, d);
         QVERIFY(view.predict(QStringLiteral("0.5 0.2 0.5; 0.5 0.2 -1")));
         const QTableWidget* t = view.predictionTable();
         QVERIFY(t->item(0, 3)->text() != QStringLiteral("—"));
