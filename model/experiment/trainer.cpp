@@ -88,28 +88,52 @@ std::vector<std::vector<std::int64_t>> Trainer::batches()
     return data::epochBatches(n, size, config_.training.shuffle, config_.training.seed, epoch_, false);
 }
 
+qint64 Trainer::batchesPerEpoch() const
+{
+    const std::int64_t n = xTrain_.size(0);
+    const std::int64_t size = config_.training.batchSize;
+    return size <= 0 || size >= n ? 1 : (n + size - 1) / size;
+}
+
 EpochRecord Trainer::step()
+{
+    for (;;)
+        if (auto record = trainBatch(false))
+            return *record;
+}
+
+std::optional<EpochRecord> Trainer::stepBatch()
+{
+    return trainBatch(true);
+}
+
+std::optional<EpochRecord> Trainer::trainBatch(bool inspect)
 {
     if (finished())
         throw std::logic_error("the run is over");
     QElapsedTimer timer;
     timer.start();
-    // The last finite parameters, to go back to if this epoch diverges.
-    const NamedTensors before = model_->stateDict();
-    std::vector<Tensor> saved;
-    for (const auto& [name, t] : before)
-        saved.push_back(t.clone());
+    if (batchesDone_ == 0) {
+        plan_ = batches();
+        epochLossSum_ = 0.0;
+        epochSeconds_ = 0.0;
+        epochStart_.clear();
+        for (const auto& [name, t] : model_->stateDict())
+            epochStart_.push_back(t.clone());
+    }
+    const qint64 count = plan_.empty() ? 1 : static_cast<qint64>(plan_.size());
+    const bool last = batchesDone_ + 1 == count;
+    inspect = inspect || last;
 
     // The tutorial's train_step: train mode, predict, loss (target first, as loss_fn(y, yhat)),
     // backward, step, zero_grad (unless the configuration leaves the gradients to add up).
-    // The epoch's last step is kept for the step inspector.
-    auto trainStep = [&](const Tensor& x, const Tensor& y, bool last) {
+    auto trainStep = [&](const Tensor& x, const Tensor& y) {
         model_->train();
         const Tensor yhat = (*model_)(x);
         const Tensor loss = loss_(y, yhat);
         loss.backward();
         const double value = loss.item();
-        if (last) {
+        if (inspect) {
             lastStep_.loss = value;
             lastStep_.before = parameterValues();
             lastStep_.gradients.clear();
@@ -127,33 +151,43 @@ EpochRecord Trainer::step()
         optimizer_->step();
         if (config_.training.zeroGrad)
             optimizer_->zeroGrad();
-        if (last)
+        if (inspect)
             lastStep_.after = parameterValues();
         return value;
     };
-    double sum = 0.0;
-    const auto plan = batches();
-    if (plan.empty()) {
-        lastStep_.batch.clear();
-        sum = trainStep(xTrain_, yTrain_, true);
+    if (plan_.empty()) {
+        if (inspect)
+            lastStep_.batch.clear();
+        epochLossSum_ += trainStep(xTrain_, yTrain_);
     } else {
-        for (std::size_t i = 0; i < plan.size(); ++i) {
-            const bool last = i + 1 == plan.size();
-            if (last)
-                lastStep_.batch = plan[i];
-            sum += trainStep(indexSelect(xTrain_, plan[i]), indexSelect(yTrain_, plan[i]), last);
-        }
+        const auto& rows = plan_[static_cast<std::size_t>(batchesDone_)];
+        if (inspect)
+            lastStep_.batch = rows;
+        epochLossSum_ += trainStep(indexSelect(xTrain_, rows), indexSelect(yTrain_, rows));
     }
+    ++batchesDone_;
+    if (inspect) {
+        lastStep_.epoch = epoch_ + 1;
+        lastStep_.batchNumber = batchesDone_;
+        lastStep_.batches = count;
+    }
+    if (!last) {
+        epochSeconds_ += static_cast<double>(timer.nsecsElapsed()) * 1e-9;
+        return std::nullopt;
+    }
+
+    batchesDone_ = 0;
+    plan_.clear();
     ++epoch_;
-    lastStep_.epoch = epoch_;
     EpochRecord r;
     r.epoch = epoch_;
-    r.trainLoss = sum / static_cast<double>(plan.empty() ? 1 : plan.size());
+    r.trainLoss = epochLossSum_ / static_cast<double>(count);
     r.valLoss = evaluate(true);
     if (!std::isfinite(r.trainLoss) || !std::isfinite(r.valLoss)) {
         NoGradGuard noGrad;
-        for (std::size_t i = 0; i < saved.size(); ++i)
-            Tensor(before[i].second).copy_(saved[i]);
+        const NamedTensors live = model_->stateDict();
+        for (std::size_t i = 0; i < epochStart_.size() && i < live.size(); ++i)
+            Tensor(live[i].second).copy_(epochStart_[i]);
         diverged_ = true;
         const bool nan = std::isnan(r.trainLoss) || std::isnan(r.valLoss);
         message_ = (nan ? TrainerText::tr("The loss became NaN at epoch %1, so training stopped and the last finite parameters "
@@ -163,8 +197,9 @@ EpochRecord Trainer::step()
                        .arg(epoch_)
                        .arg(config_.optimizer.lr);
     }
+    epochStart_.clear();
     r.params = parameterValues();
-    r.seconds = static_cast<double>(timer.nsecsElapsed()) * 1e-9;
+    r.seconds = epochSeconds_ + static_cast<double>(timer.nsecsElapsed()) * 1e-9;
     return r;
 }
 

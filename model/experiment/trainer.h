@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace gradlab::experiment {
@@ -25,10 +26,12 @@ struct EpochRecord {
     double seconds = 0.0;    // wall time of this epoch
 };
 
-// The last optimizer step of an epoch, for the step inspector: what autograd computed and what
-// the optimizer did with it. Values are flat, in namedParameters() order.
+// An optimizer step, for the step inspector: what autograd computed and what the optimizer did
+// with it. Values are flat, in namedParameters() order.
 struct StepDetail {
-    qint64 epoch = 0;                 // the epoch the step ended (1-based)
+    qint64 epoch = 0;                 // the epoch the step belongs to (1-based)
+    qint64 batchNumber = 1;           // the step's batch in that epoch (1-based)
+    qint64 batches = 1;               // batches in that epoch
     std::vector<std::int64_t> batch;  // rows of the training set in the step's batch; empty: all of them
     double loss = 0.0;                // the batch's loss before the step
     std::vector<double> before;       // parameter values before the step
@@ -42,9 +45,16 @@ public:
     // Throws std::invalid_argument (bad configuration) or gradlab::EngineError (device, shapes).
     Trainer(const ExperimentConfig& config, const data::Dataset& train, const data::Dataset& val);
 
-    // One epoch. After a loss that is NaN or infinite the parameters are put back to their last
-    // finite values, diverged() is true and message() says what happened.
+    // One epoch, or what is left of one after stepBatch(). After a loss that is NaN or infinite the
+    // parameters are put back to their values where the epoch began, diverged() is true and
+    // message() says what happened.
     EpochRecord step();
+    // One batch of the epoch in progress (one optimizer step; the whole epoch with full-batch
+    // training), kept as lastStep(); the epoch's record once this was its last batch.
+    std::optional<EpochRecord> stepBatch();
+    // Batches of the epoch in progress already trained (0 between epochs), and batches an epoch has.
+    qint64 batchesDone() const { return batchesDone_; }
+    qint64 batchesPerEpoch() const;
 
     // What the owner of the run wants before each epoch: a paused run goes on from the same
     // point with the next run() or step(); a stopped one is over for its owner.
@@ -54,7 +64,7 @@ public:
     // stop; progress gets every epoch.
     Outcome run(const std::function<Control()>& query, const std::function<void(const EpochRecord&)>& progress);
 
-    // The last optimizer step of the latest epoch (empty before the first epoch).
+    // The last optimizer step of the latest epoch, or the latest stepBatch() (empty before both).
     const StepDetail& lastStep() const { return lastStep_; }
 
     qint64 epoch() const { return epoch_; }
@@ -80,6 +90,9 @@ public:
 
 private:
     std::vector<std::vector<std::int64_t>> batches();
+    // The next batch of the epoch in progress (starting one when none is); `inspect`: keep it as
+    // lastStep_ even when it is not the epoch's last.
+    std::optional<EpochRecord> trainBatch(bool inspect);
 
     ExperimentConfig config_;
     std::shared_ptr<Module> model_;
@@ -87,6 +100,13 @@ private:
     Loss loss_;
     Tensor xTrain_, yTrain_, xVal_, yVal_;
     StepDetail lastStep_;
+    // The epoch in progress: its batches (empty: full batch), how many are done, the sum of their
+    // losses, its time so far, and the parameters where it began (to go back to if it diverges).
+    std::vector<std::vector<std::int64_t>> plan_;
+    qint64 batchesDone_ = 0;
+    double epochLossSum_ = 0.0;
+    double epochSeconds_ = 0.0;
+    std::vector<Tensor> epochStart_;
     qint64 epoch_ = 0;
     bool diverged_ = false;
     QString message_;

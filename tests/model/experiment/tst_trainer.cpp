@@ -58,6 +58,9 @@ private slots:
     void rSquaredOfTheTrainedModel();
     void gradientsAddUpWithoutZeroGrad_data();
     void gradientsAddUpWithoutZeroGrad();
+    void batchStepsFollowPyTorch_data();
+    void batchStepsFollowPyTorch();
+    void epochAfterBatchStepsIsTheSameEpoch();
 };
 
 void TestTrainer::tutorialDataAndSplitAreTheTutorials()
@@ -241,6 +244,105 @@ void TestTrainer::historyKeepsExtremesBeyondItsLimit()
 }
 
 QTEST_APPLESS_MAIN(TestTrainer)
+// Mini-batch training one step at a time (Step Batch) against PyTorch's steps over the same
+// batches (fixtures/make_minibatch_fixtures.py): every step's batch, loss and a, b, and every
+// epoch's mean batch loss.
+void TestTrainer::batchStepsFollowPyTorch_data()
+{
+    QFile f(QStringLiteral(GRADLAB_TEST_DATA_DIR "/../model/experiment/fixtures/minibatch_reference.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonArray runs = QJsonDocument::fromJson(f.readAll()).object()["runs"].toArray();
+    QVERIFY(runs.size() >= 4);
+    QTest::addColumn<QJsonObject>("run");
+    for (const QJsonValue v : runs) {
+        const QJsonObject r = v.toObject();
+        QTest::newRow(qPrintable(QStringLiteral("%1 %2 batch %3").arg(r["optimizer"].toString(), r["dtype"].toString()).arg(r["batch_size"].toInt())))
+            << r;
+    }
+}
+
+void TestTrainer::batchStepsFollowPyTorch()
+{
+    QFETCH(QJsonObject, run);
+    ExperimentConfig c;
+    c.optimizer.type = run["optimizer"].toString() == QLatin1String("adam") ? OptimizerConfig::Type::Adam : OptimizerConfig::Type::Sgd;
+    c.optimizer.lr = run["lr"].toDouble();
+    c.training.dtype = run["dtype"].toString();
+    c.training.batchSize = run["batch_size"].toInteger();
+    c.training.shuffle = true;
+    c.training.seed = static_cast<quint32>(run["seed"].toInteger());
+    c.training.epochs = run["epochs"].toInteger();
+    const ExperimentData data = tutorialData(c);
+    Trainer t(c, data.train, data.val);
+    const double tol = c.training.dtype == QLatin1String("float64") ? 1e-12 : 2e-6;
+    auto close = [tol](double got, double want) { return std::abs(got - want) <= tol * std::max(1.0, std::abs(want)); };
+    const QJsonArray steps = run["steps"].toArray();
+    const QJsonArray epochLosses = run["epoch_train_loss"].toArray();
+    const qint64 perEpoch = (data.train.rows() + c.training.batchSize - 1) / c.training.batchSize;
+    QCOMPARE(t.batchesPerEpoch(), perEpoch);
+    qsizetype epochsSeen = 0;
+    for (const QJsonValue v : steps) {
+        const QJsonObject want = v.toObject();
+        const auto record = t.stepBatch();
+        const StepDetail& got = t.lastStep();
+        QCOMPARE(got.epoch, want["epoch"].toInteger());
+        QCOMPARE(got.batchNumber, want["batch"].toInteger());
+        QCOMPARE(got.batches, perEpoch);
+        QCOMPARE(static_cast<qint64>(got.batch.size()), want["rows"].toInteger());
+        QVERIFY2(close(got.loss, want["loss"].toDouble()), qPrintable(QString::number(got.loss, 'g', 17)));
+        for (int k = 0; k < 2; ++k)
+            QVERIFY2(close(got.after[static_cast<std::size_t>(k)], want["params"].toArray()[k].toDouble()),
+                     qPrintable(QStringLiteral("step %1.%2 param %3: %4").arg(got.epoch).arg(got.batchNumber).arg(k).arg(got.after[static_cast<std::size_t>(k)], 0, 'g', 17)));
+        QCOMPARE(got.after, t.parameterValues());
+        // The epoch's record comes with its last batch, and only then.
+        QCOMPARE(record.has_value(), got.batchNumber == perEpoch);
+        QCOMPARE(t.batchesDone(), record ? 0 : got.batchNumber);
+        if (record) {
+            QCOMPARE(record->epoch, got.epoch);
+            QVERIFY(close(record->trainLoss, epochLosses[epochsSeen].toDouble()));
+            ++epochsSeen;
+        }
+    }
+    QCOMPARE(epochsSeen, epochLosses.size());
+    QVERIFY(t.finished());
+}
+
+// Step Batch twice, then Step: the rest of the same epoch, as if it had been trained at once.
+void TestTrainer::epochAfterBatchStepsIsTheSameEpoch()
+{
+    ExperimentConfig c;
+    c.training.batchSize = 16;
+    c.training.shuffle = true;
+    c.training.epochs = 3;
+    const ExperimentData d = tutorialData(c);
+    Trainer whole(c, d.train, d.val), split(c, d.train, d.val);
+    const EpochRecord first = whole.step();
+    QVERIFY(!split.stepBatch());
+    QVERIFY(!split.stepBatch());
+    QCOMPARE(split.epoch(), 0);
+    QCOMPARE(split.batchesDone(), 2);
+    const EpochRecord rest = split.step();
+    QCOMPARE(rest.epoch, 1);
+    QCOMPARE(rest.params, first.params);
+    QCOMPARE(rest.trainLoss, first.trainLoss);
+    QCOMPARE(rest.valLoss, first.valLoss);
+    QCOMPARE(split.batchesDone(), 0);
+    // The inspector gets the epoch's last step, as after a Step.
+    QCOMPARE(split.lastStep().batchNumber, 5);
+    QCOMPARE(split.lastStep().before, whole.lastStep().before);
+    QCOMPARE(split.lastStep().gradients, whole.lastStep().gradients);
+    // Full-batch training: a batch is the whole epoch.
+    ExperimentConfig full;
+    Trainer one(full, d.train, d.val);
+    QCOMPARE(one.batchesPerEpoch(), 1);
+    const auto record = one.stepBatch();
+    QVERIFY(record);
+    QCOMPARE(record->epoch, 1);
+    QCOMPARE(one.lastStep().batchNumber, 1);
+    QCOMPARE(one.lastStep().batches, 1);
+    QVERIFY(one.lastStep().batch.empty());
+}
+
 #include "tst_trainer.moc"
 
 // The tutorial's section 2.3: without optimizer.zero_grad() the gradients add up across steps.
