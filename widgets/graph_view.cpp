@@ -233,12 +233,14 @@ GraphView::~GraphView()
 }
 
 void GraphView::setExperiment(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data,
-                              const std::vector<double>& params, qint64 epochsDone)
+                              const std::vector<double>& params, qint64 epochsDone, qint64 batchesDone, qint64 batches)
 {
     config_ = config;
     data_ = data;
     params_ = params;
     epochsDone_ = epochsDone;
+    batchesDone_ = batchesDone;
+    batches_ = batches;
     recompute();
 }
 
@@ -307,7 +309,14 @@ void GraphView::recompute()
 // inspector shows.
 QString GraphView::captionText() const
 {
-    QString text = epochsDone_ <= 0
+    QString text = batchesDone_ > 0
+        ? tr("Values at the current parameters, after the update of batch %2 of %3 in epoch %1: a fresh forward and "
+             "backward pass over every training row, not over the next batch. The step inspector shows batch %2 itself, "
+             "at the parameters before its update.")
+              .arg(epochsDone_ + 1)
+              .arg(batchesDone_)
+              .arg(batches_)
+        : epochsDone_ <= 0
         ? tr("Values at the initial parameters, before any training: where epoch 1 starts.")
         : tr("Values at the current parameters, after epoch %1's update: a fresh forward and backward pass, "
              "where epoch %2 starts. The step inspector shows epoch %1 itself, at the parameters before its update.")

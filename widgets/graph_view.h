@@ -37,9 +37,10 @@ public:
     // Recomputes the graph of the current root for `config` on `data`'s training rows with
     // `params` (flat, in namedParameters() order; empty: the model's initial values) and redraws.
     // `epochsDone`: how many epochs of training led to `params` (0: the initial values), for the
-    // caption that says where the values are computed.
+    // caption that says where the values are computed; `batchesDone` of `batches`: how far into
+    // the next epoch Step Batch went (0: not at all).
     void setExperiment(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data,
-                       const std::vector<double>& params, qint64 epochsDone);
+                       const std::vector<double>& params, qint64 epochsDone, qint64 batchesDone = 0, qint64 batches = 1);
     // No graph; `reason` says why.
     void clear(const QString& reason);
 
@@ -99,6 +100,7 @@ private:
     std::optional<experiment::ExperimentData> data_;
     std::vector<double> params_;
     qint64 epochsDone_ = 0;
+    qint64 batchesDone_ = 0, batches_ = 1;
     std::optional<experiment::InspectedGraph> graph_;
     std::map<QString, QGraphicsRectItem*> items_; // node id -> its box
     QString selected_;

@@ -351,7 +351,7 @@ void ResultsView::compareRuns(const experiment::RunRecord& a, const experiment::
 }
 
 void ResultsView::showLive(const QStringList& flatNames, const std::vector<double>& values, qint64 epoch,
-                           double trainLoss, double valLoss, bool editable)
+                           double trainLoss, double valLoss, bool editable, qint64 batch, qint64 batches)
 {
     if (static_cast<std::size_t>(flatNames.size()) != values.size()) {
         clear(tr("The run reported %1 values for %2 parameters.").arg(values.size()).arg(flatNames.size()));
@@ -367,7 +367,9 @@ void ResultsView::showLive(const QStringList& flatNames, const std::vector<doubl
     }
     mode_ = Mode::Live;
     setEditable(editable);
-    title_->setText(editable ? tr("Paused at epoch %1").arg(epoch) : tr("Training: epoch %1").arg(epoch));
+    title_->setText(!editable   ? tr("Training: epoch %1").arg(epoch)
+                    : batch > 0 ? tr("Paused in epoch %1 after batch %2 of %3").arg(epoch + 1).arg(batch).arg(batches)
+                                : tr("Paused at epoch %1").arg(epoch));
     setSummaryCell(0, 0, QString::number(epoch), static_cast<double>(epoch));
     setSummaryCell(1, 0, number(trainLoss), trainLoss);
     setSummaryCell(2, 0, number(valLoss), valLoss);

@@ -34,9 +34,9 @@ public:
     void compareRuns(const experiment::RunRecord& a, const experiment::RunRecord& b, const QString& titleA,
                      const QString& titleB);
     // During a run: the live values; `editable` while paused (double-click a value to edit it;
-    // a valid edit emits parameterEdited).
+    // a valid edit emits parameterEdited). `batch` of `batches`: paused within epoch + 1 (Step Batch).
     void showLive(const QStringList& flatNames, const std::vector<double>& values, qint64 epoch, double trainLoss,
-                  double valLoss, bool editable);
+                  double valLoss, bool editable, qint64 batch = 0, qint64 batches = 1);
     void clear(const QString& hint);
     // The element type of the run shown live (default float32): an edited value it cannot hold as a
     // finite number (1e39 in float32) is refused.

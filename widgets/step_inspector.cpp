@@ -67,10 +67,16 @@ void StepInspector::setInspection(const experiment::StepInspection& s)
         clear(s.why.isEmpty() ? tr("There is no step to show.") : s.why);
         return;
     }
-    header_->setText(tr("Epoch %1: last step on a batch of %2 rows, loss %3")
-                         .arg(s.epoch)
-                         .arg(s.batchRows)
-                         .arg(QString::number(s.loss, 'g', 9)));
+    header_->setText(s.batches > 1 ? tr("Epoch %1, batch %2 of %3: the step on its %4 rows, loss %5")
+                                         .arg(s.epoch)
+                                         .arg(s.batchNumber)
+                                         .arg(s.batches)
+                                         .arg(s.batchRows)
+                                         .arg(QString::number(s.loss, 'g', 9))
+                                   : tr("Epoch %1: last step on a batch of %2 rows, loss %3")
+                                         .arg(s.epoch)
+                                         .arg(s.batchRows)
+                                         .arg(QString::number(s.loss, 'g', 9)));
     const bool formula = s.formula.size() == count && static_cast<std::size_t>(s.formulaText.size()) == count;
     table_->clearContents();
     table_->setRowCount(static_cast<int>(count));

@@ -42,8 +42,8 @@ bool TrainingController::start(const experiment::ExperimentConfig& config, std::
     worker_->setPace(pace_);
     if (mode == StartMode::Paused)
         worker_->requestPause();
-    else if (mode == StartMode::Step)
-        worker_->requestFirstStep();
+    else if (mode == StartMode::Step || mode == StartMode::StepBatch)
+        worker_->requestFirstStep(mode == StartMode::StepBatch);
     worker_->moveToThread(&thread_);
     connect(worker_, &TrainingWorker::progress, this, &TrainingController::progress);
     connect(worker_, &TrainingWorker::paused, this, &TrainingController::paused);
@@ -111,7 +111,13 @@ void TrainingController::resume()
 void TrainingController::step()
 {
     if (worker_)
-        worker_->requestStep();
+        worker_->requestStep(false);
+}
+
+void TrainingController::stepBatch()
+{
+    if (worker_)
+        worker_->requestStep(true);
 }
 
 void TrainingController::stop()

@@ -1,6 +1,6 @@
 // Runs an experiment's training in a worker thread and reports it to the GUI thread through
 // queued signals carrying plain snapshots, at most about 30 a second. Pause, resume, step and
-// stop are flags the worker reads between epochs; destroying the controller stops a run cleanly.
+// stop are flags the worker reads between epochs (and batches, when stepping by batch); destroying the controller stops a run cleanly.
 #pragma once
 
 #include "experiment/project.h"
@@ -28,6 +28,8 @@ struct TrainingSnapshot {
     std::vector<experiment::EpochRecord> newEpochs; // every epoch since the last snapshot (thinned beyond 2000)
     std::optional<experiment::StepDetail> lastStep;  // on paused snapshots: the last optimizer step
     QStringList events;                              // changes made while paused, so far
+    qint64 batch = 0;   // batches of epoch + 1 already trained (Step Batch); 0 between epochs
+    qint64 batches = 1; // batches an epoch has
 };
 
 class TrainingWorker;
@@ -43,6 +45,7 @@ public:
         Run,    // train until done
         Paused, // stop before the first epoch
         Step,   // one epoch, then paused
+        StepBatch, // one batch (one optimizer step), then paused
     };
     // Starts a run of `config` on `data`; false (and failed() is not emitted) when one is running.
     bool start(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data, StartMode mode = StartMode::Run);
@@ -66,8 +69,10 @@ public:
 public slots:
     void pause();
     void resume();
-    // While paused: one epoch, then paused again.
+    // While paused: one epoch (the rest of the one in progress), then paused again.
     void step();
+    // While paused: one batch of the epoch in progress (one optimizer step), then paused again.
+    void stepBatch();
     void stop();
 
 signals:

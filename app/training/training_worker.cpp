@@ -71,24 +71,31 @@ void TrainingWorker::requestResume()
     wake_.notify_all();
 }
 
-void TrainingWorker::requestStep()
+void TrainingWorker::requestStep(bool batch)
 {
     {
         std::lock_guard lock(mutex_);
         // Paused, or about to be (a Step or Pause not yet reached, the worker busy or not yet
-        // started): one more epoch once it is, so that quick Steps are each taken. Running: pause.
+        // started): one more step once it is, so that quick Steps are each taken. Running: pause.
         if (paused_ || pauseRequested_)
-            ++stepsRequested_;
+            steps_.push_back(batch);
         pauseRequested_ = true;
     }
     wake_.notify_all();
 }
 
-void TrainingWorker::requestFirstStep()
+void TrainingWorker::requestFirstStep(bool batch)
 {
     std::lock_guard lock(mutex_);
     pauseRequested_ = true;
-    stepsRequested_ = 1;
+    steps_.assign(1, batch);
+}
+
+QString TrainingWorker::eventPosition() const
+{
+    if (trainer_->batchesDone() == 0)
+        return tr("epoch %1").arg(trainer_->epoch());
+    return tr("epoch %1, after batch %2 of %3").arg(trainer_->epoch() + 1).arg(trainer_->batchesDone()).arg(trainer_->batchesPerEpoch());
 }
 
 bool TrainingWorker::setOptimizerOptions(const experiment::OptimizerConfig& options, QString* error)
@@ -132,9 +139,8 @@ bool TrainingWorker::setOptimizerOptions(const experiment::OptimizerConfig& opti
     const QJsonObject now = experiment::toJson(after).value(QStringLiteral("optimizer")).toObject();
     for (auto it = now.begin(); it != now.end(); ++it)
         if (was.value(it.key()) != it.value())
-            events_ << tr("epoch %1: optimizer.%2 = %3")
-                           .arg(trainer_->epoch())
-                           .arg(it.key(), it.value().isBool() ? (it.value().toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+            events_ << tr("%1: optimizer.%2 = %3")
+                           .arg(eventPosition(), it.key(), it.value().isBool() ? (it.value().toBool() ? QStringLiteral("true") : QStringLiteral("false"))
                                                               : QString::number(it.value().toDouble(), 'g', 17));
     optimizer_ = options;
     republishPaused();
@@ -167,9 +173,7 @@ bool TrainingWorker::setParameterValue(int flatIndex, double value, QString* err
                 return false;
             }
             const QString label = size == 1 ? QString::fromStdString(name) : QStringLiteral("%1[%2]").arg(QString::fromStdString(name)).arg(flatIndex - at);
-            events_ << tr("epoch %1: %2 = %3 (was %4)")
-                           .arg(trainer_->epoch())
-                           .arg(label, QString::number(value, 'g', 17), QString::number(old, 'g', 17));
+            events_ << tr("%1: %2 = %3 (was %4)").arg(eventPosition(), label, QString::number(value, 'g', 17), QString::number(old, 'g', 17));
             republishPaused();
             return true;
         }
@@ -184,11 +188,13 @@ void TrainingWorker::republishPaused()
     TrainingSnapshot s;
     s.epoch = trainer_->epoch();
     s.epochs = config_.training.epochs;
+    s.batch = trainer_->batchesDone();
+    s.batches = trainer_->batchesPerEpoch();
     s.params = trainer_->parameterValues();
     s.seconds = seconds_;
     s.epochsPerSecond = seconds_ > 0 ? static_cast<double>(s.epoch) / seconds_ : 0.0;
     s.events = events_;
-    if (s.epoch > 0)
+    if (s.epoch > 0 || s.batch > 0)
         s.lastStep = trainer_->lastStep();
     emit paused(s);
 }
@@ -207,6 +213,8 @@ TrainingSnapshot TrainingWorker::snapshot(const experiment::Trainer& trainer, do
     TrainingSnapshot s;
     s.epoch = trainer.epoch();
     s.epochs = config_.training.epochs;
+    s.batch = trainer.batchesDone();
+    s.batches = trainer.batchesPerEpoch();
     if (!pending_.empty()) {
         s.trainLoss = pending_.back().trainLoss;
         s.valLoss = pending_.back().valLoss;
@@ -221,10 +229,10 @@ TrainingSnapshot TrainingWorker::snapshot(const experiment::Trainer& trainer, do
     return s;
 }
 
-bool TrainingWorker::waitWhilePaused(experiment::Trainer& trainer, double seconds)
+TrainingWorker::Next TrainingWorker::waitWhilePaused(experiment::Trainer& trainer, double seconds)
 {
     TrainingSnapshot s = snapshot(trainer, seconds);
-    if (trainer.epoch() > 0)
+    if (trainer.epoch() > 0 || trainer.batchesDone() > 0)
         s.lastStep = trainer.lastStep();
     {
         std::lock_guard lock(mutex_);
@@ -232,11 +240,14 @@ bool TrainingWorker::waitWhilePaused(experiment::Trainer& trainer, double second
     }
     emit paused(s);
     std::unique_lock lock(mutex_);
-    wake_.wait(lock, [&] { return stopRequested_ || !pauseRequested_ || stepsRequested_ > 0; });
-    if (stepsRequested_ > 0)
-        --stepsRequested_;
+    wake_.wait(lock, [&] { return stopRequested_ || !pauseRequested_ || !steps_.empty(); });
+    bool batch = false;
+    if (!steps_.empty()) {
+        batch = steps_.front();
+        steps_.pop_front();
+    }
     paused_ = false;
-    return !stopRequested_;
+    return stopRequested_ ? Next::Stop : batch ? Next::Batch : Next::Go;
 }
 
 void TrainingWorker::run()
@@ -262,10 +273,14 @@ void TrainingWorker::run()
     throttle.start();
     try {
         while (!trainer->finished() && !stopRequested_) {
-            if (pauseRequested_ && !waitWhilePaused(*trainer, seconds))
+            Next next = Next::Go;
+            if (pauseRequested_ && (next = waitWhilePaused(*trainer, seconds)) == Next::Stop)
                 break;
             const auto began = std::chrono::steady_clock::now();
-            const experiment::EpochRecord r = trainer->step();
+            std::optional<experiment::EpochRecord> done = next == Next::Batch ? trainer->stepBatch() : trainer->step();
+            if (!done)
+                continue; // within the epoch: paused again, to show the step
+            const experiment::EpochRecord& r = *done;
             seconds += r.seconds;
             seconds_ = seconds;
             history.add(r);
@@ -291,6 +306,12 @@ void TrainingWorker::run()
             std::lock_guard lock(mutex_);
             record.events = events_;
         }
+        // Stopped within an epoch: its steps so far moved the final parameters, not the history.
+        if (trainer->batchesDone() > 0)
+            record.events << tr("epoch %1: stopped after batch %2 of %3; the final parameters include these %2 steps")
+                                 .arg(trainer->epoch() + 1)
+                                 .arg(trainer->batchesDone())
+                                 .arg(trainer->batchesPerEpoch());
         emit finished(record);
     } catch (const std::exception& e) {
         emit failed(QString::fromUtf8(e.what()));

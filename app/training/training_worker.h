@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <mutex>
 
 namespace gradlab::app {
@@ -18,10 +19,11 @@ public:
     // Thread-safe requests, read between epochs.
     void requestPause();
     void requestResume();
-    void requestStep();
+    // One epoch (the rest of the one in progress), or one batch, then paused.
+    void requestStep(bool batch);
     void requestStop();
-    // Before run(): one epoch, then paused.
-    void requestFirstStep();
+    // Before run(): one epoch (or batch), then paused.
+    void requestFirstStep(bool batch);
     // Epochs a second at most, so that a run can be watched; 0: as fast as it trains.
     void setPace(int epochsPerSecond);
     // While paused (called from another thread): see TrainingController.
@@ -43,8 +45,11 @@ private:
     TrainingSnapshot snapshot(const experiment::Trainer& trainer, double seconds);
     // Sends a paused snapshot again after an edit (from the editing thread, under mutex_).
     void republishPaused();
-    // Blocks while paused; false when a stop was requested.
-    bool waitWhilePaused(experiment::Trainer& trainer, double seconds);
+    // Blocks while paused: what to do next.
+    enum class Next { Stop, Go, Batch };
+    Next waitWhilePaused(experiment::Trainer& trainer, double seconds);
+    // "epoch 12" between epochs, "epoch 13, after batch 2 of 5" within one, for the events' lines.
+    QString eventPosition() const;
     // Waits out the rest of a paced epoch that began at `began`; returns at once on a stop, pause,
     // step or change of pace.
     void waitForPace(std::chrono::steady_clock::time_point began);
@@ -60,7 +65,7 @@ private:
     std::mutex mutex_;
     std::condition_variable wake_;
     std::atomic<bool> pauseRequested_{false}, stopRequested_{false}, paused_{false};
-    int stepsRequested_ = 0; // guarded by mutex_
+    std::deque<bool> steps_; // Steps asked for and not yet taken, true for a batch; guarded by mutex_
     std::atomic<int> pace_{0}; // written under mutex_, read without it on the epoch's path
     int paceChanges_ = 0;    // guarded by mutex_
     std::vector<experiment::EpochRecord> pending_;

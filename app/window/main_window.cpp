@@ -319,7 +319,7 @@ void MainWindow::createViews()
     inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
     inspectorDock->setWidget(inspector_);
     addDockWidget(Qt::BottomDockWidgetArea, inspectorDock);
-    inspector_->clear(tr("Press Step to train one epoch and see what autograd computed and what the optimizer did with it."));
+    inspector_->clear(stepHint());
 }
 
 void MainWindow::createActions()
@@ -353,6 +353,10 @@ void MainWindow::createActions()
                      [this] { pauseOrResume(); });
     stepAct_ = make(QStringLiteral("step"), tr("S&tep"), QKeySequence(Qt::Key_F10), tr("Train one epoch, then pause"),
                     [this] { step(); });
+    // F11 as a debugger's "step into": into the epoch, one mini-batch at a time.
+    stepBatchAct_ = make(QStringLiteral("stepBatch"), tr("Step &Batch"), QKeySequence(Qt::Key_F11),
+                         tr("Train one mini-batch (one optimizer step), then pause; with full-batch training, one epoch"),
+                         [this] { stepBatch(); });
     stopAct_ = make(QStringLiteral("stop"), tr("St&op"), QKeySequence(Qt::SHIFT | Qt::Key_F5), tr("Stop the run and keep it"),
                     [this] { stop(); });
     resetAct_ = make(QStringLiteral("reset"), tr("R&eset"), QKeySequence(Qt::CTRL | Qt::Key_R),
@@ -360,6 +364,7 @@ void MainWindow::createActions()
     runAct_->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     pauseAct_->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
     stepAct_->setIcon(style()->standardIcon(QStyle::SP_MediaSkipForward));
+    stepBatchAct_->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
     stopAct_->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
     resetAct_->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
 
@@ -374,7 +379,7 @@ void MainWindow::createActions()
     auto* bar = addToolBar(tr("Run toolbar"));
     bar->setObjectName(QStringLiteral("runToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    for (QAction* a : {runAct_, pauseAct_, stepAct_, stopAct_, resetAct_}) {
+    for (QAction* a : {runAct_, pauseAct_, stepAct_, stepBatchAct_, stopAct_, resetAct_}) {
         a->setIconText(toolButtonText(a->text()));
         bar->addAction(a);
     }
@@ -463,6 +468,7 @@ void MainWindow::createMenus()
     runMenu->addAction(runAct_);
     runMenu->addAction(pauseAct_);
     runMenu->addAction(stepAct_);
+    runMenu->addAction(stepBatchAct_);
     runMenu->addAction(stopAct_);
     runMenu->addAction(resetAct_);
     runMenu->addSeparator();
@@ -666,7 +672,7 @@ void MainWindow::setProject(experiment::Project project)
     etaLabel_->clear();
     runProgress_->reset();
     runProgress_->hide();
-    inspector_->clear(tr("Press Step to train one epoch and see what autograd computed and what the optimizer did with it."));
+    inspector_->clear(stepHint());
     applyConfig(project_.config);
     if (!project_.runs.empty())
         runList_->selectRuns({static_cast<int>(project_.runs.size()) - 1});
@@ -891,6 +897,8 @@ void MainWindow::onDataLoaded(const std::shared_ptr<const ModelViews>& computed)
         startRun(TrainingController::StartMode::Run);
     else if (p == Pending::Step)
         startRun(TrainingController::StartMode::Step);
+    else if (p == Pending::StepBatch)
+        startRun(TrainingController::StartMode::StepBatch);
 }
 
 std::vector<double> MainWindow::initialParameters() const
@@ -962,11 +970,14 @@ void MainWindow::showParameters(const std::vector<double>& params, qint64 epochs
 
 // The graph runs a forward and backward pass over the training rows: it is drawn when it is in
 // view, and otherwise when it comes into view.
-void MainWindow::showGraph(const experiment::ExperimentConfig& config, const std::vector<double>& params, qint64 epochsDone)
+void MainWindow::showGraph(const experiment::ExperimentConfig& config, const std::vector<double>& params, qint64 epochsDone,
+                           qint64 batchesDone, qint64 batches)
 {
     graphConfig_ = config;
     graphParams_ = params;
     graphEpochs_ = epochsDone;
+    graphBatch_ = batchesDone;
+    graphBatches_ = batches;
     graphStale_ = true;
     if (views_->currentWidget() == graph_)
         updateGraph();
@@ -977,7 +988,7 @@ void MainWindow::updateGraph()
     if (!graphStale_ || !data_)
         return;
     graphStale_ = false;
-    graph_->setExperiment(graphConfig_, *data_, graphParams_, graphEpochs_);
+    graph_->setExperiment(graphConfig_, *data_, graphParams_, graphEpochs_, graphBatch_, graphBatches_);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1004,12 +1015,30 @@ void MainWindow::pauseOrResume()
         run();
 }
 
+QString MainWindow::stepHint()
+{
+    return tr("Press Step to train one epoch, or Step Batch for one mini-batch, and see what autograd computed and what "
+              "the optimizer did with it.");
+}
+
 void MainWindow::step()
+{
+    stepBy(TrainingController::StartMode::Step);
+}
+
+void MainWindow::stepBatch()
+{
+    stepBy(TrainingController::StartMode::StepBatch);
+}
+
+void MainWindow::stepBy(TrainingController::StartMode unit)
 {
     if (stopping_)
         return;
     if (mode_ == Mode::Idle)
-        startRun(TrainingController::StartMode::Step);
+        startRun(unit);
+    else if (unit == TrainingController::StartMode::StepBatch)
+        controller_.stepBatch();
     else
         controller_.step();
 }
@@ -1040,7 +1069,7 @@ void MainWindow::reset()
     // The views show no run now: none stays selected, so that clicking one shows it again.
     runList_->selectRuns({});
     lossPlot_->clearLive();
-    inspector_->clear(tr("Press Step to train one epoch and see what autograd computed and what the optimizer did with it."));
+    inspector_->clear(stepHint());
     results_->clear(tr("Press Run to train the model."));
     epochLabel_->clear();
     speedLabel_->clear();
@@ -1063,7 +1092,9 @@ bool MainWindow::startRun(TrainingController::StartMode mode)
         return false;
     }
     if (!dataReady()) {
-        pending_ = mode == TrainingController::StartMode::Step ? Pending::Step : Pending::Run;
+        pending_ = mode == TrainingController::StartMode::Step        ? Pending::Step
+                   : mode == TrainingController::StartMode::StepBatch ? Pending::StepBatch
+                                                                      : Pending::Run;
         if (!loading_)
             loadData();
         showStatus(tr("The run starts when the data is loaded"));
@@ -1111,6 +1142,7 @@ void MainWindow::updateActions()
     runAct_->setIconText(toolButtonText(runAct_->text())); // the toolbar button says Resume too
     pauseAct_->setEnabled(mode_ == Mode::Running);
     stepAct_->setEnabled(mode_ != Mode::Running && !stopping_);
+    stepBatchAct_->setEnabled(mode_ != Mode::Running && !stopping_);
     stopAct_->setEnabled(!idle && !stopping_);
     resetAct_->setEnabled(true);
     // Undoing a setting during a run would leave the run and the forms disagreeing.
@@ -1126,7 +1158,10 @@ void MainWindow::updateRunStatus(const TrainingSnapshot& s)
     const double fraction = s.epochs > 0 ? static_cast<double>(s.epoch) / static_cast<double>(s.epochs) : 0.0;
     runProgress_->setValue(static_cast<int>(fraction * 1000));
     runProgress_->setFormat(QStringLiteral("%1%").arg(fraction * 100, 0, 'f', 1));
-    epochLabel_->setText(tr("Epoch %1 of %2").arg(QLocale().toString(s.epoch), QLocale().toString(s.epochs)));
+    epochLabel_->setText(s.batch > 0 ? tr("Epoch %1 of %2, batch %3 of %4")
+                                           .arg(QLocale().toString(s.epoch + 1), QLocale().toString(s.epochs),
+                                                QLocale().toString(s.batch), QLocale().toString(s.batches))
+                                     : tr("Epoch %1 of %2").arg(QLocale().toString(s.epoch), QLocale().toString(s.epochs)));
     // A paused run, or one going a Step at a time, has no speed: the rate of its last epochs
     // (one step's) says nothing.
     if (mode_ == Mode::Paused) {
@@ -1193,9 +1228,10 @@ void MainWindow::onPaused(const TrainingSnapshot& s)
     etaLabel_->clear();
     const double trainLoss = live_.empty() ? qQNaN() : live_.back().trainLoss;
     const double valLoss = live_.empty() ? qQNaN() : live_.back().valLoss;
-    results_->showLive(liveNames_.isEmpty() ? flatNames() : liveNames_, s.params, s.epoch, trainLoss, valLoss, true);
+    results_->showLive(liveNames_.isEmpty() ? flatNames() : liveNames_, s.params, s.epoch, trainLoss, valLoss, true, s.batch,
+                       s.batches);
     if (data_) {
-        showGraph(runConfig_, s.params, s.epoch);
+        showGraph(runConfig_, s.params, s.epoch, s.batch, s.batches);
         if (s.lastStep) {
             try {
                 const auto layout = experiment::parameterLayout(runConfig_.model, data_->all.features());
@@ -1205,7 +1241,13 @@ void MainWindow::onPaused(const TrainingSnapshot& s)
             }
         }
     }
-    showStatus(tr("Paused at epoch %1: the optimizer's options and the parameter values can be edited").arg(s.epoch));
+    if (s.batch > 0)
+        showStatus(tr("Paused in epoch %1 after batch %2 of %3: the optimizer's options and the parameter values can be edited")
+                       .arg(s.epoch + 1)
+                       .arg(s.batch)
+                       .arg(s.batches));
+    else
+        showStatus(tr("Paused at epoch %1: the optimizer's options and the parameter values can be edited").arg(s.epoch));
 }
 
 void MainWindow::onFinished(const experiment::RunRecord& run)

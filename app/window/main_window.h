@@ -117,7 +117,10 @@ public:
 public slots:
     void run();           // start, or resume a paused run
     void pauseOrResume();
-    void step();          // one epoch (starting a run paused when none is in progress)
+    // One epoch (the rest of the one in progress), or one mini-batch: one optimizer step. Either
+    // starts a run when none is in progress.
+    void step();
+    void stepBatch();
     void stop();
     void reset();         // ends a run in progress and shows the initial parameters again
 
@@ -133,7 +136,11 @@ protected:
 
 private:
     enum class Mode { Idle, Running, Paused };
-    enum class Pending { None, Run, Step };
+    enum class Pending { None, Run, Step, StepBatch };
+    // What the step inspector says before a step.
+    static QString stepHint();
+    // step() or stepBatch(): `unit` is StartMode::Step or StartMode::StepBatch.
+    void stepBy(TrainingController::StartMode unit);
 
     void createViews();
     void createActions();
@@ -160,7 +167,9 @@ private:
     void refreshModelViews(const std::shared_ptr<const ModelViews>& computed = {});
     // `trained`: the parameters of a run (the plot's legend says which).
     void showParameters(const std::vector<double>& params, qint64 epochsDone, bool trained = true);
-    void showGraph(const experiment::ExperimentConfig& config, const std::vector<double>& params, qint64 epochsDone);
+    // `batchesDone` of `batches`: how far into the next epoch Step Batch went.
+    void showGraph(const experiment::ExperimentConfig& config, const std::vector<double>& params, qint64 epochsDone,
+                   qint64 batchesDone = 0, qint64 batches = 1);
     void updateGraph();
     std::vector<double> initialParameters() const;
     QStringList flatNames() const;
@@ -242,6 +251,7 @@ private:
     experiment::ExperimentConfig graphConfig_;
     std::vector<double> graphParams_;
     qint64 graphEpochs_ = 0; // how many epochs led to graphParams_
+    qint64 graphBatch_ = 0, graphBatches_ = 1; // and how many batches of the next one
     bool graphStale_ = false;
 
     // The run in progress (or the last one) as the views show it.
@@ -273,6 +283,7 @@ private:
     QAction* runAct_ = nullptr;
     QAction* pauseAct_ = nullptr;
     QAction* stepAct_ = nullptr;
+    QAction* stepBatchAct_ = nullptr;
     QAction* stopAct_ = nullptr;
     QAction* resetAct_ = nullptr;
     QAction* undoAct_ = nullptr;

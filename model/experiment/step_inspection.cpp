@@ -46,6 +46,8 @@ StepInspection inspectStep(const StepDetail& step, const ExperimentConfig& confi
 {
     StepInspection s;
     s.epoch = step.epoch;
+    s.batchNumber = step.batchNumber;
+    s.batches = step.batches;
     s.loss = step.loss;
     s.names = flatParameterNames(layout);
     s.batchRows = step.batch.empty() ? train.rows() : static_cast<qint64>(step.batch.size());

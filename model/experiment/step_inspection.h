@@ -17,6 +17,7 @@ namespace gradlab::experiment {
 
 struct StepInspection {
     qint64 epoch = 0;
+    qint64 batchNumber = 1, batches = 1; // the step's batch in its epoch (1-based), of how many
     qint64 batchRows = 0;              // rows in the step's batch
     double loss = 0.0;
     QStringList names;                 // flat parameter names (flatParameterNames)

@@ -163,6 +163,7 @@ private slots:
     void undoFollowsTheSettings();
     void pausedRunTakesEdits();
     void stepFillsTheInspector();
+    void stepBatchShowsOneMiniBatch();
     void invalidSettingsCannotStartARun();
     void largeCsvLoadsInTheBackgroundAndCancels();
     void largeGeneratedDatasetCancels();
@@ -749,6 +750,48 @@ void TestMainWindow::stepFillsTheInspector()
     QCOMPARE(t.w.project().runs.back().epochs, 2);
 }
 
+// Step Batch with batches of 16: one optimizer step, shown in the inspector (its gradients those
+// of the batch's rows), the results, the status bar and the epoch label; Step finishes the epoch.
+void TestMainWindow::stepBatchShowsOneMiniBatch()
+{
+    Window t;
+    QVERIFY(waitForData(t.w));
+    ExperimentConfig c = t.w.config();
+    c.training.dtype = QStringLiteral("float64");
+    c.training.batchSize = 16;
+    c.training.shuffle = true;
+    t.w.changeConfig(c, QStringLiteral("training"), QStringLiteral("batch"));
+    QSignalSpy paused(t.w.controller(), &TrainingController::paused);
+    t.w.action(QStringLiteral("stepBatch"))->trigger();
+    QVERIFY(QTest::qWaitFor([&] { return !paused.isEmpty() && paused.last().first().value<TrainingSnapshot>().batch == 1; }, 20000));
+    QTest::qWait(50);
+    auto* inspector = t.w.stepInspector();
+    for (int row = 0; row < 2; ++row) {
+        const double autograd = inspector->cellText(row, 2).toDouble();
+        const double formula = inspector->cellText(row, 3).toDouble();
+        QVERIFY2(autograd != 0.0, qPrintable(inspector->cellText(row, 2)));
+        QVERIFY2(std::abs(autograd - formula) <= 1e-9 * std::abs(formula), qPrintable(QStringLiteral("%1 vs %2").arg(autograd).arg(formula)));
+    }
+    auto labelWith = [](QWidget* parent, const QString& text) {
+        for (QLabel* label : parent->findChildren<QLabel*>())
+            if (label->text().contains(text))
+                return true;
+        return false;
+    };
+    QVERIFY(labelWith(inspector, QStringLiteral("Epoch 1, batch 1 of 5: the step on its 16 rows")));
+    QVERIFY(labelWith(t.w.resultsView(), QStringLiteral("Paused in epoch 1 after batch 1 of 5")));
+    QVERIFY2(t.w.lastMessage().contains(QLatin1String("Paused in epoch 1 after batch 1 of 5")), qPrintable(t.w.lastMessage()));
+    QCOMPARE(t.w.findChild<QLabel*>(QStringLiteral("epochLabel"))->text(), QStringLiteral("Epoch 1 of 1,000, batch 1 of 5"));
+    t.w.step();
+    QVERIFY(QTest::qWaitFor([&] { return paused.last().first().value<TrainingSnapshot>().epoch == 1; }, 20000));
+    QTest::qWait(50);
+    QVERIFY(labelWith(inspector, QStringLiteral("Epoch 1, batch 5 of 5")));
+    QVERIFY(labelWith(t.w.resultsView(), QStringLiteral("Paused at epoch 1")));
+    t.w.stop();
+    QVERIFY(QTest::qWaitFor([&] { return !t.w.isTraining(); }, 20000));
+    QCOMPARE(t.w.project().runs.back().epochs, 1);
+}
+
 void TestMainWindow::invalidSettingsCannotStartARun()
 {
     Window t;
@@ -1061,11 +1104,11 @@ void TestMainWindow::toolbarButtonsShowNoMnemonic()
             if (auto* button = qobject_cast<QToolButton*>(bar->widgetForAction(a)); button && button->defaultAction() == a)
                 buttons << button->text();
         if (translated) {
-            QCOMPARE(buttons, (QStringList{"RUN", "PAUSE", "STEP", "STOP", "RESET"}));
+            QCOMPARE(buttons, (QStringList{"RUN", "PAUSE", "STEP", "STEP BATCH", "STOP", "RESET"}));
             QCOMPARE(t.w.action(QStringLiteral("run"))->text(), QStringLiteral("RUN(&R)")); // the menu keeps it
             QCoreApplication::removeTranslator(&bracketing);
         } else {
-            QCOMPARE(buttons, (QStringList{"Run", "Pause", "Step", "Stop", "Reset"}));
+            QCOMPARE(buttons, (QStringList{"Run", "Pause", "Step", "Step Batch", "Stop", "Reset"}));
             QCOMPARE(bar->windowTitle(), QStringLiteral("Run toolbar"));
             QMenu* view = nullptr;
             for (QAction* a : t.w.menuBar()->actions())

@@ -27,6 +27,7 @@ private slots:
     void destroyingDuringARunStopsIt();
     void stepFromIdleAndEditWhilePaused();
     void quickStepsAreEachTaken();
+    void stepBatchGoesOneOptimizerStepAtATime();
     void pacedRunCanBeWatched();
 };
 
@@ -202,6 +203,66 @@ void TestTrainingController::stepFromIdleAndEditWhilePaused()
     }
     while (!byHand.finished())
         byHand.step();
+    QCOMPARE(run.finalParams, byHand.parameterValues());
+    QTRY_VERIFY(!c.isRunning());
+}
+
+// Step Batch pauses after each mini-batch with that batch's step; Step then finishes the epoch in
+// progress; an edit within an epoch is listed with its batch; a run stopped within an epoch says
+// so. The same steps done by hand with a Trainer give the same parameters.
+void TestTrainingController::stepBatchGoesOneOptimizerStepAtATime()
+{
+    TrainingController c;
+    QSignalSpy paused(&c, &TrainingController::paused);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    ExperimentConfig config;
+    config.training.epochs = 50;
+    config.training.batchSize = 16;
+    config.training.shuffle = true;
+    const ExperimentData data = dataFor(config);
+    QVERIFY(c.start(config, data, TrainingController::StartMode::StepBatch));
+    QTRY_VERIFY_WITH_TIMEOUT(!paused.isEmpty(), 10000);
+    const auto first = paused.last().first().value<TrainingSnapshot>();
+    QCOMPARE(first.epoch, 0);
+    QCOMPARE(first.batch, 1);
+    QCOMPARE(first.batches, 5);
+    QVERIFY(first.lastStep);
+    QCOMPARE(first.lastStep->epoch, 1);
+    QCOMPARE(first.lastStep->batchNumber, 1);
+    QCOMPARE(first.lastStep->batch.size(), std::size_t(16));
+    QCOMPARE(first.lastStep->after, first.params);
+    QVERIFY(first.newEpochs.empty()); // no epoch is done: the loss curve gets nothing yet
+
+    OptimizerConfig slower = config.optimizer;
+    slower.lr = 0.05;
+    QString error;
+    QVERIFY2(c.setOptimizerOptions(slower, &error), qPrintable(error));
+    for (int i = 0; i < 3; ++i)
+        c.stepBatch();
+    QTRY_VERIFY_WITH_TIMEOUT(paused.last().first().value<TrainingSnapshot>().batch == 4, 10000);
+    QCOMPARE(paused.last().first().value<TrainingSnapshot>().lastStep->batchNumber, 4);
+    c.step();
+    QTRY_VERIFY_WITH_TIMEOUT(paused.last().first().value<TrainingSnapshot>().epoch == 1, 10000);
+    const auto epochDone = paused.last().first().value<TrainingSnapshot>();
+    QCOMPARE(epochDone.batch, 0);
+    QCOMPARE(epochDone.lastStep->batchNumber, 5);
+    c.stepBatch();
+    QTRY_VERIFY_WITH_TIMEOUT(paused.last().first().value<TrainingSnapshot>().batch == 1, 10000);
+    c.stop();
+    QVERIFY(finished.wait(20000));
+    const auto run = finished.first().first().value<RunRecord>();
+    QCOMPARE(run.epochs, 1);
+    QCOMPARE(run.events.size(), 2);
+    QVERIFY2(run.events[0].contains(QLatin1String("epoch 1, after batch 1 of 5: optimizer.lr = 0.05")), qPrintable(run.events[0]));
+    QVERIFY2(run.events[1].contains(QLatin1String("epoch 2: stopped after batch 1 of 5")), qPrintable(run.events[1]));
+
+    Trainer byHand(config, data.train, data.val);
+    QVERIFY(!byHand.stepBatch());
+    static_cast<SGD&>(byHand.optimizer()).setLr(0.05);
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!byHand.stepBatch());
+    byHand.step();
+    QVERIFY(!byHand.stepBatch());
     QCOMPARE(run.finalParams, byHand.parameterValues());
     QTRY_VERIFY(!c.isRunning());
 }
