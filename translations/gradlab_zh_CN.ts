@@ -167,42 +167,42 @@
         <translation>%1% 上限</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="463"/>
+        <location filename="../app/cli/cli.cpp" line="464"/>
         <source>F %1 on %2 and %3 degrees of freedom, p %4</source>
         <translation>F %1（自由度 %2 和 %3），p %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="469"/>
+        <location filename="../app/cli/cli.cpp" line="468"/>
         <source>log-likelihood %1, AIC %2, BIC %3, residual sum of squares %4</source>
         <translation>对数似然 %1，AIC %2，BIC %3，残差平方和 %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="493"/>
+        <location filename="../app/cli/cli.cpp" line="492"/>
         <source>--n × --features must be at most %1 values (got %2 × %3)</source>
         <translation>--n × --features 最多为 %1 个值（实际为 %2 × %3）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="533"/>
+        <location filename="../app/cli/cli.cpp" line="532"/>
         <source>graph needs -o GRAPH.dot, GRAPH.gv, GRAPH.svg or GRAPH.png</source>
         <translation>graph 需要 -o GRAPH.dot、GRAPH.gv、GRAPH.svg 或 GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="538"/>
+        <location filename="../app/cli/cli.cpp" line="537"/>
         <source>cannot write the graph as &quot;%1&quot;: name the file .dot or .gv (Graphviz DOT), .svg or .png</source>
         <translation>无法将计算图写为“%1”：文件名须以 .dot 或 .gv（Graphviz DOT）、.svg 或 .png 结尾</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="550"/>
+        <location filename="../app/cli/cli.cpp" line="549"/>
         <source>--of: expected yhat, error, loss or loss-manual, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error、loss 或 loss-manual，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="561"/>
+        <location filename="../app/cli/cli.cpp" line="560"/>
         <source>the graph can only be drawn as SVG or PNG while a QApplication runs</source>
         <translation>只有在 QApplication 运行时才能将计算图绘制为 SVG 或 PNG</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="623"/>
+        <location filename="../app/cli/cli.cpp" line="622"/>
         <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
                     [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
                     [--linear-loss] [--save PROJECT]</source>
@@ -211,51 +211,51 @@
                     [--linear-loss] [--save PROJECT]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="626"/>
+        <location filename="../app/cli/cli.cpp" line="625"/>
         <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--json]</source>
         <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="628"/>
+        <location filename="../app/cli/cli.cpp" line="627"/>
         <source>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</source>
         <translation>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="629"/>
+        <location filename="../app/cli/cli.cpp" line="628"/>
         <source>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</source>
         <translation>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="630"/>
+        <location filename="../app/cli/cli.cpp" line="629"/>
         <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</source>
         <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="632"/>
+        <location filename="../app/cli/cli.cpp" line="631"/>
         <source>  gradlab-cli devices</source>
         <translation>  gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="640"/>
+        <location filename="../app/cli/cli.cpp" line="639"/>
         <source>usage:</source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="645"/>
+        <location filename="../app/cli/cli.cpp" line="644"/>
         <source>  gradlab-cli COMMAND --help</source>
         <translation>  gradlab-cli COMMAND --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="673"/>
+        <location filename="../app/cli/cli.cpp" line="672"/>
         <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="694"/>
+        <location filename="../app/cli/cli.cpp" line="693"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
@@ -295,64 +295,64 @@
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="481"/>
+        <location filename="../app/cli/cli.cpp" line="480"/>
         <source>generate takes no file but -o FILE.csv, got: %1</source>
         <translation>generate 只接受 -o FILE.csv 指定的文件，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="483"/>
+        <location filename="../app/cli/cli.cpp" line="482"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="502"/>
+        <location filename="../app/cli/cli.cpp" line="501"/>
         <source>out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows</source>
         <translation>内存不足：无法在 CPU 上为 %3 行的 %2 个值分配 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="512"/>
+        <location filename="../app/cli/cli.cpp" line="511"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="569"/>
-        <location filename="../app/cli/cli.cpp" line="586"/>
+        <location filename="../app/cli/cli.cpp" line="568"/>
+        <location filename="../app/cli/cli.cpp" line="585"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="593"/>
+        <location filename="../app/cli/cli.cpp" line="592"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="601"/>
+        <location filename="../app/cli/cli.cpp" line="600"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="608"/>
+        <location filename="../app/cli/cli.cpp" line="607"/>
         <source>devices takes no arguments, got: %1</source>
         <translation>devices 不接受参数，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="612"/>
+        <location filename="../app/cli/cli.cpp" line="611"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="613"/>
+        <location filename="../app/cli/cli.cpp" line="612"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="613"/>
+        <location filename="../app/cli/cli.cpp" line="612"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="712"/>
-        <location filename="../app/cli/cli.cpp" line="716"/>
+        <location filename="../app/cli/cli.cpp" line="711"/>
+        <location filename="../app/cli/cli.cpp" line="715"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>
@@ -676,12 +676,12 @@
         <translation>数据集：内存不足：无法在 CPU 上为 %3 行 × %4 列的 %2 个值分配 %1 字节</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_data.cpp" line="60"/>
+        <location filename="../model/experiment/experiment_data.cpp" line="75"/>
         <source>CSV datasets are read by the project (see Project::load)</source>
         <translation>CSV 数据集由项目读取（见 Project::load）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_data.cpp" line="76"/>
+        <location filename="../model/experiment/experiment_data.cpp" line="82"/>
         <source>Generating the data was cancelled</source>
         <translation>已取消生成数据</translation>
     </message>
@@ -898,105 +898,105 @@
         <translation>训练后的模型，验证行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="255"/>
+        <location filename="../widgets/plot_export.cpp" line="263"/>
         <source>There is no run to plot</source>
         <translation>没有可绘制的运行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="260"/>
+        <location filename="../widgets/plot_export.cpp" line="268"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="261"/>
+        <location filename="../widgets/plot_export.cpp" line="269"/>
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="261"/>
+        <location filename="../widgets/plot_export.cpp" line="269"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="286"/>
+        <location filename="../widgets/plot_export.cpp" line="294"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="286"/>
+        <location filename="../widgets/plot_export.cpp" line="294"/>
         <source>Run %1: training loss</source>
         <translation>运行 %1：训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="290"/>
+        <location filename="../widgets/plot_export.cpp" line="298"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="290"/>
+        <location filename="../widgets/plot_export.cpp" line="298"/>
         <source>Run %1: validation loss</source>
         <translation>运行 %1：验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="297"/>
+        <location filename="../widgets/plot_export.cpp" line="317"/>
         <source>There is nothing to plot: no run has a positive, finite loss</source>
         <translation>没有可绘制的内容：没有任何运行的损失为正的有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="298"/>
+        <location filename="../widgets/plot_export.cpp" line="318"/>
         <source>There is nothing to plot: no run has a finite loss</source>
         <translation>没有可绘制的内容：没有任何运行的损失为有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="310"/>
+        <location filename="../widgets/plot_export.cpp" line="330"/>
         <source>Loss curves</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="319"/>
+        <location filename="../widgets/plot_export.cpp" line="339"/>
         <source>There is no data to plot</source>
         <translation>没有可绘制的数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="347"/>
+        <location filename="../widgets/plot_export.cpp" line="367"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
         <location filename="../widgets/plot_export.cpp" line="209"/>
-        <location filename="../widgets/plot_export.cpp" line="348"/>
+        <location filename="../widgets/plot_export.cpp" line="368"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="349"/>
+        <location filename="../widgets/plot_export.cpp" line="369"/>
         <source>Training data</source>
         <translation>训练数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="350"/>
+        <location filename="../widgets/plot_export.cpp" line="370"/>
         <source>Validation data</source>
         <translation>验证数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="355"/>
+        <location filename="../widgets/plot_export.cpp" line="374"/>
         <source>True line</source>
         <translation>真实直线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="360"/>
+        <location filename="../widgets/plot_export.cpp" line="379"/>
         <source>Trained model</source>
         <translation>训练后的模型</translation>
     </message>
     <message>
         <location filename="../widgets/plot_export.cpp" line="220"/>
-        <location filename="../widgets/plot_export.cpp" line="359"/>
+        <location filename="../widgets/plot_export.cpp" line="378"/>
         <source>Closed form (least squares)</source>
         <translation>闭式解（最小二乘）</translation>
     </message>
     <message>
         <location filename="../widgets/plot_export.cpp" line="230"/>
-        <location filename="../widgets/plot_export.cpp" line="368"/>
+        <location filename="../widgets/plot_export.cpp" line="387"/>
         <source>Data and fitted model</source>
         <translation>数据与拟合模型</translation>
     </message>
@@ -1144,27 +1144,27 @@
         <translation>NumPy 公式适用于 MSE 损失；此运行使用的是 %1。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/step_inspection.cpp" line="56"/>
+        <location filename="../model/experiment/step_inspection.cpp" line="58"/>
         <source>No step has been taken yet.</source>
         <translation>尚未执行任何一步。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/step_inspection.cpp" line="60"/>
+        <location filename="../model/experiment/step_inspection.cpp" line="62"/>
         <source>The step has %1 parameter values but the model has %2.</source>
         <translation>该步有 %1 个参数值，但模型有 %2 个。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/step_inspection.cpp" line="77"/>
+        <location filename="../model/experiment/step_inspection.cpp" line="79"/>
         <source>The NumPy formulas need an intercept and one slope; this model&apos;s parameters are %1.</source>
         <translation>NumPy 公式需要一个截距和一个斜率；此模型的参数为 %1。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/step_inspection.cpp" line="98"/>
+        <location filename="../model/experiment/step_inspection.cpp" line="100"/>
         <source>The step&apos;s batch names row %1, but the training set has %2 rows.</source>
         <translation>该步的批次引用了第 %1 行，但训练集只有 %2 行。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/step_inspection.cpp" line="105"/>
+        <location filename="../model/experiment/step_inspection.cpp" line="107"/>
         <source>The step&apos;s batch has no rows.</source>
         <translation>该步的批次没有任何行。</translation>
     </message>
@@ -1190,12 +1190,12 @@
 <context>
     <name>TrainerText</name>
     <message>
-        <location filename="../model/experiment/trainer.cpp" line="159"/>
+        <location filename="../model/experiment/trainer.cpp" line="193"/>
         <source>The loss became NaN at epoch %1, so training stopped and the last finite parameters were kept. Try a smaller learning rate than %2.</source>
         <translation>第 %1 轮时损失变为 NaN，训练已停止，并保留了最后一组有限的参数。请尝试小于 %2 的学习率。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/trainer.cpp" line="161"/>
+        <location filename="../model/experiment/trainer.cpp" line="195"/>
         <source>The loss became infinite at epoch %1, so training stopped and the last finite parameters were kept. Try a smaller learning rate than %2.</source>
         <translation>第 %1 轮时损失变为无穷大，训练已停止，并保留了最后一组有限的参数。请尝试小于 %2 的学习率。</translation>
     </message>
@@ -1319,13 +1319,6 @@
         <translation>单步检查器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="322"/>
-        <location filename="../app/window/main_window.cpp" line="669"/>
-        <location filename="../app/window/main_window.cpp" line="1043"/>
-        <source>Press Step to train one epoch and see what autograd computed and what the optimizer did with it.</source>
-        <translation>按“单步”训练一轮，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
-    </message>
-    <message>
         <location filename="../app/window/main_window.cpp" line="333"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
@@ -1357,7 +1350,7 @@
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="340"/>
-        <location filename="../app/window/main_window.cpp" line="1485"/>
+        <location filename="../app/window/main_window.cpp" line="1527"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
@@ -1378,8 +1371,8 @@
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="350"/>
-        <location filename="../app/window/main_window.cpp" line="462"/>
-        <location filename="../app/window/main_window.cpp" line="1110"/>
+        <location filename="../app/window/main_window.cpp" line="467"/>
+        <location filename="../app/window/main_window.cpp" line="1141"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -1409,655 +1402,680 @@
         <translation>训练一轮后暂停</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="356"/>
+        <location filename="../app/window/main_window.cpp" line="357"/>
+        <source>Step &amp;Batch</source>
+        <translation>单批(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="358"/>
+        <source>Train one mini-batch (one optimizer step), then pause; with full-batch training, one epoch</source>
+        <translation>训练一个小批次（优化器走一步），然后暂停；全批量训练时即一轮</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="360"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="356"/>
+        <location filename="../app/window/main_window.cpp" line="360"/>
         <source>Stop the run and keep it</source>
         <translation>停止运行并保留该运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="358"/>
+        <location filename="../app/window/main_window.cpp" line="362"/>
         <source>R&amp;eset</source>
         <translation>重置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="359"/>
+        <location filename="../app/window/main_window.cpp" line="363"/>
         <source>Stop any run and show the initial parameters again</source>
         <translation>停止正在进行的运行，并重新显示初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="366"/>
+        <location filename="../app/window/main_window.cpp" line="371"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="369"/>
+        <location filename="../app/window/main_window.cpp" line="374"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="387"/>
+        <location filename="../app/window/main_window.cpp" line="392"/>
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="394"/>
+        <location filename="../app/window/main_window.cpp" line="399"/>
         <source>How fast a run goes: as fast as it trains, or slowly enough to watch it learn</source>
         <translation>训练运行的快慢：以训练所能达到的最快速度，或放慢到足以看清它如何学习</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="400"/>
+        <location filename="../app/window/main_window.cpp" line="405"/>
         <source>Full speed</source>
         <translation>全速</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="401"/>
+        <location filename="../app/window/main_window.cpp" line="406"/>
         <source>1 epoch a second</source>
         <translation>每秒 1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="402"/>
+        <location filename="../app/window/main_window.cpp" line="407"/>
         <source>%1 epochs a second</source>
         <translation>每秒 %1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="432"/>
+        <location filename="../app/window/main_window.cpp" line="437"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="435"/>
+        <location filename="../app/window/main_window.cpp" line="440"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="439"/>
+        <location filename="../app/window/main_window.cpp" line="444"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="440"/>
+        <location filename="../app/window/main_window.cpp" line="445"/>
         <source>&amp;Parameters (JSON or CSV)…</source>
         <translation>参数（JSON 或 CSV）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="441"/>
+        <location filename="../app/window/main_window.cpp" line="446"/>
         <source>Loss &amp;history (CSV)…</source>
         <translation>损失历史（CSV）(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="442"/>
+        <location filename="../app/window/main_window.cpp" line="447"/>
         <source>Least-s&amp;quares fit (JSON or CSV)…</source>
         <translation>最小二乘拟合（JSON 或 CSV）(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="444"/>
+        <location filename="../app/window/main_window.cpp" line="449"/>
         <source>Save the closed-form fit&apos;s coefficients with their standard errors, p-values and intervals, and its statistics</source>
         <translation>保存闭式拟合的系数及其标准误、p 值和置信区间，以及拟合统计量</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="446"/>
+        <location filename="../app/window/main_window.cpp" line="451"/>
         <source>&amp;Data and fit plot…</source>
         <translation>数据与拟合图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="447"/>
+        <location filename="../app/window/main_window.cpp" line="452"/>
         <source>&amp;Loss plot…</source>
         <translation>损失图(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="448"/>
+        <location filename="../app/window/main_window.cpp" line="453"/>
         <source>P&amp;arameter plot…</source>
         <translation>参数图(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="449"/>
+        <location filename="../app/window/main_window.cpp" line="454"/>
         <source>Loss la&amp;ndscape plot…</source>
         <translation>损失曲面图(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="450"/>
+        <location filename="../app/window/main_window.cpp" line="455"/>
         <source>Computation &amp;graph (DOT, SVG or PNG)…</source>
         <translation>计算图（DOT、SVG 或 PNG）(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="451"/>
+        <location filename="../app/window/main_window.cpp" line="456"/>
         <source>&amp;Residual plot…</source>
         <translation>残差图(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="453"/>
+        <location filename="../app/window/main_window.cpp" line="458"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 脚本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="455"/>
+        <location filename="../app/window/main_window.cpp" line="460"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="458"/>
+        <location filename="../app/window/main_window.cpp" line="463"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="471"/>
+        <location filename="../app/window/main_window.cpp" line="477"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="477"/>
+        <location filename="../app/window/main_window.cpp" line="483"/>
         <source>Reset &amp;Layout</source>
         <translation>重置布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="479"/>
+        <location filename="../app/window/main_window.cpp" line="485"/>
         <source>Put the panels back where they were at the first start</source>
         <translation>把各面板恢复到首次启动时的位置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="483"/>
+        <location filename="../app/window/main_window.cpp" line="489"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="487"/>
+        <location filename="../app/window/main_window.cpp" line="493"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="499"/>
+        <location filename="../app/window/main_window.cpp" line="505"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="500"/>
+        <location filename="../app/window/main_window.cpp" line="506"/>
         <source>&amp;About GradLab</source>
         <translation>关于 GradLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="501"/>
+        <location filename="../app/window/main_window.cpp" line="507"/>
         <source>About GradLab</source>
         <translation>关于 GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="502"/>
+        <location filename="../app/window/main_window.cpp" line="508"/>
         <source>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model through GradLab&apos;s own autograd engine, watch it learn, and compare it with the closed-form least-squares fit.&lt;/p&gt;&lt;p&gt;Built on Qt, QCustomPlot, Eigen and Graphviz.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;使用 GradLab 自己的自动求导引擎训练模型，观察其学习过程，并与最小二乘闭式解拟合进行比较。&lt;/p&gt;&lt;p&gt;基于 Qt、QCustomPlot、Eigen 和 Graphviz 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="523"/>
+        <location filename="../app/window/main_window.cpp" line="529"/>
         <source>Loading data %p%</source>
         <translation>正在加载数据 %p%</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="530"/>
+        <location filename="../app/window/main_window.cpp" line="536"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="531"/>
+        <location filename="../app/window/main_window.cpp" line="537"/>
         <source>Stop loading the data</source>
         <translation>停止加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="561"/>
+        <location filename="../app/window/main_window.cpp" line="567"/>
         <source>Preparing the data: the split, the closed form and the loss landscape…</source>
         <translation>正在准备数据：划分、闭式解和损失曲面…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="693"/>
+        <location filename="../app/window/main_window.cpp" line="699"/>
         <source>The run&apos;s optimizer was not changed</source>
         <translation>未更改该运行的优化器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="722"/>
+        <location filename="../app/window/main_window.cpp" line="728"/>
         <source>Train the model (or resume a paused run) (%1)</source>
         <translation>训练模型（或继续已暂停的运行）（%1）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="723"/>
+        <location filename="../app/window/main_window.cpp" line="729"/>
         <source>The run cannot start:
 %1</source>
         <translation>无法开始运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="745"/>
+        <location filename="../app/window/main_window.cpp" line="751"/>
         <source>Choose a CSV file on the Data tab, or drop one onto the window</source>
         <translation>请在“数据”选项卡中选择一个 CSV 文件，或把文件拖放到窗口上</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="759"/>
-        <location filename="../app/window/main_window.cpp" line="773"/>
-        <location filename="../app/window/main_window.cpp" line="776"/>
-        <location filename="../app/window/main_window.cpp" line="873"/>
+        <location filename="../app/window/main_window.cpp" line="765"/>
+        <location filename="../app/window/main_window.cpp" line="779"/>
+        <location filename="../app/window/main_window.cpp" line="782"/>
+        <location filename="../app/window/main_window.cpp" line="879"/>
         <source>Loading the data…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="794"/>
+        <location filename="../app/window/main_window.cpp" line="800"/>
         <source>Loading the data was cancelled</source>
         <translation>已取消加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="799"/>
+        <location filename="../app/window/main_window.cpp" line="805"/>
         <source>%1 (on the Data tab, Missing values: Drop the row)</source>
         <translation>%1（在“数据”选项卡中，缺失值：丢弃该行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="800"/>
+        <location filename="../app/window/main_window.cpp" line="806"/>
         <source>The data could not be loaded: %1</source>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="803"/>
+        <location filename="../app/window/main_window.cpp" line="809"/>
         <source>The data could not be loaded</source>
         <translation>无法加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="831"/>
+        <location filename="../app/window/main_window.cpp" line="837"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="860"/>
-        <location filename="../app/window/main_window.cpp" line="862"/>
-        <location filename="../app/window/main_window.cpp" line="1694"/>
-        <location filename="../app/window/main_window.cpp" line="1712"/>
+        <location filename="../app/window/main_window.cpp" line="866"/>
+        <location filename="../app/window/main_window.cpp" line="868"/>
+        <location filename="../app/window/main_window.cpp" line="1736"/>
+        <location filename="../app/window/main_window.cpp" line="1754"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="874"/>
+        <location filename="../app/window/main_window.cpp" line="880"/>
         <source>%1 rows: %2 for training, %3 for validation</source>
         <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="941"/>
+        <location filename="../app/window/main_window.cpp" line="949"/>
         <source>The closed form: %1</source>
         <translation>闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1044"/>
-        <location filename="../app/window/main_window.cpp" line="1343"/>
+        <location filename="../app/window/main_window.cpp" line="1020"/>
+        <source>Press Step to train one epoch, or Step Batch for one mini-batch, and see what autograd computed and what the optimizer did with it.</source>
+        <translation>按“单步”训练一轮，或按“单批”训练一个小批次，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1073"/>
+        <location filename="../app/window/main_window.cpp" line="1385"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1050"/>
+        <location filename="../app/window/main_window.cpp" line="1079"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1062"/>
-        <location filename="../app/window/main_window.cpp" line="1283"/>
+        <location filename="../app/window/main_window.cpp" line="1091"/>
+        <location filename="../app/window/main_window.cpp" line="1325"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1069"/>
+        <location filename="../app/window/main_window.cpp" line="1100"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1082"/>
+        <location filename="../app/window/main_window.cpp" line="1113"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1090"/>
+        <location filename="../app/window/main_window.cpp" line="1121"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1093"/>
+        <location filename="../app/window/main_window.cpp" line="1124"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1110"/>
+        <location filename="../app/window/main_window.cpp" line="1141"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1129"/>
+        <location filename="../app/window/main_window.cpp" line="1161"/>
+        <source>Epoch %1 of %2, batch %3 of %4</source>
+        <translation>第 %1 / %2 轮，第 %3 / %4 批</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1164"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1141"/>
+        <location filename="../app/window/main_window.cpp" line="1176"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1143"/>
+        <location filename="../app/window/main_window.cpp" line="1178"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1208"/>
+        <location filename="../app/window/main_window.cpp" line="1245"/>
+        <source>Paused in epoch %1 after batch %2 of %3: the optimizer&apos;s options and the parameter values can be edited</source>
+        <translation>已在第 %1 轮的第 %2 / %3 批之后暂停：可以编辑优化器选项和参数值</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1250"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1230"/>
+        <location filename="../app/window/main_window.cpp" line="1272"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1232"/>
+        <location filename="../app/window/main_window.cpp" line="1274"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1233"/>
+        <location filename="../app/window/main_window.cpp" line="1275"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1258"/>
-        <location filename="../app/window/main_window.cpp" line="1283"/>
+        <location filename="../app/window/main_window.cpp" line="1300"/>
+        <location filename="../app/window/main_window.cpp" line="1325"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1286"/>
+        <location filename="../app/window/main_window.cpp" line="1328"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1287"/>
+        <location filename="../app/window/main_window.cpp" line="1329"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1288"/>
+        <location filename="../app/window/main_window.cpp" line="1330"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1290"/>
+        <location filename="../app/window/main_window.cpp" line="1332"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1309"/>
+        <location filename="../app/window/main_window.cpp" line="1351"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1318"/>
+        <location filename="../app/window/main_window.cpp" line="1360"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1335"/>
-        <location filename="../app/window/main_window.cpp" line="1353"/>
+        <location filename="../app/window/main_window.cpp" line="1377"/>
+        <location filename="../app/window/main_window.cpp" line="1395"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1339"/>
+        <location filename="../app/window/main_window.cpp" line="1381"/>
         <source>%1 runs selected: the Loss tab overlays their losses. Select one run to see its results, or two to compare them.</source>
         <translation>已选择 %1 次运行：“损失”页叠加显示它们的损失。选择一次运行可查看其结果，选择两次可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1343"/>
+        <location filename="../app/window/main_window.cpp" line="1385"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1352"/>
+        <location filename="../app/window/main_window.cpp" line="1394"/>
         <source>Run %1: trained on other data (the CSV has changed since)</source>
         <translation>运行 %1：使用其他数据训练（此后 CSV 已被修改）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1365"/>
+        <location filename="../app/window/main_window.cpp" line="1407"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1398"/>
+        <location filename="../app/window/main_window.cpp" line="1440"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1399"/>
+        <location filename="../app/window/main_window.cpp" line="1441"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1427"/>
+        <location filename="../app/window/main_window.cpp" line="1469"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1435"/>
+        <location filename="../app/window/main_window.cpp" line="1477"/>
         <source>Open a project or a data file</source>
         <translation>打开项目或数据文件</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1451"/>
+        <location filename="../app/window/main_window.cpp" line="1493"/>
         <source>%1 was not opened: stop the run first</source>
         <translation>未打开 %1：请先停止运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1472"/>
+        <location filename="../app/window/main_window.cpp" line="1514"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1479"/>
+        <location filename="../app/window/main_window.cpp" line="1521"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1486"/>
+        <location filename="../app/window/main_window.cpp" line="1528"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1501"/>
+        <location filename="../app/window/main_window.cpp" line="1543"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1513"/>
+        <location filename="../app/window/main_window.cpp" line="1555"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1541"/>
+        <location filename="../app/window/main_window.cpp" line="1583"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1544"/>
+        <location filename="../app/window/main_window.cpp" line="1586"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1564"/>
+        <location filename="../app/window/main_window.cpp" line="1606"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1564"/>
+        <location filename="../app/window/main_window.cpp" line="1606"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1633"/>
+        <location filename="../app/window/main_window.cpp" line="1675"/>
         <source>The project&apos;s data</source>
         <translation>项目的数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1634"/>
+        <location filename="../app/window/main_window.cpp" line="1676"/>
         <source>Runs marked &quot;trained on other data&quot; in the Results panel were trained on the CSV as it was before: their closed form and losses are those of that data, not of the data now.</source>
         <translation>结果面板中标有“使用其他数据训练”的运行是用修改前的 CSV 训练的：它们的闭式解和损失属于当时的数据，而不是现在的数据。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1662"/>
+        <location filename="../app/window/main_window.cpp" line="1704"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1662"/>
+        <location filename="../app/window/main_window.cpp" line="1704"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1675"/>
+        <location filename="../app/window/main_window.cpp" line="1717"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1676"/>
+        <location filename="../app/window/main_window.cpp" line="1718"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1682"/>
+        <location filename="../app/window/main_window.cpp" line="1724"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1684"/>
+        <location filename="../app/window/main_window.cpp" line="1726"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1712"/>
-        <location filename="../app/window/main_window.cpp" line="1729"/>
+        <location filename="../app/window/main_window.cpp" line="1754"/>
+        <location filename="../app/window/main_window.cpp" line="1771"/>
         <source>The least-squares fit was not exported</source>
         <translation>最小二乘拟合未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1715"/>
+        <location filename="../app/window/main_window.cpp" line="1757"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1717"/>
+        <location filename="../app/window/main_window.cpp" line="1759"/>
         <source>Export the least-squares fit</source>
         <translation>导出最小二乘拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1731"/>
+        <location filename="../app/window/main_window.cpp" line="1773"/>
         <source>Exported the least-squares fit to %1</source>
         <translation>已将最小二乘拟合导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1739"/>
+        <location filename="../app/window/main_window.cpp" line="1781"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1715"/>
-        <location filename="../app/window/main_window.cpp" line="1740"/>
+        <location filename="../app/window/main_window.cpp" line="1757"/>
+        <location filename="../app/window/main_window.cpp" line="1782"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1745"/>
+        <location filename="../app/window/main_window.cpp" line="1787"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1747"/>
+        <location filename="../app/window/main_window.cpp" line="1789"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1769"/>
+        <location filename="../app/window/main_window.cpp" line="1811"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1770"/>
+        <location filename="../app/window/main_window.cpp" line="1812"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1760"/>
-        <location filename="../app/window/main_window.cpp" line="1766"/>
-        <location filename="../app/window/main_window.cpp" line="1775"/>
+        <location filename="../app/window/main_window.cpp" line="1802"/>
+        <location filename="../app/window/main_window.cpp" line="1808"/>
+        <location filename="../app/window/main_window.cpp" line="1817"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1777"/>
+        <location filename="../app/window/main_window.cpp" line="1819"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1793"/>
+        <location filename="../app/window/main_window.cpp" line="1835"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1794"/>
+        <location filename="../app/window/main_window.cpp" line="1836"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1800"/>
+        <location filename="../app/window/main_window.cpp" line="1842"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1802"/>
+        <location filename="../app/window/main_window.cpp" line="1844"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1810"/>
+        <location filename="../app/window/main_window.cpp" line="1852"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1811"/>
+        <location filename="../app/window/main_window.cpp" line="1853"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1814"/>
+        <location filename="../app/window/main_window.cpp" line="1856"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1815"/>
+        <location filename="../app/window/main_window.cpp" line="1857"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1843"/>
+        <location filename="../app/window/main_window.cpp" line="1885"/>
         <source>GradLab could not start again. Start it yourself to use the new language.</source>
         <translation>GradLab 无法重新启动。请手动启动它以使用新语言。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1809"/>
-        <location filename="../app/window/main_window.cpp" line="1820"/>
+        <location filename="../app/window/main_window.cpp" line="1851"/>
+        <location filename="../app/window/main_window.cpp" line="1862"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="374"/>
+        <location filename="../app/window/main_window.cpp" line="379"/>
         <source>Run toolbar</source>
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1822"/>
+        <location filename="../app/window/main_window.cpp" line="1864"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="213"/>
-        <location filename="../app/window/main_window.cpp" line="1843"/>
+        <location filename="../app/window/main_window.cpp" line="1885"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -2074,37 +2092,52 @@
 <context>
     <name>gradlab::app::TrainingWorker</name>
     <message>
+        <location filename="../app/training/training_worker.cpp" line="97"/>
+        <source>epoch %1</source>
+        <translation>第 %1 轮</translation>
+    </message>
+    <message>
         <location filename="../app/training/training_worker.cpp" line="98"/>
+        <source>epoch %1, after batch %2 of %3</source>
+        <translation>第 %1 轮，第 %2 / %3 批之后</translation>
+    </message>
+    <message>
+        <location filename="../app/training/training_worker.cpp" line="105"/>
         <source>The optimizer&apos;s options can only be changed while the run is paused</source>
         <translation>只有在运行暂停时才能更改优化器选项</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="102"/>
+        <location filename="../app/training/training_worker.cpp" line="109"/>
         <source>A paused run keeps its optimizer; to train with %1, stop this run and start a new one</source>
         <translation>暂停的运行会保留其优化器；若要使用 %1 训练，请停止此运行并开始新的运行</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="135"/>
-        <source>epoch %1: optimizer.%2 = %3</source>
-        <translation>第 %1 轮：optimizer.%2 = %3</translation>
+        <location filename="../app/training/training_worker.cpp" line="142"/>
+        <source>%1: optimizer.%2 = %3</source>
+        <translation>%1：optimizer.%2 = %3</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="148"/>
+        <location filename="../app/training/training_worker.cpp" line="176"/>
+        <source>%1: %2 = %3 (was %4)</source>
+        <translation>%1：%2 = %3（原为 %4）</translation>
+    </message>
+    <message>
+        <location filename="../app/training/training_worker.cpp" line="311"/>
+        <source>epoch %1: stopped after batch %2 of %3; the final parameters include these %2 steps</source>
+        <translation>第 %1 轮：在第 %2 / %3 批之后停止；最终参数包含这 %2 步</translation>
+    </message>
+    <message>
+        <location filename="../app/training/training_worker.cpp" line="154"/>
         <source>A parameter can only be edited while the run is paused</source>
         <translation>只有在运行暂停时才能编辑参数</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="152"/>
+        <location filename="../app/training/training_worker.cpp" line="158"/>
         <source>A parameter&apos;s value must be a finite number</source>
         <translation>参数值必须是有限数值</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="170"/>
-        <source>epoch %1: %2 = %3 (was %4)</source>
-        <translation>第 %1 轮：%2 = %3（原为 %4）</translation>
-    </message>
-    <message>
-        <location filename="../app/training/training_worker.cpp" line="178"/>
+        <location filename="../app/training/training_worker.cpp" line="182"/>
         <source>There is no parameter value number %1</source>
         <translation>不存在第 %1 个参数值</translation>
     </message>
@@ -3319,145 +3352,150 @@
         <translation>尚无实验。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="311"/>
+        <location filename="../widgets/graph_view.cpp" line="313"/>
+        <source>Values at the current parameters, after the update of batch %2 of %3 in epoch %1: a fresh forward and backward pass over every training row, not over the next batch. The step inspector shows batch %2 itself, at the parameters before its update.</source>
+        <translation>数值取自当前参数，即第 %1 轮第 %2 / %3 批更新之后：在全部训练行上重新进行一次前向和反向传播，而不是在下一批上。单步检查器显示的是第 %2 批本身，取自其更新之前的参数。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="320"/>
         <source>Values at the initial parameters, before any training: where epoch 1 starts.</source>
         <translation>数值取自初始参数，尚未训练：即第 1 轮开始之处。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="312"/>
+        <location filename="../widgets/graph_view.cpp" line="321"/>
         <source>Values at the current parameters, after epoch %1&apos;s update: a fresh forward and backward pass, where epoch %2 starts. The step inspector shows epoch %1 itself, at the parameters before its update.</source>
         <translation>数值取自当前参数，即第 %1 轮更新之后：重新进行一次前向和反向传播，也就是第 %2 轮开始之处。单步检查器显示的是第 %1 轮本身，取自其更新之前的参数。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="319"/>
+        <location filename="../widgets/graph_view.cpp" line="328"/>
         <source>Gradients: the root has %1 values, not one, so backward was seeded with ones; they are the gradients of the sum of its values, not of the loss.</source>
         <translation>梯度：根节点有 %1 个值而不是一个，因此反向传播以全 1 作为初始梯度；这些是其各值之和的梯度，而不是损失的梯度。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="343"/>
+        <location filename="../widgets/graph_view.cpp" line="352"/>
         <source>mean %1 [%2, %3]</source>
         <translation>均值 %1 [%2, %3]</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="345"/>
+        <location filename="../widgets/graph_view.cpp" line="354"/>
         <source>value: %1</source>
         <translation>值：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="346"/>
+        <location filename="../widgets/graph_view.cpp" line="355"/>
         <source>grad: %1</source>
         <translation>梯度：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="391"/>
+        <location filename="../widgets/graph_view.cpp" line="400"/>
         <source>Graphviz could not lay out the graph.</source>
         <translation>Graphviz 无法对计算图进行布局。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="437"/>
+        <location filename="../widgets/graph_view.cpp" line="446"/>
         <source>Click for shape, value and gradient</source>
         <translation>单击查看形状、值和梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="517"/>
+        <location filename="../widgets/graph_view.cpp" line="526"/>
         <source>%1 values [%2, …]; min %3, mean %4, max %5</source>
         <translation>%1 个值 [%2, …]；最小值 %3，均值 %4，最大值 %5</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="524"/>
+        <location filename="../widgets/graph_view.cpp" line="533"/>
         <source>parameter %1</source>
         <translation>参数 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="525"/>
+        <location filename="../widgets/graph_view.cpp" line="534"/>
         <source>operation</source>
         <translation>运算</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="526"/>
+        <location filename="../widgets/graph_view.cpp" line="535"/>
         <source>root (the tensor the graph is drawn for)</source>
         <translation>根节点（绘制计算图所针对的张量）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="529"/>
+        <location filename="../widgets/graph_view.cpp" line="538"/>
         <source>Kind: %1</source>
         <translation>类型：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="530"/>
+        <location filename="../widgets/graph_view.cpp" line="539"/>
         <source>Operation: %1</source>
         <translation>运算：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="531"/>
+        <location filename="../widgets/graph_view.cpp" line="540"/>
         <source>Shape: %1</source>
         <translation>形状：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="532"/>
+        <location filename="../widgets/graph_view.cpp" line="541"/>
         <source>Value: %1</source>
         <translation>值：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="532"/>
+        <location filename="../widgets/graph_view.cpp" line="541"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="533"/>
+        <location filename="../widgets/graph_view.cpp" line="542"/>
         <source>Gradient: %1</source>
         <translation>梯度：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="533"/>
+        <location filename="../widgets/graph_view.cpp" line="542"/>
         <source>none reached this node</source>
         <translation>没有梯度传到此节点</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="535"/>
+        <location filename="../widgets/graph_view.cpp" line="544"/>
         <source>(Gradients of the sum of the root&apos;s values: backward was seeded with ones.)</source>
         <translation>（梯度是针对根节点各值之和求得的：反向传播以全 1 作为初始梯度。）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="617"/>
+        <location filename="../widgets/graph_view.cpp" line="626"/>
         <source>Cannot export the graph as &quot;%1&quot;: choose a file ending in .dot, .svg or .png.</source>
         <translation>无法将计算图导出为 "%1"：请选择以 .dot、.svg 或 .png 结尾的文件。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="620"/>
-        <location filename="../widgets/graph_view.cpp" line="654"/>
+        <location filename="../widgets/graph_view.cpp" line="629"/>
+        <location filename="../widgets/graph_view.cpp" line="663"/>
         <source>There is no graph to export.</source>
         <translation>没有可导出的计算图。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="630"/>
+        <location filename="../widgets/graph_view.cpp" line="639"/>
         <source>Graphviz could not render the graph as SVG.</source>
         <translation>Graphviz 无法将计算图渲染为 SVG。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="646"/>
+        <location filename="../widgets/graph_view.cpp" line="655"/>
         <source>Could not encode the graph as PNG.</source>
         <translation>无法将计算图编码为 PNG。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="654"/>
-        <location filename="../widgets/graph_view.cpp" line="662"/>
-        <location filename="../widgets/graph_view.cpp" line="670"/>
+        <location filename="../widgets/graph_view.cpp" line="663"/>
+        <location filename="../widgets/graph_view.cpp" line="671"/>
+        <location filename="../widgets/graph_view.cpp" line="679"/>
         <source>Export graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="657"/>
+        <location filename="../widgets/graph_view.cpp" line="666"/>
         <source>Graphviz DOT (*.dot)</source>
         <translation>Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="658"/>
+        <location filename="../widgets/graph_view.cpp" line="667"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="659"/>
+        <location filename="../widgets/graph_view.cpp" line="668"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
@@ -4266,7 +4304,12 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="370"/>
+        <location filename="../widgets/results_view.cpp" line="371"/>
+        <source>Paused in epoch %1 after batch %2 of %3</source>
+        <translation>已在第 %1 轮的第 %2 / %3 批之后暂停</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="372"/>
         <source>Paused at epoch %1</source>
         <translation>已在第 %1 轮暂停</translation>
     </message>
@@ -4281,32 +4324,32 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
         <translation>双击可修改此值；“继续”将从该值接着训练。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="375"/>
+        <location filename="../widgets/results_view.cpp" line="377"/>
         <source>The loss the last epoch&apos;s training step returned, computed before that step&apos;s update: the training curve&apos;s last point. The results of a finished run give the loss at the final parameters.</source>
         <translation>最后一轮训练步骤返回的损失，在该步更新之前计算：即训练曲线的最后一个点。运行完成后，结果中给出的是最终参数处的损失。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="378"/>
+        <location filename="../widgets/results_view.cpp" line="380"/>
         <source>The loss over the validation rows after the last epoch&apos;s update: the validation curve&apos;s last point.</source>
         <translation>最后一轮更新之后对验证行计算的损失：即验证曲线的最后一个点。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="380"/>
+        <location filename="../widgets/results_view.cpp" line="382"/>
         <source>Paused: double-click a value to change it by hand; Resume continues from there.</source>
         <translation>已暂停：双击某个值可手动修改；“继续”将从修改后的值接着训练。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="400"/>
+        <location filename="../widgets/results_view.cpp" line="402"/>
         <source>“%1” is not a finite number in %2; %3 keeps its value %4.</source>
         <translation>“%1”在 %2 中不是有限数；%3 保持原值 %4。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="403"/>
+        <location filename="../widgets/results_view.cpp" line="405"/>
         <source>“%1” is not a finite number; %2 keeps its value %3.</source>
         <translation>“%1”不是有限数值；%2 保持原值 %3。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="386"/>
+        <location filename="../widgets/results_view.cpp" line="388"/>
         <source>%1 set to %2; Resume continues from there.</source>
         <translation>%1 已设为 %2；“继续”将从此值接着训练。</translation>
     </message>
@@ -4314,68 +4357,68 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
 <context>
     <name>gradlab::widgets::RunList</name>
     <message>
-        <location filename="../widgets/run_list.cpp" line="32"/>
+        <location filename="../widgets/run_list.cpp" line="36"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="32"/>
+        <location filename="../widgets/run_list.cpp" line="36"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="32"/>
+        <location filename="../widgets/run_list.cpp" line="36"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="32"/>
+        <location filename="../widgets/run_list.cpp" line="36"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="32"/>
+        <location filename="../widgets/run_list.cpp" line="36"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="32"/>
+        <location filename="../widgets/run_list.cpp" line="36"/>
         <source>Train loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="33"/>
+        <location filename="../widgets/run_list.cpp" line="37"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="33"/>
+        <location filename="../widgets/run_list.cpp" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="39"/>
+        <location filename="../widgets/run_list.cpp" line="43"/>
         <source>Select a run to see its results, two runs to compare them, or up to %1 to overlay their losses.</source>
         <translation>选择一次运行查看其结果，选择两次进行比较，或最多选择 %1 次叠加显示它们的损失。</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="46"/>
-        <location filename="../widgets/run_list.cpp" line="148"/>
+        <location filename="../widgets/run_list.cpp" line="50"/>
+        <location filename="../widgets/run_list.cpp" line="152"/>
         <source>Remove run</source>
         <translation>删除运行</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="76"/>
+        <location filename="../widgets/run_list.cpp" line="80"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="77"/>
+        <location filename="../widgets/run_list.cpp" line="81"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../widgets/run_list.cpp" line="78"/>
+        <location filename="../widgets/run_list.cpp" line="82"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
@@ -5292,26 +5335,31 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
     </message>
     <message>
         <location filename="../widgets/step_inspector.cpp" line="70"/>
+        <source>Epoch %1, batch %2 of %3: the step on its %4 rows, loss %5</source>
+        <translation>第 %1 轮，第 %2 / %3 批：在其 %4 行上的一步，损失 %5</translation>
+    </message>
+    <message>
+        <location filename="../widgets/step_inspector.cpp" line="76"/>
         <source>Epoch %1: last step on a batch of %2 rows, loss %3</source>
         <translation>第 %1 轮：最后一步，批次共 %2 行，损失 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/step_inspector.cpp" line="90"/>
+        <location filename="../widgets/step_inspector.cpp" line="96"/>
         <source>Frozen: autograd computes no gradient for it.</source>
         <translation>已冻结：自动求导不会为其计算梯度。</translation>
     </message>
     <message>
-        <location filename="../widgets/step_inspector.cpp" line="105"/>
+        <location filename="../widgets/step_inspector.cpp" line="111"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/step_inspector.cpp" line="106"/>
+        <location filename="../widgets/step_inspector.cpp" line="112"/>
         <source>NumPy formulas, with error = y − (a + b·x) over the batch&apos;s rows: %1</source>
         <translation>NumPy 公式（其中 error = y − (a + b·x)，在批次的各行上计算）：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/step_inspector.cpp" line="112"/>
+        <location filename="../widgets/step_inspector.cpp" line="118"/>
         <source>The gradients are not zeroed after each step: autograd&apos;s gradient is the sum over every step so far, so after the first step it differs from this step&apos;s formula.</source>
         <translation>每一步后没有将梯度清零：自动求导得到的梯度是到目前为止所有步的梯度之和，因此从第二步起，它与本步的公式结果不同。</translation>
     </message>
