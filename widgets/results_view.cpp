@@ -371,8 +371,10 @@ void ResultsView::showLive(const QStringList& flatNames, const std::vector<doubl
                     : batch > 0 ? tr("Paused in epoch %1 after batch %2 of %3").arg(epoch + 1).arg(batch).arg(batches)
                                 : tr("Paused at epoch %1").arg(epoch));
     setSummaryCell(0, 0, QString::number(epoch), static_cast<double>(epoch));
-    setSummaryCell(1, 0, number(trainLoss), trainLoss);
-    setSummaryCell(2, 0, number(valLoss), valLoss);
+    // Before the first epoch is done (Step Batch, or a run started paused) there is no epoch loss.
+    const QString none = QStringLiteral("—");
+    setSummaryCell(1, 0, epoch > 0 ? number(trainLoss) : none, trainLoss);
+    setSummaryCell(2, 0, epoch > 0 ? number(valLoss) : none, valLoss);
     setRowToolTip(1,
                   tr("The loss the last epoch's training step returned, computed before that step's update: the training "
                      "curve's last point. The results of a finished run give the loss at the final parameters."),

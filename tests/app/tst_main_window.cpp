@@ -36,6 +36,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTableWidget>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTranslator>
@@ -780,6 +781,13 @@ void TestMainWindow::stepBatchShowsOneMiniBatch()
     };
     QVERIFY(labelWith(inspector, QStringLiteral("Epoch 1, batch 1 of 5: the step on its 16 rows")));
     QVERIFY(labelWith(t.w.resultsView(), QStringLiteral("Paused in epoch 1 after batch 1 of 5")));
+    // No epoch is done yet: no epoch loss to show (not "NaN").
+    QStringList summary;
+    for (QTableWidget* table : t.w.resultsView()->findChildren<QTableWidget*>())
+        for (int row = 0; row < table->rowCount(); ++row)
+            if (QTableWidgetItem* item = table->item(row, 0))
+                summary << item->text();
+    QVERIFY2(summary.contains(QStringLiteral("—")) && !summary.contains(QStringLiteral("NaN")), qPrintable(summary.join(u',')));
     QVERIFY2(t.w.lastMessage().contains(QLatin1String("Paused in epoch 1 after batch 1 of 5")), qPrintable(t.w.lastMessage()));
     QCOMPARE(t.w.findChild<QLabel*>(QStringLiteral("epochLabel"))->text(), QStringLiteral("Epoch 1 of 1,000, batch 1 of 5"));
     t.w.step();
