@@ -1350,7 +1350,7 @@
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="340"/>
-        <location filename="../app/window/main_window.cpp" line="1527"/>
+        <location filename="../app/window/main_window.cpp" line="1529"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
@@ -1669,8 +1669,8 @@
     <message>
         <location filename="../app/window/main_window.cpp" line="866"/>
         <location filename="../app/window/main_window.cpp" line="868"/>
-        <location filename="../app/window/main_window.cpp" line="1736"/>
-        <location filename="../app/window/main_window.cpp" line="1754"/>
+        <location filename="../app/window/main_window.cpp" line="1738"/>
+        <location filename="../app/window/main_window.cpp" line="1756"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
@@ -1691,7 +1691,7 @@
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="1073"/>
-        <location filename="../app/window/main_window.cpp" line="1385"/>
+        <location filename="../app/window/main_window.cpp" line="1387"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
@@ -1702,7 +1702,7 @@
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="1091"/>
-        <location filename="../app/window/main_window.cpp" line="1325"/>
+        <location filename="../app/window/main_window.cpp" line="1327"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
@@ -1752,314 +1752,314 @@
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1245"/>
+        <location filename="../app/window/main_window.cpp" line="1247"/>
         <source>Paused in epoch %1 after batch %2 of %3: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮的第 %2 / %3 批之后暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1250"/>
+        <location filename="../app/window/main_window.cpp" line="1252"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1272"/>
+        <location filename="../app/window/main_window.cpp" line="1274"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1274"/>
+        <location filename="../app/window/main_window.cpp" line="1276"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1275"/>
+        <location filename="../app/window/main_window.cpp" line="1277"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1300"/>
-        <location filename="../app/window/main_window.cpp" line="1325"/>
+        <location filename="../app/window/main_window.cpp" line="1302"/>
+        <location filename="../app/window/main_window.cpp" line="1327"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1328"/>
+        <location filename="../app/window/main_window.cpp" line="1330"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1329"/>
+        <location filename="../app/window/main_window.cpp" line="1331"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1330"/>
+        <location filename="../app/window/main_window.cpp" line="1332"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1332"/>
+        <location filename="../app/window/main_window.cpp" line="1334"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1351"/>
+        <location filename="../app/window/main_window.cpp" line="1353"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1360"/>
+        <location filename="../app/window/main_window.cpp" line="1362"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1377"/>
-        <location filename="../app/window/main_window.cpp" line="1395"/>
+        <location filename="../app/window/main_window.cpp" line="1379"/>
+        <location filename="../app/window/main_window.cpp" line="1397"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1381"/>
+        <location filename="../app/window/main_window.cpp" line="1383"/>
         <source>%1 runs selected: the Loss tab overlays their losses. Select one run to see its results, or two to compare them.</source>
         <translation>已选择 %1 次运行：“损失”页叠加显示它们的损失。选择一次运行可查看其结果，选择两次可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1385"/>
+        <location filename="../app/window/main_window.cpp" line="1387"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1394"/>
+        <location filename="../app/window/main_window.cpp" line="1396"/>
         <source>Run %1: trained on other data (the CSV has changed since)</source>
         <translation>运行 %1：使用其他数据训练（此后 CSV 已被修改）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1407"/>
+        <location filename="../app/window/main_window.cpp" line="1409"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1440"/>
+        <location filename="../app/window/main_window.cpp" line="1442"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1441"/>
+        <location filename="../app/window/main_window.cpp" line="1443"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1469"/>
+        <location filename="../app/window/main_window.cpp" line="1471"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1477"/>
+        <location filename="../app/window/main_window.cpp" line="1479"/>
         <source>Open a project or a data file</source>
         <translation>打开项目或数据文件</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1493"/>
+        <location filename="../app/window/main_window.cpp" line="1495"/>
         <source>%1 was not opened: stop the run first</source>
         <translation>未打开 %1：请先停止运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1514"/>
+        <location filename="../app/window/main_window.cpp" line="1516"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1521"/>
+        <location filename="../app/window/main_window.cpp" line="1523"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1528"/>
+        <location filename="../app/window/main_window.cpp" line="1530"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1543"/>
+        <location filename="../app/window/main_window.cpp" line="1545"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1555"/>
+        <location filename="../app/window/main_window.cpp" line="1557"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1583"/>
+        <location filename="../app/window/main_window.cpp" line="1585"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1586"/>
+        <location filename="../app/window/main_window.cpp" line="1588"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1606"/>
+        <location filename="../app/window/main_window.cpp" line="1608"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1606"/>
+        <location filename="../app/window/main_window.cpp" line="1608"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1675"/>
+        <location filename="../app/window/main_window.cpp" line="1677"/>
         <source>The project&apos;s data</source>
         <translation>项目的数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1676"/>
+        <location filename="../app/window/main_window.cpp" line="1678"/>
         <source>Runs marked &quot;trained on other data&quot; in the Results panel were trained on the CSV as it was before: their closed form and losses are those of that data, not of the data now.</source>
         <translation>结果面板中标有“使用其他数据训练”的运行是用修改前的 CSV 训练的：它们的闭式解和损失属于当时的数据，而不是现在的数据。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1704"/>
+        <location filename="../app/window/main_window.cpp" line="1706"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1704"/>
+        <location filename="../app/window/main_window.cpp" line="1706"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1717"/>
+        <location filename="../app/window/main_window.cpp" line="1719"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1718"/>
+        <location filename="../app/window/main_window.cpp" line="1720"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1724"/>
+        <location filename="../app/window/main_window.cpp" line="1726"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1726"/>
+        <location filename="../app/window/main_window.cpp" line="1728"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1754"/>
-        <location filename="../app/window/main_window.cpp" line="1771"/>
+        <location filename="../app/window/main_window.cpp" line="1756"/>
+        <location filename="../app/window/main_window.cpp" line="1773"/>
         <source>The least-squares fit was not exported</source>
         <translation>最小二乘拟合未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1757"/>
+        <location filename="../app/window/main_window.cpp" line="1759"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1759"/>
+        <location filename="../app/window/main_window.cpp" line="1761"/>
         <source>Export the least-squares fit</source>
         <translation>导出最小二乘拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1773"/>
+        <location filename="../app/window/main_window.cpp" line="1775"/>
         <source>Exported the least-squares fit to %1</source>
         <translation>已将最小二乘拟合导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1781"/>
+        <location filename="../app/window/main_window.cpp" line="1783"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1757"/>
-        <location filename="../app/window/main_window.cpp" line="1782"/>
+        <location filename="../app/window/main_window.cpp" line="1759"/>
+        <location filename="../app/window/main_window.cpp" line="1784"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1787"/>
+        <location filename="../app/window/main_window.cpp" line="1789"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1789"/>
+        <location filename="../app/window/main_window.cpp" line="1791"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1811"/>
+        <location filename="../app/window/main_window.cpp" line="1813"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1812"/>
+        <location filename="../app/window/main_window.cpp" line="1814"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1802"/>
-        <location filename="../app/window/main_window.cpp" line="1808"/>
-        <location filename="../app/window/main_window.cpp" line="1817"/>
+        <location filename="../app/window/main_window.cpp" line="1804"/>
+        <location filename="../app/window/main_window.cpp" line="1810"/>
+        <location filename="../app/window/main_window.cpp" line="1819"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1819"/>
+        <location filename="../app/window/main_window.cpp" line="1821"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1835"/>
+        <location filename="../app/window/main_window.cpp" line="1837"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1836"/>
+        <location filename="../app/window/main_window.cpp" line="1838"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1842"/>
+        <location filename="../app/window/main_window.cpp" line="1844"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1844"/>
+        <location filename="../app/window/main_window.cpp" line="1846"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1852"/>
+        <location filename="../app/window/main_window.cpp" line="1854"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1853"/>
+        <location filename="../app/window/main_window.cpp" line="1855"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1856"/>
+        <location filename="../app/window/main_window.cpp" line="1858"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1857"/>
+        <location filename="../app/window/main_window.cpp" line="1859"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1885"/>
+        <location filename="../app/window/main_window.cpp" line="1887"/>
         <source>GradLab could not start again. Start it yourself to use the new language.</source>
         <translation>GradLab 无法重新启动。请手动启动它以使用新语言。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1851"/>
-        <location filename="../app/window/main_window.cpp" line="1862"/>
+        <location filename="../app/window/main_window.cpp" line="1853"/>
+        <location filename="../app/window/main_window.cpp" line="1864"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
@@ -2069,13 +2069,13 @@
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1864"/>
+        <location filename="../app/window/main_window.cpp" line="1866"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="213"/>
-        <location filename="../app/window/main_window.cpp" line="1885"/>
+        <location filename="../app/window/main_window.cpp" line="1887"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -3509,7 +3509,7 @@
     </message>
     <message>
         <location filename="../widgets/plot_landscape.cpp" line="45"/>
-        <location filename="../widgets/plot_landscape.cpp" line="154"/>
+        <location filename="../widgets/plot_landscape.cpp" line="161"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -3525,11 +3525,16 @@
     </message>
     <message>
         <location filename="../widgets/plot_landscape.cpp" line="63"/>
+        <source>Steps within the epoch</source>
+        <translation>本轮内的各步</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_landscape.cpp" line="70"/>
         <source>Current parameters</source>
         <translation>当前参数</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_landscape.cpp" line="154"/>
+        <location filename="../widgets/plot_landscape.cpp" line="161"/>
         <source>Loss (on %1 sampled rows)</source>
         <translation>损失（基于 %1 个抽样行）</translation>
     </message>
@@ -4324,32 +4329,32 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
         <translation>双击可修改此值；“继续”将从该值接着训练。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="377"/>
+        <location filename="../widgets/results_view.cpp" line="379"/>
         <source>The loss the last epoch&apos;s training step returned, computed before that step&apos;s update: the training curve&apos;s last point. The results of a finished run give the loss at the final parameters.</source>
         <translation>最后一轮训练步骤返回的损失，在该步更新之前计算：即训练曲线的最后一个点。运行完成后，结果中给出的是最终参数处的损失。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="380"/>
+        <location filename="../widgets/results_view.cpp" line="382"/>
         <source>The loss over the validation rows after the last epoch&apos;s update: the validation curve&apos;s last point.</source>
         <translation>最后一轮更新之后对验证行计算的损失：即验证曲线的最后一个点。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="382"/>
+        <location filename="../widgets/results_view.cpp" line="384"/>
         <source>Paused: double-click a value to change it by hand; Resume continues from there.</source>
         <translation>已暂停：双击某个值可手动修改；“继续”将从修改后的值接着训练。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="402"/>
+        <location filename="../widgets/results_view.cpp" line="404"/>
         <source>“%1” is not a finite number in %2; %3 keeps its value %4.</source>
         <translation>“%1”在 %2 中不是有限数；%3 保持原值 %4。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="405"/>
+        <location filename="../widgets/results_view.cpp" line="407"/>
         <source>“%1” is not a finite number; %2 keeps its value %3.</source>
         <translation>“%1”不是有限数值；%2 保持原值 %3。</translation>
     </message>
     <message>
-        <location filename="../widgets/results_view.cpp" line="388"/>
+        <location filename="../widgets/results_view.cpp" line="390"/>
         <source>%1 set to %2; Resume continues from there.</source>
         <translation>%1 已设为 %2；“继续”将从此值接着训练。</translation>
     </message>

@@ -59,6 +59,13 @@ LandscapePlot::LandscapePlot(QWidget* parent)
     // Thinned to kMaxPathPoints already; every kept point gets its marker.
     path_->setScatterSkip(0);
 
+    steps_ = new QCPCurve(xAxis, yAxis);
+    steps_->setName(tr("Steps within the epoch"));
+    // Sky blue, dashed: apart from the epochs' path, and readable on the map's dark and light ends.
+    steps_->setPen(QPen(QColor(86, 180, 233), 2, Qt::DashLine));
+    steps_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(86, 180, 233), 5));
+    steps_->removeFromLegend();
+
     current_ = addGraph();
     current_->setName(tr("Current parameters"));
     current_->setLineStyle(QCPGraph::lsNone);
@@ -66,7 +73,7 @@ LandscapePlot::LandscapePlot(QWidget* parent)
 
     // Contours (on "main") stay below the markers and the path, whenever they are added.
     addLayer(QStringLiteral("markers"), layer(QStringLiteral("main")), limAbove);
-    for (QCPAbstractPlottable* p : std::initializer_list<QCPAbstractPlottable*>{minimum_, path_, current_})
+    for (QCPAbstractPlottable* p : std::initializer_list<QCPAbstractPlottable*>{minimum_, path_, steps_, current_})
         p->setLayer(QStringLiteral("markers"));
     clearLandscape();
 }
@@ -175,6 +182,7 @@ void LandscapePlot::showProblem(const LandscapeProblem& problem)
     legend->setVisible(true);
     path_->setVisible(true);
     current_->setVisible(true);
+    clearSteps();
     resetView();
 }
 
@@ -185,6 +193,7 @@ void LandscapePlot::setPath(const std::vector<experiment::EpochRecord>& records)
     stride_ = 1;
     sinceKept_ = 0;
     hasLast_ = false;
+    clearSteps();
     appendPath(records);
     drawPath();
 }
@@ -216,11 +225,47 @@ void LandscapePlot::appendPath(const std::vector<experiment::EpochRecord>& recor
             stride_ *= 2;
         }
     }
-    if (changed)
+    if (changed) {
+        clearSteps();
         drawPath();
+    }
 }
 
 int LandscapePlot::pathPoints() const { return path_->dataCount(); }
+int LandscapePlot::stepPoints() const { return steps_->dataCount(); }
+
+void LandscapePlot::clearSteps()
+{
+    stepA_.clear();
+    stepB_.clear();
+    steps_->data()->clear();
+    steps_->removeFromLegend();
+}
+
+void LandscapePlot::appendStep(const std::vector<double>& params)
+{
+    if (params.size() < 2 || !std::isfinite(params[0]) || !std::isfinite(params[1]))
+        return;
+    if (stepA_.isEmpty()) {
+        // The epoch's steps start where the path ends (or where the model started).
+        if (hasLast_) {
+            stepA_ << lastA_;
+            stepB_ << lastB_;
+        } else if (!initial_.empty()) {
+            stepA_ << initial_[0];
+            stepB_ << initial_[1];
+        }
+        steps_->addToLegend();
+    }
+    // A paused run reports again after an edit: a point only where the parameters moved.
+    if (!stepA_.isEmpty() && stepA_.back() == params[0] && stepB_.back() == params[1])
+        return;
+    stepA_ << params[0];
+    stepB_ << params[1];
+    steps_->setData(stepA_, stepB_);
+    current_->setData(QVector<double>{params[0]}, QVector<double>{params[1]});
+    scheduleReplot();
+}
 
 void LandscapePlot::drawPath()
 {

@@ -41,7 +41,13 @@ public:
     // computeProblem, then showProblem.
     void setProblem(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data, const std::vector<double>& center);
     void setPath(const std::vector<experiment::EpochRecord>& records);
+    // Epochs done: their points join the path, and end the steps within an epoch.
     void appendPath(const std::vector<experiment::EpochRecord>& records);
+    // Step Batch: the parameters after one mini-batch of the epoch in progress, joined to the
+    // path's end by a dashed line of the epoch's steps so far, where the current marker goes.
+    void appendStep(const std::vector<double>& params);
+    // The points the steps-within-the-epoch curve draws now (0: none).
+    int stepPoints() const;
 
     bool available() const { return landscape_.has_value(); }
     // Why there is no landscape (empty when there is one).
@@ -59,6 +65,7 @@ protected:
 private:
     void clearLandscape();
     void drawPath();
+    void clearSteps();
 
     std::optional<experiment::Landscape> landscape_;
     QString reason_;
@@ -69,6 +76,8 @@ private:
     QCPGraph* minimum_ = nullptr;
     QCPCurve* path_ = nullptr;
     QCPGraph* current_ = nullptr;
+    QCPCurve* steps_ = nullptr;
+    QVector<double> stepA_, stepB_; // the epoch in progress's steps, from the path's end
 
     // The path, thinned: every stride-th point since the start; `sinceKept` counts towards the next.
     std::vector<double> initial_; // the model's initial values, where the path begins

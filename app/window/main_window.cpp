@@ -1223,6 +1223,8 @@ void MainWindow::onPaused(const TrainingSnapshot& s)
     appendLive(s);
     if (mode_ != Mode::Paused)
         setMode(Mode::Paused);
+    if (s.batch > 0)
+        landscape_->appendStep(s.params);
     // No time passes while paused: no rate, no time left.
     speedLabel_->clear();
     etaLabel_->clear();

@@ -790,9 +790,20 @@ void TestMainWindow::stepBatchShowsOneMiniBatch()
     QVERIFY2(summary.contains(QStringLiteral("—")) && !summary.contains(QStringLiteral("NaN")), qPrintable(summary.join(u',')));
     QVERIFY2(t.w.lastMessage().contains(QLatin1String("Paused in epoch 1 after batch 1 of 5")), qPrintable(t.w.lastMessage()));
     QCOMPARE(t.w.findChild<QLabel*>(QStringLiteral("epochLabel"))->text(), QStringLiteral("Epoch 1 of 1,000, batch 1 of 5"));
+    // The landscape draws the epoch's steps from the initial values, and the marker follows them.
+    auto* landscape = t.w.findChild<widgets::LandscapePlot*>();
+    QCOMPARE(landscape->stepPoints(), 2);
+    t.w.stepBatch();
+    QVERIFY(QTest::qWaitFor([&] { return paused.last().first().value<TrainingSnapshot>().batch == 2; }, 20000));
+    QTest::qWait(50);
+    QCOMPARE(landscape->stepPoints(), 3);
+    const auto params = paused.last().first().value<TrainingSnapshot>().params;
+    QCOMPARE(landscape->currentGraph()->data()->at(0)->key, params[0]);
+    QCOMPARE(landscape->currentGraph()->data()->at(0)->value, params[1]);
     t.w.step();
     QVERIFY(QTest::qWaitFor([&] { return paused.last().first().value<TrainingSnapshot>().epoch == 1; }, 20000));
     QTest::qWait(50);
+    QCOMPARE(landscape->stepPoints(), 0); // the epoch's point is on the path now
     QVERIFY(labelWith(inspector, QStringLiteral("Epoch 1, batch 5 of 5")));
     QVERIFY(labelWith(t.w.resultsView(), QStringLiteral("Paused at epoch 1")));
     t.w.stop();
