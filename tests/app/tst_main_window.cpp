@@ -20,6 +20,8 @@
 
 #include "engine/backend.h"
 
+#include <QIcon>
+#include <QImage>
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
@@ -175,6 +177,7 @@ private slots:
     void defaultGeometryFitsSmallScreens();
     void firstStartFitsTheScreen();
     void toolbarButtonsShowNoMnemonic();
+    void toolbarIconsFollowTheDesktopTheme();
     void plotsTakeTheFocusWithTab();
     void pausedRunSaysResumeAndNoRate();
     void viewsExportToTheProjectFolder();
@@ -1142,6 +1145,36 @@ void TestMainWindow::toolbarButtonsShowNoMnemonic()
     QCOMPARE(MainWindow::toolButtonText(QStringLiteral("单步（&T）")), QStringLiteral("单步"));
     QCOMPARE(MainWindow::toolButtonText(QStringLiteral("S&tep")), QStringLiteral("Step"));
     QCOMPARE(MainWindow::toolButtonText(QStringLiteral("Fit && &go")), QStringLiteral("Fit & go"));
+}
+
+// A dark desktop has a light icon theme: the toolbar's icons come from the desktop's theme (the
+// style looks there first) where it has them, and are the style's own where it has none.
+void TestMainWindow::toolbarIconsFollowTheDesktopTheme()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("dark/actions")));
+    QFile index(dir.filePath(QStringLiteral("dark/index.theme")));
+    QVERIFY(index.open(QIODevice::WriteOnly));
+    index.write("[Icon Theme]\nName=Dark\nDirectories=actions\n\n[actions]\nSize=16\nType=Fixed\n");
+    index.close();
+    QImage light(16, 16, QImage::Format_ARGB32);
+    light.fill(Qt::white);
+    QVERIFY(light.save(dir.filePath(QStringLiteral("dark/actions/media-playback-start.png"))));
+    const QStringList paths = QIcon::themeSearchPaths();
+    const QString theme = QIcon::themeName();
+    QIcon::setThemeSearchPaths({dir.path()});
+    QIcon::setThemeName(QStringLiteral("dark"));
+    {
+        Window t;
+        QCOMPARE(t.w.action(QStringLiteral("run"))->icon().name(), QStringLiteral("media-playback-start"));
+        QCOMPARE(t.w.action(QStringLiteral("run"))->icon().pixmap(16).toImage().pixelColor(8, 8), QColor(Qt::white));
+        const QIcon stop = t.w.action(QStringLiteral("stop"))->icon(); // not in the theme
+        QVERIFY(!stop.isNull());
+        QVERIFY(stop.name().isEmpty());
+    }
+    QIcon::setThemeSearchPaths(paths);
+    QIcon::setThemeName(theme);
 }
 
 // The plots can be reached with Tab, so that their keys and menu serve a keyboard user.
