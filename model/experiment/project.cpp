@@ -328,8 +328,36 @@ QString Project::absoluteCsvPath(const QString& p) const
     return QDir::cleanPath(QFileInfo(path_).absoluteDir().filePath(p));
 }
 
+QString Project::dataFileAt(const QString& path) const
+{
+    const QFileInfo target(path);
+    if (!target.exists())
+        return {};
+    const QString canonical = target.canonicalFilePath();
+    std::vector<QString> csvs;
+    if (config.dataset.source == DatasetConfig::Source::Csv)
+        csvs.push_back(config.dataset.csv.path);
+    for (const RunRecord& run : runs)
+        if (run.config.dataset.source == DatasetConfig::Source::Csv)
+            csvs.push_back(run.config.dataset.csv.path);
+    for (const QString& csv : csvs) {
+        const QString file = absoluteCsvPath(csv);
+        if (!file.isEmpty() && QFileInfo(file).canonicalFilePath() == canonical)
+            return file;
+    }
+    return {};
+}
+
 bool Project::save(const QString& path, QString* error)
 {
+    if (const QString data = dataFileAt(path); !data.isEmpty()) {
+        *error = ProjectText::tr("%1 is the data file this project reads: saving the project there would overwrite the data. "
+                                 "Choose another name, such as %2.")
+                     .arg(QDir::toNativeSeparators(data),
+                          QDir::toNativeSeparators(QFileInfo(data).path() + QLatin1Char('/') + QFileInfo(data).completeBaseName()
+                                                   + QStringLiteral(".gradlab")));
+        return false;
+    }
     // Every CSV path, the project's and each run's, is rewritten relative to the new file.
     Project copy = *this;
     // A small CSV travels in the project too (the file still comes first when it is there); a

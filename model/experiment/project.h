@@ -87,8 +87,12 @@ public:
 
     QByteArray toJson() const;
     // Writes the project to `path` (its and its runs' CSV paths rewritten relative to it) and
-    // makes it the project's path.
+    // makes it the project's path. Refuses a `path` that is a data file the project or one of its
+    // runs reads: the data would be lost.
     bool save(const QString& path, QString* error);
+    // The CSV file, of the project's or of one of its runs', that `path` is (the same file by
+    // another name too); empty when it is none of them.
+    QString dataFileAt(const QString& path) const;
     static std::optional<Project> load(const QString& path, QString* error);
     // From bytes, as if read from `path` (which only resolves relative CSV paths).
     static std::optional<Project> fromJson(const QByteArray& bytes, const QString& path, QString* error);

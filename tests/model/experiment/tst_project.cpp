@@ -111,6 +111,7 @@ private slots:
     void malformedProjectsAreRefusedWithTheFieldNamed_data();
     void malformedProjectsAreRefusedWithTheFieldNamed();
     void failedSaveLeavesTheOldFile();
+    void saveRefusesToOverwriteItsDataFile();
     void nanValuesOfARunStayNaNThroughSaveAndLoad();
     void runsCsvPathsFollowTheProjectToAnotherFolder();
     void fifoAndDeviceTargetsAreWrittenNotReplaced();
@@ -381,6 +382,40 @@ void TestProject::failedSaveLeavesTheOldFile()
     QVERIFY(!p.save(dir.filePath(QStringLiteral("no/such/folder/p.gradlab")), &error));
     QCOMPARE(readText(path), before);
     QCOMPARE(p.filePath(), QFileInfo(path).absoluteFilePath());
+}
+
+// Saving a project onto the CSV it reads (Save As over the data file, gradlab-cli --save data.csv)
+// would destroy the data: refused, by any name of that file, and for the CSV of a saved run too.
+void TestProject::saveRefusesToOverwriteItsDataFile()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("points.csv"));
+    const QByteArray text = "x,y\n1,3\n2,5\n3,7.1\n4,9\n5,10.9\n6,13\n7,15.2\n8,17\n9,19\n10,21\n";
+    QVERIFY(writeText(csv, text));
+    QVERIFY(QFile::link(csv, dir.filePath(QStringLiteral("link.csv"))));
+    Project p;
+    p.config.dataset.source = DatasetConfig::Source::Csv;
+    p.config.dataset.csv.path = csv;
+    p.config.dataset.csv.features = {"x"};
+    p.config.dataset.csv.target = QStringLiteral("y");
+    QString error;
+    for (const QString& name : {QStringLiteral("points.csv"), QStringLiteral("link.csv"), QStringLiteral("./../%1/points.csv").arg(QFileInfo(dir.path()).fileName())}) {
+        QVERIFY(!p.save(dir.filePath(name), &error));
+        QVERIFY2(error.contains(QLatin1String("is the data file this project reads")), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String("points.gradlab")), qPrintable(error));
+        QCOMPARE(readText(csv), text);
+        QVERIFY(p.filePath().isEmpty());
+    }
+    // A run trained on this file, the project now reading another: the run's data is kept too.
+    RunRecord run;
+    run.config = p.config;
+    p.runs.push_back(run);
+    const QString other = dir.filePath(QStringLiteral("other.csv"));
+    QVERIFY(writeText(other, text));
+    p.config.dataset.csv.path = other;
+    QVERIFY(!p.save(csv, &error));
+    QCOMPARE(readText(csv), text);
+    QVERIFY2(p.save(dir.filePath(QStringLiteral("points.gradlab")), &error), qPrintable(error));
 }
 
 void TestProject::nanValuesOfARunStayNaNThroughSaveAndLoad()
