@@ -660,6 +660,7 @@ void MainWindow::setProject(experiment::Project project)
     runList_->setRuns(project_.runs);
     lossPlot_->clearLive();
     lossPlot_->setRuns(project_.runs, {});
+    setRunCaption({});
     // The status bar's run progress was the other project's.
     epochLabel_->clear();
     speedLabel_->clear();
@@ -922,8 +923,10 @@ void MainWindow::refreshModelViews(const std::shared_ptr<const ModelViews>& comp
         return;
     // The last run's path and parameters belong to its model and data: after a change of either,
     // the views start from the new configuration's initial values.
-    if (!live_.empty() && !sameModelAndData(runConfig_, project_.config))
+    if (!live_.empty() && !sameModelAndData(runConfig_, project_.config)) {
         live_.clear();
+        setRunCaption({});
+    }
     fitPlot_->setModel(project_.config.model);
     // What the loader computed holds unless the settings have changed since.
     const bool fresh = computed && computed->config == experiment::toJson(project_.config);
@@ -1080,6 +1083,7 @@ bool MainWindow::startRun(TrainingController::StartMode mode)
     liveNames_ = flatNames();
     resultsClock_.invalidate();
     lossPlot_->beginLive(tr("This run"));
+    setRunCaption({}); // the plots follow this run
     paramPlot_->setInitial(initialParameters());
     paramPlot_->setHistory({});
     landscape_->setPath({});
@@ -1328,8 +1332,18 @@ void MainWindow::showSelectedRuns(const QList<int>& rows)
     lossPlot_->setRuns(project_.runs, valid);
     if (mode_ != Mode::Idle)
         return;
-    if (valid.size() == 1)
-        showRunPath(project_.runs[static_cast<std::size_t>(valid[0])], valid[0]);
+    // The plots of one run draw the first selected, and with several selected say so.
+    QString caption;
+    if (!valid.isEmpty()) {
+        const bool drawn = showRunPath(project_.runs[static_cast<std::size_t>(valid[0])], valid[0]);
+        if (valid.size() > 1)
+            caption = drawn ? tr("Run %1, the first of the %2 selected runs").arg(valid[0] + 1).arg(valid.size())
+                            : tr("The current settings: run %1, the first of the %2 selected runs, was trained with other data or "
+                                 "another model")
+                                  .arg(valid[0] + 1)
+                                  .arg(valid.size());
+    }
+    setRunCaption(caption);
     if (valid.size() == 2)
         results_->compareRuns(project_.runs[static_cast<std::size_t>(valid[0])], project_.runs[static_cast<std::size_t>(valid[1])],
                               tr("Run %1").arg(valid[0] + 1), tr("Run %1").arg(valid[1] + 1));
@@ -1353,9 +1367,15 @@ QString MainWindow::runTitle(int row) const
     return tr("Run %1").arg(row + 1);
 }
 
+void MainWindow::setRunCaption(const QString& text)
+{
+    for (widgets::PlotView* plot : std::array<widgets::PlotView*, 3>{fitPlot_, paramPlot_, landscape_})
+        plot->setCaption(text);
+}
+
 // The selected run's fit, parameter trajectories and landscape path, when it was trained on the
 // current data and model; otherwise the views show the current settings' initial parameters.
-void MainWindow::showRunPath(const experiment::RunRecord& run, int row)
+bool MainWindow::showRunPath(const experiment::RunRecord& run, int row)
 {
     if (!sameModelAndData(run.config, project_.config)) {
         if (!live_.empty()) {
@@ -1363,12 +1383,12 @@ void MainWindow::showRunPath(const experiment::RunRecord& run, int row)
             refreshModelViews();
         }
         showStatus(tr("Run %1 was trained with other data or another model: the plots show the current settings").arg(row + 1));
-        return;
+        return false;
     }
     runConfig_ = run.config;
     live_ = thinned(run.history);
     if (!data_ || loading_)
-        return; // drawn when the data is there (refreshModelViews)
+        return true; // drawn when the data is there (refreshModelViews)
     try {
         paramPlot_->setInitial(experiment::initialParameters(run.config.model, data_->all.features()));
     } catch (const std::exception&) {
@@ -1377,6 +1397,7 @@ void MainWindow::showRunPath(const experiment::RunRecord& run, int row)
     paramPlot_->setHistory(live_);
     landscape_->setPath(live_);
     showParameters(run.finalParams.empty() && !live_.empty() ? live_.back().params : run.finalParams, epochsBehind(run));
+    return true;
 }
 
 void MainWindow::removeRun(int row)

@@ -145,7 +145,8 @@ private:
     void resizeDocksToDefault();
     // Stops a run in progress and waits until it is recorded (or has failed); false when it did not stop.
     bool stopAndWait();
-    void showRunPath(const experiment::RunRecord& run, int row);
+    // Whether the run was drawn (false: it belongs to other data or another model).
+    bool showRunPath(const experiment::RunRecord& run, int row);
     void resetLayout();
 
     // Shows `config` everywhere (forms, validation, views); reloads the data when its dataset
@@ -181,6 +182,9 @@ private:
     void appendLive(const TrainingSnapshot& snapshot);
     void updateRunStatus(const TrainingSnapshot& snapshot);
     void showSelectedRuns(const QList<int>& rows);
+    // Says above the plots that draw one run (data and fit, parameters, landscape) which one they
+    // draw when several are selected; empty: no caption.
+    void setRunCaption(const QString& text);
     void removeRun(int row);
     void onSettingsEdited(const experiment::ExperimentConfig& after, const QString& key, const QString& description);
     void onParameterEdited(int flatIndex, double value);
