@@ -81,6 +81,8 @@ namespace {
 constexpr int kMaxRecentFiles = 8;
 // Epochs of a run in progress the window keeps for its plots; beyond, every other one goes.
 constexpr std::size_t kMaxLiveEpochs = 200'000;
+// The property of a Language menu action holding the language's own name, without a note.
+constexpr char kLanguageName[] = "gradlab.languageName";
 const char kFileFilter[] = QT_TRANSLATE_NOOP("gradlab::app::MainWindow", "GradLab projects (*.gradlab);;All files (*)");
 const char kOpenFilter[] = QT_TRANSLATE_NOOP("gradlab::app::MainWindow",
                                              "GradLab projects (*.gradlab);;Data files (*.csv *.tsv *.txt);;All files (*)");
@@ -482,19 +484,22 @@ void MainWindow::createMenus()
     // The menu ticks the language on screen, which a one-start --language may have chosen.
     QMenu* language = menuBar()->addMenu(tr("&Language"));
     language->setObjectName(QStringLiteral("languageMenu"));
-    auto* group = new QActionGroup(this);
-    const QString current = languageInUse();
+    languageGroup_ = new QActionGroup(this);
     const std::pair<QString, QString> choices[] = {{QString(), tr("System language")},
                                                    {QStringLiteral("en"), QStringLiteral("English")},
                                                    {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
     for (const auto& [code, name] : choices) {
         QAction* a = language->addAction(name);
         a->setCheckable(true);
-        a->setChecked(code == current);
         a->setData(code);
-        group->addAction(a);
-        connect(a, &QAction::triggered, this, [this, code = code] { setLanguage(code); });
+        a->setProperty(kLanguageName, name);
+        languageGroup_->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] {
+            setLanguage(code);
+            updateLanguageMenu(); // the group ticked the chosen one, which may not be on screen yet
+        });
     }
+    updateLanguageMenu();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About GradLab"), this, [this] {
@@ -1841,6 +1846,20 @@ void MainWindow::exportScript()
         showError(tr("The script was not exported"), error);
     else
         showStatus(tr("Exported the PyTorch script to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+// The tick stays on the language on screen; a choice that waits for the next start says so.
+void MainWindow::updateLanguageMenu()
+{
+    const QString chosen = QSettings().value(QStringLiteral("language")).toString();
+    for (QAction* a : languageGroup_->actions()) {
+        const QString code = a->data().toString();
+        const QString name = a->property(kLanguageName).toString();
+        const bool afterRestart = code == chosen && chosen != languageInUse_;
+        a->setChecked(code == languageInUse_);
+        a->setText(afterRestart ? tr("%1 (after restart)").arg(name) : name);
+        a->setStatusTip(afterRestart ? tr("GradLab will show this language when it starts again") : QString());
+    }
 }
 
 void MainWindow::setLanguage(const QString& locale)

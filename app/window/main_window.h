@@ -23,6 +23,7 @@
 #include <optional>
 
 class QAction;
+class QActionGroup;
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -221,9 +222,11 @@ private:
     void updateExportPaths();
     void exportScript();
     void setLanguage(const QString& locale);
+    void updateLanguageMenu();
 
     experiment::Project project_;
     QString languageInUse_;
+    QActionGroup* languageGroup_ = nullptr;
     QUndoStack undo_;
     bool runsChanged_ = false;
     TrainingController controller_;

@@ -654,12 +654,27 @@ void TestMainWindow::aNewLanguageOffersARestart()
         if (a->data().toString() == QLatin1String("zh_CN"))
             chinese = a;
     QVERIFY(chinese);
+    QAction* system = menu->actions().value(0);
+    QVERIFY(system && system->data().toString().isEmpty() && system->isChecked());
 
     chinese->trigger(); // Later
     QCOMPARE(asked, 1);
     QVERIFY(started.isEmpty());
     QVERIFY(t.w.isVisible());
     QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("zh_CN")); // for the next start
+    // QA N6: the tick stays on the language on screen; the chosen one says when it comes.
+    QVERIFY(system->isChecked());
+    QVERIFY(!chinese->isChecked());
+    QCOMPARE(chinese->text(), QStringLiteral("简体中文 (after restart)"));
+    QCOMPARE(system->text(), QStringLiteral("System language"));
+    // Back to the language on screen: nothing to wait for, nothing asked.
+    system->trigger();
+    QCOMPARE(asked, 1);
+    QVERIFY(system->isChecked());
+    QCOMPARE(chinese->text(), QStringLiteral("简体中文"));
+    chinese->trigger(); // Later again
+    QCOMPARE(asked, 2);
+    QCOMPARE(chinese->text(), QStringLiteral("简体中文 (after restart)"));
 
     restart = true;
     ExperimentConfig c = t.w.config();
