@@ -1,5 +1,7 @@
 #include "graph_view.h"
 
+#include "plot_export.h"
+
 #include "experiment/project.h"
 
 #include <QBuffer>
@@ -54,7 +56,9 @@ QColor fillColor(GraphNode::Kind kind)
 
 constexpr double kPointsPerInch = 72.0;
 constexpr double kMaxFitScale = 2.0; // a small graph is not blown up to fill a large view
-constexpr int kPngScale = 2;         // PNG pixels per point, for a sharp picture
+// The drawing is in points; shown at 96 dpi, a point is 96 / 72 pixels. A PNG has kPngScale (the
+// plots' PNGs' scale) times that: its text is as large and sharp as theirs.
+constexpr double kPngPixelsPerPoint = kPngScale * 96.0 / kPointsPerInch;
 constexpr int kMaxPngSide = 8000;
 // Room around a node's text inside its box, in points: Graphviz's default margin (0.11 × 0.055 in).
 constexpr double kTextMarginX = 8.0, kTextMarginY = 4.0;
@@ -641,7 +645,7 @@ bool GraphView::exportTo(const QString& path, QString* error) const
         gvFreeRenderData(data);
     } else {
         const QRectF rect = scene_->itemsBoundingRect().adjusted(-10, -10, 10, 10);
-        const double scale = std::min<double>(kPngScale, kMaxPngSide / std::max(rect.width(), rect.height()));
+        const double scale = std::min<double>(kPngPixelsPerPoint, kMaxPngSide / std::max(rect.width(), rect.height()));
         QImage image((rect.size() * scale).toSize().expandedTo(QSize(1, 1)), QImage::Format_ARGB32);
         image.fill(Qt::white);
         {

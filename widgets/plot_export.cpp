@@ -76,6 +76,37 @@ std::optional<Format> prepare(const QString& path, QSize size, QString* error)
     return format;
 }
 
+// QCustomPlot draws a legend's line sample 5 pixels past its icon (so that a dashed pen's last
+// dash shows) and clips it to the icon; QSvgGenerator does not clip, so in an SVG the sample, with
+// its square cap, ran into the text. While an SVG is drawn, the text moves right by that overhang
+// and keeps the gap it has on screen, in PNG and in PDF.
+class SvgLegendGap {
+public:
+    explicit SvgLegendGap(QCustomPlot& plot)
+        : legend_(plot.legend), padding_(legend_ ? legend_->iconTextPadding() : 0)
+    {
+        if (!legend_)
+            return;
+        double widest = 0.0;
+        for (int i = 0; i < legend_->itemCount(); ++i)
+            if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend_->item(i)))
+                widest = std::max(widest, item->plottable()->pen().widthF());
+        constexpr int kOverhang = 5; // QCPGraph's and QCPCurve's drawLegendIcon
+        legend_->setIconTextPadding(padding_ + kOverhang + static_cast<int>(std::ceil(widest / 2)));
+    }
+    ~SvgLegendGap()
+    {
+        if (legend_)
+            legend_->setIconTextPadding(padding_);
+    }
+    SvgLegendGap(const SvgLegendGap&) = delete;
+    SvgLegendGap& operator=(const SvgLegendGap&) = delete;
+
+private:
+    QCPLegend* legend_;
+    int padding_;
+};
+
 QByteArray render(QCustomPlot& plot, Format format, QSize size, const QString& title)
 {
     const int w = size.width(), h = size.height();
@@ -97,6 +128,7 @@ QByteArray render(QCustomPlot& plot, Format format, QSize size, const QString& t
         svg.setViewBox(QRect(QPoint(0, 0), size));
         svg.setResolution(96);
         svg.setTitle(title);
+        const SvgLegendGap gap(plot);
         QCPPainter painter;
         if (!painter.begin(&svg))
             return {};

@@ -155,7 +155,10 @@ void LandscapePlot::showProblem(const LandscapeProblem& problem)
         for (int i = 0; i < na; ++i)
             map_->data()->setCell(i, j, land.loss[static_cast<std::size_t>(j * na + i)]);
     scale_ = new QCPColorScale(this);
-    plotLayout()->addElement(0, 1, scale_);
+    // Beside the plot, in its row (below a caption, if there is one).
+    int row = 0, column = 0;
+    plotLayout()->indexToRowCol(static_cast<int>(plotLayout()->elements(false).indexOf(axisRect())), row, column);
+    plotLayout()->addElement(row, 1, scale_);
     scale_->setType(QCPAxis::atRight);
     scale_->setMarginGroup(QCP::msTop | QCP::msBottom, margins_);
     scale_->axis()->setLabel(land.exact ? tr("Loss") : tr("Loss (on %1 sampled rows)").arg(experiment::kLandscapeMaxRows));

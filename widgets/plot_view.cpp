@@ -87,6 +87,27 @@ void PlotView::setMessage(const QString& text)
     scheduleReplot();
 }
 
+QString PlotView::caption() const { return caption_ ? caption_->text() : QString(); }
+
+void PlotView::setCaption(const QString& text)
+{
+    if (text == caption())
+        return;
+    if (text.isEmpty()) {
+        plotLayout()->remove(caption_);
+        plotLayout()->simplify();
+        caption_ = nullptr;
+    } else if (caption_) {
+        caption_->setText(text);
+    } else {
+        plotLayout()->insertRow(0);
+        caption_ = new QCPTextElement(this, text);
+        caption_->setTextColor(QColor(60, 60, 60));
+        plotLayout()->addElement(0, 0, caption_);
+    }
+    scheduleReplot();
+}
+
 bool PlotView::exportTo(const QString& path, QString* error, QSize size) const
 {
     // Rendering needs the plot's layout and painter, which QCustomPlot does not offer as const;

@@ -46,6 +46,11 @@ public:
     // The text shown centred over a plot that has nothing to draw (empty when it draws).
     QString message() const;
 
+    // A line above the plot saying what it shows (e.g. which of the selected runs), exported
+    // with it; empty: none, and the plot takes its room.
+    void setCaption(const QString& text);
+    QString caption() const;
+
     // What the context menu's export dialog proposes: a folder and a file name ("…/fit.png"),
     // its extension choosing the format offered first. Empty: the dialog's own choice.
     void setDefaultExportPath(const QString& path) { defaultExportPath_ = path; }
@@ -84,6 +89,7 @@ private:
     QString exportTitle_;
     QString defaultExportPath_;
     QCPItemText* message_ = nullptr;
+    QCPTextElement* caption_ = nullptr; // in the layout's first row while there is a caption
 };
 
 } // namespace gradlab::widgets

@@ -81,6 +81,8 @@ namespace {
 constexpr int kMaxRecentFiles = 8;
 // Epochs of a run in progress the window keeps for its plots; beyond, every other one goes.
 constexpr std::size_t kMaxLiveEpochs = 200'000;
+// The property of a Language menu action holding the language's own name, without a note.
+constexpr char kLanguageName[] = "gradlab.languageName";
 const char kFileFilter[] = QT_TRANSLATE_NOOP("gradlab::app::MainWindow", "GradLab projects (*.gradlab);;All files (*)");
 const char kOpenFilter[] = QT_TRANSLATE_NOOP("gradlab::app::MainWindow",
                                              "GradLab projects (*.gradlab);;Data files (*.csv *.tsv *.txt);;All files (*)");
@@ -488,19 +490,22 @@ void MainWindow::createMenus()
     // The menu ticks the language on screen, which a one-start --language may have chosen.
     QMenu* language = menuBar()->addMenu(tr("&Language"));
     language->setObjectName(QStringLiteral("languageMenu"));
-    auto* group = new QActionGroup(this);
-    const QString current = languageInUse();
+    languageGroup_ = new QActionGroup(this);
     const std::pair<QString, QString> choices[] = {{QString(), tr("System language")},
                                                    {QStringLiteral("en"), QStringLiteral("English")},
                                                    {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
     for (const auto& [code, name] : choices) {
         QAction* a = language->addAction(name);
         a->setCheckable(true);
-        a->setChecked(code == current);
         a->setData(code);
-        group->addAction(a);
-        connect(a, &QAction::triggered, this, [this, code = code] { setLanguage(code); });
+        a->setProperty(kLanguageName, name);
+        languageGroup_->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] {
+            setLanguage(code);
+            updateLanguageMenu(); // the group ticked the chosen one, which may not be on screen yet
+        });
     }
+    updateLanguageMenu();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About GradLab"), this, [this] {
@@ -666,6 +671,7 @@ void MainWindow::setProject(experiment::Project project)
     runList_->setRuns(project_.runs);
     lossPlot_->clearLive();
     lossPlot_->setRuns(project_.runs, {});
+    setRunCaption({});
     // The status bar's run progress was the other project's.
     epochLabel_->clear();
     speedLabel_->clear();
@@ -930,8 +936,10 @@ void MainWindow::refreshModelViews(const std::shared_ptr<const ModelViews>& comp
         return;
     // The last run's path and parameters belong to its model and data: after a change of either,
     // the views start from the new configuration's initial values.
-    if (!live_.empty() && !sameModelAndData(runConfig_, project_.config))
+    if (!live_.empty() && !sameModelAndData(runConfig_, project_.config)) {
         live_.clear();
+        setRunCaption({});
+    }
     fitPlot_->setModel(project_.config.model);
     // What the loader computed holds unless the settings have changed since.
     const bool fresh = computed && computed->config == experiment::toJson(project_.config);
@@ -1111,6 +1119,7 @@ bool MainWindow::startRun(TrainingController::StartMode mode)
     liveNames_ = flatNames();
     resultsClock_.invalidate();
     lossPlot_->beginLive(tr("This run"));
+    setRunCaption({}); // the plots follow this run
     paramPlot_->setInitial(initialParameters());
     paramPlot_->setHistory({});
     landscape_->setPath({});
@@ -1372,8 +1381,18 @@ void MainWindow::showSelectedRuns(const QList<int>& rows)
     lossPlot_->setRuns(project_.runs, valid);
     if (mode_ != Mode::Idle)
         return;
-    if (valid.size() == 1)
-        showRunPath(project_.runs[static_cast<std::size_t>(valid[0])], valid[0]);
+    // The plots of one run draw the first selected, and with several selected say so.
+    QString caption;
+    if (!valid.isEmpty()) {
+        const bool drawn = showRunPath(project_.runs[static_cast<std::size_t>(valid[0])], valid[0]);
+        if (valid.size() > 1)
+            caption = drawn ? tr("Run %1, the first of the %2 selected runs").arg(valid[0] + 1).arg(valid.size())
+                            : tr("The current settings: run %1, the first of the %2 selected runs, was trained with other data or "
+                                 "another model")
+                                  .arg(valid[0] + 1)
+                                  .arg(valid.size());
+    }
+    setRunCaption(caption);
     if (valid.size() == 2)
         results_->compareRuns(project_.runs[static_cast<std::size_t>(valid[0])], project_.runs[static_cast<std::size_t>(valid[1])],
                               tr("Run %1").arg(valid[0] + 1), tr("Run %1").arg(valid[1] + 1));
@@ -1397,9 +1416,15 @@ QString MainWindow::runTitle(int row) const
     return tr("Run %1").arg(row + 1);
 }
 
+void MainWindow::setRunCaption(const QString& text)
+{
+    for (widgets::PlotView* plot : std::array<widgets::PlotView*, 3>{fitPlot_, paramPlot_, landscape_})
+        plot->setCaption(text);
+}
+
 // The selected run's fit, parameter trajectories and landscape path, when it was trained on the
 // current data and model; otherwise the views show the current settings' initial parameters.
-void MainWindow::showRunPath(const experiment::RunRecord& run, int row)
+bool MainWindow::showRunPath(const experiment::RunRecord& run, int row)
 {
     if (!sameModelAndData(run.config, project_.config)) {
         if (!live_.empty()) {
@@ -1407,12 +1432,12 @@ void MainWindow::showRunPath(const experiment::RunRecord& run, int row)
             refreshModelViews();
         }
         showStatus(tr("Run %1 was trained with other data or another model: the plots show the current settings").arg(row + 1));
-        return;
+        return false;
     }
     runConfig_ = run.config;
     live_ = thinned(run.history);
     if (!data_ || loading_)
-        return; // drawn when the data is there (refreshModelViews)
+        return true; // drawn when the data is there (refreshModelViews)
     try {
         paramPlot_->setInitial(experiment::initialParameters(run.config.model, data_->all.features()));
     } catch (const std::exception&) {
@@ -1421,6 +1446,7 @@ void MainWindow::showRunPath(const experiment::RunRecord& run, int row)
     paramPlot_->setHistory(live_);
     landscape_->setPath(live_);
     showParameters(run.finalParams.empty() && !live_.empty() ? live_.back().params : run.finalParams, epochsBehind(run));
+    return true;
 }
 
 void MainWindow::removeRun(int row)
@@ -1864,6 +1890,20 @@ void MainWindow::exportScript()
         showError(tr("The script was not exported"), error);
     else
         showStatus(tr("Exported the PyTorch script to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+// The tick stays on the language on screen; a choice that waits for the next start says so.
+void MainWindow::updateLanguageMenu()
+{
+    const QString chosen = QSettings().value(QStringLiteral("language")).toString();
+    for (QAction* a : languageGroup_->actions()) {
+        const QString code = a->data().toString();
+        const QString name = a->property(kLanguageName).toString();
+        const bool afterRestart = code == chosen && chosen != languageInUse_;
+        a->setChecked(code == languageInUse_);
+        a->setText(afterRestart ? tr("%1 (after restart)").arg(name) : name);
+        a->setStatusTip(afterRestart ? tr("GradLab will show this language when it starts again") : QString());
+    }
 }
 
 void MainWindow::setLanguage(const QString& locale)

@@ -23,6 +23,7 @@
 #include <optional>
 
 class QAction;
+class QActionGroup;
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -152,7 +153,8 @@ private:
     void resizeDocksToDefault();
     // Stops a run in progress and waits until it is recorded (or has failed); false when it did not stop.
     bool stopAndWait();
-    void showRunPath(const experiment::RunRecord& run, int row);
+    // Whether the run was drawn (false: it belongs to other data or another model).
+    bool showRunPath(const experiment::RunRecord& run, int row);
     void resetLayout();
 
     // Shows `config` everywhere (forms, validation, views); reloads the data when its dataset
@@ -190,6 +192,9 @@ private:
     void appendLive(const TrainingSnapshot& snapshot);
     void updateRunStatus(const TrainingSnapshot& snapshot);
     void showSelectedRuns(const QList<int>& rows);
+    // Says above the plots that draw one run (data and fit, parameters, landscape) which one they
+    // draw when several are selected; empty: no caption.
+    void setRunCaption(const QString& text);
     void removeRun(int row);
     void onSettingsEdited(const experiment::ExperimentConfig& after, const QString& key, const QString& description);
     void onParameterEdited(int flatIndex, double value);
@@ -226,9 +231,11 @@ private:
     void updateExportPaths();
     void exportScript();
     void setLanguage(const QString& locale);
+    void updateLanguageMenu();
 
     experiment::Project project_;
     QString languageInUse_;
+    QActionGroup* languageGroup_ = nullptr;
     QUndoStack undo_;
     bool runsChanged_ = false;
     TrainingController controller_;

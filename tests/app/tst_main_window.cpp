@@ -54,6 +54,8 @@
 #include <QMenuBar>
 #include <QTabBar>
 
+#include <array>
+
 using namespace gradlab;
 using namespace gradlab::app;
 using namespace gradlab::experiment;
@@ -155,6 +157,7 @@ private slots:
     void closingDuringARunStopsTheWorker();
     void closingDuringARunCanSaveTheRun();
     void selectingARunDrawsIt();
+    void severalSelectedRunsSayWhichIsDrawn();
     void resetShowsTheInitialParameters();
     void resetLayoutGivesThePanelsRoom();
     void invalidDataSettingsNeedNoDialog();
@@ -366,6 +369,50 @@ void TestMainWindow::selectingARunDrawsIt()
     t.w.runList()->selectRuns({0});
     QVERIFY2(t.w.lastMessage().contains(QLatin1String("other data")), qPrintable(t.w.lastMessage()));
     QVERIFY(!fitMatches(t.w.project().runs[0]));
+}
+
+// QA N4: with several runs selected the loss plot overlays them, but the plots of one run drew one
+// without saying which. They draw the first selected and say so above the plot, in the export too.
+void TestMainWindow::severalSelectedRunsSayWhichIsDrawn()
+{
+    Window t;
+    QVERIFY(waitForData(t.w));
+    QVERIFY(runEpochs(t.w, 5));
+    QVERIFY(runEpochs(t.w, 50));
+    QVERIFY(runEpochs(t.w, 20));
+    auto* params = t.w.findChild<widgets::ParameterPlot*>();
+    const std::array<widgets::PlotView*, 3> oneRun{t.w.findChild<widgets::DataFitPlot*>(), params,
+                                                   t.w.findChild<widgets::LandscapePlot*>()};
+    for (widgets::PlotView* plot : oneRun)
+        QCOMPARE(plot->caption(), QString()); // the run just trained, alone selected
+
+    t.w.runList()->selectRuns({2, 1, 0});
+    QCOMPARE(params->parameterGraph(0)->data()->size(), 1 + 5);
+    QVERIFY(drawsRunsLine(t.w, t.w.project().runs[0]));
+    for (widgets::PlotView* plot : oneRun)
+        QCOMPARE(plot->caption(), QStringLiteral("Run 1, the first of the 3 selected runs"));
+    QTemporaryDir dir;
+    const QString svg = dir.filePath(QStringLiteral("parameters.svg"));
+    QString error;
+    QVERIFY2(params->exportTo(svg, &error), qPrintable(error));
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("Run 1, the first of the 3 selected runs"));
+
+    t.w.runList()->selectRuns({2, 1});
+    QCOMPARE(params->parameterGraph(0)->data()->size(), 1 + 50);
+    QCOMPARE(params->caption(), QStringLiteral("Run 2, the first of the 2 selected runs"));
+    t.w.runList()->selectRuns({2});
+    QCOMPARE(params->parameterGraph(0)->data()->size(), 1 + 20);
+    for (widgets::PlotView* plot : oneRun)
+        QCOMPARE(plot->caption(), QString());
+
+    // A new run: the plots follow it, with no caption about the selection.
+    t.w.runList()->selectRuns({0, 1, 2});
+    QVERIFY(!params->caption().isEmpty());
+    QVERIFY(runEpochs(t.w, 10));
+    for (widgets::PlotView* plot : oneRun)
+        QCOMPARE(plot->caption(), QString());
 }
 
 // After a run, Reset shows the initial parameters everywhere and no run as selected: the
@@ -612,12 +659,27 @@ void TestMainWindow::aNewLanguageOffersARestart()
         if (a->data().toString() == QLatin1String("zh_CN"))
             chinese = a;
     QVERIFY(chinese);
+    QAction* system = menu->actions().value(0);
+    QVERIFY(system && system->data().toString().isEmpty() && system->isChecked());
 
     chinese->trigger(); // Later
     QCOMPARE(asked, 1);
     QVERIFY(started.isEmpty());
     QVERIFY(t.w.isVisible());
     QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("zh_CN")); // for the next start
+    // QA N6: the tick stays on the language on screen; the chosen one says when it comes.
+    QVERIFY(system->isChecked());
+    QVERIFY(!chinese->isChecked());
+    QCOMPARE(chinese->text(), QStringLiteral("简体中文 (after restart)"));
+    QCOMPARE(system->text(), QStringLiteral("System language"));
+    // Back to the language on screen: nothing to wait for, nothing asked.
+    system->trigger();
+    QCOMPARE(asked, 1);
+    QVERIFY(system->isChecked());
+    QCOMPARE(chinese->text(), QStringLiteral("简体中文"));
+    chinese->trigger(); // Later again
+    QCOMPARE(asked, 2);
+    QCOMPARE(chinese->text(), QStringLiteral("简体中文 (after restart)"));
 
     restart = true;
     ExperimentConfig c = t.w.config();

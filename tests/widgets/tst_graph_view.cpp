@@ -364,7 +364,18 @@ void TestGraphView::exports()
     QVERIFY2(view.exportTo(pngPath, &error), qPrintable(error));
     QImage png(pngPath);
     QVERIFY(!png.isNull());
-    QVERIFY(png.width() > 50 && png.height() > 50);
+    // Twice the size of the drawing at 96 dpi (it is in points), as the plots' PNGs are twice
+    // theirs: 4 / 3 × 2 pixels a point for the nodes' span, the margin beside.
+    QRectF nodes;
+    for (const QString& id : view.nodeIds())
+        nodes |= view.nodeRect(id);
+    const QString size = QStringLiteral("%1 × %2 for nodes over %3 × %4 points")
+                             .arg(png.width())
+                             .arg(png.height())
+                             .arg(nodes.width())
+                             .arg(nodes.height());
+    QVERIFY2(png.width() >= nodes.width() * 8 / 3 && png.height() >= nodes.height() * 8 / 3, qPrintable(size));
+    QVERIFY2(png.width() < (nodes.width() + 60) * 8 / 3 && png.height() < (nodes.height() + 60) * 8 / 3, qPrintable(size));
     // The root's green is in the picture.
     bool green = false;
     for (int y = 0; y < png.height() && !green; ++y)

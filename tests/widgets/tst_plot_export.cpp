@@ -9,6 +9,9 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
+
+#include <optional>
 
 using namespace gradlab;
 using namespace gradlab::experiment;
@@ -94,6 +97,7 @@ private slots:
     void nothingToPlotIsAnError();
     void hostileColumnNamesAreJustLabels();
     void manyRunsAreToldApart();
+    void svgLegendSamplesKeepTheirGap();
 
 private:
     Trained tutorial_;
@@ -266,6 +270,58 @@ void TestPlotExport::manyRunsAreToldApart()
     QCOMPARE(palette, 0);
     // Run 11 has run 1's colour, and round markers on its two curves.
     QVERIFY(markers(widgets::kPlotColorCount + 1) >= 2 * 10);
+}
+
+// Teacher round: in an SVG the legend's line samples ran into their text ("——Training loss"),
+// where the window, the PNG and the PDF leave a gap. The gap between the end of each sample (its
+// square cap included) and its text, read from the SVG's coordinates.
+void TestPlotExport::svgLegendSamplesKeepTheirGap()
+{
+    QTemporaryDir dir;
+    QString error;
+    const QString path = dir.filePath(QStringLiteral("loss.svg"));
+    QVERIFY2(exportLossPlot({tutorial_.run}, path, true, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    struct Line {
+        double x1, x2, y, halfWidth;
+    };
+    std::vector<Line> lines;
+    std::map<QString, QPointF> texts;
+    double strokeWidth = 1.0;
+    bool squareCap = false;
+    QXmlStreamReader xml(&file);
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        const QXmlStreamAttributes at = xml.attributes();
+        if (xml.name() == QLatin1String("g")) {
+            strokeWidth = at.value(QLatin1String("stroke-width")).toDouble();
+            squareCap = at.value(QLatin1String("stroke-linecap")) == QLatin1String("square");
+        } else if (xml.name() == QLatin1String("polyline")) {
+            const QStringList points = at.value(QLatin1String("points")).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            if (points.size() != 2)
+                continue;
+            const QStringList a = points[0].split(QLatin1Char(',')), b = points[1].split(QLatin1Char(','));
+            if (a.size() == 2 && b.size() == 2 && a[1] == b[1])
+                lines.push_back({a[0].toDouble(), b[0].toDouble(), a[1].toDouble(), squareCap ? strokeWidth / 2 : 0.0});
+        } else if (xml.name() == QLatin1String("text")) {
+            const QPointF at_(at.value(QLatin1String("x")).toDouble(), at.value(QLatin1String("y")).toDouble());
+            texts[xml.readElementText()] = at_;
+        }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    for (const QString& name : {QStringLiteral("Training loss"), QStringLiteral("Validation loss")}) {
+        QVERIFY2(texts.count(name), qPrintable(name));
+        const QPointF text = texts[name];
+        // The sample: the horizontal line just left of the text, at its middle height.
+        std::optional<double> end;
+        for (const Line& l : lines)
+            if (std::abs(l.y - (text.y() - 4)) < 6 && l.x1 < text.x() && l.x2 > text.x() - 20)
+                end = std::max(end.value_or(l.x1), l.x2 + l.halfWidth);
+        QVERIFY2(end, qPrintable(name));
+        QVERIFY2(text.x() - *end >= 6, qPrintable(QStringLiteral("%1: the sample ends at %2, the text starts at %3").arg(name).arg(*end).arg(text.x())));
+    }
 }
 
 QTEST_MAIN(TestPlotExport)
