@@ -868,135 +868,135 @@
         <translation>无法绘制 %1 × %2 像素的图：每边必须在 16 到 20000 像素之间</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="134"/>
+        <location filename="../widgets/plot_export.cpp" line="166"/>
         <source>The plot could not be drawn for %1</source>
         <translation>无法为 %1 绘制图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="210"/>
+        <location filename="../widgets/plot_export.cpp" line="242"/>
         <source>Observed %1</source>
         <translation>观测的 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="211"/>
+        <location filename="../widgets/plot_export.cpp" line="243"/>
         <source>Predicted %1</source>
         <translation>预测的 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="214"/>
+        <location filename="../widgets/plot_export.cpp" line="246"/>
         <source>Observed = predicted</source>
         <translation>观测值 = 预测值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="223"/>
+        <location filename="../widgets/plot_export.cpp" line="255"/>
         <source>Trained model, training rows</source>
         <translation>训练后的模型，训练行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="224"/>
+        <location filename="../widgets/plot_export.cpp" line="256"/>
         <source>Trained model, validation rows</source>
         <translation>训练后的模型，验证行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="263"/>
+        <location filename="../widgets/plot_export.cpp" line="295"/>
         <source>There is no run to plot</source>
         <translation>没有可绘制的运行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="268"/>
+        <location filename="../widgets/plot_export.cpp" line="300"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="269"/>
+        <location filename="../widgets/plot_export.cpp" line="301"/>
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="269"/>
+        <location filename="../widgets/plot_export.cpp" line="301"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="294"/>
+        <location filename="../widgets/plot_export.cpp" line="326"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="294"/>
+        <location filename="../widgets/plot_export.cpp" line="326"/>
         <source>Run %1: training loss</source>
         <translation>运行 %1：训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="298"/>
+        <location filename="../widgets/plot_export.cpp" line="330"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="298"/>
+        <location filename="../widgets/plot_export.cpp" line="330"/>
         <source>Run %1: validation loss</source>
         <translation>运行 %1：验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="317"/>
+        <location filename="../widgets/plot_export.cpp" line="349"/>
         <source>There is nothing to plot: no run has a positive, finite loss</source>
         <translation>没有可绘制的内容：没有任何运行的损失为正的有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="318"/>
+        <location filename="../widgets/plot_export.cpp" line="350"/>
         <source>There is nothing to plot: no run has a finite loss</source>
         <translation>没有可绘制的内容：没有任何运行的损失为有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="330"/>
+        <location filename="../widgets/plot_export.cpp" line="362"/>
         <source>Loss curves</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="339"/>
+        <location filename="../widgets/plot_export.cpp" line="371"/>
         <source>There is no data to plot</source>
         <translation>没有可绘制的数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="367"/>
+        <location filename="../widgets/plot_export.cpp" line="399"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="209"/>
-        <location filename="../widgets/plot_export.cpp" line="368"/>
+        <location filename="../widgets/plot_export.cpp" line="241"/>
+        <location filename="../widgets/plot_export.cpp" line="400"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="369"/>
+        <location filename="../widgets/plot_export.cpp" line="401"/>
         <source>Training data</source>
         <translation>训练数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="370"/>
+        <location filename="../widgets/plot_export.cpp" line="402"/>
         <source>Validation data</source>
         <translation>验证数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="374"/>
+        <location filename="../widgets/plot_export.cpp" line="406"/>
         <source>True line</source>
         <translation>真实直线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="379"/>
+        <location filename="../widgets/plot_export.cpp" line="411"/>
         <source>Trained model</source>
         <translation>训练后的模型</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="220"/>
-        <location filename="../widgets/plot_export.cpp" line="378"/>
+        <location filename="../widgets/plot_export.cpp" line="252"/>
+        <location filename="../widgets/plot_export.cpp" line="410"/>
         <source>Closed form (least squares)</source>
         <translation>闭式解（最小二乘）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="230"/>
-        <location filename="../widgets/plot_export.cpp" line="387"/>
+        <location filename="../widgets/plot_export.cpp" line="262"/>
+        <location filename="../widgets/plot_export.cpp" line="419"/>
         <source>Data and fitted model</source>
         <translation>数据与拟合模型</translation>
     </message>
@@ -1208,879 +1208,899 @@
 <context>
     <name>gradlab::app::MainWindow</name>
     <message>
-        <location filename="../app/window/main_window.cpp" line="84"/>
+        <location filename="../app/window/main_window.cpp" line="86"/>
         <source>GradLab projects (*.gradlab);;All files (*)</source>
         <translation>GradLab 项目 (*.gradlab);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="156"/>
+        <location filename="../app/window/main_window.cpp" line="158"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="158"/>
-        <location filename="../app/window/main_window.cpp" line="161"/>
+        <location filename="../app/window/main_window.cpp" line="160"/>
+        <location filename="../app/window/main_window.cpp" line="163"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="163"/>
+        <location filename="../app/window/main_window.cpp" line="165"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="164"/>
+        <location filename="../app/window/main_window.cpp" line="166"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="207"/>
+        <location filename="../app/window/main_window.cpp" line="209"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="206"/>
+        <location filename="../app/window/main_window.cpp" line="208"/>
         <source>The project has changes that are not saved. Save them first?</source>
         <translation>项目有尚未保存的更改。是否先保存？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="85"/>
+        <location filename="../app/window/main_window.cpp" line="87"/>
         <source>GradLab projects (*.gradlab);;Data files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>GradLab 项目 (*.gradlab);;数据文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="205"/>
+        <location filename="../app/window/main_window.cpp" line="207"/>
         <source>A run is in progress. Stop it and save the project with the run first?</source>
         <translation>有一次运行正在进行。要先停止它，并把这次运行一起保存到项目中吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="214"/>
+        <location filename="../app/window/main_window.cpp" line="216"/>
         <source>GradLab shows the new language when it starts again. Restart it now?</source>
         <translation>GradLab 重新启动后才会显示新语言。现在重新启动吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="215"/>
+        <location filename="../app/window/main_window.cpp" line="217"/>
         <source>Restart Now</source>
         <translation>立即重新启动</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="216"/>
+        <location filename="../app/window/main_window.cpp" line="218"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="259"/>
+        <location filename="../app/window/main_window.cpp" line="261"/>
         <source>Data and fit</source>
         <translation>数据与拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="260"/>
+        <location filename="../app/window/main_window.cpp" line="262"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="261"/>
+        <location filename="../app/window/main_window.cpp" line="263"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="262"/>
+        <location filename="../app/window/main_window.cpp" line="264"/>
         <source>Loss landscape</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="263"/>
+        <location filename="../app/window/main_window.cpp" line="265"/>
         <source>Computation graph</source>
         <translation>计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="265"/>
+        <location filename="../app/window/main_window.cpp" line="267"/>
         <source>Least squares</source>
         <translation>最小二乘</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="288"/>
+        <location filename="../app/window/main_window.cpp" line="290"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="289"/>
+        <location filename="../app/window/main_window.cpp" line="291"/>
         <source>Model and training</source>
         <translation>模型与训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="290"/>
+        <location filename="../app/window/main_window.cpp" line="292"/>
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="308"/>
+        <location filename="../app/window/main_window.cpp" line="310"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="318"/>
+        <location filename="../app/window/main_window.cpp" line="320"/>
         <source>Step inspector</source>
         <translation>单步检查器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="333"/>
+        <location filename="../app/window/main_window.cpp" line="335"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="337"/>
+        <location filename="../app/window/main_window.cpp" line="339"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="337"/>
+        <location filename="../app/window/main_window.cpp" line="339"/>
         <source>Start a new project from the tutorial&apos;s experiment</source>
         <translation>以教程中的实验新建项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="339"/>
+        <location filename="../app/window/main_window.cpp" line="341"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="339"/>
+        <location filename="../app/window/main_window.cpp" line="341"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="340"/>
+        <location filename="../app/window/main_window.cpp" line="342"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="340"/>
-        <location filename="../app/window/main_window.cpp" line="1529"/>
+        <location filename="../app/window/main_window.cpp" line="342"/>
+        <location filename="../app/window/main_window.cpp" line="1555"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="347"/>
+        <location filename="../app/window/main_window.cpp" line="349"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="347"/>
+        <location filename="../app/window/main_window.cpp" line="349"/>
         <source>Save the project under a new name</source>
         <translation>以新名称保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="347"/>
+        <location filename="../app/window/main_window.cpp" line="349"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="350"/>
-        <location filename="../app/window/main_window.cpp" line="467"/>
-        <location filename="../app/window/main_window.cpp" line="1141"/>
+        <location filename="../app/window/main_window.cpp" line="352"/>
+        <location filename="../app/window/main_window.cpp" line="469"/>
+        <location filename="../app/window/main_window.cpp" line="1150"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="350"/>
+        <location filename="../app/window/main_window.cpp" line="352"/>
         <source>Train the model (or resume a paused run)</source>
         <translation>训练模型（或继续已暂停的运行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="352"/>
+        <location filename="../app/window/main_window.cpp" line="354"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="352"/>
+        <location filename="../app/window/main_window.cpp" line="354"/>
         <source>Pause the run after the current epoch</source>
         <translation>在当前轮结束后暂停运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="354"/>
+        <location filename="../app/window/main_window.cpp" line="356"/>
         <source>S&amp;tep</source>
         <translation>单步(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="354"/>
+        <location filename="../app/window/main_window.cpp" line="356"/>
         <source>Train one epoch, then pause</source>
         <translation>训练一轮后暂停</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="357"/>
+        <location filename="../app/window/main_window.cpp" line="359"/>
         <source>Step &amp;Batch</source>
         <translation>单批(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="358"/>
+        <location filename="../app/window/main_window.cpp" line="360"/>
         <source>Train one mini-batch (one optimizer step), then pause; with full-batch training, one epoch</source>
         <translation>训练一个小批次（优化器走一步），然后暂停；全批量训练时即一轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="360"/>
+        <location filename="../app/window/main_window.cpp" line="362"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="360"/>
+        <location filename="../app/window/main_window.cpp" line="362"/>
         <source>Stop the run and keep it</source>
         <translation>停止运行并保留该运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="362"/>
+        <location filename="../app/window/main_window.cpp" line="364"/>
         <source>R&amp;eset</source>
         <translation>重置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="363"/>
+        <location filename="../app/window/main_window.cpp" line="365"/>
         <source>Stop any run and show the initial parameters again</source>
         <translation>停止正在进行的运行，并重新显示初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="371"/>
+        <location filename="../app/window/main_window.cpp" line="373"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="374"/>
+        <location filename="../app/window/main_window.cpp" line="376"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="392"/>
+        <location filename="../app/window/main_window.cpp" line="394"/>
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="399"/>
+        <location filename="../app/window/main_window.cpp" line="401"/>
         <source>How fast a run goes: as fast as it trains, or slowly enough to watch it learn</source>
         <translation>训练运行的快慢：以训练所能达到的最快速度，或放慢到足以看清它如何学习</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="405"/>
+        <location filename="../app/window/main_window.cpp" line="407"/>
         <source>Full speed</source>
         <translation>全速</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="406"/>
+        <location filename="../app/window/main_window.cpp" line="408"/>
         <source>1 epoch a second</source>
         <translation>每秒 1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="407"/>
+        <location filename="../app/window/main_window.cpp" line="409"/>
         <source>%1 epochs a second</source>
         <translation>每秒 %1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="437"/>
+        <location filename="../app/window/main_window.cpp" line="439"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="440"/>
+        <location filename="../app/window/main_window.cpp" line="442"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="444"/>
+        <location filename="../app/window/main_window.cpp" line="446"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="445"/>
+        <location filename="../app/window/main_window.cpp" line="447"/>
         <source>&amp;Parameters (JSON or CSV)…</source>
         <translation>参数（JSON 或 CSV）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="446"/>
+        <location filename="../app/window/main_window.cpp" line="448"/>
         <source>Loss &amp;history (CSV)…</source>
         <translation>损失历史（CSV）(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="447"/>
+        <location filename="../app/window/main_window.cpp" line="449"/>
         <source>Least-s&amp;quares fit (JSON or CSV)…</source>
         <translation>最小二乘拟合（JSON 或 CSV）(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="449"/>
+        <location filename="../app/window/main_window.cpp" line="451"/>
         <source>Save the closed-form fit&apos;s coefficients with their standard errors, p-values and intervals, and its statistics</source>
         <translation>保存闭式拟合的系数及其标准误、p 值和置信区间，以及拟合统计量</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="451"/>
+        <location filename="../app/window/main_window.cpp" line="453"/>
         <source>&amp;Data and fit plot…</source>
         <translation>数据与拟合图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="452"/>
+        <location filename="../app/window/main_window.cpp" line="454"/>
         <source>&amp;Loss plot…</source>
         <translation>损失图(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="453"/>
+        <location filename="../app/window/main_window.cpp" line="455"/>
         <source>P&amp;arameter plot…</source>
         <translation>参数图(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="454"/>
+        <location filename="../app/window/main_window.cpp" line="456"/>
         <source>Loss la&amp;ndscape plot…</source>
         <translation>损失曲面图(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="455"/>
+        <location filename="../app/window/main_window.cpp" line="457"/>
         <source>Computation &amp;graph (DOT, SVG or PNG)…</source>
         <translation>计算图（DOT、SVG 或 PNG）(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="456"/>
+        <location filename="../app/window/main_window.cpp" line="458"/>
         <source>&amp;Residual plot…</source>
         <translation>残差图(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="458"/>
+        <location filename="../app/window/main_window.cpp" line="460"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 脚本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="460"/>
+        <location filename="../app/window/main_window.cpp" line="462"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="463"/>
+        <location filename="../app/window/main_window.cpp" line="465"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="477"/>
+        <location filename="../app/window/main_window.cpp" line="479"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="483"/>
+        <location filename="../app/window/main_window.cpp" line="485"/>
         <source>Reset &amp;Layout</source>
         <translation>重置布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="485"/>
+        <location filename="../app/window/main_window.cpp" line="487"/>
         <source>Put the panels back where they were at the first start</source>
         <translation>把各面板恢复到首次启动时的位置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="489"/>
+        <location filename="../app/window/main_window.cpp" line="491"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="493"/>
+        <location filename="../app/window/main_window.cpp" line="494"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="505"/>
+        <location filename="../app/window/main_window.cpp" line="510"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="506"/>
+        <location filename="../app/window/main_window.cpp" line="511"/>
         <source>&amp;About GradLab</source>
         <translation>关于 GradLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="507"/>
+        <location filename="../app/window/main_window.cpp" line="512"/>
         <source>About GradLab</source>
         <translation>关于 GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="508"/>
+        <location filename="../app/window/main_window.cpp" line="513"/>
         <source>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model through GradLab&apos;s own autograd engine, watch it learn, and compare it with the closed-form least-squares fit.&lt;/p&gt;&lt;p&gt;Built on Qt, QCustomPlot, Eigen and Graphviz.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;使用 GradLab 自己的自动求导引擎训练模型，观察其学习过程，并与最小二乘闭式解拟合进行比较。&lt;/p&gt;&lt;p&gt;基于 Qt、QCustomPlot、Eigen 和 Graphviz 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="529"/>
+        <location filename="../app/window/main_window.cpp" line="534"/>
         <source>Loading data %p%</source>
         <translation>正在加载数据 %p%</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="536"/>
+        <location filename="../app/window/main_window.cpp" line="541"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="537"/>
+        <location filename="../app/window/main_window.cpp" line="542"/>
         <source>Stop loading the data</source>
         <translation>停止加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="567"/>
+        <location filename="../app/window/main_window.cpp" line="572"/>
         <source>Preparing the data: the split, the closed form and the loss landscape…</source>
         <translation>正在准备数据：划分、闭式解和损失曲面…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="699"/>
+        <location filename="../app/window/main_window.cpp" line="705"/>
         <source>The run&apos;s optimizer was not changed</source>
         <translation>未更改该运行的优化器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="728"/>
+        <location filename="../app/window/main_window.cpp" line="734"/>
         <source>Train the model (or resume a paused run) (%1)</source>
         <translation>训练模型（或继续已暂停的运行）（%1）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="729"/>
+        <location filename="../app/window/main_window.cpp" line="735"/>
         <source>The run cannot start:
 %1</source>
         <translation>无法开始运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="751"/>
+        <location filename="../app/window/main_window.cpp" line="757"/>
         <source>Choose a CSV file on the Data tab, or drop one onto the window</source>
         <translation>请在“数据”选项卡中选择一个 CSV 文件，或把文件拖放到窗口上</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="765"/>
-        <location filename="../app/window/main_window.cpp" line="779"/>
-        <location filename="../app/window/main_window.cpp" line="782"/>
-        <location filename="../app/window/main_window.cpp" line="879"/>
+        <location filename="../app/window/main_window.cpp" line="771"/>
+        <location filename="../app/window/main_window.cpp" line="785"/>
+        <location filename="../app/window/main_window.cpp" line="788"/>
+        <location filename="../app/window/main_window.cpp" line="885"/>
         <source>Loading the data…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="800"/>
+        <location filename="../app/window/main_window.cpp" line="806"/>
         <source>Loading the data was cancelled</source>
         <translation>已取消加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="805"/>
+        <location filename="../app/window/main_window.cpp" line="811"/>
         <source>%1 (on the Data tab, Missing values: Drop the row)</source>
         <translation>%1（在“数据”选项卡中，缺失值：丢弃该行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="806"/>
+        <location filename="../app/window/main_window.cpp" line="812"/>
         <source>The data could not be loaded: %1</source>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="809"/>
+        <location filename="../app/window/main_window.cpp" line="815"/>
         <source>The data could not be loaded</source>
         <translation>无法加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="837"/>
+        <location filename="../app/window/main_window.cpp" line="843"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="866"/>
-        <location filename="../app/window/main_window.cpp" line="868"/>
-        <location filename="../app/window/main_window.cpp" line="1738"/>
-        <location filename="../app/window/main_window.cpp" line="1756"/>
+        <location filename="../app/window/main_window.cpp" line="872"/>
+        <location filename="../app/window/main_window.cpp" line="874"/>
+        <location filename="../app/window/main_window.cpp" line="1764"/>
+        <location filename="../app/window/main_window.cpp" line="1782"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="880"/>
+        <location filename="../app/window/main_window.cpp" line="886"/>
         <source>%1 rows: %2 for training, %3 for validation</source>
         <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="949"/>
+        <location filename="../app/window/main_window.cpp" line="957"/>
         <source>The closed form: %1</source>
         <translation>闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1020"/>
+        <location filename="../app/window/main_window.cpp" line="1028"/>
         <source>Press Step to train one epoch, or Step Batch for one mini-batch, and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单步”训练一轮，或按“单批”训练一个小批次，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1073"/>
-        <location filename="../app/window/main_window.cpp" line="1387"/>
+        <location filename="../app/window/main_window.cpp" line="1081"/>
+        <location filename="../app/window/main_window.cpp" line="1406"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1079"/>
+        <location filename="../app/window/main_window.cpp" line="1087"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1091"/>
-        <location filename="../app/window/main_window.cpp" line="1327"/>
+        <location filename="../app/window/main_window.cpp" line="1099"/>
+        <location filename="../app/window/main_window.cpp" line="1336"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1100"/>
+        <location filename="../app/window/main_window.cpp" line="1108"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1113"/>
+        <location filename="../app/window/main_window.cpp" line="1121"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1121"/>
+        <location filename="../app/window/main_window.cpp" line="1130"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1124"/>
+        <location filename="../app/window/main_window.cpp" line="1133"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1141"/>
+        <location filename="../app/window/main_window.cpp" line="1150"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1161"/>
+        <location filename="../app/window/main_window.cpp" line="1170"/>
         <source>Epoch %1 of %2, batch %3 of %4</source>
         <translation>第 %1 / %2 轮，第 %3 / %4 批</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1164"/>
+        <location filename="../app/window/main_window.cpp" line="1173"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1176"/>
+        <location filename="../app/window/main_window.cpp" line="1185"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1178"/>
+        <location filename="../app/window/main_window.cpp" line="1187"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1247"/>
+        <location filename="../app/window/main_window.cpp" line="1256"/>
         <source>Paused in epoch %1 after batch %2 of %3: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮的第 %2 / %3 批之后暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1252"/>
+        <location filename="../app/window/main_window.cpp" line="1261"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1274"/>
+        <location filename="../app/window/main_window.cpp" line="1283"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1276"/>
+        <location filename="../app/window/main_window.cpp" line="1285"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1277"/>
+        <location filename="../app/window/main_window.cpp" line="1286"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1302"/>
-        <location filename="../app/window/main_window.cpp" line="1327"/>
+        <location filename="../app/window/main_window.cpp" line="1311"/>
+        <location filename="../app/window/main_window.cpp" line="1336"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1330"/>
+        <location filename="../app/window/main_window.cpp" line="1339"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1331"/>
+        <location filename="../app/window/main_window.cpp" line="1340"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1332"/>
+        <location filename="../app/window/main_window.cpp" line="1341"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1334"/>
+        <location filename="../app/window/main_window.cpp" line="1343"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1353"/>
+        <location filename="../app/window/main_window.cpp" line="1362"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1362"/>
+        <location filename="../app/window/main_window.cpp" line="1371"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1379"/>
-        <location filename="../app/window/main_window.cpp" line="1397"/>
+        <location filename="../app/window/main_window.cpp" line="1389"/>
+        <source>Run %1, the first of the %2 selected runs</source>
+        <translation>运行 %1（所选 %2 个运行中的第一个）</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1390"/>
+        <source>The current settings: run %1, the first of the %2 selected runs, was trained with other data or another model</source>
+        <translation>当前设置：运行 %1（所选 %2 个运行中的第一个）是用其他数据或其他模型训练的</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1398"/>
+        <location filename="../app/window/main_window.cpp" line="1416"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1383"/>
+        <location filename="../app/window/main_window.cpp" line="1402"/>
         <source>%1 runs selected: the Loss tab overlays their losses. Select one run to see its results, or two to compare them.</source>
         <translation>已选择 %1 次运行：“损失”页叠加显示它们的损失。选择一次运行可查看其结果，选择两次可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1387"/>
+        <location filename="../app/window/main_window.cpp" line="1406"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1396"/>
+        <location filename="../app/window/main_window.cpp" line="1415"/>
         <source>Run %1: trained on other data (the CSV has changed since)</source>
         <translation>运行 %1：使用其他数据训练（此后 CSV 已被修改）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1409"/>
+        <location filename="../app/window/main_window.cpp" line="1434"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1442"/>
+        <location filename="../app/window/main_window.cpp" line="1468"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1443"/>
+        <location filename="../app/window/main_window.cpp" line="1469"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1471"/>
+        <location filename="../app/window/main_window.cpp" line="1497"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1479"/>
+        <location filename="../app/window/main_window.cpp" line="1505"/>
         <source>Open a project or a data file</source>
         <translation>打开项目或数据文件</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1495"/>
+        <location filename="../app/window/main_window.cpp" line="1521"/>
         <source>%1 was not opened: stop the run first</source>
         <translation>未打开 %1：请先停止运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1516"/>
+        <location filename="../app/window/main_window.cpp" line="1542"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1523"/>
+        <location filename="../app/window/main_window.cpp" line="1549"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1530"/>
+        <location filename="../app/window/main_window.cpp" line="1556"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1545"/>
+        <location filename="../app/window/main_window.cpp" line="1571"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1557"/>
+        <location filename="../app/window/main_window.cpp" line="1583"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1585"/>
+        <location filename="../app/window/main_window.cpp" line="1611"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1588"/>
+        <location filename="../app/window/main_window.cpp" line="1614"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1608"/>
+        <location filename="../app/window/main_window.cpp" line="1634"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1608"/>
+        <location filename="../app/window/main_window.cpp" line="1634"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1677"/>
+        <location filename="../app/window/main_window.cpp" line="1703"/>
         <source>The project&apos;s data</source>
         <translation>项目的数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1678"/>
+        <location filename="../app/window/main_window.cpp" line="1704"/>
         <source>Runs marked &quot;trained on other data&quot; in the Results panel were trained on the CSV as it was before: their closed form and losses are those of that data, not of the data now.</source>
         <translation>结果面板中标有“使用其他数据训练”的运行是用修改前的 CSV 训练的：它们的闭式解和损失属于当时的数据，而不是现在的数据。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1706"/>
+        <location filename="../app/window/main_window.cpp" line="1732"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1706"/>
+        <location filename="../app/window/main_window.cpp" line="1732"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1719"/>
+        <location filename="../app/window/main_window.cpp" line="1745"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1720"/>
+        <location filename="../app/window/main_window.cpp" line="1746"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1726"/>
+        <location filename="../app/window/main_window.cpp" line="1752"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1728"/>
+        <location filename="../app/window/main_window.cpp" line="1754"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1756"/>
-        <location filename="../app/window/main_window.cpp" line="1773"/>
+        <location filename="../app/window/main_window.cpp" line="1782"/>
+        <location filename="../app/window/main_window.cpp" line="1799"/>
         <source>The least-squares fit was not exported</source>
         <translation>最小二乘拟合未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1759"/>
+        <location filename="../app/window/main_window.cpp" line="1785"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1761"/>
+        <location filename="../app/window/main_window.cpp" line="1787"/>
         <source>Export the least-squares fit</source>
         <translation>导出最小二乘拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1775"/>
+        <location filename="../app/window/main_window.cpp" line="1801"/>
         <source>Exported the least-squares fit to %1</source>
         <translation>已将最小二乘拟合导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1783"/>
+        <location filename="../app/window/main_window.cpp" line="1809"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1759"/>
-        <location filename="../app/window/main_window.cpp" line="1784"/>
+        <location filename="../app/window/main_window.cpp" line="1785"/>
+        <location filename="../app/window/main_window.cpp" line="1810"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1789"/>
+        <location filename="../app/window/main_window.cpp" line="1815"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1791"/>
+        <location filename="../app/window/main_window.cpp" line="1817"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1813"/>
+        <location filename="../app/window/main_window.cpp" line="1839"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1814"/>
+        <location filename="../app/window/main_window.cpp" line="1840"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1804"/>
-        <location filename="../app/window/main_window.cpp" line="1810"/>
-        <location filename="../app/window/main_window.cpp" line="1819"/>
+        <location filename="../app/window/main_window.cpp" line="1830"/>
+        <location filename="../app/window/main_window.cpp" line="1836"/>
+        <location filename="../app/window/main_window.cpp" line="1845"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1821"/>
+        <location filename="../app/window/main_window.cpp" line="1847"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1837"/>
+        <location filename="../app/window/main_window.cpp" line="1863"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1838"/>
+        <location filename="../app/window/main_window.cpp" line="1864"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1844"/>
+        <location filename="../app/window/main_window.cpp" line="1870"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1846"/>
+        <location filename="../app/window/main_window.cpp" line="1872"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1854"/>
+        <location filename="../app/window/main_window.cpp" line="1880"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1855"/>
+        <location filename="../app/window/main_window.cpp" line="1881"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1858"/>
+        <location filename="../app/window/main_window.cpp" line="1884"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1859"/>
+        <location filename="../app/window/main_window.cpp" line="1885"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1887"/>
+        <location filename="../app/window/main_window.cpp" line="1904"/>
+        <source>%1 (after restart)</source>
+        <translation>%1（重启后）</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1905"/>
+        <source>GradLab will show this language when it starts again</source>
+        <translation>GradLab 重新启动后将显示此语言</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1927"/>
         <source>GradLab could not start again. Start it yourself to use the new language.</source>
         <translation>GradLab 无法重新启动。请手动启动它以使用新语言。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1853"/>
-        <location filename="../app/window/main_window.cpp" line="1864"/>
+        <location filename="../app/window/main_window.cpp" line="1879"/>
+        <location filename="../app/window/main_window.cpp" line="1890"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="379"/>
+        <location filename="../app/window/main_window.cpp" line="381"/>
         <source>Run toolbar</source>
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1866"/>
+        <location filename="../app/window/main_window.cpp" line="1892"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="213"/>
-        <location filename="../app/window/main_window.cpp" line="1887"/>
+        <location filename="../app/window/main_window.cpp" line="215"/>
+        <location filename="../app/window/main_window.cpp" line="1927"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -3267,240 +3287,240 @@
 <context>
     <name>gradlab::widgets::GraphView</name>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="153"/>
+        <location filename="../widgets/graph_view.cpp" line="157"/>
         <source>Show values</source>
         <translation>显示数值</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="158"/>
+        <location filename="../widgets/graph_view.cpp" line="162"/>
         <source>ŷ (prediction)</source>
         <translation>ŷ（预测值）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="159"/>
+        <location filename="../widgets/graph_view.cpp" line="163"/>
         <source>error (y − ŷ)</source>
         <translation>误差（y − ŷ）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="160"/>
+        <location filename="../widgets/graph_view.cpp" line="164"/>
         <source>loss (the configured loss function)</source>
         <translation>损失（所配置的损失函数）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="161"/>
+        <location filename="../widgets/graph_view.cpp" line="165"/>
         <source>loss, written out: (error²).mean()</source>
         <translation>损失，展开写出：(error²).mean()</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="163"/>
+        <location filename="../widgets/graph_view.cpp" line="167"/>
         <source>The tensor whose graph is drawn, as make_dot(yhat), make_dot(error) or make_dot(loss). The configured loss is one node (nn.MSELoss: MseLossBackward0); written out as in the tutorial&apos;s section 2.4, loss = (error ** 2).mean() adds the error&apos;s subtraction, the square and the mean (for the mean squared error only).</source>
         <translation>要绘制其计算图的张量，相当于 make_dot(yhat)、make_dot(error) 或 make_dot(loss)。所配置的损失是一个节点（nn.MSELoss：MseLossBackward0）；按教程第 2.4 节展开写出时，loss = (error ** 2).mean() 会多出误差的减法、平方和求均值三个节点（仅适用于均方误差）。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="167"/>
+        <location filename="../widgets/graph_view.cpp" line="171"/>
         <source>Write each node&apos;s value and gradient into its box</source>
         <translation>在每个节点的方框中写出其值和梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="179"/>
+        <location filename="../widgets/graph_view.cpp" line="183"/>
         <source>Fit to view</source>
         <translation>适应视图</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="179"/>
+        <location filename="../widgets/graph_view.cpp" line="183"/>
         <source>Show the whole graph</source>
         <translation>显示整个计算图</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="180"/>
+        <location filename="../widgets/graph_view.cpp" line="184"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="180"/>
+        <location filename="../widgets/graph_view.cpp" line="184"/>
         <source>Zoom in (or turn the mouse wheel)</source>
         <translation>放大（或滚动鼠标滚轮）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="181"/>
+        <location filename="../widgets/graph_view.cpp" line="185"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="181"/>
+        <location filename="../widgets/graph_view.cpp" line="185"/>
         <source>Zoom out (or turn the mouse wheel)</source>
         <translation>缩小（或滚动鼠标滚轮）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="182"/>
+        <location filename="../widgets/graph_view.cpp" line="186"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="182"/>
+        <location filename="../widgets/graph_view.cpp" line="186"/>
         <source>Save the graph as Graphviz DOT, SVG or PNG</source>
         <translation>将计算图保存为 Graphviz DOT、SVG 或 PNG</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="185"/>
+        <location filename="../widgets/graph_view.cpp" line="189"/>
         <source>Graph of</source>
         <translation>计算图：</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="195"/>
+        <location filename="../widgets/graph_view.cpp" line="199"/>
         <source>Click a node to see its shape, value and gradient.</source>
         <translation>单击节点可查看其形状、值和梯度。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="225"/>
+        <location filename="../widgets/graph_view.cpp" line="229"/>
         <source>No experiment yet.</source>
         <translation>尚无实验。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="313"/>
+        <location filename="../widgets/graph_view.cpp" line="317"/>
         <source>Values at the current parameters, after the update of batch %2 of %3 in epoch %1: a fresh forward and backward pass over every training row, not over the next batch. The step inspector shows batch %2 itself, at the parameters before its update.</source>
         <translation>数值取自当前参数，即第 %1 轮第 %2 / %3 批更新之后：在全部训练行上重新进行一次前向和反向传播，而不是在下一批上。单步检查器显示的是第 %2 批本身，取自其更新之前的参数。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="320"/>
+        <location filename="../widgets/graph_view.cpp" line="324"/>
         <source>Values at the initial parameters, before any training: where epoch 1 starts.</source>
         <translation>数值取自初始参数，尚未训练：即第 1 轮开始之处。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="321"/>
+        <location filename="../widgets/graph_view.cpp" line="325"/>
         <source>Values at the current parameters, after epoch %1&apos;s update: a fresh forward and backward pass, where epoch %2 starts. The step inspector shows epoch %1 itself, at the parameters before its update.</source>
         <translation>数值取自当前参数，即第 %1 轮更新之后：重新进行一次前向和反向传播，也就是第 %2 轮开始之处。单步检查器显示的是第 %1 轮本身，取自其更新之前的参数。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="328"/>
+        <location filename="../widgets/graph_view.cpp" line="332"/>
         <source>Gradients: the root has %1 values, not one, so backward was seeded with ones; they are the gradients of the sum of its values, not of the loss.</source>
         <translation>梯度：根节点有 %1 个值而不是一个，因此反向传播以全 1 作为初始梯度；这些是其各值之和的梯度，而不是损失的梯度。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="352"/>
+        <location filename="../widgets/graph_view.cpp" line="356"/>
         <source>mean %1 [%2, %3]</source>
         <translation>均值 %1 [%2, %3]</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="354"/>
+        <location filename="../widgets/graph_view.cpp" line="358"/>
         <source>value: %1</source>
         <translation>值：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="355"/>
+        <location filename="../widgets/graph_view.cpp" line="359"/>
         <source>grad: %1</source>
         <translation>梯度：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="400"/>
+        <location filename="../widgets/graph_view.cpp" line="404"/>
         <source>Graphviz could not lay out the graph.</source>
         <translation>Graphviz 无法对计算图进行布局。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="446"/>
+        <location filename="../widgets/graph_view.cpp" line="450"/>
         <source>Click for shape, value and gradient</source>
         <translation>单击查看形状、值和梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="526"/>
+        <location filename="../widgets/graph_view.cpp" line="530"/>
         <source>%1 values [%2, …]; min %3, mean %4, max %5</source>
         <translation>%1 个值 [%2, …]；最小值 %3，均值 %4，最大值 %5</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="533"/>
+        <location filename="../widgets/graph_view.cpp" line="537"/>
         <source>parameter %1</source>
         <translation>参数 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="534"/>
+        <location filename="../widgets/graph_view.cpp" line="538"/>
         <source>operation</source>
         <translation>运算</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="535"/>
+        <location filename="../widgets/graph_view.cpp" line="539"/>
         <source>root (the tensor the graph is drawn for)</source>
         <translation>根节点（绘制计算图所针对的张量）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="538"/>
+        <location filename="../widgets/graph_view.cpp" line="542"/>
         <source>Kind: %1</source>
         <translation>类型：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="539"/>
+        <location filename="../widgets/graph_view.cpp" line="543"/>
         <source>Operation: %1</source>
         <translation>运算：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="540"/>
+        <location filename="../widgets/graph_view.cpp" line="544"/>
         <source>Shape: %1</source>
         <translation>形状：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="541"/>
+        <location filename="../widgets/graph_view.cpp" line="545"/>
         <source>Value: %1</source>
         <translation>值：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="541"/>
+        <location filename="../widgets/graph_view.cpp" line="545"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="542"/>
+        <location filename="../widgets/graph_view.cpp" line="546"/>
         <source>Gradient: %1</source>
         <translation>梯度：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="542"/>
+        <location filename="../widgets/graph_view.cpp" line="546"/>
         <source>none reached this node</source>
         <translation>没有梯度传到此节点</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="544"/>
+        <location filename="../widgets/graph_view.cpp" line="548"/>
         <source>(Gradients of the sum of the root&apos;s values: backward was seeded with ones.)</source>
         <translation>（梯度是针对根节点各值之和求得的：反向传播以全 1 作为初始梯度。）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="626"/>
+        <location filename="../widgets/graph_view.cpp" line="630"/>
         <source>Cannot export the graph as &quot;%1&quot;: choose a file ending in .dot, .svg or .png.</source>
         <translation>无法将计算图导出为 "%1"：请选择以 .dot、.svg 或 .png 结尾的文件。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="629"/>
-        <location filename="../widgets/graph_view.cpp" line="663"/>
+        <location filename="../widgets/graph_view.cpp" line="633"/>
+        <location filename="../widgets/graph_view.cpp" line="667"/>
         <source>There is no graph to export.</source>
         <translation>没有可导出的计算图。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="639"/>
+        <location filename="../widgets/graph_view.cpp" line="643"/>
         <source>Graphviz could not render the graph as SVG.</source>
         <translation>Graphviz 无法将计算图渲染为 SVG。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="655"/>
+        <location filename="../widgets/graph_view.cpp" line="659"/>
         <source>Could not encode the graph as PNG.</source>
         <translation>无法将计算图编码为 PNG。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="663"/>
-        <location filename="../widgets/graph_view.cpp" line="671"/>
-        <location filename="../widgets/graph_view.cpp" line="679"/>
+        <location filename="../widgets/graph_view.cpp" line="667"/>
+        <location filename="../widgets/graph_view.cpp" line="675"/>
+        <location filename="../widgets/graph_view.cpp" line="683"/>
         <source>Export graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="666"/>
+        <location filename="../widgets/graph_view.cpp" line="670"/>
         <source>Graphviz DOT (*.dot)</source>
         <translation>Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="667"/>
+        <location filename="../widgets/graph_view.cpp" line="671"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="668"/>
+        <location filename="../widgets/graph_view.cpp" line="672"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
@@ -3514,7 +3534,7 @@
     </message>
     <message>
         <location filename="../widgets/plot_landscape.cpp" line="45"/>
-        <location filename="../widgets/plot_landscape.cpp" line="161"/>
+        <location filename="../widgets/plot_landscape.cpp" line="164"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -3539,7 +3559,7 @@
         <translation>当前参数</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_landscape.cpp" line="161"/>
+        <location filename="../widgets/plot_landscape.cpp" line="164"/>
         <source>Loss (on %1 sampled rows)</source>
         <translation>损失（基于 %1 个抽样行）</translation>
     </message>
@@ -4090,48 +4110,48 @@ The results&apos; losses are computed at the final parameters, after the last up
         <translation>图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="166"/>
+        <location filename="../widgets/plot_view.cpp" line="187"/>
         <source>Reset view</source>
         <translation>重置视图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="168"/>
+        <location filename="../widgets/plot_view.cpp" line="189"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="170"/>
+        <location filename="../widgets/plot_view.cpp" line="191"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="172"/>
+        <location filename="../widgets/plot_view.cpp" line="193"/>
         <source>Export as PNG, SVG or PDF…</source>
         <translation>导出为 PNG、SVG 或 PDF…</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="255"/>
+        <location filename="../widgets/plot_view.cpp" line="276"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="255"/>
+        <location filename="../widgets/plot_view.cpp" line="276"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="255"/>
+        <location filename="../widgets/plot_view.cpp" line="276"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="258"/>
-        <location filename="../widgets/plot_view.cpp" line="266"/>
+        <location filename="../widgets/plot_view.cpp" line="279"/>
+        <location filename="../widgets/plot_view.cpp" line="287"/>
         <source>Export plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="266"/>
+        <location filename="../widgets/plot_view.cpp" line="287"/>
         <source>The plot could not be exported: %1</source>
         <translation>无法导出图：%1</translation>
     </message>
