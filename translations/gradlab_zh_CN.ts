@@ -1081,7 +1081,7 @@
     </message>
     <message>
         <location filename="../model/experiment/project.cpp" line="438"/>
-        <location filename="../model/experiment/project.cpp" line="531"/>
+        <location filename="../model/experiment/project.cpp" line="535"/>
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
@@ -1106,27 +1106,27 @@
         <translation>项目的 CSV 文件 %1 不存在</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="496"/>
+        <location filename="../model/experiment/project.cpp" line="502"/>
         <source>%1 has changed since the project was saved; the new data is used</source>
         <translation>%1 在项目保存后已被修改；将使用新数据</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="526"/>
+        <location filename="../model/experiment/project.cpp" line="530"/>
         <source>%1 is too large to be embedded in a project</source>
         <translation>%1 太大，无法嵌入项目</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="541"/>
+        <location filename="../model/experiment/project.cpp" line="545"/>
         <source>%1 has %2 rows; only files of at most %3 rows can be embedded in a project</source>
         <translation>%1 有 %2 行；只有不超过 %3 行的文件才能嵌入项目</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="556"/>
+        <location filename="../model/experiment/project.cpp" line="560"/>
         <source>An MLP has no closed-form solution: the least-squares fit is for the linear and polynomial models.</source>
         <translation>MLP 没有闭式解：最小二乘拟合只适用于线性模型和多项式模型。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="561"/>
+        <location filename="../model/experiment/project.cpp" line="565"/>
         <source>The a + b·x model takes one feature; this dataset has %1.</source>
         <translation>a + b·x 模型只接受一个特征；此数据集有 %1 个。</translation>
     </message>
@@ -1355,7 +1355,7 @@
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="342"/>
-        <location filename="../app/window/main_window.cpp" line="1555"/>
+        <location filename="../app/window/main_window.cpp" line="1556"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
@@ -1377,7 +1377,7 @@
     <message>
         <location filename="../app/window/main_window.cpp" line="352"/>
         <location filename="../app/window/main_window.cpp" line="469"/>
-        <location filename="../app/window/main_window.cpp" line="1150"/>
+        <location filename="../app/window/main_window.cpp" line="1151"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -1674,8 +1674,8 @@
     <message>
         <location filename="../app/window/main_window.cpp" line="872"/>
         <location filename="../app/window/main_window.cpp" line="874"/>
-        <location filename="../app/window/main_window.cpp" line="1764"/>
-        <location filename="../app/window/main_window.cpp" line="1782"/>
+        <location filename="../app/window/main_window.cpp" line="1765"/>
+        <location filename="../app/window/main_window.cpp" line="1783"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
@@ -1690,401 +1690,402 @@
         <translation>闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1028"/>
+        <location filename="../app/window/main_window.cpp" line="1029"/>
         <source>Press Step to train one epoch, or Step Batch for one mini-batch, and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单步”训练一轮，或按“单批”训练一个小批次，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1081"/>
-        <location filename="../app/window/main_window.cpp" line="1406"/>
+        <location filename="../app/window/main_window.cpp" line="1082"/>
+        <location filename="../app/window/main_window.cpp" line="1407"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1087"/>
+        <location filename="../app/window/main_window.cpp" line="1088"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1099"/>
-        <location filename="../app/window/main_window.cpp" line="1336"/>
+        <location filename="../app/window/main_window.cpp" line="1100"/>
+        <location filename="../app/window/main_window.cpp" line="1337"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1108"/>
+        <location filename="../app/window/main_window.cpp" line="1109"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1121"/>
+        <location filename="../app/window/main_window.cpp" line="1122"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1130"/>
+        <location filename="../app/window/main_window.cpp" line="1131"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1133"/>
+        <location filename="../app/window/main_window.cpp" line="1012"/>
+        <location filename="../app/window/main_window.cpp" line="1134"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1150"/>
+        <location filename="../app/window/main_window.cpp" line="1151"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1170"/>
+        <location filename="../app/window/main_window.cpp" line="1171"/>
         <source>Epoch %1 of %2, batch %3 of %4</source>
         <translation>第 %1 / %2 轮，第 %3 / %4 批</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1173"/>
+        <location filename="../app/window/main_window.cpp" line="1174"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1185"/>
+        <location filename="../app/window/main_window.cpp" line="1186"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1187"/>
+        <location filename="../app/window/main_window.cpp" line="1188"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1256"/>
+        <location filename="../app/window/main_window.cpp" line="1257"/>
         <source>Paused in epoch %1 after batch %2 of %3: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮的第 %2 / %3 批之后暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1261"/>
+        <location filename="../app/window/main_window.cpp" line="1262"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1283"/>
+        <location filename="../app/window/main_window.cpp" line="1284"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1285"/>
+        <location filename="../app/window/main_window.cpp" line="1286"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1286"/>
+        <location filename="../app/window/main_window.cpp" line="1287"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1311"/>
-        <location filename="../app/window/main_window.cpp" line="1336"/>
+        <location filename="../app/window/main_window.cpp" line="1312"/>
+        <location filename="../app/window/main_window.cpp" line="1337"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1339"/>
+        <location filename="../app/window/main_window.cpp" line="1340"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1340"/>
+        <location filename="../app/window/main_window.cpp" line="1341"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1341"/>
+        <location filename="../app/window/main_window.cpp" line="1342"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1343"/>
+        <location filename="../app/window/main_window.cpp" line="1344"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1362"/>
+        <location filename="../app/window/main_window.cpp" line="1363"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1371"/>
+        <location filename="../app/window/main_window.cpp" line="1372"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1389"/>
+        <location filename="../app/window/main_window.cpp" line="1390"/>
         <source>Run %1, the first of the %2 selected runs</source>
         <translation>运行 %1（所选 %2 个运行中的第一个）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1390"/>
+        <location filename="../app/window/main_window.cpp" line="1391"/>
         <source>The current settings: run %1, the first of the %2 selected runs, was trained with other data or another model</source>
         <translation>当前设置：运行 %1（所选 %2 个运行中的第一个）是用其他数据或其他模型训练的</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1398"/>
-        <location filename="../app/window/main_window.cpp" line="1416"/>
+        <location filename="../app/window/main_window.cpp" line="1399"/>
+        <location filename="../app/window/main_window.cpp" line="1417"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1402"/>
+        <location filename="../app/window/main_window.cpp" line="1403"/>
         <source>%1 runs selected: the Loss tab overlays their losses. Select one run to see its results, or two to compare them.</source>
         <translation>已选择 %1 次运行：“损失”页叠加显示它们的损失。选择一次运行可查看其结果，选择两次可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1406"/>
+        <location filename="../app/window/main_window.cpp" line="1407"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1415"/>
+        <location filename="../app/window/main_window.cpp" line="1416"/>
         <source>Run %1: trained on other data (the CSV has changed since)</source>
         <translation>运行 %1：使用其他数据训练（此后 CSV 已被修改）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1434"/>
+        <location filename="../app/window/main_window.cpp" line="1435"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1468"/>
+        <location filename="../app/window/main_window.cpp" line="1469"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1469"/>
+        <location filename="../app/window/main_window.cpp" line="1470"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1497"/>
+        <location filename="../app/window/main_window.cpp" line="1498"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1505"/>
+        <location filename="../app/window/main_window.cpp" line="1506"/>
         <source>Open a project or a data file</source>
         <translation>打开项目或数据文件</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1521"/>
+        <location filename="../app/window/main_window.cpp" line="1522"/>
         <source>%1 was not opened: stop the run first</source>
         <translation>未打开 %1：请先停止运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1542"/>
+        <location filename="../app/window/main_window.cpp" line="1543"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1549"/>
+        <location filename="../app/window/main_window.cpp" line="1550"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1556"/>
+        <location filename="../app/window/main_window.cpp" line="1557"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1571"/>
+        <location filename="../app/window/main_window.cpp" line="1572"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1583"/>
+        <location filename="../app/window/main_window.cpp" line="1584"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1611"/>
+        <location filename="../app/window/main_window.cpp" line="1612"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1614"/>
+        <location filename="../app/window/main_window.cpp" line="1615"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1634"/>
+        <location filename="../app/window/main_window.cpp" line="1635"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1634"/>
+        <location filename="../app/window/main_window.cpp" line="1635"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1703"/>
+        <location filename="../app/window/main_window.cpp" line="1704"/>
         <source>The project&apos;s data</source>
         <translation>项目的数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1704"/>
+        <location filename="../app/window/main_window.cpp" line="1705"/>
         <source>Runs marked &quot;trained on other data&quot; in the Results panel were trained on the CSV as it was before: their closed form and losses are those of that data, not of the data now.</source>
         <translation>结果面板中标有“使用其他数据训练”的运行是用修改前的 CSV 训练的：它们的闭式解和损失属于当时的数据，而不是现在的数据。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1732"/>
+        <location filename="../app/window/main_window.cpp" line="1733"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1732"/>
+        <location filename="../app/window/main_window.cpp" line="1733"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1745"/>
+        <location filename="../app/window/main_window.cpp" line="1746"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1746"/>
+        <location filename="../app/window/main_window.cpp" line="1747"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1752"/>
+        <location filename="../app/window/main_window.cpp" line="1753"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1754"/>
+        <location filename="../app/window/main_window.cpp" line="1755"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1782"/>
-        <location filename="../app/window/main_window.cpp" line="1799"/>
+        <location filename="../app/window/main_window.cpp" line="1783"/>
+        <location filename="../app/window/main_window.cpp" line="1800"/>
         <source>The least-squares fit was not exported</source>
         <translation>最小二乘拟合未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1785"/>
+        <location filename="../app/window/main_window.cpp" line="1786"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1787"/>
+        <location filename="../app/window/main_window.cpp" line="1788"/>
         <source>Export the least-squares fit</source>
         <translation>导出最小二乘拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1801"/>
+        <location filename="../app/window/main_window.cpp" line="1802"/>
         <source>Exported the least-squares fit to %1</source>
         <translation>已将最小二乘拟合导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1809"/>
+        <location filename="../app/window/main_window.cpp" line="1810"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1785"/>
-        <location filename="../app/window/main_window.cpp" line="1810"/>
+        <location filename="../app/window/main_window.cpp" line="1786"/>
+        <location filename="../app/window/main_window.cpp" line="1811"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1815"/>
+        <location filename="../app/window/main_window.cpp" line="1816"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1817"/>
+        <location filename="../app/window/main_window.cpp" line="1818"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1839"/>
+        <location filename="../app/window/main_window.cpp" line="1840"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1840"/>
+        <location filename="../app/window/main_window.cpp" line="1841"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1830"/>
-        <location filename="../app/window/main_window.cpp" line="1836"/>
-        <location filename="../app/window/main_window.cpp" line="1845"/>
+        <location filename="../app/window/main_window.cpp" line="1831"/>
+        <location filename="../app/window/main_window.cpp" line="1837"/>
+        <location filename="../app/window/main_window.cpp" line="1846"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1847"/>
+        <location filename="../app/window/main_window.cpp" line="1848"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1863"/>
+        <location filename="../app/window/main_window.cpp" line="1864"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1864"/>
+        <location filename="../app/window/main_window.cpp" line="1865"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1870"/>
+        <location filename="../app/window/main_window.cpp" line="1871"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1872"/>
+        <location filename="../app/window/main_window.cpp" line="1873"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1880"/>
+        <location filename="../app/window/main_window.cpp" line="1881"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1881"/>
+        <location filename="../app/window/main_window.cpp" line="1882"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1884"/>
+        <location filename="../app/window/main_window.cpp" line="1885"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1885"/>
+        <location filename="../app/window/main_window.cpp" line="1886"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1904"/>
+        <location filename="../app/window/main_window.cpp" line="1905"/>
         <source>%1 (after restart)</source>
         <translation>%1（重启后）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1905"/>
+        <location filename="../app/window/main_window.cpp" line="1906"/>
         <source>GradLab will show this language when it starts again</source>
         <translation>GradLab 重新启动后将显示此语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1927"/>
+        <location filename="../app/window/main_window.cpp" line="1928"/>
         <source>GradLab could not start again. Start it yourself to use the new language.</source>
         <translation>GradLab 无法重新启动。请手动启动它以使用新语言。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1879"/>
-        <location filename="../app/window/main_window.cpp" line="1890"/>
+        <location filename="../app/window/main_window.cpp" line="1880"/>
+        <location filename="../app/window/main_window.cpp" line="1891"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
@@ -2094,13 +2095,13 @@
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1892"/>
+        <location filename="../app/window/main_window.cpp" line="1893"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="215"/>
-        <location filename="../app/window/main_window.cpp" line="1927"/>
+        <location filename="../app/window/main_window.cpp" line="1928"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -2400,19 +2401,24 @@
         <location filename="../model/data/csv_source.cpp" line="65"/>
         <location filename="../model/data/csv_source.cpp" line="92"/>
         <location filename="../model/data/csv_source.cpp" line="95"/>
-        <location filename="../model/data/csv_source.cpp" line="124"/>
-        <location filename="../model/data/csv_source.cpp" line="134"/>
+        <location filename="../model/data/csv_source.cpp" line="132"/>
+        <location filename="../model/data/csv_source.cpp" line="142"/>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_source.cpp" line="114"/>
+        <location filename="../model/data/csv_source.cpp" line="115"/>
         <source>cannot read %1: it is a folder, not a file</source>
         <translation>无法读取 %1：它是文件夹，不是文件</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_source.cpp" line="119"/>
-        <location filename="../model/data/csv_source.cpp" line="130"/>
+        <location filename="../model/data/csv_source.cpp" line="121"/>
+        <source>cannot read %1: it is a pipe or a device, not a regular file; save the data to a file first</source>
+        <translation>无法读取 %1：它是管道或设备，不是普通文件；请先把数据保存为文件</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_source.cpp" line="127"/>
+        <location filename="../model/data/csv_source.cpp" line="138"/>
         <source>cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>

@@ -1009,6 +1009,7 @@ void MainWindow::run()
     if (mode_ == Mode::Paused) {
         controller_.resume();
         setMode(Mode::Running);
+        showStatus(tr("Training on %1").arg(runConfig_.training.device)); // no longer "Paused … can be edited"
         return;
     }
     if (mode_ == Mode::Idle)

@@ -109,9 +109,17 @@ private:
 CsvResult<std::unique_ptr<CsvSource>> openCsvFile(const std::filesystem::path& path)
 {
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
+    const auto status = std::filesystem::status(path, ec);
+    if (std::filesystem::is_directory(status))
         return csvError(CsvErrorCode::Io,
                         dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "cannot read %1: it is a folder, not a file"),
+                                    {Message::arg(path.string())}));
+    // A pipe or a device has no size to read up to, may never end (/dev/zero), and opening a pipe
+    // with no writer blocks: refused before it is opened.
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+        return csvError(CsvErrorCode::Io,
+                        dataMessage(QT_TRANSLATE_NOOP("gradlab::data",
+                                                      "cannot read %1: it is a pipe or a device, not a regular file; save the data to a file first"),
                                     {Message::arg(path.string())}));
 #ifdef GRADLAB_CSV_POSIX
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

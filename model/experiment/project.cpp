@@ -486,18 +486,22 @@ std::optional<ExperimentData> Project::loadData(QString* error, const data::CsvP
             *error = ProjectText::tr("The project's CSV file %1 does not exist").arg(QDir::toNativeSeparators(file));
             return std::nullopt;
         }
-        QString hashError;
-        const QString sha = fileSha256(file, &hashError);
-        if (sha.isEmpty()) {
-            *error = hashError;
-            return std::nullopt;
-        }
-        if (!csv.sha256.isEmpty() && sha != csv.sha256)
-            fileWarnings << ProjectText::tr("%1 has changed since the project was saved; the new data is used").arg(QDir::toNativeSeparators(file));
-        csv.sha256 = sha;
         data::CsvReadOptions options = csvOptions(csv);
         options.progress = progress;
         read = data::readCsvFile(file.toStdString(), options);
+        // Hashed once read: the reader refuses what is not a file it can read (a pipe, /dev/zero)
+        // before anything reads it to its end.
+        if (read) {
+            QString hashError;
+            const QString sha = fileSha256(file, &hashError);
+            if (sha.isEmpty()) {
+                *error = hashError;
+                return std::nullopt;
+            }
+            if (!csv.sha256.isEmpty() && sha != csv.sha256)
+                fileWarnings << ProjectText::tr("%1 has changed since the project was saved; the new data is used").arg(QDir::toNativeSeparators(file));
+            csv.sha256 = sha;
+        }
     }
     if (!read) {
         *error = translated(read.error().text);

@@ -1282,8 +1282,11 @@ void TestMainWindow::pausedRunSaysResumeAndNoRate()
         QVERIFY2(speed->text().isEmpty(), qPrintable(speed->text()));
         QVERIFY(t.w.findChild<QLabel*>(QStringLiteral("epochLabel"))->text().contains(QStringLiteral("Epoch %1 of").arg(epoch)));
     }
+    QVERIFY(t.w.lastMessage().startsWith(QLatin1String("Paused at epoch 3")));
     t.w.run(); // resumes at 5 epochs a second
     QCOMPARE(runButton->text(), QStringLiteral("Run"));
+    // QA 13: the status bar kept saying "Paused … can be edited" while the run went on.
+    QCOMPARE(t.w.lastMessage(), QStringLiteral("Training on cpu"));
     QVERIFY(QTest::qWaitFor([&] { return !speed->text().isEmpty(); }, 20000));
     QCOMPARE(speed->text(), QStringLiteral("5.0 epochs/s"));
     t.w.action(QStringLiteral("pace0"))->trigger();

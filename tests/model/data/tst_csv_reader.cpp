@@ -5,6 +5,9 @@
 #include "data/csv_reader.h"
 
 #include <QFile>
+#include <QTemporaryDir>
+#include <QFileInfo>
+#include <sys/stat.h>
 #include <QTest>
 
 #include <charconv>
@@ -611,6 +614,25 @@ private slots:
         QVERIFY(!folder);
         QCOMPARE(folder.error().code, CsvErrorCode::Io);
         QVERIFY2(folder.error().message.find("folder") != std::string::npos, describe(folder));
+    }
+
+    // /dev/zero never ends and a pipe with no writer blocks whoever opens it: both are refused at
+    // once, said to be what they are (not "empty").
+    void pipesAndDevicesAreRefusedAtOnce()
+    {
+        if (QFileInfo::exists(QStringLiteral("/dev/zero"))) {
+            auto zero = readCsvFile("/dev/zero");
+            QVERIFY(!zero);
+            QCOMPARE(zero.error().code, CsvErrorCode::Io);
+            QVERIFY2(zero.error().message.find("pipe or a device") != std::string::npos, describe(zero));
+        }
+        QTemporaryDir dir;
+        const QByteArray fifo = QFile::encodeName(dir.filePath(QStringLiteral("data.csv")));
+        if (::mkfifo(fifo.constData(), 0600) != 0)
+            QSKIP("this file system cannot make a named pipe");
+        auto pipe = readCsvFile(fifo.toStdString());
+        QVERIFY(!pipe);
+        QVERIFY2(pipe.error().message.find("pipe or a device") != std::string::npos, describe(pipe));
     }
 };
 

@@ -112,6 +112,7 @@ private slots:
     void malformedProjectsAreRefusedWithTheFieldNamed();
     void failedSaveLeavesTheOldFile();
     void saveRefusesToOverwriteItsDataFile();
+    void aDeviceAsTheCsvIsRefusedNotReadForever();
     void nanValuesOfARunStayNaNThroughSaveAndLoad();
     void runsCsvPathsFollowTheProjectToAnotherFolder();
     void fifoAndDeviceTargetsAreWrittenNotReplaced();
@@ -416,6 +417,22 @@ void TestProject::saveRefusesToOverwriteItsDataFile()
     QVERIFY(!p.save(csv, &error));
     QCOMPARE(readText(csv), text);
     QVERIFY2(p.save(dir.filePath(QStringLiteral("points.gradlab")), &error), qPrintable(error));
+}
+
+// A project naming /dev/zero as its CSV: refused by the reader at once (the file's hash used to be
+// taken first, reading /dev/zero for ever).
+void TestProject::aDeviceAsTheCsvIsRefusedNotReadForever()
+{
+    if (!QFileInfo::exists(QStringLiteral("/dev/zero")))
+        QSKIP("no /dev/zero here");
+    Project p;
+    p.config.dataset.source = DatasetConfig::Source::Csv;
+    p.config.dataset.csv.path = QStringLiteral("/dev/zero");
+    p.config.dataset.csv.features = {"x"};
+    p.config.dataset.csv.target = QStringLiteral("y");
+    QString error;
+    QVERIFY(!p.loadData(&error));
+    QVERIFY2(error.contains(QLatin1String("pipe or a device")), qPrintable(error));
 }
 
 void TestProject::nanValuesOfARunStayNaNThroughSaveAndLoad()
