@@ -1060,73 +1060,78 @@
         <translation>%1 是本项目读取的数据文件：把项目保存到那里会覆盖数据。请换一个名称，例如 %2。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="395"/>
+        <location filename="../model/experiment/project.cpp" line="397"/>
         <source>%1 is not a GradLab project: not valid JSON at byte %2 (%3)</source>
         <translation>%1 不是 GradLab 项目：第 %2 字节处不是有效的 JSON（%3）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="402"/>
+        <location filename="../model/experiment/project.cpp" line="404"/>
         <source>%1 is not a GradLab project: the JSON is not an object</source>
         <translation>%1 不是 GradLab 项目：其 JSON 不是对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="417"/>
+        <location filename="../model/experiment/project.cpp" line="419"/>
         <source>runs: expected an array</source>
         <translation>runs：应为数组</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="423"/>
+        <location filename="../model/experiment/project.cpp" line="425"/>
         <source>runs[%1]: expected an object</source>
         <translation>runs[%1]：应为对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="438"/>
-        <location filename="../model/experiment/project.cpp" line="535"/>
+        <location filename="../model/experiment/project.cpp" line="440"/>
+        <location filename="../model/experiment/project.cpp" line="537"/>
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="468"/>
+        <location filename="../model/experiment/project.cpp" line="470"/>
         <source>No feature column is chosen</source>
         <translation>尚未选择特征列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="475"/>
+        <location filename="../model/experiment/project.cpp" line="477"/>
         <source>%1 was not found: the copy of its data saved in the project is used</source>
         <translation>未找到 %1：改用项目中保存的数据副本</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="482"/>
+        <location filename="../model/experiment/project.cpp" line="484"/>
         <source>No CSV file is chosen</source>
         <translation>尚未选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="486"/>
+        <location filename="../model/experiment/project.cpp" line="488"/>
         <source>The project&apos;s CSV file %1 does not exist</source>
         <translation>项目的 CSV 文件 %1 不存在</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="502"/>
+        <location filename="../model/experiment/project.cpp" line="504"/>
         <source>%1 has changed since the project was saved; the new data is used</source>
         <translation>%1 在项目保存后已被修改；将使用新数据</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="530"/>
+        <location filename="../model/experiment/project.cpp" line="532"/>
         <source>%1 is too large to be embedded in a project</source>
         <translation>%1 太大，无法嵌入项目</translation>
     </message>
     <message>
         <location filename="../model/experiment/project.cpp" line="545"/>
+        <source>%1 has changed since its data was loaded; load it again to embed it</source>
+        <translation>%1 在其数据载入之后已被修改；请重新载入后再嵌入</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/project.cpp" line="554"/>
         <source>%1 has %2 rows; only files of at most %3 rows can be embedded in a project</source>
         <translation>%1 有 %2 行；只有不超过 %3 行的文件才能嵌入项目</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="560"/>
+        <location filename="../model/experiment/project.cpp" line="569"/>
         <source>An MLP has no closed-form solution: the least-squares fit is for the linear and polynomial models.</source>
         <translation>MLP 没有闭式解：最小二乘拟合只适用于线性模型和多项式模型。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="565"/>
+        <location filename="../model/experiment/project.cpp" line="574"/>
         <source>The a + b·x model takes one feature; this dataset has %1.</source>
         <translation>a + b·x 模型只接受一个特征；此数据集有 %1 个。</translation>
     </message>

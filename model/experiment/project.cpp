@@ -365,7 +365,9 @@ bool Project::save(const QString& path, QString* error)
     CsvConfig& csv = copy.config.dataset.csv;
     if (copy.config.dataset.source == DatasetConfig::Source::Csv && !csv.path.isEmpty() && QFileInfo(csvAbsolutePath()).isFile()) {
         QString ignored; // a file that cannot be read now is reported when its data is loaded
-        if (csv.rows < 1 || csv.rows > kMaxEmbeddedRows || !copy.embedCsv(&ignored))
+        // Otherwise the copy already there stays only if it is the data the project's hash describes.
+        if ((csv.rows < 1 || csv.rows > kMaxEmbeddedRows || !copy.embedCsv(&ignored))
+            && QString::fromLatin1(QCryptographicHash::hash(csv.embedded.toUtf8(), QCryptographicHash::Sha256).toHex()) != csv.sha256)
             csv.embedded.clear();
     }
     const QDir folder = QFileInfo(path).absoluteDir();
@@ -536,6 +538,13 @@ bool Project::embedCsv(QString* error)
         return false;
     }
     const QByteArray text = f.readAll();
+    // The copy must be the data the project's hash (and its runs) describe, not a file rewritten
+    // since it was loaded.
+    const QString& loaded = config.dataset.csv.sha256;
+    if (!loaded.isEmpty() && QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex()) != loaded) {
+        *error = ProjectText::tr("%1 has changed since its data was loaded; load it again to embed it").arg(QDir::toNativeSeparators(file));
+        return false;
+    }
     auto read = data::readCsvText(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), csvOptions(config.dataset.csv));
     if (!read) {
         *error = translated(read.error().text);

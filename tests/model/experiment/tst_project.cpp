@@ -316,6 +316,20 @@ void TestProject::embeddedCsvTravelsWithTheProject()
     QVERIFY(loaded->save(path, &error));
     QVERIFY(!readText(path).contains("\"embedded\""));
     QVERIFY(loaded->config.dataset.csv.embedded.isEmpty());
+
+    // QA 13: the file rewritten after its data was loaded and before the save. The copy saved is
+    // the data loaded (the one the project's hash and its runs describe), never the new file's.
+    QVERIFY(writeText(csv, "x,y\n1,2\n2,4\n3,6.5\n4,8\n"));
+    Project fresh = p;
+    QVERIFY2(fresh.loadData(&error), qPrintable(error));
+    QVERIFY(writeText(csv, "x,y\n1,100\n2,200\n3,300\n4,400\n"));
+    QVERIFY(fresh.save(path, &error));
+    QVERIFY2(readText(path).contains("\"embedded\": \"x,y\\n1,2\\n"), readText(path).constData());
+    QVERIFY(!readText(path).contains("1,100"));
+    // Without an earlier copy to keep, none is saved rather than the new file's.
+    fresh.config.dataset.csv.embedded.clear();
+    QVERIFY(fresh.save(path, &error));
+    QVERIFY(!readText(path).contains("\"embedded\""));
 }
 
 void TestProject::malformedProjectsAreRefusedWithTheFieldNamed_data()
