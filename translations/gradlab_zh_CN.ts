@@ -1060,78 +1060,78 @@
         <translation>%1 是本项目读取的数据文件：把项目保存到那里会覆盖数据。请换一个名称，例如 %2。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="397"/>
+        <location filename="../model/experiment/project.cpp" line="399"/>
         <source>%1 is not a GradLab project: not valid JSON at byte %2 (%3)</source>
         <translation>%1 不是 GradLab 项目：第 %2 字节处不是有效的 JSON（%3）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="404"/>
+        <location filename="../model/experiment/project.cpp" line="406"/>
         <source>%1 is not a GradLab project: the JSON is not an object</source>
         <translation>%1 不是 GradLab 项目：其 JSON 不是对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="419"/>
+        <location filename="../model/experiment/project.cpp" line="421"/>
         <source>runs: expected an array</source>
         <translation>runs：应为数组</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="425"/>
+        <location filename="../model/experiment/project.cpp" line="427"/>
         <source>runs[%1]: expected an object</source>
         <translation>runs[%1]：应为对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="440"/>
-        <location filename="../model/experiment/project.cpp" line="537"/>
+        <location filename="../model/experiment/project.cpp" line="442"/>
+        <location filename="../model/experiment/project.cpp" line="555"/>
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="470"/>
+        <location filename="../model/experiment/project.cpp" line="488"/>
         <source>No feature column is chosen</source>
         <translation>尚未选择特征列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="477"/>
+        <location filename="../model/experiment/project.cpp" line="495"/>
         <source>%1 was not found: the copy of its data saved in the project is used</source>
         <translation>未找到 %1：改用项目中保存的数据副本</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="484"/>
+        <location filename="../model/experiment/project.cpp" line="502"/>
         <source>No CSV file is chosen</source>
         <translation>尚未选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="488"/>
+        <location filename="../model/experiment/project.cpp" line="506"/>
         <source>The project&apos;s CSV file %1 does not exist</source>
         <translation>项目的 CSV 文件 %1 不存在</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="504"/>
+        <location filename="../model/experiment/project.cpp" line="522"/>
         <source>%1 has changed since the project was saved; the new data is used</source>
         <translation>%1 在项目保存后已被修改；将使用新数据</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="532"/>
+        <location filename="../model/experiment/project.cpp" line="550"/>
         <source>%1 is too large to be embedded in a project</source>
         <translation>%1 太大，无法嵌入项目</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="545"/>
+        <location filename="../model/experiment/project.cpp" line="563"/>
         <source>%1 has changed since its data was loaded; load it again to embed it</source>
         <translation>%1 在其数据载入之后已被修改；请重新载入后再嵌入</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="554"/>
+        <location filename="../model/experiment/project.cpp" line="572"/>
         <source>%1 has %2 rows; only files of at most %3 rows can be embedded in a project</source>
         <translation>%1 有 %2 行；只有不超过 %3 行的文件才能嵌入项目</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="569"/>
+        <location filename="../model/experiment/project.cpp" line="587"/>
         <source>An MLP has no closed-form solution: the least-squares fit is for the linear and polynomial models.</source>
         <translation>MLP 没有闭式解：最小二乘拟合只适用于线性模型和多项式模型。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="574"/>
+        <location filename="../model/experiment/project.cpp" line="592"/>
         <source>The a + b·x model takes one feature; this dataset has %1.</source>
         <translation>a + b·x 模型只接受一个特征；此数据集有 %1 个。</translation>
     </message>
@@ -1259,854 +1259,874 @@
         <translation>有一次运行正在进行。要先停止它，并把这次运行一起保存到项目中吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="216"/>
+        <location filename="../app/window/main_window.cpp" line="213"/>
+        <source>Project changed on disk</source>
+        <translation>项目文件已在磁盘上被修改</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="214"/>
+        <source>%1 has been changed since GradLab opened or saved it, perhaps by GradLab in another window. Saving over it loses those changes, such as runs saved there.</source>
+        <translation>%1 在 GradLab 打开或保存它之后已被修改，可能是另一个窗口中的 GradLab 所为。覆盖保存会丢失这些修改，例如保存在那里的运行。</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="218"/>
+        <source>Overwrite</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="219"/>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="227"/>
         <source>GradLab shows the new language when it starts again. Restart it now?</source>
         <translation>GradLab 重新启动后才会显示新语言。现在重新启动吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="217"/>
+        <location filename="../app/window/main_window.cpp" line="228"/>
         <source>Restart Now</source>
         <translation>立即重新启动</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="218"/>
+        <location filename="../app/window/main_window.cpp" line="229"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="261"/>
+        <location filename="../app/window/main_window.cpp" line="272"/>
         <source>Data and fit</source>
         <translation>数据与拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="262"/>
+        <location filename="../app/window/main_window.cpp" line="273"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="263"/>
+        <location filename="../app/window/main_window.cpp" line="274"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="264"/>
+        <location filename="../app/window/main_window.cpp" line="275"/>
         <source>Loss landscape</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="265"/>
+        <location filename="../app/window/main_window.cpp" line="276"/>
         <source>Computation graph</source>
         <translation>计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="267"/>
+        <location filename="../app/window/main_window.cpp" line="278"/>
         <source>Least squares</source>
         <translation>最小二乘</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="290"/>
+        <location filename="../app/window/main_window.cpp" line="301"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="291"/>
+        <location filename="../app/window/main_window.cpp" line="302"/>
         <source>Model and training</source>
         <translation>模型与训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="292"/>
+        <location filename="../app/window/main_window.cpp" line="303"/>
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="310"/>
+        <location filename="../app/window/main_window.cpp" line="321"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="320"/>
+        <location filename="../app/window/main_window.cpp" line="331"/>
         <source>Step inspector</source>
         <translation>单步检查器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="335"/>
+        <location filename="../app/window/main_window.cpp" line="346"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="339"/>
+        <location filename="../app/window/main_window.cpp" line="350"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="339"/>
+        <location filename="../app/window/main_window.cpp" line="350"/>
         <source>Start a new project from the tutorial&apos;s experiment</source>
         <translation>以教程中的实验新建项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="341"/>
+        <location filename="../app/window/main_window.cpp" line="352"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="341"/>
+        <location filename="../app/window/main_window.cpp" line="352"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="342"/>
+        <location filename="../app/window/main_window.cpp" line="353"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="342"/>
-        <location filename="../app/window/main_window.cpp" line="1556"/>
+        <location filename="../app/window/main_window.cpp" line="353"/>
+        <location filename="../app/window/main_window.cpp" line="1567"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="349"/>
+        <location filename="../app/window/main_window.cpp" line="360"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="349"/>
+        <location filename="../app/window/main_window.cpp" line="360"/>
         <source>Save the project under a new name</source>
         <translation>以新名称保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="349"/>
+        <location filename="../app/window/main_window.cpp" line="360"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="352"/>
-        <location filename="../app/window/main_window.cpp" line="469"/>
-        <location filename="../app/window/main_window.cpp" line="1151"/>
+        <location filename="../app/window/main_window.cpp" line="363"/>
+        <location filename="../app/window/main_window.cpp" line="480"/>
+        <location filename="../app/window/main_window.cpp" line="1162"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="352"/>
+        <location filename="../app/window/main_window.cpp" line="363"/>
         <source>Train the model (or resume a paused run)</source>
         <translation>训练模型（或继续已暂停的运行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="354"/>
+        <location filename="../app/window/main_window.cpp" line="365"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="354"/>
+        <location filename="../app/window/main_window.cpp" line="365"/>
         <source>Pause the run after the current epoch</source>
         <translation>在当前轮结束后暂停运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="356"/>
+        <location filename="../app/window/main_window.cpp" line="367"/>
         <source>S&amp;tep</source>
         <translation>单步(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="356"/>
+        <location filename="../app/window/main_window.cpp" line="367"/>
         <source>Train one epoch, then pause</source>
         <translation>训练一轮后暂停</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="359"/>
+        <location filename="../app/window/main_window.cpp" line="370"/>
         <source>Step &amp;Batch</source>
         <translation>单批(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="360"/>
+        <location filename="../app/window/main_window.cpp" line="371"/>
         <source>Train one mini-batch (one optimizer step), then pause; with full-batch training, one epoch</source>
         <translation>训练一个小批次（优化器走一步），然后暂停；全批量训练时即一轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="362"/>
+        <location filename="../app/window/main_window.cpp" line="373"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="362"/>
+        <location filename="../app/window/main_window.cpp" line="373"/>
         <source>Stop the run and keep it</source>
         <translation>停止运行并保留该运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="364"/>
+        <location filename="../app/window/main_window.cpp" line="375"/>
         <source>R&amp;eset</source>
         <translation>重置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="365"/>
+        <location filename="../app/window/main_window.cpp" line="376"/>
         <source>Stop any run and show the initial parameters again</source>
         <translation>停止正在进行的运行，并重新显示初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="373"/>
+        <location filename="../app/window/main_window.cpp" line="384"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="376"/>
+        <location filename="../app/window/main_window.cpp" line="387"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="394"/>
+        <location filename="../app/window/main_window.cpp" line="405"/>
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="401"/>
+        <location filename="../app/window/main_window.cpp" line="412"/>
         <source>How fast a run goes: as fast as it trains, or slowly enough to watch it learn</source>
         <translation>训练运行的快慢：以训练所能达到的最快速度，或放慢到足以看清它如何学习</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="407"/>
+        <location filename="../app/window/main_window.cpp" line="418"/>
         <source>Full speed</source>
         <translation>全速</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="408"/>
+        <location filename="../app/window/main_window.cpp" line="419"/>
         <source>1 epoch a second</source>
         <translation>每秒 1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="409"/>
+        <location filename="../app/window/main_window.cpp" line="420"/>
         <source>%1 epochs a second</source>
         <translation>每秒 %1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="439"/>
+        <location filename="../app/window/main_window.cpp" line="450"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="442"/>
+        <location filename="../app/window/main_window.cpp" line="453"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="446"/>
+        <location filename="../app/window/main_window.cpp" line="457"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="447"/>
+        <location filename="../app/window/main_window.cpp" line="458"/>
         <source>&amp;Parameters (JSON or CSV)…</source>
         <translation>参数（JSON 或 CSV）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="448"/>
+        <location filename="../app/window/main_window.cpp" line="459"/>
         <source>Loss &amp;history (CSV)…</source>
         <translation>损失历史（CSV）(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="449"/>
+        <location filename="../app/window/main_window.cpp" line="460"/>
         <source>Least-s&amp;quares fit (JSON or CSV)…</source>
         <translation>最小二乘拟合（JSON 或 CSV）(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="451"/>
+        <location filename="../app/window/main_window.cpp" line="462"/>
         <source>Save the closed-form fit&apos;s coefficients with their standard errors, p-values and intervals, and its statistics</source>
         <translation>保存闭式拟合的系数及其标准误、p 值和置信区间，以及拟合统计量</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="453"/>
+        <location filename="../app/window/main_window.cpp" line="464"/>
         <source>&amp;Data and fit plot…</source>
         <translation>数据与拟合图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="454"/>
+        <location filename="../app/window/main_window.cpp" line="465"/>
         <source>&amp;Loss plot…</source>
         <translation>损失图(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="455"/>
+        <location filename="../app/window/main_window.cpp" line="466"/>
         <source>P&amp;arameter plot…</source>
         <translation>参数图(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="456"/>
+        <location filename="../app/window/main_window.cpp" line="467"/>
         <source>Loss la&amp;ndscape plot…</source>
         <translation>损失曲面图(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="457"/>
+        <location filename="../app/window/main_window.cpp" line="468"/>
         <source>Computation &amp;graph (DOT, SVG or PNG)…</source>
         <translation>计算图（DOT、SVG 或 PNG）(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="458"/>
+        <location filename="../app/window/main_window.cpp" line="469"/>
         <source>&amp;Residual plot…</source>
         <translation>残差图(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="460"/>
+        <location filename="../app/window/main_window.cpp" line="471"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 脚本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="462"/>
+        <location filename="../app/window/main_window.cpp" line="473"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="465"/>
+        <location filename="../app/window/main_window.cpp" line="476"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="479"/>
+        <location filename="../app/window/main_window.cpp" line="490"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="485"/>
+        <location filename="../app/window/main_window.cpp" line="496"/>
         <source>Reset &amp;Layout</source>
         <translation>重置布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="487"/>
+        <location filename="../app/window/main_window.cpp" line="498"/>
         <source>Put the panels back where they were at the first start</source>
         <translation>把各面板恢复到首次启动时的位置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="491"/>
+        <location filename="../app/window/main_window.cpp" line="502"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="494"/>
+        <location filename="../app/window/main_window.cpp" line="505"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="510"/>
+        <location filename="../app/window/main_window.cpp" line="521"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="511"/>
+        <location filename="../app/window/main_window.cpp" line="522"/>
         <source>&amp;About GradLab</source>
         <translation>关于 GradLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="512"/>
+        <location filename="../app/window/main_window.cpp" line="523"/>
         <source>About GradLab</source>
         <translation>关于 GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="513"/>
+        <location filename="../app/window/main_window.cpp" line="524"/>
         <source>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model through GradLab&apos;s own autograd engine, watch it learn, and compare it with the closed-form least-squares fit.&lt;/p&gt;&lt;p&gt;Built on Qt, QCustomPlot, Eigen and Graphviz.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;使用 GradLab 自己的自动求导引擎训练模型，观察其学习过程，并与最小二乘闭式解拟合进行比较。&lt;/p&gt;&lt;p&gt;基于 Qt、QCustomPlot、Eigen 和 Graphviz 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="534"/>
+        <location filename="../app/window/main_window.cpp" line="545"/>
         <source>Loading data %p%</source>
         <translation>正在加载数据 %p%</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="541"/>
+        <location filename="../app/window/main_window.cpp" line="552"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="542"/>
+        <location filename="../app/window/main_window.cpp" line="553"/>
         <source>Stop loading the data</source>
         <translation>停止加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="572"/>
+        <location filename="../app/window/main_window.cpp" line="583"/>
         <source>Preparing the data: the split, the closed form and the loss landscape…</source>
         <translation>正在准备数据：划分、闭式解和损失曲面…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="705"/>
+        <location filename="../app/window/main_window.cpp" line="716"/>
         <source>The run&apos;s optimizer was not changed</source>
         <translation>未更改该运行的优化器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="734"/>
+        <location filename="../app/window/main_window.cpp" line="745"/>
         <source>Train the model (or resume a paused run) (%1)</source>
         <translation>训练模型（或继续已暂停的运行）（%1）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="735"/>
+        <location filename="../app/window/main_window.cpp" line="746"/>
         <source>The run cannot start:
 %1</source>
         <translation>无法开始运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="757"/>
+        <location filename="../app/window/main_window.cpp" line="768"/>
         <source>Choose a CSV file on the Data tab, or drop one onto the window</source>
         <translation>请在“数据”选项卡中选择一个 CSV 文件，或把文件拖放到窗口上</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="771"/>
-        <location filename="../app/window/main_window.cpp" line="785"/>
-        <location filename="../app/window/main_window.cpp" line="788"/>
-        <location filename="../app/window/main_window.cpp" line="885"/>
+        <location filename="../app/window/main_window.cpp" line="782"/>
+        <location filename="../app/window/main_window.cpp" line="796"/>
+        <location filename="../app/window/main_window.cpp" line="799"/>
+        <location filename="../app/window/main_window.cpp" line="896"/>
         <source>Loading the data…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="806"/>
+        <location filename="../app/window/main_window.cpp" line="817"/>
         <source>Loading the data was cancelled</source>
         <translation>已取消加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="811"/>
+        <location filename="../app/window/main_window.cpp" line="822"/>
         <source>%1 (on the Data tab, Missing values: Drop the row)</source>
         <translation>%1（在“数据”选项卡中，缺失值：丢弃该行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="812"/>
+        <location filename="../app/window/main_window.cpp" line="823"/>
         <source>The data could not be loaded: %1</source>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="815"/>
+        <location filename="../app/window/main_window.cpp" line="826"/>
         <source>The data could not be loaded</source>
         <translation>无法加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="843"/>
+        <location filename="../app/window/main_window.cpp" line="854"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="872"/>
-        <location filename="../app/window/main_window.cpp" line="874"/>
-        <location filename="../app/window/main_window.cpp" line="1765"/>
-        <location filename="../app/window/main_window.cpp" line="1783"/>
+        <location filename="../app/window/main_window.cpp" line="883"/>
+        <location filename="../app/window/main_window.cpp" line="885"/>
+        <location filename="../app/window/main_window.cpp" line="1786"/>
+        <location filename="../app/window/main_window.cpp" line="1804"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="886"/>
+        <location filename="../app/window/main_window.cpp" line="897"/>
         <source>%1 rows: %2 for training, %3 for validation</source>
         <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="957"/>
+        <location filename="../app/window/main_window.cpp" line="968"/>
         <source>The closed form: %1</source>
         <translation>闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1029"/>
+        <location filename="../app/window/main_window.cpp" line="1040"/>
         <source>Press Step to train one epoch, or Step Batch for one mini-batch, and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单步”训练一轮，或按“单批”训练一个小批次，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1082"/>
-        <location filename="../app/window/main_window.cpp" line="1407"/>
+        <location filename="../app/window/main_window.cpp" line="1093"/>
+        <location filename="../app/window/main_window.cpp" line="1418"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1088"/>
+        <location filename="../app/window/main_window.cpp" line="1099"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1100"/>
-        <location filename="../app/window/main_window.cpp" line="1337"/>
+        <location filename="../app/window/main_window.cpp" line="1111"/>
+        <location filename="../app/window/main_window.cpp" line="1348"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1109"/>
+        <location filename="../app/window/main_window.cpp" line="1120"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1122"/>
+        <location filename="../app/window/main_window.cpp" line="1133"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1131"/>
+        <location filename="../app/window/main_window.cpp" line="1142"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1012"/>
-        <location filename="../app/window/main_window.cpp" line="1134"/>
+        <location filename="../app/window/main_window.cpp" line="1023"/>
+        <location filename="../app/window/main_window.cpp" line="1145"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1151"/>
+        <location filename="../app/window/main_window.cpp" line="1162"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1171"/>
+        <location filename="../app/window/main_window.cpp" line="1182"/>
         <source>Epoch %1 of %2, batch %3 of %4</source>
         <translation>第 %1 / %2 轮，第 %3 / %4 批</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1174"/>
+        <location filename="../app/window/main_window.cpp" line="1185"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1186"/>
+        <location filename="../app/window/main_window.cpp" line="1197"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1188"/>
+        <location filename="../app/window/main_window.cpp" line="1199"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1257"/>
+        <location filename="../app/window/main_window.cpp" line="1268"/>
         <source>Paused in epoch %1 after batch %2 of %3: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮的第 %2 / %3 批之后暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1262"/>
+        <location filename="../app/window/main_window.cpp" line="1273"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1284"/>
+        <location filename="../app/window/main_window.cpp" line="1295"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1286"/>
+        <location filename="../app/window/main_window.cpp" line="1297"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1287"/>
+        <location filename="../app/window/main_window.cpp" line="1298"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1312"/>
-        <location filename="../app/window/main_window.cpp" line="1337"/>
+        <location filename="../app/window/main_window.cpp" line="1323"/>
+        <location filename="../app/window/main_window.cpp" line="1348"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1340"/>
+        <location filename="../app/window/main_window.cpp" line="1351"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1341"/>
+        <location filename="../app/window/main_window.cpp" line="1352"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1342"/>
+        <location filename="../app/window/main_window.cpp" line="1353"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1344"/>
+        <location filename="../app/window/main_window.cpp" line="1355"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1363"/>
+        <location filename="../app/window/main_window.cpp" line="1374"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1372"/>
+        <location filename="../app/window/main_window.cpp" line="1383"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1390"/>
+        <location filename="../app/window/main_window.cpp" line="1401"/>
         <source>Run %1, the first of the %2 selected runs</source>
         <translation>运行 %1（所选 %2 个运行中的第一个）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1391"/>
+        <location filename="../app/window/main_window.cpp" line="1402"/>
         <source>The current settings: run %1, the first of the %2 selected runs, was trained with other data or another model</source>
         <translation>当前设置：运行 %1（所选 %2 个运行中的第一个）是用其他数据或其他模型训练的</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1399"/>
-        <location filename="../app/window/main_window.cpp" line="1417"/>
+        <location filename="../app/window/main_window.cpp" line="1410"/>
+        <location filename="../app/window/main_window.cpp" line="1428"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1403"/>
+        <location filename="../app/window/main_window.cpp" line="1414"/>
         <source>%1 runs selected: the Loss tab overlays their losses. Select one run to see its results, or two to compare them.</source>
         <translation>已选择 %1 次运行：“损失”页叠加显示它们的损失。选择一次运行可查看其结果，选择两次可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1407"/>
+        <location filename="../app/window/main_window.cpp" line="1418"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1416"/>
+        <location filename="../app/window/main_window.cpp" line="1427"/>
         <source>Run %1: trained on other data (the CSV has changed since)</source>
         <translation>运行 %1：使用其他数据训练（此后 CSV 已被修改）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1435"/>
+        <location filename="../app/window/main_window.cpp" line="1446"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1469"/>
+        <location filename="../app/window/main_window.cpp" line="1480"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1470"/>
+        <location filename="../app/window/main_window.cpp" line="1481"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1498"/>
+        <location filename="../app/window/main_window.cpp" line="1509"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1506"/>
+        <location filename="../app/window/main_window.cpp" line="1517"/>
         <source>Open a project or a data file</source>
         <translation>打开项目或数据文件</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1522"/>
+        <location filename="../app/window/main_window.cpp" line="1533"/>
         <source>%1 was not opened: stop the run first</source>
         <translation>未打开 %1：请先停止运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1543"/>
+        <location filename="../app/window/main_window.cpp" line="1554"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1550"/>
+        <location filename="../app/window/main_window.cpp" line="1561"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1557"/>
+        <location filename="../app/window/main_window.cpp" line="1568"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1572"/>
+        <location filename="../app/window/main_window.cpp" line="1593"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1584"/>
+        <location filename="../app/window/main_window.cpp" line="1605"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1612"/>
+        <location filename="../app/window/main_window.cpp" line="1633"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1615"/>
+        <location filename="../app/window/main_window.cpp" line="1636"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1635"/>
+        <location filename="../app/window/main_window.cpp" line="1656"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1635"/>
+        <location filename="../app/window/main_window.cpp" line="1656"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1704"/>
+        <location filename="../app/window/main_window.cpp" line="1725"/>
         <source>The project&apos;s data</source>
         <translation>项目的数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1705"/>
+        <location filename="../app/window/main_window.cpp" line="1726"/>
         <source>Runs marked &quot;trained on other data&quot; in the Results panel were trained on the CSV as it was before: their closed form and losses are those of that data, not of the data now.</source>
         <translation>结果面板中标有“使用其他数据训练”的运行是用修改前的 CSV 训练的：它们的闭式解和损失属于当时的数据，而不是现在的数据。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1733"/>
+        <location filename="../app/window/main_window.cpp" line="1754"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1733"/>
+        <location filename="../app/window/main_window.cpp" line="1754"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1746"/>
+        <location filename="../app/window/main_window.cpp" line="1767"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1747"/>
+        <location filename="../app/window/main_window.cpp" line="1768"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1753"/>
+        <location filename="../app/window/main_window.cpp" line="1774"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1755"/>
+        <location filename="../app/window/main_window.cpp" line="1776"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1783"/>
-        <location filename="../app/window/main_window.cpp" line="1800"/>
+        <location filename="../app/window/main_window.cpp" line="1804"/>
+        <location filename="../app/window/main_window.cpp" line="1821"/>
         <source>The least-squares fit was not exported</source>
         <translation>最小二乘拟合未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1786"/>
+        <location filename="../app/window/main_window.cpp" line="1807"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1788"/>
+        <location filename="../app/window/main_window.cpp" line="1809"/>
         <source>Export the least-squares fit</source>
         <translation>导出最小二乘拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1802"/>
+        <location filename="../app/window/main_window.cpp" line="1823"/>
         <source>Exported the least-squares fit to %1</source>
         <translation>已将最小二乘拟合导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1810"/>
+        <location filename="../app/window/main_window.cpp" line="1831"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1786"/>
-        <location filename="../app/window/main_window.cpp" line="1811"/>
+        <location filename="../app/window/main_window.cpp" line="1807"/>
+        <location filename="../app/window/main_window.cpp" line="1832"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1816"/>
+        <location filename="../app/window/main_window.cpp" line="1837"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1818"/>
+        <location filename="../app/window/main_window.cpp" line="1839"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1840"/>
+        <location filename="../app/window/main_window.cpp" line="1861"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1841"/>
+        <location filename="../app/window/main_window.cpp" line="1862"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1831"/>
-        <location filename="../app/window/main_window.cpp" line="1837"/>
-        <location filename="../app/window/main_window.cpp" line="1846"/>
+        <location filename="../app/window/main_window.cpp" line="1852"/>
+        <location filename="../app/window/main_window.cpp" line="1858"/>
+        <location filename="../app/window/main_window.cpp" line="1867"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1848"/>
+        <location filename="../app/window/main_window.cpp" line="1869"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1864"/>
+        <location filename="../app/window/main_window.cpp" line="1885"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1865"/>
+        <location filename="../app/window/main_window.cpp" line="1886"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1871"/>
+        <location filename="../app/window/main_window.cpp" line="1892"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1873"/>
+        <location filename="../app/window/main_window.cpp" line="1894"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1881"/>
+        <location filename="../app/window/main_window.cpp" line="1902"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1882"/>
+        <location filename="../app/window/main_window.cpp" line="1903"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1885"/>
+        <location filename="../app/window/main_window.cpp" line="1906"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1886"/>
+        <location filename="../app/window/main_window.cpp" line="1907"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1905"/>
+        <location filename="../app/window/main_window.cpp" line="1926"/>
         <source>%1 (after restart)</source>
         <translation>%1（重启后）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1906"/>
+        <location filename="../app/window/main_window.cpp" line="1927"/>
         <source>GradLab will show this language when it starts again</source>
         <translation>GradLab 重新启动后将显示此语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1928"/>
+        <location filename="../app/window/main_window.cpp" line="1949"/>
         <source>GradLab could not start again. Start it yourself to use the new language.</source>
         <translation>GradLab 无法重新启动。请手动启动它以使用新语言。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1880"/>
-        <location filename="../app/window/main_window.cpp" line="1891"/>
+        <location filename="../app/window/main_window.cpp" line="1901"/>
+        <location filename="../app/window/main_window.cpp" line="1912"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="381"/>
+        <location filename="../app/window/main_window.cpp" line="392"/>
         <source>Run toolbar</source>
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1893"/>
+        <location filename="../app/window/main_window.cpp" line="1914"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="215"/>
-        <location filename="../app/window/main_window.cpp" line="1928"/>
+        <location filename="../app/window/main_window.cpp" line="226"/>
+        <location filename="../app/window/main_window.cpp" line="1949"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>

@@ -209,6 +209,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         return QMessageBox::question(p, MainWindow::tr("Unsaved changes"), text,
                                      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     };
+    changedOnDiskPrompt = [](QWidget* p, const QString& path) {
+        QMessageBox box(QMessageBox::Warning, MainWindow::tr("Project changed on disk"),
+                        MainWindow::tr("%1 has been changed since GradLab opened or saved it, perhaps by GradLab in another window. "
+                                       "Saving over it loses those changes, such as runs saved there.")
+                            .arg(QDir::toNativeSeparators(path)),
+                        QMessageBox::Yes | QMessageBox::Save | QMessageBox::Cancel, p);
+        box.button(QMessageBox::Yes)->setText(MainWindow::tr("Overwrite"));
+        box.button(QMessageBox::Save)->setText(MainWindow::tr("Save As…"));
+        box.setDefaultButton(QMessageBox::Save);
+        return static_cast<QMessageBox::StandardButton>(box.exec());
+    };
     const QVariant inUse = qApp->property("gradlab.language");
     languageInUse_ = inUse.isValid() ? inUse.toString() : QSettings().value(QStringLiteral("language")).toString();
     restartPrompt = [](QWidget* p) {
@@ -1565,6 +1576,16 @@ bool MainWindow::saveAs()
 
 bool MainWindow::saveProject(const QString& path)
 {
+    if (QFileInfo(path) == QFileInfo(project_.filePath()) && project_.changedOnDisk()) {
+        switch (changedOnDiskPrompt(this, project_.filePath())) {
+        case QMessageBox::Yes:
+            break;
+        case QMessageBox::Save:
+            return saveAs();
+        default:
+            return false;
+        }
+    }
     QString error;
     // The run on show names the same CSV as the settings: it follows them to the new folder.
     const bool sameCsv = runConfig_.dataset.csv.path == project_.config.dataset.csv.path;

@@ -83,6 +83,10 @@ public:
 
     // What the window asks before discarding unsaved changes; replaceable for tests.
     std::function<QMessageBox::StandardButton(QWidget* parent)> unsavedChangesPrompt;
+    // Before saving over a project file that changed on disk since it was opened or saved (another
+    // window saved it): Yes overwrites it, Save saves under another name, Cancel saves nothing;
+    // replaceable for tests.
+    std::function<QMessageBox::StandardButton(QWidget* parent, const QString& path)> changedOnDiskPrompt;
     // After a change of language: whether to restart now, and how a program is started (detached);
     // replaceable for tests.
     std::function<bool(QWidget* parent)> restartPrompt;

@@ -379,8 +379,10 @@ bool Project::save(const QString& path, QString* error)
     rebase(copy.config.dataset.csv.path);
     for (RunRecord& run : copy.runs)
         rebase(run.config.dataset.csv.path);
-    if (!writeFileAtomically(path, copy.toJson(), error))
+    const QByteArray bytes = copy.toJson();
+    if (!writeFileAtomically(path, bytes, error))
         return false;
+    diskSha256_ = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
     config.dataset.csv.path = copy.config.dataset.csv.path;
     config.dataset.csv.embedded = copy.config.dataset.csv.embedded;
     for (std::size_t i = 0; i < runs.size(); ++i)
@@ -440,7 +442,23 @@ std::optional<Project> Project::load(const QString& path, QString* error)
         *error = ProjectText::tr("Could not open %1: %2").arg(QDir::toNativeSeparators(path), f.errorString());
         return std::nullopt;
     }
-    return fromJson(f.readAll(), path, error);
+    const QByteArray bytes = f.readAll();
+    auto project = fromJson(bytes, path, error);
+    if (project)
+        project->diskSha256_ = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+    return project;
+}
+
+bool Project::changedOnDisk() const
+{
+    if (path_.isEmpty() || diskSha256_.isEmpty() || !QFileInfo(path_).isFile())
+        return false;
+    QFile f(path_);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&f);
+    return hash.result() != diskSha256_;
 }
 
 bool Project::usesEmbeddedCsv() const

@@ -90,6 +90,10 @@ public:
     // makes it the project's path. Refuses a `path` that is a data file the project or one of its
     // runs reads: the data would be lost.
     bool save(const QString& path, QString* error);
+    // Whether the project's file holds other bytes than this project last read from it or wrote
+    // to it (another window or program saved it since); false for a new project or a file that
+    // is gone.
+    bool changedOnDisk() const;
     // The CSV file, of the project's or of one of its runs', that `path` is (the same file by
     // another name too); empty when it is none of them.
     QString dataFileAt(const QString& path) const;
@@ -120,6 +124,7 @@ private:
     QString absoluteCsvPath(const QString& p) const;
 
     QString path_;
+    QByteArray diskSha256_; // of the bytes last read from path_ or written to it
 };
 
 // The closed-form (least-squares) fit of `config`'s model on the training rows, with its losses

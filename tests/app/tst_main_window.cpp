@@ -153,6 +153,7 @@ private slots:
     void tutorialRunsToTheEnd();
     void anotherOptimizerRunsAgain();
     void saveReopenCompare();
+    void savingOverAProjectChangedOnDiskAsks();
     void corruptProjectLeavesTheWindowWorking();
     void closingDuringARunStopsTheWorker();
     void closingDuringARunCanSaveTheRun();
@@ -235,6 +236,55 @@ void TestMainWindow::anotherOptimizerRunsAgain()
     // Two runs selected: compared side by side.
     t.w.runList()->selectRuns({0, 1});
     QCOMPARE(t.w.runList()->selectedRuns().size(), 2);
+}
+
+// QA 13: the same project open in two windows; the second window's Save silently dropped the
+// runs the first had saved. Now a Save over a file that changed since asks first.
+void TestMainWindow::savingOverAProjectChangedOnDiskAsks()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("shared.gradlab"));
+    Window a;
+    QVERIFY(waitForData(a.w));
+    QVERIFY(runEpochs(a.w, 5));
+    QVERIFY(a.w.saveProject(path));
+    int asked = 0;
+    QMessageBox::StandardButton answer = QMessageBox::Cancel;
+    a.w.changedOnDiskPrompt = [&](QWidget*, const QString& file) {
+        ++asked;
+        [&] { QCOMPARE(QFileInfo(file), QFileInfo(path)); }();
+        return answer;
+    };
+    QVERIFY(runEpochs(a.w, 5));
+    QVERIFY(a.w.saveProject(path)); // nobody else wrote it: no question
+    QCOMPARE(asked, 0);
+    {
+        Window b;
+        QVERIFY(b.w.openProject(path));
+        QVERIFY(waitForData(b.w));
+        QVERIFY(runEpochs(b.w, 5));
+        QVERIFY(b.w.saveProject(path));
+    }
+    const auto runsInFile = [&] {
+        QString error;
+        const auto p = Project::load(path, &error);
+        return p ? p->runs.size() : std::size_t(0);
+    };
+    QCOMPARE(runsInFile(), std::size_t(3));
+    QVERIFY(runEpochs(a.w, 5));
+    QVERIFY(!a.w.saveProject(path)); // Cancel: the other window's runs stay
+    QCOMPARE(asked, 1);
+    const auto fileBytes = [&] {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    QVERIFY(fileBytes() != a.w.project().toJson());
+    answer = QMessageBox::Yes; // Overwrite
+    QVERIFY(a.w.saveProject(path));
+    QCOMPARE(asked, 2);
+    QCOMPARE(fileBytes(), a.w.project().toJson()); // a's three runs
+    QVERIFY(a.w.saveProject(path)); // written by this window: no question
+    QCOMPARE(asked, 2);
 }
 
 void TestMainWindow::saveReopenCompare()

@@ -113,6 +113,7 @@ private slots:
     void failedSaveLeavesTheOldFile();
     void saveRefusesToOverwriteItsDataFile();
     void aDeviceAsTheCsvIsRefusedNotReadForever();
+    void changedOnDiskSeesAnotherWriter();
     void nanValuesOfARunStayNaNThroughSaveAndLoad();
     void runsCsvPathsFollowTheProjectToAnotherFolder();
     void fifoAndDeviceTargetsAreWrittenNotReplaced();
@@ -447,6 +448,28 @@ void TestProject::aDeviceAsTheCsvIsRefusedNotReadForever()
     QString error;
     QVERIFY(!p.loadData(&error));
     QVERIFY2(error.contains(QLatin1String("pipe or a device")), qPrintable(error));
+}
+
+void TestProject::changedOnDiskSeesAnotherWriter()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("p.gradlab"));
+    Project p = trainedTutorial(2);
+    QVERIFY(!p.changedOnDisk()); // never saved
+    QString error;
+    QVERIFY(p.save(path, &error));
+    QVERIFY(!p.changedOnDisk());
+    auto other = Project::load(path, &error);
+    QVERIFY2(other, qPrintable(error));
+    QVERIFY(!other->changedOnDisk());
+    other->runs.clear();
+    QVERIFY(other->save(path, &error));
+    QVERIFY(p.changedOnDisk());
+    QVERIFY(!other->changedOnDisk());
+    QVERIFY(p.save(path, &error));
+    QVERIFY(!p.changedOnDisk());
+    QVERIFY(QFile::remove(path));
+    QVERIFY(!p.changedOnDisk()); // gone: saving puts it back, nothing is lost
 }
 
 void TestProject::nanValuesOfARunStayNaNThroughSaveAndLoad()
