@@ -178,7 +178,19 @@ std::optional<RunRecord> readRun(const QJsonObject& o, const QString& where, QSt
         }
         r.layout.push_back({s.value(QStringLiteral("name")).toString(), *size});
     }
-    const QJsonObject h = o.value(QStringLiteral("history")).toObject();
+    // A history of the wrong type is refused, as every other field: read as empty, the next save
+    // would drop the run's curves.
+    const QJsonValue history = o.value(QStringLiteral("history"));
+    if (!history.isUndefined() && !history.isObject()) {
+        *error = where + ProjectText::tr(".history: expected an object");
+        return std::nullopt;
+    }
+    const QJsonObject h = history.toObject();
+    for (const char* column : {"epoch", "train_loss", "val_loss", "seconds", "params"})
+        if (const QJsonValue v = h.value(QLatin1String(column)); !v.isUndefined() && !v.isArray()) {
+            *error = where + QStringLiteral(".history.%1").arg(QLatin1String(column)) + ProjectText::tr(": expected an array");
+            return std::nullopt;
+        }
     const QJsonArray epochs = h.value(QStringLiteral("epoch")).toArray();
     const QJsonArray train = h.value(QStringLiteral("train_loss")).toArray();
     const QJsonArray val = h.value(QStringLiteral("val_loss")).toArray();

@@ -367,6 +367,13 @@ void TestProject::malformedProjectsAreRefusedWithTheFieldNamed_data()
                                         << "runs[0].history.epoch[1]: expected a whole number from 0 to 9007199254740992, got 1e+300";
     QTest::newRow("epochs fraction") << withRunValue(good, "", "epochs", -1, 2.5)
                                      << "runs[0].epochs: expected a whole number from 0 to 9007199254740992, got 2.5";
+    QTest::newRow("history not an object") << withRun(good, [](QJsonObject& run) { run.insert(QStringLiteral("history"), QStringLiteral("oops")); })
+                                           << "runs[0].history: expected an object";
+    QTest::newRow("history column not an array") << withRun(good, [](QJsonObject& run) {
+        QJsonObject h = run.value(QStringLiteral("history")).toObject();
+        h.insert(QStringLiteral("params"), 3);
+        run.insert(QStringLiteral("history"), h);
+    }) << "runs[0].history.params: expected an array";
     QTest::newRow("r2 not a number") << withRunValue(good, "closed_form", "r2", -1, "high") << "runs[0].closed_form.r2: expected a number or null";
     QTest::newRow("loss not a number") << withRunValue(good, "", "val_loss", -1, true) << "runs[0].val_loss: expected a number or null";
 }
