@@ -9,6 +9,7 @@
 
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDoubleSpinBox>
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -68,6 +69,20 @@ QString sentence(QString text)
     if (!text.back().isPunct()) // "." or "。", whichever the language wrote
         text += QCoreApplication::translate("gradlab::widgets::LeastSquaresView", ".", "the end of a sentence");
     return text;
+}
+
+// A confidence level as a percentage: "95", "99.5", in the user's locale.
+QString levelText(double level) { return QLocale().toString(level * 100.0, 'g', 6); }
+
+// `fit` with its intervals at `level`: a copy only where the level differs (the fit in the window
+// keeps no residuals, so a copy is small).
+std::shared_ptr<const fit::FitResult> atLevel(const std::shared_ptr<const fit::FitResult>& fit, double level)
+{
+    if (!fit || fit->confidenceLevel == level)
+        return fit;
+    auto copy = std::make_shared<fit::FitResult>(*fit);
+    fit::setConfidenceLevel(*copy, level);
+    return copy;
 }
 
 QTableWidget* makeTable(QWidget* parent, const QString& name)
@@ -159,7 +174,7 @@ void ResidualPlot::fitView()
 // ---- LeastSquaresView --------------------------------------------------------------------------
 
 LeastSquaresView::LeastSquaresView(QWidget* parent)
-    : QWidget(parent), title_(new QLabel(this)), rows_(new QComboBox(this)), coefficients_(makeTable(this, QStringLiteral("coefficients"))),
+    : QWidget(parent), title_(new QLabel(this)), rows_(new QComboBox(this)), level_(new QDoubleSpinBox(this)), coefficients_(makeTable(this, QStringLiteral("coefficients"))),
       statistics_(makeTable(this, QStringLiteral("statistics"))), notes_(new QLabel(this)), residuals_(new ResidualPlot(this)),
       predictAt_(new QLineEdit(this)), predictButton_(new QPushButton(tr("&Predict"), this)),
       clearPredictions_(new QPushButton(tr("C&lear"), this)), predictError_(new QLabel(this)),
@@ -187,8 +202,9 @@ LeastSquaresView::LeastSquaresView(QWidget* parent)
         {TValue, tr("t"), tr("The estimate divided by its standard error")},
         {PValue, tr("p-value"),
          tr("Two-sided: the probability, were the coefficient 0, of a t at least this far from 0 (Student's t with the residual degrees of freedom)")},
-        {Lower, tr("Lower 95%"), tr("The lower end of the coefficient's 95% confidence interval")},
-        {Upper, tr("Upper 95%"), tr("The upper end of the coefficient's 95% confidence interval")},
+        // The level is set with the fit (showLevel).
+        {Lower, tr("Lower %1%").arg(levelText(kDefaultLevel)), QString()},
+        {Upper, tr("Upper %1%").arg(levelText(kDefaultLevel)), QString()},
     };
     for (const auto& h : headers) {
         auto* item = new QTableWidgetItem(h.header);
@@ -216,6 +232,21 @@ LeastSquaresView::LeastSquaresView(QWidget* parent)
         {Aic, tr("AIC"), tr("Akaike's information criterion: −2 log-likelihood + 2 × rank")},
         {Bic, tr("BIC"), tr("Schwarz's Bayesian information criterion: −2 log-likelihood + log(n) × rank")},
         {Rss, tr("Residual sum of squares"), tr("Σ (y − ŷ)² over the rows fitted")},
+        {DurbinWatson, tr("Durbin–Watson"),
+         tr("Σ (eᵢ − eᵢ₋₁)² / Σ eᵢ² over the residuals in the order of the rows: near 2 when successive residuals are uncorrelated, "
+            "towards 0 when each follows the one before")},
+        {Omnibus, tr("Omnibus (K²)"),
+         tr("D'Agostino and Pearson's test of the residuals' normality from their skew and kurtosis (scipy.stats.normaltest, as "
+            "statsmodels prints it)")},
+        {OmnibusPValue, tr("p-value of omnibus"), tr("The probability of a K² this large were the residuals normal (χ² with 2 degrees of freedom)")},
+        {JarqueBera, tr("Jarque–Bera"), tr("n/6 · (S² + (K − 3)²/4), with S the skew and K the kurtosis: a test of the residuals' normality")},
+        {JarqueBeraPValue, tr("p-value of Jarque–Bera"),
+         tr("The probability of a Jarque–Bera statistic this large were the residuals normal (χ² with 2 degrees of freedom)")},
+        {Skew, tr("Skew"), tr("Of the residuals: m₃ / m₂^1.5, 0 for a symmetric distribution")},
+        {Kurtosis, tr("Kurtosis"), tr("Of the residuals: m₄ / m₂², 3 for a normal distribution (not the excess kurtosis)")},
+        {ConditionNumber, tr("Condition number"),
+         tr("The largest singular value of the design matrix as fitted (the intercept's column included) over the smallest, as "
+            "numpy.linalg.cond and statsmodels' Cond. No.: large values mean the coefficients are sensitive to small changes in the data")},
     };
     for (const auto& r : rows) {
         auto* item = new QTableWidgetItem(r.label);
@@ -284,8 +315,29 @@ LeastSquaresView::LeastSquaresView(QWidget* parent)
     connect(rows_, qOverload<int>(&QComboBox::activated), this, [this] { emit rowsChosen(allRows()); });
     auto* rowsLabel = new QLabel(tr("&Rows:"), this);
     rowsLabel->setBuddy(rows_);
+    level_->setObjectName(QStringLiteral("confidenceLevel"));
+    level_->setRange(kMinLevel * 100.0, kMaxLevel * 100.0);
+    level_->setDecimals(2);
+    level_->setSingleStep(1.0);
+    level_->setSuffix(QStringLiteral("%"));
+    level_->setValue(kDefaultLevel * 100.0);
+    level_->setKeyboardTracking(false); // one update for "99", not one for "9" first
+    level_->setToolTip(tr("The confidence level of the coefficients' intervals and of the predictions' intervals (the Data and fit "
+                          "plot's band stays at 95%)"));
+    connect(level_, &QDoubleSpinBox::valueChanged, this, [this] {
+        if (!hasFit_)
+            return;
+        fit_ = atLevel(base_, confidenceLevel());
+        QString error;
+        showLevel(&error);
+        fitColumns();
+    });
+    auto* levelLabel = new QLabel(tr("Conf&idence level:"), this);
+    levelLabel->setBuddy(level_);
     auto* titleRow = new QHBoxLayout;
     titleRow->addWidget(title_, 1);
+    titleRow->addWidget(levelLabel);
+    titleRow->addWidget(level_);
     titleRow->addWidget(rowsLabel);
     titleRow->addWidget(rows_);
     layout->addLayout(titleRow);
@@ -313,6 +365,7 @@ void LeastSquaresView::clear(const QString& reason)
 {
     hasFit_ = false;
     fit_.reset();
+    base_.reset();
     predictions_->setRowCount(0);
     predictError_->hide();
     for (QWidget* w : std::initializer_list<QWidget*>{predictAt_, predictButton_, clearPredictions_})
@@ -337,7 +390,8 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
         return;
     }
     hasFit_ = true;
-    fit_ = closedForm.fit;
+    base_ = closedForm.fit;
+    fit_ = atLevel(base_, confidenceLevel());
     // The prediction table: the features' values, then the prediction and its intervals. The
     // rows predicted so far are predicted again while the features are the same.
     QStringList names;
@@ -348,69 +402,31 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
     featureNames_ = names;
     predictions_->setRowCount(0);
     predictions_->setColumnCount(static_cast<int>(featureNames_.size()) + PredictionColumnCount);
-    const int levelPercent = static_cast<int>(std::lround(f->confidenceLevel * 100));
-    QStringList headers = featureNames_;
-    headers << tr("Predicted ŷ") << tr("Std. error of ŷ") << tr("Mean lower %1%").arg(levelPercent) << tr("Mean upper %1%").arg(levelPercent)
-            << tr("Observation lower %1%").arg(levelPercent) << tr("Observation upper %1%").arg(levelPercent);
-    predictions_->setHorizontalHeaderLabels(headers);
-    predictions_->resizeColumnsToContents();
-    const QString tips[PredictionColumnCount] = {
-        tr("The closed form's prediction at this row"),
-        tr("The standard error of the mean response at this row, √(dᵀ Σ d), with d the row of the design and Σ the coefficients' covariance"),
-        tr("Where the mean response (the true line's value) lies, with %1% confidence").arg(levelPercent),
-        tr("Where the mean response (the true line's value) lies, with %1% confidence").arg(levelPercent),
-        tr("Where a new observation at this row falls, with %1% probability: it adds the noise, σ̂², to the mean's uncertainty").arg(levelPercent),
-        tr("Where a new observation at this row falls, with %1% probability: it adds the noise, σ̂², to the mean's uncertainty").arg(levelPercent),
-    };
-    for (int c = 0; c < PredictionColumnCount; ++c)
-        predictions_->horizontalHeaderItem(static_cast<int>(featureNames_.size()) + c)->setToolTip(tips[c]);
     predictAt_->setPlaceholderText(f->features == 1 ? tr("values of %1, e.g. 0.5 1.5 2").arg(featureNames_.value(0))
                                                     : tr("%1 values per row (%2), rows separated by ;").arg(f->features).arg(featureNames_.join(tr(", ", "between the terms of the title"))));
     for (QWidget* w : std::initializer_list<QWidget*>{predictAt_, predictButton_, clearPredictions_})
         w->setEnabled(true);
     predictError_->hide();
-    QString error;
-    if (!fillPredictions(&error))
-        predictedX_.clear(); // rows this fit cannot take
     // The fit's names ("intercept", a feature's name, "x^2"), and as shown: the intercept, always
     // first, in the user's language (a feature may be called "intercept" too).
     terms_.clear();
     for (const fit::Coefficient& c : f->coefficients)
         terms_ << QString::fromStdString(c.name);
-    QStringList terms = terms_;
-    terms.front() = tr("intercept");
+    shownTerms_ = terms_;
+    shownTerms_.front() = tr("intercept");
+    parameters_.clear();
+    for (std::size_t p : closedForm.paramIndex)
+        parameters_ << (p < static_cast<std::size_t>(flatNames.size()) ? flatNames[static_cast<qsizetype>(p)] : kNone);
     const QString target = QString::fromStdString(fitted.targetName);
     title_->setText((allRows() ? tr("Ordinary least squares of %1 on %2 (all rows: %3)") : tr("Ordinary least squares of %1 on %2 (training rows: %3)"))
-                        .arg(target.isEmpty() ? QStringLiteral("y") : target, terms.join(tr(", ", "between the terms of the title")),
+                        .arg(target.isEmpty() ? QStringLiteral("y") : target, shownTerms_.join(tr(", ", "between the terms of the title")),
                              QLocale().toString(static_cast<qlonglong>(f->observations))));
+    QString error;
+    if (!showLevel(&error))
+        predictedX_.clear(); // rows this fit cannot take
 
-    const int level = static_cast<int>(std::lround(f->confidenceLevel * 100));
-    coefficients_->horizontalHeaderItem(Lower)->setText(tr("Lower %1%").arg(level));
-    coefficients_->horizontalHeaderItem(Upper)->setText(tr("Upper %1%").arg(level));
-    coefficients_->setRowCount(static_cast<int>(f->coefficients.size()));
-    // Inference the data cannot support is shown as "—", with the reason as the cell's tooltip
-    // (the exported report keeps the numbers, which are statsmodels').
     const QString noDof = tr("No residual degrees of freedom: as many coefficients as rows");
     const QString exact = exactFitNote();
-    const QString aliased = tr("Not identified: this column is a combination of others, so its estimate is one of many that fit "
-                               "equally well (the minimum-norm one) and it has no standard error, t, p or interval");
-    for (std::size_t i = 0; i < f->coefficients.size(); ++i) {
-        const fit::Coefficient& c = f->coefficients[i];
-        const int row = static_cast<int>(i);
-        const std::size_t p = closedForm.paramIndex[i];
-        const QString why = !c.identified ? aliased : f->exact ? exact : std::isfinite(c.standardError) ? QString() : noDof;
-        const auto inference = [&](double v, int digits) { return why.isEmpty() ? number(v, digits) : kNone; };
-        setCell(coefficients_, row, Term, terms[row]);
-        setCell(coefficients_, row, Parameter, p < static_cast<std::size_t>(flatNames.size()) ? flatNames[static_cast<qsizetype>(p)] : kNone);
-        setCell(coefficients_, row, Estimate, number(c.estimate, 9), c.identified ? QString() : aliased);
-        setCell(coefficients_, row, StdError, inference(c.standardError, 6), why);
-        setCell(coefficients_, row, TValue, inference(c.tValue, 5), why);
-        setCell(coefficients_, row, PValue, why.isEmpty() ? pValueText(c.pValue) : kNone, why);
-        // The interval's ends to 7 digits: the t quantile behind them is good to about 1e-9.
-        setCell(coefficients_, row, Lower, inference(c.lower, 7), why);
-        setCell(coefficients_, row, Upper, inference(c.upper, 7), why);
-    }
-
     // A statistic that is not a number says why on its tooltip.
     const auto statistic = [&](Statistic row, const QString& text, double value) {
         QString why;
@@ -440,6 +456,26 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
     statistic(Aic, number(f->aic, 9), f->aic);
     statistic(Bic, number(f->bic, 9), f->bic);
     statistic(Rss, number(f->rss, 9), f->rss);
+    // The diagnostics: "—" where undefined, the fit's reason on the tooltip.
+    const fit::Diagnostics& d = f->diagnostics;
+    const auto diagnostic = [&](Statistic row, double value, const std::optional<data::Message>& reason, int digits, bool pValue = false) {
+        if (reason)
+            setCell(statistics_, row, 0, kNone, sentence(tr("Not available: %1").arg(experiment::translated(*reason))));
+        else if (!std::isfinite(value))
+            setCell(statistics_, row, 0, kNone, tr("Undefined for this data"));
+        else
+            setCell(statistics_, row, 0, pValue ? pValueText(value) : number(value, digits));
+    };
+    const std::optional<data::Message>& residualsWhy = d.residualsUndefined;
+    const std::optional<data::Message>& omnibusWhy = residualsWhy ? residualsWhy : d.omnibusUndefined;
+    diagnostic(DurbinWatson, d.durbinWatson, residualsWhy, 6);
+    diagnostic(Omnibus, d.omnibus, omnibusWhy, 6);
+    diagnostic(OmnibusPValue, d.omnibusPValue, omnibusWhy, 4, true);
+    diagnostic(JarqueBera, d.jarqueBera, residualsWhy, 6);
+    diagnostic(JarqueBeraPValue, d.jarqueBeraPValue, residualsWhy, 4, true);
+    diagnostic(Skew, d.skew, residualsWhy, 6);
+    diagnostic(Kurtosis, d.kurtosis, residualsWhy, 6);
+    diagnostic(ConditionNumber, d.conditionNumber, d.conditionUndefined, 4);
 
     // The residuals of at most kMaxResidualPoints rows, evenly spread over the rows fitted.
     const qint64 rows = fitted.rows();
@@ -466,6 +502,63 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
     warnings_ = closedForm.warnings;
     updateNotes();
     fitColumns();
+}
+
+bool LeastSquaresView::showLevel(QString* error)
+{
+    const fit::FitResult* f = fit_.get();
+    const QString level = levelText(f->confidenceLevel);
+    coefficients_->horizontalHeaderItem(Lower)->setText(tr("Lower %1%").arg(level));
+    coefficients_->horizontalHeaderItem(Lower)->setToolTip(tr("The lower end of the coefficient's %1% confidence interval").arg(level));
+    coefficients_->horizontalHeaderItem(Upper)->setText(tr("Upper %1%").arg(level));
+    coefficients_->horizontalHeaderItem(Upper)->setToolTip(tr("The upper end of the coefficient's %1% confidence interval").arg(level));
+    coefficients_->setRowCount(static_cast<int>(f->coefficients.size()));
+    // Inference the data cannot support is shown as "—", with the reason as the cell's tooltip
+    // (the exported report keeps the numbers, which are statsmodels').
+    const QString noDof = tr("No residual degrees of freedom: as many coefficients as rows");
+    const QString exact = exactFitNote();
+    const QString aliased = tr("Not identified: this column is a combination of others, so its estimate is one of many that fit "
+                               "equally well (the minimum-norm one) and it has no standard error, t, p or interval");
+    for (std::size_t i = 0; i < f->coefficients.size(); ++i) {
+        const fit::Coefficient& c = f->coefficients[i];
+        const int row = static_cast<int>(i);
+        const QString why = !c.identified ? aliased : f->exact ? exact : std::isfinite(c.standardError) ? QString() : noDof;
+        const auto inference = [&](double v, int digits) { return why.isEmpty() ? number(v, digits) : kNone; };
+        setCell(coefficients_, row, Term, shownTerms_.value(row));
+        setCell(coefficients_, row, Parameter, parameters_.value(row, kNone));
+        setCell(coefficients_, row, Estimate, number(c.estimate, 9), c.identified ? QString() : aliased);
+        setCell(coefficients_, row, StdError, inference(c.standardError, 6), why);
+        setCell(coefficients_, row, TValue, inference(c.tValue, 5), why);
+        setCell(coefficients_, row, PValue, why.isEmpty() ? pValueText(c.pValue) : kNone, why);
+        // The interval's ends to 7 digits: the t quantile behind them is good to about 1e-9.
+        setCell(coefficients_, row, Lower, inference(c.lower, 7), why);
+        setCell(coefficients_, row, Upper, inference(c.upper, 7), why);
+    }
+
+    QStringList headers = featureNames_;
+    headers << tr("Predicted ŷ") << tr("Std. error of ŷ") << tr("Mean lower %1%").arg(level) << tr("Mean upper %1%").arg(level)
+            << tr("Observation lower %1%").arg(level) << tr("Observation upper %1%").arg(level);
+    predictions_->setHorizontalHeaderLabels(headers);
+    const QString tips[PredictionColumnCount] = {
+        tr("The closed form's prediction at this row"),
+        tr("The standard error of the mean response at this row, √(dᵀ Σ d), with d the row of the design and Σ the coefficients' covariance"),
+        tr("Where the mean response (the true line's value) lies, with %1% confidence").arg(level),
+        tr("Where the mean response (the true line's value) lies, with %1% confidence").arg(level),
+        tr("Where a new observation at this row falls, with %1% probability: it adds the noise, σ̂², to the mean's uncertainty").arg(level),
+        tr("Where a new observation at this row falls, with %1% probability: it adds the noise, σ̂², to the mean's uncertainty").arg(level),
+    };
+    for (int c = 0; c < PredictionColumnCount; ++c)
+        predictions_->horizontalHeaderItem(static_cast<int>(featureNames_.size()) + c)->setToolTip(tips[c]);
+    const bool predicted = fillPredictions(error);
+    predictions_->resizeColumnsToContents();
+    return predicted;
+}
+
+double LeastSquaresView::confidenceLevel() const { return level_->value() / 100.0; }
+
+void LeastSquaresView::setConfidenceLevel(double level)
+{
+    level_->setValue((level >= kMinLevel && level <= kMaxLevel ? level : kDefaultLevel) * 100.0);
 }
 
 void LeastSquaresView::setLossNote(const QString& note)

@@ -1,7 +1,9 @@
 // The closed-form least-squares fit as a report, as gretl and statsmodels show a fitted model:
 // each coefficient's estimate, standard error, t, p-value and confidence interval beside the
 // model parameter it is; the fit's statistics (R², adjusted R², the F test, log-likelihood, AIC,
-// BIC, ...); its warnings; and the residuals against the fitted values. The tables copy as
+// BIC, ...) and the diagnostics statsmodels' summary prints (Durbin–Watson, omnibus, Jarque–Bera,
+// skew, kurtosis, condition number); its warnings; and the residuals against the fitted values.
+// The intervals are at a confidence level the user picks (95% unless changed). The tables copy as
 // tab-separated text (Ctrl+C, or their context menu).
 #pragma once
 
@@ -21,6 +23,7 @@ struct FitResult;
 }
 
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -57,8 +60,11 @@ public:
     // The rows of the statistics table.
     enum Statistic {
         Observations, Rank, DfResidual, RSquared, AdjustedRSquared, ResidualStdError, FStatistic, FPValue,
-        LogLikelihood, Aic, Bic, Rss, StatisticCount
+        LogLikelihood, Aic, Bic, Rss, DurbinWatson, Omnibus, OmnibusPValue, JarqueBera, JarqueBeraPValue, Skew, Kurtosis,
+        ConditionNumber, StatisticCount
     };
+    // The confidence levels the tab offers, as fractions.
+    static constexpr double kMinLevel = 0.5, kMaxLevel = 0.9999, kDefaultLevel = 0.95;
     // Rows beyond which the residual plot shows every n-th row only.
     static constexpr qint64 kMaxResidualPoints = 20'000;
 
@@ -73,6 +79,14 @@ public:
     // default) or all of them (the "Rows" choice; rowsChosen follows a change by the user).
     bool allRows() const;
     void setAllRows(bool all);
+    // The level of the coefficients' and the predictions' intervals (0.95: 95%), the user's choice
+    // (the "Confidence level" box). A level outside kMinLevel…kMaxLevel (a damaged setting) gives
+    // kDefaultLevel. Changing it redraws the intervals without fitting again.
+    double confidenceLevel() const;
+    void setConfidenceLevel(double level);
+    QDoubleSpinBox* confidenceLevelBox() const { return level_; }
+    // The fit as shown, its intervals at confidenceLevel(); null without one.
+    std::shared_ptr<const fit::FitResult> shownFit() const { return fit_; }
     // No fit: empty tables and `reason`.
     void clear(const QString& reason);
     bool hasFit() const { return hasFit_; }
@@ -88,7 +102,7 @@ public:
     QString notes() const;
 
     // Predictions of the fit at new rows, as statsmodels' get_prediction() gives them: ŷ, its
-    // standard error, the mean's 95% interval and a new observation's. `text` holds the rows: for
+    // standard error, the mean's interval and a new observation's, at confidenceLevel(). `text` holds the rows: for
     // one feature, any number of x values; for k features, k values per row, rows separated by
     // ";". Values are separated by spaces (or commas where the decimal separator is a point), in
     // the user's locale or as C writes them. Appends a table row per input row and returns true;
@@ -112,9 +126,13 @@ private:
     void setCell(QTableWidget* table, int row, int column, const QString& text, const QString& toolTip = {});
     void fitColumns();
     void updateNotes();
+    // The headers and cells that depend on the confidence level: the coefficient table's rows and
+    // the predictions; false (and why) where the fit refuses the rows predicted.
+    bool showLevel(QString* error);
 
     QLabel* title_;
     QComboBox* rows_;
+    QDoubleSpinBox* level_;
     QTableWidget* coefficients_;
     QTableWidget* statistics_;
     QLabel* notes_;
@@ -124,7 +142,10 @@ private:
     QPushButton* clearPredictions_;
     QLabel* predictError_;
     QTableWidget* predictions_;
-    std::shared_ptr<const fit::FitResult> fit_;
+    std::shared_ptr<const fit::FitResult> base_; // as fitted, at its own level
+    std::shared_ptr<const fit::FitResult> fit_;  // base_ at confidenceLevel()
+    QStringList shownTerms_; // the terms as shown, the intercept translated
+    QStringList parameters_; // the model's parameter beside each coefficient ("—" for none)
     QStringList featureNames_;
     // The rows predicted at (row-major, one value per feature): a new fit of the same features
     // predicts them again.

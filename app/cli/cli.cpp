@@ -410,6 +410,10 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
         err << CliText::tr("warning: %1").arg(experiment::translated(w)) << Qt::endl;
     fit::FitOptions fo;
     fo.degree = static_cast<int>(a.integer(QStringLiteral("--degree"), 1, 1, 20));
+    fo.confidenceLevel = a.number(QStringLiteral("--level"), fo.confidenceLevel);
+    if (!fit::validConfidenceLevel(fo.confidenceLevel))
+        throw Failure{CliText::tr("--level: expected a confidence level between 0 and 1 (0.9 for 90%), got \"%1\"")
+                          .arg(a.value(QStringLiteral("--level")))};
     fit::FitResult f;
     try {
         f = fit::fitLeastSquares(fit::view(read.value().dataset), fo);
@@ -436,7 +440,7 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
         return Ok;
     }
     out << CliText::tr("%1 observations, rank %2").arg(f.observations).arg(f.rank) << Qt::endl;
-    const int level = static_cast<int>(std::lround(f.confidenceLevel * 100));
+    const QString level = QString::number(f.confidenceLevel * 100.0, 'g', 6);
     out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
                .arg(padded(CliText::tr("coefficient"), -16), padded(CliText::tr("estimate"), 14), padded(CliText::tr("std. error"), 12),
                     padded(CliText::tr("t"), 10), padded(CliText::tr("p"), 10), padded(CliText::tr("lower %1%").arg(level), 12),
@@ -470,6 +474,16 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
                .arg(f.aic, 0, 'g', 8)
                .arg(f.bic, 0, 'g', 8)
                .arg(f.rss, 0, 'g', 8)
+        << Qt::endl;
+    // The residual diagnostics of statsmodels' summary; "—" where undefined, as in the window.
+    const fit::Diagnostics& d = f.diagnostics;
+    const auto diagnostic = [](double v, int digits) { return std::isfinite(v) ? QString::number(v, 'g', digits) : QStringLiteral("—"); };
+    out << CliText::tr("Durbin–Watson %1, omnibus %2 (p %3), Jarque–Bera %4 (p %5)")
+               .arg(diagnostic(d.durbinWatson, 6), diagnostic(d.omnibus, 6), diagnostic(d.omnibusPValue, 4), diagnostic(d.jarqueBera, 6),
+                    diagnostic(d.jarqueBeraPValue, 4))
+        << Qt::endl;
+    out << CliText::tr("skew %1, kurtosis %2, condition number %3")
+               .arg(diagnostic(d.skew, 6), diagnostic(d.kurtosis, 6), diagnostic(d.conditionNumber, 4))
         << Qt::endl;
     return Ok;
 }
@@ -623,7 +637,7 @@ const std::vector<std::pair<QString, QString>>& commandUsages()
                      "                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]\n"
                      "                    [--linear-loss] [--save PROJECT]")},
         {QStringLiteral("fit"), CliText::tr("  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]\n"
-                                            "                  [--decimal auto|.|,] [--json]")},
+                                            "                  [--decimal auto|.|,] [--level 0.95] [--json]")},
         {QStringLiteral("generate"), CliText::tr("  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV")},
         {QStringLiteral("export-script"), CliText::tr("  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py")},
         {QStringLiteral("graph"), CliText::tr("  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]\n"
@@ -681,7 +695,7 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
     static const std::map<QString, std::pair<QStringList, QStringList>> options{
         {QStringLiteral("train"),
          {{"--example", "--set", "--epochs", "--device", "--export-params", "--export-history", "--export-plot", "--export-loss-plot", "--save"}, {"--json", "--linear-loss"}}},
-        {QStringLiteral("fit"), {{"--features", "--target", "--degree", "--delimiter", "--missing", "--decimal"}, {"--json"}}},
+        {QStringLiteral("fit"), {{"--features", "--target", "--degree", "--delimiter", "--missing", "--decimal", "--level"}, {"--json"}}},
         {QStringLiteral("generate"), {{"--n", "--a", "--b", "--noise", "--seed", "--features", "-o"}, {}}},
         {QStringLiteral("export-script"), {{"--example", "-o"}, {}}},
         {QStringLiteral("graph"), {{"--example", "--of", "-o"}, {}}},

@@ -628,6 +628,7 @@ void MainWindow::readSettings()
         resizeDocksToDefault();
     lossPlot_->setLogScale(s.value(QStringLiteral("plots/lossLogScale"), true).toBool());
     leastSquares_->setAllRows(s.value(QStringLiteral("leastSquares/allRows"), false).toBool());
+    leastSquares_->setConfidenceLevel(s.value(QStringLiteral("leastSquares/confidenceLevel"), widgets::LeastSquaresView::kDefaultLevel).toDouble());
     fitPlot_->setShowBand(s.value(QStringLiteral("plots/closedFormBand"), false).toBool());
     updateRecentMenu();
 }
@@ -661,6 +662,7 @@ void MainWindow::writeSettings()
     s.setValue(QStringLiteral("window/state"), saveState());
     s.setValue(QStringLiteral("plots/lossLogScale"), lossPlot_->logScale());
     s.setValue(QStringLiteral("leastSquares/allRows"), leastSquares_->allRows());
+    s.setValue(QStringLiteral("leastSquares/confidenceLevel"), leastSquares_->confidenceLevel());
     s.setValue(QStringLiteral("plots/closedFormBand"), fitPlot_->showsBand());
 }
 
@@ -1817,7 +1819,11 @@ void MainWindow::exportLeastSquares()
     experiment::ExperimentConfig fitted = project_.config;
     if (fitted.dataset.source == experiment::DatasetConfig::Source::Csv && !fitted.dataset.csv.path.isEmpty())
         fitted.dataset.csv.path = project_.csvAbsolutePath();
-    if (!experiment::exportLeastSquares(*shown, flatNames(), path, &error, &fitted, leastSquares_->allRows()))
+    // The report as the tab shows it: its intervals at the tab's confidence level.
+    experiment::ClosedFormComparison report = *shown;
+    if (const auto atLevel = leastSquares_->shownFit(); atLevel && leastSquares_->hasFit())
+        report.fit = atLevel;
+    if (!experiment::exportLeastSquares(report, flatNames(), path, &error, &fitted, leastSquares_->allRows()))
         showError(tr("The least-squares fit was not exported"), error);
     else
         showStatus(tr("Exported the least-squares fit to %1").arg(QDir::toNativeSeparators(path)));

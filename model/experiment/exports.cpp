@@ -535,6 +535,17 @@ QJsonObject leastSquaresReport(const fit::FitResult& f, const QStringList& param
     QJsonArray warnings;
     for (const data::Message& w : f.warnings)
         warnings.append(QString::fromStdString(w.english()));
+    // Why a diagnostic is null, by its key.
+    const fit::Diagnostics& d = f.diagnostics;
+    QJsonObject unavailable;
+    const auto why = [&](const std::optional<data::Message>& reason, std::initializer_list<const char*> keys) {
+        if (reason)
+            for (const char* key : keys)
+                unavailable.insert(QLatin1String(key), QString::fromStdString(reason->english()));
+    };
+    why(d.residualsUndefined, {"durbin_watson", "omnibus", "omnibus_p_value", "jarque_bera", "jarque_bera_p_value", "skew", "kurtosis"});
+    why(d.omnibusUndefined, {"omnibus", "omnibus_p_value"});
+    why(d.conditionUndefined, {"condition_number"});
     return QJsonObject{{"observations", static_cast<double>(f.observations)},
                        {"rank", static_cast<double>(f.rank)},
                        {"df_model", jsonNumber(f.dfModel)},
@@ -551,6 +562,15 @@ QJsonObject leastSquaresReport(const fit::FitResult& f, const QStringList& param
                        {"bic", jsonNumber(f.bic)},
                        {"rss", jsonNumber(f.rss)},
                        {"exact_fit", f.exact},
+                       {"durbin_watson", jsonNumber(d.durbinWatson)},
+                       {"omnibus", jsonNumber(d.omnibus)},
+                       {"omnibus_p_value", jsonNumber(d.omnibusPValue)},
+                       {"jarque_bera", jsonNumber(d.jarqueBera)},
+                       {"jarque_bera_p_value", jsonNumber(d.jarqueBeraPValue)},
+                       {"skew", jsonNumber(d.skew)},
+                       {"kurtosis", jsonNumber(d.kurtosis)},
+                       {"condition_number", jsonNumber(d.conditionNumber)},
+                       {"diagnostics_not_available", unavailable},
                        {"warnings", warnings}};
 }
 
@@ -586,13 +606,16 @@ std::optional<QByteArray> leastSquaresCsv(const ClosedFormComparison& closedForm
     const fit::FitResult* f = reportedFit(closedForm, flatNames, error);
     if (!f)
         return std::nullopt;
-    std::string out = "term,parameter,estimate,std_error,t,p_value,ci_lower,ci_upper,identified\n";
+    // The intervals' level on every row, so that each row says what its interval is.
+    std::string out = "term,parameter,estimate,std_error,t,p_value,ci_lower,ci_upper,identified,confidence_level\n";
+    const std::string level = shortest(f->confidenceLevel);
     for (std::size_t i = 0; i < f->coefficients.size(); ++i) {
         const fit::Coefficient& c = f->coefficients[i];
         out += csvField(QString::fromStdString(c.name)) + ',' + csvField(flatNames[static_cast<qsizetype>(closedForm.paramIndex[i])]);
         for (double v : {c.estimate, c.standardError, c.tValue, c.pValue, c.lower, c.upper})
             out += ',' + csvNumber(v);
-        out += c.identified ? ",true\n" : ",false\n";
+        out += c.identified ? ",true," : ",false,";
+        out += level + '\n';
     }
     return bytes(out);
 }

@@ -39,13 +39,16 @@ std::optional<QByteArray> historyCsv(const RunRecord& run, QString* error);
 
 // The least-squares report of `closedForm`, which must hold its fit (closedFormFor); `flatNames`
 // are the model's parameter names (flatParameterNames), each coefficient named beside the
-// parameter it is. CSV: term,parameter,estimate,std_error,t,p_value,ci_lower,ci_upper,identified,
-// one row per coefficient (intercept first). JSON: those rows as "coefficients", with the
+// parameter it is; the intervals are at the fit's confidence level (fit::setConfidenceLevel). CSV:
+// term,parameter,estimate,std_error,t,p_value,ci_lower,ci_upper,identified,confidence_level, one
+// row per coefficient (intercept first). JSON: those rows as "coefficients", with the
 // observations, rank, degrees of freedom, confidence level, R², adjusted R², residual standard
 // error, F test, log-likelihood, AIC, BIC, residual sum of squares, whether the fit is exact, the
-// fit's warnings and, given a configuration, what was fitted: its "dataset" and "model" as the
-// project file writes them. Any statistic that is not finite (no residual degrees of freedom) is an
-// empty CSV cell or a JSON null.
+// diagnostics (durbin_watson, omnibus and its p, jarque_bera and its p, skew, kurtosis,
+// condition_number; "diagnostics_not_available" says why any is null), the fit's warnings and,
+// given a configuration, what was fitted: its "dataset" and "model" as the project file writes
+// them. Any statistic that is not finite (no residual degrees of freedom) is an empty CSV cell or
+// a JSON null.
 // The JSON object of that report for any fit: "coefficients" (term, estimate, std_error, t, p_value,
 // ci_lower, ci_upper, identified, and "parameter" where `parameters` names one per coefficient)
 // and the statistics. gradlab-cli fit --json writes it too.

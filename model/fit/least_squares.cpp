@@ -47,7 +47,7 @@ void validate(const DataView& data, const FitOptions& options)
         throw FitError(fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "a polynomial fit needs exactly one feature, but the "
                                                                     "data has %1"),
                                   {data::Message::arg(data.features)}));
-    if (!(options.confidenceLevel > 0.0 && options.confidenceLevel < 1.0))
+    if (!validConfidenceLevel(options.confidenceLevel))
         throw FitError("the confidence level must lie strictly between 0 and 1");
     if (data.rows < 0 || data.features < 0)
         throw FitError("the data's row and feature counts must not be negative");
@@ -339,15 +339,45 @@ FitResult fitLeastSquares(const DataView& data, const FitOptions& options)
     for (Index j = 0; j < s.null.rows(); ++j)
         fit.coefficients[static_cast<std::size_t>(j)].identified = s.null.row(j).squaredNorm() <= kNotEstimable;
 
-    if (options.keepResiduals) {
-        fit.residuals.resize(static_cast<std::size_t>(fit.observations));
-        const std::int64_t n = fit.observations;
-        const double* beta = s.beta.data();
+    // The residuals, for their diagnostics even where they are not kept.
+    std::vector<double> residuals(static_cast<std::size_t>(fit.observations));
+    const std::int64_t n = fit.observations;
+    const double* beta = s.beta.data();
 #pragma omp parallel for if (n > 4 * detail::kBlockRows) schedule(static)
-        for (std::int64_t i = 0; i < n; ++i)
-            fit.residuals[static_cast<std::size_t>(i)] = data.y[design.source(i)] - design.dot(i, beta);
+    for (std::int64_t i = 0; i < n; ++i)
+        residuals[static_cast<std::size_t>(i)] = data.y[design.source(i)] - design.dot(i, beta);
+    Diagnostics& d = fit.diagnostics;
+    if (!(fit.dfResidual > 0.0))
+        d.residualsUndefined = fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "there are no residual degrees of freedom, so the "
+                                                                            "residuals are all zero"));
+    else if (fit.exact)
+        d.residualsUndefined = fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "the fit is exact: the residuals are zero up to "
+                                                                            "rounding"));
+    else
+        describeResiduals(residuals, d);
+    // As numpy.linalg.cond of the design: R has X's singular values.
+    if (fit.rankDeficient()) {
+        d.conditionUndefined = fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "the design matrix is rank-deficient, so its "
+                                                                            "condition number is infinite"));
+    } else {
+        const MatrixXd r = factor.topLeftCorner(p, p).triangularView<Eigen::Upper>();
+        const VectorXd sv = p <= 64 ? VectorXd(Eigen::JacobiSVD<MatrixXd>(r).singularValues())
+                                    : VectorXd(Eigen::BDCSVD<MatrixXd>(r).singularValues());
+        d.conditionNumber = sv(0) / sv(p - 1);
     }
+    if (options.keepResiduals)
+        fit.residuals = std::move(residuals);
     return fit;
+}
+
+bool validConfidenceLevel(double level) { return level > 0.0 && level < 1.0; }
+
+void setConfidenceLevel(FitResult& fit, double level)
+{
+    if (!validConfidenceLevel(level))
+        throw FitError("the confidence level must lie strictly between 0 and 1");
+    fit.confidenceLevel = level;
+    detail::fillIntervals(fit);
 }
 
 std::vector<double> predict(const FitResult& fit, const DataView& data)

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "data/message.h"
+#include "diagnostics.h"
 
 #include <cstdint>
 #include <span>
@@ -105,8 +106,9 @@ struct FitResult {
     double logLikelihood = 0.0;               // Gaussian, as statsmodels and gretl report it
     double aic = 0.0;
     double bic = 0.0;
-    double confidenceLevel = 0.95;
+    double confidenceLevel = 0.95;            // of the coefficients' and predictions' intervals
     double criticalT = 0.0;                   // Student's t quantile of the intervals (NaN without residual dof)
+    Diagnostics diagnostics;                  // of the residuals and the design, as statsmodels' summary
     bool exact = false;                       // the residuals are zero up to rounding (then a warning says so)
     // Below full rank: an orthonormal basis of the design's null space (p × (p − rank), column-major)
     // in the coordinates of the design's columns scaled to unit norm, and those norms (p). A row d
@@ -122,6 +124,12 @@ struct FitResult {
 
 // Fits y on [1, features] (or [1, x, …, x^degree]); throws FitError for input it cannot use.
 FitResult fitLeastSquares(const DataView& data, const FitOptions& options = {});
+
+// The confidence levels a fit takes: strictly between 0 and 1.
+bool validConfidenceLevel(double level);
+// `fit` with its intervals (the coefficients', and predictWithIntervals') at `level` instead;
+// nothing else changes, and nothing is fitted again. Throws FitError for a level outside (0, 1).
+void setConfidenceLevel(FitResult& fit, double level);
 
 // ŷ for the rows of data.x (data.y is not read), with the fit's design.
 std::vector<double> predict(const FitResult& fit, const DataView& data);

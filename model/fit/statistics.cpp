@@ -79,15 +79,24 @@ void fillStatistics(FitResult& fit, const Eigen::MatrixXd& unscaled, double yy)
     Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(fit.covariance.data(), p, p)
         = sigma2 * unscaled;
 
-    const double tail = 0.5 * (1.0 - fit.confidenceLevel);
     const boost::math::students_t distribution(dof ? fit.dfResidual : 1.0);
-    const double quantile = dof ? boost::math::quantile(boost::math::complement(distribution, tail)) : kNaN;
-    fit.criticalT = quantile;
     for (Eigen::Index j = 0; j < p; ++j) {
         Coefficient& c = fit.coefficients[static_cast<std::size_t>(j)];
         c.standardError = std::sqrt(sigma2 * unscaled(j, j));
         c.tValue = c.estimate / c.standardError;
         c.pValue = dof ? twoSided(distribution, c.tValue) : kNaN;
+    }
+    fillIntervals(fit);
+}
+
+void fillIntervals(FitResult& fit)
+{
+    const bool dof = fit.dfResidual > 0.0;
+    const double tail = 0.5 * (1.0 - fit.confidenceLevel);
+    const boost::math::students_t distribution(dof ? fit.dfResidual : 1.0);
+    const double quantile = dof ? boost::math::quantile(boost::math::complement(distribution, tail)) : kNaN;
+    fit.criticalT = quantile;
+    for (Coefficient& c : fit.coefficients) {
         c.lower = c.estimate - quantile * c.standardError;
         c.upper = c.estimate + quantile * c.standardError;
     }

@@ -252,6 +252,11 @@ void TestCli::badUsageExitsWithTwoAndOneLine_data()
     QTest::newRow("features beyond the generator") << QStringList{"generate", "--features", "100000000000", "-o", "/nonexistent/f.csv"}
                                                    << "--features: expected 1 to 1000000000, got 100000000000";
     QTest::newRow("degree 0") << QStringList{"fit", GRADLAB_TEST_DATA_DIR "/tutorial_dataset.csv", "--degree", "0"} << "--degree: expected 1 to 20";
+    QTest::newRow("level as a percentage") << QStringList{"fit", GRADLAB_TEST_DATA_DIR "/tutorial_dataset.csv", "--level", "90"}
+                                           << "--level: expected a confidence level between 0 and 1 (0.9 for 90%), got \"90\"";
+    QTest::newRow("level 1") << QStringList{"fit", GRADLAB_TEST_DATA_DIR "/tutorial_dataset.csv", "--level", "1"} << "--level: expected a confidence level";
+    QTest::newRow("level not a number") << QStringList{"fit", GRADLAB_TEST_DATA_DIR "/tutorial_dataset.csv", "--level", "high"}
+                                        << "--level: expected a number, got \"high\"";
     QTest::newRow("missing what") << QStringList{"fit", GRADLAB_TEST_DATA_DIR "/tutorial_dataset.csv", "--missing", "skip"}
                                   << "--missing: expected error or drop, got \"skip\"";
     QTest::newRow("lr beyond a double") << QStringList{"train", "--example", "tutorial", "--set", "optimizer.lr=1e400"}
@@ -374,6 +379,31 @@ void TestCli::fitReportsWhatStatsmodelsReports()
     }
     QCOMPARE(o.value(QStringLiteral("observations")).toInt(), 60);
     QCOMPARE(o.value(QStringLiteral("df_model")).toInt(), 3);
+    QCOMPARE(o.value(QStringLiteral("confidence_level")).toDouble(), 0.95);
+    // The diagnostics statsmodels' summary prints, under the same names as the fixture's.
+    const QJsonObject diagnostics = e.value(QStringLiteral("diagnostics")).toObject();
+    QCOMPARE(diagnostics.size(), 8);
+    for (auto it = diagnostics.begin(); it != diagnostics.end(); ++it) {
+        const double ours = o.value(it.key()).toDouble(), theirs = it.value().toDouble();
+        QVERIFY2(closeTo(ours, theirs, 1e-9), qPrintable(QStringLiteral("%1: %2 vs statsmodels %3").arg(it.key()).arg(ours, 0, 'g', 17).arg(theirs, 0, 'g', 17)));
+    }
+    QVERIFY(o.value(QStringLiteral("diagnostics_not_available")).toObject().isEmpty());
+
+    // --level 0.9: the intervals of statsmodels' conf_int(alpha=0.10), and the level said.
+    const Result r90 = cli({"fit", path, "--level", "0.9", "--json"});
+    QCOMPARE(r90.status, 0);
+    const QJsonObject o90 = QJsonDocument::fromJson(r90.out.toUtf8()).object();
+    QCOMPARE(o90.value(QStringLiteral("confidence_level")).toDouble(), 0.9);
+    const QJsonArray coefficients90 = o90.value(QStringLiteral("coefficients")).toArray();
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        QVERIFY(closeTo(coefficients90[i].toObject().value(QStringLiteral("ci_lower")).toDouble(), e.value(QStringLiteral("ci_lower_90")).toArray()[i].toDouble(), 1e-8));
+        QVERIFY(closeTo(coefficients90[i].toObject().value(QStringLiteral("ci_upper")).toDouble(), e.value(QStringLiteral("ci_upper_90")).toArray()[i].toDouble(), 1e-8));
+        QCOMPARE(coefficients90[i].toObject().value(QStringLiteral("p_value")), coefficients[i].toObject().value(QStringLiteral("p_value")));
+    }
+    const Result table90 = cli({"fit", path, "--level", "0.9"});
+    QCOMPARE(table90.status, 0);
+    QVERIFY2(table90.out.split(QLatin1Char('\n')).value(1).contains(QLatin1String("lower 90%")), qPrintable(table90.out));
+    QVERIFY2(cli({"fit", path, "--level", "0.995"}).out.split(QLatin1Char('\n')).value(1).contains(QLatin1String("upper 99.5%")), "99.5%");
 
     // The table: intervals as columns, then the F test and the information criteria.
     const Result table = cli({"fit", path});
@@ -382,6 +412,11 @@ void TestCli::fitReportsWhatStatsmodelsReports()
     QVERIFY2(lines.value(1).contains(QLatin1String("lower 95%")) && lines.value(1).contains(QLatin1String("upper 95%")), qPrintable(table.out));
     QVERIFY2(lines.value(7).startsWith(QLatin1String("F ")) && lines.value(7).contains(QLatin1String("on 3 and 56 degrees of freedom")), qPrintable(table.out));
     QVERIFY2(lines.value(8).startsWith(QLatin1String("log-likelihood ")), qPrintable(table.out));
+    const auto shown = [&](const char* key, int digits) { return QString::number(diagnostics.value(QLatin1String(key)).toDouble(), 'g', digits); };
+    QCOMPARE(lines.value(9), QStringLiteral("Durbin–Watson %1, omnibus %2 (p %3), Jarque–Bera %4 (p %5)")
+                                 .arg(shown("durbin_watson", 6), shown("omnibus", 6), shown("omnibus_p_value", 4), shown("jarque_bera", 6),
+                                      shown("jarque_bera_p_value", 4)));
+    QCOMPARE(lines.value(10), QStringLiteral("skew %1, kurtosis %2, condition number %3").arg(shown("skew", 6), shown("kurtosis", 6), shown("condition_number", 4)));
 
     // An exact fit (y = 1 + 2x): the estimates, and no inference, which would measure rounding.
     const QString exact = dir.filePath(QStringLiteral("exact.csv"));
@@ -390,6 +425,14 @@ void TestCli::fitReportsWhatStatsmodelsReports()
     QCOMPARE(e2.status, 0);
     QVERIFY2(e2.out.contains(QStringLiteral("F — on 1 and 3 degrees of freedom, p —")), qPrintable(e2.out));
     QVERIFY2(e2.out.split(QLatin1Char('\n')).value(3).count(QStringLiteral("—")) == 5, qPrintable(e2.out));
+    // Its residuals are rounding: no diagnostics of them, and --json says why.
+    QVERIFY2(e2.out.contains(QStringLiteral("Durbin–Watson —, omnibus — (p —), Jarque–Bera — (p —)")), qPrintable(e2.out));
+    QVERIFY2(e2.out.contains(QStringLiteral("skew —, kurtosis —, condition number ")) && !e2.out.contains(QStringLiteral("condition number —")), qPrintable(e2.out));
+    const QJsonObject exactJson = QJsonDocument::fromJson(cli({"fit", exact, "--json"}).out.toUtf8()).object();
+    QVERIFY(exactJson.value(QStringLiteral("durbin_watson")).isNull());
+    QVERIFY(exactJson.value(QStringLiteral("condition_number")).isDouble());
+    QVERIFY2(exactJson.value(QStringLiteral("diagnostics_not_available")).toObject().value(QStringLiteral("skew")).toString().contains(QLatin1String("exact")),
+             qPrintable(QJsonDocument(exactJson).toJson()));
 }
 
 namespace {

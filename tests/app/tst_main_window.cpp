@@ -24,6 +24,7 @@
 #include <QImage>
 #include <QAction>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QDockWidget>
 #include <QDropEvent>
 #include <QMimeData>
@@ -165,6 +166,7 @@ private slots:
     void aMissingValueNamesTheControlThatDropsItsRow();
     void aClosedFormThatIsNotUniqueIsSaidSo();
     void leastSquaresTabFollowsTheModel();
+    void leastSquaresLevelIsRemembered();
     void aNewLanguageOffersARestart();
     void aProjectWhoseDataIsMissingShowsNothingOld();
     void undoFollowsTheSettings();
@@ -676,6 +678,31 @@ void TestMainWindow::leastSquaresTabFollowsTheModel()
     t.w.undoStack()->undo();
     t.w.undoStack()->undo();
     QCOMPARE(view->coefficientTable()->rowCount(), 2);
+}
+
+// The Least squares tab's confidence level is kept for the next start, as its other choices; a
+// damaged setting gives 95%.
+void TestMainWindow::leastSquaresLevelIsRemembered()
+{
+    const auto restore = qScopeGuard([] { QSettings().remove(QStringLiteral("leastSquares/confidenceLevel")); });
+    {
+        Window t;
+        QVERIFY(waitForData(t.w));
+        QCOMPARE(t.w.leastSquaresView()->confidenceLevel(), 0.95);
+        t.w.leastSquaresView()->confidenceLevelBox()->setValue(99.0);
+        QCOMPARE(t.w.leastSquaresView()->coefficientTable()->horizontalHeaderItem(widgets::LeastSquaresView::Lower)->text(), QStringLiteral("Lower 99%"));
+        QVERIFY(t.w.close());
+    }
+    QCOMPARE(QSettings().value(QStringLiteral("leastSquares/confidenceLevel")).toDouble(), 0.99);
+    {
+        Window t;
+        QVERIFY(waitForData(t.w));
+        QCOMPARE(t.w.leastSquaresView()->confidenceLevel(), 0.99);
+        QCOMPARE(t.w.leastSquaresView()->coefficientTable()->horizontalHeaderItem(widgets::LeastSquaresView::Upper)->text(), QStringLiteral("Upper 99%"));
+    }
+    QSettings().setValue(QStringLiteral("leastSquares/confidenceLevel"), QStringLiteral("high"));
+    Window t;
+    QCOMPARE(t.w.leastSquaresView()->confidenceLevel(), 0.95);
 }
 
 // Choosing another language offers to restart: Later keeps the window; Restart Now closes it as

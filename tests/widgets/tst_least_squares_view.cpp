@@ -137,6 +137,24 @@ private:
         for (double r : expectedOf(p, "residuals"))
             rss += r * r;
         FIT_VERIFY_REL(parse(stat(LeastSquaresView::Rss)), rss, k9, "RSS");
+        checkDiagnostics(view, p.value(QStringLiteral("expected")).toObject().value(QStringLiteral("diagnostics")).toObject());
+    }
+
+    // The diagnostics statsmodels' summary prints (make_fit_fixtures.py's diagnostics()), to the
+    // digits shown.
+    void checkDiagnostics(const LeastSquaresView& view, const QJsonObject& e)
+    {
+        QVERIFY(!e.isEmpty());
+        const struct {
+            LeastSquaresView::Statistic row;
+            const char* key;
+            double tolerance;
+        } rows[] = {{LeastSquaresView::DurbinWatson, "durbin_watson", k6},  {LeastSquaresView::Omnibus, "omnibus", k6},
+                    {LeastSquaresView::OmnibusPValue, "omnibus_p_value", k4}, {LeastSquaresView::JarqueBera, "jarque_bera", k6},
+                    {LeastSquaresView::JarqueBeraPValue, "jarque_bera_p_value", k4}, {LeastSquaresView::Skew, "skew", k6},
+                    {LeastSquaresView::Kurtosis, "kurtosis", k6},           {LeastSquaresView::ConditionNumber, "condition_number", k4}};
+        for (const auto& r : rows)
+            FIT_VERIFY_REL(parse(view.statisticText(r.row)), e.value(QLatin1String(r.key)).toDouble(), r.tolerance, QByteArray(r.key));
     }
 
 private slots:
@@ -269,6 +287,123 @@ private slots:
         QCOMPARE(view.statisticText(LeastSquaresView::FStatistic), QStringLiteral("—"));
         QCOMPARE(view.statisticText(LeastSquaresView::FPValue), QStringLiteral("—"));
         QVERIFY(view.notes().contains(QLatin1String("The fit is exact")));
+    }
+
+    // The confidence level: 95% at first; at 90% the headers say so and the coefficients' and the
+    // predictions' intervals are statsmodels' conf_int(alpha=0.10) and summary_frame(alpha=0.10);
+    // the other cells stay. A level outside the box's range (a damaged setting) gives 95%.
+    void confidenceLevelChangesTheIntervals()
+    {
+        const QJsonObject p = problem(QStringLiteral("tutorial_train"));
+        const ExperimentData d = dataOf(p);
+        const ExperimentConfig c = configFor(ModelConfig::Type::ScalarLinear);
+        LeastSquaresView view;
+        QCOMPARE(view.confidenceLevel(), 0.95);
+        showFit(view, c, d);
+        QVERIFY(view.predict(QStringLiteral("-0.5 0 0.25 0.5 1 2")));
+        const QTableWidget* t = view.coefficientTable();
+        QCOMPARE(t->horizontalHeaderItem(LeastSquaresView::Lower)->text(), QStringLiteral("Lower 95%"));
+        const QString pBefore = view.coefficientText(QStringLiteral("x"), LeastSquaresView::PValue);
+        const QString lowerBefore = view.coefficientText(QStringLiteral("x"), LeastSquaresView::Lower);
+
+        view.confidenceLevelBox()->setValue(90.0); // as the user sets it
+        QCOMPARE(view.confidenceLevel(), 0.9);
+        QCOMPARE(view.shownFit()->confidenceLevel, 0.9);
+        QCOMPARE(t->horizontalHeaderItem(LeastSquaresView::Lower)->text(), QStringLiteral("Lower 90%"));
+        QCOMPARE(t->horizontalHeaderItem(LeastSquaresView::Upper)->text(), QStringLiteral("Upper 90%"));
+        QVERIFY(t->horizontalHeaderItem(LeastSquaresView::Upper)->toolTip().contains(QLatin1String("90%")));
+        QVERIFY(view.coefficientText(QStringLiteral("x"), LeastSquaresView::Lower) != lowerBefore);
+        QCOMPARE(view.coefficientText(QStringLiteral("x"), LeastSquaresView::PValue), pBefore);
+        const std::vector<double> lower = expectedOf(p, "ci_lower_90"), upper = expectedOf(p, "ci_upper_90");
+        for (std::size_t i = 0; i < 2; ++i) {
+            const QString term = i == 0 ? QStringLiteral("intercept") : QStringLiteral("x");
+            FIT_VERIFY_REL(parse(view.coefficientText(term, LeastSquaresView::Lower)), lower[i], k7, term.toUtf8() + " 90% lower");
+            FIT_VERIFY_REL(parse(view.coefficientText(term, LeastSquaresView::Upper)), upper[i], k7, term.toUtf8() + " 90% upper");
+        }
+        QFile f(QStringLiteral(GRADLAB_FIT_FIXTURES_DIR "/prediction_reference.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonObject expected;
+        for (const QJsonValue v : QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("problems")).toArray())
+            if (v.toObject().value(QStringLiteral("name")).toString() == QLatin1String("tutorial_train"))
+                expected = v.toObject().value(QStringLiteral("expected_90")).toObject();
+        const QTableWidget* predictions = view.predictionTable();
+        QCOMPARE(predictions->horizontalHeaderItem(1 + LeastSquaresView::MeanLower)->text(), QStringLiteral("Mean lower 90%"));
+        QCOMPARE(predictions->horizontalHeaderItem(1 + LeastSquaresView::ObservationUpper)->text(), QStringLiteral("Observation upper 90%"));
+        QCOMPARE(predictions->rowCount(), 6);
+        const struct {
+            LeastSquaresView::PredictionColumn column;
+            const char* key;
+        } columns[] = {{LeastSquaresView::MeanLower, "mean_ci_lower"},
+                       {LeastSquaresView::MeanUpper, "mean_ci_upper"},
+                       {LeastSquaresView::ObservationLower, "obs_ci_lower"},
+                       {LeastSquaresView::ObservationUpper, "obs_ci_upper"}};
+        for (int row = 0; row < 6; ++row)
+            for (const auto& k : columns) {
+                const double e = expected.value(QLatin1String(k.key)).toArray()[row].toDouble();
+                const double shown = parse(predictions->item(row, 1 + k.column)->text());
+                // To the digits shown, relative to the value or, near 0, to the interval's scale.
+                QVERIFY2(std::abs(shown - e) <= k7 * std::max(std::abs(e), 1.0), qPrintable(QStringLiteral("%1[%2]: %3 vs %4").arg(QLatin1String(k.key)).arg(row).arg(shown).arg(e)));
+            }
+        // A new fit keeps the level.
+        showFit(view, c, d);
+        QCOMPARE(t->horizontalHeaderItem(LeastSquaresView::Lower)->text(), QStringLiteral("Lower 90%"));
+        FIT_VERIFY_REL(parse(view.coefficientText(QStringLiteral("x"), LeastSquaresView::Upper)), upper[1], k7, "x 90% upper after a new fit");
+        view.setConfidenceLevel(0.995);
+        QCOMPARE(t->horizontalHeaderItem(LeastSquaresView::Lower)->text(), QStringLiteral("Lower 99.5%"));
+        view.setConfidenceLevel(1.5);
+        QCOMPARE(view.confidenceLevel(), 0.95);
+        QCOMPARE(t->horizontalHeaderItem(LeastSquaresView::Lower)->text(), QStringLiteral("Lower 95%"));
+    }
+
+    // The tutorial's 100 rows (Rows: All rows), as statsmodels' summary; diagnostics the data does
+    // not define are "—" with the reason on the tooltip.
+    void diagnosticsShowOrSayWhyNot()
+    {
+        const Columns tutorial = tutorialCsv();
+        ExperimentData d;
+        d.train.featureNames = {"x"};
+        d.train.targetName.assign(1, 'y'); // not = "y": GCC 12 warns falsely (-Wrestrict)
+        d.train.x = tutorial.x;
+        d.train.y = tutorial.y;
+        d.val = d.all = d.train;
+        const ExperimentConfig c = configFor(ModelConfig::Type::ScalarLinear);
+        LeastSquaresView view;
+        showFit(view, c, d);
+        QFile f(QStringLiteral(GRADLAB_FIT_FIXTURES_DIR "/prediction_reference.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        checkDiagnostics(view, QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("tutorial_all_rows")).toObject().value(QStringLiteral("diagnostics")).toObject());
+        const QTableWidget* stats = view.statisticsTable();
+        QVERIFY(stats->item(LeastSquaresView::DurbinWatson, 0)->toolTip().isEmpty());
+        QVERIFY(!stats->verticalHeaderItem(LeastSquaresView::ConditionNumber)->toolTip().isEmpty());
+
+        // Four rows: too few for the omnibus test (scipy's 8), enough for the rest.
+        const QJsonObject tiny = problem(QStringLiteral("tiny_n_equals_p_plus_1"));
+        showFit(view, configFor(ModelConfig::Type::Linear), dataOf(tiny));
+        for (const auto row : {LeastSquaresView::Omnibus, LeastSquaresView::OmnibusPValue}) {
+            QCOMPARE(view.statisticText(row), QStringLiteral("—"));
+            QVERIFY2(stats->item(row, 0)->toolTip().contains(QLatin1String("at least 8 residuals")), qPrintable(stats->item(row, 0)->toolTip()));
+        }
+        const QJsonObject tinyDiagnostics = tiny.value(QStringLiteral("expected")).toObject().value(QStringLiteral("diagnostics")).toObject();
+        FIT_VERIFY_REL(parse(view.statisticText(LeastSquaresView::JarqueBera)), tinyDiagnostics.value(QStringLiteral("jarque_bera")).toDouble(), k6,
+                       "Jarque–Bera of 4 rows");
+
+        // Dependent columns: no condition number (infinite), and why.
+        showFit(view, configFor(ModelConfig::Type::Linear), dataOf(problem(QStringLiteral("duplicated_column"))));
+        QCOMPARE(view.statisticText(LeastSquaresView::ConditionNumber), QStringLiteral("—"));
+        QVERIFY(stats->item(LeastSquaresView::ConditionNumber, 0)->toolTip().contains(QLatin1String("rank-deficient")));
+        QVERIFY(view.statisticText(LeastSquaresView::DurbinWatson) != QStringLiteral("—"));
+
+        // An exact fit: its residuals are rounding, so none of their statistics.
+        d.train.x = {0.0, 1.0, 2.0, 3.0, 4.0};
+        d.train.y = {1.0, 3.0, 5.0, 7.0, 9.0};
+        d.val = d.all = d.train;
+        showFit(view, c, d);
+        for (const auto row : {LeastSquaresView::DurbinWatson, LeastSquaresView::JarqueBera, LeastSquaresView::Skew, LeastSquaresView::Kurtosis,
+                               LeastSquaresView::Omnibus}) {
+            QCOMPARE(view.statisticText(row), QStringLiteral("—"));
+            QVERIFY2(stats->item(row, 0)->toolTip().startsWith(QLatin1String("Not available: the fit is exact")), qPrintable(stats->item(row, 0)->toolTip()));
+        }
+        QVERIFY(view.statisticText(LeastSquaresView::ConditionNumber) != QStringLiteral("—"));
     }
 
     void largeDataShowsEveryNthResidual()
@@ -422,7 +557,7 @@ private slots:
         const auto csv = leastSquaresCsv(*cf, names, &error);
         QVERIFY2(csv, qPrintable(error));
         const QStringList lines = QString::fromUtf8(*csv).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QCOMPARE(lines.value(0), QStringLiteral("term,parameter,estimate,std_error,t,p_value,ci_lower,ci_upper,identified"));
+        QCOMPARE(lines.value(0), QStringLiteral("term,parameter,estimate,std_error,t,p_value,ci_lower,ci_upper,identified,confidence_level"));
         QCOMPARE(lines.size(), 5);
         const char* keys[] = {"coefficients", "standard_errors", "t", "p", "ci_lower", "ci_upper"};
         // As tests/model/fit/tst_fit.cpp: estimates, errors and t to 1e-10; p and the interval,
@@ -430,8 +565,9 @@ private slots:
         const double tolerances[] = {1e-10, 1e-10, 1e-10, 1e-8, 1e-8, 1e-8};
         for (int row = 0; row < 4; ++row) {
             const QStringList cells = lines[row + 1].split(QLatin1Char(','));
-            QCOMPARE(cells.size(), 9);
+            QCOMPARE(cells.size(), 10);
             QCOMPARE(cells[8], QStringLiteral("true"));
+            QCOMPARE(cells[9], QStringLiteral("0.95"));
             QCOMPARE(cells[0], p.value(QStringLiteral("expected")).toObject().value(QStringLiteral("coefficient_names")).toArray()[row].toString());
             QCOMPARE(cells[1], names[row == 0 ? 3 : row - 1]);
             for (int k = 0; k < 6; ++k)
@@ -462,6 +598,9 @@ private slots:
         QCOMPARE(coefficients.size(), 4);
         QCOMPARE(coefficients[0].toObject().value(QStringLiteral("parameter")).toString(), names[3]);
         FIT_VERIFY_REL(coefficients[2].toObject().value(QStringLiteral("std_error")).toDouble(), expectedOf(p, "standard_errors")[2], 1e-9, "std_error");
+        const QJsonObject diagnostics = p.value(QStringLiteral("expected")).toObject().value(QStringLiteral("diagnostics")).toObject();
+        for (auto it = diagnostics.begin(); it != diagnostics.end(); ++it)
+            FIT_VERIFY_REL(o.value(it.key()).toDouble(), it.value().toDouble(), 1e-9, it.key().toUtf8());
 
         // No fit (a run read from a project file has none): an error, no file content.
         ClosedFormComparison saved = *cf;

@@ -9,6 +9,7 @@
 #include "data/synthetic.h"
 #include "engine/backend.h"
 #include "engine/graph.h"
+#include "fit/least_squares.h"
 
 #include <QDir>
 #include <QFile>
@@ -283,6 +284,7 @@ class TestExports : public QObject {
 
 private slots:
     void parametersJsonHasTheClosedFormBeside();
+    void leastSquaresReportHasDiagnosticsAndItsLevel();
     void multiValueParametersAreArraysAndFlatNames();
     void runWithoutClosedFormHasNulls();
     void historyCsvReadsBack();
@@ -330,6 +332,61 @@ void TestExports::parametersJsonHasTheClosedFormBeside()
     QCOMPARE(std::stod(preview.value().rows[1][2]), run.finalParams[1]);
     QCOMPARE(std::stod(preview.value().rows[1][3]), run.closedForm->params[1]);
     QCOMPARE(std::stod(preview.value().rows[1][4]), run.finalParams[1] - run.closedForm->params[1]);
+}
+
+// The tutorial's fit on its training rows (the default project's closed form): the JSON report
+// has statsmodels' diagnostics (fixtures/fit_reference.json, "tutorial_train"); at 90% both
+// exports give statsmodels' conf_int(alpha=0.10) and say the level.
+void TestExports::leastSquaresReportHasDiagnosticsAndItsLevel()
+{
+    QFile fixture(QStringLiteral(GRADLAB_FIT_FIXTURES_DIR "/fit_reference.json"));
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    QJsonObject expected;
+    for (const QJsonValue v : QJsonDocument::fromJson(fixture.readAll()).object().value(QStringLiteral("problems")).toArray())
+        if (v.toObject().value(QStringLiteral("name")).toString() == QLatin1String("tutorial_train"))
+            expected = v.toObject().value(QStringLiteral("expected")).toObject();
+    QVERIFY(!expected.isEmpty());
+    const auto close = [](double a, double b, double tol) { return std::abs(a - b) <= tol * std::abs(b); };
+
+    Project p;
+    QString error;
+    const std::optional<ExperimentData> data = p.loadData(&error);
+    QVERIFY2(data, qPrintable(error));
+    std::optional<ClosedFormComparison> closedForm = closedFormFor(p.config, *data);
+    QVERIFY(closedForm && closedForm->fit);
+    const QStringList names{QStringLiteral("a"), QStringLiteral("b")};
+    const std::optional<QByteArray> json = leastSquaresJson(*closedForm, names, &error);
+    QVERIFY2(json, qPrintable(error));
+    const QJsonObject o = QJsonDocument::fromJson(*json).object();
+    const QJsonObject diagnostics = expected.value(QStringLiteral("diagnostics")).toObject();
+    QCOMPARE(diagnostics.size(), 8);
+    for (auto it = diagnostics.begin(); it != diagnostics.end(); ++it)
+        QVERIFY2(close(o.value(it.key()).toDouble(), it.value().toDouble(), 1e-9), qPrintable(it.key()));
+    QCOMPARE(o.value(QStringLiteral("confidence_level")).toDouble(), 0.95);
+
+    auto at90 = std::make_shared<fit::FitResult>(*closedForm->fit);
+    fit::setConfidenceLevel(*at90, 0.90);
+    closedForm->fit = at90;
+    const QJsonObject o90 = QJsonDocument::fromJson(*leastSquaresJson(*closedForm, names, &error)).object();
+    QCOMPARE(o90.value(QStringLiteral("confidence_level")).toDouble(), 0.9);
+    const QJsonArray lower = expected.value(QStringLiteral("ci_lower_90")).toArray(), upper = expected.value(QStringLiteral("ci_upper_90")).toArray();
+    for (qsizetype i = 0; i < 2; ++i) {
+        const QJsonObject c = o90.value(QStringLiteral("coefficients")).toArray()[i].toObject();
+        QVERIFY(close(c.value(QStringLiteral("ci_lower")).toDouble(), lower[i].toDouble(), 1e-8));
+        QVERIFY(close(c.value(QStringLiteral("ci_upper")).toDouble(), upper[i].toDouble(), 1e-8));
+    }
+    const std::optional<QByteArray> csv = leastSquaresCsv(*closedForm, names, &error);
+    QVERIFY2(csv, qPrintable(error));
+    const auto preview = data::previewCsvText(std::string_view(csv->constData(), static_cast<std::size_t>(csv->size())), 100);
+    QVERIFY(preview);
+    QCOMPARE(preview.value().format.columnNames, (std::vector<std::string>{"term", "parameter", "estimate", "std_error", "t", "p_value", "ci_lower",
+                                                                           "ci_upper", "identified", "confidence_level"}));
+    QCOMPARE(preview.value().rows.size(), std::size_t(2));
+    for (std::size_t i = 0; i < 2; ++i) {
+        QVERIFY(close(std::stod(preview.value().rows[i][6]), lower[qsizetype(i)].toDouble(), 1e-8));
+        QVERIFY(close(std::stod(preview.value().rows[i][7]), upper[qsizetype(i)].toDouble(), 1e-8));
+        QCOMPARE(preview.value().rows[i][9], std::string("0.9"));
+    }
 }
 
 void TestExports::multiValueParametersAreArraysAndFlatNames()

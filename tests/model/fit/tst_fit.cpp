@@ -49,6 +49,37 @@ fit::DataView rowsOf(const std::vector<double>& x, std::int64_t features)
     return v;
 }
 
+// The diagnostics statsmodels' summary prints, against `expected` (make_fit_fixtures.py's
+// diagnostics()): a null there is a value GradLab must report as not available, with a reason.
+void verifyDiagnostics(const fit::Diagnostics& d, const QJsonObject& expected)
+{
+    QVERIFY2(!expected.isEmpty(), "the fixture has no diagnostics");
+    QVERIFY(!d.residualsUndefined);
+    const struct {
+        const char* key;
+        double value;
+        bool reason;
+    } values[] = {
+        {"durbin_watson", d.durbinWatson, false},
+        {"omnibus", d.omnibus, bool(d.omnibusUndefined)},
+        {"omnibus_p_value", d.omnibusPValue, bool(d.omnibusUndefined)},
+        {"jarque_bera", d.jarqueBera, false},
+        {"jarque_bera_p_value", d.jarqueBeraPValue, false},
+        {"skew", d.skew, false},
+        {"kurtosis", d.kurtosis, false},
+        {"condition_number", d.conditionNumber, bool(d.conditionUndefined)},
+    };
+    for (const auto& v : values) {
+        const QJsonValue e = expected.value(QLatin1String(v.key));
+        if (e.isNull()) {
+            QVERIFY2(std::isnan(v.value) && v.reason, v.key);
+        } else {
+            QVERIFY2(!v.reason, v.key);
+            FIT_VERIFY_REL(v.value, e.toDouble(), 1e-9, v.key);
+        }
+    }
+}
+
 } // namespace
 
 class TestFit : public QObject {
@@ -225,6 +256,80 @@ private slots:
         }
     }
 
+    // The intervals at 90% (setConfidenceLevel) against statsmodels' summary_frame(alpha=0.10).
+    void predictionsAtAnotherLevelMatchStatsmodels()
+    {
+        const QJsonArray problems = readJson(QStringLiteral(GRADLAB_FIT_FIXTURES_DIR "/prediction_reference.json")).value(QLatin1String("problems")).toArray();
+        QVERIFY(problems.size() >= 4);
+        for (const QJsonValue& r : problems) {
+            const QJsonObject reference = r.toObject();
+            const QString name = reference.value(QLatin1String("name")).toString();
+            const QJsonObject p = problem(name);
+            const std::int64_t features = p.value(QLatin1String("feature_names")).toArray().size();
+            const std::vector<double> x = featureValues(p), y = doubles(p.value(QLatin1String("y")));
+            fit::FitOptions options;
+            options.degree = p.value(QLatin1String("degree")).toInt();
+            options.confidenceLevel = 0.90;
+            const fit::FitResult f = fit::fitLeastSquares(viewOf(x, y, features), options);
+            const std::vector<double> newX = doubles(reference.value(QLatin1String("x")));
+            const std::vector<fit::Prediction> got = fit::predictWithIntervals(f, rowsOf(newX, features));
+            const QJsonObject e = reference.value(QLatin1String("expected_90")).toObject();
+            const auto column = [&](const char* key) { return doubles(e.value(QLatin1String(key))); };
+            const std::vector<double> meanLower = column("mean_ci_lower"), meanUpper = column("mean_ci_upper"),
+                                      obsLower = column("obs_ci_lower"), obsUpper = column("obs_ci_upper");
+            QCOMPARE(meanLower.size(), got.size());
+            for (std::size_t i = 0; i < got.size(); ++i) {
+                const QByteArray at = name.toUtf8() + "[" + QByteArray::number(qulonglong(i)) + "]";
+                FIT_VERIFY_ABS(got[i].meanLower, meanLower[i], 1e-8 * (1.0 + std::fabs(meanLower[i])), "mean's lower bound " + at);
+                FIT_VERIFY_ABS(got[i].meanUpper, meanUpper[i], 1e-8 * (1.0 + std::fabs(meanUpper[i])), "mean's upper bound " + at);
+                FIT_VERIFY_ABS(got[i].observationLower, obsLower[i], 1e-8 * (1.0 + std::fabs(obsLower[i])), "prediction's lower bound " + at);
+                FIT_VERIFY_ABS(got[i].observationUpper, obsUpper[i], 1e-8 * (1.0 + std::fabs(obsUpper[i])), "prediction's upper bound " + at);
+            }
+        }
+        fit::FitResult f;
+        FIT_VERIFY_ERROR("confidence level", fit::setConfidenceLevel(f, 1.0));
+        FIT_VERIFY_ERROR("confidence level", fit::setConfidenceLevel(f, 0.0));
+    }
+
+    // The tutorial's 100 rows (the tab's "All rows"), as statsmodels' summary reports them, also
+    // where the residuals are not kept (the window's fit).
+    void diagnosticsOfAllTutorialRowsMatchStatsmodels()
+    {
+        const Columns data = tutorialCsv();
+        QCOMPARE(data.y.size(), std::size_t(100));
+        fit::FitOptions options;
+        options.keepResiduals = false;
+        const fit::FitResult f = fit::fitLeastSquares(viewOf(data.x, data.y, 1), options);
+        QVERIFY(f.residuals.empty());
+        const QJsonObject expected = readJson(QStringLiteral(GRADLAB_FIT_FIXTURES_DIR "/prediction_reference.json"))
+                                         .value(QLatin1String("tutorial_all_rows")).toObject().value(QLatin1String("diagnostics")).toObject();
+        verifyDiagnostics(f.diagnostics, expected);
+    }
+
+    // Residuals that cannot be tested: an exact fit, none left over, too few for the omnibus test.
+    void undefinedDiagnosticsSayWhy()
+    {
+        const std::vector<double> x{0.0, 1.0, 2.0, 3.0}, line{1.0, 3.0, 5.0, 7.0};
+        const fit::FitResult exact = fit::fitLeastSquares(viewOf(x, line, 1));
+        QVERIFY(exact.exact);
+        QVERIFY(exact.diagnostics.residualsUndefined);
+        QVERIFY(std::isnan(exact.diagnostics.durbinWatson) && std::isnan(exact.diagnostics.skew) && std::isnan(exact.diagnostics.jarqueBera));
+        QVERIFY(std::isfinite(exact.diagnostics.conditionNumber));
+
+        const std::vector<double> two{0.0, 1.0}, twoY{1.0, 4.0};
+        const fit::FitResult none = fit::fitLeastSquares(viewOf(two, twoY, 1));
+        QVERIFY(none.diagnostics.residualsUndefined);
+        QVERIFY(std::isnan(none.diagnostics.kurtosis));
+
+        const std::vector<double> noisy{1.1, 2.9, 5.2, 6.8};
+        const fit::FitResult few = fit::fitLeastSquares(viewOf(x, noisy, 1));
+        QVERIFY(!few.diagnostics.residualsUndefined);
+        QVERIFY(few.diagnostics.omnibusUndefined);
+        QVERIFY(std::isnan(few.diagnostics.omnibus) && std::isnan(few.diagnostics.omnibusPValue));
+        QVERIFY(std::isfinite(few.diagnostics.jarqueBera));
+        QVERIFY(few.diagnostics.omnibusUndefined->english().find('8') != std::string::npos);
+    }
+
     void predictionsWithoutResidualDegreesOfFreedomAreNaN()
     {
         const std::vector<double> x{0.0, 1.0}, y{1.0, 3.0};
@@ -302,6 +407,18 @@ private slots:
         QCOMPARE(f.residuals.size(), residuals.size());
         for (std::size_t i = 0; i < residuals.size(); ++i)
             FIT_VERIFY_ABS(f.residuals[i], residuals[i], 1e-12 * (1.0 + std::fabs(y[i])), "residual");
+        verifyDiagnostics(f.diagnostics, e.value(QLatin1String("diagnostics")).toObject());
+        // At another level only the intervals change: statsmodels' conf_int(alpha=0.10).
+        fit::FitResult at90 = f;
+        fit::setConfidenceLevel(at90, 0.90);
+        const std::vector<double> lower90 = list("ci_lower_90"), upper90 = list("ci_upper_90");
+        for (std::size_t j = 0; j < coefficients.size(); ++j) {
+            const QByteArray at = "[" + QByteArray::number(qulonglong(j)) + "]";
+            FIT_VERIFY_REL(at90.coefficients[j].lower, lower90[j], 1e-8, "90% lower" + at);
+            FIT_VERIFY_REL(at90.coefficients[j].upper, upper90[j], 1e-8, "90% upper" + at);
+            QCOMPARE(at90.coefficients[j].pValue, f.coefficients[j].pValue);
+        }
+        QCOMPARE(at90.confidenceLevel, 0.90);
         // Rank deficiency is the only warning these problems deserve.
         QCOMPARE(f.warnings.size(), std::size_t(f.rankDeficient() ? 1 : 0));
     }
