@@ -97,7 +97,7 @@
     <message>
         <location filename="../app/cli/cli.cpp" line="237"/>
         <location filename="../app/cli/cli.cpp" line="410"/>
-        <location filename="../app/cli/cli.cpp" line="422"/>
+        <location filename="../app/cli/cli.cpp" line="426"/>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
@@ -157,52 +157,67 @@
         <translation>%1（--missing drop）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="442"/>
+        <location filename="../app/cli/cli.cpp" line="415"/>
+        <source>--level: expected a confidence level between 0 and 1 (0.9 for 90%), got &quot;%1&quot;</source>
+        <translation>--level：应为 0 到 1 之间的置信水平（90% 写作 0.9），得到的是“%1”</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="446"/>
         <source>lower %1%</source>
         <translation>%1% 下限</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="443"/>
+        <location filename="../app/cli/cli.cpp" line="447"/>
         <source>upper %1%</source>
         <translation>%1% 上限</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="464"/>
+        <location filename="../app/cli/cli.cpp" line="468"/>
         <source>F %1 on %2 and %3 degrees of freedom, p %4</source>
         <translation>F %1（自由度 %2 和 %3），p %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="468"/>
+        <location filename="../app/cli/cli.cpp" line="472"/>
         <source>log-likelihood %1, AIC %2, BIC %3, residual sum of squares %4</source>
         <translation>对数似然 %1，AIC %2，BIC %3，残差平方和 %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="492"/>
+        <location filename="../app/cli/cli.cpp" line="481"/>
+        <source>Durbin–Watson %1, omnibus %2 (p %3), Jarque–Bera %4 (p %5)</source>
+        <translation>Durbin–Watson %1，综合检验 %2（p %3），Jarque–Bera %4（p %5）</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="485"/>
+        <source>skew %1, kurtosis %2, condition number %3</source>
+        <translation>偏度 %1，峰度 %2，条件数 %3</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="506"/>
         <source>--n × --features must be at most %1 values (got %2 × %3)</source>
         <translation>--n × --features 最多为 %1 个值（实际为 %2 × %3）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="532"/>
+        <location filename="../app/cli/cli.cpp" line="546"/>
         <source>graph needs -o GRAPH.dot, GRAPH.gv, GRAPH.svg or GRAPH.png</source>
         <translation>graph 需要 -o GRAPH.dot、GRAPH.gv、GRAPH.svg 或 GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="537"/>
+        <location filename="../app/cli/cli.cpp" line="551"/>
         <source>cannot write the graph as &quot;%1&quot;: name the file .dot or .gv (Graphviz DOT), .svg or .png</source>
         <translation>无法将计算图写为“%1”：文件名须以 .dot 或 .gv（Graphviz DOT）、.svg 或 .png 结尾</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="549"/>
+        <location filename="../app/cli/cli.cpp" line="563"/>
         <source>--of: expected yhat, error, loss or loss-manual, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error、loss 或 loss-manual，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="560"/>
+        <location filename="../app/cli/cli.cpp" line="574"/>
         <source>the graph can only be drawn as SVG or PNG while a QApplication runs</source>
         <translation>只有在 QApplication 运行时才能将计算图绘制为 SVG 或 PNG</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="622"/>
+        <location filename="../app/cli/cli.cpp" line="636"/>
         <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
                     [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
                     [--linear-loss] [--save PROJECT]</source>
@@ -211,148 +226,148 @@
                     [--linear-loss] [--save PROJECT]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="625"/>
-        <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
-                  [--decimal auto|.|,] [--json]</source>
-        <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
-                  [--decimal auto|.|,] [--json]</translation>
-    </message>
-    <message>
-        <location filename="../app/cli/cli.cpp" line="627"/>
+        <location filename="../app/cli/cli.cpp" line="641"/>
         <source>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</source>
         <translation>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="628"/>
+        <location filename="../app/cli/cli.cpp" line="642"/>
         <source>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</source>
         <translation>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="629"/>
+        <location filename="../app/cli/cli.cpp" line="643"/>
         <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</source>
         <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="631"/>
+        <location filename="../app/cli/cli.cpp" line="645"/>
         <source>  gradlab-cli devices</source>
         <translation>  gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="639"/>
+        <location filename="../app/cli/cli.cpp" line="653"/>
         <source>usage:</source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="644"/>
+        <location filename="../app/cli/cli.cpp" line="658"/>
         <source>  gradlab-cli COMMAND --help</source>
         <translation>  gradlab-cli COMMAND --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="672"/>
+        <location filename="../app/cli/cli.cpp" line="686"/>
         <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="693"/>
+        <location filename="../app/cli/cli.cpp" line="707"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="438"/>
+        <location filename="../app/cli/cli.cpp" line="442"/>
         <source>%1 observations, rank %2</source>
         <translation>%1 个观测值，秩为 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="441"/>
+        <location filename="../app/cli/cli.cpp" line="445"/>
         <source>coefficient</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="441"/>
+        <location filename="../app/cli/cli.cpp" line="445"/>
         <source>estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="441"/>
+        <location filename="../app/cli/cli.cpp" line="445"/>
         <source>std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="442"/>
+        <location filename="../app/cli/cli.cpp" line="446"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="442"/>
+        <location filename="../app/cli/cli.cpp" line="446"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="458"/>
+        <location filename="../app/cli/cli.cpp" line="462"/>
         <source>R² %1, adjusted R² %2, residual standard error %3</source>
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="480"/>
+        <location filename="../app/cli/cli.cpp" line="494"/>
         <source>generate takes no file but -o FILE.csv, got: %1</source>
         <translation>generate 只接受 -o FILE.csv 指定的文件，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="482"/>
+        <location filename="../app/cli/cli.cpp" line="496"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="501"/>
+        <location filename="../app/cli/cli.cpp" line="515"/>
         <source>out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows</source>
         <translation>内存不足：无法在 CPU 上为 %3 行的 %2 个值分配 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="511"/>
+        <location filename="../app/cli/cli.cpp" line="525"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="568"/>
-        <location filename="../app/cli/cli.cpp" line="585"/>
+        <location filename="../app/cli/cli.cpp" line="582"/>
+        <location filename="../app/cli/cli.cpp" line="599"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="592"/>
+        <location filename="../app/cli/cli.cpp" line="606"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="600"/>
+        <location filename="../app/cli/cli.cpp" line="614"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="607"/>
+        <location filename="../app/cli/cli.cpp" line="621"/>
         <source>devices takes no arguments, got: %1</source>
         <translation>devices 不接受参数，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="611"/>
+        <location filename="../app/cli/cli.cpp" line="625"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="612"/>
+        <location filename="../app/cli/cli.cpp" line="626"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="612"/>
+        <location filename="../app/cli/cli.cpp" line="626"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="711"/>
-        <location filename="../app/cli/cli.cpp" line="715"/>
+        <location filename="../app/cli/cli.cpp" line="639"/>
+        <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
+                  [--decimal auto|.|,] [--level 0.95] [--json]</source>
+        <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
+                  [--decimal auto|.|,] [--level 0.95] [--json]</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="725"/>
+        <location filename="../app/cli/cli.cpp" line="729"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>
@@ -719,12 +734,12 @@
         <translation>项目的 CSV 数据中没有名为“%1”的列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="564"/>
+        <location filename="../model/experiment/exports.cpp" line="584"/>
         <source>There is no least-squares fit to export.</source>
         <translation>没有可导出的最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="571"/>
+        <location filename="../model/experiment/exports.cpp" line="591"/>
         <source>The least-squares fit has %1 coefficients but the model has %2 parameters</source>
         <translation>最小二乘拟合有 %1 个系数，但模型有 %2 个参数</translation>
     </message>
@@ -1034,104 +1049,114 @@
         <translation>.layout：各项大小之和超过 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="188"/>
+        <location filename="../model/experiment/project.cpp" line="185"/>
+        <source>.history: expected an object</source>
+        <translation>.history：应为对象</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/project.cpp" line="191"/>
+        <source>: expected an array</source>
+        <translation>：应为数组</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/project.cpp" line="200"/>
         <source>.history: its columns have different lengths</source>
         <translation>.history：各列长度不一致</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="203"/>
+        <location filename="../model/experiment/project.cpp" line="215"/>
         <source>.history.params[%1]: expected %2 values</source>
         <translation>.history.params[%1]：应为 %2 个值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="282"/>
-        <location filename="../model/experiment/project.cpp" line="289"/>
+        <location filename="../model/experiment/project.cpp" line="294"/>
+        <location filename="../model/experiment/project.cpp" line="301"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="300"/>
+        <location filename="../model/experiment/project.cpp" line="312"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="354"/>
+        <location filename="../model/experiment/project.cpp" line="366"/>
         <source>%1 is the data file this project reads: saving the project there would overwrite the data. Choose another name, such as %2.</source>
         <translation>%1 是本项目读取的数据文件：把项目保存到那里会覆盖数据。请换一个名称，例如 %2。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="399"/>
+        <location filename="../model/experiment/project.cpp" line="411"/>
         <source>%1 is not a GradLab project: not valid JSON at byte %2 (%3)</source>
         <translation>%1 不是 GradLab 项目：第 %2 字节处不是有效的 JSON（%3）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="406"/>
+        <location filename="../model/experiment/project.cpp" line="418"/>
         <source>%1 is not a GradLab project: the JSON is not an object</source>
         <translation>%1 不是 GradLab 项目：其 JSON 不是对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="421"/>
+        <location filename="../model/experiment/project.cpp" line="433"/>
         <source>runs: expected an array</source>
         <translation>runs：应为数组</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="427"/>
+        <location filename="../model/experiment/project.cpp" line="439"/>
         <source>runs[%1]: expected an object</source>
         <translation>runs[%1]：应为对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="442"/>
-        <location filename="../model/experiment/project.cpp" line="555"/>
+        <location filename="../model/experiment/project.cpp" line="454"/>
+        <location filename="../model/experiment/project.cpp" line="567"/>
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="488"/>
+        <location filename="../model/experiment/project.cpp" line="500"/>
         <source>No feature column is chosen</source>
         <translation>尚未选择特征列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="495"/>
+        <location filename="../model/experiment/project.cpp" line="507"/>
         <source>%1 was not found: the copy of its data saved in the project is used</source>
         <translation>未找到 %1：改用项目中保存的数据副本</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="502"/>
+        <location filename="../model/experiment/project.cpp" line="514"/>
         <source>No CSV file is chosen</source>
         <translation>尚未选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="506"/>
+        <location filename="../model/experiment/project.cpp" line="518"/>
         <source>The project&apos;s CSV file %1 does not exist</source>
         <translation>项目的 CSV 文件 %1 不存在</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="522"/>
+        <location filename="../model/experiment/project.cpp" line="534"/>
         <source>%1 has changed since the project was saved; the new data is used</source>
         <translation>%1 在项目保存后已被修改；将使用新数据</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="550"/>
+        <location filename="../model/experiment/project.cpp" line="562"/>
         <source>%1 is too large to be embedded in a project</source>
         <translation>%1 太大，无法嵌入项目</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="563"/>
+        <location filename="../model/experiment/project.cpp" line="575"/>
         <source>%1 has changed since its data was loaded; load it again to embed it</source>
         <translation>%1 在其数据载入之后已被修改；请重新载入后再嵌入</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="572"/>
+        <location filename="../model/experiment/project.cpp" line="584"/>
         <source>%1 has %2 rows; only files of at most %3 rows can be embedded in a project</source>
         <translation>%1 有 %2 行；只有不超过 %3 行的文件才能嵌入项目</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="587"/>
+        <location filename="../model/experiment/project.cpp" line="599"/>
         <source>An MLP has no closed-form solution: the least-squares fit is for the linear and polynomial models.</source>
         <translation>MLP 没有闭式解：最小二乘拟合只适用于线性模型和多项式模型。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="592"/>
+        <location filename="../model/experiment/project.cpp" line="604"/>
         <source>The a + b·x model takes one feature; this dataset has %1.</source>
         <translation>a + b·x 模型只接受一个特征；此数据集有 %1 个。</translation>
     </message>
@@ -1380,7 +1405,7 @@
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="353"/>
-        <location filename="../app/window/main_window.cpp" line="1567"/>
+        <location filename="../app/window/main_window.cpp" line="1569"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
@@ -1402,7 +1427,7 @@
     <message>
         <location filename="../app/window/main_window.cpp" line="363"/>
         <location filename="../app/window/main_window.cpp" line="480"/>
-        <location filename="../app/window/main_window.cpp" line="1162"/>
+        <location filename="../app/window/main_window.cpp" line="1164"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -1642,475 +1667,475 @@
         <translation>正在准备数据：划分、闭式解和损失曲面…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="716"/>
+        <location filename="../app/window/main_window.cpp" line="718"/>
         <source>The run&apos;s optimizer was not changed</source>
         <translation>未更改该运行的优化器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="745"/>
+        <location filename="../app/window/main_window.cpp" line="747"/>
         <source>Train the model (or resume a paused run) (%1)</source>
         <translation>训练模型（或继续已暂停的运行）（%1）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="746"/>
+        <location filename="../app/window/main_window.cpp" line="748"/>
         <source>The run cannot start:
 %1</source>
         <translation>无法开始运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="768"/>
+        <location filename="../app/window/main_window.cpp" line="770"/>
         <source>Choose a CSV file on the Data tab, or drop one onto the window</source>
         <translation>请在“数据”选项卡中选择一个 CSV 文件，或把文件拖放到窗口上</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="782"/>
-        <location filename="../app/window/main_window.cpp" line="796"/>
-        <location filename="../app/window/main_window.cpp" line="799"/>
-        <location filename="../app/window/main_window.cpp" line="896"/>
+        <location filename="../app/window/main_window.cpp" line="784"/>
+        <location filename="../app/window/main_window.cpp" line="798"/>
+        <location filename="../app/window/main_window.cpp" line="801"/>
+        <location filename="../app/window/main_window.cpp" line="898"/>
         <source>Loading the data…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="817"/>
+        <location filename="../app/window/main_window.cpp" line="819"/>
         <source>Loading the data was cancelled</source>
         <translation>已取消加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="822"/>
+        <location filename="../app/window/main_window.cpp" line="824"/>
         <source>%1 (on the Data tab, Missing values: Drop the row)</source>
         <translation>%1（在“数据”选项卡中，缺失值：丢弃该行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="823"/>
+        <location filename="../app/window/main_window.cpp" line="825"/>
         <source>The data could not be loaded: %1</source>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="826"/>
+        <location filename="../app/window/main_window.cpp" line="828"/>
         <source>The data could not be loaded</source>
         <translation>无法加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="854"/>
+        <location filename="../app/window/main_window.cpp" line="856"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="883"/>
         <location filename="../app/window/main_window.cpp" line="885"/>
-        <location filename="../app/window/main_window.cpp" line="1786"/>
-        <location filename="../app/window/main_window.cpp" line="1804"/>
+        <location filename="../app/window/main_window.cpp" line="887"/>
+        <location filename="../app/window/main_window.cpp" line="1788"/>
+        <location filename="../app/window/main_window.cpp" line="1806"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="897"/>
+        <location filename="../app/window/main_window.cpp" line="899"/>
         <source>%1 rows: %2 for training, %3 for validation</source>
         <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="968"/>
+        <location filename="../app/window/main_window.cpp" line="970"/>
         <source>The closed form: %1</source>
         <translation>闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1040"/>
+        <location filename="../app/window/main_window.cpp" line="1042"/>
         <source>Press Step to train one epoch, or Step Batch for one mini-batch, and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单步”训练一轮，或按“单批”训练一个小批次，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1093"/>
-        <location filename="../app/window/main_window.cpp" line="1418"/>
+        <location filename="../app/window/main_window.cpp" line="1095"/>
+        <location filename="../app/window/main_window.cpp" line="1420"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1099"/>
+        <location filename="../app/window/main_window.cpp" line="1101"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1111"/>
-        <location filename="../app/window/main_window.cpp" line="1348"/>
+        <location filename="../app/window/main_window.cpp" line="1113"/>
+        <location filename="../app/window/main_window.cpp" line="1350"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1120"/>
+        <location filename="../app/window/main_window.cpp" line="1122"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1133"/>
+        <location filename="../app/window/main_window.cpp" line="1135"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1142"/>
+        <location filename="../app/window/main_window.cpp" line="1144"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1023"/>
-        <location filename="../app/window/main_window.cpp" line="1145"/>
+        <location filename="../app/window/main_window.cpp" line="1025"/>
+        <location filename="../app/window/main_window.cpp" line="1147"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1162"/>
+        <location filename="../app/window/main_window.cpp" line="1164"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1182"/>
+        <location filename="../app/window/main_window.cpp" line="1184"/>
         <source>Epoch %1 of %2, batch %3 of %4</source>
         <translation>第 %1 / %2 轮，第 %3 / %4 批</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1185"/>
+        <location filename="../app/window/main_window.cpp" line="1187"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1197"/>
+        <location filename="../app/window/main_window.cpp" line="1199"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1199"/>
+        <location filename="../app/window/main_window.cpp" line="1201"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1268"/>
+        <location filename="../app/window/main_window.cpp" line="1270"/>
         <source>Paused in epoch %1 after batch %2 of %3: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮的第 %2 / %3 批之后暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1273"/>
+        <location filename="../app/window/main_window.cpp" line="1275"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1295"/>
+        <location filename="../app/window/main_window.cpp" line="1297"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1297"/>
+        <location filename="../app/window/main_window.cpp" line="1299"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1298"/>
+        <location filename="../app/window/main_window.cpp" line="1300"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1323"/>
-        <location filename="../app/window/main_window.cpp" line="1348"/>
+        <location filename="../app/window/main_window.cpp" line="1325"/>
+        <location filename="../app/window/main_window.cpp" line="1350"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1351"/>
+        <location filename="../app/window/main_window.cpp" line="1353"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1352"/>
+        <location filename="../app/window/main_window.cpp" line="1354"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1353"/>
+        <location filename="../app/window/main_window.cpp" line="1355"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1355"/>
+        <location filename="../app/window/main_window.cpp" line="1357"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1374"/>
+        <location filename="../app/window/main_window.cpp" line="1376"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1383"/>
+        <location filename="../app/window/main_window.cpp" line="1385"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1401"/>
+        <location filename="../app/window/main_window.cpp" line="1403"/>
         <source>Run %1, the first of the %2 selected runs</source>
         <translation>运行 %1（所选 %2 个运行中的第一个）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1402"/>
+        <location filename="../app/window/main_window.cpp" line="1404"/>
         <source>The current settings: run %1, the first of the %2 selected runs, was trained with other data or another model</source>
         <translation>当前设置：运行 %1（所选 %2 个运行中的第一个）是用其他数据或其他模型训练的</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1410"/>
-        <location filename="../app/window/main_window.cpp" line="1428"/>
+        <location filename="../app/window/main_window.cpp" line="1412"/>
+        <location filename="../app/window/main_window.cpp" line="1430"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1414"/>
+        <location filename="../app/window/main_window.cpp" line="1416"/>
         <source>%1 runs selected: the Loss tab overlays their losses. Select one run to see its results, or two to compare them.</source>
         <translation>已选择 %1 次运行：“损失”页叠加显示它们的损失。选择一次运行可查看其结果，选择两次可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1418"/>
+        <location filename="../app/window/main_window.cpp" line="1420"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1427"/>
+        <location filename="../app/window/main_window.cpp" line="1429"/>
         <source>Run %1: trained on other data (the CSV has changed since)</source>
         <translation>运行 %1：使用其他数据训练（此后 CSV 已被修改）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1446"/>
+        <location filename="../app/window/main_window.cpp" line="1448"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1480"/>
+        <location filename="../app/window/main_window.cpp" line="1482"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1481"/>
+        <location filename="../app/window/main_window.cpp" line="1483"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1509"/>
+        <location filename="../app/window/main_window.cpp" line="1511"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1517"/>
+        <location filename="../app/window/main_window.cpp" line="1519"/>
         <source>Open a project or a data file</source>
         <translation>打开项目或数据文件</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1533"/>
+        <location filename="../app/window/main_window.cpp" line="1535"/>
         <source>%1 was not opened: stop the run first</source>
         <translation>未打开 %1：请先停止运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1554"/>
+        <location filename="../app/window/main_window.cpp" line="1556"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1561"/>
+        <location filename="../app/window/main_window.cpp" line="1563"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1568"/>
+        <location filename="../app/window/main_window.cpp" line="1570"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1593"/>
+        <location filename="../app/window/main_window.cpp" line="1595"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1605"/>
+        <location filename="../app/window/main_window.cpp" line="1607"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1633"/>
+        <location filename="../app/window/main_window.cpp" line="1635"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1636"/>
+        <location filename="../app/window/main_window.cpp" line="1638"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1656"/>
+        <location filename="../app/window/main_window.cpp" line="1658"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1656"/>
+        <location filename="../app/window/main_window.cpp" line="1658"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1725"/>
+        <location filename="../app/window/main_window.cpp" line="1727"/>
         <source>The project&apos;s data</source>
         <translation>项目的数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1726"/>
+        <location filename="../app/window/main_window.cpp" line="1728"/>
         <source>Runs marked &quot;trained on other data&quot; in the Results panel were trained on the CSV as it was before: their closed form and losses are those of that data, not of the data now.</source>
         <translation>结果面板中标有“使用其他数据训练”的运行是用修改前的 CSV 训练的：它们的闭式解和损失属于当时的数据，而不是现在的数据。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1754"/>
+        <location filename="../app/window/main_window.cpp" line="1756"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1754"/>
+        <location filename="../app/window/main_window.cpp" line="1756"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1767"/>
+        <location filename="../app/window/main_window.cpp" line="1769"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1768"/>
+        <location filename="../app/window/main_window.cpp" line="1770"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1774"/>
+        <location filename="../app/window/main_window.cpp" line="1776"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1776"/>
+        <location filename="../app/window/main_window.cpp" line="1778"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1804"/>
-        <location filename="../app/window/main_window.cpp" line="1821"/>
+        <location filename="../app/window/main_window.cpp" line="1806"/>
+        <location filename="../app/window/main_window.cpp" line="1827"/>
         <source>The least-squares fit was not exported</source>
         <translation>最小二乘拟合未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1807"/>
+        <location filename="../app/window/main_window.cpp" line="1809"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1809"/>
+        <location filename="../app/window/main_window.cpp" line="1811"/>
         <source>Export the least-squares fit</source>
         <translation>导出最小二乘拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1823"/>
+        <location filename="../app/window/main_window.cpp" line="1829"/>
         <source>Exported the least-squares fit to %1</source>
         <translation>已将最小二乘拟合导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1831"/>
+        <location filename="../app/window/main_window.cpp" line="1837"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1807"/>
-        <location filename="../app/window/main_window.cpp" line="1832"/>
+        <location filename="../app/window/main_window.cpp" line="1809"/>
+        <location filename="../app/window/main_window.cpp" line="1838"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1837"/>
+        <location filename="../app/window/main_window.cpp" line="1843"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1839"/>
+        <location filename="../app/window/main_window.cpp" line="1845"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1861"/>
+        <location filename="../app/window/main_window.cpp" line="1867"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1862"/>
+        <location filename="../app/window/main_window.cpp" line="1868"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1852"/>
         <location filename="../app/window/main_window.cpp" line="1858"/>
-        <location filename="../app/window/main_window.cpp" line="1867"/>
+        <location filename="../app/window/main_window.cpp" line="1864"/>
+        <location filename="../app/window/main_window.cpp" line="1873"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1869"/>
+        <location filename="../app/window/main_window.cpp" line="1875"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1885"/>
+        <location filename="../app/window/main_window.cpp" line="1891"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1886"/>
+        <location filename="../app/window/main_window.cpp" line="1892"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1892"/>
+        <location filename="../app/window/main_window.cpp" line="1898"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1894"/>
+        <location filename="../app/window/main_window.cpp" line="1900"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1902"/>
+        <location filename="../app/window/main_window.cpp" line="1908"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1903"/>
+        <location filename="../app/window/main_window.cpp" line="1909"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1906"/>
+        <location filename="../app/window/main_window.cpp" line="1912"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1907"/>
+        <location filename="../app/window/main_window.cpp" line="1913"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1926"/>
+        <location filename="../app/window/main_window.cpp" line="1932"/>
         <source>%1 (after restart)</source>
         <translation>%1（重启后）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1927"/>
+        <location filename="../app/window/main_window.cpp" line="1933"/>
         <source>GradLab will show this language when it starts again</source>
         <translation>GradLab 重新启动后将显示此语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1949"/>
+        <location filename="../app/window/main_window.cpp" line="1955"/>
         <source>GradLab could not start again. Start it yourself to use the new language.</source>
         <translation>GradLab 无法重新启动。请手动启动它以使用新语言。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1901"/>
-        <location filename="../app/window/main_window.cpp" line="1912"/>
+        <location filename="../app/window/main_window.cpp" line="1907"/>
+        <location filename="../app/window/main_window.cpp" line="1918"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
@@ -2120,13 +2145,13 @@
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1914"/>
+        <location filename="../app/window/main_window.cpp" line="1920"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="226"/>
-        <location filename="../app/window/main_window.cpp" line="1949"/>
+        <location filename="../app/window/main_window.cpp" line="1955"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -2673,6 +2698,21 @@
         <translation>各列近似共线（各列缩放为单位长度后条件数为 %1）：系数难以准确确定，但拟合值不受影响</translation>
     </message>
     <message>
+        <location filename="../model/fit/least_squares.cpp" line="351"/>
+        <source>there are no residual degrees of freedom, so the residuals are all zero</source>
+        <translation>没有残差自由度，因此残差全为零</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/least_squares.cpp" line="354"/>
+        <source>the fit is exact: the residuals are zero up to rounding</source>
+        <translation>拟合是精确的：残差在舍入误差范围内为零</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/least_squares.cpp" line="360"/>
+        <source>the design matrix is rank-deficient, so its condition number is infinite</source>
+        <translation>设计矩阵秩亏，因此其条件数为无穷大</translation>
+    </message>
+    <message>
         <location filename="../model/fit/statistics.cpp" line="35"/>
         <source>there are no residual degrees of freedom (%1 observations for %2 independent columns): the standard errors, t statistics, p-values, confidence intervals, adjusted R², residual standard error and F test are undefined (NaN)</source>
         <translation>没有残差自由度（%1 个观测值对应 %2 个线性无关的列）：标准误、t 统计量、p 值、置信区间、调整后 R²、残差标准误和 F 检验均无定义（NaN）</translation>
@@ -2686,6 +2726,26 @@
         <location filename="../model/fit/statistics.cpp" line="57"/>
         <source>the target is constant, so R² (the share of its variation explained) is undefined</source>
         <translation>目标是常数，因此 R²（被解释的变异所占比例）无定义</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/diagnostics.cpp" line="48"/>
+        <source>there are fewer than 2 residuals</source>
+        <translation>残差少于 2 个</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/diagnostics.cpp" line="71"/>
+        <source>the residuals are all equal</source>
+        <translation>残差全部相等</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/diagnostics.cpp" line="80"/>
+        <source>the omnibus test needs at least 8 residuals; there are %1</source>
+        <translation>综合检验至少需要 8 个残差；现有 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/diagnostics.cpp" line="89"/>
+        <source>the kurtosis test of the omnibus divides by zero for these residuals</source>
+        <translation>对这些残差，综合检验中的峰度检验出现除以零</translation>
     </message>
 </context>
 <context>
@@ -3598,439 +3658,532 @@
 <context>
     <name>gradlab::widgets::LeastSquaresView</name>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="164"/>
+        <location filename="../widgets/least_squares_view.cpp" line="179"/>
         <source>&amp;Predict</source>
         <translation>预测(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="165"/>
+        <location filename="../widgets/least_squares_view.cpp" line="180"/>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="182"/>
+        <location filename="../widgets/least_squares_view.cpp" line="197"/>
         <source>Term</source>
         <translation>项</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="182"/>
+        <location filename="../widgets/least_squares_view.cpp" line="197"/>
         <source>The column of the design matrix: the intercept, a feature, or a power of x</source>
         <translation>设计矩阵的列：截距、某个特征或 x 的某次幂</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="183"/>
+        <location filename="../widgets/least_squares_view.cpp" line="198"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="183"/>
+        <location filename="../widgets/least_squares_view.cpp" line="198"/>
         <source>The model&apos;s parameter that this coefficient is the closed-form value of</source>
         <translation>该系数作为其闭式解的模型参数</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="184"/>
+        <location filename="../widgets/least_squares_view.cpp" line="199"/>
         <source>Estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="185"/>
+        <location filename="../widgets/least_squares_view.cpp" line="200"/>
         <source>Std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="186"/>
+        <location filename="../widgets/least_squares_view.cpp" line="201"/>
         <source>The estimate&apos;s standard error, √(σ̂² (XᵀX)⁻¹), with σ̂² the residual sum of squares over the residual degrees of freedom</source>
         <translation>估计值的标准误 √(σ̂² (XᵀX)⁻¹)，其中 σ̂² 为残差平方和除以残差自由度</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="187"/>
+        <location filename="../widgets/least_squares_view.cpp" line="202"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="187"/>
+        <location filename="../widgets/least_squares_view.cpp" line="202"/>
         <source>The estimate divided by its standard error</source>
         <translation>估计值除以其标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="188"/>
+        <location filename="../widgets/least_squares_view.cpp" line="203"/>
         <source>p-value</source>
         <translation>p 值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="189"/>
+        <location filename="../widgets/least_squares_view.cpp" line="204"/>
         <source>Two-sided: the probability, were the coefficient 0, of a t at least this far from 0 (Student&apos;s t with the residual degrees of freedom)</source>
         <translation>双侧：若系数为 0，t 值离 0 至少这么远的概率（自由度为残差自由度的 Student t 分布）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="190"/>
-        <source>Lower 95%</source>
-        <translation>95% 下限</translation>
-    </message>
-    <message>
-        <location filename="../widgets/least_squares_view.cpp" line="190"/>
-        <source>The lower end of the coefficient&apos;s 95% confidence interval</source>
-        <translation>系数 95% 置信区间的下限</translation>
-    </message>
-    <message>
-        <location filename="../widgets/least_squares_view.cpp" line="191"/>
-        <source>Upper 95%</source>
-        <translation>95% 上限</translation>
-    </message>
-    <message>
-        <location filename="../widgets/least_squares_view.cpp" line="191"/>
-        <source>The upper end of the coefficient&apos;s 95% confidence interval</source>
-        <translation>系数 95% 置信区间的上限</translation>
-    </message>
-    <message>
-        <location filename="../widgets/least_squares_view.cpp" line="201"/>
+        <location filename="../widgets/least_squares_view.cpp" line="217"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="207"/>
+        <location filename="../widgets/least_squares_view.cpp" line="223"/>
         <source>Observations</source>
         <translation>观测数</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="208"/>
+        <location filename="../widgets/least_squares_view.cpp" line="224"/>
         <source>Rank</source>
         <translation>秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="208"/>
+        <location filename="../widgets/least_squares_view.cpp" line="224"/>
         <source>The number of linearly independent columns of the design matrix, the intercept&apos;s included</source>
         <translation>设计矩阵中线性无关的列数（含截距列）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="209"/>
+        <location filename="../widgets/least_squares_view.cpp" line="225"/>
         <source>Residual degrees of freedom</source>
         <translation>残差自由度</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="209"/>
+        <location filename="../widgets/least_squares_view.cpp" line="225"/>
         <source>Observations minus rank</source>
         <translation>观测数减去秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="210"/>
+        <location filename="../widgets/least_squares_view.cpp" line="226"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="210"/>
+        <location filename="../widgets/least_squares_view.cpp" line="226"/>
         <source>The share of the target&apos;s variance about its mean that the fit explains: 1 − RSS / TSS</source>
         <translation>拟合所解释的目标值（相对其均值）方差的比例：1 − RSS / TSS</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="211"/>
+        <location filename="../widgets/least_squares_view.cpp" line="227"/>
         <source>Adjusted R²</source>
         <translation>调整后 R²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="211"/>
+        <location filename="../widgets/least_squares_view.cpp" line="227"/>
         <source>R² penalised for the number of coefficients: 1 − (1 − R²)(n − 1) / (n − rank)</source>
         <translation>按系数个数惩罚后的 R²：1 − (1 − R²)(n − 1) / (n − 秩)</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="212"/>
+        <location filename="../widgets/least_squares_view.cpp" line="228"/>
         <source>Residual standard error</source>
         <translation>残差标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="212"/>
+        <location filename="../widgets/least_squares_view.cpp" line="228"/>
         <source>σ̂ = √(RSS / residual degrees of freedom), the noise&apos;s estimated standard deviation</source>
         <translation>σ̂ = √(RSS / 残差自由度)，即噪声标准差的估计</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="213"/>
+        <location filename="../widgets/least_squares_view.cpp" line="229"/>
         <source>F statistic</source>
         <translation>F 统计量</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="213"/>
+        <location filename="../widgets/least_squares_view.cpp" line="229"/>
         <source>The fit against the intercept alone: every slope 0</source>
         <translation>与仅含截距的模型（所有斜率为 0）比较</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="214"/>
+        <location filename="../widgets/least_squares_view.cpp" line="230"/>
         <source>p-value of F</source>
         <translation>F 的 p 值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="214"/>
+        <location filename="../widgets/least_squares_view.cpp" line="230"/>
         <source>The probability of an F this large were every slope 0</source>
         <translation>若所有斜率为 0，F 值至少这么大的概率</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="215"/>
+        <location filename="../widgets/least_squares_view.cpp" line="231"/>
         <source>Log-likelihood</source>
         <translation>对数似然</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="215"/>
+        <location filename="../widgets/least_squares_view.cpp" line="231"/>
         <source>Of the fit with Gaussian errors, as statsmodels and gretl report it</source>
         <translation>假设误差服从高斯分布时拟合的对数似然，与 statsmodels 和 gretl 的报告一致</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="216"/>
+        <location filename="../widgets/least_squares_view.cpp" line="232"/>
         <source>AIC</source>
         <translation>AIC</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="216"/>
+        <location filename="../widgets/least_squares_view.cpp" line="232"/>
         <source>Akaike&apos;s information criterion: −2 log-likelihood + 2 × rank</source>
         <translation>赤池信息准则：−2 × 对数似然 + 2 × 秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="217"/>
+        <location filename="../widgets/least_squares_view.cpp" line="233"/>
         <source>BIC</source>
         <translation>BIC</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="217"/>
+        <location filename="../widgets/least_squares_view.cpp" line="233"/>
         <source>Schwarz&apos;s Bayesian information criterion: −2 log-likelihood + log(n) × rank</source>
         <translation>施瓦茨贝叶斯信息准则：−2 × 对数似然 + log(n) × 秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="218"/>
+        <location filename="../widgets/least_squares_view.cpp" line="234"/>
         <source>Residual sum of squares</source>
         <translation>残差平方和</translation>
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="235"/>
+        <source>Durbin–Watson</source>
+        <translation>Durbin–Watson 统计量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="236"/>
+        <source>Σ (eᵢ − eᵢ₋₁)² / Σ eᵢ² over the residuals in the order of the rows: near 2 when successive residuals are uncorrelated, towards 0 when each follows the one before</source>
+        <translation>按行的顺序对残差计算 Σ (eᵢ − eᵢ₋₁)² / Σ eᵢ²：相邻残差不相关时接近 2，每个残差紧随前一个时趋近 0</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="238"/>
+        <source>Omnibus (K²)</source>
+        <translation>综合检验 (K²)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="239"/>
+        <source>D&apos;Agostino and Pearson&apos;s test of the residuals&apos; normality from their skew and kurtosis (scipy.stats.normaltest, as statsmodels prints it)</source>
+        <translation>D'Agostino 与 Pearson 基于偏度和峰度的残差正态性检验（scipy.stats.normaltest，与 statsmodels 输出的一致）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="241"/>
+        <source>p-value of omnibus</source>
+        <translation>综合检验的 p 值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="241"/>
+        <source>The probability of a K² this large were the residuals normal (χ² with 2 degrees of freedom)</source>
+        <translation>若残差服从正态分布，K² 至少这么大的概率（自由度为 2 的 χ² 分布）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="242"/>
+        <source>Jarque–Bera</source>
+        <translation>Jarque–Bera 统计量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="242"/>
+        <source>n/6 · (S² + (K − 3)²/4), with S the skew and K the kurtosis: a test of the residuals&apos; normality</source>
+        <translation>n/6 · (S² + (K − 3)²/4)，S 为偏度，K 为峰度：残差正态性的一种检验</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="243"/>
+        <source>p-value of Jarque–Bera</source>
+        <translation>Jarque–Bera 的 p 值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="244"/>
+        <source>The probability of a Jarque–Bera statistic this large were the residuals normal (χ² with 2 degrees of freedom)</source>
+        <translation>若残差服从正态分布，Jarque–Bera 统计量至少这么大的概率（自由度为 2 的 χ² 分布）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="245"/>
+        <source>Skew</source>
+        <translation>偏度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="245"/>
+        <source>Of the residuals: m₃ / m₂^1.5, 0 for a symmetric distribution</source>
+        <translation>残差的偏度：m₃ / m₂^1.5，对称分布为 0</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="246"/>
+        <source>Kurtosis</source>
+        <translation>峰度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="246"/>
+        <source>Of the residuals: m₄ / m₂², 3 for a normal distribution (not the excess kurtosis)</source>
+        <translation>残差的峰度：m₄ / m₂²，正态分布为 3（不是超额峰度）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="247"/>
+        <source>Condition number</source>
+        <translation>条件数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="248"/>
+        <source>The largest singular value of the design matrix as fitted (the intercept&apos;s column included) over the smallest, as numpy.linalg.cond and statsmodels&apos; Cond. No.: large values mean the coefficients are sensitive to small changes in the data</source>
+        <translation>所拟合设计矩阵（含截距列）的最大奇异值与最小奇异值之比，与 numpy.linalg.cond 和 statsmodels 的 Cond. No. 相同：值大表示系数对数据的微小变化很敏感</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="266"/>
         <source>Predict &amp;at:</source>
         <translation>预测位置(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="280"/>
+        <location filename="../widgets/least_squares_view.cpp" line="311"/>
         <source>Training rows</source>
         <translation>训练行</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="281"/>
+        <location filename="../widgets/least_squares_view.cpp" line="312"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="282"/>
+        <location filename="../widgets/least_squares_view.cpp" line="313"/>
         <source>The runs are compared with the fit on the training rows, which they are trained on; all rows give the fit a statistics package gives for the whole file</source>
         <translation>各次运行都与训练行上的拟合比较（它们在训练行上训练）；选择全部行则得到统计软件对整个文件给出的拟合</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="285"/>
+        <location filename="../widgets/least_squares_view.cpp" line="316"/>
         <source>&amp;Rows:</source>
         <translation>行(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="295"/>
+        <location filename="../widgets/least_squares_view.cpp" line="325"/>
+        <source>The confidence level of the coefficients&apos; intervals and of the predictions&apos; intervals (the Data and fit plot&apos;s band stays at 95%)</source>
+        <translation>系数区间和预测区间的置信水平（“数据与拟合”图中的置信带始终为 95%）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="335"/>
+        <source>Conf&amp;idence level:</source>
+        <translation>置信水平(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="347"/>
         <source>Load or generate data to see its least-squares fit.</source>
         <translation>加载或生成数据后即可查看其最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="320"/>
+        <location filename="../widgets/least_squares_view.cpp" line="373"/>
         <source>Least squares</source>
         <translation>最小二乘</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="336"/>
+        <location filename="../widgets/least_squares_view.cpp" line="389"/>
         <source>There is no least-squares fit for this model and data.</source>
         <translation>此模型和数据没有最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="353"/>
+        <location filename="../widgets/least_squares_view.cpp" line="463"/>
+        <source>Not available: %1</source>
+        <translation>不可用：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="465"/>
+        <source>Undefined for this data</source>
+        <translation>对这些数据没有定义</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="512"/>
+        <source>The lower end of the coefficient&apos;s %1% confidence interval</source>
+        <translation>系数 %1% 置信区间的下限</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="514"/>
+        <source>The upper end of the coefficient&apos;s %1% confidence interval</source>
+        <translation>系数 %1% 置信区间的上限</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="539"/>
         <source>Predicted ŷ</source>
         <translation>预测值 ŷ</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="353"/>
+        <location filename="../widgets/least_squares_view.cpp" line="539"/>
         <source>Std. error of ŷ</source>
         <translation>ŷ 的标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="353"/>
+        <location filename="../widgets/least_squares_view.cpp" line="539"/>
         <source>Mean lower %1%</source>
         <translation>均值 %1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="353"/>
+        <location filename="../widgets/least_squares_view.cpp" line="539"/>
         <source>Mean upper %1%</source>
         <translation>均值 %1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="354"/>
+        <location filename="../widgets/least_squares_view.cpp" line="540"/>
         <source>Observation lower %1%</source>
         <translation>新观测 %1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="354"/>
+        <location filename="../widgets/least_squares_view.cpp" line="540"/>
         <source>Observation upper %1%</source>
         <translation>新观测 %1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="358"/>
+        <location filename="../widgets/least_squares_view.cpp" line="543"/>
         <source>The closed form&apos;s prediction at this row</source>
         <translation>闭式解在这一行的预测值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="359"/>
+        <location filename="../widgets/least_squares_view.cpp" line="544"/>
         <source>The standard error of the mean response at this row, √(dᵀ Σ d), with d the row of the design and Σ the coefficients&apos; covariance</source>
         <translation>这一行平均响应的标准误 √(dᵀ Σ d)，其中 d 为设计矩阵的这一行，Σ 为系数的协方差矩阵</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="360"/>
-        <location filename="../widgets/least_squares_view.cpp" line="361"/>
+        <location filename="../widgets/least_squares_view.cpp" line="545"/>
+        <location filename="../widgets/least_squares_view.cpp" line="546"/>
         <source>Where the mean response (the true line&apos;s value) lies, with %1% confidence</source>
         <translation>平均响应（真实直线的值）所在的范围，置信度 %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="362"/>
-        <location filename="../widgets/least_squares_view.cpp" line="363"/>
+        <location filename="../widgets/least_squares_view.cpp" line="547"/>
+        <location filename="../widgets/least_squares_view.cpp" line="548"/>
         <source>Where a new observation at this row falls, with %1% probability: it adds the noise, σ̂², to the mean&apos;s uncertainty</source>
         <translation>这一行的新观测值以 %1% 的概率落入的范围：在均值的不确定性之外再加上噪声 σ̂²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="367"/>
+        <location filename="../widgets/least_squares_view.cpp" line="405"/>
         <source>values of %1, e.g. 0.5 1.5 2</source>
         <translation>%1 的取值，例如 0.5 1.5 2</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="368"/>
+        <location filename="../widgets/least_squares_view.cpp" line="406"/>
         <source>%1 values per row (%2), rows separated by ;</source>
         <translation>每行 %1 个值（%2），行与行之间用 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="381"/>
+        <location filename="../widgets/least_squares_view.cpp" line="416"/>
         <source>intercept</source>
         <translation>截距</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="383"/>
+        <location filename="../widgets/least_squares_view.cpp" line="421"/>
         <source>Ordinary least squares of %1 on %2 (training rows: %3)</source>
         <translation>%1 对 %2 的普通最小二乘（训练行：%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="383"/>
+        <location filename="../widgets/least_squares_view.cpp" line="421"/>
         <source>Ordinary least squares of %1 on %2 (all rows: %3)</source>
         <translation>%1 对 %2 的普通最小二乘（全部行：%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="368"/>
-        <location filename="../widgets/least_squares_view.cpp" line="384"/>
-        <location filename="../widgets/least_squares_view.cpp" line="558"/>
-        <location filename="../widgets/least_squares_view.cpp" line="573"/>
+        <location filename="../widgets/least_squares_view.cpp" line="406"/>
+        <location filename="../widgets/least_squares_view.cpp" line="422"/>
+        <location filename="../widgets/least_squares_view.cpp" line="651"/>
+        <location filename="../widgets/least_squares_view.cpp" line="666"/>
         <source>, </source>
         <comment>between the terms of the title</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="388"/>
+        <location filename="../widgets/least_squares_view.cpp" line="206"/>
+        <location filename="../widgets/least_squares_view.cpp" line="511"/>
         <source>Lower %1%</source>
         <translation>%1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="389"/>
+        <location filename="../widgets/least_squares_view.cpp" line="207"/>
+        <location filename="../widgets/least_squares_view.cpp" line="513"/>
         <source>Upper %1%</source>
         <translation>%1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="393"/>
+        <location filename="../widgets/least_squares_view.cpp" line="428"/>
+        <location filename="../widgets/least_squares_view.cpp" line="518"/>
         <source>No residual degrees of freedom: as many coefficients as rows</source>
         <translation>没有残差自由度：系数个数与行数相同</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="489"/>
+        <location filename="../widgets/least_squares_view.cpp" line="582"/>
         <source>The results panel compares each run&apos;s trained parameters with this fit on the training rows of the data the run was trained on. Select cells and press Ctrl+C to copy them; File &gt; Export saves the whole report.</source>
         <translation>结果面板将每次运行训练得到的参数与该运行所用数据的训练行上的这一拟合比较。选中单元格后按 Ctrl+C 复制；“文件 &gt; 导出”可保存完整报告。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="618"/>
+        <location filename="../widgets/least_squares_view.cpp" line="711"/>
         <source>Not estimable: the columns the data leaves undetermined reach this row, so its prediction depends on which of the equally good fits was taken</source>
         <translation>不可估计：数据无法确定的列影响到这一行，因此这里的预测取决于选用了哪一个同样好的拟合</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="635"/>
+        <location filename="../widgets/least_squares_view.cpp" line="728"/>
         <source>The fit is exact: the residuals are zero up to rounding, so the standard errors measure only rounding and t and p mean nothing</source>
         <translation>拟合是精确的：残差在舍入误差范围内为零，因此标准误只反映舍入误差，t 和 p 没有意义</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="395"/>
+        <location filename="../widgets/least_squares_view.cpp" line="520"/>
         <source>Not identified: this column is a combination of others, so its estimate is one of many that fit equally well (the minimum-norm one) and it has no standard error, t, p or interval</source>
         <translation>不可识别：这一列是其他列的组合，因此它的估计值只是众多同样好的拟合之一（取范数最小的那个），没有标准误、t、p 或置信区间</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="69"/>
+        <location filename="../widgets/least_squares_view.cpp" line="70"/>
         <source>.</source>
         <comment>the end of a sentence</comment>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="184"/>
+        <location filename="../widgets/least_squares_view.cpp" line="199"/>
         <source>The least-squares coefficient: the value that minimises the sum of squared errors on the rows fitted</source>
         <translation>最小二乘系数：使所拟合各行上误差平方和最小的值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="207"/>
+        <location filename="../widgets/least_squares_view.cpp" line="223"/>
         <source>The rows the fit uses: the training rows, or all of them (Rows)</source>
         <translation>拟合所用的行：训练行或全部行（见“行”）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="218"/>
+        <location filename="../widgets/least_squares_view.cpp" line="234"/>
         <source>Σ (y − ŷ)² over the rows fitted</source>
         <translation>所拟合各行上的 Σ (y − ŷ)²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="418"/>
+        <location filename="../widgets/least_squares_view.cpp" line="434"/>
         <source>Undefined for this data: see the notes below</source>
         <translation>对此数据无定义：见下方说明</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="423"/>
+        <location filename="../widgets/least_squares_view.cpp" line="439"/>
         <source>%1 of %2 columns</source>
         <translation>%2 列中的 %1 列</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="435"/>
+        <location filename="../widgets/least_squares_view.cpp" line="451"/>
         <source>%1 (%2, %3)</source>
         <translation>%1（%2, %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="462"/>
+        <location filename="../widgets/least_squares_view.cpp" line="498"/>
         <source>The residual plot shows one row in %1: %2 of %3.</source>
         <translation>残差图每 %1 行显示一行：共 %3 行中的 %2 行。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="487"/>
+        <location filename="../widgets/least_squares_view.cpp" line="580"/>
         <source>This is the fit on all rows; the results panel compares the runs with the fit on the training rows, which they are trained on. Select cells and press Ctrl+C to copy them; File &gt; Export saves the whole report.</source>
         <translation>这是全部行上的拟合；结果面板将各次运行与训练行上的拟合比较（它们在训练行上训练）。选中单元格后按 Ctrl+C 复制；“文件 &gt; 导出”可保存完整报告。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="542"/>
+        <location filename="../widgets/least_squares_view.cpp" line="635"/>
         <source>There is no least-squares fit to predict with.</source>
         <translation>没有可用于预测的最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="557"/>
+        <location filename="../widgets/least_squares_view.cpp" line="650"/>
         <source>Each row needs %1 values (%2); &quot;%3&quot; has %4.</source>
         <translation>每行需要 %1 个值（%2）；“%3”有 %4 个。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="567"/>
+        <location filename="../widgets/least_squares_view.cpp" line="660"/>
         <source>&quot;%1&quot; is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="573"/>
+        <location filename="../widgets/least_squares_view.cpp" line="666"/>
         <source>Enter %1 values per row: %2.</source>
         <translation>请每行输入 %1 个值：%2。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="574"/>
+        <location filename="../widgets/least_squares_view.cpp" line="667"/>
         <source>Enter one or more values of %1.</source>
         <translation>请输入 %1 的一个或多个取值。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="577"/>
+        <location filename="../widgets/least_squares_view.cpp" line="670"/>
         <source>At most %1 predictions are kept; press Clear first.</source>
         <translation>最多保留 %1 条预测；请先按“清除”。</translation>
     </message>
@@ -4190,27 +4343,27 @@ The results&apos; losses are computed at the final parameters, after the last up
 <context>
     <name>gradlab::widgets::ResidualPlot</name>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="96"/>
+        <location filename="../widgets/least_squares_view.cpp" line="111"/>
         <source>Residuals against fitted values</source>
         <translation>残差对拟合值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="97"/>
+        <location filename="../widgets/least_squares_view.cpp" line="112"/>
         <source>Fitted value ŷ</source>
         <translation>拟合值 ŷ</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="98"/>
+        <location filename="../widgets/least_squares_view.cpp" line="113"/>
         <source>Residual y − ŷ</source>
         <translation>残差 y − ŷ</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="100"/>
+        <location filename="../widgets/least_squares_view.cpp" line="115"/>
         <source>Rows fitted</source>
         <translation>所拟合的行</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="124"/>
+        <location filename="../widgets/least_squares_view.cpp" line="139"/>
         <source>No residuals to show</source>
         <translation>没有可显示的残差</translation>
     </message>
