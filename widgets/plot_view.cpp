@@ -10,6 +10,7 @@
 #include <QMessageBox>
 #include <QStyleOptionFocusRect>
 #include <QStylePainter>
+#include <QTextLayout>
 
 #include <cmath>
 #include <memory>
@@ -78,13 +79,39 @@ PlotView::PlotView(QWidget* parent)
     message_->setVisible(false);
 }
 
-QString PlotView::message() const { return message_->visible() ? message_->text() : QString(); }
+QString PlotView::message() const { return message_->visible() ? messageText_ : QString(); }
 
 void PlotView::setMessage(const QString& text)
 {
-    message_->setText(text);
+    messageText_ = text;
+    wrapMessage();
     message_->setVisible(!text.isEmpty());
     scheduleReplot();
+}
+
+void PlotView::wrapMessage()
+{
+    // A long message (a file's path and why it cannot be read) would run past both edges.
+    const qreal width = std::max(120, this->width() - 40);
+    QTextLayout layout(messageText_, message_->font());
+    QTextOption option(Qt::AlignCenter);
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(option);
+    QStringList lines;
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        lines << messageText_.mid(line.textStart(), line.textLength()).trimmed();
+    }
+    layout.endLayout();
+    message_->setText(lines.join(QLatin1Char('\n')));
+}
+
+void PlotView::resizeEvent(QResizeEvent* event)
+{
+    QCustomPlot::resizeEvent(event);
+    if (!messageText_.isEmpty())
+        wrapMessage();
 }
 
 QString PlotView::caption() const { return caption_ ? caption_->text() : QString(); }

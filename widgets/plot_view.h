@@ -75,8 +75,11 @@ protected:
     void focusOutEvent(QFocusEvent* event) override;
     void showEvent(QShowEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
+    // The message broken into lines that fit the plot's width.
+    void wrapMessage();
     void applyFit();
     void flush();
     void exportFromMenu();
@@ -89,6 +92,7 @@ private:
     QString exportTitle_;
     QString defaultExportPath_;
     QCPItemText* message_ = nullptr;
+    QString messageText_; // the message as set, unbroken
     QCPTextElement* caption_ = nullptr; // in the layout's first row while there is a caption
 };
 

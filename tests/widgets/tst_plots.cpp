@@ -158,6 +158,42 @@ private slots:
         QVERIFY(!menu2->findChild<QAction*>(QStringLiteral("showBand"))->isEnabled());
     }
 
+    // QA 13: a long message (a path and why it cannot be read) ran past both edges of the plot; it
+    // is broken into lines that fit, again when the plot is resized, and reads the same.
+    void longMessagesWrapToThePlotsWidth()
+    {
+        DataFitPlot plot;
+        plot.resize(420, 400);
+        const QString why = QStringLiteral("The data could not be read: Cannot read /tmp/qa13/csv/a-rather-long-folder-name/utf16.csv: "
+                                           "the file is UTF-16 text; save it as UTF-8");
+        plot.setNoData(ExperimentConfig::tutorial(), why);
+        QCOMPARE(plot.message(), why);
+        QCPItemText* shown = nullptr;
+        for (int i = 0; i < plot.itemCount(); ++i)
+            if (auto* text = qobject_cast<QCPItemText*>(plot.item(i)); text && text->visible())
+                shown = text;
+        QVERIFY(shown);
+        const QFontMetricsF metrics(shown->font());
+        auto widest = [&] {
+            qreal w = 0;
+            for (const QString& line : shown->text().split(QLatin1Char('\n')))
+                w = std::max(w, metrics.horizontalAdvance(line));
+            return w;
+        };
+        QVERIFY2(shown->text().count(QLatin1Char('\n')) >= 1, qPrintable(shown->text()));
+        QVERIFY2(widest() <= plot.width(), qPrintable(shown->text()));
+        // Broken at spaces, or within a path: the same characters.
+        const auto letters = [](QString t) { return t.remove(QLatin1Char('\n')).remove(QLatin1Char(' ')); };
+        QCOMPARE(letters(shown->text()), letters(why));
+        const int lines = static_cast<int>(shown->text().count(QLatin1Char('\n')));
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        plot.resize(1600, 400);
+        QTRY_VERIFY(plot.width() == 1600);
+        QVERIFY2(shown->text().count(QLatin1Char('\n')) < lines, qPrintable(shown->text()));
+        QVERIFY(widest() <= plot.width());
+    }
+
     void dataFitShowsTheTutorial()
     {
         const ExperimentConfig config = ExperimentConfig::tutorial();
