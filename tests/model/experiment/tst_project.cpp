@@ -97,6 +97,17 @@ QByteArray withRunValue(const QByteArray& good, const QString& object, const QSt
 
 } // namespace
 
+// A project reading `csv`, column x as the feature and y as the target.
+Project csvProject(const QString& csv)
+{
+    Project p;
+    p.config.dataset.source = DatasetConfig::Source::Csv;
+    p.config.dataset.csv.path = csv;
+    p.config.dataset.csv.features = {"x"};
+    p.config.dataset.csv.target = QStringLiteral("y");
+    return p;
+}
+
 class TestProject : public QObject {
     Q_OBJECT
 
@@ -178,11 +189,7 @@ void TestProject::csvPathIsRelativeToTheProjectFile()
     QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("projects")));
     const QString csv = dir.filePath(QStringLiteral("data/points.csv"));
     QVERIFY(writeText(csv, "x,y\n1,3\n2,5\n3,7.1\n4,9\n5,10.9\n6,13\n7,15.2\n8,17\n9,19\n10,21\n"));
-    Project p;
-    p.config.dataset.source = DatasetConfig::Source::Csv;
-    p.config.dataset.csv.path = csv;
-    p.config.dataset.csv.features = {"x"};
-    p.config.dataset.csv.target = QStringLiteral("y");
+    Project p = csvProject(csv);
     QString error;
     QVERIFY2(p.loadData(&error), qPrintable(error));
     const QString projectPath = dir.filePath(QStringLiteral("projects/p.gradlab"));
@@ -215,11 +222,7 @@ void TestProject::changedCsvGivesAWarningAndTheNewData()
     QTemporaryDir dir;
     const QString csv = dir.filePath(QStringLiteral("d.csv"));
     QVERIFY(writeText(csv, "x,y\n1,1\n2,2\n3,3\n4,4\n5,5\n"));
-    Project p;
-    p.config.dataset.source = DatasetConfig::Source::Csv;
-    p.config.dataset.csv.path = csv;
-    p.config.dataset.csv.features = {"x"};
-    p.config.dataset.csv.target = QStringLiteral("y");
+    Project p = csvProject(csv);
     QString error;
     auto first = p.loadData(&error);
     QVERIFY2(first, qPrintable(error));
@@ -272,11 +275,7 @@ void TestProject::embeddedCsvTravelsWithTheProject()
     QTemporaryDir dir;
     const QString csv = dir.filePath(QStringLiteral("d.csv"));
     QVERIFY(writeText(csv, "x,y\n1,2\n2,4\n3,6.5\n4,8\n"));
-    Project p;
-    p.config.dataset.source = DatasetConfig::Source::Csv;
-    p.config.dataset.csv.path = csv;
-    p.config.dataset.csv.features = {"x"};
-    p.config.dataset.csv.target = QStringLiteral("y");
+    Project p = csvProject(csv);
     QString error;
     QVERIFY2(p.loadData(&error), qPrintable(error));
     const QString path = dir.filePath(QStringLiteral("p.gradlab"));
@@ -416,11 +415,7 @@ void TestProject::saveRefusesToOverwriteItsDataFile()
     const QByteArray text = "x,y\n1,3\n2,5\n3,7.1\n4,9\n5,10.9\n6,13\n7,15.2\n8,17\n9,19\n10,21\n";
     QVERIFY(writeText(csv, text));
     QVERIFY(QFile::link(csv, dir.filePath(QStringLiteral("link.csv"))));
-    Project p;
-    p.config.dataset.source = DatasetConfig::Source::Csv;
-    p.config.dataset.csv.path = csv;
-    p.config.dataset.csv.features = {"x"};
-    p.config.dataset.csv.target = QStringLiteral("y");
+    Project p = csvProject(csv);
     QString error;
     for (const QString& name : {QStringLiteral("points.csv"), QStringLiteral("link.csv"), QStringLiteral("./../%1/points.csv").arg(QFileInfo(dir.path()).fileName())}) {
         QVERIFY(!p.save(dir.filePath(name), &error));
@@ -447,11 +442,7 @@ void TestProject::aDeviceAsTheCsvIsRefusedNotReadForever()
 {
     if (!QFileInfo::exists(QStringLiteral("/dev/zero")))
         QSKIP("no /dev/zero here");
-    Project p;
-    p.config.dataset.source = DatasetConfig::Source::Csv;
-    p.config.dataset.csv.path = QStringLiteral("/dev/zero");
-    p.config.dataset.csv.features = {"x"};
-    p.config.dataset.csv.target = QStringLiteral("y");
+    Project p = csvProject(QStringLiteral("/dev/zero"));
     QString error;
     QVERIFY(!p.loadData(&error));
     QVERIFY2(error.contains(QLatin1String("pipe or a device")), qPrintable(error));
@@ -525,11 +516,7 @@ void TestProject::runsCsvPathsFollowTheProjectToAnotherFolder()
     QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("b/deeper")));
     const QString csv = dir.filePath(QStringLiteral("a/data.csv"));
     QVERIFY(writeText(csv, "x,y\n1,3\n2,5\n3,7.1\n4,9\n5,10.9\n"));
-    Project p;
-    p.config.dataset.source = DatasetConfig::Source::Csv;
-    p.config.dataset.csv.path = csv;
-    p.config.dataset.csv.features = {"x"};
-    p.config.dataset.csv.target = QStringLiteral("y");
+    Project p = csvProject(csv);
     RunRecord run;
     run.config = p.config;
     run.layout = {{QStringLiteral("a"), 1}, {QStringLiteral("b"), 1}};
