@@ -22,6 +22,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryFile>
 
 #include <algorithm>
 #include <cmath>
@@ -207,6 +208,30 @@ void applySettings(experiment::Project& p, const Args& a)
         throw Failure{problems.join(QStringLiteral("; "))};
 }
 
+// Why `train` could not write `path` (its folder, a folder in its place, the data it reads), or
+// empty: said before the training, not after it. A device or FIFO is written in place.
+QString outputProblem(const QString& path, const experiment::Project& p)
+{
+    const QFileInfo target(path);
+    if (target.isDir())
+        return CliText::tr("%1 is a folder: name a file in it").arg(path);
+    if (!p.dataFileAt(path).isEmpty())
+        return CliText::tr("%1 is the data file this experiment reads: writing there would overwrite the data; choose another name")
+            .arg(path);
+    if (target.exists() && !target.isFile())
+        return {};
+    const QString folder = target.absolutePath();
+    if (!QFileInfo(folder).isDir())
+        return CliText::tr("the folder %1 does not exist").arg(folder);
+    if (target.exists() && !target.isWritable())
+        return CliText::tr("%1 is not writable").arg(path);
+    // The save writes a new file beside the target first: try that, as the user it runs as.
+    QTemporaryFile probe(folder + QStringLiteral("/.gradlab-cli-XXXXXX"));
+    if (!probe.open())
+        return CliText::tr("cannot create a file in the folder %1: %2").arg(folder, probe.errorString());
+    return {};
+}
+
 void progressBar(qint64 epoch, qint64 total, double loss)
 {
     const int width = 30;
@@ -228,6 +253,11 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
     }
     experiment::Project p = loadProject(a, false);
     applySettings(p, a);
+    for (const QString& option : {QStringLiteral("--save"), QStringLiteral("--export-params"), QStringLiteral("--export-history"),
+                                  QStringLiteral("--export-plot"), QStringLiteral("--export-loss-plot")})
+        if (a.has(option))
+            if (const QString why = outputProblem(a.value(option), p); !why.isEmpty())
+                throw Failure{CliText::tr("%1: %2").arg(option, why)};
     QString error;
     bool droppable = false;
     auto data = p.loadData(&error, {}, &droppable);

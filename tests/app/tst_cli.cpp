@@ -172,6 +172,7 @@ private slots:
     void graphOfTheLossIsTheTutorials();
     void graphOfTheWrittenOutLoss();
     void trainWritesTheRequestedExports();
+    void outputsThatCannotBeWrittenAreRefusedBeforeTraining();
     void graphIsWrittenInTheFormatItsNameSays();
     void lossPlotIsOnALogScaleUnlessLinearIsAsked();
     void fitPlotDrawsTheTrainedLineAboveTheClosedForm();
@@ -722,6 +723,34 @@ void TestCli::trainWritesTheRequestedExports()
     const Result bad = cli({"train", "--example", "tutorial", "--epochs", "2", "--export-plot", path("fit.bmpx")});
     QCOMPARE(bad.status, 2);
     QVERIFY(!QFile::exists(path("fit.bmpx")));
+}
+
+// An output that cannot be written (no such folder, a folder in its place, the CSV the experiment
+// reads) is refused before the training, which could take hours: nothing is trained or written.
+void TestCli::outputsThatCannotBeWrittenAreRefusedBeforeTraining()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("data.csv"));
+    QVERIFY(writeFile(csv, "x,y\n0,1\n1,3\n2,5.1\n3,6.9\n4,9\n5,11.2\n"));
+    const QStringList fromCsv{"train", "--example", "tutorial", "--epochs", "5", "--set", "dataset.source=csv", "--set",
+                              "dataset.csv.path=" + csv, "--set", "dataset.csv.features=[\"x\"]", "--set", "dataset.csv.target=y"};
+    const std::vector<std::pair<QStringList, QString>> cases{
+        {{"--save", "/nonexistent/p.gradlab"}, "--save: the folder /nonexistent does not exist"},
+        {{"--export-history", "/nonexistent/h.csv"}, "--export-history: the folder /nonexistent does not exist"},
+        {{"--export-params", dir.path()}, "--export-params: " + dir.path() + " is a folder"},
+        {{"--export-history", csv}, "--export-history: " + csv + " is the data file this experiment reads"},
+        {{"--export-params", csv}, "--export-params: " + csv + " is the data file this experiment reads"},
+        {{"--save", csv}, "--save: " + csv + " is the data file this experiment reads"},
+    };
+    const QByteArray data = readAll(csv);
+    for (const auto& [output, expected] : cases) {
+        const Result r = cli(fromCsv + output);
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.startsWith("gradlab-cli: " + expected), qPrintable(r.err));
+        QVERIFY2(r.err.trimmed().count(QLatin1Char('\n')) == 0, qPrintable(r.err));
+        QVERIFY2(r.out.isEmpty(), qPrintable(r.out)); // no "Trained 5 epochs": refused first
+        QCOMPARE(readAll(csv), data);
+    }
 }
 
 // As File > Export > Computation graph: DOT, SVG or PNG by the extension, never DOT text under a
