@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -691,6 +692,23 @@ QList<ConfigProblem> configProblems(const ExperimentConfig& c)
         add("loss.delta", ConfigText::tr("Huber's delta must be greater than 0"));
     if (c.loss.type == LossConfig::Type::SmoothL1 && !(c.loss.beta >= 0))
         add("loss.beta", ConfigText::tr("SmoothL1's beta cannot be negative"));
+    // A custom start that the parameters' dtype cannot hold would begin as inf (or NaN).
+    if (c.model.init.scheme == InitConfig::Scheme::Custom) {
+        const bool single = c.training.dtype == QLatin1String("float32");
+        const double largest = single ? std::numeric_limits<float>::max() : std::numeric_limits<double>::max();
+        for (const auto& [name, values] : c.model.init.values) {
+            const auto bad = std::find_if(values.begin(), values.end(), [&](double v) { return !(std::abs(v) <= largest); });
+            if (bad == values.end())
+                continue;
+            problems.append({QStringLiteral("model.init.values.") + name,
+                             std::isfinite(*bad) ? ConfigText::tr("The initial value of %1, %2, does not fit in %3 (whose largest magnitude is about %4)")
+                                                       .arg(name)
+                                                       .arg(*bad, 0, 'g', 6)
+                                                       .arg(c.training.dtype)
+                                                       .arg(largest, 0, 'g', 2)
+                                                 : ConfigText::tr("The initial value of %1 must be a finite number, not %2").arg(name).arg(*bad)});
+        }
+    }
     const auto& o = c.optimizer;
     if (o.momentum < 0 || o.weightDecay < 0 || o.eps < 0 || o.dampening < 0 || o.lrDecay < 0 || o.initialAccumulatorValue < 0)
         add("optimizer", ConfigText::tr("Momentum, dampening, weight decay, eps, lr decay and the initial accumulator cannot be negative"));

@@ -265,6 +265,10 @@ void TestCli::badUsageExitsWithTwoAndOneLine_data()
                                               << "the generated values overflow";
     QTest::newRow("fit missing file") << QStringList{"fit", "/nonexistent.csv"} << "nonexistent.csv";
     QTest::newRow("generate without -o") << QStringList{"generate"} << "-o";
+    // A start that float32 cannot hold is refused before training, not found as NaN at epoch 1.
+    QTest::newRow("initial value beyond float32")
+        << QStringList{"train", "--example", "tutorial", "--set", "model.init.scheme=custom", "--set", "model.init.values={\"a\":1e39,\"b\":0}"}
+        << "model.init.values.a: The initial value of a, 1e+39, does not fit in float32";
     QTest::newRow("graph of what") << QStringList{"graph", "--example", "tutorial", "--of", "x", "-o", "/tmp/x.dot"} << "--of";
 }
 

@@ -51,6 +51,7 @@ private slots:
     void optionsLeftOutTakeTorchDefaults();
     void impossibleValuesCannotStartARun_data();
     void impossibleValuesCannotStartARun();
+    void customInitialValuesMustFitTheDtype();
 };
 
 void TestExperimentConfig::defaultsAreTheTutorial()
@@ -354,6 +355,9 @@ void TestExperimentConfig::impossibleValuesCannotStartARun_data()
     QTest::newRow("fraction 1") << "dataset.split.train_fraction" << "1" << "dataset.split.train_fraction" << fraction;
     QTest::newRow("fraction 0") << "dataset.split.train_fraction" << "0" << "dataset.split.train_fraction" << fraction;
     QTest::newRow("csv without target") << "dataset.source" << "csv" << "dataset.csv.target" << "No target column is chosen";
+    QTest::newRow("initial value beyond float32")
+        << "model.init" << R"({"scheme": "custom", "values": {"a": 1e39, "b": 0}})" << "model.init.values.a"
+        << "The initial value of a, 1e+39, does not fit in float32 (whose largest magnitude is about 3.4e+38)";
     QTest::newRow("x min > x max") << "dataset.generator.x_min" << "5" << "dataset.generator.x_min"
                                    << "x min must be less than x max";
 }
@@ -374,6 +378,29 @@ void TestExperimentConfig::impossibleValuesCannotStartARun()
     QVERIFY2(found, qPrintable(validate(c).join('\n')));
     QCOMPARE(validate(c).size(), problems.size());
     QVERIFY(validate(c).contains(message));
+}
+
+// A custom start beyond float32 would begin as inf; float64 holds it. A value that is not a number
+// at all (from code; JSON has none) is refused too.
+void TestExperimentConfig::customInitialValuesMustFitTheDtype()
+{
+    ExperimentConfig c;
+    c.model.init.scheme = InitConfig::Scheme::Custom;
+    c.model.init.values = {{QStringLiteral("a"), {-3.5e38}}, {QStringLiteral("b"), {3.4e38}}};
+    QList<ConfigProblem> problems = configProblems(c);
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.first().key, QStringLiteral("model.init.values.a"));
+    QVERIFY2(problems.first().message.contains(QLatin1String("-3.5e+38, does not fit in float32")), qPrintable(problems.first().message));
+    c.training.dtype = QStringLiteral("float64");
+    QVERIFY(configProblems(c).isEmpty());
+    c.model.init.values[QStringLiteral("b")] = {std::numeric_limits<double>::infinity()};
+    problems = configProblems(c);
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.first().key, QStringLiteral("model.init.values.b"));
+    QCOMPARE(problems.first().message, QStringLiteral("The initial value of b must be a finite number, not inf"));
+    // The torch scheme does not use the values.
+    c.model.init.scheme = InitConfig::Scheme::Torch;
+    QVERIFY(configProblems(c).isEmpty());
 }
 
 QTEST_APPLESS_MAIN(TestExperimentConfig)
