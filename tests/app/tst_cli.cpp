@@ -18,6 +18,8 @@
 
 #ifdef __linux__
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 #endif
 
@@ -173,6 +175,7 @@ private slots:
     void graphOfTheWrittenOutLoss();
     void trainWritesTheRequestedExports();
     void outputsThatCannotBeWrittenAreRefusedBeforeTraining();
+    void writesToADeviceThatFailSayWhy();
     void graphIsWrittenInTheFormatItsNameSays();
     void lossPlotIsOnALogScaleUnlessLinearIsAsked();
     void fitPlotDrawsTheTrainedLineAboveTheClosedForm();
@@ -755,6 +758,42 @@ void TestCli::outputsThatCannotBeWrittenAreRefusedBeforeTraining()
         QVERIFY2(r.out.isEmpty(), qPrintable(r.out)); // no "Trained 5 epochs": refused first
         QCOMPARE(readAll(csv), data);
     }
+}
+
+// A device is written in place (never replaced by a file); a write it refuses, as /dev/full
+// refuses every one, is a failure with the system's reason.
+void TestCli::writesToADeviceThatFailSayWhy()
+{
+#ifdef __linux__
+    // A private copy of /dev/full where mknod is allowed (root), so that a regression replaces only
+    // the copy; otherwise /dev/full itself, which a user cannot replace.
+    QTemporaryDir dir;
+    QString full = dir.filePath(QStringLiteral("full"));
+    if (::mknod(QFile::encodeName(full).constData(), S_IFCHR | 0666, makedev(1, 7)) != 0)
+        full = QStringLiteral("/dev/full");
+    if (!QFileInfo::exists(full) || QFileInfo(full).isFile())
+        QSKIP("there is no /dev/full device here");
+    const std::vector<QStringList> commands{
+        {"generate", "--n", "100", "-o", full},
+        {"train", "--example", "tutorial", "--epochs", "2", "--save", full},
+        {"train", "--example", "tutorial", "--epochs", "2", "--export-history", full},
+        {"export-script", "--example", "tutorial", "-o", full},
+    };
+    for (const QStringList& args : commands) {
+        const Result r = cli(args);
+        QVERIFY2(r.status == 2, qPrintable(args.join(' ') + ": " + r.err));
+        QVERIFY2(r.err.contains(QLatin1String("No space left on device")), qPrintable(r.err));
+        QVERIFY2(!QFileInfo(full).isFile(), qPrintable(args.join(' '))); // still the device
+    }
+    // A name that cannot be made says why, not "No such file or directory" about a file that is there.
+    if (QFileInfo::exists(QStringLiteral("/proc/version"))) {
+        const Result r = cli({"generate", "--n", "10", "-o", "/proc/version"});
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains(QLatin1String("no new file can be made in the folder /proc")), qPrintable(r.err));
+    }
+#else
+    QSKIP("writes to /dev/full, which Linux has");
+#endif
 }
 
 // As File > Export > Computation graph: DOT, SVG or PNG by the extension, never DOT text under a
