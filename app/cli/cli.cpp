@@ -191,8 +191,10 @@ void applySettings(experiment::Project& p, const Args& a)
             csv = QFileInfo(csv).absoluteFilePath();
     }
     if (a.has(QStringLiteral("--epochs"))) {
+        // Read here, to say what was typed and the range that can run (a project may hold 0).
+        const qint64 epochs = a.integer(QStringLiteral("--epochs"), 0, 1, 1'000'000'000'000);
         QString error;
-        if (!experiment::applySetting(p.config, QStringLiteral("training.epochs"), a.value(QStringLiteral("--epochs")), &error))
+        if (!experiment::applySetting(p.config, QStringLiteral("training.epochs"), QString::number(epochs), &error))
             throw Failure{CliText::tr("--epochs: %1").arg(error)};
     }
     if (a.has(QStringLiteral("--device"))) {
@@ -412,7 +414,11 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
     else if (missing != QLatin1String("error"))
         throw Failure{CliText::tr("--missing: expected error or drop, got \"%1\"").arg(missing)};
     for (const QString& f : a.value(QStringLiteral("--features")).split(QLatin1Char(','), Qt::SkipEmptyParts))
-        options.features.push_back(data::CsvColumn::named(f.trimmed().toStdString()));
+        if (!f.trimmed().isEmpty())
+            options.features.push_back(data::CsvColumn::named(f.trimmed().toStdString()));
+    // Given but naming no column (--features ''), it is not the same as left out (all columns).
+    if (a.has(QStringLiteral("--features")) && options.features.empty())
+        throw Failure{CliText::tr("--features: expected column names separated by commas, got \"%1\"").arg(a.value(QStringLiteral("--features")))};
     if (a.has(QStringLiteral("--target")))
         options.target = data::CsvColumn::named(a.value(QStringLiteral("--target")).toStdString());
     // As the project's dataset.csv.delimiter: one character, "\t" as JSON writes a tab, or empty to
@@ -422,7 +428,7 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
         options.delimiter = '\t';
     else if (delimiter.size() == 1 && delimiter.at(0).unicode() < 0x80)
         options.delimiter = delimiter.at(0).toLatin1();
-    else if (!delimiter.isEmpty())
+    else if (a.has(QStringLiteral("--delimiter")))
         throw Failure{CliText::tr("--delimiter: expected one character or tab, got \"%1\"").arg(delimiter)};
     const QString decimal = a.value(QStringLiteral("--decimal"), QStringLiteral("auto"));
     if (decimal == QLatin1String(".") || decimal == QLatin1String(","))

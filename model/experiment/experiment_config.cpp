@@ -124,6 +124,16 @@ public:
         const QJsonValue v = value(key, required);
         if (v.isUndefined())
             return;
+        // A word is shown as given (--set optimizer.lr=NaN is a word, not "a string" to the user).
+        static const QRegularExpression nonFinite(QStringLiteral("^[+-]?(nan|inf|infinity)$"), QRegularExpression::CaseInsensitiveOption);
+        if (v.isString() && nonFinite.match(v.toString().trimmed()).hasMatch()) {
+            fail(key, ConfigText::tr("expected a finite number, got %1").arg(v.toString()));
+            return;
+        }
+        if (v.isString()) {
+            fail(key, ConfigText::tr("expected a number, got \"%1\"").arg(v.toString()));
+            return;
+        }
         if (!v.isDouble() || !std::isfinite(v.toDouble())) {
             fail(key, ConfigText::tr("expected a number, got %1").arg(jsonTypeName(v)));
             return;
@@ -710,8 +720,19 @@ QList<ConfigProblem> configProblems(const ExperimentConfig& c)
         }
     }
     const auto& o = c.optimizer;
-    if (o.momentum < 0 || o.weightDecay < 0 || o.eps < 0 || o.dampening < 0 || o.lrDecay < 0 || o.initialAccumulatorValue < 0)
-        add("optimizer", ConfigText::tr("Momentum, dampening, weight decay, eps, lr decay and the initial accumulator cannot be negative"));
+    // Each negative option by its name (as the form labels it), not a list of all that could be.
+    if (o.momentum < 0)
+        add("optimizer.momentum", ConfigText::tr("Momentum cannot be negative"));
+    if (o.dampening < 0)
+        add("optimizer.dampening", ConfigText::tr("Dampening cannot be negative"));
+    if (o.weightDecay < 0)
+        add("optimizer.weight_decay", ConfigText::tr("Weight decay cannot be negative"));
+    if (o.eps < 0)
+        add("optimizer.eps", ConfigText::tr("Eps cannot be negative"));
+    if (o.lrDecay < 0)
+        add("optimizer.lr_decay", ConfigText::tr("Learning rate decay cannot be negative"));
+    if (o.initialAccumulatorValue < 0)
+        add("optimizer.initial_accumulator_value", ConfigText::tr("The initial accumulator cannot be negative"));
     if ((o.type == OptimizerConfig::Type::Adam || o.type == OptimizerConfig::Type::AdamW)
         && !(o.beta1 >= 0 && o.beta1 < 1 && o.beta2 >= 0 && o.beta2 < 1))
         add("optimizer.betas", ConfigText::tr("Both betas must be in [0, 1)"));

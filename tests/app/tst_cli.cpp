@@ -268,10 +268,23 @@ void TestCli::badUsageExitsWithTwoAndOneLine_data()
                                               << "the generated values overflow";
     QTest::newRow("fit missing file") << QStringList{"fit", "/nonexistent.csv"} << "nonexistent.csv";
     QTest::newRow("generate without -o") << QStringList{"generate"} << "-o";
+    // Said in the words typed, with the range that can run.
+    QTest::newRow("epochs not a number") << QStringList{"train", "--example", "tutorial", "--epochs", "abc"}
+                                         << "--epochs: expected a whole number, got \"abc\"";
+    QTest::newRow("negative epochs") << QStringList{"train", "--example", "tutorial", "--epochs", "-5"}
+                                     << "--epochs: expected 1 to 1000000000000, got -5";
+    QTest::newRow("lr NaN") << QStringList{"train", "--example", "tutorial", "--set", "optimizer.lr=NaN"}
+                            << "optimizer.lr: expected a finite number, got NaN";
+    QTest::newRow("one negative option") << QStringList{"train", "--example", "tutorial", "--set", "optimizer.momentum=-0.5"}
+                                         << "gradlab-cli: optimizer.momentum: Momentum cannot be negative\n";
     // A start that float32 cannot hold is refused before training, not found as NaN at epoch 1.
     QTest::newRow("initial value beyond float32")
         << QStringList{"train", "--example", "tutorial", "--set", "model.init.scheme=custom", "--set", "model.init.values={\"a\":1e39,\"b\":0}"}
         << "model.init.values.a: The initial value of a, 1e+39, does not fit in float32";
+    QTest::newRow("fit with an empty delimiter") << QStringList{"fit", GRADLAB_TEST_DATA_DIR "/tutorial_dataset.csv", "--delimiter", ""}
+                                                 << "--delimiter: expected one character or tab, got \"\"";
+    QTest::newRow("fit with no features") << QStringList{"fit", GRADLAB_TEST_DATA_DIR "/tutorial_dataset.csv", "--features", ""}
+                                          << "--features: expected column names separated by commas, got \"\"";
     QTest::newRow("graph of what") << QStringList{"graph", "--example", "tutorial", "--of", "x", "-o", "/tmp/x.dot"} << "--of";
 }
 

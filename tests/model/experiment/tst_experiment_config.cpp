@@ -221,7 +221,7 @@ void TestExperimentConfig::malformedFieldsAreNamed_data()
     auto row = [](const char* name, QStringList path, QJsonValue v, const char* expected) {
         QTest::newRow(name) << path << v << QString::fromLatin1(expected);
     };
-    row("wrong type", {"optimizer", "lr"}, QJsonValue("fast"), "optimizer.lr: expected a number, got a string");
+    row("wrong type", {"optimizer", "lr"}, QJsonValue("fast"), "optimizer.lr: expected a number, got \"fast\"");
     row("unknown enum", {"loss", "type"}, QJsonValue("hinge"), "loss.type: unknown value \"hinge\"");
     row("missing required section", {"model"}, QJsonValue(QJsonValue::Undefined), "model: missing required field");
     row("missing type", {"optimizer", "type"}, QJsonValue(QJsonValue::Undefined), "optimizer.type: missing required field");
@@ -296,7 +296,9 @@ void TestExperimentConfig::badSettingsNameTheKeyAndChangeNothing_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("unknown key") << "optimizer.learning_rate" << "0.1" << "optimizer.learning_rate: unknown field";
     QTest::newRow("unknown section") << "trainer.epochs" << "5" << "trainer: unknown field";
-    QTest::newRow("bad value") << "training.epochs" << "many" << "training.epochs: expected a number, got a string";
+    QTest::newRow("bad value") << "training.epochs" << "many" << "training.epochs: expected a number, got \"many\"";
+    QTest::newRow("not a number") << "optimizer.lr" << "NaN" << "optimizer.lr: expected a finite number, got NaN";
+    QTest::newRow("infinite") << "optimizer.lr" << "-inf" << "optimizer.lr: expected a finite number, got -inf";
     QTest::newRow("bad enum") << "optimizer.type" << "lbfgs" << "optimizer.type: unknown value \"lbfgs\"";
     QTest::newRow("betas of sgd") << "optimizer.betas" << "[0.8,0.9]" << "optimizer.betas: unknown field";
     QTest::newRow("three betas") << "optimizer.type" << "adam" << "";
@@ -355,6 +357,10 @@ void TestExperimentConfig::impossibleValuesCannotStartARun_data()
     QTest::newRow("fraction 1") << "dataset.split.train_fraction" << "1" << "dataset.split.train_fraction" << fraction;
     QTest::newRow("fraction 0") << "dataset.split.train_fraction" << "0" << "dataset.split.train_fraction" << fraction;
     QTest::newRow("csv without target") << "dataset.source" << "csv" << "dataset.csv.target" << "No target column is chosen";
+    // The option that is negative, by its name, not every option that could be.
+    QTest::newRow("negative momentum") << "optimizer.momentum" << "-0.5" << "optimizer.momentum" << "Momentum cannot be negative";
+    QTest::newRow("negative lr decay") << "optimizer" << R"({"type": "adagrad", "lr": 0.1, "lr_decay": -1})" << "optimizer.lr_decay"
+                                       << "Learning rate decay cannot be negative";
     QTest::newRow("initial value beyond float32")
         << "model.init" << R"({"scheme": "custom", "values": {"a": 1e39, "b": 0}})" << "model.init.values.a"
         << "The initial value of a, 1e+39, does not fit in float32 (whose largest magnitude is about 3.4e+38)";
