@@ -22,6 +22,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryFile>
 
 #include <algorithm>
 #include <cmath>
@@ -190,8 +191,10 @@ void applySettings(experiment::Project& p, const Args& a)
             csv = QFileInfo(csv).absoluteFilePath();
     }
     if (a.has(QStringLiteral("--epochs"))) {
+        // Read here, to say what was typed and the range that can run (a project may hold 0).
+        const qint64 epochs = a.integer(QStringLiteral("--epochs"), 0, 1, 1'000'000'000'000);
         QString error;
-        if (!experiment::applySetting(p.config, QStringLiteral("training.epochs"), a.value(QStringLiteral("--epochs")), &error))
+        if (!experiment::applySetting(p.config, QStringLiteral("training.epochs"), QString::number(epochs), &error))
             throw Failure{CliText::tr("--epochs: %1").arg(error)};
     }
     if (a.has(QStringLiteral("--device"))) {
@@ -205,6 +208,30 @@ void applySettings(experiment::Project& p, const Args& a)
         problems << CliText::tr("%1: %2").arg(problem.key, problem.message);
     if (!problems.isEmpty())
         throw Failure{problems.join(QStringLiteral("; "))};
+}
+
+// Why `train` could not write `path` (its folder, a folder in its place, the data it reads), or
+// empty: said before the training, not after it. A device or FIFO is written in place.
+QString outputProblem(const QString& path, const experiment::Project& p)
+{
+    const QFileInfo target(path);
+    if (target.isDir())
+        return CliText::tr("%1 is a folder: name a file in it").arg(path);
+    if (!p.dataFileAt(path).isEmpty())
+        return CliText::tr("%1 is the data file this experiment reads: writing there would overwrite the data; choose another name")
+            .arg(path);
+    if (target.exists() && !target.isFile())
+        return {};
+    const QString folder = target.absolutePath();
+    if (!QFileInfo(folder).isDir())
+        return CliText::tr("the folder %1 does not exist").arg(folder);
+    if (target.exists() && !target.isWritable())
+        return CliText::tr("%1 is not writable").arg(path);
+    // The save writes a new file beside the target first: try that, as the user it runs as.
+    QTemporaryFile probe(folder + QStringLiteral("/.gradlab-cli-XXXXXX"));
+    if (!probe.open())
+        return CliText::tr("cannot create a file in the folder %1: %2").arg(folder, probe.errorString());
+    return {};
 }
 
 void progressBar(qint64 epoch, qint64 total, double loss)
@@ -228,6 +255,11 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
     }
     experiment::Project p = loadProject(a, false);
     applySettings(p, a);
+    for (const QString& option : {QStringLiteral("--save"), QStringLiteral("--export-params"), QStringLiteral("--export-history"),
+                                  QStringLiteral("--export-plot"), QStringLiteral("--export-loss-plot")})
+        if (a.has(option))
+            if (const QString why = outputProblem(a.value(option), p); !why.isEmpty())
+                throw Failure{CliText::tr("%1: %2").arg(option, why)};
     QString error;
     bool droppable = false;
     auto data = p.loadData(&error, {}, &droppable);
@@ -382,7 +414,11 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
     else if (missing != QLatin1String("error"))
         throw Failure{CliText::tr("--missing: expected error or drop, got \"%1\"").arg(missing)};
     for (const QString& f : a.value(QStringLiteral("--features")).split(QLatin1Char(','), Qt::SkipEmptyParts))
-        options.features.push_back(data::CsvColumn::named(f.trimmed().toStdString()));
+        if (!f.trimmed().isEmpty())
+            options.features.push_back(data::CsvColumn::named(f.trimmed().toStdString()));
+    // Given but naming no column (--features ''), it is not the same as left out (all columns).
+    if (a.has(QStringLiteral("--features")) && options.features.empty())
+        throw Failure{CliText::tr("--features: expected column names separated by commas, got \"%1\"").arg(a.value(QStringLiteral("--features")))};
     if (a.has(QStringLiteral("--target")))
         options.target = data::CsvColumn::named(a.value(QStringLiteral("--target")).toStdString());
     // As the project's dataset.csv.delimiter: one character, "\t" as JSON writes a tab, or empty to
@@ -392,7 +428,7 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
         options.delimiter = '\t';
     else if (delimiter.size() == 1 && delimiter.at(0).unicode() < 0x80)
         options.delimiter = delimiter.at(0).toLatin1();
-    else if (!delimiter.isEmpty())
+    else if (a.has(QStringLiteral("--delimiter")))
         throw Failure{CliText::tr("--delimiter: expected one character or tab, got \"%1\"").arg(delimiter)};
     const QString decimal = a.value(QStringLiteral("--decimal"), QStringLiteral("auto"));
     if (decimal == QLatin1String(".") || decimal == QLatin1String(","))

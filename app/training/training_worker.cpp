@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <QElapsedTimer>
 
@@ -162,6 +163,13 @@ bool TrainingWorker::setParameterValue(int flatIndex, double value, QString* err
     for (const auto& [name, p] : trainer_->model().namedParameters()) {
         const int size = static_cast<int>(p.numel());
         if (flatIndex >= at && flatIndex < at + size) {
+            // Beyond a float32 parameter's range the value would become inf, and the next epoch NaN.
+            if (p.dtype() == DType::Float32 && std::abs(value) > std::numeric_limits<float>::max()) {
+                *error = tr("%1 does not fit in float32 (whose largest magnitude is about %2)")
+                             .arg(value, 0, 'g', 6)
+                             .arg(static_cast<double>(std::numeric_limits<float>::max()), 0, 'g', 2);
+                return false;
+            }
             std::vector<double> values = p.toVector();
             const double old = values[static_cast<std::size_t>(flatIndex - at)];
             values[static_cast<std::size_t>(flatIndex - at)] = value;

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <charconv>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <optional>
@@ -146,9 +147,37 @@ CsvResult<std::uint64_t> writeAtomically(const std::filesystem::path& path,
     const auto ioError = [&](const char* what, std::error_code ec) {
         return csvError(CsvErrorCode::Io, dataMessage(what, {Message::arg(path.string()), Message::arg(ec.message())}));
     };
+    // A device or FIFO (/dev/null, /dev/stdout) is written in place: a file renamed over it would
+    // replace it (as root, even /dev/full).
+    std::error_code statusError;
+    const auto status = std::filesystem::status(path, statusError);
+    if (!statusError && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)
+        && !std::filesystem::is_directory(status)) {
+        std::ofstream device(path, std::ios::binary);
+        if (!device)
+            return ioError(QT_TRANSLATE_NOOP("gradlab::data", "cannot write %1: %2"), std::error_code(errno, std::generic_category()));
+        errno = 0;
+        auto result = write(device);
+        const int err = errno;
+        device.close();
+        if (result && !device.fail())
+            return result;
+        if (!result && result.error().code != CsvErrorCode::Io)
+            return result;
+        return ioError(QT_TRANSLATE_NOOP("gradlab::data", "cannot write %1: %2"), std::error_code(err ? err : EIO, std::generic_category()));
+    }
     std::ofstream file(temp, std::ios::binary | std::ios::trunc);
-    if (!file)
-        return ioError(QT_TRANSLATE_NOOP("gradlab::data", "cannot write %1: %2"), std::error_code(errno, std::generic_category()));
+    if (!file) {
+        const std::error_code why(errno, std::generic_category());
+        // The new file beside the target could not be made: where the folder is there, that is
+        // the reason (a read-only place such as /proc), not the target.
+        std::error_code ignored;
+        const std::filesystem::path folder = std::filesystem::absolute(path, ignored).parent_path();
+        if (std::filesystem::is_directory(folder, ignored))
+            return csvError(CsvErrorCode::Io, dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "cannot write %1: no new file can be made in the folder %2 (%3)"),
+                                                          {Message::arg(path.string()), Message::arg(folder.string()), Message::arg(why.message())}));
+        return ioError(QT_TRANSLATE_NOOP("gradlab::data", "cannot write %1: %2"), why);
+    }
     auto result = write(file);
     file.close();
     std::error_code ec;

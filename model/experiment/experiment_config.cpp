@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -123,6 +124,16 @@ public:
         const QJsonValue v = value(key, required);
         if (v.isUndefined())
             return;
+        // A word is shown as given (--set optimizer.lr=NaN is a word, not "a string" to the user).
+        static const QRegularExpression nonFinite(QStringLiteral("^[+-]?(nan|inf|infinity)$"), QRegularExpression::CaseInsensitiveOption);
+        if (v.isString() && nonFinite.match(v.toString().trimmed()).hasMatch()) {
+            fail(key, ConfigText::tr("expected a finite number, got %1").arg(v.toString()));
+            return;
+        }
+        if (v.isString()) {
+            fail(key, ConfigText::tr("expected a number, got \"%1\"").arg(v.toString()));
+            return;
+        }
         if (!v.isDouble() || !std::isfinite(v.toDouble())) {
             fail(key, ConfigText::tr("expected a number, got %1").arg(jsonTypeName(v)));
             return;
@@ -691,9 +702,37 @@ QList<ConfigProblem> configProblems(const ExperimentConfig& c)
         add("loss.delta", ConfigText::tr("Huber's delta must be greater than 0"));
     if (c.loss.type == LossConfig::Type::SmoothL1 && !(c.loss.beta >= 0))
         add("loss.beta", ConfigText::tr("SmoothL1's beta cannot be negative"));
+    // A custom start that the parameters' dtype cannot hold would begin as inf (or NaN).
+    if (c.model.init.scheme == InitConfig::Scheme::Custom) {
+        const bool single = c.training.dtype == QLatin1String("float32");
+        const double largest = single ? std::numeric_limits<float>::max() : std::numeric_limits<double>::max();
+        for (const auto& [name, values] : c.model.init.values) {
+            const auto bad = std::find_if(values.begin(), values.end(), [&](double v) { return !(std::abs(v) <= largest); });
+            if (bad == values.end())
+                continue;
+            problems.append({QStringLiteral("model.init.values.") + name,
+                             std::isfinite(*bad) ? ConfigText::tr("The initial value of %1, %2, does not fit in %3 (whose largest magnitude is about %4)")
+                                                       .arg(name)
+                                                       .arg(*bad, 0, 'g', 6)
+                                                       .arg(c.training.dtype)
+                                                       .arg(largest, 0, 'g', 2)
+                                                 : ConfigText::tr("The initial value of %1 must be a finite number, not %2").arg(name).arg(*bad)});
+        }
+    }
     const auto& o = c.optimizer;
-    if (o.momentum < 0 || o.weightDecay < 0 || o.eps < 0 || o.dampening < 0 || o.lrDecay < 0 || o.initialAccumulatorValue < 0)
-        add("optimizer", ConfigText::tr("Momentum, dampening, weight decay, eps, lr decay and the initial accumulator cannot be negative"));
+    // Each negative option by its name (as the form labels it), not a list of all that could be.
+    if (o.momentum < 0)
+        add("optimizer.momentum", ConfigText::tr("Momentum cannot be negative"));
+    if (o.dampening < 0)
+        add("optimizer.dampening", ConfigText::tr("Dampening cannot be negative"));
+    if (o.weightDecay < 0)
+        add("optimizer.weight_decay", ConfigText::tr("Weight decay cannot be negative"));
+    if (o.eps < 0)
+        add("optimizer.eps", ConfigText::tr("Eps cannot be negative"));
+    if (o.lrDecay < 0)
+        add("optimizer.lr_decay", ConfigText::tr("Learning rate decay cannot be negative"));
+    if (o.initialAccumulatorValue < 0)
+        add("optimizer.initial_accumulator_value", ConfigText::tr("The initial accumulator cannot be negative"));
     if ((o.type == OptimizerConfig::Type::Adam || o.type == OptimizerConfig::Type::AdamW)
         && !(o.beta1 >= 0 && o.beta1 < 1 && o.beta2 >= 0 && o.beta2 < 1))
         add("optimizer.betas", ConfigText::tr("Both betas must be in [0, 1)"));

@@ -124,7 +124,7 @@ inline constexpr char kProjectFormat[] = "gradlab-project";
 QJsonObject toJson(const ExperimentConfig& config);
 
 // Reads a configuration; on a problem returns nullopt and a message that names the field
-// ("optimizer.lr: expected a number, got a string").
+// ("optimizer.lr: expected a number, got \"fast\"").
 std::optional<ExperimentConfig> fromJson(const QJsonObject& json, QString* error);
 
 // --set KEY=VALUE: `key` is a dotted path into the JSON form, `value` a JSON value (a bare word

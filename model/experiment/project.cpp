@@ -280,6 +280,19 @@ data::CsvReadOptions csvOptions(const CsvConfig& c)
     return o;
 }
 
+// Writes every byte of `bytes` to `file`, opened Unbuffered: a disk that fills up part way takes
+// a short write without an error, and only the next write says why ("No space left on device").
+bool writeAll(QFileDevice& file, const QByteArray& bytes)
+{
+    for (qint64 done = 0; done < bytes.size();) {
+        const qint64 n = file.write(bytes.constData() + done, bytes.size() - done);
+        if (n <= 0)
+            return false;
+        done += n;
+    }
+    return true;
+}
+
 } // namespace
 
 bool writeFileAtomically(const QString& path, const QByteArray& bytes, QString* error)
@@ -290,14 +303,14 @@ bool writeFileAtomically(const QString& path, const QByteArray& bytes, QString* 
     const QFileInfo target(path);
     if (target.exists() && !target.isFile() && !target.isDir()) {
         QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush()) {
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || !writeAll(file, bytes) || !file.flush()) {
             *error = ProjectText::tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
             return false;
         }
         return true;
     }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush() || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || !writeAll(file, bytes) || !file.flush() || !file.commit()) {
         *error = ProjectText::tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }

@@ -21,6 +21,8 @@
 
 #ifdef __linux__
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 #endif
 
@@ -175,6 +177,8 @@ private slots:
     void graphOfTheLossIsTheTutorials();
     void graphOfTheWrittenOutLoss();
     void trainWritesTheRequestedExports();
+    void outputsThatCannotBeWrittenAreRefusedBeforeTraining();
+    void writesToADeviceThatFailSayWhy();
     void graphIsWrittenInTheFormatItsNameSays();
     void lossPlotIsOnALogScaleUnlessLinearIsAsked();
     void fitPlotDrawsTheTrainedLineAboveTheClosedForm();
@@ -272,6 +276,23 @@ void TestCli::badUsageExitsWithTwoAndOneLine_data()
                                               << "the generated values overflow";
     QTest::newRow("fit missing file") << QStringList{"fit", "/nonexistent.csv"} << "nonexistent.csv";
     QTest::newRow("generate without -o") << QStringList{"generate"} << "-o";
+    // Said in the words typed, with the range that can run.
+    QTest::newRow("epochs not a number") << QStringList{"train", "--example", "tutorial", "--epochs", "abc"}
+                                         << "--epochs: expected a whole number, got \"abc\"";
+    QTest::newRow("negative epochs") << QStringList{"train", "--example", "tutorial", "--epochs", "-5"}
+                                     << "--epochs: expected 1 to 1000000000000, got -5";
+    QTest::newRow("lr NaN") << QStringList{"train", "--example", "tutorial", "--set", "optimizer.lr=NaN"}
+                            << "optimizer.lr: expected a finite number, got NaN";
+    QTest::newRow("one negative option") << QStringList{"train", "--example", "tutorial", "--set", "optimizer.momentum=-0.5"}
+                                         << "gradlab-cli: optimizer.momentum: Momentum cannot be negative\n";
+    // A start that float32 cannot hold is refused before training, not found as NaN at epoch 1.
+    QTest::newRow("initial value beyond float32")
+        << QStringList{"train", "--example", "tutorial", "--set", "model.init.scheme=custom", "--set", "model.init.values={\"a\":1e39,\"b\":0}"}
+        << "model.init.values.a: The initial value of a, 1e+39, does not fit in float32";
+    QTest::newRow("fit with an empty delimiter") << QStringList{"fit", GRADLAB_TEST_DATA_DIR "/tutorial_dataset.csv", "--delimiter", ""}
+                                                 << "--delimiter: expected one character or tab, got \"\"";
+    QTest::newRow("fit with no features") << QStringList{"fit", GRADLAB_TEST_DATA_DIR "/tutorial_dataset.csv", "--features", ""}
+                                          << "--features: expected column names separated by commas, got \"\"";
     QTest::newRow("graph of what") << QStringList{"graph", "--example", "tutorial", "--of", "x", "-o", "/tmp/x.dot"} << "--of";
 }
 
@@ -768,6 +789,70 @@ void TestCli::trainWritesTheRequestedExports()
     const Result bad = cli({"train", "--example", "tutorial", "--epochs", "2", "--export-plot", path("fit.bmpx")});
     QCOMPARE(bad.status, 2);
     QVERIFY(!QFile::exists(path("fit.bmpx")));
+}
+
+// An output that cannot be written (no such folder, a folder in its place, the CSV the experiment
+// reads) is refused before the training, which could take hours: nothing is trained or written.
+void TestCli::outputsThatCannotBeWrittenAreRefusedBeforeTraining()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("data.csv"));
+    QVERIFY(writeFile(csv, "x,y\n0,1\n1,3\n2,5.1\n3,6.9\n4,9\n5,11.2\n"));
+    const QStringList fromCsv{"train", "--example", "tutorial", "--epochs", "5", "--set", "dataset.source=csv", "--set",
+                              "dataset.csv.path=" + csv, "--set", "dataset.csv.features=[\"x\"]", "--set", "dataset.csv.target=y"};
+    const std::vector<std::pair<QStringList, QString>> cases{
+        {{"--save", "/nonexistent/p.gradlab"}, "--save: the folder /nonexistent does not exist"},
+        {{"--export-history", "/nonexistent/h.csv"}, "--export-history: the folder /nonexistent does not exist"},
+        {{"--export-params", dir.path()}, "--export-params: " + dir.path() + " is a folder"},
+        {{"--export-history", csv}, "--export-history: " + csv + " is the data file this experiment reads"},
+        {{"--export-params", csv}, "--export-params: " + csv + " is the data file this experiment reads"},
+        {{"--save", csv}, "--save: " + csv + " is the data file this experiment reads"},
+    };
+    const QByteArray data = readAll(csv);
+    for (const auto& [output, expected] : cases) {
+        const Result r = cli(fromCsv + output);
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.startsWith("gradlab-cli: " + expected), qPrintable(r.err));
+        QVERIFY2(r.err.trimmed().count(QLatin1Char('\n')) == 0, qPrintable(r.err));
+        QVERIFY2(r.out.isEmpty(), qPrintable(r.out)); // no "Trained 5 epochs": refused first
+        QCOMPARE(readAll(csv), data);
+    }
+}
+
+// A device is written in place (never replaced by a file); a write it refuses, as /dev/full
+// refuses every one, is a failure with the system's reason.
+void TestCli::writesToADeviceThatFailSayWhy()
+{
+#ifdef __linux__
+    // A private copy of /dev/full where mknod is allowed (root), so that a regression replaces only
+    // the copy; otherwise /dev/full itself, which a user cannot replace.
+    QTemporaryDir dir;
+    QString full = dir.filePath(QStringLiteral("full"));
+    if (::mknod(QFile::encodeName(full).constData(), S_IFCHR | 0666, makedev(1, 7)) != 0)
+        full = QStringLiteral("/dev/full");
+    if (!QFileInfo::exists(full) || QFileInfo(full).isFile())
+        QSKIP("there is no /dev/full device here");
+    const std::vector<QStringList> commands{
+        {"generate", "--n", "100", "-o", full},
+        {"train", "--example", "tutorial", "--epochs", "2", "--save", full},
+        {"train", "--example", "tutorial", "--epochs", "2", "--export-history", full},
+        {"export-script", "--example", "tutorial", "-o", full},
+    };
+    for (const QStringList& args : commands) {
+        const Result r = cli(args);
+        QVERIFY2(r.status == 2, qPrintable(args.join(' ') + ": " + r.err));
+        QVERIFY2(r.err.contains(QLatin1String("No space left on device")), qPrintable(r.err));
+        QVERIFY2(!QFileInfo(full).isFile(), qPrintable(args.join(' '))); // still the device
+    }
+    // A name that cannot be made says why, not "No such file or directory" about a file that is there.
+    if (QFileInfo::exists(QStringLiteral("/proc/version"))) {
+        const Result r = cli({"generate", "--n", "10", "-o", "/proc/version"});
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains(QLatin1String("no new file can be made in the folder /proc")), qPrintable(r.err));
+    }
+#else
+    QSKIP("writes to /dev/full, which Linux has");
+#endif
 }
 
 // As File > Export > Computation graph: DOT, SVG or PNG by the extension, never DOT text under a

@@ -181,6 +181,9 @@ void TestTrainingController::stepFromIdleAndEditWhilePaused()
     QVERIFY(!c.setOptimizerOptions(bad, &error));
     QVERIFY(!c.setParameterValue(7, 1.0, &error));
     QVERIFY(!c.setParameterValue(0, qQNaN(), &error));
+    // Beyond float32's range it would become inf: refused, with the reason.
+    QVERIFY(!c.setParameterValue(0, 1e39, &error));
+    QVERIFY2(error.contains(QLatin1String("does not fit in float32")), qPrintable(error));
     QVERIFY2(c.setParameterValue(0, 0.75, &error), qPrintable(error));
     // The edit shows at once in a fresh paused snapshot.
     QTRY_COMPARE(paused.last().first().value<TrainingSnapshot>().params[0], 0.75);

@@ -51,6 +51,7 @@ private slots:
     void optionsLeftOutTakeTorchDefaults();
     void impossibleValuesCannotStartARun_data();
     void impossibleValuesCannotStartARun();
+    void customInitialValuesMustFitTheDtype();
 };
 
 void TestExperimentConfig::defaultsAreTheTutorial()
@@ -220,7 +221,7 @@ void TestExperimentConfig::malformedFieldsAreNamed_data()
     auto row = [](const char* name, QStringList path, QJsonValue v, const char* expected) {
         QTest::newRow(name) << path << v << QString::fromLatin1(expected);
     };
-    row("wrong type", {"optimizer", "lr"}, QJsonValue("fast"), "optimizer.lr: expected a number, got a string");
+    row("wrong type", {"optimizer", "lr"}, QJsonValue("fast"), "optimizer.lr: expected a number, got \"fast\"");
     row("unknown enum", {"loss", "type"}, QJsonValue("hinge"), "loss.type: unknown value \"hinge\"");
     row("missing required section", {"model"}, QJsonValue(QJsonValue::Undefined), "model: missing required field");
     row("missing type", {"optimizer", "type"}, QJsonValue(QJsonValue::Undefined), "optimizer.type: missing required field");
@@ -295,7 +296,9 @@ void TestExperimentConfig::badSettingsNameTheKeyAndChangeNothing_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("unknown key") << "optimizer.learning_rate" << "0.1" << "optimizer.learning_rate: unknown field";
     QTest::newRow("unknown section") << "trainer.epochs" << "5" << "trainer: unknown field";
-    QTest::newRow("bad value") << "training.epochs" << "many" << "training.epochs: expected a number, got a string";
+    QTest::newRow("bad value") << "training.epochs" << "many" << "training.epochs: expected a number, got \"many\"";
+    QTest::newRow("not a number") << "optimizer.lr" << "NaN" << "optimizer.lr: expected a finite number, got NaN";
+    QTest::newRow("infinite") << "optimizer.lr" << "-inf" << "optimizer.lr: expected a finite number, got -inf";
     QTest::newRow("bad enum") << "optimizer.type" << "lbfgs" << "optimizer.type: unknown value \"lbfgs\"";
     QTest::newRow("betas of sgd") << "optimizer.betas" << "[0.8,0.9]" << "optimizer.betas: unknown field";
     QTest::newRow("three betas") << "optimizer.type" << "adam" << "";
@@ -354,6 +357,13 @@ void TestExperimentConfig::impossibleValuesCannotStartARun_data()
     QTest::newRow("fraction 1") << "dataset.split.train_fraction" << "1" << "dataset.split.train_fraction" << fraction;
     QTest::newRow("fraction 0") << "dataset.split.train_fraction" << "0" << "dataset.split.train_fraction" << fraction;
     QTest::newRow("csv without target") << "dataset.source" << "csv" << "dataset.csv.target" << "No target column is chosen";
+    // The option that is negative, by its name, not every option that could be.
+    QTest::newRow("negative momentum") << "optimizer.momentum" << "-0.5" << "optimizer.momentum" << "Momentum cannot be negative";
+    QTest::newRow("negative lr decay") << "optimizer" << R"({"type": "adagrad", "lr": 0.1, "lr_decay": -1})" << "optimizer.lr_decay"
+                                       << "Learning rate decay cannot be negative";
+    QTest::newRow("initial value beyond float32")
+        << "model.init" << R"({"scheme": "custom", "values": {"a": 1e39, "b": 0}})" << "model.init.values.a"
+        << "The initial value of a, 1e+39, does not fit in float32 (whose largest magnitude is about 3.4e+38)";
     QTest::newRow("x min > x max") << "dataset.generator.x_min" << "5" << "dataset.generator.x_min"
                                    << "x min must be less than x max";
 }
@@ -374,6 +384,29 @@ void TestExperimentConfig::impossibleValuesCannotStartARun()
     QVERIFY2(found, qPrintable(validate(c).join('\n')));
     QCOMPARE(validate(c).size(), problems.size());
     QVERIFY(validate(c).contains(message));
+}
+
+// A custom start beyond float32 would begin as inf; float64 holds it. A value that is not a number
+// at all (from code; JSON has none) is refused too.
+void TestExperimentConfig::customInitialValuesMustFitTheDtype()
+{
+    ExperimentConfig c;
+    c.model.init.scheme = InitConfig::Scheme::Custom;
+    c.model.init.values = {{QStringLiteral("a"), {-3.5e38}}, {QStringLiteral("b"), {3.4e38}}};
+    QList<ConfigProblem> problems = configProblems(c);
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.first().key, QStringLiteral("model.init.values.a"));
+    QVERIFY2(problems.first().message.contains(QLatin1String("-3.5e+38, does not fit in float32")), qPrintable(problems.first().message));
+    c.training.dtype = QStringLiteral("float64");
+    QVERIFY(configProblems(c).isEmpty());
+    c.model.init.values[QStringLiteral("b")] = {std::numeric_limits<double>::infinity()};
+    problems = configProblems(c);
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.first().key, QStringLiteral("model.init.values.b"));
+    QCOMPARE(problems.first().message, QStringLiteral("The initial value of b must be a finite number, not inf"));
+    // The torch scheme does not use the values.
+    c.model.init.scheme = InitConfig::Scheme::Torch;
+    QVERIFY(configProblems(c).isEmpty());
 }
 
 QTEST_APPLESS_MAIN(TestExperimentConfig)

@@ -13,12 +13,16 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <limits>
 
 #ifdef Q_OS_UNIX
+#include <csignal>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -129,6 +133,7 @@ private slots:
     void runsCsvPathsFollowTheProjectToAnotherFolder();
     void fifoAndDeviceTargetsAreWrittenNotReplaced();
     void symbolicLinkStaysALinkAndItsTargetIsWritten();
+    void aWriteCutShortSaysWhy();
 };
 
 void TestProject::saveLoadSaveGivesIdenticalBytes()
@@ -606,6 +611,36 @@ void TestProject::symbolicLinkStaysALinkAndItsTargetIsWritten()
     QVERIFY(QFileInfo(link).isSymLink());
     QCOMPARE(QFileInfo(link).symLinkTarget(), target);
     QCOMPARE(readText(target), p.toJson());
+}
+
+// A disk that fills up part way (here: a file size limit, which needs no root, where a full disk
+// needs a mount) takes a short write without an error: the failure says the system's reason, not
+// "Unknown error", and the old file stays.
+void TestProject::aWriteCutShortSaysWhy()
+{
+#ifdef Q_OS_UNIX
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("big.gradlab"));
+    QVERIFY(writeText(path, "old"));
+    rlimit old{};
+    QCOMPARE(getrlimit(RLIMIT_FSIZE, &old), 0);
+    if (old.rlim_cur != RLIM_INFINITY && old.rlim_cur < 65536)
+        QSKIP("the file size is already limited below what the test needs");
+    rlimit tight = old;
+    tight.rlim_cur = 65536;
+    // Past the limit a write fails with EFBIG; the signal that would end the process is ignored.
+    const auto previous = std::signal(SIGXFSZ, SIG_IGN);
+    QCOMPARE(setrlimit(RLIMIT_FSIZE, &tight), 0);
+    QString error;
+    const bool written = writeFileAtomically(path, QByteArray(200'000, 'x'), &error);
+    setrlimit(RLIMIT_FSIZE, &old);
+    std::signal(SIGXFSZ, previous);
+    QVERIFY(!written);
+    QVERIFY2(error.contains(QString::fromLocal8Bit(std::strerror(EFBIG))), qPrintable(error));
+    QCOMPARE(readText(path), QByteArray("old"));
+#else
+    QSKIP("limits the file size with setrlimit, as Unix has it");
+#endif
 }
 
 QTEST_APPLESS_MAIN(TestProject)
