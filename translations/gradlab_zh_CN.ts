@@ -4,220 +4,251 @@
 <context>
     <name>CliText</name>
     <message>
-        <location filename="../app/cli/cli.cpp" line="71"/>
+        <location filename="../app/cli/cli.cpp" line="72"/>
         <source>%1 takes no value</source>
         <translation>%1 不接受取值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="76"/>
+        <location filename="../app/cli/cli.cpp" line="77"/>
         <source>%1 needs a value</source>
         <translation>%1 需要一个值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="81"/>
+        <location filename="../app/cli/cli.cpp" line="82"/>
         <source>unknown option %1</source>
         <translation>未知选项 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="105"/>
+        <location filename="../app/cli/cli.cpp" line="106"/>
         <source>%1: expected a number, got &quot;%2&quot;</source>
         <translation>%1：应为数值，实际为 "%2"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="117"/>
+        <location filename="../app/cli/cli.cpp" line="118"/>
         <source>%1: expected a whole number, got &quot;%2&quot;</source>
         <translation>%1：应为整数，实际为 "%2"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="119"/>
+        <location filename="../app/cli/cli.cpp" line="120"/>
         <source>%1: expected %2 to %3, got %4</source>
         <translation>%1：应为 %2 到 %3，实际为 %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="132"/>
+        <location filename="../app/cli/cli.cpp" line="133"/>
         <source>out of memory: there is not enough memory on the CPU for this command</source>
         <translation>内存不足：CPU 上没有足够的内存执行此命令</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="161"/>
+        <location filename="../app/cli/cli.cpp" line="162"/>
         <source>unknown example &quot;%1&quot; (there is: tutorial)</source>
         <translation>未知示例 "%1"（可用的示例：tutorial）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="163"/>
+        <location filename="../app/cli/cli.cpp" line="164"/>
         <source>one project at a time, got: %1</source>
         <translation>一次只能指定一个项目，实际给出：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="165"/>
+        <location filename="../app/cli/cli.cpp" line="166"/>
         <source>give either a project or --example tutorial, not both</source>
         <translation>请指定项目或 --example tutorial，二者不能同时使用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="168"/>
+        <location filename="../app/cli/cli.cpp" line="169"/>
         <source>no project given (name a .gradlab file, or use --example tutorial)</source>
         <translation>未指定项目（请给出 .gradlab 文件，或使用 --example tutorial）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="183"/>
+        <location filename="../app/cli/cli.cpp" line="184"/>
         <source>--set expects KEY=VALUE, got &quot;%1&quot;</source>
         <translation>--set 的参数应为 KEY=VALUE，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="186"/>
+        <location filename="../app/cli/cli.cpp" line="187"/>
         <source>--set %1: %2</source>
         <translation>--set %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="195"/>
+        <location filename="../app/cli/cli.cpp" line="198"/>
         <source>--epochs: %1</source>
         <translation>--epochs：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="201"/>
+        <location filename="../app/cli/cli.cpp" line="204"/>
         <source>--device: %1</source>
         <translation>--device：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="205"/>
-        <location filename="../app/cli/cli.cpp" line="227"/>
+        <location filename="../app/cli/cli.cpp" line="208"/>
+        <location filename="../app/cli/cli.cpp" line="254"/>
+        <location filename="../app/cli/cli.cpp" line="262"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="222"/>
+        <location filename="../app/cli/cli.cpp" line="219"/>
+        <source>%1 is a folder: name a file in it</source>
+        <translation>%1 是一个文件夹：请指定其中的一个文件名</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="221"/>
+        <source>%1 is the data file this experiment reads: writing there would overwrite the data; choose another name</source>
+        <translation>%1 是本实验读取的数据文件：写入那里会覆盖数据；请换一个名称</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="227"/>
+        <source>the folder %1 does not exist</source>
+        <translation>文件夹 %1 不存在</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="229"/>
+        <source>%1 is not writable</source>
+        <translation>%1 不可写入</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="233"/>
+        <source>cannot create a file in the folder %1: %2</source>
+        <translation>无法在文件夹 %1 中创建文件：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="249"/>
         <source>--linear-loss goes with --export-loss-plot F</source>
         <translation>--linear-loss 须与 --export-loss-plot F 一起使用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="235"/>
+        <location filename="../app/cli/cli.cpp" line="267"/>
         <source>%1 (--set dataset.csv.missing=drop)</source>
         <translation>%1（--set dataset.csv.missing=drop）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="237"/>
-        <location filename="../app/cli/cli.cpp" line="410"/>
-        <location filename="../app/cli/cli.cpp" line="426"/>
+        <location filename="../app/cli/cli.cpp" line="269"/>
+        <location filename="../app/cli/cli.cpp" line="446"/>
+        <location filename="../app/cli/cli.cpp" line="462"/>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="261"/>
+        <location filename="../app/cli/cli.cpp" line="293"/>
         <source>training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="287"/>
+        <location filename="../app/cli/cli.cpp" line="319"/>
         <source>Trained %1 epochs in %2 s</source>
         <translation>已训练 %1 轮，耗时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="294"/>
+        <location filename="../app/cli/cli.cpp" line="326"/>
         <source>   closed form %1</source>
         <translation>   闭式解 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="298"/>
+        <location filename="../app/cli/cli.cpp" line="330"/>
         <source>  train loss %1, validation loss %2</source>
         <translation>  训练损失 %1，验证损失 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="300"/>
+        <location filename="../app/cli/cli.cpp" line="332"/>
         <source>  closed form: train loss %1, validation loss %2, R² %3</source>
         <translation>  闭式解：训练损失 %1，验证损失 %2，R² %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="309"/>
+        <location filename="../app/cli/cli.cpp" line="341"/>
         <source>warning: the closed form: %1</source>
         <translation>警告：闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="377"/>
+        <location filename="../app/cli/cli.cpp" line="409"/>
         <source>fit needs one CSV file</source>
         <translation>fit 需要一个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="383"/>
+        <location filename="../app/cli/cli.cpp" line="415"/>
         <source>--missing: expected error or drop, got &quot;%1&quot;</source>
         <translation>--missing：应为 error 或 drop，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="396"/>
+        <location filename="../app/cli/cli.cpp" line="421"/>
+        <source>--features: expected column names separated by commas, got &quot;%1&quot;</source>
+        <translation>--features：应为以逗号分隔的列名，实际为 "%1"</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="432"/>
         <source>--delimiter: expected one character or tab, got &quot;%1&quot;</source>
         <translation>--delimiter：应为单个字符或 tab，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="401"/>
+        <location filename="../app/cli/cli.cpp" line="437"/>
         <source>--decimal: expected auto, &quot;.&quot; or &quot;,&quot;, got &quot;%1&quot;</source>
         <translation>--decimal：应为 auto、"." 或 ","，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="406"/>
+        <location filename="../app/cli/cli.cpp" line="442"/>
         <source>%1 (--missing drop)</source>
         <translation>%1（--missing drop）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="415"/>
+        <location filename="../app/cli/cli.cpp" line="451"/>
         <source>--level: expected a confidence level between 0 and 1 (0.9 for 90%), got &quot;%1&quot;</source>
         <translation>--level：应为 0 到 1 之间的置信水平（90% 写作 0.9），得到的是“%1”</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="446"/>
+        <location filename="../app/cli/cli.cpp" line="482"/>
         <source>lower %1%</source>
         <translation>%1% 下限</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="447"/>
+        <location filename="../app/cli/cli.cpp" line="483"/>
         <source>upper %1%</source>
         <translation>%1% 上限</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="468"/>
+        <location filename="../app/cli/cli.cpp" line="504"/>
         <source>F %1 on %2 and %3 degrees of freedom, p %4</source>
         <translation>F %1（自由度 %2 和 %3），p %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="472"/>
+        <location filename="../app/cli/cli.cpp" line="508"/>
         <source>log-likelihood %1, AIC %2, BIC %3, residual sum of squares %4</source>
         <translation>对数似然 %1，AIC %2，BIC %3，残差平方和 %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="481"/>
+        <location filename="../app/cli/cli.cpp" line="517"/>
         <source>Durbin–Watson %1, omnibus %2 (p %3), Jarque–Bera %4 (p %5)</source>
         <translation>Durbin–Watson %1，综合检验 %2（p %3），Jarque–Bera %4（p %5）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="485"/>
+        <location filename="../app/cli/cli.cpp" line="521"/>
         <source>skew %1, kurtosis %2, condition number %3</source>
         <translation>偏度 %1，峰度 %2，条件数 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="506"/>
+        <location filename="../app/cli/cli.cpp" line="542"/>
         <source>--n × --features must be at most %1 values (got %2 × %3)</source>
         <translation>--n × --features 最多为 %1 个值（实际为 %2 × %3）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="546"/>
+        <location filename="../app/cli/cli.cpp" line="582"/>
         <source>graph needs -o GRAPH.dot, GRAPH.gv, GRAPH.svg or GRAPH.png</source>
         <translation>graph 需要 -o GRAPH.dot、GRAPH.gv、GRAPH.svg 或 GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="551"/>
+        <location filename="../app/cli/cli.cpp" line="587"/>
         <source>cannot write the graph as &quot;%1&quot;: name the file .dot or .gv (Graphviz DOT), .svg or .png</source>
         <translation>无法将计算图写为“%1”：文件名须以 .dot 或 .gv（Graphviz DOT）、.svg 或 .png 结尾</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="563"/>
+        <location filename="../app/cli/cli.cpp" line="599"/>
         <source>--of: expected yhat, error, loss or loss-manual, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error、loss 或 loss-manual，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="574"/>
+        <location filename="../app/cli/cli.cpp" line="610"/>
         <source>the graph can only be drawn as SVG or PNG while a QApplication runs</source>
         <translation>只有在 QApplication 运行时才能将计算图绘制为 SVG 或 PNG</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="636"/>
+        <location filename="../app/cli/cli.cpp" line="672"/>
         <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
                     [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
                     [--linear-loss] [--save PROJECT]</source>
@@ -226,148 +257,148 @@
                     [--linear-loss] [--save PROJECT]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="641"/>
+        <location filename="../app/cli/cli.cpp" line="677"/>
         <source>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</source>
         <translation>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="642"/>
+        <location filename="../app/cli/cli.cpp" line="678"/>
         <source>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</source>
         <translation>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="643"/>
+        <location filename="../app/cli/cli.cpp" line="679"/>
         <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</source>
         <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="645"/>
+        <location filename="../app/cli/cli.cpp" line="681"/>
         <source>  gradlab-cli devices</source>
         <translation>  gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="653"/>
+        <location filename="../app/cli/cli.cpp" line="689"/>
         <source>usage:</source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="658"/>
+        <location filename="../app/cli/cli.cpp" line="694"/>
         <source>  gradlab-cli COMMAND --help</source>
         <translation>  gradlab-cli COMMAND --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="686"/>
+        <location filename="../app/cli/cli.cpp" line="722"/>
         <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="707"/>
+        <location filename="../app/cli/cli.cpp" line="743"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="442"/>
+        <location filename="../app/cli/cli.cpp" line="478"/>
         <source>%1 observations, rank %2</source>
         <translation>%1 个观测值，秩为 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="445"/>
+        <location filename="../app/cli/cli.cpp" line="481"/>
         <source>coefficient</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="445"/>
+        <location filename="../app/cli/cli.cpp" line="481"/>
         <source>estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="445"/>
+        <location filename="../app/cli/cli.cpp" line="481"/>
         <source>std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="446"/>
+        <location filename="../app/cli/cli.cpp" line="482"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="446"/>
+        <location filename="../app/cli/cli.cpp" line="482"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="462"/>
+        <location filename="../app/cli/cli.cpp" line="498"/>
         <source>R² %1, adjusted R² %2, residual standard error %3</source>
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="494"/>
+        <location filename="../app/cli/cli.cpp" line="530"/>
         <source>generate takes no file but -o FILE.csv, got: %1</source>
         <translation>generate 只接受 -o FILE.csv 指定的文件，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="496"/>
+        <location filename="../app/cli/cli.cpp" line="532"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="515"/>
+        <location filename="../app/cli/cli.cpp" line="551"/>
         <source>out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows</source>
         <translation>内存不足：无法在 CPU 上为 %3 行的 %2 个值分配 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="525"/>
+        <location filename="../app/cli/cli.cpp" line="561"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="582"/>
-        <location filename="../app/cli/cli.cpp" line="599"/>
+        <location filename="../app/cli/cli.cpp" line="618"/>
+        <location filename="../app/cli/cli.cpp" line="635"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="606"/>
+        <location filename="../app/cli/cli.cpp" line="642"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="614"/>
+        <location filename="../app/cli/cli.cpp" line="650"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="621"/>
+        <location filename="../app/cli/cli.cpp" line="657"/>
         <source>devices takes no arguments, got: %1</source>
         <translation>devices 不接受参数，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="625"/>
+        <location filename="../app/cli/cli.cpp" line="661"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="626"/>
+        <location filename="../app/cli/cli.cpp" line="662"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="626"/>
+        <location filename="../app/cli/cli.cpp" line="662"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="639"/>
+        <location filename="../app/cli/cli.cpp" line="675"/>
         <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--level 0.95] [--json]</source>
         <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--level 0.95] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="725"/>
-        <location filename="../app/cli/cli.cpp" line="729"/>
+        <location filename="../app/cli/cli.cpp" line="761"/>
+        <location filename="../app/cli/cli.cpp" line="765"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>
@@ -375,252 +406,297 @@
 <context>
     <name>ConfigText</name>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="79"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="80"/>
         <source>null</source>
         <translation>null</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="80"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="81"/>
         <source>a boolean</source>
         <translation>布尔值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="81"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="82"/>
         <source>a number</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="82"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="83"/>
         <source>a string</source>
         <translation>字符串</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="83"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="84"/>
         <source>an array</source>
         <translation>数组</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="84"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="85"/>
         <source>an object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="87"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="88"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="108"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="109"/>
         <source>unknown field (expected one of: %1)</source>
         <translation>未知字段（应为以下之一：%1）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="117"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="118"/>
         <source>missing required field</source>
         <translation>缺少必填字段</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="127"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="130"/>
+        <source>expected a finite number, got %1</source>
+        <translation>应为有限数值，实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/experiment_config.cpp" line="134"/>
+        <source>expected a number, got &quot;%1&quot;</source>
+        <translation>应为数值，实际为 "%1"</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/experiment_config.cpp" line="138"/>
         <source>expected a number, got %1</source>
         <translation>应为数值，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="143"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="154"/>
         <source>expected a whole number from %1 to %2, got %3</source>
         <translation>应为 %1 到 %2 之间的整数，实际为 %3</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="155"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="166"/>
         <source>expected true or false, got %1</source>
         <translation>应为 true 或 false，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="167"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="178"/>
         <source>expected a string, got %1</source>
         <translation>应为字符串，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="185"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="196"/>
         <source>unknown value &quot;%1&quot; (expected one of: %2)</source>
         <translation>未知的值 "%1"（应为以下之一：%2）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="194"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="205"/>
         <source>expected an array of numbers, got %1</source>
         <translation>应为数值数组，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="200"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="211"/>
         <source>expected an array of numbers, found %1 in it</source>
         <translation>应为数值数组，但其中含有 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="213"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="224"/>
         <source>expected an array of strings, got %1</source>
         <translation>应为字符串数组，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="219"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="230"/>
         <source>expected an array of strings, found %1 in it</source>
         <translation>应为字符串数组，但其中含有 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="233"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="244"/>
         <source>expected an object, got %1</source>
         <translation>应为对象，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="269"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="280"/>
         <source>unknown value &quot;%1&quot; (expected one of: numpy)</source>
         <translation>未知的值 "%1"（应为以下之一：numpy）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="287"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="298"/>
         <source>expected true, false or null (detect), got %1</source>
         <translation>应为 true、false 或 null（自动检测），实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="296"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="307"/>
         <source>expected &quot;auto&quot;, &quot;.&quot; or &quot;,&quot;, got &quot;%1&quot;</source>
         <translation>应为 "auto"、"." 或 ","，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="302"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="313"/>
         <source>expected one character (or empty to detect), got &quot;%1&quot;</source>
         <translation>应为单个字符（留空则自动检测），实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="325"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="336"/>
         <source>expected two numbers, got %1</source>
         <translation>应为 2 个数值，实际为 %1 个</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="350"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="361"/>
         <source>expected layer sizes from 1 to 100000, got %1</source>
         <translation>层大小应为 1 到 100000 之间的整数，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="358"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="369"/>
         <source>unknown value &quot;%1&quot; (expected one of: relu, tanh, sigmoid)</source>
         <translation>未知的值 "%1"（应为以下之一：relu、tanh、sigmoid）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="378"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="389"/>
         <source>expected a number or an array of numbers, got %1</source>
         <translation>应为数值或数值数组，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="519"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="530"/>
         <source>this is not a GradLab project (format &quot;%1&quot;)</source>
         <translation>这不是 GradLab 项目（格式为 "%1"）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="523"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="534"/>
         <source>this project was written by a newer GradLab (file format version %1; this version reads up to %2)</source>
         <translation>此项目由更新版本的 GradLab 写入（文件格式版本 %1；当前版本最高只能读取版本 %2）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="576"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="587"/>
         <source>unknown value &quot;%1&quot; (expected one of: float32, float64)</source>
         <translation>未知的值 "%1"（应为以下之一：float32、float64）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="579"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="590"/>
         <source>unknown device &quot;%1&quot; (expected cpu, cuda or cuda:N)</source>
         <translation>未知设备 "%1"（应为 cpu、cuda 或 cuda:N）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="594"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="605"/>
         <source>%1: not a setting that can be changed</source>
         <translation>%1：不是可修改的设置项</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="612"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="623"/>
         <source>%1: %2 is out of range for a double (too close to zero: the smallest is about 4.9e-324)</source>
         <translation>%1：%2 超出双精度浮点数的范围（太接近零：最小约为 4.9e-324）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="613"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="624"/>
         <source>%1: %2 is out of range for a double (whose magnitude is at most about 1.8e308)</source>
         <translation>%1：%2 超出双精度浮点数的范围（绝对值最大约为 1.8e308）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="642"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="653"/>
         <source>%1: not an object</source>
         <translation>%1：不是对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="668"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="679"/>
         <source>At least 2 samples (n) are needed to train and validate</source>
         <translation>训练和验证至少需要 2 个样本（n）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="670"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="681"/>
         <source>x min must be less than x max</source>
         <translation>x 最小值必须小于 x 最大值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="672"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="683"/>
         <source>The noise σ cannot be negative</source>
         <translation>噪声 σ 不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="675"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="686"/>
         <source>%1 features need %1 weights, got %2</source>
         <translation>%1 个特征需要 %1 个权重，实际为 %2 个</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="678"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="689"/>
         <source>No CSV file is chosen</source>
         <translation>尚未选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="680"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="691"/>
         <source>No target column is chosen</source>
         <translation>尚未选择目标列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="682"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="693"/>
         <source>No feature column is chosen</source>
         <translation>尚未选择特征列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="685"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="696"/>
         <source>The train fraction must be between 0 and 1 (exclusive)</source>
         <translation>训练集比例必须介于 0 和 1 之间（不含 0 和 1）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="687"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="698"/>
         <source>The learning rate must be greater than 0</source>
         <translation>学习率必须大于 0</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="689"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="700"/>
         <source>At least one epoch is needed</source>
         <translation>至少需要训练 1 轮</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="691"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="702"/>
         <source>Huber&apos;s delta must be greater than 0</source>
         <translation>Huber 损失的 delta 必须大于 0</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="693"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="704"/>
         <source>SmoothL1&apos;s beta cannot be negative</source>
         <translation>SmoothL1 损失的 beta 不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="696"/>
-        <source>Momentum, dampening, weight decay, eps, lr decay and the initial accumulator cannot be negative</source>
-        <translation>动量、阻尼、权重衰减、eps、学习率衰减和累加器初始值均不能为负</translation>
+        <location filename="../model/experiment/experiment_config.cpp" line="714"/>
+        <source>The initial value of %1, %2, does not fit in %3 (whose largest magnitude is about %4)</source>
+        <translation>%1 的初始值 %2 超出了 %3 的范围（其最大绝对值约为 %4）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="699"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="719"/>
+        <source>The initial value of %1 must be a finite number, not %2</source>
+        <translation>%1 的初始值必须是有限数值，而不是 %2</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/experiment_config.cpp" line="725"/>
+        <source>Momentum cannot be negative</source>
+        <translation>动量不能为负</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/experiment_config.cpp" line="727"/>
+        <source>Dampening cannot be negative</source>
+        <translation>阻尼不能为负</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/experiment_config.cpp" line="729"/>
+        <source>Weight decay cannot be negative</source>
+        <translation>权重衰减不能为负</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/experiment_config.cpp" line="731"/>
+        <source>Eps cannot be negative</source>
+        <translation>Eps 不能为负</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/experiment_config.cpp" line="733"/>
+        <source>Learning rate decay cannot be negative</source>
+        <translation>学习率衰减不能为负</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/experiment_config.cpp" line="735"/>
+        <source>The initial accumulator cannot be negative</source>
+        <translation>累加器初始值不能为负</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/experiment_config.cpp" line="738"/>
         <source>Both betas must be in [0, 1)</source>
         <translation>两个 beta 值都必须在 [0, 1) 内</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="701"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="740"/>
         <source>Nesterov momentum requires a momentum and zero dampening</source>
         <translation>Nesterov 动量要求动量大于 0 且阻尼为 0</translation>
     </message>
@@ -1069,94 +1145,94 @@
         <translation>.history.params[%1]：应为 %2 个值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="294"/>
-        <location filename="../model/experiment/project.cpp" line="301"/>
+        <location filename="../model/experiment/project.cpp" line="307"/>
+        <location filename="../model/experiment/project.cpp" line="314"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="312"/>
+        <location filename="../model/experiment/project.cpp" line="325"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="366"/>
+        <location filename="../model/experiment/project.cpp" line="379"/>
         <source>%1 is the data file this project reads: saving the project there would overwrite the data. Choose another name, such as %2.</source>
         <translation>%1 是本项目读取的数据文件：把项目保存到那里会覆盖数据。请换一个名称，例如 %2。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="411"/>
+        <location filename="../model/experiment/project.cpp" line="424"/>
         <source>%1 is not a GradLab project: not valid JSON at byte %2 (%3)</source>
         <translation>%1 不是 GradLab 项目：第 %2 字节处不是有效的 JSON（%3）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="418"/>
+        <location filename="../model/experiment/project.cpp" line="431"/>
         <source>%1 is not a GradLab project: the JSON is not an object</source>
         <translation>%1 不是 GradLab 项目：其 JSON 不是对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="433"/>
+        <location filename="../model/experiment/project.cpp" line="446"/>
         <source>runs: expected an array</source>
         <translation>runs：应为数组</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="439"/>
+        <location filename="../model/experiment/project.cpp" line="452"/>
         <source>runs[%1]: expected an object</source>
         <translation>runs[%1]：应为对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="454"/>
-        <location filename="../model/experiment/project.cpp" line="567"/>
+        <location filename="../model/experiment/project.cpp" line="467"/>
+        <location filename="../model/experiment/project.cpp" line="580"/>
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="500"/>
+        <location filename="../model/experiment/project.cpp" line="513"/>
         <source>No feature column is chosen</source>
         <translation>尚未选择特征列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="507"/>
+        <location filename="../model/experiment/project.cpp" line="520"/>
         <source>%1 was not found: the copy of its data saved in the project is used</source>
         <translation>未找到 %1：改用项目中保存的数据副本</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="514"/>
+        <location filename="../model/experiment/project.cpp" line="527"/>
         <source>No CSV file is chosen</source>
         <translation>尚未选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="518"/>
+        <location filename="../model/experiment/project.cpp" line="531"/>
         <source>The project&apos;s CSV file %1 does not exist</source>
         <translation>项目的 CSV 文件 %1 不存在</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="534"/>
+        <location filename="../model/experiment/project.cpp" line="547"/>
         <source>%1 has changed since the project was saved; the new data is used</source>
         <translation>%1 在项目保存后已被修改；将使用新数据</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="562"/>
+        <location filename="../model/experiment/project.cpp" line="575"/>
         <source>%1 is too large to be embedded in a project</source>
         <translation>%1 太大，无法嵌入项目</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="575"/>
+        <location filename="../model/experiment/project.cpp" line="588"/>
         <source>%1 has changed since its data was loaded; load it again to embed it</source>
         <translation>%1 在其数据载入之后已被修改；请重新载入后再嵌入</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="584"/>
+        <location filename="../model/experiment/project.cpp" line="597"/>
         <source>%1 has %2 rows; only files of at most %3 rows can be embedded in a project</source>
         <translation>%1 有 %2 行；只有不超过 %3 行的文件才能嵌入项目</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="599"/>
+        <location filename="../model/experiment/project.cpp" line="612"/>
         <source>An MLP has no closed-form solution: the least-squares fit is for the linear and polynomial models.</source>
         <translation>MLP 没有闭式解：最小二乘拟合只适用于线性模型和多项式模型。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="604"/>
+        <location filename="../model/experiment/project.cpp" line="617"/>
         <source>The a + b·x model takes one feature; this dataset has %1.</source>
         <translation>a + b·x 模型只接受一个特征；此数据集有 %1 个。</translation>
     </message>
@@ -2168,52 +2244,57 @@
 <context>
     <name>gradlab::app::TrainingWorker</name>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="97"/>
+        <location filename="../app/training/training_worker.cpp" line="98"/>
         <source>epoch %1</source>
         <translation>第 %1 轮</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="98"/>
+        <location filename="../app/training/training_worker.cpp" line="99"/>
         <source>epoch %1, after batch %2 of %3</source>
         <translation>第 %1 轮，第 %2 / %3 批之后</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="105"/>
+        <location filename="../app/training/training_worker.cpp" line="106"/>
         <source>The optimizer&apos;s options can only be changed while the run is paused</source>
         <translation>只有在运行暂停时才能更改优化器选项</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="109"/>
+        <location filename="../app/training/training_worker.cpp" line="110"/>
         <source>A paused run keeps its optimizer; to train with %1, stop this run and start a new one</source>
         <translation>暂停的运行会保留其优化器；若要使用 %1 训练，请停止此运行并开始新的运行</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="142"/>
+        <location filename="../app/training/training_worker.cpp" line="143"/>
         <source>%1: optimizer.%2 = %3</source>
         <translation>%1：optimizer.%2 = %3</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="176"/>
+        <location filename="../app/training/training_worker.cpp" line="168"/>
+        <source>%1 does not fit in float32 (whose largest magnitude is about %2)</source>
+        <translation>%1 超出了 float32 的范围（其最大绝对值约为 %2）</translation>
+    </message>
+    <message>
+        <location filename="../app/training/training_worker.cpp" line="184"/>
         <source>%1: %2 = %3 (was %4)</source>
         <translation>%1：%2 = %3（原为 %4）</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="311"/>
+        <location filename="../app/training/training_worker.cpp" line="319"/>
         <source>epoch %1: stopped after batch %2 of %3; the final parameters include these %2 steps</source>
         <translation>第 %1 轮：在第 %2 / %3 批之后停止；最终参数包含这 %2 步</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="154"/>
+        <location filename="../app/training/training_worker.cpp" line="155"/>
         <source>A parameter can only be edited while the run is paused</source>
         <translation>只有在运行暂停时才能编辑参数</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="158"/>
+        <location filename="../app/training/training_worker.cpp" line="159"/>
         <source>A parameter&apos;s value must be a finite number</source>
         <translation>参数值必须是有限数值</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="182"/>
+        <location filename="../app/training/training_worker.cpp" line="190"/>
         <source>There is no parameter value number %1</source>
         <translation>不存在第 %1 个参数值</translation>
     </message>
@@ -2373,7 +2454,7 @@
     </message>
     <message>
         <location filename="../model/data/csv_sniff.cpp" line="244"/>
-        <location filename="../model/data/csv_writer.cpp" line="27"/>
+        <location filename="../model/data/csv_writer.cpp" line="28"/>
         <source>the delimiter must be a tab or an ASCII punctuation character other than &apos;&quot;&apos;, &apos;.&apos;, &apos;+&apos; and &apos;-&apos;</source>
         <translation>分隔符必须是制表符，或除 '"'、'.'、'+' 和 '-' 以外的 ASCII 标点字符</translation>
     </message>
@@ -2498,33 +2579,40 @@
         <translation>第 %1 行，第 %2 列：带引号字段的闭合引号后还有文本；带引号字段内的引号必须写成两个（""）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_writer.cpp" line="62"/>
+        <location filename="../model/data/csv_writer.cpp" line="63"/>
         <source>there are no columns to write</source>
         <translation>没有可写入的列</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_writer.cpp" line="74"/>
+        <location filename="../model/data/csv_writer.cpp" line="75"/>
         <source>writing the CSV text failed</source>
         <translation>写入 CSV 文本失败</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_writer.cpp" line="106"/>
+        <location filename="../model/data/csv_writer.cpp" line="107"/>
         <source>the dataset is inconsistent: %1 feature values for %2 rows of %3 features</source>
         <translation>数据集不一致：%2 行、%3 个特征，却有 %1 个特征值</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_writer.cpp" line="129"/>
+        <location filename="../model/data/csv_writer.cpp" line="130"/>
         <source>column %1 has %2 values where %3 has %4</source>
         <translation>列 %1 有 %2 个值，而 %3 有 %4 个</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_writer.cpp" line="151"/>
-        <location filename="../model/data/csv_writer.cpp" line="160"/>
+        <location filename="../model/data/csv_writer.cpp" line="158"/>
+        <location filename="../model/data/csv_writer.cpp" line="167"/>
+        <location filename="../model/data/csv_writer.cpp" line="179"/>
+        <location filename="../model/data/csv_writer.cpp" line="189"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_writer.cpp" line="166"/>
+        <location filename="../model/data/csv_writer.cpp" line="177"/>
+        <source>cannot write %1: no new file can be made in the folder %2 (%3)</source>
+        <translation>无法写入 %1：无法在文件夹 %2 中新建文件（%3）</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_writer.cpp" line="195"/>
         <source>cannot replace %1: %2</source>
         <translation>无法替换 %1：%2</translation>
     </message>
@@ -4289,53 +4377,53 @@ The results&apos; losses are computed at the final parameters, after the last up
 <context>
     <name>gradlab::widgets::PlotView</name>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="57"/>
+        <location filename="../widgets/plot_view.cpp" line="58"/>
         <source>Plot</source>
         <translation>图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="187"/>
+        <location filename="../widgets/plot_view.cpp" line="214"/>
         <source>Reset view</source>
         <translation>重置视图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="189"/>
+        <location filename="../widgets/plot_view.cpp" line="216"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="191"/>
+        <location filename="../widgets/plot_view.cpp" line="218"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="193"/>
+        <location filename="../widgets/plot_view.cpp" line="220"/>
         <source>Export as PNG, SVG or PDF…</source>
         <translation>导出为 PNG、SVG 或 PDF…</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="276"/>
+        <location filename="../widgets/plot_view.cpp" line="303"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="276"/>
+        <location filename="../widgets/plot_view.cpp" line="303"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="276"/>
+        <location filename="../widgets/plot_view.cpp" line="303"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="279"/>
-        <location filename="../widgets/plot_view.cpp" line="287"/>
+        <location filename="../widgets/plot_view.cpp" line="306"/>
+        <location filename="../widgets/plot_view.cpp" line="314"/>
         <source>Export plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="287"/>
+        <location filename="../widgets/plot_view.cpp" line="314"/>
         <source>The plot could not be exported: %1</source>
         <translation>无法导出图：%1</translation>
     </message>
