@@ -25,7 +25,9 @@
 #include <QTemporaryFile>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <functional>
 #include <limits>
@@ -243,6 +245,28 @@ void progressBar(qint64 epoch, qint64 total, double loss)
     std::fflush(stderr);
 }
 
+// Ctrl+C during `train`: the run stops after its epoch and is printed, saved and exported as a
+// stopped run. The handler puts the default back, so that a second Ctrl+C ends the program.
+std::atomic<bool> interrupted{false};
+
+extern "C" void onInterrupt(int)
+{
+    interrupted = true;
+    std::signal(SIGINT, SIG_DFL);
+}
+
+// Catches SIGINT while it lives, from before the data is read to the end of training.
+struct InterruptGuard {
+    InterruptGuard()
+    {
+        interrupted = false;
+        std::signal(SIGINT, onInterrupt);
+    }
+    ~InterruptGuard() { std::signal(SIGINT, SIG_DFL); }
+    InterruptGuard(const InterruptGuard&) = delete;
+    InterruptGuard& operator=(const InterruptGuard&) = delete;
+};
+
 int train(const Args& a, QTextStream& out, QTextStream& err)
 {
     if (a.has(QStringLiteral("--linear-loss")) && !a.has(QStringLiteral("--export-loss-plot")))
@@ -262,7 +286,12 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
                 throw Failure{CliText::tr("%1: %2").arg(option, why)};
     QString error;
     bool droppable = false;
-    auto data = p.loadData(&error, {}, &droppable);
+    auto guard = std::make_unique<InterruptGuard>();
+    auto data = p.loadData(&error, [](std::uint64_t, std::uint64_t) { return !interrupted; }, &droppable);
+    if (!data && interrupted) {
+        err << CliText::tr("interrupted while reading the data: nothing was trained") << Qt::endl;
+        return Interrupted;
+    }
     if (!data)
         throw Failure{droppable ? CliText::tr("%1 (--set dataset.csv.missing=drop)").arg(error) : error};
     for (const QString& w : data->warnings)
@@ -282,7 +311,8 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
     timer.start();
     redraw.start();
     try {
-        trainer->run({}, [&](const experiment::EpochRecord& r) {
+        const auto query = [] { return interrupted ? experiment::Trainer::Control::Stop : experiment::Trainer::Control::Continue; };
+        trainer->run(query, [&](const experiment::EpochRecord& r) {
             history.add(r);
             if (bar && (redraw.elapsed() > 100 || r.epoch == total)) {
                 progressBar(r.epoch, total, r.trainLoss);
@@ -293,8 +323,14 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
         throw Failure{CliText::tr("training failed: %1").arg(messageOf(e))};
     }
     const double seconds = static_cast<double>(timer.nsecsElapsed()) * 1e-9;
+    guard.reset();
     if (bar)
         std::fprintf(stderr, "\n");
+    if (interrupted)
+        err << CliText::tr("interrupted: training stopped after epoch %1 of %2; the run so far is printed, saved and exported")
+                   .arg(trainer->epoch())
+                   .arg(total)
+            << Qt::endl;
     p.runs.push_back(experiment::recordRun(*trainer, history.records(), *data, started, seconds));
     const experiment::RunRecord& run = p.runs.back();
 
@@ -370,7 +406,7 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
         err << run.message << Qt::endl;
         return Diverged;
     }
-    return Ok;
+    return interrupted ? Interrupted : Ok;
 }
 
 // How many columns `text` takes on a terminal: East Asian wide and fullwidth characters (CJK,

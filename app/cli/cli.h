@@ -7,7 +7,7 @@
 namespace gradlab::cli {
 
 // Exit statuses, as documented in the README.
-enum Exit { Ok = 0, Diverged = 1, BadInput = 2 };
+enum Exit { Ok = 0, Diverged = 1, BadInput = 2, Interrupted = 130 };
 
 // Runs one command line (without the program name); writes results to `out` and one clear line
 // per problem to `err`.

@@ -11,12 +11,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
+#include <QFileInfo>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
 
 #include <cmath>
+#include <csignal>
 #include <limits>
 
 #ifdef __linux__
@@ -168,6 +170,7 @@ private slots:
     void trainSaysHowToDropRowsWithMissingValues();
     void fitTableAlignsWideColumnNames();
     void onlyPlotsStartTheGuiPlatform();
+    void ctrlCKeepsTheRunSoFar();
     void repeatedColumnNamesAreRenamedEverywhere();
     void decimalCommasAreReadByFitAndTrain();
     void fitTakesADelimiter();
@@ -1108,6 +1111,48 @@ void TestCli::outOfMemoryIsSaidInWords()
 // Only a command that draws plots starts a QApplication and its platform plugin, whose start
 // printed "QStandardPaths: XDG_RUNTIME_DIR not set ..." before every command's output where that
 // variable is unset (containers, CI, ssh). The program itself runs here, as a user runs it.
+// QA 13: Ctrl+C during a long `train --save` lost the run. It stops after the epoch in progress,
+// and the run so far is printed, saved and exported, with exit status 130.
+void TestCli::ctrlCKeepsTheRunSoFar()
+{
+    QTemporaryDir dir;
+    QProcess p;
+    p.setWorkingDirectory(dir.path());
+    p.start(QStringLiteral(GRADLAB_CLI_BINARY),
+            {"train", "--example", "tutorial", "--epochs", "100000000", "--save", "run.gradlab", "--export-history", "h.csv"});
+    QVERIFY(p.waitForStarted());
+    // Once the program catches SIGINT (bit 2 of SigCgt in /proc), a Ctrl+C is its to handle.
+    const QString status = QStringLiteral("/proc/%1/status").arg(p.processId());
+    const auto catchesInterrupt = [&] {
+        QFile f(status);
+        if (!f.open(QIODevice::ReadOnly))
+            return false;
+        for (const QByteArray& line : f.readAll().split('\n'))
+            if (line.startsWith("SigCgt:"))
+                return (line.mid(7).trimmed().toULongLong(nullptr, 16) & (1ULL << (SIGINT - 1))) != 0;
+        return false;
+    };
+    if (!QFileInfo::exists(status))
+        QSKIP("no /proc here to see when the program catches SIGINT");
+    QVERIFY(QTest::qWaitFor(catchesInterrupt, 20000));
+    QTest::qWait(300); // some epochs
+    QVERIFY(::kill(static_cast<pid_t>(p.processId()), SIGINT) == 0);
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 130);
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(out.contains(QLatin1String("Trained ")), qPrintable(out));
+    QVERIFY2(err.contains(QLatin1String("interrupted: training stopped after epoch")), qPrintable(err));
+    QString error;
+    const auto saved = gradlab::experiment::Project::load(dir.filePath(QStringLiteral("run.gradlab")), &error);
+    QVERIFY2(saved, qPrintable(error));
+    QCOMPARE(saved->runs.size(), std::size_t(1));
+    QVERIFY(saved->runs[0].epochs < 100000000);
+    QVERIFY(!saved->runs[0].history.empty());
+    QVERIFY(QFileInfo(dir.filePath(QStringLiteral("h.csv"))).size() > 0);
+}
+
 void TestCli::onlyPlotsStartTheGuiPlatform()
 {
     using gradlab::cli::needsWidgets;
