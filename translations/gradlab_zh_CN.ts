@@ -3941,271 +3941,266 @@
         <translation>Durbin–Watson 统计量</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="236"/>
-        <source>Σ (eᵢ − eᵢ₋₁)² / Σ eᵢ² over the residuals in the order of the rows: near 2 when successive residuals are uncorrelated, towards 0 when each follows the one before</source>
-        <translation>按行的顺序对残差计算 Σ (eᵢ − eᵢ₋₁)² / Σ eᵢ²：相邻残差不相关时接近 2，每个残差紧随前一个时趋近 0</translation>
-    </message>
-    <message>
-        <location filename="../widgets/least_squares_view.cpp" line="238"/>
+        <location filename="../widgets/least_squares_view.cpp" line="239"/>
         <source>Omnibus (K²)</source>
         <translation>综合检验 (K²)</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="239"/>
+        <location filename="../widgets/least_squares_view.cpp" line="240"/>
         <source>D&apos;Agostino and Pearson&apos;s test of the residuals&apos; normality from their skew and kurtosis (scipy.stats.normaltest, as statsmodels prints it)</source>
         <translation>D'Agostino 与 Pearson 基于偏度和峰度的残差正态性检验（scipy.stats.normaltest，与 statsmodels 输出的一致）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="241"/>
+        <location filename="../widgets/least_squares_view.cpp" line="242"/>
         <source>p-value of omnibus</source>
         <translation>综合检验的 p 值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="241"/>
+        <location filename="../widgets/least_squares_view.cpp" line="242"/>
         <source>The probability of a K² this large were the residuals normal (χ² with 2 degrees of freedom)</source>
         <translation>若残差服从正态分布，K² 至少这么大的概率（自由度为 2 的 χ² 分布）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="242"/>
+        <location filename="../widgets/least_squares_view.cpp" line="243"/>
         <source>Jarque–Bera</source>
         <translation>Jarque–Bera 统计量</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="242"/>
+        <location filename="../widgets/least_squares_view.cpp" line="243"/>
         <source>n/6 · (S² + (K − 3)²/4), with S the skew and K the kurtosis: a test of the residuals&apos; normality</source>
         <translation>n/6 · (S² + (K − 3)²/4)，S 为偏度，K 为峰度：残差正态性的一种检验</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="243"/>
+        <location filename="../widgets/least_squares_view.cpp" line="244"/>
         <source>p-value of Jarque–Bera</source>
         <translation>Jarque–Bera 的 p 值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="244"/>
+        <location filename="../widgets/least_squares_view.cpp" line="245"/>
         <source>The probability of a Jarque–Bera statistic this large were the residuals normal (χ² with 2 degrees of freedom)</source>
         <translation>若残差服从正态分布，Jarque–Bera 统计量至少这么大的概率（自由度为 2 的 χ² 分布）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="245"/>
+        <location filename="../widgets/least_squares_view.cpp" line="246"/>
         <source>Skew</source>
         <translation>偏度</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="245"/>
+        <location filename="../widgets/least_squares_view.cpp" line="246"/>
         <source>Of the residuals: m₃ / m₂^1.5, 0 for a symmetric distribution</source>
         <translation>残差的偏度：m₃ / m₂^1.5，对称分布为 0</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="246"/>
+        <location filename="../widgets/least_squares_view.cpp" line="247"/>
         <source>Kurtosis</source>
         <translation>峰度</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="246"/>
+        <location filename="../widgets/least_squares_view.cpp" line="247"/>
         <source>Of the residuals: m₄ / m₂², 3 for a normal distribution (not the excess kurtosis)</source>
         <translation>残差的峰度：m₄ / m₂²，正态分布为 3（不是超额峰度）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="247"/>
+        <location filename="../widgets/least_squares_view.cpp" line="248"/>
         <source>Condition number</source>
         <translation>条件数</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="248"/>
+        <location filename="../widgets/least_squares_view.cpp" line="249"/>
         <source>The largest singular value of the design matrix as fitted (the intercept&apos;s column included) over the smallest, as numpy.linalg.cond and statsmodels&apos; Cond. No.: large values mean the coefficients are sensitive to small changes in the data</source>
         <translation>所拟合设计矩阵（含截距列）的最大奇异值与最小奇异值之比，与 numpy.linalg.cond 和 statsmodels 的 Cond. No. 相同：值大表示系数对数据的微小变化很敏感</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="266"/>
+        <location filename="../widgets/least_squares_view.cpp" line="267"/>
         <source>Predict &amp;at:</source>
         <translation>预测位置(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="311"/>
+        <location filename="../widgets/least_squares_view.cpp" line="312"/>
         <source>Training rows</source>
         <translation>训练行</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="312"/>
+        <location filename="../widgets/least_squares_view.cpp" line="313"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="313"/>
+        <location filename="../widgets/least_squares_view.cpp" line="314"/>
         <source>The runs are compared with the fit on the training rows, which they are trained on; all rows give the fit a statistics package gives for the whole file</source>
         <translation>各次运行都与训练行上的拟合比较（它们在训练行上训练）；选择全部行则得到统计软件对整个文件给出的拟合</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="316"/>
+        <location filename="../widgets/least_squares_view.cpp" line="317"/>
         <source>&amp;Rows:</source>
         <translation>行(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="325"/>
+        <location filename="../widgets/least_squares_view.cpp" line="326"/>
         <source>The confidence level of the coefficients&apos; intervals and of the predictions&apos; intervals (the Data and fit plot&apos;s band stays at 95%)</source>
         <translation>系数区间和预测区间的置信水平（“数据与拟合”图中的置信带始终为 95%）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="335"/>
+        <location filename="../widgets/least_squares_view.cpp" line="336"/>
         <source>Conf&amp;idence level:</source>
         <translation>置信水平(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="347"/>
+        <location filename="../widgets/least_squares_view.cpp" line="348"/>
         <source>Load or generate data to see its least-squares fit.</source>
         <translation>加载或生成数据后即可查看其最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="373"/>
+        <location filename="../widgets/least_squares_view.cpp" line="374"/>
         <source>Least squares</source>
         <translation>最小二乘</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="389"/>
+        <location filename="../widgets/least_squares_view.cpp" line="390"/>
         <source>There is no least-squares fit for this model and data.</source>
         <translation>此模型和数据没有最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="463"/>
+        <location filename="../widgets/least_squares_view.cpp" line="464"/>
         <source>Not available: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="465"/>
+        <location filename="../widgets/least_squares_view.cpp" line="466"/>
         <source>Undefined for this data</source>
         <translation>对这些数据没有定义</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="512"/>
+        <location filename="../widgets/least_squares_view.cpp" line="513"/>
         <source>The lower end of the coefficient&apos;s %1% confidence interval</source>
         <translation>系数 %1% 置信区间的下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="514"/>
+        <location filename="../widgets/least_squares_view.cpp" line="515"/>
         <source>The upper end of the coefficient&apos;s %1% confidence interval</source>
         <translation>系数 %1% 置信区间的上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="539"/>
+        <location filename="../widgets/least_squares_view.cpp" line="540"/>
         <source>Predicted ŷ</source>
         <translation>预测值 ŷ</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="539"/>
+        <location filename="../widgets/least_squares_view.cpp" line="540"/>
         <source>Std. error of ŷ</source>
         <translation>ŷ 的标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="539"/>
+        <location filename="../widgets/least_squares_view.cpp" line="540"/>
         <source>Mean lower %1%</source>
         <translation>均值 %1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="539"/>
+        <location filename="../widgets/least_squares_view.cpp" line="540"/>
         <source>Mean upper %1%</source>
         <translation>均值 %1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="540"/>
+        <location filename="../widgets/least_squares_view.cpp" line="541"/>
         <source>Observation lower %1%</source>
         <translation>新观测 %1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="540"/>
+        <location filename="../widgets/least_squares_view.cpp" line="541"/>
         <source>Observation upper %1%</source>
         <translation>新观测 %1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="543"/>
+        <location filename="../widgets/least_squares_view.cpp" line="544"/>
         <source>The closed form&apos;s prediction at this row</source>
         <translation>闭式解在这一行的预测值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="544"/>
+        <location filename="../widgets/least_squares_view.cpp" line="545"/>
         <source>The standard error of the mean response at this row, √(dᵀ Σ d), with d the row of the design and Σ the coefficients&apos; covariance</source>
         <translation>这一行平均响应的标准误 √(dᵀ Σ d)，其中 d 为设计矩阵的这一行，Σ 为系数的协方差矩阵</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="545"/>
         <location filename="../widgets/least_squares_view.cpp" line="546"/>
+        <location filename="../widgets/least_squares_view.cpp" line="547"/>
         <source>Where the mean response (the true line&apos;s value) lies, with %1% confidence</source>
         <translation>平均响应（真实直线的值）所在的范围，置信度 %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="547"/>
         <location filename="../widgets/least_squares_view.cpp" line="548"/>
+        <location filename="../widgets/least_squares_view.cpp" line="549"/>
         <source>Where a new observation at this row falls, with %1% probability: it adds the noise, σ̂², to the mean&apos;s uncertainty</source>
         <translation>这一行的新观测值以 %1% 的概率落入的范围：在均值的不确定性之外再加上噪声 σ̂²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="405"/>
+        <location filename="../widgets/least_squares_view.cpp" line="406"/>
         <source>values of %1, e.g. 0.5 1.5 2</source>
         <translation>%1 的取值，例如 0.5 1.5 2</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="406"/>
+        <location filename="../widgets/least_squares_view.cpp" line="407"/>
         <source>%1 values per row (%2), rows separated by ;</source>
         <translation>每行 %1 个值（%2），行与行之间用 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="416"/>
+        <location filename="../widgets/least_squares_view.cpp" line="417"/>
         <source>intercept</source>
         <translation>截距</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="421"/>
+        <location filename="../widgets/least_squares_view.cpp" line="422"/>
         <source>Ordinary least squares of %1 on %2 (training rows: %3)</source>
         <translation>%1 对 %2 的普通最小二乘（训练行：%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="421"/>
+        <location filename="../widgets/least_squares_view.cpp" line="422"/>
         <source>Ordinary least squares of %1 on %2 (all rows: %3)</source>
         <translation>%1 对 %2 的普通最小二乘（全部行：%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="406"/>
-        <location filename="../widgets/least_squares_view.cpp" line="422"/>
-        <location filename="../widgets/least_squares_view.cpp" line="651"/>
-        <location filename="../widgets/least_squares_view.cpp" line="666"/>
+        <location filename="../widgets/least_squares_view.cpp" line="407"/>
+        <location filename="../widgets/least_squares_view.cpp" line="423"/>
+        <location filename="../widgets/least_squares_view.cpp" line="652"/>
+        <location filename="../widgets/least_squares_view.cpp" line="667"/>
         <source>, </source>
         <comment>between the terms of the title</comment>
         <translation>、</translation>
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="206"/>
-        <location filename="../widgets/least_squares_view.cpp" line="511"/>
+        <location filename="../widgets/least_squares_view.cpp" line="512"/>
         <source>Lower %1%</source>
         <translation>%1% 下限</translation>
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="207"/>
-        <location filename="../widgets/least_squares_view.cpp" line="513"/>
+        <location filename="../widgets/least_squares_view.cpp" line="514"/>
         <source>Upper %1%</source>
         <translation>%1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="428"/>
-        <location filename="../widgets/least_squares_view.cpp" line="518"/>
+        <location filename="../widgets/least_squares_view.cpp" line="429"/>
+        <location filename="../widgets/least_squares_view.cpp" line="519"/>
         <source>No residual degrees of freedom: as many coefficients as rows</source>
         <translation>没有残差自由度：系数个数与行数相同</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="582"/>
+        <location filename="../widgets/least_squares_view.cpp" line="583"/>
         <source>The results panel compares each run&apos;s trained parameters with this fit on the training rows of the data the run was trained on. Select cells and press Ctrl+C to copy them; File &gt; Export saves the whole report.</source>
         <translation>结果面板将每次运行训练得到的参数与该运行所用数据的训练行上的这一拟合比较。选中单元格后按 Ctrl+C 复制；“文件 &gt; 导出”可保存完整报告。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="711"/>
+        <location filename="../widgets/least_squares_view.cpp" line="712"/>
         <source>Not estimable: the columns the data leaves undetermined reach this row, so its prediction depends on which of the equally good fits was taken</source>
         <translation>不可估计：数据无法确定的列影响到这一行，因此这里的预测取决于选用了哪一个同样好的拟合</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="728"/>
+        <location filename="../widgets/least_squares_view.cpp" line="729"/>
         <source>The fit is exact: the residuals are zero up to rounding, so the standard errors measure only rounding and t and p mean nothing</source>
         <translation>拟合是精确的：残差在舍入误差范围内为零，因此标准误只反映舍入误差，t 和 p 没有意义</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="520"/>
+        <location filename="../widgets/least_squares_view.cpp" line="521"/>
         <source>Not identified: this column is a combination of others, so its estimate is one of many that fit equally well (the minimum-norm one) and it has no standard error, t, p or interval</source>
         <translation>不可识别：这一列是其他列的组合，因此它的估计值只是众多同样好的拟合之一（取范数最小的那个），没有标准误、t、p 或置信区间</translation>
     </message>
@@ -4231,57 +4226,62 @@
         <translation>所拟合各行上的 Σ (y − ŷ)²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="434"/>
+        <location filename="../widgets/least_squares_view.cpp" line="236"/>
+        <source>Σ (eᵢ − eᵢ₋₁)² / Σ eᵢ² over the residuals in the order of the rows fitted: near 2 when successive residuals are uncorrelated, towards 0 when each follows the one before. The training rows are in the split&apos;s shuffled order, where it says nothing of serial correlation: choose All rows for the file&apos;s order</source>
+        <translation>按所拟合行的顺序对残差计算 Σ (eᵢ − eᵢ₋₁)² / Σ eᵢ²：相邻残差不相关时接近 2，每个残差紧随前一个时趋近 0。训练行按划分时打乱后的顺序排列，此时它不反映序列相关：要按文件中的顺序，请选择“全部行”</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="435"/>
         <source>Undefined for this data: see the notes below</source>
         <translation>对此数据无定义：见下方说明</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="439"/>
+        <location filename="../widgets/least_squares_view.cpp" line="440"/>
         <source>%1 of %2 columns</source>
         <translation>%2 列中的 %1 列</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="451"/>
+        <location filename="../widgets/least_squares_view.cpp" line="452"/>
         <source>%1 (%2, %3)</source>
         <translation>%1（%2, %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="498"/>
+        <location filename="../widgets/least_squares_view.cpp" line="499"/>
         <source>The residual plot shows one row in %1: %2 of %3.</source>
         <translation>残差图每 %1 行显示一行：共 %3 行中的 %2 行。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="580"/>
+        <location filename="../widgets/least_squares_view.cpp" line="581"/>
         <source>This is the fit on all rows; the results panel compares the runs with the fit on the training rows, which they are trained on. Select cells and press Ctrl+C to copy them; File &gt; Export saves the whole report.</source>
         <translation>这是全部行上的拟合；结果面板将各次运行与训练行上的拟合比较（它们在训练行上训练）。选中单元格后按 Ctrl+C 复制；“文件 &gt; 导出”可保存完整报告。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="635"/>
+        <location filename="../widgets/least_squares_view.cpp" line="636"/>
         <source>There is no least-squares fit to predict with.</source>
         <translation>没有可用于预测的最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="650"/>
+        <location filename="../widgets/least_squares_view.cpp" line="651"/>
         <source>Each row needs %1 values (%2); &quot;%3&quot; has %4.</source>
         <translation>每行需要 %1 个值（%2）；“%3”有 %4 个。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="660"/>
+        <location filename="../widgets/least_squares_view.cpp" line="661"/>
         <source>&quot;%1&quot; is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="666"/>
+        <location filename="../widgets/least_squares_view.cpp" line="667"/>
         <source>Enter %1 values per row: %2.</source>
         <translation>请每行输入 %1 个值：%2。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="667"/>
+        <location filename="../widgets/least_squares_view.cpp" line="668"/>
         <source>Enter one or more values of %1.</source>
         <translation>请输入 %1 的一个或多个取值。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="670"/>
+        <location filename="../widgets/least_squares_view.cpp" line="671"/>
         <source>At most %1 predictions are kept; press Clear first.</source>
         <translation>最多保留 %1 条预测；请先按“清除”。</translation>
     </message>

@@ -233,8 +233,9 @@ LeastSquaresView::LeastSquaresView(QWidget* parent)
         {Bic, tr("BIC"), tr("Schwarz's Bayesian information criterion: −2 log-likelihood + log(n) × rank")},
         {Rss, tr("Residual sum of squares"), tr("Σ (y − ŷ)² over the rows fitted")},
         {DurbinWatson, tr("Durbin–Watson"),
-         tr("Σ (eᵢ − eᵢ₋₁)² / Σ eᵢ² over the residuals in the order of the rows: near 2 when successive residuals are uncorrelated, "
-            "towards 0 when each follows the one before")},
+         tr("Σ (eᵢ − eᵢ₋₁)² / Σ eᵢ² over the residuals in the order of the rows fitted: near 2 when successive residuals are "
+            "uncorrelated, towards 0 when each follows the one before. The training rows are in the split's shuffled order, "
+            "where it says nothing of serial correlation: choose All rows for the file's order")},
         {Omnibus, tr("Omnibus (K²)"),
          tr("D'Agostino and Pearson's test of the residuals' normality from their skew and kurtosis (scipy.stats.normaltest, as "
             "statsmodels prints it)")},

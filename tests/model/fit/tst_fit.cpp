@@ -291,6 +291,30 @@ private slots:
         FIT_VERIFY_ERROR("confidence level", fit::setConfidenceLevel(f, 0.0));
     }
 
+    // The t quantile of the intervals at any level, against the exact value (mpmath); statsmodels'
+    // (scipy's t.isf) is off by up to about 1e-9 at some levels, so it is no reference for this.
+    void tQuantilesAreExact()
+    {
+        const QJsonArray cases = readJson(QStringLiteral(GRADLAB_FIT_FIXTURES_DIR "/prediction_reference.json")).value(QLatin1String("t_quantiles")).toArray();
+        QVERIFY(cases.size() >= 20);
+        for (const QJsonValue& v : cases) {
+            const QJsonObject c = v.toObject();
+            const int dof = c.value(QLatin1String("dof")).toInt();
+            // A line through dof + 2 points leaves dof residual degrees of freedom.
+            std::vector<double> x, y;
+            for (int i = 0; i < dof + 2; ++i) {
+                x.push_back(i);
+                y.push_back(0.5 * i + (i % 3 == 0 ? 0.25 : -0.125));
+            }
+            fit::FitResult f = fit::fitLeastSquares(viewOf(x, y, 1), {});
+            QCOMPARE(f.dfResidual, double(dof));
+            fit::setConfidenceLevel(f, c.value(QLatin1String("level")).toDouble());
+            const double exact = c.value(QLatin1String("mpmath")).toDouble();
+            FIT_VERIFY_ABS(f.criticalT, exact, 1e-13 * exact,
+                           "t quantile, dof " + QByteArray::number(dof) + ", level " + QByteArray::number(c.value(QLatin1String("level")).toDouble()));
+        }
+    }
+
     // The tutorial's 100 rows (the tab's "All rows"), as statsmodels' summary reports them, also
     // where the residuals are not kept (the window's fit).
     void diagnosticsOfAllTutorialRowsMatchStatsmodels()
