@@ -1491,7 +1491,7 @@
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="353"/>
-        <location filename="../app/window/main_window.cpp" line="1569"/>
+        <location filename="../app/window/main_window.cpp" line="1579"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
@@ -1513,7 +1513,7 @@
     <message>
         <location filename="../app/window/main_window.cpp" line="363"/>
         <location filename="../app/window/main_window.cpp" line="480"/>
-        <location filename="../app/window/main_window.cpp" line="1164"/>
+        <location filename="../app/window/main_window.cpp" line="1163"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -1810,8 +1810,8 @@
     <message>
         <location filename="../app/window/main_window.cpp" line="885"/>
         <location filename="../app/window/main_window.cpp" line="887"/>
-        <location filename="../app/window/main_window.cpp" line="1788"/>
-        <location filename="../app/window/main_window.cpp" line="1806"/>
+        <location filename="../app/window/main_window.cpp" line="1798"/>
+        <location filename="../app/window/main_window.cpp" line="1816"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
@@ -1826,402 +1826,407 @@
         <translation>闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1042"/>
+        <location filename="../app/window/main_window.cpp" line="1041"/>
         <source>Press Step to train one epoch, or Step Batch for one mini-batch, and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单步”训练一轮，或按“单批”训练一个小批次，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1095"/>
-        <location filename="../app/window/main_window.cpp" line="1420"/>
+        <location filename="../app/window/main_window.cpp" line="1094"/>
+        <location filename="../app/window/main_window.cpp" line="1426"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1101"/>
+        <location filename="../app/window/main_window.cpp" line="1100"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1113"/>
-        <location filename="../app/window/main_window.cpp" line="1350"/>
+        <location filename="../app/window/main_window.cpp" line="1112"/>
+        <location filename="../app/window/main_window.cpp" line="1356"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1122"/>
+        <location filename="../app/window/main_window.cpp" line="1121"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1135"/>
+        <location filename="../app/window/main_window.cpp" line="1134"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1144"/>
+        <location filename="../app/window/main_window.cpp" line="1143"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1025"/>
-        <location filename="../app/window/main_window.cpp" line="1147"/>
+        <location filename="../app/window/main_window.cpp" line="1024"/>
+        <location filename="../app/window/main_window.cpp" line="1146"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1164"/>
+        <location filename="../app/window/main_window.cpp" line="1163"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1184"/>
+        <location filename="../app/window/main_window.cpp" line="1183"/>
         <source>Epoch %1 of %2, batch %3 of %4</source>
         <translation>第 %1 / %2 轮，第 %3 / %4 批</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1187"/>
+        <location filename="../app/window/main_window.cpp" line="1186"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1199"/>
+        <location filename="../app/window/main_window.cpp" line="1198"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1201"/>
+        <location filename="../app/window/main_window.cpp" line="1200"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1270"/>
+        <location filename="../app/window/main_window.cpp" line="1274"/>
         <source>Paused in epoch %1 after batch %2 of %3: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮的第 %2 / %3 批之后暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1275"/>
+        <location filename="../app/window/main_window.cpp" line="1279"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1297"/>
+        <location filename="../app/window/main_window.cpp" line="1301"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1299"/>
+        <location filename="../app/window/main_window.cpp" line="1303"/>
+        <source>Run %1 stopped in epoch %2 after batch %3 of %4</source>
+        <translation>运行 %1 在第 %2 轮的第 %3 / %4 批之后停止</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1305"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1300"/>
+        <location filename="../app/window/main_window.cpp" line="1306"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1325"/>
-        <location filename="../app/window/main_window.cpp" line="1350"/>
+        <location filename="../app/window/main_window.cpp" line="1331"/>
+        <location filename="../app/window/main_window.cpp" line="1356"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1353"/>
+        <location filename="../app/window/main_window.cpp" line="1359"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1354"/>
+        <location filename="../app/window/main_window.cpp" line="1360"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1355"/>
+        <location filename="../app/window/main_window.cpp" line="1361"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1357"/>
+        <location filename="../app/window/main_window.cpp" line="1363"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1376"/>
+        <location filename="../app/window/main_window.cpp" line="1382"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1385"/>
+        <location filename="../app/window/main_window.cpp" line="1391"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1403"/>
+        <location filename="../app/window/main_window.cpp" line="1409"/>
         <source>Run %1, the first of the %2 selected runs</source>
         <translation>运行 %1（所选 %2 个运行中的第一个）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1404"/>
+        <location filename="../app/window/main_window.cpp" line="1410"/>
         <source>The current settings: run %1, the first of the %2 selected runs, was trained with other data or another model</source>
         <translation>当前设置：运行 %1（所选 %2 个运行中的第一个）是用其他数据或其他模型训练的</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1412"/>
-        <location filename="../app/window/main_window.cpp" line="1430"/>
+        <location filename="../app/window/main_window.cpp" line="1418"/>
+        <location filename="../app/window/main_window.cpp" line="1436"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1416"/>
+        <location filename="../app/window/main_window.cpp" line="1422"/>
         <source>%1 runs selected: the Loss tab overlays their losses. Select one run to see its results, or two to compare them.</source>
         <translation>已选择 %1 次运行：“损失”页叠加显示它们的损失。选择一次运行可查看其结果，选择两次可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1420"/>
+        <location filename="../app/window/main_window.cpp" line="1426"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1429"/>
+        <location filename="../app/window/main_window.cpp" line="1435"/>
         <source>Run %1: trained on other data (the CSV has changed since)</source>
         <translation>运行 %1：使用其他数据训练（此后 CSV 已被修改）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1448"/>
+        <location filename="../app/window/main_window.cpp" line="1454"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1482"/>
+        <location filename="../app/window/main_window.cpp" line="1492"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1483"/>
+        <location filename="../app/window/main_window.cpp" line="1493"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1511"/>
+        <location filename="../app/window/main_window.cpp" line="1521"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1519"/>
+        <location filename="../app/window/main_window.cpp" line="1529"/>
         <source>Open a project or a data file</source>
         <translation>打开项目或数据文件</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1535"/>
+        <location filename="../app/window/main_window.cpp" line="1545"/>
         <source>%1 was not opened: stop the run first</source>
         <translation>未打开 %1：请先停止运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1556"/>
+        <location filename="../app/window/main_window.cpp" line="1566"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1563"/>
+        <location filename="../app/window/main_window.cpp" line="1573"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1570"/>
+        <location filename="../app/window/main_window.cpp" line="1580"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1595"/>
+        <location filename="../app/window/main_window.cpp" line="1605"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1607"/>
+        <location filename="../app/window/main_window.cpp" line="1617"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1635"/>
+        <location filename="../app/window/main_window.cpp" line="1645"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1638"/>
+        <location filename="../app/window/main_window.cpp" line="1648"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1658"/>
+        <location filename="../app/window/main_window.cpp" line="1668"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1658"/>
+        <location filename="../app/window/main_window.cpp" line="1668"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1727"/>
+        <location filename="../app/window/main_window.cpp" line="1737"/>
         <source>The project&apos;s data</source>
         <translation>项目的数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1728"/>
+        <location filename="../app/window/main_window.cpp" line="1738"/>
         <source>Runs marked &quot;trained on other data&quot; in the Results panel were trained on the CSV as it was before: their closed form and losses are those of that data, not of the data now.</source>
         <translation>结果面板中标有“使用其他数据训练”的运行是用修改前的 CSV 训练的：它们的闭式解和损失属于当时的数据，而不是现在的数据。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1756"/>
+        <location filename="../app/window/main_window.cpp" line="1766"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1756"/>
+        <location filename="../app/window/main_window.cpp" line="1766"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1769"/>
+        <location filename="../app/window/main_window.cpp" line="1779"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1770"/>
+        <location filename="../app/window/main_window.cpp" line="1780"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1776"/>
+        <location filename="../app/window/main_window.cpp" line="1786"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1778"/>
+        <location filename="../app/window/main_window.cpp" line="1788"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1806"/>
-        <location filename="../app/window/main_window.cpp" line="1827"/>
+        <location filename="../app/window/main_window.cpp" line="1816"/>
+        <location filename="../app/window/main_window.cpp" line="1837"/>
         <source>The least-squares fit was not exported</source>
         <translation>最小二乘拟合未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1809"/>
+        <location filename="../app/window/main_window.cpp" line="1819"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1811"/>
+        <location filename="../app/window/main_window.cpp" line="1821"/>
         <source>Export the least-squares fit</source>
         <translation>导出最小二乘拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1829"/>
+        <location filename="../app/window/main_window.cpp" line="1839"/>
         <source>Exported the least-squares fit to %1</source>
         <translation>已将最小二乘拟合导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1837"/>
+        <location filename="../app/window/main_window.cpp" line="1847"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1809"/>
-        <location filename="../app/window/main_window.cpp" line="1838"/>
+        <location filename="../app/window/main_window.cpp" line="1819"/>
+        <location filename="../app/window/main_window.cpp" line="1848"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1843"/>
+        <location filename="../app/window/main_window.cpp" line="1853"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1845"/>
+        <location filename="../app/window/main_window.cpp" line="1855"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1867"/>
+        <location filename="../app/window/main_window.cpp" line="1877"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1868"/>
+        <location filename="../app/window/main_window.cpp" line="1878"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1858"/>
-        <location filename="../app/window/main_window.cpp" line="1864"/>
-        <location filename="../app/window/main_window.cpp" line="1873"/>
+        <location filename="../app/window/main_window.cpp" line="1868"/>
+        <location filename="../app/window/main_window.cpp" line="1874"/>
+        <location filename="../app/window/main_window.cpp" line="1883"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1875"/>
+        <location filename="../app/window/main_window.cpp" line="1885"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1891"/>
+        <location filename="../app/window/main_window.cpp" line="1901"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1892"/>
+        <location filename="../app/window/main_window.cpp" line="1902"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1898"/>
+        <location filename="../app/window/main_window.cpp" line="1908"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1900"/>
+        <location filename="../app/window/main_window.cpp" line="1910"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1908"/>
+        <location filename="../app/window/main_window.cpp" line="1918"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1909"/>
+        <location filename="../app/window/main_window.cpp" line="1919"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1912"/>
+        <location filename="../app/window/main_window.cpp" line="1922"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1913"/>
+        <location filename="../app/window/main_window.cpp" line="1923"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1932"/>
+        <location filename="../app/window/main_window.cpp" line="1942"/>
         <source>%1 (after restart)</source>
         <translation>%1（重启后）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1933"/>
+        <location filename="../app/window/main_window.cpp" line="1943"/>
         <source>GradLab will show this language when it starts again</source>
         <translation>GradLab 重新启动后将显示此语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1955"/>
+        <location filename="../app/window/main_window.cpp" line="1965"/>
         <source>GradLab could not start again. Start it yourself to use the new language.</source>
         <translation>GradLab 无法重新启动。请手动启动它以使用新语言。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1907"/>
-        <location filename="../app/window/main_window.cpp" line="1918"/>
+        <location filename="../app/window/main_window.cpp" line="1917"/>
+        <location filename="../app/window/main_window.cpp" line="1928"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
@@ -2231,13 +2236,13 @@
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1920"/>
+        <location filename="../app/window/main_window.cpp" line="1930"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="226"/>
-        <location filename="../app/window/main_window.cpp" line="1955"/>
+        <location filename="../app/window/main_window.cpp" line="1965"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -2254,57 +2259,57 @@
 <context>
     <name>gradlab::app::TrainingWorker</name>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="98"/>
+        <location filename="../app/training/training_worker.cpp" line="112"/>
         <source>epoch %1</source>
         <translation>第 %1 轮</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="99"/>
+        <location filename="../app/training/training_worker.cpp" line="113"/>
         <source>epoch %1, after batch %2 of %3</source>
         <translation>第 %1 轮，第 %2 / %3 批之后</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="106"/>
+        <location filename="../app/training/training_worker.cpp" line="120"/>
         <source>The optimizer&apos;s options can only be changed while the run is paused</source>
         <translation>只有在运行暂停时才能更改优化器选项</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="110"/>
+        <location filename="../app/training/training_worker.cpp" line="124"/>
         <source>A paused run keeps its optimizer; to train with %1, stop this run and start a new one</source>
         <translation>暂停的运行会保留其优化器；若要使用 %1 训练，请停止此运行并开始新的运行</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="143"/>
+        <location filename="../app/training/training_worker.cpp" line="157"/>
         <source>%1: optimizer.%2 = %3</source>
         <translation>%1：optimizer.%2 = %3</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="168"/>
+        <location filename="../app/training/training_worker.cpp" line="182"/>
         <source>%1 does not fit in float32 (whose largest magnitude is about %2)</source>
         <translation>%1 超出了 float32 的范围（其最大绝对值约为 %2）</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="184"/>
+        <location filename="../app/training/training_worker.cpp" line="198"/>
         <source>%1: %2 = %3 (was %4)</source>
         <translation>%1：%2 = %3（原为 %4）</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="319"/>
+        <location filename="../app/training/training_worker.cpp" line="333"/>
         <source>epoch %1: stopped after batch %2 of %3; the final parameters include these %2 steps</source>
         <translation>第 %1 轮：在第 %2 / %3 批之后停止；最终参数包含这 %2 步</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="155"/>
+        <location filename="../app/training/training_worker.cpp" line="169"/>
         <source>A parameter can only be edited while the run is paused</source>
         <translation>只有在运行暂停时才能编辑参数</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="159"/>
+        <location filename="../app/training/training_worker.cpp" line="173"/>
         <source>A parameter&apos;s value must be a finite number</source>
         <translation>参数值必须是有限数值</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="190"/>
+        <location filename="../app/training/training_worker.cpp" line="204"/>
         <source>There is no parameter value number %1</source>
         <translation>不存在第 %1 个参数值</translation>
     </message>
@@ -3564,6 +3569,11 @@
         <location filename="../widgets/graph_view.cpp" line="229"/>
         <source>No experiment yet.</source>
         <translation>尚无实验。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="315"/>
+        <source>Values at the run&apos;s final parameters: a fresh forward and backward pass over every training row.</source>
+        <translation>数值取自本次运行的最终参数：在全部训练行上重新进行一次前向和反向传播。</translation>
     </message>
     <message>
         <location filename="../widgets/graph_view.cpp" line="317"/>

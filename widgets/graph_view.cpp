@@ -237,14 +237,12 @@ GraphView::~GraphView()
 }
 
 void GraphView::setExperiment(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data,
-                              const std::vector<double>& params, qint64 epochsDone, qint64 batchesDone, qint64 batches)
+                              const std::vector<double>& params, const GraphPoint& at)
 {
     config_ = config;
     data_ = data;
     params_ = params;
-    epochsDone_ = epochsDone;
-    batchesDone_ = batchesDone;
-    batches_ = batches;
+    at_ = at;
     recompute();
 }
 
@@ -313,19 +311,21 @@ void GraphView::recompute()
 // inspector shows.
 QString GraphView::captionText() const
 {
-    QString text = batchesDone_ > 0
+    QString text = at_.final
+        ? tr("Values at the run's final parameters: a fresh forward and backward pass over every training row.")
+        : at_.batch > 0
         ? tr("Values at the current parameters, after the update of batch %2 of %3 in epoch %1: a fresh forward and "
              "backward pass over every training row, not over the next batch. The step inspector shows batch %2 itself, "
              "at the parameters before its update.")
-              .arg(epochsDone_ + 1)
-              .arg(batchesDone_)
-              .arg(batches_)
-        : epochsDone_ <= 0
+              .arg(at_.epochs + 1)
+              .arg(at_.batch)
+              .arg(at_.batches)
+        : at_.epochs <= 0
         ? tr("Values at the initial parameters, before any training: where epoch 1 starts.")
         : tr("Values at the current parameters, after epoch %1's update: a fresh forward and backward pass, "
              "where epoch %2 starts. The step inspector shows epoch %1 itself, at the parameters before its update.")
-              .arg(epochsDone_)
-              .arg(epochsDone_ + 1);
+              .arg(at_.epochs)
+              .arg(at_.epochs + 1);
     const std::int64_t n = graph_ && !graph_->shapes.empty() ? graph_->shapes.front().numel() : 1;
     if (n != 1)
         text.append(QLatin1Char(' '))

@@ -27,6 +27,15 @@ class QStackedWidget;
 
 namespace gradlab::widgets {
 
+// Which parameters a graph's values are computed at, for its caption.
+struct GraphPoint {
+    GraphPoint(qint64 epochsDone = 0) : epochs(epochsDone) {} // NOLINT: a number of epochs reads as one
+    qint64 epochs = 0;  // epochs of training behind the parameters (0 with batch 0: the initial values)
+    qint64 batch = 0;   // batches of the next epoch behind them too (Step Batch), of `batches`
+    qint64 batches = 1;
+    bool final = false; // a run's final parameters: the run is over
+};
+
 class GraphView : public QWidget {
     Q_OBJECT
 
@@ -36,11 +45,10 @@ public:
 
     // Recomputes the graph of the current root for `config` on `data`'s training rows with
     // `params` (flat, in namedParameters() order; empty: the model's initial values) and redraws.
-    // `epochsDone`: how many epochs of training led to `params` (0: the initial values), for the
-    // caption that says where the values are computed; `batchesDone` of `batches`: how far into
-    // the next epoch Step Batch went (0: not at all).
+    // `at`: the training that led to `params`, for the caption that says where the values are
+    // computed.
     void setExperiment(const experiment::ExperimentConfig& config, const experiment::ExperimentData& data,
-                       const std::vector<double>& params, qint64 epochsDone, qint64 batchesDone = 0, qint64 batches = 1);
+                       const std::vector<double>& params, const GraphPoint& at);
     // No graph; `reason` says why.
     void clear(const QString& reason);
 
@@ -99,8 +107,7 @@ private:
     std::optional<experiment::ExperimentConfig> config_;
     std::optional<experiment::ExperimentData> data_;
     std::vector<double> params_;
-    qint64 epochsDone_ = 0;
-    qint64 batchesDone_ = 0, batches_ = 1;
+    GraphPoint at_;
     std::optional<experiment::InspectedGraph> graph_;
     std::map<QString, QGraphicsRectItem*> items_; // node id -> its box
     QString selected_;

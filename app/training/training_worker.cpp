@@ -6,7 +6,10 @@
 
 #include <QJsonObject>
 
+#include <QLocale>
+
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
 
@@ -20,6 +23,17 @@ constexpr qint64 kSnapshotMs = 33;
 // Epochs carried by one snapshot at most; beyond, every other one is dropped (the run's own
 // history keeps them all).
 constexpr std::size_t kMaxCarried = 2000;
+
+// The shortest text that reads back as the value in the parameter's dtype: 0.05, not
+// 0.050000000000000003; a float32 value with a float's digits.
+QString shortest(double value, DType dtype)
+{
+    if (dtype != DType::Float32)
+        return QString::number(value, 'g', QLocale::FloatingPointShortest);
+    char text[32];
+    const auto end = std::to_chars(text, text + sizeof text, static_cast<float>(value)).ptr;
+    return QString::fromLatin1(text, end - text);
+}
 
 } // namespace
 
@@ -142,7 +156,7 @@ bool TrainingWorker::setOptimizerOptions(const experiment::OptimizerConfig& opti
         if (was.value(it.key()) != it.value())
             events_ << tr("%1: optimizer.%2 = %3")
                            .arg(eventPosition(), it.key(), it.value().isBool() ? (it.value().toBool() ? QStringLiteral("true") : QStringLiteral("false"))
-                                                              : QString::number(it.value().toDouble(), 'g', 17));
+                                                              : QString::number(it.value().toDouble(), 'g', QLocale::FloatingPointShortest));
     optimizer_ = options;
     republishPaused();
     return true;
@@ -181,7 +195,7 @@ bool TrainingWorker::setParameterValue(int flatIndex, double value, QString* err
                 return false;
             }
             const QString label = size == 1 ? QString::fromStdString(name) : QStringLiteral("%1[%2]").arg(QString::fromStdString(name)).arg(flatIndex - at);
-            events_ << tr("%1: %2 = %3 (was %4)").arg(eventPosition(), label, QString::number(value, 'g', 17), QString::number(old, 'g', 17));
+            events_ << tr("%1: %2 = %3 (was %4)").arg(eventPosition(), label, shortest(value, p.dtype()), shortest(old, p.dtype()));
             republishPaused();
             return true;
         }

@@ -986,19 +986,18 @@ void MainWindow::showParameters(const std::vector<double>& params, qint64 epochs
     if (!data_)
         return;
     fitPlot_->setFit(params, trained);
-    showGraph(project_.config, params, epochsDone);
+    widgets::GraphPoint at(epochsDone);
+    at.final = trained; // a run's parameters once it is over (a paused run's go through onPaused)
+    showGraph(project_.config, params, at);
 }
 
 // The graph runs a forward and backward pass over the training rows: it is drawn when it is in
 // view, and otherwise when it comes into view.
-void MainWindow::showGraph(const experiment::ExperimentConfig& config, const std::vector<double>& params, qint64 epochsDone,
-                           qint64 batchesDone, qint64 batches)
+void MainWindow::showGraph(const experiment::ExperimentConfig& config, const std::vector<double>& params, const widgets::GraphPoint& at)
 {
     graphConfig_ = config;
     graphParams_ = params;
-    graphEpochs_ = epochsDone;
-    graphBatch_ = batchesDone;
-    graphBatches_ = batches;
+    graphAt_ = at;
     graphStale_ = true;
     if (views_->currentWidget() == graph_)
         updateGraph();
@@ -1009,7 +1008,7 @@ void MainWindow::updateGraph()
     if (!graphStale_ || !data_)
         return;
     graphStale_ = false;
-    graph_->setExperiment(graphConfig_, *data_, graphParams_, graphEpochs_, graphBatch_, graphBatches_);
+    graph_->setExperiment(graphConfig_, *data_, graphParams_, graphAt_);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1203,6 +1202,8 @@ void MainWindow::updateRunStatus(const TrainingSnapshot& s)
 
 void MainWindow::appendLive(const TrainingSnapshot& s)
 {
+    liveBatch_ = s.batch;
+    liveBatches_ = s.batches;
     if (!s.newEpochs.empty()) {
         // A long run keeps every stride-th epoch on screen (its record keeps them all), the
         // stride doubling each time the plots have taken another half of the limit: the
@@ -1256,7 +1257,10 @@ void MainWindow::onPaused(const TrainingSnapshot& s)
     results_->showLive(liveNames_.isEmpty() ? flatNames() : liveNames_, s.params, s.epoch, trainLoss, valLoss, true, s.batch,
                        s.batches);
     if (data_) {
-        showGraph(runConfig_, s.params, s.epoch, s.batch, s.batches);
+        widgets::GraphPoint at(s.epoch);
+        at.batch = s.batch;
+        at.batches = s.batches;
+        showGraph(runConfig_, s.params, at);
         if (s.lastStep) {
             try {
                 const auto layout = experiment::parameterLayout(runConfig_.model, data_->all.features());
@@ -1295,6 +1299,8 @@ void MainWindow::onFinished(const experiment::RunRecord& run)
     etaLabel_->clear();
     if (run.diverged)
         showError(tr("The run diverged"), run.message);
+    else if (const qint64 batch = std::exchange(liveBatch_, 0); run.epochs < run.config.training.epochs && batch > 0)
+        showStatus(tr("Run %1 stopped in epoch %2 after batch %3 of %4").arg(row + 1).arg(run.epochs + 1).arg(batch).arg(liveBatches_));
     else
         showStatus(run.epochs < run.config.training.epochs ? tr("Run %1 stopped at epoch %2").arg(row + 1).arg(run.epochs)
                                                            : tr("Run %1 finished: %2 epochs in %3").arg(row + 1).arg(run.epochs).arg(formatDuration(run.seconds)));
@@ -1459,6 +1465,10 @@ bool MainWindow::showRunPath(const experiment::RunRecord& run, int row)
     }
     paramPlot_->setHistory(live_);
     landscape_->setPath(live_);
+    // A run stopped within an epoch: its steps there moved the final parameters past the last
+    // epoch's point, where the path goes on, dashed.
+    if (!run.finalParams.empty() && !live_.empty() && run.finalParams != live_.back().params)
+        landscape_->appendStep(run.finalParams);
     showParameters(run.finalParams.empty() && !live_.empty() ? live_.back().params : run.finalParams, epochsBehind(run));
     return true;
 }

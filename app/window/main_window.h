@@ -7,6 +7,7 @@
 
 #include "experiment/project.h"
 #include "experiment/step_inspection.h"
+#include "widgets/graph_view.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -173,9 +174,7 @@ private:
     void refreshModelViews(const std::shared_ptr<const ModelViews>& computed = {});
     // `trained`: the parameters of a run (the plot's legend says which).
     void showParameters(const std::vector<double>& params, qint64 epochsDone, bool trained = true);
-    // `batchesDone` of `batches`: how far into the next epoch Step Batch went.
-    void showGraph(const experiment::ExperimentConfig& config, const std::vector<double>& params, qint64 epochsDone,
-                   qint64 batchesDone = 0, qint64 batches = 1);
+    void showGraph(const experiment::ExperimentConfig& config, const std::vector<double>& params, const widgets::GraphPoint& at);
     void updateGraph();
     std::vector<double> initialParameters() const;
     QStringList flatNames() const;
@@ -261,14 +260,14 @@ private:
     // What the graph view is to show when it is next in view.
     experiment::ExperimentConfig graphConfig_;
     std::vector<double> graphParams_;
-    qint64 graphEpochs_ = 0; // how many epochs led to graphParams_
-    qint64 graphBatch_ = 0, graphBatches_ = 1; // and how many batches of the next one
+    widgets::GraphPoint graphAt_; // the training that led to graphParams_
     bool graphStale_ = false;
 
     // The run in progress (or the last one) as the views show it.
     std::vector<experiment::EpochRecord> live_;
     experiment::ExperimentConfig runConfig_;
     QStringList runEvents_;
+    qint64 liveBatch_ = 0, liveBatches_ = 1; // the run's last snapshot: batches of the next epoch done (Step Batch)
     QStringList liveNames_;      // the run's flat parameter names
     std::size_t liveStride_ = 1, liveCount_ = 0, liveNextDoubling_ = 0; // thinning of live_
     QElapsedTimer resultsClock_; // paces the live results table

@@ -951,9 +951,22 @@ void TestMainWindow::stepBatchShowsOneMiniBatch()
     QCOMPARE(landscape->stepPoints(), 0); // the epoch's point is on the path now
     QVERIFY(labelWith(inspector, QStringLiteral("Epoch 1, batch 5 of 5")));
     QVERIFY(labelWith(t.w.resultsView(), QStringLiteral("Paused at epoch 1")));
+    // Stopped within epoch 2: the run's final parameters include that batch, and every view says
+    // so (QA batch 13: the landscape and the graph's caption stayed at the epoch's end).
+    t.w.stepBatch();
+    QVERIFY(QTest::qWaitFor([&] { return paused.last().first().value<TrainingSnapshot>().batch == 1; }, 20000));
     t.w.stop();
     QVERIFY(QTest::qWaitFor([&] { return !t.w.isTraining(); }, 20000));
-    QCOMPARE(t.w.project().runs.back().epochs, 1);
+    QTest::qWait(50);
+    const RunRecord& run = t.w.project().runs.back();
+    QCOMPARE(run.epochs, 1);
+    QVERIFY(run.finalParams != run.history.back().params);
+    QVERIFY2(t.w.lastMessage().contains(QLatin1String("stopped in epoch 2 after batch 1 of 5")), qPrintable(t.w.lastMessage()));
+    QCOMPARE(landscape->stepPoints(), 2); // from epoch 1's point to the final parameters
+    QCOMPARE(landscape->currentGraph()->data()->at(0)->key, run.finalParams[0]);
+    QCOMPARE(landscape->currentGraph()->data()->at(0)->value, run.finalParams[1]);
+    t.w.views()->setCurrentWidget(t.w.graphView());
+    QVERIFY2(t.w.graphView()->caption().contains(QLatin1String("the run's final parameters")), qPrintable(t.w.graphView()->caption()));
 }
 
 void TestMainWindow::invalidSettingsCannotStartARun()

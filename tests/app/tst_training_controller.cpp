@@ -11,6 +11,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <charconv>
+
 using namespace gradlab;
 using namespace gradlab::app;
 using namespace gradlab::experiment;
@@ -192,8 +194,13 @@ void TestTrainingController::stepFromIdleAndEditWhilePaused()
     const auto run = finished.first().first().value<RunRecord>();
     QCOMPARE(run.epochs, 50);
     QCOMPARE(run.events.size(), 2);
-    QVERIFY(run.events[0].contains(QLatin1String("epoch 1: optimizer.lr = 0.05")));
-    QVERIFY(run.events[1].contains(QLatin1String("epoch 1: a = 0.75")));
+    // The values as typed, and a float32 parameter's old value with a float's digits (QA batch 13:
+    // "0.050000000000000003", "was 1.4384537935256958").
+    QCOMPARE(run.events[0], QStringLiteral("epoch 1: optimizer.lr = 0.05"));
+    char was[32];
+    const auto end = std::to_chars(was, was + sizeof was, static_cast<float>(first.params[0])).ptr;
+    QCOMPARE(run.events[1], QStringLiteral("epoch 1: a = 0.75 (was %1)").arg(QString::fromLatin1(was, end - was)));
+    QVERIFY(end - was <= 10);
     QCOMPARE(run.config.optimizer.lr, 0.1); // the record keeps the configuration the run started with
 
     Trainer byHand(config, data.train, data.val);

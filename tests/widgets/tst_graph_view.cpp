@@ -290,6 +290,21 @@ void TestGraphView::captionSaysWhereTheValuesAre()
              qPrintable(view.caption()));
     view.setRoot(GraphRoot::Yhat);
     QVERIFY(view.caption().contains(QStringLiteral("seeded with ones")));
+    view.setRoot(GraphRoot::Loss);
+    // Within an epoch (Step Batch): after that batch's update.
+    widgets::GraphPoint within(1);
+    within.batch = 2;
+    within.batches = 5;
+    view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {0.64794, 0.310374}, within);
+    QVERIFY2(view.caption().contains(QStringLiteral("after the update of batch 2 of 5 in epoch 2")), qPrintable(view.caption()));
+    // A run that is over (finished, or stopped within an epoch): its final parameters, with no
+    // next epoch and no claim on what the step inspector shows (QA batch 13).
+    widgets::GraphPoint over(1000);
+    over.final = true;
+    view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {1.02, 1.97}, over);
+    QVERIFY2(view.caption().contains(QStringLiteral("the run's final parameters")), qPrintable(view.caption()));
+    QVERIFY(!view.caption().contains(QStringLiteral("1001")));
+    QVERIFY(!view.caption().contains(QStringLiteral("step inspector")));
 }
 
 void TestGraphView::freezingBRemovesItsNode()
