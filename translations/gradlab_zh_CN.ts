@@ -1329,33 +1329,33 @@
         <translation>GradLab 项目 (*.gradlab);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="158"/>
+        <location filename="../app/window/main_window.cpp" line="165"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="160"/>
-        <location filename="../app/window/main_window.cpp" line="163"/>
+        <location filename="../app/window/main_window.cpp" line="167"/>
+        <location filename="../app/window/main_window.cpp" line="170"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="165"/>
+        <location filename="../app/window/main_window.cpp" line="172"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="166"/>
+        <location filename="../app/window/main_window.cpp" line="173"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="209"/>
+        <location filename="../app/window/main_window.cpp" line="216"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="208"/>
+        <location filename="../app/window/main_window.cpp" line="215"/>
         <source>The project has changes that are not saved. Save them first?</source>
         <translation>项目有尚未保存的更改。是否先保存？</translation>
     </message>
@@ -1365,884 +1365,884 @@
         <translation>GradLab 项目 (*.gradlab);;数据文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="207"/>
+        <location filename="../app/window/main_window.cpp" line="214"/>
         <source>A run is in progress. Stop it and save the project with the run first?</source>
         <translation>有一次运行正在进行。要先停止它，并把这次运行一起保存到项目中吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="213"/>
+        <location filename="../app/window/main_window.cpp" line="220"/>
         <source>Project changed on disk</source>
         <translation>项目文件已在磁盘上被修改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="214"/>
+        <location filename="../app/window/main_window.cpp" line="221"/>
         <source>%1 has been changed since GradLab opened or saved it, perhaps by GradLab in another window. Saving over it loses those changes, such as runs saved there.</source>
         <translation>%1 在 GradLab 打开或保存它之后已被修改，可能是另一个窗口中的 GradLab 所为。覆盖保存会丢失这些修改，例如保存在那里的运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="218"/>
+        <location filename="../app/window/main_window.cpp" line="225"/>
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="219"/>
+        <location filename="../app/window/main_window.cpp" line="226"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="227"/>
+        <location filename="../app/window/main_window.cpp" line="234"/>
         <source>GradLab shows the new language when it starts again. Restart it now?</source>
         <translation>GradLab 重新启动后才会显示新语言。现在重新启动吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="228"/>
+        <location filename="../app/window/main_window.cpp" line="235"/>
         <source>Restart Now</source>
         <translation>立即重新启动</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="229"/>
+        <location filename="../app/window/main_window.cpp" line="236"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="272"/>
+        <location filename="../app/window/main_window.cpp" line="279"/>
         <source>Data and fit</source>
         <translation>数据与拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="273"/>
+        <location filename="../app/window/main_window.cpp" line="280"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="274"/>
+        <location filename="../app/window/main_window.cpp" line="281"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="275"/>
+        <location filename="../app/window/main_window.cpp" line="282"/>
         <source>Loss landscape</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="276"/>
+        <location filename="../app/window/main_window.cpp" line="283"/>
         <source>Computation graph</source>
         <translation>计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="278"/>
+        <location filename="../app/window/main_window.cpp" line="285"/>
         <source>Least squares</source>
         <translation>最小二乘</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="301"/>
+        <location filename="../app/window/main_window.cpp" line="308"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="302"/>
+        <location filename="../app/window/main_window.cpp" line="309"/>
         <source>Model and training</source>
         <translation>模型与训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="303"/>
+        <location filename="../app/window/main_window.cpp" line="310"/>
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="321"/>
+        <location filename="../app/window/main_window.cpp" line="328"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="331"/>
+        <location filename="../app/window/main_window.cpp" line="338"/>
         <source>Step inspector</source>
         <translation>单步检查器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="346"/>
+        <location filename="../app/window/main_window.cpp" line="353"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="350"/>
+        <location filename="../app/window/main_window.cpp" line="357"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="350"/>
+        <location filename="../app/window/main_window.cpp" line="357"/>
         <source>Start a new project from the tutorial&apos;s experiment</source>
         <translation>以教程中的实验新建项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="352"/>
+        <location filename="../app/window/main_window.cpp" line="359"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="352"/>
+        <location filename="../app/window/main_window.cpp" line="359"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="353"/>
+        <location filename="../app/window/main_window.cpp" line="360"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="353"/>
-        <location filename="../app/window/main_window.cpp" line="1579"/>
+        <location filename="../app/window/main_window.cpp" line="360"/>
+        <location filename="../app/window/main_window.cpp" line="1594"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="360"/>
+        <location filename="../app/window/main_window.cpp" line="367"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="360"/>
+        <location filename="../app/window/main_window.cpp" line="367"/>
         <source>Save the project under a new name</source>
         <translation>以新名称保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="360"/>
+        <location filename="../app/window/main_window.cpp" line="367"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="363"/>
-        <location filename="../app/window/main_window.cpp" line="480"/>
-        <location filename="../app/window/main_window.cpp" line="1163"/>
+        <location filename="../app/window/main_window.cpp" line="370"/>
+        <location filename="../app/window/main_window.cpp" line="487"/>
+        <location filename="../app/window/main_window.cpp" line="1178"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="363"/>
+        <location filename="../app/window/main_window.cpp" line="370"/>
         <source>Train the model (or resume a paused run)</source>
         <translation>训练模型（或继续已暂停的运行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="365"/>
+        <location filename="../app/window/main_window.cpp" line="372"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="365"/>
+        <location filename="../app/window/main_window.cpp" line="372"/>
         <source>Pause the run after the current epoch</source>
         <translation>在当前轮结束后暂停运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="367"/>
+        <location filename="../app/window/main_window.cpp" line="374"/>
         <source>S&amp;tep</source>
         <translation>单步(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="367"/>
+        <location filename="../app/window/main_window.cpp" line="374"/>
         <source>Train one epoch, then pause</source>
         <translation>训练一轮后暂停</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="370"/>
+        <location filename="../app/window/main_window.cpp" line="377"/>
         <source>Step &amp;Batch</source>
         <translation>单批(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="371"/>
+        <location filename="../app/window/main_window.cpp" line="378"/>
         <source>Train one mini-batch (one optimizer step), then pause; with full-batch training, one epoch</source>
         <translation>训练一个小批次（优化器走一步），然后暂停；全批量训练时即一轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="373"/>
+        <location filename="../app/window/main_window.cpp" line="380"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="373"/>
+        <location filename="../app/window/main_window.cpp" line="380"/>
         <source>Stop the run and keep it</source>
         <translation>停止运行并保留该运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="375"/>
+        <location filename="../app/window/main_window.cpp" line="382"/>
         <source>R&amp;eset</source>
         <translation>重置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="376"/>
+        <location filename="../app/window/main_window.cpp" line="383"/>
         <source>Stop any run and show the initial parameters again</source>
         <translation>停止正在进行的运行，并重新显示初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="384"/>
+        <location filename="../app/window/main_window.cpp" line="391"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="387"/>
+        <location filename="../app/window/main_window.cpp" line="394"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="405"/>
+        <location filename="../app/window/main_window.cpp" line="412"/>
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="412"/>
+        <location filename="../app/window/main_window.cpp" line="419"/>
         <source>How fast a run goes: as fast as it trains, or slowly enough to watch it learn</source>
         <translation>训练运行的快慢：以训练所能达到的最快速度，或放慢到足以看清它如何学习</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="418"/>
+        <location filename="../app/window/main_window.cpp" line="425"/>
         <source>Full speed</source>
         <translation>全速</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="419"/>
+        <location filename="../app/window/main_window.cpp" line="426"/>
         <source>1 epoch a second</source>
         <translation>每秒 1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="420"/>
+        <location filename="../app/window/main_window.cpp" line="427"/>
         <source>%1 epochs a second</source>
         <translation>每秒 %1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="450"/>
+        <location filename="../app/window/main_window.cpp" line="457"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="453"/>
+        <location filename="../app/window/main_window.cpp" line="460"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="457"/>
+        <location filename="../app/window/main_window.cpp" line="464"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="458"/>
+        <location filename="../app/window/main_window.cpp" line="465"/>
         <source>&amp;Parameters (JSON or CSV)…</source>
         <translation>参数（JSON 或 CSV）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="459"/>
+        <location filename="../app/window/main_window.cpp" line="466"/>
         <source>Loss &amp;history (CSV)…</source>
         <translation>损失历史（CSV）(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="460"/>
+        <location filename="../app/window/main_window.cpp" line="467"/>
         <source>Least-s&amp;quares fit (JSON or CSV)…</source>
         <translation>最小二乘拟合（JSON 或 CSV）(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="462"/>
+        <location filename="../app/window/main_window.cpp" line="469"/>
         <source>Save the closed-form fit&apos;s coefficients with their standard errors, p-values and intervals, and its statistics</source>
         <translation>保存闭式拟合的系数及其标准误、p 值和置信区间，以及拟合统计量</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="464"/>
+        <location filename="../app/window/main_window.cpp" line="471"/>
         <source>&amp;Data and fit plot…</source>
         <translation>数据与拟合图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="465"/>
+        <location filename="../app/window/main_window.cpp" line="472"/>
         <source>&amp;Loss plot…</source>
         <translation>损失图(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="466"/>
+        <location filename="../app/window/main_window.cpp" line="473"/>
         <source>P&amp;arameter plot…</source>
         <translation>参数图(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="467"/>
+        <location filename="../app/window/main_window.cpp" line="474"/>
         <source>Loss la&amp;ndscape plot…</source>
         <translation>损失曲面图(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="468"/>
+        <location filename="../app/window/main_window.cpp" line="475"/>
         <source>Computation &amp;graph (DOT, SVG or PNG)…</source>
         <translation>计算图（DOT、SVG 或 PNG）(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="469"/>
+        <location filename="../app/window/main_window.cpp" line="476"/>
         <source>&amp;Residual plot…</source>
         <translation>残差图(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="471"/>
+        <location filename="../app/window/main_window.cpp" line="478"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 脚本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="473"/>
+        <location filename="../app/window/main_window.cpp" line="480"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="476"/>
+        <location filename="../app/window/main_window.cpp" line="483"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="490"/>
+        <location filename="../app/window/main_window.cpp" line="497"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="496"/>
+        <location filename="../app/window/main_window.cpp" line="503"/>
         <source>Reset &amp;Layout</source>
         <translation>重置布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="498"/>
+        <location filename="../app/window/main_window.cpp" line="505"/>
         <source>Put the panels back where they were at the first start</source>
         <translation>把各面板恢复到首次启动时的位置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="502"/>
+        <location filename="../app/window/main_window.cpp" line="509"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="505"/>
+        <location filename="../app/window/main_window.cpp" line="512"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="521"/>
+        <location filename="../app/window/main_window.cpp" line="528"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="522"/>
+        <location filename="../app/window/main_window.cpp" line="529"/>
         <source>&amp;About GradLab</source>
         <translation>关于 GradLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="523"/>
+        <location filename="../app/window/main_window.cpp" line="530"/>
         <source>About GradLab</source>
         <translation>关于 GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="524"/>
+        <location filename="../app/window/main_window.cpp" line="531"/>
         <source>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model through GradLab&apos;s own autograd engine, watch it learn, and compare it with the closed-form least-squares fit.&lt;/p&gt;&lt;p&gt;Built on Qt, QCustomPlot, Eigen and Graphviz.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;使用 GradLab 自己的自动求导引擎训练模型，观察其学习过程，并与最小二乘闭式解拟合进行比较。&lt;/p&gt;&lt;p&gt;基于 Qt、QCustomPlot、Eigen 和 Graphviz 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="545"/>
+        <location filename="../app/window/main_window.cpp" line="552"/>
         <source>Loading data %p%</source>
         <translation>正在加载数据 %p%</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="552"/>
+        <location filename="../app/window/main_window.cpp" line="559"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="553"/>
+        <location filename="../app/window/main_window.cpp" line="560"/>
         <source>Stop loading the data</source>
         <translation>停止加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="583"/>
+        <location filename="../app/window/main_window.cpp" line="590"/>
         <source>Preparing the data: the split, the closed form and the loss landscape…</source>
         <translation>正在准备数据：划分、闭式解和损失曲面…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="718"/>
+        <location filename="../app/window/main_window.cpp" line="725"/>
         <source>The run&apos;s optimizer was not changed</source>
         <translation>未更改该运行的优化器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="747"/>
+        <location filename="../app/window/main_window.cpp" line="754"/>
         <source>Train the model (or resume a paused run) (%1)</source>
         <translation>训练模型（或继续已暂停的运行）（%1）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="748"/>
+        <location filename="../app/window/main_window.cpp" line="755"/>
         <source>The run cannot start:
 %1</source>
         <translation>无法开始运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="770"/>
+        <location filename="../app/window/main_window.cpp" line="777"/>
         <source>Choose a CSV file on the Data tab, or drop one onto the window</source>
         <translation>请在“数据”选项卡中选择一个 CSV 文件，或把文件拖放到窗口上</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="784"/>
-        <location filename="../app/window/main_window.cpp" line="798"/>
-        <location filename="../app/window/main_window.cpp" line="801"/>
-        <location filename="../app/window/main_window.cpp" line="898"/>
+        <location filename="../app/window/main_window.cpp" line="791"/>
+        <location filename="../app/window/main_window.cpp" line="805"/>
+        <location filename="../app/window/main_window.cpp" line="808"/>
+        <location filename="../app/window/main_window.cpp" line="905"/>
         <source>Loading the data…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="819"/>
+        <location filename="../app/window/main_window.cpp" line="826"/>
         <source>Loading the data was cancelled</source>
         <translation>已取消加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="824"/>
+        <location filename="../app/window/main_window.cpp" line="831"/>
         <source>%1 (on the Data tab, Missing values: Drop the row)</source>
         <translation>%1（在“数据”选项卡中，缺失值：丢弃该行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="825"/>
+        <location filename="../app/window/main_window.cpp" line="832"/>
         <source>The data could not be loaded: %1</source>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="828"/>
+        <location filename="../app/window/main_window.cpp" line="835"/>
         <source>The data could not be loaded</source>
         <translation>无法加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="856"/>
+        <location filename="../app/window/main_window.cpp" line="863"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="885"/>
-        <location filename="../app/window/main_window.cpp" line="887"/>
-        <location filename="../app/window/main_window.cpp" line="1798"/>
-        <location filename="../app/window/main_window.cpp" line="1816"/>
+        <location filename="../app/window/main_window.cpp" line="892"/>
+        <location filename="../app/window/main_window.cpp" line="894"/>
+        <location filename="../app/window/main_window.cpp" line="1813"/>
+        <location filename="../app/window/main_window.cpp" line="1831"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="899"/>
+        <location filename="../app/window/main_window.cpp" line="906"/>
         <source>%1 rows: %2 for training, %3 for validation</source>
         <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="970"/>
+        <location filename="../app/window/main_window.cpp" line="977"/>
         <source>The closed form: %1</source>
         <translation>闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1041"/>
+        <location filename="../app/window/main_window.cpp" line="1056"/>
         <source>Press Step to train one epoch, or Step Batch for one mini-batch, and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单步”训练一轮，或按“单批”训练一个小批次，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1094"/>
-        <location filename="../app/window/main_window.cpp" line="1426"/>
+        <location filename="../app/window/main_window.cpp" line="1109"/>
+        <location filename="../app/window/main_window.cpp" line="1441"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1100"/>
+        <location filename="../app/window/main_window.cpp" line="1115"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1112"/>
-        <location filename="../app/window/main_window.cpp" line="1356"/>
+        <location filename="../app/window/main_window.cpp" line="1127"/>
+        <location filename="../app/window/main_window.cpp" line="1371"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1121"/>
+        <location filename="../app/window/main_window.cpp" line="1136"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1134"/>
+        <location filename="../app/window/main_window.cpp" line="1149"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1143"/>
+        <location filename="../app/window/main_window.cpp" line="1158"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1024"/>
-        <location filename="../app/window/main_window.cpp" line="1146"/>
+        <location filename="../app/window/main_window.cpp" line="1039"/>
+        <location filename="../app/window/main_window.cpp" line="1161"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1163"/>
+        <location filename="../app/window/main_window.cpp" line="1178"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1183"/>
+        <location filename="../app/window/main_window.cpp" line="1198"/>
         <source>Epoch %1 of %2, batch %3 of %4</source>
         <translation>第 %1 / %2 轮，第 %3 / %4 批</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1186"/>
+        <location filename="../app/window/main_window.cpp" line="1201"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1198"/>
+        <location filename="../app/window/main_window.cpp" line="1213"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1200"/>
+        <location filename="../app/window/main_window.cpp" line="1215"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1274"/>
+        <location filename="../app/window/main_window.cpp" line="1289"/>
         <source>Paused in epoch %1 after batch %2 of %3: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮的第 %2 / %3 批之后暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1279"/>
+        <location filename="../app/window/main_window.cpp" line="1294"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1301"/>
+        <location filename="../app/window/main_window.cpp" line="1316"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1303"/>
+        <location filename="../app/window/main_window.cpp" line="1318"/>
         <source>Run %1 stopped in epoch %2 after batch %3 of %4</source>
         <translation>运行 %1 在第 %2 轮的第 %3 / %4 批之后停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1305"/>
+        <location filename="../app/window/main_window.cpp" line="1320"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1306"/>
+        <location filename="../app/window/main_window.cpp" line="1321"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1331"/>
-        <location filename="../app/window/main_window.cpp" line="1356"/>
+        <location filename="../app/window/main_window.cpp" line="1346"/>
+        <location filename="../app/window/main_window.cpp" line="1371"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1359"/>
+        <location filename="../app/window/main_window.cpp" line="1374"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1360"/>
+        <location filename="../app/window/main_window.cpp" line="1375"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1361"/>
+        <location filename="../app/window/main_window.cpp" line="1376"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1363"/>
+        <location filename="../app/window/main_window.cpp" line="1378"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1382"/>
+        <location filename="../app/window/main_window.cpp" line="1397"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1391"/>
+        <location filename="../app/window/main_window.cpp" line="1406"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1409"/>
+        <location filename="../app/window/main_window.cpp" line="1424"/>
         <source>Run %1, the first of the %2 selected runs</source>
         <translation>运行 %1（所选 %2 个运行中的第一个）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1410"/>
+        <location filename="../app/window/main_window.cpp" line="1425"/>
         <source>The current settings: run %1, the first of the %2 selected runs, was trained with other data or another model</source>
         <translation>当前设置：运行 %1（所选 %2 个运行中的第一个）是用其他数据或其他模型训练的</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1418"/>
-        <location filename="../app/window/main_window.cpp" line="1436"/>
+        <location filename="../app/window/main_window.cpp" line="1433"/>
+        <location filename="../app/window/main_window.cpp" line="1451"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1422"/>
+        <location filename="../app/window/main_window.cpp" line="1437"/>
         <source>%1 runs selected: the Loss tab overlays their losses. Select one run to see its results, or two to compare them.</source>
         <translation>已选择 %1 次运行：“损失”页叠加显示它们的损失。选择一次运行可查看其结果，选择两次可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1426"/>
+        <location filename="../app/window/main_window.cpp" line="1441"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1435"/>
+        <location filename="../app/window/main_window.cpp" line="1450"/>
         <source>Run %1: trained on other data (the CSV has changed since)</source>
         <translation>运行 %1：使用其他数据训练（此后 CSV 已被修改）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1454"/>
+        <location filename="../app/window/main_window.cpp" line="1469"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1492"/>
+        <location filename="../app/window/main_window.cpp" line="1507"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1493"/>
+        <location filename="../app/window/main_window.cpp" line="1508"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1521"/>
+        <location filename="../app/window/main_window.cpp" line="1536"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1529"/>
+        <location filename="../app/window/main_window.cpp" line="1544"/>
         <source>Open a project or a data file</source>
         <translation>打开项目或数据文件</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1545"/>
+        <location filename="../app/window/main_window.cpp" line="1560"/>
         <source>%1 was not opened: stop the run first</source>
         <translation>未打开 %1：请先停止运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1566"/>
+        <location filename="../app/window/main_window.cpp" line="1581"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1573"/>
+        <location filename="../app/window/main_window.cpp" line="1588"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1580"/>
+        <location filename="../app/window/main_window.cpp" line="1595"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1605"/>
+        <location filename="../app/window/main_window.cpp" line="1620"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1617"/>
+        <location filename="../app/window/main_window.cpp" line="1632"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1645"/>
+        <location filename="../app/window/main_window.cpp" line="1660"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1648"/>
+        <location filename="../app/window/main_window.cpp" line="1663"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1668"/>
+        <location filename="../app/window/main_window.cpp" line="1683"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1668"/>
+        <location filename="../app/window/main_window.cpp" line="1683"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1737"/>
+        <location filename="../app/window/main_window.cpp" line="1752"/>
         <source>The project&apos;s data</source>
         <translation>项目的数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1738"/>
+        <location filename="../app/window/main_window.cpp" line="1753"/>
         <source>Runs marked &quot;trained on other data&quot; in the Results panel were trained on the CSV as it was before: their closed form and losses are those of that data, not of the data now.</source>
         <translation>结果面板中标有“使用其他数据训练”的运行是用修改前的 CSV 训练的：它们的闭式解和损失属于当时的数据，而不是现在的数据。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1766"/>
+        <location filename="../app/window/main_window.cpp" line="1781"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1766"/>
+        <location filename="../app/window/main_window.cpp" line="1781"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1779"/>
+        <location filename="../app/window/main_window.cpp" line="1794"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1780"/>
+        <location filename="../app/window/main_window.cpp" line="1795"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1786"/>
+        <location filename="../app/window/main_window.cpp" line="1801"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1788"/>
+        <location filename="../app/window/main_window.cpp" line="1803"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1816"/>
-        <location filename="../app/window/main_window.cpp" line="1837"/>
+        <location filename="../app/window/main_window.cpp" line="1831"/>
+        <location filename="../app/window/main_window.cpp" line="1852"/>
         <source>The least-squares fit was not exported</source>
         <translation>最小二乘拟合未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1819"/>
+        <location filename="../app/window/main_window.cpp" line="1834"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1821"/>
+        <location filename="../app/window/main_window.cpp" line="1836"/>
         <source>Export the least-squares fit</source>
         <translation>导出最小二乘拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1839"/>
+        <location filename="../app/window/main_window.cpp" line="1854"/>
         <source>Exported the least-squares fit to %1</source>
         <translation>已将最小二乘拟合导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1847"/>
+        <location filename="../app/window/main_window.cpp" line="1862"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1819"/>
-        <location filename="../app/window/main_window.cpp" line="1848"/>
+        <location filename="../app/window/main_window.cpp" line="1834"/>
+        <location filename="../app/window/main_window.cpp" line="1863"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1853"/>
+        <location filename="../app/window/main_window.cpp" line="1868"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1855"/>
+        <location filename="../app/window/main_window.cpp" line="1870"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1877"/>
+        <location filename="../app/window/main_window.cpp" line="1892"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1878"/>
+        <location filename="../app/window/main_window.cpp" line="1893"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1868"/>
-        <location filename="../app/window/main_window.cpp" line="1874"/>
         <location filename="../app/window/main_window.cpp" line="1883"/>
+        <location filename="../app/window/main_window.cpp" line="1889"/>
+        <location filename="../app/window/main_window.cpp" line="1898"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1885"/>
+        <location filename="../app/window/main_window.cpp" line="1900"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1901"/>
+        <location filename="../app/window/main_window.cpp" line="1916"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1902"/>
+        <location filename="../app/window/main_window.cpp" line="1917"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1908"/>
+        <location filename="../app/window/main_window.cpp" line="1923"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1910"/>
+        <location filename="../app/window/main_window.cpp" line="1925"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1918"/>
+        <location filename="../app/window/main_window.cpp" line="1933"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1919"/>
+        <location filename="../app/window/main_window.cpp" line="1934"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1922"/>
+        <location filename="../app/window/main_window.cpp" line="1937"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1923"/>
+        <location filename="../app/window/main_window.cpp" line="1938"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1942"/>
+        <location filename="../app/window/main_window.cpp" line="1957"/>
         <source>%1 (after restart)</source>
         <translation>%1（重启后）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1943"/>
+        <location filename="../app/window/main_window.cpp" line="1958"/>
         <source>GradLab will show this language when it starts again</source>
         <translation>GradLab 重新启动后将显示此语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1965"/>
+        <location filename="../app/window/main_window.cpp" line="1980"/>
         <source>GradLab could not start again. Start it yourself to use the new language.</source>
         <translation>GradLab 无法重新启动。请手动启动它以使用新语言。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1917"/>
-        <location filename="../app/window/main_window.cpp" line="1928"/>
+        <location filename="../app/window/main_window.cpp" line="1932"/>
+        <location filename="../app/window/main_window.cpp" line="1943"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="392"/>
+        <location filename="../app/window/main_window.cpp" line="399"/>
         <source>Run toolbar</source>
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1930"/>
+        <location filename="../app/window/main_window.cpp" line="1945"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="226"/>
-        <location filename="../app/window/main_window.cpp" line="1965"/>
+        <location filename="../app/window/main_window.cpp" line="233"/>
+        <location filename="../app/window/main_window.cpp" line="1980"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -3572,154 +3572,159 @@
     </message>
     <message>
         <location filename="../widgets/graph_view.cpp" line="315"/>
-        <source>Values at the run&apos;s final parameters: a fresh forward and backward pass over every training row.</source>
-        <translation>数值取自本次运行的最终参数：在全部训练行上重新进行一次前向和反向传播。</translation>
+        <source>Values at the run&apos;s final parameters, from within epoch %1, where it was stopped: a fresh forward and backward pass over every training row.</source>
+        <translation>数值取自本次运行的最终参数，位于其停止时所在的第 %1 轮之内：在全部训练行上重新进行一次前向和反向传播。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="317"/>
+        <location filename="../widgets/graph_view.cpp" line="319"/>
+        <source>Values at the run&apos;s final parameters, after epoch %1&apos;s update: a fresh forward and backward pass over every training row.</source>
+        <translation>数值取自本次运行的最终参数，即第 %1 轮更新之后：在全部训练行上重新进行一次前向和反向传播。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/graph_view.cpp" line="323"/>
         <source>Values at the current parameters, after the update of batch %2 of %3 in epoch %1: a fresh forward and backward pass over every training row, not over the next batch. The step inspector shows batch %2 itself, at the parameters before its update.</source>
         <translation>数值取自当前参数，即第 %1 轮第 %2 / %3 批更新之后：在全部训练行上重新进行一次前向和反向传播，而不是在下一批上。单步检查器显示的是第 %2 批本身，取自其更新之前的参数。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="324"/>
+        <location filename="../widgets/graph_view.cpp" line="330"/>
         <source>Values at the initial parameters, before any training: where epoch 1 starts.</source>
         <translation>数值取自初始参数，尚未训练：即第 1 轮开始之处。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="325"/>
+        <location filename="../widgets/graph_view.cpp" line="331"/>
         <source>Values at the current parameters, after epoch %1&apos;s update: a fresh forward and backward pass, where epoch %2 starts. The step inspector shows epoch %1 itself, at the parameters before its update.</source>
         <translation>数值取自当前参数，即第 %1 轮更新之后：重新进行一次前向和反向传播，也就是第 %2 轮开始之处。单步检查器显示的是第 %1 轮本身，取自其更新之前的参数。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="332"/>
+        <location filename="../widgets/graph_view.cpp" line="338"/>
         <source>Gradients: the root has %1 values, not one, so backward was seeded with ones; they are the gradients of the sum of its values, not of the loss.</source>
         <translation>梯度：根节点有 %1 个值而不是一个，因此反向传播以全 1 作为初始梯度；这些是其各值之和的梯度，而不是损失的梯度。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="356"/>
+        <location filename="../widgets/graph_view.cpp" line="362"/>
         <source>mean %1 [%2, %3]</source>
         <translation>均值 %1 [%2, %3]</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="358"/>
+        <location filename="../widgets/graph_view.cpp" line="364"/>
         <source>value: %1</source>
         <translation>值：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="359"/>
+        <location filename="../widgets/graph_view.cpp" line="365"/>
         <source>grad: %1</source>
         <translation>梯度：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="404"/>
+        <location filename="../widgets/graph_view.cpp" line="410"/>
         <source>Graphviz could not lay out the graph.</source>
         <translation>Graphviz 无法对计算图进行布局。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="450"/>
+        <location filename="../widgets/graph_view.cpp" line="456"/>
         <source>Click for shape, value and gradient</source>
         <translation>单击查看形状、值和梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="530"/>
+        <location filename="../widgets/graph_view.cpp" line="536"/>
         <source>%1 values [%2, …]; min %3, mean %4, max %5</source>
         <translation>%1 个值 [%2, …]；最小值 %3，均值 %4，最大值 %5</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="537"/>
+        <location filename="../widgets/graph_view.cpp" line="543"/>
         <source>parameter %1</source>
         <translation>参数 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="538"/>
+        <location filename="../widgets/graph_view.cpp" line="544"/>
         <source>operation</source>
         <translation>运算</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="539"/>
+        <location filename="../widgets/graph_view.cpp" line="545"/>
         <source>root (the tensor the graph is drawn for)</source>
         <translation>根节点（绘制计算图所针对的张量）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="542"/>
+        <location filename="../widgets/graph_view.cpp" line="548"/>
         <source>Kind: %1</source>
         <translation>类型：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="543"/>
+        <location filename="../widgets/graph_view.cpp" line="549"/>
         <source>Operation: %1</source>
         <translation>运算：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="544"/>
+        <location filename="../widgets/graph_view.cpp" line="550"/>
         <source>Shape: %1</source>
         <translation>形状：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="545"/>
+        <location filename="../widgets/graph_view.cpp" line="551"/>
         <source>Value: %1</source>
         <translation>值：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="545"/>
+        <location filename="../widgets/graph_view.cpp" line="551"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="546"/>
+        <location filename="../widgets/graph_view.cpp" line="552"/>
         <source>Gradient: %1</source>
         <translation>梯度：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="546"/>
+        <location filename="../widgets/graph_view.cpp" line="552"/>
         <source>none reached this node</source>
         <translation>没有梯度传到此节点</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="548"/>
+        <location filename="../widgets/graph_view.cpp" line="554"/>
         <source>(Gradients of the sum of the root&apos;s values: backward was seeded with ones.)</source>
         <translation>（梯度是针对根节点各值之和求得的：反向传播以全 1 作为初始梯度。）</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="630"/>
+        <location filename="../widgets/graph_view.cpp" line="636"/>
         <source>Cannot export the graph as &quot;%1&quot;: choose a file ending in .dot, .svg or .png.</source>
         <translation>无法将计算图导出为 "%1"：请选择以 .dot、.svg 或 .png 结尾的文件。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="633"/>
-        <location filename="../widgets/graph_view.cpp" line="667"/>
+        <location filename="../widgets/graph_view.cpp" line="639"/>
+        <location filename="../widgets/graph_view.cpp" line="673"/>
         <source>There is no graph to export.</source>
         <translation>没有可导出的计算图。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="643"/>
+        <location filename="../widgets/graph_view.cpp" line="649"/>
         <source>Graphviz could not render the graph as SVG.</source>
         <translation>Graphviz 无法将计算图渲染为 SVG。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="659"/>
+        <location filename="../widgets/graph_view.cpp" line="665"/>
         <source>Could not encode the graph as PNG.</source>
         <translation>无法将计算图编码为 PNG。</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="667"/>
-        <location filename="../widgets/graph_view.cpp" line="675"/>
-        <location filename="../widgets/graph_view.cpp" line="683"/>
+        <location filename="../widgets/graph_view.cpp" line="673"/>
+        <location filename="../widgets/graph_view.cpp" line="681"/>
+        <location filename="../widgets/graph_view.cpp" line="689"/>
         <source>Export graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="670"/>
+        <location filename="../widgets/graph_view.cpp" line="676"/>
         <source>Graphviz DOT (*.dot)</source>
         <translation>Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="671"/>
+        <location filename="../widgets/graph_view.cpp" line="677"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../widgets/graph_view.cpp" line="672"/>
+        <location filename="../widgets/graph_view.cpp" line="678"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>

@@ -311,8 +311,14 @@ void GraphView::recompute()
 // inspector shows.
 QString GraphView::captionText() const
 {
-    QString text = at_.final
-        ? tr("Values at the run's final parameters: a fresh forward and backward pass over every training row.")
+    QString text = at_.final && at_.withinEpoch
+        ? tr("Values at the run's final parameters, from within epoch %1, where it was stopped: a fresh forward and backward "
+             "pass over every training row.")
+              .arg(at_.epochs + 1)
+        : at_.final && at_.epochs > 0
+        ? tr("Values at the run's final parameters, after epoch %1's update: a fresh forward and backward pass over every "
+             "training row.")
+              .arg(at_.epochs)
         : at_.batch > 0
         ? tr("Values at the current parameters, after the update of batch %2 of %3 in epoch %1: a fresh forward and "
              "backward pass over every training row, not over the next batch. The step inspector shows batch %2 itself, "

@@ -33,7 +33,8 @@ struct GraphPoint {
     qint64 epochs = 0;  // epochs of training behind the parameters (0 with batch 0: the initial values)
     qint64 batch = 0;   // batches of the next epoch behind them too (Step Batch), of `batches`
     qint64 batches = 1;
-    bool final = false; // a run's final parameters: the run is over
+    bool final = false;       // a run's final parameters: the run is over
+    bool withinEpoch = false; // final, and the run was stopped within epoch `epochs` + 1
 };
 
 class GraphView : public QWidget {

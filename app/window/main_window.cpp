@@ -94,6 +94,13 @@ qint64 epochsBehind(const experiment::RunRecord& run)
     return run.diverged ? std::max<qint64>(0, run.epochs - 1) : run.epochs;
 }
 
+// Whether the run was stopped within an epoch (Step Batch, then Stop): its final parameters are
+// past its last epoch's.
+bool stoppedWithinEpoch(const experiment::RunRecord& run)
+{
+    return !run.diverged && !run.finalParams.empty() && !run.history.empty() && run.finalParams != run.history.back().params;
+}
+
 // Files opened as data (in the Data form) rather than as projects: all but .gradlab, as on the
 // command line and when dropped.
 bool isDataFile(const QString& path)
@@ -978,17 +985,25 @@ void MainWindow::refreshModelViews(const std::shared_ptr<const ModelViews>& comp
     else
         landscape_->setProblem(project_.config, *data_, cf.empty() ? init : cf);
     landscape_->setPath(live_);
-    showParameters(live_.empty() ? init : live_.back().params, live_.empty() ? 0 : live_.back().epoch, !live_.empty());
+    widgets::GraphPoint at(live_.empty() ? 0 : live_.back().epoch);
+    at.final = !live_.empty() && mode_ == Mode::Idle;
+    showParameters(live_.empty() ? init : live_.back().params, at);
 }
 
-void MainWindow::showParameters(const std::vector<double>& params, qint64 epochsDone, bool trained)
+void MainWindow::showParameters(const std::vector<double>& params, const widgets::GraphPoint& at)
 {
     if (!data_)
         return;
-    fitPlot_->setFit(params, trained);
-    widgets::GraphPoint at(epochsDone);
-    at.final = trained; // a run's parameters once it is over (a paused run's go through onPaused)
+    fitPlot_->setFit(params, at.final);
     showGraph(project_.config, params, at);
+}
+
+void MainWindow::showRunParameters(const experiment::RunRecord& run)
+{
+    widgets::GraphPoint at(epochsBehind(run));
+    at.final = true;
+    at.withinEpoch = stoppedWithinEpoch(run);
+    showParameters(run.finalParams.empty() && !live_.empty() ? live_.back().params : run.finalParams, at);
 }
 
 // The graph runs a forward and backward pass over the training rows: it is drawn when it is in
@@ -1292,7 +1307,7 @@ void MainWindow::onFinished(const experiment::RunRecord& run)
     lossPlot_->clearLive();
     // The plots have followed the run; the closed form is the same as before it.
     if (!run.finalParams.empty())
-        showParameters(run.finalParams, epochsBehind(run));
+        showRunParameters(run);
     const TrainingSnapshot last{run.epochs, run.config.training.epochs, run.trainLoss, run.valLoss, run.finalParams, run.seconds,
                                 run.seconds > 0 ? static_cast<double>(run.epochs) / run.seconds : 0.0, {}, std::nullopt, run.events};
     updateRunStatus(last);
@@ -1467,9 +1482,9 @@ bool MainWindow::showRunPath(const experiment::RunRecord& run, int row)
     landscape_->setPath(live_);
     // A run stopped within an epoch: its steps there moved the final parameters past the last
     // epoch's point, where the path goes on, dashed.
-    if (!run.finalParams.empty() && !live_.empty() && run.finalParams != live_.back().params)
+    if (stoppedWithinEpoch(run))
         landscape_->appendStep(run.finalParams);
-    showParameters(run.finalParams.empty() && !live_.empty() ? live_.back().params : run.finalParams, epochsBehind(run));
+    showRunParameters(run);
     return true;
 }
 

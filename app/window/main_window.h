@@ -172,8 +172,10 @@ private:
     void onDataLoaded(const std::shared_ptr<const ModelViews>& computed = {});
     void cancelDataLoad();
     void refreshModelViews(const std::shared_ptr<const ModelViews>& computed = {});
-    // `trained`: the parameters of a run (the plot's legend says which).
-    void showParameters(const std::vector<double>& params, qint64 epochsDone, bool trained = true);
+    // The fit plot's line and the graph at `params`; `at.final`: a run's (the plot's legend says so).
+    void showParameters(const std::vector<double>& params, const widgets::GraphPoint& at);
+    // A run's final parameters there.
+    void showRunParameters(const experiment::RunRecord& run);
     void showGraph(const experiment::ExperimentConfig& config, const std::vector<double>& params, const widgets::GraphPoint& at);
     void updateGraph();
     std::vector<double> initialParameters() const;

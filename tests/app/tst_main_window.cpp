@@ -966,7 +966,7 @@ void TestMainWindow::stepBatchShowsOneMiniBatch()
     QCOMPARE(landscape->currentGraph()->data()->at(0)->key, run.finalParams[0]);
     QCOMPARE(landscape->currentGraph()->data()->at(0)->value, run.finalParams[1]);
     t.w.views()->setCurrentWidget(t.w.graphView());
-    QVERIFY2(t.w.graphView()->caption().contains(QLatin1String("the run's final parameters")), qPrintable(t.w.graphView()->caption()));
+    QVERIFY2(t.w.graphView()->caption().contains(QLatin1String("the run's final parameters, from within epoch 2")), qPrintable(t.w.graphView()->caption()));
 }
 
 void TestMainWindow::invalidSettingsCannotStartARun()

@@ -302,9 +302,14 @@ void TestGraphView::captionSaysWhereTheValuesAre()
     widgets::GraphPoint over(1000);
     over.final = true;
     view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {1.02, 1.97}, over);
-    QVERIFY2(view.caption().contains(QStringLiteral("the run's final parameters")), qPrintable(view.caption()));
+    QVERIFY2(view.caption().contains(QStringLiteral("the run's final parameters, after epoch 1000's update")), qPrintable(view.caption()));
     QVERIFY(!view.caption().contains(QStringLiteral("1001")));
     QVERIFY(!view.caption().contains(QStringLiteral("step inspector")));
+    over.epochs = 2;
+    over.withinEpoch = true;
+    view.setExperiment(ExperimentConfig::tutorial(), tutorialData(), {1.02, 1.97}, over);
+    QVERIFY2(view.caption().contains(QStringLiteral("the run's final parameters, from within epoch 3, where it was stopped")),
+             qPrintable(view.caption()));
 }
 
 void TestGraphView::freezingBRemovesItsNode()
