@@ -81,7 +81,7 @@
     <message>
         <location filename="../app/cli/cli.cpp" line="210"/>
         <location filename="../app/cli/cli.cpp" line="278"/>
-        <location filename="../app/cli/cli.cpp" line="286"/>
+        <location filename="../app/cli/cli.cpp" line="291"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -116,149 +116,159 @@
         <translation>--linear-loss 须与 --export-loss-plot F 一起使用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="292"/>
+        <location filename="../app/cli/cli.cpp" line="293"/>
+        <source>%1: %2 is the project being trained: writing there would replace it; choose another name</source>
+        <translation>%1：%2 是正在训练的项目：写到那里会替换它；请换一个名称</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="297"/>
+        <source>%1 and %2 name the same file, %3: give each its own</source>
+        <translation>%1 和 %2 指向同一个文件 %3：请为每个输出指定各自的文件</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="305"/>
         <source>interrupted while reading the data: nothing was trained</source>
         <translation>读取数据时被中断：没有进行训练</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="296"/>
+        <location filename="../app/cli/cli.cpp" line="309"/>
         <source>%1 (--set dataset.csv.missing=drop)</source>
         <translation>%1（--set dataset.csv.missing=drop）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="298"/>
-        <location filename="../app/cli/cli.cpp" line="482"/>
-        <location filename="../app/cli/cli.cpp" line="498"/>
+        <location filename="../app/cli/cli.cpp" line="311"/>
+        <location filename="../app/cli/cli.cpp" line="495"/>
+        <location filename="../app/cli/cli.cpp" line="511"/>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="323"/>
+        <location filename="../app/cli/cli.cpp" line="336"/>
         <source>training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="330"/>
+        <location filename="../app/cli/cli.cpp" line="343"/>
         <source>interrupted: training stopped after epoch %1 of %2; the run so far is printed, saved and exported</source>
         <translation>已中断：训练在第 %1 / %2 轮之后停止；到目前为止的运行已输出、保存并导出</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="355"/>
+        <location filename="../app/cli/cli.cpp" line="368"/>
         <source>Trained %1 epochs in %2 s</source>
         <translation>已训练 %1 轮，耗时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="362"/>
+        <location filename="../app/cli/cli.cpp" line="375"/>
         <source>   closed form %1</source>
         <translation>   闭式解 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="366"/>
+        <location filename="../app/cli/cli.cpp" line="379"/>
         <source>  train loss %1, validation loss %2</source>
         <translation>  训练损失 %1，验证损失 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="368"/>
+        <location filename="../app/cli/cli.cpp" line="381"/>
         <source>  closed form: train loss %1, validation loss %2, R² %3</source>
         <translation>  闭式解：训练损失 %1，验证损失 %2，R² %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="377"/>
+        <location filename="../app/cli/cli.cpp" line="390"/>
         <source>warning: the closed form: %1</source>
         <translation>警告：闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="445"/>
+        <location filename="../app/cli/cli.cpp" line="458"/>
         <source>fit needs one CSV file</source>
         <translation>fit 需要一个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="451"/>
+        <location filename="../app/cli/cli.cpp" line="464"/>
         <source>--missing: expected error or drop, got &quot;%1&quot;</source>
         <translation>--missing：应为 error 或 drop，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="457"/>
+        <location filename="../app/cli/cli.cpp" line="470"/>
         <source>--features: expected column names separated by commas, got &quot;%1&quot;</source>
         <translation>--features：应为以逗号分隔的列名，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="468"/>
+        <location filename="../app/cli/cli.cpp" line="481"/>
         <source>--delimiter: expected one character or tab, got &quot;%1&quot;</source>
         <translation>--delimiter：应为单个字符或 tab，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="473"/>
+        <location filename="../app/cli/cli.cpp" line="486"/>
         <source>--decimal: expected auto, &quot;.&quot; or &quot;,&quot;, got &quot;%1&quot;</source>
         <translation>--decimal：应为 auto、"." 或 ","，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="478"/>
+        <location filename="../app/cli/cli.cpp" line="491"/>
         <source>%1 (--missing drop)</source>
         <translation>%1（--missing drop）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="487"/>
+        <location filename="../app/cli/cli.cpp" line="500"/>
         <source>--level: expected a confidence level between 0 and 1 (0.9 for 90%), got &quot;%1&quot;</source>
         <translation>--level：应为 0 到 1 之间的置信水平（90% 写作 0.9），得到的是“%1”</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="518"/>
+        <location filename="../app/cli/cli.cpp" line="531"/>
         <source>lower %1%</source>
         <translation>%1% 下限</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="519"/>
+        <location filename="../app/cli/cli.cpp" line="532"/>
         <source>upper %1%</source>
         <translation>%1% 上限</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="540"/>
+        <location filename="../app/cli/cli.cpp" line="553"/>
         <source>F %1 on %2 and %3 degrees of freedom, p %4</source>
         <translation>F %1（自由度 %2 和 %3），p %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="544"/>
+        <location filename="../app/cli/cli.cpp" line="557"/>
         <source>log-likelihood %1, AIC %2, BIC %3, residual sum of squares %4</source>
         <translation>对数似然 %1，AIC %2，BIC %3，残差平方和 %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="553"/>
+        <location filename="../app/cli/cli.cpp" line="566"/>
         <source>Durbin–Watson %1, omnibus %2 (p %3), Jarque–Bera %4 (p %5)</source>
         <translation>Durbin–Watson %1，综合检验 %2（p %3），Jarque–Bera %4（p %5）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="557"/>
+        <location filename="../app/cli/cli.cpp" line="570"/>
         <source>skew %1, kurtosis %2, condition number %3</source>
         <translation>偏度 %1，峰度 %2，条件数 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="578"/>
+        <location filename="../app/cli/cli.cpp" line="591"/>
         <source>--n × --features must be at most %1 values (got %2 × %3)</source>
         <translation>--n × --features 最多为 %1 个值（实际为 %2 × %3）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="618"/>
+        <location filename="../app/cli/cli.cpp" line="631"/>
         <source>graph needs -o GRAPH.dot, GRAPH.gv, GRAPH.svg or GRAPH.png</source>
         <translation>graph 需要 -o GRAPH.dot、GRAPH.gv、GRAPH.svg 或 GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="623"/>
+        <location filename="../app/cli/cli.cpp" line="636"/>
         <source>cannot write the graph as &quot;%1&quot;: name the file .dot or .gv (Graphviz DOT), .svg or .png</source>
         <translation>无法将计算图写为“%1”：文件名须以 .dot 或 .gv（Graphviz DOT）、.svg 或 .png 结尾</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="635"/>
+        <location filename="../app/cli/cli.cpp" line="648"/>
         <source>--of: expected yhat, error, loss or loss-manual, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error、loss 或 loss-manual，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="646"/>
+        <location filename="../app/cli/cli.cpp" line="659"/>
         <source>the graph can only be drawn as SVG or PNG while a QApplication runs</source>
         <translation>只有在 QApplication 运行时才能将计算图绘制为 SVG 或 PNG</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="708"/>
+        <location filename="../app/cli/cli.cpp" line="721"/>
         <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
                     [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
                     [--linear-loss] [--save PROJECT]</source>
@@ -267,148 +277,148 @@
                     [--linear-loss] [--save PROJECT]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="713"/>
+        <location filename="../app/cli/cli.cpp" line="726"/>
         <source>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</source>
         <translation>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="714"/>
+        <location filename="../app/cli/cli.cpp" line="727"/>
         <source>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</source>
         <translation>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="715"/>
+        <location filename="../app/cli/cli.cpp" line="728"/>
         <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</source>
         <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="717"/>
+        <location filename="../app/cli/cli.cpp" line="730"/>
         <source>  gradlab-cli devices</source>
         <translation>  gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="725"/>
+        <location filename="../app/cli/cli.cpp" line="738"/>
         <source>usage:</source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="730"/>
+        <location filename="../app/cli/cli.cpp" line="743"/>
         <source>  gradlab-cli COMMAND --help</source>
         <translation>  gradlab-cli COMMAND --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="758"/>
+        <location filename="../app/cli/cli.cpp" line="771"/>
         <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="779"/>
+        <location filename="../app/cli/cli.cpp" line="792"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="514"/>
+        <location filename="../app/cli/cli.cpp" line="527"/>
         <source>%1 observations, rank %2</source>
         <translation>%1 个观测值，秩为 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="517"/>
+        <location filename="../app/cli/cli.cpp" line="530"/>
         <source>coefficient</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="517"/>
+        <location filename="../app/cli/cli.cpp" line="530"/>
         <source>estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="517"/>
+        <location filename="../app/cli/cli.cpp" line="530"/>
         <source>std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="518"/>
+        <location filename="../app/cli/cli.cpp" line="531"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="518"/>
+        <location filename="../app/cli/cli.cpp" line="531"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="534"/>
+        <location filename="../app/cli/cli.cpp" line="547"/>
         <source>R² %1, adjusted R² %2, residual standard error %3</source>
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="566"/>
+        <location filename="../app/cli/cli.cpp" line="579"/>
         <source>generate takes no file but -o FILE.csv, got: %1</source>
         <translation>generate 只接受 -o FILE.csv 指定的文件，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="568"/>
+        <location filename="../app/cli/cli.cpp" line="581"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="587"/>
+        <location filename="../app/cli/cli.cpp" line="600"/>
         <source>out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows</source>
         <translation>内存不足：无法在 CPU 上为 %3 行的 %2 个值分配 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="597"/>
+        <location filename="../app/cli/cli.cpp" line="610"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="654"/>
-        <location filename="../app/cli/cli.cpp" line="671"/>
+        <location filename="../app/cli/cli.cpp" line="667"/>
+        <location filename="../app/cli/cli.cpp" line="684"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="678"/>
+        <location filename="../app/cli/cli.cpp" line="691"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="686"/>
+        <location filename="../app/cli/cli.cpp" line="699"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="693"/>
+        <location filename="../app/cli/cli.cpp" line="706"/>
         <source>devices takes no arguments, got: %1</source>
         <translation>devices 不接受参数，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="697"/>
+        <location filename="../app/cli/cli.cpp" line="710"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="698"/>
+        <location filename="../app/cli/cli.cpp" line="711"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="698"/>
+        <location filename="../app/cli/cli.cpp" line="711"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="711"/>
+        <location filename="../app/cli/cli.cpp" line="724"/>
         <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--level 0.95] [--json]</source>
         <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--level 0.95] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="797"/>
-        <location filename="../app/cli/cli.cpp" line="801"/>
+        <location filename="../app/cli/cli.cpp" line="810"/>
+        <location filename="../app/cli/cli.cpp" line="814"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>
@@ -1161,88 +1171,88 @@
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="325"/>
+        <location filename="../model/experiment/project.cpp" line="333"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="379"/>
+        <location filename="../model/experiment/project.cpp" line="387"/>
         <source>%1 is the data file this project reads: saving the project there would overwrite the data. Choose another name, such as %2.</source>
         <translation>%1 是本项目读取的数据文件：把项目保存到那里会覆盖数据。请换一个名称，例如 %2。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="424"/>
+        <location filename="../model/experiment/project.cpp" line="432"/>
         <source>%1 is not a GradLab project: not valid JSON at byte %2 (%3)</source>
         <translation>%1 不是 GradLab 项目：第 %2 字节处不是有效的 JSON（%3）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="431"/>
+        <location filename="../model/experiment/project.cpp" line="439"/>
         <source>%1 is not a GradLab project: the JSON is not an object</source>
         <translation>%1 不是 GradLab 项目：其 JSON 不是对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="446"/>
+        <location filename="../model/experiment/project.cpp" line="454"/>
         <source>runs: expected an array</source>
         <translation>runs：应为数组</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="452"/>
+        <location filename="../model/experiment/project.cpp" line="460"/>
         <source>runs[%1]: expected an object</source>
         <translation>runs[%1]：应为对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="467"/>
-        <location filename="../model/experiment/project.cpp" line="580"/>
+        <location filename="../model/experiment/project.cpp" line="475"/>
+        <location filename="../model/experiment/project.cpp" line="588"/>
         <source>Could not open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="513"/>
+        <location filename="../model/experiment/project.cpp" line="521"/>
         <source>No feature column is chosen</source>
         <translation>尚未选择特征列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="520"/>
+        <location filename="../model/experiment/project.cpp" line="528"/>
         <source>%1 was not found: the copy of its data saved in the project is used</source>
         <translation>未找到 %1：改用项目中保存的数据副本</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="527"/>
+        <location filename="../model/experiment/project.cpp" line="535"/>
         <source>No CSV file is chosen</source>
         <translation>尚未选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="531"/>
+        <location filename="../model/experiment/project.cpp" line="539"/>
         <source>The project&apos;s CSV file %1 does not exist</source>
         <translation>项目的 CSV 文件 %1 不存在</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="547"/>
+        <location filename="../model/experiment/project.cpp" line="555"/>
         <source>%1 has changed since the project was saved; the new data is used</source>
         <translation>%1 在项目保存后已被修改；将使用新数据</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="575"/>
+        <location filename="../model/experiment/project.cpp" line="583"/>
         <source>%1 is too large to be embedded in a project</source>
         <translation>%1 太大，无法嵌入项目</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="588"/>
+        <location filename="../model/experiment/project.cpp" line="596"/>
         <source>%1 has changed since its data was loaded; load it again to embed it</source>
         <translation>%1 在其数据载入之后已被修改；请重新载入后再嵌入</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="597"/>
+        <location filename="../model/experiment/project.cpp" line="605"/>
         <source>%1 has %2 rows; only files of at most %3 rows can be embedded in a project</source>
         <translation>%1 有 %2 行；只有不超过 %3 行的文件才能嵌入项目</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="612"/>
+        <location filename="../model/experiment/project.cpp" line="620"/>
         <source>An MLP has no closed-form solution: the least-squares fit is for the linear and polynomial models.</source>
         <translation>MLP 没有闭式解：最小二乘拟合只适用于线性模型和多项式模型。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="617"/>
+        <location filename="../model/experiment/project.cpp" line="625"/>
         <source>The a + b·x model takes one feature; this dataset has %1.</source>
         <translation>a + b·x 模型只接受一个特征；此数据集有 %1 个。</translation>
     </message>
@@ -2259,57 +2269,57 @@
 <context>
     <name>gradlab::app::TrainingWorker</name>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="112"/>
+        <location filename="../app/training/training_worker.cpp" line="113"/>
         <source>epoch %1</source>
         <translation>第 %1 轮</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="113"/>
+        <location filename="../app/training/training_worker.cpp" line="114"/>
         <source>epoch %1, after batch %2 of %3</source>
         <translation>第 %1 轮，第 %2 / %3 批之后</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="120"/>
+        <location filename="../app/training/training_worker.cpp" line="121"/>
         <source>The optimizer&apos;s options can only be changed while the run is paused</source>
         <translation>只有在运行暂停时才能更改优化器选项</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="124"/>
+        <location filename="../app/training/training_worker.cpp" line="125"/>
         <source>A paused run keeps its optimizer; to train with %1, stop this run and start a new one</source>
         <translation>暂停的运行会保留其优化器；若要使用 %1 训练，请停止此运行并开始新的运行</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="157"/>
+        <location filename="../app/training/training_worker.cpp" line="158"/>
         <source>%1: optimizer.%2 = %3</source>
         <translation>%1：optimizer.%2 = %3</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="182"/>
+        <location filename="../app/training/training_worker.cpp" line="183"/>
         <source>%1 does not fit in float32 (whose largest magnitude is about %2)</source>
         <translation>%1 超出了 float32 的范围（其最大绝对值约为 %2）</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="198"/>
+        <location filename="../app/training/training_worker.cpp" line="199"/>
         <source>%1: %2 = %3 (was %4)</source>
         <translation>%1：%2 = %3（原为 %4）</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="333"/>
+        <location filename="../app/training/training_worker.cpp" line="334"/>
         <source>epoch %1: stopped after batch %2 of %3; the final parameters include these %2 steps</source>
         <translation>第 %1 轮：在第 %2 / %3 批之后停止；最终参数包含这 %2 步</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="169"/>
+        <location filename="../app/training/training_worker.cpp" line="170"/>
         <source>A parameter can only be edited while the run is paused</source>
         <translation>只有在运行暂停时才能编辑参数</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="173"/>
+        <location filename="../app/training/training_worker.cpp" line="174"/>
         <source>A parameter&apos;s value must be a finite number</source>
         <translation>参数值必须是有限数值</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="204"/>
+        <location filename="../app/training/training_worker.cpp" line="205"/>
         <source>There is no parameter value number %1</source>
         <translation>不存在第 %1 个参数值</translation>
     </message>
@@ -2616,18 +2626,18 @@
     <message>
         <location filename="../model/data/csv_writer.cpp" line="158"/>
         <location filename="../model/data/csv_writer.cpp" line="167"/>
-        <location filename="../model/data/csv_writer.cpp" line="179"/>
-        <location filename="../model/data/csv_writer.cpp" line="189"/>
+        <location filename="../model/data/csv_writer.cpp" line="191"/>
+        <location filename="../model/data/csv_writer.cpp" line="201"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_writer.cpp" line="177"/>
+        <location filename="../model/data/csv_writer.cpp" line="189"/>
         <source>cannot write %1: no new file can be made in the folder %2 (%3)</source>
         <translation>无法写入 %1：无法在文件夹 %2 中新建文件（%3）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_writer.cpp" line="195"/>
+        <location filename="../model/data/csv_writer.cpp" line="207"/>
         <source>cannot replace %1: %2</source>
         <translation>无法替换 %1：%2</translation>
     </message>
@@ -2831,22 +2841,23 @@
         <translation>目标是常数，因此 R²（被解释的变异所占比例）无定义</translation>
     </message>
     <message>
-        <location filename="../model/fit/diagnostics.cpp" line="48"/>
+        <location filename="../model/fit/diagnostics.cpp" line="49"/>
         <source>there are fewer than 2 residuals</source>
         <translation>残差少于 2 个</translation>
     </message>
     <message>
-        <location filename="../model/fit/diagnostics.cpp" line="71"/>
+        <location filename="../model/fit/diagnostics.cpp" line="59"/>
+        <location filename="../model/fit/diagnostics.cpp" line="82"/>
         <source>the residuals are all equal</source>
         <translation>残差全部相等</translation>
     </message>
     <message>
-        <location filename="../model/fit/diagnostics.cpp" line="80"/>
+        <location filename="../model/fit/diagnostics.cpp" line="91"/>
         <source>the omnibus test needs at least 8 residuals; there are %1</source>
         <translation>综合检验至少需要 8 个残差；现有 %1 个</translation>
     </message>
     <message>
-        <location filename="../model/fit/diagnostics.cpp" line="89"/>
+        <location filename="../model/fit/diagnostics.cpp" line="100"/>
         <source>the kurtosis test of the omnibus divides by zero for these residuals</source>
         <translation>对这些残差，综合检验中的峰度检验出现除以零</translation>
     </message>

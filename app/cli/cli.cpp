@@ -279,11 +279,24 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
     }
     experiment::Project p = loadProject(a, false);
     applySettings(p, a);
+    // Each output its own file, and an export never over the project being trained (only --save
+    // writes a project).
+    std::vector<std::pair<QString, QString>> outputs;
     for (const QString& option : {QStringLiteral("--save"), QStringLiteral("--export-params"), QStringLiteral("--export-history"),
-                                  QStringLiteral("--export-plot"), QStringLiteral("--export-loss-plot")})
-        if (a.has(option))
-            if (const QString why = outputProblem(a.value(option), p); !why.isEmpty())
-                throw Failure{CliText::tr("%1: %2").arg(option, why)};
+                                  QStringLiteral("--export-plot"), QStringLiteral("--export-loss-plot")}) {
+        if (!a.has(option))
+            continue;
+        const QString path = a.value(option);
+        if (const QString why = outputProblem(path, p); !why.isEmpty())
+            throw Failure{CliText::tr("%1: %2").arg(option, why)};
+        if (option != QLatin1String("--save") && !p.filePath().isEmpty() && experiment::sameFile(path, p.filePath()))
+            throw Failure{CliText::tr("%1: %2 is the project being trained: writing there would replace it; choose another name")
+                              .arg(option, path)};
+        for (const auto& [other, file] : outputs)
+            if (experiment::sameFile(file, path))
+                throw Failure{CliText::tr("%1 and %2 name the same file, %3: give each its own").arg(other, option, path)};
+        outputs.emplace_back(option, path);
+    }
     QString error;
     bool droppable = false;
     auto guard = std::make_unique<InterruptGuard>();
@@ -512,7 +525,7 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
         return Ok;
     }
     out << CliText::tr("%1 observations, rank %2").arg(f.observations).arg(f.rank) << Qt::endl;
-    const QString level = QString::number(f.confidenceLevel * 100.0, 'g', 6);
+    const QString level = QString::number(f.confidenceLevel * 100.0, 'g', 10); // 99.9999999, never a rounded 100
     out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
                .arg(padded(CliText::tr("coefficient"), -16), padded(CliText::tr("estimate"), 14), padded(CliText::tr("std. error"), 12),
                     padded(CliText::tr("t"), 10), padded(CliText::tr("p"), 10), padded(CliText::tr("lower %1%").arg(level), 12),

@@ -82,6 +82,7 @@ void TrainingWorker::requestResume()
     {
         std::lock_guard lock(mutex_);
         pauseRequested_ = false;
+        steps_.clear(); // Steps not yet taken are overtaken by the run; a later Pause stops at an epoch's end
     }
     wake_.notify_all();
 }

@@ -1603,7 +1603,7 @@ bool MainWindow::saveAs()
 
 bool MainWindow::saveProject(const QString& path)
 {
-    if (QFileInfo(path) == QFileInfo(project_.filePath()) && project_.changedOnDisk()) {
+    if (experiment::sameFile(path, project_.filePath()) && project_.changedOnDisk()) {
         switch (changedOnDiskPrompt(this, project_.filePath())) {
         case QMessageBox::Yes:
             break;

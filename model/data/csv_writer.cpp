@@ -166,6 +166,18 @@ CsvResult<std::uint64_t> writeAtomically(const std::filesystem::path& path,
             return result;
         return ioError(QT_TRANSLATE_NOOP("gradlab::data", "cannot write %1: %2"), std::error_code(err ? err : EIO, std::generic_category()));
     }
+    // A symbolic link to a file is written through: the file it names is replaced (from a new file
+    // beside it), and the link stays. (/dev/stdout into a file is one; into a pipe it was written
+    // in place above.)
+    std::filesystem::path target = path;
+    std::error_code linkError;
+    if (std::filesystem::is_symlink(std::filesystem::symlink_status(path, linkError))) {
+        if (const std::filesystem::path resolved = std::filesystem::canonical(path, linkError); !linkError) {
+            target = resolved;
+            temp = resolved;
+            temp += ".tmp-" + std::to_string(static_cast<unsigned long long>(stamp) % 1000000007ull);
+        }
+    }
     std::ofstream file(temp, std::ios::binary | std::ios::trunc);
     if (!file) {
         const std::error_code why(errno, std::generic_category());
@@ -188,7 +200,7 @@ CsvResult<std::uint64_t> writeAtomically(const std::filesystem::path& path,
             return result;
         return ioError(QT_TRANSLATE_NOOP("gradlab::data", "cannot write %1: %2"), std::error_code(err, std::generic_category()));
     }
-    std::filesystem::rename(temp, path, ec);
+    std::filesystem::rename(temp, target, ec);
     if (ec) {
         std::error_code ignored;
         std::filesystem::remove(temp, ignored);

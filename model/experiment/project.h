@@ -69,6 +69,9 @@ struct RunRecord {
 // the new one was written. A FIFO or device (/dev/null) is written in place, never replaced; a
 // symbolic link's target is written. On failure returns false and says why.
 bool writeFileAtomically(const QString& path, const QByteArray& bytes, QString* error);
+// Whether two paths name the same file: by their targets where both exist (links followed),
+// else by their absolute paths. (QFileInfo's == takes any two missing files for the same.)
+bool sameFile(const QString& a, const QString& b);
 
 // The file's SHA-256 as lowercase hex; empty (and an error) when it cannot be read.
 QString fileSha256(const QString& path, QString* error);

@@ -2,6 +2,7 @@
 
 #include "least_squares.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
@@ -49,20 +50,30 @@ void describeResiduals(std::span<const double> residuals, Diagnostics& d)
         return;
     }
     const double n = static_cast<double>(count);
-    double sum = 0.0;
+    // Every statistic here is a ratio of moments: the residuals are divided by the largest of them,
+    // so that their fourth powers neither overflow (1e80) nor underflow (1e-100).
+    double scale = 0.0;
     for (double e : residuals)
-        sum += e;
+        scale = std::max(scale, std::abs(e));
+    if (!(scale > 0.0) || !std::isfinite(scale)) {
+        d.residualsUndefined = fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "the residuals are all equal"));
+        return;
+    }
+    const auto at = [&](std::size_t i) { return residuals[i] / scale; };
+    double sum = 0.0;
+    for (std::size_t i = 0; i < count; ++i)
+        sum += at(i);
     const double mean = sum / n;
     // Central moments about the residuals' mean (zero up to rounding with an intercept), as scipy.
     double m2 = 0.0, m3 = 0.0, m4 = 0.0, squares = 0.0, steps = 0.0;
     for (std::size_t i = 0; i < count; ++i) {
-        const double c = residuals[i] - mean, c2 = c * c;
+        const double c = at(i) - mean, c2 = c * c;
         m2 += c2;
         m3 += c2 * c;
         m4 += c2 * c2;
-        squares += residuals[i] * residuals[i];
+        squares += at(i) * at(i);
         if (i > 0)
-            steps += (residuals[i] - residuals[i - 1]) * (residuals[i] - residuals[i - 1]);
+            steps += (at(i) - at(i - 1)) * (at(i) - at(i - 1));
     }
     m2 /= n;
     m3 /= n;

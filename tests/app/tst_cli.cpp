@@ -428,6 +428,9 @@ void TestCli::fitReportsWhatStatsmodelsReports()
     QCOMPARE(table90.status, 0);
     QVERIFY2(table90.out.split(QLatin1Char('\n')).value(1).contains(QLatin1String("lower 90%")), qPrintable(table90.out));
     QVERIFY2(cli({"fit", path, "--level", "0.995"}).out.split(QLatin1Char('\n')).value(1).contains(QLatin1String("upper 99.5%")), "99.5%");
+    // Review 13: a level near 1 read as a rounded 100%.
+    QVERIFY2(cli({"fit", path, "--level", "0.999999999"}).out.split(QLatin1Char('\n')).value(1).contains(QLatin1String("upper 99.9999999%")),
+             "99.9999999%");
 
     // The table: intervals as columns, then the F test and the information criteria.
     const Result table = cli({"fit", path});
@@ -820,6 +823,25 @@ void TestCli::outputsThatCannotBeWrittenAreRefusedBeforeTraining()
         QVERIFY2(r.out.isEmpty(), qPrintable(r.out)); // no "Trained 5 epochs": refused first
         QCOMPARE(readAll(csv), data);
     }
+    // Review 13: an export over the project being trained, or two outputs naming one file, lost
+    // the project (exit 0).
+    const QString project = dir.filePath(QStringLiteral("p.gradlab"));
+    QCOMPARE(cli(fromCsv + QStringList{"--save", project}).status, 0);
+    const QByteArray saved = readAll(project);
+    const std::vector<std::pair<QStringList, QString>> clashes{
+        {{"train", project, "--epochs", "2", "--export-history", project}, "--export-history: " + project + " is the project being trained"},
+        {{"train", project, "--epochs", "2", "--export-params", project}, "--export-params: " + project + " is the project being trained"},
+        {{"train", project, "--epochs", "2", "--save", dir.filePath("q.gradlab"), "--export-history", dir.filePath("q.gradlab")},
+         "--save and --export-history name the same file"},
+    };
+    for (const auto& [args, expected] : clashes) {
+        const Result r = cli(args);
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.startsWith("gradlab-cli: " + expected), qPrintable(r.err));
+        QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+        QCOMPARE(readAll(project), saved);
+    }
+    QCOMPARE(cli({"train", project, "--epochs", "2", "--save", project}).status, 0); // a project saved over itself is what --save does
 }
 
 // A device is written in place (never replaced by a file); a write it refuses, as /dev/full

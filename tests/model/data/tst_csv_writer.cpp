@@ -7,6 +7,8 @@
 
 #include <QDir>
 #include <QTemporaryDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QTest>
 
 #include <cstring>
@@ -193,6 +195,25 @@ private slots:
         QVERIFY2(back, describe(back));
         QCOMPARE(back.value().dataset.y, std::vector<double>{8});
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"out.csv"});
+    }
+
+    // Review 13: a symbolic link was replaced by a file, its target left as it was. It is written
+    // through: the target gets the rows, the link stays a link, no temporary is left.
+    void aSymbolicLinkIsWrittenThrough()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("data")));
+        const QString target = dir.filePath(QStringLiteral("data/real.csv"));
+        const QString link = dir.filePath(QStringLiteral("link.csv"));
+        QVERIFY(writeCsvFile(target.toStdString(), dataset({"x"}, "y", {1}, {2})));
+        QVERIFY(QFile::link(QStringLiteral("data/real.csv"), link)); // relative, as ln -s makes them
+        QVERIFY(writeCsvFile(link.toStdString(), dataset({"x"}, "y", {7, 8}, {9, 10})));
+        QVERIFY(QFileInfo(link).isSymLink());
+        auto back = readCsvFile(target.toStdString());
+        QVERIFY2(back, describe(back));
+        QCOMPARE(back.value().dataset.y, (std::vector<double>{9, 10}));
+        QCOMPARE(QDir(dir.filePath(QStringLiteral("data"))).entryList(QDir::Files), QStringList{"real.csv"});
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::System), QStringList{"link.csv"});
     }
 
     void refusesWhatItCannotWrite_data()

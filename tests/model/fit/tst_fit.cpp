@@ -354,6 +354,27 @@ private slots:
         QVERIFY(few.diagnostics.omnibusUndefined->english().find('8') != std::string::npos);
     }
 
+    // The diagnostics are ratios of moments: residuals a 1e80 or 1e-100 times those of the tutorial
+    // give statsmodels' numbers for the tutorial (their powers used to overflow or underflow).
+    void diagnosticsDoNotDependOnTheResidualsScale()
+    {
+        const Columns data = tutorialCsv();
+        const fit::FitResult f = fit::fitLeastSquares(viewOf(data.x, data.y, 1));
+        QCOMPARE(f.residuals.size(), std::size_t(100));
+        const QJsonObject expected = readJson(QStringLiteral(GRADLAB_FIT_FIXTURES_DIR "/prediction_reference.json"))
+                                         .value(QLatin1String("tutorial_all_rows")).toObject().value(QLatin1String("diagnostics")).toObject();
+        for (const double factor : {1e80, 1e-100, 1e300}) {
+            std::vector<double> scaled = f.residuals;
+            for (double& e : scaled)
+                e *= factor;
+            fit::Diagnostics d;
+            d.conditionNumber = f.diagnostics.conditionNumber; // not the residuals'
+            fit::describeResiduals(scaled, d);
+            QVERIFY2(!d.residualsUndefined, qPrintable(QByteArray::number(factor)));
+            verifyDiagnostics(d, expected);
+        }
+    }
+
     void predictionsWithoutResidualDegreesOfFreedomAreNaN()
     {
         const std::vector<double> x{0.0, 1.0}, y{1.0, 3.0};
