@@ -830,12 +830,12 @@
         <translation>项目的 CSV 数据中没有名为“%1”的列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="584"/>
+        <location filename="../model/experiment/exports.cpp" line="585"/>
         <source>There is no least-squares fit to export.</source>
         <translation>没有可导出的最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="591"/>
+        <location filename="../model/experiment/exports.cpp" line="592"/>
         <source>The least-squares fit has %1 coefficients but the model has %2 parameters</source>
         <translation>最小二乘拟合有 %1 个系数，但模型有 %2 个参数</translation>
     </message>
@@ -2860,6 +2860,11 @@
         <location filename="../model/fit/diagnostics.cpp" line="100"/>
         <source>the kurtosis test of the omnibus divides by zero for these residuals</source>
         <translation>对这些残差，综合检验中的峰度检验出现除以零</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/project.cpp" line="636"/>
+        <source>the training rows are in the split&apos;s shuffled order, where it says nothing of serial correlation; choose All rows for the file&apos;s order</source>
+        <translation>训练行按划分时打乱后的顺序排列，此时它不反映序列相关；要按文件中的顺序，请选择“全部行”</translation>
     </message>
 </context>
 <context>

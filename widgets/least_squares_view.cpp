@@ -469,7 +469,7 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
     };
     const std::optional<data::Message>& residualsWhy = d.residualsUndefined;
     const std::optional<data::Message>& omnibusWhy = residualsWhy ? residualsWhy : d.omnibusUndefined;
-    diagnostic(DurbinWatson, d.durbinWatson, residualsWhy, 6);
+    diagnostic(DurbinWatson, d.durbinWatson, residualsWhy ? residualsWhy : d.durbinWatsonUndefined, 6);
     diagnostic(Omnibus, d.omnibus, omnibusWhy, 6);
     diagnostic(OmnibusPValue, d.omnibusPValue, omnibusWhy, 4, true);
     diagnostic(JarqueBera, d.jarqueBera, residualsWhy, 6);

@@ -545,6 +545,7 @@ QJsonObject leastSquaresReport(const fit::FitResult& f, const QStringList& param
     };
     why(d.residualsUndefined, {"durbin_watson", "omnibus", "omnibus_p_value", "jarque_bera", "jarque_bera_p_value", "skew", "kurtosis"});
     why(d.omnibusUndefined, {"omnibus", "omnibus_p_value"});
+    why(d.durbinWatsonUndefined, {"durbin_watson"});
     why(d.conditionUndefined, {"condition_number"});
     return QJsonObject{{"observations", static_cast<double>(f.observations)},
                        {"rank", static_cast<double>(f.rank)},

@@ -612,7 +612,7 @@ bool Project::embedCsv(QString* error)
     return true;
 }
 
-std::optional<ClosedFormComparison> leastSquaresOn(const ExperimentConfig& config, const data::Dataset& rows, QString* whyNot)
+std::optional<ClosedFormComparison> leastSquaresOn(const ExperimentConfig& config, const data::Dataset& rows, QString* whyNot, bool shuffled)
 {
     const ModelConfig& m = config.model;
     if (m.type == ModelConfig::Type::Mlp) {
@@ -630,6 +630,12 @@ std::optional<ClosedFormComparison> leastSquaresOn(const ExperimentConfig& confi
         options.degree = m.type == ModelConfig::Type::Polynomial ? m.degree : 1;
         options.keepResiduals = false;
         auto f = std::make_shared<fit::FitResult>(fit::fitLeastSquares(fit::view(rows), options));
+        if (shuffled && !f->diagnostics.residualsUndefined) {
+            f->diagnostics.durbinWatson = fit::Diagnostics::kNaN;
+            f->diagnostics.durbinWatsonUndefined = fit::fitMessage(
+                QT_TRANSLATE_NOOP("gradlab::fit", "the training rows are in the split's shuffled order, where it says nothing of serial "
+                                                  "correlation; choose All rows for the file's order"));
+        }
         ClosedFormComparison c;
         // The fit's order is intercept, then the slopes; a scalar model's is (a, b), a linear or
         // polynomial layer's is (weight…, bias).
@@ -656,7 +662,7 @@ std::optional<ClosedFormComparison> leastSquaresOn(const ExperimentConfig& confi
 
 std::optional<ClosedFormComparison> closedFormFor(const ExperimentConfig& config, const ExperimentData& data, QString* whyNot)
 {
-    std::optional<ClosedFormComparison> c = leastSquaresOn(config, data.train, whyNot);
+    std::optional<ClosedFormComparison> c = leastSquaresOn(config, data.train, whyNot, config.dataset.split.shuffle);
     if (!c)
         return c;
     try {

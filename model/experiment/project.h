@@ -136,7 +136,10 @@ private:
 std::optional<ClosedFormComparison> closedFormFor(const ExperimentConfig& config, const ExperimentData& data,
                                                   QString* whyNot = nullptr);
 // The same fit of `config`'s model on any rows (all of them, say), without the losses.
-std::optional<ClosedFormComparison> leastSquaresOn(const ExperimentConfig& config, const data::Dataset& rows, QString* whyNot = nullptr);
+// `shuffled`: the rows are in a random order (the split's shuffle), where Durbin–Watson, which reads
+// the residuals in order, says nothing: it is left out, with the reason.
+std::optional<ClosedFormComparison> leastSquaresOn(const ExperimentConfig& config, const data::Dataset& rows, QString* whyNot = nullptr,
+                                                   bool shuffled = false);
 
 // A finished (or stopped) run, recorded from its trainer and history, with the closed-form
 // comparison where the model has one (scalar_linear, linear, polynomial).

@@ -24,6 +24,7 @@ struct Diagnostics {
     double conditionNumber = kNaN;  // σmax / σmin of the design matrix as fitted, intercept column included
     std::optional<data::Message> residualsUndefined; // why the residuals' statistics are NaN
     std::optional<data::Message> omnibusUndefined;   // why the omnibus test alone is NaN
+    std::optional<data::Message> durbinWatsonUndefined; // why Durbin–Watson alone is NaN (rows in no meaningful order)
     std::optional<data::Message> conditionUndefined; // why the condition number is NaN
 };
 
