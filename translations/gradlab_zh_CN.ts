@@ -1820,8 +1820,8 @@
     <message>
         <location filename="../app/window/main_window.cpp" line="892"/>
         <location filename="../app/window/main_window.cpp" line="894"/>
-        <location filename="../app/window/main_window.cpp" line="1813"/>
-        <location filename="../app/window/main_window.cpp" line="1831"/>
+        <location filename="../app/window/main_window.cpp" line="1817"/>
+        <location filename="../app/window/main_window.cpp" line="1835"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
@@ -2076,167 +2076,167 @@
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1752"/>
+        <location filename="../app/window/main_window.cpp" line="1756"/>
         <source>The project&apos;s data</source>
         <translation>项目的数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1753"/>
+        <location filename="../app/window/main_window.cpp" line="1757"/>
         <source>Runs marked &quot;trained on other data&quot; in the Results panel were trained on the CSV as it was before: their closed form and losses are those of that data, not of the data now.</source>
         <translation>结果面板中标有“使用其他数据训练”的运行是用修改前的 CSV 训练的：它们的闭式解和损失属于当时的数据，而不是现在的数据。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1781"/>
+        <location filename="../app/window/main_window.cpp" line="1785"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1781"/>
+        <location filename="../app/window/main_window.cpp" line="1785"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1794"/>
+        <location filename="../app/window/main_window.cpp" line="1798"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1795"/>
+        <location filename="../app/window/main_window.cpp" line="1799"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1801"/>
+        <location filename="../app/window/main_window.cpp" line="1805"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1803"/>
+        <location filename="../app/window/main_window.cpp" line="1807"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1831"/>
-        <location filename="../app/window/main_window.cpp" line="1852"/>
+        <location filename="../app/window/main_window.cpp" line="1835"/>
+        <location filename="../app/window/main_window.cpp" line="1856"/>
         <source>The least-squares fit was not exported</source>
         <translation>最小二乘拟合未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1834"/>
+        <location filename="../app/window/main_window.cpp" line="1838"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1836"/>
+        <location filename="../app/window/main_window.cpp" line="1840"/>
         <source>Export the least-squares fit</source>
         <translation>导出最小二乘拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1854"/>
+        <location filename="../app/window/main_window.cpp" line="1858"/>
         <source>Exported the least-squares fit to %1</source>
         <translation>已将最小二乘拟合导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1862"/>
+        <location filename="../app/window/main_window.cpp" line="1866"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1834"/>
-        <location filename="../app/window/main_window.cpp" line="1863"/>
+        <location filename="../app/window/main_window.cpp" line="1838"/>
+        <location filename="../app/window/main_window.cpp" line="1867"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1868"/>
+        <location filename="../app/window/main_window.cpp" line="1872"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1870"/>
+        <location filename="../app/window/main_window.cpp" line="1874"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1892"/>
+        <location filename="../app/window/main_window.cpp" line="1896"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1893"/>
+        <location filename="../app/window/main_window.cpp" line="1897"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1883"/>
-        <location filename="../app/window/main_window.cpp" line="1889"/>
-        <location filename="../app/window/main_window.cpp" line="1898"/>
+        <location filename="../app/window/main_window.cpp" line="1887"/>
+        <location filename="../app/window/main_window.cpp" line="1893"/>
+        <location filename="../app/window/main_window.cpp" line="1902"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1900"/>
+        <location filename="../app/window/main_window.cpp" line="1904"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1916"/>
+        <location filename="../app/window/main_window.cpp" line="1920"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1917"/>
+        <location filename="../app/window/main_window.cpp" line="1921"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1923"/>
+        <location filename="../app/window/main_window.cpp" line="1927"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1925"/>
+        <location filename="../app/window/main_window.cpp" line="1929"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1933"/>
+        <location filename="../app/window/main_window.cpp" line="1937"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1934"/>
+        <location filename="../app/window/main_window.cpp" line="1938"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1937"/>
+        <location filename="../app/window/main_window.cpp" line="1941"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1938"/>
+        <location filename="../app/window/main_window.cpp" line="1942"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1957"/>
+        <location filename="../app/window/main_window.cpp" line="1961"/>
         <source>%1 (after restart)</source>
         <translation>%1（重启后）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1958"/>
+        <location filename="../app/window/main_window.cpp" line="1962"/>
         <source>GradLab will show this language when it starts again</source>
         <translation>GradLab 重新启动后将显示此语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1980"/>
+        <location filename="../app/window/main_window.cpp" line="1984"/>
         <source>GradLab could not start again. Start it yourself to use the new language.</source>
         <translation>GradLab 无法重新启动。请手动启动它以使用新语言。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1932"/>
-        <location filename="../app/window/main_window.cpp" line="1943"/>
+        <location filename="../app/window/main_window.cpp" line="1936"/>
+        <location filename="../app/window/main_window.cpp" line="1947"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
@@ -2246,13 +2246,13 @@
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1945"/>
+        <location filename="../app/window/main_window.cpp" line="1949"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="233"/>
-        <location filename="../app/window/main_window.cpp" line="1980"/>
+        <location filename="../app/window/main_window.cpp" line="1984"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -5683,8 +5683,8 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
     </message>
     <message>
         <location filename="../widgets/step_inspector.cpp" line="76"/>
-        <source>Epoch %1: last step on a batch of %2 rows, loss %3</source>
-        <translation>第 %1 轮：最后一步，批次共 %2 行，损失 %3</translation>
+        <source>Epoch %1: the step on all %2 training rows, loss %3</source>
+        <translation>第 %1 轮：在全部 %2 个训练行上的一步，损失 %3</translation>
     </message>
     <message>
         <location filename="../widgets/step_inspector.cpp" line="96"/>

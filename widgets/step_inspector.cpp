@@ -73,7 +73,7 @@ void StepInspector::setInspection(const experiment::StepInspection& s)
                                          .arg(s.batches)
                                          .arg(s.batchRows)
                                          .arg(QString::number(s.loss, 'g', 9))
-                                   : tr("Epoch %1: last step on a batch of %2 rows, loss %3")
+                                   : tr("Epoch %1: the step on all %2 training rows, loss %3")
                                          .arg(s.epoch)
                                          .arg(s.batchRows)
                                          .arg(QString::number(s.loss, 'g', 9)));

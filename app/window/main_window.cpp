@@ -1734,8 +1734,12 @@ void MainWindow::dropEvent(QDropEvent* event)
 // ---------------------------------------------------------------------------------------------
 // Messages and exports
 
-void MainWindow::showError(const QString& title, const QString& message)
+void MainWindow::showError(const QString& title, const QString& text)
 {
+    // The lower layers' messages are clauses ("cannot read …: it is a pipe"); a box shows a sentence.
+    QString message = text;
+    if (!message.isEmpty())
+        message[0] = message[0].toUpper();
     lastMessage_ = message;
     statusText_->setText(message.section(QLatin1Char('\n'), 0, 0));
     // Window-modal and not blocking: the window (and a test driving it) goes on.

@@ -195,7 +195,7 @@ std::optional<EpochRecord> Trainer::trainBatch(bool inspect)
                         : TrainerText::tr("The loss became infinite at epoch %1, so training stopped and the last finite "
                                           "parameters were kept. Try a smaller learning rate than %2."))
                        .arg(epoch_)
-                       .arg(config_.optimizer.lr);
+                       .arg(optimizer_->lr()); // the rate in force, perhaps changed while paused
     }
     epochStart_.clear();
     r.params = parameterValues();

@@ -894,6 +894,11 @@ void TestMainWindow::stepFillsTheInspector()
     QVERIFY(QTest::qWaitFor([&] { return !paused.isEmpty() && paused.last().first().value<TrainingSnapshot>().epoch == 1; }, 20000));
     QTest::qWait(50);
     QVERIFY(autogradMatchesTheFormula(t.w.stepInspector()));
+    // Full-batch training: one step an epoch, on every training row (QA batch 13: "last step" read oddly).
+    bool header = false;
+    for (QLabel* label : t.w.stepInspector()->findChildren<QLabel*>())
+        header = header || label->text().startsWith(QLatin1String("Epoch 1: the step on all 80 training rows, loss"));
+    QVERIFY(header);
     t.w.step();
     QVERIFY(QTest::qWaitFor([&] { return paused.last().first().value<TrainingSnapshot>().epoch == 2; }, 20000));
     t.w.stop();

@@ -163,6 +163,7 @@ private slots:
     void rapidControlSequences();
     void stepInspectorForEveryLoss();
     void aDeviceThatIsNotThere();
+    void aProjectReadingADeviceSaysSoAtOnce();
     void moreParametersThanRows();
     void anotherModelAfterARun();
     void fitPlotFollowsAModelChange();
@@ -943,6 +944,30 @@ void TestWindowRobustness::stepInspectorForEveryLoss()
                 QVERIFY2(!visibleError(t.w), qPrintable(what + t.w.lastMessage()));
             }
     QCOMPARE(t.w.project().runs.size(), std::size_t(combos));
+}
+
+// QA 13: a project whose CSV is /dev/zero hung the loading (its hash read for ever); the reader's
+// refusal comes at once, as a sentence in the box (QA batch 13: it began in lower case).
+void TestWindowRobustness::aProjectReadingADeviceSaysSoAtOnce()
+{
+    if (!QFileInfo::exists(QStringLiteral("/dev/zero")))
+        QSKIP("no /dev/zero here");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("zero.gradlab"));
+    Project p;
+    p.config.dataset.source = DatasetConfig::Source::Csv;
+    p.config.dataset.csv.path = QStringLiteral("/dev/zero");
+    p.config.dataset.csv.features = {"x"};
+    p.config.dataset.csv.target = QStringLiteral("y");
+    QString error;
+    QVERIFY2(p.save(path, &error), qPrintable(error));
+    Window t;
+    QVERIFY(waitForData(t.w));
+    QVERIFY(t.w.openProject(path));
+    QVERIFY(QTest::qWaitFor([&] { return visibleError(t.w) != nullptr; }, 20000));
+    const QString text = visibleError(t.w)->text();
+    QVERIFY2(text.startsWith(QLatin1String("Cannot read /dev/zero: it is a pipe or a device")), qPrintable(text));
+    closeErrors(t.w);
 }
 
 void TestWindowRobustness::aDeviceThatIsNotThere()

@@ -158,6 +158,13 @@ void TestTrainer::divergenceStopsAndKeepsLastFiniteParameters()
     for (double v : t.parameterValues())
         QVERIFY(std::isfinite(v));
     QCOMPARE(t.parameterValues(), lastFinite);
+
+    // The rate the message blames is the one in force (changed while paused), not the one the run
+    // started with (review 13).
+    Trainer edited(c, d.train, d.val);
+    edited.optimizer().setLr(2e6);
+    QCOMPARE(edited.run({}, {}), Trainer::Outcome::Diverged);
+    QVERIFY2(edited.message().contains(QLatin1String("smaller learning rate than 2e+06")), qPrintable(edited.message()));
 }
 
 void TestTrainer::pauseAndStopQueries()
