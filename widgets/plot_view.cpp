@@ -66,6 +66,11 @@ PlotView::PlotView(QWidget* parent)
                 following_ = false;
         });
 
+    // Laid out (a resize, new tick labels): the message follows the axes' width, drawn in this replot.
+    connect(this, &QCustomPlot::afterLayout, this, [this] {
+        if (!messageText_.isEmpty() && axisRect()->rect().width() - 20 != wrappedWidth_)
+            wrapMessage();
+    });
     message_ = new QCPItemText(this);
     message_->position->setType(QCPItemPosition::ptAxisRectRatio);
     message_->position->setCoords(0.5, 0.5);
@@ -91,8 +96,11 @@ void PlotView::setMessage(const QString& text)
 
 void PlotView::wrapMessage()
 {
-    // A long message (a file's path and why it cannot be read) would run past both edges.
-    const qreal width = std::max(120, this->width() - 40);
+    // A long message (a file's path and why it cannot be read) would run past both edges, over
+    // the axes' labels.
+    const int rect = axisRect()->rect().width();
+    wrappedWidth_ = rect > 140 ? rect - 20 : std::max(120, this->width() - 40);
+    const qreal width = wrappedWidth_;
     QTextLayout layout(messageText_, message_->font());
     QTextOption option(Qt::AlignCenter);
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
@@ -107,12 +115,7 @@ void PlotView::wrapMessage()
     message_->setText(lines.join(QLatin1Char('\n')));
 }
 
-void PlotView::resizeEvent(QResizeEvent* event)
-{
-    QCustomPlot::resizeEvent(event);
-    if (!messageText_.isEmpty())
-        wrapMessage();
-}
+
 
 QString PlotView::caption() const { return caption_ ? caption_->text() : QString(); }
 

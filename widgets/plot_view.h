@@ -75,10 +75,10 @@ protected:
     void focusOutEvent(QFocusEvent* event) override;
     void showEvent(QShowEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
-    void resizeEvent(QResizeEvent* event) override;
 
 private:
-    // The message broken into lines that fit the plot's width.
+    // The message broken into lines that fit the axes' rectangle (or, before it is laid out, the
+    // plot), again whenever its width changes.
     void wrapMessage();
     void applyFit();
     void flush();
@@ -93,6 +93,7 @@ private:
     QString defaultExportPath_;
     QCPItemText* message_ = nullptr;
     QString messageText_; // the message as set, unbroken
+    int wrappedWidth_ = 0; // the width it was broken for
     QCPTextElement* caption_ = nullptr; // in the layout's first row while there is a caption
 };
 
