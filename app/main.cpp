@@ -58,6 +58,22 @@ int takeScreenshots(gradlab::app::MainWindow& window, const QString& dir, const 
     shoot(QStringLiteral("step"));
     window.reset();
     settle(500);
+    // Mini-batches of 16, three Step Batches: the landscape's steps within the epoch.
+    const gradlab::experiment::ExperimentConfig tutorial = window.config();
+    gradlab::experiment::ExperimentConfig batches = tutorial;
+    batches.training.batchSize = 16;
+    batches.training.shuffle = true;
+    window.changeConfig(batches, QStringLiteral("training"), QStringLiteral("batch"));
+    window.views()->setCurrentIndex(3);
+    for (int i = 0; i < 3; ++i) {
+        window.stepBatch();
+        settle(700);
+    }
+    shoot(QStringLiteral("step-batch"));
+    window.reset();
+    settle(500);
+    window.changeConfig(tutorial, QStringLiteral("training"), QStringLiteral("batch"));
+    settle(300);
     bool finished = false;
     QObject::connect(&window, &gradlab::app::MainWindow::runFinished, &window, [&finished] { finished = true; });
     window.run();
