@@ -4423,48 +4423,48 @@ The results&apos; losses are computed at the final parameters, after the last up
         <translation>图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="214"/>
+        <location filename="../widgets/plot_view.cpp" line="217"/>
         <source>Reset view</source>
         <translation>重置视图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="216"/>
+        <location filename="../widgets/plot_view.cpp" line="219"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="218"/>
+        <location filename="../widgets/plot_view.cpp" line="221"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="220"/>
+        <location filename="../widgets/plot_view.cpp" line="223"/>
         <source>Export as PNG, SVG or PDF…</source>
         <translation>导出为 PNG、SVG 或 PDF…</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="303"/>
+        <location filename="../widgets/plot_view.cpp" line="306"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="303"/>
+        <location filename="../widgets/plot_view.cpp" line="306"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="303"/>
+        <location filename="../widgets/plot_view.cpp" line="306"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="306"/>
-        <location filename="../widgets/plot_view.cpp" line="314"/>
+        <location filename="../widgets/plot_view.cpp" line="309"/>
+        <location filename="../widgets/plot_view.cpp" line="317"/>
         <source>Export plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_view.cpp" line="314"/>
+        <location filename="../widgets/plot_view.cpp" line="317"/>
         <source>The plot could not be exported: %1</source>
         <translation>无法导出图：%1</translation>
     </message>
@@ -4638,11 +4638,6 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
     </message>
     <message>
         <location filename="../widgets/results_view.cpp" line="366"/>
-        <source>Epoch</source>
-        <translation>轮次</translation>
-    </message>
-    <message>
-        <location filename="../widgets/results_view.cpp" line="366"/>
         <source>Current</source>
         <translation>当前</translation>
     </message>
@@ -4665,6 +4660,11 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
         <location filename="../widgets/results_view.cpp" line="177"/>
         <source>Double-click to change this value; Resume continues from it.</source>
         <translation>双击可修改此值；“继续”将从该值接着训练。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/results_view.cpp" line="366"/>
+        <source>Epochs done</source>
+        <translation>已完成轮数</translation>
     </message>
     <message>
         <location filename="../widgets/results_view.cpp" line="379"/>
@@ -5710,22 +5710,22 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="115"/>
+        <location filename="../app/main.cpp" line="131"/>
         <source>GradLab: train a model through GradLab&apos;s autograd engine and compare it with the closed-form fit.</source>
         <translation>GradLab：使用 GradLab 的自动求导引擎训练模型，并与闭式解拟合进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="120"/>
+        <location filename="../app/main.cpp" line="136"/>
         <source>Use this language (en, zh_CN) instead of the system&apos;s.</source>
         <translation>使用此语言（en、zh_CN）代替系统语言。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="123"/>
+        <location filename="../app/main.cpp" line="139"/>
         <source>Train the tutorial, save a screenshot of each view in this folder, and quit.</source>
         <translation>训练教程实验，将每个视图的截图保存到此文件夹，然后退出。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="127"/>
+        <location filename="../app/main.cpp" line="143"/>
         <source>A project (.gradlab) or a CSV file to open.</source>
         <translation>要打开的项目（.gradlab）或 CSV 文件。</translation>
     </message>

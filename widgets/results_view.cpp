@@ -363,7 +363,7 @@ void ResultsView::showLive(const QStringList& flatNames, const std::vector<doubl
         model_->setValues(0, values);
     } else {
         model_->setTable(flatNames, {{tr("Value"), values, {}, ParameterTableModel::Format::Full}});
-        setSummary({tr("Epoch"), tr("Train loss"), tr("Validation loss")}, {tr("Current")});
+        setSummary({tr("Epochs done"), tr("Train loss"), tr("Validation loss")}, {tr("Current")});
     }
     mode_ = Mode::Live;
     setEditable(editable);

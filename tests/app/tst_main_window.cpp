@@ -938,6 +938,13 @@ void TestMainWindow::stepBatchShowsOneMiniBatch()
             if (QTableWidgetItem* item = table->item(row, 0))
                 summary << item->text();
     QVERIFY2(summary.contains(QStringLiteral("—")) && !summary.contains(QStringLiteral("NaN")), qPrintable(summary.join(u',')));
+    // Its first row counts whole epochs: "Epochs done 0" beside "Paused in epoch 1" (QA batch 13).
+    bool epochsDone = false;
+    for (QTableWidget* table : t.w.resultsView()->findChildren<QTableWidget*>())
+        for (int row = 0; row < table->rowCount(); ++row)
+            if (QTableWidgetItem* header = table->verticalHeaderItem(row); header && header->text() == QLatin1String("Epochs done"))
+                epochsDone = table->item(row, 0) && table->item(row, 0)->text() == QLatin1String("0");
+    QVERIFY(epochsDone);
     QVERIFY2(t.w.lastMessage().contains(QLatin1String("Paused in epoch 1 after batch 1 of 5")), qPrintable(t.w.lastMessage()));
     QCOMPARE(t.w.findChild<QLabel*>(QStringLiteral("epochLabel"))->text(), QStringLiteral("Epoch 1 of 1,000, batch 1 of 5"));
     // The landscape draws the epoch's steps from the initial values, and the marker follows them.
