@@ -1380,879 +1380,885 @@
         <translation>有一次运行正在进行。要先停止它，并把这次运行一起保存到项目中吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="220"/>
+        <location filename="../app/window/main_window.cpp" line="226"/>
         <source>Project changed on disk</source>
         <translation>项目文件已在磁盘上被修改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="221"/>
+        <location filename="../app/window/main_window.cpp" line="227"/>
         <source>%1 has been changed since GradLab opened or saved it, perhaps by GradLab in another window. Saving over it loses those changes, such as runs saved there.</source>
         <translation>%1 在 GradLab 打开或保存它之后已被修改，可能是另一个窗口中的 GradLab 所为。覆盖保存会丢失这些修改，例如保存在那里的运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="225"/>
+        <location filename="../app/window/main_window.cpp" line="231"/>
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="226"/>
+        <location filename="../app/window/main_window.cpp" line="232"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="234"/>
+        <location filename="../app/window/main_window.cpp" line="240"/>
         <source>GradLab shows the new language when it starts again. Restart it now?</source>
         <translation>GradLab 重新启动后才会显示新语言。现在重新启动吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="235"/>
+        <location filename="../app/window/main_window.cpp" line="241"/>
         <source>Restart Now</source>
         <translation>立即重新启动</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="236"/>
+        <location filename="../app/window/main_window.cpp" line="242"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="279"/>
+        <location filename="../app/window/main_window.cpp" line="285"/>
         <source>Data and fit</source>
         <translation>数据与拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="280"/>
+        <location filename="../app/window/main_window.cpp" line="286"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="281"/>
+        <location filename="../app/window/main_window.cpp" line="287"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="282"/>
+        <location filename="../app/window/main_window.cpp" line="288"/>
         <source>Loss landscape</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="283"/>
+        <location filename="../app/window/main_window.cpp" line="289"/>
         <source>Computation graph</source>
         <translation>计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="285"/>
+        <location filename="../app/window/main_window.cpp" line="291"/>
         <source>Least squares</source>
         <translation>最小二乘</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="308"/>
+        <location filename="../app/window/main_window.cpp" line="314"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="309"/>
+        <location filename="../app/window/main_window.cpp" line="315"/>
         <source>Model and training</source>
         <translation>模型与训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="310"/>
+        <location filename="../app/window/main_window.cpp" line="316"/>
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="328"/>
+        <location filename="../app/window/main_window.cpp" line="334"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="338"/>
+        <location filename="../app/window/main_window.cpp" line="344"/>
         <source>Step inspector</source>
         <translation>单步检查器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="353"/>
+        <location filename="../app/window/main_window.cpp" line="359"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="357"/>
+        <location filename="../app/window/main_window.cpp" line="363"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="357"/>
+        <location filename="../app/window/main_window.cpp" line="363"/>
         <source>Start a new project from the tutorial&apos;s experiment</source>
         <translation>以教程中的实验新建项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="359"/>
+        <location filename="../app/window/main_window.cpp" line="365"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="359"/>
+        <location filename="../app/window/main_window.cpp" line="365"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="360"/>
+        <location filename="../app/window/main_window.cpp" line="366"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="360"/>
-        <location filename="../app/window/main_window.cpp" line="1594"/>
+        <location filename="../app/window/main_window.cpp" line="220"/>
+        <location filename="../app/window/main_window.cpp" line="366"/>
+        <location filename="../app/window/main_window.cpp" line="1600"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="367"/>
+        <location filename="../app/window/main_window.cpp" line="221"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="373"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="367"/>
+        <location filename="../app/window/main_window.cpp" line="373"/>
         <source>Save the project under a new name</source>
         <translation>以新名称保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="367"/>
+        <location filename="../app/window/main_window.cpp" line="373"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="370"/>
-        <location filename="../app/window/main_window.cpp" line="487"/>
-        <location filename="../app/window/main_window.cpp" line="1178"/>
+        <location filename="../app/window/main_window.cpp" line="376"/>
+        <location filename="../app/window/main_window.cpp" line="493"/>
+        <location filename="../app/window/main_window.cpp" line="1184"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="370"/>
+        <location filename="../app/window/main_window.cpp" line="376"/>
         <source>Train the model (or resume a paused run)</source>
         <translation>训练模型（或继续已暂停的运行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="372"/>
+        <location filename="../app/window/main_window.cpp" line="378"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="372"/>
+        <location filename="../app/window/main_window.cpp" line="378"/>
         <source>Pause the run after the current epoch</source>
         <translation>在当前轮结束后暂停运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="374"/>
+        <location filename="../app/window/main_window.cpp" line="380"/>
         <source>S&amp;tep</source>
         <translation>单步(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="374"/>
+        <location filename="../app/window/main_window.cpp" line="380"/>
         <source>Train one epoch, then pause</source>
         <translation>训练一轮后暂停</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="377"/>
+        <location filename="../app/window/main_window.cpp" line="383"/>
         <source>Step &amp;Batch</source>
         <translation>单批(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="378"/>
+        <location filename="../app/window/main_window.cpp" line="384"/>
         <source>Train one mini-batch (one optimizer step), then pause; with full-batch training, one epoch</source>
         <translation>训练一个小批次（优化器走一步），然后暂停；全批量训练时即一轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="380"/>
+        <location filename="../app/window/main_window.cpp" line="386"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="380"/>
+        <location filename="../app/window/main_window.cpp" line="386"/>
         <source>Stop the run and keep it</source>
         <translation>停止运行并保留该运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="382"/>
+        <location filename="../app/window/main_window.cpp" line="388"/>
         <source>R&amp;eset</source>
         <translation>重置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="383"/>
+        <location filename="../app/window/main_window.cpp" line="389"/>
         <source>Stop any run and show the initial parameters again</source>
         <translation>停止正在进行的运行，并重新显示初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="391"/>
+        <location filename="../app/window/main_window.cpp" line="397"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="394"/>
+        <location filename="../app/window/main_window.cpp" line="400"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="412"/>
+        <location filename="../app/window/main_window.cpp" line="418"/>
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="419"/>
+        <location filename="../app/window/main_window.cpp" line="425"/>
         <source>How fast a run goes: as fast as it trains, or slowly enough to watch it learn</source>
         <translation>训练运行的快慢：以训练所能达到的最快速度，或放慢到足以看清它如何学习</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="425"/>
+        <location filename="../app/window/main_window.cpp" line="431"/>
         <source>Full speed</source>
         <translation>全速</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="426"/>
+        <location filename="../app/window/main_window.cpp" line="432"/>
         <source>1 epoch a second</source>
         <translation>每秒 1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="427"/>
+        <location filename="../app/window/main_window.cpp" line="433"/>
         <source>%1 epochs a second</source>
         <translation>每秒 %1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="457"/>
+        <location filename="../app/window/main_window.cpp" line="463"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="460"/>
+        <location filename="../app/window/main_window.cpp" line="466"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="464"/>
+        <location filename="../app/window/main_window.cpp" line="470"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="465"/>
+        <location filename="../app/window/main_window.cpp" line="471"/>
         <source>&amp;Parameters (JSON or CSV)…</source>
         <translation>参数（JSON 或 CSV）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="466"/>
+        <location filename="../app/window/main_window.cpp" line="472"/>
         <source>Loss &amp;history (CSV)…</source>
         <translation>损失历史（CSV）(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="467"/>
+        <location filename="../app/window/main_window.cpp" line="473"/>
         <source>Least-s&amp;quares fit (JSON or CSV)…</source>
         <translation>最小二乘拟合（JSON 或 CSV）(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="469"/>
+        <location filename="../app/window/main_window.cpp" line="475"/>
         <source>Save the closed-form fit&apos;s coefficients with their standard errors, p-values and intervals, and its statistics</source>
         <translation>保存闭式拟合的系数及其标准误、p 值和置信区间，以及拟合统计量</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="471"/>
+        <location filename="../app/window/main_window.cpp" line="477"/>
         <source>&amp;Data and fit plot…</source>
         <translation>数据与拟合图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="472"/>
+        <location filename="../app/window/main_window.cpp" line="478"/>
         <source>&amp;Loss plot…</source>
         <translation>损失图(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="473"/>
+        <location filename="../app/window/main_window.cpp" line="479"/>
         <source>P&amp;arameter plot…</source>
         <translation>参数图(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="474"/>
+        <location filename="../app/window/main_window.cpp" line="480"/>
         <source>Loss la&amp;ndscape plot…</source>
         <translation>损失曲面图(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="475"/>
+        <location filename="../app/window/main_window.cpp" line="481"/>
         <source>Computation &amp;graph (DOT, SVG or PNG)…</source>
         <translation>计算图（DOT、SVG 或 PNG）(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="476"/>
+        <location filename="../app/window/main_window.cpp" line="482"/>
         <source>&amp;Residual plot…</source>
         <translation>残差图(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="478"/>
+        <location filename="../app/window/main_window.cpp" line="484"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 脚本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="480"/>
+        <location filename="../app/window/main_window.cpp" line="486"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="483"/>
+        <location filename="../app/window/main_window.cpp" line="489"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="497"/>
+        <location filename="../app/window/main_window.cpp" line="503"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="503"/>
+        <location filename="../app/window/main_window.cpp" line="509"/>
         <source>Reset &amp;Layout</source>
         <translation>重置布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="505"/>
+        <location filename="../app/window/main_window.cpp" line="511"/>
         <source>Put the panels back where they were at the first start</source>
         <translation>把各面板恢复到首次启动时的位置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="509"/>
+        <location filename="../app/window/main_window.cpp" line="515"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="512"/>
+        <location filename="../app/window/main_window.cpp" line="518"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="528"/>
+        <location filename="../app/window/main_window.cpp" line="534"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="529"/>
+        <location filename="../app/window/main_window.cpp" line="535"/>
         <source>&amp;About GradLab</source>
         <translation>关于 GradLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="530"/>
+        <location filename="../app/window/main_window.cpp" line="536"/>
         <source>About GradLab</source>
         <translation>关于 GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="531"/>
+        <location filename="../app/window/main_window.cpp" line="537"/>
         <source>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model through GradLab&apos;s own autograd engine, watch it learn, and compare it with the closed-form least-squares fit.&lt;/p&gt;&lt;p&gt;Built on Qt, QCustomPlot, Eigen and Graphviz.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;使用 GradLab 自己的自动求导引擎训练模型，观察其学习过程，并与最小二乘闭式解拟合进行比较。&lt;/p&gt;&lt;p&gt;基于 Qt、QCustomPlot、Eigen 和 Graphviz 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="552"/>
+        <location filename="../app/window/main_window.cpp" line="558"/>
         <source>Loading data %p%</source>
         <translation>正在加载数据 %p%</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="559"/>
+        <location filename="../app/window/main_window.cpp" line="565"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="560"/>
+        <location filename="../app/window/main_window.cpp" line="566"/>
         <source>Stop loading the data</source>
         <translation>停止加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="590"/>
+        <location filename="../app/window/main_window.cpp" line="596"/>
         <source>Preparing the data: the split, the closed form and the loss landscape…</source>
         <translation>正在准备数据：划分、闭式解和损失曲面…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="725"/>
+        <location filename="../app/window/main_window.cpp" line="731"/>
         <source>The run&apos;s optimizer was not changed</source>
         <translation>未更改该运行的优化器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="754"/>
+        <location filename="../app/window/main_window.cpp" line="760"/>
         <source>Train the model (or resume a paused run) (%1)</source>
         <translation>训练模型（或继续已暂停的运行）（%1）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="755"/>
+        <location filename="../app/window/main_window.cpp" line="761"/>
         <source>The run cannot start:
 %1</source>
         <translation>无法开始运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="777"/>
+        <location filename="../app/window/main_window.cpp" line="783"/>
         <source>Choose a CSV file on the Data tab, or drop one onto the window</source>
         <translation>请在“数据”选项卡中选择一个 CSV 文件，或把文件拖放到窗口上</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="791"/>
-        <location filename="../app/window/main_window.cpp" line="805"/>
-        <location filename="../app/window/main_window.cpp" line="808"/>
-        <location filename="../app/window/main_window.cpp" line="905"/>
+        <location filename="../app/window/main_window.cpp" line="797"/>
+        <location filename="../app/window/main_window.cpp" line="811"/>
+        <location filename="../app/window/main_window.cpp" line="814"/>
+        <location filename="../app/window/main_window.cpp" line="911"/>
         <source>Loading the data…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="826"/>
+        <location filename="../app/window/main_window.cpp" line="832"/>
         <source>Loading the data was cancelled</source>
         <translation>已取消加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="831"/>
+        <location filename="../app/window/main_window.cpp" line="837"/>
         <source>%1 (on the Data tab, Missing values: Drop the row)</source>
         <translation>%1（在“数据”选项卡中，缺失值：丢弃该行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="832"/>
+        <location filename="../app/window/main_window.cpp" line="838"/>
         <source>The data could not be loaded: %1</source>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="835"/>
+        <location filename="../app/window/main_window.cpp" line="841"/>
         <source>The data could not be loaded</source>
         <translation>无法加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="863"/>
+        <location filename="../app/window/main_window.cpp" line="869"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="892"/>
-        <location filename="../app/window/main_window.cpp" line="894"/>
-        <location filename="../app/window/main_window.cpp" line="1817"/>
-        <location filename="../app/window/main_window.cpp" line="1835"/>
+        <location filename="../app/window/main_window.cpp" line="898"/>
+        <location filename="../app/window/main_window.cpp" line="900"/>
+        <location filename="../app/window/main_window.cpp" line="1833"/>
+        <location filename="../app/window/main_window.cpp" line="1851"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="906"/>
+        <location filename="../app/window/main_window.cpp" line="912"/>
         <source>%1 rows: %2 for training, %3 for validation</source>
         <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="977"/>
+        <location filename="../app/window/main_window.cpp" line="983"/>
         <source>The closed form: %1</source>
         <translation>闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1056"/>
+        <location filename="../app/window/main_window.cpp" line="1062"/>
         <source>Press Step to train one epoch, or Step Batch for one mini-batch, and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单步”训练一轮，或按“单批”训练一个小批次，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1109"/>
-        <location filename="../app/window/main_window.cpp" line="1441"/>
+        <location filename="../app/window/main_window.cpp" line="1115"/>
+        <location filename="../app/window/main_window.cpp" line="1447"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1115"/>
+        <location filename="../app/window/main_window.cpp" line="1121"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1127"/>
-        <location filename="../app/window/main_window.cpp" line="1371"/>
+        <location filename="../app/window/main_window.cpp" line="1133"/>
+        <location filename="../app/window/main_window.cpp" line="1377"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1136"/>
+        <location filename="../app/window/main_window.cpp" line="1142"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1149"/>
+        <location filename="../app/window/main_window.cpp" line="1155"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1158"/>
+        <location filename="../app/window/main_window.cpp" line="1164"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1039"/>
-        <location filename="../app/window/main_window.cpp" line="1161"/>
+        <location filename="../app/window/main_window.cpp" line="1045"/>
+        <location filename="../app/window/main_window.cpp" line="1167"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1178"/>
+        <location filename="../app/window/main_window.cpp" line="1184"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1198"/>
+        <location filename="../app/window/main_window.cpp" line="1204"/>
         <source>Epoch %1 of %2, batch %3 of %4</source>
         <translation>第 %1 / %2 轮，第 %3 / %4 批</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1201"/>
+        <location filename="../app/window/main_window.cpp" line="1207"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1213"/>
+        <location filename="../app/window/main_window.cpp" line="1219"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1215"/>
+        <location filename="../app/window/main_window.cpp" line="1221"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1289"/>
+        <location filename="../app/window/main_window.cpp" line="1295"/>
         <source>Paused in epoch %1 after batch %2 of %3: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮的第 %2 / %3 批之后暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1294"/>
+        <location filename="../app/window/main_window.cpp" line="1300"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1316"/>
+        <location filename="../app/window/main_window.cpp" line="1322"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1318"/>
+        <location filename="../app/window/main_window.cpp" line="1324"/>
         <source>Run %1 stopped in epoch %2 after batch %3 of %4</source>
         <translation>运行 %1 在第 %2 轮的第 %3 / %4 批之后停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1320"/>
+        <location filename="../app/window/main_window.cpp" line="1326"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1321"/>
+        <location filename="../app/window/main_window.cpp" line="1327"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1346"/>
-        <location filename="../app/window/main_window.cpp" line="1371"/>
+        <location filename="../app/window/main_window.cpp" line="1352"/>
+        <location filename="../app/window/main_window.cpp" line="1377"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1374"/>
+        <location filename="../app/window/main_window.cpp" line="1380"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1375"/>
+        <location filename="../app/window/main_window.cpp" line="1381"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1376"/>
+        <location filename="../app/window/main_window.cpp" line="1382"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1378"/>
+        <location filename="../app/window/main_window.cpp" line="1384"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1397"/>
+        <location filename="../app/window/main_window.cpp" line="1403"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1406"/>
+        <location filename="../app/window/main_window.cpp" line="1412"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1424"/>
+        <location filename="../app/window/main_window.cpp" line="1430"/>
         <source>Run %1, the first of the %2 selected runs</source>
         <translation>运行 %1（所选 %2 个运行中的第一个）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1425"/>
+        <location filename="../app/window/main_window.cpp" line="1431"/>
         <source>The current settings: run %1, the first of the %2 selected runs, was trained with other data or another model</source>
         <translation>当前设置：运行 %1（所选 %2 个运行中的第一个）是用其他数据或其他模型训练的</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1433"/>
-        <location filename="../app/window/main_window.cpp" line="1451"/>
+        <location filename="../app/window/main_window.cpp" line="1439"/>
+        <location filename="../app/window/main_window.cpp" line="1457"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1437"/>
+        <location filename="../app/window/main_window.cpp" line="1443"/>
         <source>%1 runs selected: the Loss tab overlays their losses. Select one run to see its results, or two to compare them.</source>
         <translation>已选择 %1 次运行：“损失”页叠加显示它们的损失。选择一次运行可查看其结果，选择两次可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1441"/>
+        <location filename="../app/window/main_window.cpp" line="1447"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1450"/>
+        <location filename="../app/window/main_window.cpp" line="1456"/>
         <source>Run %1: trained on other data (the CSV has changed since)</source>
         <translation>运行 %1：使用其他数据训练（此后 CSV 已被修改）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1469"/>
+        <location filename="../app/window/main_window.cpp" line="1475"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1507"/>
+        <location filename="../app/window/main_window.cpp" line="1513"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1508"/>
+        <location filename="../app/window/main_window.cpp" line="1514"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1536"/>
+        <location filename="../app/window/main_window.cpp" line="1542"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1544"/>
+        <location filename="../app/window/main_window.cpp" line="1550"/>
         <source>Open a project or a data file</source>
         <translation>打开项目或数据文件</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1560"/>
+        <location filename="../app/window/main_window.cpp" line="1566"/>
         <source>%1 was not opened: stop the run first</source>
         <translation>未打开 %1：请先停止运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1581"/>
+        <location filename="../app/window/main_window.cpp" line="1587"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1588"/>
+        <location filename="../app/window/main_window.cpp" line="1594"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1595"/>
+        <location filename="../app/window/main_window.cpp" line="1601"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1620"/>
+        <location filename="../app/window/main_window.cpp" line="1636"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1632"/>
+        <location filename="../app/window/main_window.cpp" line="1648"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1660"/>
+        <location filename="../app/window/main_window.cpp" line="1676"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1663"/>
+        <location filename="../app/window/main_window.cpp" line="1679"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1683"/>
+        <location filename="../app/window/main_window.cpp" line="1699"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1683"/>
+        <location filename="../app/window/main_window.cpp" line="1699"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1756"/>
+        <location filename="../app/window/main_window.cpp" line="1772"/>
         <source>The project&apos;s data</source>
         <translation>项目的数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1757"/>
+        <location filename="../app/window/main_window.cpp" line="1773"/>
         <source>Runs marked &quot;trained on other data&quot; in the Results panel were trained on the CSV as it was before: their closed form and losses are those of that data, not of the data now.</source>
         <translation>结果面板中标有“使用其他数据训练”的运行是用修改前的 CSV 训练的：它们的闭式解和损失属于当时的数据，而不是现在的数据。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1785"/>
+        <location filename="../app/window/main_window.cpp" line="1801"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1785"/>
+        <location filename="../app/window/main_window.cpp" line="1801"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1798"/>
+        <location filename="../app/window/main_window.cpp" line="1814"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1799"/>
+        <location filename="../app/window/main_window.cpp" line="1815"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1805"/>
+        <location filename="../app/window/main_window.cpp" line="1821"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1807"/>
+        <location filename="../app/window/main_window.cpp" line="1823"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1835"/>
-        <location filename="../app/window/main_window.cpp" line="1856"/>
+        <location filename="../app/window/main_window.cpp" line="1851"/>
+        <location filename="../app/window/main_window.cpp" line="1872"/>
         <source>The least-squares fit was not exported</source>
         <translation>最小二乘拟合未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1838"/>
+        <location filename="../app/window/main_window.cpp" line="1854"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1840"/>
+        <location filename="../app/window/main_window.cpp" line="1856"/>
         <source>Export the least-squares fit</source>
         <translation>导出最小二乘拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1858"/>
+        <location filename="../app/window/main_window.cpp" line="1874"/>
         <source>Exported the least-squares fit to %1</source>
         <translation>已将最小二乘拟合导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1866"/>
+        <location filename="../app/window/main_window.cpp" line="1882"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1838"/>
-        <location filename="../app/window/main_window.cpp" line="1867"/>
+        <location filename="../app/window/main_window.cpp" line="1854"/>
+        <location filename="../app/window/main_window.cpp" line="1883"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1872"/>
+        <location filename="../app/window/main_window.cpp" line="1888"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1874"/>
+        <location filename="../app/window/main_window.cpp" line="1890"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1896"/>
+        <location filename="../app/window/main_window.cpp" line="1912"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1897"/>
+        <location filename="../app/window/main_window.cpp" line="1913"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1887"/>
-        <location filename="../app/window/main_window.cpp" line="1893"/>
-        <location filename="../app/window/main_window.cpp" line="1902"/>
+        <location filename="../app/window/main_window.cpp" line="1903"/>
+        <location filename="../app/window/main_window.cpp" line="1909"/>
+        <location filename="../app/window/main_window.cpp" line="1918"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1904"/>
+        <location filename="../app/window/main_window.cpp" line="1920"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1920"/>
+        <location filename="../app/window/main_window.cpp" line="1936"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1921"/>
+        <location filename="../app/window/main_window.cpp" line="1937"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1927"/>
+        <location filename="../app/window/main_window.cpp" line="1943"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1929"/>
+        <location filename="../app/window/main_window.cpp" line="1945"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1937"/>
+        <location filename="../app/window/main_window.cpp" line="1953"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1938"/>
+        <location filename="../app/window/main_window.cpp" line="1954"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1941"/>
+        <location filename="../app/window/main_window.cpp" line="1957"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1942"/>
+        <location filename="../app/window/main_window.cpp" line="1958"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1961"/>
+        <location filename="../app/window/main_window.cpp" line="1977"/>
         <source>%1 (after restart)</source>
         <translation>%1（重启后）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1962"/>
+        <location filename="../app/window/main_window.cpp" line="1978"/>
         <source>GradLab will show this language when it starts again</source>
         <translation>GradLab 重新启动后将显示此语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1984"/>
+        <location filename="../app/window/main_window.cpp" line="2000"/>
         <source>GradLab could not start again. Start it yourself to use the new language.</source>
         <translation>GradLab 无法重新启动。请手动启动它以使用新语言。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1936"/>
-        <location filename="../app/window/main_window.cpp" line="1947"/>
+        <location filename="../app/window/main_window.cpp" line="1952"/>
+        <location filename="../app/window/main_window.cpp" line="1963"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="399"/>
+        <location filename="../app/window/main_window.cpp" line="405"/>
         <source>Run toolbar</source>
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1949"/>
+        <location filename="../app/window/main_window.cpp" line="1965"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="233"/>
-        <location filename="../app/window/main_window.cpp" line="1984"/>
+        <location filename="../app/window/main_window.cpp" line="239"/>
+        <location filename="../app/window/main_window.cpp" line="2000"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>

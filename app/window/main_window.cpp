@@ -216,6 +216,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         return QMessageBox::question(p, MainWindow::tr("Unsaved changes"), text,
                                      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     };
+    replacePrompt = [](QWidget* p, const QString& path) {
+        return QMessageBox::question(p, MainWindow::tr("Save the project"),
+                                     MainWindow::tr("%1 already exists. Replace it?").arg(QDir::toNativeSeparators(path)),
+                                     QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+               == QMessageBox::Yes;
+    };
     changedOnDiskPrompt = [](QWidget* p, const QString& path) {
         QMessageBox box(QMessageBox::Warning, MainWindow::tr("Project changed on disk"),
                         MainWindow::tr("%1 has been changed since GradLab opened or saved it, perhaps by GradLab in another window. "
@@ -1593,11 +1599,21 @@ bool MainWindow::saveAs()
 {
     QString path = QFileDialog::getSaveFileName(this, tr("Save the project"),
                                                 project_.filePath().isEmpty() ? QDir(projectDir()).filePath(tr("experiment.gradlab")) : project_.filePath(),
-                                                tr(kFileFilter));
+                                                tr(kFileFilter), nullptr, QFileDialog::DontConfirmOverwrite);
     if (path.isEmpty())
         return false;
+    return saveAsPath(path);
+}
+
+bool MainWindow::saveAsPath(QString path)
+{
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".gradlab");
+    // The data file is refused by saveProject with its reason, without asking to replace it first;
+    // saving over the project's own file is a Save.
+    if (QFileInfo(path).exists() && project_.dataFileAt(path).isEmpty() && !experiment::sameFile(path, project_.filePath())
+        && !replacePrompt(this, path))
+        return false;
     return saveProject(path);
 }
 

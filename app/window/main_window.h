@@ -66,6 +66,10 @@ public:
     // `path` into the Data form, which shows its preview or why it cannot be read.
     bool openData(const QString& path);
     bool saveProject(const QString& path);
+    // Save As's second half, for the name the file dialog gave: ".gradlab" added to a name without
+    // a suffix, a data file the project reads refused, an existing file replaced only after
+    // replacePrompt says yes (the dialog itself does not ask: it sees the name before the suffix).
+    bool saveAsPath(QString path);
     // Starts over with the tutorial's experiment (asks first when there are unsaved changes).
     bool newProject();
 
@@ -88,6 +92,8 @@ public:
     // window saved it): Yes overwrites it, Save saves under another name, Cancel saves nothing;
     // replaceable for tests.
     std::function<QMessageBox::StandardButton(QWidget* parent, const QString& path)> changedOnDiskPrompt;
+    // Whether to replace the existing file `path` with the project; replaceable for tests.
+    std::function<bool(QWidget* parent, const QString& path)> replacePrompt;
     // After a change of language: whether to restart now, and how a program is started (detached);
     // replaceable for tests.
     std::function<bool(QWidget* parent)> restartPrompt;

@@ -170,6 +170,7 @@ private slots:
     void anotherOptimizerRunsAgain();
     void saveReopenCompare();
     void savingOverAProjectChangedOnDiskAsks();
+    void saveAsAsksBeforeReplacingAFile();
     void corruptProjectLeavesTheWindowWorking();
     void closingDuringARunStopsTheWorker();
     void closingDuringARunCanSaveTheRun();
@@ -302,6 +303,48 @@ void TestMainWindow::savingOverAProjectChangedOnDiskAsks()
     QCOMPARE(fileBytes(), a.w.project().toJson()); // a's three runs
     QVERIFY(a.w.saveProject(path)); // written by this window: no question
     QCOMPARE(asked, 2);
+}
+
+// Save As: the file dialog checked the name before ".gradlab" was added, so "lab" replaced an
+// existing lab.gradlab unasked; and over the open CSV it asked "replace?" before the refusal.
+void TestMainWindow::saveAsAsksBeforeReplacingAFile()
+{
+    QTemporaryDir dir;
+    const QString lab = dir.filePath(QStringLiteral("lab.gradlab"));
+    QFile other(lab);
+    QVERIFY(other.open(QIODevice::WriteOnly) && other.write("someone else's") > 0);
+    other.close();
+    Window t;
+    QVERIFY(waitForData(t.w));
+    QStringList asked;
+    bool answer = false;
+    t.w.replacePrompt = [&](QWidget*, const QString& path) {
+        asked << path;
+        return answer;
+    };
+    QVERIFY(!t.w.saveAsPath(dir.filePath(QStringLiteral("lab"))));
+    QCOMPARE(asked, QStringList{lab});
+    QFile kept(lab);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("someone else's"));
+    kept.close();
+    answer = true;
+    QVERIFY(t.w.saveAsPath(dir.filePath(QStringLiteral("lab"))));
+    QCOMPARE(asked.size(), 2);
+    QString error;
+    QVERIFY2(Project::load(lab, &error), qPrintable(error));
+    QVERIFY(t.w.saveAsPath(lab)); // its own file: a Save, no question
+    QCOMPARE(asked.size(), 2);
+    // The CSV the project reads: refused with the reason, no "replace?" first.
+    const QString csv = dir.filePath(QStringLiteral("data.csv"));
+    QVERIFY(QFile::copy(QStringLiteral(GRADLAB_TEST_DATA_DIR "/tutorial_dataset.csv"), csv));
+    t.w.dataForm()->openCsv(csv);
+    QVERIFY(waitForData(t.w));
+    QVERIFY(!t.w.saveAsPath(csv));
+    QCOMPARE(asked.size(), 2);
+    QVERIFY2(t.w.lastMessage().contains(QLatin1String("is the data file this project reads")), qPrintable(t.w.lastMessage()));
+    if (QMessageBox* box = visibleError(t.w))
+        box->close();
 }
 
 void TestMainWindow::saveReopenCompare()
