@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace gradlab::widgets {
 namespace {
@@ -243,6 +244,20 @@ void LandscapePlot::clearSteps()
     stepB_.clear();
     steps_->data()->clear();
     steps_->removeFromLegend();
+}
+
+void LandscapePlot::jumpTo(const std::vector<double>& params)
+{
+    if (params.size() < 2 || !std::isfinite(params[0]) || !std::isfinite(params[1]) || stepA_.isEmpty())
+        return;
+    if (stepA_.back() == params[0] && stepB_.back() == params[1])
+        return;
+    constexpr double gap = std::numeric_limits<double>::quiet_NaN(); // QCPCurve leaves a gap at a NaN point
+    stepA_ << gap << params[0];
+    stepB_ << gap << params[1];
+    steps_->setData(stepA_, stepB_);
+    current_->setData(QVector<double>{params[0]}, QVector<double>{params[1]});
+    scheduleReplot();
 }
 
 void LandscapePlot::appendStep(const std::vector<double>& params)

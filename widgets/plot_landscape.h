@@ -46,7 +46,10 @@ public:
     // Step Batch: the parameters after one mini-batch of the epoch in progress, joined to the
     // path's end by a dashed line of the epoch's steps so far, where the current marker goes.
     void appendStep(const std::vector<double>& params);
-    // The points the steps-within-the-epoch curve draws now (0: none).
+    // Parameters set by hand while paused within an epoch: the steps' line breaks, and goes on from
+    // `params`, where the current marker goes.
+    void jumpTo(const std::vector<double>& params);
+    // The points the steps-within-the-epoch curve draws now (0: none; a break counts as one).
     int stepPoints() const;
 
     bool available() const { return landscape_.has_value(); }
@@ -56,6 +59,7 @@ public:
     // The points the path curve draws now.
     int pathPoints() const;
     QCPCurve* pathCurve() const { return path_; }
+    QCPCurve* stepsCurve() const { return steps_; }
     // The marker of the current parameters: the path's end, or the initial values before it.
     QCPGraph* currentGraph() const { return current_; }
 

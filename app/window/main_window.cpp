@@ -1146,6 +1146,7 @@ bool MainWindow::startRun(TrainingController::StartMode mode)
     if (!controller_.start(runConfig_, data_, mode))
         return false;
     live_.clear();
+    drawnStep_ = {};
     liveStride_ = 1;
     liveCount_ = 0;
     liveNextDoubling_ = kMaxLiveEpochs;
@@ -1268,8 +1269,15 @@ void MainWindow::onPaused(const TrainingSnapshot& s)
     appendLive(s);
     if (mode_ != Mode::Paused)
         setMode(Mode::Paused);
-    if (s.batch > 0)
-        landscape_->appendStep(s.params);
+    // Within an epoch, a new step extends the landscape's steps; the same step reported again
+    // after a parameter edit moves the parameters by hand, not by a step: the line breaks there.
+    if (s.batch > 0 && s.lastStep) {
+        const std::pair<qint64, qint64> step{s.lastStep->epoch, s.lastStep->batchNumber};
+        if (step != std::exchange(drawnStep_, step))
+            landscape_->appendStep(s.params);
+        else
+            landscape_->jumpTo(s.params);
+    }
     // No time passes while paused: no rate, no time left.
     speedLabel_->clear();
     etaLabel_->clear();

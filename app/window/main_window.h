@@ -276,6 +276,7 @@ private:
     experiment::ExperimentConfig runConfig_;
     QStringList runEvents_;
     qint64 liveBatch_ = 0, liveBatches_ = 1; // the run's last snapshot: batches of the next epoch done (Step Batch)
+    std::pair<qint64, qint64> drawnStep_;    // the (epoch, batch) of the last step the landscape drew
     QStringList liveNames_;      // the run's flat parameter names
     std::size_t liveStride_ = 1, liveCount_ = 0, liveNextDoubling_ = 0; // thinning of live_
     QElapsedTimer resultsClock_; // paces the live results table

@@ -1000,6 +1000,12 @@ void TestMainWindow::stepBatchShowsOneMiniBatch()
     const auto params = paused.last().first().value<TrainingSnapshot>().params;
     QCOMPARE(landscape->currentGraph()->data()->at(0)->key, params[0]);
     QCOMPARE(landscape->currentGraph()->data()->at(0)->value, params[1]);
+    // b edited by hand between batches: not a step; the steps' line breaks and goes on from there.
+    QVERIFY(QMetaObject::invokeMethod(t.w.resultsView(), "parameterEdited", Q_ARG(int, 1), Q_ARG(double, 3.0)));
+    QVERIFY(QTest::qWaitFor([&] { return paused.last().first().value<TrainingSnapshot>().params[1] == 3.0; }, 20000));
+    QTest::qWait(50);
+    QCOMPARE(landscape->stepPoints(), 5);
+    QCOMPARE(landscape->currentGraph()->data()->at(0)->value, 3.0);
     t.w.step();
     QVERIFY(QTest::qWaitFor([&] { return paused.last().first().value<TrainingSnapshot>().epoch == 1; }, 20000));
     QTest::qWait(50);

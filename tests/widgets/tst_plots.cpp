@@ -888,6 +888,20 @@ private slots:
         plot.appendPath({record(4, 1, 1, {0.8, 1.2})});
         QCOMPARE(plot.pathPoints(), 5);
         QCOMPARE(plot.currentGraph()->data()->at(0)->key, 0.8);
+        // Step Batch: steps from the path's end, dashed; a parameter edited by hand between them
+        // breaks the line (a NaN point) and it goes on from there (review 13: it was drawn as a step).
+        plot.appendStep({0.82, 1.25});
+        QCOMPARE(plot.stepPoints(), 2);
+        plot.jumpTo({1.5, 1.25});
+        QCOMPARE(plot.stepPoints(), 4);
+        QVERIFY(std::isnan((plot.stepsCurve()->data()->constBegin() + 2)->key));
+        QCOMPARE(plot.currentGraph()->data()->at(0)->key, 1.5);
+        plot.appendStep({1.45, 1.3});
+        QCOMPARE(plot.stepPoints(), 5);
+        QCOMPARE(plot.currentGraph()->data()->at(0)->key, 1.45);
+        // The epoch done: its point joins the path and the steps give way.
+        plot.appendPath({record(5, 1, 1, {1.4, 1.35})});
+        QCOMPARE(plot.stepPoints(), 0);
         // Reset: back at the initial values.
         plot.setPath({});
         QCOMPARE(plot.currentGraph()->dataCount(), 1);
