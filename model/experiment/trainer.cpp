@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -90,9 +91,9 @@ std::vector<std::vector<std::int64_t>> Trainer::batches()
 
 qint64 Trainer::batchesPerEpoch() const
 {
-    const std::int64_t n = xTrain_.size(0);
-    const std::int64_t size = config_.training.batchSize;
-    return size <= 0 || size >= n ? 1 : (n + size - 1) / size;
+    data::BatchOptions options;
+    options.batchSize = std::max<std::int64_t>(0, config_.training.batchSize); // 0: full batch, as batches() reads it
+    return data::batchCount(xTrain_.size(0), options);
 }
 
 EpochRecord Trainer::step()
