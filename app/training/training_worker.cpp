@@ -191,6 +191,7 @@ bool TrainingWorker::setParameterValue(int flatIndex, double value, QString* err
             try {
                 NoGradGuard noGrad;
                 Tensor(p).copy_(fromData(values, p.shape(), TensorOptions{}.withDType(p.dtype())).to(p.device()));
+                trainer_->parametersSetByHand();
             } catch (const std::exception& e) {
                 *error = QString::fromUtf8(e.what());
                 return false;

@@ -108,6 +108,15 @@ std::optional<EpochRecord> Trainer::stepBatch()
     return trainBatch(true);
 }
 
+void Trainer::parametersSetByHand()
+{
+    if (batchesDone_ == 0)
+        return; // the next epoch takes them as its start anyway
+    epochStart_.clear();
+    for (const auto& [name, t] : model_->stateDict())
+        epochStart_.push_back(t.clone());
+}
+
 std::optional<EpochRecord> Trainer::trainBatch(bool inspect)
 {
     if (finished())

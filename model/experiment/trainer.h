@@ -55,6 +55,10 @@ public:
     // Batches of the epoch in progress already trained (0 between epochs), and batches an epoch has.
     qint64 batchesDone() const { return batchesDone_; }
     qint64 batchesPerEpoch() const;
+    // Parameters were set by hand while paused between batches of an epoch: a divergence later in
+    // that epoch goes back to them, the last finite values the user saw, not to where the epoch
+    // began (which would undo the edit).
+    void parametersSetByHand();
 
     // What the owner of the run wants before each epoch: a paused run goes on from the same
     // point with the next run() or step(); a stopped one is over for its owner.
@@ -101,7 +105,8 @@ private:
     Tensor xTrain_, yTrain_, xVal_, yVal_;
     StepDetail lastStep_;
     // The epoch in progress: its batches (empty: full batch), how many are done, the sum of their
-    // losses, its time so far, and the parameters where it began (to go back to if it diverges).
+    // losses, its time so far, and the parameters to go back to if it diverges (where it began, or
+    // where they were last set by hand).
     std::vector<std::vector<std::int64_t>> plan_;
     qint64 batchesDone_ = 0;
     double epochLossSum_ = 0.0;

@@ -2,6 +2,7 @@
 // numbers from its default configuration, deterministic runs, mini-batches, divergence, stopping.
 #include "experiment/experiment_data.h"
 #include "experiment/history.h"
+#include "engine/autograd.h"
 #include "experiment/trainer.h"
 
 #include <QFile>
@@ -165,6 +166,27 @@ void TestTrainer::divergenceStopsAndKeepsLastFiniteParameters()
     edited.optimizer().setLr(2e6);
     QCOMPARE(edited.run({}, {}), Trainer::Outcome::Diverged);
     QVERIFY2(edited.message().contains(QLatin1String("smaller learning rate than 2e+06")), qPrintable(edited.message()));
+
+    // A parameter set by hand between batches is where a divergence later in that epoch goes back
+    // to, not the epoch's start, which would undo the edit (review 13, L2). a = 1e30 makes the
+    // float32 loss overflow on the next batch.
+    ExperimentConfig batched;
+    batched.training.batchSize = 16;
+    Trainer byHand(batched, d.train, d.val);
+    const std::vector<double> start = byHand.parameterValues();
+    QVERIFY(!byHand.stepBatch());
+    {
+        NoGradGuard noGrad;
+        Tensor a = byHand.model().namedParameters().front().second;
+        a.copy_(fromData(std::vector<double>{1e30}, a.shape(), TensorOptions{}.withDType(a.dtype())));
+    }
+    byHand.parametersSetByHand();
+    const std::vector<double> set = byHand.parameterValues();
+    QCOMPARE(set[0], static_cast<double>(1e30f));
+    QVERIFY(set[1] != start[1]);
+    byHand.step();
+    QVERIFY(byHand.diverged());
+    QCOMPARE(byHand.parameterValues(), set);
 }
 
 void TestTrainer::pauseAndStopQueries()
