@@ -210,7 +210,7 @@
     <message>
         <location filename="../app/cli/cli.cpp" line="500"/>
         <source>--level: expected a confidence level between 0 and 1 (0.9 for 90%), got &quot;%1&quot;</source>
-        <translation>--level：应为 0 到 1 之间的置信水平（90% 写作 0.9），得到的是“%1”</translation>
+        <translation>--level：应为 0 到 1 之间的置信水平（90% 写作 0.9），实际为“%1”</translation>
     </message>
     <message>
         <location filename="../app/cli/cli.cpp" line="531"/>
@@ -483,7 +483,7 @@
     <message>
         <location filename="../model/experiment/experiment_config.cpp" line="138"/>
         <source>expected a number, got %1</source>
-        <translation>应为数值，实际为 %1</translation>
+        <translation>应为数值，实际为%1</translation>
     </message>
     <message>
         <location filename="../model/experiment/experiment_config.cpp" line="154"/>
@@ -493,12 +493,12 @@
     <message>
         <location filename="../model/experiment/experiment_config.cpp" line="166"/>
         <source>expected true or false, got %1</source>
-        <translation>应为 true 或 false，实际为 %1</translation>
+        <translation>应为 true 或 false，实际为%1</translation>
     </message>
     <message>
         <location filename="../model/experiment/experiment_config.cpp" line="178"/>
         <source>expected a string, got %1</source>
-        <translation>应为字符串，实际为 %1</translation>
+        <translation>应为字符串，实际为%1</translation>
     </message>
     <message>
         <location filename="../model/experiment/experiment_config.cpp" line="196"/>
@@ -508,27 +508,27 @@
     <message>
         <location filename="../model/experiment/experiment_config.cpp" line="205"/>
         <source>expected an array of numbers, got %1</source>
-        <translation>应为数值数组，实际为 %1</translation>
+        <translation>应为数值数组，实际为%1</translation>
     </message>
     <message>
         <location filename="../model/experiment/experiment_config.cpp" line="211"/>
         <source>expected an array of numbers, found %1 in it</source>
-        <translation>应为数值数组，但其中含有 %1</translation>
+        <translation>应为数值数组，但其中含有%1</translation>
     </message>
     <message>
         <location filename="../model/experiment/experiment_config.cpp" line="224"/>
         <source>expected an array of strings, got %1</source>
-        <translation>应为字符串数组，实际为 %1</translation>
+        <translation>应为字符串数组，实际为%1</translation>
     </message>
     <message>
         <location filename="../model/experiment/experiment_config.cpp" line="230"/>
         <source>expected an array of strings, found %1 in it</source>
-        <translation>应为字符串数组，但其中含有 %1</translation>
+        <translation>应为字符串数组，但其中含有%1</translation>
     </message>
     <message>
         <location filename="../model/experiment/experiment_config.cpp" line="244"/>
         <source>expected an object, got %1</source>
-        <translation>应为对象，实际为 %1</translation>
+        <translation>应为对象，实际为%1</translation>
     </message>
     <message>
         <location filename="../model/experiment/experiment_config.cpp" line="280"/>
@@ -845,7 +845,7 @@
     <message>
         <location filename="../model/experiment/graph_inspection.cpp" line="26"/>
         <source>The written-out loss is the tutorial&apos;s (error ** 2).mean(), the mean squared error, but this experiment trains with another loss: choose the configured loss function&apos;s graph instead.</source>
-        <translation>展开写出的损失是教程中的 (error ** 2).mean()，即均方误差，但本实验使用另一种损失函数训练：请改选“所配置的损失函数”的计算图。</translation>
+        <translation>手动计算的损失是教程中的 (error ** 2).mean()，即均方误差，但本实验使用另一种损失函数训练：请改选“所配置的损失函数”的计算图。</translation>
     </message>
     <message>
         <location filename="../model/experiment/graph_inspection.cpp" line="56"/>
@@ -898,7 +898,7 @@
     <message>
         <location filename="../widgets/display_names.cpp" line="34"/>
         <source>Linear</source>
-        <translation>线性</translation>
+        <translation>线性模型</translation>
     </message>
     <message>
         <location filename="../widgets/display_names.cpp" line="35"/>
@@ -986,12 +986,12 @@
     <message>
         <location filename="../widgets/plot_export.cpp" line="242"/>
         <source>Observed %1</source>
-        <translation>观测的 %1</translation>
+        <translation>%1 观测值</translation>
     </message>
     <message>
         <location filename="../widgets/plot_export.cpp" line="243"/>
         <source>Predicted %1</source>
-        <translation>预测的 %1</translation>
+        <translation>%1 预测值</translation>
     </message>
     <message>
         <location filename="../widgets/plot_export.cpp" line="246"/>
@@ -1132,7 +1132,7 @@
     <message>
         <location filename="../model/experiment/project.cpp" line="145"/>
         <source>%1: expected a number or null</source>
-        <translation>%1：应为数字或 null</translation>
+        <translation>%1：应为数值或 null</translation>
     </message>
     <message>
         <location filename="../model/experiment/project.cpp" line="168"/>
@@ -1321,12 +1321,12 @@
 <context>
     <name>TrainerText</name>
     <message>
-        <location filename="../model/experiment/trainer.cpp" line="193"/>
+        <location filename="../model/experiment/trainer.cpp" line="203"/>
         <source>The loss became NaN at epoch %1, so training stopped and the last finite parameters were kept. Try a smaller learning rate than %2.</source>
         <translation>第 %1 轮时损失变为 NaN，训练已停止，并保留了最后一组有限的参数。请尝试小于 %2 的学习率。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/trainer.cpp" line="195"/>
+        <location filename="../model/experiment/trainer.cpp" line="205"/>
         <source>The loss became infinite at epoch %1, so training stopped and the last finite parameters were kept. Try a smaller learning rate than %2.</source>
         <translation>第 %1 轮时损失变为无穷大，训练已停止，并保留了最后一组有限的参数。请尝试小于 %2 的学习率。</translation>
     </message>
@@ -1502,7 +1502,7 @@
     <message>
         <location filename="../app/window/main_window.cpp" line="220"/>
         <location filename="../app/window/main_window.cpp" line="366"/>
-        <location filename="../app/window/main_window.cpp" line="1600"/>
+        <location filename="../app/window/main_window.cpp" line="1630"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
@@ -1528,8 +1528,8 @@
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="376"/>
-        <location filename="../app/window/main_window.cpp" line="493"/>
-        <location filename="../app/window/main_window.cpp" line="1184"/>
+        <location filename="../app/window/main_window.cpp" line="508"/>
+        <location filename="../app/window/main_window.cpp" line="1207"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -1551,7 +1551,7 @@
     <message>
         <location filename="../app/window/main_window.cpp" line="380"/>
         <source>S&amp;tep</source>
-        <translation>单步(&amp;T)</translation>
+        <translation>单轮(&amp;T)</translation>
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="380"/>
@@ -1566,7 +1566,7 @@
     <message>
         <location filename="../app/window/main_window.cpp" line="384"/>
         <source>Train one mini-batch (one optimizer step), then pause; with full-batch training, one epoch</source>
-        <translation>训练一个小批次（优化器走一步），然后暂停；全批量训练时即一轮</translation>
+        <translation>训练一个小批量（优化器走一步），然后暂停；全批量训练时即一轮</translation>
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="386"/>
@@ -1589,676 +1589,694 @@
         <translation>停止正在进行的运行，并重新显示初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="397"/>
+        <location filename="../app/window/main_window.cpp" line="399"/>
+        <location filename="../app/window/main_window.cpp" line="404"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="400"/>
+        <location filename="../app/window/main_window.cpp" line="404"/>
+        <source>&amp;Undo %1</source>
+        <comment>%1: the change, e.g. Change batch size</comment>
+        <translation>撤销“%1”(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="406"/>
+        <location filename="../app/window/main_window.cpp" line="411"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="418"/>
+        <location filename="../app/window/main_window.cpp" line="411"/>
+        <source>&amp;Redo %1</source>
+        <comment>%1: the change, e.g. Change batch size</comment>
+        <translation>重做“%1”(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="433"/>
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="425"/>
+        <location filename="../app/window/main_window.cpp" line="440"/>
         <source>How fast a run goes: as fast as it trains, or slowly enough to watch it learn</source>
         <translation>训练运行的快慢：以训练所能达到的最快速度，或放慢到足以看清它如何学习</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="431"/>
+        <location filename="../app/window/main_window.cpp" line="446"/>
         <source>Full speed</source>
         <translation>全速</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="432"/>
+        <location filename="../app/window/main_window.cpp" line="447"/>
         <source>1 epoch a second</source>
         <translation>每秒 1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="433"/>
+        <location filename="../app/window/main_window.cpp" line="448"/>
         <source>%1 epochs a second</source>
         <translation>每秒 %1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="463"/>
+        <location filename="../app/window/main_window.cpp" line="478"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="466"/>
+        <location filename="../app/window/main_window.cpp" line="481"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="470"/>
+        <location filename="../app/window/main_window.cpp" line="485"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="471"/>
+        <location filename="../app/window/main_window.cpp" line="486"/>
         <source>&amp;Parameters (JSON or CSV)…</source>
         <translation>参数（JSON 或 CSV）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="472"/>
+        <location filename="../app/window/main_window.cpp" line="487"/>
         <source>Loss &amp;history (CSV)…</source>
         <translation>损失历史（CSV）(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="473"/>
+        <location filename="../app/window/main_window.cpp" line="488"/>
         <source>Least-s&amp;quares fit (JSON or CSV)…</source>
         <translation>最小二乘拟合（JSON 或 CSV）(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="475"/>
+        <location filename="../app/window/main_window.cpp" line="490"/>
         <source>Save the closed-form fit&apos;s coefficients with their standard errors, p-values and intervals, and its statistics</source>
-        <translation>保存闭式拟合的系数及其标准误、p 值和置信区间，以及拟合统计量</translation>
+        <translation>保存闭式解的系数及其标准误、p 值和置信区间，以及拟合统计量</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="477"/>
+        <location filename="../app/window/main_window.cpp" line="492"/>
         <source>&amp;Data and fit plot…</source>
         <translation>数据与拟合图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="478"/>
+        <location filename="../app/window/main_window.cpp" line="493"/>
         <source>&amp;Loss plot…</source>
         <translation>损失图(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="479"/>
+        <location filename="../app/window/main_window.cpp" line="494"/>
         <source>P&amp;arameter plot…</source>
         <translation>参数图(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="480"/>
+        <location filename="../app/window/main_window.cpp" line="495"/>
         <source>Loss la&amp;ndscape plot…</source>
         <translation>损失曲面图(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="481"/>
+        <location filename="../app/window/main_window.cpp" line="496"/>
         <source>Computation &amp;graph (DOT, SVG or PNG)…</source>
         <translation>计算图（DOT、SVG 或 PNG）(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="482"/>
+        <location filename="../app/window/main_window.cpp" line="497"/>
         <source>&amp;Residual plot…</source>
         <translation>残差图(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="484"/>
+        <location filename="../app/window/main_window.cpp" line="499"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 脚本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="486"/>
+        <location filename="../app/window/main_window.cpp" line="501"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="489"/>
+        <location filename="../app/window/main_window.cpp" line="504"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="503"/>
+        <location filename="../app/window/main_window.cpp" line="518"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="509"/>
+        <location filename="../app/window/main_window.cpp" line="524"/>
         <source>Reset &amp;Layout</source>
         <translation>重置布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="511"/>
+        <location filename="../app/window/main_window.cpp" line="526"/>
         <source>Put the panels back where they were at the first start</source>
         <translation>把各面板恢复到首次启动时的位置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="515"/>
+        <location filename="../app/window/main_window.cpp" line="530"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="518"/>
+        <location filename="../app/window/main_window.cpp" line="533"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="534"/>
+        <location filename="../app/window/main_window.cpp" line="549"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="535"/>
+        <location filename="../app/window/main_window.cpp" line="550"/>
         <source>&amp;About GradLab</source>
         <translation>关于 GradLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="536"/>
+        <location filename="../app/window/main_window.cpp" line="551"/>
         <source>About GradLab</source>
         <translation>关于 GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="537"/>
+        <location filename="../app/window/main_window.cpp" line="552"/>
         <source>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model through GradLab&apos;s own autograd engine, watch it learn, and compare it with the closed-form least-squares fit.&lt;/p&gt;&lt;p&gt;Built on Qt, QCustomPlot, Eigen and Graphviz.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;使用 GradLab 自己的自动求导引擎训练模型，观察其学习过程，并与最小二乘闭式解拟合进行比较。&lt;/p&gt;&lt;p&gt;基于 Qt、QCustomPlot、Eigen 和 Graphviz 构建。&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;使用 GradLab 自己的自动求导引擎训练模型，观察其学习过程，并与最小二乘闭式解进行比较。&lt;/p&gt;&lt;p&gt;基于 Qt、QCustomPlot、Eigen 和 Graphviz 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="558"/>
+        <location filename="../app/window/main_window.cpp" line="573"/>
         <source>Loading data %p%</source>
         <translation>正在加载数据 %p%</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="565"/>
+        <location filename="../app/window/main_window.cpp" line="580"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="566"/>
+        <location filename="../app/window/main_window.cpp" line="581"/>
         <source>Stop loading the data</source>
         <translation>停止加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="596"/>
+        <location filename="../app/window/main_window.cpp" line="611"/>
         <source>Preparing the data: the split, the closed form and the loss landscape…</source>
         <translation>正在准备数据：划分、闭式解和损失曲面…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="731"/>
+        <location filename="../app/window/main_window.cpp" line="746"/>
         <source>The run&apos;s optimizer was not changed</source>
         <translation>未更改该运行的优化器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="760"/>
+        <location filename="../app/window/main_window.cpp" line="775"/>
         <source>Train the model (or resume a paused run) (%1)</source>
         <translation>训练模型（或继续已暂停的运行）（%1）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="761"/>
+        <location filename="../app/window/main_window.cpp" line="776"/>
         <source>The run cannot start:
 %1</source>
         <translation>无法开始运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="783"/>
+        <location filename="../app/window/main_window.cpp" line="798"/>
         <source>Choose a CSV file on the Data tab, or drop one onto the window</source>
         <translation>请在“数据”选项卡中选择一个 CSV 文件，或把文件拖放到窗口上</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="797"/>
-        <location filename="../app/window/main_window.cpp" line="811"/>
-        <location filename="../app/window/main_window.cpp" line="814"/>
-        <location filename="../app/window/main_window.cpp" line="911"/>
+        <location filename="../app/window/main_window.cpp" line="812"/>
+        <location filename="../app/window/main_window.cpp" line="826"/>
+        <location filename="../app/window/main_window.cpp" line="829"/>
+        <location filename="../app/window/main_window.cpp" line="926"/>
         <source>Loading the data…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="832"/>
+        <location filename="../app/window/main_window.cpp" line="847"/>
         <source>Loading the data was cancelled</source>
         <translation>已取消加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="837"/>
+        <location filename="../app/window/main_window.cpp" line="852"/>
         <source>%1 (on the Data tab, Missing values: Drop the row)</source>
         <translation>%1（在“数据”选项卡中，缺失值：丢弃该行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="838"/>
+        <location filename="../app/window/main_window.cpp" line="853"/>
         <source>The data could not be loaded: %1</source>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="841"/>
+        <location filename="../app/window/main_window.cpp" line="856"/>
         <source>The data could not be loaded</source>
         <translation>无法加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="869"/>
+        <location filename="../app/window/main_window.cpp" line="884"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="898"/>
-        <location filename="../app/window/main_window.cpp" line="900"/>
-        <location filename="../app/window/main_window.cpp" line="1833"/>
-        <location filename="../app/window/main_window.cpp" line="1851"/>
+        <location filename="../app/window/main_window.cpp" line="913"/>
+        <location filename="../app/window/main_window.cpp" line="915"/>
+        <location filename="../app/window/main_window.cpp" line="1863"/>
+        <location filename="../app/window/main_window.cpp" line="1881"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="912"/>
+        <location filename="../app/window/main_window.cpp" line="927"/>
         <source>%1 rows: %2 for training, %3 for validation</source>
         <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="983"/>
+        <location filename="../app/window/main_window.cpp" line="998"/>
         <source>The closed form: %1</source>
         <translation>闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1062"/>
-        <source>Press Step to train one epoch, or Step Batch for one mini-batch, and see what autograd computed and what the optimizer did with it.</source>
-        <translation>按“单步”训练一轮，或按“单批”训练一个小批次，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
+        <location filename="../app/window/main_window.cpp" line="1079"/>
+        <source>Training on the CPU</source>
+        <translation>正在 CPU 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1115"/>
-        <location filename="../app/window/main_window.cpp" line="1447"/>
+        <location filename="../app/window/main_window.cpp" line="1084"/>
+        <source>Press Step to train one epoch, or Step Batch for one mini-batch, and see what autograd computed and what the optimizer did with it.</source>
+        <translation>按“单轮”训练一轮，或按“单批”训练一个小批量，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
+    </message>
+    <message>
+        <location filename="../app/window/main_window.cpp" line="1137"/>
+        <location filename="../app/window/main_window.cpp" line="1477"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1121"/>
+        <location filename="../app/window/main_window.cpp" line="1143"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1133"/>
-        <location filename="../app/window/main_window.cpp" line="1377"/>
+        <location filename="../app/window/main_window.cpp" line="1155"/>
+        <location filename="../app/window/main_window.cpp" line="1407"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1142"/>
+        <location filename="../app/window/main_window.cpp" line="1164"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1155"/>
+        <location filename="../app/window/main_window.cpp" line="1178"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1164"/>
+        <location filename="../app/window/main_window.cpp" line="1187"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1045"/>
-        <location filename="../app/window/main_window.cpp" line="1167"/>
+        <location filename="../app/window/main_window.cpp" line="1079"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1184"/>
+        <location filename="../app/window/main_window.cpp" line="1207"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1204"/>
+        <location filename="../app/window/main_window.cpp" line="1227"/>
         <source>Epoch %1 of %2, batch %3 of %4</source>
         <translation>第 %1 / %2 轮，第 %3 / %4 批</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1207"/>
+        <location filename="../app/window/main_window.cpp" line="1230"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1219"/>
+        <location filename="../app/window/main_window.cpp" line="1242"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1221"/>
+        <location filename="../app/window/main_window.cpp" line="1244"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1295"/>
+        <location filename="../app/window/main_window.cpp" line="1325"/>
         <source>Paused in epoch %1 after batch %2 of %3: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮的第 %2 / %3 批之后暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1300"/>
+        <location filename="../app/window/main_window.cpp" line="1330"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1322"/>
+        <location filename="../app/window/main_window.cpp" line="1352"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1324"/>
+        <location filename="../app/window/main_window.cpp" line="1354"/>
         <source>Run %1 stopped in epoch %2 after batch %3 of %4</source>
         <translation>运行 %1 在第 %2 轮的第 %3 / %4 批之后停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1326"/>
+        <location filename="../app/window/main_window.cpp" line="1356"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1327"/>
+        <location filename="../app/window/main_window.cpp" line="1357"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1352"/>
-        <location filename="../app/window/main_window.cpp" line="1377"/>
+        <location filename="../app/window/main_window.cpp" line="1382"/>
+        <location filename="../app/window/main_window.cpp" line="1407"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1380"/>
+        <location filename="../app/window/main_window.cpp" line="1410"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1381"/>
+        <location filename="../app/window/main_window.cpp" line="1411"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1382"/>
+        <location filename="../app/window/main_window.cpp" line="1412"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1384"/>
+        <location filename="../app/window/main_window.cpp" line="1414"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1403"/>
+        <location filename="../app/window/main_window.cpp" line="1433"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1412"/>
+        <location filename="../app/window/main_window.cpp" line="1442"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1430"/>
+        <location filename="../app/window/main_window.cpp" line="1460"/>
         <source>Run %1, the first of the %2 selected runs</source>
-        <translation>运行 %1（所选 %2 个运行中的第一个）</translation>
+        <translation>运行 %1（所选 %2 次运行中的第一次）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1431"/>
+        <location filename="../app/window/main_window.cpp" line="1461"/>
         <source>The current settings: run %1, the first of the %2 selected runs, was trained with other data or another model</source>
-        <translation>当前设置：运行 %1（所选 %2 个运行中的第一个）是用其他数据或其他模型训练的</translation>
+        <translation>当前设置：运行 %1（所选 %2 次运行中的第一次）是用其他数据或其他模型训练的</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1439"/>
-        <location filename="../app/window/main_window.cpp" line="1457"/>
+        <location filename="../app/window/main_window.cpp" line="1469"/>
+        <location filename="../app/window/main_window.cpp" line="1487"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1443"/>
+        <location filename="../app/window/main_window.cpp" line="1473"/>
         <source>%1 runs selected: the Loss tab overlays their losses. Select one run to see its results, or two to compare them.</source>
         <translation>已选择 %1 次运行：“损失”页叠加显示它们的损失。选择一次运行可查看其结果，选择两次可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1447"/>
+        <location filename="../app/window/main_window.cpp" line="1477"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1456"/>
+        <location filename="../app/window/main_window.cpp" line="1486"/>
         <source>Run %1: trained on other data (the CSV has changed since)</source>
         <translation>运行 %1：使用其他数据训练（此后 CSV 已被修改）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1475"/>
+        <location filename="../app/window/main_window.cpp" line="1505"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1513"/>
+        <location filename="../app/window/main_window.cpp" line="1543"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1514"/>
+        <location filename="../app/window/main_window.cpp" line="1544"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1542"/>
+        <location filename="../app/window/main_window.cpp" line="1572"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1550"/>
+        <location filename="../app/window/main_window.cpp" line="1580"/>
         <source>Open a project or a data file</source>
         <translation>打开项目或数据文件</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1566"/>
+        <location filename="../app/window/main_window.cpp" line="1596"/>
         <source>%1 was not opened: stop the run first</source>
         <translation>未打开 %1：请先停止运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1587"/>
+        <location filename="../app/window/main_window.cpp" line="1617"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1594"/>
+        <location filename="../app/window/main_window.cpp" line="1624"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1601"/>
+        <location filename="../app/window/main_window.cpp" line="1631"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1636"/>
+        <location filename="../app/window/main_window.cpp" line="1666"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1648"/>
+        <location filename="../app/window/main_window.cpp" line="1678"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1676"/>
+        <location filename="../app/window/main_window.cpp" line="1706"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1679"/>
+        <location filename="../app/window/main_window.cpp" line="1709"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1699"/>
+        <location filename="../app/window/main_window.cpp" line="1729"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1699"/>
+        <location filename="../app/window/main_window.cpp" line="1729"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1772"/>
+        <location filename="../app/window/main_window.cpp" line="1802"/>
         <source>The project&apos;s data</source>
         <translation>项目的数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1773"/>
+        <location filename="../app/window/main_window.cpp" line="1803"/>
         <source>Runs marked &quot;trained on other data&quot; in the Results panel were trained on the CSV as it was before: their closed form and losses are those of that data, not of the data now.</source>
         <translation>结果面板中标有“使用其他数据训练”的运行是用修改前的 CSV 训练的：它们的闭式解和损失属于当时的数据，而不是现在的数据。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1801"/>
+        <location filename="../app/window/main_window.cpp" line="1831"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1801"/>
+        <location filename="../app/window/main_window.cpp" line="1831"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1814"/>
+        <location filename="../app/window/main_window.cpp" line="1844"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1815"/>
+        <location filename="../app/window/main_window.cpp" line="1845"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1821"/>
+        <location filename="../app/window/main_window.cpp" line="1851"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1823"/>
+        <location filename="../app/window/main_window.cpp" line="1853"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1851"/>
-        <location filename="../app/window/main_window.cpp" line="1872"/>
+        <location filename="../app/window/main_window.cpp" line="1881"/>
+        <location filename="../app/window/main_window.cpp" line="1902"/>
         <source>The least-squares fit was not exported</source>
         <translation>最小二乘拟合未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1854"/>
+        <location filename="../app/window/main_window.cpp" line="1884"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1856"/>
+        <location filename="../app/window/main_window.cpp" line="1886"/>
         <source>Export the least-squares fit</source>
         <translation>导出最小二乘拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1874"/>
+        <location filename="../app/window/main_window.cpp" line="1904"/>
         <source>Exported the least-squares fit to %1</source>
         <translation>已将最小二乘拟合导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1882"/>
+        <location filename="../app/window/main_window.cpp" line="1912"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1854"/>
-        <location filename="../app/window/main_window.cpp" line="1883"/>
+        <location filename="../app/window/main_window.cpp" line="1884"/>
+        <location filename="../app/window/main_window.cpp" line="1913"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1888"/>
+        <location filename="../app/window/main_window.cpp" line="1918"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1890"/>
+        <location filename="../app/window/main_window.cpp" line="1920"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1912"/>
+        <location filename="../app/window/main_window.cpp" line="1942"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1913"/>
+        <location filename="../app/window/main_window.cpp" line="1943"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1903"/>
-        <location filename="../app/window/main_window.cpp" line="1909"/>
-        <location filename="../app/window/main_window.cpp" line="1918"/>
+        <location filename="../app/window/main_window.cpp" line="1933"/>
+        <location filename="../app/window/main_window.cpp" line="1939"/>
+        <location filename="../app/window/main_window.cpp" line="1948"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1920"/>
+        <location filename="../app/window/main_window.cpp" line="1950"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1936"/>
+        <location filename="../app/window/main_window.cpp" line="1966"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1937"/>
+        <location filename="../app/window/main_window.cpp" line="1967"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1943"/>
+        <location filename="../app/window/main_window.cpp" line="1973"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1945"/>
+        <location filename="../app/window/main_window.cpp" line="1975"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1953"/>
+        <location filename="../app/window/main_window.cpp" line="1983"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1954"/>
+        <location filename="../app/window/main_window.cpp" line="1984"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1957"/>
+        <location filename="../app/window/main_window.cpp" line="1987"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1958"/>
+        <location filename="../app/window/main_window.cpp" line="1988"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1977"/>
+        <location filename="../app/window/main_window.cpp" line="2007"/>
         <source>%1 (after restart)</source>
         <translation>%1（重启后）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1978"/>
+        <location filename="../app/window/main_window.cpp" line="2008"/>
         <source>GradLab will show this language when it starts again</source>
         <translation>GradLab 重新启动后将显示此语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="2000"/>
+        <location filename="../app/window/main_window.cpp" line="2030"/>
         <source>GradLab could not start again. Start it yourself to use the new language.</source>
         <translation>GradLab 无法重新启动。请手动启动它以使用新语言。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1952"/>
-        <location filename="../app/window/main_window.cpp" line="1963"/>
+        <location filename="../app/window/main_window.cpp" line="1982"/>
+        <location filename="../app/window/main_window.cpp" line="1993"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="405"/>
+        <location filename="../app/window/main_window.cpp" line="420"/>
         <source>Run toolbar</source>
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1965"/>
+        <location filename="../app/window/main_window.cpp" line="1995"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="239"/>
-        <location filename="../app/window/main_window.cpp" line="2000"/>
+        <location filename="../app/window/main_window.cpp" line="2030"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -2305,14 +2323,14 @@
         <translation>%1 超出了 float32 的范围（其最大绝对值约为 %2）</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="199"/>
+        <location filename="../app/training/training_worker.cpp" line="200"/>
         <source>%1: %2 = %3 (was %4)</source>
         <translation>%1：%2 = %3（原为 %4）</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="334"/>
-        <source>epoch %1: stopped after batch %2 of %3; the final parameters include these %2 steps</source>
-        <translation>第 %1 轮：在第 %2 / %3 批之后停止；最终参数包含这 %2 步</translation>
+        <location filename="../app/training/training_worker.cpp" line="336"/>
+        <source>Stopped in epoch %1 after batch %2 of %3; the final parameters include the epoch&apos;s steps so far.</source>
+        <translation>在第 %1 轮第 %2 / %3 批之后停止；最终参数包含本轮到此为止各步的更新。</translation>
     </message>
     <message>
         <location filename="../app/training/training_worker.cpp" line="170"/>
@@ -2325,7 +2343,7 @@
         <translation>参数值必须是有限数值</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="205"/>
+        <location filename="../app/training/training_worker.cpp" line="206"/>
         <source>There is no parameter value number %1</source>
         <translation>不存在第 %1 个参数值</translation>
     </message>
@@ -2335,17 +2353,17 @@
     <message>
         <location filename="../model/data/csv_chunk_parser.cpp" line="37"/>
         <source>missing value (empty field). To skip such rows, choose to drop rows with missing values</source>
-        <translation>缺失值（空字段）。如需跳过这类行，请选择删除含缺失值的行</translation>
+        <translation>缺失值（空字段）。如需跳过这类行，请选择丢弃含缺失值的行</translation>
     </message>
     <message>
         <location filename="../model/data/csv_chunk_parser.cpp" line="40"/>
         <source>missing value %1. To skip such rows, choose to drop rows with missing values</source>
-        <translation>缺失值 %1。如需跳过这类行，请选择删除含缺失值的行</translation>
+        <translation>缺失值 %1。如需跳过这类行，请选择丢弃含缺失值的行</translation>
     </message>
     <message>
         <location filename="../model/data/csv_chunk_parser.cpp" line="45"/>
         <source>%1 is not a finite number. To skip such rows, choose to drop rows with missing values</source>
-        <translation>%1 不是有限数。如需跳过这类行，请选择删除含缺失值的行</translation>
+        <translation>%1 不是有限数值。如需跳过这类行，请选择丢弃含缺失值的行</translation>
     </message>
     <message>
         <location filename="../model/data/csv_chunk_parser.cpp" line="50"/>
@@ -2355,27 +2373,27 @@
     <message>
         <location filename="../model/data/csv_chunk_parser.cpp" line="55"/>
         <source>%1 is not a number with &apos;.&apos; as the decimal separator; numbers with thousands separators cannot be read, so save the file without them, or, if the file writes numbers with a decimal comma, choose the comma as the decimal separator</source>
-        <translation>以“.”作为小数分隔符时，%1 不是数字；带千位分隔符的数字无法读取，请保存为不含千位分隔符的文件；如果文件中的数字使用小数逗号，请选择逗号作为小数分隔符</translation>
+        <translation>以“.”作为小数分隔符时，%1 不是数值；带千位分隔符的数值无法读取，请保存为不含千位分隔符的文件；如果文件中的数值使用小数逗号，请选择“逗号”作为小数分隔符</translation>
     </message>
     <message>
         <location filename="../model/data/csv_chunk_parser.cpp" line="63"/>
         <source>%1 is not a number with &apos;.&apos; as the decimal separator; if the file writes numbers with a decimal comma, choose the comma as the decimal separator</source>
-        <translation>%1 不是以“.”为小数点的数字；如果文件中的数字使用小数逗号，请选择“逗号”作为小数分隔符</translation>
+        <translation>%1 不是以“.”为小数点的数值；如果文件中的数值使用小数逗号，请选择“逗号”作为小数分隔符</translation>
     </message>
     <message>
         <location filename="../model/data/csv_chunk_parser.cpp" line="70"/>
         <source>%1 is not a number: numbers with thousands separators cannot be read; save the file without them</source>
-        <translation>%1 不是数字：无法读取带千位分隔符的数字；请将文件另存为不含千位分隔符的形式</translation>
+        <translation>%1 不是数值：无法读取带千位分隔符的数值；请将文件另存为不含千位分隔符的形式</translation>
     </message>
     <message>
         <location filename="../model/data/csv_chunk_parser.cpp" line="76"/>
         <source>%1 is not a number with a decimal comma; if the file writes numbers with a decimal point, choose the point as the decimal separator</source>
-        <translation>%1 不是使用小数逗号的数字；如果文件中的数字使用小数点，请选择“点”作为小数分隔符</translation>
+        <translation>%1 不是使用小数逗号的数值；如果文件中的数值使用小数点，请选择“点”作为小数分隔符</translation>
     </message>
     <message>
         <location filename="../model/data/csv_chunk_parser.cpp" line="81"/>
         <source>%1 is not a number</source>
-        <translation>%1 不是数字</translation>
+        <translation>%1 不是数值</translation>
     </message>
     <message>
         <location filename="../model/data/csv_chunk_parser.cpp" line="90"/>
@@ -2420,12 +2438,12 @@
     <message>
         <location filename="../model/data/csv_reader.cpp" line="83"/>
         <source>1 row with missing or non-finite values left out (line %1)</source>
-        <translation>已略去 1 个含缺失值或非有限值的行（第 %1 行）</translation>
+        <translation>已丢弃 1 行含缺失值或非有限值的数据（第 %1 行）</translation>
     </message>
     <message>
         <location filename="../model/data/csv_reader.cpp" line="86"/>
         <source>%1 rows with missing or non-finite values left out (the first on line %2)</source>
-        <translation>已略去 %1 个含缺失值或非有限值的行（第一个在第 %2 行）</translation>
+        <translation>已丢弃 %1 行含缺失值或非有限值的数据（第一处在第 %2 行）</translation>
     </message>
     <message>
         <location filename="../model/data/csv_reader.cpp" line="372"/>
@@ -2670,7 +2688,7 @@
     <message>
         <location filename="../model/data/synthetic.cpp" line="29"/>
         <source>%1 must be a finite number (got %2)</source>
-        <translation>%1 必须是有限数（实际为 %2）</translation>
+        <translation>%1 必须是有限数值（实际为 %2）</translation>
     </message>
     <message>
         <location filename="../model/data/synthetic.cpp" line="38"/>
@@ -2700,7 +2718,7 @@
     <message>
         <location filename="../model/data/synthetic.cpp" line="57"/>
         <source>xMax - xMin must be a finite number</source>
-        <translation>x 最大值 − x 最小值必须是有限数</translation>
+        <translation>x 最大值 − x 最小值必须是有限数值</translation>
     </message>
     <message>
         <location filename="../model/data/synthetic.cpp" line="60"/>
@@ -2734,7 +2752,7 @@
     <message>
         <location filename="../model/fit/design.cpp" line="37"/>
         <source>row index %1, %2: the value is %3; least squares needs finite numbers (remove or fill in that row)</source>
-        <translation>行索引 %1，%2：值为 %3；最小二乘需要有限数（请删除或填补该行）</translation>
+        <translation>行索引 %1，%2：值为 %3；最小二乘需要有限数值（请删除或填补该行）</translation>
     </message>
     <message>
         <location filename="../model/fit/design.cpp" line="44"/>
@@ -2870,7 +2888,7 @@
     <message>
         <location filename="../model/experiment/project.cpp" line="636"/>
         <source>the training rows are in the split&apos;s shuffled order, where it says nothing of serial correlation; choose All rows for the file&apos;s order</source>
-        <translation>训练行按划分时打乱后的顺序排列，此时它不反映序列相关；要按文件中的顺序，请选择“全部行”</translation>
+        <translation>训练行按划分时打乱后的顺序排列，此时该统计量不能说明序列相关；要按文件中的顺序计算，请选择“全部行”</translation>
     </message>
 </context>
 <context>
@@ -2969,12 +2987,12 @@
     <message>
         <location filename="../widgets/plot_data_fit.cpp" line="193"/>
         <source>Observed %1</source>
-        <translation>观测的 %1</translation>
+        <translation>%1 观测值</translation>
     </message>
     <message>
         <location filename="../widgets/plot_data_fit.cpp" line="194"/>
         <source>Predicted %1</source>
-        <translation>预测的 %1</translation>
+        <translation>%1 预测值</translation>
     </message>
     <message>
         <location filename="../widgets/plot_data_fit.cpp" line="252"/>
@@ -3060,7 +3078,6 @@
         <translation>x 最大值：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="348"/>
         <location filename="../widgets/data_form.cpp" line="507"/>
         <source>Features:</source>
         <translation>特征：</translation>
@@ -3174,7 +3191,7 @@
     <message>
         <location filename="../widgets/data_form.cpp" line="468"/>
         <source>Header row:</source>
-        <translation>标题行：</translation>
+        <translation>表头行：</translation>
     </message>
     <message>
         <location filename="../widgets/data_form.cpp" line="470"/>
@@ -3204,7 +3221,7 @@
     <message>
         <location filename="../widgets/data_form.cpp" line="545"/>
         <source>Change header row</source>
-        <translation>更改标题行设置</translation>
+        <translation>更改表头行设置</translation>
     </message>
     <message>
         <location filename="../widgets/data_form.cpp" line="559"/>
@@ -3225,6 +3242,12 @@
         <location filename="../widgets/data_form.cpp" line="321"/>
         <source>n = %1 was not taken: n must be from %2 to %3 (the split into training and validation needs at least 2 rows).</source>
         <translation>未采用 n = %1：n 必须在 %2 到 %3 之间（划分训练集和验证集至少需要 2 行）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/data_form.cpp" line="348"/>
+        <source>Features:</source>
+        <comment>how many features to generate</comment>
+        <translation>特征数：</translation>
     </message>
     <message>
         <location filename="../widgets/data_form.cpp" line="425"/>
@@ -3291,7 +3314,7 @@
     <message>
         <location filename="../widgets/data_form.cpp" line="579"/>
         <source>A train fraction of %1 was not taken: it must be from %2 to %3, so that both training and validation keep some rows.</source>
-        <translation>未采用训练比例 %1：它必须在 %2 到 %3 之间，这样训练集和验证集都能保留一些行。</translation>
+        <translation>训练集比例 %1 未被采用：它必须在 %2 到 %3 之间，这样训练集和验证集都能保留一些行。</translation>
     </message>
     <message>
         <location filename="../widgets/data_form.cpp" line="583"/>
@@ -3382,7 +3405,7 @@
     <message>
         <location filename="../widgets/data_form.cpp" line="848"/>
         <source>The first rows of this column hold text, not numbers: it cannot be a feature.</source>
-        <translation>此列的前几行是文本而不是数字：它不能作为特征。</translation>
+        <translation>此列的前几行是文本而不是数值：它不能作为特征。</translation>
     </message>
     <message>
         <location filename="../widgets/data_form.cpp" line="876"/>
@@ -3422,7 +3445,7 @@
     <message>
         <location filename="../widgets/data_form.cpp" line="908"/>
         <source>Cannot read %1: data row %2 has %3, but the file has %4 columns.</source>
-        <translation>无法读取 %1：第 %2 个数据行有 %3，但该文件有 %4 列。</translation>
+        <translation>无法读取 %1：第 %2 行数据有 %3，但该文件有 %4 列。</translation>
     </message>
     <message>
         <location filename="../widgets/data_form.cpp" line="988"/>
@@ -3475,27 +3498,27 @@
         <translation>不选择任何特征列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1149"/>
+        <location filename="../widgets/data_form.cpp" line="1151"/>
         <source>The file %1 cannot be read: %2</source>
         <translation>无法读取文件 %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1151"/>
+        <location filename="../widgets/data_form.cpp" line="1154"/>
         <source>The weights “%1” were not taken: %2 The run would use the previous weights.</source>
         <translation>未采用权重“%1”：%2 运行将使用之前的权重。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1165"/>
+        <location filename="../widgets/data_form.cpp" line="1168"/>
         <source>Change target column</source>
         <translation>更改目标列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1174"/>
+        <location filename="../widgets/data_form.cpp" line="1177"/>
         <source>Open CSV File</source>
         <translation>打开 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1175"/>
+        <location filename="../widgets/data_form.cpp" line="1178"/>
         <source>CSV files (*.csv);;TSV files (*.tsv);;Text files (*.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;TSV 文件 (*.tsv);;文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
@@ -3525,7 +3548,7 @@
     <message>
         <location filename="../widgets/graph_view.cpp" line="165"/>
         <source>loss, written out: (error²).mean()</source>
-        <translation>损失，展开写出：(error²).mean()</translation>
+        <translation>损失，手动计算：(error²).mean()</translation>
     </message>
     <message>
         <location filename="../widgets/graph_view.cpp" line="167"/>
@@ -3710,7 +3733,7 @@
     <message>
         <location filename="../widgets/graph_view.cpp" line="636"/>
         <source>Cannot export the graph as &quot;%1&quot;: choose a file ending in .dot, .svg or .png.</source>
-        <translation>无法将计算图导出为 "%1"：请选择以 .dot、.svg 或 .png 结尾的文件。</translation>
+        <translation>无法将计算图导出为“%1”：请选择以 .dot、.svg 或 .png 结尾的文件。</translation>
     </message>
     <message>
         <location filename="../widgets/graph_view.cpp" line="639"/>
@@ -3754,38 +3777,38 @@
 <context>
     <name>gradlab::widgets::LandscapePlot</name>
     <message>
-        <location filename="../widgets/plot_landscape.cpp" line="35"/>
+        <location filename="../widgets/plot_landscape.cpp" line="36"/>
         <source>Loss landscape</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_landscape.cpp" line="45"/>
-        <location filename="../widgets/plot_landscape.cpp" line="164"/>
+        <location filename="../widgets/plot_landscape.cpp" line="46"/>
+        <location filename="../widgets/plot_landscape.cpp" line="165"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_landscape.cpp" line="50"/>
+        <location filename="../widgets/plot_landscape.cpp" line="51"/>
         <source>Lowest loss on the grid</source>
         <translation>网格上的最低损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_landscape.cpp" line="55"/>
+        <location filename="../widgets/plot_landscape.cpp" line="56"/>
         <source>Optimizer&apos;s path</source>
         <translation>优化器路径</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_landscape.cpp" line="63"/>
+        <location filename="../widgets/plot_landscape.cpp" line="64"/>
         <source>Steps within the epoch</source>
         <translation>本轮内的各步</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_landscape.cpp" line="70"/>
+        <location filename="../widgets/plot_landscape.cpp" line="71"/>
         <source>Current parameters</source>
         <translation>当前参数</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_landscape.cpp" line="164"/>
+        <location filename="../widgets/plot_landscape.cpp" line="165"/>
         <source>Loss (on %1 sampled rows)</source>
         <translation>损失（基于 %1 个抽样行）</translation>
     </message>
@@ -3980,7 +4003,7 @@
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="239"/>
         <source>Omnibus (K²)</source>
-        <translation>综合检验 (K²)</translation>
+        <translation>综合检验（K²）</translation>
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="240"/>
@@ -4050,7 +4073,7 @@
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="267"/>
         <source>Predict &amp;at:</source>
-        <translation>预测位置(&amp;A)：</translation>
+        <translation>预测点(&amp;A)：</translation>
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="312"/>
@@ -4187,12 +4210,12 @@
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="422"/>
         <source>Ordinary least squares of %1 on %2 (training rows: %3)</source>
-        <translation>%1 对 %2 的普通最小二乘（训练行：%3）</translation>
+        <translation>%1 对 %2 的普通最小二乘回归（训练行：%3）</translation>
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="422"/>
         <source>Ordinary least squares of %1 on %2 (all rows: %3)</source>
-        <translation>%1 对 %2 的普通最小二乘（全部行：%3）</translation>
+        <translation>%1 对 %2 的普通最小二乘回归（全部行：%3）</translation>
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="407"/>
@@ -4305,7 +4328,7 @@
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="661"/>
         <source>&quot;%1&quot; is not a number.</source>
-        <translation>“%1”不是数字。</translation>
+        <translation>“%1”不是数值。</translation>
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="667"/>
@@ -4370,7 +4393,7 @@ The results&apos; losses are computed at the final parameters, after the last up
     <message>
         <location filename="../widgets/plot_loss.cpp" line="228"/>
         <source>Run %1 — %2 lr %3</source>
-        <translation>运行 %1 — %2 lr %3</translation>
+        <translation>运行 %1 — %2，学习率 %3</translation>
     </message>
     <message>
         <location filename="../widgets/plot_loss.cpp" line="233"/>
@@ -4598,6 +4621,12 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
         <translation>暂停期间的更改：%1</translation>
     </message>
     <message>
+        <location filename="../widgets/results_view.cpp" line="250"/>
+        <source>; </source>
+        <comment>between the changes made while paused</comment>
+        <translation>；</translation>
+    </message>
+    <message>
         <location filename="../widgets/results_view.cpp" line="262"/>
         <source>A run&apos;s record does not match its model&apos;s parameters, so the runs cannot be compared.</source>
         <translation>有一次运行的记录与其模型参数不匹配，因此无法比较这些运行。</translation>
@@ -4690,7 +4719,7 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
     <message>
         <location filename="../widgets/results_view.cpp" line="404"/>
         <source>“%1” is not a finite number in %2; %3 keeps its value %4.</source>
-        <translation>“%1”在 %2 中不是有限数；%3 保持原值 %4。</translation>
+        <translation>“%1”在 %2 中不是有限数值；%3 保持原值 %4。</translation>
     </message>
     <message>
         <location filename="../widgets/results_view.cpp" line="407"/>
@@ -5407,7 +5436,7 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
     <message>
         <location filename="../widgets/settings_form.cpp" line="835"/>
         <source>betas (β1, β2): decay rates of the running averages of the gradient and of its square (default 0.9, 0.999)</source>
-        <translation>betas (β1, β2)：梯度及其平方的滑动平均的衰减率（默认 0.9, 0.999）</translation>
+        <translation>betas（β1, β2）：梯度及其平方的滑动平均的衰减率（默认 0.9, 0.999）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="839"/>
@@ -5482,12 +5511,12 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
     <message>
         <location filename="../widgets/settings_form.cpp" line="872"/>
         <source>lr: the step size; each step moves the parameters by lr times the gradient (torch.optim.SGD requires one; the tutorial uses 0.1)</source>
-        <translation>lr：步长；每一步使参数移动 lr 乘以梯度的量（torch.optim.SGD 要求必须指定；教程中使用 0.1）</translation>
+        <translation>lr：步长；每一步将参数移动 lr × 梯度（torch.optim.SGD 必须指定；教程中使用 0.1）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="875"/>
         <source>lr: the step size; each step moves the parameters by lr times the update (torch&apos;s default for %1: %2)</source>
-        <translation>lr：步长；每一步使参数移动 lr 乘以更新量的量（torch 对 %1 的默认值：%2）</translation>
+        <translation>lr：步长；每一步将参数移动 lr × 更新量（torch 对 %1 的默认值：%2）</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="878"/>
@@ -5675,7 +5704,7 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
     <message>
         <location filename="../widgets/step_inspector.cpp" line="53"/>
         <source>Press Step to run one epoch and see its gradients.</source>
-        <translation>按“单步”运行一轮并查看其梯度。</translation>
+        <translation>按“单轮”训练一轮并查看其梯度。</translation>
     </message>
     <message>
         <location filename="../widgets/step_inspector.cpp" line="67"/>
@@ -5685,12 +5714,12 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
     <message>
         <location filename="../widgets/step_inspector.cpp" line="70"/>
         <source>Epoch %1, batch %2 of %3: the step on its %4 rows, loss %5</source>
-        <translation>第 %1 轮，第 %2 / %3 批：在其 %4 行上的一步，损失 %5</translation>
+        <translation>第 %1 轮，第 %2 / %3 批：在该批 %4 行数据上的一步，损失 %5</translation>
     </message>
     <message>
         <location filename="../widgets/step_inspector.cpp" line="76"/>
         <source>Epoch %1: the step on all %2 training rows, loss %3</source>
-        <translation>第 %1 轮：在全部 %2 个训练行上的一步，损失 %3</translation>
+        <translation>第 %1 轮：在全部 %2 行训练数据上的一步，损失 %3</translation>
     </message>
     <message>
         <location filename="../widgets/step_inspector.cpp" line="96"/>
@@ -5708,6 +5737,12 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
         <translation>NumPy 公式（其中 error = y − (a + b·x)，在批次的各行上计算）：%1</translation>
     </message>
     <message>
+        <location filename="../widgets/step_inspector.cpp" line="112"/>
+        <source>, </source>
+        <comment>between the parameters&apos; formulas</comment>
+        <translation>；</translation>
+    </message>
+    <message>
         <location filename="../widgets/step_inspector.cpp" line="118"/>
         <source>The gradients are not zeroed after each step: autograd&apos;s gradient is the sum over every step so far, so after the first step it differs from this step&apos;s formula.</source>
         <translation>每一步后没有将梯度清零：自动求导得到的梯度是到目前为止所有步的梯度之和，因此从第二步起，它与本步的公式结果不同。</translation>
@@ -5718,7 +5753,7 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
     <message>
         <location filename="../app/main.cpp" line="131"/>
         <source>GradLab: train a model through GradLab&apos;s autograd engine and compare it with the closed-form fit.</source>
-        <translation>GradLab：使用 GradLab 的自动求导引擎训练模型，并与闭式解拟合进行比较。</translation>
+        <translation>GradLab：使用 GradLab 的自动求导引擎训练模型，并与闭式解进行比较。</translation>
     </message>
     <message>
         <location filename="../app/main.cpp" line="136"/>
