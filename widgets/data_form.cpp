@@ -345,7 +345,7 @@ QWidget* DataForm::buildGeneratorPage()
     form->addRow(tr("Noise σ:"), noise_);
     form->addRow(tr("x min:"), xMin_);
     form->addRow(tr("x max:"), xMax_);
-    form->addRow(tr("Features:"), features_);
+    form->addRow(tr("Features:", "how many features to generate"), features_);
     weightsLabel_ = new QLabel(tr("Weights:"));
     form->addRow(weightsLabel_, weights_);
     form->addRow(QString(), weightsError_);
@@ -1145,8 +1145,11 @@ QStringList DataForm::runBlockers() const
     // A chosen file that was not taken: the form shows it, whatever the configuration's source. (The
     // project's own file is read again when Run loads the data, which says if it still cannot be.)
     const bool csv = config_.dataset.source == DatasetConfig::Source::Csv || !pendingPath_.isEmpty();
-    if (!pendingPath_.isEmpty() && !fileError_.isEmpty())
-        out << tr("The file %1 cannot be read: %2").arg(QDir::toNativeSeparators(pendingPath_), fileError_);
+    if (!pendingPath_.isEmpty() && !fileError_.isEmpty()) {
+        // The reader's messages name the file already ("Cannot read …: …"): not said twice.
+        const QString path = QDir::toNativeSeparators(pendingPath_);
+        out << (fileError_.contains(path) ? fileError_ : tr("The file %1 cannot be read: %2").arg(path, fileError_));
+    }
     if (!csv && config_.dataset.generator.features > 1 && !weightsProblem_.isEmpty())
         out << tr("The weights “%1” were not taken: %2 The run would use the previous weights.")
                    .arg(weights_->text().trimmed(), weightsProblem_);

@@ -247,7 +247,7 @@ void ResultsView::showRun(const experiment::RunRecord& run, const QString& title
     if (!run.message.isEmpty())
         notes << run.message;
     if (!run.events.isEmpty())
-        notes << tr("Changed while paused: %1").arg(run.events.join(QStringLiteral("; ")));
+        notes << tr("Changed while paused: %1").arg(run.events.join(tr("; ", "between the changes made while paused")));
     fitColumns();
     notes_->setText(notes.join(QLatin1Char('\n')));
 }

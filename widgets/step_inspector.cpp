@@ -109,7 +109,7 @@ void StepInspector::setInspection(const experiment::StepInspection& s)
         QStringList lines;
         for (qsizetype i = 0; i < s.names.size(); ++i)
             lines << tr("%1: %2").arg(s.names[i], s.formulaText[i]);
-        note = tr("NumPy formulas, with error = y − (a + b·x) over the batch's rows: %1").arg(lines.join(QStringLiteral(", ")));
+        note = tr("NumPy formulas, with error = y − (a + b·x) over the batch's rows: %1").arg(lines.join(tr(", ", "between the parameters' formulas")));
     } else {
         note = s.why;
     }

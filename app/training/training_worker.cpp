@@ -330,9 +330,10 @@ void TrainingWorker::run()
             std::lock_guard lock(mutex_);
             record.events = events_;
         }
-        // Stopped within an epoch: its steps so far moved the final parameters, not the history.
+        // Stopped within an epoch: its steps so far moved the final parameters, not the history. Said
+        // as why the run ended early, not listed among the changes made while paused.
         if (trainer->batchesDone() > 0)
-            record.events << tr("epoch %1: stopped after batch %2 of %3; the final parameters include these %2 steps")
+            record.message = tr("Stopped in epoch %1 after batch %2 of %3; the final parameters include the epoch's steps so far.")
                                  .arg(trainer->epoch() + 1)
                                  .arg(trainer->batchesDone())
                                  .arg(trainer->batchesPerEpoch());

@@ -394,12 +394,27 @@ void MainWindow::createActions()
     stopAct_->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
     resetAct_->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
 
-    undoAct_ = undo_.createUndoAction(this, tr("&Undo"));
+    // QUndoStack's own actions put the command after a fixed prefix ("&Undo Change batch size");
+    // a whole template lets a language place the command and the mnemonic where it reads well.
+    undoAct_ = new QAction(tr("&Undo"), this);
     undoAct_->setObjectName(QStringLiteral("undo"));
     undoAct_->setShortcut(QKeySequence::Undo);
-    redoAct_ = undo_.createRedoAction(this, tr("&Redo"));
+    connect(undoAct_, &QAction::triggered, &undo_, &QUndoStack::undo);
+    connect(&undo_, &QUndoStack::undoTextChanged, undoAct_, [this](const QString& command) {
+        undoAct_->setText(command.isEmpty() ? tr("&Undo") : tr("&Undo %1", "%1: the change, e.g. Change batch size").arg(command));
+    });
+    redoAct_ = new QAction(tr("&Redo"), this);
     redoAct_->setObjectName(QStringLiteral("redo"));
     redoAct_->setShortcut(QKeySequence::Redo);
+    connect(redoAct_, &QAction::triggered, &undo_, &QUndoStack::redo);
+    connect(&undo_, &QUndoStack::redoTextChanged, redoAct_, [this](const QString& command) {
+        redoAct_->setText(command.isEmpty() ? tr("&Redo") : tr("&Redo %1", "%1: the change, e.g. Change batch size").arg(command));
+    });
+    // Undoing a setting during a run would leave the run and the forms disagreeing (updateActions).
+    undoAct_->setEnabled(false);
+    redoAct_->setEnabled(false);
+    connect(&undo_, &QUndoStack::canUndoChanged, undoAct_, [this](bool can) { undoAct_->setEnabled(can && mode_ == Mode::Idle); });
+    connect(&undo_, &QUndoStack::canRedoChanged, redoAct_, [this](bool can) { redoAct_->setEnabled(can && mode_ == Mode::Idle); });
 
     // Named apart from the Run menu in the View menu, which lists it.
     auto* bar = addToolBar(tr("Run toolbar"));
@@ -1042,7 +1057,7 @@ void MainWindow::run()
     if (mode_ == Mode::Paused) {
         controller_.resume();
         setMode(Mode::Running);
-        showStatus(tr("Training on %1").arg(runConfig_.training.device)); // no longer "Paused … can be edited"
+        showStatus(trainingStatus()); // no longer "Paused … can be edited"
         return;
     }
     if (mode_ == Mode::Idle)
@@ -1055,6 +1070,13 @@ void MainWindow::pauseOrResume()
         controller_.pause();
     else if (mode_ == Mode::Paused)
         run();
+}
+
+// The CPU as the Device list names it; a CUDA device by its id ("cuda:0").
+QString MainWindow::trainingStatus() const
+{
+    const QString& device = runConfig_.training.device;
+    return device.compare(QLatin1String("cpu"), Qt::CaseInsensitive) == 0 ? tr("Training on the CPU") : tr("Training on %1").arg(device);
 }
 
 QString MainWindow::stepHint()
@@ -1165,7 +1187,7 @@ bool MainWindow::startRun(TrainingController::StartMode mode)
     results_->clear(tr("Training…"));
     results_->setDType(gradlab::parseDType(runConfig_.training.dtype.toStdString()));
     setMode(mode == TrainingController::StartMode::Run ? Mode::Running : Mode::Paused);
-    showStatus(tr("Training on %1").arg(runConfig_.training.device));
+    showStatus(trainingStatus());
     return true;
 }
 

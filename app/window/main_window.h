@@ -190,6 +190,7 @@ private:
     bool startRun(TrainingController::StartMode mode);
     void setMode(Mode mode);
     void updateActions();
+    QString trainingStatus() const;
     void updateTitle();
 
     void onProgress(const TrainingSnapshot& snapshot);

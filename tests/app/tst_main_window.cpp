@@ -186,6 +186,7 @@ private slots:
     void aNewLanguageOffersARestart();
     void aProjectWhoseDataIsMissingShowsNothingOld();
     void undoFollowsTheSettings();
+    void undoNamesTheChangeWhereTheLanguagePutsIt();
     void pausedRunTakesEdits();
     void stepFillsTheInspector();
     void stepBatchShowsOneMiniBatch();
@@ -867,6 +868,35 @@ void TestMainWindow::aProjectWhoseDataIsMissingShowsNothingOld()
     QVERIFY(!t.w.leastSquaresView()->hasFit());
 }
 
+// The Edit menu's Undo is one translatable template, so that Chinese can read 撤销“…”(&U) rather
+// than QUndoStack's fixed prefix with the mnemonic mid-text, 撤销(U) … (QA zh 14).
+void TestMainWindow::undoNamesTheChangeWhereTheLanguagePutsIt()
+{
+    struct Template final : QTranslator {
+        bool isEmpty() const override { return false; }
+        QString translate(const char* context, const char* source, const char*, int) const override
+        {
+            if (qstrcmp(context, "gradlab::app::MainWindow") != 0)
+                return {};
+            if (qstrcmp(source, "&Undo %1") == 0)
+                return QStringLiteral("撤销“%1”(&U)");
+            if (qstrcmp(source, "&Redo %1") == 0)
+                return QStringLiteral("重做“%1”(&R)");
+            return {};
+        }
+    } chinese;
+    QVERIFY(QCoreApplication::installTranslator(&chinese));
+    Window t;
+    QVERIFY(waitForData(t.w));
+    ExperimentConfig c = t.w.config();
+    c.optimizer.lr = 0.05;
+    t.w.changeConfig(c, QStringLiteral("optimizer.lr"), QStringLiteral("lr"));
+    QCOMPARE(t.w.action(QStringLiteral("undo"))->text(), QStringLiteral("撤销“lr”(&U)"));
+    t.w.action(QStringLiteral("undo"))->trigger();
+    QCOMPARE(t.w.action(QStringLiteral("redo"))->text(), QStringLiteral("重做“lr”(&R)"));
+    QCoreApplication::removeTranslator(&chinese);
+}
+
 void TestMainWindow::undoFollowsTheSettings()
 {
     Window t;
@@ -880,10 +910,18 @@ void TestMainWindow::undoFollowsTheSettings()
     QVERIFY(t.w.isWindowModified());
     QCOMPARE(t.w.undoStack()->count(), 1);
     QCOMPARE(t.w.settingsForm()->config().optimizer.lr, 0.01);
+    // The Edit menu names the change (one template, so a language can put it where it reads well).
+    QCOMPARE(t.w.action(QStringLiteral("undo"))->text(), QStringLiteral("&Undo lr"));
+    QVERIFY(t.w.action(QStringLiteral("undo"))->isEnabled());
+    QVERIFY(!t.w.action(QStringLiteral("redo"))->isEnabled());
     t.w.action(QStringLiteral("undo"))->trigger();
     QCOMPARE(t.w.config().optimizer.lr, 0.1);
     QCOMPARE(t.w.settingsForm()->config().optimizer.lr, 0.1);
     QVERIFY(!t.w.isWindowModified());
+    QCOMPARE(t.w.action(QStringLiteral("undo"))->text(), QStringLiteral("&Undo"));
+    QVERIFY(!t.w.action(QStringLiteral("undo"))->isEnabled());
+    QCOMPARE(t.w.action(QStringLiteral("redo"))->text(), QStringLiteral("&Redo lr"));
+    QVERIFY(t.w.action(QStringLiteral("redo"))->isEnabled());
     t.w.action(QStringLiteral("redo"))->trigger();
     QCOMPARE(t.w.config().optimizer.lr, 0.01);
     QVERIFY(t.w.isWindowModified());
@@ -1023,6 +1061,9 @@ void TestMainWindow::stepBatchShowsOneMiniBatch()
     QCOMPARE(run.epochs, 1);
     QVERIFY(run.finalParams != run.history.back().params);
     QVERIFY2(t.w.lastMessage().contains(QLatin1String("stopped in epoch 2 after batch 1 of 5")), qPrintable(t.w.lastMessage()));
+    // Why it ended early, not a change made while paused (QA zh 14).
+    QCOMPARE(run.message, QStringLiteral("Stopped in epoch 2 after batch 1 of 5; the final parameters include the epoch's steps so far."));
+    QVERIFY(!run.events.join(QLatin1Char(' ')).contains(QLatin1String("stopped")));
     QCOMPARE(landscape->stepPoints(), 2); // from epoch 1's point to the final parameters
     QCOMPARE(landscape->currentGraph()->data()->at(0)->key, run.finalParams[0]);
     QCOMPARE(landscape->currentGraph()->data()->at(0)->value, run.finalParams[1]);
@@ -1216,7 +1257,7 @@ void TestMainWindow::aDroppedBadCsvShowsWhyInView()
     QCOMPARE(t.w.project().toJson(), before); // the experiment is unchanged
     // The plot does not show other data than the form: it says the file cannot be read.
     auto* fit = t.w.findChild<widgets::DataFitPlot*>();
-    QVERIFY2(fit->message().contains(QLatin1String("cannot be read")), qPrintable(fit->message()));
+    QVERIFY2(fit->message().startsWith(QLatin1String("Cannot read")) && fit->message().contains(QLatin1String("empty.csv")), qPrintable(fit->message()));
     QVERIFY(fit->trainGraph()->data()->isEmpty());
     // Back to the generated data: it is drawn again.
     auto* source = t.w.dataForm()->findChild<QComboBox*>(QStringLiteral("dataset.source"));
@@ -1440,7 +1481,7 @@ void TestMainWindow::pausedRunSaysResumeAndNoRate()
     t.w.run(); // resumes at 5 epochs a second
     QCOMPARE(runButton->text(), QStringLiteral("Run"));
     // QA 13: the status bar kept saying "Paused … can be edited" while the run went on.
-    QCOMPARE(t.w.lastMessage(), QStringLiteral("Training on cpu"));
+    QCOMPARE(t.w.lastMessage(), QStringLiteral("Training on the CPU"));
     QVERIFY(QTest::qWaitFor([&] { return !speed->text().isEmpty(); }, 20000));
     QCOMPARE(speed->text(), QStringLiteral("5.0 epochs/s"));
     t.w.action(QStringLiteral("pace0"))->trigger();

@@ -301,6 +301,7 @@ private slots:
         QCOMPARE(blockers.size(), 1);
         QVERIFY2(blockers[0].contains(QDir::toNativeSeparators(path)) && blockers[0].contains(error->text()),
                  qPrintable(blockers[0]));
+        QCOMPARE(blockers[0].count(QDir::toNativeSeparators(path)), 1); // QA zh 14: it was named twice
         // An edit elsewhere hands the same configuration back: the choice and its message stay.
         form.setConfig(form.config(), {});
         QCOMPARE(form.runBlockers(), blockers);

@@ -56,7 +56,7 @@ void TestMessages::badCsvValue_data()
     QTest::addColumn<bool>("chinese");
     QTest::addColumn<QString>("expected");
     QTest::newRow("English") << false << QStringLiteral("line 3, column 1 (\"x\"): \"abc\" is not a number");
-    QTest::newRow("Chinese") << true << QStringLiteral("第 3 行，第 1 列（\"x\"）：\"abc\" 不是数字");
+    QTest::newRow("Chinese") << true << QStringLiteral("第 3 行，第 1 列（\"x\"）：\"abc\" 不是数值");
 }
 
 void TestMessages::badCsvValue()
