@@ -4,271 +4,271 @@
 <context>
     <name>CliText</name>
     <message>
-        <location filename="../app/cli/cli.cpp" line="74"/>
+        <location filename="../app/cli/cli.cpp" line="75"/>
         <source>%1 takes no value</source>
         <translation>%1 不接受取值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="79"/>
+        <location filename="../app/cli/cli.cpp" line="80"/>
         <source>%1 needs a value</source>
         <translation>%1 需要一个值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="84"/>
+        <location filename="../app/cli/cli.cpp" line="85"/>
         <source>unknown option %1</source>
         <translation>未知选项 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="108"/>
+        <location filename="../app/cli/cli.cpp" line="109"/>
         <source>%1: expected a number, got &quot;%2&quot;</source>
         <translation>%1：应为数值，实际为 "%2"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="120"/>
+        <location filename="../app/cli/cli.cpp" line="121"/>
         <source>%1: expected a whole number, got &quot;%2&quot;</source>
         <translation>%1：应为整数，实际为 "%2"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="122"/>
+        <location filename="../app/cli/cli.cpp" line="123"/>
         <source>%1: expected %2 to %3, got %4</source>
         <translation>%1：应为 %2 到 %3，实际为 %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="135"/>
+        <location filename="../app/cli/cli.cpp" line="136"/>
         <source>out of memory: there is not enough memory on the CPU for this command</source>
         <translation>内存不足：CPU 上没有足够的内存执行此命令</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="164"/>
+        <location filename="../app/cli/cli.cpp" line="165"/>
         <source>unknown example &quot;%1&quot; (there is: tutorial)</source>
         <translation>未知示例 "%1"（可用的示例：tutorial）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="166"/>
+        <location filename="../app/cli/cli.cpp" line="167"/>
         <source>one project at a time, got: %1</source>
         <translation>一次只能指定一个项目，实际给出：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="168"/>
+        <location filename="../app/cli/cli.cpp" line="169"/>
         <source>give either a project or --example tutorial, not both</source>
         <translation>请指定项目或 --example tutorial，二者不能同时使用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="171"/>
+        <location filename="../app/cli/cli.cpp" line="172"/>
         <source>no project given (name a .gradlab file, or use --example tutorial)</source>
         <translation>未指定项目（请给出 .gradlab 文件，或使用 --example tutorial）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="186"/>
+        <location filename="../app/cli/cli.cpp" line="187"/>
         <source>--set expects KEY=VALUE, got &quot;%1&quot;</source>
         <translation>--set 的参数应为 KEY=VALUE，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="189"/>
+        <location filename="../app/cli/cli.cpp" line="190"/>
         <source>--set %1: %2</source>
         <translation>--set %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="200"/>
+        <location filename="../app/cli/cli.cpp" line="201"/>
         <source>--epochs: %1</source>
         <translation>--epochs：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="206"/>
+        <location filename="../app/cli/cli.cpp" line="207"/>
         <source>--device: %1</source>
         <translation>--device：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="210"/>
-        <location filename="../app/cli/cli.cpp" line="278"/>
-        <location filename="../app/cli/cli.cpp" line="291"/>
+        <location filename="../app/cli/cli.cpp" line="211"/>
+        <location filename="../app/cli/cli.cpp" line="279"/>
+        <location filename="../app/cli/cli.cpp" line="292"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="221"/>
+        <location filename="../app/cli/cli.cpp" line="222"/>
         <source>%1 is a folder: name a file in it</source>
         <translation>%1 是一个文件夹：请指定其中的一个文件名</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="223"/>
+        <location filename="../app/cli/cli.cpp" line="224"/>
         <source>%1 is the data file this experiment reads: writing there would overwrite the data; choose another name</source>
         <translation>%1 是本实验读取的数据文件：写入那里会覆盖数据；请换一个名称</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="229"/>
+        <location filename="../app/cli/cli.cpp" line="230"/>
         <source>the folder %1 does not exist</source>
         <translation>文件夹 %1 不存在</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="231"/>
+        <location filename="../app/cli/cli.cpp" line="232"/>
         <source>%1 is not writable</source>
         <translation>%1 不可写入</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="235"/>
+        <location filename="../app/cli/cli.cpp" line="236"/>
         <source>cannot create a file in the folder %1: %2</source>
         <translation>无法在文件夹 %1 中创建文件：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="273"/>
+        <location filename="../app/cli/cli.cpp" line="274"/>
         <source>--linear-loss goes with --export-loss-plot F</source>
         <translation>--linear-loss 须与 --export-loss-plot F 一起使用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="293"/>
+        <location filename="../app/cli/cli.cpp" line="294"/>
         <source>%1: %2 is the project being trained: writing there would replace it; choose another name</source>
         <translation>%1：%2 是正在训练的项目：写到那里会替换它；请换一个名称</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="297"/>
+        <location filename="../app/cli/cli.cpp" line="298"/>
         <source>%1 and %2 name the same file, %3: give each its own</source>
         <translation>%1 和 %2 指向同一个文件 %3：请为每个输出指定各自的文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="305"/>
+        <location filename="../app/cli/cli.cpp" line="306"/>
         <source>interrupted while reading the data: nothing was trained</source>
         <translation>读取数据时被中断：没有进行训练</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="309"/>
+        <location filename="../app/cli/cli.cpp" line="310"/>
         <source>%1 (--set dataset.csv.missing=drop)</source>
         <translation>%1（--set dataset.csv.missing=drop）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="311"/>
-        <location filename="../app/cli/cli.cpp" line="495"/>
-        <location filename="../app/cli/cli.cpp" line="511"/>
+        <location filename="../app/cli/cli.cpp" line="312"/>
+        <location filename="../app/cli/cli.cpp" line="496"/>
+        <location filename="../app/cli/cli.cpp" line="512"/>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="336"/>
+        <location filename="../app/cli/cli.cpp" line="337"/>
         <source>training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="343"/>
+        <location filename="../app/cli/cli.cpp" line="344"/>
         <source>interrupted: training stopped after epoch %1 of %2; the run so far is printed, saved and exported</source>
         <translation>已中断：训练在第 %1 / %2 轮之后停止；到目前为止的运行已输出、保存并导出</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="368"/>
+        <location filename="../app/cli/cli.cpp" line="369"/>
         <source>Trained %1 epochs in %2 s</source>
         <translation>已训练 %1 轮，耗时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="375"/>
+        <location filename="../app/cli/cli.cpp" line="376"/>
         <source>   closed form %1</source>
         <translation>   闭式解 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="379"/>
+        <location filename="../app/cli/cli.cpp" line="380"/>
         <source>  train loss %1, validation loss %2</source>
         <translation>  训练损失 %1，验证损失 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="381"/>
+        <location filename="../app/cli/cli.cpp" line="382"/>
         <source>  closed form: train loss %1, validation loss %2, R² %3</source>
         <translation>  闭式解：训练损失 %1，验证损失 %2，R² %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="390"/>
+        <location filename="../app/cli/cli.cpp" line="391"/>
         <source>warning: the closed form: %1</source>
         <translation>警告：闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="458"/>
+        <location filename="../app/cli/cli.cpp" line="459"/>
         <source>fit needs one CSV file</source>
         <translation>fit 需要一个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="464"/>
+        <location filename="../app/cli/cli.cpp" line="465"/>
         <source>--missing: expected error or drop, got &quot;%1&quot;</source>
         <translation>--missing：应为 error 或 drop，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="470"/>
+        <location filename="../app/cli/cli.cpp" line="471"/>
         <source>--features: expected column names separated by commas, got &quot;%1&quot;</source>
         <translation>--features：应为以逗号分隔的列名，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="481"/>
+        <location filename="../app/cli/cli.cpp" line="482"/>
         <source>--delimiter: expected one character or tab, got &quot;%1&quot;</source>
         <translation>--delimiter：应为单个字符或 tab，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="486"/>
+        <location filename="../app/cli/cli.cpp" line="487"/>
         <source>--decimal: expected auto, &quot;.&quot; or &quot;,&quot;, got &quot;%1&quot;</source>
         <translation>--decimal：应为 auto、"." 或 ","，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="491"/>
+        <location filename="../app/cli/cli.cpp" line="492"/>
         <source>%1 (--missing drop)</source>
         <translation>%1（--missing drop）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="500"/>
+        <location filename="../app/cli/cli.cpp" line="501"/>
         <source>--level: expected a confidence level between 0 and 1 (0.9 for 90%), got &quot;%1&quot;</source>
         <translation>--level：应为 0 到 1 之间的置信水平（90% 写作 0.9），实际为“%1”</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="531"/>
+        <location filename="../app/cli/cli.cpp" line="532"/>
         <source>lower %1%</source>
         <translation>%1% 下限</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="532"/>
+        <location filename="../app/cli/cli.cpp" line="533"/>
         <source>upper %1%</source>
         <translation>%1% 上限</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="553"/>
+        <location filename="../app/cli/cli.cpp" line="554"/>
         <source>F %1 on %2 and %3 degrees of freedom, p %4</source>
         <translation>F %1（自由度 %2 和 %3），p %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="557"/>
+        <location filename="../app/cli/cli.cpp" line="558"/>
         <source>log-likelihood %1, AIC %2, BIC %3, residual sum of squares %4</source>
         <translation>对数似然 %1，AIC %2，BIC %3，残差平方和 %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="566"/>
+        <location filename="../app/cli/cli.cpp" line="567"/>
         <source>Durbin–Watson %1, omnibus %2 (p %3), Jarque–Bera %4 (p %5)</source>
         <translation>Durbin–Watson %1，综合检验 %2（p %3），Jarque–Bera %4（p %5）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="570"/>
+        <location filename="../app/cli/cli.cpp" line="571"/>
         <source>skew %1, kurtosis %2, condition number %3</source>
         <translation>偏度 %1，峰度 %2，条件数 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="591"/>
+        <location filename="../app/cli/cli.cpp" line="592"/>
         <source>--n × --features must be at most %1 values (got %2 × %3)</source>
         <translation>--n × --features 最多为 %1 个值（实际为 %2 × %3）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="631"/>
+        <location filename="../app/cli/cli.cpp" line="632"/>
         <source>graph needs -o GRAPH.dot, GRAPH.gv, GRAPH.svg or GRAPH.png</source>
         <translation>graph 需要 -o GRAPH.dot、GRAPH.gv、GRAPH.svg 或 GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="636"/>
+        <location filename="../app/cli/cli.cpp" line="637"/>
         <source>cannot write the graph as &quot;%1&quot;: name the file .dot or .gv (Graphviz DOT), .svg or .png</source>
         <translation>无法将计算图写为“%1”：文件名须以 .dot 或 .gv（Graphviz DOT）、.svg 或 .png 结尾</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="648"/>
+        <location filename="../app/cli/cli.cpp" line="649"/>
         <source>--of: expected yhat, error, loss or loss-manual, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error、loss 或 loss-manual，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="659"/>
+        <location filename="../app/cli/cli.cpp" line="660"/>
         <source>the graph can only be drawn as SVG or PNG while a QApplication runs</source>
         <translation>只有在 QApplication 运行时才能将计算图绘制为 SVG 或 PNG</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="721"/>
+        <location filename="../app/cli/cli.cpp" line="722"/>
         <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
                     [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
                     [--linear-loss] [--save PROJECT]</source>
@@ -277,148 +277,148 @@
                     [--linear-loss] [--save PROJECT]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="726"/>
+        <location filename="../app/cli/cli.cpp" line="727"/>
         <source>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</source>
         <translation>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="727"/>
+        <location filename="../app/cli/cli.cpp" line="728"/>
         <source>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</source>
         <translation>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="728"/>
+        <location filename="../app/cli/cli.cpp" line="729"/>
         <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</source>
         <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="730"/>
+        <location filename="../app/cli/cli.cpp" line="731"/>
         <source>  gradlab-cli devices</source>
         <translation>  gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="738"/>
+        <location filename="../app/cli/cli.cpp" line="739"/>
         <source>usage:</source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="743"/>
+        <location filename="../app/cli/cli.cpp" line="744"/>
         <source>  gradlab-cli COMMAND --help</source>
         <translation>  gradlab-cli COMMAND --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="771"/>
+        <location filename="../app/cli/cli.cpp" line="772"/>
         <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="792"/>
+        <location filename="../app/cli/cli.cpp" line="793"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="527"/>
+        <location filename="../app/cli/cli.cpp" line="528"/>
         <source>%1 observations, rank %2</source>
         <translation>%1 个观测值，秩为 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="530"/>
+        <location filename="../app/cli/cli.cpp" line="531"/>
         <source>coefficient</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="530"/>
+        <location filename="../app/cli/cli.cpp" line="531"/>
         <source>estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="530"/>
+        <location filename="../app/cli/cli.cpp" line="531"/>
         <source>std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="531"/>
+        <location filename="../app/cli/cli.cpp" line="532"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="531"/>
+        <location filename="../app/cli/cli.cpp" line="532"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="547"/>
+        <location filename="../app/cli/cli.cpp" line="548"/>
         <source>R² %1, adjusted R² %2, residual standard error %3</source>
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="579"/>
+        <location filename="../app/cli/cli.cpp" line="580"/>
         <source>generate takes no file but -o FILE.csv, got: %1</source>
         <translation>generate 只接受 -o FILE.csv 指定的文件，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="581"/>
+        <location filename="../app/cli/cli.cpp" line="582"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="600"/>
+        <location filename="../app/cli/cli.cpp" line="601"/>
         <source>out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows</source>
         <translation>内存不足：无法在 CPU 上为 %3 行的 %2 个值分配 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="610"/>
+        <location filename="../app/cli/cli.cpp" line="611"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="667"/>
-        <location filename="../app/cli/cli.cpp" line="684"/>
+        <location filename="../app/cli/cli.cpp" line="668"/>
+        <location filename="../app/cli/cli.cpp" line="685"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="691"/>
+        <location filename="../app/cli/cli.cpp" line="692"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="699"/>
+        <location filename="../app/cli/cli.cpp" line="700"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="706"/>
+        <location filename="../app/cli/cli.cpp" line="707"/>
         <source>devices takes no arguments, got: %1</source>
         <translation>devices 不接受参数，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="710"/>
+        <location filename="../app/cli/cli.cpp" line="711"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="711"/>
+        <location filename="../app/cli/cli.cpp" line="712"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="711"/>
+        <location filename="../app/cli/cli.cpp" line="712"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="724"/>
+        <location filename="../app/cli/cli.cpp" line="725"/>
         <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--level 0.95] [--json]</source>
         <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--level 0.95] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="810"/>
-        <location filename="../app/cli/cli.cpp" line="814"/>
+        <location filename="../app/cli/cli.cpp" line="811"/>
+        <location filename="../app/cli/cli.cpp" line="815"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>
@@ -459,6 +459,12 @@
         <location filename="../model/experiment/experiment_config.cpp" line="88"/>
         <source>nothing</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/experiment_config.cpp" line="101"/>
+        <source>%1: %2</source>
+        <comment>a field of the file, then what is wrong with it</comment>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location filename="../model/experiment/experiment_config.cpp" line="109"/>
@@ -891,62 +897,82 @@
         <translation>损失是 %1，而不是平方误差：闭式解（最小二乘）并不是它的最小值，因此训练得到的值与闭式解不同是正常的，而且损失可能更低。</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="33"/>
+        <location filename="../widgets/display_names.cpp" line="34"/>
+        <source>This GradLab was built without CUDA support.</source>
+        <translation>此 GradLab 构建时未启用 CUDA 支持。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/display_names.cpp" line="35"/>
+        <source>No usable NVIDIA driver (missing, or older than the CUDA runtime).</source>
+        <translation>没有可用的 NVIDIA 驱动（未安装，或版本低于 CUDA 运行时）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/display_names.cpp" line="36"/>
+        <source>No CUDA device was found.</source>
+        <translation>未找到 CUDA 设备。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/display_names.cpp" line="39"/>
+        <source>CUDA is unavailable: %1</source>
+        <translation>CUDA 不可用：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/display_names.cpp" line="46"/>
         <source>a + b·x</source>
         <translation>a + b·x</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="34"/>
+        <location filename="../widgets/display_names.cpp" line="47"/>
         <source>Linear</source>
         <translation>线性模型</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="35"/>
+        <location filename="../widgets/display_names.cpp" line="48"/>
         <source>Polynomial</source>
         <translation>多项式</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="36"/>
+        <location filename="../widgets/display_names.cpp" line="49"/>
         <source>MLP</source>
         <translation>MLP</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="44"/>
+        <location filename="../widgets/display_names.cpp" line="57"/>
         <source>%1 (degree %2)</source>
         <translation>%1（%2 次）</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="52"/>
+        <location filename="../widgets/display_names.cpp" line="65"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="53"/>
+        <location filename="../widgets/display_names.cpp" line="66"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="54"/>
+        <location filename="../widgets/display_names.cpp" line="67"/>
         <source>AdamW</source>
         <translation>AdamW</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="55"/>
+        <location filename="../widgets/display_names.cpp" line="68"/>
         <source>RMSprop</source>
         <translation>RMSprop</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="56"/>
+        <location filename="../widgets/display_names.cpp" line="69"/>
         <source>Adagrad</source>
         <translation>Adagrad</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="63"/>
+        <location filename="../widgets/display_names.cpp" line="76"/>
         <source>%1, lr %2</source>
         <translation>%1，lr %2</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="69"/>
+        <location filename="../widgets/display_names.cpp" line="82"/>
         <source>%1, gradients not zeroed</source>
         <translation>%1，梯度未清零</translation>
     </message>
@@ -4866,7 +4892,7 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
         <translation>8, 8</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="819"/>
+        <location filename="../widgets/settings_form.cpp" line="817"/>
         <source>The sizes of the hidden layers, separated by commas</source>
         <translation>各隐藏层的大小，以逗号分隔</translation>
     </message>
@@ -5183,7 +5209,7 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="435"/>
-        <location filename="../widgets/settings_form.cpp" line="1121"/>
+        <location filename="../widgets/settings_form.cpp" line="1119"/>
         <source>Change batch size</source>
         <translation>更改批量大小</translation>
     </message>
@@ -5309,7 +5335,7 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="748"/>
-        <location filename="../widgets/settings_form.cpp" line="764"/>
+        <location filename="../widgets/settings_form.cpp" line="762"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -5324,19 +5350,9 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
         <translation>构建时未启用 CUDA</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="755"/>
-        <source>This GradLab was built without CUDA support.</source>
-        <translation>此 GradLab 构建时未启用 CUDA 支持。</translation>
-    </message>
-    <message>
         <location filename="../widgets/settings_form.cpp" line="756"/>
         <source>no driver</source>
         <translation>无驱动</translation>
-    </message>
-    <message>
-        <location filename="../widgets/settings_form.cpp" line="756"/>
-        <source>No usable NVIDIA driver (missing, or older than the CUDA runtime).</source>
-        <translation>没有可用的 NVIDIA 驱动（未安装，或版本低于 CUDA 运行时）。</translation>
     </message>
     <message>
         <location filename="../widgets/settings_form.cpp" line="757"/>
@@ -5344,302 +5360,292 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
         <translation>无设备</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="757"/>
-        <source>No CUDA device was found.</source>
-        <translation>未找到 CUDA 设备。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/settings_form.cpp" line="760"/>
+        <location filename="../widgets/settings_form.cpp" line="759"/>
         <source>unavailable</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="761"/>
-        <source>CUDA is unavailable: %1</source>
-        <translation>CUDA 不可用：%1</translation>
-    </message>
-    <message>
-        <location filename="../widgets/settings_form.cpp" line="777"/>
+        <location filename="../widgets/settings_form.cpp" line="775"/>
         <source>%1 — not available here</source>
         <translation>%1 — 本机不可用</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="779"/>
+        <location filename="../widgets/settings_form.cpp" line="777"/>
         <source>This computer has no such device.</source>
         <translation>此计算机上没有该设备。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="816"/>
+        <location filename="../widgets/settings_form.cpp" line="814"/>
         <source>The model to train: the tutorial&apos;s a + b·x, a linear layer (nn.Linear) over the features, a polynomial of one feature, or an MLP (nn.Linear layers with an activation between them)</source>
         <translation>要训练的模型：教程中的 a + b·x、基于各特征的线性层（nn.Linear）、单个特征的多项式，或 MLP（各 nn.Linear 层之间带有激活函数）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="818"/>
+        <location filename="../widgets/settings_form.cpp" line="816"/>
         <source>The polynomial&apos;s degree: the highest power of x it uses</source>
         <translation>多项式的次数：所用 x 的最高次幂</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="820"/>
+        <location filename="../widgets/settings_form.cpp" line="818"/>
         <source>The nonlinearity after each hidden layer: nn.ReLU, nn.Tanh or nn.Sigmoid</source>
         <translation>每个隐藏层之后的非线性激活函数：nn.ReLU、nn.Tanh 或 nn.Sigmoid</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="821"/>
+        <location filename="../widgets/settings_form.cpp" line="819"/>
         <source>How the parameters start: as PyTorch initialises the model after torch.manual_seed(seed), all zeros, or values you enter</source>
         <translation>参数的初始化方式：按 PyTorch 在 torch.manual_seed(seed) 之后初始化模型的方式、全部为零，或使用自行输入的值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="823"/>
+        <location filename="../widgets/settings_form.cpp" line="821"/>
         <source>The seed given to torch.manual_seed before the model is built: the same seed gives the same initial parameters</source>
         <translation>构建模型之前传给 torch.manual_seed 的种子：相同的种子会得到相同的初始参数</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="825"/>
+        <location filename="../widgets/settings_form.cpp" line="823"/>
         <source>Each parameter&apos;s initial values, separated by commas, in the order of its elements</source>
         <translation>每个参数的初始值，以逗号分隔，按其元素的顺序排列</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="826"/>
+        <location filename="../widgets/settings_form.cpp" line="824"/>
         <source>The loss function: nn.MSELoss, nn.L1Loss, nn.HuberLoss or nn.SmoothL1Loss</source>
         <translation>损失函数：nn.MSELoss、nn.L1Loss、nn.HuberLoss 或 nn.SmoothL1Loss</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="827"/>
+        <location filename="../widgets/settings_form.cpp" line="825"/>
         <source>reduction: how the per-example losses are combined, their mean (default) or their sum</source>
         <translation>reduction：各样本损失的合并方式，取均值（默认）或求和</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="828"/>
+        <location filename="../widgets/settings_form.cpp" line="826"/>
         <source>Huber&apos;s delta: the error size at which the loss changes from quadratic to linear (default 1.0)</source>
         <translation>Huber 的 delta：损失由二次变为线性时的误差大小（默认 1.0）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="829"/>
+        <location filename="../widgets/settings_form.cpp" line="827"/>
         <source>Smooth L1&apos;s beta: the error size below which the loss is quadratic and above which it is linear (default 1.0)</source>
         <translation>Smooth L1 的 beta：误差小于该值时损失为二次，大于该值时为线性（默认 1.0）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="831"/>
+        <location filename="../widgets/settings_form.cpp" line="829"/>
         <source>The torch.optim optimizer; choosing another resets its options to their defaults</source>
         <translation>torch.optim 优化器；选择其他优化器会将其选项重置为默认值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="832"/>
+        <location filename="../widgets/settings_form.cpp" line="830"/>
         <source>dampening τ: the new gradient enters the momentum buffer scaled by 1 − τ (default 0)</source>
         <translation>dampening τ：新的梯度乘以 1 − τ 后进入动量缓冲区（默认 0）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="833"/>
+        <location filename="../widgets/settings_form.cpp" line="831"/>
         <source>nesterov: Nesterov momentum, stepping along g + μ·b instead of b; needs momentum &gt; 0 and dampening 0 (default off)</source>
         <translation>nesterov：Nesterov 动量，沿 g + μ·b 而不是 b 更新；要求 momentum &gt; 0 且 dampening 为 0（默认关闭）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="835"/>
+        <location filename="../widgets/settings_form.cpp" line="833"/>
         <source>betas (β1, β2): decay rates of the running averages of the gradient and of its square (default 0.9, 0.999)</source>
         <translation>betas（β1, β2）：梯度及其平方的滑动平均的衰减率（默认 0.9, 0.999）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="839"/>
+        <location filename="../widgets/settings_form.cpp" line="837"/>
         <source>alpha: smoothing constant, the decay rate of the running average of the squared gradient (default 0.99)</source>
         <translation>alpha：平滑常数，即梯度平方的滑动平均的衰减率（默认 0.99）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="841"/>
+        <location filename="../widgets/settings_form.cpp" line="839"/>
         <source>lr_decay: the step size at step t is lr / (1 + (t − 1)·lr_decay) (default 0)</source>
         <translation>lr_decay：第 t 步的步长为 lr / (1 + (t − 1)·lr_decay)（默认 0）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="842"/>
+        <location filename="../widgets/settings_form.cpp" line="840"/>
         <source>initial_accumulator_value: the starting value of the running sum of squared gradients (default 0)</source>
         <translation>initial_accumulator_value：梯度平方累加和的初始值（默认 0）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="844"/>
+        <location filename="../widgets/settings_form.cpp" line="842"/>
         <source>centered: divide by an estimate of the gradient&apos;s variance (the average of g² minus the square of the average of g) instead of the average of g² (default off)</source>
         <translation>centered：除以梯度方差的估计值（g² 的平均值减去 g 的平均值的平方），而不是 g² 的平均值（默认关闭）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="846"/>
+        <location filename="../widgets/settings_form.cpp" line="844"/>
         <source>amsgrad: divide by the largest running average of the squared gradient so far, the AMSGrad variant (default off)</source>
         <translation>amsgrad：除以迄今为止梯度平方滑动平均的最大值，即 AMSGrad 变体（默认关闭）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="848"/>
+        <location filename="../widgets/settings_form.cpp" line="846"/>
         <source>maximize: step up the gradient, maximizing the loss instead of minimizing it (default off)</source>
         <translation>maximize：沿梯度方向上升，使损失最大化而不是最小化（默认关闭）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="849"/>
+        <location filename="../widgets/settings_form.cpp" line="847"/>
         <source>The number of passes over the training rows; each pass takes one optimizer step per batch</source>
         <translation>遍历训练行的次数；每遍对每个批次执行一次优化器步骤</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="850"/>
+        <location filename="../widgets/settings_form.cpp" line="848"/>
         <source>The rows each optimizer step uses: all of them (full batch) or mini-batches of the size given</source>
         <translation>每个优化器步骤使用的行：全部行（全批量）或指定大小的小批量</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="852"/>
+        <location filename="../widgets/settings_form.cpp" line="850"/>
         <source>Every step uses all the training rows: one step per epoch, the tutorial&apos;s batch gradient descent</source>
         <translation>每一步都使用全部训练行：每轮一步，即教程中的全量梯度下降</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="854"/>
+        <location filename="../widgets/settings_form.cpp" line="852"/>
         <source>Rows per mini-batch, one optimizer step each (DataLoader&apos;s batch_size); an epoch&apos;s last batch may be smaller</source>
         <translation>每个小批量的行数，每个小批量执行一次优化器步骤（DataLoader 的 batch_size）；每轮的最后一个批次可能较小</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="856"/>
+        <location filename="../widgets/settings_form.cpp" line="854"/>
         <source>Deal the training rows into batches in a new random order every epoch (DataLoader&apos;s shuffle=True)</source>
         <translation>每轮以新的随机顺序将训练行分到各批次中（DataLoader 的 shuffle=True）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="858"/>
+        <location filename="../widgets/settings_form.cpp" line="856"/>
         <source>The seed of the random order of the rows in the batches, when they are shuffled</source>
         <translation>打乱批次时，各批次中行的随机顺序所用的种子</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="859"/>
+        <location filename="../widgets/settings_form.cpp" line="857"/>
         <source>The floating-point type of the data and the parameters: float32 (torch&apos;s default) or float64 (NumPy&apos;s)</source>
         <translation>数据和参数的浮点类型：float32（torch 的默认类型）或 float64（NumPy 的默认类型）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="861"/>
+        <location filename="../widgets/settings_form.cpp" line="859"/>
         <source>Where the tensors are kept and computed (torch.device): the CPU or a CUDA GPU</source>
         <translation>张量存放和计算的位置（torch.device）：CPU 或 CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="872"/>
+        <location filename="../widgets/settings_form.cpp" line="870"/>
         <source>lr: the step size; each step moves the parameters by lr times the gradient (torch.optim.SGD requires one; the tutorial uses 0.1)</source>
         <translation>lr：步长；每一步将参数移动 lr × 梯度（torch.optim.SGD 必须指定；教程中使用 0.1）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="875"/>
+        <location filename="../widgets/settings_form.cpp" line="873"/>
         <source>lr: the step size; each step moves the parameters by lr times the update (torch&apos;s default for %1: %2)</source>
         <translation>lr：步长；每一步将参数移动 lr × 更新量（torch 对 %1 的默认值：%2）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="878"/>
+        <location filename="../widgets/settings_form.cpp" line="876"/>
         <source>momentum μ: the parameters move along a buffer b ← μ·b + g / (√v + eps) (default 0)</source>
         <translation>momentum μ：参数沿缓冲区 b 移动，b ← μ·b + g / (√v + eps)（默认 0）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="880"/>
+        <location filename="../widgets/settings_form.cpp" line="878"/>
         <source>momentum μ: the parameters move along a buffer b ← μ·b + (1 − dampening)·g instead of the gradient g (default 0)</source>
         <translation>momentum μ：参数沿缓冲区 b 而不是梯度 g 移动，b ← μ·b + (1 − dampening)·g（默认 0）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="882"/>
+        <location filename="../widgets/settings_form.cpp" line="880"/>
         <source>eps: added to the denominator, outside the square root, for numerical stability (default %1)</source>
         <translation>eps：加在分母上（在平方根之外），以保证数值稳定性（默认 %1）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="884"/>
+        <location filename="../widgets/settings_form.cpp" line="882"/>
         <source>weight_decay λ: decoupled weight decay, each step first multiplies the parameters by 1 − lr·λ (default 0.01)</source>
         <translation>weight_decay λ：解耦的权重衰减，每一步先将参数乘以 1 − lr·λ（默认 0.01）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="886"/>
+        <location filename="../widgets/settings_form.cpp" line="884"/>
         <source>weight_decay λ: an L2 penalty, λ times the parameters added to the gradient (default 0)</source>
         <translation>weight_decay λ：L2 惩罚项，将 λ 乘以参数后加到梯度上（默认 0）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="907"/>
+        <location filename="../widgets/settings_form.cpp" line="905"/>
         <source>The %1 model takes one feature, but the data has %2: choose the linear model or an MLP, or use one feature.</source>
         <translation>%1 模型只接受一个特征，但数据有 %2 个：请选择线性模型或 MLP，或只使用一个特征。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="912"/>
+        <location filename="../widgets/settings_form.cpp" line="910"/>
         <source>The model cannot be built: %1.</source>
         <translation>无法构建模型：%1。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="918"/>
+        <location filename="../widgets/settings_form.cpp" line="916"/>
         <source>The initial values of %1 are not given: enter them under Initialisation, or choose another scheme.</source>
         <translation>未给出 %1 的初始值：请在“初始化”中输入，或选择其他初始化方式。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="922"/>
+        <location filename="../widgets/settings_form.cpp" line="920"/>
         <source>The initial values of %1: %2 values are needed, got %3.</source>
         <translation>%1 的初始值：需要 %2 个值，实际为 %3 个。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="935"/>
+        <location filename="../widgets/settings_form.cpp" line="933"/>
         <source>this GradLab was built without CUDA support</source>
         <translation>此 GradLab 构建时未包含 CUDA 支持</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="936"/>
+        <location filename="../widgets/settings_form.cpp" line="934"/>
         <source>no usable NVIDIA driver (missing, or older than the CUDA runtime)</source>
         <translation>没有可用的 NVIDIA 驱动（未安装，或版本低于 CUDA 运行时）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="937"/>
+        <location filename="../widgets/settings_form.cpp" line="935"/>
         <source>no CUDA device was found</source>
         <translation>未找到 CUDA 设备</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="941"/>
+        <location filename="../widgets/settings_form.cpp" line="939"/>
         <source>%1 cannot be used: %2. Choose another device under Training.</source>
         <translation>无法使用 %1：%2。请在“训练”中选择其他设备。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="945"/>
+        <location filename="../widgets/settings_form.cpp" line="943"/>
         <source>%1 cannot be used: this computer has no such device. Choose another device under Training.</source>
         <translation>无法使用 %1：这台计算机没有此设备。请在“训练”中选择其他设备。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="949"/>
+        <location filename="../widgets/settings_form.cpp" line="947"/>
         <source>%1 (the value was not taken).</source>
         <translation>%1（未采用该值）。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="959"/>
+        <location filename="../widgets/settings_form.cpp" line="957"/>
         <source>• %1</source>
         <translation>• %1</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="1022"/>
+        <location filename="../widgets/settings_form.cpp" line="1020"/>
         <source>Change model type</source>
         <translation>更改模型类型</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="1036"/>
+        <location filename="../widgets/settings_form.cpp" line="1034"/>
         <source>Hidden sizes: “%1” is not a layer size from 1 to 100000</source>
         <translation>隐藏层大小：“%1”不是 1 到 100000 之间的层大小</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="1042"/>
+        <location filename="../widgets/settings_form.cpp" line="1040"/>
         <source>Hidden sizes: at least one hidden layer is needed (without one, choose the linear model)</source>
         <translation>隐藏层大小：至少需要一个隐藏层（若不需要隐藏层，请选择线性模型）</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="1051"/>
+        <location filename="../widgets/settings_form.cpp" line="1049"/>
         <source>Change hidden layer sizes</source>
         <translation>更改隐藏层大小</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="1061"/>
+        <location filename="../widgets/settings_form.cpp" line="1059"/>
         <source>Change initialisation</source>
         <translation>更改初始化方式</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="1079"/>
+        <location filename="../widgets/settings_form.cpp" line="1077"/>
         <source>Initial values of %1: “%2” is not a number</source>
         <translation>%1 的初始值：“%2”不是数值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="1085"/>
+        <location filename="../widgets/settings_form.cpp" line="1083"/>
         <source>Initial values of %1: %2 values are needed, got %3</source>
         <translation>%1 的初始值：需要 %2 个值，实际为 %3 个</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="1102"/>
+        <location filename="../widgets/settings_form.cpp" line="1100"/>
         <source>Change initial values of %1</source>
         <translation>更改 %1 的初始值</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_form.cpp" line="1112"/>
+        <location filename="../widgets/settings_form.cpp" line="1110"/>
         <source>Change optimizer</source>
         <translation>更改优化器</translation>
     </message>

@@ -26,6 +26,19 @@ QString closedFormLossNote(const experiment::LossConfig& loss)
         .arg(name);
 }
 
+QString deviceProblem(const gradlab::DeviceInfo& device)
+{
+    using S = gradlab::DeviceInfo::Status;
+    switch (device.status) {
+    case S::Usable: return {};
+    case S::BuiltWithoutCuda: return NameText::tr("This GradLab was built without CUDA support.");
+    case S::NoDriver: return NameText::tr("No usable NVIDIA driver (missing, or older than the CUDA runtime).");
+    case S::NoDevice: return NameText::tr("No CUDA device was found.");
+    case S::Error: break;
+    }
+    return NameText::tr("CUDA is unavailable: %1").arg(QString::fromStdString(device.reason));
+}
+
 QString modelTypeName(experiment::ModelConfig::Type type)
 {
     using T = experiment::ModelConfig::Type;

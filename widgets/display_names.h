@@ -2,6 +2,7 @@
 // views that list runs, so that both say "a + b·x" and "SGD" rather than the JSON names.
 #pragma once
 
+#include "engine/backend.h"
 #include "experiment/experiment_config.h"
 
 #include <QString>
@@ -18,5 +19,8 @@ QString optimizerSummary(const experiment::ExperimentConfig& config);
 // For a loss other than the squared error: that the closed form (least squares) is not that
 // loss's minimum, so a trained model may rightly differ from it and reach a lower loss. Empty for MSE.
 QString closedFormLossNote(const experiment::LossConfig& loss);
+// Why a device cannot be used, as a sentence in the user's language ("No CUDA device was found.");
+// empty for a usable one. The engine's own reason is English and kept for logs.
+QString deviceProblem(const gradlab::DeviceInfo& device);
 
 } // namespace gradlab::widgets

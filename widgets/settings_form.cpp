@@ -752,15 +752,13 @@ void SettingsForm::showDevices()
             using S = gradlab::DeviceInfo::Status;
             QString why;
             switch (info.status) {
-            case S::BuiltWithoutCuda: why = tr("built without CUDA"); tip = tr("This GradLab was built without CUDA support."); break;
-            case S::NoDriver: why = tr("no driver"); tip = tr("No usable NVIDIA driver (missing, or older than the CUDA runtime)."); break;
-            case S::NoDevice: why = tr("no device"); tip = tr("No CUDA device was found."); break;
+            case S::BuiltWithoutCuda: why = tr("built without CUDA"); break;
+            case S::NoDriver: why = tr("no driver"); break;
+            case S::NoDevice: why = tr("no device"); break;
             case S::Error:
-            case S::Usable:
-                why = tr("unavailable");
-                tip = tr("CUDA is unavailable: %1").arg(QString::fromStdString(info.reason));
-                break;
+            case S::Usable: why = tr("unavailable"); break;
             }
+            tip = deviceProblem(info);
             text = tr("%1 — %2").arg(id, why);
         }
         device_->addItem(text, id);

@@ -12,6 +12,7 @@
 #include "experiment/model_factory.h"
 #include "experiment/project.h"
 #include "fit/least_squares.h"
+#include "widgets/display_names.h"
 #include "widgets/graph_view.h"
 #include "widgets/plot_export.h"
 
@@ -708,7 +709,7 @@ int devices(const Args& a, QTextStream& out)
         out << QString::fromStdString(d.device.str()) << QLatin1Char('\t') << QString::fromStdString(d.name);
         if (d.totalMemory)
             out << QLatin1Char('\t') << CliText::tr("%1 GiB").arg(static_cast<double>(d.totalMemory) / (1024.0 * 1024 * 1024), 0, 'f', 1);
-        out << QLatin1Char('\t') << (d.usable() ? CliText::tr("usable") : CliText::tr("not usable: %1").arg(QString::fromStdString(d.reason))) << Qt::endl;
+        out << QLatin1Char('\t') << (d.usable() ? CliText::tr("usable") : CliText::tr("not usable: %1").arg(widgets::deviceProblem(d))) << Qt::endl;
     }
     return Ok;
 }

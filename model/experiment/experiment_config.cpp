@@ -98,7 +98,7 @@ public:
     void fail(const QString& key, const QString& what)
     {
         if (error_->isEmpty())
-            *error_ = where(key) + QStringLiteral(": ") + what;
+            *error_ = ConfigText::tr("%1: %2", "a field of the file, then what is wrong with it").arg(where(key), what);
     }
 
     // Every key present must be one of `known`.

@@ -15,6 +15,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QXmlStreamReader>
 
 #include <cmath>
@@ -158,6 +159,7 @@ class TestCli : public QObject {
     Q_OBJECT
 
 private slots:
+    void devicesSayWhyInTheUsersLanguage();
     void tutorialReproducesPyTorch_data();
     void tutorialReproducesPyTorch();
     void divergedRunExitsWithOne();
@@ -1217,6 +1219,37 @@ void TestCli::onlyPlotsStartTheGuiPlatform()
     // Real problems are still told.
     QCOMPARE(runCli({"train", "--example", "tutorial", "--epochs", "3", "--export-plot", dir.filePath(QStringLiteral("f.jpg"))}, &err), 2);
     QVERIFY2(err.contains(".jpg"), err.constData());
+}
+
+// `devices` says why a CUDA device cannot be used in the user's language, as the Device list does
+// (QA zh 14: it printed the engine's English reason in Chinese).
+void TestCli::devicesSayWhyInTheUsersLanguage()
+{
+    // Marks every text it is asked for, so that one that never went through translation shows.
+    struct Marking final : QTranslator {
+        bool isEmpty() const override { return false; }
+        QString translate(const char*, const char* source, const char*, int) const override
+        {
+            return QStringLiteral("«%1»").arg(QString::fromUtf8(source));
+        }
+    } marking;
+    QVERIFY(QCoreApplication::installTranslator(&marking));
+    const Result r = cli({QStringLiteral("devices")});
+    QCoreApplication::removeTranslator(&marking);
+    QCOMPARE(r.status, 0);
+    bool sawCuda = false;
+    for (const QString& line : r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        if (!line.startsWith(QLatin1String("cuda")))
+            continue;
+        sawCuda = true;
+        const QString status = line.section(QLatin1Char('\t'), -1);
+        if (status == QStringLiteral("«usable»"))
+            continue;
+        // "«not usable: %1»" around the device's problem, itself translated.
+        QVERIFY2(status.startsWith(QStringLiteral("«not usable: «")) && status.endsWith(QStringLiteral("»»")), qPrintable(status));
+    }
+    if (!sawCuda)
+        QSKIP("this build lists no CUDA device, usable or not");
 }
 
 QTEST_MAIN(TestCli)
