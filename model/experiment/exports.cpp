@@ -179,6 +179,39 @@ QString pyText(const QString& text)
     return QStringLiteral("(\n") + parts.join(QLatin1Char('\n')) + QStringLiteral("\n)");
 }
 
+// The lines of a translated text; a translation may break its lines where its language needs.
+QStringList textLines(QString text)
+{
+    text.replace(QLatin1String("\r\n"), QLatin1String("\n")).replace(QLatin1Char('\r'), QLatin1Char('\n'));
+    return text.split(QLatin1Char('\n'));
+}
+
+// The script's comments and docstrings are in the application's language (English source text,
+// translated in the context Exports); its code is the same in every language.
+QStringList pyComment(const QString& text, const QString& indent = {})
+{
+    QStringList lines;
+    for (const QString& line : textLines(text))
+        lines << indent + (line.isEmpty() ? QStringLiteral("#") : QStringLiteral("# ") + line);
+    return lines;
+}
+
+// A comment after code: a translation's line breaks become spaces, so it stays on that line.
+QString pyInlineComment(const QString& text) { return QStringLiteral("  # ") + textLines(text).join(QLatin1Char(' ')); }
+
+// A docstring, its first line after the opening quotes and its others at `indent`. Backslashes
+// and quotes are escaped, so that no translation can end it early or make an escape of it.
+QStringList pyDocstring(const QString& text, const QString& indent)
+{
+    QStringList lines;
+    for (QString line : textLines(text)) {
+        line.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
+        lines << (lines.isEmpty() ? indent + QStringLiteral("\"\"\"") + line : line.isEmpty() ? line : indent + line);
+    }
+    lines.last() += QStringLiteral("\"\"\"");
+    return lines;
+}
+
 struct CsvLayout {
     char delimiter = ',';
     bool header = true;
@@ -233,7 +266,7 @@ void addGeneratedData(QStringList& s, const ExperimentConfig& config)
     const int k = g.features;
     const QString n = QString::number(g.n);
     const QString draw = QStringLiteral("np.random.rand(N, %1)").arg(k);
-    s << QStringLiteral("# The tutorial's synthetic data, drawn from NumPy's legacy random stream.")
+    s << pyComment(Exports::tr("The tutorial's synthetic data, drawn from NumPy's legacy random stream."))
       << QStringLiteral("N = %1").arg(n)
       << QStringLiteral("np.random.seed(%1)").arg(g.seed);
     if (g.xMin == 0.0 && g.xMax == 1.0) {
@@ -248,15 +281,15 @@ void addGeneratedData(QStringList& s, const ExperimentConfig& config)
         s << QStringLiteral("y = %1 + %2 * x + %3").arg(pyFloat(g.a), pyFloat(b), noise);
     } else {
         s << QStringLiteral("W = %1").arg(pyFloats(g.weights, 4))
-          << QStringLiteral("# x @ W summed left to right, as GradLab sums it (BLAS may round differently).")
+          << pyComment(Exports::tr("x @ W summed left to right, as GradLab sums it (BLAS may round differently)."))
           << QStringLiteral("xw = x[:, 0:1] * W[0]")
           << QStringLiteral("for j in range(1, %1):").arg(k)
           << QStringLiteral("    xw = xw + x[:, j:j + 1] * W[j]")
           << QStringLiteral("y = %1 + xw + %2").arg(pyFloat(g.a), noise);
     }
-    s << QString() << QStringLiteral("# Train/validation split.") << QStringLiteral("idx = np.arange(N)");
+    s << QString() << pyComment(Exports::tr("Train/validation split.")) << QStringLiteral("idx = np.arange(N)");
     if (split.shuffle && split.seed == g.seed)
-        s << QStringLiteral("np.random.shuffle(idx)  # continues the stream that drew the data, as the tutorial does");
+        s << QStringLiteral("np.random.shuffle(idx)") + pyInlineComment(Exports::tr("continues the stream that drew the data, as the tutorial does"));
     else if (split.shuffle)
         s << QStringLiteral("np.random.RandomState(%1).shuffle(idx)").arg(split.seed);
 }
@@ -302,7 +335,7 @@ bool addCsvData(QStringList& s, const Project& project, const QString& scriptPat
         return false;
     // GradLab trims spaces (and tabs, unless they delimit) around unquoted fields.
     const QString spaces = layout->delimiter == '\t' ? QStringLiteral("\" \"") : QStringLiteral("\" \\t\"");
-    s << QStringLiteral("# The CSV data, read as GradLab reads it.");
+    s << pyComment(Exports::tr("The CSV data, read as GradLab reads it."));
     if (project.usesEmbeddedCsv()) {
         QString text = c.embedded;
         if (text.startsWith(QChar(0xFEFF)))
@@ -316,16 +349,16 @@ bool addCsvData(QStringList& s, const Project& project, const QString& scriptPat
       << QStringLiteral("FEATURES = %1").arg(pyStrings(c.features))
       << QStringLiteral("TARGET = %1").arg(pythonStringLiteral(c.target))
       << QStringLiteral("DROP_MISSING = %1").arg(pyBool(c.missing == CsvConfig::Missing::Drop))
-      << QStringLiteral("# FEATURES, then TARGET, by position in the file (from 0): GradLab renames repeated header names")
-      << QStringLiteral("# as pandas does (x, x.1, ...).")
+      << pyComment(Exports::tr("FEATURES, then TARGET, by position in the file (from 0): GradLab renames repeated header names\n"
+                               "as pandas does (x, x.1, ...)."))
       << QStringLiteral("COLUMNS = [%1]").arg(columnList(layout->columns))
       << QStringLiteral("DECIMAL = %1").arg(pythonStringLiteral(QString(QLatin1Char(layout->decimal))))
       << QStringLiteral("SPACES = %1").arg(spaces)
       << QStringLiteral("MISSING = {\"\", \"NA\", \"N/A\", \"n/a\", \"#N/A\", \"#N/A N/A\", \"#NA\", \"NULL\", \"null\", \"None\", \"<NA>\",")
       << QStringLiteral("           \"-1.#IND\", \"1.#IND\", \"-1.#QNAN\", \"1.#QNAN\"}")
       << QString()
-      << QStringLiteral("# GradLab reads records of up to 64 MiB; the csv module stops at 128 KiB unless told otherwise")
-      << QStringLiteral("# (2**31 - 1: the most a C long holds on every platform).")
+      << pyComment(Exports::tr("GradLab reads records of up to 64 MiB; the csv module stops at 128 KiB unless told otherwise\n"
+                               "(2**31 - 1: the most a C long holds on every platform)."))
       << QStringLiteral("csv.field_size_limit(min(sys.maxsize, 2**31 - 1))")
       << QString()
       << QString()
@@ -352,7 +385,7 @@ bool addCsvData(QStringList& s, const Project& project, const QString& scriptPat
         s << QStringLiteral("with open(CSV_PATH, newline=\"\", encoding=\"utf-8-sig\") as f:")
           << QStringLiteral("    x, y = read_csv(f)");
     const SplitConfig& split = project.config.dataset.split;
-    s << QStringLiteral("N = len(x)") << QString() << QStringLiteral("# Train/validation split.") << QStringLiteral("idx = np.arange(N)");
+    s << QStringLiteral("N = len(x)") << QString() << pyComment(Exports::tr("Train/validation split.")) << QStringLiteral("idx = np.arange(N)");
     if (split.shuffle)
         s << QStringLiteral("np.random.RandomState(%1).shuffle(idx)").arg(split.seed);
     return true;
@@ -688,8 +721,8 @@ QString pythonStringLiteral(const QString& text)
         case U'\t': out += QStringLiteral("\\t"); continue;
         default: break;
         }
-        // Everything else outside printable ASCII by number: the script is pure ASCII, so no
-        // encoding, line separator or bidirectional control can change how it reads.
+        // Everything else outside printable ASCII by number: the literals are pure ASCII, so no
+        // encoding, line separator or bidirectional control can change how they read.
         if (c >= 0x20 && c < 0x7F)
             out += QChar(static_cast<char16_t>(c));
         else if (c < 0x100)
@@ -731,14 +764,15 @@ QString pytorchScript(const Project& project, QString* error, const QString& scr
     }
 
     QStringList s;
+    // Python 3 reads the script as UTF-8, as it is written, whatever the language of its comments.
     s << QStringLiteral("#!/usr/bin/env python3")
-      << QStringLiteral("\"\"\"A GradLab experiment as a plain PyTorch script.")
-      << QString()
-      << QStringLiteral("It trains the same model on the same data, from the same initial parameters, with the same")
-      << QStringLiteral("loss, optimizer, epochs and mini-batches as GradLab, in the style of the tutorial's")
-      << QStringLiteral("make_train_step, and prints one JSON line: the final parameters and the final training and")
-      << QStringLiteral("validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 1.12 or newer.")
-      << QStringLiteral("\"\"\"");
+      << pyDocstring(Exports::tr("A GradLab experiment as a plain PyTorch script.") + QStringLiteral("\n\n")
+                         + Exports::tr("It trains the same model on the same data, from the same initial parameters, with the same\n"
+                                       "loss, optimizer, epochs and mini-batches as GradLab, in the style of the tutorial's\n"
+                                       "make_train_step, and prints one JSON line: the final parameters and the final training and\n"
+                                       "validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 1.12 or newer.")
+                         + QLatin1Char('\n'),
+                     {});
     if (csv)
         s << QStringLiteral("import csv");
     if (csv && project.usesEmbeddedCsv())
@@ -770,7 +804,7 @@ QString pytorchScript(const Project& project, QString* error, const QString& scr
     if (m.type == ModelConfig::Type::Polynomial) {
         s << QString()
           << QStringLiteral("def polynomial_features(x):")
-          << QStringLiteral("    \"\"\"x, x^2, ..., x^d as running products, exactly as GradLab expands them.\"\"\"")
+          << pyDocstring(Exports::tr("x, x^2, ..., x^d as running products, exactly as GradLab expands them."), QStringLiteral("    "))
           << QStringLiteral("    columns, power = [], np.ones_like(x)")
           << QStringLiteral("    for _ in range(%1):").arg(m.degree)
           << QStringLiteral("        power = power * x")
@@ -792,18 +826,19 @@ QString pytorchScript(const Project& project, QString* error, const QString& scr
           << QStringLiteral("class ManualLinearRegression(nn.Module):")
           << QStringLiteral("    def __init__(self):")
           << QStringLiteral("        super().__init__()")
-          << QStringLiteral("        # To make \"a\" and \"b\" real parameters of the model, we need to wrap them with nn.Parameter")
+          << pyComment(Exports::tr("To make \"a\" and \"b\" real parameters of the model, we need to wrap them with nn.Parameter"),
+                       QStringLiteral("        "))
           << QStringLiteral("        self.a = nn.Parameter(torch.randn(1, requires_grad=True, dtype=DTYPE))")
           << QStringLiteral("        self.b = nn.Parameter(torch.randn(1, requires_grad=True, dtype=DTYPE))")
           << QString()
           << QStringLiteral("    def forward(self, x):")
-          << QStringLiteral("        # Computes the outputs / predictions")
+          << pyComment(Exports::tr("Computes the outputs / predictions"), QStringLiteral("        "))
           << QStringLiteral("        return self.a + self.b * x")
           << QString()
           << QString();
     }
     addModel(s, m, inputs);
-    s << QStringLiteral("# The initial values GradLab trained from.") << QStringLiteral("INITIAL = {");
+    s << pyComment(Exports::tr("The initial values GradLab trained from.")) << QStringLiteral("INITIAL = {");
     for (const auto& [name, p] : model->namedParameters())
         s << QStringLiteral("    %1: %2,").arg(pythonStringLiteral(QString::fromStdString(name)), pyFloats(p.toVector(), 4));
     s << QStringLiteral("}")
@@ -827,20 +862,20 @@ QString pytorchScript(const Project& project, QString* error, const QString& scr
       << QStringLiteral("        loss = loss_fn(y, yhat)")
       << QStringLiteral("        loss.backward()")
       << QStringLiteral("        optimizer.step()")
-      << (t.zeroGrad ? QStringLiteral("        optimizer.zero_grad()")
-                     : QStringLiteral("        # no optimizer.zero_grad(): the gradients add up from step to step"))
+      << (t.zeroGrad ? QStringList{QStringLiteral("        optimizer.zero_grad()")}
+                     : pyComment(Exports::tr("no optimizer.zero_grad(): the gradients add up from step to step"), QStringLiteral("        ")))
       << QStringLiteral("        return loss.item()")
       << QStringLiteral("    return train_step")
       << QString()
       << QString()
       << QStringLiteral("EPOCHS = %1").arg(t.epochs)
-      << QStringLiteral("BATCH_SIZE = %1  # 0: the whole training set at once").arg(t.batchSize)
+      << QStringLiteral("BATCH_SIZE = %1").arg(t.batchSize) + pyInlineComment(Exports::tr("0: the whole training set at once"))
       << QStringLiteral("SHUFFLE = %1").arg(pyBool(t.shuffle))
       << QStringLiteral("BATCH_SEED = %1").arg(t.seed)
       << QString()
       << QString()
       << QStringLiteral("def epoch_batches(n, epoch):")
-      << QStringLiteral("    \"\"\"GradLab's mini-batches: the rows in order, or permuted by RandomState([seed, epoch]).\"\"\"")
+      << pyDocstring(Exports::tr("GradLab's mini-batches: the rows in order, or permuted by RandomState([seed, epoch])."), QStringLiteral("    "))
       << QStringLiteral("    order = np.arange(n)")
       << QStringLiteral("    if SHUFFLE:")
       << QStringLiteral("        np.random.RandomState([BATCH_SEED, epoch]).shuffle(order)")

@@ -1,6 +1,7 @@
 // Exports: parameters (JSON, CSV) and history (CSV) read back with the right values and the
 // closed form beside them; no name, however hostile, can break a CSV or turn into code in the
-// PyTorch script; and the script, run by PyTorch, ends where GradLab's run ended.
+// PyTorch script; the script, run by PyTorch, ends where GradLab's run ended; and its comments are
+// in the application's language while its code is the same in every language.
 #include "experiment/exports.h"
 #include "experiment/history.h"
 
@@ -20,6 +21,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 #include <algorithm>
 #include <cmath>
@@ -277,6 +279,102 @@ RunRecord syntheticRun(const QStringList& names, bool closedForm)
     return r;
 }
 
+// The script as Python's tokenizer splits it: each line's code, its comment and any docstring cut
+// out (trailing spaces dropped, lines left empty dropped), and the text of every comment and
+// docstring ("prose", the shebang's included). The scripts hold plain strings only (no r"", f"").
+struct ScriptParts {
+    QStringList code;
+    QStringList prose;
+};
+
+ScriptParts splitScript(const QString& script)
+{
+    ScriptParts parts;
+    QString code, prose, quote;
+    enum class In { Code, Comment, String, Docstring } in = In::Code;
+    const auto endLine = [&] {
+        while (code.endsWith(QLatin1Char(' ')))
+            code.chop(1);
+        if (!code.isEmpty())
+            parts.code << code;
+        code.clear();
+    };
+    for (qsizetype i = 0; i < script.size(); ++i) {
+        const QChar c = script[i];
+        if (in == In::Code) {
+            if (c == QLatin1Char('\n')) {
+                endLine();
+            } else if (c == QLatin1Char('#')) {
+                in = In::Comment;
+                prose.clear();
+            } else if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
+                quote = script.mid(i, 3) == QString(3, c) ? QString(3, c) : QString(c);
+                i += quote.size() - 1;
+                // A triple-quoted string that begins a line is a docstring in these scripts.
+                in = quote.size() == 3 && code.trimmed().isEmpty() ? In::Docstring : In::String;
+                if (in == In::String)
+                    code += quote;
+                prose.clear();
+            } else {
+                code += c;
+            }
+        } else if (in == In::Comment) {
+            if (c == QLatin1Char('\n')) {
+                parts.prose << prose;
+                in = In::Code;
+                endLine();
+            } else {
+                prose += c;
+            }
+        } else {
+            QString& to = in == In::String ? code : prose;
+            if (c == QLatin1Char('\\') && i + 1 < script.size()) {
+                to += c;
+                to += script[++i];
+            } else if (script.mid(i, quote.size()) == quote) {
+                i += quote.size() - 1;
+                if (in == In::String)
+                    code += quote;
+                else
+                    parts.prose << prose;
+                in = In::Code;
+            } else {
+                to += c;
+            }
+        }
+    }
+    endLine();
+    return parts;
+}
+
+// What would close a docstring, start an escape or continue a line if the script wrote it as it is.
+const QString kHostileProse = QStringLiteral("\\N{x} \"\"\" ''' \\");
+
+// A translation of the script's messages (context "Exports") in which no English text survives,
+// on two lines, the second ending in kHostileProse.
+struct Rewording final : QTranslator {
+    bool isEmpty() const override { return false; }
+    QString translate(const char* context, const char* source, const char*, int) const override
+    {
+        if (qstrcmp(context, "Exports") != 0)
+            return {};
+        return QStringLiteral("译文：") + QString::fromUtf8(source).toUpper().replace(QLatin1Char('\n'), QLatin1Char(' '))
+               + QStringLiteral("\n译文续 ") + kHostileProse;
+    }
+};
+
+// Cases whose scripts have every comment between them (generated and CSV data, each model,
+// zero_grad or not).
+const char* const kCommentCases[] = {"tutorial", "tutorial without zero_grad, 50 epochs", "csv hostile headers, Adam mini-batches",
+                                     "embedded csv, semicolons, no header, SGD Nesterov, float64",
+                                     "polynomial, x in [-1, 1), split seed of its own", "mlp, tanh, Adam mini-batches",
+                                     "two features, AdamW, L1, unshuffled split"};
+
+bool hasHan(const QString& text)
+{
+    return std::any_of(text.begin(), text.end(), [](QChar c) { return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF; });
+}
+
 } // namespace
 
 class TestExports : public QObject {
@@ -299,6 +397,9 @@ private slots:
     void scriptUsesCudaOnlyWhereTheConfigSaysAndTorchCan();
     void scriptReproducesGradLab_data();
     void scriptReproducesGradLab();
+    void scriptCommentsFollowTheLanguage_data();
+    void scriptCommentsFollowTheLanguage();
+    void scriptCommentsAreShippedInChinese();
 };
 
 void TestExports::parametersJsonHasTheClosedFormBeside()
@@ -809,6 +910,110 @@ void TestExports::scriptReproducesGradLab()
     qInfo("worst parameter difference %g", worst);
     // The run must have moved: an experiment that does nothing would match trivially.
     QVERIFY2(run.history.front().params != run.finalParams, qPrintable(message));
+}
+
+void TestExports::scriptCommentsFollowTheLanguage_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("run");
+    for (const char* name : kCommentCases) {
+        const bool run = qstrcmp(name, "tutorial") == 0 || qstrcmp(name, "csv hostile headers, Adam mini-batches") == 0;
+        QTest::newRow(name) << QString::fromLatin1(name) << run;
+    }
+}
+
+// With a translator installed, every comment and docstring is translated, however the translation
+// breaks its lines or whatever it holds, and not one byte of code changes: the script reads and
+// runs the same, and prints the same line.
+void TestExports::scriptCommentsFollowTheLanguage()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, run);
+    QTemporaryDir dir;
+    const Project p = reproductionCase(name, dir.path());
+    const QString englishPath = dir.filePath(QStringLiteral("english.py"));
+    const QString translatedPath = dir.filePath(QStringLiteral("translated.py"));
+    QString error;
+    QVERIFY2(exportPytorchScript(p, englishPath, &error), qPrintable(error));
+    {
+        Rewording rewording;
+        QVERIFY(QCoreApplication::installTranslator(&rewording));
+        const bool written = exportPytorchScript(p, translatedPath, &error);
+        QCoreApplication::removeTranslator(&rewording);
+        QVERIFY2(written, qPrintable(error));
+    }
+    const QByteArray englishBytes = readText(englishPath), translatedBytes = readText(translatedPath);
+    QVERIFY(translatedBytes.startsWith("#!/usr/bin/env python3\n")); // no BOM before the shebang
+    const QString translatedText = QString::fromUtf8(translatedBytes);
+    QCOMPARE(translatedText.toUtf8(), translatedBytes); // UTF-8, as Python reads source
+    const ScriptParts english = splitScript(QString::fromUtf8(englishBytes));
+    const ScriptParts translated = splitScript(translatedText);
+    QCOMPARE(translated.code, english.code);
+    QVERIFY(english.prose.size() >= 8);
+    QCOMPARE(translated.prose.first(), QStringLiteral("!/usr/bin/env python3"));
+    for (qsizetype i = 1; i < translated.prose.size(); ++i)
+        QVERIFY2(translated.prose[i].contains(QStringLiteral("译文")), qPrintable(translated.prose[i]));
+    const QString allTranslated = translated.prose.join(QLatin1Char('\n'));
+    for (qsizetype i = 1; i < english.prose.size(); ++i)
+        QVERIFY2(!allTranslated.contains(english.prose[i].trimmed()), qPrintable(english.prose[i]));
+
+    if (!QFileInfo::exists(kPython))
+        QSKIP("/usr/bin/python3 is not installed");
+    // Python reads the docstrings back as they were translated, the awkward characters included.
+    const Process doc = runPython({QStringLiteral("-c"),
+                                   QStringLiteral("import ast, json, sys\n"
+                                                  "tree = ast.parse(open(sys.argv[1], encoding='utf-8').read())\n"
+                                                  "nodes = [tree] + [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)]\n"
+                                                  "print(json.dumps([d for d in (ast.get_docstring(n, clean=False) for n in nodes) if d]))\n"),
+                                   translatedPath});
+    QVERIFY2(doc.exitCode == 0, doc.err.constData());
+    const QJsonArray docstrings = QJsonDocument::fromJson(doc.out).array();
+    QVERIFY(docstrings.size() >= 2);
+    const QString module = docstrings[0].toString();
+    QVERIFY2(module.startsWith(QStringLiteral("译文：A GRADLAB EXPERIMENT AS A PLAIN PYTORCH SCRIPT.\n译文续 ") + kHostileProse + QStringLiteral("\n\n译文：IT TRAINS")),
+             qPrintable(module));
+    for (const QJsonValue d : docstrings)
+        QVERIFY2(d.toString().contains(QStringLiteral("译文续 ") + kHostileProse), qPrintable(d.toString()));
+
+    if (!run)
+        return;
+    static const bool torch = pythonHas(QStringLiteral("numpy, torch"));
+    if (!torch)
+        QSKIP("/usr/bin/python3 cannot import numpy and torch (Debian: python3-torch)");
+    const Process englishRun = runPython({englishPath});
+    const Process translatedRun = runPython({translatedPath});
+    QVERIFY2(englishRun.exitCode == 0, englishRun.err.constData());
+    QVERIFY2(translatedRun.exitCode == 0, translatedRun.err.constData());
+    QVERIFY2(englishRun.out.startsWith("{\"params\": {"), englishRun.out.constData());
+    QCOMPARE(translatedRun.out, englishRun.out);
+}
+
+// The Chinese the application ships (translations/gradlab_zh_CN.ts): every comment and docstring
+// of the script in Chinese, and its code the English script's, byte for byte.
+void TestExports::scriptCommentsAreShippedInChinese()
+{
+    QTranslator chinese;
+    QVERIFY2(chinese.load(QStringLiteral(GRADLAB_QM_FILE)), GRADLAB_QM_FILE);
+    if (chinese.translate("Exports", "The initial values GradLab trained from.").isEmpty())
+        QSKIP("translations/gradlab_zh_CN.ts has no Chinese for the script's comments yet");
+    for (const char* name : kCommentCases) {
+        QTemporaryDir dir;
+        const Project p = reproductionCase(QString::fromLatin1(name), dir.path());
+        const QString path = dir.filePath(QStringLiteral("experiment.py"));
+        QString error;
+        const QString englishScript = pytorchScript(p, &error, path);
+        QVERIFY2(!englishScript.isEmpty(), qPrintable(error));
+        QVERIFY(QCoreApplication::installTranslator(&chinese));
+        const QString chineseScript = pytorchScript(p, &error, path);
+        QCoreApplication::removeTranslator(&chinese);
+        QVERIFY2(!chineseScript.isEmpty(), qPrintable(error));
+        const ScriptParts english = splitScript(englishScript);
+        const ScriptParts translated = splitScript(chineseScript);
+        QCOMPARE(translated.code, english.code);
+        QVERIFY(translated.prose.size() > 1);
+        for (qsizetype i = 1; i < translated.prose.size(); ++i)
+            QVERIFY2(hasHan(translated.prose[i]), qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(name), translated.prose[i])));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestExports)
