@@ -826,24 +826,115 @@
         <translation>第 %1 轮的历史记录</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="207"/>
+        <location filename="../model/experiment/exports.cpp" line="240"/>
         <source>The project&apos;s CSV file %1 does not exist</source>
         <translation>项目的 CSV 文件 %1 不存在</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="221"/>
+        <location filename="../model/experiment/exports.cpp" line="254"/>
         <source>The project&apos;s CSV data has no column named “%1”</source>
         <translation>项目的 CSV 数据中没有名为“%1”的列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="585"/>
+        <location filename="../model/experiment/exports.cpp" line="269"/>
+        <source>The tutorial&apos;s synthetic data, drawn from NumPy&apos;s legacy random stream.</source>
+        <translation>教程中的合成数据，由 NumPy 旧版随机数流生成。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/exports.cpp" line="284"/>
+        <source>x @ W summed left to right, as GradLab sums it (BLAS may round differently).</source>
+        <translation>x @ W 按从左到右的顺序求和，与 GradLab 的求和方式相同（BLAS 的舍入可能不同）。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/exports.cpp" line="290"/>
+        <location filename="../model/experiment/exports.cpp" line="388"/>
+        <source>Train/validation split.</source>
+        <translation>训练集/验证集划分。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/exports.cpp" line="292"/>
+        <source>continues the stream that drew the data, as the tutorial does</source>
+        <translation>与教程一样，沿用生成数据的那个随机数流</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/exports.cpp" line="338"/>
+        <source>The CSV data, read as GradLab reads it.</source>
+        <translation>CSV 数据，按 GradLab 的方式读取。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/exports.cpp" line="352"/>
+        <source>FEATURES, then TARGET, by position in the file (from 0): GradLab renames repeated header names
+as pandas does (x, x.1, ...).</source>
+        <translation>先 FEATURES 后 TARGET，按其在文件中的位置（从 0 开始）：GradLab 会像 pandas 一样
+重命名重复的表头名称（x, x.1, ...）。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/exports.cpp" line="360"/>
+        <source>GradLab reads records of up to 64 MiB; the csv module stops at 128 KiB unless told otherwise
+(2**31 - 1: the most a C long holds on every platform).</source>
+        <translation>GradLab 能读取长达 64 MiB 的记录；csv 模块默认只读到 128 KiB，除非另行设置
+（2**31 - 1：在所有平台上 C long 都能容纳的最大值）。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/exports.cpp" line="618"/>
         <source>There is no least-squares fit to export.</source>
         <translation>没有可导出的最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="592"/>
+        <location filename="../model/experiment/exports.cpp" line="625"/>
         <source>The least-squares fit has %1 coefficients but the model has %2 parameters</source>
         <translation>最小二乘拟合有 %1 个系数，但模型有 %2 个参数</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/exports.cpp" line="769"/>
+        <source>A GradLab experiment as a plain PyTorch script.</source>
+        <translation>以普通 PyTorch 脚本写成的 GradLab 实验。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/exports.cpp" line="770"/>
+        <source>It trains the same model on the same data, from the same initial parameters, with the same
+loss, optimizer, epochs and mini-batches as GradLab, in the style of the tutorial&apos;s
+make_train_step, and prints one JSON line: the final parameters and the final training and
+validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 1.12 or newer.</source>
+        <translation>它按教程中 make_train_step 的写法，在相同的数据上、从相同的初始参数出发，
+用与 GradLab 相同的损失、优化器、轮数和小批量训练同一个模型，
+并输出一行 JSON：最终的参数，以及最终的训练损失和验证损失（评估模式，不计算梯度）。
+需要 Python 3、NumPy 和 PyTorch 1.12 或更新版本。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/exports.cpp" line="807"/>
+        <source>x, x^2, ..., x^d as running products, exactly as GradLab expands them.</source>
+        <translation>以累乘得到 x, x^2, ..., x^d，与 GradLab 的展开方式完全相同。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/exports.cpp" line="829"/>
+        <source>To make &quot;a&quot; and &quot;b&quot; real parameters of the model, we need to wrap them with nn.Parameter</source>
+        <translation>要让 "a" 和 "b" 成为模型真正的参数，需要用 nn.Parameter 把它们包装起来</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/exports.cpp" line="835"/>
+        <source>Computes the outputs / predictions</source>
+        <translation>计算输出/预测值</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/exports.cpp" line="841"/>
+        <source>The initial values GradLab trained from.</source>
+        <translation>GradLab 训练时所用的初始值。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/exports.cpp" line="866"/>
+        <source>no optimizer.zero_grad(): the gradients add up from step to step</source>
+        <translation>不调用 optimizer.zero_grad()：梯度会一步一步累加</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/exports.cpp" line="872"/>
+        <source>0: the whole training set at once</source>
+        <translation>0：一次使用整个训练集</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/exports.cpp" line="878"/>
+        <source>GradLab&apos;s mini-batches: the rows in order, or permuted by RandomState([seed, epoch]).</source>
+        <translation>GradLab 的小批量：按原顺序的行，或经 RandomState([seed, epoch]) 打乱后的行。</translation>
     </message>
 </context>
 <context>
