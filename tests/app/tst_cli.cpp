@@ -169,6 +169,7 @@ private slots:
     void fitDropsRowsWithMissingValuesWhenAsked();
     void trainSaysHowToDropRowsWithMissingValues();
     void fitTableAlignsWideColumnNames();
+    void trailingDelimitersMakeNoColumn();
     void onlyPlotsStartTheGuiPlatform();
     void ctrlCKeepsTheRunSoFar();
     void repeatedColumnNamesAreRenamedEverywhere();
@@ -531,6 +532,30 @@ void TestCli::fitTableAlignsWideColumnNames()
     QString expected = ascii.out;
     expected.replace(QLatin1String("abcdefghijkl"), QStringLiteral("体重（ｋｇ）")).replace(QLatin1String("abcd"), QStringLiteral("身高"));
     QCOMPARE(zh.out, expected);
+}
+
+// An Excel export whose lines end with a delimiter: the empty last column is neither the target
+// nor an error, and is said once. The reference is the least-squares line through the six points,
+// in exact fractions: intercept 2/75, slope 699/350.
+void TestCli::trailingDelimitersMakeNoColumn()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("excel.csv"));
+    QVERIFY(writeFile(csv, "x,y,\r\n1,2,\r\n2,4.1,\r\n3,5.9,\r\n4,8.2,\r\n5,9.8,\r\n6,12.1,\r\n"));
+    const QString note = QStringLiteral("warning: the lines end with a delimiter; the empty last column is ignored\n");
+    const Result r = cli({"fit", csv, "--json"});
+    QVERIFY2(r.status == 0, qPrintable(r.err));
+    QCOMPARE(r.err, note);
+    const QJsonObject params = QJsonDocument::fromJson(r.out.toUtf8()).object()["params"].toObject();
+    QCOMPARE(params.keys(), (QStringList{"intercept", "x"}));
+    QVERIFY2(std::abs(params["intercept"].toDouble() - 2.0 / 75) < 1e-12, qPrintable(r.out));
+    QVERIFY2(std::abs(params["x"].toDouble() - 699.0 / 350) < 1e-12, qPrintable(r.out));
+    // train reads the file as the window does.
+    const Result t = cli({"train", "--example", "tutorial", "--epochs", "1", "--set", "dataset.source=csv", "--set",
+                          QStringLiteral("dataset.csv.path=\"%1\"").arg(csv), "--set", "dataset.csv.features=[\"x\"]", "--set",
+                          "dataset.csv.target=y", "--json"});
+    QVERIFY2(t.status == 0, qPrintable(t.err));
+    QCOMPARE(t.err, note);
 }
 
 // QA's dup.csv: two columns named "x". The references are numpy.linalg.lstsq's on the design

@@ -687,6 +687,29 @@ private slots:
         QCOMPARE(told->text().count(renamed), 1);
     }
 
+    // An Excel export whose lines end with a comma: the empty column after it is neither offered
+    // nor picked as the target, and the form says why it is not there.
+    void trailingDelimitersMakeNoColumn()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("excel.csv"), "x,y,\r\n1,2,\r\n2,4.1,\r\n3,5.9,\r\n");
+        DataForm form;
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        form.openCsv(path);
+        QVERIFY(!form.findChild<QLabel*>(QStringLiteral("readerError"))->isVisible());
+        QCOMPARE(form.config().dataset.csv.target, QStringLiteral("y"));
+        QCOMPARE(form.config().dataset.csv.features, QStringList{QStringLiteral("x")});
+        QCOMPARE(form.findChild<QListWidget*>(QStringLiteral("dataset.csv.features"))->count(), 2);
+        QCOMPARE(form.findChild<QComboBox*>(QStringLiteral("dataset.csv.target"))->count(), 2);
+        const QString note = QStringLiteral("the lines end with a delimiter; the empty last column is ignored");
+        const QLabel* told = nullptr;
+        for (const QLabel* label : form.findChildren<QLabel*>())
+            if (label->text().contains(note))
+                told = label;
+        QVERIFY(told);
+        QVERIFY(validate(form.config()).isEmpty());
+    }
+
     void overrideThatBreaksTheFileIsRefused()
     {
         DataForm form;
