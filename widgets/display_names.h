@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <string>
+
 namespace gradlab::widgets {
 
 QString modelTypeName(experiment::ModelConfig::Type type);         // "a + b·x", "Linear", ...
@@ -18,5 +20,12 @@ QString optimizerSummary(const experiment::ExperimentConfig& config);
 // For a loss other than the squared error: that the closed form (least squares) is not that
 // loss's minimum, so a trained model may rightly differ from it and reach a lower loss. Empty for MSE.
 QString closedFormLossNote(const experiment::LossConfig& loss);
+
+// A column's name as it is shown on one line (a table's header, a combo box, a list, a plot's axis,
+// gradlab-cli's table): a line feed, carriage return or tab in it as \n, \r, \t, and any other
+// control or line-breaking character as \xNN or \uNNNN, as the CSV reader's messages quote names.
+// Only for showing: the name itself (in the project, the JSON exports) stays as read.
+QString oneLineName(const QString& name);
+QString oneLineName(const std::string& name);
 
 } // namespace gradlab::widgets

@@ -1,4 +1,6 @@
 #include "plot_export.h"
+
+#include "display_names.h"
 #include "plot_loss.h"
 
 #include "experiment/curves.h"
@@ -238,7 +240,7 @@ bool exportPredictionPlot(const experiment::ExperimentData& data, const experime
     QCustomPlot plot;
     setUpLegend(plot);
     plot.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-    const QString target = data.all.targetName.empty() ? PlotExport::tr("y") : QString::fromStdString(data.all.targetName);
+    const QString target = data.all.targetName.empty() ? PlotExport::tr("y") : oneLineName(data.all.targetName);
     plot.xAxis->setLabel(PlotExport::tr("Observed %1").arg(target));
     plot.yAxis->setLabel(PlotExport::tr("Predicted %1").arg(target));
     const auto [lo, hi] = std::minmax_element(data.all.y.begin(), data.all.y.end());
@@ -396,8 +398,8 @@ bool exportFitPlot(const experiment::ExperimentData& data, const experiment::Run
     QCustomPlot plot;
     setUpLegend(plot);
     const std::string& feature = data.all.featureNames.front();
-    plot.xAxis->setLabel(feature.empty() ? PlotExport::tr("x") : QString::fromStdString(feature));
-    plot.yAxis->setLabel(data.all.targetName.empty() ? PlotExport::tr("y") : QString::fromStdString(data.all.targetName));
+    plot.xAxis->setLabel(feature.empty() ? PlotExport::tr("x") : oneLineName(feature));
+    plot.yAxis->setLabel(data.all.targetName.empty() ? PlotExport::tr("y") : oneLineName(data.all.targetName));
     addPoints(plot, data.train, plotColor(0), PlotExport::tr("Training data"));
     addPoints(plot, data.val, plotColor(1), PlotExport::tr("Validation data"));
     // Generated data with one feature has a true line, shown as the Data and fit view shows it.

@@ -12,6 +12,7 @@
 #include "experiment/model_factory.h"
 #include "experiment/project.h"
 #include "fit/least_squares.h"
+#include "widgets/display_names.h"
 #include "widgets/graph_view.h"
 #include "widgets/plot_export.h"
 
@@ -452,6 +453,18 @@ QString padded(const QString& text, int width)
     return width < 0 ? text + QString(pad, QLatin1Char(' ')) : QString(pad, QLatin1Char(' ')) + text;
 }
 
+// The column `typed` names: the one of that name, or else the one the table shows so (a name with
+// a newline in it as "x\ny"), which is what a user copies from it.
+data::CsvColumn columnNamed(const QString& typed, const std::vector<std::string>& names)
+{
+    const std::string exact = typed.toStdString();
+    if (std::find(names.begin(), names.end(), exact) == names.end())
+        for (const std::string& name : names)
+            if (widgets::oneLineName(name) == typed)
+                return data::CsvColumn::named(name);
+    return data::CsvColumn::named(exact);
+}
+
 int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
 {
     if (a.positionals().size() != 1)
@@ -462,14 +475,6 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
         options.missing = data::MissingValues::DropRow;
     else if (missing != QLatin1String("error"))
         throw Failure{CliText::tr("--missing: expected error or drop, got \"%1\"").arg(missing)};
-    for (const QString& f : a.value(QStringLiteral("--features")).split(QLatin1Char(','), Qt::SkipEmptyParts))
-        if (!f.trimmed().isEmpty())
-            options.features.push_back(data::CsvColumn::named(f.trimmed().toStdString()));
-    // Given but naming no column (--features ''), it is not the same as left out (all columns).
-    if (a.has(QStringLiteral("--features")) && options.features.empty())
-        throw Failure{CliText::tr("--features: expected column names separated by commas, got \"%1\"").arg(a.value(QStringLiteral("--features")))};
-    if (a.has(QStringLiteral("--target")))
-        options.target = data::CsvColumn::named(a.value(QStringLiteral("--target")).toStdString());
     // As the project's dataset.csv.delimiter: one character, "\t" as JSON writes a tab, or empty to
     // detect; "tab" too, which a shell passes more easily.
     const QString delimiter = a.value(QStringLiteral("--delimiter"));
@@ -484,7 +489,22 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
         options.decimal = decimal.at(0).toLatin1();
     else if (decimal != QLatin1String("auto"))
         throw Failure{CliText::tr("--decimal: expected auto, \".\" or \",\", got \"%1\"").arg(decimal)};
-    const auto read = data::readCsvFile(a.positionals().first().toStdString(), options);
+    // The columns by the names typed; the file's names from its first lines (a file the preview
+    // cannot read, the reader refuses with the same words below).
+    const std::string file = a.positionals().first().toStdString();
+    std::vector<std::string> names;
+    if (a.has(QStringLiteral("--features")) || a.has(QStringLiteral("--target")))
+        if (const auto preview = data::previewCsvFile(file, 0, options))
+            names = preview.value().format.columnNames;
+    for (const QString& f : a.value(QStringLiteral("--features")).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!f.trimmed().isEmpty())
+            options.features.push_back(columnNamed(f.trimmed(), names));
+    // Given but naming no column (--features ''), it is not the same as left out (all columns).
+    if (a.has(QStringLiteral("--features")) && options.features.empty())
+        throw Failure{CliText::tr("--features: expected column names separated by commas, got \"%1\"").arg(a.value(QStringLiteral("--features")))};
+    if (a.has(QStringLiteral("--target")))
+        options.target = columnNamed(a.value(QStringLiteral("--target")), names);
+    const auto read = data::readCsvFile(file, options);
     if (!read) {
         // The reader says to drop such rows; here that is an option.
         if (experiment::droppable(read.error().code))
@@ -539,7 +559,7 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
             return shown ? QStringLiteral("%1").arg(v, width, 'g', digits) : padded(QStringLiteral("—"), width);
         };
         out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
-                   .arg(padded(QString::fromStdString(c.name), -16))
+                   .arg(padded(widgets::oneLineName(c.name), -16))
                    .arg(c.estimate, 14, 'g', 8)
                    .arg(cell(c.standardError, 12, 6), cell(c.tValue, 10, 5), cell(c.pValue, 10, 4), cell(c.lower, 12, 7), cell(c.upper, 12, 7))
             << Qt::endl;

@@ -170,6 +170,7 @@ private slots:
     void trainSaysHowToDropRowsWithMissingValues();
     void fitTableAlignsWideColumnNames();
     void trailingDelimitersMakeNoColumn();
+    void namesWithLineBreaksStayOnOneLine();
     void onlyPlotsStartTheGuiPlatform();
     void ctrlCKeepsTheRunSoFar();
     void repeatedColumnNamesAreRenamedEverywhere();
@@ -556,6 +557,41 @@ void TestCli::trailingDelimitersMakeNoColumn()
                           "dataset.csv.target=y", "--json"});
     QVERIFY2(t.status == 0, qPrintable(t.err));
     QCOMPARE(t.err, note);
+}
+
+// QA's q.csv: a quoted header with a newline. fit's table shows the name on one line, as the
+// reader's messages quote it ("x\ny"); --features and --target take the name as read or as shown;
+// --json keeps it as read. The reference is the least-squares line through (1, 2), (2, 4.1),
+// (3, 5.9), in exact fractions: intercept 1/10, slope 39/20.
+void TestCli::namesWithLineBreaksStayOnOneLine()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("q.csv"));
+    QVERIFY(writeFile(csv, "\"x\ny\",z\n1,2\n2,4.1\n3,5.9\n"));
+    const Result plain = cli({"fit", csv});
+    QVERIFY2(plain.status == 0, qPrintable(plain.err));
+    const QStringList lines = plain.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    // The same table as for a name without the newline, line for line.
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("plain.csv")), "xy,z\n1,2\n2,4.1\n3,5.9\n"));
+    const Result reference = cli({"fit", dir.filePath(QStringLiteral("plain.csv"))});
+    QCOMPARE(lines.size(), reference.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size());
+    QVERIFY2(lines.value(3).startsWith(QLatin1String("x\\ny ")), qPrintable(plain.out));
+    QCOMPARE(lines.value(3).size(), reference.out.split(QLatin1Char('\n')).value(3).size());
+
+    for (const QString& name : {QStringLiteral("x\ny"), QStringLiteral("x\\ny")}) {
+        const Result r = cli({"fit", csv, "--features", name, "--target", "z", "--json"});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const QJsonObject params = QJsonDocument::fromJson(r.out.toUtf8()).object()["params"].toObject();
+        QCOMPARE(params.keys(), (QStringList{"intercept", "x\ny"}));
+        QVERIFY2(std::abs(params["intercept"].toDouble() - 0.1) < 1e-12, qPrintable(r.out));
+        QVERIFY2(std::abs(params["x\ny"].toDouble() - 1.95) < 1e-12, qPrintable(r.out));
+    }
+    const Result target = cli({"fit", csv, "--features", "z", "--target", "x\\ny", "--json"});
+    QVERIFY2(target.status == 0, qPrintable(target.err));
+    // A name that is neither is refused with the columns as shown.
+    const Result wrong = cli({"fit", csv, "--features", "x y"});
+    QCOMPARE(wrong.status, 2);
+    QVERIFY2(wrong.err.contains(QLatin1String("there is no column named \"x y\"; the columns are \"x\\ny\", \"z\"")), qPrintable(wrong.err));
 }
 
 // QA's dup.csv: two columns named "x". The references are numpy.linalg.lstsq's on the design

@@ -710,6 +710,33 @@ private slots:
         QVERIFY(validate(form.config()).isEmpty());
     }
 
+    // A quoted header with a newline names its column on one line in the pickers and the preview;
+    // picking it keeps the name as read.
+    void namesWithLineBreaksAreShownOnOneLine()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("q.csv"), "\"x\ny\",\"t\tz\"\n1,2\n2,4.1\n3,5.9\n");
+        DataForm form;
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        form.openCsv(path);
+        QCOMPARE(form.config().dataset.csv.features, QStringList{QStringLiteral("x\ny")});
+        QCOMPARE(form.config().dataset.csv.target, QStringLiteral("t\tz"));
+        auto* features = form.findChild<QListWidget*>(QStringLiteral("dataset.csv.features"));
+        QCOMPARE(features->item(0)->text(), QStringLiteral("x\\ny"));
+        QCOMPARE(features->item(1)->text(), QStringLiteral("t\\tz (target)"));
+        auto* target = form.findChild<QComboBox*>(QStringLiteral("dataset.csv.target"));
+        QCOMPARE(target->currentText(), QStringLiteral("t\\tz"));
+        QCOMPARE(target->itemText(0), QStringLiteral("x\\ny"));
+        auto* preview = form.findChild<QTableWidget*>(QStringLiteral("preview"));
+        QCOMPARE(preview->horizontalHeaderItem(0)->text(), QStringLiteral("x\\ny"));
+        QCOMPARE(preview->horizontalHeaderItem(1)->text(), QStringLiteral("t\\tz"));
+        QSignalSpy spy(&form, &DataForm::edited);
+        target->setCurrentIndex(0);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(form.config().dataset.csv.target, QStringLiteral("x\ny"));
+        QCOMPARE(target->currentText(), QStringLiteral("x\\ny"));
+    }
+
     void overrideThatBreaksTheFileIsRefused()
     {
         DataForm form;

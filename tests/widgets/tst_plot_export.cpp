@@ -96,6 +96,7 @@ private slots:
     void multiFeatureDataPlotsPredictions();
     void nothingToPlotIsAnError();
     void hostileColumnNamesAreJustLabels();
+    void lineBreaksInNamesAreShownOnOneLine();
     void manyRunsAreToldApart();
     void svgLegendSamplesKeepTheirGap();
 
@@ -251,6 +252,23 @@ void TestPlotExport::hostileColumnNamesAreJustLabels()
     const QByteArray svg = readAll(dir.filePath(QStringLiteral("fit.svg")));
     QCOMPARE(svg.count("<svg"), 1);
     QCOMPARE(svg.count("</svg>"), 1);
+}
+
+// A name with a newline or a tab (a quoted CSV header) labels its axis on one line, escaped as the
+// rest of GradLab shows it, not as two lines of text.
+void TestPlotExport::lineBreaksInNamesAreShownOnOneLine()
+{
+    Trained t = tutorial_;
+    t.data.all.featureNames = {"x\nfeet"};
+    t.data.all.targetName = "y\r\nmetres\tcm";
+    QTemporaryDir dir;
+    QString error;
+    const QString path = dir.filePath(QStringLiteral("fit.svg"));
+    QVERIFY2(exportFitPlot(t.data, t.run, path, &error), qPrintable(error));
+    const QByteArray svg = readAll(path);
+    QVERIFY2(svg.contains("x\\nfeet"), svg.constData());
+    QVERIFY2(svg.contains("y\\r\\nmetres\\tcm"), svg.constData());
+    QVERIFY(!svg.contains(">feet<") && !svg.contains(">metres"));
 }
 
 // Past the palette's colours, a run shares a colour with an earlier one and has markers on its
