@@ -289,7 +289,12 @@ void TestCli::badUsageExitsWithTwoAndOneLine_data()
     QTest::newRow("lr NaN") << QStringList{"train", "--example", "tutorial", "--set", "optimizer.lr=NaN"}
                             << "optimizer.lr: expected a finite number, got NaN";
     QTest::newRow("one negative option") << QStringList{"train", "--example", "tutorial", "--set", "optimizer.momentum=-0.5"}
-                                         << "gradlab-cli: optimizer.momentum: Momentum cannot be negative\n";
+                                         << "gradlab-cli: optimizer.momentum: Momentum is -0.5; it cannot be negative\n";
+    QTest::newRow("negative momentum -1") << QStringList{"train", "--example", "tutorial", "--set", "optimizer.momentum=-1"}
+                                          << "gradlab-cli: optimizer.momentum: Momentum is -1; it cannot be negative\n";
+    QTest::newRow("negative lr decay") << QStringList{"train", "--example", "tutorial", "--set", "optimizer.type=adagrad", "--set",
+                                                      "optimizer.lr_decay=-0.01"}
+                                       << "gradlab-cli: optimizer.lr_decay: Learning rate decay is -0.01; it cannot be negative\n";
     // A start that float32 cannot hold is refused before training, not found as NaN at epoch 1.
     QTest::newRow("initial value beyond float32")
         << QStringList{"train", "--example", "tutorial", "--set", "model.init.scheme=custom", "--set", "model.init.values={\"a\":1e39,\"b\":0}"}
