@@ -45,6 +45,7 @@
     </message>
     <message>
         <location filename="../app/cli/cli.cpp" line="167"/>
+        <location filename="../app/cli/cli.cpp" line="741"/>
         <source>one project at a time, got: %1</source>
         <translation>一次只能指定一个项目，实际给出：%1</translation>
     </message>
@@ -137,8 +138,8 @@
     </message>
     <message>
         <location filename="../app/cli/cli.cpp" line="312"/>
-        <location filename="../app/cli/cli.cpp" line="496"/>
-        <location filename="../app/cli/cli.cpp" line="512"/>
+        <location filename="../app/cli/cli.cpp" line="515"/>
+        <location filename="../app/cli/cli.cpp" line="531"/>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
@@ -178,97 +179,208 @@
         <translation>警告：闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="459"/>
+        <location filename="../app/cli/cli.cpp" line="471"/>
         <source>fit needs one CSV file</source>
         <translation>fit 需要一个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="465"/>
+        <location filename="../app/cli/cli.cpp" line="477"/>
         <source>--missing: expected error or drop, got &quot;%1&quot;</source>
         <translation>--missing：应为 error 或 drop，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="471"/>
+        <location filename="../app/cli/cli.cpp" line="504"/>
         <source>--features: expected column names separated by commas, got &quot;%1&quot;</source>
         <translation>--features：应为以逗号分隔的列名，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="482"/>
+        <location filename="../app/cli/cli.cpp" line="486"/>
         <source>--delimiter: expected one character or tab, got &quot;%1&quot;</source>
         <translation>--delimiter：应为单个字符或 tab，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="487"/>
+        <location filename="../app/cli/cli.cpp" line="491"/>
         <source>--decimal: expected auto, &quot;.&quot; or &quot;,&quot;, got &quot;%1&quot;</source>
         <translation>--decimal：应为 auto、"." 或 ","，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="492"/>
+        <location filename="../app/cli/cli.cpp" line="511"/>
         <source>%1 (--missing drop)</source>
         <translation>%1（--missing drop）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="501"/>
+        <location filename="../app/cli/cli.cpp" line="520"/>
         <source>--level: expected a confidence level between 0 and 1 (0.9 for 90%), got &quot;%1&quot;</source>
         <translation>--level：应为 0 到 1 之间的置信水平（90% 写作 0.9），实际为“%1”</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="532"/>
+        <location filename="../app/cli/cli.cpp" line="551"/>
         <source>lower %1%</source>
         <translation>%1% 下限</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="533"/>
+        <location filename="../app/cli/cli.cpp" line="552"/>
         <source>upper %1%</source>
         <translation>%1% 上限</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="554"/>
+        <location filename="../app/cli/cli.cpp" line="573"/>
         <source>F %1 on %2 and %3 degrees of freedom, p %4</source>
         <translation>F %1（自由度 %2 和 %3），p %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="558"/>
+        <location filename="../app/cli/cli.cpp" line="577"/>
         <source>log-likelihood %1, AIC %2, BIC %3, residual sum of squares %4</source>
         <translation>对数似然 %1，AIC %2，BIC %3，残差平方和 %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="567"/>
+        <location filename="../app/cli/cli.cpp" line="586"/>
         <source>Durbin–Watson %1, omnibus %2 (p %3), Jarque–Bera %4 (p %5)</source>
         <translation>Durbin–Watson %1，综合检验 %2（p %3），Jarque–Bera %4（p %5）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="571"/>
+        <location filename="../app/cli/cli.cpp" line="590"/>
         <source>skew %1, kurtosis %2, condition number %3</source>
         <translation>偏度 %1，峰度 %2，条件数 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="592"/>
+        <location filename="../app/cli/cli.cpp" line="611"/>
         <source>--n × --features must be at most %1 values (got %2 × %3)</source>
         <translation>--n × --features 最多为 %1 个值（实际为 %2 × %3）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="632"/>
+        <location filename="../app/cli/cli.cpp" line="651"/>
         <source>graph needs -o GRAPH.dot, GRAPH.gv, GRAPH.svg or GRAPH.png</source>
         <translation>graph 需要 -o GRAPH.dot、GRAPH.gv、GRAPH.svg 或 GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="637"/>
+        <location filename="../app/cli/cli.cpp" line="656"/>
         <source>cannot write the graph as &quot;%1&quot;: name the file .dot or .gv (Graphviz DOT), .svg or .png</source>
         <translation>无法将计算图写为“%1”：文件名须以 .dot 或 .gv（Graphviz DOT）、.svg 或 .png 结尾</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="649"/>
+        <location filename="../app/cli/cli.cpp" line="668"/>
         <source>--of: expected yhat, error, loss or loss-manual, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error、loss 或 loss-manual，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="660"/>
+        <location filename="../app/cli/cli.cpp" line="679"/>
         <source>the graph can only be drawn as SVG or PNG while a QApplication runs</source>
         <translation>只有在 QApplication 运行时才能将计算图绘制为 SVG 或 PNG</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="722"/>
+        <location filename="../app/cli/cli.cpp" line="740"/>
+        <source>%1 needs a project (a .gradlab file)</source>
+        <translation>%1 需要一个项目（.gradlab 文件）</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="764"/>
+        <source>and %1 more</source>
+        <translation>以及另外 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="792"/>
+        <source>%1 has no saved runs</source>
+        <translation>%1 中没有已保存的运行</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="799"/>
+        <source>%1 of %2 epochs</source>
+        <translation>%1 / %2 轮</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="800"/>
+        <source>%1 epochs</source>
+        <translation>%1 轮</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="802"/>
+        <source>diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="803"/>
+        <source>train loss %1</source>
+        <translation>训练损失 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="805"/>
+        <source>validation loss %1</source>
+        <translation>验证损失 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="827"/>
+        <source>--runs: expected run numbers separated by commas (1,3) or all, got &quot;%1&quot;</source>
+        <translation>--runs：应为以逗号分隔的运行编号（如 1,3）或 all，实际为“%1”</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="829"/>
+        <source>--runs: there is no run %1: the project has 1 run</source>
+        <translation>--runs：没有运行 %1：该项目只有 1 次运行</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="830"/>
+        <source>--runs: there is no run %1: the project has %2 runs (1 to %2)</source>
+        <translation>--runs：没有运行 %1：该项目有 %2 次运行（1 到 %2）</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="844"/>
+        <source>plot needs -o FILE.png, FILE.svg or FILE.pdf</source>
+        <translation>plot 需要 -o FILE.png、FILE.svg 或 FILE.pdf</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="849"/>
+        <source>--what: the data and the fit are drawn one run at a time, by train --export-plot; plot draws loss or parameters</source>
+        <translation>--what：数据与拟合每次只能画一次运行，请用 train --export-plot；plot 绘制 loss（损失）或 parameters（参数）</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="852"/>
+        <source>--what: expected loss or parameters, got &quot;%1&quot;</source>
+        <translation>--what：应为 loss 或 parameters，实际为“%1”</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="854"/>
+        <source>--linear-loss goes with --what loss</source>
+        <translation>--linear-loss 需与 --what loss 一起使用</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="857"/>
+        <location filename="../app/cli/cli.cpp" line="862"/>
+        <source>-o: %1</source>
+        <translation>-o：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="860"/>
+        <source>-o: %1 is the project being plotted: writing there would replace it; choose another name</source>
+        <translation>-o：%1 是正在绘制的项目，写入会覆盖它；请换一个文件名</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="864"/>
+        <source>%1 has no saved runs to plot</source>
+        <translation>%1 中没有可绘制的已保存运行</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="878"/>
+        <source>Wrote the parameter trajectories of run %1 to %2</source>
+        <translation>已将运行 %1 的参数轨迹写入 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="879"/>
+        <source>Wrote the parameter trajectories of runs %1 to %2</source>
+        <translation>已将运行 %1 的参数轨迹写入 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="885"/>
+        <source>Wrote the loss curves of run %1 to %2</source>
+        <translation>已将运行 %1 的损失曲线写入 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="886"/>
+        <source>Wrote the loss curves of runs %1 to %2</source>
+        <translation>已将运行 %1 的损失曲线写入 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="896"/>
         <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
                     [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
                     [--linear-loss] [--save PROJECT]</source>
@@ -277,148 +389,158 @@
                     [--linear-loss] [--save PROJECT]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="727"/>
+        <location filename="../app/cli/cli.cpp" line="901"/>
         <source>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</source>
         <translation>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="728"/>
+        <location filename="../app/cli/cli.cpp" line="902"/>
         <source>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</source>
         <translation>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="729"/>
+        <location filename="../app/cli/cli.cpp" line="903"/>
         <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</source>
         <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="731"/>
+        <location filename="../app/cli/cli.cpp" line="905"/>
+        <source>  gradlab-cli runs PROJECT [--json]</source>
+        <translation>  gradlab-cli runs PROJECT [--json]</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="906"/>
+        <source>  gradlab-cli plot PROJECT [--runs 1,3|all] [--what loss|parameters] [--linear-loss] -o FILE.png|FILE.svg|FILE.pdf</source>
+        <translation>  gradlab-cli plot PROJECT [--runs 1,3|all] [--what loss|parameters] [--linear-loss] -o FILE.png|FILE.svg|FILE.pdf</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="907"/>
         <source>  gradlab-cli devices</source>
         <translation>  gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="739"/>
+        <location filename="../app/cli/cli.cpp" line="915"/>
         <source>usage:</source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="744"/>
+        <location filename="../app/cli/cli.cpp" line="920"/>
         <source>  gradlab-cli COMMAND --help</source>
         <translation>  gradlab-cli COMMAND --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="772"/>
+        <location filename="../app/cli/cli.cpp" line="951"/>
         <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="793"/>
+        <location filename="../app/cli/cli.cpp" line="974"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="528"/>
+        <location filename="../app/cli/cli.cpp" line="547"/>
         <source>%1 observations, rank %2</source>
         <translation>%1 个观测值，秩为 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="531"/>
+        <location filename="../app/cli/cli.cpp" line="550"/>
         <source>coefficient</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="531"/>
+        <location filename="../app/cli/cli.cpp" line="550"/>
         <source>estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="531"/>
+        <location filename="../app/cli/cli.cpp" line="550"/>
         <source>std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="532"/>
+        <location filename="../app/cli/cli.cpp" line="551"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="532"/>
+        <location filename="../app/cli/cli.cpp" line="551"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="548"/>
+        <location filename="../app/cli/cli.cpp" line="567"/>
         <source>R² %1, adjusted R² %2, residual standard error %3</source>
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="580"/>
+        <location filename="../app/cli/cli.cpp" line="599"/>
         <source>generate takes no file but -o FILE.csv, got: %1</source>
         <translation>generate 只接受 -o FILE.csv 指定的文件，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="582"/>
+        <location filename="../app/cli/cli.cpp" line="601"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="601"/>
+        <location filename="../app/cli/cli.cpp" line="620"/>
         <source>out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows</source>
         <translation>内存不足：无法在 CPU 上为 %3 行的 %2 个值分配 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="611"/>
+        <location filename="../app/cli/cli.cpp" line="630"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="668"/>
-        <location filename="../app/cli/cli.cpp" line="685"/>
+        <location filename="../app/cli/cli.cpp" line="687"/>
+        <location filename="../app/cli/cli.cpp" line="704"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="692"/>
+        <location filename="../app/cli/cli.cpp" line="711"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="700"/>
+        <location filename="../app/cli/cli.cpp" line="719"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="707"/>
+        <location filename="../app/cli/cli.cpp" line="726"/>
         <source>devices takes no arguments, got: %1</source>
         <translation>devices 不接受参数，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="711"/>
+        <location filename="../app/cli/cli.cpp" line="730"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="712"/>
+        <location filename="../app/cli/cli.cpp" line="731"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="712"/>
+        <location filename="../app/cli/cli.cpp" line="731"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="725"/>
+        <location filename="../app/cli/cli.cpp" line="899"/>
         <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--level 0.95] [--json]</source>
         <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--level 0.95] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="811"/>
-        <location filename="../app/cli/cli.cpp" line="815"/>
+        <location filename="../app/cli/cli.cpp" line="996"/>
+        <location filename="../app/cli/cli.cpp" line="1000"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>
@@ -426,303 +548,303 @@
 <context>
     <name>ConfigText</name>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="80"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="81"/>
         <source>null</source>
         <translation>null</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="81"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="82"/>
         <source>a boolean</source>
         <translation>布尔值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="82"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="83"/>
         <source>a number</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="83"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="84"/>
         <source>a string</source>
         <translation>字符串</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="84"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="85"/>
         <source>an array</source>
         <translation>数组</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="85"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="86"/>
         <source>an object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="88"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="89"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="101"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="102"/>
         <source>%1: %2</source>
         <comment>a field of the file, then what is wrong with it</comment>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="109"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="110"/>
         <source>unknown field (expected one of: %1)</source>
         <translation>未知字段（应为以下之一：%1）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="118"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="119"/>
         <source>missing required field</source>
         <translation>缺少必填字段</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="130"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="131"/>
         <source>expected a finite number, got %1</source>
         <translation>应为有限数值，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="134"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="135"/>
         <source>expected a number, got &quot;%1&quot;</source>
         <translation>应为数值，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="138"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="139"/>
         <source>expected a number, got %1</source>
         <translation>应为数值，实际为%1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="154"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="155"/>
         <source>expected a whole number from %1 to %2, got %3</source>
         <translation>应为 %1 到 %2 之间的整数，实际为 %3</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="166"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="167"/>
         <source>expected true or false, got %1</source>
         <translation>应为 true 或 false，实际为%1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="178"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="179"/>
         <source>expected a string, got %1</source>
         <translation>应为字符串，实际为%1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="196"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="197"/>
         <source>unknown value &quot;%1&quot; (expected one of: %2)</source>
         <translation>未知的值 "%1"（应为以下之一：%2）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="205"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="206"/>
         <source>expected an array of numbers, got %1</source>
         <translation>应为数值数组，实际为%1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="211"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="212"/>
         <source>expected an array of numbers, found %1 in it</source>
         <translation>应为数值数组，但其中含有%1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="224"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="225"/>
         <source>expected an array of strings, got %1</source>
         <translation>应为字符串数组，实际为%1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="230"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="231"/>
         <source>expected an array of strings, found %1 in it</source>
         <translation>应为字符串数组，但其中含有%1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="244"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="245"/>
         <source>expected an object, got %1</source>
         <translation>应为对象，实际为%1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="280"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="281"/>
         <source>unknown value &quot;%1&quot; (expected one of: numpy)</source>
         <translation>未知的值 "%1"（应为以下之一：numpy）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="298"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="299"/>
         <source>expected true, false or null (detect), got %1</source>
         <translation>应为 true、false 或 null（自动检测），实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="307"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="308"/>
         <source>expected &quot;auto&quot;, &quot;.&quot; or &quot;,&quot;, got &quot;%1&quot;</source>
         <translation>应为 "auto"、"." 或 ","，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="313"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="314"/>
         <source>expected one character (or empty to detect), got &quot;%1&quot;</source>
         <translation>应为单个字符（留空则自动检测），实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="336"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="337"/>
         <source>expected two numbers, got %1</source>
         <translation>应为 2 个数值，实际为 %1 个</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="361"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="362"/>
         <source>expected layer sizes from 1 to 100000, got %1</source>
         <translation>层大小应为 1 到 100000 之间的整数，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="369"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="370"/>
         <source>unknown value &quot;%1&quot; (expected one of: relu, tanh, sigmoid)</source>
         <translation>未知的值 "%1"（应为以下之一：relu、tanh、sigmoid）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="389"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="390"/>
         <source>expected a number or an array of numbers, got %1</source>
         <translation>应为数值或数值数组，实际为 %1</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="530"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="531"/>
         <source>this is not a GradLab project (format &quot;%1&quot;)</source>
         <translation>这不是 GradLab 项目（格式为 "%1"）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="534"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="535"/>
         <source>this project was written by a newer GradLab (file format version %1; this version reads up to %2)</source>
         <translation>此项目由更新版本的 GradLab 写入（文件格式版本 %1；当前版本最高只能读取版本 %2）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="587"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="588"/>
         <source>unknown value &quot;%1&quot; (expected one of: float32, float64)</source>
         <translation>未知的值 "%1"（应为以下之一：float32、float64）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="590"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="591"/>
         <source>unknown device &quot;%1&quot; (expected cpu, cuda or cuda:N)</source>
         <translation>未知设备 "%1"（应为 cpu、cuda 或 cuda:N）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="605"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="606"/>
         <source>%1: not a setting that can be changed</source>
         <translation>%1：不是可修改的设置项</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="623"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="624"/>
         <source>%1: %2 is out of range for a double (too close to zero: the smallest is about 4.9e-324)</source>
         <translation>%1：%2 超出双精度浮点数的范围（太接近零：最小约为 4.9e-324）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="624"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="625"/>
         <source>%1: %2 is out of range for a double (whose magnitude is at most about 1.8e308)</source>
         <translation>%1：%2 超出双精度浮点数的范围（绝对值最大约为 1.8e308）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="653"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="654"/>
         <source>%1: not an object</source>
         <translation>%1：不是对象</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="679"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="680"/>
         <source>At least 2 samples (n) are needed to train and validate</source>
         <translation>训练和验证至少需要 2 个样本（n）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="681"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="682"/>
         <source>x min must be less than x max</source>
         <translation>x 最小值必须小于 x 最大值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="683"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="684"/>
         <source>The noise σ cannot be negative</source>
         <translation>噪声 σ 不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="686"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="687"/>
         <source>%1 features need %1 weights, got %2</source>
         <translation>%1 个特征需要 %1 个权重，实际为 %2 个</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="689"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="690"/>
         <source>No CSV file is chosen</source>
         <translation>尚未选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="691"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="692"/>
         <source>No target column is chosen</source>
         <translation>尚未选择目标列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="693"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="694"/>
         <source>No feature column is chosen</source>
         <translation>尚未选择特征列</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="696"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="697"/>
         <source>The train fraction must be between 0 and 1 (exclusive)</source>
         <translation>训练集比例必须介于 0 和 1 之间（不含 0 和 1）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="698"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="699"/>
         <source>The learning rate must be greater than 0</source>
         <translation>学习率必须大于 0</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="700"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="701"/>
         <source>At least one epoch is needed</source>
         <translation>至少需要训练 1 轮</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="702"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="703"/>
         <source>Huber&apos;s delta must be greater than 0</source>
         <translation>Huber 损失的 delta 必须大于 0</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="704"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="705"/>
         <source>SmoothL1&apos;s beta cannot be negative</source>
         <translation>SmoothL1 损失的 beta 不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="714"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="715"/>
         <source>The initial value of %1, %2, does not fit in %3 (whose largest magnitude is about %4)</source>
         <translation>%1 的初始值 %2 超出了 %3 的范围（其最大绝对值约为 %4）</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="719"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="720"/>
         <source>The initial value of %1 must be a finite number, not %2</source>
         <translation>%1 的初始值必须是有限数值，而不是 %2</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="725"/>
-        <source>Momentum cannot be negative</source>
-        <translation>动量不能为负</translation>
+        <location filename="../model/experiment/experiment_config.cpp" line="728"/>
+        <source>Momentum is %1; it cannot be negative</source>
+        <translation>动量为 %1；它不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="727"/>
-        <source>Dampening cannot be negative</source>
-        <translation>阻尼不能为负</translation>
+        <location filename="../model/experiment/experiment_config.cpp" line="730"/>
+        <source>Dampening is %1; it cannot be negative</source>
+        <translation>阻尼为 %1；它不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="729"/>
-        <source>Weight decay cannot be negative</source>
-        <translation>权重衰减不能为负</translation>
+        <location filename="../model/experiment/experiment_config.cpp" line="732"/>
+        <source>Weight decay is %1; it cannot be negative</source>
+        <translation>权重衰减为 %1；它不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="731"/>
-        <source>Eps cannot be negative</source>
-        <translation>Eps 不能为负</translation>
+        <location filename="../model/experiment/experiment_config.cpp" line="734"/>
+        <source>Eps is %1; it cannot be negative</source>
+        <translation>Eps 为 %1；它不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="733"/>
-        <source>Learning rate decay cannot be negative</source>
-        <translation>学习率衰减不能为负</translation>
+        <location filename="../model/experiment/experiment_config.cpp" line="736"/>
+        <source>Learning rate decay is %1; it cannot be negative</source>
+        <translation>学习率衰减为 %1；它不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="735"/>
-        <source>The initial accumulator cannot be negative</source>
-        <translation>累加器初始值不能为负</translation>
+        <location filename="../model/experiment/experiment_config.cpp" line="739"/>
+        <source>The initial accumulator value is %1; it cannot be negative</source>
+        <translation>累加器初始值为 %1；它不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="738"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="742"/>
         <source>Both betas must be in [0, 1)</source>
         <translation>两个 beta 值都必须在 [0, 1) 内</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="740"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="744"/>
         <source>Nesterov momentum requires a momentum and zero dampening</source>
         <translation>Nesterov 动量要求动量大于 0 且阻尼为 0</translation>
     </message>
@@ -1008,62 +1130,62 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <translation>CUDA 不可用：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="46"/>
+        <location filename="../widgets/display_names.cpp" line="70"/>
         <source>a + b·x</source>
         <translation>a + b·x</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="47"/>
+        <location filename="../widgets/display_names.cpp" line="71"/>
         <source>Linear</source>
         <translation>线性模型</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="48"/>
+        <location filename="../widgets/display_names.cpp" line="72"/>
         <source>Polynomial</source>
         <translation>多项式</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="49"/>
+        <location filename="../widgets/display_names.cpp" line="73"/>
         <source>MLP</source>
         <translation>MLP</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="57"/>
+        <location filename="../widgets/display_names.cpp" line="81"/>
         <source>%1 (degree %2)</source>
         <translation>%1（%2 次）</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="65"/>
+        <location filename="../widgets/display_names.cpp" line="89"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="66"/>
+        <location filename="../widgets/display_names.cpp" line="90"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="67"/>
+        <location filename="../widgets/display_names.cpp" line="91"/>
         <source>AdamW</source>
         <translation>AdamW</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="68"/>
+        <location filename="../widgets/display_names.cpp" line="92"/>
         <source>RMSprop</source>
         <translation>RMSprop</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="69"/>
+        <location filename="../widgets/display_names.cpp" line="93"/>
         <source>Adagrad</source>
         <translation>Adagrad</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="76"/>
+        <location filename="../widgets/display_names.cpp" line="100"/>
         <source>%1, lr %2</source>
         <translation>%1，lr %2</translation>
     </message>
     <message>
-        <location filename="../widgets/display_names.cpp" line="82"/>
+        <location filename="../widgets/display_names.cpp" line="106"/>
         <source>%1, gradients not zeroed</source>
         <translation>%1，梯度未清零</translation>
     </message>
@@ -1071,160 +1193,193 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
 <context>
     <name>PlotExport</name>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="39"/>
+        <location filename="../widgets/plot_export.cpp" line="42"/>
         <source>%1 has no extension: name the plot .png, .svg or .pdf</source>
         <translation>%1 没有扩展名：请将图保存为 .png、.svg 或 .pdf 文件</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="40"/>
+        <location filename="../widgets/plot_export.cpp" line="43"/>
         <source>Plots cannot be saved as .%1: use .png, .svg or .pdf</source>
         <translation>图不能保存为 .%1 格式：请使用 .png、.svg 或 .pdf</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="52"/>
+        <location filename="../widgets/plot_export.cpp" line="55"/>
         <source>The folder %1 does not exist</source>
         <translation>文件夹 %1 不存在</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="67"/>
+        <location filename="../widgets/plot_export.cpp" line="70"/>
         <source>Plots can only be drawn while a QApplication runs</source>
         <translation>只有在 QApplication 运行时才能绘图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="71"/>
+        <location filename="../widgets/plot_export.cpp" line="74"/>
         <source>A plot of %1 × %2 pixels cannot be drawn: each side must be 16 to 20000 pixels</source>
         <translation>无法绘制 %1 × %2 像素的图：每边必须在 16 到 20000 像素之间</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="166"/>
+        <location filename="../widgets/plot_export.cpp" line="169"/>
         <source>The plot could not be drawn for %1</source>
         <translation>无法为 %1 绘制图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="242"/>
+        <location filename="../widgets/plot_export.cpp" line="245"/>
         <source>Observed %1</source>
         <translation>%1 观测值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="243"/>
+        <location filename="../widgets/plot_export.cpp" line="246"/>
         <source>Predicted %1</source>
         <translation>%1 预测值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="246"/>
+        <location filename="../widgets/plot_export.cpp" line="249"/>
         <source>Observed = predicted</source>
         <translation>观测值 = 预测值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="255"/>
+        <location filename="../widgets/plot_export.cpp" line="258"/>
         <source>Trained model, training rows</source>
         <translation>训练后的模型，训练行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="256"/>
+        <location filename="../widgets/plot_export.cpp" line="259"/>
         <source>Trained model, validation rows</source>
         <translation>训练后的模型，验证行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="295"/>
+        <location filename="../widgets/plot_export.cpp" line="299"/>
+        <location filename="../widgets/plot_export.cpp" line="380"/>
         <source>There is no run to plot</source>
         <translation>没有可绘制的运行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="300"/>
+        <location filename="../widgets/plot_export.cpp" line="304"/>
+        <location filename="../widgets/plot_export.cpp" line="385"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="301"/>
+        <location filename="../widgets/plot_export.cpp" line="305"/>
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="301"/>
+        <location filename="../widgets/plot_export.cpp" line="305"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="326"/>
+        <location filename="../widgets/plot_export.cpp" line="330"/>
+        <location filename="../widgets/plot_export.cpp" line="409"/>
+        <source>Run %1 (%2)</source>
+        <translation>运行 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_export.cpp" line="334"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="326"/>
-        <source>Run %1: training loss</source>
-        <translation>运行 %1：训练损失</translation>
-    </message>
-    <message>
-        <location filename="../widgets/plot_export.cpp" line="330"/>
+        <location filename="../widgets/plot_export.cpp" line="338"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="330"/>
-        <source>Run %1: validation loss</source>
-        <translation>运行 %1：验证损失</translation>
-    </message>
-    <message>
-        <location filename="../widgets/plot_export.cpp" line="349"/>
+        <location filename="../widgets/plot_export.cpp" line="357"/>
         <source>There is nothing to plot: no run has a positive, finite loss</source>
         <translation>没有可绘制的内容：没有任何运行的损失为正的有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="350"/>
+        <location filename="../widgets/plot_export.cpp" line="358"/>
         <source>There is nothing to plot: no run has a finite loss</source>
         <translation>没有可绘制的内容：没有任何运行的损失为有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="362"/>
+        <location filename="../widgets/plot_export.cpp" line="370"/>
         <source>Loss curves</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="371"/>
+        <location filename="../widgets/plot_export.cpp" line="466"/>
         <source>There is no data to plot</source>
         <translation>没有可绘制的数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="399"/>
+        <location filename="../widgets/plot_export.cpp" line="494"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="241"/>
-        <location filename="../widgets/plot_export.cpp" line="400"/>
+        <location filename="../widgets/plot_export.cpp" line="244"/>
+        <location filename="../widgets/plot_export.cpp" line="495"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="401"/>
+        <location filename="../widgets/plot_export.cpp" line="334"/>
+        <source>%1: training loss</source>
+        <translation>%1：训练损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_export.cpp" line="338"/>
+        <source>%1: validation loss</source>
+        <translation>%1：验证损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_export.cpp" line="386"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_export.cpp" line="428"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_export.cpp" line="434"/>
+        <source>There is nothing to plot: no run has a finite parameter value</source>
+        <translation>没有可绘制的内容：没有任何运行具有有限的参数值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_export.cpp" line="448"/>
+        <source>Closed form (dashed)</source>
+        <translation>闭式解（虚线）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_export.cpp" line="457"/>
+        <source>Parameter trajectories</source>
+        <translation>参数轨迹</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plot_export.cpp" line="496"/>
         <source>Training data</source>
         <translation>训练数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="402"/>
+        <location filename="../widgets/plot_export.cpp" line="497"/>
         <source>Validation data</source>
         <translation>验证数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="406"/>
+        <location filename="../widgets/plot_export.cpp" line="501"/>
         <source>True line</source>
         <translation>真实直线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="411"/>
+        <location filename="../widgets/plot_export.cpp" line="506"/>
         <source>Trained model</source>
         <translation>训练后的模型</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="252"/>
-        <location filename="../widgets/plot_export.cpp" line="410"/>
+        <location filename="../widgets/plot_export.cpp" line="255"/>
+        <location filename="../widgets/plot_export.cpp" line="505"/>
         <source>Closed form (least squares)</source>
         <translation>闭式解（最小二乘）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="262"/>
-        <location filename="../widgets/plot_export.cpp" line="419"/>
+        <location filename="../widgets/plot_export.cpp" line="265"/>
+        <location filename="../widgets/plot_export.cpp" line="514"/>
         <source>Data and fitted model</source>
         <translation>数据与拟合模型</translation>
     </message>
@@ -2528,7 +2683,7 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <translation>第 %1 行：记录长度超过 %2 字节；这真的是 CSV 文件吗？</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_chunk_parser.cpp" line="235"/>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="247"/>
         <source>line %1: the file changed while it was read</source>
         <translation>第 %1 行：读取期间文件发生了变化</translation>
     </message>
@@ -2538,33 +2693,33 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <translation>已取消读取文件</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_reader.cpp" line="68"/>
+        <location filename="../model/data/csv_reader.cpp" line="65"/>
         <source>every data row has a missing value: no rows are left</source>
         <translation>每个数据行都有缺失值：没有剩余的行</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_reader.cpp" line="71"/>
+        <location filename="../model/data/csv_reader.cpp" line="68"/>
         <source>the file has a header but no data rows</source>
         <translation>文件有表头，但没有数据行</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_reader.cpp" line="72"/>
+        <location filename="../model/data/csv_reader.cpp" line="69"/>
         <source>the file has no data rows</source>
         <translation>文件没有数据行</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_reader.cpp" line="83"/>
+        <location filename="../model/data/csv_reader.cpp" line="80"/>
         <source>1 row with missing or non-finite values left out (line %1)</source>
         <translation>已丢弃 1 行含缺失值或非有限值的数据（第 %1 行）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_reader.cpp" line="86"/>
+        <location filename="../model/data/csv_reader.cpp" line="83"/>
         <source>%1 rows with missing or non-finite values left out (the first on line %2)</source>
         <translation>已丢弃 %1 行含缺失值或非有限值的数据（第一处在第 %2 行）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_reader.cpp" line="372"/>
-        <location filename="../model/data/csv_reader.cpp" line="375"/>
+        <location filename="../model/data/csv_reader.cpp" line="403"/>
+        <location filename="../model/data/csv_reader.cpp" line="406"/>
         <source>there is not enough memory to read the file</source>
         <translation>内存不足，无法读取文件</translation>
     </message>
@@ -2599,98 +2754,103 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <translation>%1 被选择了两次</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="198"/>
+        <location filename="../model/data/csv_sniff.cpp" line="214"/>
         <source>%1 as %2</source>
         <translation>%1 重命名为 %2</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="201"/>
+        <location filename="../model/data/csv_sniff.cpp" line="217"/>
         <source>%1, %2</source>
         <translation>%1、%2</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="204"/>
+        <location filename="../model/data/csv_sniff.cpp" line="220"/>
         <source>%1 and %2 more</source>
         <translation>%1，以及另外 %2 列</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="214"/>
+        <location filename="../model/data/csv_sniff.cpp" line="230"/>
         <source>the file became shorter while it was read; was it changed or deleted by another program?</source>
         <translation>读取期间文件变短了；是否被其他程序修改或删除？</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="244"/>
+        <location filename="../model/data/csv_sniff.cpp" line="260"/>
         <location filename="../model/data/csv_writer.cpp" line="28"/>
         <source>the delimiter must be a tab or an ASCII punctuation character other than &apos;&quot;&apos;, &apos;.&apos;, &apos;+&apos; and &apos;-&apos;</source>
         <translation>分隔符必须是制表符，或除 '"'、'.'、'+' 和 '-' 以外的 ASCII 标点字符</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="250"/>
+        <location filename="../model/data/csv_sniff.cpp" line="266"/>
         <source>the decimal separator must be &apos;.&apos; or &apos;,&apos;</source>
         <translation>小数分隔符必须是“.”或“,”</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="253"/>
+        <location filename="../model/data/csv_sniff.cpp" line="269"/>
         <source>the comma cannot be both the delimiter and the decimal separator; choose another delimiter</source>
         <translation>逗号不能同时作为分隔符和小数分隔符；请选择其他分隔符</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="257"/>
+        <location filename="../model/data/csv_sniff.cpp" line="273"/>
         <source>the chunk size and the record size limit must be positive</source>
         <translation>块大小和记录大小上限必须为正数</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="270"/>
+        <location filename="../model/data/csv_sniff.cpp" line="286"/>
         <source>the file is UTF-16 text; save it as UTF-8 (for example, &quot;CSV UTF-8&quot; in Excel)</source>
         <translation>该文件是 UTF-16 文本；请另存为 UTF-8（例如 Excel 中的“CSV UTF-8”）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="276"/>
+        <location filename="../model/data/csv_sniff.cpp" line="292"/>
         <source>the file looks like UTF-16 text; save it as UTF-8 (for example, &quot;CSV UTF-8&quot; in Excel)</source>
         <translation>该文件似乎是 UTF-16 文本；请另存为 UTF-8（例如 Excel 中的“CSV UTF-8”）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="284"/>
+        <location filename="../model/data/csv_sniff.cpp" line="300"/>
         <source>the file is empty</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="287"/>
+        <location filename="../model/data/csv_sniff.cpp" line="303"/>
         <source>line %1 holds a NUL byte: this is a binary file, not CSV text</source>
         <translation>第 %1 行含有 NUL 字节：这是二进制文件，不是 CSV 文本</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="293"/>
+        <location filename="../model/data/csv_sniff.cpp" line="309"/>
         <source>the lines of the file end in CR alone (classic Mac OS); save it with LF or CRLF line endings</source>
         <translation>文件的行仅以 CR 结尾（经典 Mac OS 格式）；请以 LF 或 CRLF 换行符保存</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="320"/>
+        <location filename="../model/data/csv_sniff.cpp" line="336"/>
         <source>the file holds nothing but blank lines</source>
         <translation>文件中只有空行</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="324"/>
+        <location filename="../model/data/csv_sniff.cpp" line="340"/>
         <source>the comma was detected as the delimiter, so it cannot be the decimal separator too; choose another delimiter</source>
         <translation>已检测到逗号为分隔符，因此它不能同时作为小数分隔符；请选择其他分隔符</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="342"/>
+        <location filename="../model/data/csv_sniff.cpp" line="360"/>
+        <source>the lines end with a delimiter; the empty last column is ignored</source>
+        <translation>各行以分隔符结尾；空的最后一列已忽略</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_sniff.cpp" line="369"/>
         <source>line %1, column %2: the column name %3 is not UTF-8 text; save the file as UTF-8</source>
         <translation>第 %1 行，第 %2 列：列名 %3 不是 UTF-8 文本；请将文件另存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="349"/>
+        <location filename="../model/data/csv_sniff.cpp" line="376"/>
         <source>line %1, column %2: the column name holds a NUL byte: this is a binary file, not CSV text</source>
         <translation>第 %1 行，第 %2 列：列名含有 NUL 字节：这是二进制文件，不是 CSV 文本</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="358"/>
+        <location filename="../model/data/csv_sniff.cpp" line="385"/>
         <source>columns with the same name are renamed as pandas renames them, so that each can be chosen: %1</source>
         <translation>同名的列已按 pandas 的方式重命名，以便每一列都能被选择：%1</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="408"/>
+        <location filename="../model/data/csv_sniff.cpp" line="438"/>
         <source>some text is not valid UTF-8 and is shown as %1</source>
         <translation>部分文本不是有效的 UTF-8，显示为 %1</translation>
     </message>
@@ -3011,108 +3171,108 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
 <context>
     <name>gradlab::widgets::DataFitPlot</name>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="62"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="63"/>
         <source>Data and fitted model</source>
         <translation>数据与拟合模型</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="78"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="79"/>
         <source>95% confidence band of the closed form</source>
         <translation>闭式解的 95% 置信带</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="84"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="201"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="85"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="202"/>
         <source>Training data</source>
         <translation>训练数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="85"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="202"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="86"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="203"/>
         <source>Validation data</source>
         <translation>验证数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="87"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="88"/>
         <source>True line</source>
         <translation>真实直线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="90"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="91"/>
         <source>Observed = predicted</source>
         <translation>观测值 = 预测值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="93"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="94"/>
         <source>Closed form (least squares)</source>
         <translation>闭式解（最小二乘）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="96"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="252"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="97"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="253"/>
         <source>Trained model</source>
         <translation>训练后的模型</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="114"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="205"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="115"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="206"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="115"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="175"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="116"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="176"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="149"/>
-        <location filename="../widgets/plot_data_fit.cpp" line="224"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="150"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="225"/>
         <source>There is no data to plot</source>
         <translation>没有可绘制的数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="428"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="429"/>
         <source>Confidence band of the closed form</source>
         <translation>闭式解的置信带</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="434"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="435"/>
         <source>The 95% confidence interval of the closed form&apos;s mean response at each x</source>
         <translation>闭式解在每个 x 处平均响应的 95% 置信区间</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="435"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="436"/>
         <source>For one feature and a closed form with residual degrees of freedom</source>
         <translation>适用于单个特征且闭式解有残差自由度的情形</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="486"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="487"/>
         <source>%1, training rows</source>
         <translation>%1，训练行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="487"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="488"/>
         <source>%1, validation rows</source>
         <translation>%1，验证行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="54"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="55"/>
         <source>%1 (every %2th of %3 points)</source>
         <translation>%1（共 %3 个点，每 %2 个取 1 个）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="193"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="194"/>
         <source>Observed %1</source>
         <translation>%1 观测值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="194"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="195"/>
         <source>Predicted %1</source>
         <translation>%1 预测值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_data_fit.cpp" line="252"/>
+        <location filename="../widgets/plot_data_fit.cpp" line="253"/>
         <source>Initial parameters</source>
         <translation>初始参数</translation>
     </message>
@@ -3120,522 +3280,522 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
 <context>
     <name>gradlab::widgets::DataForm</name>
     <message>
-        <location filename="../widgets/data_form.cpp" line="269"/>
+        <location filename="../widgets/data_form.cpp" line="271"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="270"/>
+        <location filename="../widgets/data_form.cpp" line="272"/>
         <source>Load CSV</source>
         <translation>加载 CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="291"/>
+        <location filename="../widgets/data_form.cpp" line="293"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="331"/>
+        <location filename="../widgets/data_form.cpp" line="333"/>
         <source>w1, w2, …</source>
         <translation>w1, w2, …</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="334"/>
+        <location filename="../widgets/data_form.cpp" line="336"/>
         <source>The intercept: y = a + b·x + noise</source>
         <translation>截距：y = a + b·x + 噪声</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="335"/>
+        <location filename="../widgets/data_form.cpp" line="337"/>
         <source>The slope, for one feature</source>
         <translation>斜率（单特征时）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="336"/>
+        <location filename="../widgets/data_form.cpp" line="338"/>
         <source>The number of rows to generate, from %1 to %2: the split needs at least 2</source>
         <translation>要生成的行数，从 %1 到 %2：划分数据至少需要 2 行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="338"/>
+        <location filename="../widgets/data_form.cpp" line="340"/>
         <source>The standard deviation σ of the Gaussian noise added to y</source>
         <translation>加到 y 上的高斯噪声的标准差 σ</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="339"/>
+        <location filename="../widgets/data_form.cpp" line="341"/>
         <source>One weight per feature, separated by commas</source>
         <translation>每个特征一个权重，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="341"/>
+        <location filename="../widgets/data_form.cpp" line="343"/>
         <source>Intercept a:</source>
         <translation>截距 a：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="342"/>
+        <location filename="../widgets/data_form.cpp" line="344"/>
         <source>Slope b:</source>
         <translation>斜率 b：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="343"/>
+        <location filename="../widgets/data_form.cpp" line="345"/>
         <source>Samples n:</source>
         <translation>样本数 n：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="345"/>
+        <location filename="../widgets/data_form.cpp" line="347"/>
         <source>Noise σ:</source>
         <translation>噪声 σ：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="346"/>
+        <location filename="../widgets/data_form.cpp" line="348"/>
         <source>x min:</source>
         <translation>x 最小值：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="347"/>
+        <location filename="../widgets/data_form.cpp" line="349"/>
         <source>x max:</source>
         <translation>x 最大值：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="507"/>
+        <location filename="../widgets/data_form.cpp" line="509"/>
         <source>Features:</source>
         <translation>特征：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="349"/>
+        <location filename="../widgets/data_form.cpp" line="351"/>
         <source>Weights:</source>
         <translation>权重：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="352"/>
+        <location filename="../widgets/data_form.cpp" line="354"/>
         <source>Seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="377"/>
+        <location filename="../widgets/data_form.cpp" line="379"/>
         <source>Change intercept a</source>
         <translation>更改截距 a</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="384"/>
+        <location filename="../widgets/data_form.cpp" line="386"/>
         <source>Change slope b</source>
         <translation>更改斜率 b</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="385"/>
+        <location filename="../widgets/data_form.cpp" line="387"/>
         <source>Change noise σ</source>
         <translation>更改噪声 σ</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="386"/>
+        <location filename="../widgets/data_form.cpp" line="388"/>
         <source>Change x min</source>
         <translation>更改 x 最小值</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="387"/>
+        <location filename="../widgets/data_form.cpp" line="389"/>
         <source>Change x max</source>
         <translation>更改 x 最大值</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="397"/>
+        <location filename="../widgets/data_form.cpp" line="399"/>
         <source>Change data seed</source>
         <translation>更改数据种子</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="409"/>
+        <location filename="../widgets/data_form.cpp" line="411"/>
         <source>Change sample count n</source>
         <translation>更改样本数 n</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="430"/>
+        <location filename="../widgets/data_form.cpp" line="432"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="436"/>
-        <location filename="../widgets/data_form.cpp" line="442"/>
+        <location filename="../widgets/data_form.cpp" line="438"/>
+        <location filename="../widgets/data_form.cpp" line="444"/>
         <source>Detect</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="437"/>
+        <location filename="../widgets/data_form.cpp" line="439"/>
         <source>Comma (,)</source>
         <translation>逗号（,）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="438"/>
+        <location filename="../widgets/data_form.cpp" line="440"/>
         <source>Semicolon (;)</source>
         <translation>分号（;）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="439"/>
+        <location filename="../widgets/data_form.cpp" line="441"/>
         <source>Tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="440"/>
+        <location filename="../widgets/data_form.cpp" line="442"/>
         <source>Pipe (|)</source>
         <translation>竖线（|）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="443"/>
+        <location filename="../widgets/data_form.cpp" line="445"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="444"/>
+        <location filename="../widgets/data_form.cpp" line="446"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="446"/>
+        <location filename="../widgets/data_form.cpp" line="448"/>
         <source>Stop with an error</source>
         <translation>报错并停止</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="447"/>
+        <location filename="../widgets/data_form.cpp" line="449"/>
         <source>Drop the row</source>
         <translation>丢弃该行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="462"/>
+        <location filename="../widgets/data_form.cpp" line="464"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="467"/>
+        <location filename="../widgets/data_form.cpp" line="469"/>
         <source>Delimiter:</source>
         <translation>分隔符：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="468"/>
+        <location filename="../widgets/data_form.cpp" line="470"/>
         <source>Header row:</source>
         <translation>表头行：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="470"/>
+        <location filename="../widgets/data_form.cpp" line="472"/>
         <source>Missing values:</source>
         <translation>缺失值：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="508"/>
+        <location filename="../widgets/data_form.cpp" line="510"/>
         <source>Target:</source>
         <translation>目标：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="509"/>
+        <location filename="../widgets/data_form.cpp" line="511"/>
         <source>Rows:</source>
         <translation>行数：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="512"/>
+        <location filename="../widgets/data_form.cpp" line="514"/>
         <source>First rows:</source>
         <translation>前几行：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="534"/>
+        <location filename="../widgets/data_form.cpp" line="536"/>
         <source>Change delimiter</source>
         <translation>更改分隔符</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="545"/>
+        <location filename="../widgets/data_form.cpp" line="547"/>
         <source>Change header row</source>
         <translation>更改表头行设置</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="559"/>
+        <location filename="../widgets/data_form.cpp" line="561"/>
         <source>Change missing values</source>
         <translation>更改缺失值处理方式</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="570"/>
+        <location filename="../widgets/data_form.cpp" line="572"/>
         <source>Train / validation split</source>
         <translation>训练集/验证集划分</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="424"/>
+        <location filename="../widgets/data_form.cpp" line="426"/>
         <source>Choose or drop a CSV file</source>
         <translation>选择或拖放一个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="321"/>
+        <location filename="../widgets/data_form.cpp" line="323"/>
         <source>n = %1 was not taken: n must be from %2 to %3 (the split into training and validation needs at least 2 rows).</source>
         <translation>未采用 n = %1：n 必须在 %2 到 %3 之间（划分训练集和验证集至少需要 2 行）。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="348"/>
+        <location filename="../widgets/data_form.cpp" line="350"/>
         <source>Features:</source>
         <comment>how many features to generate</comment>
         <translation>特征数：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="425"/>
+        <location filename="../widgets/data_form.cpp" line="427"/>
         <source>A CSV, TSV or text file: type its path and press Enter, click Browse…, or drop it on the form</source>
         <translation>CSV、TSV 或文本文件：输入路径后按回车，点击“浏览…”，或把文件拖放到表单上</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="449"/>
-        <location filename="../widgets/data_form.cpp" line="773"/>
-        <location filename="../widgets/data_form.cpp" line="815"/>
+        <location filename="../widgets/data_form.cpp" line="451"/>
+        <location filename="../widgets/data_form.cpp" line="775"/>
+        <location filename="../widgets/data_form.cpp" line="820"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="450"/>
+        <location filename="../widgets/data_form.cpp" line="452"/>
         <source>Point (1.5)</source>
         <translation>点（1.5）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="451"/>
+        <location filename="../widgets/data_form.cpp" line="453"/>
         <source>Comma (1,5)</source>
         <translation>逗号（1,5）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="452"/>
+        <location filename="../widgets/data_form.cpp" line="454"/>
         <source>Automatic reads a comma as the decimal separator when the delimiter is not a comma and the numbers of the first rows have a comma as their only separator, as in many European CSV files</source>
         <translation>当分隔符不是逗号，且前几行数字中唯一的分隔符是逗号时，“自动”会把逗号读作小数分隔符，许多欧洲的 CSV 文件就是这样</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="469"/>
+        <location filename="../widgets/data_form.cpp" line="471"/>
         <source>Decimal separator:</source>
         <translation>小数分隔符：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="483"/>
+        <location filename="../widgets/data_form.cpp" line="485"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="485"/>
+        <location filename="../widgets/data_form.cpp" line="487"/>
         <source>Tick every numeric column but the target</source>
         <translation>勾选除目标列以外的所有数值列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="486"/>
+        <location filename="../widgets/data_form.cpp" line="488"/>
         <source>Select none</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="488"/>
+        <location filename="../widgets/data_form.cpp" line="490"/>
         <source>Untick every column</source>
         <translation>取消勾选所有列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="552"/>
+        <location filename="../widgets/data_form.cpp" line="554"/>
         <source>Change decimal separator</source>
         <translation>更改小数分隔符</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="574"/>
+        <location filename="../widgets/data_form.cpp" line="576"/>
         <source>The share of the rows used for training, from %1 to %2; the rest validates, so both parts keep some rows</source>
         <translation>用于训练的行所占比例，从 %1 到 %2；其余的行用于验证，因此两部分都会保留一些行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="579"/>
+        <location filename="../widgets/data_form.cpp" line="581"/>
         <source>A train fraction of %1 was not taken: it must be from %2 to %3, so that both training and validation keep some rows.</source>
         <translation>训练集比例 %1 未被采用：它必须在 %2 到 %3 之间，这样训练集和验证集都能保留一些行。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="583"/>
-        <location filename="../widgets/data_form.cpp" line="611"/>
+        <location filename="../widgets/data_form.cpp" line="585"/>
+        <location filename="../widgets/data_form.cpp" line="613"/>
         <source>Shuffle before splitting</source>
         <translation>划分前打乱</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="588"/>
+        <location filename="../widgets/data_form.cpp" line="590"/>
         <source>Train fraction:</source>
         <translation>训练集比例：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="591"/>
+        <location filename="../widgets/data_form.cpp" line="593"/>
         <source>Seeds the shuffle. Equal to the data seed, the shuffle continues the stream that drew the data, as the tutorial&apos;s single np.random.seed(42) does, and it follows the data seed while the two are equal.</source>
         <translation>打乱顺序所用的种子。与数据种子相同时，打乱会接着生成数据的那条随机数流进行，正如教程中只调用一次 np.random.seed(42) 那样；两者相同时，它会随数据种子一起变化。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="594"/>
+        <location filename="../widgets/data_form.cpp" line="596"/>
         <source>Split seed:</source>
         <translation>划分种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="604"/>
+        <location filename="../widgets/data_form.cpp" line="606"/>
         <source>Change train fraction</source>
         <translation>更改训练集比例</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="611"/>
+        <location filename="../widgets/data_form.cpp" line="613"/>
         <source>Split without shuffling</source>
         <translation>不打乱直接划分</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="618"/>
+        <location filename="../widgets/data_form.cpp" line="620"/>
         <source>Change split seed</source>
         <translation>更改划分种子</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="722"/>
+        <location filename="../widgets/data_form.cpp" line="724"/>
         <source>“%1”</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="756"/>
+        <location filename="../widgets/data_form.cpp" line="758"/>
         <source>none: the file cannot be read</source>
         <translation>无：无法读取该文件</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="762"/>
+        <location filename="../widgets/data_form.cpp" line="764"/>
         <source>counted when loaded</source>
         <translation>加载时统计</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="764"/>
+        <location filename="../widgets/data_form.cpp" line="766"/>
         <source>1 row</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="764"/>
+        <location filename="../widgets/data_form.cpp" line="766"/>
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="791"/>
+        <location filename="../widgets/data_form.cpp" line="793"/>
         <source>Automatic: comma</source>
         <translation>自动：逗号</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="791"/>
+        <location filename="../widgets/data_form.cpp" line="793"/>
         <source>Automatic: point</source>
         <translation>自动：点</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="838"/>
+        <location filename="../widgets/data_form.cpp" line="843"/>
         <source>%1 (target)</source>
         <translation>%1（目标）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="840"/>
+        <location filename="../widgets/data_form.cpp" line="845"/>
         <source>The target: the column the model predicts. Choose another target to use it as a feature.</source>
         <translation>目标：模型要预测的列。若要把它用作特征，请另选一个目标列。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="846"/>
+        <location filename="../widgets/data_form.cpp" line="851"/>
         <source>%1 (text)</source>
         <translation>%1（文本）</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="848"/>
+        <location filename="../widgets/data_form.cpp" line="853"/>
         <source>The first rows of this column hold text, not numbers: it cannot be a feature.</source>
         <translation>此列的前几行是文本而不是数值：它不能作为特征。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="876"/>
+        <location filename="../widgets/data_form.cpp" line="881"/>
         <source>the embedded data</source>
         <translation>嵌入的数据</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="878"/>
+        <location filename="../widgets/data_form.cpp" line="883"/>
         <source>No CSV file is chosen.</source>
         <translation>未选择 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="889"/>
+        <location filename="../widgets/data_form.cpp" line="894"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="896"/>
+        <location filename="../widgets/data_form.cpp" line="901"/>
         <source>Cannot use %1: it has only one column, and a data set needs at least one feature column and a target column. Is the delimiter right?</source>
         <translation>无法使用 %1：它只有一列，而数据集至少需要一个特征列和一个目标列。分隔符是否正确？</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="902"/>
+        <location filename="../widgets/data_form.cpp" line="907"/>
         <source>Cannot use %1: it has no data rows.</source>
         <translation>无法使用 %1：其中没有数据行。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="907"/>
+        <location filename="../widgets/data_form.cpp" line="912"/>
         <source>1 field</source>
         <translation>1 个字段</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="907"/>
+        <location filename="../widgets/data_form.cpp" line="912"/>
         <source>%1 fields</source>
         <translation>%1 个字段</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="908"/>
+        <location filename="../widgets/data_form.cpp" line="913"/>
         <source>Cannot read %1: data row %2 has %3, but the file has %4 columns.</source>
         <translation>无法读取 %1：第 %2 行数据有 %3，但该文件有 %4 列。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="988"/>
+        <location filename="../widgets/data_form.cpp" line="993"/>
         <source>Open %1</source>
         <translation>打开 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1054"/>
+        <location filename="../widgets/data_form.cpp" line="1059"/>
         <source>Load data from CSV</source>
         <translation>从 CSV 加载数据</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1054"/>
+        <location filename="../widgets/data_form.cpp" line="1059"/>
         <source>Generate data</source>
         <translation>生成数据</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1076"/>
+        <location filename="../widgets/data_form.cpp" line="1081"/>
         <source>Change feature count</source>
         <translation>更改特征数</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1091"/>
+        <location filename="../widgets/data_form.cpp" line="1096"/>
         <source>“%1” is not a number.</source>
         <translation>“%1”不是数值。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1097"/>
+        <location filename="../widgets/data_form.cpp" line="1102"/>
         <source>Enter %1 weights, one per feature, separated by commas.</source>
         <translation>请输入 %1 个权重，每个特征一个，以逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1109"/>
+        <location filename="../widgets/data_form.cpp" line="1114"/>
         <source>Change weights</source>
         <translation>更改权重</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1121"/>
+        <location filename="../widgets/data_form.cpp" line="1126"/>
         <source>Change feature columns</source>
         <translation>更改特征列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1139"/>
+        <location filename="../widgets/data_form.cpp" line="1144"/>
         <source>Select all feature columns</source>
         <translation>选择所有特征列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1139"/>
+        <location filename="../widgets/data_form.cpp" line="1144"/>
         <source>Select no feature columns</source>
         <translation>不选择任何特征列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1151"/>
+        <location filename="../widgets/data_form.cpp" line="1156"/>
         <source>The file %1 cannot be read: %2</source>
         <translation>无法读取文件 %1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1154"/>
+        <location filename="../widgets/data_form.cpp" line="1159"/>
         <source>The weights “%1” were not taken: %2 The run would use the previous weights.</source>
         <translation>未采用权重“%1”：%2 运行将使用之前的权重。</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1168"/>
+        <location filename="../widgets/data_form.cpp" line="1173"/>
         <source>Change target column</source>
         <translation>更改目标列</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1177"/>
+        <location filename="../widgets/data_form.cpp" line="1182"/>
         <source>Open CSV File</source>
         <translation>打开 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../widgets/data_form.cpp" line="1178"/>
+        <location filename="../widgets/data_form.cpp" line="1183"/>
         <source>CSV files (*.csv);;TSV files (*.tsv);;Text files (*.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;TSV 文件 (*.tsv);;文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
@@ -3933,532 +4093,532 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
 <context>
     <name>gradlab::widgets::LeastSquaresView</name>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="179"/>
+        <location filename="../widgets/least_squares_view.cpp" line="180"/>
         <source>&amp;Predict</source>
         <translation>预测(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="180"/>
+        <location filename="../widgets/least_squares_view.cpp" line="181"/>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="197"/>
+        <location filename="../widgets/least_squares_view.cpp" line="198"/>
         <source>Term</source>
         <translation>项</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="197"/>
+        <location filename="../widgets/least_squares_view.cpp" line="198"/>
         <source>The column of the design matrix: the intercept, a feature, or a power of x</source>
         <translation>设计矩阵的列：截距、某个特征或 x 的某次幂</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="198"/>
+        <location filename="../widgets/least_squares_view.cpp" line="199"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="198"/>
+        <location filename="../widgets/least_squares_view.cpp" line="199"/>
         <source>The model&apos;s parameter that this coefficient is the closed-form value of</source>
         <translation>该系数作为其闭式解的模型参数</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="199"/>
+        <location filename="../widgets/least_squares_view.cpp" line="200"/>
         <source>Estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="200"/>
+        <location filename="../widgets/least_squares_view.cpp" line="201"/>
         <source>Std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="201"/>
+        <location filename="../widgets/least_squares_view.cpp" line="202"/>
         <source>The estimate&apos;s standard error, √(σ̂² (XᵀX)⁻¹), with σ̂² the residual sum of squares over the residual degrees of freedom</source>
         <translation>估计值的标准误 √(σ̂² (XᵀX)⁻¹)，其中 σ̂² 为残差平方和除以残差自由度</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="202"/>
+        <location filename="../widgets/least_squares_view.cpp" line="203"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="202"/>
+        <location filename="../widgets/least_squares_view.cpp" line="203"/>
         <source>The estimate divided by its standard error</source>
         <translation>估计值除以其标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="203"/>
+        <location filename="../widgets/least_squares_view.cpp" line="204"/>
         <source>p-value</source>
         <translation>p 值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="204"/>
+        <location filename="../widgets/least_squares_view.cpp" line="205"/>
         <source>Two-sided: the probability, were the coefficient 0, of a t at least this far from 0 (Student&apos;s t with the residual degrees of freedom)</source>
         <translation>双侧：若系数为 0，t 值离 0 至少这么远的概率（自由度为残差自由度的 Student t 分布）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="217"/>
+        <location filename="../widgets/least_squares_view.cpp" line="218"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="223"/>
+        <location filename="../widgets/least_squares_view.cpp" line="224"/>
         <source>Observations</source>
         <translation>观测数</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="224"/>
+        <location filename="../widgets/least_squares_view.cpp" line="225"/>
         <source>Rank</source>
         <translation>秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="224"/>
+        <location filename="../widgets/least_squares_view.cpp" line="225"/>
         <source>The number of linearly independent columns of the design matrix, the intercept&apos;s included</source>
         <translation>设计矩阵中线性无关的列数（含截距列）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="225"/>
+        <location filename="../widgets/least_squares_view.cpp" line="226"/>
         <source>Residual degrees of freedom</source>
         <translation>残差自由度</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="225"/>
+        <location filename="../widgets/least_squares_view.cpp" line="226"/>
         <source>Observations minus rank</source>
         <translation>观测数减去秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="226"/>
+        <location filename="../widgets/least_squares_view.cpp" line="227"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="226"/>
+        <location filename="../widgets/least_squares_view.cpp" line="227"/>
         <source>The share of the target&apos;s variance about its mean that the fit explains: 1 − RSS / TSS</source>
         <translation>拟合所解释的目标值（相对其均值）方差的比例：1 − RSS / TSS</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="227"/>
+        <location filename="../widgets/least_squares_view.cpp" line="228"/>
         <source>Adjusted R²</source>
         <translation>调整后 R²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="227"/>
+        <location filename="../widgets/least_squares_view.cpp" line="228"/>
         <source>R² penalised for the number of coefficients: 1 − (1 − R²)(n − 1) / (n − rank)</source>
         <translation>按系数个数惩罚后的 R²：1 − (1 − R²)(n − 1) / (n − 秩)</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="228"/>
+        <location filename="../widgets/least_squares_view.cpp" line="229"/>
         <source>Residual standard error</source>
         <translation>残差标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="228"/>
+        <location filename="../widgets/least_squares_view.cpp" line="229"/>
         <source>σ̂ = √(RSS / residual degrees of freedom), the noise&apos;s estimated standard deviation</source>
         <translation>σ̂ = √(RSS / 残差自由度)，即噪声标准差的估计</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="229"/>
+        <location filename="../widgets/least_squares_view.cpp" line="230"/>
         <source>F statistic</source>
         <translation>F 统计量</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="229"/>
+        <location filename="../widgets/least_squares_view.cpp" line="230"/>
         <source>The fit against the intercept alone: every slope 0</source>
         <translation>与仅含截距的模型（所有斜率为 0）比较</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="230"/>
+        <location filename="../widgets/least_squares_view.cpp" line="231"/>
         <source>p-value of F</source>
         <translation>F 的 p 值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="230"/>
+        <location filename="../widgets/least_squares_view.cpp" line="231"/>
         <source>The probability of an F this large were every slope 0</source>
         <translation>若所有斜率为 0，F 值至少这么大的概率</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="231"/>
+        <location filename="../widgets/least_squares_view.cpp" line="232"/>
         <source>Log-likelihood</source>
         <translation>对数似然</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="231"/>
+        <location filename="../widgets/least_squares_view.cpp" line="232"/>
         <source>Of the fit with Gaussian errors, as statsmodels and gretl report it</source>
         <translation>假设误差服从高斯分布时拟合的对数似然，与 statsmodels 和 gretl 的报告一致</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="232"/>
+        <location filename="../widgets/least_squares_view.cpp" line="233"/>
         <source>AIC</source>
         <translation>AIC</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="232"/>
+        <location filename="../widgets/least_squares_view.cpp" line="233"/>
         <source>Akaike&apos;s information criterion: −2 log-likelihood + 2 × rank</source>
         <translation>赤池信息准则：−2 × 对数似然 + 2 × 秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="233"/>
+        <location filename="../widgets/least_squares_view.cpp" line="234"/>
         <source>BIC</source>
         <translation>BIC</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="233"/>
+        <location filename="../widgets/least_squares_view.cpp" line="234"/>
         <source>Schwarz&apos;s Bayesian information criterion: −2 log-likelihood + log(n) × rank</source>
         <translation>施瓦茨贝叶斯信息准则：−2 × 对数似然 + log(n) × 秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="234"/>
+        <location filename="../widgets/least_squares_view.cpp" line="235"/>
         <source>Residual sum of squares</source>
         <translation>残差平方和</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="235"/>
+        <location filename="../widgets/least_squares_view.cpp" line="236"/>
         <source>Durbin–Watson</source>
         <translation>Durbin–Watson 统计量</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="239"/>
+        <location filename="../widgets/least_squares_view.cpp" line="240"/>
         <source>Omnibus (K²)</source>
         <translation>综合检验（K²）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="240"/>
+        <location filename="../widgets/least_squares_view.cpp" line="241"/>
         <source>D&apos;Agostino and Pearson&apos;s test of the residuals&apos; normality from their skew and kurtosis (scipy.stats.normaltest, as statsmodels prints it)</source>
         <translation>D'Agostino 与 Pearson 基于偏度和峰度的残差正态性检验（scipy.stats.normaltest，与 statsmodels 输出的一致）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="242"/>
+        <location filename="../widgets/least_squares_view.cpp" line="243"/>
         <source>p-value of omnibus</source>
         <translation>综合检验的 p 值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="242"/>
+        <location filename="../widgets/least_squares_view.cpp" line="243"/>
         <source>The probability of a K² this large were the residuals normal (χ² with 2 degrees of freedom)</source>
         <translation>若残差服从正态分布，K² 至少这么大的概率（自由度为 2 的 χ² 分布）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="243"/>
+        <location filename="../widgets/least_squares_view.cpp" line="244"/>
         <source>Jarque–Bera</source>
         <translation>Jarque–Bera 统计量</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="243"/>
+        <location filename="../widgets/least_squares_view.cpp" line="244"/>
         <source>n/6 · (S² + (K − 3)²/4), with S the skew and K the kurtosis: a test of the residuals&apos; normality</source>
         <translation>n/6 · (S² + (K − 3)²/4)，S 为偏度，K 为峰度：残差正态性的一种检验</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="244"/>
+        <location filename="../widgets/least_squares_view.cpp" line="245"/>
         <source>p-value of Jarque–Bera</source>
         <translation>Jarque–Bera 的 p 值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="245"/>
+        <location filename="../widgets/least_squares_view.cpp" line="246"/>
         <source>The probability of a Jarque–Bera statistic this large were the residuals normal (χ² with 2 degrees of freedom)</source>
         <translation>若残差服从正态分布，Jarque–Bera 统计量至少这么大的概率（自由度为 2 的 χ² 分布）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="246"/>
+        <location filename="../widgets/least_squares_view.cpp" line="247"/>
         <source>Skew</source>
         <translation>偏度</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="246"/>
+        <location filename="../widgets/least_squares_view.cpp" line="247"/>
         <source>Of the residuals: m₃ / m₂^1.5, 0 for a symmetric distribution</source>
         <translation>残差的偏度：m₃ / m₂^1.5，对称分布为 0</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="247"/>
+        <location filename="../widgets/least_squares_view.cpp" line="248"/>
         <source>Kurtosis</source>
         <translation>峰度</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="247"/>
+        <location filename="../widgets/least_squares_view.cpp" line="248"/>
         <source>Of the residuals: m₄ / m₂², 3 for a normal distribution (not the excess kurtosis)</source>
         <translation>残差的峰度：m₄ / m₂²，正态分布为 3（不是超额峰度）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="248"/>
+        <location filename="../widgets/least_squares_view.cpp" line="249"/>
         <source>Condition number</source>
         <translation>条件数</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="249"/>
+        <location filename="../widgets/least_squares_view.cpp" line="250"/>
         <source>The largest singular value of the design matrix as fitted (the intercept&apos;s column included) over the smallest, as numpy.linalg.cond and statsmodels&apos; Cond. No.: large values mean the coefficients are sensitive to small changes in the data</source>
         <translation>所拟合设计矩阵（含截距列）的最大奇异值与最小奇异值之比，与 numpy.linalg.cond 和 statsmodels 的 Cond. No. 相同：值大表示系数对数据的微小变化很敏感</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="267"/>
+        <location filename="../widgets/least_squares_view.cpp" line="268"/>
         <source>Predict &amp;at:</source>
         <translation>预测点(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="312"/>
+        <location filename="../widgets/least_squares_view.cpp" line="313"/>
         <source>Training rows</source>
         <translation>训练行</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="313"/>
+        <location filename="../widgets/least_squares_view.cpp" line="314"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="314"/>
+        <location filename="../widgets/least_squares_view.cpp" line="315"/>
         <source>The runs are compared with the fit on the training rows, which they are trained on; all rows give the fit a statistics package gives for the whole file</source>
         <translation>各次运行都与训练行上的拟合比较（它们在训练行上训练）；选择全部行则得到统计软件对整个文件给出的拟合</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="317"/>
+        <location filename="../widgets/least_squares_view.cpp" line="318"/>
         <source>&amp;Rows:</source>
         <translation>行(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="326"/>
+        <location filename="../widgets/least_squares_view.cpp" line="327"/>
         <source>The confidence level of the coefficients&apos; intervals and of the predictions&apos; intervals (the Data and fit plot&apos;s band stays at 95%)</source>
         <translation>系数区间和预测区间的置信水平（“数据与拟合”图中的置信带始终为 95%）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="336"/>
+        <location filename="../widgets/least_squares_view.cpp" line="337"/>
         <source>Conf&amp;idence level:</source>
         <translation>置信水平(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="348"/>
+        <location filename="../widgets/least_squares_view.cpp" line="349"/>
         <source>Load or generate data to see its least-squares fit.</source>
         <translation>加载或生成数据后即可查看其最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="374"/>
+        <location filename="../widgets/least_squares_view.cpp" line="375"/>
         <source>Least squares</source>
         <translation>最小二乘</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="390"/>
+        <location filename="../widgets/least_squares_view.cpp" line="391"/>
         <source>There is no least-squares fit for this model and data.</source>
         <translation>此模型和数据没有最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="464"/>
+        <location filename="../widgets/least_squares_view.cpp" line="467"/>
         <source>Not available: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="466"/>
+        <location filename="../widgets/least_squares_view.cpp" line="469"/>
         <source>Undefined for this data</source>
         <translation>对这些数据没有定义</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="513"/>
+        <location filename="../widgets/least_squares_view.cpp" line="516"/>
         <source>The lower end of the coefficient&apos;s %1% confidence interval</source>
         <translation>系数 %1% 置信区间的下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="515"/>
+        <location filename="../widgets/least_squares_view.cpp" line="518"/>
         <source>The upper end of the coefficient&apos;s %1% confidence interval</source>
         <translation>系数 %1% 置信区间的上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="540"/>
+        <location filename="../widgets/least_squares_view.cpp" line="543"/>
         <source>Predicted ŷ</source>
         <translation>预测值 ŷ</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="540"/>
+        <location filename="../widgets/least_squares_view.cpp" line="543"/>
         <source>Std. error of ŷ</source>
         <translation>ŷ 的标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="540"/>
+        <location filename="../widgets/least_squares_view.cpp" line="543"/>
         <source>Mean lower %1%</source>
         <translation>均值 %1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="540"/>
+        <location filename="../widgets/least_squares_view.cpp" line="543"/>
         <source>Mean upper %1%</source>
         <translation>均值 %1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="541"/>
+        <location filename="../widgets/least_squares_view.cpp" line="544"/>
         <source>Observation lower %1%</source>
         <translation>新观测 %1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="541"/>
+        <location filename="../widgets/least_squares_view.cpp" line="544"/>
         <source>Observation upper %1%</source>
         <translation>新观测 %1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="544"/>
+        <location filename="../widgets/least_squares_view.cpp" line="547"/>
         <source>The closed form&apos;s prediction at this row</source>
         <translation>闭式解在这一行的预测值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="545"/>
+        <location filename="../widgets/least_squares_view.cpp" line="548"/>
         <source>The standard error of the mean response at this row, √(dᵀ Σ d), with d the row of the design and Σ the coefficients&apos; covariance</source>
         <translation>这一行平均响应的标准误 √(dᵀ Σ d)，其中 d 为设计矩阵的这一行，Σ 为系数的协方差矩阵</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="546"/>
-        <location filename="../widgets/least_squares_view.cpp" line="547"/>
+        <location filename="../widgets/least_squares_view.cpp" line="549"/>
+        <location filename="../widgets/least_squares_view.cpp" line="550"/>
         <source>Where the mean response (the true line&apos;s value) lies, with %1% confidence</source>
         <translation>平均响应（真实直线的值）所在的范围，置信度 %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="548"/>
-        <location filename="../widgets/least_squares_view.cpp" line="549"/>
+        <location filename="../widgets/least_squares_view.cpp" line="551"/>
+        <location filename="../widgets/least_squares_view.cpp" line="552"/>
         <source>Where a new observation at this row falls, with %1% probability: it adds the noise, σ̂², to the mean&apos;s uncertainty</source>
         <translation>这一行的新观测值以 %1% 的概率落入的范围：在均值的不确定性之外再加上噪声 σ̂²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="406"/>
+        <location filename="../widgets/least_squares_view.cpp" line="407"/>
         <source>values of %1, e.g. 0.5 1.5 2</source>
         <translation>%1 的取值，例如 0.5 1.5 2</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="407"/>
+        <location filename="../widgets/least_squares_view.cpp" line="408"/>
         <source>%1 values per row (%2), rows separated by ;</source>
         <translation>每行 %1 个值（%2），行与行之间用 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="417"/>
+        <location filename="../widgets/least_squares_view.cpp" line="420"/>
         <source>intercept</source>
         <translation>截距</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="422"/>
+        <location filename="../widgets/least_squares_view.cpp" line="425"/>
         <source>Ordinary least squares of %1 on %2 (training rows: %3)</source>
         <translation>%1 对 %2 的普通最小二乘回归（训练行：%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="422"/>
+        <location filename="../widgets/least_squares_view.cpp" line="425"/>
         <source>Ordinary least squares of %1 on %2 (all rows: %3)</source>
         <translation>%1 对 %2 的普通最小二乘回归（全部行：%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="407"/>
-        <location filename="../widgets/least_squares_view.cpp" line="423"/>
-        <location filename="../widgets/least_squares_view.cpp" line="652"/>
-        <location filename="../widgets/least_squares_view.cpp" line="667"/>
+        <location filename="../widgets/least_squares_view.cpp" line="408"/>
+        <location filename="../widgets/least_squares_view.cpp" line="426"/>
+        <location filename="../widgets/least_squares_view.cpp" line="655"/>
+        <location filename="../widgets/least_squares_view.cpp" line="670"/>
         <source>, </source>
         <comment>between the terms of the title</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="206"/>
-        <location filename="../widgets/least_squares_view.cpp" line="512"/>
+        <location filename="../widgets/least_squares_view.cpp" line="207"/>
+        <location filename="../widgets/least_squares_view.cpp" line="515"/>
         <source>Lower %1%</source>
         <translation>%1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="207"/>
-        <location filename="../widgets/least_squares_view.cpp" line="514"/>
+        <location filename="../widgets/least_squares_view.cpp" line="208"/>
+        <location filename="../widgets/least_squares_view.cpp" line="517"/>
         <source>Upper %1%</source>
         <translation>%1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="429"/>
-        <location filename="../widgets/least_squares_view.cpp" line="519"/>
+        <location filename="../widgets/least_squares_view.cpp" line="432"/>
+        <location filename="../widgets/least_squares_view.cpp" line="522"/>
         <source>No residual degrees of freedom: as many coefficients as rows</source>
         <translation>没有残差自由度：系数个数与行数相同</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="583"/>
+        <location filename="../widgets/least_squares_view.cpp" line="586"/>
         <source>The results panel compares each run&apos;s trained parameters with this fit on the training rows of the data the run was trained on. Select cells and press Ctrl+C to copy them; File &gt; Export saves the whole report.</source>
         <translation>结果面板将每次运行训练得到的参数与该运行所用数据的训练行上的这一拟合比较。选中单元格后按 Ctrl+C 复制；“文件 &gt; 导出”可保存完整报告。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="712"/>
+        <location filename="../widgets/least_squares_view.cpp" line="715"/>
         <source>Not estimable: the columns the data leaves undetermined reach this row, so its prediction depends on which of the equally good fits was taken</source>
         <translation>不可估计：数据无法确定的列影响到这一行，因此这里的预测取决于选用了哪一个同样好的拟合</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="729"/>
+        <location filename="../widgets/least_squares_view.cpp" line="732"/>
         <source>The fit is exact: the residuals are zero up to rounding, so the standard errors measure only rounding and t and p mean nothing</source>
         <translation>拟合是精确的：残差在舍入误差范围内为零，因此标准误只反映舍入误差，t 和 p 没有意义</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="521"/>
+        <location filename="../widgets/least_squares_view.cpp" line="524"/>
         <source>Not identified: this column is a combination of others, so its estimate is one of many that fit equally well (the minimum-norm one) and it has no standard error, t, p or interval</source>
         <translation>不可识别：这一列是其他列的组合，因此它的估计值只是众多同样好的拟合之一（取范数最小的那个），没有标准误、t、p 或置信区间</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="70"/>
+        <location filename="../widgets/least_squares_view.cpp" line="71"/>
         <source>.</source>
         <comment>the end of a sentence</comment>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="199"/>
+        <location filename="../widgets/least_squares_view.cpp" line="200"/>
         <source>The least-squares coefficient: the value that minimises the sum of squared errors on the rows fitted</source>
         <translation>最小二乘系数：使所拟合各行上误差平方和最小的值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="223"/>
+        <location filename="../widgets/least_squares_view.cpp" line="224"/>
         <source>The rows the fit uses: the training rows, or all of them (Rows)</source>
         <translation>拟合所用的行：训练行或全部行（见“行”）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="234"/>
+        <location filename="../widgets/least_squares_view.cpp" line="235"/>
         <source>Σ (y − ŷ)² over the rows fitted</source>
         <translation>所拟合各行上的 Σ (y − ŷ)²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="236"/>
+        <location filename="../widgets/least_squares_view.cpp" line="237"/>
         <source>Σ (eᵢ − eᵢ₋₁)² / Σ eᵢ² over the residuals in the order of the rows fitted: near 2 when successive residuals are uncorrelated, towards 0 when each follows the one before. The training rows are in the split&apos;s shuffled order, where it says nothing of serial correlation: choose All rows for the file&apos;s order</source>
         <translation>按所拟合行的顺序对残差计算 Σ (eᵢ − eᵢ₋₁)² / Σ eᵢ²：相邻残差不相关时接近 2，每个残差紧随前一个时趋近 0。训练行按划分时打乱后的顺序排列，此时它不反映序列相关：要按文件中的顺序，请选择“全部行”</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="435"/>
+        <location filename="../widgets/least_squares_view.cpp" line="438"/>
         <source>Undefined for this data: see the notes below</source>
         <translation>对此数据无定义：见下方说明</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="440"/>
+        <location filename="../widgets/least_squares_view.cpp" line="443"/>
         <source>%1 of %2 columns</source>
         <translation>%2 列中的 %1 列</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="452"/>
+        <location filename="../widgets/least_squares_view.cpp" line="455"/>
         <source>%1 (%2, %3)</source>
         <translation>%1（%2, %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="499"/>
+        <location filename="../widgets/least_squares_view.cpp" line="502"/>
         <source>The residual plot shows one row in %1: %2 of %3.</source>
         <translation>残差图每 %1 行显示一行：共 %3 行中的 %2 行。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="581"/>
+        <location filename="../widgets/least_squares_view.cpp" line="584"/>
         <source>This is the fit on all rows; the results panel compares the runs with the fit on the training rows, which they are trained on. Select cells and press Ctrl+C to copy them; File &gt; Export saves the whole report.</source>
         <translation>这是全部行上的拟合；结果面板将各次运行与训练行上的拟合比较（它们在训练行上训练）。选中单元格后按 Ctrl+C 复制；“文件 &gt; 导出”可保存完整报告。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="636"/>
+        <location filename="../widgets/least_squares_view.cpp" line="639"/>
         <source>There is no least-squares fit to predict with.</source>
         <translation>没有可用于预测的最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="651"/>
+        <location filename="../widgets/least_squares_view.cpp" line="654"/>
         <source>Each row needs %1 values (%2); &quot;%3&quot; has %4.</source>
         <translation>每行需要 %1 个值（%2）；“%3”有 %4 个。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="661"/>
+        <location filename="../widgets/least_squares_view.cpp" line="664"/>
         <source>&quot;%1&quot; is not a number.</source>
         <translation>“%1”不是数值。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="667"/>
+        <location filename="../widgets/least_squares_view.cpp" line="670"/>
         <source>Enter %1 values per row: %2.</source>
         <translation>请每行输入 %1 个值：%2。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="668"/>
+        <location filename="../widgets/least_squares_view.cpp" line="671"/>
         <source>Enter one or more values of %1.</source>
         <translation>请输入 %1 的一个或多个取值。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="671"/>
+        <location filename="../widgets/least_squares_view.cpp" line="674"/>
         <source>At most %1 predictions are kept; press Clear first.</source>
         <translation>最多保留 %1 条预测；请先按“清除”。</translation>
     </message>
@@ -4618,27 +4778,27 @@ The results&apos; losses are computed at the final parameters, after the last up
 <context>
     <name>gradlab::widgets::ResidualPlot</name>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="111"/>
+        <location filename="../widgets/least_squares_view.cpp" line="112"/>
         <source>Residuals against fitted values</source>
         <translation>残差对拟合值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="112"/>
+        <location filename="../widgets/least_squares_view.cpp" line="113"/>
         <source>Fitted value ŷ</source>
         <translation>拟合值 ŷ</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="113"/>
+        <location filename="../widgets/least_squares_view.cpp" line="114"/>
         <source>Residual y − ŷ</source>
         <translation>残差 y − ŷ</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="115"/>
+        <location filename="../widgets/least_squares_view.cpp" line="116"/>
         <source>Rows fitted</source>
         <translation>所拟合的行</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="139"/>
+        <location filename="../widgets/least_squares_view.cpp" line="140"/>
         <source>No residuals to show</source>
         <translation>没有可显示的残差</translation>
     </message>

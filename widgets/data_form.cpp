@@ -1,5 +1,7 @@
 #include "data_form.h"
 
+#include "display_names.h"
+
 #include "data/csv_reader.h"
 #include "experiment/messages.h"
 #include "wheel_guard.h"
@@ -799,7 +801,10 @@ void DataForm::showPreview(const data::CsvPreview* preview)
     const int rowCount = static_cast<int>(preview->rows.size());
     preview_->setColumnCount(static_cast<int>(columns_.size()));
     preview_->setRowCount(rowCount);
-    preview_->setHorizontalHeaderLabels(columns_);
+    QStringList headers;
+    for (const QString& name : std::as_const(columns_))
+        headers << oneLineName(name);
+    preview_->setHorizontalHeaderLabels(headers);
     for (int r = 0; r < rowCount; ++r) {
         const auto& fields = preview->rows[static_cast<std::size_t>(r)];
         for (std::size_t c = 0; c < fields.size() && c < static_cast<std::size_t>(columns_.size()); ++c)
@@ -835,7 +840,7 @@ void DataForm::showColumnPickers()
         item->setData(Qt::UserRole, name); // the column's name; the text may say more
         if (name == csv.target) {
             // Readable like the others, but with no box to tick: a column cannot predict itself.
-            item->setText(tr("%1 (target)").arg(name));
+            item->setText(tr("%1 (target)").arg(oneLineName(name)));
             item->setFlags(Qt::ItemIsEnabled);
             item->setToolTip(tr("The target: the column the model predicts. Choose another target to use it as a feature."));
             QFont italic = item->font();
@@ -843,15 +848,15 @@ void DataForm::showColumnPickers()
             item->setFont(italic);
         } else {
             const bool text = textColumns_.contains(name);
-            item->setText(text ? tr("%1 (text)").arg(name) : name);
+            item->setText(text ? tr("%1 (text)").arg(oneLineName(name)) : oneLineName(name));
             if (text)
                 item->setToolTip(tr("The first rows of this column hold text, not numbers: it cannot be a feature."));
             item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
             item->setCheckState(csv.features.contains(name) ? Qt::Checked : Qt::Unchecked);
         }
-        target_->addItem(name);
+        target_->addItem(oneLineName(name), name);
     }
-    target_->setCurrentIndex(target_->findText(csv.target, Qt::MatchExactly));
+    target_->setCurrentIndex(target_->findData(csv.target));
 }
 
 QString DataForm::resolvedPath(const QString& path) const
@@ -1161,7 +1166,7 @@ void DataForm::onTargetChanged(int index)
     if (updating_ || index < 0)
         return;
     ExperimentConfig c = config_;
-    c.dataset.csv.target = target_->itemText(index);
+    c.dataset.csv.target = target_->itemData(index).toString();
     c.dataset.csv.features.removeAll(c.dataset.csv.target); // a column cannot predict itself
     config_ = c;
     showColumnPickers();

@@ -39,6 +39,30 @@ QString deviceProblem(const gradlab::DeviceInfo& device)
     return NameText::tr("CUDA is unavailable: %1").arg(QString::fromStdString(device.reason));
 }
 
+QString oneLineName(const QString& name)
+{
+    QString shown;
+    shown.reserve(name.size());
+    for (const QChar c : name) {
+        const char16_t u = c.unicode();
+        if (u == u'\n')
+            shown += QLatin1String("\\n");
+        else if (u == u'\r')
+            shown += QLatin1String("\\r");
+        else if (u == u'\t')
+            shown += QLatin1String("\\t");
+        else if (u < 0x20 || (u >= 0x7F && u < 0xA0))
+            shown += QLatin1String("\\x") + QString::number(u, 16).toUpper().rightJustified(2, QLatin1Char('0'));
+        else if (u == 0x2028 || u == 0x2029) // the line and paragraph separators
+            shown += QLatin1String("\\u") + QString::number(u, 16).toUpper();
+        else
+            shown += c;
+    }
+    return shown;
+}
+
+QString oneLineName(const std::string& name) { return oneLineName(QString::fromStdString(name)); }
+
 QString modelTypeName(experiment::ModelConfig::Type type)
 {
     using T = experiment::ModelConfig::Type;

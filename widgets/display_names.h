@@ -7,6 +7,8 @@
 
 #include <QString>
 
+#include <string>
+
 namespace gradlab::widgets {
 
 QString modelTypeName(experiment::ModelConfig::Type type);         // "a + b·x", "Linear", ...
@@ -22,5 +24,12 @@ QString closedFormLossNote(const experiment::LossConfig& loss);
 // Why a device cannot be used, as a sentence in the user's language ("No CUDA device was found.");
 // empty for a usable one. The engine's own reason is English and kept for logs.
 QString deviceProblem(const gradlab::DeviceInfo& device);
+
+// A column's name as it is shown on one line (a table's header, a combo box, a list, a plot's axis,
+// gradlab-cli's table): a line feed, carriage return or tab in it as \n, \r, \t, and any other
+// control or line-breaking character as \xNN or \uNNNN, as the CSV reader's messages quote names.
+// Only for showing: the name itself (in the project, the JSON exports) stays as read.
+QString oneLineName(const QString& name);
+QString oneLineName(const std::string& name);
 
 } // namespace gradlab::widgets

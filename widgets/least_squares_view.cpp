@@ -1,5 +1,6 @@
 #include "least_squares_view.h"
 
+#include "display_names.h"
 #include "plot_export.h"
 #include "table_copy.h"
 
@@ -397,7 +398,7 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
     // rows predicted so far are predicted again while the features are the same.
     QStringList names;
     for (std::int64_t j = 0; j < f->features; ++j)
-        names << QString::fromStdString(j < fitted.features() ? fitted.featureNames[static_cast<std::size_t>(j)] : std::string());
+        names << oneLineName(j < fitted.features() ? fitted.featureNames[static_cast<std::size_t>(j)] : std::string());
     if (names != featureNames_)
         predictedX_.clear();
     featureNames_ = names;
@@ -413,12 +414,14 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
     terms_.clear();
     for (const fit::Coefficient& c : f->coefficients)
         terms_ << QString::fromStdString(c.name);
-    shownTerms_ = terms_;
+    shownTerms_.clear();
+    for (const QString& term : std::as_const(terms_))
+        shownTerms_ << oneLineName(term);
     shownTerms_.front() = tr("intercept");
     parameters_.clear();
     for (std::size_t p : closedForm.paramIndex)
         parameters_ << (p < static_cast<std::size_t>(flatNames.size()) ? flatNames[static_cast<qsizetype>(p)] : kNone);
-    const QString target = QString::fromStdString(fitted.targetName);
+    const QString target = oneLineName(fitted.targetName);
     title_->setText((allRows() ? tr("Ordinary least squares of %1 on %2 (all rows: %3)") : tr("Ordinary least squares of %1 on %2 (training rows: %3)"))
                         .arg(target.isEmpty() ? QStringLiteral("y") : target, shownTerms_.join(tr(", ", "between the terms of the title")),
                              QLocale().toString(static_cast<qlonglong>(f->observations))));

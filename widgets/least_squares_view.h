@@ -144,9 +144,9 @@ private:
     QTableWidget* predictions_;
     std::shared_ptr<const fit::FitResult> base_; // as fitted, at its own level
     std::shared_ptr<const fit::FitResult> fit_;  // base_ at confidenceLevel()
-    QStringList shownTerms_; // the terms as shown, the intercept translated
+    QStringList shownTerms_; // the terms as shown (on one line), the intercept translated
     QStringList parameters_; // the model's parameter beside each coefficient ("—" for none)
-    QStringList featureNames_;
+    QStringList featureNames_; // as shown, on one line
     // The rows predicted at (row-major, one value per feature): a new fit of the same features
     // predicts them again.
     std::vector<double> predictedX_;

@@ -2,6 +2,7 @@
 
 #include <QLocale>
 
+#include "display_names.h"
 #include "plot_export.h"
 
 #include "experiment/curves.h"
@@ -172,7 +173,7 @@ void DataFitPlot::setData(const experiment::ExperimentConfig& config, const expe
         g->setAntialiasedScatters(xs.size() <= 2000);
         g->setName(thinnedName(name, stride, d.rows()));
     };
-    const QString target = data.all.targetName.empty() ? tr("y") : QString::fromStdString(data.all.targetName);
+    const QString target = data.all.targetName.empty() ? tr("y") : oneLineName(data.all.targetName);
     if (scatter_) {
         // The rows' features are kept to predict them: the predictions come with setFit and
         // setClosedForm.
@@ -202,7 +203,7 @@ void DataFitPlot::setData(const experiment::ExperimentConfig& config, const expe
         fill(val_, data.val, tr("Validation data"));
         showInLegend(train_, true);
         showInLegend(val_, true);
-        xAxis->setLabel(data.all.featureNames.front().empty() ? tr("x") : QString::fromStdString(data.all.featureNames.front()));
+        xAxis->setLabel(data.all.featureNames.front().empty() ? tr("x") : oneLineName(data.all.featureNames.front()));
         yAxis->setLabel(target);
         xData_ = extent(data.all.x, 0, 1);
         yData_ = extent(data.all.y, 0, 1);

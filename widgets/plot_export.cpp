@@ -1,7 +1,10 @@
 #include "plot_export.h"
+
+#include "display_names.h"
 #include "plot_loss.h"
 
 #include "experiment/curves.h"
+#include "experiment/exports.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -238,7 +241,7 @@ bool exportPredictionPlot(const experiment::ExperimentData& data, const experime
     QCustomPlot plot;
     setUpLegend(plot);
     plot.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-    const QString target = data.all.targetName.empty() ? PlotExport::tr("y") : QString::fromStdString(data.all.targetName);
+    const QString target = data.all.targetName.empty() ? PlotExport::tr("y") : oneLineName(data.all.targetName);
     plot.xAxis->setLabel(PlotExport::tr("Observed %1").arg(target));
     plot.yAxis->setLabel(PlotExport::tr("Predicted %1").arg(target));
     const auto [lo, hi] = std::minmax_element(data.all.y.begin(), data.all.y.end());
@@ -286,7 +289,8 @@ bool savePlot(QCustomPlot& plot, const QString& path, const QString& title, QStr
     return format && save(plot, *format, size, title, path, error);
 }
 
-bool exportLossPlot(const std::vector<experiment::RunRecord>& runs, const QString& path, bool logScale, QString* error, QSize size)
+bool exportLossPlot(const std::vector<experiment::RunRecord>& runs, const QString& path, bool logScale, QString* error, QSize size,
+                    const std::vector<int>& numbers)
 {
     const auto format = prepare(path, size, error);
     if (!format)
@@ -321,14 +325,18 @@ bool exportLossPlot(const std::vector<experiment::RunRecord>& runs, const QStrin
             }
         }
         any = any || !train.isEmpty() || !val.isEmpty();
-        const bool one = runs.size() == 1;
+        // One run of train's own (no number): two colours read best, and the legend needs no name.
+        const bool one = runs.size() == 1 && numbers.empty();
+        const QString run = PlotExport::tr("Run %1 (%2)")
+                                .arg(r < numbers.size() ? numbers[r] : static_cast<int>(r + 1))
+                                .arg(optimizerSummary(runs[r].config));
         QCPGraph* t = plot.addGraph();
-        t->setName(one ? PlotExport::tr("Training loss") : PlotExport::tr("Run %1: training loss").arg(r + 1));
+        t->setName(one ? PlotExport::tr("Training loss") : PlotExport::tr("%1: training loss").arg(run));
         t->setPen(QPen(plotColor(r), 2));
         t->setData(epochs, train, true);
         QCPGraph* v = plot.addGraph();
-        v->setName(one ? PlotExport::tr("Validation loss") : PlotExport::tr("Run %1: validation loss").arg(r + 1));
-        // One run: two colours read best; several: a run keeps its colour. Validation is dashed
+        v->setName(one ? PlotExport::tr("Validation loss") : PlotExport::tr("%1: validation loss").arg(run));
+        // One run: two colours; several: a run keeps its colour. Validation is dashed
         // either way, as in the window, so that a print in grey still tells the curves apart.
         v->setPen(QPen(one ? plotColor(1) : plotColor(r), 2, Qt::DashLine));
         v->setData(valEpochs, val, true);
@@ -360,6 +368,93 @@ bool exportLossPlot(const std::vector<experiment::RunRecord>& runs, const QStrin
         plot.yAxis->setRange(lower, r.upper + 0.05 * (r.upper - lower));
     }
     return save(plot, *format, size, PlotExport::tr("Loss curves"), path, error);
+}
+
+bool exportParametersPlot(const std::vector<experiment::RunRecord>& runs, const QString& path, QString* error, QSize size,
+                          const std::vector<int>& numbers)
+{
+    const auto format = prepare(path, size, error);
+    if (!format)
+        return false;
+    if (runs.empty()) {
+        *error = PlotExport::tr("There is no run to plot");
+        return false;
+    }
+    QCustomPlot plot;
+    setUpLegend(plot);
+    plot.xAxis->setLabel(PlotExport::tr("Epoch"));
+    plot.yAxis->setLabel(PlotExport::tr("Value"));
+    // Dashes are the closed form's: the parameters take the other styles.
+    static constexpr Qt::PenStyle styles[] = {Qt::SolidLine, Qt::DotLine, Qt::DashDotLine, Qt::DashDotDotLine};
+    double lastEpoch = 0.0;
+    bool any = false;
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+        const experiment::RunRecord& run = runs[r];
+        const QStringList names = experiment::flatParameterNames(run.layout);
+        const std::size_t count = std::min<std::size_t>(static_cast<std::size_t>(names.size()), kMaxPlottedParameters);
+        // Where the run started (epoch 0), as the window's Parameters view shows it; the history
+        // begins after the first epoch.
+        std::vector<double> initial;
+        try {
+            const auto& d = run.config.dataset;
+            const std::int64_t features = d.source == experiment::DatasetConfig::Source::Csv
+                                              ? std::max<std::int64_t>(1, d.csv.features.size())
+                                              : d.generator.features;
+            initial = experiment::initialParameters(run.config.model, features);
+        } catch (const std::exception&) {
+            initial.clear(); // a configuration that no longer makes a model: from epoch 1
+        }
+        if (initial.size() != run.finalParams.size())
+            initial.clear();
+        const QString label = PlotExport::tr("Run %1 (%2)")
+                                  .arg(r < numbers.size() ? numbers[r] : static_cast<int>(r + 1))
+                                  .arg(optimizerSummary(run.config));
+        for (std::size_t j = 0; j < count; ++j) {
+            QVector<double> epochs, values;
+            if (!initial.empty() && std::isfinite(initial[j])) {
+                epochs << 0.0;
+                values << initial[j];
+            }
+            for (const experiment::EpochRecord& e : run.history) {
+                if (j < e.params.size() && std::isfinite(e.params[j])) {
+                    epochs << static_cast<double>(e.epoch);
+                    values << e.params[j];
+                }
+            }
+            any = any || !values.isEmpty();
+            if (!epochs.isEmpty())
+                lastEpoch = std::max(lastEpoch, epochs.back());
+            QCPGraph* g = plot.addGraph();
+            g->setName(PlotExport::tr("%1: %2").arg(label, names[static_cast<qsizetype>(j)]));
+            g->setPen(QPen(plotColor(r), 2, styles[j % std::size(styles)]));
+            g->setData(epochs, values, true);
+        }
+    }
+    if (!any) {
+        *error = PlotExport::tr("There is nothing to plot: no run has a finite parameter value");
+        return false;
+    }
+    // The closed form, where it is one for all the runs (trained on the same data and model).
+    const auto& first = runs.front().closedForm;
+    const bool shared = first && std::all_of(runs.begin(), runs.end(), [&](const experiment::RunRecord& run) {
+                            return run.closedForm && run.closedForm->params == first->params;
+                        });
+    if (shared) {
+        const std::size_t count = std::min(first->params.size(), kMaxPlottedParameters);
+        for (std::size_t j = 0; j < count; ++j) {
+            if (!std::isfinite(first->params[j]))
+                continue;
+            QCPGraph* g = plot.addGraph();
+            g->setName(PlotExport::tr("Closed form (dashed)"));
+            g->setPen(QPen(QColor(0, 0, 0), 1.5, Qt::DashLine));
+            g->setData(QVector<double>{0.0, std::max(lastEpoch, 1.0)}, QVector<double>{first->params[j], first->params[j]}, true);
+            if (j > 0)
+                g->removeFromLegend();
+        }
+    }
+    plot.rescaleAxes();
+    plot.yAxis->scaleRange(1.1);
+    return save(plot, *format, size, PlotExport::tr("Parameter trajectories"), path, error);
 }
 
 bool exportFitPlot(const experiment::ExperimentData& data, const experiment::RunRecord& run, const QString& path, QString* error, QSize size)
@@ -396,8 +491,8 @@ bool exportFitPlot(const experiment::ExperimentData& data, const experiment::Run
     QCustomPlot plot;
     setUpLegend(plot);
     const std::string& feature = data.all.featureNames.front();
-    plot.xAxis->setLabel(feature.empty() ? PlotExport::tr("x") : QString::fromStdString(feature));
-    plot.yAxis->setLabel(data.all.targetName.empty() ? PlotExport::tr("y") : QString::fromStdString(data.all.targetName));
+    plot.xAxis->setLabel(feature.empty() ? PlotExport::tr("x") : oneLineName(feature));
+    plot.yAxis->setLabel(data.all.targetName.empty() ? PlotExport::tr("y") : oneLineName(data.all.targetName));
     addPoints(plot, data.train, plotColor(0), PlotExport::tr("Training data"));
     addPoints(plot, data.val, plotColor(1), PlotExport::tr("Validation data"));
     // Generated data with one feature has a true line, shown as the Data and fit view shows it.

@@ -43,9 +43,24 @@ QColor recordedRunColor(std::size_t position);
 bool savePlot(QCustomPlot& plot, const QString& path, const QString& title, QString* error, QSize size = kDefaultPlotSize);
 
 // Training (solid) and validation (dashed) loss per epoch, one colour per run. With `logScale`
-// the loss axis is logarithmic and losses that are not positive are left out.
+// the loss axis is logarithmic and losses that are not positive are left out. Several runs are
+// named in the legend by their numbers in the project's run list (`numbers`, from 1, one per run;
+// empty: 1, 2, ...) and their optimizers ("Run 3 (Adam, lr 0.1): training loss"), and so is one
+// run given its number.
 bool exportLossPlot(const std::vector<experiment::RunRecord>& runs, const QString& path, bool logScale, QString* error,
-                    QSize size = kDefaultPlotSize);
+                    QSize size = kDefaultPlotSize, const std::vector<int>& numbers = {});
+
+// How many parameters of a run exportParametersPlot draws (an MLP has many), as the window's
+// Parameters view.
+inline constexpr std::size_t kMaxPlottedParameters = 12;
+
+// Each parameter's value per epoch for several runs, from its initial value (epoch 0) on: one
+// colour per run, one line style per parameter, named by the run's number in the project's run
+// list (`numbers`, from 1, one per run; empty: 1, 2, ...) and optimizer and the parameter ("Run 3
+// (Adam, lr 0.1): b"); the closed-form value of each parameter dashed in black where every run has
+// the same closed form. The first kMaxPlottedParameters parameters of each run are drawn.
+bool exportParametersPlot(const std::vector<experiment::RunRecord>& runs, const QString& path, QString* error,
+                          QSize size = kDefaultPlotSize, const std::vector<int>& numbers = {});
 
 // The training and validation points in two colours, the true line for generated data (dashed
 // grey), where the run has one the closed-form (least-squares) curve dashed, and above them the

@@ -453,6 +453,18 @@ QString padded(const QString& text, int width)
     return width < 0 ? text + QString(pad, QLatin1Char(' ')) : QString(pad, QLatin1Char(' ')) + text;
 }
 
+// The column `typed` names: the one of that name, or else the one the table shows so (a name with
+// a newline in it as "x\ny"), which is what a user copies from it.
+data::CsvColumn columnNamed(const QString& typed, const std::vector<std::string>& names)
+{
+    const std::string exact = typed.toStdString();
+    if (std::find(names.begin(), names.end(), exact) == names.end())
+        for (const std::string& name : names)
+            if (widgets::oneLineName(name) == typed)
+                return data::CsvColumn::named(name);
+    return data::CsvColumn::named(exact);
+}
+
 int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
 {
     if (a.positionals().size() != 1)
@@ -463,14 +475,6 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
         options.missing = data::MissingValues::DropRow;
     else if (missing != QLatin1String("error"))
         throw Failure{CliText::tr("--missing: expected error or drop, got \"%1\"").arg(missing)};
-    for (const QString& f : a.value(QStringLiteral("--features")).split(QLatin1Char(','), Qt::SkipEmptyParts))
-        if (!f.trimmed().isEmpty())
-            options.features.push_back(data::CsvColumn::named(f.trimmed().toStdString()));
-    // Given but naming no column (--features ''), it is not the same as left out (all columns).
-    if (a.has(QStringLiteral("--features")) && options.features.empty())
-        throw Failure{CliText::tr("--features: expected column names separated by commas, got \"%1\"").arg(a.value(QStringLiteral("--features")))};
-    if (a.has(QStringLiteral("--target")))
-        options.target = data::CsvColumn::named(a.value(QStringLiteral("--target")).toStdString());
     // As the project's dataset.csv.delimiter: one character, "\t" as JSON writes a tab, or empty to
     // detect; "tab" too, which a shell passes more easily.
     const QString delimiter = a.value(QStringLiteral("--delimiter"));
@@ -485,7 +489,22 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
         options.decimal = decimal.at(0).toLatin1();
     else if (decimal != QLatin1String("auto"))
         throw Failure{CliText::tr("--decimal: expected auto, \".\" or \",\", got \"%1\"").arg(decimal)};
-    const auto read = data::readCsvFile(a.positionals().first().toStdString(), options);
+    // The columns by the names typed; the file's names from its first lines (a file the preview
+    // cannot read, the reader refuses with the same words below).
+    const std::string file = a.positionals().first().toStdString();
+    std::vector<std::string> names;
+    if (a.has(QStringLiteral("--features")) || a.has(QStringLiteral("--target")))
+        if (const auto preview = data::previewCsvFile(file, 0, options))
+            names = preview.value().format.columnNames;
+    for (const QString& f : a.value(QStringLiteral("--features")).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!f.trimmed().isEmpty())
+            options.features.push_back(columnNamed(f.trimmed(), names));
+    // Given but naming no column (--features ''), it is not the same as left out (all columns).
+    if (a.has(QStringLiteral("--features")) && options.features.empty())
+        throw Failure{CliText::tr("--features: expected column names separated by commas, got \"%1\"").arg(a.value(QStringLiteral("--features")))};
+    if (a.has(QStringLiteral("--target")))
+        options.target = columnNamed(a.value(QStringLiteral("--target")), names);
+    const auto read = data::readCsvFile(file, options);
     if (!read) {
         // The reader says to drop such rows; here that is an option.
         if (experiment::droppable(read.error().code))
@@ -540,7 +559,7 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
             return shown ? QStringLiteral("%1").arg(v, width, 'g', digits) : padded(QStringLiteral("—"), width);
         };
         out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
-                   .arg(padded(QString::fromStdString(c.name), -16))
+                   .arg(padded(widgets::oneLineName(c.name), -16))
                    .arg(c.estimate, 14, 'g', 8)
                    .arg(cell(c.standardError, 12, 6), cell(c.tValue, 10, 5), cell(c.pValue, 10, 4), cell(c.lower, 12, 7), cell(c.upper, 12, 7))
             << Qt::endl;
@@ -714,6 +733,161 @@ int devices(const Args& a, QTextStream& out)
     return Ok;
 }
 
+// The project named as the one argument of `command` (runs, plot): its saved runs are what it shows.
+experiment::Project savedProject(const Args& a, const QString& command)
+{
+    if (a.positionals().size() != 1)
+        throw Failure{a.positionals().isEmpty() ? CliText::tr("%1 needs a project (a .gradlab file)").arg(command)
+                                                : CliText::tr("one project at a time, got: %1").arg(a.positionals().join(QLatin1Char(' ')))};
+    QString error;
+    auto p = experiment::Project::load(a.positionals().first(), &error);
+    if (!p)
+        throw Failure{error};
+    return *p;
+}
+
+// The runs' final parameters as "a = 1.02, b = 1.97" (a vector's elements as weight[0] ...), the
+// first kShown of them.
+QString parameterList(const experiment::RunRecord& run)
+{
+    constexpr std::size_t kShown = 8;
+    QStringList items;
+    std::size_t at = 0;
+    for (const auto& slot : run.layout) {
+        for (qint64 i = 0; i < slot.size && at < run.finalParams.size(); ++i, ++at)
+            if (at < kShown)
+                items << QStringLiteral("%1 = %2")
+                             .arg(slot.size == 1 ? slot.name : QStringLiteral("%1[%2]").arg(slot.name).arg(i))
+                             .arg(run.finalParams[at], 0, 'g', 10);
+    }
+    if (run.finalParams.size() > kShown)
+        items << CliText::tr("and %1 more").arg(run.finalParams.size() - kShown);
+    return items.join(QStringLiteral(", "));
+}
+
+// The project's saved runs, one line each, numbered as the window's run list numbers them.
+int runsCommand(const Args& a, QTextStream& out)
+{
+    const experiment::Project p = savedProject(a, QStringLiteral("runs"));
+    if (a.has(QStringLiteral("--json"))) {
+        QJsonArray list;
+        for (std::size_t i = 0; i < p.runs.size(); ++i) {
+            const experiment::RunRecord& r = p.runs[i];
+            list.append(QJsonObject{{"number", static_cast<double>(i + 1)},
+                                    {"started", r.started.toUTC().toString(Qt::ISODateWithMs)},
+                                    {"model", experiment::jsonName(r.config.model.type)},
+                                    {"optimizer", experiment::jsonName(r.config.optimizer.type)},
+                                    {"lr", r.config.optimizer.lr},
+                                    {"epochs", static_cast<double>(r.epochs)},
+                                    {"planned_epochs", static_cast<double>(r.config.training.epochs)},
+                                    {"diverged", r.diverged},
+                                    {"train_loss", jsonNumber(r.trainLoss)},
+                                    {"val_loss", jsonNumber(r.valLoss)},
+                                    {"params", namedParams(r.layout, r.finalParams)}});
+        }
+        out << QJsonDocument(list).toJson(QJsonDocument::Compact) << Qt::endl;
+        return Ok;
+    }
+    if (p.runs.empty()) {
+        out << CliText::tr("%1 has no saved runs").arg(a.positionals().first()) << Qt::endl;
+        return Ok;
+    }
+    for (std::size_t i = 0; i < p.runs.size(); ++i) {
+        const experiment::RunRecord& r = p.runs[i];
+        QStringList fields{QString::number(i + 1), r.started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                           widgets::modelName(r.config.model), widgets::optimizerSummary(r.config)};
+        fields << (r.epochs < r.config.training.epochs ? CliText::tr("%1 of %2 epochs").arg(r.epochs).arg(r.config.training.epochs)
+                                                       : CliText::tr("%1 epochs").arg(r.epochs));
+        if (r.diverged)
+            fields << CliText::tr("diverged");
+        fields << CliText::tr("train loss %1").arg(r.trainLoss, 0, 'g', 8);
+        if (std::isfinite(r.valLoss))
+            fields << CliText::tr("validation loss %1").arg(r.valLoss, 0, 'g', 8);
+        fields << parameterList(r);
+        out << fields.join(QStringLiteral("  ")) << Qt::endl;
+    }
+    return Ok;
+}
+
+// The saved runs that --runs names ("1,3" as the run list numbers them, or "all"), as indices.
+std::vector<std::size_t> chosenRuns(const Args& a, const experiment::Project& p)
+{
+    const QString runs = a.value(QStringLiteral("--runs"), QStringLiteral("all"));
+    std::vector<std::size_t> chosen;
+    if (runs == QLatin1String("all")) {
+        for (std::size_t i = 0; i < p.runs.size(); ++i)
+            chosen.push_back(i);
+        return chosen;
+    }
+    const QStringList numbers = runs.split(QLatin1Char(','));
+    for (const QString& text : numbers) {
+        bool ok = false;
+        const qint64 n = text.trimmed().toLongLong(&ok);
+        if (!ok)
+            throw Failure{CliText::tr("--runs: expected run numbers separated by commas (1,3) or all, got \"%1\"").arg(runs)};
+        if (n < 1 || n > static_cast<qint64>(p.runs.size()))
+            throw Failure{p.runs.size() == 1 ? CliText::tr("--runs: there is no run %1: the project has 1 run").arg(text.trimmed())
+                                             : CliText::tr("--runs: there is no run %1: the project has %2 runs (1 to %2)")
+                                                   .arg(text.trimmed())
+                                                   .arg(p.runs.size())};
+        const auto index = static_cast<std::size_t>(n - 1);
+        if (std::find(chosen.begin(), chosen.end(), index) == chosen.end())
+            chosen.push_back(index);
+    }
+    return chosen;
+}
+
+// Draws saved runs together, as File > Export draws the runs selected in the window.
+int plotCommand(const Args& a, QTextStream& out)
+{
+    if (!a.has(QStringLiteral("-o")))
+        throw Failure{CliText::tr("plot needs -o FILE.png, FILE.svg or FILE.pdf")};
+    const QString path = a.value(QStringLiteral("-o"));
+    const QString what = a.value(QStringLiteral("--what"), QStringLiteral("loss"));
+    // The data and fit are drawn one run at a time (each run may have read other data).
+    if (what == QLatin1String("fit"))
+        throw Failure{CliText::tr("--what: the data and the fit are drawn one run at a time, by train --export-plot; plot draws "
+                                  "loss or parameters")};
+    if (what != QLatin1String("loss") && what != QLatin1String("parameters"))
+        throw Failure{CliText::tr("--what: expected loss or parameters, got \"%1\"").arg(what)};
+    if (a.has(QStringLiteral("--linear-loss")) && what != QLatin1String("loss"))
+        throw Failure{CliText::tr("--linear-loss goes with --what loss")};
+    QString why;
+    if (!widgets::plotPathIsWritable(path, &why))
+        throw Failure{CliText::tr("-o: %1").arg(why)};
+    const experiment::Project p = savedProject(a, QStringLiteral("plot"));
+    if (experiment::sameFile(path, p.filePath()))
+        throw Failure{CliText::tr("-o: %1 is the project being plotted: writing there would replace it; choose another name").arg(path)};
+    if (const QString problem = outputProblem(path, p); !problem.isEmpty())
+        throw Failure{CliText::tr("-o: %1").arg(problem)};
+    if (p.runs.empty())
+        throw Failure{CliText::tr("%1 has no saved runs to plot").arg(a.positionals().first())};
+    const std::vector<std::size_t> chosen = chosenRuns(a, p);
+    std::vector<experiment::RunRecord> runs;
+    std::vector<int> numbers;
+    QStringList shown;
+    for (const std::size_t i : chosen) {
+        runs.push_back(p.runs[i]);
+        numbers.push_back(static_cast<int>(i + 1));
+        shown << QString::number(i + 1);
+    }
+    QString error;
+    if (what == QLatin1String("parameters")) {
+        if (!widgets::exportParametersPlot(runs, path, &error, widgets::kDefaultPlotSize, numbers))
+            throw Failure{error};
+        out << (runs.size() == 1 ? CliText::tr("Wrote the parameter trajectories of run %1 to %2").arg(shown.first(), path)
+                                 : CliText::tr("Wrote the parameter trajectories of runs %1 to %2").arg(shown.join(QStringLiteral(", ")), path))
+            << Qt::endl;
+        return Ok;
+    }
+    if (!widgets::exportLossPlot(runs, path, !a.has(QStringLiteral("--linear-loss")), &error, widgets::kDefaultPlotSize, numbers))
+        throw Failure{error};
+    out << (runs.size() == 1 ? CliText::tr("Wrote the loss curves of run %1 to %2").arg(shown.first(), path)
+                             : CliText::tr("Wrote the loss curves of runs %1 to %2").arg(shown.join(QStringLiteral(", ")), path))
+        << Qt::endl;
+    return Ok;
+}
+
 // Each command's usage, in the order of the full usage.
 const std::vector<std::pair<QString, QString>>& commandUsages()
 {
@@ -728,6 +902,8 @@ const std::vector<std::pair<QString, QString>>& commandUsages()
         {QStringLiteral("export-script"), CliText::tr("  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py")},
         {QStringLiteral("graph"), CliText::tr("  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]\n"
                                          "                    -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png")},
+        {QStringLiteral("runs"), CliText::tr("  gradlab-cli runs PROJECT [--json]")},
+        {QStringLiteral("plot"), CliText::tr("  gradlab-cli plot PROJECT [--runs 1,3|all] [--what loss|parameters] [--linear-loss] -o FILE.png|FILE.svg|FILE.pdf")},
         {QStringLiteral("devices"), CliText::tr("  gradlab-cli devices")},
     };
     return usages;
@@ -749,6 +925,9 @@ QString usage(const QString& command = {})
 
 bool needsWidgets(const QStringList& args)
 {
+    // plot draws with QCustomPlot, a widget.
+    if (!args.isEmpty() && args.first() == QLatin1String("plot"))
+        return true;
     // graph draws an SVG or PNG with the graph view, a widget; DOT is text.
     if (!args.isEmpty() && args.first() == QLatin1String("graph")) {
         const qsizetype o = args.lastIndexOf(QStringLiteral("-o"));
@@ -785,6 +964,8 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         {QStringLiteral("generate"), {{"--n", "--a", "--b", "--noise", "--seed", "--features", "-o"}, {}}},
         {QStringLiteral("export-script"), {{"--example", "-o"}, {}}},
         {QStringLiteral("graph"), {{"--example", "--of", "-o"}, {}}},
+        {QStringLiteral("runs"), {{}, {"--json"}}},
+        {QStringLiteral("plot"), {{"--runs", "--what", "-o"}, {"--linear-loss"}}},
         {QStringLiteral("devices"), {{}, {}}},
     };
     try {
@@ -806,6 +987,10 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
             return exportScript(a, out);
         if (command == QLatin1String("graph"))
             return graph(a, out);
+        if (command == QLatin1String("runs"))
+            return runsCommand(a, out);
+        if (command == QLatin1String("plot"))
+            return plotCommand(a, out);
         return devices(a, out);
     } catch (const Failure& f) {
         err << CliText::tr("gradlab-cli: %1").arg(f.message) << Qt::endl;

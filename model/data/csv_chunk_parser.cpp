@@ -139,7 +139,8 @@ void parseRows(const char* begin, const char* end, bool atEof, std::int64_t firs
         bool blank = false;
         std::size_t col = 0;
         for (;;) {
-            const int slot = col < ncol ? slots[col] : -2;
+            // -2: a field too many; -3: the one after a final delimiter.
+            const int slot = col < ncol ? slots[col] : (col == ncol && layout.trailingDelimiter ? -3 : -2);
             if (slot >= 0) {
                 // Fast path: a plain number straight from the buffer, no field scan first.
                 double v;
@@ -175,6 +176,17 @@ void parseRows(const char* begin, const char* end, bool atEof, std::int64_t firs
                 if (f.end == FieldEnd::Record)
                     ++line;
                 break;
+            }
+            if (slot == -3) {
+                if (!f.text.empty() || f.end == FieldEnd::Delimiter) {
+                    out.trailingValue = true;
+                    return stop(recordStart, recordLine);
+                }
+                line += f.newlines;
+                p = f.next;
+                if (f.end == FieldEnd::Record)
+                    ++line;
+                break; // col stays ncol: the empty field is no column
             }
             if (slot == -2) {
                 // Count the whole record's fields for the message; it may still be incomplete.

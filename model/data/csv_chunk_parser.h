@@ -22,6 +22,9 @@ struct RowLayout {
     MissingValues missing = MissingValues::Reject;
     std::size_t maxRecordBytes = 0;
     const std::vector<std::string>* names = nullptr; // for messages
+    // The lines end with a delimiter (CsvFormat::trailingDelimiter): a record may have one field
+    // more than `slots`, which must be empty.
+    bool trailingDelimiter = false;
 };
 
 struct ChunkResult {
@@ -31,6 +34,9 @@ struct ChunkResult {
     std::size_t consumed = 0;      // bytes of complete records
     std::int64_t endLine = 0;      // the physical line at `consumed`
     bool needMore = false;         // stopped before an incomplete record
+    // Stopped at a record with something after the final delimiter, which the first records left
+    // empty: the column is data after all, and the file must be read again with it.
+    bool trailingValue = false;
     std::optional<CsvError> error; // the first error; parsing stopped there
 };
 

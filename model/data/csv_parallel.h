@@ -34,6 +34,8 @@ public:
     Progress(const CsvProgress& callback, std::uint64_t total) : m_callback(callback), m_total(total) {}
     void setWork(std::uint64_t units) { m_units = units ? units : 1; }
     void add(std::uint64_t units) { m_done.fetch_add(units, std::memory_order_relaxed); }
+    // The work starts again (the file is read again); what was reported stays, never going back.
+    void restart() { m_done = 0; }
     // Calls the callback (on the calling thread only); false when it asks to cancel.
     bool report();
     bool finish(); // reports total of total

@@ -47,20 +47,17 @@ public:
         if (!m_progress.report())
             return cancelledError();
         Prefix prefix(m_source);
-        auto head = readHead(prefix, m_options);
-        if (!head)
-            return head.error();
-        m_head = std::move(head).value();
-        auto selection = selectColumns(m_head.format.columnNames, m_options);
+        auto selection = read(prefix, true);
+        if (selection && m_trailingValue) {
+            // A line past the first ones has a value after the final delimiter: the last column is data.
+            m_progress.restart();
+            m_trailingValue = false;
+            m_dropped = 0;
+            m_firstDroppedLine = 0;
+            selection = read(prefix, false);
+        }
         if (!selection)
             return selection.error();
-        m_layout = RowLayout{m_head.format.delimiter, m_head.format.decimal, selection.value().slots, selection.value().featureNames.size(),
-                             m_options.missing, m_options.maxRecordBytes, &m_head.format.columnNames};
-
-        const std::uint64_t begin = m_head.dataStart, end = m_source.size();
-        std::optional<CsvError> error = (end - begin <= m_options.chunkBytes) ? readWhole(prefix) : readChunked(begin, end);
-        if (error)
-            return *error;
 
         const std::size_t rows = m_y.size();
         if (rows == 0)
@@ -92,6 +89,28 @@ public:
     }
 
 private:
+    // Reads the layout and the rows; the selection, or the error. With `dropTrailingColumn`, it
+    // may stop early with m_trailingValue set.
+    CsvResult<Selection> read(Prefix& prefix, bool dropTrailingColumn)
+    {
+        auto head = readHead(prefix, m_options, dropTrailingColumn);
+        if (!head)
+            return head.error();
+        m_head = std::move(head).value();
+        auto selection = selectColumns(m_head.format.columnNames, m_options);
+        if (!selection)
+            return selection.error();
+        m_layout = RowLayout{m_head.format.delimiter, m_head.format.decimal, selection.value().slots, selection.value().featureNames.size(),
+                             m_options.missing, m_options.maxRecordBytes, &m_head.format.columnNames,
+                             m_head.format.trailingDelimiter};
+
+        const std::uint64_t begin = m_head.dataStart, end = m_source.size();
+        std::optional<CsvError> error = (end - begin <= m_options.chunkBytes) ? readWhole(prefix) : readChunked(begin, end);
+        if (error && !m_trailingValue)
+            return *error;
+        return selection;
+    }
+
     // At most one row per record, and each row holds its columns' delimiters: lines that are
     // short for their column count (blank lines, say) cannot claim much memory.
     std::size_t rowBound(std::uint64_t records, std::uint64_t bytes) const
@@ -153,7 +172,9 @@ private:
         allocate(capacity);
         ChunkResult r;
         parseRows(bytes.data(), bytes.data() + bytes.size(), true, m_head.dataLine, m_layout, m_x.data(), m_y.data(), capacity, r);
-        if (r.error)
+        if (r.trailingValue)
+            m_trailingValue = true;
+        if (r.error || r.trailingValue)
             return r.error;
         noteDropped(r);
         compact({{0, r.rows}});
@@ -187,6 +208,7 @@ private:
     mutable std::vector<double> m_x, m_y; // parseRange writes disjoint rows from several threads
     std::int64_t m_dropped = 0;
     std::int64_t m_firstDroppedLine = 0;
+    bool m_trailingValue = false; // a record held a value after the final delimiter (ChunkResult::trailingValue)
 };
 
 // Phase 1: scan blocks in parallel and place the chunk boundaries.
@@ -273,7 +295,7 @@ std::optional<CsvError> Reader::readChunked(std::uint64_t begin, std::uint64_t e
             ChunkResult& r = results[c];
             parseRange(chunk.begin, chunk.end, c + 1 == chunks.size(), chunk.firstLine, chunk.rowOffset, chunk.capacity,
                        buffers[worker], false, r);
-            return !r.error && !r.needMore;
+            return !r.error && !r.needMore && !r.trailingValue;
         },
         m_progress);
     buffers.clear();
@@ -283,6 +305,10 @@ std::optional<CsvError> Reader::readChunked(std::uint64_t begin, std::uint64_t e
     std::vector<std::pair<std::size_t, std::size_t>> parts;
     for (std::size_t c = 0; c < chunks.size(); ++c) {
         ChunkResult& r = results[c];
+        if (r.trailingValue) {
+            m_trailingValue = true;
+            return std::nullopt;
+        }
         if (r.needMore && !r.error) {
             // A quote the scan counted that the parser reads as a plain character (a"b) moved a
             // boundary: this chunk started right, so read on from it to the end in one stream.
@@ -295,6 +321,10 @@ std::optional<CsvError> Reader::readChunked(std::uint64_t begin, std::uint64_t e
                 allocate(chunks[c].rowOffset + capacity);
             std::vector<char> buffer;
             parseRange(chunks[c].begin, end, true, chunks[c].firstLine, chunks[c].rowOffset, capacity, buffer, true, r);
+        }
+        if (r.trailingValue) {
+            m_trailingValue = true;
+            return std::nullopt;
         }
         if (r.error)
             return r.error;
@@ -334,8 +364,9 @@ void Reader::parseRange(std::uint64_t from, std::uint64_t to, bool last, std::in
         out.dropped += r.dropped;
         out.rows += r.rows;
         m_progress.add(r.consumed);
-        if (r.error) {
+        if (r.error || r.trailingValue) {
             out.error = r.error;
+            out.trailingValue = r.trailingValue;
             return;
         }
         at += r.consumed;

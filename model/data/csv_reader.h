@@ -72,6 +72,9 @@ struct CsvFormat {
     // (also for a header field that is empty). Names are unique: a repeated name gets a suffix as
     // pandas' read_csv gives it (x, x.1, x.2, ...), with a warning.
     std::vector<std::string> columnNames;
+    // The lines end with a delimiter ("x,y," and "1,2,", as Excel and database exports may write
+    // them): the empty, unnamed last column this makes is not in columnNames, nor read.
+    bool trailingDelimiter = false;
 };
 
 struct CsvData {

@@ -143,6 +143,22 @@ char detectDecimal(std::string_view b, std::size_t start, bool atEof, char delim
     return comma > 0 && point == 0 ? ',' : '.';
 }
 
+// Whether the first records from `offset` leave the last of `columns` columns empty: each has that
+// many fields with the last one empty, or one fewer (a line without the final delimiter).
+bool lastColumnEmpty(Prefix& prefix, std::size_t offset, std::int64_t line, char delimiter, std::size_t limit, std::size_t columns)
+{
+    std::vector<std::string> fields;
+    std::int64_t recordLine = 0;
+    CsvError ignored; // the reader reports it where it reads the record
+    for (std::size_t records = 0; records < kSniffRecords; ++records) {
+        if (recordAt(prefix, offset, line, delimiter, limit, fields, recordLine, ignored) != RecordStatus::Record)
+            break;
+        if (!(fields.size() == columns - 1 || (fields.size() == columns && fields.back().empty())))
+            return false;
+    }
+    return true;
+}
+
 std::string generatedName(std::size_t column) { return "column " + std::to_string(column + 1); }
 
 // Makes repeated names unique as pandas' read_csv does (pandas 1.5, parsers.pyx _get_header):
@@ -258,7 +274,7 @@ std::optional<CsvError> checkOptions(const CsvReadOptions& options)
     return std::nullopt;
 }
 
-CsvResult<Head> readHead(Prefix& prefix, const CsvReadOptions& options)
+CsvResult<Head> readHead(Prefix& prefix, const CsvReadOptions& options, bool dropTrailingColumn)
 {
     if (auto e = prefix.ensure(kSniffBytes))
         return *e;
@@ -333,6 +349,17 @@ CsvResult<Head> readHead(Prefix& prefix, const CsvReadOptions& options)
                          return isCsvNumber(f, decimal) || (delimiter != ',' && commaMayGroupThousands(f));
                      })
         && std::any_of(first.begin(), first.end(), [](const std::string& f) { return !f.empty(); }));
+    // Lines that end with a delimiter ("x,y," and "1,2,", as Excel and database exports write
+    // them) make an empty last column with no name: that is no column. The first records decide;
+    // should a later line hold a value there, the reader reads the file again with the column.
+    if (dropTrailingColumn && first.size() >= 2 && first.back().empty()
+        && lastColumnEmpty(prefix, head.format.hasHeader ? head.dataStart : start, head.format.hasHeader ? head.dataLine : 1,
+                           delimiter, options.maxRecordBytes, first.size())) {
+        first.pop_back();
+        head.format.trailingDelimiter = true;
+        head.warnings.push_back(dataMessage(QT_TRANSLATE_NOOP("gradlab::data", "the lines end with a delimiter; the empty "
+                                                                               "last column is ignored")));
+    }
     auto& names = head.format.columnNames;
     if (head.format.hasHeader) {
         std::vector<bool> generated;
@@ -385,6 +412,9 @@ CsvResult<CsvPreview> readPreview(Prefix& prefix, const Head& head, std::size_t 
             return error;
         if (status == RecordStatus::End)
             break;
+        // As the reader reads it: without the empty field after the final delimiter.
+        if (head.format.trailingDelimiter && fields.size() == head.format.columnNames.size() + 1 && fields.back().empty())
+            fields.pop_back();
         for (auto& f : fields) {
             if (!isValidUtf8(f)) {
                 f = withInvalidUtf8Replaced(f);

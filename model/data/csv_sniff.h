@@ -36,7 +36,9 @@ struct Head {
 };
 
 std::optional<CsvError> checkOptions(const CsvReadOptions& options);
-CsvResult<Head> readHead(Prefix& prefix, const CsvReadOptions& options);
+// With `dropTrailingColumn`, a last column with no name whose fields in the first records are all
+// empty is left out (CsvFormat::trailingDelimiter).
+CsvResult<Head> readHead(Prefix& prefix, const CsvReadOptions& options, bool dropTrailingColumn = true);
 CsvResult<CsvPreview> readPreview(Prefix& prefix, const Head& head, std::size_t maxRows, const CsvReadOptions& options);
 
 // The message for a file that shrank while it was read.

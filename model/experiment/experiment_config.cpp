@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -720,19 +721,22 @@ QList<ConfigProblem> configProblems(const ExperimentConfig& c)
         }
     }
     const auto& o = c.optimizer;
-    // Each negative option by its name (as the form labels it), not a list of all that could be.
+    // Each negative option by its name (as the form labels it) and its value, not a list of all
+    // that could be.
+    const auto shown = [](double v) { return QString::number(v, 'g', QLocale::FloatingPointShortest); };
     if (o.momentum < 0)
-        add("optimizer.momentum", ConfigText::tr("Momentum cannot be negative"));
+        add("optimizer.momentum", ConfigText::tr("Momentum is %1; it cannot be negative").arg(shown(o.momentum)));
     if (o.dampening < 0)
-        add("optimizer.dampening", ConfigText::tr("Dampening cannot be negative"));
+        add("optimizer.dampening", ConfigText::tr("Dampening is %1; it cannot be negative").arg(shown(o.dampening)));
     if (o.weightDecay < 0)
-        add("optimizer.weight_decay", ConfigText::tr("Weight decay cannot be negative"));
+        add("optimizer.weight_decay", ConfigText::tr("Weight decay is %1; it cannot be negative").arg(shown(o.weightDecay)));
     if (o.eps < 0)
-        add("optimizer.eps", ConfigText::tr("Eps cannot be negative"));
+        add("optimizer.eps", ConfigText::tr("Eps is %1; it cannot be negative").arg(shown(o.eps)));
     if (o.lrDecay < 0)
-        add("optimizer.lr_decay", ConfigText::tr("Learning rate decay cannot be negative"));
+        add("optimizer.lr_decay", ConfigText::tr("Learning rate decay is %1; it cannot be negative").arg(shown(o.lrDecay)));
     if (o.initialAccumulatorValue < 0)
-        add("optimizer.initial_accumulator_value", ConfigText::tr("The initial accumulator cannot be negative"));
+        add("optimizer.initial_accumulator_value",
+            ConfigText::tr("The initial accumulator value is %1; it cannot be negative").arg(shown(o.initialAccumulatorValue)));
     if ((o.type == OptimizerConfig::Type::Adam || o.type == OptimizerConfig::Type::AdamW)
         && !(o.beta1 >= 0 && o.beta1 < 1 && o.beta2 >= 0 && o.beta2 < 1))
         add("optimizer.betas", ConfigText::tr("Both betas must be in [0, 1)"));

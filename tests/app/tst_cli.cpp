@@ -5,6 +5,7 @@
 #include "experiment/project.h"
 #include "widgets/graph_view.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -171,6 +172,8 @@ private slots:
     void fitDropsRowsWithMissingValuesWhenAsked();
     void trainSaysHowToDropRowsWithMissingValues();
     void fitTableAlignsWideColumnNames();
+    void trailingDelimitersMakeNoColumn();
+    void namesWithLineBreaksStayOnOneLine();
     void onlyPlotsStartTheGuiPlatform();
     void ctrlCKeepsTheRunSoFar();
     void repeatedColumnNamesAreRenamedEverywhere();
@@ -191,6 +194,10 @@ private slots:
     void exportScriptWritesARunnableScript();
     void exportScriptRefusesDataGradLabCannotRead_data();
     void exportScriptRefusesDataGradLabCannotRead();
+    void runsListsTheSavedRuns();
+    void plotDrawsSavedRunsTogether();
+    void plotRefusesWhatItCannotDraw_data();
+    void plotRefusesWhatItCannotDraw();
     void commandHelpPrintsItsUsage_data();
     void commandHelpPrintsItsUsage();
     void outOfMemoryIsSaidInWords_data();
@@ -289,7 +296,12 @@ void TestCli::badUsageExitsWithTwoAndOneLine_data()
     QTest::newRow("lr NaN") << QStringList{"train", "--example", "tutorial", "--set", "optimizer.lr=NaN"}
                             << "optimizer.lr: expected a finite number, got NaN";
     QTest::newRow("one negative option") << QStringList{"train", "--example", "tutorial", "--set", "optimizer.momentum=-0.5"}
-                                         << "gradlab-cli: optimizer.momentum: Momentum cannot be negative\n";
+                                         << "gradlab-cli: optimizer.momentum: Momentum is -0.5; it cannot be negative\n";
+    QTest::newRow("negative momentum -1") << QStringList{"train", "--example", "tutorial", "--set", "optimizer.momentum=-1"}
+                                          << "gradlab-cli: optimizer.momentum: Momentum is -1; it cannot be negative\n";
+    QTest::newRow("negative lr decay") << QStringList{"train", "--example", "tutorial", "--set", "optimizer.type=adagrad", "--set",
+                                                      "optimizer.lr_decay=-0.01"}
+                                       << "gradlab-cli: optimizer.lr_decay: Learning rate decay is -0.01; it cannot be negative\n";
     // A start that float32 cannot hold is refused before training, not found as NaN at epoch 1.
     QTest::newRow("initial value beyond float32")
         << QStringList{"train", "--example", "tutorial", "--set", "model.init.scheme=custom", "--set", "model.init.values={\"a\":1e39,\"b\":0}"}
@@ -533,6 +545,65 @@ void TestCli::fitTableAlignsWideColumnNames()
     QString expected = ascii.out;
     expected.replace(QLatin1String("abcdefghijkl"), QStringLiteral("体重（ｋｇ）")).replace(QLatin1String("abcd"), QStringLiteral("身高"));
     QCOMPARE(zh.out, expected);
+}
+
+// An Excel export whose lines end with a delimiter: the empty last column is neither the target
+// nor an error, and is said once. The reference is the least-squares line through the six points,
+// in exact fractions: intercept 2/75, slope 699/350.
+void TestCli::trailingDelimitersMakeNoColumn()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("excel.csv"));
+    QVERIFY(writeFile(csv, "x,y,\r\n1,2,\r\n2,4.1,\r\n3,5.9,\r\n4,8.2,\r\n5,9.8,\r\n6,12.1,\r\n"));
+    const QString note = QStringLiteral("warning: the lines end with a delimiter; the empty last column is ignored\n");
+    const Result r = cli({"fit", csv, "--json"});
+    QVERIFY2(r.status == 0, qPrintable(r.err));
+    QCOMPARE(r.err, note);
+    const QJsonObject params = QJsonDocument::fromJson(r.out.toUtf8()).object()["params"].toObject();
+    QCOMPARE(params.keys(), (QStringList{"intercept", "x"}));
+    QVERIFY2(std::abs(params["intercept"].toDouble() - 2.0 / 75) < 1e-12, qPrintable(r.out));
+    QVERIFY2(std::abs(params["x"].toDouble() - 699.0 / 350) < 1e-12, qPrintable(r.out));
+    // train reads the file as the window does.
+    const Result t = cli({"train", "--example", "tutorial", "--epochs", "1", "--set", "dataset.source=csv", "--set",
+                          QStringLiteral("dataset.csv.path=\"%1\"").arg(csv), "--set", "dataset.csv.features=[\"x\"]", "--set",
+                          "dataset.csv.target=y", "--json"});
+    QVERIFY2(t.status == 0, qPrintable(t.err));
+    QCOMPARE(t.err, note);
+}
+
+// QA's q.csv: a quoted header with a newline. fit's table shows the name on one line, as the
+// reader's messages quote it ("x\ny"); --features and --target take the name as read or as shown;
+// --json keeps it as read. The reference is the least-squares line through (1, 2), (2, 4.1),
+// (3, 5.9), in exact fractions: intercept 1/10, slope 39/20.
+void TestCli::namesWithLineBreaksStayOnOneLine()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("q.csv"));
+    QVERIFY(writeFile(csv, "\"x\ny\",z\n1,2\n2,4.1\n3,5.9\n"));
+    const Result plain = cli({"fit", csv});
+    QVERIFY2(plain.status == 0, qPrintable(plain.err));
+    const QStringList lines = plain.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    // The same table as for a name without the newline, line for line.
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("plain.csv")), "xy,z\n1,2\n2,4.1\n3,5.9\n"));
+    const Result reference = cli({"fit", dir.filePath(QStringLiteral("plain.csv"))});
+    QCOMPARE(lines.size(), reference.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size());
+    QVERIFY2(lines.value(3).startsWith(QLatin1String("x\\ny ")), qPrintable(plain.out));
+    QCOMPARE(lines.value(3).size(), reference.out.split(QLatin1Char('\n')).value(3).size());
+
+    for (const QString& name : {QStringLiteral("x\ny"), QStringLiteral("x\\ny")}) {
+        const Result r = cli({"fit", csv, "--features", name, "--target", "z", "--json"});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const QJsonObject params = QJsonDocument::fromJson(r.out.toUtf8()).object()["params"].toObject();
+        QCOMPARE(params.keys(), (QStringList{"intercept", "x\ny"}));
+        QVERIFY2(std::abs(params["intercept"].toDouble() - 0.1) < 1e-12, qPrintable(r.out));
+        QVERIFY2(std::abs(params["x\ny"].toDouble() - 1.95) < 1e-12, qPrintable(r.out));
+    }
+    const Result target = cli({"fit", csv, "--features", "z", "--target", "x\\ny", "--json"});
+    QVERIFY2(target.status == 0, qPrintable(target.err));
+    // A name that is neither is refused with the columns as shown.
+    const Result wrong = cli({"fit", csv, "--features", "x y"});
+    QCOMPARE(wrong.status, 2);
+    QVERIFY2(wrong.err.contains(QLatin1String("there is no column named \"x y\"; the columns are \"x\\ny\", \"z\"")), qPrintable(wrong.err));
 }
 
 // QA's dup.csv: two columns named "x". The references are numpy.linalg.lstsq's on the design
@@ -1066,11 +1137,198 @@ void TestCli::exportScriptRefusesDataGradLabCannotRead()
     QVERIFY(!QFile::exists(script));
 }
 
+// A project with three saved runs of the tutorial: SGD (lr 0.1), Adam (lr 0.1), SGD (lr 0.05)
+// stopped after 50 epochs; empty when it could not be made.
+static QString threeRunProject(const QTemporaryDir& dir)
+{
+    const QString path = dir.filePath(QStringLiteral("lab.gradlab"));
+    const QList<QStringList> runs{{"train", "--example", "tutorial", "--save", path},
+                                  {"train", path, "--set", "optimizer.type=adam", "--set", "optimizer.lr=0.1", "--save", path},
+                                  {"train", path, "--set", "optimizer.type=sgd", "--set", "optimizer.lr=0.05", "--epochs", "50", "--save", path}};
+    for (const QStringList& args : runs)
+        if (cli(args).status != 0)
+            return {};
+    return path;
+}
+
+// The saved runs as the project file stores them: `runs` lists those numbers, in the run list's
+// order, and the tutorial's first run is PyTorch's.
+void TestCli::runsListsTheSavedRuns()
+{
+    QTemporaryDir dir;
+    const QString project = threeRunProject(dir);
+    QVERIFY(!project.isEmpty());
+    const QJsonArray stored = QJsonDocument::fromJson(readAll(project)).object()["runs"].toArray();
+    QCOMPARE(stored.size(), 3);
+
+    const Result json = cli({"runs", project, "--json"});
+    QVERIFY2(json.status == 0, qPrintable(json.err));
+    const QJsonArray listed = QJsonDocument::fromJson(json.out.toUtf8()).array();
+    QCOMPARE(listed.size(), 3);
+    const char* optimizers[] = {"sgd", "adam", "sgd"};
+    const double lrs[] = {0.1, 0.1, 0.05};
+    const int epochs[] = {1000, 1000, 50};
+    for (int i = 0; i < 3; ++i) {
+        const QJsonObject l = listed[i].toObject(), s = stored[i].toObject();
+        QCOMPARE(l["number"].toInt(), i + 1);
+        QCOMPARE(l["optimizer"].toString(), QLatin1String(optimizers[i]));
+        QCOMPARE(l["lr"].toDouble(), lrs[i]);
+        QCOMPARE(l["model"].toString(), QStringLiteral("scalar_linear"));
+        QCOMPARE(l["epochs"].toInt(), epochs[i]);
+        QCOMPARE(l["started"].toString(), s["started"].toString());
+        QCOMPARE(l["train_loss"].toDouble(), s["train_loss"].toDouble());
+        QCOMPARE(l["val_loss"].toDouble(), s["val_loss"].toDouble());
+        QCOMPARE(l["params"].toObject(), s["params"].toObject());
+    }
+    const QJsonObject ref = expected()["torch_sgd_lr0.1_1000_epochs_mse_mean"].toObject();
+    QVERIFY(std::abs(listed[0]["params"]["a"].toDouble() - ref["a"].toDouble()) < 1e-5);
+    QVERIFY(std::abs(listed[0]["params"]["b"].toDouble() - ref["b"].toDouble()) < 1e-5);
+
+    const Result text = cli({"runs", project});
+    QVERIFY2(text.status == 0, qPrintable(text.err));
+    const QStringList lines = text.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    const char* summaries[] = {"  a + b·x  SGD, lr 0.1  1000 epochs  ", "  a + b·x  Adam, lr 0.1  1000 epochs  ",
+                               "  a + b·x  SGD, lr 0.05  50 epochs  "};
+    for (int i = 0; i < 3; ++i) {
+        const QJsonObject s = stored[i].toObject();
+        QVERIFY2(lines[i].startsWith(QString::number(i + 1) + QLatin1String("  ")), qPrintable(lines[i]));
+        QVERIFY2(lines[i].contains(QString::fromUtf8(summaries[i])), qPrintable(lines[i]));
+        QVERIFY2(lines[i].contains(QStringLiteral("train loss %1  validation loss %2")
+                                       .arg(s["train_loss"].toDouble(), 0, 'g', 8)
+                                       .arg(s["val_loss"].toDouble(), 0, 'g', 8)),
+                 qPrintable(lines[i]));
+        QVERIFY2(lines[i].endsWith(QStringLiteral("a = %1, b = %2")
+                                       .arg(s["params"]["a"].toDouble(), 0, 'g', 10)
+                                       .arg(s["params"]["b"].toDouble(), 0, 'g', 10)),
+                 qPrintable(lines[i]));
+        const QString started = QDateTime::fromString(s["started"].toString(), Qt::ISODateWithMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        QVERIFY2(lines[i].contains(started), qPrintable(lines[i]));
+    }
+
+    // A project without runs has nothing to list.
+    const QString empty = embeddedCsvProject(dir, QStringLiteral("x,y\n1,2\n2,4\n3,6.1\n4,8\n5,9.9\n"), QStringLiteral(","));
+    QVERIFY(!empty.isEmpty());
+    const Result none = cli({"runs", empty});
+    QCOMPARE(none.status, 0);
+    QVERIFY2(none.out.contains(QLatin1String("has no saved runs")), qPrintable(none.out));
+    QCOMPARE(cli({"runs", empty, "--json"}).out.trimmed(), QStringLiteral("[]"));
+}
+
+// The runs chosen, drawn together with the export File > Export uses: each run's legend names it
+// by its number in the run list and its optimizer.
+void TestCli::plotDrawsSavedRunsTogether()
+{
+    QTemporaryDir dir;
+    const QString project = threeRunProject(dir);
+    QVERIFY(!project.isEmpty());
+    const auto legend = [](int run, const char* optimizer) {
+        return QStringLiteral("Run %1 (%2): training loss").arg(run).arg(QLatin1String(optimizer));
+    };
+
+    const QString all = dir.filePath(QStringLiteral("all.svg"));
+    Result r = cli({"plot", project, "-o", all});
+    QVERIFY2(r.status == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("Wrote the loss curves of runs 1, 2, 3 to %1\n").arg(all));
+    QStringList texts = svgTexts(svgElements(readAll(all)));
+    for (const QString& name : {legend(1, "SGD, lr 0.1"), legend(2, "Adam, lr 0.1"), legend(3, "SGD, lr 0.05")})
+        QVERIFY2(texts.contains(name), qPrintable(texts.join(QLatin1Char('|'))));
+    QVERIFY2(texts.contains(QStringLiteral("Run 3 (SGD, lr 0.05): validation loss")), qPrintable(texts.join(QLatin1Char('|'))));
+    QVERIFY(texts.contains(QStringLiteral("Loss (log scale)")));
+
+    const QString some = dir.filePath(QStringLiteral("some.svg"));
+    r = cli({"plot", project, "--runs", "3,1", "--linear-loss", "-o", some});
+    QVERIFY2(r.status == 0, qPrintable(r.err));
+    texts = svgTexts(svgElements(readAll(some)));
+    QVERIFY2(texts.contains(legend(1, "SGD, lr 0.1")) && texts.contains(legend(3, "SGD, lr 0.05")), qPrintable(texts.join(QLatin1Char('|'))));
+    QVERIFY2(!texts.contains(legend(2, "Adam, lr 0.1")), qPrintable(texts.join(QLatin1Char('|'))));
+    QVERIFY(texts.contains(QStringLiteral("Loss")) && !texts.contains(QStringLiteral("Loss (log scale)")));
+
+    // One run keeps its number in the legend.
+    const QString one = dir.filePath(QStringLiteral("one.svg"));
+    QCOMPARE(cli({"plot", project, "--runs", "2", "-o", one}).status, 0);
+    QVERIFY(svgTexts(svgElements(readAll(one))).contains(legend(2, "Adam, lr 0.1")));
+
+    // The parameters' trajectories: each run's a and b, and the closed form they share.
+    const QString params = dir.filePath(QStringLiteral("params.svg"));
+    r = cli({"plot", project, "--what", "parameters", "--runs", "1,2", "-o", params});
+    QVERIFY2(r.status == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("Wrote the parameter trajectories of runs 1, 2 to %1\n").arg(params));
+    texts = svgTexts(svgElements(readAll(params)));
+    for (const char* name : {"Run 1 (SGD, lr 0.1): a", "Run 1 (SGD, lr 0.1): b", "Run 2 (Adam, lr 0.1): a", "Run 2 (Adam, lr 0.1): b",
+                             "Closed form (dashed)", "Epoch", "Value"})
+        QVERIFY2(texts.contains(QLatin1String(name)), qPrintable(texts.join(QLatin1Char('|'))));
+    QCOMPARE(texts.count(QStringLiteral("Closed form (dashed)")), 1);
+    QVERIFY(!texts.contains(QStringLiteral("Run 3 (SGD, lr 0.05): a")));
+
+    // A PNG of twice the plot's size.
+    const QString png = dir.filePath(QStringLiteral("loss.png"));
+    r = cli({"plot", project, "--runs", "1,2", "-o", png});
+    QVERIFY2(r.status == 0, qPrintable(r.err));
+    const QImage image(png, "PNG");
+    QCOMPARE(image.size(), QSize(1600, 1200));
+}
+
+void TestCli::plotRefusesWhatItCannotDraw_data()
+{
+    QTest::addColumn<QStringList>("args"); // PROJECT, EMPTY and DIR stand for the test's files
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("no such run") << QStringList{"plot", "PROJECT", "--runs", "1,4", "-o", "DIR/l.svg"}
+                                 << "gradlab-cli: --runs: there is no run 4: the project has 3 runs (1 to 3)\n";
+    QTest::newRow("run 0") << QStringList{"plot", "PROJECT", "--runs", "0", "-o", "DIR/l.svg"}
+                           << "gradlab-cli: --runs: there is no run 0: the project has 3 runs (1 to 3)\n";
+    QTest::newRow("not a number") << QStringList{"plot", "PROJECT", "--runs", "first", "-o", "DIR/l.svg"}
+                                  << "gradlab-cli: --runs: expected run numbers separated by commas (1,3) or all, got \"first\"\n";
+    QTest::newRow("no runs") << QStringList{"plot", "EMPTY", "-o", "DIR/l.svg"} << "gradlab-cli: EMPTY has no saved runs to plot\n";
+    QTest::newRow("unknown --what") << QStringList{"plot", "PROJECT", "--what", "gradients", "-o", "DIR/l.svg"}
+                                    << "gradlab-cli: --what: expected loss or parameters, got \"gradients\"\n";
+    QTest::newRow("--what fit") << QStringList{"plot", "PROJECT", "--what", "fit", "-o", "DIR/l.svg"}
+                                << "gradlab-cli: --what: the data and the fit are drawn one run at a time, by train --export-plot";
+    QTest::newRow("--linear-loss without the loss") << QStringList{"plot", "PROJECT", "--what", "parameters", "--linear-loss", "-o", "DIR/l.svg"}
+                                                    << "gradlab-cli: --linear-loss goes with --what loss\n";
+    QTest::newRow("no -o") << QStringList{"plot", "PROJECT"} << "gradlab-cli: plot needs -o FILE.png, FILE.svg or FILE.pdf\n";
+    QTest::newRow("no project") << QStringList{"plot", "-o", "DIR/l.svg"} << "gradlab-cli: plot needs a project (a .gradlab file)\n";
+    QTest::newRow("missing folder") << QStringList{"plot", "PROJECT", "-o", "DIR/no/such/l.svg"}
+                                    << "gradlab-cli: -o: The folder DIR/no/such does not exist\n";
+    QTest::newRow("not a picture") << QStringList{"plot", "PROJECT", "-o", "DIR/l.gradlab"}
+                                   << "gradlab-cli: -o: Plots cannot be saved as .gradlab: use .png, .svg or .pdf\n";
+    QTest::newRow("the project itself") << QStringList{"plot", "DIR/project.svg", "-o", "DIR/project.svg"}
+                                        << "gradlab-cli: -o: DIR/project.svg is the project being plotted: writing there would replace it; choose another name\n";
+    QTest::newRow("runs without a project") << QStringList{"runs"} << "gradlab-cli: runs needs a project (a .gradlab file)\n";
+    QTest::newRow("runs of a missing project") << QStringList{"runs", "DIR/none.gradlab"} << "none.gradlab";
+}
+
+void TestCli::plotRefusesWhatItCannotDraw()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    const QString project = threeRunProject(dir);
+    QVERIFY(!project.isEmpty());
+    const QString empty = embeddedCsvProject(dir, QStringLiteral("x,y\n1,2\n2,4\n3,6.1\n4,8\n5,9.9\n"), QStringLiteral(","));
+    QVERIFY(!empty.isEmpty());
+    // A project whose name is a picture's: the plot must not replace it.
+    QVERIFY(QFile::copy(project, dir.filePath(QStringLiteral("project.svg"))));
+    const auto substitute = [&](QString s) {
+        return s.replace(QLatin1String("PROJECT"), project).replace(QLatin1String("EMPTY"), empty).replace(QLatin1String("DIR"), dir.path());
+    };
+    for (QString& a : args)
+        a = substitute(a);
+    const QByteArray before = readAll(dir.filePath(QStringLiteral("project.svg")));
+    const Result r = cli(args);
+    QCOMPARE(r.status, 2);
+    QVERIFY2(r.err.contains(substitute(expected)), qPrintable(r.err));
+    QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("l.svg"))));
+    QCOMPARE(readAll(dir.filePath(QStringLiteral("project.svg"))), before);
+}
+
 void TestCli::commandHelpPrintsItsUsage_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("command");
-    for (const char* command : {"train", "fit", "generate", "export-script", "graph", "devices"}) {
+    for (const char* command : {"train", "fit", "generate", "export-script", "graph", "runs", "plot", "devices"}) {
         const QString c = QString::fromLatin1(command);
         QTest::newRow(qPrintable(c + " --help")) << QStringList{c, "--help"} << c;
         QTest::newRow(qPrintable(c + " -h")) << QStringList{c, "-h"} << c;
@@ -1183,6 +1441,8 @@ void TestCli::onlyPlotsStartTheGuiPlatform()
     QVERIFY(needsWidgets({"train", "--example", "tutorial", "--export-plot", "f.png"}));
     QVERIFY(needsWidgets({"train", "--export-loss-plot=l.svg"}));
     QVERIFY(!needsWidgets({"fit", "data.csv", "--json"}));
+    QVERIFY(needsWidgets({"plot", "p.gradlab", "-o", "loss.pdf"}));
+    QVERIFY(!needsWidgets({"runs", "p.gradlab"}));
     QVERIFY(!needsWidgets({"train", "--example", "tutorial", "--export-history", "h.csv"}));
 
     QTemporaryDir dir;

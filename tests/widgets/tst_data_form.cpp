@@ -688,6 +688,56 @@ private slots:
         QCOMPARE(told->text().count(renamed), 1);
     }
 
+    // An Excel export whose lines end with a comma: the empty column after it is neither offered
+    // nor picked as the target, and the form says why it is not there.
+    void trailingDelimitersMakeNoColumn()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("excel.csv"), "x,y,\r\n1,2,\r\n2,4.1,\r\n3,5.9,\r\n");
+        DataForm form;
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        form.openCsv(path);
+        QVERIFY(!form.findChild<QLabel*>(QStringLiteral("readerError"))->isVisible());
+        QCOMPARE(form.config().dataset.csv.target, QStringLiteral("y"));
+        QCOMPARE(form.config().dataset.csv.features, QStringList{QStringLiteral("x")});
+        QCOMPARE(form.findChild<QListWidget*>(QStringLiteral("dataset.csv.features"))->count(), 2);
+        QCOMPARE(form.findChild<QComboBox*>(QStringLiteral("dataset.csv.target"))->count(), 2);
+        const QString note = QStringLiteral("the lines end with a delimiter; the empty last column is ignored");
+        const QLabel* told = nullptr;
+        for (const QLabel* label : form.findChildren<QLabel*>())
+            if (label->text().contains(note))
+                told = label;
+        QVERIFY(told);
+        QVERIFY(validate(form.config()).isEmpty());
+    }
+
+    // A quoted header with a newline names its column on one line in the pickers and the preview;
+    // picking it keeps the name as read.
+    void namesWithLineBreaksAreShownOnOneLine()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("q.csv"), "\"x\ny\",\"t\tz\"\n1,2\n2,4.1\n3,5.9\n");
+        DataForm form;
+        form.setConfig(ExperimentConfig::tutorial(), {});
+        form.openCsv(path);
+        QCOMPARE(form.config().dataset.csv.features, QStringList{QStringLiteral("x\ny")});
+        QCOMPARE(form.config().dataset.csv.target, QStringLiteral("t\tz"));
+        auto* features = form.findChild<QListWidget*>(QStringLiteral("dataset.csv.features"));
+        QCOMPARE(features->item(0)->text(), QStringLiteral("x\\ny"));
+        QCOMPARE(features->item(1)->text(), QStringLiteral("t\\tz (target)"));
+        auto* target = form.findChild<QComboBox*>(QStringLiteral("dataset.csv.target"));
+        QCOMPARE(target->currentText(), QStringLiteral("t\\tz"));
+        QCOMPARE(target->itemText(0), QStringLiteral("x\\ny"));
+        auto* preview = form.findChild<QTableWidget*>(QStringLiteral("preview"));
+        QCOMPARE(preview->horizontalHeaderItem(0)->text(), QStringLiteral("x\\ny"));
+        QCOMPARE(preview->horizontalHeaderItem(1)->text(), QStringLiteral("t\\tz"));
+        QSignalSpy spy(&form, &DataForm::edited);
+        target->setCurrentIndex(0);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(form.config().dataset.csv.target, QStringLiteral("x\ny"));
+        QCOMPARE(target->currentText(), QStringLiteral("x\\ny"));
+    }
+
     void overrideThatBreaksTheFileIsRefused()
     {
         DataForm form;

@@ -199,6 +199,26 @@ private slots:
         }
     }
 
+    // A column name with a newline or a tab (a quoted CSV header) is shown on one line, with the
+    // reader's escapes, in the table and the title; the fit keeps the name as read.
+    void namesWithLineBreaksAreShownOnOneLine()
+    {
+        ExperimentData d;
+        d.train.featureNames = {"x\ny"};
+        d.train.targetName = "t\tz";
+        d.train.x = {1, 2, 3, 4, 5, 6};
+        d.train.y = {2, 4.1, 5.9, 8.2, 9.8, 12.1};
+        d.val = d.train;
+        d.all = d.train;
+        const ExperimentConfig c = configFor(ModelConfig::Type::Polynomial, 2);
+        LeastSquaresView view;
+        showFit(view, c, d);
+        QCOMPARE(view.coefficientText(QStringLiteral("x\ny"), LeastSquaresView::Term), QStringLiteral("x\\ny"));
+        QCOMPARE(view.coefficientText(QStringLiteral("x\ny^2"), LeastSquaresView::Term), QStringLiteral("x\\ny^2"));
+        QVERIFY2(view.title().contains(QStringLiteral("t\\tz on intercept, x\\ny, x\\ny^2")), qPrintable(view.title()));
+        QVERIFY(!view.title().contains(QLatin1Char('\n')) && !view.title().contains(QLatin1Char('\t')));
+    }
+
     void residualsAreStatsmodels()
     {
         const QJsonObject p = problem(QStringLiteral("tutorial_train"));

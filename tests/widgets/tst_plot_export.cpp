@@ -17,6 +17,8 @@ using namespace gradlab;
 using namespace gradlab::experiment;
 using gradlab::widgets::exportFitPlot;
 using gradlab::widgets::exportLossPlot;
+using gradlab::widgets::exportParametersPlot;
+using gradlab::widgets::plotColor;
 
 namespace {
 
@@ -96,7 +98,9 @@ private slots:
     void multiFeatureDataPlotsPredictions();
     void nothingToPlotIsAnError();
     void hostileColumnNamesAreJustLabels();
+    void lineBreaksInNamesAreShownOnOneLine();
     void manyRunsAreToldApart();
+    void parametersOfSeveralRuns();
     void svgLegendSamplesKeepTheirGap();
 
 private:
@@ -251,6 +255,51 @@ void TestPlotExport::hostileColumnNamesAreJustLabels()
     const QByteArray svg = readAll(dir.filePath(QStringLiteral("fit.svg")));
     QCOMPARE(svg.count("<svg"), 1);
     QCOMPARE(svg.count("</svg>"), 1);
+}
+
+// A name with a newline or a tab (a quoted CSV header) labels its axis on one line, escaped as the
+// rest of GradLab shows it, not as two lines of text.
+void TestPlotExport::lineBreaksInNamesAreShownOnOneLine()
+{
+    Trained t = tutorial_;
+    t.data.all.featureNames = {"x\nfeet"};
+    t.data.all.targetName = "y\r\nmetres\tcm";
+    QTemporaryDir dir;
+    QString error;
+    const QString path = dir.filePath(QStringLiteral("fit.svg"));
+    QVERIFY2(exportFitPlot(t.data, t.run, path, &error), qPrintable(error));
+    const QByteArray svg = readAll(path);
+    QVERIFY2(svg.contains("x\\nfeet"), svg.constData());
+    QVERIFY2(svg.contains("y\\r\\nmetres\\tcm"), svg.constData());
+    QVERIFY(!svg.contains(">feet<") && !svg.contains(">metres"));
+}
+
+// Several runs' trajectories in one picture, named by their numbers in the run list: each run in
+// its colour, each parameter in its line style, and the closed form they share once in the legend.
+void TestPlotExport::parametersOfSeveralRuns()
+{
+    QTemporaryDir dir;
+    QString error;
+    RunRecord adam = tutorial_.run;
+    adam.config.optimizer.type = OptimizerConfig::Type::Adam;
+    for (const char* format : {"png", "svg", "pdf"}) {
+        const QString path = dir.filePath(QStringLiteral("params.") + QLatin1String(format));
+        QVERIFY2(exportParametersPlot({tutorial_.run, adam}, path, &error, widgets::kDefaultPlotSize, {2, 5}), qPrintable(error));
+        checkFile(path, QLatin1String(format), widgets::kDefaultPlotSize);
+    }
+    const QByteArray svg = readAll(dir.filePath(QStringLiteral("params.svg")));
+    for (const char* name : {"Run 2 (SGD, lr 0.1): a", "Run 2 (SGD, lr 0.1): b", "Run 5 (Adam, lr 0.1): a", "Run 5 (Adam, lr 0.1): b"})
+        QVERIFY2(svg.contains(name), name);
+    QCOMPARE(svg.count("Closed form (dashed)"), 1);
+    // The first run's colour and the second's, solid (a) and dotted (b).
+    QVERIFY(svg.contains(plotColor(0).name().toLatin1()) && svg.contains(plotColor(1).name().toLatin1()));
+    // Runs on other data share no closed form: none is drawn.
+    RunRecord other = adam;
+    other.closedForm->params[0] += 1.0;
+    QVERIFY(exportParametersPlot({tutorial_.run, other}, dir.filePath(QStringLiteral("other.svg")), &error));
+    QVERIFY(!readAll(dir.filePath(QStringLiteral("other.svg"))).contains("Closed form"));
+    QVERIFY(!exportParametersPlot({}, dir.filePath(QStringLiteral("none.svg")), &error));
+    QCOMPARE(error, QStringLiteral("There is no run to plot"));
 }
 
 // Past the palette's colours, a run shares a colour with an earlier one and has markers on its

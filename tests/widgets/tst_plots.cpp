@@ -357,6 +357,14 @@ private slots:
         plot.setClosedForm(closedForm());
         QCOMPARE(plot.closedFormGraph()->lineStyle(), QCPGraph::lsLine);
         QCOMPARE(plot.closedFormGraph()->scatterStyle().shape(), QCPScatterStyle::ssNone);
+
+        // A name with a newline or a tab (a quoted CSV header) labels its axis on one line.
+        ExperimentData named = load(tutorial);
+        named.all.featureNames = {"x\nfeet"};
+        named.all.targetName = "y\tm";
+        plot.setData(tutorial, named);
+        QCOMPARE(plot.xAxis->label(), QStringLiteral("x\\nfeet"));
+        QCOMPARE(plot.yAxis->label(), QStringLiteral("y\\tm"));
     }
 
     void lossLogScaleDropsNonPositiveValues()

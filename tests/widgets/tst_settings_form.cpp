@@ -89,6 +89,7 @@ private slots:
     void batchSizeAndEpochs();
     void modelThatDoesNotFitTheDataSaysWhy();
     void runBlockersListWhatTheFormRefused();
+    void negativeOptionIsNamedWithItsValue();
     void problemsAppearBelowTheFields();
     void wheelOverAnUnfocusedComboScrollsInstead();
     void zeroGradIsOneEdit();
@@ -629,6 +630,21 @@ void TestSettingsForm::modelThatDoesNotFitTheDataSaysWhy()
     typeInto(form.findChild<QLineEdit*>(QStringLiteral("model.init.seed")), QStringLiteral("9007199254740993"));
     QCOMPARE(rec.edits.size(), before);
     QVERIFY(label->text().contains(QStringLiteral("Initialisation seed")));
+}
+
+// A project (or --set) with a negative optimizer option: the form names that option and its value,
+// not every option that could be negative.
+void TestSettingsForm::negativeOptionIsNamedWithItsValue()
+{
+    SettingsForm form;
+    ExperimentConfig c = ExperimentConfig::tutorial();
+    c.optimizer.momentum = -1;
+    form.setConfig(c, 1);
+    QCOMPARE(form.findChild<QLabel*>(QStringLiteral("validation"))->text(), QStringLiteral("• Momentum is -1; it cannot be negative"));
+    c.optimizer.momentum = 0.9;
+    c.optimizer.weightDecay = -0.001;
+    form.setConfig(c, 1);
+    QCOMPARE(form.findChild<QLabel*>(QStringLiteral("validation"))->text(), QStringLiteral("• Weight decay is -0.001; it cannot be negative"));
 }
 
 void TestSettingsForm::runBlockersListWhatTheFormRefused()

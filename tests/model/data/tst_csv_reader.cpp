@@ -605,6 +605,100 @@ private slots:
         QCOMPARE(detected.error().code, CsvErrorCode::InvalidOption);
     }
 
+    // Excel and database exports may end every line with a delimiter: the empty, unnamed column
+    // after it is no column (pandas would make it "Unnamed: 2", all NaN, and take it as the target).
+    // Read whole and in small chunks on several threads alike.
+    void trailingDelimiterMakesNoColumn_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QStringList>("names"); // features, then the target
+        QTest::addColumn<QList<double>>("x");
+        QTest::addColumn<QList<double>>("y");
+        const QStringList xy{"x", "y"};
+        QTest::newRow("comma") << QByteArray("x,y,\n1,2,\n3,4,\n") << xy << QList<double>{1, 3} << QList<double>{2, 4};
+        QTest::newRow("CRLF, no final newline") << QByteArray("x,y,\r\n1,2,\r\n3,4,") << xy << QList<double>{1, 3} << QList<double>{2, 4};
+        QTest::newRow("spaces after it") << QByteArray("x,y, \n1,2, \n3,4,\t\n") << xy << QList<double>{1, 3} << QList<double>{2, 4};
+        QTest::newRow("semicolon, decimal comma") << QByteArray("x;y;\n1,5;2;\n3;4,25;\n") << xy << QList<double>{1.5, 3}
+                                                  << QList<double>{2, 4.25};
+        QTest::newRow("quoted names") << QByteArray("\"x\",\"y\",\n1,2,\n3,4,\n") << xy << QList<double>{1, 3} << QList<double>{2, 4};
+        QTest::newRow("no header") << QByteArray("1,2,\n3,4,\n") << QStringList{"column 1", "column 2"} << QList<double>{1, 3}
+                                   << QList<double>{2, 4};
+        QTest::newRow("some lines without it") << QByteArray("x,y,\n1,2\n3,4,\n") << xy << QList<double>{1, 3} << QList<double>{2, 4};
+        QTest::newRow("three columns") << QByteArray("a,b,y,\n1,2,3,\n4,5,6,\n") << QStringList{"a", "b", "y"} << QList<double>{1, 2, 4, 5}
+                                       << QList<double>{3, 6};
+    }
+
+    void trailingDelimiterMakesNoColumn()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QStringList, names);
+        QFETCH(QList<double>, x);
+        QFETCH(QList<double>, y);
+        for (const std::size_t chunk : {std::size_t(1) << 20, std::size_t(5)}) {
+            CsvReadOptions options;
+            options.chunkBytes = chunk;
+            options.threads = 4;
+            auto result = readCsvText(view(text), options);
+            QVERIFY2(result, describe(result));
+            const CsvData& data = result.value();
+            QStringList got = qstrings(data.dataset.featureNames);
+            got << QString::fromStdString(data.dataset.targetName);
+            QCOMPARE(got, names);
+            QCOMPARE(qstrings(data.format.columnNames), names);
+            QVERIFY(data.format.trailingDelimiter);
+            QVERIFY(sameBits(data.dataset.x, doubles(x)));
+            QVERIFY(sameBits(data.dataset.y, doubles(y)));
+            QCOMPARE(data.warnings.size(), std::size_t(1));
+            QCOMPARE(data.warnings[0].english(), std::string("the lines end with a delimiter; the empty last column is ignored"));
+        }
+        // The preview, which the Data form's column pickers follow, shows the same columns.
+        auto preview = previewCsvText(view(text), 10);
+        QVERIFY2(preview, describe(preview));
+        QCOMPARE(qstrings(preview.value().format.columnNames), names);
+        for (const auto& row : preview.value().rows)
+            QCOMPARE(row.size(), static_cast<std::size_t>(names.size()));
+        QCOMPARE(preview.value().warnings.size(), std::size_t(1));
+    }
+
+    // A last column with no name that holds a value is data: it stays, named as any column with an
+    // empty name, even when the value comes long after the first lines, and in any chunk.
+    void emptyLastColumnWithAValueStays()
+    {
+        QByteArray text = "x,y,\n";
+        for (int i = 1; i < 300; ++i)
+            text += QByteArray::number(i) + ',' + QByteArray::number(2 * i) + ",\n";
+        text += "300,600,7\n";
+        for (const std::size_t chunk : {std::size_t(1) << 20, std::size_t(64)}) {
+            CsvReadOptions options;
+            options.chunkBytes = chunk;
+            options.threads = 4;
+            auto strict = readCsvText(view(text), options);
+            QVERIFY(!strict);
+            QCOMPARE(strict.error().code, CsvErrorCode::MissingValue);
+            QCOMPARE(strict.error().line, 2);
+            QCOMPARE(strict.error().column, 3);
+
+            options.missing = MissingValues::DropRow;
+            auto result = readCsvText(view(text), options);
+            QVERIFY2(result, describe(result));
+            const CsvData& data = result.value();
+            QCOMPARE(qstrings(data.format.columnNames), (QStringList{"x", "y", "column 3"}));
+            QVERIFY(!data.format.trailingDelimiter);
+            QCOMPARE(data.droppedRows, 299);
+            QVERIFY(sameBits(data.dataset.x, {300, 600}));
+            QVERIFY(sameBits(data.dataset.y, {7}));
+            QCOMPARE(data.warnings.size(), std::size_t(1));
+            QCOMPARE(data.warnings[0].english(), std::string("299 rows with missing or non-finite values left out (the first on line 2)"));
+        }
+        // Named columns, and lines with a field more than the header, are what they were.
+        auto named = readCsvText("x,y,z\n1,2,\n3,4,\n");
+        QVERIFY(!named);
+        QCOMPARE(named.error().code, CsvErrorCode::MissingValue);
+        auto extra = readCsvText("x,y\n1,2,\n3,4,\n");
+        QVERIFY(!extra);
+        QCOMPARE(extra.error().code, CsvErrorCode::RaggedRow);
+    }
+
     void missingFileIsAnIoErrorNamingIt()
     {
         auto result = readCsvFile("/nonexistent/gradlab/data.csv");

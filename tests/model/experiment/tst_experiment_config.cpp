@@ -358,9 +358,18 @@ void TestExperimentConfig::impossibleValuesCannotStartARun_data()
     QTest::newRow("fraction 0") << "dataset.split.train_fraction" << "0" << "dataset.split.train_fraction" << fraction;
     QTest::newRow("csv without target") << "dataset.source" << "csv" << "dataset.csv.target" << "No target column is chosen";
     // The option that is negative, by its name, not every option that could be.
-    QTest::newRow("negative momentum") << "optimizer.momentum" << "-0.5" << "optimizer.momentum" << "Momentum cannot be negative";
+    QTest::newRow("negative momentum") << "optimizer.momentum" << "-0.5" << "optimizer.momentum" << "Momentum is -0.5; it cannot be negative";
     QTest::newRow("negative lr decay") << "optimizer" << R"({"type": "adagrad", "lr": 0.1, "lr_decay": -1})" << "optimizer.lr_decay"
-                                       << "Learning rate decay cannot be negative";
+                                       << "Learning rate decay is -1; it cannot be negative";
+    QTest::newRow("negative dampening") << "optimizer.dampening" << "-0.125" << "optimizer.dampening"
+                                        << "Dampening is -0.125; it cannot be negative";
+    QTest::newRow("negative weight decay") << "optimizer.weight_decay" << "-1e-05" << "optimizer.weight_decay"
+                                           << "Weight decay is -1e-05; it cannot be negative";
+    QTest::newRow("negative eps") << "optimizer" << R"({"type": "adam", "lr": 0.1, "eps": -1e-8})" << "optimizer.eps"
+                                  << "Eps is -1e-08; it cannot be negative";
+    QTest::newRow("negative initial accumulator")
+        << "optimizer" << R"({"type": "adagrad", "lr": 0.1, "initial_accumulator_value": -0.3})" << "optimizer.initial_accumulator_value"
+        << "The initial accumulator value is -0.3; it cannot be negative";
     QTest::newRow("initial value beyond float32")
         << "model.init" << R"({"scheme": "custom", "values": {"a": 1e39, "b": 0}})" << "model.init.values.a"
         << "The initial value of a, 1e+39, does not fit in float32 (whose largest magnitude is about 3.4e+38)";
