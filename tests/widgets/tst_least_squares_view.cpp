@@ -572,7 +572,7 @@ private slots:
         const auto csv = leastSquaresCsv(*cf, names, &error);
         QVERIFY2(csv, qPrintable(error));
         const QStringList lines = QString::fromUtf8(*csv).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QCOMPARE(lines.value(0), QStringLiteral("term,parameter,estimate,std_error,t,p_value,ci_lower,ci_upper,identified,confidence_level"));
+        QCOMPARE(lines.value(0), QStringLiteral("term,parameter,estimate,std_error,t,p_value,ci_lower,ci_upper,identified,confidence_level,covariance_type"));
         QCOMPARE(lines.size(), 5);
         const char* keys[] = {"coefficients", "standard_errors", "t", "p", "ci_lower", "ci_upper"};
         // As tests/model/fit/tst_fit.cpp: estimates, errors and t to 1e-10; p and the interval,
@@ -580,9 +580,10 @@ private slots:
         const double tolerances[] = {1e-10, 1e-10, 1e-10, 1e-8, 1e-8, 1e-8};
         for (int row = 0; row < 4; ++row) {
             const QStringList cells = lines[row + 1].split(QLatin1Char(','));
-            QCOMPARE(cells.size(), 10);
+            QCOMPARE(cells.size(), 11);
             QCOMPARE(cells[8], QStringLiteral("true"));
             QCOMPARE(cells[9], QStringLiteral("0.95"));
+            QCOMPARE(cells[10], QStringLiteral("classical"));
             QCOMPARE(cells[0], p.value(QStringLiteral("expected")).toObject().value(QStringLiteral("coefficient_names")).toArray()[row].toString());
             QCOMPARE(cells[1], names[row == 0 ? 3 : row - 1]);
             for (int k = 0; k < 6; ++k)
