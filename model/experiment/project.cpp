@@ -630,9 +630,6 @@ std::optional<ClosedFormComparison> leastSquaresOn(const ExperimentConfig& confi
         options.degree = m.type == ModelConfig::Type::Polynomial ? m.degree : 1;
         options.keepResiduals = false;
         auto f = std::make_shared<fit::FitResult>(fit::fitLeastSquares(fit::view(rows), options));
-        // The robust covariances' sandwich, one pass more, so that the report switches to any of
-        // them without the data (fit::setCovarianceType).
-        fit::computeSandwich(*f, fit::view(rows));
         if (shuffled && !f->diagnostics.residualsUndefined) {
             f->diagnostics.durbinWatson = fit::Diagnostics::kNaN;
             f->diagnostics.durbinWatsonUndefined = fit::fitMessage(

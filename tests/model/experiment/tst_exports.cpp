@@ -407,6 +407,7 @@ void TestExports::leastSquaresReportHasDiagnosticsAndItsLevel()
     QVERIFY(!hc3.isEmpty());
     auto robust = std::make_shared<fit::FitResult>(*at90);
     fit::setConfidenceLevel(*robust, 0.95);
+    fit::computeSandwich(*robust, fit::view(data->train));
     fit::setCovarianceType(*robust, fit::CovarianceType::HC3);
     closedForm->fit = robust;
     const QJsonObject oHc3 = QJsonDocument::fromJson(*leastSquaresJson(*closedForm, names, &error)).object();
