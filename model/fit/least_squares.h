@@ -95,7 +95,7 @@ struct Coefficient {
     std::string name; // "intercept", a feature's name, or "x^2"
     double estimate = 0.0;
     double standardError = 0.0;
-    double tValue = 0.0;
+    double tValue = 0.0; // estimate / standardError: t, or z under a robust covariance
     double pValue = 0.0; // two-sided: Student's t with dfResidual degrees of freedom (classical), else normal
     double lower = 0.0;  // confidence interval at confidenceLevel
     double upper = 0.0;
@@ -112,7 +112,7 @@ struct FitResult {
     int degree = 1;
     std::int64_t features = 0;                // of the input; the design adds the intercept
     std::vector<Coefficient> coefficients;    // intercept first, then one per feature or power
-    std::vector<double> covariance;           // p × p, row-major, σ²(XᵀX)⁻¹ (pseudo-inverse if rank-deficient)
+    std::vector<double> covariance;           // p × p, row-major, σ²(XᵀX)⁻¹ (pseudo-inverse if rank-deficient), or the robust sandwich chosen
     std::vector<double> covarianceFactor;     // p × rank, row-major: (XᵀX)⁺ = F·Fᵀ, for dᵀΣd = σ²‖Fᵀd‖² without cancellation
     std::vector<double> residuals;            // y − ŷ, in the order rows were read (if kept)
     std::int64_t observations = 0;
