@@ -93,18 +93,8 @@ std::shared_ptr<const fit::FitResult> shownAt(const std::shared_ptr<const fit::F
     return copy;
 }
 
-// "HC3" for a covariance type's name as the tab shows it.
-QString covarianceName(fit::CovarianceType type)
-{
-    switch (type) {
-    case fit::CovarianceType::HC0: return QStringLiteral("HC0");
-    case fit::CovarianceType::HC1: return QStringLiteral("HC1");
-    case fit::CovarianceType::HC2: return QStringLiteral("HC2");
-    case fit::CovarianceType::HC3: return QStringLiteral("HC3");
-    case fit::CovarianceType::Classical: break;
-    }
-    return QCoreApplication::translate("gradlab::widgets::LeastSquaresView", "classical");
-}
+// A robust covariance type's name as the tab shows it: "HC3".
+QString covarianceName(fit::CovarianceType type) { return QString::fromLatin1(fit::covarianceTypeName(type)).toUpper(); }
 
 QTableWidget* makeTable(QWidget* parent, const QString& name)
 {
@@ -156,7 +146,7 @@ void ResidualPlot::setResiduals(const std::vector<double>& fitted, const std::ve
         residuals_.push_back({fitted[i], residuals[i]});
     std::sort(residuals_.begin(), residuals_.end(), [](const QCPGraphData& a, const QCPGraphData& b) { return a.key < b.key; });
     cleared_ = false;
-    show(kind_);
+    display(kind_);
 }
 
 void ResidualPlot::setQQ(const fit::NormalQQ& qq)
@@ -169,7 +159,7 @@ void ResidualPlot::setQQ(const fit::NormalQQ& qq)
     intercept_ = qq.intercept;
     qqUnavailable_.clear();
     cleared_ = false;
-    show(kind_);
+    display(kind_);
 }
 
 void ResidualPlot::setQQUnavailable(const QString& reason)
@@ -177,17 +167,17 @@ void ResidualPlot::setQQUnavailable(const QString& reason)
     qq_.clear();
     qqUnavailable_ = reason;
     cleared_ = false;
-    show(kind_);
+    display(kind_);
 }
 
 void ResidualPlot::setKind(Kind kind)
 {
     kind_ = kind;
     if (!cleared_)
-        show(kind);
+        display(kind);
 }
 
-void ResidualPlot::show(Kind kind)
+void ResidualPlot::display(Kind kind)
 {
     const bool qq = kind == NormalQQ;
     setExportTitle(qq ? tr("Normal Q–Q plot of the studentized residuals") : tr("Residuals against fitted values"));

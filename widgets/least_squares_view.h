@@ -54,7 +54,7 @@ protected:
     void fitView() override;
 
 private:
-    void show(Kind kind);
+    void display(Kind kind);
     QCPGraph* points_;
     QCPItemStraightLine* zero_;
     Kind kind_ = ResidualsVsFitted;

@@ -88,7 +88,6 @@ struct Sandwich {
     std::int64_t k = 0;
     std::vector<double> hc0, hc2, hc3; // hc2 and hc3 empty where a row's leverage is 1
     std::int64_t leverageOne = 0;      // rows with hᵢᵢ = 1 up to rounding (the fit passes through them)
-    double maxLeverage = 0.0;
 };
 
 struct Coefficient {

@@ -115,7 +115,6 @@ void computeSandwich(FitResult& fit, const DataView& data)
     const std::int64_t perChunk = (blocks + chunks - 1) / chunks;
     std::vector<MatrixXd> g0(static_cast<std::size_t>(chunks)), g2(g0.size()), g3(g0.size());
     std::vector<std::int64_t> ones(g0.size(), 0);
-    std::vector<double> largest(g0.size(), 0.0);
     std::exception_ptr failure;
 #pragma omp parallel for if (n > 4 * detail::kBlockRows) schedule(static)
     for (std::int64_t c = 0; c < chunks; ++c) {
@@ -130,7 +129,6 @@ void computeSandwich(FitResult& fit, const DataView& data)
                 VectorXd s0(m), s2(m), s3(m);
                 for (Index r = 0; r < m; ++r) {
                     const double a = std::abs(e(r)), rest = 1.0 - h(r);
-                    largest[i] = std::max(largest[i], h(r));
                     s0(r) = a;
                     if (rest <= kLeverageOne) {
                         ++ones[i];
@@ -162,7 +160,6 @@ void computeSandwich(FitResult& fit, const DataView& data)
         s2 += g2[i];
         s3 += g3[i];
         out->leverageOne += ones[i];
-        out->maxLeverage = std::max(out->maxLeverage, largest[i]);
     }
     const auto keep = [k](const MatrixXd& m) {
         std::vector<double> v(static_cast<std::size_t>(k * k));
