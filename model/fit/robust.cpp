@@ -116,7 +116,9 @@ void computeSandwich(FitResult& fit, const DataView& data)
     std::vector<MatrixXd> g0(static_cast<std::size_t>(chunks)), g2(g0.size()), g3(g0.size());
     std::vector<std::int64_t> ones(g0.size(), 0);
     std::exception_ptr failure;
-#pragma omp parallel for if (n > 4 * detail::kBlockRows) schedule(static)
+    // Always in a team, also for few rows: outside one, Eigen would split the products among the threads
+    // with a blocking, and so a rounding, that depends on their number.
+#pragma omp parallel for schedule(static)
     for (std::int64_t c = 0; c < chunks; ++c) {
         detail::captured(failure, [&] {
             const auto i = static_cast<std::size_t>(c);
@@ -235,7 +237,7 @@ NormalQQ normalQQ(const FitResult& fit, const DataView& data, std::int64_t maxPo
     std::vector<double> r(static_cast<std::size_t>(n0));
     const std::int64_t blocks = (n0 + detail::kBlockRows - 1) / detail::kBlockRows;
     std::exception_ptr failure;
-#pragma omp parallel for if (n0 > 4 * detail::kBlockRows) schedule(static)
+#pragma omp parallel for schedule(static) // in a team, as computeSandwich
     for (std::int64_t b = 0; b < blocks; ++b)
         detail::captured(failure, [&] {
             forEachBlock(fit, data, factor, b * detail::kBlockRows, std::min(n0, (b + 1) * detail::kBlockRows),
