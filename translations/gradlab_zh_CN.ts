@@ -45,7 +45,7 @@
     </message>
     <message>
         <location filename="../app/cli/cli.cpp" line="167"/>
-        <location filename="../app/cli/cli.cpp" line="741"/>
+        <location filename="../app/cli/cli.cpp" line="760"/>
         <source>one project at a time, got: %1</source>
         <translation>一次只能指定一个项目，实际给出：%1</translation>
     </message>
@@ -139,7 +139,8 @@
     <message>
         <location filename="../app/cli/cli.cpp" line="312"/>
         <location filename="../app/cli/cli.cpp" line="515"/>
-        <location filename="../app/cli/cli.cpp" line="531"/>
+        <location filename="../app/cli/cli.cpp" line="538"/>
+        <location filename="../app/cli/cli.cpp" line="542"/>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
@@ -214,173 +215,193 @@
         <translation>--level：应为 0 到 1 之间的置信水平（90% 写作 0.9），实际为“%1”</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="551"/>
+        <location filename="../app/cli/cli.cpp" line="525"/>
+        <source>--se: expected classical, hc0, hc1, hc2 or hc3, got &quot;%1&quot;</source>
+        <translation>--se：应为 classical、hc0、hc1、hc2 或 hc3，实际为“%1”</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="561"/>
+        <source>standard errors %1 (heteroskedasticity-robust): z, p and the intervals from the normal distribution, as statsmodels&apos; default for robust covariances</source>
+        <translation>标准误 %1（异方差稳健）：z、p 和置信区间按正态分布计算，与 statsmodels 对稳健协方差的默认做法相同</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="568"/>
         <source>lower %1%</source>
         <translation>%1% 下限</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="552"/>
+        <location filename="../app/cli/cli.cpp" line="568"/>
+        <source>z</source>
+        <translation>z</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="569"/>
         <source>upper %1%</source>
         <translation>%1% 上限</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="573"/>
+        <location filename="../app/cli/cli.cpp" line="592"/>
         <source>F %1 on %2 and %3 degrees of freedom, p %4</source>
         <translation>F %1（自由度 %2 和 %3），p %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="577"/>
+        <location filename="../app/cli/cli.cpp" line="592"/>
+        <source>robust Wald F %1 on %2 and %3 degrees of freedom, p %4</source>
+        <translation>稳健 Wald F %1，自由度 %2 和 %3，p %4</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="596"/>
         <source>log-likelihood %1, AIC %2, BIC %3, residual sum of squares %4</source>
         <translation>对数似然 %1，AIC %2，BIC %3，残差平方和 %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="586"/>
+        <location filename="../app/cli/cli.cpp" line="605"/>
         <source>Durbin–Watson %1, omnibus %2 (p %3), Jarque–Bera %4 (p %5)</source>
         <translation>Durbin–Watson %1，综合检验 %2（p %3），Jarque–Bera %4（p %5）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="590"/>
+        <location filename="../app/cli/cli.cpp" line="609"/>
         <source>skew %1, kurtosis %2, condition number %3</source>
         <translation>偏度 %1，峰度 %2，条件数 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="611"/>
+        <location filename="../app/cli/cli.cpp" line="630"/>
         <source>--n × --features must be at most %1 values (got %2 × %3)</source>
         <translation>--n × --features 最多为 %1 个值（实际为 %2 × %3）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="651"/>
+        <location filename="../app/cli/cli.cpp" line="670"/>
         <source>graph needs -o GRAPH.dot, GRAPH.gv, GRAPH.svg or GRAPH.png</source>
         <translation>graph 需要 -o GRAPH.dot、GRAPH.gv、GRAPH.svg 或 GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="656"/>
+        <location filename="../app/cli/cli.cpp" line="675"/>
         <source>cannot write the graph as &quot;%1&quot;: name the file .dot or .gv (Graphviz DOT), .svg or .png</source>
         <translation>无法将计算图写为“%1”：文件名须以 .dot 或 .gv（Graphviz DOT）、.svg 或 .png 结尾</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="668"/>
+        <location filename="../app/cli/cli.cpp" line="687"/>
         <source>--of: expected yhat, error, loss or loss-manual, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error、loss 或 loss-manual，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="679"/>
+        <location filename="../app/cli/cli.cpp" line="698"/>
         <source>the graph can only be drawn as SVG or PNG while a QApplication runs</source>
         <translation>只有在 QApplication 运行时才能将计算图绘制为 SVG 或 PNG</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="740"/>
+        <location filename="../app/cli/cli.cpp" line="759"/>
         <source>%1 needs a project (a .gradlab file)</source>
         <translation>%1 需要一个项目（.gradlab 文件）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="764"/>
+        <location filename="../app/cli/cli.cpp" line="783"/>
         <source>and %1 more</source>
         <translation>以及另外 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="792"/>
+        <location filename="../app/cli/cli.cpp" line="811"/>
         <source>%1 has no saved runs</source>
         <translation>%1 中没有已保存的运行</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="799"/>
+        <location filename="../app/cli/cli.cpp" line="818"/>
         <source>%1 of %2 epochs</source>
         <translation>%1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="800"/>
+        <location filename="../app/cli/cli.cpp" line="819"/>
         <source>%1 epochs</source>
         <translation>%1 轮</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="802"/>
+        <location filename="../app/cli/cli.cpp" line="821"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="803"/>
+        <location filename="../app/cli/cli.cpp" line="822"/>
         <source>train loss %1</source>
         <translation>训练损失 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="805"/>
+        <location filename="../app/cli/cli.cpp" line="824"/>
         <source>validation loss %1</source>
         <translation>验证损失 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="827"/>
+        <location filename="../app/cli/cli.cpp" line="846"/>
         <source>--runs: expected run numbers separated by commas (1,3) or all, got &quot;%1&quot;</source>
         <translation>--runs：应为以逗号分隔的运行编号（如 1,3）或 all，实际为“%1”</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="829"/>
+        <location filename="../app/cli/cli.cpp" line="848"/>
         <source>--runs: there is no run %1: the project has 1 run</source>
         <translation>--runs：没有运行 %1：该项目只有 1 次运行</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="830"/>
+        <location filename="../app/cli/cli.cpp" line="849"/>
         <source>--runs: there is no run %1: the project has %2 runs (1 to %2)</source>
         <translation>--runs：没有运行 %1：该项目有 %2 次运行（1 到 %2）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="844"/>
+        <location filename="../app/cli/cli.cpp" line="863"/>
         <source>plot needs -o FILE.png, FILE.svg or FILE.pdf</source>
         <translation>plot 需要 -o FILE.png、FILE.svg 或 FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="849"/>
+        <location filename="../app/cli/cli.cpp" line="868"/>
         <source>--what: the data and the fit are drawn one run at a time, by train --export-plot; plot draws loss or parameters</source>
         <translation>--what：数据与拟合每次只能画一次运行，请用 train --export-plot；plot 绘制 loss（损失）或 parameters（参数）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="852"/>
+        <location filename="../app/cli/cli.cpp" line="871"/>
         <source>--what: expected loss or parameters, got &quot;%1&quot;</source>
         <translation>--what：应为 loss 或 parameters，实际为“%1”</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="854"/>
+        <location filename="../app/cli/cli.cpp" line="873"/>
         <source>--linear-loss goes with --what loss</source>
         <translation>--linear-loss 需与 --what loss 一起使用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="857"/>
-        <location filename="../app/cli/cli.cpp" line="862"/>
+        <location filename="../app/cli/cli.cpp" line="876"/>
+        <location filename="../app/cli/cli.cpp" line="881"/>
         <source>-o: %1</source>
         <translation>-o：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="860"/>
+        <location filename="../app/cli/cli.cpp" line="879"/>
         <source>-o: %1 is the project being plotted: writing there would replace it; choose another name</source>
         <translation>-o：%1 是正在绘制的项目，写入会覆盖它；请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="864"/>
+        <location filename="../app/cli/cli.cpp" line="883"/>
         <source>%1 has no saved runs to plot</source>
         <translation>%1 中没有可绘制的已保存运行</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="878"/>
+        <location filename="../app/cli/cli.cpp" line="897"/>
         <source>Wrote the parameter trajectories of run %1 to %2</source>
         <translation>已将运行 %1 的参数轨迹写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="879"/>
+        <location filename="../app/cli/cli.cpp" line="898"/>
         <source>Wrote the parameter trajectories of runs %1 to %2</source>
         <translation>已将运行 %1 的参数轨迹写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="885"/>
+        <location filename="../app/cli/cli.cpp" line="904"/>
         <source>Wrote the loss curves of run %1 to %2</source>
         <translation>已将运行 %1 的损失曲线写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="886"/>
+        <location filename="../app/cli/cli.cpp" line="905"/>
         <source>Wrote the loss curves of runs %1 to %2</source>
         <translation>已将运行 %1 的损失曲线写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="896"/>
+        <location filename="../app/cli/cli.cpp" line="915"/>
         <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
                     [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
                     [--linear-loss] [--save PROJECT]</source>
@@ -389,158 +410,158 @@
                     [--linear-loss] [--save PROJECT]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="901"/>
+        <location filename="../app/cli/cli.cpp" line="918"/>
+        <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
+                  [--decimal auto|.|,] [--level 0.95] [--se classical|hc0|hc1|hc2|hc3] [--json]</source>
+        <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
+                  [--decimal auto|.|,] [--level 0.95] [--se classical|hc0|hc1|hc2|hc3] [--json]</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="920"/>
         <source>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</source>
         <translation>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="902"/>
+        <location filename="../app/cli/cli.cpp" line="921"/>
         <source>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</source>
         <translation>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="903"/>
+        <location filename="../app/cli/cli.cpp" line="922"/>
         <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</source>
         <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="905"/>
+        <location filename="../app/cli/cli.cpp" line="924"/>
         <source>  gradlab-cli runs PROJECT [--json]</source>
         <translation>  gradlab-cli runs PROJECT [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="906"/>
+        <location filename="../app/cli/cli.cpp" line="925"/>
         <source>  gradlab-cli plot PROJECT [--runs 1,3|all] [--what loss|parameters] [--linear-loss] -o FILE.png|FILE.svg|FILE.pdf</source>
         <translation>  gradlab-cli plot PROJECT [--runs 1,3|all] [--what loss|parameters] [--linear-loss] -o FILE.png|FILE.svg|FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="907"/>
+        <location filename="../app/cli/cli.cpp" line="926"/>
         <source>  gradlab-cli devices</source>
         <translation>  gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="915"/>
+        <location filename="../app/cli/cli.cpp" line="934"/>
         <source>usage:</source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="920"/>
+        <location filename="../app/cli/cli.cpp" line="939"/>
         <source>  gradlab-cli COMMAND --help</source>
         <translation>  gradlab-cli COMMAND --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="951"/>
+        <location filename="../app/cli/cli.cpp" line="970"/>
         <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="974"/>
+        <location filename="../app/cli/cli.cpp" line="993"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="547"/>
+        <location filename="../app/cli/cli.cpp" line="558"/>
         <source>%1 observations, rank %2</source>
         <translation>%1 个观测值，秩为 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="550"/>
+        <location filename="../app/cli/cli.cpp" line="567"/>
         <source>coefficient</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="550"/>
+        <location filename="../app/cli/cli.cpp" line="567"/>
         <source>estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="550"/>
+        <location filename="../app/cli/cli.cpp" line="567"/>
         <source>std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="551"/>
+        <location filename="../app/cli/cli.cpp" line="568"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="551"/>
+        <location filename="../app/cli/cli.cpp" line="568"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="567"/>
+        <location filename="../app/cli/cli.cpp" line="584"/>
         <source>R² %1, adjusted R² %2, residual standard error %3</source>
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="599"/>
+        <location filename="../app/cli/cli.cpp" line="618"/>
         <source>generate takes no file but -o FILE.csv, got: %1</source>
         <translation>generate 只接受 -o FILE.csv 指定的文件，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="601"/>
+        <location filename="../app/cli/cli.cpp" line="620"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="620"/>
+        <location filename="../app/cli/cli.cpp" line="639"/>
         <source>out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows</source>
         <translation>内存不足：无法在 CPU 上为 %3 行的 %2 个值分配 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="630"/>
+        <location filename="../app/cli/cli.cpp" line="649"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="687"/>
-        <location filename="../app/cli/cli.cpp" line="704"/>
+        <location filename="../app/cli/cli.cpp" line="706"/>
+        <location filename="../app/cli/cli.cpp" line="723"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="711"/>
+        <location filename="../app/cli/cli.cpp" line="730"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="719"/>
+        <location filename="../app/cli/cli.cpp" line="738"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="726"/>
+        <location filename="../app/cli/cli.cpp" line="745"/>
         <source>devices takes no arguments, got: %1</source>
         <translation>devices 不接受参数，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="730"/>
+        <location filename="../app/cli/cli.cpp" line="749"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="731"/>
+        <location filename="../app/cli/cli.cpp" line="750"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="731"/>
+        <location filename="../app/cli/cli.cpp" line="750"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="899"/>
-        <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
-                  [--decimal auto|.|,] [--level 0.95] [--json]</source>
-        <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
-                  [--decimal auto|.|,] [--level 0.95] [--json]</translation>
-    </message>
-    <message>
-        <location filename="../app/cli/cli.cpp" line="996"/>
-        <location filename="../app/cli/cli.cpp" line="1000"/>
+        <location filename="../app/cli/cli.cpp" line="1015"/>
+        <location filename="../app/cli/cli.cpp" line="1019"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>
@@ -998,22 +1019,22 @@ as pandas does (x, x.1, ...).</source>
 （2**31 - 1：在所有平台上 C long 都能容纳的最大值）。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="618"/>
+        <location filename="../model/experiment/exports.cpp" line="625"/>
         <source>There is no least-squares fit to export.</source>
         <translation>没有可导出的最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="625"/>
+        <location filename="../model/experiment/exports.cpp" line="632"/>
         <source>The least-squares fit has %1 coefficients but the model has %2 parameters</source>
         <translation>最小二乘拟合有 %1 个系数，但模型有 %2 个参数</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="769"/>
+        <location filename="../model/experiment/exports.cpp" line="777"/>
         <source>A GradLab experiment as a plain PyTorch script.</source>
         <translation>以普通 PyTorch 脚本写成的 GradLab 实验。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="770"/>
+        <location filename="../model/experiment/exports.cpp" line="778"/>
         <source>It trains the same model on the same data, from the same initial parameters, with the same
 loss, optimizer, epochs and mini-batches as GradLab, in the style of the tutorial&apos;s
 make_train_step, and prints one JSON line: the final parameters and the final training and
@@ -1024,37 +1045,37 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
 需要 Python 3、NumPy 和 PyTorch 1.12 或更新版本。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="807"/>
+        <location filename="../model/experiment/exports.cpp" line="815"/>
         <source>x, x^2, ..., x^d as running products, exactly as GradLab expands them.</source>
         <translation>以累乘得到 x, x^2, ..., x^d，与 GradLab 的展开方式完全相同。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="829"/>
+        <location filename="../model/experiment/exports.cpp" line="837"/>
         <source>To make &quot;a&quot; and &quot;b&quot; real parameters of the model, we need to wrap them with nn.Parameter</source>
         <translation>要让 "a" 和 "b" 成为模型真正的参数，需要用 nn.Parameter 把它们包装起来</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="835"/>
+        <location filename="../model/experiment/exports.cpp" line="843"/>
         <source>Computes the outputs / predictions</source>
         <translation>计算输出/预测值</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="841"/>
+        <location filename="../model/experiment/exports.cpp" line="849"/>
         <source>The initial values GradLab trained from.</source>
         <translation>GradLab 训练时所用的初始值。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="866"/>
+        <location filename="../model/experiment/exports.cpp" line="874"/>
         <source>no optimizer.zero_grad(): the gradients add up from step to step</source>
         <translation>不调用 optimizer.zero_grad()：梯度会一步一步累加</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="872"/>
+        <location filename="../model/experiment/exports.cpp" line="880"/>
         <source>0: the whole training set at once</source>
         <translation>0：一次使用整个训练集</translation>
     </message>
     <message>
-        <location filename="../model/experiment/exports.cpp" line="878"/>
+        <location filename="../model/experiment/exports.cpp" line="886"/>
         <source>GradLab&apos;s mini-batches: the rows in order, or permuted by RandomState([seed, epoch]).</source>
         <translation>GradLab 的小批量：按原顺序的行，或经 RandomState([seed, epoch]) 打乱后的行。</translation>
     </message>
@@ -1606,949 +1627,949 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
 <context>
     <name>gradlab::app::MainWindow</name>
     <message>
-        <location filename="../app/window/main_window.cpp" line="86"/>
+        <location filename="../app/window/main_window.cpp" line="87"/>
         <source>GradLab projects (*.gradlab);;All files (*)</source>
         <translation>GradLab 项目 (*.gradlab);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="165"/>
+        <location filename="../app/window/main_window.cpp" line="166"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="167"/>
-        <location filename="../app/window/main_window.cpp" line="170"/>
+        <location filename="../app/window/main_window.cpp" line="168"/>
+        <location filename="../app/window/main_window.cpp" line="171"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="172"/>
+        <location filename="../app/window/main_window.cpp" line="173"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="173"/>
+        <location filename="../app/window/main_window.cpp" line="174"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="216"/>
+        <location filename="../app/window/main_window.cpp" line="217"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="215"/>
+        <location filename="../app/window/main_window.cpp" line="216"/>
         <source>The project has changes that are not saved. Save them first?</source>
         <translation>项目有尚未保存的更改。是否先保存？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="87"/>
+        <location filename="../app/window/main_window.cpp" line="88"/>
         <source>GradLab projects (*.gradlab);;Data files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>GradLab 项目 (*.gradlab);;数据文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="214"/>
+        <location filename="../app/window/main_window.cpp" line="215"/>
         <source>A run is in progress. Stop it and save the project with the run first?</source>
         <translation>有一次运行正在进行。要先停止它，并把这次运行一起保存到项目中吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="226"/>
+        <location filename="../app/window/main_window.cpp" line="227"/>
         <source>Project changed on disk</source>
         <translation>项目文件已在磁盘上被修改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="227"/>
+        <location filename="../app/window/main_window.cpp" line="228"/>
         <source>%1 has been changed since GradLab opened or saved it, perhaps by GradLab in another window. Saving over it loses those changes, such as runs saved there.</source>
         <translation>%1 在 GradLab 打开或保存它之后已被修改，可能是另一个窗口中的 GradLab 所为。覆盖保存会丢失这些修改，例如保存在那里的运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="231"/>
+        <location filename="../app/window/main_window.cpp" line="232"/>
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="232"/>
+        <location filename="../app/window/main_window.cpp" line="233"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="240"/>
+        <location filename="../app/window/main_window.cpp" line="241"/>
         <source>GradLab shows the new language when it starts again. Restart it now?</source>
         <translation>GradLab 重新启动后才会显示新语言。现在重新启动吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="241"/>
+        <location filename="../app/window/main_window.cpp" line="242"/>
         <source>Restart Now</source>
         <translation>立即重新启动</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="242"/>
+        <location filename="../app/window/main_window.cpp" line="243"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="285"/>
+        <location filename="../app/window/main_window.cpp" line="286"/>
         <source>Data and fit</source>
         <translation>数据与拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="286"/>
+        <location filename="../app/window/main_window.cpp" line="287"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="287"/>
+        <location filename="../app/window/main_window.cpp" line="288"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="288"/>
+        <location filename="../app/window/main_window.cpp" line="289"/>
         <source>Loss landscape</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="289"/>
+        <location filename="../app/window/main_window.cpp" line="290"/>
         <source>Computation graph</source>
         <translation>计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="291"/>
+        <location filename="../app/window/main_window.cpp" line="292"/>
         <source>Least squares</source>
         <translation>最小二乘</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="314"/>
+        <location filename="../app/window/main_window.cpp" line="315"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="315"/>
+        <location filename="../app/window/main_window.cpp" line="316"/>
         <source>Model and training</source>
         <translation>模型与训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="316"/>
+        <location filename="../app/window/main_window.cpp" line="317"/>
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="334"/>
+        <location filename="../app/window/main_window.cpp" line="335"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="344"/>
+        <location filename="../app/window/main_window.cpp" line="345"/>
         <source>Step inspector</source>
         <translation>单步检查器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="359"/>
+        <location filename="../app/window/main_window.cpp" line="360"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="363"/>
+        <location filename="../app/window/main_window.cpp" line="364"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="363"/>
+        <location filename="../app/window/main_window.cpp" line="364"/>
         <source>Start a new project from the tutorial&apos;s experiment</source>
         <translation>以教程中的实验新建项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="365"/>
+        <location filename="../app/window/main_window.cpp" line="366"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="365"/>
+        <location filename="../app/window/main_window.cpp" line="366"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="366"/>
+        <location filename="../app/window/main_window.cpp" line="367"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="220"/>
-        <location filename="../app/window/main_window.cpp" line="366"/>
-        <location filename="../app/window/main_window.cpp" line="1630"/>
+        <location filename="../app/window/main_window.cpp" line="221"/>
+        <location filename="../app/window/main_window.cpp" line="367"/>
+        <location filename="../app/window/main_window.cpp" line="1640"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="221"/>
+        <location filename="../app/window/main_window.cpp" line="222"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 已存在。要替换它吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="373"/>
+        <location filename="../app/window/main_window.cpp" line="374"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="373"/>
+        <location filename="../app/window/main_window.cpp" line="374"/>
         <source>Save the project under a new name</source>
         <translation>以新名称保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="373"/>
+        <location filename="../app/window/main_window.cpp" line="374"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="376"/>
-        <location filename="../app/window/main_window.cpp" line="508"/>
-        <location filename="../app/window/main_window.cpp" line="1207"/>
+        <location filename="../app/window/main_window.cpp" line="377"/>
+        <location filename="../app/window/main_window.cpp" line="509"/>
+        <location filename="../app/window/main_window.cpp" line="1217"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="376"/>
+        <location filename="../app/window/main_window.cpp" line="377"/>
         <source>Train the model (or resume a paused run)</source>
         <translation>训练模型（或继续已暂停的运行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="378"/>
+        <location filename="../app/window/main_window.cpp" line="379"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="378"/>
+        <location filename="../app/window/main_window.cpp" line="379"/>
         <source>Pause the run after the current epoch</source>
         <translation>在当前轮结束后暂停运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="380"/>
+        <location filename="../app/window/main_window.cpp" line="381"/>
         <source>S&amp;tep</source>
         <translation>单轮(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="380"/>
+        <location filename="../app/window/main_window.cpp" line="381"/>
         <source>Train one epoch, then pause</source>
         <translation>训练一轮后暂停</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="383"/>
+        <location filename="../app/window/main_window.cpp" line="384"/>
         <source>Step &amp;Batch</source>
         <translation>单批(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="384"/>
+        <location filename="../app/window/main_window.cpp" line="385"/>
         <source>Train one mini-batch (one optimizer step), then pause; with full-batch training, one epoch</source>
         <translation>训练一个小批量（优化器走一步），然后暂停；全批量训练时即一轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="386"/>
+        <location filename="../app/window/main_window.cpp" line="387"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="386"/>
+        <location filename="../app/window/main_window.cpp" line="387"/>
         <source>Stop the run and keep it</source>
         <translation>停止运行并保留该运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="388"/>
+        <location filename="../app/window/main_window.cpp" line="389"/>
         <source>R&amp;eset</source>
         <translation>重置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="389"/>
+        <location filename="../app/window/main_window.cpp" line="390"/>
         <source>Stop any run and show the initial parameters again</source>
         <translation>停止正在进行的运行，并重新显示初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="399"/>
-        <location filename="../app/window/main_window.cpp" line="404"/>
+        <location filename="../app/window/main_window.cpp" line="400"/>
+        <location filename="../app/window/main_window.cpp" line="405"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="404"/>
+        <location filename="../app/window/main_window.cpp" line="405"/>
         <source>&amp;Undo %1</source>
         <comment>%1: the change, e.g. Change batch size</comment>
         <translation>撤销“%1”(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="406"/>
-        <location filename="../app/window/main_window.cpp" line="411"/>
+        <location filename="../app/window/main_window.cpp" line="407"/>
+        <location filename="../app/window/main_window.cpp" line="412"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="411"/>
+        <location filename="../app/window/main_window.cpp" line="412"/>
         <source>&amp;Redo %1</source>
         <comment>%1: the change, e.g. Change batch size</comment>
         <translation>重做“%1”(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="433"/>
+        <location filename="../app/window/main_window.cpp" line="434"/>
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="440"/>
+        <location filename="../app/window/main_window.cpp" line="441"/>
         <source>How fast a run goes: as fast as it trains, or slowly enough to watch it learn</source>
         <translation>训练运行的快慢：以训练所能达到的最快速度，或放慢到足以看清它如何学习</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="446"/>
+        <location filename="../app/window/main_window.cpp" line="447"/>
         <source>Full speed</source>
         <translation>全速</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="447"/>
+        <location filename="../app/window/main_window.cpp" line="448"/>
         <source>1 epoch a second</source>
         <translation>每秒 1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="448"/>
+        <location filename="../app/window/main_window.cpp" line="449"/>
         <source>%1 epochs a second</source>
         <translation>每秒 %1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="478"/>
+        <location filename="../app/window/main_window.cpp" line="479"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="481"/>
+        <location filename="../app/window/main_window.cpp" line="482"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="485"/>
+        <location filename="../app/window/main_window.cpp" line="486"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="486"/>
+        <location filename="../app/window/main_window.cpp" line="487"/>
         <source>&amp;Parameters (JSON or CSV)…</source>
         <translation>参数（JSON 或 CSV）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="487"/>
+        <location filename="../app/window/main_window.cpp" line="488"/>
         <source>Loss &amp;history (CSV)…</source>
         <translation>损失历史（CSV）(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="488"/>
+        <location filename="../app/window/main_window.cpp" line="489"/>
         <source>Least-s&amp;quares fit (JSON or CSV)…</source>
         <translation>最小二乘拟合（JSON 或 CSV）(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="490"/>
+        <location filename="../app/window/main_window.cpp" line="491"/>
         <source>Save the closed-form fit&apos;s coefficients with their standard errors, p-values and intervals, and its statistics</source>
         <translation>保存闭式解的系数及其标准误、p 值和置信区间，以及拟合统计量</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="492"/>
+        <location filename="../app/window/main_window.cpp" line="493"/>
         <source>&amp;Data and fit plot…</source>
         <translation>数据与拟合图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="493"/>
+        <location filename="../app/window/main_window.cpp" line="494"/>
         <source>&amp;Loss plot…</source>
         <translation>损失图(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="494"/>
+        <location filename="../app/window/main_window.cpp" line="495"/>
         <source>P&amp;arameter plot…</source>
         <translation>参数图(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="495"/>
+        <location filename="../app/window/main_window.cpp" line="496"/>
         <source>Loss la&amp;ndscape plot…</source>
         <translation>损失曲面图(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="496"/>
+        <location filename="../app/window/main_window.cpp" line="497"/>
         <source>Computation &amp;graph (DOT, SVG or PNG)…</source>
         <translation>计算图（DOT、SVG 或 PNG）(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="497"/>
+        <location filename="../app/window/main_window.cpp" line="498"/>
         <source>&amp;Residual plot…</source>
         <translation>残差图(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="499"/>
+        <location filename="../app/window/main_window.cpp" line="500"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 脚本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="501"/>
+        <location filename="../app/window/main_window.cpp" line="502"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="504"/>
+        <location filename="../app/window/main_window.cpp" line="505"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="518"/>
+        <location filename="../app/window/main_window.cpp" line="519"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="524"/>
+        <location filename="../app/window/main_window.cpp" line="525"/>
         <source>Reset &amp;Layout</source>
         <translation>重置布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="526"/>
+        <location filename="../app/window/main_window.cpp" line="527"/>
         <source>Put the panels back where they were at the first start</source>
         <translation>把各面板恢复到首次启动时的位置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="530"/>
+        <location filename="../app/window/main_window.cpp" line="531"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="533"/>
+        <location filename="../app/window/main_window.cpp" line="534"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="549"/>
+        <location filename="../app/window/main_window.cpp" line="550"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="550"/>
+        <location filename="../app/window/main_window.cpp" line="551"/>
         <source>&amp;About GradLab</source>
         <translation>关于 GradLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="551"/>
+        <location filename="../app/window/main_window.cpp" line="552"/>
         <source>About GradLab</source>
         <translation>关于 GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="552"/>
+        <location filename="../app/window/main_window.cpp" line="553"/>
         <source>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model through GradLab&apos;s own autograd engine, watch it learn, and compare it with the closed-form least-squares fit.&lt;/p&gt;&lt;p&gt;Built on Qt, QCustomPlot, Eigen and Graphviz.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;使用 GradLab 自己的自动求导引擎训练模型，观察其学习过程，并与最小二乘闭式解进行比较。&lt;/p&gt;&lt;p&gt;基于 Qt、QCustomPlot、Eigen 和 Graphviz 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="573"/>
+        <location filename="../app/window/main_window.cpp" line="574"/>
         <source>Loading data %p%</source>
         <translation>正在加载数据 %p%</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="580"/>
+        <location filename="../app/window/main_window.cpp" line="581"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="581"/>
+        <location filename="../app/window/main_window.cpp" line="582"/>
         <source>Stop loading the data</source>
         <translation>停止加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="611"/>
+        <location filename="../app/window/main_window.cpp" line="612"/>
         <source>Preparing the data: the split, the closed form and the loss landscape…</source>
         <translation>正在准备数据：划分、闭式解和损失曲面…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="746"/>
+        <location filename="../app/window/main_window.cpp" line="756"/>
         <source>The run&apos;s optimizer was not changed</source>
         <translation>未更改该运行的优化器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="775"/>
+        <location filename="../app/window/main_window.cpp" line="785"/>
         <source>Train the model (or resume a paused run) (%1)</source>
         <translation>训练模型（或继续已暂停的运行）（%1）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="776"/>
+        <location filename="../app/window/main_window.cpp" line="786"/>
         <source>The run cannot start:
 %1</source>
         <translation>无法开始运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="798"/>
+        <location filename="../app/window/main_window.cpp" line="808"/>
         <source>Choose a CSV file on the Data tab, or drop one onto the window</source>
         <translation>请在“数据”选项卡中选择一个 CSV 文件，或把文件拖放到窗口上</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="812"/>
-        <location filename="../app/window/main_window.cpp" line="826"/>
-        <location filename="../app/window/main_window.cpp" line="829"/>
-        <location filename="../app/window/main_window.cpp" line="926"/>
+        <location filename="../app/window/main_window.cpp" line="822"/>
+        <location filename="../app/window/main_window.cpp" line="836"/>
+        <location filename="../app/window/main_window.cpp" line="839"/>
+        <location filename="../app/window/main_window.cpp" line="936"/>
         <source>Loading the data…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="847"/>
+        <location filename="../app/window/main_window.cpp" line="857"/>
         <source>Loading the data was cancelled</source>
         <translation>已取消加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="852"/>
+        <location filename="../app/window/main_window.cpp" line="862"/>
         <source>%1 (on the Data tab, Missing values: Drop the row)</source>
         <translation>%1（在“数据”选项卡中，缺失值：丢弃该行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="853"/>
+        <location filename="../app/window/main_window.cpp" line="863"/>
         <source>The data could not be loaded: %1</source>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="856"/>
+        <location filename="../app/window/main_window.cpp" line="866"/>
         <source>The data could not be loaded</source>
         <translation>无法加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="884"/>
+        <location filename="../app/window/main_window.cpp" line="894"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="913"/>
-        <location filename="../app/window/main_window.cpp" line="915"/>
-        <location filename="../app/window/main_window.cpp" line="1863"/>
-        <location filename="../app/window/main_window.cpp" line="1881"/>
+        <location filename="../app/window/main_window.cpp" line="923"/>
+        <location filename="../app/window/main_window.cpp" line="925"/>
+        <location filename="../app/window/main_window.cpp" line="1873"/>
+        <location filename="../app/window/main_window.cpp" line="1891"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="927"/>
+        <location filename="../app/window/main_window.cpp" line="937"/>
         <source>%1 rows: %2 for training, %3 for validation</source>
         <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="998"/>
+        <location filename="../app/window/main_window.cpp" line="1008"/>
         <source>The closed form: %1</source>
         <translation>闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1079"/>
+        <location filename="../app/window/main_window.cpp" line="1089"/>
         <source>Training on the CPU</source>
         <translation>正在 CPU 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1084"/>
+        <location filename="../app/window/main_window.cpp" line="1094"/>
         <source>Press Step to train one epoch, or Step Batch for one mini-batch, and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单轮”训练一轮，或按“单批”训练一个小批量，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1137"/>
-        <location filename="../app/window/main_window.cpp" line="1477"/>
+        <location filename="../app/window/main_window.cpp" line="1147"/>
+        <location filename="../app/window/main_window.cpp" line="1487"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1143"/>
+        <location filename="../app/window/main_window.cpp" line="1153"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1155"/>
-        <location filename="../app/window/main_window.cpp" line="1407"/>
+        <location filename="../app/window/main_window.cpp" line="1165"/>
+        <location filename="../app/window/main_window.cpp" line="1417"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1164"/>
+        <location filename="../app/window/main_window.cpp" line="1174"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1178"/>
+        <location filename="../app/window/main_window.cpp" line="1188"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1187"/>
+        <location filename="../app/window/main_window.cpp" line="1197"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1079"/>
+        <location filename="../app/window/main_window.cpp" line="1089"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1207"/>
+        <location filename="../app/window/main_window.cpp" line="1217"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1227"/>
+        <location filename="../app/window/main_window.cpp" line="1237"/>
         <source>Epoch %1 of %2, batch %3 of %4</source>
         <translation>第 %1 / %2 轮，第 %3 / %4 批</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1230"/>
+        <location filename="../app/window/main_window.cpp" line="1240"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1242"/>
+        <location filename="../app/window/main_window.cpp" line="1252"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1244"/>
+        <location filename="../app/window/main_window.cpp" line="1254"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1325"/>
+        <location filename="../app/window/main_window.cpp" line="1335"/>
         <source>Paused in epoch %1 after batch %2 of %3: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮的第 %2 / %3 批之后暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1330"/>
+        <location filename="../app/window/main_window.cpp" line="1340"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1352"/>
+        <location filename="../app/window/main_window.cpp" line="1362"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1354"/>
+        <location filename="../app/window/main_window.cpp" line="1364"/>
         <source>Run %1 stopped in epoch %2 after batch %3 of %4</source>
         <translation>运行 %1 在第 %2 轮的第 %3 / %4 批之后停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1356"/>
+        <location filename="../app/window/main_window.cpp" line="1366"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1357"/>
+        <location filename="../app/window/main_window.cpp" line="1367"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1382"/>
-        <location filename="../app/window/main_window.cpp" line="1407"/>
+        <location filename="../app/window/main_window.cpp" line="1392"/>
+        <location filename="../app/window/main_window.cpp" line="1417"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1410"/>
+        <location filename="../app/window/main_window.cpp" line="1420"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1411"/>
+        <location filename="../app/window/main_window.cpp" line="1421"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1412"/>
+        <location filename="../app/window/main_window.cpp" line="1422"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1414"/>
+        <location filename="../app/window/main_window.cpp" line="1424"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1433"/>
+        <location filename="../app/window/main_window.cpp" line="1443"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1442"/>
+        <location filename="../app/window/main_window.cpp" line="1452"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1460"/>
+        <location filename="../app/window/main_window.cpp" line="1470"/>
         <source>Run %1, the first of the %2 selected runs</source>
         <translation>运行 %1（所选 %2 次运行中的第一次）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1461"/>
+        <location filename="../app/window/main_window.cpp" line="1471"/>
         <source>The current settings: run %1, the first of the %2 selected runs, was trained with other data or another model</source>
         <translation>当前设置：运行 %1（所选 %2 次运行中的第一次）是用其他数据或其他模型训练的</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1469"/>
-        <location filename="../app/window/main_window.cpp" line="1487"/>
+        <location filename="../app/window/main_window.cpp" line="1479"/>
+        <location filename="../app/window/main_window.cpp" line="1497"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1473"/>
+        <location filename="../app/window/main_window.cpp" line="1483"/>
         <source>%1 runs selected: the Loss tab overlays their losses. Select one run to see its results, or two to compare them.</source>
         <translation>已选择 %1 次运行：“损失”页叠加显示它们的损失。选择一次运行可查看其结果，选择两次可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1477"/>
+        <location filename="../app/window/main_window.cpp" line="1487"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1486"/>
+        <location filename="../app/window/main_window.cpp" line="1496"/>
         <source>Run %1: trained on other data (the CSV has changed since)</source>
         <translation>运行 %1：使用其他数据训练（此后 CSV 已被修改）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1505"/>
+        <location filename="../app/window/main_window.cpp" line="1515"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1543"/>
+        <location filename="../app/window/main_window.cpp" line="1553"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1544"/>
+        <location filename="../app/window/main_window.cpp" line="1554"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1572"/>
+        <location filename="../app/window/main_window.cpp" line="1582"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1580"/>
+        <location filename="../app/window/main_window.cpp" line="1590"/>
         <source>Open a project or a data file</source>
         <translation>打开项目或数据文件</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1596"/>
+        <location filename="../app/window/main_window.cpp" line="1606"/>
         <source>%1 was not opened: stop the run first</source>
         <translation>未打开 %1：请先停止运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1617"/>
+        <location filename="../app/window/main_window.cpp" line="1627"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1624"/>
+        <location filename="../app/window/main_window.cpp" line="1634"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1631"/>
+        <location filename="../app/window/main_window.cpp" line="1641"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1666"/>
+        <location filename="../app/window/main_window.cpp" line="1676"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1678"/>
+        <location filename="../app/window/main_window.cpp" line="1688"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1706"/>
+        <location filename="../app/window/main_window.cpp" line="1716"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1709"/>
+        <location filename="../app/window/main_window.cpp" line="1719"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1729"/>
+        <location filename="../app/window/main_window.cpp" line="1739"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1729"/>
+        <location filename="../app/window/main_window.cpp" line="1739"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1802"/>
+        <location filename="../app/window/main_window.cpp" line="1812"/>
         <source>The project&apos;s data</source>
         <translation>项目的数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1803"/>
+        <location filename="../app/window/main_window.cpp" line="1813"/>
         <source>Runs marked &quot;trained on other data&quot; in the Results panel were trained on the CSV as it was before: their closed form and losses are those of that data, not of the data now.</source>
         <translation>结果面板中标有“使用其他数据训练”的运行是用修改前的 CSV 训练的：它们的闭式解和损失属于当时的数据，而不是现在的数据。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1831"/>
+        <location filename="../app/window/main_window.cpp" line="1841"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1831"/>
+        <location filename="../app/window/main_window.cpp" line="1841"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1844"/>
+        <location filename="../app/window/main_window.cpp" line="1854"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1845"/>
+        <location filename="../app/window/main_window.cpp" line="1855"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1851"/>
+        <location filename="../app/window/main_window.cpp" line="1861"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1853"/>
+        <location filename="../app/window/main_window.cpp" line="1863"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1881"/>
-        <location filename="../app/window/main_window.cpp" line="1902"/>
+        <location filename="../app/window/main_window.cpp" line="1891"/>
+        <location filename="../app/window/main_window.cpp" line="1912"/>
         <source>The least-squares fit was not exported</source>
         <translation>最小二乘拟合未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1884"/>
+        <location filename="../app/window/main_window.cpp" line="1894"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1886"/>
+        <location filename="../app/window/main_window.cpp" line="1896"/>
         <source>Export the least-squares fit</source>
         <translation>导出最小二乘拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1904"/>
+        <location filename="../app/window/main_window.cpp" line="1914"/>
         <source>Exported the least-squares fit to %1</source>
         <translation>已将最小二乘拟合导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1912"/>
+        <location filename="../app/window/main_window.cpp" line="1922"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1884"/>
-        <location filename="../app/window/main_window.cpp" line="1913"/>
+        <location filename="../app/window/main_window.cpp" line="1894"/>
+        <location filename="../app/window/main_window.cpp" line="1923"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1918"/>
+        <location filename="../app/window/main_window.cpp" line="1928"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1920"/>
+        <location filename="../app/window/main_window.cpp" line="1930"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1942"/>
+        <location filename="../app/window/main_window.cpp" line="1952"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1943"/>
+        <location filename="../app/window/main_window.cpp" line="1953"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1933"/>
-        <location filename="../app/window/main_window.cpp" line="1939"/>
-        <location filename="../app/window/main_window.cpp" line="1948"/>
+        <location filename="../app/window/main_window.cpp" line="1943"/>
+        <location filename="../app/window/main_window.cpp" line="1949"/>
+        <location filename="../app/window/main_window.cpp" line="1958"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1950"/>
+        <location filename="../app/window/main_window.cpp" line="1960"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1966"/>
+        <location filename="../app/window/main_window.cpp" line="1976"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1967"/>
+        <location filename="../app/window/main_window.cpp" line="1977"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1973"/>
+        <location filename="../app/window/main_window.cpp" line="1983"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1975"/>
+        <location filename="../app/window/main_window.cpp" line="1985"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1983"/>
+        <location filename="../app/window/main_window.cpp" line="1993"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1984"/>
+        <location filename="../app/window/main_window.cpp" line="1994"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1987"/>
+        <location filename="../app/window/main_window.cpp" line="1997"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1988"/>
+        <location filename="../app/window/main_window.cpp" line="1998"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="2007"/>
+        <location filename="../app/window/main_window.cpp" line="2017"/>
         <source>%1 (after restart)</source>
         <translation>%1（重启后）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="2008"/>
+        <location filename="../app/window/main_window.cpp" line="2018"/>
         <source>GradLab will show this language when it starts again</source>
         <translation>GradLab 重新启动后将显示此语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="2030"/>
+        <location filename="../app/window/main_window.cpp" line="2040"/>
         <source>GradLab could not start again. Start it yourself to use the new language.</source>
         <translation>GradLab 无法重新启动。请手动启动它以使用新语言。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1982"/>
-        <location filename="../app/window/main_window.cpp" line="1993"/>
+        <location filename="../app/window/main_window.cpp" line="1992"/>
+        <location filename="../app/window/main_window.cpp" line="2003"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="420"/>
+        <location filename="../app/window/main_window.cpp" line="421"/>
         <source>Run toolbar</source>
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1995"/>
+        <location filename="../app/window/main_window.cpp" line="2005"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="239"/>
-        <location filename="../app/window/main_window.cpp" line="2030"/>
+        <location filename="../app/window/main_window.cpp" line="240"/>
+        <location filename="../app/window/main_window.cpp" line="2040"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -3113,11 +3134,13 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
     </message>
     <message>
         <location filename="../model/fit/least_squares.cpp" line="351"/>
+        <location filename="../model/fit/robust.cpp" line="228"/>
         <source>there are no residual degrees of freedom, so the residuals are all zero</source>
         <translation>没有残差自由度，因此残差全为零</translation>
     </message>
     <message>
         <location filename="../model/fit/least_squares.cpp" line="354"/>
+        <location filename="../model/fit/robust.cpp" line="231"/>
         <source>the fit is exact: the residuals are zero up to rounding</source>
         <translation>拟合是精确的：残差在舍入误差范围内为零</translation>
     </message>
@@ -3127,22 +3150,23 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <translation>设计矩阵秩亏，因此其条件数为无穷大</translation>
     </message>
     <message>
-        <location filename="../model/fit/statistics.cpp" line="35"/>
+        <location filename="../model/fit/statistics.cpp" line="38"/>
         <source>there are no residual degrees of freedom (%1 observations for %2 independent columns): the standard errors, t statistics, p-values, confidence intervals, adjusted R², residual standard error and F test are undefined (NaN)</source>
         <translation>没有残差自由度（%1 个观测值对应 %2 个线性无关的列）：标准误、t 统计量、p 值、置信区间、调整后 R²、残差标准误和 F 检验均无定义（NaN）</translation>
     </message>
     <message>
-        <location filename="../model/fit/statistics.cpp" line="46"/>
+        <location filename="../model/fit/statistics.cpp" line="49"/>
         <source>the fit is exact: the residuals are zero up to rounding, so the standard errors measure only rounding and the t statistics and p-values mean nothing</source>
         <translation>拟合是精确的：残差在舍入误差范围内为零，因此标准误只反映舍入误差，t 统计量和 p 值没有意义</translation>
     </message>
     <message>
-        <location filename="../model/fit/statistics.cpp" line="57"/>
+        <location filename="../model/fit/statistics.cpp" line="60"/>
         <source>the target is constant, so R² (the share of its variation explained) is undefined</source>
         <translation>目标是常数，因此 R²（被解释的变异所占比例）无定义</translation>
     </message>
     <message>
         <location filename="../model/fit/diagnostics.cpp" line="49"/>
+        <location filename="../model/fit/robust.cpp" line="260"/>
         <source>there are fewer than 2 residuals</source>
         <translation>残差少于 2 个</translation>
     </message>
@@ -3166,6 +3190,16 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <location filename="../model/experiment/project.cpp" line="636"/>
         <source>the training rows are in the split&apos;s shuffled order, where it says nothing of serial correlation; choose All rows for the file&apos;s order</source>
         <translation>训练行按划分时打乱后的顺序排列，此时该统计量不能说明序列相关；要按文件中的顺序计算，请选择“全部行”</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/robust.cpp" line="198"/>
+        <source>%1 of the rows fitted have leverage 1 (the fit passes through them whatever their target), so HC2 and HC3, which divide by 1 − leverage, are undefined; HC0 and HC1 are not</source>
+        <translation>拟合所用的行中有 %1 行杠杆值为 1（无论其目标值如何，拟合都会经过这些行），因此需要除以 1 − 杠杆值的 HC2 和 HC3 无定义；HC0 和 HC1 不受影响</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/robust.cpp" line="213"/>
+        <source>there are no residual degrees of freedom</source>
+        <translation>没有残差自由度</translation>
     </message>
 </context>
 <context>
@@ -4093,451 +4127,568 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
 <context>
     <name>gradlab::widgets::LeastSquaresView</name>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="180"/>
+        <location filename="../widgets/least_squares_view.cpp" line="243"/>
         <source>&amp;Predict</source>
         <translation>预测(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="181"/>
+        <location filename="../widgets/least_squares_view.cpp" line="244"/>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="198"/>
+        <location filename="../widgets/least_squares_view.cpp" line="261"/>
         <source>Term</source>
         <translation>项</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="198"/>
+        <location filename="../widgets/least_squares_view.cpp" line="261"/>
         <source>The column of the design matrix: the intercept, a feature, or a power of x</source>
         <translation>设计矩阵的列：截距、某个特征或 x 的某次幂</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="199"/>
+        <location filename="../widgets/least_squares_view.cpp" line="262"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="199"/>
+        <location filename="../widgets/least_squares_view.cpp" line="262"/>
         <source>The model&apos;s parameter that this coefficient is the closed-form value of</source>
         <translation>该系数作为其闭式解的模型参数</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="200"/>
+        <location filename="../widgets/least_squares_view.cpp" line="263"/>
         <source>Estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="201"/>
+        <location filename="../widgets/least_squares_view.cpp" line="264"/>
+        <location filename="../widgets/least_squares_view.cpp" line="657"/>
         <source>Std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="202"/>
+        <location filename="../widgets/least_squares_view.cpp" line="265"/>
+        <location filename="../widgets/least_squares_view.cpp" line="660"/>
         <source>The estimate&apos;s standard error, √(σ̂² (XᵀX)⁻¹), with σ̂² the residual sum of squares over the residual degrees of freedom</source>
         <translation>估计值的标准误 √(σ̂² (XᵀX)⁻¹)，其中 σ̂² 为残差平方和除以残差自由度</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="203"/>
+        <location filename="../widgets/least_squares_view.cpp" line="266"/>
+        <location filename="../widgets/least_squares_view.cpp" line="661"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="203"/>
+        <location filename="../widgets/least_squares_view.cpp" line="266"/>
         <source>The estimate divided by its standard error</source>
         <translation>估计值除以其标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="204"/>
+        <location filename="../widgets/least_squares_view.cpp" line="267"/>
         <source>p-value</source>
         <translation>p 值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="205"/>
+        <location filename="../widgets/least_squares_view.cpp" line="268"/>
+        <location filename="../widgets/least_squares_view.cpp" line="665"/>
         <source>Two-sided: the probability, were the coefficient 0, of a t at least this far from 0 (Student&apos;s t with the residual degrees of freedom)</source>
         <translation>双侧：若系数为 0，t 值离 0 至少这么远的概率（自由度为残差自由度的 Student t 分布）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="218"/>
+        <location filename="../widgets/least_squares_view.cpp" line="281"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="224"/>
+        <location filename="../widgets/least_squares_view.cpp" line="287"/>
         <source>Observations</source>
         <translation>观测数</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="225"/>
+        <location filename="../widgets/least_squares_view.cpp" line="288"/>
         <source>Rank</source>
         <translation>秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="225"/>
+        <location filename="../widgets/least_squares_view.cpp" line="288"/>
         <source>The number of linearly independent columns of the design matrix, the intercept&apos;s included</source>
         <translation>设计矩阵中线性无关的列数（含截距列）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="226"/>
+        <location filename="../widgets/least_squares_view.cpp" line="289"/>
         <source>Residual degrees of freedom</source>
         <translation>残差自由度</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="226"/>
+        <location filename="../widgets/least_squares_view.cpp" line="289"/>
         <source>Observations minus rank</source>
         <translation>观测数减去秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="227"/>
+        <location filename="../widgets/least_squares_view.cpp" line="290"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="227"/>
+        <location filename="../widgets/least_squares_view.cpp" line="290"/>
         <source>The share of the target&apos;s variance about its mean that the fit explains: 1 − RSS / TSS</source>
         <translation>拟合所解释的目标值（相对其均值）方差的比例：1 − RSS / TSS</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="228"/>
+        <location filename="../widgets/least_squares_view.cpp" line="291"/>
         <source>Adjusted R²</source>
         <translation>调整后 R²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="228"/>
+        <location filename="../widgets/least_squares_view.cpp" line="291"/>
         <source>R² penalised for the number of coefficients: 1 − (1 − R²)(n − 1) / (n − rank)</source>
         <translation>按系数个数惩罚后的 R²：1 − (1 − R²)(n − 1) / (n − 秩)</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="229"/>
+        <location filename="../widgets/least_squares_view.cpp" line="292"/>
         <source>Residual standard error</source>
         <translation>残差标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="229"/>
+        <location filename="../widgets/least_squares_view.cpp" line="292"/>
         <source>σ̂ = √(RSS / residual degrees of freedom), the noise&apos;s estimated standard deviation</source>
         <translation>σ̂ = √(RSS / 残差自由度)，即噪声标准差的估计</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="230"/>
+        <location filename="../widgets/least_squares_view.cpp" line="293"/>
+        <location filename="../widgets/least_squares_view.cpp" line="682"/>
         <source>F statistic</source>
         <translation>F 统计量</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="230"/>
+        <location filename="../widgets/least_squares_view.cpp" line="293"/>
+        <location filename="../widgets/least_squares_view.cpp" line="687"/>
         <source>The fit against the intercept alone: every slope 0</source>
         <translation>与仅含截距的模型（所有斜率为 0）比较</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="231"/>
+        <location filename="../widgets/least_squares_view.cpp" line="294"/>
         <source>p-value of F</source>
         <translation>F 的 p 值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="231"/>
+        <location filename="../widgets/least_squares_view.cpp" line="294"/>
         <source>The probability of an F this large were every slope 0</source>
         <translation>若所有斜率为 0，F 值至少这么大的概率</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="232"/>
+        <location filename="../widgets/least_squares_view.cpp" line="295"/>
         <source>Log-likelihood</source>
         <translation>对数似然</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="232"/>
+        <location filename="../widgets/least_squares_view.cpp" line="295"/>
         <source>Of the fit with Gaussian errors, as statsmodels and gretl report it</source>
         <translation>假设误差服从高斯分布时拟合的对数似然，与 statsmodels 和 gretl 的报告一致</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="233"/>
+        <location filename="../widgets/least_squares_view.cpp" line="296"/>
         <source>AIC</source>
         <translation>AIC</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="233"/>
+        <location filename="../widgets/least_squares_view.cpp" line="296"/>
         <source>Akaike&apos;s information criterion: −2 log-likelihood + 2 × rank</source>
         <translation>赤池信息准则：−2 × 对数似然 + 2 × 秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="234"/>
+        <location filename="../widgets/least_squares_view.cpp" line="297"/>
         <source>BIC</source>
         <translation>BIC</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="234"/>
+        <location filename="../widgets/least_squares_view.cpp" line="297"/>
         <source>Schwarz&apos;s Bayesian information criterion: −2 log-likelihood + log(n) × rank</source>
         <translation>施瓦茨贝叶斯信息准则：−2 × 对数似然 + log(n) × 秩</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="235"/>
+        <location filename="../widgets/least_squares_view.cpp" line="298"/>
         <source>Residual sum of squares</source>
         <translation>残差平方和</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="236"/>
+        <location filename="../widgets/least_squares_view.cpp" line="299"/>
         <source>Durbin–Watson</source>
         <translation>Durbin–Watson 统计量</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="240"/>
+        <location filename="../widgets/least_squares_view.cpp" line="303"/>
         <source>Omnibus (K²)</source>
         <translation>综合检验（K²）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="241"/>
+        <location filename="../widgets/least_squares_view.cpp" line="304"/>
         <source>D&apos;Agostino and Pearson&apos;s test of the residuals&apos; normality from their skew and kurtosis (scipy.stats.normaltest, as statsmodels prints it)</source>
         <translation>D'Agostino 与 Pearson 基于偏度和峰度的残差正态性检验（scipy.stats.normaltest，与 statsmodels 输出的一致）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="243"/>
+        <location filename="../widgets/least_squares_view.cpp" line="306"/>
         <source>p-value of omnibus</source>
         <translation>综合检验的 p 值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="243"/>
+        <location filename="../widgets/least_squares_view.cpp" line="306"/>
         <source>The probability of a K² this large were the residuals normal (χ² with 2 degrees of freedom)</source>
         <translation>若残差服从正态分布，K² 至少这么大的概率（自由度为 2 的 χ² 分布）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="244"/>
+        <location filename="../widgets/least_squares_view.cpp" line="307"/>
         <source>Jarque–Bera</source>
         <translation>Jarque–Bera 统计量</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="244"/>
+        <location filename="../widgets/least_squares_view.cpp" line="307"/>
         <source>n/6 · (S² + (K − 3)²/4), with S the skew and K the kurtosis: a test of the residuals&apos; normality</source>
         <translation>n/6 · (S² + (K − 3)²/4)，S 为偏度，K 为峰度：残差正态性的一种检验</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="245"/>
+        <location filename="../widgets/least_squares_view.cpp" line="308"/>
         <source>p-value of Jarque–Bera</source>
         <translation>Jarque–Bera 的 p 值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="246"/>
+        <location filename="../widgets/least_squares_view.cpp" line="309"/>
         <source>The probability of a Jarque–Bera statistic this large were the residuals normal (χ² with 2 degrees of freedom)</source>
         <translation>若残差服从正态分布，Jarque–Bera 统计量至少这么大的概率（自由度为 2 的 χ² 分布）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="247"/>
+        <location filename="../widgets/least_squares_view.cpp" line="310"/>
         <source>Skew</source>
         <translation>偏度</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="247"/>
+        <location filename="../widgets/least_squares_view.cpp" line="310"/>
         <source>Of the residuals: m₃ / m₂^1.5, 0 for a symmetric distribution</source>
         <translation>残差的偏度：m₃ / m₂^1.5，对称分布为 0</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="248"/>
+        <location filename="../widgets/least_squares_view.cpp" line="311"/>
         <source>Kurtosis</source>
         <translation>峰度</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="248"/>
+        <location filename="../widgets/least_squares_view.cpp" line="311"/>
         <source>Of the residuals: m₄ / m₂², 3 for a normal distribution (not the excess kurtosis)</source>
         <translation>残差的峰度：m₄ / m₂²，正态分布为 3（不是超额峰度）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="249"/>
+        <location filename="../widgets/least_squares_view.cpp" line="312"/>
         <source>Condition number</source>
         <translation>条件数</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="250"/>
+        <location filename="../widgets/least_squares_view.cpp" line="313"/>
         <source>The largest singular value of the design matrix as fitted (the intercept&apos;s column included) over the smallest, as numpy.linalg.cond and statsmodels&apos; Cond. No.: large values mean the coefficients are sensitive to small changes in the data</source>
         <translation>所拟合设计矩阵（含截距列）的最大奇异值与最小奇异值之比，与 numpy.linalg.cond 和 statsmodels 的 Cond. No. 相同：值大表示系数对数据的微小变化很敏感</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="268"/>
+        <location filename="../widgets/least_squares_view.cpp" line="331"/>
         <source>Predict &amp;at:</source>
         <translation>预测点(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="313"/>
+        <location filename="../widgets/least_squares_view.cpp" line="365"/>
+        <source>Residuals vs fitted</source>
+        <translation>残差对拟合值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="366"/>
+        <source>Normal Q–Q</source>
+        <translation>正态 Q–Q</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="367"/>
+        <source>The residuals y − ŷ against the fitted values ŷ: a pattern or a funnel means the model misses something</source>
+        <translation>残差 y − ŷ 对拟合值 ŷ 作图：若出现规律或漏斗形，说明模型遗漏了某些东西</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="369"/>
+        <source>The internally studentized residuals e / (σ̂ √(1 − h)), sorted, against the standard normal&apos;s quantiles at Filliben&apos;s plotting positions (scipy.stats.probplot), with the least-squares line through them: points off the line mean residuals that are not normal</source>
+        <translation>排序后的内学生化残差 e / (σ̂ √(1 − h)) 对标准正态分布在 Filliben 绘图位置上的分位数作图（同 scipy.stats.probplot），并画出穿过这些点的最小二乘直线：偏离直线的点说明残差不服从正态分布</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="375"/>
+        <source>Sho&amp;w:</source>
+        <translation>显示(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="398"/>
         <source>Training rows</source>
         <translation>训练行</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="314"/>
+        <location filename="../widgets/least_squares_view.cpp" line="399"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="315"/>
+        <location filename="../widgets/least_squares_view.cpp" line="400"/>
         <source>The runs are compared with the fit on the training rows, which they are trained on; all rows give the fit a statistics package gives for the whole file</source>
         <translation>各次运行都与训练行上的拟合比较（它们在训练行上训练）；选择全部行则得到统计软件对整个文件给出的拟合</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="318"/>
+        <location filename="../widgets/least_squares_view.cpp" line="403"/>
         <source>&amp;Rows:</source>
         <translation>行(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="327"/>
+        <location filename="../widgets/least_squares_view.cpp" line="412"/>
         <source>The confidence level of the coefficients&apos; intervals and of the predictions&apos; intervals (the Data and fit plot&apos;s band stays at 95%)</source>
         <translation>系数区间和预测区间的置信水平（“数据与拟合”图中的置信带始终为 95%）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="337"/>
+        <location filename="../widgets/least_squares_view.cpp" line="418"/>
         <source>Conf&amp;idence level:</source>
         <translation>置信水平(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="349"/>
+        <location filename="../widgets/least_squares_view.cpp" line="421"/>
+        <source>Classical</source>
+        <translation>经典</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="424"/>
+        <source>Heteroskedasticity-robust (statsmodels&apos; cov_type=&apos;%1&apos;): the sandwich (XᵀX)⁻¹ Xᵀ diag(ω) X (XᵀX)⁻¹ with %2. z, p-values and intervals use the normal distribution, as statsmodels does by default for robust standard errors; F is the robust Wald test</source>
+        <translation>异方差稳健（statsmodels 的 cov_type='%1'）：三明治估计 (XᵀX)⁻¹ Xᵀ diag(ω) X (XᵀX)⁻¹，其中 %2。z、p 值和置信区间使用正态分布，与 statsmodels 对稳健标准误的默认做法相同；F 为稳健 Wald 检验</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="427"/>
+        <source>σ̂² (XᵀX)⁻¹, which assumes the noise has the same variance in every row; t, p-values and intervals from Student&apos;s t with the residual degrees of freedom</source>
+        <translation>σ̂² (XᵀX)⁻¹，假定每一行的噪声方差相同；t、p 值和置信区间来自自由度为残差自由度的 Student t 分布</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="430"/>
+        <source>ωᵢ = eᵢ² (White&apos;s)</source>
+        <translation>ωᵢ = eᵢ²（White 估计）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="431"/>
+        <source>ωᵢ = eᵢ² · n / (n − rank)</source>
+        <translation>ωᵢ = eᵢ² · n / (n − 秩)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="432"/>
+        <source>ωᵢ = eᵢ² / (1 − hᵢᵢ), hᵢᵢ the row&apos;s leverage</source>
+        <translation>ωᵢ = eᵢ² / (1 − hᵢᵢ)，hᵢᵢ 为该行的杠杆值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="433"/>
+        <source>ωᵢ = eᵢ² / (1 − hᵢᵢ)², hᵢᵢ the row&apos;s leverage</source>
+        <translation>ωᵢ = eᵢ² / (1 − hᵢᵢ)²，hᵢᵢ 为该行的杠杆值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="434"/>
+        <source>The coefficients&apos; covariance: classical, or robust to a noise whose variance changes from row to row (HC0–HC3). It changes the standard errors, t, p-values, intervals, the F test and the predictions&apos; intervals</source>
+        <translation>系数的协方差：经典估计，或对逐行方差不同的噪声稳健的估计（HC0–HC3）。它会改变标准误、t、p 值、置信区间、F 检验以及预测区间</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="440"/>
+        <source>Standard err&amp;ors:</source>
+        <translation>标准误(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="460"/>
         <source>Load or generate data to see its least-squares fit.</source>
         <translation>加载或生成数据后即可查看其最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="375"/>
+        <location filename="../widgets/least_squares_view.cpp" line="486"/>
         <source>Least squares</source>
         <translation>最小二乘</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="391"/>
+        <location filename="../widgets/least_squares_view.cpp" line="502"/>
         <source>There is no least-squares fit for this model and data.</source>
         <translation>此模型和数据没有最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="467"/>
+        <location filename="../widgets/least_squares_view.cpp" line="580"/>
         <source>Not available: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="469"/>
+        <location filename="../widgets/least_squares_view.cpp" line="582"/>
         <source>Undefined for this data</source>
         <translation>对这些数据没有定义</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="516"/>
+        <location filename="../widgets/least_squares_view.cpp" line="621"/>
+        <source>The Q–Q plot shows %1 of the %2 ordered residuals, evenly spaced, the smallest and the largest among them.</source>
+        <translation>Q–Q 图显示 %2 个有序残差中均匀分布的 %1 个，其中包括最小值和最大值。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="625"/>
+        <source>It leaves out %1 rows with leverage 1, which the fit passes through: they have no studentized residual.</source>
+        <translation>图中略去了 %1 个杠杆值为 1 的行：拟合经过这些行，它们没有学生化残差。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="657"/>
+        <source>Std. error (%1)</source>
+        <translation>标准误（%1）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="659"/>
+        <source>The estimate&apos;s heteroskedasticity-robust (%1) standard error, from the sandwich covariance</source>
+        <translation>估计值的异方差稳健（%1）标准误，来自三明治协方差</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="661"/>
+        <source>z</source>
+        <translation>z</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="663"/>
+        <source>Two-sided: the probability, were the coefficient 0, of a z at least this far from 0 (the standard normal distribution, statsmodels&apos; default for robust standard errors)</source>
+        <translation>双侧：若系数为 0，z 至少离 0 这么远的概率（标准正态分布，statsmodels 对稳健标准误的默认做法）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="682"/>
+        <source>Robust F (%1)</source>
+        <translation>稳健 F（%1）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="684"/>
+        <source>The robust Wald test of every slope being 0 with the %1 covariance, over the number of slopes, as statsmodels&apos; fvalue: F distributed with that number and the residual degrees of freedom</source>
+        <translation>使用 %1 协方差检验所有斜率均为 0 的稳健 Wald 统计量除以斜率个数，与 statsmodels 的 fvalue 相同：服从自由度为斜率个数和残差自由度的 F 分布</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="689"/>
         <source>The lower end of the coefficient&apos;s %1% confidence interval</source>
         <translation>系数 %1% 置信区间的下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="518"/>
+        <location filename="../widgets/least_squares_view.cpp" line="691"/>
         <source>The upper end of the coefficient&apos;s %1% confidence interval</source>
         <translation>系数 %1% 置信区间的上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="543"/>
+        <location filename="../widgets/least_squares_view.cpp" line="716"/>
         <source>Predicted ŷ</source>
         <translation>预测值 ŷ</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="543"/>
+        <location filename="../widgets/least_squares_view.cpp" line="716"/>
         <source>Std. error of ŷ</source>
         <translation>ŷ 的标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="543"/>
+        <location filename="../widgets/least_squares_view.cpp" line="716"/>
         <source>Mean lower %1%</source>
         <translation>均值 %1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="543"/>
+        <location filename="../widgets/least_squares_view.cpp" line="716"/>
         <source>Mean upper %1%</source>
         <translation>均值 %1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="544"/>
+        <location filename="../widgets/least_squares_view.cpp" line="717"/>
         <source>Observation lower %1%</source>
         <translation>新观测 %1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="544"/>
+        <location filename="../widgets/least_squares_view.cpp" line="717"/>
         <source>Observation upper %1%</source>
         <translation>新观测 %1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="547"/>
+        <location filename="../widgets/least_squares_view.cpp" line="720"/>
         <source>The closed form&apos;s prediction at this row</source>
         <translation>闭式解在这一行的预测值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="548"/>
+        <location filename="../widgets/least_squares_view.cpp" line="721"/>
         <source>The standard error of the mean response at this row, √(dᵀ Σ d), with d the row of the design and Σ the coefficients&apos; covariance</source>
         <translation>这一行平均响应的标准误 √(dᵀ Σ d)，其中 d 为设计矩阵的这一行，Σ 为系数的协方差矩阵</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="549"/>
-        <location filename="../widgets/least_squares_view.cpp" line="550"/>
+        <location filename="../widgets/least_squares_view.cpp" line="722"/>
+        <location filename="../widgets/least_squares_view.cpp" line="723"/>
         <source>Where the mean response (the true line&apos;s value) lies, with %1% confidence</source>
         <translation>平均响应（真实直线的值）所在的范围，置信度 %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="551"/>
-        <location filename="../widgets/least_squares_view.cpp" line="552"/>
+        <location filename="../widgets/least_squares_view.cpp" line="724"/>
+        <location filename="../widgets/least_squares_view.cpp" line="725"/>
         <source>Where a new observation at this row falls, with %1% probability: it adds the noise, σ̂², to the mean&apos;s uncertainty</source>
         <translation>这一行的新观测值以 %1% 的概率落入的范围：在均值的不确定性之外再加上噪声 σ̂²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="407"/>
+        <location filename="../widgets/least_squares_view.cpp" line="530"/>
         <source>values of %1, e.g. 0.5 1.5 2</source>
         <translation>%1 的取值，例如 0.5 1.5 2</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="408"/>
+        <location filename="../widgets/least_squares_view.cpp" line="531"/>
         <source>%1 values per row (%2), rows separated by ;</source>
         <translation>每行 %1 个值（%2），行与行之间用 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="420"/>
+        <location filename="../widgets/least_squares_view.cpp" line="543"/>
         <source>intercept</source>
         <translation>截距</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="425"/>
+        <location filename="../widgets/least_squares_view.cpp" line="548"/>
         <source>Ordinary least squares of %1 on %2 (training rows: %3)</source>
         <translation>%1 对 %2 的普通最小二乘回归（训练行：%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="425"/>
+        <location filename="../widgets/least_squares_view.cpp" line="548"/>
         <source>Ordinary least squares of %1 on %2 (all rows: %3)</source>
         <translation>%1 对 %2 的普通最小二乘回归（全部行：%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="408"/>
-        <location filename="../widgets/least_squares_view.cpp" line="426"/>
-        <location filename="../widgets/least_squares_view.cpp" line="655"/>
-        <location filename="../widgets/least_squares_view.cpp" line="670"/>
+        <location filename="../widgets/least_squares_view.cpp" line="531"/>
+        <location filename="../widgets/least_squares_view.cpp" line="549"/>
+        <location filename="../widgets/least_squares_view.cpp" line="859"/>
+        <location filename="../widgets/least_squares_view.cpp" line="874"/>
         <source>, </source>
         <comment>between the terms of the title</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="207"/>
-        <location filename="../widgets/least_squares_view.cpp" line="515"/>
+        <location filename="../widgets/least_squares_view.cpp" line="270"/>
+        <location filename="../widgets/least_squares_view.cpp" line="688"/>
         <source>Lower %1%</source>
         <translation>%1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="208"/>
-        <location filename="../widgets/least_squares_view.cpp" line="517"/>
+        <location filename="../widgets/least_squares_view.cpp" line="271"/>
+        <location filename="../widgets/least_squares_view.cpp" line="690"/>
         <source>Upper %1%</source>
         <translation>%1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="432"/>
-        <location filename="../widgets/least_squares_view.cpp" line="522"/>
+        <location filename="../widgets/least_squares_view.cpp" line="555"/>
+        <location filename="../widgets/least_squares_view.cpp" line="676"/>
+        <location filename="../widgets/least_squares_view.cpp" line="695"/>
         <source>No residual degrees of freedom: as many coefficients as rows</source>
         <translation>没有残差自由度：系数个数与行数相同</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="586"/>
+        <location filename="../widgets/least_squares_view.cpp" line="790"/>
         <source>The results panel compares each run&apos;s trained parameters with this fit on the training rows of the data the run was trained on. Select cells and press Ctrl+C to copy them; File &gt; Export saves the whole report.</source>
         <translation>结果面板将每次运行训练得到的参数与该运行所用数据的训练行上的这一拟合比较。选中单元格后按 Ctrl+C 复制；“文件 &gt; 导出”可保存完整报告。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="715"/>
+        <location filename="../widgets/least_squares_view.cpp" line="919"/>
         <source>Not estimable: the columns the data leaves undetermined reach this row, so its prediction depends on which of the equally good fits was taken</source>
         <translation>不可估计：数据无法确定的列影响到这一行，因此这里的预测取决于选用了哪一个同样好的拟合</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="732"/>
+        <location filename="../widgets/least_squares_view.cpp" line="936"/>
         <source>The fit is exact: the residuals are zero up to rounding, so the standard errors measure only rounding and t and p mean nothing</source>
         <translation>拟合是精确的：残差在舍入误差范围内为零，因此标准误只反映舍入误差，t 和 p 没有意义</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="524"/>
+        <location filename="../widgets/least_squares_view.cpp" line="696"/>
         <source>Not identified: this column is a combination of others, so its estimate is one of many that fit equally well (the minimum-norm one) and it has no standard error, t, p or interval</source>
         <translation>不可识别：这一列是其他列的组合，因此它的估计值只是众多同样好的拟合之一（取范数最小的那个），没有标准误、t、p 或置信区间</translation>
     </message>
@@ -4548,77 +4699,83 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="200"/>
+        <location filename="../widgets/least_squares_view.cpp" line="263"/>
         <source>The least-squares coefficient: the value that minimises the sum of squared errors on the rows fitted</source>
         <translation>最小二乘系数：使所拟合各行上误差平方和最小的值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="224"/>
+        <location filename="../widgets/least_squares_view.cpp" line="287"/>
         <source>The rows the fit uses: the training rows, or all of them (Rows)</source>
         <translation>拟合所用的行：训练行或全部行（见“行”）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="235"/>
+        <location filename="../widgets/least_squares_view.cpp" line="298"/>
         <source>Σ (y − ŷ)² over the rows fitted</source>
         <translation>所拟合各行上的 Σ (y − ŷ)²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="237"/>
+        <location filename="../widgets/least_squares_view.cpp" line="300"/>
         <source>Σ (eᵢ − eᵢ₋₁)² / Σ eᵢ² over the residuals in the order of the rows fitted: near 2 when successive residuals are uncorrelated, towards 0 when each follows the one before. The training rows are in the split&apos;s shuffled order, where it says nothing of serial correlation: choose All rows for the file&apos;s order</source>
         <translation>按所拟合行的顺序对残差计算 Σ (eᵢ − eᵢ₋₁)² / Σ eᵢ²：相邻残差不相关时接近 2，每个残差紧随前一个时趋近 0。训练行按划分时打乱后的顺序排列，此时它不反映序列相关：要按文件中的顺序，请选择“全部行”</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="438"/>
+        <location filename="../widgets/least_squares_view.cpp" line="561"/>
+        <location filename="../widgets/least_squares_view.cpp" line="675"/>
         <source>Undefined for this data: see the notes below</source>
         <translation>对此数据无定义：见下方说明</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="443"/>
+        <location filename="../widgets/least_squares_view.cpp" line="566"/>
         <source>%1 of %2 columns</source>
         <translation>%2 列中的 %1 列</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="455"/>
+        <location filename="../widgets/least_squares_view.cpp" line="678"/>
         <source>%1 (%2, %3)</source>
         <translation>%1（%2, %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="502"/>
+        <location filename="../widgets/least_squares_view.cpp" line="631"/>
         <source>The residual plot shows one row in %1: %2 of %3.</source>
         <translation>残差图每 %1 行显示一行：共 %3 行中的 %2 行。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="584"/>
+        <location filename="../widgets/least_squares_view.cpp" line="777"/>
+        <source>Standard errors %1, robust to a noise whose variance changes from row to row: z, p-values and intervals use the normal distribution (statsmodels&apos; default for robust standard errors), F is the robust Wald test, and the predictions&apos; standard errors are %1 too.</source>
+        <translation>标准误为 %1，对逐行方差不同的噪声稳健：z、p 值和置信区间使用正态分布（statsmodels 对稳健标准误的默认做法），F 为稳健 Wald 检验，预测的标准误同样为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="788"/>
         <source>This is the fit on all rows; the results panel compares the runs with the fit on the training rows, which they are trained on. Select cells and press Ctrl+C to copy them; File &gt; Export saves the whole report.</source>
         <translation>这是全部行上的拟合；结果面板将各次运行与训练行上的拟合比较（它们在训练行上训练）。选中单元格后按 Ctrl+C 复制；“文件 &gt; 导出”可保存完整报告。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="639"/>
+        <location filename="../widgets/least_squares_view.cpp" line="843"/>
         <source>There is no least-squares fit to predict with.</source>
         <translation>没有可用于预测的最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="654"/>
+        <location filename="../widgets/least_squares_view.cpp" line="858"/>
         <source>Each row needs %1 values (%2); &quot;%3&quot; has %4.</source>
         <translation>每行需要 %1 个值（%2）；“%3”有 %4 个。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="664"/>
+        <location filename="../widgets/least_squares_view.cpp" line="868"/>
         <source>&quot;%1&quot; is not a number.</source>
         <translation>“%1”不是数值。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="670"/>
+        <location filename="../widgets/least_squares_view.cpp" line="874"/>
         <source>Enter %1 values per row: %2.</source>
         <translation>请每行输入 %1 个值：%2。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="671"/>
+        <location filename="../widgets/least_squares_view.cpp" line="875"/>
         <source>Enter one or more values of %1.</source>
         <translation>请输入 %1 的一个或多个取值。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="674"/>
+        <location filename="../widgets/least_squares_view.cpp" line="878"/>
         <source>At most %1 predictions are kept; press Clear first.</source>
         <translation>最多保留 %1 条预测；请先按“清除”。</translation>
     </message>
@@ -4778,27 +4935,51 @@ The results&apos; losses are computed at the final parameters, after the last up
 <context>
     <name>gradlab::widgets::ResidualPlot</name>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="112"/>
+        <location filename="../widgets/least_squares_view.cpp" line="123"/>
+        <location filename="../widgets/least_squares_view.cpp" line="184"/>
         <source>Residuals against fitted values</source>
         <translation>残差对拟合值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="113"/>
+        <location filename="../widgets/least_squares_view.cpp" line="124"/>
+        <location filename="../widgets/least_squares_view.cpp" line="185"/>
         <source>Fitted value ŷ</source>
         <translation>拟合值 ŷ</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="114"/>
+        <location filename="../widgets/least_squares_view.cpp" line="125"/>
+        <location filename="../widgets/least_squares_view.cpp" line="186"/>
         <source>Residual y − ŷ</source>
         <translation>残差 y − ŷ</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="116"/>
+        <location filename="../widgets/least_squares_view.cpp" line="127"/>
+        <location filename="../widgets/least_squares_view.cpp" line="187"/>
         <source>Rows fitted</source>
         <translation>所拟合的行</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="140"/>
+        <location filename="../widgets/least_squares_view.cpp" line="184"/>
+        <source>Normal Q–Q plot of the studentized residuals</source>
+        <translation>学生化残差的正态 Q–Q 图</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="185"/>
+        <source>Standard normal quantile</source>
+        <translation>标准正态分位数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="186"/>
+        <source>Studentized residual e / (σ̂ √(1 − h))</source>
+        <translation>学生化残差 e / (σ̂ √(1 − h))</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="187"/>
+        <source>Order statistics</source>
+        <translation>顺序统计量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="197"/>
         <source>No residuals to show</source>
         <translation>没有可显示的残差</translation>
     </message>

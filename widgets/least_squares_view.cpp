@@ -75,16 +75,27 @@ QString sentence(QString text)
 // A confidence level as a percentage: "95", "99.5", in the user's locale.
 QString levelText(double level) { return QLocale().toString(level * 100.0, 'g', 6); }
 
-// `fit` with its intervals at `level`: a copy only where the level differs (the fit in the window
-// keeps no residuals, so a copy is small).
-std::shared_ptr<const fit::FitResult> atLevel(const std::shared_ptr<const fit::FitResult>& fit, double level)
+// `fit` with its intervals at `level` and the covariance `type`: a copy only where either differs
+// (the fit in the window keeps no residuals, so a copy is small). A robust type the fit cannot
+// give (it has no sandwich) leaves the classical one, and `error` says why.
+std::shared_ptr<const fit::FitResult> shownAt(const std::shared_ptr<const fit::FitResult>& fit, double level, fit::CovarianceType type,
+                                              QString* error)
 {
-    if (!fit || fit->confidenceLevel == level)
+    if (!fit || (fit->confidenceLevel == level && fit->covarianceType == type))
         return fit;
     auto copy = std::make_shared<fit::FitResult>(*fit);
+    try {
+        fit::setCovarianceType(*copy, type);
+    } catch (const std::exception& e) {
+        *error = experiment::translated(e);
+        fit::setCovarianceType(*copy, fit::CovarianceType::Classical);
+    }
     fit::setConfidenceLevel(*copy, level);
     return copy;
 }
+
+// A robust covariance type's name as the tab shows it: "HC3".
+QString covarianceName(fit::CovarianceType type) { return QString::fromLatin1(fit::covarianceTypeName(type)).toUpper(); }
 
 QTableWidget* makeTable(QWidget* parent, const QString& name)
 {
@@ -130,20 +141,70 @@ ResidualPlot::ResidualPlot(QWidget* parent) : PlotView(parent)
 void ResidualPlot::setResiduals(const std::vector<double>& fitted, const std::vector<double>& residuals)
 {
     // The points are not in order of ŷ: a scatter, not a line.
-    QVector<QCPGraphData> data;
-    data.reserve(static_cast<qsizetype>(fitted.size()));
+    residuals_.clear();
+    residuals_.reserve(static_cast<qsizetype>(fitted.size()));
     for (std::size_t i = 0; i < fitted.size() && i < residuals.size(); ++i)
-        data.push_back({fitted[i], residuals[i]});
-    std::sort(data.begin(), data.end(), [](const QCPGraphData& a, const QCPGraphData& b) { return a.key < b.key; });
+        residuals_.push_back({fitted[i], residuals[i]});
+    std::sort(residuals_.begin(), residuals_.end(), [](const QCPGraphData& a, const QCPGraphData& b) { return a.key < b.key; });
+    cleared_ = false;
+    display(kind_);
+}
+
+void ResidualPlot::setQQ(const fit::NormalQQ& qq)
+{
+    qq_.clear();
+    qq_.reserve(static_cast<qsizetype>(qq.sample.size()));
+    for (std::size_t i = 0; i < qq.sample.size() && i < qq.theoretical.size(); ++i)
+        qq_.push_back({qq.theoretical[i], qq.sample[i]});
+    slope_ = qq.slope;
+    intercept_ = qq.intercept;
+    qqUnavailable_.clear();
+    cleared_ = false;
+    display(kind_);
+}
+
+void ResidualPlot::setQQUnavailable(const QString& reason)
+{
+    qq_.clear();
+    qqUnavailable_ = reason;
+    cleared_ = false;
+    display(kind_);
+}
+
+void ResidualPlot::setKind(Kind kind)
+{
+    kind_ = kind;
+    if (!cleared_)
+        display(kind);
+}
+
+void ResidualPlot::display(Kind kind)
+{
+    const bool qq = kind == NormalQQ;
+    setExportTitle(qq ? tr("Normal Q–Q plot of the studentized residuals") : tr("Residuals against fitted values"));
+    xAxis->setLabel(qq ? tr("Standard normal quantile") : tr("Fitted value ŷ"));
+    yAxis->setLabel(qq ? tr("Studentized residual e / (σ̂ √(1 − h))") : tr("Residual y − ŷ"));
+    points_->setName(qq ? tr("Order statistics") : tr("Rows fitted"));
+    const QVector<QCPGraphData>& data = qq ? qq_ : residuals_;
     points_->data()->set(data, true);
-    zero_->setVisible(true);
-    setMessage(data.isEmpty() ? tr("No residuals to show") : QString());
+    // Q–Q: scipy.stats.probplot's least-squares line through the points; else the zero line.
+    zero_->point1->setCoords(0.0, qq ? intercept_ : 0.0);
+    zero_->point2->setCoords(1.0, qq ? intercept_ + slope_ : 0.0);
+    zero_->setVisible(!data.isEmpty());
+    if (qq && !qqUnavailable_.isEmpty())
+        setMessage(qqUnavailable_);
+    else
+        setMessage(data.isEmpty() ? tr("No residuals to show") : QString());
     resetView();
     dataChanged();
 }
 
 void ResidualPlot::clear(const QString& reason)
 {
+    residuals_.clear();
+    qq_.clear();
+    qqUnavailable_.clear();
+    cleared_ = true;
     points_->data()->clear();
     zero_->setVisible(false);
     setMessage(reason);
@@ -163,7 +224,8 @@ void ResidualPlot::fitView()
         return;
     }
     QCPRange values = points_->getValueRange(found);
-    values.expand(0.0);
+    if (kind_ == ResidualsVsFitted)
+        values.expand(0.0);
     const auto padded = [](QCPRange r) {
         const double pad = r.size() > 0 ? 0.05 * r.size() : std::max(1e-9, 0.05 * std::abs(r.center()));
         return QCPRange(r.lower - pad, r.upper + pad);
@@ -175,7 +237,8 @@ void ResidualPlot::fitView()
 // ---- LeastSquaresView --------------------------------------------------------------------------
 
 LeastSquaresView::LeastSquaresView(QWidget* parent)
-    : QWidget(parent), title_(new QLabel(this)), rows_(new QComboBox(this)), level_(new QDoubleSpinBox(this)), coefficients_(makeTable(this, QStringLiteral("coefficients"))),
+    : QWidget(parent), title_(new QLabel(this)), rows_(new QComboBox(this)), level_(new QDoubleSpinBox(this)), se_(new QComboBox(this)),
+      plotKind_(new QComboBox(this)), coefficients_(makeTable(this, QStringLiteral("coefficients"))),
       statistics_(makeTable(this, QStringLiteral("statistics"))), notes_(new QLabel(this)), residuals_(new ResidualPlot(this)),
       predictAt_(new QLineEdit(this)), predictButton_(new QPushButton(tr("&Predict"), this)),
       clearPredictions_(new QPushButton(tr("C&lear"), this)), predictError_(new QLabel(this)),
@@ -298,7 +361,29 @@ LeastSquaresView::LeastSquaresView(QWidget* parent)
     middle->setObjectName(QStringLiteral("leastSquaresSplitter"));
     middle->setChildrenCollapsible(false);
     middle->addWidget(statistics_);
-    middle->addWidget(residuals_);
+    plotKind_->setObjectName(QStringLiteral("residualPlotKind"));
+    plotKind_->addItem(tr("Residuals vs fitted"), ResidualPlot::ResidualsVsFitted);
+    plotKind_->addItem(tr("Normal Q–Q"), ResidualPlot::NormalQQ);
+    plotKind_->setItemData(0, tr("The residuals y − ŷ against the fitted values ŷ: a pattern or a funnel means the model misses something"),
+                           Qt::ToolTipRole);
+    plotKind_->setItemData(1, tr("The internally studentized residuals e / (σ̂ √(1 − h)), sorted, against the standard normal's quantiles "
+                                 "at Filliben's plotting positions (scipy.stats.probplot), with the least-squares line through them: "
+                                 "points off the line mean residuals that are not normal"),
+                           Qt::ToolTipRole);
+    connect(plotKind_, qOverload<int>(&QComboBox::activated), this,
+            [this] { residuals_->setKind(static_cast<ResidualPlot::Kind>(plotKind_->currentData().toInt())); updateNotes(); });
+    auto* plotLabel = new QLabel(tr("Sho&w:"), this);
+    plotLabel->setBuddy(plotKind_);
+    auto* plotRow = new QHBoxLayout;
+    plotRow->addWidget(plotLabel);
+    plotRow->addWidget(plotKind_);
+    plotRow->addStretch(1);
+    auto* plotBox = new QWidget(this);
+    auto* plotLayout = new QVBoxLayout(plotBox);
+    plotLayout->setContentsMargins(0, 0, 0, 0);
+    plotLayout->addLayout(plotRow);
+    plotLayout->addWidget(residuals_, 1);
+    middle->addWidget(plotBox);
     middle->setStretchFactor(0, 2);
     middle->setStretchFactor(1, 3);
     auto* lower = new QSplitter(Qt::Vertical, this);
@@ -327,22 +412,48 @@ LeastSquaresView::LeastSquaresView(QWidget* parent)
     level_->setToolTip(tr("The confidence level of the coefficients' intervals and of the predictions' intervals (the Data and fit "
                           "plot's band stays at 95%)"));
     connect(level_, &QDoubleSpinBox::valueChanged, this, [this] {
-        if (!hasFit_)
-            return;
-        fit_ = atLevel(base_, confidenceLevel());
-        QString error;
-        showLevel(&error);
-        fitColumns();
+        if (hasFit_)
+            showChoices();
     });
     auto* levelLabel = new QLabel(tr("Conf&idence level:"), this);
     levelLabel->setBuddy(level_);
+    se_->setObjectName(QStringLiteral("standardErrors"));
+    se_->addItem(tr("Classical"), static_cast<int>(fit::CovarianceType::Classical));
+    for (fit::CovarianceType t : {fit::CovarianceType::HC0, fit::CovarianceType::HC1, fit::CovarianceType::HC2, fit::CovarianceType::HC3})
+        se_->addItem(covarianceName(t), static_cast<int>(t));
+    const QString robustTip = tr("Heteroskedasticity-robust (statsmodels' cov_type='%1'): the sandwich (XᵀX)⁻¹ Xᵀ diag(ω) X (XᵀX)⁻¹ with %2. "
+                                 "z, p-values and intervals use the normal distribution, as statsmodels does by default for robust "
+                                 "standard errors; F is the robust Wald test");
+    se_->setItemData(0, tr("σ̂² (XᵀX)⁻¹, which assumes the noise has the same variance in every row; t, p-values and intervals from "
+                           "Student's t with the residual degrees of freedom"),
+                     Qt::ToolTipRole);
+    se_->setItemData(1, robustTip.arg(QStringLiteral("HC0"), tr("ωᵢ = eᵢ² (White's)")), Qt::ToolTipRole);
+    se_->setItemData(2, robustTip.arg(QStringLiteral("HC1"), tr("ωᵢ = eᵢ² · n / (n − rank)")), Qt::ToolTipRole);
+    se_->setItemData(3, robustTip.arg(QStringLiteral("HC2"), tr("ωᵢ = eᵢ² / (1 − hᵢᵢ), hᵢᵢ the row's leverage")), Qt::ToolTipRole);
+    se_->setItemData(4, robustTip.arg(QStringLiteral("HC3"), tr("ωᵢ = eᵢ² / (1 − hᵢᵢ)², hᵢᵢ the row's leverage")), Qt::ToolTipRole);
+    se_->setToolTip(tr("The coefficients' covariance: classical, or robust to a noise whose variance changes from row to row (HC0–HC3). "
+                       "It changes the standard errors, t, p-values, intervals, the F test and the predictions' intervals"));
+    connect(se_, qOverload<int>(&QComboBox::activated), this, [this] {
+        if (hasFit_)
+            showChoices();
+    });
+    auto* seLabel = new QLabel(tr("Standard err&ors:"), this);
+    seLabel->setBuddy(se_);
+    // The title with the rows fitted; the choices of inference under them, so that the tab stays
+    // narrow enough for a small screen.
     auto* titleRow = new QHBoxLayout;
     titleRow->addWidget(title_, 1);
-    titleRow->addWidget(levelLabel);
-    titleRow->addWidget(level_);
     titleRow->addWidget(rowsLabel);
     titleRow->addWidget(rows_);
     layout->addLayout(titleRow);
+    auto* choicesRow = new QHBoxLayout;
+    choicesRow->addStretch(1);
+    choicesRow->addWidget(levelLabel);
+    choicesRow->addWidget(level_);
+    choicesRow->addSpacing(12);
+    choicesRow->addWidget(seLabel);
+    choicesRow->addWidget(se_);
+    layout->addLayout(choicesRow);
     layout->addWidget(coefficients_);
     layout->addWidget(lower, 1);
     layout->addWidget(notes_);
@@ -380,7 +491,7 @@ void LeastSquaresView::clear(const QString& reason)
     notes_->setText(sentence(reason));
     // The reason is in the notes: an empty plot with the last fit's axes would only distract.
     residuals_->clear(QString());
-    residuals_->hide();
+    residuals_->parentWidget()->hide(); // with its choice of plot
     fitColumns();
 }
 
@@ -393,7 +504,19 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
     }
     hasFit_ = true;
     base_ = closedForm.fit;
-    fit_ = atLevel(base_, confidenceLevel());
+    // The robust covariances' sandwich, one pass over the rows, so that Standard errors switches
+    // among them without the data.
+    if (!base_->sandwich) {
+        try {
+            auto withSandwich = std::make_shared<fit::FitResult>(*base_);
+            fit::computeSandwich(*withSandwich, fit::view(fitted));
+            base_ = std::move(withSandwich);
+        } catch (const std::exception&) {
+            // Without it a robust choice falls back to classical and says why (shownAt).
+        }
+    }
+    covarianceNote_.clear();
+    fit_ = shownAt(base_, confidenceLevel(), standardErrors(), &covarianceNote_);
     // The prediction table: the features' values, then the prediction and its intervals. The
     // rows predicted so far are predicted again while the features are the same.
     QStringList names;
@@ -446,16 +569,6 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
     statistic(RSquared, number(f->rSquared, 9), f->rSquared);
     statistic(AdjustedRSquared, number(f->adjustedRSquared, 9), f->adjustedRSquared);
     statistic(ResidualStdError, number(f->residualStandardError, 9), f->residualStandardError);
-    if (f->exact) {
-        setCell(statistics_, FStatistic, 0, kNone, exact);
-        setCell(statistics_, FPValue, 0, kNone, exact);
-    } else {
-        // "3524.88 (1, 78)": F with its degrees of freedom, as F(1, 78) is written.
-        // The degrees of freedom ungrouped: "(1, 1,998)" would read as three numbers.
-        statistic(FStatistic, std::isfinite(f->fStatistic) ? tr("%1 (%2, %3)").arg(number(f->fStatistic, 6), number(f->dfModel, 12), number(f->dfResidual, 12)) : kNone,
-                  f->fStatistic);
-        statistic(FPValue, pValueText(f->fPValue), f->fPValue);
-    }
     statistic(LogLikelihood, number(f->logLikelihood, 9), f->logLikelihood);
     statistic(Aic, number(f->aic, 9), f->aic);
     statistic(Bic, number(f->bic, 9), f->bic);
@@ -495,9 +608,25 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
         for (std::size_t i = 0; i < yhat.size(); ++i)
             residuals[i] = fitted.y[static_cast<std::size_t>(every > 1 ? pick[i] : static_cast<std::int64_t>(i))] - yhat[i];
         residuals_->setResiduals(yhat, residuals);
-        residuals_->show();
+        residuals_->parentWidget()->show();
     } catch (const std::exception& e) {
         residuals_->clear(experiment::translated(e));
+    }
+    // The Q–Q plot of all rows' studentized residuals, thinned to as many order statistics.
+    qqThinning_.clear();
+    try {
+        const fit::NormalQQ qq = fit::normalQQ(*f, fit::view(fitted), kMaxResidualPoints);
+        residuals_->setQQ(qq);
+        if (static_cast<std::int64_t>(qq.sample.size()) < qq.total)
+            qqThinning_ = tr("The Q–Q plot shows %1 of the %2 ordered residuals, evenly spaced, the smallest and the largest among them.")
+                              .arg(countText(static_cast<double>(qq.sample.size())), countText(static_cast<double>(qq.total)));
+        if (qq.leftOut > 0)
+            qqThinning_ = (qqThinning_ + QLatin1Char(' ')
+                           + tr("It leaves out %1 rows with leverage 1, which the fit passes through: they have no studentized residual.")
+                                 .arg(countText(static_cast<double>(qq.leftOut))))
+                              .trimmed();
+    } catch (const std::exception& e) {
+        residuals_->setQQUnavailable(sentence(experiment::translated(e)));
     }
     thinning_ = every > 1 ? tr("The residual plot shows one row in %1: %2 of %3.")
                                 .arg(countText(static_cast<double>(every)), countText(static_cast<double>(residuals_->points())),
@@ -508,10 +637,54 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
     fitColumns();
 }
 
+void LeastSquaresView::showChoices()
+{
+    covarianceNote_.clear();
+    fit_ = shownAt(base_, confidenceLevel(), standardErrors(), &covarianceNote_);
+    QString error;
+    showLevel(&error);
+    updateNotes();
+    fitColumns();
+}
+
 bool LeastSquaresView::showLevel(QString* error)
 {
     const fit::FitResult* f = fit_.get();
     const QString level = levelText(f->confidenceLevel);
+    // Which standard errors, and the distribution of t (z under a robust covariance) and p.
+    const bool robust = f->covarianceType != fit::CovarianceType::Classical;
+    const QString se = covarianceName(f->covarianceType);
+    coefficients_->horizontalHeaderItem(StdError)->setText(robust ? tr("Std. error (%1)").arg(se) : tr("Std. error"));
+    coefficients_->horizontalHeaderItem(StdError)->setToolTip(
+        robust ? tr("The estimate's heteroskedasticity-robust (%1) standard error, from the sandwich covariance").arg(se)
+               : tr("The estimate's standard error, √(σ̂² (XᵀX)⁻¹), with σ̂² the residual sum of squares over the residual degrees of freedom"));
+    coefficients_->horizontalHeaderItem(TValue)->setText(robust ? tr("z") : tr("t"));
+    coefficients_->horizontalHeaderItem(PValue)->setToolTip(
+        robust ? tr("Two-sided: the probability, were the coefficient 0, of a z at least this far from 0 (the standard normal distribution, "
+                    "statsmodels' default for robust standard errors)")
+               : tr("Two-sided: the probability, were the coefficient 0, of a t at least this far from 0 (Student's t with the residual degrees of freedom)"));
+    const QString exact = exactFitNote();
+    if (f->exact) {
+        setCell(statistics_, FStatistic, 0, kNone, exact);
+        setCell(statistics_, FPValue, 0, kNone, exact);
+    } else {
+        // "3524.88 (1, 78)": F with its degrees of freedom, as F(1, 78) is written.
+        // The degrees of freedom ungrouped: "(1, 1,998)" would read as three numbers.
+        const QString why = std::isfinite(f->fStatistic) ? QString()
+                            : f->covarianceUndefined   ? sentence(experiment::translated(*f->covarianceUndefined))
+                            : f->dfResidual > 0        ? tr("Undefined for this data: see the notes below")
+                                                       : tr("No residual degrees of freedom: as many coefficients as rows");
+        setCell(statistics_, FStatistic, 0,
+                std::isfinite(f->fStatistic) ? tr("%1 (%2, %3)").arg(number(f->fStatistic, 6), number(f->fDfNumerator, 12), number(f->dfResidual, 12)) : kNone,
+                why);
+        setCell(statistics_, FPValue, 0, std::isfinite(f->fPValue) ? pValueText(f->fPValue) : kNone, why);
+    }
+    statistics_->verticalHeaderItem(FStatistic)->setText(robust ? tr("Robust F (%1)").arg(se) : tr("F statistic"));
+    statistics_->verticalHeaderItem(FStatistic)->setToolTip(
+        robust ? tr("The robust Wald test of every slope being 0 with the %1 covariance, over the number of slopes, as statsmodels' fvalue: "
+                    "F distributed with that number and the residual degrees of freedom")
+                     .arg(se)
+               : tr("The fit against the intercept alone: every slope 0"));
     coefficients_->horizontalHeaderItem(Lower)->setText(tr("Lower %1%").arg(level));
     coefficients_->horizontalHeaderItem(Lower)->setToolTip(tr("The lower end of the coefficient's %1% confidence interval").arg(level));
     coefficients_->horizontalHeaderItem(Upper)->setText(tr("Upper %1%").arg(level));
@@ -520,13 +693,13 @@ bool LeastSquaresView::showLevel(QString* error)
     // Inference the data cannot support is shown as "—", with the reason as the cell's tooltip
     // (the exported report keeps the numbers, which are statsmodels').
     const QString noDof = tr("No residual degrees of freedom: as many coefficients as rows");
-    const QString exact = exactFitNote();
     const QString aliased = tr("Not identified: this column is a combination of others, so its estimate is one of many that fit "
                                "equally well (the minimum-norm one) and it has no standard error, t, p or interval");
     for (std::size_t i = 0; i < f->coefficients.size(); ++i) {
         const fit::Coefficient& c = f->coefficients[i];
         const int row = static_cast<int>(i);
-        const QString why = !c.identified ? aliased : f->exact ? exact : std::isfinite(c.standardError) ? QString() : noDof;
+        const QString undefined = f->covarianceUndefined ? sentence(experiment::translated(*f->covarianceUndefined)) : noDof;
+        const QString why = !c.identified ? aliased : f->exact ? exact : std::isfinite(c.standardError) ? QString() : undefined;
         const auto inference = [&](double v, int digits) { return why.isEmpty() ? number(v, digits) : kNone; };
         setCell(coefficients_, row, Term, shownTerms_.value(row));
         setCell(coefficients_, row, Parameter, parameters_.value(row, kNone));
@@ -565,6 +738,25 @@ void LeastSquaresView::setConfidenceLevel(double level)
     level_->setValue((level >= kMinLevel && level <= kMaxLevel ? level : kDefaultLevel) * 100.0);
 }
 
+fit::CovarianceType LeastSquaresView::standardErrors() const { return static_cast<fit::CovarianceType>(se_->currentData().toInt()); }
+
+void LeastSquaresView::setStandardErrors(fit::CovarianceType type)
+{
+    const int index = se_->findData(static_cast<int>(type));
+    se_->setCurrentIndex(index >= 0 ? index : 0);
+    if (hasFit_)
+        showChoices();
+}
+
+void LeastSquaresView::setResidualPlotKind(ResidualPlot::Kind kind)
+{
+    const int index = plotKind_->findData(static_cast<int>(kind));
+    plotKind_->setCurrentIndex(index >= 0 ? index : 0);
+    residuals_->setKind(static_cast<ResidualPlot::Kind>(plotKind_->currentData().toInt()));
+    if (hasFit_)
+        updateNotes();
+}
+
 void LeastSquaresView::setLossNote(const QString& note)
 {
     lossNote_ = note;
@@ -577,8 +769,20 @@ void LeastSquaresView::updateNotes()
     QStringList notes;
     for (const QString& w : warnings_)
         notes << sentence(w);
-    if (!thinning_.isEmpty())
+    if (!covarianceNote_.isEmpty())
+        notes << sentence(covarianceNote_);
+    if (fit_ && fit_->covarianceType != fit::CovarianceType::Classical) {
+        const QString se = covarianceName(fit_->covarianceType);
+        notes << (fit_->covarianceUndefined ? sentence(experiment::translated(*fit_->covarianceUndefined))
+                                            : tr("Standard errors %1, robust to a noise whose variance changes from row to row: z, p-values and "
+                                                 "intervals use the normal distribution (statsmodels' default for robust standard errors), F "
+                                                 "is the robust Wald test, and the predictions' standard errors are %1 too.")
+                                                  .arg(se));
+    }
+    if (residuals_->kind() == ResidualPlot::ResidualsVsFitted && !thinning_.isEmpty())
         notes << thinning_;
+    if (residuals_->kind() == ResidualPlot::NormalQQ && !qqThinning_.isEmpty())
+        notes << qqThinning_;
     if (!lossNote_.isEmpty())
         notes << lossNote_;
     notes << (allRows() ? tr("This is the fit on all rows; the results panel compares the runs with the fit on the training rows, which "

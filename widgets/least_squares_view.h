@@ -20,6 +20,8 @@
 
 namespace gradlab::fit {
 struct FitResult;
+struct NormalQQ;
+enum class CovarianceType;
 }
 
 class QComboBox;
@@ -31,22 +33,35 @@ class QTableWidget;
 
 namespace gradlab::widgets {
 
-// Residuals (y − ŷ) against fitted values (ŷ), with the zero line.
+// Residuals (y − ŷ) against fitted values (ŷ), with the zero line; or the normal Q–Q plot of the
+// internally studentized residuals with its reference line (the kind shown is chosen with setKind).
 class ResidualPlot : public PlotView {
     Q_OBJECT
 
 public:
+    enum Kind { ResidualsVsFitted, NormalQQ };
     explicit ResidualPlot(QWidget* parent = nullptr);
     void setResiduals(const std::vector<double>& fitted, const std::vector<double>& residuals);
+    // The Q–Q plot's points and line (fit::normalQQ), or why there is none.
+    void setQQ(const fit::NormalQQ& qq);
+    void setQQUnavailable(const QString& reason);
     void clear(const QString& reason);
-    int points() const;
+    Kind kind() const { return kind_; }
+    void setKind(Kind kind);
+    int points() const; // of the kind shown
 
 protected:
     void fitView() override;
 
 private:
+    void display(Kind kind);
     QCPGraph* points_;
     QCPItemStraightLine* zero_;
+    Kind kind_ = ResidualsVsFitted;
+    QVector<QCPGraphData> residuals_, qq_;
+    double slope_ = 1.0, intercept_ = 0.0;
+    bool cleared_ = true;
+    QString qqUnavailable_;
 };
 
 class LeastSquaresView : public QWidget {
@@ -85,7 +100,18 @@ public:
     double confidenceLevel() const;
     void setConfidenceLevel(double level);
     QDoubleSpinBox* confidenceLevelBox() const { return level_; }
-    // The fit as shown, its intervals at confidenceLevel(); null without one.
+    // The coefficients' covariance (the "Standard errors" choice): classical (the default) or a
+    // heteroskedasticity-robust HC0–HC3, as statsmodels' OLS fit(cov_type=...); it changes the
+    // standard errors, t (then z), p, intervals, F and the predictions' intervals, without fitting
+    // again.
+    fit::CovarianceType standardErrors() const;
+    void setStandardErrors(fit::CovarianceType type);
+    QComboBox* standardErrorsBox() const { return se_; }
+    // Which residual plot is shown (the choice above it).
+    ResidualPlot::Kind residualPlotKind() const { return residuals_->kind(); }
+    void setResidualPlotKind(ResidualPlot::Kind kind);
+    QComboBox* residualPlotBox() const { return plotKind_; }
+    // The fit as shown, its intervals at confidenceLevel() with standardErrors(); null without one.
     std::shared_ptr<const fit::FitResult> shownFit() const { return fit_; }
     // No fit: empty tables and `reason`.
     void clear(const QString& reason);
@@ -133,6 +159,8 @@ private:
     QLabel* title_;
     QComboBox* rows_;
     QDoubleSpinBox* level_;
+    QComboBox* se_;
+    QComboBox* plotKind_;
     QTableWidget* coefficients_;
     QTableWidget* statistics_;
     QLabel* notes_;
@@ -143,7 +171,11 @@ private:
     QLabel* predictError_;
     QTableWidget* predictions_;
     std::shared_ptr<const fit::FitResult> base_; // as fitted, at its own level
-    std::shared_ptr<const fit::FitResult> fit_;  // base_ at confidenceLevel()
+    std::shared_ptr<const fit::FitResult> fit_;  // base_ at confidenceLevel() with standardErrors()
+    // fit_ from base_ with the choices, and everything that shows it.
+    void showChoices();
+    QString covarianceNote_; // what the chosen standard errors are, or why they are not there
+    QString qqThinning_;
     QStringList shownTerms_; // the terms as shown (on one line), the intercept translated
     QStringList parameters_; // the model's parameter beside each coefficient ("—" for none)
     QStringList featureNames_; // as shown, on one line

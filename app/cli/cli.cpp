@@ -519,12 +519,23 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
     if (!fit::validConfidenceLevel(fo.confidenceLevel))
         throw Failure{CliText::tr("--level: expected a confidence level between 0 and 1 (0.9 for 90%), got \"%1\"")
                           .arg(a.value(QStringLiteral("--level")))};
+    const QString se = a.value(QStringLiteral("--se"), QStringLiteral("classical"));
+    const std::optional<fit::CovarianceType> covariance = fit::covarianceTypeFrom(se.toStdString());
+    if (!covariance || se == QLatin1String("nonrobust"))
+        throw Failure{CliText::tr("--se: expected classical, hc0, hc1, hc2 or hc3, got \"%1\"").arg(se)};
+    const bool robust = *covariance != fit::CovarianceType::Classical;
     fit::FitResult f;
     try {
         f = fit::fitLeastSquares(fit::view(read.value().dataset), fo);
+        if (robust) {
+            fit::computeSandwich(f, fit::view(read.value().dataset));
+            fit::setCovarianceType(f, *covariance);
+        }
     } catch (const std::exception& e) {
         throw Failure{messageOf(e)};
     }
+    if (f.covarianceUndefined)
+        err << CliText::tr("warning: %1").arg(experiment::translated(*f.covarianceUndefined)) << Qt::endl;
     // Warnings (a rank-deficient design, a magnitude that costs precision) go to stderr, with or
     // without --json, so that the output stays the table or the JSON alone.
     for (const data::Message& w : f.warnings)
@@ -545,16 +556,22 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
         return Ok;
     }
     out << CliText::tr("%1 observations, rank %2").arg(f.observations).arg(f.rank) << Qt::endl;
+    const QString seName = QString::fromLatin1(fit::covarianceTypeName(f.covarianceType)).toUpper();
+    if (robust)
+        out << CliText::tr("standard errors %1 (heteroskedasticity-robust): z, p and the intervals from the normal distribution, "
+                           "as statsmodels' default for robust covariances")
+                   .arg(seName)
+            << Qt::endl;
     const QString level = QString::number(f.confidenceLevel * 100.0, 'g', 10); // 99.9999999, never a rounded 100
     out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
                .arg(padded(CliText::tr("coefficient"), -16), padded(CliText::tr("estimate"), 14), padded(CliText::tr("std. error"), 12),
-                    padded(CliText::tr("t"), 10), padded(CliText::tr("p"), 10), padded(CliText::tr("lower %1%").arg(level), 12),
+                    padded(robust ? CliText::tr("z") : CliText::tr("t"), 10), padded(CliText::tr("p"), 10), padded(CliText::tr("lower %1%").arg(level), 12),
                     padded(CliText::tr("upper %1%").arg(level), 12))
         << Qt::endl;
     // As the window's Least squares tab: "—" for the inference of a coefficient the data leaves
     // undetermined and for an exact fit's (the warnings on stderr say why; --json keeps the numbers).
     for (const auto& c : f.coefficients) {
-        const bool shown = c.identified && !f.exact;
+        const bool shown = c.identified && !f.exact && std::isfinite(c.standardError);
         const auto cell = [&](double v, int width, int digits) {
             return shown ? QStringLiteral("%1").arg(v, width, 'g', digits) : padded(QStringLiteral("—"), width);
         };
@@ -570,9 +587,11 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
                .arg(f.residualStandardError, 0, 'g', 8)
         << Qt::endl;
     // An exact fit's F would only measure rounding.
-    out << CliText::tr("F %1 on %2 and %3 degrees of freedom, p %4")
-               .arg(f.exact ? QStringLiteral("—") : QString::number(f.fStatistic, 'g', 8), QString::number(f.dfModel, 'g', 12),
-                    QString::number(f.dfResidual, 'g', 12), f.exact ? QStringLiteral("—") : QString::number(f.fPValue, 'g', 4))
+    // Under robust standard errors, statsmodels' robust Wald F.
+    const auto shownNumber = [&](double v, int digits) { return f.exact || !std::isfinite(v) ? QStringLiteral("—") : QString::number(v, 'g', digits); };
+    out << (robust ? CliText::tr("robust Wald F %1 on %2 and %3 degrees of freedom, p %4") : CliText::tr("F %1 on %2 and %3 degrees of freedom, p %4"))
+               .arg(shownNumber(f.fStatistic, 8), QString::number(f.fDfNumerator, 'g', 12), QString::number(f.dfResidual, 'g', 12),
+                    shownNumber(f.fPValue, 4))
         << Qt::endl;
     out << CliText::tr("log-likelihood %1, AIC %2, BIC %3, residual sum of squares %4")
                .arg(f.logLikelihood, 0, 'g', 8)
@@ -897,7 +916,7 @@ const std::vector<std::pair<QString, QString>>& commandUsages()
                      "                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]\n"
                      "                    [--linear-loss] [--save PROJECT]")},
         {QStringLiteral("fit"), CliText::tr("  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]\n"
-                                            "                  [--decimal auto|.|,] [--level 0.95] [--json]")},
+                                            "                  [--decimal auto|.|,] [--level 0.95] [--se classical|hc0|hc1|hc2|hc3] [--json]")},
         {QStringLiteral("generate"), CliText::tr("  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV")},
         {QStringLiteral("export-script"), CliText::tr("  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py")},
         {QStringLiteral("graph"), CliText::tr("  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]\n"
@@ -960,7 +979,7 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
     static const std::map<QString, std::pair<QStringList, QStringList>> options{
         {QStringLiteral("train"),
          {{"--example", "--set", "--epochs", "--device", "--export-params", "--export-history", "--export-plot", "--export-loss-plot", "--save"}, {"--json", "--linear-loss"}}},
-        {QStringLiteral("fit"), {{"--features", "--target", "--degree", "--delimiter", "--missing", "--decimal", "--level"}, {"--json"}}},
+        {QStringLiteral("fit"), {{"--features", "--target", "--degree", "--delimiter", "--missing", "--decimal", "--level", "--se"}, {"--json"}}},
         {QStringLiteral("generate"), {{"--n", "--a", "--b", "--noise", "--seed", "--features", "-o"}, {}}},
         {QStringLiteral("export-script"), {{"--example", "-o"}, {}}},
         {QStringLiteral("graph"), {{"--example", "--of", "-o"}, {}}},

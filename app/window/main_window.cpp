@@ -2,6 +2,7 @@
 
 #include "experiment/curves.h"
 #include "experiment/exports.h"
+#include "fit/least_squares.h"
 
 #include "widgets/data_form.h"
 #include "widgets/display_names.h"
@@ -657,6 +658,12 @@ void MainWindow::readSettings()
     lossPlot_->setLogScale(s.value(QStringLiteral("plots/lossLogScale"), true).toBool());
     leastSquares_->setAllRows(s.value(QStringLiteral("leastSquares/allRows"), false).toBool());
     leastSquares_->setConfidenceLevel(s.value(QStringLiteral("leastSquares/confidenceLevel"), widgets::LeastSquaresView::kDefaultLevel).toDouble());
+    // "classical", "hc0" … "hc3"; anything else (a damaged setting) is classical.
+    leastSquares_->setStandardErrors(
+        fit::covarianceTypeFrom(s.value(QStringLiteral("leastSquares/standardErrors")).toString().toStdString()).value_or(fit::CovarianceType::Classical));
+    leastSquares_->setResidualPlotKind(s.value(QStringLiteral("leastSquares/residualPlot")).toString() == QLatin1String("qq")
+                                           ? widgets::ResidualPlot::NormalQQ
+                                           : widgets::ResidualPlot::ResidualsVsFitted);
     fitPlot_->setShowBand(s.value(QStringLiteral("plots/closedFormBand"), false).toBool());
     updateRecentMenu();
 }
@@ -691,6 +698,9 @@ void MainWindow::writeSettings()
     s.setValue(QStringLiteral("plots/lossLogScale"), lossPlot_->logScale());
     s.setValue(QStringLiteral("leastSquares/allRows"), leastSquares_->allRows());
     s.setValue(QStringLiteral("leastSquares/confidenceLevel"), leastSquares_->confidenceLevel());
+    s.setValue(QStringLiteral("leastSquares/standardErrors"), QString::fromLatin1(fit::covarianceTypeName(leastSquares_->standardErrors())));
+    s.setValue(QStringLiteral("leastSquares/residualPlot"),
+               leastSquares_->residualPlotKind() == widgets::ResidualPlot::NormalQQ ? QStringLiteral("qq") : QStringLiteral("fitted"));
     s.setValue(QStringLiteral("plots/closedFormBand"), fitPlot_->showsBand());
 }
 

@@ -580,7 +580,14 @@ QJsonObject leastSquaresReport(const fit::FitResult& f, const QStringList& param
     why(d.omnibusUndefined, {"omnibus", "omnibus_p_value"});
     why(d.durbinWatsonUndefined, {"durbin_watson"});
     why(d.conditionUndefined, {"condition_number"});
+    const bool robust = f.covarianceType != fit::CovarianceType::Classical;
     return QJsonObject{{"observations", static_cast<double>(f.observations)},
+                       {"covariance_type", QString::fromLatin1(fit::covarianceTypeName(f.covarianceType))},
+                       // Of the p-values and intervals: Student's t with df_residual, or (robust) the normal.
+                       {"distribution", robust ? QStringLiteral("normal") : QStringLiteral("t")},
+                       {"covariance_not_available", f.covarianceUndefined ? QJsonValue(QString::fromStdString(f.covarianceUndefined->english()))
+                                                                          : QJsonValue(QJsonValue::Null)},
+                       {"f_df_numerator", jsonNumber(f.fDfNumerator)},
                        {"rank", static_cast<double>(f.rank)},
                        {"df_model", jsonNumber(f.dfModel)},
                        {"df_residual", jsonNumber(f.dfResidual)},
@@ -641,15 +648,16 @@ std::optional<QByteArray> leastSquaresCsv(const ClosedFormComparison& closedForm
     if (!f)
         return std::nullopt;
     // The intervals' level on every row, so that each row says what its interval is.
-    std::string out = "term,parameter,estimate,std_error,t,p_value,ci_lower,ci_upper,identified,confidence_level\n";
+    std::string out = "term,parameter,estimate,std_error,t,p_value,ci_lower,ci_upper,identified,confidence_level,covariance_type\n";
     const std::string level = shortest(f->confidenceLevel);
+    const std::string covariance = fit::covarianceTypeName(f->covarianceType);
     for (std::size_t i = 0; i < f->coefficients.size(); ++i) {
         const fit::Coefficient& c = f->coefficients[i];
         out += csvField(QString::fromStdString(c.name)) + ',' + csvField(flatNames[static_cast<qsizetype>(closedForm.paramIndex[i])]);
         for (double v : {c.estimate, c.standardError, c.tValue, c.pValue, c.lower, c.upper})
             out += ',' + csvNumber(v);
         out += c.identified ? ",true," : ",false,";
-        out += level + '\n';
+        out += level + ',' + covariance + '\n';
     }
     return bytes(out);
 }

@@ -40,8 +40,11 @@ std::optional<QByteArray> historyCsv(const RunRecord& run, QString* error);
 // The least-squares report of `closedForm`, which must hold its fit (closedFormFor); `flatNames`
 // are the model's parameter names (flatParameterNames), each coefficient named beside the
 // parameter it is; the intervals are at the fit's confidence level (fit::setConfidenceLevel). CSV:
-// term,parameter,estimate,std_error,t,p_value,ci_lower,ci_upper,identified,confidence_level, one
-// row per coefficient (intercept first). JSON: those rows as "coefficients", with the
+// term,parameter,estimate,std_error,t,p_value,ci_lower,ci_upper,identified,confidence_level,
+// covariance_type, one row per coefficient (intercept first; the standard errors of the fit's
+// covariance type, fit::setCovarianceType, where t holds z under a robust one). JSON: those rows as
+// "coefficients", with the covariance type, the distribution of p and the intervals ("t" or
+// "normal"), why robust errors are null, the F test's numerator degrees of freedom, the
 // observations, rank, degrees of freedom, confidence level, R², adjusted R², residual standard
 // error, F test, log-likelihood, AIC, BIC, residual sum of squares, whether the fit is exact, the
 // diagnostics (durbin_watson, omnibus and its p, jarque_bera and its p, skew, kurtosis,

@@ -409,7 +409,10 @@ std::vector<Prediction> predictWithIntervals(const FitResult& fit, const DataVie
     const double sigma2 = fit.residualStandardError * fit.residualStandardError;
     const double t = fit.criticalT;
     std::vector<Prediction> out(mean.size());
-    std::vector<double> d(p);
+    std::vector<double> d(p), u(k);
+    const bool robust = fit.covarianceType != CovarianceType::Classical;
+    if (robust && fit.meat.size() != k * k)
+        throw FitError("the fit's robust covariance is incomplete");
     const std::size_t nullity = fit.columnScale.size() == p ? fit.nullSpace.size() / p : 0;
     for (std::size_t i = 0; i < mean.size(); ++i) {
         design.row(static_cast<std::int64_t>(i), d.data());
@@ -428,17 +431,26 @@ std::vector<Prediction> predictWithIntervals(const FitResult& fit, const DataVie
         }
         // dᵀ Σ d as σ²‖Fᵀd‖²: summing squares, not the products of Σ's large entries of both
         // signs, which cancel to nothing for a polynomial of high degree.
+        // Under a robust covariance F·M·Fᵀ: uᵀMu with u = Fᵀd.
         double variance = 0.0;
         for (std::size_t c = 0; c < k; ++c) {
             double dot = 0.0;
             for (std::size_t a = 0; a < p; ++a)
                 dot += fit.covarianceFactor[a * k + c] * d[a];
+            u[c] = dot;
             variance += dot * dot;
         }
-        variance *= sigma2;
+        if (robust) {
+            variance = 0.0;
+            for (std::size_t a = 0; a < k; ++a)
+                for (std::size_t b = 0; b < k; ++b)
+                    variance += u[a] * fit.meat[a * k + b] * u[b];
+        } else {
+            variance *= sigma2;
+        }
         Prediction& r = out[i];
         r.mean = mean[i];
-        r.meanStandardError = std::sqrt(std::max(variance, 0.0));
+        r.meanStandardError = std::isnan(variance) ? variance : std::sqrt(std::max(variance, 0.0));
         r.meanLower = r.mean - t * r.meanStandardError;
         r.meanUpper = r.mean + t * r.meanStandardError;
         const double observation = std::sqrt(sigma2 + r.meanStandardError * r.meanStandardError);

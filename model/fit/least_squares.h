@@ -10,6 +10,8 @@
 #include "diagnostics.h"
 
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -68,12 +70,32 @@ struct FitOptions {
     bool keepResiduals = true;
 };
 
+// The coefficients' covariance: the classical σ̂²(XᵀX)⁻¹, or one of the heteroskedasticity-robust
+// sandwiches (XᵀX)⁻¹ Xᵀ diag(ωᵢ) X (XᵀX)⁻¹ of statsmodels' OLS fit(cov_type='HC0'…'HC3'), with
+// ωᵢ = eᵢ² (HC0), n/(n − rank)·eᵢ² (HC1), eᵢ²/(1 − hᵢᵢ) (HC2), eᵢ²/(1 − hᵢᵢ)² (HC3), hᵢᵢ the leverages.
+enum class CovarianceType { Classical, HC0, HC1, HC2, HC3 };
+inline constexpr CovarianceType kCovarianceTypes[] = {CovarianceType::Classical, CovarianceType::HC0, CovarianceType::HC1,
+                                                      CovarianceType::HC2, CovarianceType::HC3};
+// "classical", "hc0", … "hc3": the CLI's and the report's names; covarianceTypeFrom reads them
+// (any case; "nonrobust", statsmodels' name, too).
+const char* covarianceTypeName(CovarianceType type);
+std::optional<CovarianceType> covarianceTypeFrom(const std::string& name);
+
+// The middle of the robust sandwiches in the coordinates of FitResult::covarianceFactor F:
+// Σ ωᵢ uᵢuᵢᵀ with uᵢ = Fᵀdᵢ (dᵢ the design's row i), k × k row-major, so that the covariance is
+// F·meat·Fᵀ; one pass over the rows fitted (computeSandwich) gives all of them.
+struct Sandwich {
+    std::int64_t k = 0;
+    std::vector<double> hc0, hc2, hc3; // hc2 and hc3 empty where a row's leverage is 1
+    std::int64_t leverageOne = 0;      // rows with hᵢᵢ = 1 up to rounding (the fit passes through them)
+};
+
 struct Coefficient {
     std::string name; // "intercept", a feature's name, or "x^2"
     double estimate = 0.0;
     double standardError = 0.0;
-    double tValue = 0.0;
-    double pValue = 0.0; // two-sided, Student's t with dfResidual degrees of freedom
+    double tValue = 0.0; // estimate / standardError: t, or z under a robust covariance
+    double pValue = 0.0; // two-sided: Student's t with dfResidual degrees of freedom (classical), else normal
     double lower = 0.0;  // confidence interval at confidenceLevel
     double upper = 0.0;
     // False for a coefficient that a rank-deficient design does not determine: its column is a
@@ -89,7 +111,7 @@ struct FitResult {
     int degree = 1;
     std::int64_t features = 0;                // of the input; the design adds the intercept
     std::vector<Coefficient> coefficients;    // intercept first, then one per feature or power
-    std::vector<double> covariance;           // p × p, row-major, σ²(XᵀX)⁻¹ (pseudo-inverse if rank-deficient)
+    std::vector<double> covariance;           // p × p, row-major, σ²(XᵀX)⁻¹ (pseudo-inverse if rank-deficient), or the robust sandwich chosen
     std::vector<double> covarianceFactor;     // p × rank, row-major: (XᵀX)⁺ = F·Fᵀ, for dᵀΣd = σ²‖Fᵀd‖² without cancellation
     std::vector<double> residuals;            // y − ŷ, in the order rows were read (if kept)
     std::int64_t observations = 0;
@@ -101,13 +123,21 @@ struct FitResult {
     double rSquared = 0.0;
     double adjustedRSquared = 0.0;
     double residualStandardError = 0.0;       // sqrt(rss / dfResidual)
-    double fStatistic = 0.0;                  // all slopes zero vs the fit
-    double fPValue = 0.0;
+    double fStatistic = 0.0;                  // all slopes zero vs the fit; under a robust covariance the Wald
+                                              // statistic with it over its rank, as statsmodels' fvalue
+    double fPValue = 0.0;                     // Fisher's F with (fDfNumerator, dfResidual) degrees of freedom
+    double fDfNumerator = 0.0;                // dfModel, or the rank of the slopes' robust covariance
     double logLikelihood = 0.0;               // Gaussian, as statsmodels and gretl report it
     double aic = 0.0;
     double bic = 0.0;
     double confidenceLevel = 0.95;            // of the coefficients' and predictions' intervals
-    double criticalT = 0.0;                   // Student's t quantile of the intervals (NaN without residual dof)
+    double criticalT = 0.0;                   // the intervals' quantile: Student's t (classical; NaN without residual
+                                              // dof), the standard normal's under a robust covariance (statsmodels'
+                                              // use_t=False default)
+    CovarianceType covarianceType = CovarianceType::Classical; // of the standard errors, t, p, intervals, F, predictions
+    std::shared_ptr<const Sandwich> sandwich; // computeSandwich's; null before
+    std::vector<double> meat;                 // k × k of the robust covariance in use (F·meat·Fᵀ); empty when classical
+    std::optional<data::Message> covarianceUndefined; // why the robust standard errors are NaN
     Diagnostics diagnostics;                  // of the residuals and the design, as statsmodels' summary
     bool exact = false;                       // the residuals are zero up to rounding (then a warning says so)
     // Below full rank: an orthonormal basis of the design's null space (p × (p − rank), column-major)
@@ -131,12 +161,38 @@ bool validConfidenceLevel(double level);
 // nothing else changes, and nothing is fitted again. Throws FitError for a level outside (0, 1).
 void setConfidenceLevel(FitResult& fit, double level);
 
+// One pass over the rows `fit` was fitted on (the same `data`, rows and order) for the robust
+// covariances' sandwich, kept in fit.sandwich; nothing is fitted again. Throws FitError for data that
+// is not the fit's.
+void computeSandwich(FitResult& fit, const DataView& data);
+// `fit` with its standard errors, t (a z under a robust type), p-values, intervals, covariance, F
+// test and predictWithIntervals' standard errors from the covariance `type`: a robust one uses the
+// normal distribution for p-values and intervals, as statsmodels does by default, and the robust
+// Wald F. Nothing is fitted again. A robust type needs fit.sandwich (FitError without). Where a
+// row's leverage is 1, HC2 and HC3 are undefined: NaN, and covarianceUndefined says why.
+void setCovarianceType(FitResult& fit, CovarianceType type);
+
+// The normal Q–Q plot of the internally studentized residuals rᵢ = eᵢ / (σ̂ √(1 − hᵢᵢ)) (statsmodels'
+// OLSInfluence.resid_studentized_internal), as scipy.stats.probplot draws it: the sorted values
+// against the standard normal's quantiles at Filliben's plotting positions, and the least-squares
+// line through all of them. At most maxPoints (≥ 2) order statistics, evenly spaced, the smallest
+// and the largest always among them. Rows with leverage 1 (no residual to studentize) are left
+// out and counted. Throws FitError where the residuals are undefined (no residual dof, an exact fit).
+struct NormalQQ {
+    std::vector<double> theoretical, sample;
+    double slope = 0.0, intercept = 0.0;
+    std::int64_t total = 0;   // the order statistics, before thinning
+    std::int64_t leftOut = 0; // rows with leverage 1
+};
+NormalQQ normalQQ(const FitResult& fit, const DataView& data, std::int64_t maxPoints);
+
 // ŷ for the rows of data.x (data.y is not read), with the fit's design.
 std::vector<double> predict(const FitResult& fit, const DataView& data);
 // ŷ at a row with its uncertainty, as statsmodels' OLS get_prediction() reports it: the standard
-// error of the mean response √(dᵀ Σ d) (d the row of the design, Σ the fit's covariance), the
-// confidence interval of the mean, and the prediction interval of a new observation,
-// ŷ ± t √(σ̂² + se²), both at the fit's confidence level. NaN where the fit has no residual degrees
+// error of the mean response √(dᵀ Σ d) (d the row of the design, Σ the fit's covariance, robust
+// where the fit's covariance type is), the confidence interval of the mean, and the prediction
+// interval of a new observation, ŷ ± q √(σ̂² + se²), both at the fit's confidence level (q its
+// criticalT: Student's t, or the normal's under a robust covariance). NaN where the fit has no residual degrees
 // of freedom.
 struct Prediction {
     // False for a row a rank-deficient design does not determine (not in its row space): ŷ there

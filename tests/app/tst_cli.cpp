@@ -169,6 +169,7 @@ private slots:
     void generateWritesTheTutorialsCsvByteForByte();
     void fitReportsTheClosedForm();
     void fitReportsWhatStatsmodelsReports();
+    void fitReportsRobustStandardErrors();
     void fitDropsRowsWithMissingValuesWhenAsked();
     void trainSaysHowToDropRowsWithMissingValues();
     void fitTableAlignsWideColumnNames();
@@ -485,6 +486,67 @@ const QByteArray kMissingCsv = "x,y\n0,1.1\n1,2.9\n2,5.2\n,7\n3,NA\n4,9.1\n5,10.
 
 // fit refuses a missing value as train does, and names its own way to leave such rows out;
 // --missing drop fits the other rows and says how many were left out.
+// fit --se hc0…hc3: statsmodels' OLS fit(cov_type=...) on a heteroskedastic three-feature set
+// (fixtures/robust_reference.json): standard errors, z, normal p-values and intervals, the robust
+// Wald F, in --json with the covariance type said; the table says which errors and that z and p
+// come from the normal distribution. Anything else is refused.
+void TestCli::fitReportsRobustStandardErrors()
+{
+    QFile fixture(QStringLiteral(GRADLAB_FIT_FIXTURES_DIR "/robust_reference.json"));
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    QJsonObject problem;
+    for (const QJsonValue v : QJsonDocument::fromJson(fixture.readAll()).object().value(QStringLiteral("problems")).toArray())
+        if (v.toObject().value(QStringLiteral("name")).toString() == QLatin1String("heteroskedastic"))
+            problem = v.toObject();
+    QVERIFY(!problem.isEmpty());
+    const QJsonArray x = problem.value(QStringLiteral("x")).toArray(), y = problem.value(QStringLiteral("y")).toArray();
+    QByteArray csv = "x1,x2,x3,y\n";
+    for (qsizetype i = 0; i < y.size(); ++i) {
+        for (qsizetype j = 0; j < 3; ++j)
+            csv += QByteArray::number(x[i * 3 + j].toDouble(), 'g', 17) + ',';
+        csv += QByteArray::number(y[i].toDouble(), 'g', 17) + '\n';
+    }
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("hetero.csv"));
+    QVERIFY(writeFile(path, csv));
+    for (const char* type : {"hc0", "hc1", "hc2", "hc3"}) {
+        const Result r = cli({"fit", path, "--se", type, "--json"});
+        QCOMPARE(r.status, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("covariance_type")).toString(), QString::fromLatin1(type));
+        QCOMPARE(o.value(QStringLiteral("distribution")).toString(), QStringLiteral("normal"));
+        const QJsonObject e = problem.value(QStringLiteral("types")).toObject().value(QString::fromLatin1(type).toUpper()).toObject();
+        const QJsonArray coefficients = o.value(QStringLiteral("coefficients")).toArray();
+        QCOMPARE(coefficients.size(), 4);
+        for (qsizetype i = 0; i < 4; ++i) {
+            const QJsonObject c = coefficients[i].toObject();
+            QVERIFY2(closeTo(c.value(QStringLiteral("std_error")).toDouble(), e.value(QStringLiteral("bse")).toArray()[i].toDouble(), 1e-10), type);
+            QVERIFY2(closeTo(c.value(QStringLiteral("t")).toDouble(), e.value(QStringLiteral("z")).toArray()[i].toDouble(), 1e-10), type);
+            QVERIFY2(closeTo(c.value(QStringLiteral("p_value")).toDouble(), e.value(QStringLiteral("p")).toArray()[i].toDouble(), 1e-9), type);
+            QVERIFY2(closeTo(c.value(QStringLiteral("ci_lower")).toDouble(), e.value(QStringLiteral("conf_int_95")).toArray()[i].toArray()[0].toDouble(), 1e-10), type);
+            QVERIFY2(closeTo(c.value(QStringLiteral("ci_upper")).toDouble(), e.value(QStringLiteral("conf_int_95")).toArray()[i].toArray()[1].toDouble(), 1e-10), type);
+            QVERIFY2(closeTo(o.value(QStringLiteral("std_errors")).toObject().value(c.value(QStringLiteral("term")).toString()).toDouble(),
+                             e.value(QStringLiteral("bse")).toArray()[i].toDouble(), 1e-10), type);
+        }
+        QVERIFY2(closeTo(o.value(QStringLiteral("f_statistic")).toDouble(), e.value(QStringLiteral("f")).toDouble(), 1e-10), type);
+        QVERIFY2(closeTo(o.value(QStringLiteral("f_p_value")).toDouble(), e.value(QStringLiteral("f_p")).toDouble(), 1e-9), type);
+    }
+    const Result table = cli({"fit", path, "--se", "hc3"});
+    QCOMPARE(table.status, 0);
+    const QStringList lines = table.out.split(QLatin1Char('\n'));
+    QVERIFY2(lines.value(1).startsWith(QLatin1String("standard errors HC3 (heteroskedasticity-robust)")), qPrintable(table.out));
+    QVERIFY2(lines.value(2).contains(QLatin1String(" z ")) && !lines.value(2).contains(QLatin1String(" t ")), qPrintable(table.out));
+    QVERIFY2(table.out.contains(QLatin1String("robust Wald F ")), qPrintable(table.out));
+    // Classical is the default, and says nothing of robustness.
+    const Result classical = cli({"fit", path, "--se", "classical"});
+    QCOMPARE(classical.status, 0);
+    QCOMPARE(classical.out, cli({"fit", path}).out);
+    QVERIFY(!classical.out.contains(QLatin1String("robust")));
+    const Result bad = cli({"fit", path, "--se", "hc4"});
+    QCOMPARE(bad.status, 2);
+    QVERIFY2(bad.err.contains(QLatin1String("--se: expected classical, hc0, hc1, hc2 or hc3, got \"hc4\"")), qPrintable(bad.err));
+}
+
 void TestCli::fitDropsRowsWithMissingValuesWhenAsked()
 {
     QTemporaryDir dir;

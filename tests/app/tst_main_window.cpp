@@ -6,6 +6,7 @@
 // CUDA run offers the CPU.
 #include "window/main_window.h"
 
+#include "fit/least_squares.h"
 #include "widgets/data_form.h"
 #include "widgets/graph_view.h"
 #include "widgets/least_squares_view.h"
@@ -183,6 +184,7 @@ private slots:
     void aClosedFormThatIsNotUniqueIsSaidSo();
     void leastSquaresTabFollowsTheModel();
     void leastSquaresLevelIsRemembered();
+    void leastSquaresStandardErrorsAndPlotAreRemembered();
     void aNewLanguageOffersARestart();
     void aProjectWhoseDataIsMissingShowsNothingOld();
     void undoFollowsTheSettings();
@@ -762,6 +764,42 @@ void TestMainWindow::leastSquaresLevelIsRemembered()
     QSettings().setValue(QStringLiteral("leastSquares/confidenceLevel"), QStringLiteral("high"));
     Window t;
     QCOMPARE(t.w.leastSquaresView()->confidenceLevel(), 0.95);
+}
+
+// The Least squares tab's standard errors and residual plot are kept for the next start too; a
+// damaged setting gives classical errors and the residuals against the fitted values.
+void TestMainWindow::leastSquaresStandardErrorsAndPlotAreRemembered()
+{
+    const auto restore = qScopeGuard([] {
+        QSettings().remove(QStringLiteral("leastSquares/standardErrors"));
+        QSettings().remove(QStringLiteral("leastSquares/residualPlot"));
+    });
+    {
+        Window t;
+        QVERIFY(waitForData(t.w));
+        widgets::LeastSquaresView* view = t.w.leastSquaresView();
+        QCOMPARE(view->standardErrors(), fit::CovarianceType::Classical);
+        QCOMPARE(view->residualPlotKind(), widgets::ResidualPlot::ResidualsVsFitted);
+        view->setStandardErrors(fit::CovarianceType::HC1);
+        view->setResidualPlotKind(widgets::ResidualPlot::NormalQQ);
+        QVERIFY(t.w.close());
+    }
+    QCOMPARE(QSettings().value(QStringLiteral("leastSquares/standardErrors")).toString(), QStringLiteral("hc1"));
+    QCOMPARE(QSettings().value(QStringLiteral("leastSquares/residualPlot")).toString(), QStringLiteral("qq"));
+    {
+        Window t;
+        QVERIFY(waitForData(t.w));
+        widgets::LeastSquaresView* view = t.w.leastSquaresView();
+        QCOMPARE(view->standardErrors(), fit::CovarianceType::HC1);
+        QCOMPARE(view->coefficientTable()->horizontalHeaderItem(widgets::LeastSquaresView::StdError)->text(), QStringLiteral("Std. error (HC1)"));
+        QCOMPARE(view->residualPlotKind(), widgets::ResidualPlot::NormalQQ);
+        QCOMPARE(view->residualPlot()->xAxis->label(), QStringLiteral("Standard normal quantile"));
+    }
+    QSettings().setValue(QStringLiteral("leastSquares/standardErrors"), QStringLiteral("hc9"));
+    QSettings().setValue(QStringLiteral("leastSquares/residualPlot"), QStringLiteral("sideways"));
+    Window t;
+    QCOMPARE(t.w.leastSquaresView()->standardErrors(), fit::CovarianceType::Classical);
+    QCOMPARE(t.w.leastSquaresView()->residualPlotKind(), widgets::ResidualPlot::ResidualsVsFitted);
 }
 
 // Choosing another language offers to restart: Later keeps the window; Restart Now closes it as

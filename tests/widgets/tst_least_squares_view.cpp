@@ -14,6 +14,7 @@
 #include "fit_test_support.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QApplication>
 #include <QClipboard>
 #include <QHeaderView>
@@ -86,6 +87,42 @@ double parse(const QString& text)
 std::vector<double> expectedOf(const QJsonObject& p, const char* key) { return doubles(p.value(QStringLiteral("expected")).toObject().value(QLatin1String(key))); }
 
 double expectedScalar(const QJsonObject& p, const char* key) { return p.value(QStringLiteral("expected")).toObject().value(QLatin1String(key)).toDouble(); }
+
+const QJsonObject& robustReference()
+{
+    static const QJsonObject doc = readJson(QStringLiteral(GRADLAB_FIT_FIXTURES_DIR "/robust_reference.json"));
+    return doc;
+}
+
+// A problem of robust_reference.json (make_robust_fixtures.py) as an experiment's training rows.
+ExperimentData robustDataOf(const QString& name)
+{
+    QJsonObject p;
+    for (const QJsonValue v : robustReference().value(QStringLiteral("problems")).toArray())
+        if (v.toObject().value(QStringLiteral("name")).toString() == name)
+            p = v.toObject();
+    ExperimentData d;
+    const qint64 features = p.value(QStringLiteral("features")).toInteger();
+    for (qint64 j = 0; j < features; ++j)
+        d.train.featureNames.push_back(features == 1 ? std::string("x") : std::string("x").append(std::to_string(j + 1)));
+    d.train.targetName.assign(1, 'y');
+    d.train.x = doubles(p.value(QStringLiteral("x")));
+    d.train.y = doubles(p.value(QStringLiteral("y")));
+    d.val = d.all = d.train;
+    return d;
+}
+
+// Picks `text` in a combo box as a user does, with the keyboard (which emits activated()).
+void choose(QComboBox* box, const QString& text)
+{
+    const int target = box->findText(text);
+    QVERIFY2(target >= 0, qPrintable(text));
+    while (box->currentIndex() < target)
+        QTest::keyClick(box, Qt::Key_Down);
+    while (box->currentIndex() > target)
+        QTest::keyClick(box, Qt::Key_Up);
+    QCOMPARE(box->currentText(), text);
+}
 
 // Relative tolerances of what the view shows: half a unit in the last digit it prints.
 constexpr double k9 = 5e-9, k7 = 5e-7, k6 = 5e-6, k5 = 5e-5, k4 = 5e-4;
@@ -441,6 +478,115 @@ private slots:
         QVERIFY(view.statisticText(LeastSquaresView::ConditionNumber) != QStringLiteral("—"));
     }
 
+    // Standard errors: HC3 (chosen as a user does) shows statsmodels' fit(cov_type='HC3') on a
+    // heteroskedastic three-feature set: its errors, z, normal p-values and intervals, the robust
+    // F, with headers and notes that say so; the fit shown (which File > Export writes) is HC3.
+    // Classical again gives the classical report.
+    void robustStandardErrorsAreShownAndSaid()
+    {
+        const ExperimentData d = robustDataOf(QStringLiteral("heteroskedastic"));
+        QCOMPARE(d.train.rows(), qint64(50));
+        const ExperimentConfig c = configFor(ModelConfig::Type::Linear);
+        LeastSquaresView view;
+        showFit(view, c, d);
+        QCOMPARE(view.coefficientTable()->horizontalHeaderItem(LeastSquaresView::StdError)->text(), QStringLiteral("Std. error"));
+        const QString classicalError = view.coefficientText(QStringLiteral("x1"), LeastSquaresView::StdError);
+        choose(view.standardErrorsBox(), QStringLiteral("HC3"));
+        QCOMPARE(view.standardErrors(), fit::CovarianceType::HC3);
+        QCOMPARE(view.coefficientTable()->horizontalHeaderItem(LeastSquaresView::StdError)->text(), QStringLiteral("Std. error (HC3)"));
+        QCOMPARE(view.coefficientTable()->horizontalHeaderItem(LeastSquaresView::TValue)->text(), QStringLiteral("z"));
+        QCOMPARE(view.statisticsTable()->verticalHeaderItem(LeastSquaresView::FStatistic)->text(), QStringLiteral("Robust F (HC3)"));
+        QVERIFY2(view.notes().contains(QLatin1String("normal distribution")), qPrintable(view.notes()));
+        QVERIFY(view.shownFit() && view.shownFit()->covarianceType == fit::CovarianceType::HC3);
+        QJsonObject hc3;
+        for (const QJsonValue v : robustReference().value(QStringLiteral("problems")).toArray())
+            if (v.toObject().value(QStringLiteral("name")).toString() == QLatin1String("heteroskedastic"))
+                hc3 = v.toObject().value(QStringLiteral("types")).toObject().value(QStringLiteral("HC3")).toObject();
+        const std::vector<double> bse = doubles(hc3.value(QStringLiteral("bse"))), z = doubles(hc3.value(QStringLiteral("z"))),
+                                  pv = doubles(hc3.value(QStringLiteral("p"))), ci = doubles(hc3.value(QStringLiteral("conf_int_95")));
+        const QStringList terms{QStringLiteral("intercept"), QStringLiteral("x1"), QStringLiteral("x2"), QStringLiteral("x3")};
+        for (qsizetype i = 0; i < terms.size(); ++i) {
+            const auto j = static_cast<std::size_t>(i);
+            const QByteArray what = terms[i].toUtf8();
+            FIT_VERIFY_REL(parse(view.coefficientText(terms[i], LeastSquaresView::StdError)), bse[j], k6, what + " HC3 error");
+            FIT_VERIFY_REL(parse(view.coefficientText(terms[i], LeastSquaresView::TValue)), z[j], k5, what + " z");
+            FIT_VERIFY_REL(parse(view.coefficientText(terms[i], LeastSquaresView::PValue)), pv[j], k4, what + " p");
+            FIT_VERIFY_REL(parse(view.coefficientText(terms[i], LeastSquaresView::Lower)), ci[2 * j], k7, what + " lower");
+            FIT_VERIFY_REL(parse(view.coefficientText(terms[i], LeastSquaresView::Upper)), ci[2 * j + 1], k7, what + " upper");
+        }
+        const QString f = view.statisticText(LeastSquaresView::FStatistic);
+        FIT_VERIFY_REL(parse(f.section(QLatin1Char(' '), 0, 0)), hc3.value(QStringLiteral("f")).toDouble(), k6, "robust F");
+        QVERIFY2(f.endsWith(QLatin1String("(3, 46)")), qPrintable(f));
+        FIT_VERIFY_REL(parse(view.statisticText(LeastSquaresView::FPValue)), hc3.value(QStringLiteral("f_p")).toDouble(), k4, "robust F's p");
+        // The level still applies, with the normal quantile.
+        view.setConfidenceLevel(0.90);
+        const std::vector<double> ci90 = doubles(hc3.value(QStringLiteral("conf_int_90")));
+        FIT_VERIFY_REL(parse(view.coefficientText(QStringLiteral("x1"), LeastSquaresView::Lower)), ci90[2], k7, "x1 90% lower");
+        choose(view.standardErrorsBox(), QStringLiteral("Classical"));
+        QCOMPARE(view.coefficientTable()->horizontalHeaderItem(LeastSquaresView::StdError)->text(), QStringLiteral("Std. error"));
+        QCOMPARE(view.coefficientTable()->horizontalHeaderItem(LeastSquaresView::TValue)->text(), QStringLiteral("t"));
+        QCOMPARE(view.statisticsTable()->verticalHeaderItem(LeastSquaresView::FStatistic)->text(), QStringLiteral("F statistic"));
+        QCOMPARE(view.coefficientText(QStringLiteral("x1"), LeastSquaresView::StdError), classicalError);
+        QVERIFY(!view.notes().contains(QLatin1String("normal distribution")));
+    }
+
+    // A row of leverage 1: HC2 and HC3 are "—", the reason on the cell and in the notes; HC1 is shown.
+    void undefinedRobustErrorsSayWhy()
+    {
+        const QJsonObject e = robustReference().value(QStringLiteral("leverage_one")).toObject();
+        ExperimentData d;
+        d.train.featureNames = {"x1", "dummy"};
+        d.train.targetName.assign(1, 'y');
+        d.train.x = doubles(e.value(QStringLiteral("x")));
+        d.train.y = doubles(e.value(QStringLiteral("y")));
+        d.val = d.all = d.train;
+        LeastSquaresView view;
+        showFit(view, configFor(ModelConfig::Type::Linear), d);
+        view.setStandardErrors(fit::CovarianceType::HC3);
+        QCOMPARE(view.coefficientText(QStringLiteral("x1"), LeastSquaresView::StdError), QStringLiteral("—"));
+        const int row = 1;
+        QVERIFY2(view.coefficientTable()->item(row, LeastSquaresView::StdError)->toolTip().contains(QLatin1String("leverage 1")),
+                 qPrintable(view.coefficientTable()->item(row, LeastSquaresView::StdError)->toolTip()));
+        QVERIFY2(view.notes().contains(QLatin1String("leverage 1")), qPrintable(view.notes()));
+        QCOMPARE(view.statisticText(LeastSquaresView::FStatistic), QStringLiteral("—"));
+        view.setStandardErrors(fit::CovarianceType::HC1);
+        FIT_VERIFY_REL(parse(view.coefficientText(QStringLiteral("x1"), LeastSquaresView::StdError)),
+                       e.value(QStringLiteral("HC1")).toObject().value(QStringLiteral("bse")).toArray()[1].toDouble(), k6, "x1 HC1 error");
+    }
+
+    // The residual plot's choice: Normal Q–Q shows the studentized residuals against the normal
+    // quantiles (scipy.stats.probplot's, fixtures/robust_reference.json) with axis titles that say
+    // so; back to Residuals vs fitted shows those again.
+    void residualPlotSwitchesToNormalQQ()
+    {
+        const ExperimentData d = robustDataOf(QStringLiteral("polynomial_degree3"));
+        QCOMPARE(d.train.rows(), qint64(45));
+        LeastSquaresView view;
+        showFit(view, configFor(ModelConfig::Type::Polynomial, 3), d);
+        ResidualPlot* plot = view.residualPlot();
+        QCOMPARE(plot->xAxis->label(), QStringLiteral("Fitted value ŷ"));
+        QCOMPARE(plot->yAxis->label(), QStringLiteral("Residual y − ŷ"));
+        QCOMPARE(plot->points(), 45);
+        choose(view.residualPlotBox(), QStringLiteral("Normal Q–Q"));
+        QCOMPARE(view.residualPlotKind(), ResidualPlot::NormalQQ);
+        QCOMPARE(plot->xAxis->label(), QStringLiteral("Standard normal quantile"));
+        QCOMPARE(plot->yAxis->label(), QStringLiteral("Studentized residual e / (σ̂ √(1 − h))"));
+        QCOMPARE(plot->points(), 45);
+        QJsonObject qq;
+        for (const QJsonValue v : robustReference().value(QStringLiteral("problems")).toArray())
+            if (v.toObject().value(QStringLiteral("name")).toString() == QLatin1String("polynomial_degree3"))
+                qq = v.toObject().value(QStringLiteral("qq")).toObject();
+        const std::vector<double> theoretical = doubles(qq.value(QStringLiteral("theoretical"))), sorted = doubles(qq.value(QStringLiteral("sorted")));
+        const QCPGraph* g = plot->graph(0);
+        for (int i = 0; i < 45; ++i) {
+            FIT_VERIFY_ABS(g->data()->at(i)->key, theoretical[static_cast<std::size_t>(i)], 1e-12, "quantile");
+            FIT_VERIFY_ABS(g->data()->at(i)->value, sorted[static_cast<std::size_t>(i)], 1e-10, "studentized residual");
+        }
+        choose(view.residualPlotBox(), QStringLiteral("Residuals vs fitted"));
+        QCOMPARE(plot->xAxis->label(), QStringLiteral("Fitted value ŷ"));
+        QCOMPARE(plot->points(), 45);
+    }
+
     void largeDataShowsEveryNthResidual()
     {
         ExperimentData d;
@@ -460,6 +606,24 @@ private slots:
                  qPrintable(QString::number(points)));
         QCOMPARE(view.statisticText(LeastSquaresView::Observations), QLocale().toString(n));
         QVERIFY2(view.notes().contains(QStringLiteral("one row in 3: %1 of %2").arg(QLocale().toString(points), QLocale().toString(n))),
+                 qPrintable(view.notes()));
+        // The Q–Q plot: evenly spaced order statistics, as many as the residual plot may show,
+        // the smallest and the largest residual among them.
+        view.setResidualPlotKind(ResidualPlot::NormalQQ);
+        QCOMPARE(view.residualPlot()->points(), int(LeastSquaresView::kMaxResidualPoints));
+        const QCPGraph* qq = view.residualPlot()->graph(0);
+        double least = 0.0, most = 0.0;
+        const fit::FitResult& f = *view.shownFit();
+        for (int i = 0; i < n; ++i) {
+            const double e = d.train.y[std::size_t(i)] - f.coefficients[0].estimate - f.coefficients[1].estimate * d.train.x[std::size_t(i)];
+            least = std::min(least, e);
+            most = std::max(most, e);
+        }
+        // Studentized: e / (σ̂ √(1 − h)), h at most 4/n here, so within 1e-4 of e / σ̂.
+        FIT_VERIFY_REL(qq->data()->at(0)->value, least / f.residualStandardError, 1e-4, "smallest");
+        FIT_VERIFY_REL(qq->data()->at(qq->dataCount() - 1)->value, most / f.residualStandardError, 1e-4, "largest");
+        QVERIFY2(view.notes().contains(QStringLiteral("The Q–Q plot shows %1 of the %2 ordered residuals")
+                                           .arg(QLocale().toString(int(LeastSquaresView::kMaxResidualPoints)), QLocale().toString(n))),
                  qPrintable(view.notes()));
         // Tiny p-values underflow to 0: shown as below the smallest double, not as nought.
         QVERIFY2(view.coefficientText(QStringLiteral("x"), LeastSquaresView::PValue).startsWith(QLatin1String("< ")),
@@ -592,7 +756,7 @@ private slots:
         const auto csv = leastSquaresCsv(*cf, names, &error);
         QVERIFY2(csv, qPrintable(error));
         const QStringList lines = QString::fromUtf8(*csv).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QCOMPARE(lines.value(0), QStringLiteral("term,parameter,estimate,std_error,t,p_value,ci_lower,ci_upper,identified,confidence_level"));
+        QCOMPARE(lines.value(0), QStringLiteral("term,parameter,estimate,std_error,t,p_value,ci_lower,ci_upper,identified,confidence_level,covariance_type"));
         QCOMPARE(lines.size(), 5);
         const char* keys[] = {"coefficients", "standard_errors", "t", "p", "ci_lower", "ci_upper"};
         // As tests/model/fit/tst_fit.cpp: estimates, errors and t to 1e-10; p and the interval,
@@ -600,9 +764,10 @@ private slots:
         const double tolerances[] = {1e-10, 1e-10, 1e-10, 1e-8, 1e-8, 1e-8};
         for (int row = 0; row < 4; ++row) {
             const QStringList cells = lines[row + 1].split(QLatin1Char(','));
-            QCOMPARE(cells.size(), 10);
+            QCOMPARE(cells.size(), 11);
             QCOMPARE(cells[8], QStringLiteral("true"));
             QCOMPARE(cells[9], QStringLiteral("0.95"));
+            QCOMPARE(cells[10], QStringLiteral("classical"));
             QCOMPARE(cells[0], p.value(QStringLiteral("expected")).toObject().value(QStringLiteral("coefficient_names")).toArray()[row].toString());
             QCOMPARE(cells[1], names[row == 0 ? 3 : row - 1]);
             for (int k = 0; k < 6; ++k)

@@ -486,13 +486,45 @@ void TestExports::leastSquaresReportHasDiagnosticsAndItsLevel()
     const auto preview = data::previewCsvText(std::string_view(csv->constData(), static_cast<std::size_t>(csv->size())), 100);
     QVERIFY(preview);
     QCOMPARE(preview.value().format.columnNames, (std::vector<std::string>{"term", "parameter", "estimate", "std_error", "t", "p_value", "ci_lower",
-                                                                           "ci_upper", "identified", "confidence_level"}));
+                                                                           "ci_upper", "identified", "confidence_level", "covariance_type"}));
     QCOMPARE(preview.value().rows.size(), std::size_t(2));
     for (std::size_t i = 0; i < 2; ++i) {
         QVERIFY(close(std::stod(preview.value().rows[i][6]), lower[qsizetype(i)].toDouble(), 1e-8));
         QVERIFY(close(std::stod(preview.value().rows[i][7]), upper[qsizetype(i)].toDouble(), 1e-8));
         QCOMPARE(preview.value().rows[i][9], std::string("0.9"));
+        QCOMPARE(preview.value().rows[i][10], std::string("classical"));
     }
+    QCOMPARE(o90.value(QStringLiteral("covariance_type")).toString(), QStringLiteral("classical"));
+    QCOMPARE(o90.value(QStringLiteral("distribution")).toString(), QStringLiteral("t"));
+
+    // With HC3 standard errors (the tab's choice): statsmodels' fit(cov_type='HC3') on the same
+    // rows (fixtures/robust_reference.json), its robust F, and the report says which.
+    QFile robustFixture(QStringLiteral(GRADLAB_FIT_FIXTURES_DIR "/robust_reference.json"));
+    QVERIFY(robustFixture.open(QIODevice::ReadOnly));
+    QJsonObject hc3;
+    for (const QJsonValue v : QJsonDocument::fromJson(robustFixture.readAll()).object().value(QStringLiteral("problems")).toArray())
+        if (v.toObject().value(QStringLiteral("name")).toString() == QLatin1String("tutorial_train"))
+            hc3 = v.toObject().value(QStringLiteral("types")).toObject().value(QStringLiteral("HC3")).toObject();
+    QVERIFY(!hc3.isEmpty());
+    auto robust = std::make_shared<fit::FitResult>(*at90);
+    fit::setConfidenceLevel(*robust, 0.95);
+    fit::computeSandwich(*robust, fit::view(data->train));
+    fit::setCovarianceType(*robust, fit::CovarianceType::HC3);
+    closedForm->fit = robust;
+    const QJsonObject oHc3 = QJsonDocument::fromJson(*leastSquaresJson(*closedForm, names, &error)).object();
+    QCOMPARE(oHc3.value(QStringLiteral("covariance_type")).toString(), QStringLiteral("hc3"));
+    QCOMPARE(oHc3.value(QStringLiteral("distribution")).toString(), QStringLiteral("normal"));
+    QVERIFY(oHc3.value(QStringLiteral("covariance_not_available")).isNull());
+    QVERIFY(close(oHc3.value(QStringLiteral("f_statistic")).toDouble(), hc3.value(QStringLiteral("f")).toDouble(), 1e-10));
+    for (qsizetype i = 0; i < 2; ++i) {
+        const QJsonObject c = oHc3.value(QStringLiteral("coefficients")).toArray()[i].toObject();
+        QVERIFY(close(c.value(QStringLiteral("std_error")).toDouble(), hc3.value(QStringLiteral("bse")).toArray()[i].toDouble(), 1e-10));
+        QVERIFY(close(c.value(QStringLiteral("p_value")).toDouble(), hc3.value(QStringLiteral("p")).toArray()[i].toDouble(), 1e-9));
+        QVERIFY(close(c.value(QStringLiteral("ci_lower")).toDouble(), hc3.value(QStringLiteral("conf_int_95")).toArray()[i].toArray()[0].toDouble(), 1e-10));
+    }
+    const std::optional<QByteArray> robustCsv = leastSquaresCsv(*closedForm, names, &error);
+    QVERIFY2(robustCsv, qPrintable(error));
+    QVERIFY(robustCsv->split('\n').value(1).endsWith(",0.95,hc3"));
 }
 
 void TestExports::multiValueParametersAreArraysAndFlatNames()

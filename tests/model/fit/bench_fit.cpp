@@ -4,6 +4,8 @@
 //   gradlab_fit_ms <median>            the whole fit: coefficients, statistics and residuals
 //   gradlab_coefficients_ms <median>   the same without keeping the residuals
 //   gradlab_fit_1thread_ms <median>    the whole fit on one thread (numpy's reference BLAS uses one)
+//   gradlab_sandwich_ms <median>       the pass more for the robust standard errors (computeSandwich)
+//   gradlab_normal_qq_ms <median>      the Least squares tab's normal Q–Q plot (normalQQ, 20,000 points)
 //   gradlab_coefficients <b0> <b1> …   (17 significant digits; also written to DIR/gradlab_coefficients.txt)
 // Usage: bench_fit DIR ROWS FEATURES [REPETITIONS]   (run_fit_bench.sh does all of it)
 // REPETITIONS (default 5) is the number of timed fits behind each median; with 1 (for wide
@@ -72,6 +74,8 @@ int main(int argc, char** argv)
     gradlab::fit::FitOptions lean;
     lean.keepResiduals = false;
     const double coefficientsMs = medianMs(repetitions, [&] { (void)gradlab::fit::fitLeastSquares(data, lean); });
+    const double sandwichMs = medianMs(repetitions, [&] { gradlab::fit::computeSandwich(result, data); });
+    const double qqMs = medianMs(repetitions, [&] { (void)gradlab::fit::normalQQ(result, data, 20'000); });
     const int threads = omp_get_max_threads();
     omp_set_num_threads(1);
     const double oneThreadMs = medianMs(std::min(repetitions, 3), [&] { (void)gradlab::fit::fitLeastSquares(data); });
@@ -80,6 +84,8 @@ int main(int argc, char** argv)
               << std::fixed << std::setprecision(2) << "gradlab_fit_ms " << fitMs << "\n"
               << "gradlab_coefficients_ms " << coefficientsMs << "\n"
               << "gradlab_fit_1thread_ms " << oneThreadMs << "\n"
+              << "gradlab_sandwich_ms " << sandwichMs << "\n"
+              << "gradlab_normal_qq_ms " << qqMs << "\n"
               << std::defaultfloat << std::setprecision(17) << "gradlab_coefficients";
     std::ofstream file(dir + "/gradlab_coefficients.txt");
     file << std::setprecision(17);

@@ -31,6 +31,7 @@ awk -v g="$(value "$gradlab" gradlab_fit_ms)" -v c="$(value "$gradlab" gradlab_c
     -v o="$(value "$gradlab" gradlab_fit_1thread_ms)" -v t="$(value "$gradlab" gradlab_threads)" \
     -v n="$(value "$numpy" numpy_lstsq_ms)" -v r="$rows" -v k="$features" \
     'BEGIN { printf "%d rows x %d features: numpy.linalg.lstsq %.1f ms; GradLab fit %.1f ms on %d threads (%.2fx faster), without residuals %.1f ms (%.2fx), on one thread %.1f ms (%.2fx)\n", r, k, n, g, t, n / g, c, n / c, o, n / o }'
+echo "robust standard errors (HC0–HC3), one pass more: $(value "$gradlab" gradlab_sandwich_ms) ms; the normal Q–Q plot's points: $(value "$gradlab" gradlab_normal_qq_ms) ms"
 difference=$(value "$numpy" max_relative_difference)
 if awk -v d="$difference" 'BEGIN { exit !(d <= 1e-9) }'; then
     echo "coefficients agree: max relative difference $difference <= 1e-9"

@@ -11,6 +11,20 @@ using namespace gradlab::fittest;
 
 namespace {
 
+const QJsonObject& robustReference()
+{
+    static const QJsonObject doc = readJson(QStringLiteral(GRADLAB_FIT_FIXTURES_DIR "/robust_reference.json"));
+    return doc;
+}
+
+QJsonObject robustProblem(const QString& name)
+{
+    for (const QJsonValue& p : robustReference().value(QLatin1String("problems")).toArray())
+        if (p.toObject().value(QLatin1String("name")).toString() == name)
+            return p.toObject();
+    return {};
+}
+
 QJsonObject problem(const QString& name)
 {
     for (const QJsonValue& p : fitReference().value(QLatin1String("problems")).toArray())
@@ -387,6 +401,197 @@ private slots:
         QVERIFY(std::isnan(got[0].observationLower));
         // Rows that do not fit the fit's features are refused, as predict() refuses them.
         FIT_VERIFY_ERROR("features", fit::predictWithIntervals(f, rowsOf(at, 2)));
+    }
+
+    // Heteroskedasticity-robust standard errors against statsmodels' OLS fit(cov_type='HC0'…'HC3')
+    // (fixtures/robust_reference.json, make_robust_fixtures.py): standard errors, z, normal p-values,
+    // intervals at 95% and 90%, the robust Wald F and its p-value, and get_prediction()'s intervals;
+    // on the tutorial's training rows, a heteroskedastic three-feature set, a cubic, and a
+    // rank-deficient design. One pass over the data, no refit; back to classical gives the
+    // classical numbers again.
+    void robustCovariancesMatchStatsmodels_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("type");
+        const QJsonArray problems = robustReference().value(QLatin1String("problems")).toArray();
+        QVERIFY2(problems.size() >= 4, "fixtures/robust_reference.json is missing or incomplete");
+        for (const QJsonValue& p : problems)
+            for (const char* type : {"HC0", "HC1", "HC2", "HC3"}) {
+                const QString name = p.toObject().value(QLatin1String("name")).toString();
+                QTest::newRow(qPrintable(name + QLatin1Char(' ') + QLatin1String(type))) << name << QString::fromLatin1(type);
+            }
+    }
+    void robustCovariancesMatchStatsmodels()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, type);
+        const QJsonObject p = robustProblem(name);
+        const std::int64_t features = p.value(QLatin1String("features")).toInteger();
+        const std::vector<double> x = doubles(p.value(QLatin1String("x"))), y = doubles(p.value(QLatin1String("y")));
+        fit::FitOptions options;
+        options.degree = p.value(QLatin1String("degree")).toInt();
+        fit::FitResult f = fit::fitLeastSquares(viewOf(x, y, features), options);
+        const std::vector<fit::Coefficient> classical = f.coefficients;
+        const double classicalF = f.fStatistic;
+        fit::computeSandwich(f, viewOf(x, y, features));
+        const std::optional<fit::CovarianceType> chosen = fit::covarianceTypeFrom(type.toStdString());
+        QVERIFY(chosen);
+        fit::setCovarianceType(f, *chosen);
+        QVERIFY(!f.covarianceUndefined);
+        const QJsonObject e = p.value(QLatin1String("types")).toObject().value(type).toObject();
+        const std::vector<double> bse = doubles(e.value(QLatin1String("bse"))), z = doubles(e.value(QLatin1String("z"))),
+                                  pv = doubles(e.value(QLatin1String("p"))), ci95 = doubles(e.value(QLatin1String("conf_int_95"))),
+                                  ci90 = doubles(e.value(QLatin1String("conf_int_90")));
+        QCOMPARE(f.coefficients.size(), bse.size());
+        for (std::size_t j = 0; j < bse.size(); ++j) {
+            const fit::Coefficient& c = f.coefficients[j];
+            const QByteArray at = "[" + QByteArray::number(qulonglong(j)) + "]";
+            FIT_VERIFY_REL(c.standardError, bse[j], 1e-10, "standard error" + at);
+            FIT_VERIFY_REL(c.tValue, z[j], 1e-10, "z" + at);
+            FIT_VERIFY_REL(c.pValue, pv[j], 1e-9, "p-value" + at);
+            FIT_VERIFY_REL(c.lower, ci95[2 * j], 1e-10, "95% lower" + at);
+            FIT_VERIFY_REL(c.upper, ci95[2 * j + 1], 1e-10, "95% upper" + at);
+        }
+        FIT_VERIFY_REL(f.fStatistic, e.value(QLatin1String("f")).toDouble(), 1e-10, "robust F");
+        FIT_VERIFY_REL(f.fPValue, e.value(QLatin1String("f_p")).toDouble(), 1e-9, "robust F's p-value");
+        const std::vector<double> newX = doubles(p.value(QLatin1String("new_rows")));
+        if (!newX.empty()) {
+            const QJsonObject pr = e.value(QLatin1String("prediction")).toObject();
+            const auto column = [&](const char* key) { return doubles(pr.value(QLatin1String(key))); };
+            const std::vector<double> se = column("mean_se"), ml = column("mean_ci_lower"), mu = column("mean_ci_upper"),
+                                      ol = column("obs_ci_lower"), ou = column("obs_ci_upper");
+            const std::vector<fit::Prediction> got = fit::predictWithIntervals(f, rowsOf(newX, features));
+            QCOMPARE(got.size(), se.size());
+            for (std::size_t i = 0; i < got.size(); ++i) {
+                const QByteArray at = "[" + QByteArray::number(qulonglong(i)) + "]";
+                FIT_VERIFY_REL(got[i].meanStandardError, se[i], 1e-10, "prediction's standard error" + at);
+                FIT_VERIFY_ABS(got[i].meanLower, ml[i], 1e-10 * (1.0 + std::fabs(ml[i])), "mean's lower bound" + at);
+                FIT_VERIFY_ABS(got[i].meanUpper, mu[i], 1e-10 * (1.0 + std::fabs(mu[i])), "mean's upper bound" + at);
+                FIT_VERIFY_ABS(got[i].observationLower, ol[i], 1e-10 * (1.0 + std::fabs(ol[i])), "observation's lower bound" + at);
+                FIT_VERIFY_ABS(got[i].observationUpper, ou[i], 1e-10 * (1.0 + std::fabs(ou[i])), "observation's upper bound" + at);
+            }
+        }
+        // Another level: the normal quantile again, nothing refitted.
+        fit::setConfidenceLevel(f, 0.90);
+        for (std::size_t j = 0; j < bse.size(); ++j) {
+            FIT_VERIFY_REL(f.coefficients[j].lower, ci90[2 * j], 1e-10, "90% lower");
+            FIT_VERIFY_REL(f.coefficients[j].upper, ci90[2 * j + 1], 1e-10, "90% upper");
+        }
+        fit::setConfidenceLevel(f, 0.95);
+        fit::setCovarianceType(f, fit::CovarianceType::Classical);
+        QVERIFY(f.meat.empty());
+        for (std::size_t j = 0; j < classical.size(); ++j) {
+            FIT_VERIFY_REL(f.coefficients[j].standardError, classical[j].standardError, 1e-13, "classical standard error again");
+            FIT_VERIFY_REL(f.coefficients[j].pValue, classical[j].pValue, 1e-12, "classical p-value again");
+            FIT_VERIFY_REL(f.coefficients[j].upper, classical[j].upper, 1e-13, "classical interval again");
+        }
+        FIT_VERIFY_REL(f.fStatistic, classicalF, 1e-13, "classical F again");
+    }
+
+    // The tutorial's training rows picked from the whole file by the split (a DataView's pick), as
+    // the window fits them: the same robust errors as statsmodels on those rows.
+    void robustCovarianceOfTheSplit()
+    {
+        const Columns all = tutorialCsv();
+        QCOMPARE(all.x.size(), std::size_t(100));
+        const std::vector<std::int64_t> train
+            = indices(tutorialExpected().value(QLatin1String("dataset")).toObject().value(QLatin1String("train_indices")));
+        fit::DataView v = viewOf(all.x, all.y, 1);
+        v.pick = train;
+        fit::FitResult f = fit::fitLeastSquares(v);
+        fit::computeSandwich(f, v);
+        fit::setCovarianceType(f, fit::CovarianceType::HC3);
+        const std::vector<double> bse = doubles(
+            robustProblem(QStringLiteral("tutorial_train")).value(QLatin1String("types")).toObject().value(QLatin1String("HC3")).toObject().value(QLatin1String("bse")));
+        QCOMPARE(bse.size(), std::size_t(2));
+        FIT_VERIFY_REL(f.coefficients[0].standardError, bse[0], 1e-10, "intercept's HC3 error");
+        FIT_VERIFY_REL(f.coefficients[1].standardError, bse[1], 1e-10, "slope's HC3 error");
+        // Data that is not the fit's is refused; a robust type needs the sandwich first.
+        FIT_VERIFY_ERROR("not the rows the fit was fitted on", fit::computeSandwich(f, viewOf(all.x, all.y, 1)));
+        fit::FitResult fresh = fit::fitLeastSquares(v);
+        FIT_VERIFY_ERROR("computeSandwich first", fit::setCovarianceType(fresh, fit::CovarianceType::HC0));
+        QCOMPARE(fit::covarianceTypeFrom("HC2"), std::optional(fit::CovarianceType::HC2));
+        QCOMPARE(fit::covarianceTypeFrom("nonrobust"), std::optional(fit::CovarianceType::Classical));
+        QVERIFY(!fit::covarianceTypeFrom("hc4"));
+    }
+
+    // A row with leverage 1 (a dummy that is nonzero there only): HC0 and HC1 are statsmodels';
+    // HC2 and HC3 divide 0 by 0 (statsmodels gives rounding noise or NaN), so they are NaN, and
+    // the fit says why. The Q–Q plot leaves that row out.
+    void leverageOneLeavesHc2AndHc3Undefined()
+    {
+        const QJsonObject e = robustReference().value(QLatin1String("leverage_one")).toObject();
+        const std::vector<double> x = doubles(e.value(QLatin1String("x"))), y = doubles(e.value(QLatin1String("y")));
+        QVERIFY(!y.empty());
+        fit::FitResult f = fit::fitLeastSquares(viewOf(x, y, 2));
+        fit::computeSandwich(f, viewOf(x, y, 2));
+        QCOMPARE(f.sandwich->leverageOne, std::int64_t(1));
+        for (const char* type : {"HC0", "HC1"}) {
+            fit::setCovarianceType(f, *fit::covarianceTypeFrom(type));
+            QVERIFY(!f.covarianceUndefined);
+            const std::vector<double> bse = doubles(e.value(QLatin1String(type)).toObject().value(QLatin1String("bse")));
+            for (std::size_t j = 0; j < bse.size(); ++j)
+                FIT_VERIFY_REL(f.coefficients[j].standardError, bse[j], 1e-9, type);
+        }
+        for (const char* type : {"HC2", "HC3"}) {
+            fit::setCovarianceType(f, *fit::covarianceTypeFrom(type));
+            QVERIFY(f.covarianceUndefined);
+            QVERIFY(f.covarianceUndefined->english().find("leverage 1") != std::string::npos);
+            for (const fit::Coefficient& c : f.coefficients) {
+                QVERIFY(std::isnan(c.standardError));
+                QVERIFY(std::isnan(c.pValue));
+                QVERIFY(std::isnan(c.lower));
+            }
+            QVERIFY(std::isnan(f.fStatistic));
+        }
+        const fit::NormalQQ qq = fit::normalQQ(f, viewOf(x, y, 2), 1000);
+        QCOMPARE(qq.leftOut, std::int64_t(1));
+        QCOMPARE(qq.total, std::int64_t(y.size() - 1));
+    }
+
+    // The normal Q–Q plot: the internally studentized residuals, sorted, against the normal
+    // quantiles at Filliben's positions, and the least-squares line, as scipy.stats.probplot gives
+    // them (fixtures/robust_reference.json); thinned to evenly spaced order statistics with both
+    // extremes kept.
+    void normalQQMatchesScipy_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const char* name : {"tutorial_train", "heteroskedastic", "polynomial_degree3"})
+            QTest::newRow(name) << QString::fromLatin1(name);
+    }
+    void normalQQMatchesScipy()
+    {
+        QFETCH(QString, name);
+        const QJsonObject p = robustProblem(name);
+        const std::int64_t features = p.value(QLatin1String("features")).toInteger();
+        const std::vector<double> x = doubles(p.value(QLatin1String("x"))), y = doubles(p.value(QLatin1String("y")));
+        fit::FitOptions options;
+        options.degree = p.value(QLatin1String("degree")).toInt();
+        const fit::FitResult f = fit::fitLeastSquares(viewOf(x, y, features), options);
+        const QJsonObject e = p.value(QLatin1String("qq")).toObject();
+        const std::vector<double> theoretical = doubles(e.value(QLatin1String("theoretical"))), sorted = doubles(e.value(QLatin1String("sorted")));
+        const fit::NormalQQ qq = fit::normalQQ(f, viewOf(x, y, features), 100'000);
+        QCOMPARE(qq.total, static_cast<std::int64_t>(y.size()));
+        QCOMPARE(qq.theoretical.size(), theoretical.size());
+        for (std::size_t i = 0; i < theoretical.size(); ++i) {
+            const QByteArray at = "[" + QByteArray::number(qulonglong(i)) + "]";
+            FIT_VERIFY_ABS(qq.theoretical[i], theoretical[i], 1e-12 + 1e-10 * std::fabs(theoretical[i]), "quantile" + at);
+            FIT_VERIFY_ABS(qq.sample[i], sorted[i], 1e-10 * (1.0 + std::fabs(sorted[i])), "sorted residual" + at);
+        }
+        FIT_VERIFY_REL(qq.slope, e.value(QLatin1String("slope")).toDouble(), 1e-10, "line's slope");
+        FIT_VERIFY_ABS(qq.intercept, e.value(QLatin1String("intercept")).toDouble(), 1e-10, "line's intercept");
+        // Thinned to 7 points: order statistics 0, (n−1)/6, …, n−1 (rounded), both extremes kept;
+        // the line is still that of all points.
+        const fit::NormalQQ thin = fit::normalQQ(f, viewOf(x, y, features), 7);
+        QCOMPARE(thin.sample.size(), std::size_t(7));
+        QCOMPARE(thin.sample.front(), qq.sample.front());
+        QCOMPARE(thin.sample.back(), qq.sample.back());
+        const std::size_t n = sorted.size();
+        for (std::size_t j = 0; j < 7; ++j) {
+            const std::size_t i = static_cast<std::size_t>(std::llround(double(j) * double(n - 1) / 6.0));
+            QCOMPARE(thin.theoretical[j], qq.theoretical[i]);
+        }
+        QCOMPARE(thin.slope, qq.slope);
     }
 
     void matchesReference_data()

@@ -285,6 +285,25 @@ private slots:
         omp_set_num_threads(threads);
         QVERIFY(wideOne.estimates() == wideTwo.estimates());
         QCOMPARE(wideOne.rss, wideTwo.rss);
+        // The robust covariances and the Q–Q plot too, on many rows and on few.
+        for (const Problem* q : {&p, &wide}) {
+            const std::int64_t k = q == &p ? 3 : 120;
+            std::vector<double> errors[2];
+            fit::NormalQQ qq[2];
+            for (int run = 0; run < 2; ++run) {
+                omp_set_num_threads(run == 0 ? 1 : 4);
+                fit::FitResult f = fit::fitLeastSquares(viewOf(q->x, q->y, k));
+                fit::computeSandwich(f, viewOf(q->x, q->y, k));
+                fit::setCovarianceType(f, fit::CovarianceType::HC3);
+                for (const fit::Coefficient& c : f.coefficients)
+                    errors[run].push_back(c.standardError);
+                qq[run] = fit::normalQQ(f, viewOf(q->x, q->y, k), 1000);
+            }
+            omp_set_num_threads(threads);
+            QVERIFY(errors[0] == errors[1]);
+            QVERIFY(qq[0].sample == qq[1].sample);
+            QCOMPARE(qq[0].slope, qq[1].slope);
+        }
     }
 
     void pickReadsTheSameRowsAsACopy()
