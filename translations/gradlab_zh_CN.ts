@@ -45,7 +45,7 @@
     </message>
     <message>
         <location filename="../app/cli/cli.cpp" line="167"/>
-        <location filename="../app/cli/cli.cpp" line="760"/>
+        <location filename="../app/cli/cli.cpp" line="763"/>
         <source>one project at a time, got: %1</source>
         <translation>一次只能指定一个项目，实际给出：%1</translation>
     </message>
@@ -240,168 +240,173 @@
         <translation>%1% 上限</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="592"/>
+        <location filename="../app/cli/cli.cpp" line="576"/>
+        <source>intercept</source>
+        <translation>截距</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="595"/>
         <source>F %1 on %2 and %3 degrees of freedom, p %4</source>
         <translation>F %1（自由度 %2 和 %3），p %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="592"/>
+        <location filename="../app/cli/cli.cpp" line="595"/>
         <source>robust Wald F %1 on %2 and %3 degrees of freedom, p %4</source>
         <translation>稳健 Wald F %1，自由度 %2 和 %3，p %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="596"/>
+        <location filename="../app/cli/cli.cpp" line="599"/>
         <source>log-likelihood %1, AIC %2, BIC %3, residual sum of squares %4</source>
         <translation>对数似然 %1，AIC %2，BIC %3，残差平方和 %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="605"/>
+        <location filename="../app/cli/cli.cpp" line="608"/>
         <source>Durbin–Watson %1, omnibus %2 (p %3), Jarque–Bera %4 (p %5)</source>
         <translation>Durbin–Watson %1，综合检验 %2（p %3），Jarque–Bera %4（p %5）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="609"/>
+        <location filename="../app/cli/cli.cpp" line="612"/>
         <source>skew %1, kurtosis %2, condition number %3</source>
         <translation>偏度 %1，峰度 %2，条件数 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="630"/>
+        <location filename="../app/cli/cli.cpp" line="633"/>
         <source>--n × --features must be at most %1 values (got %2 × %3)</source>
         <translation>--n × --features 最多为 %1 个值（实际为 %2 × %3）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="670"/>
+        <location filename="../app/cli/cli.cpp" line="673"/>
         <source>graph needs -o GRAPH.dot, GRAPH.gv, GRAPH.svg or GRAPH.png</source>
         <translation>graph 需要 -o GRAPH.dot、GRAPH.gv、GRAPH.svg 或 GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="675"/>
+        <location filename="../app/cli/cli.cpp" line="678"/>
         <source>cannot write the graph as &quot;%1&quot;: name the file .dot or .gv (Graphviz DOT), .svg or .png</source>
         <translation>无法将计算图写为“%1”：文件名须以 .dot 或 .gv（Graphviz DOT）、.svg 或 .png 结尾</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="687"/>
+        <location filename="../app/cli/cli.cpp" line="690"/>
         <source>--of: expected yhat, error, loss or loss-manual, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error、loss 或 loss-manual，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="698"/>
+        <location filename="../app/cli/cli.cpp" line="701"/>
         <source>the graph can only be drawn as SVG or PNG while a QApplication runs</source>
         <translation>只有在 QApplication 运行时才能将计算图绘制为 SVG 或 PNG</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="759"/>
+        <location filename="../app/cli/cli.cpp" line="762"/>
         <source>%1 needs a project (a .gradlab file)</source>
         <translation>%1 需要一个项目（.gradlab 文件）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="783"/>
+        <location filename="../app/cli/cli.cpp" line="786"/>
         <source>and %1 more</source>
         <translation>以及另外 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="811"/>
+        <location filename="../app/cli/cli.cpp" line="814"/>
         <source>%1 has no saved runs</source>
         <translation>%1 中没有已保存的运行</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="818"/>
+        <location filename="../app/cli/cli.cpp" line="821"/>
         <source>%1 of %2 epochs</source>
         <translation>%1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="819"/>
+        <location filename="../app/cli/cli.cpp" line="822"/>
         <source>%1 epochs</source>
         <translation>%1 轮</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="821"/>
+        <location filename="../app/cli/cli.cpp" line="824"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="822"/>
+        <location filename="../app/cli/cli.cpp" line="825"/>
         <source>train loss %1</source>
         <translation>训练损失 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="824"/>
+        <location filename="../app/cli/cli.cpp" line="827"/>
         <source>validation loss %1</source>
         <translation>验证损失 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="846"/>
+        <location filename="../app/cli/cli.cpp" line="849"/>
         <source>--runs: expected run numbers separated by commas (1,3) or all, got &quot;%1&quot;</source>
         <translation>--runs：应为以逗号分隔的运行编号（如 1,3）或 all，实际为“%1”</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="848"/>
+        <location filename="../app/cli/cli.cpp" line="851"/>
         <source>--runs: there is no run %1: the project has 1 run</source>
         <translation>--runs：没有运行 %1：该项目只有 1 次运行</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="849"/>
+        <location filename="../app/cli/cli.cpp" line="852"/>
         <source>--runs: there is no run %1: the project has %2 runs (1 to %2)</source>
         <translation>--runs：没有运行 %1：该项目有 %2 次运行（1 到 %2）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="863"/>
+        <location filename="../app/cli/cli.cpp" line="866"/>
         <source>plot needs -o FILE.png, FILE.svg or FILE.pdf</source>
         <translation>plot 需要 -o FILE.png、FILE.svg 或 FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="868"/>
+        <location filename="../app/cli/cli.cpp" line="871"/>
         <source>--what: the data and the fit are drawn one run at a time, by train --export-plot; plot draws loss or parameters</source>
         <translation>--what：数据与拟合每次只能画一次运行，请用 train --export-plot；plot 绘制 loss（损失）或 parameters（参数）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="871"/>
+        <location filename="../app/cli/cli.cpp" line="874"/>
         <source>--what: expected loss or parameters, got &quot;%1&quot;</source>
         <translation>--what：应为 loss 或 parameters，实际为“%1”</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="873"/>
+        <location filename="../app/cli/cli.cpp" line="876"/>
         <source>--linear-loss goes with --what loss</source>
         <translation>--linear-loss 需与 --what loss 一起使用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="876"/>
-        <location filename="../app/cli/cli.cpp" line="881"/>
+        <location filename="../app/cli/cli.cpp" line="879"/>
+        <location filename="../app/cli/cli.cpp" line="884"/>
         <source>-o: %1</source>
         <translation>-o：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="879"/>
+        <location filename="../app/cli/cli.cpp" line="882"/>
         <source>-o: %1 is the project being plotted: writing there would replace it; choose another name</source>
         <translation>-o：%1 是正在绘制的项目，写入会覆盖它；请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="883"/>
+        <location filename="../app/cli/cli.cpp" line="886"/>
         <source>%1 has no saved runs to plot</source>
         <translation>%1 中没有可绘制的已保存运行</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="897"/>
+        <location filename="../app/cli/cli.cpp" line="900"/>
         <source>Wrote the parameter trajectories of run %1 to %2</source>
         <translation>已将运行 %1 的参数轨迹写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="898"/>
+        <location filename="../app/cli/cli.cpp" line="901"/>
         <source>Wrote the parameter trajectories of runs %1 to %2</source>
         <translation>已将运行 %1 的参数轨迹写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="904"/>
+        <location filename="../app/cli/cli.cpp" line="907"/>
         <source>Wrote the loss curves of run %1 to %2</source>
         <translation>已将运行 %1 的损失曲线写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="905"/>
+        <location filename="../app/cli/cli.cpp" line="908"/>
         <source>Wrote the loss curves of runs %1 to %2</source>
         <translation>已将运行 %1 的损失曲线写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="915"/>
+        <location filename="../app/cli/cli.cpp" line="918"/>
         <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
                     [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
                     [--linear-loss] [--save PROJECT]</source>
@@ -410,61 +415,61 @@
                     [--linear-loss] [--save PROJECT]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="918"/>
+        <location filename="../app/cli/cli.cpp" line="921"/>
         <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--level 0.95] [--se classical|hc0|hc1|hc2|hc3] [--json]</source>
         <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--level 0.95] [--se classical|hc0|hc1|hc2|hc3] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="920"/>
+        <location filename="../app/cli/cli.cpp" line="923"/>
         <source>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</source>
         <translation>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="921"/>
+        <location filename="../app/cli/cli.cpp" line="924"/>
         <source>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</source>
         <translation>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="922"/>
+        <location filename="../app/cli/cli.cpp" line="925"/>
         <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</source>
         <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="924"/>
+        <location filename="../app/cli/cli.cpp" line="927"/>
         <source>  gradlab-cli runs PROJECT [--json]</source>
         <translation>  gradlab-cli runs PROJECT [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="925"/>
+        <location filename="../app/cli/cli.cpp" line="928"/>
         <source>  gradlab-cli plot PROJECT [--runs 1,3|all] [--what loss|parameters] [--linear-loss] -o FILE.png|FILE.svg|FILE.pdf</source>
         <translation>  gradlab-cli plot PROJECT [--runs 1,3|all] [--what loss|parameters] [--linear-loss] -o FILE.png|FILE.svg|FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="926"/>
+        <location filename="../app/cli/cli.cpp" line="929"/>
         <source>  gradlab-cli devices</source>
         <translation>  gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="934"/>
+        <location filename="../app/cli/cli.cpp" line="937"/>
         <source>usage:</source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="939"/>
+        <location filename="../app/cli/cli.cpp" line="942"/>
         <source>  gradlab-cli COMMAND --help</source>
         <translation>  gradlab-cli COMMAND --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="970"/>
+        <location filename="../app/cli/cli.cpp" line="973"/>
         <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="993"/>
+        <location filename="../app/cli/cli.cpp" line="996"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
@@ -499,69 +504,69 @@
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="584"/>
+        <location filename="../app/cli/cli.cpp" line="587"/>
         <source>R² %1, adjusted R² %2, residual standard error %3</source>
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="618"/>
+        <location filename="../app/cli/cli.cpp" line="621"/>
         <source>generate takes no file but -o FILE.csv, got: %1</source>
         <translation>generate 只接受 -o FILE.csv 指定的文件，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="620"/>
+        <location filename="../app/cli/cli.cpp" line="623"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="639"/>
+        <location filename="../app/cli/cli.cpp" line="642"/>
         <source>out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows</source>
         <translation>内存不足：无法在 CPU 上为 %3 行的 %2 个值分配 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="649"/>
+        <location filename="../app/cli/cli.cpp" line="652"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="706"/>
-        <location filename="../app/cli/cli.cpp" line="723"/>
+        <location filename="../app/cli/cli.cpp" line="709"/>
+        <location filename="../app/cli/cli.cpp" line="726"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="730"/>
+        <location filename="../app/cli/cli.cpp" line="733"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="738"/>
+        <location filename="../app/cli/cli.cpp" line="741"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="745"/>
+        <location filename="../app/cli/cli.cpp" line="748"/>
         <source>devices takes no arguments, got: %1</source>
         <translation>devices 不接受参数，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="749"/>
+        <location filename="../app/cli/cli.cpp" line="752"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="750"/>
+        <location filename="../app/cli/cli.cpp" line="753"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="750"/>
+        <location filename="../app/cli/cli.cpp" line="753"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="1015"/>
-        <location filename="../app/cli/cli.cpp" line="1019"/>
+        <location filename="../app/cli/cli.cpp" line="1018"/>
+        <location filename="../app/cli/cli.cpp" line="1022"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>

@@ -571,12 +571,15 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
     // As the window's Least squares tab: "—" for the inference of a coefficient the data leaves
     // undetermined and for an exact fit's (the warnings on stderr say why; --json keeps the numbers).
     for (const auto& c : f.coefficients) {
+        // The intercept, always first, in the user's language as in the window (a feature may be
+        // called "intercept" too); --json keeps the fit's names.
+        const QString term = &c == &f.coefficients.front() ? CliText::tr("intercept") : widgets::oneLineName(c.name);
         const bool shown = c.identified && !f.exact && std::isfinite(c.standardError);
         const auto cell = [&](double v, int width, int digits) {
             return shown ? QStringLiteral("%1").arg(v, width, 'g', digits) : padded(QStringLiteral("—"), width);
         };
         out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
-                   .arg(padded(widgets::oneLineName(c.name), -16))
+                   .arg(padded(term, -16))
                    .arg(c.estimate, 14, 'g', 8)
                    .arg(cell(c.standardError, 12, 6), cell(c.tValue, 10, 5), cell(c.pValue, 10, 4), cell(c.lower, 12, 7), cell(c.upper, 12, 7))
             << Qt::endl;

@@ -160,7 +160,7 @@ class TestCli : public QObject {
     Q_OBJECT
 
 private slots:
-    void devicesSayWhyInTheUsersLanguage();
+    void textFollowsTheUsersLanguage();
     void tutorialReproducesPyTorch_data();
     void tutorialReproducesPyTorch();
     void divergedRunExitsWithOne();
@@ -1543,9 +1543,10 @@ void TestCli::onlyPlotsStartTheGuiPlatform()
     QVERIFY2(err.contains(".jpg"), err.constData());
 }
 
-// `devices` says why a CUDA device cannot be used in the user's language, as the Device list does
-// (QA zh 14: it printed the engine's English reason in Chinese).
-void TestCli::devicesSayWhyInTheUsersLanguage()
+// The text output is in the user's language, as the window is (QA zh 14): `devices` says why a
+// CUDA device cannot be used as the Device list does (it printed the engine's English reason), and
+// `fit`'s table names the intercept as the Least squares tab does (--json keeps "intercept").
+void TestCli::textFollowsTheUsersLanguage()
 {
     // Marks every text it is asked for, so that one that never went through translation shows.
     struct Marking final : QTranslator {
@@ -1557,7 +1558,11 @@ void TestCli::devicesSayWhyInTheUsersLanguage()
     } marking;
     QVERIFY(QCoreApplication::installTranslator(&marking));
     const Result r = cli({QStringLiteral("devices")});
+    const Result fit = cli({QStringLiteral("fit"), QStringLiteral(GRADLAB_TEST_DATA_DIR "/tutorial_dataset.csv"), QStringLiteral("--target"), QStringLiteral("y")});
     QCoreApplication::removeTranslator(&marking);
+    QCOMPARE(fit.status, 0);
+    const QStringList rows = fit.out.split(QLatin1Char('\n'));
+    QVERIFY2(rows.size() > 3 && rows[2].startsWith(QStringLiteral("«intercept» ")) && rows[3].startsWith(QLatin1String("x ")), qPrintable(fit.out));
     QCOMPARE(r.status, 0);
     bool sawCuda = false;
     for (const QString& line : r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
