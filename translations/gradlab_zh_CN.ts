@@ -2709,7 +2709,12 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <translation>第 %1 行：记录长度超过 %2 字节；这真的是 CSV 文件吗？</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_chunk_parser.cpp" line="247"/>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="186"/>
+        <source>line %1 has a value in column %2, which has no name and is empty on the first lines, as if the lines only ended with a delimiter: give that column a name in the header to read it</source>
+        <translation>第 %1 行在第 %2 列有一个值，而该列没有名称，且在前几行中为空，看起来只是各行以分隔符结尾：请在表头中为该列命名后再读取</translation>
+    </message>
+    <message>
+        <location filename="../model/data/csv_chunk_parser.cpp" line="258"/>
         <source>line %1: the file changed while it was read</source>
         <translation>第 %1 行：读取期间文件发生了变化</translation>
     </message>
@@ -2719,33 +2724,33 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <translation>已取消读取文件</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_reader.cpp" line="65"/>
+        <location filename="../model/data/csv_reader.cpp" line="57"/>
         <source>every data row has a missing value: no rows are left</source>
         <translation>每个数据行都有缺失值：没有剩余的行</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_reader.cpp" line="68"/>
+        <location filename="../model/data/csv_reader.cpp" line="60"/>
         <source>the file has a header but no data rows</source>
         <translation>文件有表头，但没有数据行</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_reader.cpp" line="69"/>
+        <location filename="../model/data/csv_reader.cpp" line="61"/>
         <source>the file has no data rows</source>
         <translation>文件没有数据行</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_reader.cpp" line="80"/>
+        <location filename="../model/data/csv_reader.cpp" line="72"/>
         <source>1 row with missing or non-finite values left out (line %1)</source>
         <translation>已丢弃 1 行含缺失值或非有限值的数据（第 %1 行）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_reader.cpp" line="83"/>
+        <location filename="../model/data/csv_reader.cpp" line="75"/>
         <source>%1 rows with missing or non-finite values left out (the first on line %2)</source>
         <translation>已丢弃 %1 行含缺失值或非有限值的数据（第一处在第 %2 行）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_reader.cpp" line="403"/>
-        <location filename="../model/data/csv_reader.cpp" line="406"/>
+        <location filename="../model/data/csv_reader.cpp" line="382"/>
+        <location filename="../model/data/csv_reader.cpp" line="385"/>
         <source>there is not enough memory to read the file</source>
         <translation>内存不足，无法读取文件</translation>
     </message>

@@ -177,9 +177,19 @@ void parseRows(const char* begin, const char* end, bool atEof, std::int64_t firs
                     ++line;
                 break;
             }
-            if (slot == -3) {
-                if (!f.text.empty() || f.end == FieldEnd::Delimiter) {
-                    out.trailingValue = true;
+            if (slot == -3 && f.end != FieldEnd::Delimiter) {
+                if (!f.text.empty()) {
+                    // The preview, the column pickers and the names a user gives were all made
+                    // without this column: reading it now would disagree with them, and leaving the
+                    // value out would lose it. Say where it is and how to keep it.
+                    out.error = csvError(CsvErrorCode::RaggedRow,
+                                         dataMessage(QT_TRANSLATE_NOOP("gradlab::data",
+                                                                       "line %1 has a value in column %2, which has no name "
+                                                                       "and is empty on the first lines, as if the lines only "
+                                                                       "ended with a delimiter: give that column a name in "
+                                                                       "the header to read it"),
+                                                     {Message::arg(recordLine), Message::arg(static_cast<std::int64_t>(ncol + 1))}),
+                                         recordLine, static_cast<std::int64_t>(ncol + 1));
                     return stop(recordStart, recordLine);
                 }
                 line += f.newlines;
@@ -188,7 +198,8 @@ void parseRows(const char* begin, const char* end, bool atEof, std::int64_t firs
                     ++line;
                 break; // col stays ncol: the empty field is no column
             }
-            if (slot == -2) {
+            if (slot == -2 || slot == -3) { // a field too many (after the final delimiter's, with more to come)
+                const std::size_t expected = ncol + (layout.trailingDelimiter ? 1 : 0);
                 // Count the whole record's fields for the message; it may still be incomplete.
                 std::size_t fields = col + 1;
                 for (Field g = f; g.end == FieldEnd::Delimiter; ++fields) {
@@ -200,7 +211,7 @@ void parseRows(const char* begin, const char* end, bool atEof, std::int64_t firs
                     if (g.end == FieldEnd::UnterminatedQuote || g.end == FieldEnd::TextAfterQuote)
                         break;
                 }
-                out.error = raggedError(recordLine, fields, ncol);
+                out.error = raggedError(recordLine, fields, expected);
                 return stop(recordStart, recordLine);
             }
             if (static_cast<std::size_t>(f.next - recordStart) > layout.maxRecordBytes) {

@@ -34,9 +34,6 @@ struct ChunkResult {
     std::size_t consumed = 0;      // bytes of complete records
     std::int64_t endLine = 0;      // the physical line at `consumed`
     bool needMore = false;         // stopped before an incomplete record
-    // Stopped at a record with something after the final delimiter, which the first records left
-    // empty: the column is data after all, and the file must be read again with it.
-    bool trailingValue = false;
     std::optional<CsvError> error; // the first error; parsing stopped there
 };
 

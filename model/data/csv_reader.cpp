@@ -47,15 +47,7 @@ public:
         if (!m_progress.report())
             return cancelledError();
         Prefix prefix(m_source);
-        auto selection = read(prefix, true);
-        if (selection && m_trailingValue) {
-            // A line past the first ones has a value after the final delimiter: the last column is data.
-            m_progress.restart();
-            m_trailingValue = false;
-            m_dropped = 0;
-            m_firstDroppedLine = 0;
-            selection = read(prefix, false);
-        }
+        auto selection = read(prefix);
         if (!selection)
             return selection.error();
 
@@ -89,11 +81,10 @@ public:
     }
 
 private:
-    // Reads the layout and the rows; the selection, or the error. With `dropTrailingColumn`, it
-    // may stop early with m_trailingValue set.
-    CsvResult<Selection> read(Prefix& prefix, bool dropTrailingColumn)
+    // Reads the layout and the rows; the selection, or the error.
+    CsvResult<Selection> read(Prefix& prefix)
     {
-        auto head = readHead(prefix, m_options, dropTrailingColumn);
+        auto head = readHead(prefix, m_options);
         if (!head)
             return head.error();
         m_head = std::move(head).value();
@@ -106,7 +97,7 @@ private:
 
         const std::uint64_t begin = m_head.dataStart, end = m_source.size();
         std::optional<CsvError> error = (end - begin <= m_options.chunkBytes) ? readWhole(prefix) : readChunked(begin, end);
-        if (error && !m_trailingValue)
+        if (error)
             return *error;
         return selection;
     }
@@ -172,9 +163,7 @@ private:
         allocate(capacity);
         ChunkResult r;
         parseRows(bytes.data(), bytes.data() + bytes.size(), true, m_head.dataLine, m_layout, m_x.data(), m_y.data(), capacity, r);
-        if (r.trailingValue)
-            m_trailingValue = true;
-        if (r.error || r.trailingValue)
+        if (r.error)
             return r.error;
         noteDropped(r);
         compact({{0, r.rows}});
@@ -208,7 +197,6 @@ private:
     mutable std::vector<double> m_x, m_y; // parseRange writes disjoint rows from several threads
     std::int64_t m_dropped = 0;
     std::int64_t m_firstDroppedLine = 0;
-    bool m_trailingValue = false; // a record held a value after the final delimiter (ChunkResult::trailingValue)
 };
 
 // Phase 1: scan blocks in parallel and place the chunk boundaries.
@@ -295,7 +283,7 @@ std::optional<CsvError> Reader::readChunked(std::uint64_t begin, std::uint64_t e
             ChunkResult& r = results[c];
             parseRange(chunk.begin, chunk.end, c + 1 == chunks.size(), chunk.firstLine, chunk.rowOffset, chunk.capacity,
                        buffers[worker], false, r);
-            return !r.error && !r.needMore && !r.trailingValue;
+            return !r.error && !r.needMore;
         },
         m_progress);
     buffers.clear();
@@ -305,10 +293,6 @@ std::optional<CsvError> Reader::readChunked(std::uint64_t begin, std::uint64_t e
     std::vector<std::pair<std::size_t, std::size_t>> parts;
     for (std::size_t c = 0; c < chunks.size(); ++c) {
         ChunkResult& r = results[c];
-        if (r.trailingValue) {
-            m_trailingValue = true;
-            return std::nullopt;
-        }
         if (r.needMore && !r.error) {
             // A quote the scan counted that the parser reads as a plain character (a"b) moved a
             // boundary: this chunk started right, so read on from it to the end in one stream.
@@ -321,10 +305,6 @@ std::optional<CsvError> Reader::readChunked(std::uint64_t begin, std::uint64_t e
                 allocate(chunks[c].rowOffset + capacity);
             std::vector<char> buffer;
             parseRange(chunks[c].begin, end, true, chunks[c].firstLine, chunks[c].rowOffset, capacity, buffer, true, r);
-        }
-        if (r.trailingValue) {
-            m_trailingValue = true;
-            return std::nullopt;
         }
         if (r.error)
             return r.error;
@@ -364,9 +344,8 @@ void Reader::parseRange(std::uint64_t from, std::uint64_t to, bool last, std::in
         out.dropped += r.dropped;
         out.rows += r.rows;
         m_progress.add(r.consumed);
-        if (r.error || r.trailingValue) {
+        if (r.error) {
             out.error = r.error;
-            out.trailingValue = r.trailingValue;
             return;
         }
         at += r.consumed;

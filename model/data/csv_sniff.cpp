@@ -274,7 +274,7 @@ std::optional<CsvError> checkOptions(const CsvReadOptions& options)
     return std::nullopt;
 }
 
-CsvResult<Head> readHead(Prefix& prefix, const CsvReadOptions& options, bool dropTrailingColumn)
+CsvResult<Head> readHead(Prefix& prefix, const CsvReadOptions& options)
 {
     if (auto e = prefix.ensure(kSniffBytes))
         return *e;
@@ -351,8 +351,8 @@ CsvResult<Head> readHead(Prefix& prefix, const CsvReadOptions& options, bool dro
         && std::any_of(first.begin(), first.end(), [](const std::string& f) { return !f.empty(); }));
     // Lines that end with a delimiter ("x,y," and "1,2,", as Excel and database exports write
     // them) make an empty last column with no name: that is no column. The first records decide;
-    // should a later line hold a value there, the reader reads the file again with the column.
-    if (dropTrailingColumn && first.size() >= 2 && first.back().empty()
+    // a later line with a value there is refused by the reader, naming the line.
+    if (first.size() >= 2 && first.back().empty()
         && lastColumnEmpty(prefix, head.format.hasHeader ? head.dataStart : start, head.format.hasHeader ? head.dataLine : 1,
                            delimiter, options.maxRecordBytes, first.size())) {
         first.pop_back();

@@ -36,9 +36,9 @@ struct Head {
 };
 
 std::optional<CsvError> checkOptions(const CsvReadOptions& options);
-// With `dropTrailingColumn`, a last column with no name whose fields in the first records are all
-// empty is left out (CsvFormat::trailingDelimiter).
-CsvResult<Head> readHead(Prefix& prefix, const CsvReadOptions& options, bool dropTrailingColumn = true);
+// A last column with no name whose fields in the first records are all empty is left out
+// (CsvFormat::trailingDelimiter): the lines end with a delimiter.
+CsvResult<Head> readHead(Prefix& prefix, const CsvReadOptions& options);
 CsvResult<CsvPreview> readPreview(Prefix& prefix, const Head& head, std::size_t maxRows, const CsvReadOptions& options);
 
 // The message for a file that shrank while it was read.
