@@ -1545,12 +1545,12 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <translation>%1 有 %2 行；只有不超过 %3 行的文件才能嵌入项目</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="620"/>
+        <location filename="../model/experiment/project.cpp" line="641"/>
         <source>An MLP has no closed-form solution: the least-squares fit is for the linear and polynomial models.</source>
         <translation>MLP 没有闭式解：最小二乘拟合只适用于线性模型和多项式模型。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="625"/>
+        <location filename="../model/experiment/project.cpp" line="646"/>
         <source>The a + b·x model takes one feature; this dataset has %1.</source>
         <translation>a + b·x 模型只接受一个特征；此数据集有 %1 个。</translation>
     </message>
@@ -1658,12 +1658,12 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="217"/>
+        <location filename="../app/window/main_window.cpp" line="219"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="216"/>
+        <location filename="../app/window/main_window.cpp" line="218"/>
         <source>The project has changes that are not saved. Save them first?</source>
         <translation>项目有尚未保存的更改。是否先保存？</translation>
     </message>
@@ -1673,908 +1673,908 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <translation>GradLab 项目 (*.gradlab);;数据文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="215"/>
+        <location filename="../app/window/main_window.cpp" line="217"/>
         <source>A run is in progress. Stop it and save the project with the run first?</source>
         <translation>有一次运行正在进行。要先停止它，并把这次运行一起保存到项目中吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="227"/>
+        <location filename="../app/window/main_window.cpp" line="229"/>
         <source>Project changed on disk</source>
         <translation>项目文件已在磁盘上被修改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="228"/>
+        <location filename="../app/window/main_window.cpp" line="230"/>
         <source>%1 has been changed since GradLab opened or saved it, perhaps by GradLab in another window. Saving over it loses those changes, such as runs saved there.</source>
         <translation>%1 在 GradLab 打开或保存它之后已被修改，可能是另一个窗口中的 GradLab 所为。覆盖保存会丢失这些修改，例如保存在那里的运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="232"/>
+        <location filename="../app/window/main_window.cpp" line="234"/>
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="233"/>
+        <location filename="../app/window/main_window.cpp" line="235"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="241"/>
+        <location filename="../app/window/main_window.cpp" line="243"/>
         <source>GradLab shows the new language when it starts again. Restart it now?</source>
         <translation>GradLab 重新启动后才会显示新语言。现在重新启动吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="242"/>
+        <location filename="../app/window/main_window.cpp" line="244"/>
         <source>Restart Now</source>
         <translation>立即重新启动</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="243"/>
+        <location filename="../app/window/main_window.cpp" line="245"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="286"/>
+        <location filename="../app/window/main_window.cpp" line="288"/>
         <source>Data and fit</source>
         <translation>数据与拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="287"/>
+        <location filename="../app/window/main_window.cpp" line="289"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="288"/>
+        <location filename="../app/window/main_window.cpp" line="290"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="289"/>
+        <location filename="../app/window/main_window.cpp" line="291"/>
         <source>Loss landscape</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="290"/>
+        <location filename="../app/window/main_window.cpp" line="292"/>
         <source>Computation graph</source>
         <translation>计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="292"/>
+        <location filename="../app/window/main_window.cpp" line="294"/>
         <source>Least squares</source>
         <translation>最小二乘</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="315"/>
+        <location filename="../app/window/main_window.cpp" line="317"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="316"/>
+        <location filename="../app/window/main_window.cpp" line="318"/>
         <source>Model and training</source>
         <translation>模型与训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="317"/>
+        <location filename="../app/window/main_window.cpp" line="319"/>
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="335"/>
+        <location filename="../app/window/main_window.cpp" line="337"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="345"/>
+        <location filename="../app/window/main_window.cpp" line="347"/>
         <source>Step inspector</source>
         <translation>单步检查器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="360"/>
+        <location filename="../app/window/main_window.cpp" line="362"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="364"/>
+        <location filename="../app/window/main_window.cpp" line="366"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="364"/>
+        <location filename="../app/window/main_window.cpp" line="366"/>
         <source>Start a new project from the tutorial&apos;s experiment</source>
         <translation>以教程中的实验新建项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="366"/>
+        <location filename="../app/window/main_window.cpp" line="368"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="366"/>
+        <location filename="../app/window/main_window.cpp" line="368"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="367"/>
+        <location filename="../app/window/main_window.cpp" line="369"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="221"/>
-        <location filename="../app/window/main_window.cpp" line="367"/>
-        <location filename="../app/window/main_window.cpp" line="1640"/>
+        <location filename="../app/window/main_window.cpp" line="223"/>
+        <location filename="../app/window/main_window.cpp" line="369"/>
+        <location filename="../app/window/main_window.cpp" line="1644"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="222"/>
+        <location filename="../app/window/main_window.cpp" line="224"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 已存在。要替换它吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="374"/>
+        <location filename="../app/window/main_window.cpp" line="376"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="374"/>
+        <location filename="../app/window/main_window.cpp" line="376"/>
         <source>Save the project under a new name</source>
         <translation>以新名称保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="374"/>
+        <location filename="../app/window/main_window.cpp" line="376"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="377"/>
-        <location filename="../app/window/main_window.cpp" line="509"/>
-        <location filename="../app/window/main_window.cpp" line="1217"/>
+        <location filename="../app/window/main_window.cpp" line="379"/>
+        <location filename="../app/window/main_window.cpp" line="511"/>
+        <location filename="../app/window/main_window.cpp" line="1221"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="377"/>
+        <location filename="../app/window/main_window.cpp" line="379"/>
         <source>Train the model (or resume a paused run)</source>
         <translation>训练模型（或继续已暂停的运行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="379"/>
+        <location filename="../app/window/main_window.cpp" line="381"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="379"/>
+        <location filename="../app/window/main_window.cpp" line="381"/>
         <source>Pause the run after the current epoch</source>
         <translation>在当前轮结束后暂停运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="381"/>
+        <location filename="../app/window/main_window.cpp" line="383"/>
         <source>S&amp;tep</source>
         <translation>单轮(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="381"/>
+        <location filename="../app/window/main_window.cpp" line="383"/>
         <source>Train one epoch, then pause</source>
         <translation>训练一轮后暂停</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="384"/>
+        <location filename="../app/window/main_window.cpp" line="386"/>
         <source>Step &amp;Batch</source>
         <translation>单批(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="385"/>
+        <location filename="../app/window/main_window.cpp" line="387"/>
         <source>Train one mini-batch (one optimizer step), then pause; with full-batch training, one epoch</source>
         <translation>训练一个小批量（优化器走一步），然后暂停；全批量训练时即一轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="387"/>
+        <location filename="../app/window/main_window.cpp" line="389"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="387"/>
+        <location filename="../app/window/main_window.cpp" line="389"/>
         <source>Stop the run and keep it</source>
         <translation>停止运行并保留该运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="389"/>
+        <location filename="../app/window/main_window.cpp" line="391"/>
         <source>R&amp;eset</source>
         <translation>重置(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="390"/>
+        <location filename="../app/window/main_window.cpp" line="392"/>
         <source>Stop any run and show the initial parameters again</source>
         <translation>停止正在进行的运行，并重新显示初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="400"/>
-        <location filename="../app/window/main_window.cpp" line="405"/>
+        <location filename="../app/window/main_window.cpp" line="402"/>
+        <location filename="../app/window/main_window.cpp" line="407"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="405"/>
+        <location filename="../app/window/main_window.cpp" line="407"/>
         <source>&amp;Undo %1</source>
         <comment>%1: the change, e.g. Change batch size</comment>
         <translation>撤销“%1”(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="407"/>
-        <location filename="../app/window/main_window.cpp" line="412"/>
+        <location filename="../app/window/main_window.cpp" line="409"/>
+        <location filename="../app/window/main_window.cpp" line="414"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="412"/>
+        <location filename="../app/window/main_window.cpp" line="414"/>
         <source>&amp;Redo %1</source>
         <comment>%1: the change, e.g. Change batch size</comment>
         <translation>重做“%1”(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="434"/>
+        <location filename="../app/window/main_window.cpp" line="436"/>
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="441"/>
+        <location filename="../app/window/main_window.cpp" line="443"/>
         <source>How fast a run goes: as fast as it trains, or slowly enough to watch it learn</source>
         <translation>训练运行的快慢：以训练所能达到的最快速度，或放慢到足以看清它如何学习</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="447"/>
+        <location filename="../app/window/main_window.cpp" line="449"/>
         <source>Full speed</source>
         <translation>全速</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="448"/>
+        <location filename="../app/window/main_window.cpp" line="450"/>
         <source>1 epoch a second</source>
         <translation>每秒 1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="449"/>
+        <location filename="../app/window/main_window.cpp" line="451"/>
         <source>%1 epochs a second</source>
         <translation>每秒 %1 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="479"/>
+        <location filename="../app/window/main_window.cpp" line="481"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="482"/>
+        <location filename="../app/window/main_window.cpp" line="484"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="486"/>
+        <location filename="../app/window/main_window.cpp" line="488"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="487"/>
+        <location filename="../app/window/main_window.cpp" line="489"/>
         <source>&amp;Parameters (JSON or CSV)…</source>
         <translation>参数（JSON 或 CSV）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="488"/>
+        <location filename="../app/window/main_window.cpp" line="490"/>
         <source>Loss &amp;history (CSV)…</source>
         <translation>损失历史（CSV）(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="489"/>
+        <location filename="../app/window/main_window.cpp" line="491"/>
         <source>Least-s&amp;quares fit (JSON or CSV)…</source>
         <translation>最小二乘拟合（JSON 或 CSV）(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="491"/>
+        <location filename="../app/window/main_window.cpp" line="493"/>
         <source>Save the closed-form fit&apos;s coefficients with their standard errors, p-values and intervals, and its statistics</source>
         <translation>保存闭式解的系数及其标准误、p 值和置信区间，以及拟合统计量</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="493"/>
+        <location filename="../app/window/main_window.cpp" line="495"/>
         <source>&amp;Data and fit plot…</source>
         <translation>数据与拟合图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="494"/>
+        <location filename="../app/window/main_window.cpp" line="496"/>
         <source>&amp;Loss plot…</source>
         <translation>损失图(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="495"/>
+        <location filename="../app/window/main_window.cpp" line="497"/>
         <source>P&amp;arameter plot…</source>
         <translation>参数图(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="496"/>
+        <location filename="../app/window/main_window.cpp" line="498"/>
         <source>Loss la&amp;ndscape plot…</source>
         <translation>损失曲面图(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="497"/>
+        <location filename="../app/window/main_window.cpp" line="499"/>
         <source>Computation &amp;graph (DOT, SVG or PNG)…</source>
         <translation>计算图（DOT、SVG 或 PNG）(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="498"/>
+        <location filename="../app/window/main_window.cpp" line="500"/>
         <source>&amp;Residual plot…</source>
         <translation>残差图(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="500"/>
+        <location filename="../app/window/main_window.cpp" line="502"/>
         <source>PyTorch &amp;script…</source>
         <translation>PyTorch 脚本(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="502"/>
+        <location filename="../app/window/main_window.cpp" line="504"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="505"/>
+        <location filename="../app/window/main_window.cpp" line="507"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="519"/>
+        <location filename="../app/window/main_window.cpp" line="521"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="525"/>
+        <location filename="../app/window/main_window.cpp" line="527"/>
         <source>Reset &amp;Layout</source>
         <translation>重置布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="527"/>
+        <location filename="../app/window/main_window.cpp" line="529"/>
         <source>Put the panels back where they were at the first start</source>
         <translation>把各面板恢复到首次启动时的位置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="531"/>
+        <location filename="../app/window/main_window.cpp" line="533"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="534"/>
+        <location filename="../app/window/main_window.cpp" line="536"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="550"/>
+        <location filename="../app/window/main_window.cpp" line="552"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="551"/>
+        <location filename="../app/window/main_window.cpp" line="553"/>
         <source>&amp;About GradLab</source>
         <translation>关于 GradLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="552"/>
+        <location filename="../app/window/main_window.cpp" line="554"/>
         <source>About GradLab</source>
         <translation>关于 GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="553"/>
+        <location filename="../app/window/main_window.cpp" line="555"/>
         <source>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model through GradLab&apos;s own autograd engine, watch it learn, and compare it with the closed-form least-squares fit.&lt;/p&gt;&lt;p&gt;Built on Qt, QCustomPlot, Eigen and Graphviz.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;GradLab %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;使用 GradLab 自己的自动求导引擎训练模型，观察其学习过程，并与最小二乘闭式解进行比较。&lt;/p&gt;&lt;p&gt;基于 Qt、QCustomPlot、Eigen 和 Graphviz 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="574"/>
+        <location filename="../app/window/main_window.cpp" line="576"/>
         <source>Loading data %p%</source>
         <translation>正在加载数据 %p%</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="581"/>
+        <location filename="../app/window/main_window.cpp" line="583"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="582"/>
+        <location filename="../app/window/main_window.cpp" line="584"/>
         <source>Stop loading the data</source>
         <translation>停止加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="612"/>
+        <location filename="../app/window/main_window.cpp" line="614"/>
         <source>Preparing the data: the split, the closed form and the loss landscape…</source>
         <translation>正在准备数据：划分、闭式解和损失曲面…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="756"/>
+        <location filename="../app/window/main_window.cpp" line="758"/>
         <source>The run&apos;s optimizer was not changed</source>
         <translation>未更改该运行的优化器</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="785"/>
+        <location filename="../app/window/main_window.cpp" line="787"/>
         <source>Train the model (or resume a paused run) (%1)</source>
         <translation>训练模型（或继续已暂停的运行）（%1）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="786"/>
+        <location filename="../app/window/main_window.cpp" line="788"/>
         <source>The run cannot start:
 %1</source>
         <translation>无法开始运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="808"/>
+        <location filename="../app/window/main_window.cpp" line="810"/>
         <source>Choose a CSV file on the Data tab, or drop one onto the window</source>
         <translation>请在“数据”选项卡中选择一个 CSV 文件，或把文件拖放到窗口上</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="822"/>
-        <location filename="../app/window/main_window.cpp" line="836"/>
-        <location filename="../app/window/main_window.cpp" line="839"/>
-        <location filename="../app/window/main_window.cpp" line="936"/>
+        <location filename="../app/window/main_window.cpp" line="824"/>
+        <location filename="../app/window/main_window.cpp" line="838"/>
+        <location filename="../app/window/main_window.cpp" line="841"/>
+        <location filename="../app/window/main_window.cpp" line="938"/>
         <source>Loading the data…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="857"/>
+        <location filename="../app/window/main_window.cpp" line="859"/>
         <source>Loading the data was cancelled</source>
         <translation>已取消加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="862"/>
+        <location filename="../app/window/main_window.cpp" line="864"/>
         <source>%1 (on the Data tab, Missing values: Drop the row)</source>
         <translation>%1（在“数据”选项卡中，缺失值：丢弃该行）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="863"/>
+        <location filename="../app/window/main_window.cpp" line="865"/>
         <source>The data could not be loaded: %1</source>
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="866"/>
+        <location filename="../app/window/main_window.cpp" line="868"/>
         <source>The data could not be loaded</source>
         <translation>无法加载数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="894"/>
+        <location filename="../app/window/main_window.cpp" line="896"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="923"/>
         <location filename="../app/window/main_window.cpp" line="925"/>
-        <location filename="../app/window/main_window.cpp" line="1873"/>
-        <location filename="../app/window/main_window.cpp" line="1891"/>
+        <location filename="../app/window/main_window.cpp" line="927"/>
+        <location filename="../app/window/main_window.cpp" line="1877"/>
+        <location filename="../app/window/main_window.cpp" line="1897"/>
         <source>No data: load or generate a dataset first.</source>
         <translation>没有数据：请先加载或生成数据集。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="937"/>
+        <location filename="../app/window/main_window.cpp" line="939"/>
         <source>%1 rows: %2 for training, %3 for validation</source>
         <translation>共 %1 行：%2 行用于训练，%3 行用于验证</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1008"/>
+        <location filename="../app/window/main_window.cpp" line="1012"/>
         <source>The closed form: %1</source>
         <translation>闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1089"/>
+        <location filename="../app/window/main_window.cpp" line="1093"/>
         <source>Training on the CPU</source>
         <translation>正在 CPU 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1094"/>
+        <location filename="../app/window/main_window.cpp" line="1098"/>
         <source>Press Step to train one epoch, or Step Batch for one mini-batch, and see what autograd computed and what the optimizer did with it.</source>
         <translation>按“单轮”训练一轮，或按“单批”训练一个小批量，查看自动求导计算出的梯度以及优化器据此所做的更新。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1147"/>
-        <location filename="../app/window/main_window.cpp" line="1487"/>
+        <location filename="../app/window/main_window.cpp" line="1151"/>
+        <location filename="../app/window/main_window.cpp" line="1491"/>
         <source>Press Run to train the model.</source>
         <translation>按“运行”训练模型。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1153"/>
+        <location filename="../app/window/main_window.cpp" line="1157"/>
         <source>Back to the initial parameters</source>
         <translation>已恢复初始参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1165"/>
-        <location filename="../app/window/main_window.cpp" line="1417"/>
+        <location filename="../app/window/main_window.cpp" line="1169"/>
+        <location filename="../app/window/main_window.cpp" line="1421"/>
         <source>The run cannot start</source>
         <translation>无法开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1174"/>
+        <location filename="../app/window/main_window.cpp" line="1178"/>
         <source>The run starts when the data is loaded</source>
         <translation>数据加载完成后将开始运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1188"/>
+        <location filename="../app/window/main_window.cpp" line="1192"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1197"/>
+        <location filename="../app/window/main_window.cpp" line="1201"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1089"/>
+        <location filename="../app/window/main_window.cpp" line="1093"/>
         <source>Training on %1</source>
         <translation>正在 %1 上训练</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1217"/>
+        <location filename="../app/window/main_window.cpp" line="1221"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1237"/>
+        <location filename="../app/window/main_window.cpp" line="1241"/>
         <source>Epoch %1 of %2, batch %3 of %4</source>
         <translation>第 %1 / %2 轮，第 %3 / %4 批</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1240"/>
+        <location filename="../app/window/main_window.cpp" line="1244"/>
         <source>Epoch %1 of %2</source>
         <translation>第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1252"/>
+        <location filename="../app/window/main_window.cpp" line="1256"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/秒</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1254"/>
+        <location filename="../app/window/main_window.cpp" line="1258"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1335"/>
+        <location filename="../app/window/main_window.cpp" line="1339"/>
         <source>Paused in epoch %1 after batch %2 of %3: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮的第 %2 / %3 批之后暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1340"/>
+        <location filename="../app/window/main_window.cpp" line="1344"/>
         <source>Paused at epoch %1: the optimizer&apos;s options and the parameter values can be edited</source>
         <translation>已在第 %1 轮暂停：可以编辑优化器选项和参数值</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1362"/>
+        <location filename="../app/window/main_window.cpp" line="1366"/>
         <source>The run diverged</source>
         <translation>运行已发散</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1364"/>
+        <location filename="../app/window/main_window.cpp" line="1368"/>
         <source>Run %1 stopped in epoch %2 after batch %3 of %4</source>
         <translation>运行 %1 在第 %2 轮的第 %3 / %4 批之后停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1366"/>
+        <location filename="../app/window/main_window.cpp" line="1370"/>
         <source>Run %1 stopped at epoch %2</source>
         <translation>运行 %1 已在第 %2 轮停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1367"/>
+        <location filename="../app/window/main_window.cpp" line="1371"/>
         <source>Run %1 finished: %2 epochs in %3</source>
         <translation>运行 %1 已完成：%2 轮，耗时 %3</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1392"/>
-        <location filename="../app/window/main_window.cpp" line="1417"/>
+        <location filename="../app/window/main_window.cpp" line="1396"/>
+        <location filename="../app/window/main_window.cpp" line="1421"/>
         <source>The run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1420"/>
+        <location filename="../app/window/main_window.cpp" line="1424"/>
         <source>The run on %1 failed. Run it again from the beginning on the CPU?</source>
         <translation>在 %1 上的运行失败。要在 CPU 上从头重新运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1421"/>
+        <location filename="../app/window/main_window.cpp" line="1425"/>
         <source>Run it on the CPU instead?</source>
         <translation>改为在 CPU 上运行吗？</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1422"/>
+        <location filename="../app/window/main_window.cpp" line="1426"/>
         <source>Run on the CPU</source>
         <translation>在 CPU 上运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1424"/>
+        <location filename="../app/window/main_window.cpp" line="1428"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1443"/>
+        <location filename="../app/window/main_window.cpp" line="1447"/>
         <source>Change device</source>
         <translation>更改设备</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1452"/>
+        <location filename="../app/window/main_window.cpp" line="1456"/>
         <source>The parameter was not changed</source>
         <translation>参数未更改</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1470"/>
+        <location filename="../app/window/main_window.cpp" line="1474"/>
         <source>Run %1, the first of the %2 selected runs</source>
         <translation>运行 %1（所选 %2 次运行中的第一次）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1471"/>
+        <location filename="../app/window/main_window.cpp" line="1475"/>
         <source>The current settings: run %1, the first of the %2 selected runs, was trained with other data or another model</source>
         <translation>当前设置：运行 %1（所选 %2 次运行中的第一次）是用其他数据或其他模型训练的</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1479"/>
-        <location filename="../app/window/main_window.cpp" line="1497"/>
+        <location filename="../app/window/main_window.cpp" line="1483"/>
+        <location filename="../app/window/main_window.cpp" line="1501"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1483"/>
+        <location filename="../app/window/main_window.cpp" line="1487"/>
         <source>%1 runs selected: the Loss tab overlays their losses. Select one run to see its results, or two to compare them.</source>
         <translation>已选择 %1 次运行：“损失”页叠加显示它们的损失。选择一次运行可查看其结果，选择两次可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1487"/>
+        <location filename="../app/window/main_window.cpp" line="1491"/>
         <source>Select a run to see its results, or two to compare them.</source>
         <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1496"/>
+        <location filename="../app/window/main_window.cpp" line="1500"/>
         <source>Run %1: trained on other data (the CSV has changed since)</source>
         <translation>运行 %1：使用其他数据训练（此后 CSV 已被修改）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1515"/>
+        <location filename="../app/window/main_window.cpp" line="1519"/>
         <source>Run %1 was trained with other data or another model: the plots show the current settings</source>
         <translation>运行 %1 使用的是其他数据或其他模型：图中显示的是当前设置</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1553"/>
+        <location filename="../app/window/main_window.cpp" line="1557"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1554"/>
+        <location filename="../app/window/main_window.cpp" line="1558"/>
         <source>%1[*] — GradLab</source>
         <translation>%1[*] — GradLab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1582"/>
+        <location filename="../app/window/main_window.cpp" line="1586"/>
         <source>A new project with the tutorial&apos;s experiment</source>
         <translation>已新建项目（使用教程中的实验）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1590"/>
+        <location filename="../app/window/main_window.cpp" line="1594"/>
         <source>Open a project or a data file</source>
         <translation>打开项目或数据文件</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1606"/>
+        <location filename="../app/window/main_window.cpp" line="1610"/>
         <source>%1 was not opened: stop the run first</source>
         <translation>未打开 %1：请先停止运行</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1627"/>
+        <location filename="../app/window/main_window.cpp" line="1631"/>
         <source>The project could not be opened</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1634"/>
+        <location filename="../app/window/main_window.cpp" line="1638"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1641"/>
+        <location filename="../app/window/main_window.cpp" line="1645"/>
         <source>experiment.gradlab</source>
         <translation>实验.gradlab</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1676"/>
+        <location filename="../app/window/main_window.cpp" line="1680"/>
         <source>The project could not be saved</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1688"/>
+        <location filename="../app/window/main_window.cpp" line="1692"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1716"/>
+        <location filename="../app/window/main_window.cpp" line="1720"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1719"/>
+        <location filename="../app/window/main_window.cpp" line="1723"/>
         <source>Clear the list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1739"/>
+        <location filename="../app/window/main_window.cpp" line="1743"/>
         <source>The run did not stop</source>
         <translation>运行未停止</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1739"/>
+        <location filename="../app/window/main_window.cpp" line="1743"/>
         <source>The run did not stop within 30 seconds; the project was not saved with it.</source>
         <translation>运行在 30 秒内未能停止；项目未连同这次运行一起保存。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1812"/>
+        <location filename="../app/window/main_window.cpp" line="1816"/>
         <source>The project&apos;s data</source>
         <translation>项目的数据</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1813"/>
+        <location filename="../app/window/main_window.cpp" line="1817"/>
         <source>Runs marked &quot;trained on other data&quot; in the Results panel were trained on the CSV as it was before: their closed form and losses are those of that data, not of the data now.</source>
         <translation>结果面板中标有“使用其他数据训练”的运行是用修改前的 CSV 训练的：它们的闭式解和损失属于当时的数据，而不是现在的数据。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1841"/>
+        <location filename="../app/window/main_window.cpp" line="1845"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1841"/>
+        <location filename="../app/window/main_window.cpp" line="1845"/>
         <source>Train the model first: exports are made from a run.</source>
         <translation>请先训练模型：导出的内容来自一次运行。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1854"/>
+        <location filename="../app/window/main_window.cpp" line="1858"/>
         <source>Export the parameters</source>
         <translation>导出参数</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1855"/>
+        <location filename="../app/window/main_window.cpp" line="1859"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1861"/>
+        <location filename="../app/window/main_window.cpp" line="1865"/>
         <source>The parameters were not exported</source>
         <translation>参数未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1863"/>
+        <location filename="../app/window/main_window.cpp" line="1867"/>
         <source>Exported the parameters to %1</source>
         <translation>已将参数导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1891"/>
-        <location filename="../app/window/main_window.cpp" line="1912"/>
+        <location filename="../app/window/main_window.cpp" line="1897"/>
+        <location filename="../app/window/main_window.cpp" line="1918"/>
         <source>The least-squares fit was not exported</source>
         <translation>最小二乘拟合未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1894"/>
+        <location filename="../app/window/main_window.cpp" line="1900"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1896"/>
+        <location filename="../app/window/main_window.cpp" line="1902"/>
         <source>Export the least-squares fit</source>
         <translation>导出最小二乘拟合</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1914"/>
+        <location filename="../app/window/main_window.cpp" line="1920"/>
         <source>Exported the least-squares fit to %1</source>
         <translation>已将最小二乘拟合导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1922"/>
+        <location filename="../app/window/main_window.cpp" line="1928"/>
         <source>Export the loss history</source>
         <translation>导出损失历史</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1894"/>
-        <location filename="../app/window/main_window.cpp" line="1923"/>
+        <location filename="../app/window/main_window.cpp" line="1900"/>
+        <location filename="../app/window/main_window.cpp" line="1929"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1928"/>
+        <location filename="../app/window/main_window.cpp" line="1934"/>
         <source>The history was not exported</source>
         <translation>历史记录未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1930"/>
+        <location filename="../app/window/main_window.cpp" line="1936"/>
         <source>Exported the history to %1</source>
         <translation>已将历史记录导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1952"/>
+        <location filename="../app/window/main_window.cpp" line="1958"/>
         <source>Export the plot</source>
         <translation>导出图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1953"/>
+        <location filename="../app/window/main_window.cpp" line="1959"/>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1943"/>
         <location filename="../app/window/main_window.cpp" line="1949"/>
-        <location filename="../app/window/main_window.cpp" line="1958"/>
+        <location filename="../app/window/main_window.cpp" line="1955"/>
+        <location filename="../app/window/main_window.cpp" line="1964"/>
         <source>The plot was not exported</source>
         <translation>图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1960"/>
+        <location filename="../app/window/main_window.cpp" line="1966"/>
         <source>Exported the plot to %1</source>
         <translation>已将图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1976"/>
+        <location filename="../app/window/main_window.cpp" line="1982"/>
         <source>Export the computation graph</source>
         <translation>导出计算图</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1977"/>
+        <location filename="../app/window/main_window.cpp" line="1983"/>
         <source>SVG image (*.svg);;PNG image (*.png);;Graphviz DOT (*.dot)</source>
         <translation>SVG 图像 (*.svg);;PNG 图像 (*.png);;Graphviz DOT (*.dot)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1983"/>
+        <location filename="../app/window/main_window.cpp" line="1989"/>
         <source>The graph was not exported</source>
         <translation>计算图未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1985"/>
+        <location filename="../app/window/main_window.cpp" line="1991"/>
         <source>Exported the graph to %1</source>
         <translation>已将计算图导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1993"/>
+        <location filename="../app/window/main_window.cpp" line="1999"/>
         <source>The data is still loading: export the script once it is loaded.</source>
         <translation>数据仍在加载：请在加载完成后再导出脚本。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1994"/>
+        <location filename="../app/window/main_window.cpp" line="2000"/>
         <source>The data cannot be loaded, so a script would fail too. %1</source>
         <translation>无法加载数据，因此脚本也会失败。%1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1997"/>
+        <location filename="../app/window/main_window.cpp" line="2003"/>
         <source>Export a PyTorch script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1998"/>
+        <location filename="../app/window/main_window.cpp" line="2004"/>
         <source>Python script (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="2017"/>
+        <location filename="../app/window/main_window.cpp" line="2023"/>
         <source>%1 (after restart)</source>
         <translation>%1（重启后）</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="2018"/>
+        <location filename="../app/window/main_window.cpp" line="2024"/>
         <source>GradLab will show this language when it starts again</source>
         <translation>GradLab 重新启动后将显示此语言</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="2040"/>
+        <location filename="../app/window/main_window.cpp" line="2046"/>
         <source>GradLab could not start again. Start it yourself to use the new language.</source>
         <translation>GradLab 无法重新启动。请手动启动它以使用新语言。</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="1992"/>
-        <location filename="../app/window/main_window.cpp" line="2003"/>
+        <location filename="../app/window/main_window.cpp" line="1998"/>
+        <location filename="../app/window/main_window.cpp" line="2009"/>
         <source>The script was not exported</source>
         <translation>脚本未导出</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="421"/>
+        <location filename="../app/window/main_window.cpp" line="423"/>
         <source>Run toolbar</source>
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="2005"/>
+        <location filename="../app/window/main_window.cpp" line="2011"/>
         <source>Exported the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本导出到 %1</translation>
     </message>
     <message>
-        <location filename="../app/window/main_window.cpp" line="240"/>
-        <location filename="../app/window/main_window.cpp" line="2040"/>
+        <location filename="../app/window/main_window.cpp" line="242"/>
+        <location filename="../app/window/main_window.cpp" line="2046"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -3197,7 +3197,7 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <translation>对这些残差，综合检验中的峰度检验出现除以零</translation>
     </message>
     <message>
-        <location filename="../model/experiment/project.cpp" line="636"/>
+        <location filename="../model/experiment/project.cpp" line="657"/>
         <source>the training rows are in the split&apos;s shuffled order, where it says nothing of serial correlation; choose All rows for the file&apos;s order</source>
         <translation>训练行按划分时打乱后的顺序排列，此时该统计量不能说明序列相关；要按文件中的顺序计算，请选择“全部行”</translation>
     </message>
@@ -4173,19 +4173,19 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="264"/>
-        <location filename="../widgets/least_squares_view.cpp" line="657"/>
+        <location filename="../widgets/least_squares_view.cpp" line="656"/>
         <source>Std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="265"/>
-        <location filename="../widgets/least_squares_view.cpp" line="660"/>
+        <location filename="../widgets/least_squares_view.cpp" line="659"/>
         <source>The estimate&apos;s standard error, √(σ̂² (XᵀX)⁻¹), with σ̂² the residual sum of squares over the residual degrees of freedom</source>
         <translation>估计值的标准误 √(σ̂² (XᵀX)⁻¹)，其中 σ̂² 为残差平方和除以残差自由度</translation>
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="266"/>
-        <location filename="../widgets/least_squares_view.cpp" line="661"/>
+        <location filename="../widgets/least_squares_view.cpp" line="660"/>
         <source>t</source>
         <translation>t</translation>
     </message>
@@ -4201,7 +4201,7 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="268"/>
-        <location filename="../widgets/least_squares_view.cpp" line="665"/>
+        <location filename="../widgets/least_squares_view.cpp" line="664"/>
         <source>Two-sided: the probability, were the coefficient 0, of a t at least this far from 0 (Student&apos;s t with the residual degrees of freedom)</source>
         <translation>双侧：若系数为 0，t 值离 0 至少这么远的概率（自由度为残差自由度的 Student t 分布）</translation>
     </message>
@@ -4267,13 +4267,13 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="293"/>
-        <location filename="../widgets/least_squares_view.cpp" line="682"/>
+        <location filename="../widgets/least_squares_view.cpp" line="681"/>
         <source>F statistic</source>
         <translation>F 统计量</translation>
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="293"/>
-        <location filename="../widgets/least_squares_view.cpp" line="687"/>
+        <location filename="../widgets/least_squares_view.cpp" line="686"/>
         <source>The fit against the intercept alone: every slope 0</source>
         <translation>与仅含截距的模型（所有斜率为 0）比较</translation>
     </message>
@@ -4518,187 +4518,197 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <translation>此模型和数据没有最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="580"/>
+        <location filename="../widgets/least_squares_view.cpp" line="571"/>
         <source>Not available: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="582"/>
+        <location filename="../widgets/least_squares_view.cpp" line="573"/>
         <source>Undefined for this data</source>
         <translation>对这些数据没有定义</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="621"/>
+        <location filename="../widgets/least_squares_view.cpp" line="613"/>
         <source>The Q–Q plot shows %1 of the %2 ordered residuals, evenly spaced, the smallest and the largest among them.</source>
         <translation>Q–Q 图显示 %2 个有序残差中均匀分布的 %1 个，其中包括最小值和最大值。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="625"/>
+        <location filename="../widgets/least_squares_view.cpp" line="617"/>
         <source>It leaves out %1 rows with leverage 1, which the fit passes through: they have no studentized residual.</source>
         <translation>图中略去了 %1 个杠杆值为 1 的行：拟合经过这些行，它们没有学生化残差。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="657"/>
+        <location filename="../widgets/least_squares_view.cpp" line="621"/>
+        <source>There is no Q–Q plot for this fit.</source>
+        <translation>此拟合没有 Q–Q 图。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="637"/>
+        <source>The robust standard errors could not be computed: %1</source>
+        <translation>无法计算稳健标准误：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="656"/>
         <source>Std. error (%1)</source>
         <translation>标准误（%1）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="659"/>
+        <location filename="../widgets/least_squares_view.cpp" line="658"/>
         <source>The estimate&apos;s heteroskedasticity-robust (%1) standard error, from the sandwich covariance</source>
         <translation>估计值的异方差稳健（%1）标准误，来自三明治协方差</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="661"/>
+        <location filename="../widgets/least_squares_view.cpp" line="660"/>
         <source>z</source>
         <translation>z</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="663"/>
+        <location filename="../widgets/least_squares_view.cpp" line="662"/>
         <source>Two-sided: the probability, were the coefficient 0, of a z at least this far from 0 (the standard normal distribution, statsmodels&apos; default for robust standard errors)</source>
         <translation>双侧：若系数为 0，z 至少离 0 这么远的概率（标准正态分布，statsmodels 对稳健标准误的默认做法）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="682"/>
+        <location filename="../widgets/least_squares_view.cpp" line="681"/>
         <source>Robust F (%1)</source>
         <translation>稳健 F（%1）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="684"/>
+        <location filename="../widgets/least_squares_view.cpp" line="683"/>
         <source>The robust Wald test of every slope being 0 with the %1 covariance, over the number of slopes, as statsmodels&apos; fvalue: F distributed with that number and the residual degrees of freedom</source>
         <translation>使用 %1 协方差检验所有斜率均为 0 的稳健 Wald 统计量除以斜率个数，与 statsmodels 的 fvalue 相同：服从自由度为斜率个数和残差自由度的 F 分布</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="689"/>
+        <location filename="../widgets/least_squares_view.cpp" line="688"/>
         <source>The lower end of the coefficient&apos;s %1% confidence interval</source>
         <translation>系数 %1% 置信区间的下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="691"/>
+        <location filename="../widgets/least_squares_view.cpp" line="690"/>
         <source>The upper end of the coefficient&apos;s %1% confidence interval</source>
         <translation>系数 %1% 置信区间的上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="716"/>
+        <location filename="../widgets/least_squares_view.cpp" line="715"/>
         <source>Predicted ŷ</source>
         <translation>预测值 ŷ</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="716"/>
+        <location filename="../widgets/least_squares_view.cpp" line="715"/>
         <source>Std. error of ŷ</source>
         <translation>ŷ 的标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="716"/>
+        <location filename="../widgets/least_squares_view.cpp" line="715"/>
         <source>Mean lower %1%</source>
         <translation>均值 %1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="716"/>
+        <location filename="../widgets/least_squares_view.cpp" line="715"/>
         <source>Mean upper %1%</source>
         <translation>均值 %1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="717"/>
+        <location filename="../widgets/least_squares_view.cpp" line="716"/>
         <source>Observation lower %1%</source>
         <translation>新观测 %1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="717"/>
+        <location filename="../widgets/least_squares_view.cpp" line="716"/>
         <source>Observation upper %1%</source>
         <translation>新观测 %1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="720"/>
+        <location filename="../widgets/least_squares_view.cpp" line="719"/>
         <source>The closed form&apos;s prediction at this row</source>
         <translation>闭式解在这一行的预测值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="721"/>
+        <location filename="../widgets/least_squares_view.cpp" line="720"/>
         <source>The standard error of the mean response at this row, √(dᵀ Σ d), with d the row of the design and Σ the coefficients&apos; covariance</source>
         <translation>这一行平均响应的标准误 √(dᵀ Σ d)，其中 d 为设计矩阵的这一行，Σ 为系数的协方差矩阵</translation>
     </message>
     <message>
+        <location filename="../widgets/least_squares_view.cpp" line="721"/>
         <location filename="../widgets/least_squares_view.cpp" line="722"/>
-        <location filename="../widgets/least_squares_view.cpp" line="723"/>
         <source>Where the mean response (the true line&apos;s value) lies, with %1% confidence</source>
         <translation>平均响应（真实直线的值）所在的范围，置信度 %1%</translation>
     </message>
     <message>
+        <location filename="../widgets/least_squares_view.cpp" line="723"/>
         <location filename="../widgets/least_squares_view.cpp" line="724"/>
-        <location filename="../widgets/least_squares_view.cpp" line="725"/>
         <source>Where a new observation at this row falls, with %1% probability: it adds the noise, σ̂², to the mean&apos;s uncertainty</source>
         <translation>这一行的新观测值以 %1% 的概率落入的范围：在均值的不确定性之外再加上噪声 σ̂²</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="530"/>
+        <location filename="../widgets/least_squares_view.cpp" line="521"/>
         <source>values of %1, e.g. 0.5 1.5 2</source>
         <translation>%1 的取值，例如 0.5 1.5 2</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="531"/>
+        <location filename="../widgets/least_squares_view.cpp" line="522"/>
         <source>%1 values per row (%2), rows separated by ;</source>
         <translation>每行 %1 个值（%2），行与行之间用 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="543"/>
+        <location filename="../widgets/least_squares_view.cpp" line="534"/>
         <source>intercept</source>
         <translation>截距</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="548"/>
+        <location filename="../widgets/least_squares_view.cpp" line="539"/>
         <source>Ordinary least squares of %1 on %2 (training rows: %3)</source>
         <translation>%1 对 %2 的普通最小二乘回归（训练行：%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="548"/>
+        <location filename="../widgets/least_squares_view.cpp" line="539"/>
         <source>Ordinary least squares of %1 on %2 (all rows: %3)</source>
         <translation>%1 对 %2 的普通最小二乘回归（全部行：%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="531"/>
-        <location filename="../widgets/least_squares_view.cpp" line="549"/>
-        <location filename="../widgets/least_squares_view.cpp" line="859"/>
-        <location filename="../widgets/least_squares_view.cpp" line="874"/>
+        <location filename="../widgets/least_squares_view.cpp" line="522"/>
+        <location filename="../widgets/least_squares_view.cpp" line="540"/>
+        <location filename="../widgets/least_squares_view.cpp" line="858"/>
+        <location filename="../widgets/least_squares_view.cpp" line="873"/>
         <source>, </source>
         <comment>between the terms of the title</comment>
         <translation>、</translation>
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="270"/>
-        <location filename="../widgets/least_squares_view.cpp" line="688"/>
+        <location filename="../widgets/least_squares_view.cpp" line="687"/>
         <source>Lower %1%</source>
         <translation>%1% 下限</translation>
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="271"/>
-        <location filename="../widgets/least_squares_view.cpp" line="690"/>
+        <location filename="../widgets/least_squares_view.cpp" line="689"/>
         <source>Upper %1%</source>
         <translation>%1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="555"/>
-        <location filename="../widgets/least_squares_view.cpp" line="676"/>
-        <location filename="../widgets/least_squares_view.cpp" line="695"/>
+        <location filename="../widgets/least_squares_view.cpp" line="546"/>
+        <location filename="../widgets/least_squares_view.cpp" line="675"/>
+        <location filename="../widgets/least_squares_view.cpp" line="694"/>
         <source>No residual degrees of freedom: as many coefficients as rows</source>
         <translation>没有残差自由度：系数个数与行数相同</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="790"/>
+        <location filename="../widgets/least_squares_view.cpp" line="789"/>
         <source>The results panel compares each run&apos;s trained parameters with this fit on the training rows of the data the run was trained on. Select cells and press Ctrl+C to copy them; File &gt; Export saves the whole report.</source>
         <translation>结果面板将每次运行训练得到的参数与该运行所用数据的训练行上的这一拟合比较。选中单元格后按 Ctrl+C 复制；“文件 &gt; 导出”可保存完整报告。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="919"/>
+        <location filename="../widgets/least_squares_view.cpp" line="918"/>
         <source>Not estimable: the columns the data leaves undetermined reach this row, so its prediction depends on which of the equally good fits was taken</source>
         <translation>不可估计：数据无法确定的列影响到这一行，因此这里的预测取决于选用了哪一个同样好的拟合</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="936"/>
+        <location filename="../widgets/least_squares_view.cpp" line="935"/>
         <source>The fit is exact: the residuals are zero up to rounding, so the standard errors measure only rounding and t and p mean nothing</source>
         <translation>拟合是精确的：残差在舍入误差范围内为零，因此标准误只反映舍入误差，t 和 p 没有意义</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="696"/>
+        <location filename="../widgets/least_squares_view.cpp" line="695"/>
         <source>Not identified: this column is a combination of others, so its estimate is one of many that fit equally well (the minimum-norm one) and it has no standard error, t, p or interval</source>
         <translation>不可识别：这一列是其他列的组合，因此它的估计值只是众多同样好的拟合之一（取范数最小的那个），没有标准误、t、p 或置信区间</translation>
     </message>
@@ -4729,63 +4739,63 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <translation>按所拟合行的顺序对残差计算 Σ (eᵢ − eᵢ₋₁)² / Σ eᵢ²：相邻残差不相关时接近 2，每个残差紧随前一个时趋近 0。训练行按划分时打乱后的顺序排列，此时它不反映序列相关：要按文件中的顺序，请选择“全部行”</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="561"/>
-        <location filename="../widgets/least_squares_view.cpp" line="675"/>
+        <location filename="../widgets/least_squares_view.cpp" line="552"/>
+        <location filename="../widgets/least_squares_view.cpp" line="674"/>
         <source>Undefined for this data: see the notes below</source>
         <translation>对此数据无定义：见下方说明</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="566"/>
+        <location filename="../widgets/least_squares_view.cpp" line="557"/>
         <source>%1 of %2 columns</source>
         <translation>%2 列中的 %1 列</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="678"/>
+        <location filename="../widgets/least_squares_view.cpp" line="677"/>
         <source>%1 (%2, %3)</source>
         <translation>%1（%2, %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="631"/>
+        <location filename="../widgets/least_squares_view.cpp" line="623"/>
         <source>The residual plot shows one row in %1: %2 of %3.</source>
         <translation>残差图每 %1 行显示一行：共 %3 行中的 %2 行。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="777"/>
+        <location filename="../widgets/least_squares_view.cpp" line="776"/>
         <source>Standard errors %1, robust to a noise whose variance changes from row to row: z, p-values and intervals use the normal distribution (statsmodels&apos; default for robust standard errors), F is the robust Wald test, and the predictions&apos; standard errors are %1 too.</source>
         <translation>标准误为 %1，对逐行方差不同的噪声稳健：z、p 值和置信区间使用正态分布（statsmodels 对稳健标准误的默认做法），F 为稳健 Wald 检验，预测的标准误同样为 %1。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="788"/>
+        <location filename="../widgets/least_squares_view.cpp" line="787"/>
         <source>This is the fit on all rows; the results panel compares the runs with the fit on the training rows, which they are trained on. Select cells and press Ctrl+C to copy them; File &gt; Export saves the whole report.</source>
         <translation>这是全部行上的拟合；结果面板将各次运行与训练行上的拟合比较（它们在训练行上训练）。选中单元格后按 Ctrl+C 复制；“文件 &gt; 导出”可保存完整报告。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="843"/>
+        <location filename="../widgets/least_squares_view.cpp" line="842"/>
         <source>There is no least-squares fit to predict with.</source>
         <translation>没有可用于预测的最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="858"/>
+        <location filename="../widgets/least_squares_view.cpp" line="857"/>
         <source>Each row needs %1 values (%2); &quot;%3&quot; has %4.</source>
         <translation>每行需要 %1 个值（%2）；“%3”有 %4 个。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="868"/>
+        <location filename="../widgets/least_squares_view.cpp" line="867"/>
         <source>&quot;%1&quot; is not a number.</source>
         <translation>“%1”不是数值。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="874"/>
+        <location filename="../widgets/least_squares_view.cpp" line="873"/>
         <source>Enter %1 values per row: %2.</source>
         <translation>请每行输入 %1 个值：%2。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="875"/>
+        <location filename="../widgets/least_squares_view.cpp" line="874"/>
         <source>Enter one or more values of %1.</source>
         <translation>请输入 %1 的一个或多个取值。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="878"/>
+        <location filename="../widgets/least_squares_view.cpp" line="877"/>
         <source>At most %1 predictions are kept; press Clear first.</source>
         <translation>最多保留 %1 条预测；请先按“清除”。</translation>
     </message>

@@ -503,20 +503,11 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
         return;
     }
     hasFit_ = true;
+    // With the robust covariances' sandwich where experiment::addLeastSquaresReport added it (off
+    // this thread); without it a robust choice falls back to classical and says why.
     base_ = closedForm.fit;
-    // The robust covariances' sandwich, one pass over the rows, so that Standard errors switches
-    // among them without the data.
-    if (!base_->sandwich) {
-        try {
-            auto withSandwich = std::make_shared<fit::FitResult>(*base_);
-            fit::computeSandwich(*withSandwich, fit::view(fitted));
-            base_ = std::move(withSandwich);
-        } catch (const std::exception&) {
-            // Without it a robust choice falls back to classical and says why (shownAt).
-        }
-    }
-    covarianceNote_.clear();
-    fit_ = shownAt(base_, confidenceLevel(), standardErrors(), &covarianceNote_);
+    sandwichWhyNot_ = closedForm.sandwichWhyNot;
+    showCovariance();
     // The prediction table: the features' values, then the prediction and its intervals. The
     // rows predicted so far are predicted again while the features are the same.
     QStringList names;
@@ -612,10 +603,11 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
     } catch (const std::exception& e) {
         residuals_->clear(experiment::translated(e));
     }
-    // The Q–Q plot of all rows' studentized residuals, thinned to as many order statistics.
+    // The Q–Q plot of all rows' studentized residuals, thinned to as many order statistics
+    // (experiment::addLeastSquaresReport).
     qqThinning_.clear();
-    try {
-        const fit::NormalQQ qq = fit::normalQQ(*f, fit::view(fitted), kMaxResidualPoints);
+    if (closedForm.qq) {
+        const fit::NormalQQ& qq = *closedForm.qq;
         residuals_->setQQ(qq);
         if (static_cast<std::int64_t>(qq.sample.size()) < qq.total)
             qqThinning_ = tr("The Q–Q plot shows %1 of the %2 ordered residuals, evenly spaced, the smallest and the largest among them.")
@@ -625,8 +617,8 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
                            + tr("It leaves out %1 rows with leverage 1, which the fit passes through: they have no studentized residual.")
                                  .arg(countText(static_cast<double>(qq.leftOut))))
                               .trimmed();
-    } catch (const std::exception& e) {
-        residuals_->setQQUnavailable(sentence(experiment::translated(e)));
+    } else {
+        residuals_->setQQUnavailable(sentence(closedForm.qqWhyNot.isEmpty() ? tr("There is no Q–Q plot for this fit.") : closedForm.qqWhyNot));
     }
     thinning_ = every > 1 ? tr("The residual plot shows one row in %1: %2 of %3.")
                                 .arg(countText(static_cast<double>(every)), countText(static_cast<double>(residuals_->points())),
@@ -637,10 +629,17 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
     fitColumns();
 }
 
-void LeastSquaresView::showChoices()
+void LeastSquaresView::showCovariance()
 {
     covarianceNote_.clear();
     fit_ = shownAt(base_, confidenceLevel(), standardErrors(), &covarianceNote_);
+    if (!covarianceNote_.isEmpty() && !sandwichWhyNot_.isEmpty() && !base_->sandwich)
+        covarianceNote_ = tr("The robust standard errors could not be computed: %1").arg(sandwichWhyNot_);
+}
+
+void LeastSquaresView::showChoices()
+{
+    showCovariance();
     QString error;
     showLevel(&error);
     updateNotes();

@@ -175,6 +175,9 @@ private:
     // fit_ from base_ with the choices, and everything that shows it.
     void showChoices();
     QString covarianceNote_; // what the chosen standard errors are, or why they are not there
+    QString sandwichWhyNot_; // why the fit has no sandwich (ClosedFormComparison::sandwichWhyNot)
+    // fit_ from base_ at the chosen level and standard errors, with covarianceNote_.
+    void showCovariance();
     QString qqThinning_;
     QStringList shownTerms_; // the terms as shown (on one line), the intercept translated
     QStringList parameters_; // the model's parameter beside each coefficient ("—" for none)

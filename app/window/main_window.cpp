@@ -192,6 +192,8 @@ std::shared_ptr<const ModelViews> computeModelViews(const experiment::Experiment
     auto views = std::make_shared<ModelViews>();
     views->config = experiment::toJson(config);
     views->closedForm = experiment::closedFormFor(config, data, &views->noClosedForm);
+    if (views->closedForm)
+        experiment::addLeastSquaresReport(*views->closedForm, data.train, widgets::LeastSquaresView::kMaxResidualPoints);
     std::vector<double> center = views->closedForm ? views->closedForm->params : std::vector<double>{};
     if (center.empty()) {
         try {
@@ -996,6 +998,8 @@ void MainWindow::refreshModelViews(const std::shared_ptr<const ModelViews>& comp
     const bool fresh = computed && computed->config == experiment::toJson(project_.config);
     QString noClosedForm = fresh ? computed->noClosedForm : QString();
     closedForm_ = fresh ? computed->closedForm : experiment::closedFormFor(project_.config, *data_, &noClosedForm);
+    if (!fresh && closedForm_)
+        experiment::addLeastSquaresReport(*closedForm_, data_->train, widgets::LeastSquaresView::kMaxResidualPoints);
     closedFormWhyNot_ = noClosedForm;
     showLeastSquares();
     const std::vector<double> cf = closedForm_ ? closedForm_->params : std::vector<double>{};
@@ -1876,6 +1880,8 @@ void MainWindow::showLeastSquares()
     QString whyNot = closedFormWhyNot_;
     if (leastSquares_->allRows())
         leastSquaresShown_ = experiment::leastSquaresOn(project_.config, data_->all, &whyNot);
+    if (leastSquaresShown_ && leastSquares_->allRows())
+        experiment::addLeastSquaresReport(*leastSquaresShown_, data_->all, widgets::LeastSquaresView::kMaxResidualPoints);
     else
         leastSquaresShown_ = closedForm_;
     if (leastSquaresShown_)

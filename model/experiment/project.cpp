@@ -612,6 +612,27 @@ bool Project::embedCsv(QString* error)
     return true;
 }
 
+void addLeastSquaresReport(ClosedFormComparison& closedForm, const data::Dataset& fitted, std::int64_t maxQQPoints)
+{
+    if (!closedForm.fit)
+        return;
+    const fit::DataView rows = fit::view(fitted);
+    if (!closedForm.fit->sandwich) {
+        try {
+            auto withSandwich = std::make_shared<fit::FitResult>(*closedForm.fit);
+            fit::computeSandwich(*withSandwich, rows);
+            closedForm.fit = std::move(withSandwich);
+        } catch (const std::exception& e) {
+            closedForm.sandwichWhyNot = translated(e);
+        }
+    }
+    try {
+        closedForm.qq = std::make_shared<const fit::NormalQQ>(fit::normalQQ(*closedForm.fit, rows, maxQQPoints));
+    } catch (const std::exception& e) {
+        closedForm.qqWhyNot = translated(e);
+    }
+}
+
 std::optional<ClosedFormComparison> leastSquaresOn(const ExperimentConfig& config, const data::Dataset& rows, QString* whyNot, bool shuffled)
 {
     const ModelConfig& m = config.model;

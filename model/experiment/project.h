@@ -20,6 +20,7 @@
 
 namespace gradlab::fit {
 struct FitResult;
+struct NormalQQ;
 }
 
 namespace gradlab::experiment {
@@ -46,6 +47,11 @@ struct ClosedFormComparison {
     std::shared_ptr<const fit::FitResult> fit;
     // For each of the fit's coefficients (intercept first), its index in params.
     std::vector<std::size_t> paramIndex;
+    // What the Least squares tab shows beyond the fit, where addLeastSquaresReport added it: the
+    // normal Q–Q points of its residuals, or why there are none; and why the fit has no sandwich
+    // for the robust standard errors, if it failed (translated).
+    std::shared_ptr<const fit::NormalQQ> qq;
+    QString qqWhyNot, sandwichWhyNot;
     bool unique() const { return rank >= columns; }
 };
 
@@ -140,6 +146,11 @@ std::optional<ClosedFormComparison> closedFormFor(const ExperimentConfig& config
 // the residuals in order, says nothing: it is left out, with the reason.
 std::optional<ClosedFormComparison> leastSquaresOn(const ExperimentConfig& config, const data::Dataset& rows, QString* whyNot = nullptr,
                                                    bool shuffled = false);
+// Adds to `closedForm` (which holds its fit) what the Least squares tab shows beyond the fit, so
+// that the thread that fitted pays for it and the GUI thread only shows it: the sandwich of the
+// robust covariances (the fit's, replaced by a copy with it) and the normal Q–Q points, at most
+// `maxQQPoints`. Each is one pass over `fitted`, the rows the fit was made on. Nothing without a fit.
+void addLeastSquaresReport(ClosedFormComparison& closedForm, const data::Dataset& fitted, std::int64_t maxQQPoints);
 
 // A finished (or stopped) run, recorded from its trainer and history, with the closed-form
 // comparison where the model has one (scalar_linear, linear, polynomial).

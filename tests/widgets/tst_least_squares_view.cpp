@@ -66,6 +66,16 @@ ExperimentConfig configFor(ModelConfig::Type type, int degree = 2)
     return c;
 }
 
+// The closed form as the window hands it to the tab: with what addLeastSquaresReport adds on the
+// loader's thread (the robust covariances' sandwich, the Q–Q points).
+std::optional<ClosedFormComparison> reported(const ExperimentConfig& c, const ExperimentData& d)
+{
+    auto cf = closedFormFor(c, d);
+    if (cf)
+        addLeastSquaresReport(*cf, d.train, LeastSquaresView::kMaxResidualPoints);
+    return cf;
+}
+
 QStringList namesFor(const ExperimentConfig& c, const ExperimentData& d)
 {
     return flatParameterNames(parameterLayout(c.model, d.train.features()));
@@ -74,7 +84,7 @@ QStringList namesFor(const ExperimentConfig& c, const ExperimentData& d)
 // The report of `c`'s closed form on `d`'s training rows, as the window shows it.
 void showFit(LeastSquaresView& view, const ExperimentConfig& c, const ExperimentData& d)
 {
-    view.setFit(*closedFormFor(c, d), namesFor(c, d), d.train);
+    view.setFit(*reported(c, d), namesFor(c, d), d.train);
 }
 
 double parse(const QString& text)
@@ -203,7 +213,7 @@ private slots:
         const QJsonObject p = problem(QStringLiteral("tutorial_train"));
         const ExperimentData d = dataOf(p);
         const ExperimentConfig c = configFor(ModelConfig::Type::ScalarLinear);
-        const auto cf = closedFormFor(c, d);
+        const auto cf = reported(c, d);
         QVERIFY(cf && cf->fit);
         LeastSquaresView view;
         view.setFit(*cf, namesFor(c, d), d.train);
@@ -224,7 +234,7 @@ private slots:
             const QJsonObject p = problem(QLatin1String(k.problem));
             const ExperimentData d = dataOf(p);
             const ExperimentConfig c = configFor(k.type, k.degree);
-            const auto cf = closedFormFor(c, d);
+            const auto cf = reported(c, d);
             QVERIFY(cf && cf->fit);
             LeastSquaresView view;
             const QStringList names = namesFor(c, d);
@@ -289,7 +299,7 @@ private slots:
         d.train.y = {1.0, 3.0};
         d.val = d.all = d.train;
         const ExperimentConfig c = configFor(ModelConfig::Type::ScalarLinear);
-        const auto cf = closedFormFor(c, d);
+        const auto cf = reported(c, d);
         QVERIFY(cf && cf->fit);
         LeastSquaresView view;
         view.setFit(*cf, namesFor(c, d), d.train);
@@ -341,7 +351,7 @@ private slots:
         d.train.y = {1.0, 3.0, 5.0, 7.0, 9.0};
         d.val = d.all = d.train;
         const ExperimentConfig scalar = configFor(ModelConfig::Type::ScalarLinear);
-        view.setFit(*closedFormFor(scalar, d), namesFor(scalar, d), d.train);
+        view.setFit(*reported(scalar, d), namesFor(scalar, d), d.train);
         QCOMPARE(parse(view.coefficientText(QStringLiteral("x"), LeastSquaresView::Estimate)), 2.0);
         QCOMPARE(view.coefficientText(QStringLiteral("x"), LeastSquaresView::PValue), QStringLiteral("—"));
         QCOMPARE(view.statisticText(LeastSquaresView::FStatistic), QStringLiteral("—"));
@@ -714,7 +724,7 @@ private slots:
         ExperimentData fewer = d;
         fewer.train.x.resize(40);
         fewer.train.y.resize(40);
-        view.setFit(*closedFormFor(c, fewer), namesFor(c, fewer), fewer.train);
+        view.setFit(*reported(c, fewer), namesFor(c, fewer), fewer.train);
         QCOMPARE(view.predictionTable()->rowCount(), 6);
         QVERIFY(view.predictionTable()->item(5, 1)->text() != before);
         showFit(view, c, d);
@@ -750,7 +760,7 @@ private slots:
         const QJsonObject p = problem(QStringLiteral("three_features"));
         const ExperimentData d = dataOf(p);
         const ExperimentConfig c = configFor(ModelConfig::Type::Linear);
-        const auto cf = closedFormFor(c, d);
+        const auto cf = reported(c, d);
         const QStringList names = namesFor(c, d);
         QString error;
         const auto csv = leastSquaresCsv(*cf, names, &error);

@@ -274,7 +274,7 @@ RunRecord syntheticRun(const QStringList& names, bool closedForm)
     r.trainLoss = 0.125;
     r.valLoss = 0.25;
     if (closedForm)
-        r.closedForm = ClosedFormComparison{{1.0, 0.5, 0.1}, 0.1, 0.2, 0.9, 3, 3, {}, {}, {}};
+        r.closedForm = ClosedFormComparison{{1.0, 0.5, 0.1}, 0.1, 0.2, 0.9, 3, 3, {}, {}, {}, {}, {}, {}};
     r.history = {EpochRecord{1, 2.0, 3.0, {1.0, 2.0, 3.0}, 0.0}, EpochRecord{2, 0.5, std::nan(""), {1.25, 1.0 / 3.0, -4.0}, 0.0}};
     return r;
 }
