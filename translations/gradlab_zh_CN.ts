@@ -305,19 +305,15 @@
         <translation>以及另外 %1 个</translation>
     </message>
     <message>
+        <location filename="../app/cli/cli.cpp" line="787"/>
+        <source>, </source>
+        <comment>between a run&apos;s parameters</comment>
+        <translation>，</translation>
+    </message>
+    <message>
         <location filename="../app/cli/cli.cpp" line="814"/>
         <source>%1 has no saved runs</source>
         <translation>%1 中没有已保存的运行</translation>
-    </message>
-    <message>
-        <location filename="../app/cli/cli.cpp" line="821"/>
-        <source>%1 of %2 epochs</source>
-        <translation>%1 / %2 轮</translation>
-    </message>
-    <message>
-        <location filename="../app/cli/cli.cpp" line="822"/>
-        <source>%1 epochs</source>
-        <translation>%1 轮</translation>
     </message>
     <message>
         <location filename="../app/cli/cli.cpp" line="824"/>
@@ -325,7 +321,7 @@
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="825"/>
+        <location filename="../app/cli/cli.cpp" line="827"/>
         <source>train loss %1</source>
         <translation>训练损失 %1</translation>
     </message>
@@ -394,6 +390,13 @@
         <location filename="../app/cli/cli.cpp" line="901"/>
         <source>Wrote the parameter trajectories of runs %1 to %2</source>
         <translation>已将运行 %1 的参数轨迹写入 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="901"/>
+        <location filename="../app/cli/cli.cpp" line="908"/>
+        <source>, </source>
+        <comment>between run numbers</comment>
+        <translation>、</translation>
     </message>
     <message>
         <location filename="../app/cli/cli.cpp" line="907"/>
@@ -563,6 +566,16 @@
         <location filename="../app/cli/cli.cpp" line="753"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="821"/>
+        <source>epochs %1 of %2</source>
+        <translation>已训练 %1 / %2 轮</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="822"/>
+        <source>epochs %1</source>
+        <translation>已训练 %1 轮</translation>
     </message>
     <message>
         <location filename="../app/cli/cli.cpp" line="1018"/>
@@ -860,17 +873,22 @@
         <translation>学习率衰减为 %1；它不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="739"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="738"/>
+        <source>Alpha is %1; it cannot be negative</source>
+        <translation>Alpha 为 %1；它不能为负</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/experiment_config.cpp" line="741"/>
         <source>The initial accumulator value is %1; it cannot be negative</source>
         <translation>累加器初始值为 %1；它不能为负</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="742"/>
-        <source>Both betas must be in [0, 1)</source>
-        <translation>两个 beta 值都必须在 [0, 1) 内</translation>
+        <location filename="../model/experiment/experiment_config.cpp" line="744"/>
+        <source>The betas are %1 and %2; both must be in [0, 1)</source>
+        <translation>betas 为 %1 和 %2；两者都必须在 [0, 1) 内</translation>
     </message>
     <message>
-        <location filename="../model/experiment/experiment_config.cpp" line="744"/>
+        <location filename="../model/experiment/experiment_config.cpp" line="746"/>
         <source>Nesterov momentum requires a momentum and zero dampening</source>
         <translation>Nesterov 动量要求动量大于 0 且阻尼为 0</translation>
     </message>
@@ -2310,12 +2328,12 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
     <message>
         <location filename="../app/window/main_window.cpp" line="1487"/>
         <source>%1 runs selected: the Loss tab overlays their losses. Select one run to see its results, or two to compare them.</source>
-        <translation>已选择 %1 次运行：“损失”页叠加显示它们的损失。选择一次运行可查看其结果，选择两次可进行比较。</translation>
+        <translation>已选择 %1 个运行：“损失”页叠加显示它们的损失。选择一个运行可查看其结果，选择两个可进行比较。</translation>
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="1491"/>
         <source>Select a run to see its results, or two to compare them.</source>
-        <translation>选择一次运行可查看其结果，选择两次运行可进行比较。</translation>
+        <translation>选择一个运行可查看其结果，选择两个运行可进行比较。</translation>
     </message>
     <message>
         <location filename="../app/window/main_window.cpp" line="1500"/>
@@ -3045,6 +3063,14 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
     </message>
 </context>
 <context>
+    <name>gradlab::experiment::ModelFactory</name>
+    <message>
+        <location filename="../model/experiment/model_factory.cpp" line="28"/>
+        <source>the a + b·x model takes one feature; this dataset has %1 (use the linear model)</source>
+        <translation>a + b·x 模型只接受一个特征；此数据集有 %1 个（请使用线性模型）</translation>
+    </message>
+</context>
+<context>
     <name>gradlab::fit</name>
     <message>
         <location filename="../model/fit/design.cpp" line="19"/>
@@ -3144,13 +3170,13 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
     </message>
     <message>
         <location filename="../model/fit/least_squares.cpp" line="351"/>
-        <location filename="../model/fit/robust.cpp" line="228"/>
+        <location filename="../model/fit/robust.cpp" line="232"/>
         <source>there are no residual degrees of freedom, so the residuals are all zero</source>
         <translation>没有残差自由度，因此残差全为零</translation>
     </message>
     <message>
         <location filename="../model/fit/least_squares.cpp" line="354"/>
-        <location filename="../model/fit/robust.cpp" line="231"/>
+        <location filename="../model/fit/robust.cpp" line="235"/>
         <source>the fit is exact: the residuals are zero up to rounding</source>
         <translation>拟合是精确的：残差在舍入误差范围内为零</translation>
     </message>
@@ -3176,7 +3202,7 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
     </message>
     <message>
         <location filename="../model/fit/diagnostics.cpp" line="49"/>
-        <location filename="../model/fit/robust.cpp" line="260"/>
+        <location filename="../model/fit/robust.cpp" line="264"/>
         <source>there are fewer than 2 residuals</source>
         <translation>残差少于 2 个</translation>
     </message>
@@ -3202,12 +3228,17 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <translation>训练行按划分时打乱后的顺序排列，此时该统计量不能说明序列相关；要按文件中的顺序计算，请选择“全部行”</translation>
     </message>
     <message>
-        <location filename="../model/fit/robust.cpp" line="198"/>
+        <location filename="../model/fit/robust.cpp" line="199"/>
+        <source>one of the rows fitted has leverage 1 (the fit passes through it whatever its target), so HC2 and HC3, which divide by 1 − leverage, are undefined; HC0 and HC1 are not</source>
+        <translation>拟合所用的行中有一行杠杆值为 1（无论其目标值如何，拟合都会经过该行），因此需要除以 1 − 杠杆值的 HC2 和 HC3 无定义；HC0 和 HC1 不受影响</translation>
+    </message>
+    <message>
+        <location filename="../model/fit/robust.cpp" line="202"/>
         <source>%1 of the rows fitted have leverage 1 (the fit passes through them whatever their target), so HC2 and HC3, which divide by 1 − leverage, are undefined; HC0 and HC1 are not</source>
         <translation>拟合所用的行中有 %1 行杠杆值为 1（无论其目标值如何，拟合都会经过这些行），因此需要除以 1 − 杠杆值的 HC2 和 HC3 无定义；HC0 和 HC1 不受影响</translation>
     </message>
     <message>
-        <location filename="../model/fit/robust.cpp" line="213"/>
+        <location filename="../model/fit/robust.cpp" line="217"/>
         <source>there are no residual degrees of freedom</source>
         <translation>没有残差自由度</translation>
     </message>
@@ -4173,19 +4204,19 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="264"/>
-        <location filename="../widgets/least_squares_view.cpp" line="656"/>
+        <location filename="../widgets/least_squares_view.cpp" line="657"/>
         <source>Std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="265"/>
-        <location filename="../widgets/least_squares_view.cpp" line="659"/>
+        <location filename="../widgets/least_squares_view.cpp" line="660"/>
         <source>The estimate&apos;s standard error, √(σ̂² (XᵀX)⁻¹), with σ̂² the residual sum of squares over the residual degrees of freedom</source>
         <translation>估计值的标准误 √(σ̂² (XᵀX)⁻¹)，其中 σ̂² 为残差平方和除以残差自由度</translation>
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="266"/>
-        <location filename="../widgets/least_squares_view.cpp" line="660"/>
+        <location filename="../widgets/least_squares_view.cpp" line="661"/>
         <source>t</source>
         <translation>t</translation>
     </message>
@@ -4201,7 +4232,7 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="268"/>
-        <location filename="../widgets/least_squares_view.cpp" line="664"/>
+        <location filename="../widgets/least_squares_view.cpp" line="665"/>
         <source>Two-sided: the probability, were the coefficient 0, of a t at least this far from 0 (Student&apos;s t with the residual degrees of freedom)</source>
         <translation>双侧：若系数为 0，t 值离 0 至少这么远的概率（自由度为残差自由度的 Student t 分布）</translation>
     </message>
@@ -4267,13 +4298,13 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="293"/>
-        <location filename="../widgets/least_squares_view.cpp" line="681"/>
+        <location filename="../widgets/least_squares_view.cpp" line="682"/>
         <source>F statistic</source>
         <translation>F 统计量</translation>
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="293"/>
-        <location filename="../widgets/least_squares_view.cpp" line="686"/>
+        <location filename="../widgets/least_squares_view.cpp" line="688"/>
         <source>The fit against the intercept alone: every slope 0</source>
         <translation>与仅含截距的模型（所有斜率为 0）比较</translation>
     </message>
@@ -4534,108 +4565,108 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="617"/>
+        <source>It leaves out the row with leverage 1, which the fit passes through: it has no studentized residual.</source>
+        <translation>图中略去了杠杆值为 1 的那一行：拟合经过该行，它没有学生化残差。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="618"/>
         <source>It leaves out %1 rows with leverage 1, which the fit passes through: they have no studentized residual.</source>
         <translation>图中略去了 %1 个杠杆值为 1 的行：拟合经过这些行，它们没有学生化残差。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="621"/>
+        <location filename="../widgets/least_squares_view.cpp" line="622"/>
         <source>There is no Q–Q plot for this fit.</source>
         <translation>此拟合没有 Q–Q 图。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="637"/>
+        <location filename="../widgets/least_squares_view.cpp" line="638"/>
         <source>The robust standard errors could not be computed: %1</source>
         <translation>无法计算稳健标准误：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="656"/>
+        <location filename="../widgets/least_squares_view.cpp" line="657"/>
         <source>Std. error (%1)</source>
         <translation>标准误（%1）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="658"/>
+        <location filename="../widgets/least_squares_view.cpp" line="659"/>
         <source>The estimate&apos;s heteroskedasticity-robust (%1) standard error, from the sandwich covariance</source>
         <translation>估计值的异方差稳健（%1）标准误，来自三明治协方差</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="660"/>
+        <location filename="../widgets/least_squares_view.cpp" line="661"/>
         <source>z</source>
         <translation>z</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="662"/>
+        <location filename="../widgets/least_squares_view.cpp" line="663"/>
         <source>Two-sided: the probability, were the coefficient 0, of a z at least this far from 0 (the standard normal distribution, statsmodels&apos; default for robust standard errors)</source>
         <translation>双侧：若系数为 0，z 至少离 0 这么远的概率（标准正态分布，statsmodels 对稳健标准误的默认做法）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="681"/>
+        <location filename="../widgets/least_squares_view.cpp" line="682"/>
         <source>Robust F (%1)</source>
         <translation>稳健 F（%1）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="683"/>
-        <source>The robust Wald test of every slope being 0 with the %1 covariance, over the number of slopes, as statsmodels&apos; fvalue: F distributed with that number and the residual degrees of freedom</source>
-        <translation>使用 %1 协方差检验所有斜率均为 0 的稳健 Wald 统计量除以斜率个数，与 statsmodels 的 fvalue 相同：服从自由度为斜率个数和残差自由度的 F 分布</translation>
-    </message>
-    <message>
-        <location filename="../widgets/least_squares_view.cpp" line="688"/>
+        <location filename="../widgets/least_squares_view.cpp" line="690"/>
         <source>The lower end of the coefficient&apos;s %1% confidence interval</source>
         <translation>系数 %1% 置信区间的下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="690"/>
+        <location filename="../widgets/least_squares_view.cpp" line="692"/>
         <source>The upper end of the coefficient&apos;s %1% confidence interval</source>
         <translation>系数 %1% 置信区间的上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="715"/>
+        <location filename="../widgets/least_squares_view.cpp" line="717"/>
         <source>Predicted ŷ</source>
         <translation>预测值 ŷ</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="715"/>
+        <location filename="../widgets/least_squares_view.cpp" line="717"/>
         <source>Std. error of ŷ</source>
         <translation>ŷ 的标准误</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="715"/>
+        <location filename="../widgets/least_squares_view.cpp" line="717"/>
         <source>Mean lower %1%</source>
         <translation>均值 %1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="715"/>
+        <location filename="../widgets/least_squares_view.cpp" line="717"/>
         <source>Mean upper %1%</source>
         <translation>均值 %1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="716"/>
+        <location filename="../widgets/least_squares_view.cpp" line="718"/>
         <source>Observation lower %1%</source>
         <translation>新观测 %1% 下限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="716"/>
+        <location filename="../widgets/least_squares_view.cpp" line="718"/>
         <source>Observation upper %1%</source>
         <translation>新观测 %1% 上限</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="719"/>
+        <location filename="../widgets/least_squares_view.cpp" line="721"/>
         <source>The closed form&apos;s prediction at this row</source>
         <translation>闭式解在这一行的预测值</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="720"/>
+        <location filename="../widgets/least_squares_view.cpp" line="722"/>
         <source>The standard error of the mean response at this row, √(dᵀ Σ d), with d the row of the design and Σ the coefficients&apos; covariance</source>
         <translation>这一行平均响应的标准误 √(dᵀ Σ d)，其中 d 为设计矩阵的这一行，Σ 为系数的协方差矩阵</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="721"/>
-        <location filename="../widgets/least_squares_view.cpp" line="722"/>
+        <location filename="../widgets/least_squares_view.cpp" line="723"/>
+        <location filename="../widgets/least_squares_view.cpp" line="724"/>
         <source>Where the mean response (the true line&apos;s value) lies, with %1% confidence</source>
         <translation>平均响应（真实直线的值）所在的范围，置信度 %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="723"/>
-        <location filename="../widgets/least_squares_view.cpp" line="724"/>
+        <location filename="../widgets/least_squares_view.cpp" line="725"/>
+        <location filename="../widgets/least_squares_view.cpp" line="726"/>
         <source>Where a new observation at this row falls, with %1% probability: it adds the noise, σ̂², to the mean&apos;s uncertainty</source>
         <translation>这一行的新观测值以 %1% 的概率落入的范围：在均值的不确定性之外再加上噪声 σ̂²</translation>
     </message>
@@ -4667,48 +4698,48 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="522"/>
         <location filename="../widgets/least_squares_view.cpp" line="540"/>
-        <location filename="../widgets/least_squares_view.cpp" line="858"/>
-        <location filename="../widgets/least_squares_view.cpp" line="873"/>
+        <location filename="../widgets/least_squares_view.cpp" line="860"/>
+        <location filename="../widgets/least_squares_view.cpp" line="875"/>
         <source>, </source>
         <comment>between the terms of the title</comment>
         <translation>、</translation>
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="270"/>
-        <location filename="../widgets/least_squares_view.cpp" line="687"/>
+        <location filename="../widgets/least_squares_view.cpp" line="689"/>
         <source>Lower %1%</source>
         <translation>%1% 下限</translation>
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="271"/>
-        <location filename="../widgets/least_squares_view.cpp" line="689"/>
+        <location filename="../widgets/least_squares_view.cpp" line="691"/>
         <source>Upper %1%</source>
         <translation>%1% 上限</translation>
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="546"/>
-        <location filename="../widgets/least_squares_view.cpp" line="675"/>
-        <location filename="../widgets/least_squares_view.cpp" line="694"/>
+        <location filename="../widgets/least_squares_view.cpp" line="676"/>
+        <location filename="../widgets/least_squares_view.cpp" line="696"/>
         <source>No residual degrees of freedom: as many coefficients as rows</source>
         <translation>没有残差自由度：系数个数与行数相同</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="789"/>
+        <location filename="../widgets/least_squares_view.cpp" line="791"/>
         <source>The results panel compares each run&apos;s trained parameters with this fit on the training rows of the data the run was trained on. Select cells and press Ctrl+C to copy them; File &gt; Export saves the whole report.</source>
         <translation>结果面板将每次运行训练得到的参数与该运行所用数据的训练行上的这一拟合比较。选中单元格后按 Ctrl+C 复制；“文件 &gt; 导出”可保存完整报告。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="918"/>
+        <location filename="../widgets/least_squares_view.cpp" line="920"/>
         <source>Not estimable: the columns the data leaves undetermined reach this row, so its prediction depends on which of the equally good fits was taken</source>
         <translation>不可估计：数据无法确定的列影响到这一行，因此这里的预测取决于选用了哪一个同样好的拟合</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="935"/>
+        <location filename="../widgets/least_squares_view.cpp" line="937"/>
         <source>The fit is exact: the residuals are zero up to rounding, so the standard errors measure only rounding and t and p mean nothing</source>
         <translation>拟合是精确的：残差在舍入误差范围内为零，因此标准误只反映舍入误差，t 和 p 没有意义</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="695"/>
+        <location filename="../widgets/least_squares_view.cpp" line="697"/>
         <source>Not identified: this column is a combination of others, so its estimate is one of many that fit equally well (the minimum-norm one) and it has no standard error, t, p or interval</source>
         <translation>不可识别：这一列是其他列的组合，因此它的估计值只是众多同样好的拟合之一（取范数最小的那个），没有标准误、t、p 或置信区间</translation>
     </message>
@@ -4740,7 +4771,7 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
     </message>
     <message>
         <location filename="../widgets/least_squares_view.cpp" line="552"/>
-        <location filename="../widgets/least_squares_view.cpp" line="674"/>
+        <location filename="../widgets/least_squares_view.cpp" line="675"/>
         <source>Undefined for this data: see the notes below</source>
         <translation>对此数据无定义：见下方说明</translation>
     </message>
@@ -4750,52 +4781,57 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <translation>%2 列中的 %1 列</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="677"/>
+        <location filename="../widgets/least_squares_view.cpp" line="678"/>
         <source>%1 (%2, %3)</source>
         <translation>%1（%2, %3）</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="623"/>
+        <location filename="../widgets/least_squares_view.cpp" line="624"/>
         <source>The residual plot shows one row in %1: %2 of %3.</source>
         <translation>残差图每 %1 行显示一行：共 %3 行中的 %2 行。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="776"/>
+        <location filename="../widgets/least_squares_view.cpp" line="684"/>
+        <source>The robust Wald test of every slope being 0 with the %1 covariance, over the rank of the slopes&apos; robust covariance (their number unless the design is rank-deficient), as statsmodels&apos; fvalue: F distributed with that number and the residual degrees of freedom</source>
+        <translation>使用 %1 协方差检验所有斜率均为 0 的稳健 Wald 统计量，除以斜率稳健协方差的秩（设计矩阵满秩时即斜率个数），与 statsmodels 的 fvalue 相同：服从自由度为该秩和残差自由度的 F 分布</translation>
+    </message>
+    <message>
+        <location filename="../widgets/least_squares_view.cpp" line="778"/>
         <source>Standard errors %1, robust to a noise whose variance changes from row to row: z, p-values and intervals use the normal distribution (statsmodels&apos; default for robust standard errors), F is the robust Wald test, and the predictions&apos; standard errors are %1 too.</source>
         <translation>标准误为 %1，对逐行方差不同的噪声稳健：z、p 值和置信区间使用正态分布（statsmodels 对稳健标准误的默认做法），F 为稳健 Wald 检验，预测的标准误同样为 %1。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="787"/>
+        <location filename="../widgets/least_squares_view.cpp" line="789"/>
         <source>This is the fit on all rows; the results panel compares the runs with the fit on the training rows, which they are trained on. Select cells and press Ctrl+C to copy them; File &gt; Export saves the whole report.</source>
         <translation>这是全部行上的拟合；结果面板将各次运行与训练行上的拟合比较（它们在训练行上训练）。选中单元格后按 Ctrl+C 复制；“文件 &gt; 导出”可保存完整报告。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="842"/>
+        <location filename="../widgets/least_squares_view.cpp" line="844"/>
         <source>There is no least-squares fit to predict with.</source>
         <translation>没有可用于预测的最小二乘拟合。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="857"/>
+        <location filename="../widgets/least_squares_view.cpp" line="859"/>
         <source>Each row needs %1 values (%2); &quot;%3&quot; has %4.</source>
         <translation>每行需要 %1 个值（%2）；“%3”有 %4 个。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="867"/>
+        <location filename="../widgets/least_squares_view.cpp" line="869"/>
         <source>&quot;%1&quot; is not a number.</source>
         <translation>“%1”不是数值。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="873"/>
+        <location filename="../widgets/least_squares_view.cpp" line="875"/>
         <source>Enter %1 values per row: %2.</source>
         <translation>请每行输入 %1 个值：%2。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="874"/>
+        <location filename="../widgets/least_squares_view.cpp" line="876"/>
         <source>Enter one or more values of %1.</source>
         <translation>请输入 %1 的一个或多个取值。</translation>
     </message>
     <message>
-        <location filename="../widgets/least_squares_view.cpp" line="877"/>
+        <location filename="../widgets/least_squares_view.cpp" line="879"/>
         <source>At most %1 predictions are kept; press Clear first.</source>
         <translation>最多保留 %1 条预测；请先按“清除”。</translation>
     </message>
@@ -5255,7 +5291,7 @@ The loss curve&apos;s training loss is what each epoch&apos;s step returned, com
     <message>
         <location filename="../widgets/run_list.cpp" line="43"/>
         <source>Select a run to see its results, two runs to compare them, or up to %1 to overlay their losses.</source>
-        <translation>选择一次运行查看其结果，选择两次进行比较，或最多选择 %1 次叠加显示它们的损失。</translation>
+        <translation>选择一个运行查看其结果，选择两个进行比较，或最多选择 %1 个叠加显示它们的损失。</translation>
     </message>
     <message>
         <location filename="../widgets/run_list.cpp" line="50"/>

@@ -614,8 +614,9 @@ void LeastSquaresView::setFit(const experiment::ClosedFormComparison& closedForm
                               .arg(countText(static_cast<double>(qq.sample.size())), countText(static_cast<double>(qq.total)));
         if (qq.leftOut > 0)
             qqThinning_ = (qqThinning_ + QLatin1Char(' ')
-                           + tr("It leaves out %1 rows with leverage 1, which the fit passes through: they have no studentized residual.")
-                                 .arg(countText(static_cast<double>(qq.leftOut))))
+                           + (qq.leftOut == 1 ? tr("It leaves out the row with leverage 1, which the fit passes through: it has no studentized residual.")
+                                              : tr("It leaves out %1 rows with leverage 1, which the fit passes through: they have no studentized residual.")
+                                                    .arg(countText(static_cast<double>(qq.leftOut)))))
                               .trimmed();
     } else {
         residuals_->setQQUnavailable(sentence(closedForm.qqWhyNot.isEmpty() ? tr("There is no Q–Q plot for this fit.") : closedForm.qqWhyNot));
@@ -680,8 +681,9 @@ bool LeastSquaresView::showLevel(QString* error)
     }
     statistics_->verticalHeaderItem(FStatistic)->setText(robust ? tr("Robust F (%1)").arg(se) : tr("F statistic"));
     statistics_->verticalHeaderItem(FStatistic)->setToolTip(
-        robust ? tr("The robust Wald test of every slope being 0 with the %1 covariance, over the number of slopes, as statsmodels' fvalue: "
-                    "F distributed with that number and the residual degrees of freedom")
+        robust ? tr("The robust Wald test of every slope being 0 with the %1 covariance, over the rank of the slopes' robust "
+                    "covariance (their number unless the design is rank-deficient), as statsmodels' fvalue: F distributed with "
+                    "that number and the residual degrees of freedom")
                      .arg(se)
                : tr("The fit against the intercept alone: every slope 0"));
     coefficients_->horizontalHeaderItem(Lower)->setText(tr("Lower %1%").arg(level));

@@ -521,7 +521,7 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
                           .arg(a.value(QStringLiteral("--level")))};
     const QString se = a.value(QStringLiteral("--se"), QStringLiteral("classical"));
     const std::optional<fit::CovarianceType> covariance = fit::covarianceTypeFrom(se.toStdString());
-    if (!covariance || se == QLatin1String("nonrobust"))
+    if (!covariance || se.compare(QLatin1String("nonrobust"), Qt::CaseInsensitive) == 0) // statsmodels' name, not offered
         throw Failure{CliText::tr("--se: expected classical, hc0, hc1, hc2 or hc3, got \"%1\"").arg(se)};
     const bool robust = *covariance != fit::CovarianceType::Classical;
     fit::FitResult f;
@@ -534,7 +534,7 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
     } catch (const std::exception& e) {
         throw Failure{messageOf(e)};
     }
-    if (f.covarianceUndefined)
+    if (f.covarianceUndefined && f.dfResidual > 0) // without residual dof the fit's own warning says so
         err << CliText::tr("warning: %1").arg(experiment::translated(*f.covarianceUndefined)) << Qt::endl;
     // Warnings (a rank-deficient design, a magnitude that costs precision) go to stderr, with or
     // without --json, so that the output stays the table or the JSON alone.
@@ -593,7 +593,7 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
     // Under robust standard errors, statsmodels' robust Wald F.
     const auto shownNumber = [&](double v, int digits) { return f.exact || !std::isfinite(v) ? QStringLiteral("—") : QString::number(v, 'g', digits); };
     out << (robust ? CliText::tr("robust Wald F %1 on %2 and %3 degrees of freedom, p %4") : CliText::tr("F %1 on %2 and %3 degrees of freedom, p %4"))
-               .arg(shownNumber(f.fStatistic, 8), QString::number(f.fDfNumerator, 'g', 12), QString::number(f.dfResidual, 'g', 12),
+               .arg(shownNumber(f.fStatistic, 8), std::isfinite(f.fDfNumerator) ? QString::number(f.fDfNumerator, 'g', 12) : QStringLiteral("—"), QString::number(f.dfResidual, 'g', 12),
                     shownNumber(f.fPValue, 4))
         << Qt::endl;
     out << CliText::tr("log-likelihood %1, AIC %2, BIC %3, residual sum of squares %4")
@@ -784,7 +784,7 @@ QString parameterList(const experiment::RunRecord& run)
     }
     if (run.finalParams.size() > kShown)
         items << CliText::tr("and %1 more").arg(run.finalParams.size() - kShown);
-    return items.join(QStringLiteral(", "));
+    return items.join(CliText::tr(", ", "between a run's parameters"));
 }
 
 // The project's saved runs, one line each, numbered as the window's run list numbers them.
@@ -818,13 +818,13 @@ int runsCommand(const Args& a, QTextStream& out)
         const experiment::RunRecord& r = p.runs[i];
         QStringList fields{QString::number(i + 1), r.started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
                            widgets::modelName(r.config.model), widgets::optimizerSummary(r.config)};
-        fields << (r.epochs < r.config.training.epochs ? CliText::tr("%1 of %2 epochs").arg(r.epochs).arg(r.config.training.epochs)
-                                                       : CliText::tr("%1 epochs").arg(r.epochs));
+        fields << (r.epochs < r.config.training.epochs ? CliText::tr("epochs %1 of %2").arg(r.epochs).arg(r.config.training.epochs)
+                                                       : CliText::tr("epochs %1").arg(r.epochs));
         if (r.diverged)
             fields << CliText::tr("diverged");
-        fields << CliText::tr("train loss %1").arg(r.trainLoss, 0, 'g', 8);
-        if (std::isfinite(r.valLoss))
-            fields << CliText::tr("validation loss %1").arg(r.valLoss, 0, 'g', 8);
+        // A project file keeps an infinite or NaN loss as null, read back as NaN: "—", as in the window.
+        const auto loss = [](double v) { return std::isfinite(v) ? QString::number(v, 'g', 8) : QStringLiteral("—"); };
+        fields << CliText::tr("train loss %1").arg(loss(r.trainLoss)) << CliText::tr("validation loss %1").arg(loss(r.valLoss));
         fields << parameterList(r);
         out << fields.join(QStringLiteral("  ")) << Qt::endl;
     }
@@ -898,14 +898,14 @@ int plotCommand(const Args& a, QTextStream& out)
         if (!widgets::exportParametersPlot(runs, path, &error, widgets::kDefaultPlotSize, numbers))
             throw Failure{error};
         out << (runs.size() == 1 ? CliText::tr("Wrote the parameter trajectories of run %1 to %2").arg(shown.first(), path)
-                                 : CliText::tr("Wrote the parameter trajectories of runs %1 to %2").arg(shown.join(QStringLiteral(", ")), path))
+                                 : CliText::tr("Wrote the parameter trajectories of runs %1 to %2").arg(shown.join(CliText::tr(", ", "between run numbers")), path))
             << Qt::endl;
         return Ok;
     }
     if (!widgets::exportLossPlot(runs, path, !a.has(QStringLiteral("--linear-loss")), &error, widgets::kDefaultPlotSize, numbers))
         throw Failure{error};
     out << (runs.size() == 1 ? CliText::tr("Wrote the loss curves of run %1 to %2").arg(shown.first(), path)
-                             : CliText::tr("Wrote the loss curves of runs %1 to %2").arg(shown.join(QStringLiteral(", ")), path))
+                             : CliText::tr("Wrote the loss curves of runs %1 to %2").arg(shown.join(CliText::tr(", ", "between run numbers")), path))
         << Qt::endl;
     return Ok;
 }

@@ -734,12 +734,14 @@ QList<ConfigProblem> configProblems(const ExperimentConfig& c)
         add("optimizer.eps", ConfigText::tr("Eps is %1; it cannot be negative").arg(shown(o.eps)));
     if (o.lrDecay < 0)
         add("optimizer.lr_decay", ConfigText::tr("Learning rate decay is %1; it cannot be negative").arg(shown(o.lrDecay)));
+    if (o.type == OptimizerConfig::Type::RmsProp && o.alpha < 0) // torch.optim.RMSprop refuses it too
+        add("optimizer.alpha", ConfigText::tr("Alpha is %1; it cannot be negative").arg(shown(o.alpha)));
     if (o.initialAccumulatorValue < 0)
         add("optimizer.initial_accumulator_value",
             ConfigText::tr("The initial accumulator value is %1; it cannot be negative").arg(shown(o.initialAccumulatorValue)));
     if ((o.type == OptimizerConfig::Type::Adam || o.type == OptimizerConfig::Type::AdamW)
         && !(o.beta1 >= 0 && o.beta1 < 1 && o.beta2 >= 0 && o.beta2 < 1))
-        add("optimizer.betas", ConfigText::tr("Both betas must be in [0, 1)"));
+        add("optimizer.betas", ConfigText::tr("The betas are %1 and %2; both must be in [0, 1)").arg(shown(o.beta1), shown(o.beta2)));
     if (o.type == OptimizerConfig::Type::Sgd && o.nesterov && (o.momentum <= 0 || o.dampening != 0))
         add("optimizer.nesterov", ConfigText::tr("Nesterov momentum requires a momentum and zero dampening"));
     return problems;

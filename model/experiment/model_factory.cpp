@@ -3,6 +3,8 @@
 #include "engine/autograd.h"
 #include "engine/generator.h"
 
+#include <QCoreApplication>
+
 #include <stdexcept>
 
 namespace gradlab::experiment {
@@ -22,8 +24,12 @@ std::shared_ptr<Module> construct(const ModelConfig& config, std::int64_t inputs
     switch (config.type) {
     case ModelConfig::Type::ScalarLinear:
         if (inputs != 1)
-            throw std::invalid_argument("the a + b·x model takes one feature; this dataset has "
-                                        + std::to_string(inputs) + " (use the linear model)");
+            // Shown in the settings form and gradlab-cli's messages: in the user's language.
+            throw std::invalid_argument(QCoreApplication::translate("gradlab::experiment::ModelFactory",
+                                                                    "the a + b·x model takes one feature; this dataset has %1 "
+                                                                    "(use the linear model)")
+                                            .arg(inputs)
+                                            .toStdString());
         return std::make_shared<ManualLinearRegression>(dtype, gen);
     case ModelConfig::Type::Linear:
     case ModelConfig::Type::Polynomial: return std::make_shared<Linear>(inputs, 1, true, dtype, gen);

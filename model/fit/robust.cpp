@@ -194,11 +194,15 @@ void setCovarianceType(FitResult& fit, CovarianceType type)
     MatrixXd meat;
     if (type == CovarianceType::HC2 || type == CovarianceType::HC3) {
         if (s.leverageOne > 0) {
-            fit.covarianceUndefined = fitMessage(
-                QT_TRANSLATE_NOOP("gradlab::fit", "%1 of the rows fitted have leverage 1 (the fit passes through them whatever "
-                                                  "their target), so HC2 and HC3, which divide by 1 − leverage, are undefined; "
-                                                  "HC0 and HC1 are not"),
-                {data::Message::arg(s.leverageOne)});
+            fit.covarianceUndefined =
+                s.leverageOne == 1
+                    ? fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "one of the rows fitted has leverage 1 (the fit passes through it whatever "
+                                                                   "its target), so HC2 and HC3, which divide by 1 − leverage, are undefined; "
+                                                                   "HC0 and HC1 are not"))
+                    : fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "%1 of the rows fitted have leverage 1 (the fit passes through them "
+                                                                   "whatever their target), so HC2 and HC3, which divide by 1 − leverage, "
+                                                                   "are undefined; HC0 and HC1 are not"),
+                                 {data::Message::arg(s.leverageOne)});
             meat = MatrixXd::Constant(factor.k, factor.k, kNaN);
         } else {
             meat = Eigen::Map<const RowMajor>((type == CovarianceType::HC2 ? s.hc2 : s.hc3).data(), factor.k, factor.k);

@@ -1250,8 +1250,8 @@ void TestCli::runsListsTheSavedRuns()
     QVERIFY2(text.status == 0, qPrintable(text.err));
     const QStringList lines = text.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3);
-    const char* summaries[] = {"  a + b·x  SGD, lr 0.1  1000 epochs  ", "  a + b·x  Adam, lr 0.1  1000 epochs  ",
-                               "  a + b·x  SGD, lr 0.05  50 epochs  "};
+    const char* summaries[] = {"  a + b·x  SGD, lr 0.1  epochs 1000  ", "  a + b·x  Adam, lr 0.1  epochs 1000  ",
+                               "  a + b·x  SGD, lr 0.05  epochs 50  "};
     for (int i = 0; i < 3; ++i) {
         const QJsonObject s = stored[i].toObject();
         QVERIFY2(lines[i].startsWith(QString::number(i + 1) + QLatin1String("  ")), qPrintable(lines[i]));
@@ -1267,6 +1267,12 @@ void TestCli::runsListsTheSavedRuns()
         const QString started = QDateTime::fromString(s["started"].toString(), Qt::ISODateWithMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         QVERIFY2(lines[i].contains(started), qPrintable(lines[i]));
     }
+
+    // A diverged run's non-finite loss, which the project file keeps as null, reads "—" (QA v14 F4).
+    const QString diverged = dir.filePath(QStringLiteral("diverged.gradlab"));
+    QCOMPARE(cli({"train", "--example", "tutorial", "--set", "optimizer.lr=1.5", "--save", diverged}).status, 1); // the train loss becomes inf
+    const Result d = cli({"runs", diverged});
+    QVERIFY2(d.status == 0 && d.out.contains(QStringLiteral("diverged  train loss —")) && !d.out.contains(QLatin1String("nan")), qPrintable(d.out));
 
     // A project without runs has nothing to list.
     const QString empty = embeddedCsvProject(dir, QStringLiteral("x,y\n1,2\n2,4\n3,6.1\n4,8\n5,9.9\n"), QStringLiteral(","));

@@ -370,6 +370,11 @@ void TestExperimentConfig::impossibleValuesCannotStartARun_data()
     QTest::newRow("negative initial accumulator")
         << "optimizer" << R"({"type": "adagrad", "lr": 0.1, "initial_accumulator_value": -0.3})" << "optimizer.initial_accumulator_value"
         << "The initial accumulator value is -0.3; it cannot be negative";
+    // QA v14: RMSprop's alpha passed the form and failed the run with the engine's English message.
+    QTest::newRow("negative alpha") << "optimizer" << R"({"type": "rmsprop", "lr": 0.01, "alpha": -0.99})" << "optimizer.alpha"
+                                    << "Alpha is -0.99; it cannot be negative";
+    QTest::newRow("beta out of range") << "optimizer" << R"({"type": "adam", "lr": 0.1, "betas": [0.9, -0.5]})" << "optimizer.betas"
+                                       << "The betas are 0.9 and -0.5; both must be in [0, 1)";
     QTest::newRow("initial value beyond float32")
         << "model.init" << R"({"scheme": "custom", "values": {"a": 1e39, "b": 0}})" << "model.init.values.a"
         << "The initial value of a, 1e+39, does not fit in float32 (whose largest magnitude is about 3.4e+38)";
