@@ -1637,12 +1637,22 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
 <context>
     <name>TrainerText</name>
     <message>
-        <location filename="../model/experiment/trainer.cpp" line="203"/>
+        <location filename="../model/experiment/trainer.cpp" line="205"/>
+        <source>The loss became NaN at epoch %1, after a parameter was set by hand, so training stopped and the parameters went back to the values set by hand.</source>
+        <translation>手动设置参数后，损失在第 %1 轮变为 NaN，因此训练已停止，参数已恢复为手动设置的值。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/trainer.cpp" line="207"/>
+        <source>The loss became infinite at epoch %1, after a parameter was set by hand, so training stopped and the parameters went back to the values set by hand.</source>
+        <translation>手动设置参数后，损失在第 %1 轮变为无穷大，因此训练已停止，参数已恢复为手动设置的值。</translation>
+    </message>
+    <message>
+        <location filename="../model/experiment/trainer.cpp" line="211"/>
         <source>The loss became NaN at epoch %1, so training stopped and the last finite parameters were kept. Try a smaller learning rate than %2.</source>
         <translation>第 %1 轮时损失变为 NaN，训练已停止，并保留了最后一组有限的参数。请尝试小于 %2 的学习率。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/trainer.cpp" line="205"/>
+        <location filename="../model/experiment/trainer.cpp" line="213"/>
         <source>The loss became infinite at epoch %1, so training stopped and the last finite parameters were kept. Try a smaller learning rate than %2.</source>
         <translation>第 %1 轮时损失变为无穷大，训练已停止，并保留了最后一组有限的参数。请尝试小于 %2 的学习率。</translation>
     </message>

@@ -110,6 +110,7 @@ std::optional<EpochRecord> Trainer::stepBatch()
 
 void Trainer::parametersSetByHand()
 {
+    setByHand_ = true;
     if (batchesDone_ == 0)
         return; // the next epoch takes them as its start anyway
     epochStart_.clear();
@@ -200,13 +201,21 @@ std::optional<EpochRecord> Trainer::trainBatch(bool inspect)
             Tensor(live[i].second).copy_(epochStart_[i]);
         diverged_ = true;
         const bool nan = std::isnan(r.trainLoss) || std::isnan(r.valLoss);
-        message_ = (nan ? TrainerText::tr("The loss became NaN at epoch %1, so training stopped and the last finite parameters "
-                                          "were kept. Try a smaller learning rate than %2.")
-                        : TrainerText::tr("The loss became infinite at epoch %1, so training stopped and the last finite "
-                                          "parameters were kept. Try a smaller learning rate than %2."))
-                       .arg(epoch_)
-                       .arg(optimizer_->lr()); // the rate in force, perhaps changed while paused
+        if (setByHand_) // the edit, not the learning rate, is the likely cause
+            message_ = (nan ? TrainerText::tr("The loss became NaN at epoch %1, after a parameter was set by hand, so training "
+                                              "stopped and the parameters went back to the values set by hand.")
+                            : TrainerText::tr("The loss became infinite at epoch %1, after a parameter was set by hand, so "
+                                              "training stopped and the parameters went back to the values set by hand."))
+                           .arg(epoch_);
+        else
+            message_ = (nan ? TrainerText::tr("The loss became NaN at epoch %1, so training stopped and the last finite parameters "
+                                              "were kept. Try a smaller learning rate than %2.")
+                            : TrainerText::tr("The loss became infinite at epoch %1, so training stopped and the last finite "
+                                              "parameters were kept. Try a smaller learning rate than %2."))
+                           .arg(epoch_)
+                           .arg(optimizer_->lr()); // the rate in force, perhaps changed while paused
     }
+    setByHand_ = false; // an epoch ended with them: the next one starts from its own values
     epochStart_.clear();
     r.params = parameterValues();
     r.seconds = epochSeconds_ + static_cast<double>(timer.nsecsElapsed()) * 1e-9;

@@ -112,6 +112,7 @@ private:
     double epochLossSum_ = 0.0;
     double epochSeconds_ = 0.0;
     std::vector<Tensor> epochStart_;
+    bool setByHand_ = false; // parametersSetByHand() since the last epoch ended
     qint64 epoch_ = 0;
     bool diverged_ = false;
     QString message_;

@@ -187,6 +187,10 @@ void TestTrainer::divergenceStopsAndKeepsLastFiniteParameters()
     byHand.step();
     QVERIFY(byHand.diverged());
     QCOMPARE(byHand.parameterValues(), set);
+    // The message blames the edit, not the learning rate, which converges (QA v14 F6).
+    QVERIFY2(byHand.message().contains(QLatin1String("after a parameter was set by hand"))
+                 && !byHand.message().contains(QLatin1String("learning rate")),
+             qPrintable(byHand.message()));
 }
 
 void TestTrainer::pauseAndStopQueries()
