@@ -45,7 +45,7 @@
     </message>
     <message>
         <location filename="../app/cli/cli.cpp" line="167"/>
-        <location filename="../app/cli/cli.cpp" line="763"/>
+        <location filename="../app/cli/cli.cpp" line="777"/>
         <source>one project at a time, got: %1</source>
         <translation>一次只能指定一个项目，实际给出：%1</translation>
     </message>
@@ -127,459 +127,469 @@
         <translation>%1 和 %2 指向同一个文件 %3：请为每个输出指定各自的文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="306"/>
+        <location filename="../app/cli/cli.cpp" line="320"/>
         <source>interrupted while reading the data: nothing was trained</source>
         <translation>读取数据时被中断：没有进行训练</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="310"/>
+        <location filename="../app/cli/cli.cpp" line="324"/>
         <source>%1 (--set dataset.csv.missing=drop)</source>
         <translation>%1（--set dataset.csv.missing=drop）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="312"/>
-        <location filename="../app/cli/cli.cpp" line="515"/>
-        <location filename="../app/cli/cli.cpp" line="538"/>
-        <location filename="../app/cli/cli.cpp" line="542"/>
+        <location filename="../app/cli/cli.cpp" line="326"/>
+        <location filename="../app/cli/cli.cpp" line="529"/>
+        <location filename="../app/cli/cli.cpp" line="552"/>
+        <location filename="../app/cli/cli.cpp" line="556"/>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="337"/>
+        <location filename="../app/cli/cli.cpp" line="351"/>
         <source>training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="344"/>
+        <location filename="../app/cli/cli.cpp" line="358"/>
         <source>interrupted: training stopped after epoch %1 of %2; the run so far is printed, saved and exported</source>
         <translation>已中断：训练在第 %1 / %2 轮之后停止；到目前为止的运行已输出、保存并导出</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="369"/>
+        <location filename="../app/cli/cli.cpp" line="383"/>
         <source>Trained %1 epochs in %2 s</source>
         <translation>已训练 %1 轮，耗时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="376"/>
+        <location filename="../app/cli/cli.cpp" line="390"/>
         <source>   closed form %1</source>
         <translation>   闭式解 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="380"/>
+        <location filename="../app/cli/cli.cpp" line="394"/>
         <source>  train loss %1, validation loss %2</source>
         <translation>  训练损失 %1，验证损失 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="382"/>
+        <location filename="../app/cli/cli.cpp" line="396"/>
         <source>  closed form: train loss %1, validation loss %2, R² %3</source>
         <translation>  闭式解：训练损失 %1，验证损失 %2，R² %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="391"/>
+        <location filename="../app/cli/cli.cpp" line="405"/>
         <source>warning: the closed form: %1</source>
         <translation>警告：闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="471"/>
+        <location filename="../app/cli/cli.cpp" line="485"/>
         <source>fit needs one CSV file</source>
         <translation>fit 需要一个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="477"/>
+        <location filename="../app/cli/cli.cpp" line="491"/>
         <source>--missing: expected error or drop, got &quot;%1&quot;</source>
         <translation>--missing：应为 error 或 drop，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="504"/>
+        <location filename="../app/cli/cli.cpp" line="518"/>
         <source>--features: expected column names separated by commas, got &quot;%1&quot;</source>
         <translation>--features：应为以逗号分隔的列名，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="486"/>
+        <location filename="../app/cli/cli.cpp" line="500"/>
         <source>--delimiter: expected one character or tab, got &quot;%1&quot;</source>
         <translation>--delimiter：应为单个字符或 tab，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="491"/>
+        <location filename="../app/cli/cli.cpp" line="303"/>
+        <source>--replace goes with --save PROJECT</source>
+        <translation>--replace 需与 --save PROJECT 一起使用</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="309"/>
+        <source>--save: %1 is another project; saving would replace it and its saved runs (%2). Train that project to add a run to it, choose another name, or add --replace</source>
+        <translation>--save：%1 是另一个项目；保存会替换它及其已保存的运行（%2 个）。要向该项目添加运行，请训练该项目；或换一个文件名；或加上 --replace</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="505"/>
         <source>--decimal: expected auto, &quot;.&quot; or &quot;,&quot;, got &quot;%1&quot;</source>
         <translation>--decimal：应为 auto、"." 或 ","，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="511"/>
+        <location filename="../app/cli/cli.cpp" line="525"/>
         <source>%1 (--missing drop)</source>
         <translation>%1（--missing drop）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="520"/>
+        <location filename="../app/cli/cli.cpp" line="534"/>
         <source>--level: expected a confidence level between 0 and 1 (0.9 for 90%), got &quot;%1&quot;</source>
         <translation>--level：应为 0 到 1 之间的置信水平（90% 写作 0.9），实际为“%1”</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="525"/>
+        <location filename="../app/cli/cli.cpp" line="539"/>
         <source>--se: expected classical, hc0, hc1, hc2 or hc3, got &quot;%1&quot;</source>
         <translation>--se：应为 classical、hc0、hc1、hc2 或 hc3，实际为“%1”</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="561"/>
+        <location filename="../app/cli/cli.cpp" line="575"/>
         <source>standard errors %1 (heteroskedasticity-robust): z, p and the intervals from the normal distribution, as statsmodels&apos; default for robust covariances</source>
         <translation>标准误 %1（异方差稳健）：z、p 和置信区间按正态分布计算，与 statsmodels 对稳健协方差的默认做法相同</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="568"/>
+        <location filename="../app/cli/cli.cpp" line="582"/>
         <source>lower %1%</source>
         <translation>%1% 下限</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="568"/>
+        <location filename="../app/cli/cli.cpp" line="582"/>
         <source>z</source>
         <translation>z</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="569"/>
+        <location filename="../app/cli/cli.cpp" line="583"/>
         <source>upper %1%</source>
         <translation>%1% 上限</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="576"/>
+        <location filename="../app/cli/cli.cpp" line="590"/>
         <source>intercept</source>
         <translation>截距</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="595"/>
+        <location filename="../app/cli/cli.cpp" line="609"/>
         <source>F %1 on %2 and %3 degrees of freedom, p %4</source>
         <translation>F %1（自由度 %2 和 %3），p %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="595"/>
+        <location filename="../app/cli/cli.cpp" line="609"/>
         <source>robust Wald F %1 on %2 and %3 degrees of freedom, p %4</source>
         <translation>稳健 Wald F %1，自由度 %2 和 %3，p %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="599"/>
+        <location filename="../app/cli/cli.cpp" line="613"/>
         <source>log-likelihood %1, AIC %2, BIC %3, residual sum of squares %4</source>
         <translation>对数似然 %1，AIC %2，BIC %3，残差平方和 %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="608"/>
+        <location filename="../app/cli/cli.cpp" line="622"/>
         <source>Durbin–Watson %1, omnibus %2 (p %3), Jarque–Bera %4 (p %5)</source>
         <translation>Durbin–Watson %1，综合检验 %2（p %3），Jarque–Bera %4（p %5）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="612"/>
+        <location filename="../app/cli/cli.cpp" line="626"/>
         <source>skew %1, kurtosis %2, condition number %3</source>
         <translation>偏度 %1，峰度 %2，条件数 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="633"/>
+        <location filename="../app/cli/cli.cpp" line="647"/>
         <source>--n × --features must be at most %1 values (got %2 × %3)</source>
         <translation>--n × --features 最多为 %1 个值（实际为 %2 × %3）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="673"/>
+        <location filename="../app/cli/cli.cpp" line="687"/>
         <source>graph needs -o GRAPH.dot, GRAPH.gv, GRAPH.svg or GRAPH.png</source>
         <translation>graph 需要 -o GRAPH.dot、GRAPH.gv、GRAPH.svg 或 GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="678"/>
+        <location filename="../app/cli/cli.cpp" line="692"/>
         <source>cannot write the graph as &quot;%1&quot;: name the file .dot or .gv (Graphviz DOT), .svg or .png</source>
         <translation>无法将计算图写为“%1”：文件名须以 .dot 或 .gv（Graphviz DOT）、.svg 或 .png 结尾</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="690"/>
+        <location filename="../app/cli/cli.cpp" line="704"/>
         <source>--of: expected yhat, error, loss or loss-manual, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error、loss 或 loss-manual，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="701"/>
+        <location filename="../app/cli/cli.cpp" line="715"/>
         <source>the graph can only be drawn as SVG or PNG while a QApplication runs</source>
         <translation>只有在 QApplication 运行时才能将计算图绘制为 SVG 或 PNG</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="762"/>
+        <location filename="../app/cli/cli.cpp" line="776"/>
         <source>%1 needs a project (a .gradlab file)</source>
         <translation>%1 需要一个项目（.gradlab 文件）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="786"/>
+        <location filename="../app/cli/cli.cpp" line="800"/>
         <source>and %1 more</source>
         <translation>以及另外 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="787"/>
+        <location filename="../app/cli/cli.cpp" line="801"/>
         <source>, </source>
         <comment>between a run&apos;s parameters</comment>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="814"/>
+        <location filename="../app/cli/cli.cpp" line="828"/>
         <source>%1 has no saved runs</source>
         <translation>%1 中没有已保存的运行</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="824"/>
+        <location filename="../app/cli/cli.cpp" line="838"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="827"/>
+        <location filename="../app/cli/cli.cpp" line="841"/>
         <source>train loss %1</source>
         <translation>训练损失 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="827"/>
+        <location filename="../app/cli/cli.cpp" line="841"/>
         <source>validation loss %1</source>
         <translation>验证损失 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="849"/>
+        <location filename="../app/cli/cli.cpp" line="863"/>
         <source>--runs: expected run numbers separated by commas (1,3) or all, got &quot;%1&quot;</source>
         <translation>--runs：应为以逗号分隔的运行编号（如 1,3）或 all，实际为“%1”</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="851"/>
+        <location filename="../app/cli/cli.cpp" line="865"/>
         <source>--runs: there is no run %1: the project has 1 run</source>
         <translation>--runs：没有运行 %1：该项目只有 1 次运行</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="852"/>
+        <location filename="../app/cli/cli.cpp" line="866"/>
         <source>--runs: there is no run %1: the project has %2 runs (1 to %2)</source>
         <translation>--runs：没有运行 %1：该项目有 %2 次运行（1 到 %2）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="866"/>
+        <location filename="../app/cli/cli.cpp" line="880"/>
         <source>plot needs -o FILE.png, FILE.svg or FILE.pdf</source>
         <translation>plot 需要 -o FILE.png、FILE.svg 或 FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="871"/>
+        <location filename="../app/cli/cli.cpp" line="885"/>
         <source>--what: the data and the fit are drawn one run at a time, by train --export-plot; plot draws loss or parameters</source>
         <translation>--what：数据与拟合每次只能画一次运行，请用 train --export-plot；plot 绘制 loss（损失）或 parameters（参数）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="874"/>
+        <location filename="../app/cli/cli.cpp" line="888"/>
         <source>--what: expected loss or parameters, got &quot;%1&quot;</source>
         <translation>--what：应为 loss 或 parameters，实际为“%1”</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="876"/>
+        <location filename="../app/cli/cli.cpp" line="890"/>
         <source>--linear-loss goes with --what loss</source>
         <translation>--linear-loss 需与 --what loss 一起使用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="879"/>
-        <location filename="../app/cli/cli.cpp" line="884"/>
+        <location filename="../app/cli/cli.cpp" line="893"/>
+        <location filename="../app/cli/cli.cpp" line="898"/>
         <source>-o: %1</source>
         <translation>-o：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="882"/>
+        <location filename="../app/cli/cli.cpp" line="896"/>
         <source>-o: %1 is the project being plotted: writing there would replace it; choose another name</source>
         <translation>-o：%1 是正在绘制的项目，写入会覆盖它；请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="886"/>
+        <location filename="../app/cli/cli.cpp" line="900"/>
         <source>%1 has no saved runs to plot</source>
         <translation>%1 中没有可绘制的已保存运行</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="900"/>
+        <location filename="../app/cli/cli.cpp" line="914"/>
         <source>Wrote the parameter trajectories of run %1 to %2</source>
         <translation>已将运行 %1 的参数轨迹写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="901"/>
+        <location filename="../app/cli/cli.cpp" line="915"/>
         <source>Wrote the parameter trajectories of runs %1 to %2</source>
         <translation>已将运行 %1 的参数轨迹写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="901"/>
-        <location filename="../app/cli/cli.cpp" line="908"/>
+        <location filename="../app/cli/cli.cpp" line="915"/>
+        <location filename="../app/cli/cli.cpp" line="922"/>
         <source>, </source>
         <comment>between run numbers</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="907"/>
+        <location filename="../app/cli/cli.cpp" line="921"/>
         <source>Wrote the loss curves of run %1 to %2</source>
         <translation>已将运行 %1 的损失曲线写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="908"/>
+        <location filename="../app/cli/cli.cpp" line="922"/>
         <source>Wrote the loss curves of runs %1 to %2</source>
         <translation>已将运行 %1 的损失曲线写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="918"/>
-        <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
-                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
-                    [--linear-loss] [--save PROJECT]</source>
-        <translation>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
-                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
-                    [--linear-loss] [--save PROJECT]</translation>
-    </message>
-    <message>
-        <location filename="../app/cli/cli.cpp" line="921"/>
+        <location filename="../app/cli/cli.cpp" line="935"/>
         <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--level 0.95] [--se classical|hc0|hc1|hc2|hc3] [--json]</source>
         <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--level 0.95] [--se classical|hc0|hc1|hc2|hc3] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="923"/>
+        <location filename="../app/cli/cli.cpp" line="937"/>
         <source>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</source>
         <translation>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="924"/>
+        <location filename="../app/cli/cli.cpp" line="938"/>
         <source>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</source>
         <translation>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="925"/>
+        <location filename="../app/cli/cli.cpp" line="939"/>
         <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</source>
         <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="927"/>
+        <location filename="../app/cli/cli.cpp" line="941"/>
         <source>  gradlab-cli runs PROJECT [--json]</source>
         <translation>  gradlab-cli runs PROJECT [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="928"/>
+        <location filename="../app/cli/cli.cpp" line="942"/>
         <source>  gradlab-cli plot PROJECT [--runs 1,3|all] [--what loss|parameters] [--linear-loss] -o FILE.png|FILE.svg|FILE.pdf</source>
         <translation>  gradlab-cli plot PROJECT [--runs 1,3|all] [--what loss|parameters] [--linear-loss] -o FILE.png|FILE.svg|FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="929"/>
+        <location filename="../app/cli/cli.cpp" line="943"/>
         <source>  gradlab-cli devices</source>
         <translation>  gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="937"/>
+        <location filename="../app/cli/cli.cpp" line="951"/>
         <source>usage:</source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="942"/>
+        <location filename="../app/cli/cli.cpp" line="956"/>
         <source>  gradlab-cli COMMAND --help</source>
         <translation>  gradlab-cli COMMAND --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="973"/>
+        <location filename="../app/cli/cli.cpp" line="987"/>
         <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="996"/>
+        <location filename="../app/cli/cli.cpp" line="1010"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="558"/>
+        <location filename="../app/cli/cli.cpp" line="572"/>
         <source>%1 observations, rank %2</source>
         <translation>%1 个观测值，秩为 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="567"/>
+        <location filename="../app/cli/cli.cpp" line="581"/>
         <source>coefficient</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="567"/>
+        <location filename="../app/cli/cli.cpp" line="581"/>
         <source>estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="567"/>
+        <location filename="../app/cli/cli.cpp" line="581"/>
         <source>std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="568"/>
+        <location filename="../app/cli/cli.cpp" line="582"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="568"/>
+        <location filename="../app/cli/cli.cpp" line="582"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="587"/>
+        <location filename="../app/cli/cli.cpp" line="601"/>
         <source>R² %1, adjusted R² %2, residual standard error %3</source>
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="621"/>
+        <location filename="../app/cli/cli.cpp" line="635"/>
         <source>generate takes no file but -o FILE.csv, got: %1</source>
         <translation>generate 只接受 -o FILE.csv 指定的文件，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="623"/>
+        <location filename="../app/cli/cli.cpp" line="637"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="642"/>
+        <location filename="../app/cli/cli.cpp" line="656"/>
         <source>out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows</source>
         <translation>内存不足：无法在 CPU 上为 %3 行的 %2 个值分配 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="652"/>
+        <location filename="../app/cli/cli.cpp" line="666"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="709"/>
-        <location filename="../app/cli/cli.cpp" line="726"/>
+        <location filename="../app/cli/cli.cpp" line="723"/>
+        <location filename="../app/cli/cli.cpp" line="740"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="733"/>
+        <location filename="../app/cli/cli.cpp" line="747"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="741"/>
+        <location filename="../app/cli/cli.cpp" line="755"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="748"/>
+        <location filename="../app/cli/cli.cpp" line="762"/>
         <source>devices takes no arguments, got: %1</source>
         <translation>devices 不接受参数，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="752"/>
+        <location filename="../app/cli/cli.cpp" line="766"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="753"/>
+        <location filename="../app/cli/cli.cpp" line="767"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="753"/>
+        <location filename="../app/cli/cli.cpp" line="767"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="821"/>
+        <location filename="../app/cli/cli.cpp" line="835"/>
         <source>epochs %1 of %2</source>
         <translation>已训练 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="822"/>
+        <location filename="../app/cli/cli.cpp" line="836"/>
         <source>epochs %1</source>
         <translation>已训练 %1 轮</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="1018"/>
-        <location filename="../app/cli/cli.cpp" line="1022"/>
+        <location filename="../app/cli/cli.cpp" line="932"/>
+        <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
+                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
+                    [--linear-loss] [--save PROJECT [--replace]]</source>
+        <translation>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
+                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
+                    [--linear-loss] [--save PROJECT [--replace]]</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="1032"/>
+        <location filename="../app/cli/cli.cpp" line="1036"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>

@@ -298,6 +298,20 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
                 throw Failure{CliText::tr("%1 and %2 name the same file, %3: give each its own").arg(other, option, path)};
         outputs.emplace_back(option, path);
     }
+    // --save over another project would drop its saved runs without a word (QA v14): only when told.
+    if (a.has(QStringLiteral("--replace")) && !a.has(QStringLiteral("--save")))
+        throw Failure{CliText::tr("--replace goes with --save PROJECT")};
+    if (a.has(QStringLiteral("--save")) && !a.has(QStringLiteral("--replace"))) {
+        const QString path = a.value(QStringLiteral("--save"));
+        if (QFileInfo(path).isFile() && (p.filePath().isEmpty() || !experiment::sameFile(path, p.filePath()))) {
+            QString notAProject;
+            if (const auto other = experiment::Project::load(path, &notAProject))
+                throw Failure{CliText::tr("--save: %1 is another project; saving would replace it and its saved runs (%2). Train that "
+                                          "project to add a run to it, choose another name, or add --replace")
+                                  .arg(path)
+                                  .arg(other->runs.size())};
+        }
+    }
     QString error;
     bool droppable = false;
     auto guard = std::make_unique<InterruptGuard>();
@@ -917,7 +931,7 @@ const std::vector<std::pair<QString, QString>>& commandUsages()
         {QStringLiteral("train"),
          CliText::tr("  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]\n"
                      "                    [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]\n"
-                     "                    [--linear-loss] [--save PROJECT]")},
+                     "                    [--linear-loss] [--save PROJECT [--replace]]")},
         {QStringLiteral("fit"), CliText::tr("  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]\n"
                                             "                  [--decimal auto|.|,] [--level 0.95] [--se classical|hc0|hc1|hc2|hc3] [--json]")},
         {QStringLiteral("generate"), CliText::tr("  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV")},
@@ -981,7 +995,7 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
     // Each command's options that take a value, and its flags.
     static const std::map<QString, std::pair<QStringList, QStringList>> options{
         {QStringLiteral("train"),
-         {{"--example", "--set", "--epochs", "--device", "--export-params", "--export-history", "--export-plot", "--export-loss-plot", "--save"}, {"--json", "--linear-loss"}}},
+         {{"--example", "--set", "--epochs", "--device", "--export-params", "--export-history", "--export-plot", "--export-loss-plot", "--save"}, {"--json", "--linear-loss", "--replace"}}},
         {QStringLiteral("fit"), {{"--features", "--target", "--degree", "--delimiter", "--missing", "--decimal", "--level", "--se"}, {"--json"}}},
         {QStringLiteral("generate"), {{"--n", "--a", "--b", "--noise", "--seed", "--features", "-o"}, {}}},
         {QStringLiteral("export-script"), {{"--example", "-o"}, {}}},

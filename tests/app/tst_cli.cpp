@@ -161,6 +161,7 @@ class TestCli : public QObject {
 
 private slots:
     void textFollowsTheUsersLanguage();
+    void saveReplacesAnotherProjectOnlyWhenTold();
     void tutorialReproducesPyTorch_data();
     void tutorialReproducesPyTorch();
     void divergedRunExitsWithOne();
@@ -1583,6 +1584,28 @@ void TestCli::textFollowsTheUsersLanguage()
     }
     if (!sawCuda)
         QSKIP("this build lists no CUDA device, usable or not");
+}
+
+// `train --save` onto another project would lose its saved runs: refused unless --replace says so;
+// onto the project being trained it adds the run (QA v14 F5).
+void TestCli::saveReplacesAnotherProjectOnlyWhenTold()
+{
+    QTemporaryDir dir;
+    const QString lab = dir.filePath(QStringLiteral("lab.gradlab"));
+    QCOMPARE(cli({"train", "--example", "tutorial", "--epochs", "3", "--save", lab}).status, 0);
+    QCOMPARE(cli({"train", lab, "--epochs", "2", "--save", lab}).status, 0); // the same project: one run more
+    const QByteArray two = readAll(lab);
+    const Result refused = cli({"train", "--example", "tutorial", "--epochs", "2", "--save", lab});
+    QCOMPARE(refused.status, 2);
+    QVERIFY2(refused.err.contains(QStringLiteral("is another project; saving would replace it and its saved runs (2)")) && refused.err.contains(QLatin1String("--replace")),
+             qPrintable(refused.err));
+    QCOMPARE(readAll(lab), two); // nothing trained, nothing written
+    QCOMPARE(cli({"train", "--example", "tutorial", "--epochs", "2", "--replace"}).status, 2); // --replace without --save
+    QCOMPARE(cli({"train", "--example", "tutorial", "--epochs", "2", "--save", lab, "--replace"}).status, 0);
+    QString error;
+    auto replaced = gradlab::experiment::Project::load(lab, &error);
+    QVERIFY2(replaced, qPrintable(error));
+    QCOMPARE(replaced->runs.size(), std::size_t(1));
 }
 
 QTEST_MAIN(TestCli)
