@@ -59,10 +59,12 @@ RecordStatus recordAt(Prefix& prefix, std::size_t& offset, std::int64_t& line, c
 }
 
 // Whether every field of the record reads as a number: with a point, or for a delimiter other than
-// the comma also with a decimal comma.
+// the comma also with a decimal comma. An empty last field is the line ending with the delimiter
+// ("1,5;2,0;"), not a field that is no number.
 bool allNumbers(const std::vector<std::string>& fields, char delimiter)
 {
-    return std::all_of(fields.begin(), fields.end(), [delimiter](const std::string& f) {
+    const auto end = fields.size() > 2 && fields.back().empty() ? fields.end() - 1 : fields.end();
+    return std::all_of(fields.begin(), end, [delimiter](const std::string& f) {
         return isCsvNumber(f, '.') || (delimiter != ',' && isCsvNumber(f, ','));
     });
 }
