@@ -598,10 +598,11 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
                    .arg(cell(c.standardError, 12, 6), cell(c.tValue, 10, 5), cell(c.pValue, 10, 4), cell(c.lower, 12, 7), cell(c.upper, 12, 7))
             << Qt::endl;
     }
+    // "—" for what is undefined (a single row, no residual dof, an exact fit's likelihood), as in
+    // the window and the README; --json keeps statsmodels' values (null for NaN).
+    const auto finite = [](double v, int digits) { return std::isfinite(v) ? QString::number(v, 'g', digits) : QStringLiteral("—"); };
     out << CliText::tr("R² %1, adjusted R² %2, residual standard error %3")
-               .arg(f.rSquared, 0, 'g', 8)
-               .arg(f.adjustedRSquared, 0, 'g', 8)
-               .arg(f.residualStandardError, 0, 'g', 8)
+               .arg(finite(f.rSquared, 8), finite(f.adjustedRSquared, 8), finite(f.residualStandardError, 8))
         << Qt::endl;
     // An exact fit's F would only measure rounding.
     // Under robust standard errors, statsmodels' robust Wald F.
@@ -611,14 +612,11 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
                     shownNumber(f.fPValue, 4))
         << Qt::endl;
     out << CliText::tr("log-likelihood %1, AIC %2, BIC %3, residual sum of squares %4")
-               .arg(f.logLikelihood, 0, 'g', 8)
-               .arg(f.aic, 0, 'g', 8)
-               .arg(f.bic, 0, 'g', 8)
-               .arg(f.rss, 0, 'g', 8)
+               .arg(finite(f.logLikelihood, 8), finite(f.aic, 8), finite(f.bic, 8), finite(f.rss, 8))
         << Qt::endl;
     // The residual diagnostics of statsmodels' summary; "—" where undefined, as in the window.
     const fit::Diagnostics& d = f.diagnostics;
-    const auto diagnostic = [](double v, int digits) { return std::isfinite(v) ? QString::number(v, 'g', digits) : QStringLiteral("—"); };
+    const auto& diagnostic = finite;
     out << CliText::tr("Durbin–Watson %1, omnibus %2 (p %3), Jarque–Bera %4 (p %5)")
                .arg(diagnostic(d.durbinWatson, 6), diagnostic(d.omnibus, 6), diagnostic(d.omnibusPValue, 4), diagnostic(d.jarqueBera, 6),
                     diagnostic(d.jarqueBeraPValue, 4))

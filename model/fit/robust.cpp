@@ -12,7 +12,9 @@
 
 #include <Eigen/Core>
 
+#if defined(__GLIBCXX__)
 #include <parallel/algorithm>
+#endif
 
 #include <algorithm>
 #include <cctype>
@@ -256,8 +258,13 @@ NormalQQ normalQQ(const FitResult& fit, const DataView& data, std::int64_t maxPo
         std::rethrow_exception(failure);
     r.erase(std::remove_if(r.begin(), r.end(), [](double v) { return std::isnan(v); }), r.end());
     out.leftOut = n0 - static_cast<std::int64_t>(r.size());
-    // libstdc++'s parallel mode (OpenMP): the sort is most of the work on large data.
+    // libstdc++'s parallel mode (OpenMP): the sort is most of the work on large data. Elsewhere
+    // (libc++, MSVC) the standard sort, which gives the same order.
+#if defined(__GLIBCXX__)
     __gnu_parallel::sort(r.begin(), r.end());
+#else
+    std::sort(r.begin(), r.end());
+#endif
     const auto n = static_cast<std::int64_t>(r.size());
     out.total = n;
     if (n < 2)

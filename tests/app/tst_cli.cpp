@@ -162,6 +162,7 @@ class TestCli : public QObject {
 private slots:
     void textFollowsTheUsersLanguage();
     void saveReplacesAnotherProjectOnlyWhenTold();
+    void undefinedStatisticsReadAsADash();
     void tutorialReproducesPyTorch_data();
     void tutorialReproducesPyTorch();
     void divergedRunExitsWithOne();
@@ -1606,6 +1607,23 @@ void TestCli::saveReplacesAnotherProjectOnlyWhenTold()
     auto replaced = gradlab::experiment::Project::load(lab, &error);
     QVERIFY2(replaced, qPrintable(error));
     QCOMPARE(replaced->runs.size(), std::size_t(1));
+}
+
+// A fit of one row has no R², residual error, F or likelihood: "—", as the README promises and
+// the window shows, not nan and -inf (QA v14 F11).
+void TestCli::undefinedStatisticsReadAsADash()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("one.csv"));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("x,y,\n1,2,\n");
+    f.close();
+    const Result r = cli({"fit", csv});
+    QCOMPARE(r.status, 0);
+    QVERIFY2(!r.out.contains(QLatin1String("nan")) && !r.out.contains(QLatin1String("inf")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("R² —, adjusted R² —, residual standard error —")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("log-likelihood —, AIC —, BIC —")), qPrintable(r.out));
 }
 
 QTEST_MAIN(TestCli)
