@@ -185,13 +185,9 @@ bool TrainingWorker::setParameterValue(int flatIndex, double value, QString* err
                              .arg(static_cast<double>(std::numeric_limits<float>::max()), 0, 'g', 2);
                 return false;
             }
-            std::vector<double> values = p.toVector();
-            const double old = values[static_cast<std::size_t>(flatIndex - at)];
-            values[static_cast<std::size_t>(flatIndex - at)] = value;
+            double old = 0.0;
             try {
-                NoGradGuard noGrad;
-                Tensor(p).copy_(fromData(values, p.shape(), TensorOptions{}.withDType(p.dtype())).to(p.device()));
-                trainer_->parametersSetByHand();
+                old = trainer_->setParameterValue(flatIndex, value);
             } catch (const std::exception& e) {
                 *error = QString::fromUtf8(e.what());
                 return false;

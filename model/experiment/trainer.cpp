@@ -11,6 +11,7 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 namespace gradlab::experiment {
 namespace {
@@ -106,6 +107,26 @@ EpochRecord Trainer::step()
 std::optional<EpochRecord> Trainer::stepBatch()
 {
     return trainBatch(true);
+}
+
+double Trainer::setParameterValue(int flatIndex, double value)
+{
+    int at = 0;
+    for (const auto& [name, p] : model_->namedParameters()) {
+        const int size = static_cast<int>(p.numel());
+        if (flatIndex >= at && flatIndex < at + size) {
+            std::vector<double> values = p.toVector();
+            const double old = std::exchange(values[static_cast<std::size_t>(flatIndex - at)], value);
+            {
+                NoGradGuard noGrad;
+                Tensor(p).copy_(fromData(values, p.shape(), TensorOptions{}.withDType(p.dtype())).to(p.device()));
+            }
+            parametersSetByHand();
+            return old;
+        }
+        at += size;
+    }
+    throw std::out_of_range("no parameter value number " + std::to_string(flatIndex));
 }
 
 void Trainer::parametersSetByHand()

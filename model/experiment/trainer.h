@@ -55,10 +55,11 @@ public:
     // Batches of the epoch in progress already trained (0 between epochs), and batches an epoch has.
     qint64 batchesDone() const { return batchesDone_; }
     qint64 batchesPerEpoch() const;
-    // Parameters were set by hand while paused between batches of an epoch: a divergence later in
-    // that epoch goes back to them, the last finite values the user saw, not to where the epoch
-    // began (which would undo the edit).
-    void parametersSetByHand();
+    // Sets the parameter value at `flatIndex` (in parameterValues() order) by hand, while paused,
+    // and gives the value it replaces. A divergence later in that epoch goes back to the values set,
+    // the last finite ones the user saw, not to where the epoch began (which would undo the edit),
+    // and says that it followed an edit. Throws std::out_of_range for an index beyond the parameters.
+    double setParameterValue(int flatIndex, double value);
 
     // What the owner of the run wants before each epoch: a paused run goes on from the same
     // point with the next run() or step(); a stopped one is over for its owner.
@@ -97,6 +98,8 @@ private:
     // The next batch of the epoch in progress (starting one when none is); `inspect`: keep it as
     // lastStep_ even when it is not the epoch's last.
     std::optional<EpochRecord> trainBatch(bool inspect);
+    // The parameters were just set by hand: the point a divergence in this epoch goes back to.
+    void parametersSetByHand();
 
     ExperimentConfig config_;
     std::shared_ptr<Module> model_;
