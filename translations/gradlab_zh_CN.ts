@@ -45,7 +45,7 @@
     </message>
     <message>
         <location filename="../app/cli/cli.cpp" line="167"/>
-        <location filename="../app/cli/cli.cpp" line="777"/>
+        <location filename="../app/cli/cli.cpp" line="775"/>
         <source>one project at a time, got: %1</source>
         <translation>一次只能指定一个项目，实际给出：%1</translation>
     </message>
@@ -255,225 +255,230 @@
         <translation>截距</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="609"/>
+        <location filename="../app/cli/cli.cpp" line="610"/>
         <source>F %1 on %2 and %3 degrees of freedom, p %4</source>
         <translation>F %1（自由度 %2 和 %3），p %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="609"/>
+        <location filename="../app/cli/cli.cpp" line="610"/>
         <source>robust Wald F %1 on %2 and %3 degrees of freedom, p %4</source>
         <translation>稳健 Wald F %1，自由度 %2 和 %3，p %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="613"/>
+        <location filename="../app/cli/cli.cpp" line="614"/>
         <source>log-likelihood %1, AIC %2, BIC %3, residual sum of squares %4</source>
         <translation>对数似然 %1，AIC %2，BIC %3，残差平方和 %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="622"/>
+        <location filename="../app/cli/cli.cpp" line="620"/>
         <source>Durbin–Watson %1, omnibus %2 (p %3), Jarque–Bera %4 (p %5)</source>
         <translation>Durbin–Watson %1，综合检验 %2（p %3），Jarque–Bera %4（p %5）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="626"/>
+        <location filename="../app/cli/cli.cpp" line="624"/>
         <source>skew %1, kurtosis %2, condition number %3</source>
         <translation>偏度 %1，峰度 %2，条件数 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="647"/>
+        <location filename="../app/cli/cli.cpp" line="645"/>
         <source>--n × --features must be at most %1 values (got %2 × %3)</source>
         <translation>--n × --features 最多为 %1 个值（实际为 %2 × %3）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="687"/>
+        <location filename="../app/cli/cli.cpp" line="685"/>
         <source>graph needs -o GRAPH.dot, GRAPH.gv, GRAPH.svg or GRAPH.png</source>
         <translation>graph 需要 -o GRAPH.dot、GRAPH.gv、GRAPH.svg 或 GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="692"/>
+        <location filename="../app/cli/cli.cpp" line="690"/>
         <source>cannot write the graph as &quot;%1&quot;: name the file .dot or .gv (Graphviz DOT), .svg or .png</source>
         <translation>无法将计算图写为“%1”：文件名须以 .dot 或 .gv（Graphviz DOT）、.svg 或 .png 结尾</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="704"/>
+        <location filename="../app/cli/cli.cpp" line="702"/>
         <source>--of: expected yhat, error, loss or loss-manual, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error、loss 或 loss-manual，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="715"/>
+        <location filename="../app/cli/cli.cpp" line="713"/>
         <source>the graph can only be drawn as SVG or PNG while a QApplication runs</source>
         <translation>只有在 QApplication 运行时才能将计算图绘制为 SVG 或 PNG</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="776"/>
+        <location filename="../app/cli/cli.cpp" line="774"/>
         <source>%1 needs a project (a .gradlab file)</source>
         <translation>%1 需要一个项目（.gradlab 文件）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="800"/>
+        <location filename="../app/cli/cli.cpp" line="798"/>
         <source>and %1 more</source>
         <translation>以及另外 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="801"/>
+        <location filename="../app/cli/cli.cpp" line="799"/>
         <source>, </source>
         <comment>between a run&apos;s parameters</comment>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="828"/>
+        <location filename="../app/cli/cli.cpp" line="826"/>
         <source>%1 has no saved runs</source>
         <translation>%1 中没有已保存的运行</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="838"/>
+        <location filename="../app/cli/cli.cpp" line="836"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="841"/>
+        <location filename="../app/cli/cli.cpp" line="839"/>
         <source>train loss %1</source>
         <translation>训练损失 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="841"/>
+        <location filename="../app/cli/cli.cpp" line="839"/>
         <source>validation loss %1</source>
         <translation>验证损失 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="863"/>
+        <location filename="../app/cli/cli.cpp" line="861"/>
         <source>--runs: expected run numbers separated by commas (1,3) or all, got &quot;%1&quot;</source>
         <translation>--runs：应为以逗号分隔的运行编号（如 1,3）或 all，实际为“%1”</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="865"/>
+        <location filename="../app/cli/cli.cpp" line="863"/>
         <source>--runs: there is no run %1: the project has 1 run</source>
         <translation>--runs：没有运行 %1：该项目只有 1 次运行</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="866"/>
+        <location filename="../app/cli/cli.cpp" line="864"/>
         <source>--runs: there is no run %1: the project has %2 runs (1 to %2)</source>
         <translation>--runs：没有运行 %1：该项目有 %2 次运行（1 到 %2）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="880"/>
+        <location filename="../app/cli/cli.cpp" line="878"/>
         <source>plot needs -o FILE.png, FILE.svg or FILE.pdf</source>
         <translation>plot 需要 -o FILE.png、FILE.svg 或 FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="885"/>
+        <location filename="../app/cli/cli.cpp" line="883"/>
         <source>--what: the data and the fit are drawn one run at a time, by train --export-plot; plot draws loss or parameters</source>
         <translation>--what：数据与拟合每次只能画一次运行，请用 train --export-plot；plot 绘制 loss（损失）或 parameters（参数）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="888"/>
+        <location filename="../app/cli/cli.cpp" line="886"/>
         <source>--what: expected loss or parameters, got &quot;%1&quot;</source>
         <translation>--what：应为 loss 或 parameters，实际为“%1”</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="890"/>
+        <location filename="../app/cli/cli.cpp" line="888"/>
         <source>--linear-loss goes with --what loss</source>
         <translation>--linear-loss 需与 --what loss 一起使用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="893"/>
-        <location filename="../app/cli/cli.cpp" line="898"/>
+        <location filename="../app/cli/cli.cpp" line="891"/>
+        <location filename="../app/cli/cli.cpp" line="896"/>
         <source>-o: %1</source>
         <translation>-o：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="896"/>
+        <location filename="../app/cli/cli.cpp" line="894"/>
         <source>-o: %1 is the project being plotted: writing there would replace it; choose another name</source>
         <translation>-o：%1 是正在绘制的项目，写入会覆盖它；请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="900"/>
+        <location filename="../app/cli/cli.cpp" line="898"/>
         <source>%1 has no saved runs to plot</source>
         <translation>%1 中没有可绘制的已保存运行</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="914"/>
+        <location filename="../app/cli/cli.cpp" line="913"/>
+        <source>warning: run %1 has nothing to draw (no finished epoch with a value the plot can show): it is left out</source>
+        <translation>警告：运行 %1 没有可绘制的内容（没有完成的轮具有图中可显示的值）：已略去</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="921"/>
         <source>Wrote the parameter trajectories of run %1 to %2</source>
         <translation>已将运行 %1 的参数轨迹写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="915"/>
+        <location filename="../app/cli/cli.cpp" line="922"/>
         <source>Wrote the parameter trajectories of runs %1 to %2</source>
         <translation>已将运行 %1 的参数轨迹写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="915"/>
         <location filename="../app/cli/cli.cpp" line="922"/>
+        <location filename="../app/cli/cli.cpp" line="930"/>
         <source>, </source>
         <comment>between run numbers</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="921"/>
+        <location filename="../app/cli/cli.cpp" line="929"/>
         <source>Wrote the loss curves of run %1 to %2</source>
         <translation>已将运行 %1 的损失曲线写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="922"/>
+        <location filename="../app/cli/cli.cpp" line="930"/>
         <source>Wrote the loss curves of runs %1 to %2</source>
         <translation>已将运行 %1 的损失曲线写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="935"/>
+        <location filename="../app/cli/cli.cpp" line="943"/>
         <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--level 0.95] [--se classical|hc0|hc1|hc2|hc3] [--json]</source>
         <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--level 0.95] [--se classical|hc0|hc1|hc2|hc3] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="937"/>
+        <location filename="../app/cli/cli.cpp" line="945"/>
         <source>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</source>
         <translation>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="938"/>
+        <location filename="../app/cli/cli.cpp" line="946"/>
         <source>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</source>
         <translation>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="939"/>
+        <location filename="../app/cli/cli.cpp" line="947"/>
         <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</source>
         <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="941"/>
+        <location filename="../app/cli/cli.cpp" line="949"/>
         <source>  gradlab-cli runs PROJECT [--json]</source>
         <translation>  gradlab-cli runs PROJECT [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="942"/>
+        <location filename="../app/cli/cli.cpp" line="950"/>
         <source>  gradlab-cli plot PROJECT [--runs 1,3|all] [--what loss|parameters] [--linear-loss] -o FILE.png|FILE.svg|FILE.pdf</source>
         <translation>  gradlab-cli plot PROJECT [--runs 1,3|all] [--what loss|parameters] [--linear-loss] -o FILE.png|FILE.svg|FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="943"/>
+        <location filename="../app/cli/cli.cpp" line="951"/>
         <source>  gradlab-cli devices</source>
         <translation>  gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="951"/>
+        <location filename="../app/cli/cli.cpp" line="959"/>
         <source>usage:</source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="956"/>
+        <location filename="../app/cli/cli.cpp" line="964"/>
         <source>  gradlab-cli COMMAND --help</source>
         <translation>  gradlab-cli COMMAND --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="987"/>
+        <location filename="../app/cli/cli.cpp" line="995"/>
         <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="1010"/>
+        <location filename="../app/cli/cli.cpp" line="1018"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
@@ -508,78 +513,78 @@
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="601"/>
+        <location filename="../app/cli/cli.cpp" line="604"/>
         <source>R² %1, adjusted R² %2, residual standard error %3</source>
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="635"/>
+        <location filename="../app/cli/cli.cpp" line="633"/>
         <source>generate takes no file but -o FILE.csv, got: %1</source>
         <translation>generate 只接受 -o FILE.csv 指定的文件，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="637"/>
+        <location filename="../app/cli/cli.cpp" line="635"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="656"/>
+        <location filename="../app/cli/cli.cpp" line="654"/>
         <source>out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows</source>
         <translation>内存不足：无法在 CPU 上为 %3 行的 %2 个值分配 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="666"/>
+        <location filename="../app/cli/cli.cpp" line="664"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="723"/>
-        <location filename="../app/cli/cli.cpp" line="740"/>
+        <location filename="../app/cli/cli.cpp" line="721"/>
+        <location filename="../app/cli/cli.cpp" line="738"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="747"/>
+        <location filename="../app/cli/cli.cpp" line="745"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="755"/>
+        <location filename="../app/cli/cli.cpp" line="753"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="762"/>
+        <location filename="../app/cli/cli.cpp" line="760"/>
         <source>devices takes no arguments, got: %1</source>
         <translation>devices 不接受参数，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="766"/>
+        <location filename="../app/cli/cli.cpp" line="764"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="767"/>
+        <location filename="../app/cli/cli.cpp" line="765"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="767"/>
+        <location filename="../app/cli/cli.cpp" line="765"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="835"/>
+        <location filename="../app/cli/cli.cpp" line="833"/>
         <source>epochs %1 of %2</source>
         <translation>已训练 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="836"/>
+        <location filename="../app/cli/cli.cpp" line="834"/>
         <source>epochs %1</source>
         <translation>已训练 %1 轮</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="932"/>
+        <location filename="../app/cli/cli.cpp" line="940"/>
         <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
                     [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
                     [--linear-loss] [--save PROJECT [--replace]]</source>
@@ -588,8 +593,8 @@
                     [--linear-loss] [--save PROJECT [--replace]]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="1032"/>
-        <location filename="../app/cli/cli.cpp" line="1036"/>
+        <location filename="../app/cli/cli.cpp" line="1040"/>
+        <location filename="../app/cli/cli.cpp" line="1044"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>
@@ -1303,13 +1308,13 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
     </message>
     <message>
         <location filename="../widgets/plot_export.cpp" line="299"/>
-        <location filename="../widgets/plot_export.cpp" line="380"/>
+        <location filename="../widgets/plot_export.cpp" line="385"/>
         <source>There is no run to plot</source>
         <translation>没有可绘制的运行</translation>
     </message>
     <message>
         <location filename="../widgets/plot_export.cpp" line="304"/>
-        <location filename="../widgets/plot_export.cpp" line="385"/>
+        <location filename="../widgets/plot_export.cpp" line="390"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
@@ -1324,116 +1329,116 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="330"/>
-        <location filename="../widgets/plot_export.cpp" line="409"/>
+        <location filename="../widgets/plot_export.cpp" line="335"/>
+        <location filename="../widgets/plot_export.cpp" line="414"/>
         <source>Run %1 (%2)</source>
         <translation>运行 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="334"/>
+        <location filename="../widgets/plot_export.cpp" line="339"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="338"/>
+        <location filename="../widgets/plot_export.cpp" line="343"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="357"/>
+        <location filename="../widgets/plot_export.cpp" line="362"/>
         <source>There is nothing to plot: no run has a positive, finite loss</source>
         <translation>没有可绘制的内容：没有任何运行的损失为正的有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="358"/>
+        <location filename="../widgets/plot_export.cpp" line="363"/>
         <source>There is nothing to plot: no run has a finite loss</source>
         <translation>没有可绘制的内容：没有任何运行的损失为有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="370"/>
+        <location filename="../widgets/plot_export.cpp" line="375"/>
         <source>Loss curves</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="466"/>
+        <location filename="../widgets/plot_export.cpp" line="484"/>
         <source>There is no data to plot</source>
         <translation>没有可绘制的数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="494"/>
+        <location filename="../widgets/plot_export.cpp" line="512"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
         <location filename="../widgets/plot_export.cpp" line="244"/>
-        <location filename="../widgets/plot_export.cpp" line="495"/>
+        <location filename="../widgets/plot_export.cpp" line="513"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="334"/>
+        <location filename="../widgets/plot_export.cpp" line="339"/>
         <source>%1: training loss</source>
         <translation>%1：训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="338"/>
+        <location filename="../widgets/plot_export.cpp" line="343"/>
         <source>%1: validation loss</source>
         <translation>%1：验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="386"/>
+        <location filename="../widgets/plot_export.cpp" line="391"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="428"/>
+        <location filename="../widgets/plot_export.cpp" line="435"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="434"/>
+        <location filename="../widgets/plot_export.cpp" line="452"/>
         <source>There is nothing to plot: no run has a finite parameter value</source>
         <translation>没有可绘制的内容：没有任何运行具有有限的参数值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="448"/>
+        <location filename="../widgets/plot_export.cpp" line="466"/>
         <source>Closed form (dashed)</source>
         <translation>闭式解（虚线）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="457"/>
+        <location filename="../widgets/plot_export.cpp" line="475"/>
         <source>Parameter trajectories</source>
         <translation>参数轨迹</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="496"/>
+        <location filename="../widgets/plot_export.cpp" line="514"/>
         <source>Training data</source>
         <translation>训练数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="497"/>
+        <location filename="../widgets/plot_export.cpp" line="515"/>
         <source>Validation data</source>
         <translation>验证数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="501"/>
+        <location filename="../widgets/plot_export.cpp" line="519"/>
         <source>True line</source>
         <translation>真实直线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="506"/>
+        <location filename="../widgets/plot_export.cpp" line="524"/>
         <source>Trained model</source>
         <translation>训练后的模型</translation>
     </message>
     <message>
         <location filename="../widgets/plot_export.cpp" line="255"/>
-        <location filename="../widgets/plot_export.cpp" line="505"/>
+        <location filename="../widgets/plot_export.cpp" line="523"/>
         <source>Closed form (least squares)</source>
         <translation>闭式解（最小二乘）</translation>
     </message>
     <message>
         <location filename="../widgets/plot_export.cpp" line="265"/>
-        <location filename="../widgets/plot_export.cpp" line="514"/>
+        <location filename="../widgets/plot_export.cpp" line="532"/>
         <source>Data and fitted model</source>
         <translation>数据与拟合模型</translation>
     </message>
@@ -1647,22 +1652,22 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
 <context>
     <name>TrainerText</name>
     <message>
-        <location filename="../model/experiment/trainer.cpp" line="205"/>
+        <location filename="../model/experiment/trainer.cpp" line="226"/>
         <source>The loss became NaN at epoch %1, after a parameter was set by hand, so training stopped and the parameters went back to the values set by hand.</source>
         <translation>手动设置参数后，损失在第 %1 轮变为 NaN，因此训练已停止，参数已恢复为手动设置的值。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/trainer.cpp" line="207"/>
+        <location filename="../model/experiment/trainer.cpp" line="228"/>
         <source>The loss became infinite at epoch %1, after a parameter was set by hand, so training stopped and the parameters went back to the values set by hand.</source>
         <translation>手动设置参数后，损失在第 %1 轮变为无穷大，因此训练已停止，参数已恢复为手动设置的值。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/trainer.cpp" line="211"/>
+        <location filename="../model/experiment/trainer.cpp" line="232"/>
         <source>The loss became NaN at epoch %1, so training stopped and the last finite parameters were kept. Try a smaller learning rate than %2.</source>
         <translation>第 %1 轮时损失变为 NaN，训练已停止，并保留了最后一组有限的参数。请尝试小于 %2 的学习率。</translation>
     </message>
     <message>
-        <location filename="../model/experiment/trainer.cpp" line="213"/>
+        <location filename="../model/experiment/trainer.cpp" line="234"/>
         <source>The loss became infinite at epoch %1, so training stopped and the last finite parameters were kept. Try a smaller learning rate than %2.</source>
         <translation>第 %1 轮时损失变为无穷大，训练已停止，并保留了最后一组有限的参数。请尝试小于 %2 的学习率。</translation>
     </message>
@@ -2659,12 +2664,12 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <translation>%1 超出了 float32 的范围（其最大绝对值约为 %2）</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="200"/>
+        <location filename="../app/training/training_worker.cpp" line="196"/>
         <source>%1: %2 = %3 (was %4)</source>
         <translation>%1：%2 = %3（原为 %4）</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="336"/>
+        <location filename="../app/training/training_worker.cpp" line="332"/>
         <source>Stopped in epoch %1 after batch %2 of %3; the final parameters include the epoch&apos;s steps so far.</source>
         <translation>在第 %1 轮第 %2 / %3 批之后停止；最终参数包含本轮到此为止各步的更新。</translation>
     </message>
@@ -2679,7 +2684,7 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <translation>参数值必须是有限数值</translation>
     </message>
     <message>
-        <location filename="../app/training/training_worker.cpp" line="206"/>
+        <location filename="../app/training/training_worker.cpp" line="202"/>
         <source>There is no parameter value number %1</source>
         <translation>不存在第 %1 个参数值</translation>
     </message>
@@ -2823,103 +2828,103 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <translation>%1 被选择了两次</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="214"/>
+        <location filename="../model/data/csv_sniff.cpp" line="216"/>
         <source>%1 as %2</source>
         <translation>%1 重命名为 %2</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="217"/>
+        <location filename="../model/data/csv_sniff.cpp" line="219"/>
         <source>%1, %2</source>
         <translation>%1、%2</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="220"/>
+        <location filename="../model/data/csv_sniff.cpp" line="222"/>
         <source>%1 and %2 more</source>
         <translation>%1，以及另外 %2 列</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="230"/>
+        <location filename="../model/data/csv_sniff.cpp" line="232"/>
         <source>the file became shorter while it was read; was it changed or deleted by another program?</source>
         <translation>读取期间文件变短了；是否被其他程序修改或删除？</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="260"/>
+        <location filename="../model/data/csv_sniff.cpp" line="262"/>
         <location filename="../model/data/csv_writer.cpp" line="28"/>
         <source>the delimiter must be a tab or an ASCII punctuation character other than &apos;&quot;&apos;, &apos;.&apos;, &apos;+&apos; and &apos;-&apos;</source>
         <translation>分隔符必须是制表符，或除 '"'、'.'、'+' 和 '-' 以外的 ASCII 标点字符</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="266"/>
+        <location filename="../model/data/csv_sniff.cpp" line="268"/>
         <source>the decimal separator must be &apos;.&apos; or &apos;,&apos;</source>
         <translation>小数分隔符必须是“.”或“,”</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="269"/>
+        <location filename="../model/data/csv_sniff.cpp" line="271"/>
         <source>the comma cannot be both the delimiter and the decimal separator; choose another delimiter</source>
         <translation>逗号不能同时作为分隔符和小数分隔符；请选择其他分隔符</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="273"/>
+        <location filename="../model/data/csv_sniff.cpp" line="275"/>
         <source>the chunk size and the record size limit must be positive</source>
         <translation>块大小和记录大小上限必须为正数</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="286"/>
+        <location filename="../model/data/csv_sniff.cpp" line="288"/>
         <source>the file is UTF-16 text; save it as UTF-8 (for example, &quot;CSV UTF-8&quot; in Excel)</source>
         <translation>该文件是 UTF-16 文本；请另存为 UTF-8（例如 Excel 中的“CSV UTF-8”）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="292"/>
+        <location filename="../model/data/csv_sniff.cpp" line="294"/>
         <source>the file looks like UTF-16 text; save it as UTF-8 (for example, &quot;CSV UTF-8&quot; in Excel)</source>
         <translation>该文件似乎是 UTF-16 文本；请另存为 UTF-8（例如 Excel 中的“CSV UTF-8”）</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="300"/>
+        <location filename="../model/data/csv_sniff.cpp" line="302"/>
         <source>the file is empty</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="303"/>
+        <location filename="../model/data/csv_sniff.cpp" line="305"/>
         <source>line %1 holds a NUL byte: this is a binary file, not CSV text</source>
         <translation>第 %1 行含有 NUL 字节：这是二进制文件，不是 CSV 文本</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="309"/>
+        <location filename="../model/data/csv_sniff.cpp" line="311"/>
         <source>the lines of the file end in CR alone (classic Mac OS); save it with LF or CRLF line endings</source>
         <translation>文件的行仅以 CR 结尾（经典 Mac OS 格式）；请以 LF 或 CRLF 换行符保存</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="336"/>
+        <location filename="../model/data/csv_sniff.cpp" line="338"/>
         <source>the file holds nothing but blank lines</source>
         <translation>文件中只有空行</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="340"/>
+        <location filename="../model/data/csv_sniff.cpp" line="342"/>
         <source>the comma was detected as the delimiter, so it cannot be the decimal separator too; choose another delimiter</source>
         <translation>已检测到逗号为分隔符，因此它不能同时作为小数分隔符；请选择其他分隔符</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="360"/>
+        <location filename="../model/data/csv_sniff.cpp" line="362"/>
         <source>the lines end with a delimiter; the empty last column is ignored</source>
         <translation>各行以分隔符结尾；空的最后一列已忽略</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="369"/>
+        <location filename="../model/data/csv_sniff.cpp" line="371"/>
         <source>line %1, column %2: the column name %3 is not UTF-8 text; save the file as UTF-8</source>
         <translation>第 %1 行，第 %2 列：列名 %3 不是 UTF-8 文本；请将文件另存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="376"/>
+        <location filename="../model/data/csv_sniff.cpp" line="378"/>
         <source>line %1, column %2: the column name holds a NUL byte: this is a binary file, not CSV text</source>
         <translation>第 %1 行，第 %2 列：列名含有 NUL 字节：这是二进制文件，不是 CSV 文本</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="385"/>
+        <location filename="../model/data/csv_sniff.cpp" line="387"/>
         <source>columns with the same name are renamed as pandas renames them, so that each can be chosen: %1</source>
         <translation>同名的列已按 pandas 的方式重命名，以便每一列都能被选择：%1</translation>
     </message>
     <message>
-        <location filename="../model/data/csv_sniff.cpp" line="438"/>
+        <location filename="../model/data/csv_sniff.cpp" line="440"/>
         <source>some text is not valid UTF-8 and is shown as %1</source>
         <translation>部分文本不是有效的 UTF-8，显示为 %1</translation>
     </message>
@@ -3190,13 +3195,13 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
     </message>
     <message>
         <location filename="../model/fit/least_squares.cpp" line="351"/>
-        <location filename="../model/fit/robust.cpp" line="232"/>
+        <location filename="../model/fit/robust.cpp" line="234"/>
         <source>there are no residual degrees of freedom, so the residuals are all zero</source>
         <translation>没有残差自由度，因此残差全为零</translation>
     </message>
     <message>
         <location filename="../model/fit/least_squares.cpp" line="354"/>
-        <location filename="../model/fit/robust.cpp" line="235"/>
+        <location filename="../model/fit/robust.cpp" line="237"/>
         <source>the fit is exact: the residuals are zero up to rounding</source>
         <translation>拟合是精确的：残差在舍入误差范围内为零</translation>
     </message>
@@ -3222,7 +3227,7 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
     </message>
     <message>
         <location filename="../model/fit/diagnostics.cpp" line="49"/>
-        <location filename="../model/fit/robust.cpp" line="264"/>
+        <location filename="../model/fit/robust.cpp" line="271"/>
         <source>there are fewer than 2 residuals</source>
         <translation>残差少于 2 个</translation>
     </message>
@@ -3248,17 +3253,17 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <translation>训练行按划分时打乱后的顺序排列，此时该统计量不能说明序列相关；要按文件中的顺序计算，请选择“全部行”</translation>
     </message>
     <message>
-        <location filename="../model/fit/robust.cpp" line="199"/>
+        <location filename="../model/fit/robust.cpp" line="201"/>
         <source>one of the rows fitted has leverage 1 (the fit passes through it whatever its target), so HC2 and HC3, which divide by 1 − leverage, are undefined; HC0 and HC1 are not</source>
         <translation>拟合所用的行中有一行杠杆值为 1（无论其目标值如何，拟合都会经过该行），因此需要除以 1 − 杠杆值的 HC2 和 HC3 无定义；HC0 和 HC1 不受影响</translation>
     </message>
     <message>
-        <location filename="../model/fit/robust.cpp" line="202"/>
+        <location filename="../model/fit/robust.cpp" line="204"/>
         <source>%1 of the rows fitted have leverage 1 (the fit passes through them whatever their target), so HC2 and HC3, which divide by 1 − leverage, are undefined; HC0 and HC1 are not</source>
         <translation>拟合所用的行中有 %1 行杠杆值为 1（无论其目标值如何，拟合都会经过这些行），因此需要除以 1 − 杠杆值的 HC2 和 HC3 无定义；HC0 和 HC1 不受影响</translation>
     </message>
     <message>
-        <location filename="../model/fit/robust.cpp" line="217"/>
+        <location filename="../model/fit/robust.cpp" line="219"/>
         <source>there are no residual degrees of freedom</source>
         <translation>没有残差自由度</translation>
     </message>

@@ -290,7 +290,7 @@ bool savePlot(QCustomPlot& plot, const QString& path, const QString& title, QStr
 }
 
 bool exportLossPlot(const std::vector<experiment::RunRecord>& runs, const QString& path, bool logScale, QString* error, QSize size,
-                    const std::vector<int>& numbers)
+                    const std::vector<int>& numbers, std::vector<int>* leftOut)
 {
     const auto format = prepare(path, size, error);
     if (!format)
@@ -325,6 +325,11 @@ bool exportLossPlot(const std::vector<experiment::RunRecord>& runs, const QStrin
             }
         }
         any = any || !train.isEmpty() || !val.isEmpty();
+        if (train.isEmpty() && val.isEmpty()) { // a legend entry with no line would only puzzle
+            if (leftOut)
+                leftOut->push_back(r < numbers.size() ? numbers[r] : static_cast<int>(r + 1));
+            continue;
+        }
         // One run of train's own (no number): two colours read best, and the legend needs no name.
         const bool one = runs.size() == 1 && numbers.empty();
         const QString run = PlotExport::tr("Run %1 (%2)")
@@ -371,7 +376,7 @@ bool exportLossPlot(const std::vector<experiment::RunRecord>& runs, const QStrin
 }
 
 bool exportParametersPlot(const std::vector<experiment::RunRecord>& runs, const QString& path, QString* error, QSize size,
-                          const std::vector<int>& numbers)
+                          const std::vector<int>& numbers, std::vector<int>* leftOut)
 {
     const auto format = prepare(path, size, error);
     if (!format)
@@ -409,6 +414,7 @@ bool exportParametersPlot(const std::vector<experiment::RunRecord>& runs, const 
         const QString label = PlotExport::tr("Run %1 (%2)")
                                   .arg(r < numbers.size() ? numbers[r] : static_cast<int>(r + 1))
                                   .arg(optimizerSummary(run.config));
+        bool drawn = false;
         for (std::size_t j = 0; j < count; ++j) {
             QVector<double> epochs, values;
             if (!initial.empty() && std::isfinite(initial[j])) {
@@ -421,14 +427,26 @@ bool exportParametersPlot(const std::vector<experiment::RunRecord>& runs, const 
                     values << e.params[j];
                 }
             }
-            any = any || !values.isEmpty();
-            if (!epochs.isEmpty())
-                lastEpoch = std::max(lastEpoch, epochs.back());
+            if (values.isEmpty())
+                continue;
+            any = drawn = true;
+            lastEpoch = std::max(lastEpoch, epochs.back());
             QCPGraph* g = plot.addGraph();
             g->setName(PlotExport::tr("%1: %2").arg(label, names[static_cast<qsizetype>(j)]));
             g->setPen(QPen(plotColor(r), 2, styles[j % std::size(styles)]));
             g->setData(epochs, values, true);
+            // Past the four line styles (an MLP's fifth parameter on), a marker tells the
+            // parameters apart; a lone point has one, or it would not show.
+            static constexpr QCPScatterStyle::ScatterShape shapes[] = {QCPScatterStyle::ssDisc, QCPScatterStyle::ssSquare,
+                                                                       QCPScatterStyle::ssTriangle};
+            if (j >= std::size(styles) || values.size() == 1) {
+                const auto shape = shapes[(j / std::size(styles)) % std::size(shapes)];
+                g->setScatterStyle(QCPScatterStyle(shape, g->pen().color(), 7));
+                g->setScatterSkip(std::max(0, g->dataCount() / 20 - 1));
+            }
         }
+        if (!drawn && leftOut)
+            leftOut->push_back(r < numbers.size() ? numbers[r] : static_cast<int>(r + 1));
     }
     if (!any) {
         *error = PlotExport::tr("There is nothing to plot: no run has a finite parameter value");

@@ -47,8 +47,10 @@ bool savePlot(QCustomPlot& plot, const QString& path, const QString& title, QStr
 // named in the legend by their numbers in the project's run list (`numbers`, from 1, one per run;
 // empty: 1, 2, ...) and their optimizers ("Run 3 (Adam, lr 0.1): training loss"), and so is one
 // run given its number.
+// A run with nothing to draw (no finished epoch with a loss the scale shows) is left out of the
+// plot and its legend, and its number (or index + 1) added to `leftOut`, if given.
 bool exportLossPlot(const std::vector<experiment::RunRecord>& runs, const QString& path, bool logScale, QString* error,
-                    QSize size = kDefaultPlotSize, const std::vector<int>& numbers = {});
+                    QSize size = kDefaultPlotSize, const std::vector<int>& numbers = {}, std::vector<int>* leftOut = nullptr);
 
 // How many parameters of a run exportParametersPlot draws (an MLP has many), as the window's
 // Parameters view.
@@ -58,9 +60,11 @@ inline constexpr std::size_t kMaxPlottedParameters = 12;
 // colour per run, one line style per parameter, named by the run's number in the project's run
 // list (`numbers`, from 1, one per run; empty: 1, 2, ...) and optimizer and the parameter ("Run 3
 // (Adam, lr 0.1): b"); the closed-form value of each parameter dashed in black where every run has
-// the same closed form. The first kMaxPlottedParameters parameters of each run are drawn.
+// the same closed form. The first kMaxPlottedParameters parameters of each run are drawn; past the
+// four line styles, the parameters have markers too. A run with nothing to draw is left out as in
+// exportLossPlot; a lone point (a run with no finished epoch) is drawn as a marker.
 bool exportParametersPlot(const std::vector<experiment::RunRecord>& runs, const QString& path, QString* error,
-                          QSize size = kDefaultPlotSize, const std::vector<int>& numbers = {});
+                          QSize size = kDefaultPlotSize, const std::vector<int>& numbers = {}, std::vector<int>* leftOut = nullptr);
 
 // The training and validation points in two colours, the true line for generated data (dashed
 // grey), where the run has one the closed-form (least-squares) curve dashed, and above them the

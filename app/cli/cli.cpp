@@ -872,7 +872,7 @@ std::vector<std::size_t> chosenRuns(const Args& a, const experiment::Project& p)
 }
 
 // Draws saved runs together, as File > Export draws the runs selected in the window.
-int plotCommand(const Args& a, QTextStream& out)
+int plotCommand(const Args& a, QTextStream& out, QTextStream& err)
 {
     if (!a.has(QStringLiteral("-o")))
         throw Failure{CliText::tr("plot needs -o FILE.png, FILE.svg or FILE.pdf")};
@@ -906,16 +906,26 @@ int plotCommand(const Args& a, QTextStream& out)
         shown << QString::number(i + 1);
     }
     QString error;
+    std::vector<int> leftOut;
+    // Said on stderr: a run the legend would list with nothing drawn (QA v14).
+    const auto sayLeftOut = [&] {
+        for (const int n : leftOut)
+            err << CliText::tr("warning: run %1 has nothing to draw (no finished epoch with a value the plot can show): it is left out")
+                       .arg(n)
+                << Qt::endl;
+    };
     if (what == QLatin1String("parameters")) {
-        if (!widgets::exportParametersPlot(runs, path, &error, widgets::kDefaultPlotSize, numbers))
+        if (!widgets::exportParametersPlot(runs, path, &error, widgets::kDefaultPlotSize, numbers, &leftOut))
             throw Failure{error};
+        sayLeftOut();
         out << (runs.size() == 1 ? CliText::tr("Wrote the parameter trajectories of run %1 to %2").arg(shown.first(), path)
                                  : CliText::tr("Wrote the parameter trajectories of runs %1 to %2").arg(shown.join(CliText::tr(", ", "between run numbers")), path))
             << Qt::endl;
         return Ok;
     }
-    if (!widgets::exportLossPlot(runs, path, !a.has(QStringLiteral("--linear-loss")), &error, widgets::kDefaultPlotSize, numbers))
+    if (!widgets::exportLossPlot(runs, path, !a.has(QStringLiteral("--linear-loss")), &error, widgets::kDefaultPlotSize, numbers, &leftOut))
         throw Failure{error};
+    sayLeftOut();
     out << (runs.size() == 1 ? CliText::tr("Wrote the loss curves of run %1 to %2").arg(shown.first(), path)
                              : CliText::tr("Wrote the loss curves of runs %1 to %2").arg(shown.join(CliText::tr(", ", "between run numbers")), path))
         << Qt::endl;
@@ -1024,7 +1034,7 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         if (command == QLatin1String("runs"))
             return runsCommand(a, out);
         if (command == QLatin1String("plot"))
-            return plotCommand(a, out);
+            return plotCommand(a, out, err);
         return devices(a, out);
     } catch (const Failure& f) {
         err << CliText::tr("gradlab-cli: %1").arg(f.message) << Qt::endl;

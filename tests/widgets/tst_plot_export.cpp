@@ -300,6 +300,25 @@ void TestPlotExport::parametersOfSeveralRuns()
     QVERIFY(!readAll(dir.filePath(QStringLiteral("other.svg"))).contains("Closed form"));
     QVERIFY(!exportParametersPlot({}, dir.filePath(QStringLiteral("none.svg")), &error));
     QCOMPARE(error, QStringLiteral("There is no run to plot"));
+
+    // A run stopped within its first epoch has no loss to draw: it is left out of the loss plot
+    // and its legend, and said to be (QA v14 F8); its parameters are its initial values, a marker
+    // at epoch 0.
+    RunRecord stopped = adam;
+    stopped.history.clear();
+    stopped.epochs = 0;
+    std::vector<int> leftOut;
+    const QString loss = dir.filePath(QStringLiteral("stopped-loss.svg"));
+    QVERIFY2(exportLossPlot({tutorial_.run, stopped}, loss, true, &error, widgets::kDefaultPlotSize, {1, 2}, &leftOut), qPrintable(error));
+    QCOMPARE(leftOut, std::vector<int>{2});
+    QVERIFY(readAll(loss).contains("Run 1 (SGD, lr 0.1): training loss"));
+    QVERIFY(!readAll(loss).contains("Run 2"));
+    leftOut.clear();
+    const QString params = dir.filePath(QStringLiteral("stopped-params.svg"));
+    QVERIFY2(exportParametersPlot({stopped}, params, &error, widgets::kDefaultPlotSize, {2}, &leftOut), qPrintable(error));
+    QVERIFY(leftOut.empty());
+    QVERIFY(readAll(params).contains("Run 2 (Adam, lr 0.1): a"));
+    QVERIFY(readAll(params).count("<ellipse") + readAll(params).count("<circle") + readAll(params).count("<path") > 0);
 }
 
 // Past the palette's colours, a run shares a colour with an earlier one and has markers on its
