@@ -178,6 +178,24 @@ void setUpLegend(QCustomPlot& plot)
     plot.legend->setBrush(QColor(255, 255, 255, 220));
 }
 
+// What a plot of saved runs checks first: the file's format, and that there are runs.
+std::optional<Format> prepareRuns(const std::vector<experiment::RunRecord>& runs, const QString& path, QSize size, QString* error)
+{
+    auto format = prepare(path, size, error);
+    if (format && runs.empty()) {
+        *error = PlotExport::tr("There is no run to plot");
+        return std::nullopt;
+    }
+    return format;
+}
+
+// A plot over the epochs, with its legend.
+void setUpEpochPlot(QCustomPlot& plot)
+{
+    setUpLegend(plot);
+    plot.xAxis->setLabel(PlotExport::tr("Epoch"));
+}
+
 void addPoints(QCustomPlot& plot, const data::Dataset& d, const QColor& color, const QString& name)
 {
     QCPGraph* g = plot.addGraph();
@@ -292,16 +310,11 @@ bool savePlot(QCustomPlot& plot, const QString& path, const QString& title, QStr
 bool exportLossPlot(const std::vector<experiment::RunRecord>& runs, const QString& path, bool logScale, QString* error, QSize size,
                     const std::vector<int>& numbers, std::vector<int>* leftOut)
 {
-    const auto format = prepare(path, size, error);
+    const auto format = prepareRuns(runs, path, size, error);
     if (!format)
         return false;
-    if (runs.empty()) {
-        *error = PlotExport::tr("There is no run to plot");
-        return false;
-    }
     QCustomPlot plot;
-    setUpLegend(plot);
-    plot.xAxis->setLabel(PlotExport::tr("Epoch"));
+    setUpEpochPlot(plot);
     plot.yAxis->setLabel(logScale ? PlotExport::tr("Loss (log scale)") : PlotExport::tr("Loss"));
     if (logScale) {
         plot.yAxis->setScaleType(QCPAxis::stLogarithmic);
@@ -378,16 +391,11 @@ bool exportLossPlot(const std::vector<experiment::RunRecord>& runs, const QStrin
 bool exportParametersPlot(const std::vector<experiment::RunRecord>& runs, const QString& path, QString* error, QSize size,
                           const std::vector<int>& numbers, std::vector<int>* leftOut)
 {
-    const auto format = prepare(path, size, error);
+    const auto format = prepareRuns(runs, path, size, error);
     if (!format)
         return false;
-    if (runs.empty()) {
-        *error = PlotExport::tr("There is no run to plot");
-        return false;
-    }
     QCustomPlot plot;
-    setUpLegend(plot);
-    plot.xAxis->setLabel(PlotExport::tr("Epoch"));
+    setUpEpochPlot(plot);
     plot.yAxis->setLabel(PlotExport::tr("Value"));
     // Dashes are the closed form's: the parameters take the other styles.
     static constexpr Qt::PenStyle styles[] = {Qt::SolidLine, Qt::DotLine, Qt::DashDotLine, Qt::DashDotDotLine};

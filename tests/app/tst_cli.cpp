@@ -360,6 +360,27 @@ bool writeFile(const QString& path, const QByteArray& text)
 // |actual − expected| ≤ tol·|expected|.
 bool closeTo(double actual, double expected, double tol) { return std::abs(actual - expected) <= tol * std::abs(expected); }
 
+// The problem `name` of a fixture file's "problems" (statsmodels' values on three features), and
+// its data as a CSV at full precision (x1,x2,x3,y). Empty when it is not there.
+QJsonObject fixtureProblem(const QString& file, const QString& name, QByteArray* csv)
+{
+    QFile fixture(file);
+    if (!fixture.open(QIODevice::ReadOnly))
+        return {};
+    QJsonObject problem;
+    for (const QJsonValue v : QJsonDocument::fromJson(fixture.readAll()).object().value(QStringLiteral("problems")).toArray())
+        if (v.toObject().value(QStringLiteral("name")).toString() == name)
+            problem = v.toObject();
+    const QJsonArray x = problem.value(QStringLiteral("x")).toArray(), y = problem.value(QStringLiteral("y")).toArray();
+    *csv = "x1,x2,x3,y\n";
+    for (qsizetype i = 0; i < y.size(); ++i) {
+        for (qsizetype j = 0; j < 3; ++j)
+            *csv += QByteArray::number(x[i].toArray().isEmpty() ? x[i * 3 + j].toDouble() : x[i].toArray()[j].toDouble(), 'g', 17) + ',';
+        *csv += QByteArray::number(y[i].toDouble(), 'g', 17) + '\n';
+    }
+    return problem;
+}
+
 } // namespace
 
 // fit's whole report, table and JSON, against statsmodels' OLS on three features
@@ -367,20 +388,9 @@ bool closeTo(double actual, double expected, double tol) { return std::abs(actua
 // at full precision).
 void TestCli::fitReportsWhatStatsmodelsReports()
 {
-    QFile fixture(QStringLiteral(GRADLAB_FIT_FIXTURES_DIR "/fit_reference.json"));
-    QVERIFY(fixture.open(QIODevice::ReadOnly));
-    QJsonObject problem;
-    for (const QJsonValue v : QJsonDocument::fromJson(fixture.readAll()).object().value(QStringLiteral("problems")).toArray())
-        if (v.toObject().value(QStringLiteral("name")).toString() == QLatin1String("three_features"))
-            problem = v.toObject();
+    QByteArray csv;
+    const QJsonObject problem = fixtureProblem(QStringLiteral(GRADLAB_FIT_FIXTURES_DIR "/fit_reference.json"), QStringLiteral("three_features"), &csv);
     QVERIFY(!problem.isEmpty());
-    const QJsonArray x = problem.value(QStringLiteral("x")).toArray(), y = problem.value(QStringLiteral("y")).toArray();
-    QByteArray csv = "x1,x2,x3,y\n";
-    for (qsizetype i = 0; i < y.size(); ++i) {
-        for (qsizetype j = 0; j < 3; ++j)
-            csv += QByteArray::number(x[i].toArray().isEmpty() ? x[i * 3 + j].toDouble() : x[i].toArray()[j].toDouble(), 'g', 17) + ',';
-        csv += QByteArray::number(y[i].toDouble(), 'g', 17) + '\n';
-    }
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("three.csv"));
     QVERIFY(writeFile(path, csv));
@@ -494,20 +504,9 @@ const QByteArray kMissingCsv = "x,y\n0,1.1\n1,2.9\n2,5.2\n,7\n3,NA\n4,9.1\n5,10.
 // come from the normal distribution. Anything else is refused.
 void TestCli::fitReportsRobustStandardErrors()
 {
-    QFile fixture(QStringLiteral(GRADLAB_FIT_FIXTURES_DIR "/robust_reference.json"));
-    QVERIFY(fixture.open(QIODevice::ReadOnly));
-    QJsonObject problem;
-    for (const QJsonValue v : QJsonDocument::fromJson(fixture.readAll()).object().value(QStringLiteral("problems")).toArray())
-        if (v.toObject().value(QStringLiteral("name")).toString() == QLatin1String("heteroskedastic"))
-            problem = v.toObject();
+    QByteArray csv;
+    const QJsonObject problem = fixtureProblem(QStringLiteral(GRADLAB_FIT_FIXTURES_DIR "/robust_reference.json"), QStringLiteral("heteroskedastic"), &csv);
     QVERIFY(!problem.isEmpty());
-    const QJsonArray x = problem.value(QStringLiteral("x")).toArray(), y = problem.value(QStringLiteral("y")).toArray();
-    QByteArray csv = "x1,x2,x3,y\n";
-    for (qsizetype i = 0; i < y.size(); ++i) {
-        for (qsizetype j = 0; j < 3; ++j)
-            csv += QByteArray::number(x[i * 3 + j].toDouble(), 'g', 17) + ',';
-        csv += QByteArray::number(y[i].toDouble(), 'g', 17) + '\n';
-    }
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("hetero.csv"));
     QVERIFY(writeFile(path, csv));
