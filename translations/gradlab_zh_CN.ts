@@ -45,7 +45,7 @@
     </message>
     <message>
         <location filename="../app/cli/cli.cpp" line="167"/>
-        <location filename="../app/cli/cli.cpp" line="775"/>
+        <location filename="../app/cli/cli.cpp" line="779"/>
         <source>one project at a time, got: %1</source>
         <translation>一次只能指定一个项目，实际给出：%1</translation>
     </message>
@@ -127,75 +127,75 @@
         <translation>%1 和 %2 指向同一个文件 %3：请为每个输出指定各自的文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="320"/>
+        <location filename="../app/cli/cli.cpp" line="324"/>
         <source>interrupted while reading the data: nothing was trained</source>
         <translation>读取数据时被中断：没有进行训练</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="324"/>
+        <location filename="../app/cli/cli.cpp" line="328"/>
         <source>%1 (--set dataset.csv.missing=drop)</source>
         <translation>%1（--set dataset.csv.missing=drop）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="326"/>
-        <location filename="../app/cli/cli.cpp" line="529"/>
-        <location filename="../app/cli/cli.cpp" line="552"/>
+        <location filename="../app/cli/cli.cpp" line="330"/>
+        <location filename="../app/cli/cli.cpp" line="533"/>
         <location filename="../app/cli/cli.cpp" line="556"/>
+        <location filename="../app/cli/cli.cpp" line="560"/>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="351"/>
+        <location filename="../app/cli/cli.cpp" line="355"/>
         <source>training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="358"/>
+        <location filename="../app/cli/cli.cpp" line="362"/>
         <source>interrupted: training stopped after epoch %1 of %2; the run so far is printed, saved and exported</source>
         <translation>已中断：训练在第 %1 / %2 轮之后停止；到目前为止的运行已输出、保存并导出</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="383"/>
+        <location filename="../app/cli/cli.cpp" line="387"/>
         <source>Trained %1 epochs in %2 s</source>
         <translation>已训练 %1 轮，耗时 %2 秒</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="390"/>
+        <location filename="../app/cli/cli.cpp" line="394"/>
         <source>   closed form %1</source>
         <translation>   闭式解 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="394"/>
+        <location filename="../app/cli/cli.cpp" line="398"/>
         <source>  train loss %1, validation loss %2</source>
         <translation>  训练损失 %1，验证损失 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="396"/>
+        <location filename="../app/cli/cli.cpp" line="400"/>
         <source>  closed form: train loss %1, validation loss %2, R² %3</source>
         <translation>  闭式解：训练损失 %1，验证损失 %2，R² %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="405"/>
+        <location filename="../app/cli/cli.cpp" line="409"/>
         <source>warning: the closed form: %1</source>
         <translation>警告：闭式解：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="485"/>
+        <location filename="../app/cli/cli.cpp" line="489"/>
         <source>fit needs one CSV file</source>
         <translation>fit 需要一个 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="491"/>
+        <location filename="../app/cli/cli.cpp" line="495"/>
         <source>--missing: expected error or drop, got &quot;%1&quot;</source>
         <translation>--missing：应为 error 或 drop，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="518"/>
+        <location filename="../app/cli/cli.cpp" line="522"/>
         <source>--features: expected column names separated by commas, got &quot;%1&quot;</source>
         <translation>--features：应为以逗号分隔的列名，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="500"/>
+        <location filename="../app/cli/cli.cpp" line="504"/>
         <source>--delimiter: expected one character or tab, got &quot;%1&quot;</source>
         <translation>--delimiter：应为单个字符或 tab，实际为 "%1"</translation>
     </message>
@@ -210,381 +210,386 @@
         <translation>--save：%1 是另一个项目；保存会替换它及其已保存的运行（%2 个）。要向该项目添加运行，请训练该项目；或换一个文件名；或加上 --replace</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="505"/>
+        <location filename="../app/cli/cli.cpp" line="314"/>
+        <source>--save: %1 exists and is not a project GradLab can read (%2); saving would replace it. Choose another name, or add --replace</source>
+        <translation>--save：%1 已存在，且不是 GradLab 能读取的项目（%2）；保存会替换它。请换一个文件名，或加上 --replace</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/cli.cpp" line="509"/>
         <source>--decimal: expected auto, &quot;.&quot; or &quot;,&quot;, got &quot;%1&quot;</source>
         <translation>--decimal：应为 auto、"." 或 ","，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="525"/>
+        <location filename="../app/cli/cli.cpp" line="529"/>
         <source>%1 (--missing drop)</source>
         <translation>%1（--missing drop）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="534"/>
+        <location filename="../app/cli/cli.cpp" line="538"/>
         <source>--level: expected a confidence level between 0 and 1 (0.9 for 90%), got &quot;%1&quot;</source>
         <translation>--level：应为 0 到 1 之间的置信水平（90% 写作 0.9），实际为“%1”</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="539"/>
+        <location filename="../app/cli/cli.cpp" line="543"/>
         <source>--se: expected classical, hc0, hc1, hc2 or hc3, got &quot;%1&quot;</source>
         <translation>--se：应为 classical、hc0、hc1、hc2 或 hc3，实际为“%1”</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="575"/>
+        <location filename="../app/cli/cli.cpp" line="579"/>
         <source>standard errors %1 (heteroskedasticity-robust): z, p and the intervals from the normal distribution, as statsmodels&apos; default for robust covariances</source>
         <translation>标准误 %1（异方差稳健）：z、p 和置信区间按正态分布计算，与 statsmodels 对稳健协方差的默认做法相同</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="582"/>
+        <location filename="../app/cli/cli.cpp" line="586"/>
         <source>lower %1%</source>
         <translation>%1% 下限</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="582"/>
+        <location filename="../app/cli/cli.cpp" line="586"/>
         <source>z</source>
         <translation>z</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="583"/>
+        <location filename="../app/cli/cli.cpp" line="587"/>
         <source>upper %1%</source>
         <translation>%1% 上限</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="590"/>
+        <location filename="../app/cli/cli.cpp" line="594"/>
         <source>intercept</source>
         <translation>截距</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="610"/>
+        <location filename="../app/cli/cli.cpp" line="614"/>
         <source>F %1 on %2 and %3 degrees of freedom, p %4</source>
         <translation>F %1（自由度 %2 和 %3），p %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="610"/>
+        <location filename="../app/cli/cli.cpp" line="614"/>
         <source>robust Wald F %1 on %2 and %3 degrees of freedom, p %4</source>
         <translation>稳健 Wald F %1，自由度 %2 和 %3，p %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="614"/>
+        <location filename="../app/cli/cli.cpp" line="618"/>
         <source>log-likelihood %1, AIC %2, BIC %3, residual sum of squares %4</source>
         <translation>对数似然 %1，AIC %2，BIC %3，残差平方和 %4</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="620"/>
+        <location filename="../app/cli/cli.cpp" line="624"/>
         <source>Durbin–Watson %1, omnibus %2 (p %3), Jarque–Bera %4 (p %5)</source>
         <translation>Durbin–Watson %1，综合检验 %2（p %3），Jarque–Bera %4（p %5）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="624"/>
+        <location filename="../app/cli/cli.cpp" line="628"/>
         <source>skew %1, kurtosis %2, condition number %3</source>
         <translation>偏度 %1，峰度 %2，条件数 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="645"/>
+        <location filename="../app/cli/cli.cpp" line="649"/>
         <source>--n × --features must be at most %1 values (got %2 × %3)</source>
         <translation>--n × --features 最多为 %1 个值（实际为 %2 × %3）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="685"/>
+        <location filename="../app/cli/cli.cpp" line="689"/>
         <source>graph needs -o GRAPH.dot, GRAPH.gv, GRAPH.svg or GRAPH.png</source>
         <translation>graph 需要 -o GRAPH.dot、GRAPH.gv、GRAPH.svg 或 GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="690"/>
+        <location filename="../app/cli/cli.cpp" line="694"/>
         <source>cannot write the graph as &quot;%1&quot;: name the file .dot or .gv (Graphviz DOT), .svg or .png</source>
         <translation>无法将计算图写为“%1”：文件名须以 .dot 或 .gv（Graphviz DOT）、.svg 或 .png 结尾</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="702"/>
+        <location filename="../app/cli/cli.cpp" line="706"/>
         <source>--of: expected yhat, error, loss or loss-manual, got &quot;%1&quot;</source>
         <translation>--of：应为 yhat、error、loss 或 loss-manual，实际为 "%1"</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="713"/>
+        <location filename="../app/cli/cli.cpp" line="717"/>
         <source>the graph can only be drawn as SVG or PNG while a QApplication runs</source>
         <translation>只有在 QApplication 运行时才能将计算图绘制为 SVG 或 PNG</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="774"/>
+        <location filename="../app/cli/cli.cpp" line="778"/>
         <source>%1 needs a project (a .gradlab file)</source>
         <translation>%1 需要一个项目（.gradlab 文件）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="798"/>
+        <location filename="../app/cli/cli.cpp" line="802"/>
         <source>and %1 more</source>
         <translation>以及另外 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="799"/>
+        <location filename="../app/cli/cli.cpp" line="803"/>
         <source>, </source>
         <comment>between a run&apos;s parameters</comment>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="826"/>
+        <location filename="../app/cli/cli.cpp" line="830"/>
         <source>%1 has no saved runs</source>
         <translation>%1 中没有已保存的运行</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="836"/>
+        <location filename="../app/cli/cli.cpp" line="840"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="839"/>
+        <location filename="../app/cli/cli.cpp" line="843"/>
         <source>train loss %1</source>
         <translation>训练损失 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="839"/>
+        <location filename="../app/cli/cli.cpp" line="843"/>
         <source>validation loss %1</source>
         <translation>验证损失 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="861"/>
+        <location filename="../app/cli/cli.cpp" line="865"/>
         <source>--runs: expected run numbers separated by commas (1,3) or all, got &quot;%1&quot;</source>
         <translation>--runs：应为以逗号分隔的运行编号（如 1,3）或 all，实际为“%1”</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="863"/>
+        <location filename="../app/cli/cli.cpp" line="867"/>
         <source>--runs: there is no run %1: the project has 1 run</source>
         <translation>--runs：没有运行 %1：该项目只有 1 次运行</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="864"/>
+        <location filename="../app/cli/cli.cpp" line="868"/>
         <source>--runs: there is no run %1: the project has %2 runs (1 to %2)</source>
         <translation>--runs：没有运行 %1：该项目有 %2 次运行（1 到 %2）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="878"/>
+        <location filename="../app/cli/cli.cpp" line="882"/>
         <source>plot needs -o FILE.png, FILE.svg or FILE.pdf</source>
         <translation>plot 需要 -o FILE.png、FILE.svg 或 FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="883"/>
+        <location filename="../app/cli/cli.cpp" line="887"/>
         <source>--what: the data and the fit are drawn one run at a time, by train --export-plot; plot draws loss or parameters</source>
         <translation>--what：数据与拟合每次只能画一次运行，请用 train --export-plot；plot 绘制 loss（损失）或 parameters（参数）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="886"/>
+        <location filename="../app/cli/cli.cpp" line="890"/>
         <source>--what: expected loss or parameters, got &quot;%1&quot;</source>
         <translation>--what：应为 loss 或 parameters，实际为“%1”</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="888"/>
+        <location filename="../app/cli/cli.cpp" line="892"/>
         <source>--linear-loss goes with --what loss</source>
         <translation>--linear-loss 需与 --what loss 一起使用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="891"/>
-        <location filename="../app/cli/cli.cpp" line="896"/>
+        <location filename="../app/cli/cli.cpp" line="895"/>
+        <location filename="../app/cli/cli.cpp" line="900"/>
         <source>-o: %1</source>
         <translation>-o：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="894"/>
+        <location filename="../app/cli/cli.cpp" line="898"/>
         <source>-o: %1 is the project being plotted: writing there would replace it; choose another name</source>
         <translation>-o：%1 是正在绘制的项目，写入会覆盖它；请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="898"/>
+        <location filename="../app/cli/cli.cpp" line="902"/>
         <source>%1 has no saved runs to plot</source>
         <translation>%1 中没有可绘制的已保存运行</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="913"/>
+        <location filename="../app/cli/cli.cpp" line="917"/>
         <source>warning: run %1 has nothing to draw (no finished epoch with a value the plot can show): it is left out</source>
         <translation>警告：运行 %1 没有可绘制的内容（没有完成的轮具有图中可显示的值）：已略去</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="921"/>
+        <location filename="../app/cli/cli.cpp" line="925"/>
         <source>Wrote the parameter trajectories of run %1 to %2</source>
         <translation>已将运行 %1 的参数轨迹写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="922"/>
+        <location filename="../app/cli/cli.cpp" line="926"/>
         <source>Wrote the parameter trajectories of runs %1 to %2</source>
         <translation>已将运行 %1 的参数轨迹写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="922"/>
-        <location filename="../app/cli/cli.cpp" line="930"/>
+        <location filename="../app/cli/cli.cpp" line="926"/>
+        <location filename="../app/cli/cli.cpp" line="934"/>
         <source>, </source>
         <comment>between run numbers</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="929"/>
+        <location filename="../app/cli/cli.cpp" line="933"/>
         <source>Wrote the loss curves of run %1 to %2</source>
         <translation>已将运行 %1 的损失曲线写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="930"/>
+        <location filename="../app/cli/cli.cpp" line="934"/>
         <source>Wrote the loss curves of runs %1 to %2</source>
         <translation>已将运行 %1 的损失曲线写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="943"/>
+        <location filename="../app/cli/cli.cpp" line="947"/>
         <source>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--level 0.95] [--se classical|hc0|hc1|hc2|hc3] [--json]</source>
         <translation>  gradlab-cli fit CSV [--features x1,x2] [--target y] [--degree D] [--delimiter C|tab] [--missing error|drop]
                   [--decimal auto|.|,] [--level 0.95] [--se classical|hc0|hc1|hc2|hc3] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="945"/>
+        <location filename="../app/cli/cli.cpp" line="949"/>
         <source>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</source>
         <translation>  gradlab-cli generate [--n N] [--a A] [--b B] [--noise S] [--seed K] [--features K] -o CSV</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="946"/>
+        <location filename="../app/cli/cli.cpp" line="950"/>
         <source>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</source>
         <translation>  gradlab-cli export-script (PROJECT | --example tutorial) -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="947"/>
+        <location filename="../app/cli/cli.cpp" line="951"/>
         <source>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</source>
         <translation>  gradlab-cli graph (PROJECT | --example tutorial) [--of yhat|error|loss|loss-manual]
                     -o GRAPH.dot|GRAPH.gv|GRAPH.svg|GRAPH.png</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="949"/>
+        <location filename="../app/cli/cli.cpp" line="953"/>
         <source>  gradlab-cli runs PROJECT [--json]</source>
         <translation>  gradlab-cli runs PROJECT [--json]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="950"/>
+        <location filename="../app/cli/cli.cpp" line="954"/>
         <source>  gradlab-cli plot PROJECT [--runs 1,3|all] [--what loss|parameters] [--linear-loss] -o FILE.png|FILE.svg|FILE.pdf</source>
         <translation>  gradlab-cli plot PROJECT [--runs 1,3|all] [--what loss|parameters] [--linear-loss] -o FILE.png|FILE.svg|FILE.pdf</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="951"/>
+        <location filename="../app/cli/cli.cpp" line="955"/>
         <source>  gradlab-cli devices</source>
         <translation>  gradlab-cli devices</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="959"/>
+        <location filename="../app/cli/cli.cpp" line="963"/>
         <source>usage:</source>
         <translation>用法：</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="964"/>
+        <location filename="../app/cli/cli.cpp" line="968"/>
         <source>  gradlab-cli COMMAND --help</source>
         <translation>  gradlab-cli COMMAND --help</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="995"/>
+        <location filename="../app/cli/cli.cpp" line="999"/>
         <source>gradlab-cli: unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>gradlab-cli：未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="1018"/>
+        <location filename="../app/cli/cli.cpp" line="1022"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="572"/>
+        <location filename="../app/cli/cli.cpp" line="576"/>
         <source>%1 observations, rank %2</source>
         <translation>%1 个观测值，秩为 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="581"/>
+        <location filename="../app/cli/cli.cpp" line="585"/>
         <source>coefficient</source>
         <translation>系数</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="581"/>
+        <location filename="../app/cli/cli.cpp" line="585"/>
         <source>estimate</source>
         <translation>估计值</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="581"/>
+        <location filename="../app/cli/cli.cpp" line="585"/>
         <source>std. error</source>
         <translation>标准误</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="582"/>
+        <location filename="../app/cli/cli.cpp" line="586"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="582"/>
+        <location filename="../app/cli/cli.cpp" line="586"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="604"/>
+        <location filename="../app/cli/cli.cpp" line="608"/>
         <source>R² %1, adjusted R² %2, residual standard error %3</source>
         <translation>R² %1，调整后 R² %2，残差标准误 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="633"/>
+        <location filename="../app/cli/cli.cpp" line="637"/>
         <source>generate takes no file but -o FILE.csv, got: %1</source>
         <translation>generate 只接受 -o FILE.csv 指定的文件，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="635"/>
+        <location filename="../app/cli/cli.cpp" line="639"/>
         <source>generate needs -o FILE.csv</source>
         <translation>generate 需要 -o FILE.csv</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="654"/>
+        <location filename="../app/cli/cli.cpp" line="658"/>
         <source>out of memory: could not allocate %1 bytes on the CPU for the %2 values of %3 rows</source>
         <translation>内存不足：无法在 CPU 上为 %3 行的 %2 个值分配 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="664"/>
+        <location filename="../app/cli/cli.cpp" line="668"/>
         <source>Wrote %1 rows to %2</source>
         <translation>已将 %1 行写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="721"/>
-        <location filename="../app/cli/cli.cpp" line="738"/>
+        <location filename="../app/cli/cli.cpp" line="725"/>
+        <location filename="../app/cli/cli.cpp" line="742"/>
         <source>Wrote the graph of %1 to %2</source>
         <translation>已将 %1 的计算图写入 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="745"/>
+        <location filename="../app/cli/cli.cpp" line="749"/>
         <source>export-script needs -o SCRIPT.py</source>
         <translation>export-script 需要 -o SCRIPT.py</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="753"/>
+        <location filename="../app/cli/cli.cpp" line="757"/>
         <source>Wrote the PyTorch script to %1</source>
         <translation>已将 PyTorch 脚本写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="760"/>
+        <location filename="../app/cli/cli.cpp" line="764"/>
         <source>devices takes no arguments, got: %1</source>
         <translation>devices 不接受参数，实际收到：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="764"/>
+        <location filename="../app/cli/cli.cpp" line="768"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="765"/>
+        <location filename="../app/cli/cli.cpp" line="769"/>
         <source>usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="765"/>
+        <location filename="../app/cli/cli.cpp" line="769"/>
         <source>not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="833"/>
+        <location filename="../app/cli/cli.cpp" line="837"/>
         <source>epochs %1 of %2</source>
         <translation>已训练 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="834"/>
+        <location filename="../app/cli/cli.cpp" line="838"/>
         <source>epochs %1</source>
         <translation>已训练 %1 轮</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="940"/>
+        <location filename="../app/cli/cli.cpp" line="944"/>
         <source>  gradlab-cli train [PROJECT | --example tutorial] [--set KEY=VALUE]... [--epochs N] [--device cpu|cuda[:N]]
                     [--json] [--export-params F] [--export-history F] [--export-plot F] [--export-loss-plot F]
                     [--linear-loss] [--save PROJECT [--replace]]</source>
@@ -593,8 +598,8 @@
                     [--linear-loss] [--save PROJECT [--replace]]</translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="1040"/>
         <location filename="../app/cli/cli.cpp" line="1044"/>
+        <location filename="../app/cli/cli.cpp" line="1048"/>
         <source>gradlab-cli: %1</source>
         <translation>gradlab-cli：%1</translation>
     </message>
@@ -1282,163 +1287,161 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
         <translation>无法为 %1 绘制图</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="245"/>
+        <location filename="../widgets/plot_export.cpp" line="263"/>
         <source>Observed %1</source>
         <translation>%1 观测值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="246"/>
+        <location filename="../widgets/plot_export.cpp" line="264"/>
         <source>Predicted %1</source>
         <translation>%1 预测值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="249"/>
+        <location filename="../widgets/plot_export.cpp" line="267"/>
         <source>Observed = predicted</source>
         <translation>观测值 = 预测值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="258"/>
+        <location filename="../widgets/plot_export.cpp" line="276"/>
         <source>Trained model, training rows</source>
         <translation>训练后的模型，训练行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="259"/>
+        <location filename="../widgets/plot_export.cpp" line="277"/>
         <source>Trained model, validation rows</source>
         <translation>训练后的模型，验证行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="299"/>
-        <location filename="../widgets/plot_export.cpp" line="385"/>
+        <location filename="../widgets/plot_export.cpp" line="186"/>
         <source>There is no run to plot</source>
         <translation>没有可绘制的运行</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="304"/>
-        <location filename="../widgets/plot_export.cpp" line="390"/>
+        <location filename="../widgets/plot_export.cpp" line="196"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="305"/>
+        <location filename="../widgets/plot_export.cpp" line="318"/>
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="305"/>
+        <location filename="../widgets/plot_export.cpp" line="318"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="335"/>
-        <location filename="../widgets/plot_export.cpp" line="414"/>
+        <location filename="../widgets/plot_export.cpp" line="348"/>
+        <location filename="../widgets/plot_export.cpp" line="422"/>
         <source>Run %1 (%2)</source>
         <translation>运行 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="339"/>
+        <location filename="../widgets/plot_export.cpp" line="352"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="343"/>
+        <location filename="../widgets/plot_export.cpp" line="356"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="362"/>
+        <location filename="../widgets/plot_export.cpp" line="375"/>
         <source>There is nothing to plot: no run has a positive, finite loss</source>
         <translation>没有可绘制的内容：没有任何运行的损失为正的有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="363"/>
+        <location filename="../widgets/plot_export.cpp" line="376"/>
         <source>There is nothing to plot: no run has a finite loss</source>
         <translation>没有可绘制的内容：没有任何运行的损失为有限值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="375"/>
+        <location filename="../widgets/plot_export.cpp" line="388"/>
         <source>Loss curves</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="484"/>
+        <location filename="../widgets/plot_export.cpp" line="492"/>
         <source>There is no data to plot</source>
         <translation>没有可绘制的数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="512"/>
+        <location filename="../widgets/plot_export.cpp" line="520"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="244"/>
-        <location filename="../widgets/plot_export.cpp" line="513"/>
+        <location filename="../widgets/plot_export.cpp" line="262"/>
+        <location filename="../widgets/plot_export.cpp" line="521"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="339"/>
+        <location filename="../widgets/plot_export.cpp" line="352"/>
         <source>%1: training loss</source>
         <translation>%1：训练损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="343"/>
+        <location filename="../widgets/plot_export.cpp" line="356"/>
         <source>%1: validation loss</source>
         <translation>%1：验证损失</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="391"/>
+        <location filename="../widgets/plot_export.cpp" line="399"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="435"/>
+        <location filename="../widgets/plot_export.cpp" line="443"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="452"/>
+        <location filename="../widgets/plot_export.cpp" line="460"/>
         <source>There is nothing to plot: no run has a finite parameter value</source>
         <translation>没有可绘制的内容：没有任何运行具有有限的参数值</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="466"/>
+        <location filename="../widgets/plot_export.cpp" line="474"/>
         <source>Closed form (dashed)</source>
         <translation>闭式解（虚线）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="475"/>
+        <location filename="../widgets/plot_export.cpp" line="483"/>
         <source>Parameter trajectories</source>
         <translation>参数轨迹</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="514"/>
+        <location filename="../widgets/plot_export.cpp" line="522"/>
         <source>Training data</source>
         <translation>训练数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="515"/>
+        <location filename="../widgets/plot_export.cpp" line="523"/>
         <source>Validation data</source>
         <translation>验证数据</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="519"/>
+        <location filename="../widgets/plot_export.cpp" line="527"/>
         <source>True line</source>
         <translation>真实直线</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="524"/>
+        <location filename="../widgets/plot_export.cpp" line="532"/>
         <source>Trained model</source>
         <translation>训练后的模型</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="255"/>
-        <location filename="../widgets/plot_export.cpp" line="523"/>
+        <location filename="../widgets/plot_export.cpp" line="273"/>
+        <location filename="../widgets/plot_export.cpp" line="531"/>
         <source>Closed form (least squares)</source>
         <translation>闭式解（最小二乘）</translation>
     </message>
     <message>
-        <location filename="../widgets/plot_export.cpp" line="265"/>
-        <location filename="../widgets/plot_export.cpp" line="532"/>
+        <location filename="../widgets/plot_export.cpp" line="283"/>
+        <location filename="../widgets/plot_export.cpp" line="540"/>
         <source>Data and fitted model</source>
         <translation>数据与拟合模型</translation>
     </message>

@@ -310,6 +310,10 @@ int train(const Args& a, QTextStream& out, QTextStream& err)
                                           "project to add a run to it, choose another name, or add --replace")
                                   .arg(path)
                                   .arg(other->runs.size())};
+            // Notes, results, a damaged project: nothing a run's save should take the place of unasked.
+            throw Failure{CliText::tr("--save: %1 exists and is not a project GradLab can read (%2); saving would replace it. Choose "
+                                      "another name, or add --replace")
+                              .arg(path, notAProject)};
         }
     }
     QString error;

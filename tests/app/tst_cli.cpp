@@ -1601,6 +1601,13 @@ void TestCli::saveReplacesAnotherProjectOnlyWhenTold()
              qPrintable(refused.err));
     QCOMPARE(readAll(lab), two); // nothing trained, nothing written
     QCOMPARE(cli({"train", "--example", "tutorial", "--epochs", "2", "--replace"}).status, 2); // --replace without --save
+    // Any other file too: notes, results, a damaged project (QA r14).
+    const QString notes = dir.filePath(QStringLiteral("notes.txt"));
+    QVERIFY(writeFile(notes, "lecture notes\n"));
+    const Result overNotes = cli({"train", "--example", "tutorial", "--epochs", "2", "--save", notes});
+    QCOMPARE(overNotes.status, 2);
+    QVERIFY2(overNotes.err.contains(QStringLiteral("exists and is not a project GradLab can read")), qPrintable(overNotes.err));
+    QCOMPARE(readAll(notes), QByteArray("lecture notes\n"));
     QCOMPARE(cli({"train", "--example", "tutorial", "--epochs", "2", "--save", lab, "--replace"}).status, 0);
     QString error;
     auto replaced = gradlab::experiment::Project::load(lab, &error);
