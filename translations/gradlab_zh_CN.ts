@@ -235,6 +235,11 @@
         <translation>--se：应为 classical、hc0、hc1、hc2 或 hc3，实际为“%1”</translation>
     </message>
     <message>
+        <location filename="../app/cli/cli.cpp" line="576"/>
+        <source>observations %1, rank %2</source>
+        <translation>观测值 %1 个，秩为 %2</translation>
+    </message>
+    <message>
         <location filename="../app/cli/cli.cpp" line="579"/>
         <source>standard errors %1 (heteroskedasticity-robust): z, p and the intervals from the normal distribution, as statsmodels&apos; default for robust covariances</source>
         <translation>标准误 %1（异方差稳健）：z、p 和置信区间按正态分布计算，与 statsmodels 对稳健协方差的默认做法相同</translation>
@@ -486,11 +491,6 @@
         <location filename="../app/cli/cli.cpp" line="1022"/>
         <source>unknown command &apos;%1&apos; (see gradlab-cli --help)</source>
         <translation>未知命令“%1”（参见 gradlab-cli --help）</translation>
-    </message>
-    <message>
-        <location filename="../app/cli/cli.cpp" line="576"/>
-        <source>%1 observations, rank %2</source>
-        <translation>%1 个观测值，秩为 %2</translation>
     </message>
     <message>
         <location filename="../app/cli/cli.cpp" line="585"/>
@@ -3183,8 +3183,8 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
     </message>
     <message>
         <location filename="../model/fit/least_squares.cpp" line="186"/>
-        <source>with %1 observations for %2 coefficients, the design matrix is rank-deficient (rank %3 of %4 columns): %5. The coefficients given are the minimum-norm solution, one of many that fit equally well</source>
-        <translation>%1 个观测值对应 %2 个系数，设计矩阵秩亏（秩为 %3，共 %4 列）：%5。给出的系数是最小范数解，是同样拟合得好的众多解之一</translation>
+        <source>with fewer observations (%1) than coefficients (%2), the design matrix is rank-deficient (rank %3 of %4 columns): %5. The coefficients given are the minimum-norm solution, one of many that fit equally well</source>
+        <translation>观测值（%1 个）少于系数（%2 个），设计矩阵秩亏（秩为 %3，共 %4 列）：%5。给出的系数是最小范数解，是同样拟合得好的众多解之一</translation>
     </message>
     <message>
         <location filename="../model/fit/least_squares.cpp" line="192"/>
@@ -3215,8 +3215,8 @@ validation losses (evaluation mode, no grad). Needs Python 3, NumPy and PyTorch 
     </message>
     <message>
         <location filename="../model/fit/statistics.cpp" line="38"/>
-        <source>there are no residual degrees of freedom (%1 observations for %2 independent columns): the standard errors, t statistics, p-values, confidence intervals, adjusted R², residual standard error and F test are undefined (NaN)</source>
-        <translation>没有残差自由度（%1 个观测值对应 %2 个线性无关的列）：标准误、t 统计量、p 值、置信区间、调整后 R²、残差标准误和 F 检验均无定义（NaN）</translation>
+        <source>there are no residual degrees of freedom (observations %1, independent columns %2): the standard errors, t statistics, p-values, confidence intervals, adjusted R², residual standard error and F test are undefined (NaN)</source>
+        <translation>没有残差自由度（观测值 %1 个，线性无关的列 %2 个）：标准误、t 统计量、p 值、置信区间、调整后 R²、残差标准误和 F 检验均无定义（NaN）</translation>
     </message>
     <message>
         <location filename="../model/fit/statistics.cpp" line="49"/>

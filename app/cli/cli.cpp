@@ -573,7 +573,7 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
         out << QJsonDocument(report).toJson(QJsonDocument::Compact) << Qt::endl;
         return Ok;
     }
-    out << CliText::tr("%1 observations, rank %2").arg(f.observations).arg(f.rank) << Qt::endl;
+    out << CliText::tr("observations %1, rank %2").arg(f.observations).arg(f.rank) << Qt::endl;
     const QString seName = QString::fromLatin1(fit::covarianceTypeName(f.covarianceType)).toUpper();
     if (robust)
         out << CliText::tr("standard errors %1 (heteroskedasticity-robust): z, p and the intervals from the normal distribution, "

@@ -183,7 +183,7 @@ std::optional<data::Message> describeDeficiency(const detail::OrderedQR& qr, con
     for (std::size_t i = 1; i < parts.size(); ++i)
         all = fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "%1; %2"), {all, parts[i]});
     if (observations < p)
-        return fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "with %1 observations for %2 coefficients, the design matrix is "
+        return fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "with fewer observations (%1) than coefficients (%2), the design matrix is "
                                                             "rank-deficient (rank %3 of %4 columns): %5. The coefficients "
                                                             "given are the minimum-norm solution, one of many that fit "
                                                             "equally well"),

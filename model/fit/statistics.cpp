@@ -35,8 +35,8 @@ void fillStatistics(FitResult& fit, const Eigen::MatrixXd& unscaled, double yy)
     fit.dfModel = rank - 1.0;
     const bool dof = fit.dfResidual > 0.0;
     if (!dof)
-        fit.warnings.push_back(fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "there are no residual degrees of freedom (%1 "
-                                                                            "observations for %2 independent columns): "
+        fit.warnings.push_back(fitMessage(QT_TRANSLATE_NOOP("gradlab::fit", "there are no residual degrees of freedom "
+                                                                            "(observations %1, independent columns %2): "
                                                                             "the standard errors, t statistics, p-values, "
                                                                             "confidence intervals, adjusted R², residual "
                                                                             "standard error and F test are undefined (NaN)"),

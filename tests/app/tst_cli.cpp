@@ -1628,6 +1628,7 @@ void TestCli::undefinedStatisticsReadAsADash()
     const Result r = cli({"fit", csv});
     QCOMPARE(r.status, 0);
     QVERIFY2(!r.out.contains(QLatin1String("nan")) && !r.out.contains(QLatin1String("inf")), qPrintable(r.out));
+    QVERIFY2(r.out.startsWith(QStringLiteral("observations 1, rank 1\n")), qPrintable(r.out)); // not "1 observations" (QA r14)
     QVERIFY2(r.out.contains(QStringLiteral("R² —, adjusted R² —, residual standard error —")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("log-likelihood —, AIC —, BIC —")), qPrintable(r.out));
 }
