@@ -91,7 +91,9 @@ char detectDelimiter(std::string_view b, std::size_t start, bool atEof)
         for (; records < kSniffRecords; ++records) {
             if (nextRecord(p, b.data() + b.size(), atEof, d, line, fields, recordLine, ignored) != RecordStatus::Record)
                 break;
-            ++histogram[fields.size()];
+            // A line that ends with the delimiter counts as one without it ("1,5;2,0;" as "1,5;2,0"),
+            // so that a file where only some lines do still splits evenly.
+            ++histogram[fields.size() - (fields.size() > 2 && fields.back().empty() ? 1 : 0)];
             numeric += allNumbers(fields, d) ? 1 : 0;
         }
         if (records == 0)

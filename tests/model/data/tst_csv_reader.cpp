@@ -627,6 +627,10 @@ private slots:
         // QA v14 F2: split on the comma before, as "0,5;1,75;" has no number until its empty last field is set aside.
         QTest::newRow("no header, semicolon, decimal comma") << QByteArray("0,5;1,75;\n2,25;3,5;\n4,75;5,5;\n") << QStringList{"column 1", "column 2"}
                                                             << QList<double>{0.5, 2.25, 4.75} << QList<double>{1.75, 3.5, 5.5};
+        // QA r14 F5: one line without the final delimiter made ';' split unevenly, and the comma won.
+        QTest::newRow("no header, semicolon, one line without it") << QByteArray("0,5;1,75;\n2,25;3,5\n4,75;5,5;\n")
+                                                                   << QStringList{"column 1", "column 2"} << QList<double>{0.5, 2.25, 4.75}
+                                                                   << QList<double>{1.75, 3.5, 5.5};
         QTest::newRow("no header, tab, decimal comma") << QByteArray("0,5\t1,75\t\n2,25\t3,5\t\n") << QStringList{"column 1", "column 2"}
                                                       << QList<double>{0.5, 2.25} << QList<double>{1.75, 3.5};
         QTest::newRow("three columns") << QByteArray("a,b,y,\n1,2,3,\n4,5,6,\n") << QStringList{"a", "b", "y"} << QList<double>{1, 2, 4, 5}
