@@ -465,6 +465,13 @@ int displayWidth(const QString& text)
 
 // `text` padded with spaces to `width` terminal columns, on the left for a positive width and on
 // the right for a negative one, as QString::arg() pads characters.
+// A statistic as the text output shows it: "—" where it is undefined (NaN, or infinite), as in the
+// window and the README; --json keeps the values (null for NaN).
+QString orDash(double v, int digits)
+{
+    return std::isfinite(v) ? QString::number(v, 'g', digits) : QStringLiteral("—");
+}
+
 QString padded(const QString& text, int width)
 {
     const int pad = std::max(0, std::abs(width) - displayWidth(text));
@@ -602,31 +609,28 @@ int fitCommand(const Args& a, QTextStream& out, QTextStream& err)
                    .arg(cell(c.standardError, 12, 6), cell(c.tValue, 10, 5), cell(c.pValue, 10, 4), cell(c.lower, 12, 7), cell(c.upper, 12, 7))
             << Qt::endl;
     }
-    // "—" for what is undefined (a single row, no residual dof, an exact fit's likelihood), as in
-    // the window and the README; --json keeps statsmodels' values (null for NaN).
-    const auto finite = [](double v, int digits) { return std::isfinite(v) ? QString::number(v, 'g', digits) : QStringLiteral("—"); };
+    // Undefined for a single row, without residual dof, or (the likelihood) for an exact fit.
     out << CliText::tr("R² %1, adjusted R² %2, residual standard error %3")
-               .arg(finite(f.rSquared, 8), finite(f.adjustedRSquared, 8), finite(f.residualStandardError, 8))
+               .arg(orDash(f.rSquared, 8), orDash(f.adjustedRSquared, 8), orDash(f.residualStandardError, 8))
         << Qt::endl;
     // An exact fit's F would only measure rounding.
     // Under robust standard errors, statsmodels' robust Wald F.
-    const auto shownNumber = [&](double v, int digits) { return f.exact || !std::isfinite(v) ? QStringLiteral("—") : QString::number(v, 'g', digits); };
+    const auto shownNumber = [&](double v, int digits) { return f.exact ? QStringLiteral("—") : orDash(v, digits); };
     out << (robust ? CliText::tr("robust Wald F %1 on %2 and %3 degrees of freedom, p %4") : CliText::tr("F %1 on %2 and %3 degrees of freedom, p %4"))
-               .arg(shownNumber(f.fStatistic, 8), std::isfinite(f.fDfNumerator) ? QString::number(f.fDfNumerator, 'g', 12) : QStringLiteral("—"), QString::number(f.dfResidual, 'g', 12),
+               .arg(shownNumber(f.fStatistic, 8), orDash(f.fDfNumerator, 12), QString::number(f.dfResidual, 'g', 12),
                     shownNumber(f.fPValue, 4))
         << Qt::endl;
     out << CliText::tr("log-likelihood %1, AIC %2, BIC %3, residual sum of squares %4")
-               .arg(finite(f.logLikelihood, 8), finite(f.aic, 8), finite(f.bic, 8), finite(f.rss, 8))
+               .arg(orDash(f.logLikelihood, 8), orDash(f.aic, 8), orDash(f.bic, 8), orDash(f.rss, 8))
         << Qt::endl;
     // The residual diagnostics of statsmodels' summary; "—" where undefined, as in the window.
     const fit::Diagnostics& d = f.diagnostics;
-    const auto& diagnostic = finite;
     out << CliText::tr("Durbin–Watson %1, omnibus %2 (p %3), Jarque–Bera %4 (p %5)")
-               .arg(diagnostic(d.durbinWatson, 6), diagnostic(d.omnibus, 6), diagnostic(d.omnibusPValue, 4), diagnostic(d.jarqueBera, 6),
-                    diagnostic(d.jarqueBeraPValue, 4))
+               .arg(orDash(d.durbinWatson, 6), orDash(d.omnibus, 6), orDash(d.omnibusPValue, 4), orDash(d.jarqueBera, 6),
+                    orDash(d.jarqueBeraPValue, 4))
         << Qt::endl;
     out << CliText::tr("skew %1, kurtosis %2, condition number %3")
-               .arg(diagnostic(d.skew, 6), diagnostic(d.kurtosis, 6), diagnostic(d.conditionNumber, 4))
+               .arg(orDash(d.skew, 6), orDash(d.kurtosis, 6), orDash(d.conditionNumber, 4))
         << Qt::endl;
     return Ok;
 }
@@ -838,9 +842,8 @@ int runsCommand(const Args& a, QTextStream& out)
                                                        : CliText::tr("epochs %1").arg(r.epochs));
         if (r.diverged)
             fields << CliText::tr("diverged");
-        // A project file keeps an infinite or NaN loss as null, read back as NaN: "—", as in the window.
-        const auto loss = [](double v) { return std::isfinite(v) ? QString::number(v, 'g', 8) : QStringLiteral("—"); };
-        fields << CliText::tr("train loss %1").arg(loss(r.trainLoss)) << CliText::tr("validation loss %1").arg(loss(r.valLoss));
+        // A project file keeps an infinite or NaN loss as null, read back as NaN.
+        fields << CliText::tr("train loss %1").arg(orDash(r.trainLoss, 8)) << CliText::tr("validation loss %1").arg(orDash(r.valLoss, 8));
         fields << parameterList(r);
         out << fields.join(QStringLiteral("  ")) << Qt::endl;
     }
